@@ -1,0 +1,115 @@
+# cadre - GNU make build. Quiet unless V=1.
+#   make            build build/cadre
+#   make run        install missing packages, build, create the demo database, show it
+#   make test       install missing packages, run every test (also under ASan+UBSan)
+#   make lint       layering and banned-function checks
+#   make bench      national-scale benchmarks (see bench/README.md)
+#   make fuzz       build the libFuzzer targets (clang)
+
+CC ?= cc
+PKGS := sqlite3 icu-uc icu-i18n jansson
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
+	-Wcast-qual -Wformat=2 -Wno-format-nonliteral
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
+LIBS = $(PKG_LIBS) -lm
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+B ?= build
+# Sanitizer build for the test suite.
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+LIB_SRC := \
+	src/lib/mem.c \
+	src/lib/buf.c \
+	src/lib/csv.c \
+	src/lib/progress.c \
+	src/core/err.c \
+	src/core/date.c \
+	src/core/vname.c \
+	src/core/rules.c \
+	src/core/member.c \
+	src/core/org.c \
+	src/store/store.c \
+	src/store/schema.c \
+	src/app/app.c \
+	src/app/app_org.c \
+	src/app/app_member.c \
+	src/app/app_io.c \
+	src/app/demo.c
+
+CLI_SRC := \
+	src/cli/main.c \
+	src/cli/cli_util.c \
+	src/cli/cmd_db.c \
+	src/cli/cmd_org.c \
+	src/cli/cmd_member.c \
+	src/cli/cmd_io.c
+
+UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+
+.PHONY: all run test unit-test cli-test lint bench fuzz deps clean san
+
+all: $(B)/cadre
+
+deps:
+	@scripts/deps.sh
+
+# --- normal build -----------------------------------------------------------------------
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/libcadre.a: $(LIB_SRC:%.c=$(B)/obj/%.o)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(B)/cadre: $(CLI_SRC:%.c=$(B)/obj/%.o) $(B)/libcadre.a
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libcadre.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(B)/libcadre.a $(LIBS) -lcmocka
+
+unit-bins: $(UNIT_TESTS:%=$(B)/tests/%)
+
+# --- sanitizer build: same sources, separate tree --------------------------------------
+san:
+	@$(MAKE) --no-print-directory B=build/san CFLAGS="$(SAN_FLAGS)" all unit-bins
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/run.sh $(B)/cadre
+
+test: deps
+	@$(MAKE) --no-print-directory all unit-bins
+	@$(MAKE) --no-print-directory san
+	@scripts/test.sh
+
+lint:
+	@scripts/lint.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@bench/run.sh
+
+fuzz:
+	@$(MAKE) --no-print-directory -f tests/fuzz/Makefile
+
+clean:
+	rm -rf build
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,203 @@
+/* app.c - opening the database for a session of work, the actor's scope, name keys. */
+#include "app.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../lib/mem.h"
+#include "app_int.h"
+
+enum err_code app_open(struct app *a, const char *path, int create, struct err *e)
+{
+	const char *today = getenv("CADRE_TODAY");
+	char msg[256];
+
+	memset(a, 0, sizeof *a);
+	ruleset_init(&a->rules);
+	err_init(&a->warn);
+	if (vname_init(msg, sizeof msg))
+		return err_set(e, ERR_INTERNAL, "%s", msg);
+	if (today && today[0]) {
+		const char *why;
+
+		if (date_parse(today, &a->today, &why))
+			return err_set(e, ERR_USAGE, "CADRE_TODAY '%s' %s", today, why);
+	} else {
+		time_t now = time(NULL);
+		struct tm tm;
+
+		localtime_r(&now, &tm);
+		a->today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	}
+	if (store_open(&a->st, path, create, e))
+		return e->code;
+	if (store_rules_load(a->st, &a->rules, e)) {
+		store_close(a->st);
+		a->st = NULL;
+		return e->code;
+	}
+	return ERR_OK;
+}
+
+void app_close(struct app *a)
+{
+	store_close(a->st);
+	a->st = NULL;
+	ruleset_cleanup(&a->rules);
+	err_cleanup(&a->warn);
+}
+
+void name_keys_init(struct name_keys *nk)
+{
+	memset(nk, 0, sizeof *nk);
+	buf_init(&nk->folded, 0);
+	buf_init(&nk->dup, 0);
+}
+
+void name_keys_cleanup(struct name_keys *nk)
+{
+	buf_cleanup(&nk->folded);
+	buf_cleanup(&nk->dup);
+}
+
+int name_keys_compute(struct name_keys *nk, const struct member *m)
+{
+	size_t n = vname_sort_key(m->full_name, nk->sort_key, sizeof nk->sort_key);
+
+	if (n == 0)
+		return -1;
+	buf_reset(&nk->folded);
+	buf_reset(&nk->dup);
+	vname_fold(m->full_name, &nk->folded);
+	vname_dup_key(m->full_name, &nk->dup);
+	nk->k.sort_key = nk->sort_key;
+	nk->k.sort_key_len = n;
+	nk->k.folded = buf_str(&nk->folded);
+	nk->k.dup_key = buf_str(&nk->dup);
+	return 0;
+}
+
+enum err_code app_scope(struct app *a, const struct actor *ac, long *pre, long *last,
+			struct err *e)
+{
+	struct org o;
+	struct err tmp;
+
+	if (!ac->scope_code[0]) {
+		*pre = 1;
+		*last = 1L << 40;
+		return ERR_OK;
+	}
+	err_init(&tmp);
+	if (store_org_by_code(a->st, ac->scope_code, &o, &tmp) || o.dissolved != DATE_NONE) {
+		err_cleanup(&tmp);
+		/* The scope itself vanished: the actor sees nothing. */
+		*pre = 1;
+		*last = 0;
+		(void)e;
+		return ERR_OK;
+	}
+	err_cleanup(&tmp);
+	*pre = o.pre;
+	*last = o.last;
+	return ERR_OK;
+}
+
+int app_org_visible(struct app *a, long scope_pre, long scope_last, const struct org *o)
+{
+	struct org p;
+	struct err tmp;
+	int depth = 0, vis = 0;
+
+	if (o->dissolved == DATE_NONE)
+		return o->pre >= scope_pre && o->pre <= scope_last;
+	if (scope_pre == 1 && scope_last == 1L << 40)
+		return 1;
+	/* A dissolved organisation is visible when its last parent is. */
+	err_init(&tmp);
+	p = *o;
+	while (p.dissolved != DATE_NONE && p.parent_id && depth++ < 64)
+		if (store_org_by_id(a->st, p.parent_id, &p, &tmp))
+			break;
+	if (p.dissolved == DATE_NONE)
+		vis = p.pre >= scope_pre && p.pre <= scope_last;
+	err_cleanup(&tmp);
+	return vis;
+}
+
+/* ---- helpers for the app files (app_int.h) ----------------------------------------- */
+
+enum err_code app_begin(struct app *a, struct err *e)
+{
+	err_clear(&a->warn);
+	return store_begin(a->st, e);
+}
+
+enum err_code app_end(struct app *a, enum err_code rc, struct err *e)
+{
+	if (rc == ERR_OK && e->code == ERR_OK)
+		return store_commit(a->st, e);
+	store_rollback(a->st);
+	return rc ? rc : e->code;
+}
+
+date_t app_date(struct app *a, date_t d)
+{
+	return d == DATE_NONE ? a->today : d;
+}
+
+char *app_json(const char *fmt, ...)
+{
+	va_list ap;
+	json_t *j;
+	json_error_t je;
+	char *s;
+
+	va_start(ap, fmt);
+	j = json_vpack_ex(&je, 0, fmt, ap);
+	va_end(ap);
+	if (!j)
+		return NULL;
+	s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(j);
+	return s;
+}
+
+enum err_code app_org_lookup(struct app *a, const struct actor *ac, const char *code,
+			     struct org *o, int active, const char *field, struct err *e)
+{
+	long pre, last;
+	struct err tmp;
+
+	err_init(&tmp);
+	if (app_scope(a, ac, &pre, &last, e))
+		return e->code;
+	if (store_org_by_code(a->st, code, o, &tmp) || !app_org_visible(a, pre, last, o)) {
+		enum err_code c = tmp.code == ERR_STORAGE ? ERR_STORAGE : ERR_NOTFOUND;
+
+		if (c == ERR_STORAGE)
+			err_merge(e, &tmp);
+		else
+			err_add(e, ERR_NOTFOUND, 0, field, code, NULL,
+				"no organisation has the code '%s'; 'cadre org tree' lists them",
+				code);
+		err_cleanup(&tmp);
+		return c;
+	}
+	err_cleanup(&tmp);
+	if (active && o->dissolved != DATE_NONE) {
+		char d[DATE_STR];
+
+		return err_add(e, ERR_RULE, 0, field, code, NULL,
+			       "organisation '%s' was dissolved on %s", code,
+			       date_format(o->dissolved, d));
+	}
+	return ERR_OK;
+}
+
+enum err_code app_org_get(struct app *a, const struct actor *ac, const char *code, struct org *o,
+			  struct err *e)
+{
+	return app_org_lookup(a, ac, code, o, 0, "org", e);
+}

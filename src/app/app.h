@@ -1,0 +1,221 @@
+/* app.h - one function per thing a user does, each checking the actor's scope and running
+ * in one transaction. The CLI (and later the HTTP server) call only this layer, so every
+ * rule and access check exists once.
+ *
+ * Scope (DOMAIN §12): an actor holds a scope organisation and sees only its subtree. Outside
+ * it a record does not exist: lookups answer ERR_NOTFOUND with the same message as for a
+ * record that is really absent. */
+#ifndef CADRE_APP_H
+#define CADRE_APP_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../core/date.h"
+#include "../core/err.h"
+#include "../core/member.h"
+#include "../core/org.h"
+#include "../core/rules.h"
+#include "../store/store.h"
+
+/* Who is acting: a name for the history, and the organisation whose subtree they may see
+ * (scope_code "" = the whole tree, for a system administrator or the local command line). */
+struct actor {
+	char name[64];
+	char scope_code[ORG_CODE_MAX + 1];
+};
+
+/* An open database with its rules. warn collects warnings of the last call (duplicates,
+ * deadlines passed) that do not stop it. today is the date used when a command gives none
+ * (the CADRE_TODAY environment variable overrides the clock, for tests). */
+struct app {
+	struct store *st;
+	struct ruleset rules;
+	struct err warn;
+	date_t today;
+	int quiet; /* no progress bars */
+};
+
+/* Open the database at path (create: make it if missing). */
+enum err_code app_open(struct app *a, const char *path, int create, struct err *e);
+void app_close(struct app *a);
+
+/* ---- organisations ------------------------------------------------------------------ */
+
+/* Look up an organisation the actor can see (dissolved ones too). */
+enum err_code app_org_get(struct app *a, const struct actor *ac, const char *code, struct org *o,
+			  struct err *e);
+/* Establish o under o->parent_code ("" for the root, only into an empty database) on
+ * o->established (DATE_NONE: today). o->id is set. */
+enum err_code app_org_add(struct app *a, const struct actor *ac, struct org *o, struct err *e);
+/* Change the attributes that are not restructuring (grassroots type, standing board, local
+ * committee, force strengths) to those of o, by code. */
+enum err_code app_org_edit(struct app *a, const struct actor *ac, const struct org *o,
+			   date_t date, struct err *e);
+enum err_code app_org_rename(struct app *a, const struct actor *ac, const char *code,
+			     const char *name, date_t date, struct err *e);
+enum err_code app_org_move(struct app *a, const struct actor *ac, const char *code,
+			   const char *parent_code, date_t date, struct err *e);
+/* Merge the organisations srcs[0..n-1] into dst: their members and sub-organisations go to
+ * dst and they are dissolved, with lineage src -> dst. */
+enum err_code app_org_merge(struct app *a, const struct actor *ac, const char *const *srcs,
+			    size_t n, const char *dst, date_t date, struct err *e);
+/* One line of a split: which member goes to which organisation. */
+struct split_assign {
+	int64_t member_id;
+	char org_code[ORG_CODE_MAX + 1];
+	long line;
+};
+/* Split src: every member on its roll goes to the organisation the assignment names (every
+ * member must be named; the targets must exist); src is dissolved unless keep_source, and
+ * lineage src -> each target is recorded. src must have no active sub-organisations. */
+enum err_code app_org_split(struct app *a, const struct actor *ac, const char *src,
+			    const struct split_assign *as, size_t n, int keep_source, date_t date,
+			    struct err *e);
+/* Dissolve code; refused while members or sub-organisations remain (R-ORG-DISSOLVE-EMPTY)
+ * unless members_to names where its members go. */
+enum err_code app_org_dissolve(struct app *a, const struct actor *ac, const char *code,
+			       const char *members_to, date_t date, struct err *e);
+/* Members on the rolls of the subtree of code by status, and those hosted there. */
+enum err_code app_org_counts(struct app *a, const struct actor *ac, const char *code,
+			     long counts[MS__COUNT], long *hosted, struct err *e);
+/* Predecessors (dir < 0) or successors (dir > 0) of code that the actor can see. */
+enum err_code app_org_lineage(struct app *a, const struct actor *ac, const char *code, int dir,
+			      store_org_cb cb, void *ctx, struct err *e);
+/* Number of organisations in the database, and its schema version. */
+enum err_code app_org_total(struct app *a, long *n, struct err *e);
+int app_schema_version(struct app *a);
+/* The newest schema version this build knows. */
+int app_schema_latest(void);
+enum err_code app_org_history(struct app *a, const struct actor *ac, const char *code,
+			      store_org_event_cb cb, void *ctx, struct err *e);
+
+/* A node of the tree as shown to a user: the organisation and member counts of its whole
+ * subtree (official roll: official + exempt + suspended; probationary apart; hosted:
+ * members here on temporary transfer, not counted in the roll). */
+struct tree_node {
+	int64_t id, parent_id;
+	char code[ORG_CODE_MAX + 1];
+	char name[ORG_NAME_MAX * 2 + 1];
+	enum org_kind kind;
+	int depth;        /* relative to the node asked for */
+	long official, probationary, hosted;
+	long members;     /* official + probationary */
+	long orgs;        /* organisations in the subtree, itself included */
+};
+typedef int (*app_tree_cb)(void *ctx, const struct tree_node *n);
+/* The tree under root_code ("" = the actor's scope), max_depth levels deep (-1: all), as of
+ * date as_of (DATE_NONE: now), in pre-order with siblings by code. */
+enum err_code app_org_tree(struct app *a, const struct actor *ac, const char *root_code,
+			   int max_depth, date_t as_of, app_tree_cb cb, void *ctx, struct err *e);
+
+/* ---- members ------------------------------------------------------------------------ */
+
+/* Add m to the roll of m->org_code. Validates everything at once; duplicates (same name,
+ * birth date and home town; accents not folded) become warnings in a->warn. m->id is set. */
+enum err_code app_member_add(struct app *a, const struct actor *ac, struct member *m,
+			     struct err *e);
+/* Change fields of a member: names[i] = values[i] (CSV column names; dates as YYYY-MM-DD;
+ * "" clears an optional field). The old values are kept in the member's history. */
+enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
+			      const char *const *names, const char *const *values, size_t n,
+			      date_t date, struct err *e);
+enum err_code app_member_get(struct app *a, const struct actor *ac, int64_t id, struct member *m,
+			     struct err *e);
+/* Members of the subtree of org_code ("" = the actor's scope), in Vietnamese name order, as of
+ * as_of (DATE_NONE: now). Now: the current rolls plus members hosted on temporary transfer
+ * (m->temp_org_id set). As of a past date: the rolls on that date, with the status then. */
+enum err_code app_member_list(struct app *a, const struct actor *ac, const char *org_code,
+			      date_t as_of, long offset, long limit, store_member_cb cb, void *ctx,
+			      struct err *e);
+/* Accent-free search of names within org_code's subtree ("" = the actor's scope). */
+enum err_code app_member_search(struct app *a, const struct actor *ac, const char *text,
+				const char *org_code, long limit, store_member_cb cb, void *ctx,
+				struct err *e);
+/* Change a member's status on date (R-STATUS-TRANSITION, R-PROBATION-MONTHS). */
+enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t id,
+				enum member_status status, date_t date, const char *reason,
+				struct err *e);
+/* Send a member to another organisation (the first half of a transfer). temporary: until
+ * is the planned end (R-TRANSFER-TEMP-MIN-MONTHS, R-TRANSFER-TEMP-MAX-MONTHS). *t is filled. */
+enum err_code app_member_transfer(struct app *a, const struct actor *ac, int64_t id,
+				  const char *to_code, int temporary, date_t date, date_t until,
+				  const char *reason, const char *letter_no, struct transfer *t,
+				  struct err *e);
+/* The receiving organisation records the member's arrival (the second half). From then the
+ * member is on its roll (official), or hosted there (temporary). R-TRANSFER-PRESENT-DAYS
+ * late arrival is a warning. */
+enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t transfer_id,
+				 date_t date, struct transfer *t, struct err *e);
+/* End a temporary transfer: the member is no longer hosted. */
+enum err_code app_member_return(struct app *a, const struct actor *ac, int64_t transfer_id,
+				date_t date, struct err *e);
+/* Open transfers touching the subtree of org_code ("" = scope). */
+enum err_code app_transfer_list(struct app *a, const struct actor *ac, const char *org_code,
+				store_transfer_cb cb, void *ctx, struct err *e);
+
+/* A member's whole history: roll periods (closed ones and the current one), status periods,
+ * events and transfers. */
+struct member_history {
+	struct member_period *periods;
+	size_t nperiods;
+	struct member_status_period *statuses;
+	size_t nstatuses;
+	struct member_event *events;
+	size_t nevents;
+	struct transfer *transfers;
+	size_t ntransfers;
+};
+enum err_code app_member_history(struct app *a, const struct actor *ac, int64_t id,
+				 struct member_history *h, struct err *e);
+void member_history_cleanup(struct member_history *h);
+/* Where a member was on date d: *org set (code ""/id 0 when not on any roll) and *status. */
+enum err_code app_member_where(struct app *a, const struct actor *ac, int64_t id, date_t d,
+			       struct member_period *where, int *status, struct err *e);
+
+/* ---- import and export (app_io.c) -------------------------------------------------- */
+
+struct import_opts {
+	FILE *in;             /* the CSV */
+	const char *in_name;  /* for messages */
+	FILE *rejects;        /* --skip-bad: good rows are imported, bad ones written here */
+	long long in_size;    /* bytes, for the progress bar (0: unknown) */
+};
+struct import_result {
+	long rows, imported, rejected, warnings;
+};
+/* Import organisations or members from CSV (docs/csv.md), all or nothing unless
+ * opts->rejects is set. Every bad row is reported in e (line, column, value, reason). */
+enum err_code app_import_orgs(struct app *a, const struct actor *ac,
+			      const struct import_opts *opts, struct import_result *res,
+			      struct err *e);
+enum err_code app_import_members(struct app *a, const struct actor *ac,
+				 const struct import_opts *opts, struct import_result *res,
+				 struct err *e);
+/* Export the actor's active organisations (pre-order) or current rolls (by id) as CSV. */
+enum err_code app_export_orgs(struct app *a, const struct actor *ac, FILE *out, struct err *e);
+enum err_code app_export_members(struct app *a, const struct actor *ac, FILE *out,
+				 struct err *e);
+
+/* ---- demo (demo.c) ------------------------------------------------------------------ */
+/* Build the sample military region into an empty database, deterministically. */
+enum err_code app_demo(struct app *a, const struct actor *ac, struct err *e);
+
+/* ---- helpers shared by the app files ------------------------------------------------ */
+/* Compute the name keys of m into the buffers and fill k. */
+struct name_keys {
+	unsigned char sort_key[VNAME_KEY_MAX];
+	struct buf folded, dup;
+	struct member_keys k;
+};
+void name_keys_init(struct name_keys *nk);
+void name_keys_cleanup(struct name_keys *nk);
+int name_keys_compute(struct name_keys *nk, const struct member *m);
+/* The scope interval of an actor: [*pre, *last] in the current tree. */
+enum err_code app_scope(struct app *a, const struct actor *ac, long *pre, long *last,
+			struct err *e);
+/* Whether org o is visible to the actor (active: inside the scope interval; dissolved: its
+ * last parent is). */
+int app_org_visible(struct app *a, long scope_pre, long scope_last, const struct org *o);
+
+#endif

@@ -1,0 +1,31 @@
+/* app_int.h - helpers shared by the files of the app layer; not for callers outside it. */
+#ifndef CADRE_APP_INT_H
+#define CADRE_APP_INT_H
+
+#include <jansson.h>
+#include <stdarg.h>
+
+#include "app.h"
+
+/* Start a call: clear warnings and begin a write transaction. */
+enum err_code app_begin(struct app *a, struct err *e);
+/* End a call: commit when rc and e are OK, else roll back. Returns the final code. */
+enum err_code app_end(struct app *a, enum err_code rc, struct err *e);
+/* d, or today when d is DATE_NONE. */
+date_t app_date(struct app *a, date_t d);
+/* A compact JSON text built by json_pack's format (caller frees); NULL on a format error. */
+char *app_json(const char *fmt, ...);
+/* Find a visible organisation by code; active: refuse a dissolved one. field names the
+ * input field in messages. */
+enum err_code app_org_lookup(struct app *a, const struct actor *ac, const char *code,
+			     struct org *o, int active, const char *field, struct err *e);
+/* Move member m to organisation to on date (closing the period on the old roll), record an
+ * event of kind with detail; m is updated in place and in the store. */
+enum err_code app_move_member(struct app *a, const struct actor *ac, struct member *m,
+			      const struct org *to, date_t date, const char *kind,
+			      const char *why, struct err *e);
+/* Status of member m on date d (-1: not on any roll then). */
+enum err_code app_status_at(struct app *a, const struct member *m, date_t d, int *status,
+			    struct err *e);
+
+#endif

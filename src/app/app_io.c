@@ -1,0 +1,1108 @@
+/* app_io.c - importing and exporting organisations and members as CSV (docs/csv.md). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/csv.h"
+#include "../lib/mem.h"
+#include "../lib/progress.h"
+#include "app_int.h"
+
+/* ---- a small string -> index map (open addressing, FNV-1a) ------------------------- */
+
+struct strmap {
+	char **keys;
+	long *vals;
+	size_t cap, n;
+};
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static void strmap_grow(struct strmap *m);
+
+static void strmap_put(struct strmap *m, const char *k, long v)
+{
+	size_t i;
+
+	if ((m->n + 1) * 2 > m->cap)
+		strmap_grow(m);
+	for (i = hash_str(k) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->keys[i], k) == 0) {
+			m->vals[i] = v;
+			return;
+		}
+	m->keys[i] = xstrdup(k);
+	m->vals[i] = v;
+	m->n++;
+}
+
+static void strmap_grow(struct strmap *m)
+{
+	struct strmap old = *m;
+	size_t i;
+
+	m->cap = m->cap ? m->cap * 2 : 1024;
+	m->keys = xcalloc(m->cap, sizeof *m->keys);
+	m->vals = xcalloc(m->cap, sizeof *m->vals);
+	m->n = 0;
+	for (i = 0; i < old.cap; i++)
+		if (old.keys[i]) {
+			strmap_put(m, old.keys[i], old.vals[i]);
+			free(old.keys[i]);
+		}
+	free(old.keys);
+	free(old.vals);
+}
+
+static long strmap_get(const struct strmap *m, const char *k)
+{
+	size_t i;
+
+	if (!m->cap)
+		return -1;
+	for (i = hash_str(k) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->keys[i], k) == 0)
+			return m->vals[i];
+	return -1;
+}
+
+static void strmap_free(struct strmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+/* ---- reading a CSV with its header ------------------------------------------------- */
+
+static long file_read(void *ctx, char *p, size_t n)
+{
+	FILE *f = ctx;
+	size_t got = fread(p, 1, n, f);
+
+	if (got == 0 && ferror(f))
+		return -1;
+	return (long)got;
+}
+
+struct columns {
+	const char *const *names; /* the known columns, NULL-terminated */
+	const char *const *required;
+	int idx[64];              /* idx[k] = position in the file of names[k], or -1 */
+	size_t nfile;
+};
+
+/* Map the header. Adds a problem for each unknown, duplicated or missing column. */
+static int map_header(struct columns *c, const struct csv_record *h, struct err *e)
+{
+	size_t i, k;
+	int bad = 0;
+
+	c->nfile = h->nfields;
+	for (k = 0; c->names[k]; k++)
+		c->idx[k] = -1;
+	for (i = 0; i < h->nfields; i++) {
+		for (k = 0; c->names[k]; k++)
+			if (strcmp(h->field[i], c->names[k]) == 0)
+				break;
+		if (!c->names[k]) {
+			err_add(e, ERR_INPUT, h->line, h->field[i], h->field[i], NULL,
+				"column %zu '%s' is not a known column; see docs/csv.md", i + 1,
+				h->field[i]);
+			bad = 1;
+		} else if (c->idx[k] >= 0) {
+			err_add(e, ERR_INPUT, h->line, h->field[i], h->field[i], NULL,
+				"column '%s' appears twice in the header", h->field[i]);
+			bad = 1;
+		} else {
+			c->idx[k] = (int)i;
+		}
+	}
+	for (i = 0; c->required[i]; i++) {
+		for (k = 0; c->names[k]; k++)
+			if (strcmp(c->names[k], c->required[i]) == 0)
+				break;
+		if (c->idx[k] < 0) {
+			err_add(e, ERR_INPUT, h->line, c->required[i], NULL, NULL,
+				"the header has no '%s' column, which is required", c->required[i]);
+			bad = 1;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
+static const char *col(const struct columns *c, const struct csv_record *r, int k)
+{
+	return c->idx[k] >= 0 && (size_t)c->idx[k] < r->nfields ? r->field[c->idx[k]] : "";
+}
+
+/* Write a rejected row: its fields then the reasons. */
+static void write_reject(FILE *f, const struct csv_record *r, const struct err *e, size_t from,
+			 long line)
+{
+	struct buf b, why;
+	size_t i;
+
+	buf_init(&b, 0);
+	buf_init(&why, 0);
+	for (i = 0; i < r->nfields; i++) {
+		csv_write_field(&b, r->field[i]);
+		buf_addc(&b, ',');
+	}
+	for (i = from; i < e->n; i++) {
+		if (e->items[i].line != line)
+			continue;
+		if (why.len)
+			buf_adds(&why, "; ");
+		if (e->items[i].field[0])
+			buf_printf(&why, "%s: ", e->items[i].field);
+		buf_adds(&why, e->items[i].msg);
+	}
+	csv_write_field(&b, buf_str(&why));
+	buf_addc(&b, '\n');
+	fwrite(b.s, 1, b.len, f);
+	buf_cleanup(&b);
+	buf_cleanup(&why);
+}
+
+static void write_reject_header(FILE *f, const struct csv_record *h)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b, 0);
+	for (i = 0; i < h->nfields; i++) {
+		csv_write_field(&b, h->field[i]);
+		buf_addc(&b, ',');
+	}
+	buf_adds(&b, "error\n");
+	fwrite(b.s, 1, b.len, f);
+	buf_cleanup(&b);
+}
+
+static int parse_count(const char *s, long *out)
+{
+	char *end;
+	long v;
+
+	if (!s[0]) {
+		*out = -1;
+		return 0;
+	}
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v < 0 || v > 100000000)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_date_field(const char *s, date_t *out, const char *name, struct err *e,
+			    long line)
+{
+	const char *why;
+
+	if (!s[0]) {
+		*out = DATE_NONE;
+		return 0;
+	}
+	if (date_parse(s, out, &why)) {
+		err_add(e, ERR_INPUT, line, name, s, NULL, "%s %s", s, why);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- organisations ------------------------------------------------------------------ */
+
+static const char *const org_cols[] = {
+	"code", "parent_code", "name", "kind", "grassroots_type", "standing_board",
+	"local_committee", "militia", "self_defence", "reserve", "established", NULL,
+};
+static const char *const org_required[] = {"code", "parent_code", "name", "kind", NULL};
+enum { OC_CODE, OC_PARENT, OC_NAME, OC_KIND, OC_GTYPE, OC_BOARD, OC_LOCAL, OC_MILITIA,
+       OC_SELFDEF, OC_RESERVE, OC_ESTABLISHED };
+
+struct org_row {
+	struct org o;
+	long line;
+	int bad;
+	long parent_row;   /* index of the parent row in the file, or -1 */
+	struct csv_record rec; /* kept only with --skip-bad, for the rejects file */
+	char **fields;
+};
+
+static void keep_record(struct org_row *r, const struct csv_record *rec)
+{
+	size_t i;
+
+	r->rec.nfields = rec->nfields;
+	r->rec.line = rec->line;
+	r->rec.field = xmalloc((rec->nfields ? rec->nfields : 1) * sizeof(char *));
+	r->rec.len = NULL;
+	for (i = 0; i < rec->nfields; i++)
+		r->rec.field[i] = xstrdup(rec->field[i]);
+}
+
+static void free_record(struct csv_record *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfields; i++)
+		free(r->field[i]);
+	free(r->field);
+}
+
+static void parse_org_row(struct org_row *row, const struct columns *c, const struct csv_record *r,
+			  date_t today, struct err *e)
+{
+	struct org *o = &row->o;
+	const char *v, *why;
+	size_t before = e->n + e->dropped;
+
+	memset(o, 0, sizeof *o);
+	o->militia = o->self_defence = o->reserve = -1;
+	o->dissolved = DATE_NONE;
+	row->line = r->line;
+	row->parent_row = -1;
+	if (r->nfields != c->nfile) {
+		err_add(e, ERR_INPUT, r->line, NULL, NULL, NULL,
+			"the row has %zu fields but the header has %zu; check for a missing or "
+			"extra comma", r->nfields, c->nfile);
+		row->bad = 1;
+		return;
+	}
+	v = col(c, r, OC_CODE);
+	if (org_code_check(v, &why))
+		err_add(e, ERR_INPUT, r->line, "code", v, NULL, "%s", why);
+	snprintf(o->code, sizeof o->code, "%s", v);
+	v = col(c, r, OC_PARENT);
+	if (v[0] && org_code_check(v, &why))
+		err_add(e, ERR_INPUT, r->line, "parent_code", v, NULL, "%s", why);
+	snprintf(o->parent_code, sizeof o->parent_code, "%s", v);
+	v = col(c, r, OC_NAME);
+	if (strlen(v) >= sizeof o->name)
+		err_add(e, ERR_INPUT, r->line, "name", v, NULL, "the name is longer than %zu bytes",
+			sizeof o->name - 1);
+	else {
+		struct buf n;
+
+		buf_init(&n, 0);
+		if (!v[0])
+			err_add(e, ERR_INPUT, r->line, "name", "", NULL, "the name is missing");
+		else if (vname_normalize(v, &n, &why))
+			err_add(e, ERR_INPUT, r->line, "name", v, NULL, "%s", why);
+		else
+			snprintf(o->name, sizeof o->name, "%s", buf_str(&n));
+		buf_cleanup(&n);
+	}
+	v = col(c, r, OC_KIND);
+	if (org_kind_parse(v, &o->kind))
+		err_add(e, ERR_INPUT, r->line, "kind", v, NULL,
+			"kind must be one of committee, grassroots, subcommittee, cell");
+	snprintf(o->grassroots_type, sizeof o->grassroots_type, "%s", col(c, r, OC_GTYPE));
+	v = col(c, r, OC_BOARD);
+	if (v[0] && strcmp(v, "0") && strcmp(v, "1"))
+		err_add(e, ERR_INPUT, r->line, "standing_board", v, NULL,
+			"standing_board is 1 (has a cell committee) or 0");
+	o->standing_board = v[0] == '1';
+	v = col(c, r, OC_LOCAL);
+	if (strlen(v) >= sizeof o->local_committee)
+		err_add(e, ERR_INPUT, r->line, "local_committee", v, NULL, "the text is too long");
+	else
+		snprintf(o->local_committee, sizeof o->local_committee, "%s", v);
+	if (parse_count(col(c, r, OC_MILITIA), &o->militia))
+		err_add(e, ERR_INPUT, r->line, "militia", col(c, r, OC_MILITIA), NULL,
+			"a headcount is a whole number, 0 or more");
+	if (parse_count(col(c, r, OC_SELFDEF), &o->self_defence))
+		err_add(e, ERR_INPUT, r->line, "self_defence", col(c, r, OC_SELFDEF), NULL,
+			"a headcount is a whole number, 0 or more");
+	if (parse_count(col(c, r, OC_RESERVE), &o->reserve))
+		err_add(e, ERR_INPUT, r->line, "reserve", col(c, r, OC_RESERVE), NULL,
+			"a headcount is a whole number, 0 or more");
+	parse_date_field(col(c, r, OC_ESTABLISHED), &o->established, "established", e, r->line);
+	if (o->established == DATE_NONE)
+		o->established = today;
+	if (o->grassroots_type[0]) {
+		struct err tmp;
+
+		err_init(&tmp);
+		org_validate(o, &tmp, r->line);
+		for (size_t i = 0; i < tmp.n; i++)
+			if (strcmp(tmp.items[i].field, "grassroots_type") == 0)
+				err_add(e, tmp.items[i].line ? ERR_INPUT : ERR_INPUT, r->line,
+					"grassroots_type", o->grassroots_type, NULL, "%s",
+					tmp.items[i].msg);
+		err_cleanup(&tmp);
+	}
+	if (e->n + e->dropped > before)
+		row->bad = 1;
+}
+
+/* Mark a row bad with a reason, once. */
+static void org_row_bad(struct org_row *row, struct err *e, const char *field, const char *value,
+			const char *rule, const char *msg)
+{
+	err_add(e, rule ? ERR_RULE : ERR_INPUT, row->line, field, value, rule, "%s", msg);
+	row->bad = 1;
+}
+
+enum err_code app_import_orgs(struct app *a, const struct actor *ac,
+			      const struct import_opts *opts, struct import_result *res,
+			      struct err *e)
+{
+	struct csv_reader *rd;
+	struct csv_record rec;
+	struct csv_error ce;
+	struct columns c = {org_cols, org_required, {0}, 0};
+	struct org_row *rows = NULL;
+	size_t n = 0, cap = 0, i;
+	struct strmap codes = {0};
+	struct progress pg;
+	long existing = 0, pre, last, roots = 0;
+	long *parent = NULL;
+	struct tree tr;
+	int got, have_header = 0, changed = 1;
+	enum err_code rc = ERR_OK;
+	char msg[300];
+
+	memset(res, 0, sizeof *res);
+	if (app_scope(a, ac, &pre, &last, e))
+		return e->code;
+	rd = csv_reader_new(file_read, opts->in, 0);
+	if (!a->quiet)
+		progress_start(&pg, "reading organisations", (unsigned long long)opts->in_size);
+	while ((got = csv_next(rd, &rec, &ce)) != 0) {
+		if (got == -2) {
+			err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "%s", ce.msg);
+			rc = ERR_INPUT;
+			break;
+		}
+		if (!have_header) {
+			if (got < 0) {
+				err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "header: %s", ce.msg);
+				rc = ERR_INPUT;
+				break;
+			}
+			if (map_header(&c, &rec, e)) {
+				rc = ERR_INPUT;
+				break;
+			}
+			if (opts->rejects)
+				write_reject_header(opts->rejects, &rec);
+			have_header = 1;
+			continue;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			rows = xrealloc(rows, cap * sizeof *rows);
+		}
+		memset(&rows[n], 0, sizeof rows[n]);
+		res->rows++;
+		if (got < 0) {
+			rows[n].line = ce.line;
+			rows[n].bad = 1;
+			rows[n].parent_row = -1;
+			err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "column %zu: %s", ce.column,
+				ce.msg);
+			n++;
+			continue;
+		}
+		parse_org_row(&rows[n], &c, &rec, a->today, e);
+		if (opts->rejects)
+			keep_record(&rows[n], &rec);
+		n++;
+		if (!a->quiet)
+			progress_update(&pg, csv_offset(rd));
+	}
+	if (!a->quiet)
+		progress_end(&pg);
+	csv_reader_free(rd);
+	if (rc)
+		goto out;
+	if (!have_header) {
+		rc = err_add(e, ERR_INPUT, 1, NULL, NULL, NULL,
+			     "the file is empty; it needs a header row (see docs/csv.md)");
+		goto out;
+	}
+
+	if ((rc = app_begin(a, e)))
+		goto out;
+	if ((rc = store_org_count(a->st, &existing, e)))
+		goto rollback;
+	/* Codes: unique in the file and new to the database. */
+	for (i = 0; i < n; i++) {
+		struct org tmp;
+		struct err te;
+
+		if (!rows[i].o.code[0])
+			continue;
+		if (strmap_get(&codes, rows[i].o.code) >= 0) {
+			snprintf(msg, sizeof msg, "the code '%s' appears again (first on line %ld)",
+				 rows[i].o.code, rows[strmap_get(&codes, rows[i].o.code)].line);
+			org_row_bad(&rows[i], e, "code", rows[i].o.code, NULL, msg);
+			continue;
+		}
+		strmap_put(&codes, rows[i].o.code, (long)i);
+		err_init(&te);
+		if (existing && store_org_by_code(a->st, rows[i].o.code, &tmp, &te) == ERR_OK) {
+			snprintf(msg, sizeof msg, "the code '%s' is already used in the database",
+				 rows[i].o.code);
+			org_row_bad(&rows[i], e, "code", rows[i].o.code, NULL, msg);
+		}
+		err_cleanup(&te);
+	}
+	/* Parents: in the file, or an active organisation in the database within scope. */
+	parent = xmalloc((n ? n : 1) * sizeof *parent);
+	for (i = 0; i < n; i++) {
+		struct org *o = &rows[i].o;
+		long pi;
+
+		parent[i] = -1;
+		if (rows[i].bad && !o->code[0])
+			continue;
+		if (!o->parent_code[0]) {
+			roots++;
+			if (existing || ac->scope_code[0] || roots > 1)
+				org_row_bad(&rows[i], e, "parent_code", "", NULL,
+					    existing || ac->scope_code[0]
+						    ? "the tree already has a root; give the code of "
+						      "the parent"
+						    : "a second root: only one organisation may have "
+						      "an empty parent_code");
+			continue;
+		}
+		pi = strmap_get(&codes, o->parent_code);
+		if (pi >= 0) {
+			if (pi == (long)i) {
+				org_row_bad(&rows[i], e, "parent_code", o->parent_code, NULL,
+					    "an organisation cannot be its own parent");
+				continue;
+			}
+			parent[i] = pi;
+			rows[i].parent_row = pi;
+		} else {
+			struct org p;
+			struct err te;
+
+			err_init(&te);
+			if (store_org_by_code(a->st, o->parent_code, &p, &te) ||
+			    p.dissolved != DATE_NONE || p.pre < pre || p.pre > last) {
+				snprintf(msg, sizeof msg,
+					 "the parent '%s' is neither in this file nor in the database",
+					 o->parent_code);
+				org_row_bad(&rows[i], e, "parent_code", o->parent_code, NULL, msg);
+			} else {
+				o->parent_id = p.id;
+				if (org_check_nesting(p.kind, o->kind, o->established, &a->rules, e,
+						      rows[i].line, o->code))
+					rows[i].bad = 1;
+			}
+			err_cleanup(&te);
+		}
+	}
+	/* Cycles among the file's rows. */
+	{
+		long cyc = -1;
+
+		if (tree_build(&tr, parent, n, NULL, NULL, &cyc)) {
+			/* Report every row on a cycle, then cut them out. */
+			for (i = 0; i < n; i++) {
+				long v = (long)i, steps = 0;
+
+				while (v >= 0 && steps <= (long)n) {
+					v = parent[v];
+					steps++;
+					if (v == (long)i)
+						break;
+				}
+				if (v == (long)i) {
+					snprintf(msg, sizeof msg,
+						 "'%s' is its own ancestor through parent '%s': the "
+						 "parent links form a cycle", rows[i].o.code,
+						 rows[i].o.parent_code);
+					org_row_bad(&rows[i], e, "parent_code", rows[i].o.parent_code,
+						    NULL, msg);
+				}
+			}
+			for (i = 0; i < n; i++)
+				if (rows[i].bad)
+					parent[i] = -1;
+			tree_cleanup(&tr);
+			tree_build(&tr, parent, n, NULL, NULL, &cyc);
+		}
+	}
+	/* Nesting within the file, and bad parents make bad children (with --skip-bad). */
+	for (i = 0; i < n; i++) {
+		long v = tr.order[i], p = rows[v].parent_row;
+
+		if (p < 0)
+			continue;
+		if (rows[p].bad && !rows[v].bad) {
+			snprintf(msg, sizeof msg, "its parent '%s' (line %ld) was rejected",
+				 rows[v].o.parent_code, rows[p].line);
+			org_row_bad(&rows[v], e, "parent_code", rows[v].o.parent_code, NULL, msg);
+			continue;
+		}
+		if (!rows[v].bad && !rows[p].bad &&
+		    org_check_nesting(rows[p].o.kind, rows[v].o.kind, rows[v].o.established,
+				      &a->rules, e, rows[v].line, rows[v].o.code))
+			rows[v].bad = 1;
+	}
+	for (i = 0; i < n; i++)
+		if (rows[i].bad)
+			res->rejected++;
+	if (res->rejected && !opts->rejects) {
+		tree_cleanup(&tr);
+		rc = ERR_INPUT;
+		goto rollback;
+	}
+	/* Insert in pre-order, so each parent has its id before its children. */
+	for (i = 0; i < n && !rc; i++) {
+		long v = tr.order[i];
+		char *detail;
+
+		if (rows[v].bad) {
+			if (opts->rejects && rows[v].rec.field)
+				write_reject(opts->rejects, &rows[v].rec, e, 0, rows[v].line);
+			continue;
+		}
+		if (rows[v].parent_row >= 0)
+			rows[v].o.parent_id = rows[rows[v].parent_row].o.id;
+		if ((rc = store_org_insert(a->st, &rows[v].o, e)))
+			break;
+		detail = app_json("{s:s,s:s,s:s}", "name", rows[v].o.name, "kind",
+				  org_kind_name(rows[v].o.kind), "source", "import");
+		rc = store_org_event_add(a->st, rows[v].o.established, "establish", rows[v].o.id,
+					 rows[v].o.parent_id, detail, ac->name, NULL, e);
+		free(detail);
+		res->imported++;
+	}
+	tree_cleanup(&tr);
+	if (!rc && res->imported)
+		rc = store_org_renumber(a->st, e);
+	(void)changed;
+rollback:
+	if (rc == ERR_OK && opts->rejects)
+		e->code = ERR_OK; /* rejected rows are reported, the good ones kept */
+	rc = app_end(a, rc, e);
+	if (opts->rejects && rc == ERR_INPUT && res->imported)
+		rc = ERR_OK;
+out:
+	for (i = 0; i < n; i++)
+		if (rows[i].rec.field)
+			free_record(&rows[i].rec);
+	free(rows);
+	free(parent);
+	strmap_free(&codes);
+	return rc;
+}
+
+/* ---- members ------------------------------------------------------------------------ */
+
+static const char *const member_cols[] = {
+	"id", "org_code", "full_name", "sex", "birth_date", "ethnicity", "religion", "hometown",
+	"citizen_id", "education", "theory_level", "rank", "category", "post", "history_no",
+	"card_no", "phone", "admission_decision_date", "admission_ceremony_date",
+	"official_date", "status", NULL,
+};
+static const char *const member_required[] = {
+	"org_code", "full_name", "sex", "birth_date", "ethnicity", "hometown",
+	"admission_decision_date", "admission_ceremony_date", "official_date", "status", NULL,
+};
+enum { MC_ID, MC_ORG, MC_NAME, MC_SEX, MC_BIRTH, MC_FIRST_TEXT = MC_SEX };
+
+struct org_info {
+	int64_t id;
+	int visible;
+};
+
+struct org_map_ctx {
+	struct strmap *codes;
+	struct org_info **info;
+	size_t *n, *cap;
+	long pre, last;
+};
+
+static int org_map_add(void *ctx, const struct org *o)
+{
+	struct org_map_ctx *c = ctx;
+
+	if (*c->n == *c->cap) {
+		*c->cap = *c->cap ? *c->cap * 2 : 1024;
+		*c->info = xrealloc(*c->info, *c->cap * sizeof **c->info);
+	}
+	(*c->info)[*c->n].id = o->id;
+	(*c->info)[*c->n].visible = o->pre >= c->pre && o->pre <= c->last;
+	strmap_put(c->codes, o->code, (long)*c->n);
+	(*c->n)++;
+	return 0;
+}
+
+/* Parse one member row into m; every problem goes to e. Returns 0 when the row is good. */
+static int parse_member_row(struct app *a, const struct columns *c, const struct csv_record *r,
+			    const struct strmap *codes, const struct org_info *info,
+			    struct member *m, struct err *e)
+{
+	size_t before = e->n + e->dropped;
+	const char *v;
+	long k;
+	int i;
+
+	memset(m, 0, sizeof *m);
+	m->org_since = m->status_since = m->temp_until = DATE_NONE;
+	if (r->nfields != c->nfile) {
+		err_add(e, ERR_INPUT, r->line, NULL, NULL, NULL,
+			"the row has %zu fields but the header has %zu; check for a missing or "
+			"extra comma", r->nfields, c->nfile);
+		return -1;
+	}
+	v = col(c, r, MC_ID);
+	if (v[0]) {
+		char *end;
+		long long id;
+
+		errno = 0;
+		id = strtoll(v, &end, 10);
+		if (errno || *end || id <= 0)
+			err_add(e, ERR_INPUT, r->line, "id", v, NULL,
+				"an id is a positive whole number; leave it empty to have one assigned");
+		else
+			m->id = id;
+	}
+	v = col(c, r, MC_ORG);
+	k = strmap_get(codes, v);
+	if (k < 0 || !info[k].visible)
+		err_add(e, ERR_INPUT, r->line, "org_code", v, NULL,
+			v[0] ? "no active organisation has this code; import the organisations first"
+			     : "the organisation code is missing");
+	else {
+		m->org_id = info[k].id;
+		snprintf(m->org_code, sizeof m->org_code, "%s", v);
+	}
+	member_set_name(m, col(c, r, MC_NAME), e, r->line);
+	for (i = 0; member_text_fields[i]; i++) {
+		size_t cap;
+		char *dst = member_text_field(m, member_text_fields[i], &cap);
+		int ci;
+
+		for (ci = 0; member_cols[ci]; ci++)
+			if (strcmp(member_cols[ci], member_text_fields[i]) == 0)
+				break;
+		v = col(c, r, ci);
+		if (strlen(v) >= cap) {
+			err_add(e, ERR_INPUT, r->line, member_text_fields[i], v, NULL,
+				"longer than %zu bytes", cap - 1);
+			continue;
+		}
+		memcpy(dst, v, strlen(v) + 1);
+	}
+	for (i = 0; member_cols[i]; i++) {
+		date_t *dp = NULL;
+
+		if (strcmp(member_cols[i], "birth_date") == 0)
+			dp = &m->birth_date;
+		else if (strcmp(member_cols[i], "admission_decision_date") == 0)
+			dp = &m->admission_decision_date;
+		else if (strcmp(member_cols[i], "admission_ceremony_date") == 0)
+			dp = &m->admission_ceremony_date;
+		else if (strcmp(member_cols[i], "official_date") == 0)
+			dp = &m->official_date;
+		if (dp)
+			parse_date_field(col(c, r, i), dp, member_cols[i], e, r->line);
+	}
+	for (i = 0; member_cols[i]; i++)
+		if (strcmp(member_cols[i], "status") == 0)
+			break;
+	v = col(c, r, i);
+	if (member_status_parse(v, &m->status) || !member_status_active(m->status)) {
+		err_add(e, ERR_INPUT, r->line, "status", v, NULL,
+			"status must be probationary, official, exempt or suspended");
+		m->status = MS_OFFICIAL;
+	}
+	if (e->n + e->dropped == before)
+		member_validate(m, &a->rules, e, r->line);
+	if (e->n + e->dropped > before)
+		return -1;
+	m->org_since = m->admission_decision_date;
+	m->status_since = m->status == MS_PROBATIONARY ? m->admission_decision_date
+						       : m->official_date;
+	return 0;
+}
+
+/* In-file duplicate detection: 64-bit hashes of (dup key, birth date, home town). */
+struct hashset {
+	uint64_t *v;
+	size_t cap, n;
+};
+
+static int hashset_add(struct hashset *h, uint64_t x)
+{
+	size_t i;
+
+	if (x == 0)
+		x = 1;
+	if ((h->n + 1) * 2 > h->cap) {
+		struct hashset old = *h;
+
+		h->cap = h->cap ? h->cap * 2 : 4096;
+		h->v = xcalloc(h->cap, sizeof *h->v);
+		h->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.v[i])
+				hashset_add(h, old.v[i]);
+		free(old.v);
+	}
+	for (i = x & (h->cap - 1); h->v[i]; i = (i + 1) & (h->cap - 1))
+		if (h->v[i] == x)
+			return 1;
+	h->v[i] = x;
+	h->n++;
+	return 0;
+}
+
+struct dup_warn {
+	struct err *warn;
+	const struct member *m;
+	long line;
+};
+
+static int dup_warn_cb(void *ctx, const struct member *other)
+{
+	struct dup_warn *d = ctx;
+
+	if (strcmp(other->hometown, d->m->hometown) == 0)
+		err_add(d->warn, ERR_OK, d->line, "full_name", d->m->full_name, NULL,
+			"possible duplicate of member %lld (%s): same name, birth date and home "
+			"town", (long long)other->id, other->full_name);
+	return 0;
+}
+
+enum err_code app_import_members(struct app *a, const struct actor *ac,
+				 const struct import_opts *opts, struct import_result *res,
+				 struct err *e)
+{
+	struct csv_reader *rd = NULL;
+	struct csv_record rec;
+	struct csv_error ce;
+	struct columns c = {member_cols, member_required, {0}, 0};
+	struct strmap codes = {0};
+	struct org_info *info = NULL;
+	size_t ninfo = 0, capinfo = 0;
+	struct org_map_ctx mc;
+	struct hashset seen = {0};
+	struct progress pg;
+	struct name_keys nk;
+	struct member *m = xmalloc(sizeof *m);
+	long pre, last;
+	int64_t max_id = 0;
+	int got, have_header = 0, inserting = 1, bulk = 0, pg_on = 0;
+	enum err_code rc = ERR_OK;
+
+	memset(res, 0, sizeof *res);
+	name_keys_init(&nk);
+	if ((rc = app_scope(a, ac, &pre, &last, e)))
+		goto out;
+	if ((rc = app_begin(a, e)))
+		goto out;
+	mc.codes = &codes;
+	mc.info = &info;
+	mc.n = &ninfo;
+	mc.cap = &capinfo;
+	mc.pre = pre;
+	mc.last = last;
+	if ((rc = store_org_walk(a->st, 1, 1L << 40, -1, org_map_add, &mc, e)) ||
+	    (rc = store_member_max_id(a->st, &max_id, e)))
+		goto end;
+	if (max_id == 0) {
+		/* An empty roll: load without the secondary indexes and build them once. */
+		if ((rc = store_bulk_begin(a->st, e)))
+			goto end;
+		bulk = 1;
+	}
+	rd = csv_reader_new(file_read, opts->in, 0);
+	if (!a->quiet) {
+		progress_start(&pg, "importing members", (unsigned long long)opts->in_size);
+		pg_on = 1;
+	}
+	while ((got = csv_next(rd, &rec, &ce)) != 0) {
+		size_t before;
+
+		if (got == -2) {
+			err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "%s", ce.msg);
+			rc = ERR_INPUT;
+			break;
+		}
+		if (!have_header) {
+			if (got < 0) {
+				rc = err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "header: %s",
+					     ce.msg);
+				break;
+			}
+			if (map_header(&c, &rec, e)) {
+				rc = ERR_INPUT;
+				break;
+			}
+			if (opts->rejects)
+				write_reject_header(opts->rejects, &rec);
+			have_header = 1;
+			continue;
+		}
+		res->rows++;
+		before = e->n;
+		if (got < 0) {
+			err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "column %zu: %s", ce.column,
+				ce.msg);
+			res->rejected++;
+			if (!opts->rejects)
+				inserting = 0;
+			continue; /* the record is unreadable: nothing to write back */
+		}
+		if (parse_member_row(a, &c, &rec, &codes, info, m, e) == 0) {
+			if (name_keys_compute(&nk, m)) {
+				err_add(e, ERR_INPUT, rec.line, "full_name", m->full_name, NULL,
+					"the name cannot be collated");
+			} else {
+				char bd[DATE_STR];
+				struct buf hk;
+
+				buf_init(&hk, 0);
+				buf_printf(&hk, "%s|%s|%s", nk.k.dup_key,
+					   date_format(m->birth_date, bd), m->hometown);
+				if (hashset_add(&seen, hash_str(buf_str(&hk))))
+					err_add(&a->warn, ERR_OK, rec.line, "full_name", m->full_name,
+						NULL, "possible duplicate: another row of this file has "
+						"the same name, birth date and home town");
+				else if (!bulk) {
+					struct dup_warn dw = {&a->warn, m, rec.line};
+
+					if ((rc = store_member_dups(a->st, nk.k.dup_key, m->birth_date,
+								    dup_warn_cb, &dw, e)))
+						break;
+				}
+				buf_cleanup(&hk);
+				if (inserting) {
+					struct err ie;
+
+					err_init(&ie);
+					if (store_member_insert(a->st, m, &nk.k, &ie)) {
+						if (ie.code == ERR_STORAGE) {
+							err_merge(e, &ie);
+							err_cleanup(&ie);
+							rc = ERR_STORAGE;
+							break;
+						}
+						for (size_t i = 0; i < ie.n; i++)
+							ie.items[i].line = rec.line;
+						err_merge(e, &ie);
+					} else {
+						res->imported++;
+					}
+					err_cleanup(&ie);
+				}
+			}
+		}
+		if (e->n > before || e->dropped) {
+			res->rejected++;
+			if (opts->rejects)
+				write_reject(opts->rejects, &rec, e, before, rec.line);
+			else
+				inserting = 0;
+		}
+		if (pg_on && (res->rows & 1023) == 0)
+			progress_update(&pg, csv_offset(rd));
+	}
+	if (pg_on)
+		progress_end(&pg);
+	if (!rc && !have_header)
+		rc = err_add(e, ERR_INPUT, 1, NULL, NULL, NULL,
+			     "the file is empty; it needs a header row (see docs/csv.md)");
+	if (!rc && res->rejected && !opts->rejects)
+		rc = ERR_INPUT;
+	if (!rc && bulk)
+		rc = store_bulk_end(a->st, e);
+end:
+	res->warnings = (long)a->warn.n;
+	if (rc == ERR_OK && opts->rejects)
+		e->code = ERR_OK;
+	{
+		/* app_end clears nothing from warn: keep the warnings for the caller. */
+		rc = app_end(a, rc, e);
+	}
+	if (rc)
+		res->imported = 0;
+out:
+	csv_reader_free(rd);
+	strmap_free(&codes);
+	free(info);
+	free(seen.v);
+	free(m);
+	name_keys_cleanup(&nk);
+	return rc;
+}
+
+/* ---- export ------------------------------------------------------------------------- */
+
+struct export_ctx {
+	FILE *out;
+	struct buf b;
+	struct strmap *visible;
+	int failed;
+};
+
+static void put_count(struct buf *b, long v)
+{
+	if (v >= 0)
+		buf_printf(b, "%ld", v);
+}
+
+static int export_org(void *ctx, const struct org *o)
+{
+	struct export_ctx *x = ctx;
+	char d[DATE_STR];
+	const char *f[11];
+	char mil[24] = "", sd[24] = "", rs[24] = "";
+	struct buf t;
+
+	buf_init(&t, 0);
+	put_count(&t, o->militia);
+	snprintf(mil, sizeof mil, "%s", buf_str(&t));
+	buf_reset(&t);
+	put_count(&t, o->self_defence);
+	snprintf(sd, sizeof sd, "%s", buf_str(&t));
+	buf_reset(&t);
+	put_count(&t, o->reserve);
+	snprintf(rs, sizeof rs, "%s", buf_str(&t));
+	buf_cleanup(&t);
+	f[0] = o->code;
+	f[1] = o->parent_code;
+	f[2] = o->name;
+	f[3] = org_kind_name(o->kind);
+	f[4] = o->grassroots_type;
+	f[5] = o->standing_board ? "1" : "0";
+	f[6] = o->local_committee;
+	f[7] = mil;
+	f[8] = sd;
+	f[9] = rs;
+	f[10] = date_format(o->established, d);
+	buf_reset(&x->b);
+	csv_write_record(&x->b, f, 11);
+	if (fwrite(x->b.s, 1, x->b.len, x->out) != x->b.len) {
+		x->failed = 1;
+		return 1;
+	}
+	if (x->visible)
+		strmap_put(x->visible, o->code, 1);
+	return 0;
+}
+
+static enum err_code write_header(FILE *out, const char *const *names, struct err *e)
+{
+	size_t n = 0;
+	struct buf b;
+
+	while (names[n])
+		n++;
+	buf_init(&b, 0);
+	csv_write_record(&b, names, n);
+	if (fwrite(b.s, 1, b.len, out) != b.len) {
+		buf_cleanup(&b);
+		return err_set(e, ERR_STORAGE, "cannot write the export: %s", strerror(errno));
+	}
+	buf_cleanup(&b);
+	return ERR_OK;
+}
+
+enum err_code app_export_orgs(struct app *a, const struct actor *ac, FILE *out, struct err *e)
+{
+	struct export_ctx x = {out, {0}, NULL, 0};
+	long pre, last;
+	enum err_code rc;
+
+	if (app_scope(a, ac, &pre, &last, e) || write_header(out, org_cols, e))
+		return e->code;
+	buf_init(&x.b, 0);
+	rc = store_org_walk(a->st, pre, last, -1, export_org, &x, e);
+	buf_cleanup(&x.b);
+	if (!rc && (x.failed || fflush(out)))
+		rc = err_set(e, ERR_STORAGE, "cannot write the export: %s", strerror(errno));
+	return rc;
+}
+
+static int visible_org(void *ctx, const struct org *o)
+{
+	strmap_put(ctx, o->code, 1);
+	return 0;
+}
+
+static int export_member(void *ctx, const struct member *m)
+{
+	struct export_ctx *x = ctx;
+	char id[24], d[4][DATE_STR];
+	const char *f[21];
+	int i = 0;
+
+	if (!member_status_active(m->status) || strmap_get(x->visible, m->org_code) < 0)
+		return 0;
+	snprintf(id, sizeof id, "%lld", (long long)m->id);
+	f[i++] = id;
+	f[i++] = m->org_code;
+	f[i++] = m->full_name;
+	f[i++] = m->sex;
+	f[i++] = date_format(m->birth_date, d[0]);
+	f[i++] = m->ethnicity;
+	f[i++] = m->religion;
+	f[i++] = m->hometown;
+	f[i++] = m->citizen_id;
+	f[i++] = m->education;
+	f[i++] = m->theory_level;
+	f[i++] = m->rank;
+	f[i++] = m->category;
+	f[i++] = m->post;
+	f[i++] = m->history_no;
+	f[i++] = m->card_no;
+	f[i++] = m->phone;
+	f[i++] = date_format(m->admission_decision_date, d[1]);
+	f[i++] = date_format(m->admission_ceremony_date, d[2]);
+	f[i++] = date_format(m->official_date, d[3]);
+	f[i++] = member_status_name(m->status);
+	buf_reset(&x->b);
+	csv_write_record(&x->b, f, (size_t)i);
+	if (fwrite(x->b.s, 1, x->b.len, x->out) != x->b.len) {
+		x->failed = 1;
+		return 1;
+	}
+	return 0;
+}
+
+enum err_code app_export_members(struct app *a, const struct actor *ac, FILE *out,
+				 struct err *e)
+{
+	struct strmap vis = {0};
+	struct export_ctx x = {out, {0}, &vis, 0};
+	long pre, last;
+	enum err_code rc;
+
+	if (app_scope(a, ac, &pre, &last, e) || write_header(out, member_cols, e))
+		return e->code;
+	buf_init(&x.b, 0);
+	rc = store_org_walk(a->st, pre, last, -1, visible_org, &vis, e);
+	if (!rc)
+		rc = store_member_all(a->st, export_member, &x, e);
+	buf_cleanup(&x.b);
+	strmap_free(&vis);
+	if (!rc && (x.failed || fflush(out)))
+		rc = err_set(e, ERR_STORAGE, "cannot write the export: %s", strerror(errno));
+	return rc;
+}

@@ -1,0 +1,948 @@
+/* app_member.c - what users do with members: add, edit, read, list, search, change status,
+ * transfer and receive, and ask where a member was on a date. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/mem.h"
+#include "app_int.h"
+
+/* Whether the actor may see member m: its roll, or its temporary host, is in scope. */
+static int member_visible(struct app *a, long pre, long last, const struct member *m)
+{
+	struct org o;
+	struct err tmp;
+	int vis = 0;
+
+	err_init(&tmp);
+	if (store_org_by_id(a->st, m->org_id, &o, &tmp) == ERR_OK)
+		vis = app_org_visible(a, pre, last, &o);
+	if (!vis && m->temp_org_id && store_org_by_id(a->st, m->temp_org_id, &o, &tmp) == ERR_OK)
+		vis = app_org_visible(a, pre, last, &o);
+	err_cleanup(&tmp);
+	return vis;
+}
+
+static enum err_code member_lookup(struct app *a, const struct actor *ac, int64_t id,
+				   struct member *m, struct err *e)
+{
+	long pre, last;
+	struct err tmp;
+
+	if (app_scope(a, ac, &pre, &last, e))
+		return e->code;
+	err_init(&tmp);
+	if (store_member_get(a->st, id, m, &tmp) || !member_visible(a, pre, last, m)) {
+		enum err_code c = tmp.code == ERR_STORAGE ? ERR_STORAGE : ERR_NOTFOUND;
+
+		if (c == ERR_STORAGE)
+			err_merge(e, &tmp);
+		else
+			err_add(e, ERR_NOTFOUND, 0, "id", NULL, NULL,
+				"no member has the id %lld; 'cadre member search NAME' finds ids",
+				(long long)id);
+		err_cleanup(&tmp);
+		return c;
+	}
+	err_cleanup(&tmp);
+	return ERR_OK;
+}
+
+enum err_code app_member_get(struct app *a, const struct actor *ac, int64_t id, struct member *m,
+			     struct err *e)
+{
+	return member_lookup(a, ac, id, m, e);
+}
+
+struct dup_ctx {
+	const struct member *m;
+	struct err *warn;
+};
+
+static int dup_found(void *ctx, const struct member *other)
+{
+	struct dup_ctx *d = ctx;
+
+	if (other->id != d->m->id && strcmp(other->hometown, d->m->hometown) == 0)
+		err_add(d->warn, ERR_OK, 0, "full_name", d->m->full_name, NULL,
+			"possible duplicate of member %lld (%s, same birth date and home town); "
+			"check before keeping both", (long long)other->id, other->full_name);
+	return 0;
+}
+
+enum err_code app_member_add(struct app *a, const struct actor *ac, struct member *m,
+			     struct err *e)
+{
+	struct org o;
+	struct name_keys nk;
+	enum err_code rc;
+	struct dup_ctx dc = {m, &a->warn};
+	char *detail;
+
+	if (!member_status_active(m->status))
+		return err_add(e, ERR_INPUT, 0, "status", member_status_name(m->status), NULL,
+			       "a member is added as probationary or official (or exempt, "
+			       "suspended); record later changes with 'cadre member status'");
+	if (member_validate(m, &a->rules, e, 0))
+		return e->code;
+	if ((rc = app_begin(a, e)))
+		return rc;
+	name_keys_init(&nk);
+	if ((rc = app_org_lookup(a, ac, m->org_code, &o, 1, "org_code", e)))
+		goto out;
+	m->org_id = o.id;
+	m->temp_org_id = 0;
+	m->temp_until = DATE_NONE;
+	if (m->org_since == DATE_NONE)
+		m->org_since = m->admission_decision_date;
+	if (m->status_since == DATE_NONE)
+		m->status_since = m->status == MS_PROBATIONARY ? m->admission_decision_date
+							       : m->official_date;
+	if (name_keys_compute(&nk, m)) {
+		rc = err_add(e, ERR_INPUT, 0, "full_name", m->full_name, NULL,
+			     "the name cannot be collated");
+		goto out;
+	}
+	if ((rc = store_member_dups(a->st, nk.k.dup_key, m->birth_date, dup_found, &dc, e)) ||
+	    (rc = store_member_insert(a->st, m, &nk.k, e)))
+		goto out;
+	detail = app_json("{s:s,s:s}", "org", o.code, "status", member_status_name(m->status));
+	rc = store_member_event_add(a->st, m->id, a->today, "add", detail, ac->name, e);
+	free(detail);
+out:
+	name_keys_cleanup(&nk);
+	return app_end(a, rc, e);
+}
+
+enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
+			      const char *const *names, const char *const *values, size_t n,
+			      date_t date, struct err *e)
+{
+	struct member m, old;
+	struct name_keys nk;
+	enum err_code rc;
+	size_t i;
+	json_t *before, *after;
+	char *detail;
+
+	date = app_date(a, date);
+	if ((rc = app_begin(a, e)))
+		return rc;
+	name_keys_init(&nk);
+	before = json_object();
+	after = json_object();
+	if ((rc = member_lookup(a, ac, id, &m, e)))
+		goto out;
+	old = m;
+	for (i = 0; i < n; i++)
+		member_set_field(&m, names[i], values[i], e, 0);
+	if (e->code) {
+		rc = e->code;
+		goto out;
+	}
+	if (member_validate(&m, &a->rules, e, 0)) {
+		rc = e->code;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		struct member *pm[2] = {&old, &m};
+		json_t *side[2] = {before, after};
+		int k;
+
+		for (k = 0; k < 2; k++) {
+			char d[DATE_STR];
+			size_t cap;
+			const char *v = member_text_field(pm[k], names[i], &cap);
+
+			if (strcmp(names[i], "full_name") == 0)
+				v = pm[k]->full_name;
+			else if (!v) {
+				date_t dv = strcmp(names[i], "birth_date") == 0 ? pm[k]->birth_date :
+					    strcmp(names[i], "admission_decision_date") == 0 ?
+					    pm[k]->admission_decision_date :
+					    strcmp(names[i], "admission_ceremony_date") == 0 ?
+					    pm[k]->admission_ceremony_date : pm[k]->official_date;
+				v = date_format(dv, d);
+			}
+			json_object_set_new(side[k], names[i], json_string(v));
+		}
+	}
+	if (name_keys_compute(&nk, &m)) {
+		rc = err_set(e, ERR_INPUT, "the name cannot be collated");
+		goto out;
+	}
+	if (strcmp(old.full_name, m.full_name) || old.birth_date != m.birth_date ||
+	    strcmp(old.hometown, m.hometown)) {
+		struct dup_ctx dc = {&m, &a->warn};
+
+		if ((rc = store_member_dups(a->st, nk.k.dup_key, m.birth_date, dup_found, &dc, e)))
+			goto out;
+	}
+	if ((rc = store_member_update(a->st, &m, &nk.k, e)))
+		goto out;
+	{
+		json_t *j = json_pack("{s:O,s:O}", "before", before, "after", after);
+
+		detail = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(j);
+	}
+	rc = store_member_event_add(a->st, m.id, date, "edit", detail, ac->name, e);
+	free(detail);
+out:
+	json_decref(before);
+	json_decref(after);
+	name_keys_cleanup(&nk);
+	return app_end(a, rc, e);
+}
+
+/* ---- status at a date --------------------------------------------------------------- */
+
+struct status_find {
+	date_t d;
+	int status;
+};
+
+static int status_cover(void *ctx, int64_t member_id, const struct member_status_period *p)
+{
+	struct status_find *f = ctx;
+
+	(void)member_id;
+	if (p->from <= f->d && f->d < p->to) {
+		f->status = (int)p->status;
+		return 1;
+	}
+	return 0;
+}
+
+enum err_code app_status_at(struct app *a, const struct member *m, date_t d, int *status,
+			    struct err *e)
+{
+	struct status_find f = {d, -2};
+
+	if (m->status_since == DATE_NONE || m->status_since <= d) {
+		*status = (int)m->status;
+		return ERR_OK;
+	}
+	if (store_member_statuses(a->st, m->id, status_cover, &f, e))
+		return e->code;
+	*status = f.status != -2 ? f.status : member_status_from_dates(m, d);
+	return ERR_OK;
+}
+
+/* ---- lists ------------------------------------------------------------------------- */
+
+struct asof_list {
+	struct app *a;
+	date_t d;
+	struct member *v;
+	size_t n, cap;
+	struct err *e;
+	int failed;
+};
+
+static int asof_take(struct asof_list *l, const struct member *m)
+{
+	int st = -1;
+
+	if (app_status_at(l->a, m, l->d, &st, l->e)) {
+		l->failed = 1;
+		return 1;
+	}
+	if (st < 0 || !member_status_active((enum member_status)st))
+		return 0;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n] = *m;
+	l->v[l->n].status = (enum member_status)st;
+	l->v[l->n].temp_org_id = 0;
+	l->v[l->n].temp_org_code[0] = 0;
+	l->n++;
+	return 0;
+}
+
+static int asof_current(void *ctx, const struct member *m)
+{
+	struct asof_list *l = ctx;
+
+	if (m->org_since != DATE_NONE && m->org_since > l->d)
+		return 0;
+	return asof_take(l, m);
+}
+
+static int asof_period(void *ctx, int64_t member_id, const struct member_period *p)
+{
+	struct asof_list *l = ctx;
+	struct member m;
+
+	if (p->temporary)
+		return 0;
+	if (store_member_get(l->a->st, member_id, &m, l->e)) {
+		l->failed = 1;
+		return 1;
+	}
+	m.org_id = p->org_id;
+	snprintf(m.org_code, sizeof m.org_code, "%s", p->org_code);
+	return asof_take(l, &m);
+}
+
+static int cmp_member_name(const void *x, const void *y)
+{
+	const struct member *a = x, *b = y;
+	int c = vname_compare(a->full_name, b->full_name);
+
+	if (c)
+		return c;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+struct at_ids {
+	int64_t *v;
+	size_t n, cap;
+};
+
+static int at_collect(void *ctx, const struct org_at *o)
+{
+	struct asof_tree_l {
+		struct org_at *v;
+		size_t n, cap;
+	} *t = ctx;
+
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 256;
+		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
+	}
+	t->v[t->n++] = *o;
+	return 0;
+}
+
+static int cmp_at(const void *x, const void *y)
+{
+	const struct org_at *a = x, *b = y;
+
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* The organisations in the subtree of root as of date d. */
+static enum err_code subtree_as_of(struct app *a, int64_t root, date_t d, struct at_ids *out,
+				  struct err *e)
+{
+	struct {
+		struct org_at *v;
+		size_t n, cap;
+	} t = {0};
+	long *parent, cyc, ri = -1;
+	struct tree tr;
+	size_t i;
+	enum err_code rc;
+
+	if ((rc = store_orgs_as_of(a->st, d, at_collect, &t, e)))
+		goto out;
+	qsort(t.v, t.n, sizeof *t.v, cmp_at);
+	parent = xmalloc((t.n ? t.n : 1) * sizeof *parent);
+	for (i = 0; i < t.n; i++) {
+		struct org_at key, *hit;
+
+		key.id = t.v[i].parent_id;
+		hit = key.id ? bsearch(&key, t.v, t.n, sizeof *t.v, cmp_at) : NULL;
+		parent[i] = hit ? (long)(hit - t.v) : -1;
+		if (root ? t.v[i].id == root : parent[i] < 0)
+			ri = (long)i;
+	}
+	if (tree_build(&tr, parent, t.n, NULL, NULL, &cyc)) {
+		rc = err_set(e, ERR_INTERNAL, "the tree as of that date has a cycle");
+	} else if (ri >= 0) {
+		for (i = 0; i < t.n; i++)
+			if (tree_within(&tr, (long)i, ri)) {
+				if (out->n == out->cap) {
+					out->cap = out->cap ? out->cap * 2 : 64;
+					out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+				}
+				out->v[out->n++] = t.v[i].id;
+			}
+	}
+	tree_cleanup(&tr);
+	free(parent);
+out:
+	free(t.v);
+	return rc;
+}
+
+enum err_code app_member_list(struct app *a, const struct actor *ac, const char *org_code,
+			      date_t as_of, long offset, long limit, store_member_cb cb, void *ctx,
+			      struct err *e)
+{
+	struct org o;
+	long pre, last;
+	struct asof_list l = {0};
+	struct at_ids ids = {0};
+	size_t i;
+	enum err_code rc = ERR_OK;
+	const char *code = org_code && org_code[0] ? org_code : ac->scope_code;
+
+	if (app_scope(a, ac, &pre, &last, e))
+		return e->code;
+	memset(&o, 0, sizeof o);
+	if (code[0] && app_org_lookup(a, ac, code, &o, 0, "org", e))
+		return e->code;
+	if (!code[0]) {
+		o.pre = pre;
+		o.last = last;
+	}
+	if (as_of == DATE_NONE || as_of >= a->today) {
+		if (o.id && o.dissolved != DATE_NONE) {
+			char d[DATE_STR];
+
+			return err_add(e, ERR_RULE, 0, "org", o.code, NULL,
+				       "'%s' was dissolved on %s; ask with --as-of an earlier date",
+				       o.code, date_format(o.dissolved, d));
+		}
+		return store_member_list(a->st, o.pre, o.last, 1, offset, limit, cb, ctx, e);
+	}
+	/* The past: the tree then, the rolls then, sorted in memory. */
+	l.a = a;
+	l.d = as_of;
+	l.e = e;
+	if ((rc = subtree_as_of(a, o.id, as_of, &ids, e)))
+		goto out;
+	if (ids.n == 0 && o.id) {
+		char d[DATE_STR];
+
+		rc = err_add(e, ERR_NOTFOUND, 0, "org", code, NULL, "'%s' did not exist on %s",
+			     code, date_format(as_of, d));
+		goto out;
+	}
+	for (i = 0; i < ids.n && !l.failed; i++) {
+		if (store_member_of_org(a->st, ids.v[i], 0, asof_current, &l, e) ||
+		    store_member_periods_at(a->st, ids.v[i], as_of, asof_period, &l, e))
+			l.failed = 1;
+	}
+	if (l.failed) {
+		rc = e->code ? e->code : ERR_STORAGE;
+		goto out;
+	}
+	qsort(l.v, l.n, sizeof *l.v, cmp_member_name);
+	for (i = (size_t)(offset > 0 ? offset : 0); i < l.n; i++) {
+		if (limit >= 0 && (long)i >= offset + limit)
+			break;
+		if (cb(ctx, &l.v[i]))
+			break;
+	}
+out:
+	free(ids.v);
+	free(l.v);
+	return rc;
+}
+
+enum err_code app_member_search(struct app *a, const struct actor *ac, const char *text,
+				const char *org_code, long limit, store_member_cb cb, void *ctx,
+				struct err *e)
+{
+	struct org o;
+	long pre, last;
+	struct buf q;
+	enum err_code rc;
+
+	if (app_scope(a, ac, &pre, &last, e))
+		return e->code;
+	if (org_code && org_code[0]) {
+		if (app_org_lookup(a, ac, org_code, &o, 1, "org", e))
+			return e->code;
+		pre = o.pre;
+		last = o.last;
+	}
+	buf_init(&q, 4096);
+	vname_fold(text, &q);
+	if (q.overflow || !buf_str(&q)[0]) {
+		buf_cleanup(&q);
+		return err_add(e, ERR_INPUT, 0, "q", text, NULL,
+			       "type part of a name to search for (accents are optional)");
+	}
+	rc = store_member_search(a->st, pre, last, buf_str(&q), limit, cb, ctx, e);
+	buf_cleanup(&q);
+	return rc;
+}
+
+/* ---- status ------------------------------------------------------------------------ */
+
+enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t id,
+				enum member_status status, date_t date, const char *reason,
+				struct err *e)
+{
+	struct member m;
+	struct name_keys nk;
+	enum err_code rc;
+	date_t since;
+	char *detail;
+	char d1[DATE_STR];
+	long months;
+
+	date = app_date(a, date);
+	if ((rc = app_begin(a, e)))
+		return rc;
+	name_keys_init(&nk);
+	if ((rc = member_lookup(a, ac, id, &m, e)))
+		goto out;
+	if (member_check_transition(&m, status, date, &a->rules, e)) {
+		rc = e->code;
+		goto out;
+	}
+	since = date;
+	if (status == MS_OFFICIAL && m.status == MS_PROBATIONARY &&
+	    ruleset_int(&a->rules, R_PROBATION_MONTHS, m.admission_ceremony_date, &months)) {
+		/* R-PROBATION-MONTHS: official at exactly the end of probation, even when the
+		 * cell's vote is later. */
+		since = date_add_months(m.admission_ceremony_date, (int)months);
+		m.official_date = since;
+	} else if (status == MS_OFFICIAL && m.official_date == DATE_NONE) {
+		m.official_date = date;
+	}
+	if (m.status_since != DATE_NONE && since > m.status_since &&
+	    (rc = store_member_status_add(a->st, m.id, m.status, m.status_since, since, e)))
+		goto out;
+	detail = app_json("{s:s,s:s,s:s,s:s}", "from", member_status_name(m.status), "to",
+			  member_status_name(status), "effective", date_format(since, d1),
+			  "reason", reason ? reason : "");
+	rc = store_member_event_add(a->st, m.id, date, "status", detail, ac->name, e);
+	free(detail);
+	if (rc)
+		goto out;
+	if (!member_status_active(status) && m.temp_org_id) {
+		/* Leaving the rolls ends a temporary stay elsewhere. */
+		if (m.org_since != DATE_NONE && date > m.org_since &&
+		    (rc = store_member_period_add(a->st, m.id, m.temp_org_id, m.org_since, date, 1,
+						  e)))
+			goto out;
+		m.temp_org_id = 0;
+		m.temp_until = DATE_NONE;
+	}
+	m.status = status;
+	m.status_since = since;
+	if (name_keys_compute(&nk, &m)) {
+		rc = err_set(e, ERR_INTERNAL, "cannot compute the name keys");
+		goto out;
+	}
+	rc = store_member_update(a->st, &m, &nk.k, e);
+out:
+	name_keys_cleanup(&nk);
+	return app_end(a, rc, e);
+}
+
+/* ---- transfers --------------------------------------------------------------------- */
+
+struct open_find {
+	int found;
+	int64_t id;
+};
+
+static int open_transfer(void *ctx, const struct transfer *t)
+{
+	struct open_find *f = ctx;
+
+	if (t->state == TS_SENT || (t->state == TS_RECEIVED && t->temporary)) {
+		f->found = 1;
+		f->id = t->id;
+		return 1;
+	}
+	return 0;
+}
+
+enum err_code app_member_transfer(struct app *a, const struct actor *ac, int64_t id,
+				  const char *to_code, int temporary, date_t date, date_t until,
+				  const char *reason, const char *letter_no, struct transfer *t,
+				  struct err *e)
+{
+	struct member m;
+	struct org to;
+	struct err tmp;
+	struct open_find of = {0, 0};
+	enum err_code rc;
+	char d1[DATE_STR], d2[DATE_STR];
+	char *detail;
+	long lo, hi;
+
+	date = app_date(a, date);
+	memset(t, 0, sizeof *t);
+	if ((rc = app_begin(a, e)))
+		return rc;
+	err_init(&tmp);
+	if ((rc = member_lookup(a, ac, id, &m, e)))
+		goto out;
+	/* The destination may lie outside the sender's scope: a transfer goes to another unit.
+	 * Only its existence by exact code is used here. */
+	if (store_org_by_code(a->st, to_code, &to, &tmp) || to.dissolved != DATE_NONE) {
+		rc = err_add(e, ERR_NOTFOUND, 0, "to", to_code, NULL,
+			     "no active organisation has the code '%s'", to_code);
+		goto out;
+	}
+	if (!member_status_active(m.status)) {
+		rc = err_add(e, ERR_RULE, 0, "status", member_status_name(m.status), NULL,
+			     "member %lld is %s and not on a roll; only members on a roll are "
+			     "transferred", (long long)id, member_status_name(m.status));
+		goto out;
+	}
+	if (to.id == m.org_id) {
+		rc = err_add(e, ERR_INPUT, 0, "to", to_code, NULL,
+			     "member %lld is already on the roll of '%s'", (long long)id, to_code);
+		goto out;
+	}
+	if ((rc = store_transfer_list(a->st, m.id, 0, 0, open_transfer, &of, e)))
+		goto out;
+	if (of.found) {
+		rc = err_add(e, ERR_RULE, 0, "id", NULL, NULL,
+			     "member %lld already has transfer %lld open; receive or end it first",
+			     (long long)id, (long long)of.id);
+		goto out;
+	}
+	if (m.org_since != DATE_NONE && date < m.org_since) {
+		rc = err_add(e, ERR_RULE, 0, "date", date_format(date, d1), R_MEMBER_DATES,
+			     "the member joined the current roll on %s, after this date",
+			     date_format(m.org_since, d2));
+		goto out;
+	}
+	if (temporary) {
+		if (until == DATE_NONE) {
+			rc = err_add(e, ERR_INPUT, 0, "until", "", NULL,
+				     "a temporary transfer needs --until DATE, its planned end");
+			goto out;
+		}
+		if (ruleset_int(&a->rules, R_TRANSFER_TEMP_MIN_MONTHS, date, &lo) &&
+		    until < date_add_months(date, (int)lo)) {
+			rc = err_add(e, ERR_RULE, 0, "until", date_format(until, d1),
+				     R_TRANSFER_TEMP_MIN_MONTHS,
+				     "a temporary transfer lasts at least %ld months; for a shorter "
+				     "absence the member stays on the roll", lo);
+			goto out;
+		}
+		if (ruleset_int(&a->rules, R_TRANSFER_TEMP_MAX_MONTHS, date, &hi) &&
+		    until >= date_add_months(date, (int)hi)) {
+			rc = err_add(e, ERR_RULE, 0, "until", date_format(until, d1),
+				     R_TRANSFER_TEMP_MAX_MONTHS,
+				     "a temporary transfer lasts less than %ld months; make an "
+				     "official transfer instead", hi);
+			goto out;
+		}
+	} else if (until != DATE_NONE) {
+		rc = err_add(e, ERR_USAGE, 0, "until", date_format(until, d1), NULL,
+			     "--until applies only to a temporary transfer");
+		goto out;
+	}
+	t->member_id = m.id;
+	t->temporary = temporary;
+	t->from_org_id = m.org_id;
+	t->to_org_id = to.id;
+	snprintf(t->from_code, sizeof t->from_code, "%s", m.org_code);
+	snprintf(t->to_code, sizeof t->to_code, "%s", to.code);
+	t->sent_date = date;
+	t->received_date = DATE_NONE;
+	t->until_date = temporary ? until : DATE_NONE;
+	t->ended_date = DATE_NONE;
+	t->state = TS_SENT;
+	snprintf(t->reason, sizeof t->reason, "%s", reason ? reason : "");
+	snprintf(t->letter_no, sizeof t->letter_no, "%s", letter_no ? letter_no : "");
+	if ((rc = store_transfer_insert(a->st, t, e)))
+		goto out;
+	detail = app_json("{s:I,s:s,s:s,s:s,s:s}", "transfer", (json_int_t)t->id, "kind",
+			  temporary ? "temporary" : "official", "from", m.org_code, "to", to.code,
+			  "reason", t->reason);
+	rc = store_member_event_add(a->st, m.id, date, "transfer_sent", detail, ac->name, e);
+	free(detail);
+out:
+	err_cleanup(&tmp);
+	return app_end(a, rc, e);
+}
+
+enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t transfer_id,
+				 date_t date, struct transfer *t, struct err *e)
+{
+	struct member m;
+	struct org to;
+	struct name_keys nk;
+	enum err_code rc;
+	char d1[DATE_STR], d2[DATE_STR];
+	char *detail;
+	long days;
+
+	date = app_date(a, date);
+	if ((rc = app_begin(a, e)))
+		return rc;
+	name_keys_init(&nk);
+	if ((rc = store_transfer_get(a->st, transfer_id, t, e)))
+		goto out;
+	/* The receiving side acts: the destination must be in the actor's scope. */
+	if ((rc = app_org_lookup(a, ac, t->to_code, &to, 1, "to", e))) {
+		err_clear(e);
+		rc = err_add(e, ERR_NOTFOUND, 0, "transfer", NULL, NULL,
+			     "no transfer has the id %lld", (long long)transfer_id);
+		goto out;
+	}
+	if (t->state != TS_SENT) {
+		rc = err_add(e, ERR_RULE, 0, "transfer", NULL, NULL,
+			     "transfer %lld was already received on %s", (long long)transfer_id,
+			     date_format(t->received_date, d1));
+		goto out;
+	}
+	if (date < t->sent_date) {
+		rc = err_add(e, ERR_RULE, 0, "date", date_format(date, d1), R_MEMBER_DATES,
+			     "the member cannot be received before being sent on %s",
+			     date_format(t->sent_date, d2));
+		goto out;
+	}
+	if (ruleset_int(&a->rules, R_TRANSFER_PRESENT_DAYS, t->sent_date, &days) &&
+	    date > date_add_working_days(t->sent_date, (int)days))
+		err_add(&a->warn, ERR_OK, 0, "date", date_format(date, d1), R_TRANSFER_PRESENT_DAYS,
+			"the letter was presented more than %ld working days after it was sent on "
+			"%s", days, date_format(t->sent_date, d2));
+	if ((rc = store_member_get(a->st, t->member_id, &m, e)))
+		goto out;
+	if (!member_status_active(m.status)) {
+		rc = err_add(e, ERR_RULE, 0, "status", member_status_name(m.status), NULL,
+			     "member %lld is %s and can no longer be received",
+			     (long long)m.id, member_status_name(m.status));
+		goto out;
+	}
+	t->received_date = date;
+	t->state = TS_RECEIVED;
+	if (t->temporary) {
+		m.temp_org_id = to.id;
+		snprintf(m.temp_org_code, sizeof m.temp_org_code, "%s", to.code);
+		m.temp_until = t->until_date;
+		detail = app_json("{s:I,s:s,s:s}", "transfer", (json_int_t)t->id, "kind",
+				  "temporary", "host", to.code);
+		rc = store_member_event_add(a->st, m.id, date, "transfer_received", detail,
+					    ac->name, e);
+		free(detail);
+		if (rc)
+			goto out;
+		if (name_keys_compute(&nk, &m)) {
+			rc = err_set(e, ERR_INTERNAL, "cannot compute the name keys");
+			goto out;
+		}
+		if ((rc = store_member_update(a->st, &m, &nk.k, e)))
+			goto out;
+	} else {
+		if ((rc = app_move_member(a, ac, &m, &to, date, "transfer_received", t->from_code,
+					  e)))
+			goto out;
+	}
+	rc = store_transfer_update(a->st, t, e);
+out:
+	name_keys_cleanup(&nk);
+	return app_end(a, rc, e);
+}
+
+enum err_code app_member_return(struct app *a, const struct actor *ac, int64_t transfer_id,
+				date_t date, struct err *e)
+{
+	struct transfer t;
+	struct member m;
+	struct name_keys nk;
+	enum err_code rc;
+	char d1[DATE_STR], d2[DATE_STR];
+	char *detail;
+
+	date = app_date(a, date);
+	if ((rc = app_begin(a, e)))
+		return rc;
+	name_keys_init(&nk);
+	if ((rc = store_transfer_get(a->st, transfer_id, &t, e)) ||
+	    (rc = member_lookup(a, ac, t.member_id, &m, e))) {
+		if (rc == ERR_NOTFOUND) {
+			err_clear(e);
+			rc = err_add(e, ERR_NOTFOUND, 0, "transfer", NULL, NULL,
+				     "no transfer has the id %lld", (long long)transfer_id);
+		}
+		goto out;
+	}
+	if (!t.temporary || t.state != TS_RECEIVED) {
+		rc = err_add(e, ERR_RULE, 0, "transfer", NULL, NULL,
+			     "transfer %lld is not a temporary stay under way; only those end "
+			     "with a return", (long long)transfer_id);
+		goto out;
+	}
+	if (date < t.received_date) {
+		rc = err_add(e, ERR_RULE, 0, "date", date_format(date, d1), R_MEMBER_DATES,
+			     "the stay began on %s, after this date",
+			     date_format(t.received_date, d2));
+		goto out;
+	}
+	if (date > t.received_date &&
+	    (rc = store_member_period_add(a->st, m.id, t.to_org_id, t.received_date, date, 1, e)))
+		goto out;
+	m.temp_org_id = 0;
+	m.temp_org_code[0] = 0;
+	m.temp_until = DATE_NONE;
+	t.ended_date = date;
+	t.state = TS_ENDED;
+	detail = app_json("{s:I,s:s}", "transfer", (json_int_t)t.id, "host", t.to_code);
+	rc = store_member_event_add(a->st, m.id, date, "transfer_returned", detail, ac->name, e);
+	free(detail);
+	if (rc)
+		goto out;
+	if (name_keys_compute(&nk, &m)) {
+		rc = err_set(e, ERR_INTERNAL, "cannot compute the name keys");
+		goto out;
+	}
+	if ((rc = store_member_update(a->st, &m, &nk.k, e)))
+		goto out;
+	rc = store_transfer_update(a->st, &t, e);
+out:
+	name_keys_cleanup(&nk);
+	return app_end(a, rc, e);
+}
+
+enum err_code app_transfer_list(struct app *a, const struct actor *ac, const char *org_code,
+				store_transfer_cb cb, void *ctx, struct err *e)
+{
+	struct org o;
+	long pre, last;
+
+	if (app_scope(a, ac, &pre, &last, e))
+		return e->code;
+	if (org_code && org_code[0]) {
+		if (app_org_lookup(a, ac, org_code, &o, 0, "org", e))
+			return e->code;
+		pre = o.pre;
+		last = o.last;
+	}
+	return store_transfer_list(a->st, 0, pre, last, cb, ctx, e);
+}
+
+/* ---- history ----------------------------------------------------------------------- */
+
+static int hist_period(void *ctx, int64_t member_id, const struct member_period *p)
+{
+	struct member_history *h = ctx;
+
+	(void)member_id;
+	h->periods = xrealloc(h->periods, (h->nperiods + 1) * sizeof *h->periods);
+	h->periods[h->nperiods++] = *p;
+	return 0;
+}
+
+static int hist_status(void *ctx, int64_t member_id, const struct member_status_period *p)
+{
+	struct member_history *h = ctx;
+
+	(void)member_id;
+	h->statuses = xrealloc(h->statuses, (h->nstatuses + 1) * sizeof *h->statuses);
+	h->statuses[h->nstatuses++] = *p;
+	return 0;
+}
+
+static int hist_event(void *ctx, const struct member_event *ev)
+{
+	struct member_history *h = ctx;
+
+	h->events = xrealloc(h->events, (h->nevents + 1) * sizeof *h->events);
+	h->events[h->nevents++] = *ev;
+	return 0;
+}
+
+static int hist_transfer(void *ctx, const struct transfer *t)
+{
+	struct member_history *h = ctx;
+
+	h->transfers = xrealloc(h->transfers, (h->ntransfers + 1) * sizeof *h->transfers);
+	h->transfers[h->ntransfers++] = *t;
+	return 0;
+}
+
+enum err_code app_member_history(struct app *a, const struct actor *ac, int64_t id,
+				 struct member_history *h, struct err *e)
+{
+	struct member m;
+	struct member_period cur;
+	struct member_status_period cs;
+
+	memset(h, 0, sizeof *h);
+	if (member_lookup(a, ac, id, &m, e) ||
+	    store_member_periods(a->st, id, hist_period, h, e) ||
+	    store_member_statuses(a->st, id, hist_status, h, e) ||
+	    store_member_events(a->st, id, hist_event, h, e) ||
+	    store_transfer_list(a->st, id, 0, 0, hist_transfer, h, e))
+		return e->code;
+	memset(&cur, 0, sizeof cur);
+	cur.org_id = m.org_id;
+	snprintf(cur.org_code, sizeof cur.org_code, "%s", m.org_code);
+	cur.from = m.org_since;
+	cur.to = member_status_active(m.status) ? DATE_NONE : m.status_since;
+	hist_period(h, id, &cur);
+	cs.status = m.status;
+	cs.from = m.status_since;
+	cs.to = DATE_NONE;
+	/* Before the first recorded status: what the admission dates say. */
+	if (h->nstatuses == 0 && m.status != MS_PROBATIONARY && m.official_date != DATE_NONE &&
+	    m.admission_decision_date != DATE_NONE && m.status_since > m.official_date) {
+		struct member_status_period p0 = {MS_OFFICIAL, m.official_date, m.status_since};
+
+		hist_status(h, id, &p0);
+	}
+	if (h->nstatuses == 0 || h->statuses[0].from > m.admission_decision_date) {
+		date_t first = h->nstatuses ? h->statuses[0].from : m.status_since;
+		date_t off = m.official_date;
+
+		if (m.admission_decision_date != DATE_NONE && first > m.admission_decision_date) {
+			struct member_status_period pp = {MS_PROBATIONARY, m.admission_decision_date,
+							  off != DATE_NONE && off < first ? off : first};
+
+			h->statuses = xrealloc(h->statuses, (h->nstatuses + 1) * sizeof *h->statuses);
+			memmove(h->statuses + 1, h->statuses, h->nstatuses * sizeof *h->statuses);
+			h->statuses[0] = pp;
+			h->nstatuses++;
+		}
+	}
+	hist_status(h, id, &cs);
+	return ERR_OK;
+}
+
+void member_history_cleanup(struct member_history *h)
+{
+	free(h->periods);
+	free(h->statuses);
+	free(h->events);
+	free(h->transfers);
+	memset(h, 0, sizeof *h);
+}
+
+struct where_find {
+	date_t d;
+	struct member_period *p;
+	int found;
+};
+
+static int where_cover(void *ctx, int64_t member_id, const struct member_period *p)
+{
+	struct where_find *f = ctx;
+
+	(void)member_id;
+	if (!p->temporary && p->from <= f->d && f->d < p->to) {
+		*f->p = *p;
+		f->found = 1;
+		return 1;
+	}
+	return 0;
+}
+
+enum err_code app_member_where(struct app *a, const struct actor *ac, int64_t id, date_t d,
+			       struct member_period *where, int *status, struct err *e)
+{
+	struct member m;
+	struct where_find f = {d, where, 0};
+
+	memset(where, 0, sizeof *where);
+	if (member_lookup(a, ac, id, &m, e) || app_status_at(a, &m, d, status, e))
+		return e->code;
+	if (*status < 0 || !member_status_active((enum member_status)*status))
+		return ERR_OK; /* not on any roll then */
+	if (m.org_since == DATE_NONE || m.org_since <= d) {
+		where->org_id = m.org_id;
+		snprintf(where->org_code, sizeof where->org_code, "%s", m.org_code);
+		where->from = m.org_since;
+		where->to = DATE_NONE;
+		return ERR_OK;
+	}
+	if (store_member_periods(a->st, id, where_cover, &f, e))
+		return e->code;
+	return ERR_OK;
+}

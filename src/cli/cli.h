@@ -1,0 +1,118 @@
+/* cli.h - the command line: the command table, declared options, output helpers. */
+#ifndef CADRE_CLI_H
+#define CADRE_CLI_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "../app/app.h"
+
+/* One declared option of a command. Options not declared are refused (Kore's habit: a
+ * handler sees only validated input). */
+struct opt {
+	const char *name;   /* without the leading "--" */
+	int has_arg;        /* 1: takes a value */
+	const char *help;
+	const char *value;  /* set by the parser */
+	int set;
+};
+
+/* The state of one run of the command. */
+struct cli {
+	const char *db;
+	int json;
+	int quiet;
+	struct app app;
+	int app_open;
+	struct actor actor;
+	struct err e;
+	const struct command *cmd; /* the command being run */
+};
+
+/* A command: "org add" is group "org", name "add". run returns an exit code. */
+struct command {
+	const char *group;
+	const char *name;
+	const char *args;    /* synopsis of positional arguments */
+	const char *summary;
+	struct opt *opts;    /* NULL-name terminated */
+	int min_pos, max_pos;
+	int (*run)(struct cli *c, int npos, char **pos);
+	int needs_db;        /* 0: no database, 1: open existing, 2: create */
+};
+
+extern const struct command cli_commands[];
+
+/* The value of option name of the running command, or NULL when not given. */
+#define OPT(c, name) cli_opt((c)->cmd, name)
+#define OPT_SET(c, name) cli_opt_set((c)->cmd, name)
+
+/* The commands (one file per group). */
+int cmd_init(struct cli *c, int npos, char **pos);
+int cmd_demo(struct cli *c, int npos, char **pos);
+int cmd_rules(struct cli *c, int npos, char **pos);
+int cmd_org_add(struct cli *c, int npos, char **pos);
+int cmd_org_edit(struct cli *c, int npos, char **pos);
+int cmd_org_show(struct cli *c, int npos, char **pos);
+int cmd_org_tree(struct cli *c, int npos, char **pos);
+int cmd_org_rename(struct cli *c, int npos, char **pos);
+int cmd_org_move(struct cli *c, int npos, char **pos);
+int cmd_org_merge(struct cli *c, int npos, char **pos);
+int cmd_org_split(struct cli *c, int npos, char **pos);
+int cmd_org_dissolve(struct cli *c, int npos, char **pos);
+int cmd_org_history(struct cli *c, int npos, char **pos);
+int cmd_member_add(struct cli *c, int npos, char **pos);
+int cmd_member_show(struct cli *c, int npos, char **pos);
+int cmd_member_edit(struct cli *c, int npos, char **pos);
+int cmd_member_list(struct cli *c, int npos, char **pos);
+int cmd_member_search(struct cli *c, int npos, char **pos);
+int cmd_member_status(struct cli *c, int npos, char **pos);
+int cmd_member_transfer(struct cli *c, int npos, char **pos);
+int cmd_member_receive(struct cli *c, int npos, char **pos);
+int cmd_member_return(struct cli *c, int npos, char **pos);
+int cmd_member_transfers(struct cli *c, int npos, char **pos);
+int cmd_member_where(struct cli *c, int npos, char **pos);
+int cmd_import(struct cli *c, int npos, char **pos);
+int cmd_export(struct cli *c, int npos, char **pos);
+
+/* Parse argv[from..] against opts; positional arguments go to pos (caller's array of argc
+ * slots), *npos set. --json and --help are understood everywhere. Returns 0, or an exit
+ * code after printing the problem. */
+int cli_parse(struct cli *c, const struct command *cmd, int argc, char **argv, int from,
+	      char **pos, int *npos, int *help);
+const char *cli_opt(const struct command *cmd, const char *name);
+int cli_opt_set(const struct command *cmd, const char *name);
+void cli_usage(FILE *f, const struct command *cmd);
+
+/* Print every problem of c->e to standard error (and as JSON to standard output with
+ * --json); return the exit code of its code. */
+int cli_fail(struct cli *c);
+/* Print warnings collected by the app (a->warn). */
+void cli_warnings(struct cli *c);
+/* Parse an option's date ("YYYY-MM-DD"; NULL or "" -> DATE_NONE). Adds to c->e. */
+int cli_date(struct cli *c, const char *name, const char *s, date_t *out);
+/* Parse a positive id. */
+int cli_id(struct cli *c, const char *name, const char *s, int64_t *out);
+/* Parse a non-negative count ("" -> -1). */
+int cli_count(struct cli *c, const char *name, const char *s, long *out);
+
+/* Print a JSON value to standard output (UTF-8 as is, indented), and free it. */
+void cli_json_out(json_t *j);
+json_t *cli_member_json(const struct member *m);
+json_t *cli_org_json(const struct org *o);
+/* A date as a JSON string, or null. */
+json_t *cli_json_date(date_t d);
+
+/* A text table: add rows of cells, then print with columns aligned by display width. */
+struct table {
+	size_t ncols, nrows, cap;
+	char **cells; /* nrows * ncols, owned */
+};
+void table_init(struct table *t, size_t ncols);
+void table_row(struct table *t, ...); /* ncols strings */
+void table_print(struct table *t, FILE *f);
+void table_cleanup(struct table *t);
+/* Display width of UTF-8 text (code points, combining marks as 0). */
+size_t cli_width(const char *s);
+
+#endif

@@ -1,0 +1,408 @@
+/* cli_util.c - option parsing, error printing, JSON and table output for the commands. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/mem.h"
+#include "cli.h"
+
+static struct opt *find_opt(const struct command *cmd, const char *name, size_t len)
+{
+	struct opt *o;
+
+	for (o = cmd->opts; o && o->name; o++)
+		if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
+			return o;
+	return NULL;
+}
+
+void cli_usage(FILE *f, const struct command *cmd)
+{
+	struct opt *o;
+
+	fprintf(f, "usage: cadre [--db FILE] %s%s%s%s%s\n", cmd->group, cmd->name ? " " : "",
+		cmd->name ? cmd->name : "", cmd->args[0] ? " " : "", cmd->args);
+	fprintf(f, "\n%s\n", cmd->summary);
+	if (cmd->opts && cmd->opts[0].name) {
+		fprintf(f, "\noptions:\n");
+		for (o = cmd->opts; o->name; o++) {
+			char head[64];
+
+			snprintf(head, sizeof head, "--%s%s", o->name, o->has_arg ? " VALUE" : "");
+			fprintf(f, "  %-26s %s\n", head, o->help);
+		}
+	}
+	fprintf(f, "  %-26s %s\n", "--json", "print the result as JSON");
+	fprintf(f, "  %-26s %s\n", "--help", "show this help");
+}
+
+int cli_parse(struct cli *c, const struct command *cmd, int argc, char **argv, int from,
+	      char **pos, int *npos, int *help)
+{
+	int i, only_pos = 0;
+
+	*npos = 0;
+	*help = 0;
+	for (i = from; i < argc; i++) {
+		const char *a = argv[i];
+		const char *eq;
+		struct opt *o;
+		size_t len;
+
+		if (only_pos || a[0] != '-' || a[1] != '-' || a[2] == 0) {
+			if (!only_pos && strcmp(a, "--") == 0) {
+				only_pos = 1;
+				continue;
+			}
+			pos[(*npos)++] = argv[i];
+			continue;
+		}
+		a += 2;
+		eq = strchr(a, '=');
+		len = eq ? (size_t)(eq - a) : strlen(a);
+		if (len == 4 && strncmp(a, "help", 4) == 0) {
+			*help = 1;
+			continue;
+		}
+		if (len == 4 && strncmp(a, "json", 4) == 0 && !eq) {
+			c->json = 1;
+			continue;
+		}
+		o = find_opt(cmd, a, len);
+		if (!o) {
+			fprintf(stderr, "cadre: unknown option '--%.*s' for '%s%s%s'; see 'cadre %s%s%s "
+				"--help'\n", (int)len, a, cmd->group, cmd->name ? " " : "",
+				cmd->name ? cmd->name : "", cmd->group, cmd->name ? " " : "",
+				cmd->name ? cmd->name : "");
+			return err_exit_code(ERR_USAGE);
+		}
+		if (o->has_arg) {
+			if (eq) {
+				o->value = eq + 1;
+			} else if (i + 1 < argc) {
+				o->value = argv[++i];
+			} else {
+				fprintf(stderr, "cadre: option '--%s' needs a value\n", o->name);
+				return err_exit_code(ERR_USAGE);
+			}
+		} else if (eq) {
+			fprintf(stderr, "cadre: option '--%s' takes no value\n", o->name);
+			return err_exit_code(ERR_USAGE);
+		}
+		o->set = 1;
+	}
+	if (*help)
+		return 0;
+	if (*npos < cmd->min_pos || *npos > cmd->max_pos) {
+		fprintf(stderr, "cadre: '%s%s%s' takes %s%s; see --help\n", cmd->group,
+			cmd->name ? " " : "", cmd->name ? cmd->name : "",
+			cmd->args[0] ? "the arguments " : "no arguments", cmd->args);
+		return err_exit_code(ERR_USAGE);
+	}
+	return 0;
+}
+
+const char *cli_opt(const struct command *cmd, const char *name)
+{
+	struct opt *o = find_opt(cmd, name, strlen(name));
+
+	return o && o->set ? o->value : NULL;
+}
+
+int cli_opt_set(const struct command *cmd, const char *name)
+{
+	struct opt *o = find_opt(cmd, name, strlen(name));
+
+	return o && o->set;
+}
+
+int cli_fail(struct cli *c)
+{
+	size_t i;
+	int code = err_exit_code(c->e.code ? c->e.code : ERR_INTERNAL);
+
+	for (i = 0; i < c->e.n; i++) {
+		const struct err_item *it = &c->e.items[i];
+
+		fputs("cadre: error: ", stderr);
+		if (it->line)
+			fprintf(stderr, "line %ld: ", it->line);
+		if (it->field[0] && it->value[0])
+			fprintf(stderr, "%s '%s': ", it->field, it->value);
+		else if (it->field[0] && it->line)
+			fprintf(stderr, "%s: ", it->field);
+		fputs(it->msg, stderr);
+		if (it->rule[0])
+			fprintf(stderr, " [%s]", it->rule);
+		fputc('\n', stderr);
+	}
+	if (c->e.dropped)
+		fprintf(stderr, "cadre: error: ... and %zu more problems\n", c->e.dropped);
+	if (c->e.n == 0)
+		fprintf(stderr, "cadre: error: %s\n", err_code_name(c->e.code));
+	if (c->json) {
+		json_t *arr = json_array();
+
+		for (i = 0; i < c->e.n; i++) {
+			const struct err_item *it = &c->e.items[i];
+			json_t *p = json_object();
+
+			if (it->line)
+				json_object_set_new(p, "line", json_integer(it->line));
+			if (it->field[0])
+				json_object_set_new(p, "field", json_string(it->field));
+			if (it->value[0])
+				json_object_set_new(p, "value", json_string(it->value));
+			if (it->rule[0])
+				json_object_set_new(p, "rule", json_string(it->rule));
+			json_object_set_new(p, "message", json_string(it->msg));
+			json_array_append_new(arr, p);
+		}
+		cli_json_out(json_pack("{s:{s:s,s:i,s:o}}", "error", "code",
+				       err_code_name(c->e.code), "exit", code, "problems", arr));
+	}
+	return code;
+}
+
+void cli_warnings(struct cli *c)
+{
+	size_t i, shown = 0;
+
+	if (!c->app_open)
+		return;
+	for (i = 0; i < c->app.warn.n; i++) {
+		const struct err_item *it = &c->app.warn.items[i];
+
+		if (shown++ >= 50) {
+			fprintf(stderr, "cadre: warning: ... and %zu more warnings\n",
+				c->app.warn.n - 50);
+			break;
+		}
+		fputs("cadre: warning: ", stderr);
+		if (it->line)
+			fprintf(stderr, "line %ld: ", it->line);
+		fputs(it->msg, stderr);
+		if (it->rule[0])
+			fprintf(stderr, " [%s]", it->rule);
+		fputc('\n', stderr);
+	}
+}
+
+int cli_date(struct cli *c, const char *name, const char *s, date_t *out)
+{
+	const char *why;
+
+	*out = DATE_NONE;
+	if (!s || !s[0])
+		return 0;
+	if (date_parse(s, out, &why)) {
+		err_add(&c->e, ERR_USAGE, 0, name, s, NULL, "%s %s", s, why);
+		return -1;
+	}
+	return 0;
+}
+
+int cli_id(struct cli *c, const char *name, const char *s, int64_t *out)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = s ? strtoll(s, &end, 10) : 0;
+	if (!s || errno || *end || v <= 0) {
+		err_add(&c->e, ERR_USAGE, 0, name, s ? s : "", NULL,
+			"%s must be a positive whole number", name);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+int cli_count(struct cli *c, const char *name, const char *s, long *out)
+{
+	char *end;
+	long v;
+
+	*out = -1;
+	if (!s || !s[0])
+		return 0;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v < 0) {
+		err_add(&c->e, ERR_USAGE, 0, name, s, NULL, "%s must be a whole number, 0 or more",
+			name);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+void cli_json_out(json_t *j)
+{
+	if (!j)
+		return;
+	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(j);
+}
+
+json_t *cli_json_date(date_t d)
+{
+	char buf[DATE_STR];
+
+	return d == DATE_NONE ? json_null() : json_string(date_format(d, buf));
+}
+
+json_t *cli_member_json(const struct member *m)
+{
+	json_t *j = json_object();
+	int i;
+
+	json_object_set_new(j, "id", json_integer(m->id));
+	json_object_set_new(j, "full_name", json_string(m->full_name));
+	json_object_set_new(j, "family_name", json_string(m->family));
+	json_object_set_new(j, "middle_name", json_string(m->middle));
+	json_object_set_new(j, "given_name", json_string(m->given));
+	json_object_set_new(j, "org_code", json_string(m->org_code));
+	json_object_set_new(j, "status", json_string(member_status_name(m->status)));
+	json_object_set_new(j, "status_since", cli_json_date(m->status_since));
+	json_object_set_new(j, "birth_date", cli_json_date(m->birth_date));
+	for (i = 0; member_text_fields[i]; i++) {
+		size_t cap;
+		const char *v = member_text_field((struct member *)(uintptr_t)m,
+						  member_text_fields[i], &cap);
+
+		json_object_set_new(j, member_text_fields[i], json_string(v));
+	}
+	json_object_set_new(j, "admission_decision_date", cli_json_date(m->admission_decision_date));
+	json_object_set_new(j, "admission_ceremony_date", cli_json_date(m->admission_ceremony_date));
+	json_object_set_new(j, "official_date", cli_json_date(m->official_date));
+	json_object_set_new(j, "on_roll_since", cli_json_date(m->org_since));
+	if (m->temp_org_id) {
+		json_object_set_new(j, "temporary_host", json_string(m->temp_org_code));
+		json_object_set_new(j, "temporary_until", cli_json_date(m->temp_until));
+	}
+	return j;
+}
+
+json_t *cli_org_json(const struct org *o)
+{
+	json_t *j = json_object();
+
+	json_object_set_new(j, "code", json_string(o->code));
+	json_object_set_new(j, "name", json_string(o->name));
+	json_object_set_new(j, "kind", json_string(org_kind_name(o->kind)));
+	json_object_set_new(j, "parent_code", o->parent_code[0] ? json_string(o->parent_code)
+							       : json_null());
+	json_object_set_new(j, "grassroots_type", o->grassroots_type[0] ?
+				json_string(o->grassroots_type) : json_null());
+	json_object_set_new(j, "standing_board", json_boolean(o->standing_board));
+	json_object_set_new(j, "local_committee", o->local_committee[0] ?
+				json_string(o->local_committee) : json_null());
+	json_object_set_new(j, "militia", o->militia >= 0 ? json_integer(o->militia) : json_null());
+	json_object_set_new(j, "self_defence", o->self_defence >= 0 ?
+				json_integer(o->self_defence) : json_null());
+	json_object_set_new(j, "reserve", o->reserve >= 0 ? json_integer(o->reserve) : json_null());
+	json_object_set_new(j, "established", cli_json_date(o->established));
+	json_object_set_new(j, "dissolved", cli_json_date(o->dissolved));
+	return j;
+}
+
+/* ---- tables ------------------------------------------------------------------------- */
+
+size_t cli_width(const char *s)
+{
+	size_t w = 0;
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p) {
+		unsigned cp;
+		int n;
+
+		if (*p < 0x80) {
+			cp = *p;
+			n = 1;
+		} else if ((*p & 0xE0) == 0xC0) {
+			cp = *p & 0x1F;
+			n = 2;
+		} else if ((*p & 0xF0) == 0xE0) {
+			cp = *p & 0x0F;
+			n = 3;
+		} else {
+			cp = *p & 0x07;
+			n = 4;
+		}
+		for (int k = 1; k < n && p[k]; k++)
+			cp = (cp << 6) | (p[k] & 0x3F);
+		/* Combining diacritics take no column. */
+		if (!(cp >= 0x300 && cp <= 0x36F))
+			w++;
+		while (n-- && *p)
+			p++;
+	}
+	return w;
+}
+
+void table_init(struct table *t, size_t ncols)
+{
+	memset(t, 0, sizeof *t);
+	t->ncols = ncols;
+}
+
+void table_row(struct table *t, ...)
+{
+	va_list ap;
+	size_t i;
+
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 32;
+		t->cells = xrealloc(t->cells, t->cap * t->ncols * sizeof *t->cells);
+	}
+	va_start(ap, t);
+	for (i = 0; i < t->ncols; i++) {
+		const char *s = va_arg(ap, const char *);
+
+		t->cells[t->nrows * t->ncols + i] = xstrdup(s ? s : "");
+	}
+	va_end(ap);
+	t->nrows++;
+}
+
+void table_print(struct table *t, FILE *f)
+{
+	size_t *w = xcalloc(t->ncols, sizeof *w), r, i;
+
+	for (r = 0; r < t->nrows; r++)
+		for (i = 0; i < t->ncols; i++) {
+			size_t cw = cli_width(t->cells[r * t->ncols + i]);
+
+			if (cw > w[i])
+				w[i] = cw;
+		}
+	for (r = 0; r < t->nrows; r++) {
+		for (i = 0; i < t->ncols; i++) {
+			const char *s = t->cells[r * t->ncols + i];
+
+			fputs(s, f);
+			if (i + 1 < t->ncols) {
+				size_t pad = w[i] - cli_width(s) + 2;
+
+				while (pad--)
+					fputc(' ', f);
+			}
+		}
+		fputc('\n', f);
+	}
+	free(w);
+}
+
+void table_cleanup(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	memset(t, 0, sizeof *t);
+}

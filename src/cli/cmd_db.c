@@ -1,0 +1,80 @@
+/* cmd_db.c - cadre init, cadre demo, cadre rules. */
+#include <string.h>
+
+#include "cli.h"
+
+int cmd_init(struct cli *c, int npos, char **pos)
+{
+	(void)npos;
+	(void)pos;
+	if (c->json)
+		cli_json_out(json_pack("{s:s,s:i}", "database", c->db, "schema_version",
+				       app_schema_version(&c->app)));
+	else
+		printf("database %s is ready (schema version %d)\n", c->db,
+		       app_schema_version(&c->app));
+	return 0;
+}
+
+int cmd_demo(struct cli *c, int npos, char **pos)
+{
+	long n = 0;
+
+	(void)npos;
+	(void)pos;
+	if (!c->quiet && !c->json)
+		fprintf(stderr, "building the sample Military Region 2 into %s ...\n", c->db);
+	if (app_demo(&c->app, &c->actor, &c->e))
+		return cli_fail(c);
+	if (app_org_total(&c->app, &n, &c->e))
+		return cli_fail(c);
+	if (c->json)
+		cli_json_out(json_pack("{s:s,s:I}", "database", c->db, "organisations",
+				       (json_int_t)n));
+	else
+		printf("demo database %s built: %ld organisations\n", c->db, n);
+	return 0;
+}
+
+int cmd_rules(struct cli *c, int npos, char **pos)
+{
+	const struct ruleset *rs = &c->app.rules;
+	date_t as_of = DATE_NONE;
+	size_t i;
+	json_t *arr = NULL;
+	struct table t;
+	char d[DATE_STR];
+
+	(void)npos;
+	(void)pos;
+	if (cli_date(c, "as-of", OPT(c, "as-of"), &as_of))
+		return cli_fail(c);
+	if (as_of == DATE_NONE)
+		as_of = c->app.today;
+	if (c->json)
+		arr = json_array();
+	table_init(&t, 5);
+	table_row(&t, "RULE", "VERSION", "VALUE", "IN FORCE FROM", "SOURCE");
+	for (i = 0; i < rs->n; i++) {
+		const struct rule_version *v = &rs->v[i];
+		const struct rule_version *cur = ruleset_find(rs, v->id, as_of);
+		char ver[40];
+
+		if (c->json) {
+			json_array_append_new(
+				arr, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,s:b}", "id", v->id, "version",
+					       v->version, "value", v->value, "effective_from",
+					       date_format(v->effective_from, d), "source", v->source,
+					       "description", v->description, "in_force", cur == v));
+			continue;
+		}
+		snprintf(ver, sizeof ver, "%d%s", v->version, cur == v ? "" : " (not in force)");
+		table_row(&t, v->id, ver, v->value, date_format(v->effective_from, d), v->source);
+	}
+	if (c->json)
+		cli_json_out(arr);
+	else
+		table_print(&t, stdout);
+	table_cleanup(&t);
+	return 0;
+}

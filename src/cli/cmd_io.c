@@ -1,0 +1,105 @@
+/* cmd_io.c - cadre import orgs|members FILE, cadre export orgs|members FILE. */
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+static int which(struct cli *c, const char *what)
+{
+	if (strcmp(what, "orgs") == 0)
+		return 0;
+	if (strcmp(what, "members") == 0)
+		return 1;
+	err_add(&c->e, ERR_USAGE, 0, NULL, what, NULL,
+		"say what to import or export: 'orgs' or 'members'");
+	return -1;
+}
+
+int cmd_import(struct cli *c, int npos, char **pos)
+{
+	struct import_opts o;
+	struct import_result r;
+	struct stat sb;
+	FILE *rej = NULL;
+	int kind, rc;
+
+	(void)npos;
+	memset(&o, 0, sizeof o);
+	if ((kind = which(c, pos[0])) < 0)
+		return cli_fail(c);
+	o.in_name = pos[1];
+	o.in = strcmp(pos[1], "-") ? fopen(pos[1], "rb") : stdin;
+	if (!o.in) {
+		err_add(&c->e, ERR_INPUT, 0, NULL, pos[1], NULL, "cannot open %s: %s", pos[1],
+			strerror(errno));
+		return cli_fail(c);
+	}
+	if (fstat(fileno(o.in), &sb) == 0 && S_ISREG(sb.st_mode))
+		o.in_size = sb.st_size;
+	if (OPT(c, "skip-bad")) {
+		rej = fopen(OPT(c, "skip-bad"), "wb");
+		if (!rej) {
+			err_add(&c->e, ERR_USAGE, 0, "skip-bad", OPT(c, "skip-bad"), NULL,
+				"cannot write the rejects file: %s", strerror(errno));
+			if (o.in != stdin)
+				fclose(o.in);
+			return cli_fail(c);
+		}
+		o.rejects = rej;
+	}
+	if (kind == 0)
+		rc = app_import_orgs(&c->app, &c->actor, &o, &r, &c->e);
+	else
+		rc = app_import_members(&c->app, &c->actor, &o, &r, &c->e);
+	if (o.in != stdin)
+		fclose(o.in);
+	if (rej && fclose(rej) && !rc)
+		rc = err_set(&c->e, ERR_STORAGE, "cannot finish writing the rejects file");
+	if (rc) {
+		int code = cli_fail(c);
+
+		fprintf(stderr, "cadre: nothing was imported: %ld of %ld rows have problems; fix "
+			"them and import again, or use --skip-bad FILE to import the good rows\n",
+			r.rejected, r.rows);
+		return code;
+	}
+	if (c->json)
+		cli_json_out(json_pack("{s:s,s:I,s:I,s:I,s:I}", "imported", pos[0], "rows",
+				       (json_int_t)r.rows, "imported_rows", (json_int_t)r.imported,
+				       "rejected", (json_int_t)r.rejected, "warnings",
+				       (json_int_t)r.warnings));
+	else
+		printf("imported %ld %s of %ld rows%s", r.imported, pos[0], r.rows,
+		       r.rejected ? "" : "\n");
+	if (r.rejected && !c->json)
+		printf("; %ld rejected rows written with their reasons to %s\n", r.rejected,
+		       OPT(c, "skip-bad"));
+	return 0;
+}
+
+int cmd_export(struct cli *c, int npos, char **pos)
+{
+	FILE *out;
+	int kind, rc;
+
+	(void)npos;
+	if ((kind = which(c, pos[0])) < 0)
+		return cli_fail(c);
+	out = strcmp(pos[1], "-") ? fopen(pos[1], "wb") : stdout;
+	if (!out) {
+		err_add(&c->e, ERR_USAGE, 0, NULL, pos[1], NULL, "cannot write %s: %s", pos[1],
+			strerror(errno));
+		return cli_fail(c);
+	}
+	rc = kind == 0 ? app_export_orgs(&c->app, &c->actor, out, &c->e)
+		       : app_export_members(&c->app, &c->actor, out, &c->e);
+	if (out != stdout && fclose(out) && !rc)
+		rc = err_set(&c->e, ERR_STORAGE, "cannot finish writing %s", pos[1]);
+	if (rc) {
+		if (out != stdout)
+			remove(pos[1]);
+		return cli_fail(c);
+	}
+	return 0;
+}

@@ -1,0 +1,335 @@
+/* main.c - the cadre command: global options, the command table, dispatch. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <pwd.h>
+
+#include "../lib/mem.h"
+#include "cli.h"
+
+#define DATE_OPT {"date", 1, "date of the change, YYYY-MM-DD (default: today)", NULL, 0}
+
+static struct opt no_opts[] = {{NULL, 0, NULL, NULL, 0}};
+static struct opt org_add_opts[] = {
+	{"parent", 1, "code of the parent organisation (omit only for the root)", NULL, 0},
+	{"name", 1, "the organisation's name", NULL, 0},
+	{"kind", 1, "committee, grassroots, subcommittee or cell", NULL, 0},
+	{"type", 1, "grassroots type: agency, combat, local_military, border_post, school, "
+		    "hospital, enterprise", NULL, 0},
+	{"standing-board", 0, "the cell has a standing board (cell committee)", NULL, 0},
+	{"local-committee", 1, "the local party committee that also leads it", NULL, 0},
+	{"militia", 1, "militia headcount", NULL, 0},
+	{"self-defence", 1, "self-defence force headcount", NULL, 0},
+	{"reserve", 1, "reserve headcount", NULL, 0},
+	{"date", 1, "date established (default: today)", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt org_edit_opts[] = {
+	{"type", 1, "grassroots type ('' to clear)", NULL, 0},
+	{"standing-board", 1, "1 or 0", NULL, 0},
+	{"local-committee", 1, "the local party committee that also leads it", NULL, 0},
+	{"militia", 1, "militia headcount", NULL, 0},
+	{"self-defence", 1, "self-defence force headcount", NULL, 0},
+	{"reserve", 1, "reserve headcount", NULL, 0},
+	DATE_OPT,
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt as_of_opts[] = {
+	{"as-of", 1, "as things were on this date, YYYY-MM-DD", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt tree_opts[] = {
+	{"depth", 1, "levels to show below the top (default: all)", NULL, 0},
+	{"as-of", 1, "the tree as it was on this date, YYYY-MM-DD", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt date_opts[] = {DATE_OPT, {NULL, 0, NULL, NULL, 0}};
+static struct opt move_opts[] = {
+	{"to", 1, "code of the new parent", NULL, 0}, DATE_OPT, {NULL, 0, NULL, NULL, 0},
+};
+static struct opt merge_opts[] = {
+	{"into", 1, "code of the organisation that takes over", NULL, 0}, DATE_OPT,
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt split_opts[] = {
+	{"assign", 1, "CSV file of member_id,org_code: where each member goes", NULL, 0},
+	{"keep-source", 0, "keep the source organisation (default: it is dissolved)", NULL, 0},
+	DATE_OPT,
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt dissolve_opts[] = {
+	{"members-to", 1, "code of the organisation that receives the members", NULL, 0},
+	DATE_OPT,
+	{NULL, 0, NULL, NULL, 0},
+};
+#define MEMBER_FIELD_OPTS                                                                   \
+	{"name", 1, "full name, family name first", NULL, 0},                              \
+	{"sex", 1, "male or female", NULL, 0},                                             \
+	{"birth-date", 1, "YYYY-MM-DD", NULL, 0},                                          \
+	{"ethnicity", 1, "Kinh, Tày, Thái, Mường, H'Mông, ...", NULL, 0},                 \
+	{"religion", 1, "religion, if any", NULL, 0},                                      \
+	{"hometown", 1, "home town", NULL, 0},                                             \
+	{"citizen-id", 1, "12-digit citizen ID", NULL, 0},                                 \
+	{"education", 1, "general education, e.g. 12/12", NULL, 0},                        \
+	{"theory-level", 1, "primary, intermediate, advanced or senior", NULL, 0},          \
+	{"rank", 1, "military rank", NULL, 0},                                             \
+	{"category", 1, "officer, professional, soldier, worker, militia, self_defence, reserve", \
+	 NULL, 0},                                                                          \
+	{"post", 1, "current post", NULL, 0},                                              \
+	{"history-no", 1, "personal-history number, e.g. 012345HG", NULL, 0},              \
+	{"card-no", 1, "party card number", NULL, 0},                                      \
+	{"phone", 1, "phone number", NULL, 0},                                             \
+	{"decision-date", 1, "admission decision date", NULL, 0},                          \
+	{"ceremony-date", 1, "admission ceremony date", NULL, 0},                          \
+	{"official-date", 1, "date recognised as official", NULL, 0}
+static struct opt member_add_opts[] = {
+	{"org", 1, "code of the organisation whose roll the member joins", NULL, 0},
+	MEMBER_FIELD_OPTS,
+	{"status", 1, "probationary or official (default: official when --official-date is "
+		      "given)", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt member_edit_opts[] = {MEMBER_FIELD_OPTS, DATE_OPT, {NULL, 0, NULL, NULL, 0}};
+static struct opt member_show_opts[] = {{NULL, 0, NULL, NULL, 0}};
+static struct opt member_list_opts[] = {
+	{"org", 1, "code of the organisation (its whole subtree is listed)", NULL, 0},
+	{"as-of", 1, "the rolls as they were on this date", NULL, 0},
+	{"offset", 1, "skip this many members (default 0)", NULL, 0},
+	{"limit", 1, "list at most this many (default: all)", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt member_search_opts[] = {
+	{"org", 1, "search only this organisation's subtree", NULL, 0},
+	{"limit", 1, "at most this many results (default 50)", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt member_status_opts[] = {
+	DATE_OPT, {"reason", 1, "why (kept in the history)", NULL, 0}, {NULL, 0, NULL, NULL, 0},
+};
+static struct opt member_transfer_opts[] = {
+	{"to", 1, "code of the receiving organisation", NULL, 0},
+	{"temporary", 0, "a temporary transfer (3 months to under a year)", NULL, 0},
+	{"until", 1, "planned end of a temporary transfer", NULL, 0},
+	{"reason", 1, "why (new post, demobilisation, retirement, training, ...)", NULL, 0},
+	{"letter", 1, "number of the introduction letter", NULL, 0},
+	DATE_OPT,
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt org_filter_opts[] = {
+	{"org", 1, "only transfers touching this organisation's subtree", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt where_opts[] = {
+	{"date", 1, "the date asked about (default: today)", NULL, 0}, {NULL, 0, NULL, NULL, 0},
+};
+static struct opt import_opts[] = {
+	{"skip-bad", 1, "import the good rows; write the bad ones with their reasons to FILE",
+	 NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+
+const struct command cli_commands[] = {
+	{"init", NULL, "", "Create an empty database with the current schema and rules.",
+	 no_opts, 0, 0, cmd_init, 2},
+	{"demo", NULL, "", "Build the sample Military Region 2 (about 30,000 members) into an "
+			   "empty database.", no_opts, 0, 0, cmd_demo, 2},
+	{"rules", NULL, "", "List the rules in force and their versions.", as_of_opts, 0, 0,
+	 cmd_rules, 1},
+	{"org", "add", "CODE", "Establish an organisation.", org_add_opts, 1, 1, cmd_org_add, 1},
+	{"org", "edit", "CODE", "Change an organisation's type, standing board, local committee "
+				"or force strengths.", org_edit_opts, 1, 1, cmd_org_edit, 1},
+	{"org", "show", "CODE", "Show an organisation: its facts, counts, sub-organisations and "
+				"lineage.", as_of_opts, 1, 1, cmd_org_show, 1},
+	{"org", "tree", "[CODE]", "Show the tree with member counts.", tree_opts, 0, 1,
+	 cmd_org_tree, 1},
+	{"org", "rename", "CODE NAME", "Rename an organisation.", date_opts, 2, 2, cmd_org_rename,
+	 1},
+	{"org", "move", "CODE", "Move an organisation under another parent.", move_opts, 1, 1,
+	 cmd_org_move, 1},
+	{"org", "merge", "CODE...", "Merge organisations into another: members and "
+				    "sub-organisations go to it.", merge_opts, 1, 64,
+	 cmd_org_merge, 1},
+	{"org", "split", "CODE", "Split an organisation: each member goes where --assign says.",
+	 split_opts, 1, 1, cmd_org_split, 1},
+	{"org", "dissolve", "CODE", "Dissolve an organisation (refused while members remain, "
+				    "unless --members-to).", dissolve_opts, 1, 1,
+	 cmd_org_dissolve, 1},
+	{"org", "history", "CODE", "The restructuring history of an organisation.", no_opts, 1, 1,
+	 cmd_org_history, 1},
+	{"member", "add", "", "Add a member to a roll.", member_add_opts, 0, 0, cmd_member_add, 1},
+	{"member", "show", "ID", "Show a member's whole record and history.", member_show_opts, 1,
+	 1, cmd_member_show, 1},
+	{"member", "edit", "ID", "Correct fields of a member's record (old values are kept).",
+	 member_edit_opts, 1, 1, cmd_member_edit, 1},
+	{"member", "list", "", "List the members of an organisation's subtree in Vietnamese name "
+			       "order.", member_list_opts, 0, 0, cmd_member_list, 1},
+	{"member", "search", "TEXT", "Find members by name; accents are optional.",
+	 member_search_opts, 1, 1, cmd_member_search, 1},
+	{"member", "status", "ID STATUS", "Change a member's status (official, exempt, "
+					  "suspended, removed, expelled, deceased, "
+					  "transferred_out).", member_status_opts, 2, 2,
+	 cmd_member_status, 1},
+	{"member", "transfer", "ID", "Send a member to another organisation (official or "
+				     "temporary).", member_transfer_opts, 1, 1,
+	 cmd_member_transfer, 1},
+	{"member", "receive", "TRANSFER_ID", "Record that a transferred member has arrived.",
+	 date_opts, 1, 1, cmd_member_receive, 1},
+	{"member", "return", "TRANSFER_ID", "End a temporary transfer.", date_opts, 1, 1,
+	 cmd_member_return, 1},
+	{"member", "transfers", "", "List open transfers (sent and not received, temporary stays).",
+	 org_filter_opts, 0, 0, cmd_member_transfers, 1},
+	{"member", "where", "ID", "Where a member was, and with what status, on a date.",
+	 where_opts, 1, 1, cmd_member_where, 1},
+	{"import", NULL, "orgs|members FILE", "Import organisations or members from CSV "
+					      "(docs/csv.md); all or nothing unless --skip-bad.",
+	 import_opts, 2, 2, cmd_import, 1},
+	{"export", NULL, "orgs|members FILE", "Export organisations or members as CSV ('-' for "
+					      "standard output).", no_opts, 2, 2, cmd_export, 1},
+	{NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0},
+};
+
+static void usage(FILE *f)
+{
+	const struct command *cmd;
+
+	fprintf(f, "usage: cadre [--db FILE] [--json] COMMAND [ARGS]\n\n"
+		   "cadre keeps the records of party organisations: the tree, members, transfers.\n\n"
+		   "commands:\n");
+	for (cmd = cli_commands; cmd->group; cmd++) {
+		char head[64];
+
+		snprintf(head, sizeof head, "%s%s%s %s", cmd->group, cmd->name ? " " : "",
+			 cmd->name ? cmd->name : "", cmd->args);
+		fprintf(f, "  %-32s %s\n", head, cmd->summary);
+	}
+	fprintf(f, "\nglobal options:\n"
+		   "  --db FILE    the database (default: $CADRE_DB, else ./cadre.db)\n"
+		   "  --json       print results as JSON\n"
+		   "  --quiet      no progress bars\n"
+		   "  --version    print the version\n"
+		   "\n'cadre COMMAND --help' explains a command; 'man cadre' (docs/cadre.1) has it all.\n"
+		   "exit codes: 0 ok, 2 usage, 3 bad input, 4 not found, 5 refused by a rule,\n"
+		   "6 storage failure, 70 internal error.\n");
+}
+
+static void set_actor(struct actor *ac)
+{
+	const char *user = getenv("CADRE_USER");
+	struct passwd *pw;
+
+	memset(ac, 0, sizeof *ac);
+	if (!user || !user[0]) {
+		pw = getpwuid(getuid());
+		user = pw ? pw->pw_name : "unknown";
+	}
+	/* The local command line acts on the whole tree, as the database file's owner. */
+	snprintf(ac->name, sizeof ac->name, "cli:%s", user);
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c;
+	const struct command *cmd = NULL;
+	char **pos;
+	int i, npos, help, rc;
+
+	memset(&c, 0, sizeof c);
+	err_init(&c.e);
+	c.db = getenv("CADRE_DB");
+	if (!c.db || !c.db[0])
+		c.db = "cadre.db";
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			c.db = argv[++i];
+		else if (strncmp(argv[i], "--db=", 5) == 0)
+			c.db = argv[i] + 5;
+		else if (strcmp(argv[i], "--json") == 0)
+			c.json = 1;
+		else if (strcmp(argv[i], "--quiet") == 0)
+			c.quiet = 1;
+		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage(stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("cadre 0.1 (schema %d)\n", app_schema_latest());
+			return 0;
+		} else {
+			fprintf(stderr, "cadre: unknown option '%s'; see 'cadre --help'\n", argv[i]);
+			return err_exit_code(ERR_USAGE);
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return err_exit_code(ERR_USAGE);
+	}
+	if (strcmp(argv[i], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	for (const struct command *k = cli_commands; k->group; k++) {
+		if (strcmp(k->group, argv[i]) != 0)
+			continue;
+		if (!k->name) {
+			cmd = k;
+			i++;
+			break;
+		}
+		if (i + 1 < argc && strcmp(k->name, argv[i + 1]) == 0) {
+			cmd = k;
+			i += 2;
+			break;
+		}
+	}
+	if (!cmd) {
+		int group_known = 0;
+
+		for (const struct command *k = cli_commands; k->group; k++)
+			if (strcmp(k->group, argv[i]) == 0)
+				group_known = 1;
+		if (group_known) {
+			fprintf(stderr, "cadre: '%s' needs one of:", argv[i]);
+			for (const struct command *k = cli_commands; k->group; k++)
+				if (strcmp(k->group, argv[i]) == 0)
+					fprintf(stderr, " %s", k->name);
+			fprintf(stderr, "\n");
+			if (i + 1 < argc && (strcmp(argv[i + 1], "--help") == 0))
+				return 0;
+		} else {
+			fprintf(stderr, "cadre: unknown command '%s'; see 'cadre --help'\n", argv[i]);
+		}
+		return err_exit_code(ERR_USAGE);
+	}
+	c.cmd = cmd;
+	pos = xcalloc((size_t)argc + 1, sizeof *pos);
+	rc = cli_parse(&c, cmd, argc, argv, i, pos, &npos, &help);
+	if (rc || help) {
+		if (help)
+			cli_usage(stdout, cmd);
+		free(pos);
+		return rc;
+	}
+	set_actor(&c.actor);
+	if (cmd->needs_db) {
+		if (cmd->needs_db == 1 && access(c.db, F_OK) != 0) {
+			fprintf(stderr, "cadre: error: there is no database at %s; create one with "
+				"'cadre --db %s init' (or 'cadre --db %s demo')\n", c.db, c.db, c.db);
+			free(pos);
+			return err_exit_code(ERR_STORAGE);
+		}
+		if (app_open(&c.app, c.db, cmd->needs_db == 2, &c.e)) {
+			rc = cli_fail(&c);
+			goto out;
+		}
+		c.app_open = 1;
+		c.app.quiet = c.quiet || c.json;
+	}
+	rc = cmd->run(&c, npos, pos);
+	cli_warnings(&c);
+out:
+	if (c.app_open)
+		app_close(&c.app);
+	err_cleanup(&c.e);
+	free(pos);
+	vname_shutdown();
+	return rc;
+}

@@ -1,0 +1,142 @@
+/* err.c - collecting problems with their place and reason. */
+#include "err.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/mem.h"
+
+void err_init(struct err *e)
+{
+	memset(e, 0, sizeof *e);
+}
+
+void err_cleanup(struct err *e)
+{
+	free(e->items);
+	memset(e, 0, sizeof *e);
+}
+
+void err_clear(struct err *e)
+{
+	e->n = 0;
+	e->dropped = 0;
+	e->code = ERR_OK;
+}
+
+static void copy_short(char *dst, size_t cap, const char *src)
+{
+	size_t n;
+
+	if (!src) {
+		dst[0] = 0;
+		return;
+	}
+	n = strlen(src);
+	if (n < cap) {
+		memcpy(dst, src, n + 1);
+		return;
+	}
+	/* Shorten on a UTF-8 boundary and mark it. */
+	n = cap - 4;
+	while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(dst, src, n);
+	memcpy(dst + n, "...", 4);
+}
+
+static enum err_code vadd(struct err *e, enum err_code code, long line, const char *field,
+			  const char *value, const char *rule, const char *fmt, va_list ap)
+{
+	struct err_item *it;
+
+	if (e->code == ERR_OK)
+		e->code = code;
+	if (e->n >= ERR_MAX_ITEMS) {
+		e->dropped++;
+		return code;
+	}
+	if (e->n == e->cap) {
+		e->cap = e->cap ? e->cap * 2 : 8;
+		e->items = xrealloc(e->items, e->cap * sizeof *e->items);
+	}
+	it = &e->items[e->n++];
+	it->line = line;
+	copy_short(it->field, sizeof it->field, field);
+	copy_short(it->value, sizeof it->value, value);
+	copy_short(it->rule, sizeof it->rule, rule);
+	vsnprintf(it->msg, sizeof it->msg, fmt, ap);
+	return code;
+}
+
+enum err_code err_add(struct err *e, enum err_code code, long line, const char *field,
+		      const char *value, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vadd(e, code, line, field, value, rule, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+enum err_code err_set(struct err *e, enum err_code code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vadd(e, code, 0, NULL, NULL, NULL, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void err_merge(struct err *dst, struct err *src)
+{
+	size_t i;
+
+	if (dst->code == ERR_OK)
+		dst->code = src->code;
+	for (i = 0; i < src->n; i++) {
+		if (dst->n >= ERR_MAX_ITEMS) {
+			dst->dropped++;
+			continue;
+		}
+		if (dst->n == dst->cap) {
+			dst->cap = dst->cap ? dst->cap * 2 : 8;
+			dst->items = xrealloc(dst->items, dst->cap * sizeof *dst->items);
+		}
+		dst->items[dst->n++] = src->items[i];
+	}
+	dst->dropped += src->dropped;
+	err_clear(src);
+}
+
+int err_exit_code(enum err_code code)
+{
+	switch (code) {
+	case ERR_OK: return 0;
+	case ERR_USAGE: return 2;
+	case ERR_INPUT: return 3;
+	case ERR_NOTFOUND: return 4;
+	case ERR_RULE: return 5;
+	case ERR_STORAGE: return 6;
+	case ERR_INTERNAL: return 70;
+	}
+	return 70;
+}
+
+const char *err_code_name(enum err_code code)
+{
+	switch (code) {
+	case ERR_OK: return "ok";
+	case ERR_USAGE: return "usage";
+	case ERR_INPUT: return "bad input";
+	case ERR_NOTFOUND: return "not found";
+	case ERR_RULE: return "rule";
+	case ERR_STORAGE: return "storage";
+	case ERR_INTERNAL: return "internal";
+	}
+	return "internal";
+}

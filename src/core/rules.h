@@ -1,0 +1,64 @@
+/* rules.h - the party's rules as data: named, versioned values with effective dates.
+ *
+ * Every threshold, quota and deadline is a rule with an ID (R-PROBATION-MONTHS), a value and
+ * the date from which that value applies. The defaults ship in the database's first migration;
+ * an administrator adds newer versions. Code asks for the value in force on the date of the
+ * act it checks, and names the rule ID in any message. No threshold is a literal in C. */
+#ifndef CADRE_RULES_H
+#define CADRE_RULES_H
+
+#include <stddef.h>
+
+#include "date.h"
+
+/* Rule IDs used by the code (the values live in the database). */
+#define R_ORG_NESTING "R-ORG-NESTING"
+#define R_ORG_DISSOLVE_EMPTY "R-ORG-DISSOLVE-EMPTY"
+#define R_ORG_MIN_OFFICIAL "R-ORG-MIN-OFFICIAL"
+#define R_CELL_STANDING_BOARD_MIN "R-CELL-STANDING-BOARD-MIN"
+#define R_STATUS_TRANSITION "R-STATUS-TRANSITION"
+#define R_PROBATION_MONTHS "R-PROBATION-MONTHS"
+#define R_ADMIT_AGE_MIN "R-ADMIT-AGE-MIN"
+#define R_ADMIT_AGE_MAX "R-ADMIT-AGE-MAX"
+#define R_CEREMONY_DAYS "R-CEREMONY-DAYS"
+#define R_TRANSFER_TEMP_MIN_MONTHS "R-TRANSFER-TEMP-MIN-MONTHS"
+#define R_TRANSFER_TEMP_MAX_MONTHS "R-TRANSFER-TEMP-MAX-MONTHS"
+#define R_TRANSFER_PRESENT_DAYS "R-TRANSFER-PRESENT-DAYS"
+#define R_MEMBER_DATES "R-MEMBER-DATES"
+
+/* One version of a rule. */
+struct rule_version {
+	char id[40];
+	int version;
+	char value[512];
+	date_t effective_from;
+	char source[160];
+	char description[400];
+};
+
+/* All versions of all rules, as loaded from the store. Owns its array: ruleset_cleanup. */
+struct ruleset {
+	struct rule_version *v;
+	size_t n, cap;
+};
+
+void ruleset_init(struct ruleset *rs);
+void ruleset_cleanup(struct ruleset *rs);
+/* Append a copy of one version. */
+void ruleset_add(struct ruleset *rs, const struct rule_version *v);
+
+/* The version of rule id in force on date on: the one with the latest effective_from <= on
+ * (the highest version number among equals). NULL when none is in force then. */
+const struct rule_version *ruleset_find(const struct ruleset *rs, const char *id, date_t on);
+
+/* The integer value of rule id on date on. Returns 1 and sets *out when the rule is in force
+ * and its value is an integer, 0 when the rule is not in force on that date. */
+int ruleset_int(const struct ruleset *rs, const char *id, date_t on, long *out);
+
+/* Whether the list rule id, in force on date on, holds the pair "a>b" among its
+ * semicolon-separated entries of the form "a>b1,b2;c>d" (used for R-ORG-NESTING and
+ * R-STATUS-TRANSITION). Returns 1 allowed, 0 not allowed, -1 when the rule is not in force. */
+int ruleset_pair_allowed(const struct ruleset *rs, const char *id, date_t on, const char *a,
+			 const char *b);
+
+#endif

@@ -1,0 +1,15 @@
+/* mem.h - allocation that aborts in one place when memory runs out. */
+#ifndef CADRE_MEM_H
+#define CADRE_MEM_H
+
+#include <stddef.h>
+
+/* Like malloc/calloc/realloc/strdup, but never return NULL: out of memory aborts with a
+ * message (the one place cadre handles it). The caller owns the result and frees it. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#endif

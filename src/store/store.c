@@ -1,0 +1,1564 @@
+/* store.c - the SQLite backend of the storage interface (store.h). */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/mem.h"
+#include "schema.h"
+
+#define STMT_CACHE 96
+
+struct store {
+	sqlite3 *db;
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} cache[STMT_CACHE];
+	int ncache;
+	int bulk;
+};
+
+#define ACTIVE_STATUSES "('probationary','official','exempt','suspended')"
+
+/* ---- helpers ------------------------------------------------------------------------ */
+
+static enum err_code db_error(struct store *st, struct err *e, const char *what)
+{
+	int rc = sqlite3_errcode(st->db);
+
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return err_set(e, ERR_STORAGE,
+			       "the database is busy (%s): another cadre is writing to it; try again",
+			       what);
+	return err_set(e, ERR_STORAGE, "database error while %s: %s", what,
+		       sqlite3_errmsg(st->db));
+}
+
+/* A prepared statement for sql, cached by the address of the SQL text (call sites pass
+ * static strings), reset and with its bindings cleared. NULL on failure (e filled). */
+static sqlite3_stmt *prep(struct store *st, const char *sql, struct err *e)
+{
+	sqlite3_stmt *s;
+	int i;
+
+	for (i = 0; i < st->ncache; i++)
+		if (st->cache[i].sql == sql) {
+			s = st->cache[i].stmt;
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return s;
+		}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+		db_error(st, e, "preparing a query");
+		return NULL;
+	}
+	if (st->ncache < STMT_CACHE) {
+		st->cache[st->ncache].sql = sql;
+		st->cache[st->ncache].stmt = s;
+		st->ncache++;
+	}
+	return s;
+}
+
+/* Statements past the cache size are finalised by the caller through done(). */
+static void done(struct store *st, sqlite3_stmt *s)
+{
+	int i;
+
+	for (i = 0; i < st->ncache; i++)
+		if (st->cache[i].stmt == s) {
+			sqlite3_reset(s);
+			return;
+		}
+	sqlite3_finalize(s);
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	sqlite3_bind_text(s, i, v ? v : "", -1, SQLITE_STATIC);
+}
+
+static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v && v[0])
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void bind_date(sqlite3_stmt *s, int i, date_t d)
+{
+	char buf[DATE_STR];
+
+	if (d == DATE_NONE)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, date_format(d, buf), -1, SQLITE_TRANSIENT);
+}
+
+static void bind_id_or_null(sqlite3_stmt *s, int i, int64_t id)
+{
+	if (id > 0)
+		sqlite3_bind_int64(s, i, id);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void bind_count(sqlite3_stmt *s, int i, long v)
+{
+	if (v >= 0)
+		sqlite3_bind_int64(s, i, v);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void col_copy(sqlite3_stmt *s, int i, char *dst, size_t cap)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	snprintf(dst, cap, "%s", t ? (const char *)t : "");
+}
+
+static date_t col_date(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	date_t d;
+
+	if (!t || date_parse((const char *)t, &d, NULL))
+		return DATE_NONE;
+	return d;
+}
+
+static long col_count(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(s, i);
+}
+
+/* Run a statement that returns no rows. */
+static enum err_code step_done(struct store *st, sqlite3_stmt *s, struct err *e, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc != SQLITE_DONE) {
+		enum err_code c;
+
+		if (rc == SQLITE_CONSTRAINT)
+			c = err_set(e, ERR_RULE, "%s: %s", what, sqlite3_errmsg(st->db));
+		else
+			c = db_error(st, e, what);
+		done(st, s);
+		return c;
+	}
+	done(st, s);
+	return ERR_OK;
+}
+
+static enum err_code exec(struct store *st, const char *sql, struct err *e, const char *what)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		enum err_code c = err_set(e, ERR_STORAGE, "database error while %s: %s", what,
+					  msg ? msg : sqlite3_errmsg(st->db));
+
+		sqlite3_free(msg);
+		return c;
+	}
+	return ERR_OK;
+}
+
+/* cadre_match(folded_name, folded_query): every word of the query begins a word of the
+ * name ("van hung" matches "nguyen van hung"; "hung" does not match "phung"). */
+static int word_prefix_in(const char *name, const char *w, size_t wl)
+{
+	const char *p = name;
+
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		if (strncmp(p, w, wl) == 0)
+			return 1;
+		while (*p && *p != ' ')
+			p++;
+	}
+	return 0;
+}
+
+static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const char *q = (const char *)sqlite3_value_text(argv[1]);
+
+	(void)argc;
+	if (!name || !q) {
+		sqlite3_result_int(ctx, 0);
+		return;
+	}
+	while (*q) {
+		const char *w;
+
+		while (*q == ' ')
+			q++;
+		if (!*q)
+			break;
+		w = q;
+		while (*q && *q != ' ')
+			q++;
+		if (!word_prefix_in(name, w, (size_t)(q - w))) {
+			sqlite3_result_int(ctx, 0);
+			return;
+		}
+	}
+	sqlite3_result_int(ctx, 1);
+}
+
+/* ---- open, migrate, transactions ---------------------------------------------------- */
+
+int store_schema_latest(void)
+{
+	return schema_latest();
+}
+
+int store_schema_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+	}
+	return v;
+}
+
+static enum err_code migrate(struct store *st, struct err *e)
+{
+	int v = store_schema_version(st), n;
+	char pragma[64];
+
+	if (v > schema_latest())
+		return err_set(e, ERR_STORAGE,
+			       "the database is at schema version %d but this cadre knows only up to "
+			       "%d; use a newer cadre", v, schema_latest());
+	for (n = v + 1; n <= schema_latest(); n++) {
+		if (exec(st, "BEGIN IMMEDIATE", e, "starting a migration"))
+			return e->code;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", n);
+		if (exec(st, schema_migration(n), e, "migrating the schema") ||
+		    exec(st, pragma, e, "migrating the schema") ||
+		    exec(st, "COMMIT", e, "migrating the schema")) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return e->code;
+		}
+	}
+	return ERR_OK;
+}
+
+enum err_code store_open(struct store **out, const char *path, int create, struct err *e)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+
+	*out = NULL;
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		if (!create)
+			err_set(e, ERR_STORAGE,
+				"cannot open the database %s: %s; create it with 'cadre --db %s init'",
+				path, sqlite3_errmsg(st->db), path);
+		else
+			err_set(e, ERR_STORAGE, "cannot open the database %s: %s", path,
+				sqlite3_errmsg(st->db));
+		sqlite3_close(st->db);
+		free(st);
+		return ERR_STORAGE;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_extended_result_codes(st->db, 0);
+	if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+		 "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", e, "opening the database")) {
+		sqlite3_close(st->db);
+		free(st);
+		return ERR_STORAGE;
+	}
+	sqlite3_create_function(st->db, "cadre_match", 2,
+				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				fn_match, NULL, NULL);
+	if (migrate(st, e)) {
+		store_close(st);
+		return e->code;
+	}
+	*out = st;
+	return ERR_OK;
+}
+
+void store_close(struct store *st)
+{
+	int i;
+
+	if (!st)
+		return;
+	for (i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+enum err_code store_begin(struct store *st, struct err *e)
+{
+	return exec(st, "BEGIN IMMEDIATE", e, "starting a transaction");
+}
+
+enum err_code store_commit(struct store *st, struct err *e)
+{
+	return exec(st, "COMMIT", e, "committing");
+}
+
+void store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->bulk = 0;
+}
+
+enum err_code store_bulk_begin(struct store *st, struct err *e)
+{
+	st->bulk = 1;
+	return exec(st, "DROP INDEX IF EXISTS member_roll; DROP INDEX IF EXISTS member_dup;",
+		    e, "preparing a bulk load");
+}
+
+enum err_code store_bulk_end(struct store *st, struct err *e)
+{
+	if (!st->bulk)
+		return ERR_OK;
+	st->bulk = 0;
+	return exec(st,
+		    "CREATE INDEX IF NOT EXISTS member_roll ON member(org_id, status, sort_key, folded);"
+		    "CREATE INDEX IF NOT EXISTS member_dup ON member(dup_key, birth_date);",
+		    e, "building indexes");
+}
+
+/* ---- rules -------------------------------------------------------------------------- */
+
+enum err_code store_rules_load(struct store *st, struct ruleset *rs, struct err *e)
+{
+	static const char sql[] =
+		"SELECT id, version, value, effective_from, source, description FROM rule"
+		" ORDER BY id, version";
+	sqlite3_stmt *s = prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct rule_version v;
+
+		memset(&v, 0, sizeof v);
+		col_copy(s, 0, v.id, sizeof v.id);
+		v.version = sqlite3_column_int(s, 1);
+		col_copy(s, 2, v.value, sizeof v.value);
+		v.effective_from = col_date(s, 3);
+		col_copy(s, 4, v.source, sizeof v.source);
+		col_copy(s, 5, v.description, sizeof v.description);
+		ruleset_add(rs, &v);
+	}
+	done(st, s);
+	return rc == SQLITE_DONE ? ERR_OK : db_error(st, e, "reading the rules");
+}
+
+enum err_code store_rule_add(struct store *st, const struct rule_version *v, const char *actor,
+			     struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO rule(id, version, value, effective_from, source, description, added_by)"
+		" VALUES (?1, (SELECT coalesce(max(version), 0) + 1 FROM rule WHERE id = ?1),"
+		" ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	bind_text(s, 1, v->id);
+	bind_text(s, 2, v->value);
+	bind_date(s, 3, v->effective_from);
+	bind_text(s, 4, v->source);
+	bind_text(s, 5, v->description);
+	bind_text(s, 6, actor);
+	return step_done(st, s, e, "adding a rule version");
+}
+
+/* ---- organisations ------------------------------------------------------------------ */
+
+#define ORG_COLS                                                                          \
+	"o.id, o.code, o.parent_id, coalesce(p.code, ''), o.name, o.kind, o.grassroots_type," \
+	" o.standing_board, o.local_committee, o.militia, o.self_defence, o.reserve,"          \
+	" o.established, o.dissolved, coalesce(o.pre, 0), coalesce(o.last, 0),"                \
+	" coalesce(o.depth, 0)"
+#define ORG_FROM " FROM org o LEFT JOIN org p ON p.id = o.parent_id"
+
+static void read_org(sqlite3_stmt *s, struct org *o)
+{
+	char kind[24];
+
+	memset(o, 0, sizeof *o);
+	o->id = sqlite3_column_int64(s, 0);
+	col_copy(s, 1, o->code, sizeof o->code);
+	o->parent_id = sqlite3_column_int64(s, 2);
+	col_copy(s, 3, o->parent_code, sizeof o->parent_code);
+	col_copy(s, 4, o->name, sizeof o->name);
+	col_copy(s, 5, kind, sizeof kind);
+	if (org_kind_parse(kind, &o->kind))
+		o->kind = OK_CELL;
+	col_copy(s, 6, o->grassroots_type, sizeof o->grassroots_type);
+	o->standing_board = sqlite3_column_int(s, 7);
+	col_copy(s, 8, o->local_committee, sizeof o->local_committee);
+	o->militia = col_count(s, 9);
+	o->self_defence = col_count(s, 10);
+	o->reserve = col_count(s, 11);
+	o->established = col_date(s, 12);
+	o->dissolved = col_date(s, 13);
+	o->pre = (long)sqlite3_column_int64(s, 14);
+	o->last = (long)sqlite3_column_int64(s, 15);
+	o->depth = sqlite3_column_int(s, 16);
+}
+
+static enum err_code org_one(struct store *st, const char *sql, const char *code, int64_t id,
+			     struct org *o, struct err *e)
+{
+	sqlite3_stmt *s = prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	if (code)
+		bind_text(s, 1, code);
+	else
+		sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		read_org(s, o);
+		done(st, s);
+		return ERR_OK;
+	}
+	done(st, s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "reading an organisation");
+	if (code)
+		return err_add(e, ERR_NOTFOUND, 0, "org", code, NULL,
+			       "no organisation has the code '%s'; 'cadre org tree' lists them", code);
+	return err_set(e, ERR_NOTFOUND, "no organisation has the id %lld", (long long)id);
+}
+
+enum err_code store_org_by_code(struct store *st, const char *code, struct org *o, struct err *e)
+{
+	static const char sql[] = "SELECT " ORG_COLS ORG_FROM " WHERE o.code = ?1";
+
+	return org_one(st, sql, code, 0, o, e);
+}
+
+enum err_code store_org_by_id(struct store *st, int64_t id, struct org *o, struct err *e)
+{
+	static const char sql[] = "SELECT " ORG_COLS ORG_FROM " WHERE o.id = ?1";
+
+	return org_one(st, sql, NULL, id, o, e);
+}
+
+enum err_code store_org_count(struct store *st, long *n, struct err *e)
+{
+	static const char sql[] = "SELECT count(*) FROM org";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		done(st, s);
+		return db_error(st, e, "counting organisations");
+	}
+	*n = (long)sqlite3_column_int64(s, 0);
+	done(st, s);
+	return ERR_OK;
+}
+
+static enum err_code version_open(struct store *st, const struct org *o, date_t from,
+				  struct err *e)
+{
+	static const char sql[] =
+		"INSERT OR REPLACE INTO org_version(org_id, valid_from, valid_to, parent_id, name, kind)"
+		" VALUES (?1, ?2, NULL, ?3, ?4, ?5)";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, o->id);
+	bind_date(s, 2, from);
+	bind_id_or_null(s, 3, o->parent_id);
+	bind_text(s, 4, o->name);
+	bind_text(s, 5, org_kind_name(o->kind));
+	return step_done(st, s, e, "recording an organisation version");
+}
+
+enum err_code store_org_insert(struct store *st, struct org *o, struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO org(code, parent_id, name, kind, grassroots_type, standing_board,"
+		" local_committee, militia, self_defence, reserve, established)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	bind_text(s, 1, o->code);
+	bind_id_or_null(s, 2, o->parent_id);
+	bind_text(s, 3, o->name);
+	bind_text(s, 4, org_kind_name(o->kind));
+	bind_text_or_null(s, 5, o->grassroots_type);
+	sqlite3_bind_int(s, 6, o->standing_board);
+	bind_text_or_null(s, 7, o->local_committee);
+	bind_count(s, 8, o->militia);
+	bind_count(s, 9, o->self_defence);
+	bind_count(s, 10, o->reserve);
+	bind_date(s, 11, o->established);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		enum err_code c = db_error(st, e, "adding an organisation");
+
+		done(st, s);
+		return c;
+	}
+	done(st, s);
+	o->id = sqlite3_last_insert_rowid(st->db);
+	return version_open(st, o, o->established, e);
+}
+
+enum err_code store_org_update(struct store *st, const struct org *o, int versioned, date_t date,
+			       struct err *e)
+{
+	static const char sql[] =
+		"UPDATE org SET parent_id = ?2, name = ?3, kind = ?4, grassroots_type = ?5,"
+		" standing_board = ?6, local_committee = ?7, militia = ?8, self_defence = ?9,"
+		" reserve = ?10, dissolved = ?11 WHERE id = ?1";
+	static const char close_sql[] =
+		"UPDATE org_version SET valid_to = ?2 WHERE org_id = ?1 AND valid_to IS NULL";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, o->id);
+	bind_id_or_null(s, 2, o->parent_id);
+	bind_text(s, 3, o->name);
+	bind_text(s, 4, org_kind_name(o->kind));
+	bind_text_or_null(s, 5, o->grassroots_type);
+	sqlite3_bind_int(s, 6, o->standing_board);
+	bind_text_or_null(s, 7, o->local_committee);
+	bind_count(s, 8, o->militia);
+	bind_count(s, 9, o->self_defence);
+	bind_count(s, 10, o->reserve);
+	bind_date(s, 11, o->dissolved);
+	if (step_done(st, s, e, "updating an organisation"))
+		return e->code;
+	if (!versioned)
+		return ERR_OK;
+	s = prep(st, close_sql, e);
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, o->id);
+	bind_date(s, 2, date);
+	if (step_done(st, s, e, "closing an organisation version"))
+		return e->code;
+	if (o->dissolved != DATE_NONE)
+		return ERR_OK; /* no version after dissolution */
+	return version_open(st, o, date, e);
+}
+
+enum err_code store_org_version_since(struct store *st, int64_t id, date_t *from, struct err *e)
+{
+	static const char sql[] = "SELECT max(valid_from) FROM org_version WHERE org_id = ?1";
+	sqlite3_stmt *s = prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	*from = rc == SQLITE_ROW ? col_date(s, 0) : DATE_NONE;
+	done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading an organisation version");
+}
+
+struct renum {
+	int64_t *ids;
+	char **codes;
+};
+
+static int cmp_code(void *ctx, long a, long b)
+{
+	struct renum *r = ctx;
+
+	return strcmp(r->codes[a], r->codes[b]);
+}
+
+static int cmp_id64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+enum err_code store_org_renumber(struct store *st, struct err *e)
+{
+	static const char sel[] =
+		"SELECT id, coalesce(parent_id, 0), code FROM org WHERE dissolved IS NULL ORDER BY id";
+	static const char clear[] = "UPDATE org SET pre = NULL, last = NULL, depth = NULL"
+				    " WHERE pre IS NOT NULL";
+	static const char upd[] = "UPDATE org SET pre = ?2, last = ?3, depth = ?4 WHERE id = ?1";
+	sqlite3_stmt *s;
+	size_t n = 0, cap = 1024, i;
+	int64_t *ids = xmalloc(cap * sizeof *ids), *pids = xmalloc(cap * sizeof *pids);
+	char **codes = xmalloc(cap * sizeof *codes);
+	long *parent = NULL, cyc = -1;
+	struct tree t;
+	struct renum r;
+	enum err_code rc = ERR_OK;
+	int step;
+
+	s = prep(st, sel, e);
+	if (!s) {
+		rc = e->code;
+		goto out;
+	}
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap *= 2;
+			ids = xrealloc(ids, cap * sizeof *ids);
+			pids = xrealloc(pids, cap * sizeof *pids);
+			codes = xrealloc(codes, cap * sizeof *codes);
+		}
+		ids[n] = sqlite3_column_int64(s, 0);
+		pids[n] = sqlite3_column_int64(s, 1);
+		codes[n] = xstrdup((const char *)sqlite3_column_text(s, 2));
+		n++;
+	}
+	done(st, s);
+	if (step != SQLITE_DONE) {
+		rc = db_error(st, e, "reading the tree");
+		goto out;
+	}
+	/* ids are sorted: find each parent's index by binary search. */
+	parent = xmalloc((n ? n : 1) * sizeof *parent);
+	for (i = 0; i < n; i++) {
+		int64_t *hit = pids[i] ? bsearch(&pids[i], ids, n, sizeof *ids, cmp_id64) : NULL;
+
+		parent[i] = hit ? (long)(hit - ids) : -1;
+	}
+	r.ids = ids;
+	r.codes = codes;
+	if (tree_build(&t, parent, n, cmp_code, &r, &cyc)) {
+		tree_cleanup(&t);
+		rc = err_set(e, ERR_INTERNAL, "the organisation tree has a cycle at %s",
+			     cyc >= 0 ? codes[cyc] : "?");
+		goto out;
+	}
+	s = prep(st, clear, e);
+	if (!s || step_done(st, s, e, "renumbering the tree")) {
+		tree_cleanup(&t);
+		rc = e->code;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		s = prep(st, upd, e);
+		if (!s) {
+			rc = e->code;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, ids[i]);
+		sqlite3_bind_int64(s, 2, t.pre[i]);
+		sqlite3_bind_int64(s, 3, t.last[i]);
+		sqlite3_bind_int(s, 4, t.depth[i]);
+		if (step_done(st, s, e, "renumbering the tree")) {
+			rc = e->code;
+			break;
+		}
+	}
+	tree_cleanup(&t);
+out:
+	for (i = 0; i < n; i++)
+		free(codes[i]);
+	free(codes);
+	free(ids);
+	free(pids);
+	free(parent);
+	return rc;
+}
+
+enum err_code store_org_event_add(struct store *st, date_t date, const char *kind, int64_t org_id,
+				  int64_t other_org_id, const char *detail, const char *actor,
+				  int64_t *event_id, struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO org_event(date, kind, org_id, other_org_id, detail, actor)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	bind_date(s, 1, date);
+	bind_text(s, 2, kind);
+	sqlite3_bind_int64(s, 3, org_id);
+	bind_id_or_null(s, 4, other_org_id);
+	bind_text_or_null(s, 5, detail);
+	bind_text(s, 6, actor);
+	if (step_done(st, s, e, "recording a restructuring event"))
+		return e->code;
+	if (event_id)
+		*event_id = sqlite3_last_insert_rowid(st->db);
+	return ERR_OK;
+}
+
+enum err_code store_org_lineage_add(struct store *st, int64_t pred, int64_t succ,
+				    int64_t event_id, const char *kind, struct err *e)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO org_lineage(predecessor_id, successor_id, event_id, kind)"
+		" VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pred);
+	sqlite3_bind_int64(s, 2, succ);
+	sqlite3_bind_int64(s, 3, event_id);
+	bind_text(s, 4, kind);
+	return step_done(st, s, e, "recording lineage");
+}
+
+/* Run a query of ORG_COLS rows and hand each to cb. The statement is bound already. */
+static enum err_code org_rows(struct store *st, sqlite3_stmt *s, store_org_cb cb, void *ctx,
+			      struct err *e)
+{
+	int rc;
+	struct org o;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_org(s, &o);
+		if (cb(ctx, &o)) {
+			done(st, s);
+			return ERR_OK;
+		}
+	}
+	done(st, s);
+	return rc == SQLITE_DONE ? ERR_OK : db_error(st, e, "reading organisations");
+}
+
+enum err_code store_org_walk(struct store *st, long pre, long last, int max_depth,
+			     store_org_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] = "SELECT " ORG_COLS ORG_FROM
+				  " WHERE o.pre BETWEEN ?1 AND ?2 AND o.depth <= ?3 ORDER BY o.pre";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sqlite3_bind_int(s, 3, max_depth < 0 ? 1 << 30 : max_depth);
+	return org_rows(st, s, cb, ctx, e);
+}
+
+enum err_code store_org_children(struct store *st, int64_t id, store_org_cb cb, void *ctx,
+				 struct err *e)
+{
+	static const char sql[] = "SELECT " ORG_COLS ORG_FROM
+				  " WHERE o.parent_id = ?1 AND o.dissolved IS NULL ORDER BY o.code";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	return org_rows(st, s, cb, ctx, e);
+}
+
+enum err_code store_orgs_as_of(struct store *st, date_t d, store_org_at_cb cb, void *ctx,
+			       struct err *e)
+{
+	static const char sql[] =
+		"SELECT v.org_id, coalesce(v.parent_id, 0), o.code, v.name, v.kind"
+		" FROM org_version v JOIN org o ON o.id = v.org_id"
+		" WHERE v.valid_from <= ?1 AND (v.valid_to IS NULL OR v.valid_to > ?1)"
+		" ORDER BY o.code";
+	sqlite3_stmt *s = prep(st, sql, e);
+	struct org_at a;
+	char kind[24];
+	int rc;
+
+	if (!s)
+		return e->code;
+	bind_date(s, 1, d);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		a.id = sqlite3_column_int64(s, 0);
+		a.parent_id = sqlite3_column_int64(s, 1);
+		col_copy(s, 2, a.code, sizeof a.code);
+		col_copy(s, 3, a.name, sizeof a.name);
+		col_copy(s, 4, kind, sizeof kind);
+		if (org_kind_parse(kind, &a.kind))
+			a.kind = OK_CELL;
+		if (cb(ctx, &a)) {
+			done(st, s);
+			return ERR_OK;
+		}
+	}
+	done(st, s);
+	return rc == SQLITE_DONE ? ERR_OK : db_error(st, e, "reading the tree as of a date");
+}
+
+enum err_code store_org_history(struct store *st, int64_t org_id, store_org_event_cb cb,
+				void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT ev.id, ev.date, ev.kind, a.code, coalesce(b.code, ''), coalesce(ev.detail, ''),"
+		" ev.actor, ev.recorded_at"
+		" FROM org_event ev JOIN org a ON a.id = ev.org_id LEFT JOIN org b ON b.id = ev.other_org_id"
+		" WHERE ev.org_id = ?1 OR ev.other_org_id = ?1"
+		" OR ev.id IN (SELECT event_id FROM org_lineage"
+		"              WHERE predecessor_id = ?1 OR successor_id = ?1)"
+		" ORDER BY ev.date, ev.id";
+	sqlite3_stmt *s = prep(st, sql, e);
+	struct org_event ev;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, org_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&ev, 0, sizeof ev);
+		ev.id = sqlite3_column_int64(s, 0);
+		ev.date = col_date(s, 1);
+		col_copy(s, 2, ev.kind, sizeof ev.kind);
+		col_copy(s, 3, ev.org_code, sizeof ev.org_code);
+		col_copy(s, 4, ev.other_code, sizeof ev.other_code);
+		col_copy(s, 5, ev.detail, sizeof ev.detail);
+		col_copy(s, 6, ev.actor, sizeof ev.actor);
+		col_copy(s, 7, ev.recorded_at, sizeof ev.recorded_at);
+		if (cb(ctx, &ev))
+			break;
+	}
+	done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading history");
+}
+
+enum err_code store_org_lineage(struct store *st, int64_t org_id, int dir, store_org_cb cb,
+				void *ctx, struct err *e)
+{
+	static const char pred[] = "SELECT " ORG_COLS ORG_FROM
+				   " WHERE o.id IN (SELECT predecessor_id FROM org_lineage"
+				   " WHERE successor_id = ?1) ORDER BY o.code";
+	static const char succ[] = "SELECT " ORG_COLS ORG_FROM
+				   " WHERE o.id IN (SELECT successor_id FROM org_lineage"
+				   " WHERE predecessor_id = ?1) ORDER BY o.code";
+	sqlite3_stmt *s = prep(st, dir < 0 ? pred : succ, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, org_id);
+	return org_rows(st, s, cb, ctx, e);
+}
+
+enum err_code store_org_counts(struct store *st, long pre, long last, long counts[MS__COUNT],
+			       long *hosted, struct err *e)
+{
+	static const char sql[] =
+		"SELECT m.status, count(*) FROM org o CROSS JOIN member m ON m.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 GROUP BY m.status";
+	static const char host_sql[] =
+		"SELECT count(*) FROM org o CROSS JOIN member m ON m.temp_org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES
+		" AND m.org_id NOT IN (SELECT id FROM org WHERE pre BETWEEN ?1 AND ?2)";
+	sqlite3_stmt *s = prep(st, sql, e);
+	enum member_status ms;
+	int rc, i;
+
+	for (i = 0; i < MS__COUNT; i++)
+		counts[i] = 0;
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (member_status_parse((const char *)sqlite3_column_text(s, 0), &ms) == 0)
+			counts[ms] = (long)sqlite3_column_int64(s, 1);
+	done(st, s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "counting members");
+	if (!hosted)
+		return ERR_OK;
+	s = prep(st, host_sql, e);
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	rc = sqlite3_step(s);
+	*hosted = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+	done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "counting hosted members");
+}
+
+enum err_code store_org_direct_counts(struct store *st, int64_t id, long counts[MS__COUNT],
+				      struct err *e)
+{
+	static const char sql[] =
+		"SELECT status, count(*) FROM member WHERE org_id = ?1 GROUP BY status";
+	sqlite3_stmt *s = prep(st, sql, e);
+	enum member_status ms;
+	int rc, i;
+
+	for (i = 0; i < MS__COUNT; i++)
+		counts[i] = 0;
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (member_status_parse((const char *)sqlite3_column_text(s, 0), &ms) == 0)
+			counts[ms] = (long)sqlite3_column_int64(s, 1);
+	done(st, s);
+	return rc == SQLITE_DONE ? ERR_OK : db_error(st, e, "counting members");
+}
+
+enum err_code store_org_roll_sizes(struct store *st,
+				   int (*cb)(void *ctx, int64_t org_id, long official, long prob),
+				   void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT org_id, sum(status <> 'probationary'), sum(status = 'probationary')"
+		" FROM member WHERE status IN " ACTIVE_STATUSES " GROUP BY org_id";
+	sqlite3_stmt *s = prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb(ctx, sqlite3_column_int64(s, 0), (long)sqlite3_column_int64(s, 1),
+		       (long)sqlite3_column_int64(s, 2)))
+			break;
+	done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "counting rolls");
+}
+
+/* ---- members ------------------------------------------------------------------------ */
+
+#define MEMBER_COLS                                                                         \
+	"m.id, m.org_id, o.code, m.status, m.status_since, m.org_since,"                       \
+	" coalesce(m.temp_org_id, 0), coalesce(t.code, ''), m.temp_until,"                     \
+	" m.full_name, m.family, m.middle, m.given, m.sex, m.birth_date, m.ethnicity,"          \
+	" m.religion, m.hometown, m.citizen_id, m.education, m.theory_level, m.rank,"           \
+	" m.category, m.post, m.history_no, m.card_no, m.phone, m.admission_decision_date,"     \
+	" m.admission_ceremony_date, m.official_date"
+#define MEMBER_FROM                                                                         \
+	" FROM member m JOIN org o ON o.id = m.org_id LEFT JOIN org t ON t.id = m.temp_org_id"
+
+static void read_member(sqlite3_stmt *s, struct member *m)
+{
+	char status[24];
+
+	memset(m, 0, sizeof *m);
+	m->id = sqlite3_column_int64(s, 0);
+	m->org_id = sqlite3_column_int64(s, 1);
+	col_copy(s, 2, m->org_code, sizeof m->org_code);
+	col_copy(s, 3, status, sizeof status);
+	if (member_status_parse(status, &m->status))
+		m->status = MS_OFFICIAL;
+	m->status_since = col_date(s, 4);
+	m->org_since = col_date(s, 5);
+	m->temp_org_id = sqlite3_column_int64(s, 6);
+	col_copy(s, 7, m->temp_org_code, sizeof m->temp_org_code);
+	m->temp_until = col_date(s, 8);
+	col_copy(s, 9, m->full_name, sizeof m->full_name);
+	col_copy(s, 10, m->family, sizeof m->family);
+	col_copy(s, 11, m->middle, sizeof m->middle);
+	col_copy(s, 12, m->given, sizeof m->given);
+	col_copy(s, 13, m->sex, sizeof m->sex);
+	m->birth_date = col_date(s, 14);
+	col_copy(s, 15, m->ethnicity, sizeof m->ethnicity);
+	col_copy(s, 16, m->religion, sizeof m->religion);
+	col_copy(s, 17, m->hometown, sizeof m->hometown);
+	col_copy(s, 18, m->citizen_id, sizeof m->citizen_id);
+	col_copy(s, 19, m->education, sizeof m->education);
+	col_copy(s, 20, m->theory_level, sizeof m->theory_level);
+	col_copy(s, 21, m->rank, sizeof m->rank);
+	col_copy(s, 22, m->category, sizeof m->category);
+	col_copy(s, 23, m->post, sizeof m->post);
+	col_copy(s, 24, m->history_no, sizeof m->history_no);
+	col_copy(s, 25, m->card_no, sizeof m->card_no);
+	col_copy(s, 26, m->phone, sizeof m->phone);
+	m->admission_decision_date = col_date(s, 27);
+	m->admission_ceremony_date = col_date(s, 28);
+	m->official_date = col_date(s, 29);
+}
+
+/* Bind the member's fields to ?2..?30 in the order of the INSERT/UPDATE below. */
+static void bind_member(sqlite3_stmt *s, const struct member *m, const struct member_keys *k)
+{
+	sqlite3_bind_int64(s, 2, m->org_id);
+	bind_date(s, 3, m->org_since);
+	bind_text(s, 4, member_status_name(m->status));
+	bind_date(s, 5, m->status_since);
+	bind_id_or_null(s, 6, m->temp_org_id);
+	bind_date(s, 7, m->temp_until);
+	bind_text(s, 8, m->full_name);
+	bind_text(s, 9, m->family);
+	bind_text(s, 10, m->middle);
+	bind_text(s, 11, m->given);
+	sqlite3_bind_blob(s, 12, k->sort_key, (int)k->sort_key_len, SQLITE_STATIC);
+	bind_text(s, 13, k->folded);
+	bind_text(s, 14, k->dup_key);
+	bind_text(s, 15, m->sex);
+	bind_date(s, 16, m->birth_date);
+	bind_text(s, 17, m->ethnicity);
+	bind_text(s, 18, m->religion);
+	bind_text(s, 19, m->hometown);
+	bind_text(s, 20, m->citizen_id);
+	bind_text(s, 21, m->education);
+	bind_text(s, 22, m->theory_level);
+	bind_text(s, 23, m->rank);
+	bind_text(s, 24, m->category);
+	bind_text(s, 25, m->post);
+	bind_text(s, 26, m->history_no);
+	bind_text(s, 27, m->card_no);
+	bind_text(s, 28, m->phone);
+	bind_date(s, 29, m->admission_decision_date);
+	bind_date(s, 30, m->admission_ceremony_date);
+	bind_date(s, 31, m->official_date);
+}
+
+enum err_code store_member_insert(struct store *st, struct member *m,
+				  const struct member_keys *k, struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO member(id, org_id, org_since, status, status_since, temp_org_id,"
+		" temp_until, full_name, family, middle, given, sort_key, folded, dup_key, sex,"
+		" birth_date, ethnicity, religion, hometown, citizen_id, education, theory_level,"
+		" rank, category, post, history_no, card_no, phone, admission_decision_date,"
+		" admission_ceremony_date, official_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+		" ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
+		" ?25, ?26, ?27, ?28, ?29, ?30, ?31)";
+	sqlite3_stmt *s = prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	bind_id_or_null(s, 1, m->id);
+	bind_member(s, m, k);
+	rc = sqlite3_step(s);
+	done(st, s);
+	if (rc == SQLITE_CONSTRAINT)
+		return err_add(e, ERR_RULE, 0, "id", NULL, NULL,
+			       "member id %lld is already in use; leave the id empty to have one "
+			       "assigned", (long long)m->id);
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "adding a member");
+	m->id = sqlite3_last_insert_rowid(st->db);
+	return ERR_OK;
+}
+
+enum err_code store_member_update(struct store *st, const struct member *m,
+				  const struct member_keys *k, struct err *e)
+{
+	static const char sql[] =
+		"UPDATE member SET org_id = ?2, org_since = ?3, status = ?4, status_since = ?5,"
+		" temp_org_id = ?6, temp_until = ?7, full_name = ?8, family = ?9, middle = ?10,"
+		" given = ?11, sort_key = ?12, folded = ?13, dup_key = ?14, sex = ?15,"
+		" birth_date = ?16, ethnicity = ?17, religion = ?18, hometown = ?19,"
+		" citizen_id = ?20, education = ?21, theory_level = ?22, rank = ?23, category = ?24,"
+		" post = ?25, history_no = ?26, card_no = ?27, phone = ?28,"
+		" admission_decision_date = ?29, admission_ceremony_date = ?30, official_date = ?31"
+		" WHERE id = ?1";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, m->id);
+	bind_member(s, m, k);
+	return step_done(st, s, e, "updating a member");
+}
+
+enum err_code store_member_get(struct store *st, int64_t id, struct member *m, struct err *e)
+{
+	static const char sql[] = "SELECT " MEMBER_COLS MEMBER_FROM " WHERE m.id = ?1";
+	sqlite3_stmt *s = prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_member(s, m);
+	done(st, s);
+	if (rc == SQLITE_ROW)
+		return ERR_OK;
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "reading a member");
+	return err_set(e, ERR_NOTFOUND, "no member has the id %lld", (long long)id);
+}
+
+enum err_code store_member_max_id(struct store *st, int64_t *id, struct err *e)
+{
+	static const char sql[] = "SELECT coalesce(max(id), 0) FROM member";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		done(st, s);
+		return db_error(st, e, "reading member ids");
+	}
+	*id = sqlite3_column_int64(s, 0);
+	done(st, s);
+	return ERR_OK;
+}
+
+enum err_code store_member_period_add(struct store *st, int64_t member_id, int64_t org_id,
+				      date_t from, date_t to, int temporary, struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO member_period(member_id, org_id, valid_from, valid_to, temporary)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id);
+	sqlite3_bind_int64(s, 2, org_id);
+	bind_date(s, 3, from);
+	bind_date(s, 4, to);
+	sqlite3_bind_int(s, 5, temporary);
+	return step_done(st, s, e, "recording a roll period");
+}
+
+enum err_code store_member_status_add(struct store *st, int64_t member_id,
+				      enum member_status status, date_t from, date_t to,
+				      struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO member_status(member_id, status, valid_from, valid_to) VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id);
+	bind_text(s, 2, member_status_name(status));
+	bind_date(s, 3, from);
+	bind_date(s, 4, to);
+	return step_done(st, s, e, "recording a status period");
+}
+
+enum err_code store_member_event_add(struct store *st, int64_t member_id, date_t date,
+				     const char *kind, const char *detail, const char *actor,
+				     struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO member_event(member_id, date, kind, detail, actor) VALUES (?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id);
+	bind_date(s, 2, date);
+	bind_text(s, 3, kind);
+	bind_text_or_null(s, 4, detail);
+	bind_text(s, 5, actor);
+	return step_done(st, s, e, "recording a member event");
+}
+
+/* Collect ids from s (bound already), then load each full record and hand it to cb. Two
+ * steps so that sorting touches only the narrow index, never whole rows. */
+static enum err_code members_by_ids(struct store *st, sqlite3_stmt *s, store_member_cb cb,
+				    void *ctx, struct err *e)
+{
+	static const char one[] = "SELECT " MEMBER_COLS MEMBER_FROM " WHERE m.id = ?1";
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0, i;
+	enum err_code rc = ERR_OK;
+	int step;
+
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			ids = xrealloc(ids, cap * sizeof *ids);
+		}
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	done(st, s);
+	if (step != SQLITE_DONE) {
+		free(ids);
+		return db_error(st, e, "listing members");
+	}
+	for (i = 0; i < n; i++) {
+		struct member m;
+		sqlite3_stmt *g = prep(st, one, e);
+
+		if (!g) {
+			rc = e->code;
+			break;
+		}
+		sqlite3_bind_int64(g, 1, ids[i]);
+		step = sqlite3_step(g);
+		if (step == SQLITE_ROW)
+			read_member(g, &m);
+		done(st, g);
+		if (step != SQLITE_ROW) {
+			rc = db_error(st, e, "reading a member");
+			break;
+		}
+		if (cb(ctx, &m))
+			break;
+	}
+	free(ids);
+	return rc;
+}
+
+enum err_code store_member_list(struct store *st, long pre, long last, int with_hosted,
+				long offset, long limit, store_member_cb cb, void *ctx,
+				struct err *e)
+{
+	static const char sql[] =
+		"SELECT m.id FROM org o CROSS JOIN member m ON m.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES
+		" ORDER BY m.sort_key, m.id LIMIT ?3 OFFSET ?4";
+	static const char sql_hosted[] =
+		"SELECT id FROM ("
+		" SELECT m.id, m.sort_key FROM org o CROSS JOIN member m ON m.org_id = o.id"
+		"  WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES
+		" UNION ALL"
+		" SELECT m.id, m.sort_key FROM org o CROSS JOIN member m ON m.temp_org_id = o.id"
+		"  WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES
+		"  AND m.org_id NOT IN (SELECT id FROM org WHERE pre BETWEEN ?1 AND ?2))"
+		" ORDER BY sort_key, id LIMIT ?3 OFFSET ?4";
+	sqlite3_stmt *s = prep(st, with_hosted ? sql_hosted : sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sqlite3_bind_int64(s, 3, limit);
+	sqlite3_bind_int64(s, 4, offset);
+	return members_by_ids(st, s, cb, ctx, e);
+}
+
+enum err_code store_member_of_org(struct store *st, int64_t org_id, int active_only,
+				  store_member_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] = "SELECT id FROM member WHERE org_id = ?1 AND status IN "
+				  ACTIVE_STATUSES " ORDER BY id";
+	static const char any[] = "SELECT id FROM member WHERE org_id = ?1 ORDER BY id";
+	sqlite3_stmt *s = prep(st, active_only ? sql : any, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, org_id);
+	return members_by_ids(st, s, cb, ctx, e);
+}
+
+enum err_code store_member_hosted(struct store *st, int64_t org_id, store_member_cb cb,
+				  void *ctx, struct err *e)
+{
+	static const char sql[] = "SELECT id FROM member WHERE temp_org_id = ?1 AND status IN "
+				  ACTIVE_STATUSES " ORDER BY id";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, org_id);
+	return members_by_ids(st, s, cb, ctx, e);
+}
+
+enum err_code store_member_search(struct store *st, long pre, long last, const char *folded,
+				  long limit, store_member_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT m.id FROM org o CROSS JOIN member m ON m.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES
+		" AND cadre_match(m.folded, ?3) ORDER BY m.sort_key, m.id LIMIT ?4";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	bind_text(s, 3, folded);
+	sqlite3_bind_int64(s, 4, limit);
+	return members_by_ids(st, s, cb, ctx, e);
+}
+
+enum err_code store_member_dups(struct store *st, const char *dup_key, date_t birth,
+				store_member_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT id FROM member WHERE dup_key = ?1 AND birth_date = ?2 ORDER BY id";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	bind_text(s, 1, dup_key);
+	bind_date(s, 2, birth);
+	return members_by_ids(st, s, cb, ctx, e);
+}
+
+enum err_code store_member_all(struct store *st, store_member_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] = "SELECT " MEMBER_COLS MEMBER_FROM " ORDER BY m.id";
+	sqlite3_stmt *s = prep(st, sql, e);
+	struct member *m;
+	int rc;
+
+	if (!s)
+		return e->code;
+	m = xmalloc(sizeof *m);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_member(s, m);
+		if (cb(ctx, m))
+			break;
+	}
+	done(st, s);
+	free(m);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading members");
+}
+
+static enum err_code period_rows(struct store *st, sqlite3_stmt *s, store_period_cb cb,
+				 void *ctx, struct err *e)
+{
+	struct member_period p;
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&p, 0, sizeof p);
+		p.org_id = sqlite3_column_int64(s, 1);
+		col_copy(s, 2, p.org_code, sizeof p.org_code);
+		p.from = col_date(s, 3);
+		p.to = col_date(s, 4);
+		p.temporary = sqlite3_column_int(s, 5);
+		if (cb(ctx, sqlite3_column_int64(s, 0), &p))
+			break;
+	}
+	done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading periods");
+}
+
+enum err_code store_member_periods(struct store *st, int64_t member_id, store_period_cb cb,
+				   void *ctx, struct err *e)
+{
+	static const char one[] =
+		"SELECT p.member_id, p.org_id, o.code, p.valid_from, p.valid_to, p.temporary"
+		" FROM member_period p JOIN org o ON o.id = p.org_id WHERE p.member_id = ?1"
+		" ORDER BY p.valid_from, p.rowid";
+	static const char all[] =
+		"SELECT p.member_id, p.org_id, o.code, p.valid_from, p.valid_to, p.temporary"
+		" FROM member_period p JOIN org o ON o.id = p.org_id ORDER BY p.member_id, p.valid_from";
+	sqlite3_stmt *s = prep(st, member_id > 0 ? one : all, e);
+
+	if (!s)
+		return e->code;
+	if (member_id > 0)
+		sqlite3_bind_int64(s, 1, member_id);
+	return period_rows(st, s, cb, ctx, e);
+}
+
+enum err_code store_member_periods_at(struct store *st, int64_t org_id, date_t d,
+				      store_period_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT p.member_id, p.org_id, o.code, p.valid_from, p.valid_to, p.temporary"
+		" FROM member_period p JOIN org o ON o.id = p.org_id"
+		" WHERE p.org_id = ?1 AND p.valid_from <= ?2 AND p.valid_to > ?2";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, org_id);
+	bind_date(s, 2, d);
+	return period_rows(st, s, cb, ctx, e);
+}
+
+enum err_code store_member_statuses(struct store *st, int64_t member_id, store_status_cb cb,
+				    void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT member_id, status, valid_from, valid_to FROM member_status"
+		" WHERE member_id = ?1 ORDER BY valid_from, rowid";
+	sqlite3_stmt *s = prep(st, sql, e);
+	struct member_status_period p;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (member_status_parse((const char *)sqlite3_column_text(s, 1), &p.status))
+			continue;
+		p.from = col_date(s, 2);
+		p.to = col_date(s, 3);
+		if (cb(ctx, sqlite3_column_int64(s, 0), &p))
+			break;
+	}
+	done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading statuses");
+}
+
+enum err_code store_member_events(struct store *st, int64_t member_id, store_event_cb cb,
+				  void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT id, date, kind, coalesce(detail, ''), actor, recorded_at FROM member_event"
+		" WHERE member_id = ?1 ORDER BY date, id";
+	sqlite3_stmt *s = prep(st, sql, e);
+	struct member_event ev;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&ev, 0, sizeof ev);
+		ev.id = sqlite3_column_int64(s, 0);
+		ev.date = col_date(s, 1);
+		col_copy(s, 2, ev.kind, sizeof ev.kind);
+		col_copy(s, 3, ev.detail, sizeof ev.detail);
+		col_copy(s, 4, ev.actor, sizeof ev.actor);
+		col_copy(s, 5, ev.recorded_at, sizeof ev.recorded_at);
+		if (cb(ctx, &ev))
+			break;
+	}
+	done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading events");
+}
+
+/* ---- transfers ---------------------------------------------------------------------- */
+
+static const char *const transfer_states[] = {"sent", "received", "ended"};
+
+#define TRANSFER_COLS                                                                    \
+	"t.id, t.member_id, t.temporary, t.from_org_id, t.to_org_id, a.code, b.code,"      \
+	" t.sent_date, t.received_date, t.until_date, t.ended_date, t.state, t.reason,"     \
+	" t.letter_no"
+#define TRANSFER_FROM " FROM transfer t JOIN org a ON a.id = t.from_org_id JOIN org b ON b.id = t.to_org_id"
+
+static void read_transfer(sqlite3_stmt *s, struct transfer *t)
+{
+	const char *state;
+	int i;
+
+	memset(t, 0, sizeof *t);
+	t->id = sqlite3_column_int64(s, 0);
+	t->member_id = sqlite3_column_int64(s, 1);
+	t->temporary = sqlite3_column_int(s, 2);
+	t->from_org_id = sqlite3_column_int64(s, 3);
+	t->to_org_id = sqlite3_column_int64(s, 4);
+	col_copy(s, 5, t->from_code, sizeof t->from_code);
+	col_copy(s, 6, t->to_code, sizeof t->to_code);
+	t->sent_date = col_date(s, 7);
+	t->received_date = col_date(s, 8);
+	t->until_date = col_date(s, 9);
+	t->ended_date = col_date(s, 10);
+	state = (const char *)sqlite3_column_text(s, 11);
+	for (i = 0; i < 3; i++)
+		if (state && strcmp(state, transfer_states[i]) == 0)
+			t->state = (enum transfer_state)i;
+	col_copy(s, 12, t->reason, sizeof t->reason);
+	col_copy(s, 13, t->letter_no, sizeof t->letter_no);
+}
+
+enum err_code store_transfer_insert(struct store *st, struct transfer *t, struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO transfer(member_id, temporary, from_org_id, to_org_id, sent_date,"
+		" received_date, until_date, ended_date, state, reason, letter_no)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, t->member_id);
+	sqlite3_bind_int(s, 2, t->temporary);
+	sqlite3_bind_int64(s, 3, t->from_org_id);
+	sqlite3_bind_int64(s, 4, t->to_org_id);
+	bind_date(s, 5, t->sent_date);
+	bind_date(s, 6, t->received_date);
+	bind_date(s, 7, t->until_date);
+	bind_date(s, 8, t->ended_date);
+	bind_text(s, 9, transfer_states[t->state]);
+	bind_text(s, 10, t->reason);
+	bind_text(s, 11, t->letter_no);
+	if (step_done(st, s, e, "recording a transfer"))
+		return e->code;
+	t->id = sqlite3_last_insert_rowid(st->db);
+	return ERR_OK;
+}
+
+enum err_code store_transfer_update(struct store *st, const struct transfer *t, struct err *e)
+{
+	static const char sql[] =
+		"UPDATE transfer SET received_date = ?2, until_date = ?3, ended_date = ?4, state = ?5"
+		" WHERE id = ?1";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, t->id);
+	bind_date(s, 2, t->received_date);
+	bind_date(s, 3, t->until_date);
+	bind_date(s, 4, t->ended_date);
+	bind_text(s, 5, transfer_states[t->state]);
+	return step_done(st, s, e, "updating a transfer");
+}
+
+enum err_code store_transfer_get(struct store *st, int64_t id, struct transfer *t, struct err *e)
+{
+	static const char sql[] = "SELECT " TRANSFER_COLS TRANSFER_FROM " WHERE t.id = ?1";
+	sqlite3_stmt *s = prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_transfer(s, t);
+	done(st, s);
+	if (rc == SQLITE_ROW)
+		return ERR_OK;
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "reading a transfer");
+	return err_set(e, ERR_NOTFOUND, "no transfer has the id %lld", (long long)id);
+}
+
+enum err_code store_transfer_list(struct store *st, int64_t member_id, long pre, long last,
+				  store_transfer_cb cb, void *ctx, struct err *e)
+{
+	static const char by_member[] = "SELECT " TRANSFER_COLS TRANSFER_FROM
+					" WHERE t.member_id = ?1 ORDER BY t.sent_date, t.id";
+	static const char open[] = "SELECT " TRANSFER_COLS TRANSFER_FROM
+				   " WHERE t.state <> 'ended' AND NOT (t.state = 'received' AND"
+				   " t.temporary = 0) AND ((a.pre BETWEEN ?2 AND ?3) OR"
+				   " (b.pre BETWEEN ?2 AND ?3)) ORDER BY t.sent_date, t.id";
+	sqlite3_stmt *s = prep(st, member_id > 0 ? by_member : open, e);
+	struct transfer t;
+	int rc;
+
+	if (!s)
+		return e->code;
+	if (member_id > 0) {
+		sqlite3_bind_int64(s, 1, member_id);
+	} else {
+		sqlite3_bind_int64(s, 2, pre);
+		sqlite3_bind_int64(s, 3, last);
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_transfer(s, &t);
+		if (cb(ctx, &t))
+			break;
+	}
+	done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading transfers");
+}

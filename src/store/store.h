@@ -1,0 +1,234 @@
+/* store.h - the storage interface: every read and write of cadre's records goes through here.
+ *
+ * This is the only layer that speaks SQL. The embedded backend is SQLite (store.c); the
+ * functions take and return core structs, so another backend (PostgreSQL) can implement the
+ * same interface without touching the layers above. Every function returns an err_code and,
+ * on failure, adds a problem to e. Values are always bound, never spliced into SQL. */
+#ifndef CADRE_STORE_H
+#define CADRE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/date.h"
+#include "../core/err.h"
+#include "../core/member.h"
+#include "../core/org.h"
+#include "../core/rules.h"
+
+struct store;
+
+/* Open (creating when create is set) the database at path and bring its schema to the
+ * newest version. *out is owned by the caller: store_close. */
+enum err_code store_open(struct store **out, const char *path, int create, struct err *e);
+void store_close(struct store *st);
+/* The schema version the database is at, and the newest this build knows. */
+int store_schema_version(struct store *st);
+int store_schema_latest(void);
+
+/* Transactions. store_begin starts an immediate (write) transaction. */
+enum err_code store_begin(struct store *st, struct err *e);
+enum err_code store_commit(struct store *st, struct err *e);
+void store_rollback(struct store *st);
+
+/* Bulk mode for loading many rows into an empty table: drops the member indexes, which
+ * store_bulk_end rebuilds. Call inside a transaction. */
+enum err_code store_bulk_begin(struct store *st, struct err *e);
+enum err_code store_bulk_end(struct store *st, struct err *e);
+
+/* Rules. */
+enum err_code store_rules_load(struct store *st, struct ruleset *rs, struct err *e);
+enum err_code store_rule_add(struct store *st, const struct rule_version *v, const char *actor,
+			     struct err *e);
+
+/* ---- organisations ------------------------------------------------------------------ */
+
+/* Look one up (dissolved ones too). ERR_NOTFOUND when there is none. */
+enum err_code store_org_by_code(struct store *st, const char *code, struct org *o, struct err *e);
+enum err_code store_org_by_id(struct store *st, int64_t id, struct org *o, struct err *e);
+/* Number of organisations (all, including dissolved). */
+enum err_code store_org_count(struct store *st, long *n, struct err *e);
+/* Insert o (its id is set) with its first version starting at o->established. */
+enum err_code store_org_insert(struct store *st, struct org *o, struct err *e);
+/* Write o's current fields, and when versioned is set close the version in force and open a
+ * new one from date (the name, parent and kind as of date). */
+enum err_code store_org_update(struct store *st, const struct org *o, int versioned, date_t date,
+			       struct err *e);
+/* The start of the version of org id in force now (the date of its last restructuring). */
+enum err_code store_org_version_since(struct store *st, int64_t id, date_t *from, struct err *e);
+/* Recompute pre/last/depth of every active organisation from the parent links. */
+enum err_code store_org_renumber(struct store *st, struct err *e);
+/* Record a restructuring event; *event_id is set. detail is JSON text or NULL. */
+enum err_code store_org_event_add(struct store *st, date_t date, const char *kind, int64_t org_id,
+				  int64_t other_org_id, const char *detail, const char *actor,
+				  int64_t *event_id, struct err *e);
+enum err_code store_org_lineage_add(struct store *st, int64_t pred, int64_t succ,
+				    int64_t event_id, const char *kind, struct err *e);
+
+typedef int (*store_org_cb)(void *ctx, const struct org *o);
+/* Active organisations with pre in [pre, last], in pre-order, at most max_depth levels
+ * below min_depth (max_depth < 0: all). Stops early when cb returns non-zero. */
+enum err_code store_org_walk(struct store *st, long pre, long last, int max_depth,
+			     store_org_cb cb, void *ctx, struct err *e);
+/* Active children of org id, ordered by code. */
+enum err_code store_org_children(struct store *st, int64_t id, store_org_cb cb, void *ctx,
+				 struct err *e);
+
+/* An organisation's state as of a date, from its versions: id, parent id, name, kind. */
+struct org_at {
+	int64_t id, parent_id;
+	char code[ORG_CODE_MAX + 1];
+	char name[ORG_NAME_MAX * 2 + 1];
+	enum org_kind kind;
+};
+typedef int (*store_org_at_cb)(void *ctx, const struct org_at *o);
+/* Every organisation that existed on date d, with its parent, name and kind then. */
+enum err_code store_orgs_as_of(struct store *st, date_t d, store_org_at_cb cb, void *ctx,
+			       struct err *e);
+
+/* One restructuring event touching an organisation (as subject or as the other party). */
+struct org_event {
+	int64_t id;
+	date_t date;
+	char kind[24];
+	char org_code[ORG_CODE_MAX + 1], other_code[ORG_CODE_MAX + 1];
+	char detail[1024];
+	char actor[64];
+	char recorded_at[32];
+};
+typedef int (*store_org_event_cb)(void *ctx, const struct org_event *ev);
+enum err_code store_org_history(struct store *st, int64_t org_id, store_org_event_cb cb,
+				void *ctx, struct err *e);
+/* Lineage: predecessors (dir < 0) or successors (dir > 0) of org_id. */
+enum err_code store_org_lineage(struct store *st, int64_t org_id, int dir, store_org_cb cb,
+				void *ctx, struct err *e);
+
+/* Members on the rolls of the organisations with pre in [pre, last], by status
+ * (counts[MS_...]), plus temporarily hosted members from elsewhere (*hosted). */
+enum err_code store_org_counts(struct store *st, long pre, long last, long counts[MS__COUNT],
+			       long *hosted, struct err *e);
+/* Members on the roll of exactly org id, by status (no subtree). */
+enum err_code store_org_direct_counts(struct store *st, int64_t id, long counts[MS__COUNT],
+				      struct err *e);
+/* Active-member counts of every organisation's own roll: cb(ctx, org_id, n_official_roll,
+ * n_probationary). For tree displays; sums are made by the caller. */
+enum err_code store_org_roll_sizes(struct store *st,
+				   int (*cb)(void *ctx, int64_t org_id, long official, long prob),
+				   void *ctx, struct err *e);
+
+/* ---- members ------------------------------------------------------------------------ */
+
+/* Derived keys of a member's name, computed by the caller (core/vname). */
+struct member_keys {
+	const unsigned char *sort_key;
+	size_t sort_key_len;
+	const char *folded;
+	const char *dup_key;
+};
+
+/* Insert m (m->id is kept when non-zero, else assigned and set). ERR_RULE "duplicate id"
+ * when the id is taken. */
+enum err_code store_member_insert(struct store *st, struct member *m,
+				  const struct member_keys *k, struct err *e);
+/* Replace the stored record of m->id with m. */
+enum err_code store_member_update(struct store *st, const struct member *m,
+				  const struct member_keys *k, struct err *e);
+enum err_code store_member_get(struct store *st, int64_t id, struct member *m, struct err *e);
+/* The largest member id in use (0 when none). */
+enum err_code store_member_max_id(struct store *st, int64_t *id, struct err *e);
+
+/* A closed period of a member on a roll [from, to), temporary or official. */
+enum err_code store_member_period_add(struct store *st, int64_t member_id, int64_t org_id,
+				      date_t from, date_t to, int temporary, struct err *e);
+/* A closed period of a status [from, to). */
+enum err_code store_member_status_add(struct store *st, int64_t member_id,
+				      enum member_status status, date_t from, date_t to,
+				      struct err *e);
+/* An event in the member's timeline (status change, transfer, edit, merge...). */
+enum err_code store_member_event_add(struct store *st, int64_t member_id, date_t date,
+				     const char *kind, const char *detail, const char *actor,
+				     struct err *e);
+
+typedef int (*store_member_cb)(void *ctx, const struct member *m);
+
+/* Members on the current rolls (active statuses) of organisations with pre in [pre, last],
+ * plus those hosted there on temporary transfer when with_hosted is set, in list order
+ * (given, middle, family name, then id); offset/limit page the list (limit < 0: all). */
+enum err_code store_member_list(struct store *st, long pre, long last, int with_hosted,
+				long offset, long limit, store_member_cb cb, void *ctx,
+				struct err *e);
+/* Members whose current roll is org id exactly, by id: active statuses only when
+ * active_only, else every status (for questions about the past). */
+enum err_code store_member_of_org(struct store *st, int64_t org_id, int active_only,
+				  store_member_cb cb, void *ctx, struct err *e);
+/* Members hosted at org id on temporary transfer now. */
+enum err_code store_member_hosted(struct store *st, int64_t org_id, store_member_cb cb,
+				  void *ctx, struct err *e);
+/* Accent-free search: members on the current rolls within [pre, last] whose folded name
+ * holds folded (a folded, space-normalised string), in list order, at most limit. */
+enum err_code store_member_search(struct store *st, long pre, long last, const char *folded,
+				  long limit, store_member_cb cb, void *ctx, struct err *e);
+/* Members (any status) with the same duplicate key and birth date. */
+enum err_code store_member_dups(struct store *st, const char *dup_key, date_t birth,
+				store_member_cb cb, void *ctx, struct err *e);
+/* Every member (any status) in id order, for export and as-of queries. */
+enum err_code store_member_all(struct store *st, store_member_cb cb, void *ctx, struct err *e);
+
+/* A member's place and status over time. */
+struct member_period {
+	int64_t org_id;
+	char org_code[ORG_CODE_MAX + 1];
+	date_t from, to; /* to = DATE_NONE: still open */
+	int temporary;
+};
+struct member_status_period {
+	enum member_status status;
+	date_t from, to;
+};
+struct member_event {
+	int64_t id;
+	date_t date;
+	char kind[24];
+	char detail[1024];
+	char actor[64];
+	char recorded_at[32];
+};
+typedef int (*store_period_cb)(void *ctx, int64_t member_id, const struct member_period *p);
+typedef int (*store_status_cb)(void *ctx, int64_t member_id,
+			       const struct member_status_period *p);
+typedef int (*store_event_cb)(void *ctx, const struct member_event *ev);
+
+/* The closed roll periods of one member (member_id > 0) or of everyone (member_id = 0). */
+enum err_code store_member_periods(struct store *st, int64_t member_id, store_period_cb cb,
+				   void *ctx, struct err *e);
+/* Closed roll periods at org_id covering date d (who was in that cell then, beyond the
+ * current roll). */
+enum err_code store_member_periods_at(struct store *st, int64_t org_id, date_t d,
+				      store_period_cb cb, void *ctx, struct err *e);
+enum err_code store_member_statuses(struct store *st, int64_t member_id, store_status_cb cb,
+				    void *ctx, struct err *e);
+enum err_code store_member_events(struct store *st, int64_t member_id, store_event_cb cb,
+				  void *ctx, struct err *e);
+
+/* ---- transfers ---------------------------------------------------------------------- */
+enum transfer_state { TS_SENT, TS_RECEIVED, TS_ENDED };
+struct transfer {
+	int64_t id, member_id;
+	int temporary;
+	int64_t from_org_id, to_org_id;
+	char from_code[ORG_CODE_MAX + 1], to_code[ORG_CODE_MAX + 1];
+	date_t sent_date, received_date, until_date, ended_date;
+	enum transfer_state state;
+	char reason[256];
+	char letter_no[64];
+};
+enum err_code store_transfer_insert(struct store *st, struct transfer *t, struct err *e);
+enum err_code store_transfer_update(struct store *st, const struct transfer *t, struct err *e);
+enum err_code store_transfer_get(struct store *st, int64_t id, struct transfer *t, struct err *e);
+typedef int (*store_transfer_cb)(void *ctx, const struct transfer *t);
+/* Transfers of one member (member_id > 0), or open ones (state sent, or temporary received and
+ * not ended) whose sending or receiving organisation lies in [pre, last] (member_id = 0). */
+enum err_code store_transfer_list(struct store *st, int64_t member_id, long pre, long last,
+				  store_transfer_cb cb, void *ctx, struct err *e);
+
+#endif

@@ -1,0 +1,40 @@
+#!/bin/sh
+# replay.sh - run each libFuzzer target of a build briefly over its corpus; fail on a crash.
+# Usage: tests/fuzz/replay.sh BUILD_DIR [SECONDS]
+#   Runs every BUILD_DIR/fuzz_NAME for SECONDS (default $FUZZ_SECONDS, else 20) from the
+#   seeds in tests/fuzz/corpus/NAME/, prints "fuzz_NAME: ok" or "fuzz_NAME: FAILED" per
+#   target, and exits 1 if any failed (2 if there was nothing to run). New inputs found go
+#   to a temporary directory, not into the corpus; a crashing input is kept in
+#   BUILD_DIR/artifacts/ and the end of the fuzzer's log is shown on standard error.
+set -u
+dir=${1:?usage: replay.sh BUILD_DIR [SECONDS]}
+secs=${2:-${FUZZ_SECONDS:-20}}
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+status=0
+found=0
+mkdir -p "$dir/artifacts"
+for t in "$dir"/fuzz_*; do
+	[ -f "$t" ] && [ -x "$t" ] || continue
+	case $t in *.d|*.o) continue ;; esac
+	found=1
+	name=$(basename "$t")
+	short=${name#fuzz_}
+	mkdir -p "$tmp/$short"
+	set -- "$tmp/$short"
+	[ -d "$here/corpus/$short" ] && set -- "$@" "$here/corpus/$short"
+	if "$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+		-artifact_prefix="$dir/artifacts/$short-" "$@" >"$tmp/$short.log" 2>&1; then
+		echo "$name: ok"
+	else
+		echo "$name: FAILED"
+		tail -n 40 "$tmp/$short.log" >&2
+		status=1
+	fi
+done
+if [ "$found" = 0 ]; then
+	echo "replay.sh: no fuzz_* targets in $dir; build them with make fuzz" >&2
+	exit 2
+fi
+exit "$status"
