@@ -230,7 +230,7 @@ int member_validate(const struct member *m, const struct ruleset *rs, struct err
 int member_check_transition(const struct member *m, enum member_status b, date_t on,
 			    const struct ruleset *rs, struct err *e)
 {
-	char d1[DATE_STR], d2[DATE_STR];
+	char d1[DATE_STR], d2[DATE_STR], d3[DATE_STR];
 	int ok;
 	long v;
 
@@ -261,7 +261,7 @@ int member_check_transition(const struct member *m, enum member_status b, date_t
 			"probation lasts %ld months from the ceremony on %s; the member can be "
 			"recognised as official from %s", v,
 			date_format(m->admission_ceremony_date, d2),
-			date_format(date_add_months(m->admission_ceremony_date, (int)v), d1));
+			date_format(date_add_months(m->admission_ceremony_date, (int)v), d3));
 		return -1;
 	}
 	return 0;

@@ -58,7 +58,14 @@ void csv_reader_set_record_max(struct csv_reader *r, size_t max_fields, size_t m
  * until the end, a read error; *err says why). Blank lines are skipped. Both CRLF and LF
  * end a record. Problems: invalid UTF-8, a NUL byte, a field over field_max, a quote inside
  * an unquoted field, text after a closing quote (and a record over the record caps).
- * After 0 or -2 every later call returns 0. On -1 and -2, *rec is not filled. */
+ * After 0 or -2 every later call returns 0. On -1 and -2, *rec is not filled.
+ * Details: err->line is the line of the problem itself (for a long field, the line where
+ * the field starts; for an open quote, the line where it opened), so it may be later than
+ * the record's first line. A CR not followed by LF is data (CR at the very end of input
+ * ends the record). To find the end of a bad record, a stray quote in an unquoted field
+ * is taken as data, and after text that follows a closing quote the rest of that field
+ * is read as unquoted; a later field that starts with a quote still hides line ends.
+ * Where the chunks returned by read end never changes the result. err may be NULL. */
 int csv_next(struct csv_reader *r, struct csv_record *rec, struct csv_error *err);
 
 /* Bytes consumed so far (for a progress bar). */

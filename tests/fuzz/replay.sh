@@ -11,17 +11,19 @@ dir=${1:?usage: replay.sh BUILD_DIR [SECONDS]}
 secs=${2:-${FUZZ_SECONDS:-20}}
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
 status=0
 found=0
-mkdir -p "$dir/artifacts"
 for t in "$dir"/fuzz_*; do
-	[ -f "$t" ] && [ -x "$t" ] || continue
-	case $t in *.d|*.o) continue ;; esac
+	case $t in *.d | *.o) continue ;; esac
+	if [ ! -f "$t" ] || [ ! -x "$t" ]; then
+		continue
+	fi
 	found=1
 	name=$(basename "$t")
 	short=${name#fuzz_}
-	mkdir -p "$tmp/$short"
+	mkdir -p "$tmp/$short" "$dir/artifacts"
 	set -- "$tmp/$short"
 	[ -d "$here/corpus/$short" ] && set -- "$@" "$here/corpus/$short"
 	if "$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \

@@ -272,6 +272,9 @@ static void test_record_caps(void **state)
 	expect_msg("record is longer than 3 bytes");
 	expect_lim("abc\nx\n", 6, &tight, "E1@1:1\n2[x]\n");
 	expect_msg("field in column 1 is longer than 2 bytes");
+	/* The NUL that ends an empty field counts too. */
+	expect_lim("ab,\nx\n", 6, &tight, "E1@1:2\n2[x]\n");
+	expect_msg("record is longer than 3 bytes");
 }
 
 /* A 10 MB field (unquoted, then quoted with line ends and doubled quotes inside) is

@@ -1,0 +1,90 @@
+#!/bin/bash
+# Run every test: unit tests (plain and under ASan+UBSan), CLI tests on the sanitizer build,
+# the fuzz targets over their corpora, and lint. Ends with "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+export CADRE_NO_PROGRESS=1
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+passed=0
+failed=0
+failures=()
+log=build/test-logs
+mkdir -p "$log"
+
+# cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s), listed below:".
+run_unit() {
+	local bin=$1 name out p f
+	name=$(echo "$bin" | tr '/' '_')
+	out="$log/$name.log"
+	"$bin" >"$out" 2>&1
+	local rc=$?
+	p=$(grep -oE '\[  PASSED  \] [0-9]+' "$out" | grep -oE '[0-9]+$' | tail -1)
+	f=$(grep -oE '\[  FAILED  \] [0-9]+' "$out" | grep -oE '[0-9]+$' | tail -1)
+	p=${p:-0}
+	f=${f:-0}
+	if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1 # crashed or a sanitizer stopped it
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	if [ "$f" -ne 0 ]; then
+		failures+=("$bin (see $out)")
+		tail -30 "$out"
+	fi
+	printf '%-40s %4d passed, %d failed\n' "$bin" "$p" "$f"
+}
+
+for t in build/tests/test_*; do [ -x "$t" ] && run_unit "$t"; done
+for t in build/san/tests/test_*; do [ -x "$t" ] && run_unit "$t"; done
+
+# CLI tests on the sanitizer build of the real binary.
+if [ -x tests/cli/run.sh ]; then
+	tests/cli/run.sh build/san/cadre >"$log/cli.log" 2>&1
+	rc=$?
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log/cli.log" | tail -1)
+	p=$(echo "$line" | awk '{print $1}')
+	f=$(echo "$line" | awk '{print $3}')
+	p=${p:-0}
+	f=${f:-1}
+	[ $rc -ne 0 ] && [ "$f" -eq 0 ] && f=1
+	passed=$((passed + p))
+	failed=$((failed + f))
+	if [ "$f" -ne 0 ]; then
+		failures+=("CLI tests (see $log/cli.log)")
+		grep -E 'FAIL' "$log/cli.log" | head -40
+	fi
+	printf '%-40s %4d passed, %d failed\n' "tests/cli (sanitized binary)" "$p" "$f"
+fi
+
+# Fuzz targets: a short run over each corpus (longer runs: make fuzz; tests/fuzz/replay.sh).
+if command -v clang >/dev/null && make --no-print-directory -s fuzz >"$log/fuzz-build.log" 2>&1; then
+	FUZZ_SECONDS=${FUZZ_SECONDS:-15} tests/fuzz/replay.sh build/fuzz >"$log/fuzz.log" 2>&1
+	p=$(grep -c ': ok$' "$log/fuzz.log")
+	f=$(grep -c ': FAILED' "$log/fuzz.log")
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -ne 0 ] && failures+=("fuzz (see $log/fuzz.log)")
+	printf '%-40s %4d passed, %d failed\n' "fuzz targets" "$p" "$f"
+else
+	failed=$((failed + 1))
+	failures+=("fuzz build (see $log/fuzz-build.log)")
+fi
+
+# Layering and banned functions.
+if scripts/lint.sh >"$log/lint.log" 2>&1; then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1))
+	failures+=("lint (see $log/lint.log)")
+	cat "$log/lint.log"
+fi
+
+if [ ${#failures[@]} -ne 0 ]; then
+	echo
+	echo "failures:"
+	for f in "${failures[@]}"; do echo "  $f"; done
+fi
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

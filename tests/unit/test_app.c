@@ -1,0 +1,348 @@
+/* test_app.c - the app layer on a fresh database: scope, history, as-of questions, rules. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app.h"
+
+struct fx {
+	char path[64];
+	struct app a;
+	struct actor root, e1;  /* the whole tree; only regiment E1's subtree */
+	struct err e;
+};
+
+static date_t D(const char *s)
+{
+	date_t d;
+
+	assert_int_equal(date_parse(s, &d, NULL), 0);
+	return d;
+}
+
+static void add_org(struct fx *f, const char *code, const char *parent, const char *name,
+		    enum org_kind kind)
+{
+	struct org o;
+
+	memset(&o, 0, sizeof o);
+	o.militia = o.self_defence = o.reserve = -1;
+	snprintf(o.code, sizeof o.code, "%s", code);
+	snprintf(o.parent_code, sizeof o.parent_code, "%s", parent);
+	snprintf(o.name, sizeof o.name, "%s", name);
+	o.kind = kind;
+	o.established = D("2000-01-01");
+	if (app_org_add(&f->a, &f->root, &o, &f->e)) {
+		fprintf(stderr, "%s\n", f->e.items[0].msg);
+		fail();
+	}
+}
+
+static int64_t add_member(struct fx *f, const char *org, const char *name, const char *born,
+			  const char *decided)
+{
+	struct member m;
+
+	memset(&m, 0, sizeof m);
+	m.org_since = m.status_since = m.temp_until = DATE_NONE;
+	snprintf(m.org_code, sizeof m.org_code, "%s", org);
+	assert_int_equal(member_set_name(&m, name, &f->e, 0), 0);
+	strcpy(m.sex, "male");
+	m.birth_date = D(born);
+	strcpy(m.ethnicity, "Kinh");
+	strcpy(m.hometown, "Hà Giang");
+	m.admission_decision_date = D(decided);
+	m.admission_ceremony_date = m.admission_decision_date + 10;
+	m.official_date = date_add_months(m.admission_ceremony_date, 12);
+	m.status = MS_OFFICIAL;
+	if (app_member_add(&f->a, &f->root, &m, &f->e)) {
+		fprintf(stderr, "%s\n", f->e.items[0].msg);
+		fail();
+	}
+	return m.id;
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	int fd;
+
+	strcpy(f->path, "/tmp/cadre-test-app-XXXXXX");
+	fd = mkstemp(f->path);
+	close(fd);
+	unlink(f->path);
+	setenv("CADRE_TODAY", "2026-11-23", 1);
+	err_init(&f->e);
+	assert_int_equal(app_open(&f->a, f->path, 1, &f->e), ERR_OK);
+	f->a.quiet = 1;
+	strcpy(f->root.name, "test:root");
+	strcpy(f->e1.name, "test:e1");
+	strcpy(f->e1.scope_code, "E1");
+	add_org(f, "ROOT", "", "Đảng bộ Quân đội", OK_COMMITTEE);
+	add_org(f, "QK2", "ROOT", "Đảng bộ Quân khu 2", OK_COMMITTEE);
+	add_org(f, "E1", "QK2", "Trung đoàn 1", OK_GRASSROOTS);
+	add_org(f, "E2", "QK2", "Trung đoàn 2", OK_GRASSROOTS);
+	add_org(f, "C1", "E1", "Chi bộ Đại đội 1", OK_CELL);
+	add_org(f, "C2", "E1", "Chi bộ Đại đội 2", OK_CELL);
+	add_org(f, "C3", "E2", "Chi bộ Đại đội 3", OK_CELL);
+	add_member(f, "C1", "Đặng Văn Đức", "1990-01-01", "2010-01-01");   /* 1 */
+	add_member(f, "C1", "Nguyễn Văn Hùng", "1991-01-01", "2011-01-01"); /* 2 */
+	add_member(f, "C2", "Lê Thị Hưng", "1992-01-01", "2012-01-01");     /* 3 */
+	add_member(f, "C3", "Trần Văn Hùng", "1993-01-01", "2013-01-01");   /* 4: outside E1 */
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	char p[80];
+
+	app_close(&f->a);
+	err_cleanup(&f->e);
+	unlink(f->path);
+	snprintf(p, sizeof p, "%s-wal", f->path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", f->path);
+	unlink(p);
+	free(f);
+	return 0;
+}
+
+struct ids {
+	int64_t v[64];
+	char org[64][33];
+	int n;
+};
+
+static int collect(void *ctx, const struct member *m)
+{
+	struct ids *x = ctx;
+
+	if (x->n < 64) {
+		snprintf(x->org[x->n], 33, "%s", m->org_code);
+		x->v[x->n++] = m->id;
+	}
+	return 0;
+}
+
+/* DOMAIN §12: outside the actor's subtree a record does not exist, with the same message. */
+static void test_scope_hides_records_outside(void **state)
+{
+	struct fx *f = *state;
+	struct member m;
+	struct org o;
+	struct ids x = {0};
+	struct err e1, e2;
+
+	err_init(&e1);
+	err_init(&e2);
+	assert_int_equal(app_member_get(&f->a, &f->e1, 1, &m, &e1), ERR_OK);
+	assert_int_equal(app_member_get(&f->a, &f->e1, 4, &m, &e1), ERR_NOTFOUND);
+	assert_int_equal(app_member_get(&f->a, &f->e1, 999, &m, &e2), ERR_NOTFOUND);
+	/* The same words for "outside" and "absent", but for the id itself. */
+	assert_non_null(strstr(e1.items[0].msg, "no member has the id 4"));
+	assert_non_null(strstr(e2.items[0].msg, "no member has the id 999"));
+	err_clear(&e1);
+	assert_int_equal(app_org_get(&f->a, &f->e1, "C3", &o, &e1), ERR_NOTFOUND);
+	assert_int_equal(app_org_get(&f->a, &f->e1, "QK2", &o, &e1), ERR_NOTFOUND);
+	err_clear(&e1);
+	/* Search and lists stay inside. */
+	/* "hung" finds Hùng and Hưng alike (accents folded), but only inside E1. */
+	assert_int_equal(app_member_search(&f->a, &f->e1, "hung", "", 50, collect, &x, &e1), ERR_OK);
+	assert_int_equal(x.n, 2);
+	assert_int_equal(x.v[0], 2);
+	assert_int_equal(x.v[1], 3);
+	x.n = 0;
+	assert_int_equal(app_member_search(&f->a, &f->root, "hung", "", 50, collect, &x, &e1), ERR_OK);
+	assert_int_equal(x.n, 3);
+	x.n = 0;
+	assert_int_equal(app_member_search(&f->a, &f->e1, "tran van", "", 50, collect, &x, &e1),
+			 ERR_OK);
+	assert_int_equal(x.n, 0);
+	x.n = 0;
+	assert_int_equal(app_member_list(&f->a, &f->e1, "", DATE_NONE, 0, -1, collect, &x, &e1),
+			 ERR_OK);
+	assert_int_equal(x.n, 3);
+	x.n = 0;
+	assert_int_equal(app_member_list(&f->a, &f->e1, "E2", DATE_NONE, 0, -1, collect, &x, &e1),
+			 ERR_NOTFOUND);
+	/* Changes outside are refused as "not found" too. */
+	err_clear(&e1);
+	assert_int_equal(app_org_rename(&f->a, &f->e1, "C3", "X", D("2026-01-01"), &e1),
+			 ERR_NOTFOUND);
+	err_clear(&e1);
+	assert_int_equal(app_member_status(&f->a, &f->e1, 4, MS_DECEASED, D("2026-01-01"), NULL, &e1),
+			 ERR_NOTFOUND);
+	err_cleanup(&e1);
+	err_cleanup(&e2);
+}
+
+/* Vietnamese list order: given name, then middle, then family. */
+static void test_list_order(void **state)
+{
+	struct fx *f = *state;
+	struct ids x = {0};
+
+	assert_int_equal(app_member_list(&f->a, &f->root, "QK2", DATE_NONE, 0, -1, collect, &x,
+					 &f->e), ERR_OK);
+	assert_int_equal(x.n, 4);
+	assert_int_equal(x.v[0], 1); /* Đức */
+	assert_int_equal(x.v[1], 2); /* Nguyễn Văn Hùng */
+	assert_int_equal(x.v[2], 4); /* Trần Văn Hùng */
+	assert_int_equal(x.v[3], 3); /* Hưng */
+	x.n = 0;
+	assert_int_equal(app_member_list(&f->a, &f->root, "QK2", DATE_NONE, 2, 1, collect, &x,
+					 &f->e), ERR_OK);
+	assert_int_equal(x.n, 1);
+	assert_int_equal(x.v[0], 4);
+}
+
+/* History is never overwritten: who was in C1 on a date, where was a member on a date. */
+static void test_history_after_transfer_and_merge(void **state)
+{
+	struct fx *f = *state;
+	struct transfer t;
+	struct member_period w;
+	struct ids x = {0};
+	int st;
+	const char *srcs[] = {"C2"};
+
+	assert_int_equal(app_member_transfer(&f->a, &f->root, 1, "C3", 0, D("2020-05-04"),
+					     DATE_NONE, "new post", "12/GT", &t, &f->e), ERR_OK);
+	/* Sent, not yet received: still on the old roll. */
+	assert_int_equal(app_member_where(&f->a, &f->root, 1, D("2020-05-05"), &w, &st, &f->e),
+			 ERR_OK);
+	assert_string_equal(w.org_code, "C1");
+	assert_int_equal(app_member_receive(&f->a, &f->root, t.id, D("2020-05-11"), &t, &f->e),
+			 ERR_OK);
+	assert_int_equal(app_member_where(&f->a, &f->root, 1, D("2020-05-10"), &w, &st, &f->e),
+			 ERR_OK);
+	assert_string_equal(w.org_code, "C1");
+	assert_int_equal(app_member_where(&f->a, &f->root, 1, D("2020-05-11"), &w, &st, &f->e),
+			 ERR_OK);
+	assert_string_equal(w.org_code, "C3");
+	assert_int_equal(st, MS_OFFICIAL);
+	assert_int_equal(app_member_where(&f->a, &f->root, 1, D("2009-12-31"), &w, &st, &f->e),
+			 ERR_OK);
+	assert_int_equal(st, -1);
+	/* Merge C2 into C1 in 2022: C2's member moves; the past stays. */
+	assert_int_equal(app_org_merge(&f->a, &f->root, srcs, 1, "C1", D("2022-06-01"), &f->e),
+			 ERR_OK);
+	assert_int_equal(app_member_list(&f->a, &f->root, "C1", DATE_NONE, 0, -1, collect, &x,
+					 &f->e), ERR_OK);
+	assert_int_equal(x.n, 2); /* Hùng (2) and Hưng (3) */
+	x.n = 0;
+	assert_int_equal(app_member_list(&f->a, &f->root, "C2", D("2021-01-01"), 0, -1, collect, &x,
+					 &f->e), ERR_OK);
+	assert_int_equal(x.n, 1);
+	assert_int_equal(x.v[0], 3);
+	assert_string_equal(x.org[0], "C2");
+	x.n = 0;
+	/* Who was in C1 in 2019: Đức (transferred out later) and Hùng. */
+	assert_int_equal(app_member_list(&f->a, &f->root, "C1", D("2019-01-01"), 0, -1, collect, &x,
+					 &f->e), ERR_OK);
+	assert_int_equal(x.n, 2);
+	assert_int_equal(x.v[0], 1);
+	assert_int_equal(x.v[1], 2);
+	/* C2 is gone now, but answers as of before the merge. */
+	x.n = 0;
+	assert_int_equal(app_member_list(&f->a, &f->root, "C2", DATE_NONE, 0, -1, collect, &x,
+					 &f->e), ERR_RULE);
+	err_clear(&f->e);
+}
+
+/* A temporary member appears at the host but is not counted in its official roll. */
+static void test_temporary_transfer_not_counted(void **state)
+{
+	struct fx *f = *state;
+	struct transfer t;
+	long counts[MS__COUNT], hosted = 0;
+	struct ids x = {0};
+
+	assert_int_equal(app_member_transfer(&f->a, &f->root, 2, "C3", 1, D("2026-09-01"),
+					     D("2026-08-01"), NULL, NULL, &t, &f->e), ERR_RULE);
+	err_clear(&f->e);
+	/* R-TRANSFER-TEMP-MIN-MONTHS: two months is too short. */
+	assert_int_equal(app_member_transfer(&f->a, &f->root, 2, "C3", 1, D("2026-09-01"),
+					     D("2026-11-01"), NULL, NULL, &t, &f->e), ERR_RULE);
+	assert_string_equal(f->e.items[0].rule, R_TRANSFER_TEMP_MIN_MONTHS);
+	err_clear(&f->e);
+	/* R-TRANSFER-TEMP-MAX-MONTHS: a year is too long. */
+	assert_int_equal(app_member_transfer(&f->a, &f->root, 2, "C3", 1, D("2026-09-01"),
+					     D("2027-09-01"), NULL, NULL, &t, &f->e), ERR_RULE);
+	assert_string_equal(f->e.items[0].rule, R_TRANSFER_TEMP_MAX_MONTHS);
+	err_clear(&f->e);
+	assert_int_equal(app_member_transfer(&f->a, &f->root, 2, "C3", 1, D("2026-09-01"),
+					     D("2027-02-01"), "training", NULL, &t, &f->e), ERR_OK);
+	assert_int_equal(app_member_receive(&f->a, &f->root, t.id, D("2026-09-03"), &t, &f->e),
+			 ERR_OK);
+	assert_int_equal(app_org_counts(&f->a, &f->root, "C3", counts, &hosted, &f->e), ERR_OK);
+	assert_int_equal(counts[MS_OFFICIAL], 1);
+	assert_int_equal(hosted, 1);
+	assert_int_equal(app_member_list(&f->a, &f->root, "C3", DATE_NONE, 0, -1, collect, &x,
+					 &f->e), ERR_OK);
+	assert_int_equal(x.n, 2);
+	assert_int_equal(app_org_counts(&f->a, &f->root, "C1", counts, &hosted, &f->e), ERR_OK);
+	assert_int_equal(counts[MS_OFFICIAL], 2); /* still on C1's roll */
+	assert_int_equal(app_member_return(&f->a, &f->root, t.id, D("2026-11-20"), &f->e), ERR_OK);
+	assert_int_equal(app_org_counts(&f->a, &f->root, "C3", counts, &hosted, &f->e), ERR_OK);
+	assert_int_equal(hosted, 0);
+}
+
+/* R-ORG-DISSOLVE-EMPTY: refused while members remain; nothing changes. */
+static void test_R_ORG_DISSOLVE_EMPTY(void **state)
+{
+	struct fx *f = *state;
+	struct org o;
+
+	assert_int_equal(app_org_dissolve(&f->a, &f->root, "C2", NULL, D("2026-01-01"), &f->e),
+			 ERR_RULE);
+	assert_string_equal(f->e.items[0].rule, R_ORG_DISSOLVE_EMPTY);
+	assert_non_null(strstr(f->e.items[0].msg, "1 members"));
+	err_clear(&f->e);
+	assert_int_equal(app_org_get(&f->a, &f->root, "C2", &o, &f->e), ERR_OK);
+	assert_int_equal(o.dissolved, DATE_NONE);
+	assert_int_equal(app_org_dissolve(&f->a, &f->root, "E1", "C1", D("2026-01-01"), &f->e),
+			 ERR_RULE); /* has sub-organisations */
+	err_clear(&f->e);
+	assert_int_equal(app_org_dissolve(&f->a, &f->root, "C2", "C1", D("2026-01-01"), &f->e),
+			 ERR_OK);
+	assert_int_equal(app_org_get(&f->a, &f->root, "C2", &o, &f->e), ERR_OK);
+	assert_int_equal(o.dissolved, D("2026-01-01"));
+}
+
+/* A move under one's own subtree is refused; the tree stays as it was. */
+static void test_move_cycle_refused(void **state)
+{
+	struct fx *f = *state;
+	struct org o;
+
+	assert_int_equal(app_org_move(&f->a, &f->root, "QK2", "E1", D("2026-01-01"), &f->e),
+			 ERR_RULE);
+	err_clear(&f->e);
+	assert_int_equal(app_org_get(&f->a, &f->root, "QK2", &o, &f->e), ERR_OK);
+	assert_string_equal(o.parent_code, "ROOT");
+	assert_int_equal(app_org_move(&f->a, &f->root, "C3", "E1", D("2026-01-01"), &f->e), ERR_OK);
+	assert_int_equal(app_org_get(&f->a, &f->e1, "C3", &o, &f->e), ERR_OK); /* now in scope */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_scope_hides_records_outside, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_history_after_transfer_and_merge, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_temporary_transfer_not_counted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_R_ORG_DISSOLVE_EMPTY, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_move_cycle_refused, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
