@@ -976,11 +976,14 @@ static int exp_days(struct rng *r, double mean)
 	return (int)(-mean * log(1.0 - rng_unit(r)));
 }
 
-/* A bijection of [0, 10^digits): spreads serial numbers so that they do not look sequential. */
+/* A bijection of [0, modulus) for modulus a power of ten: spreads serial numbers so that
+ * they do not look sequential. */
 static unsigned long long scramble(unsigned long long serial, unsigned long long modulus,
 				   unsigned long long salt)
 {
-	return (serial * 7919ULL + salt) % modulus;
+	/* 2654435761 is odd and not a multiple of 5, so it is invertible modulo 10^k; serial
+	 * stays below 10^8, so the product fits in 64 bits. */
+	return (serial * 2654435761ULL + salt) % modulus;
 }
 
 static const char *const phone_prefix[] = {
@@ -1216,7 +1219,7 @@ static void write_member(struct out *out, struct rng *r, struct member_tables *m
 	csv_text(out, post);
 	out_c(out, ',');
 	/* Personal-history number: 6 digits and the province code. */
-	serial = m->history_serial[prov]++;
+	serial = ++m->history_serial[prov];
 	out_digits(out, scramble(serial, 1000000, prov * 977), 6);
 	csv_text(out, p->abbr);
 	out_c(out, ',');

@@ -71,6 +71,14 @@ else
 	failures+=("fuzz build (see $log/fuzz-build.log)")
 fi
 
+# The manual page is generated from the command table: it must be current.
+if build/cadre --man | cmp -s - docs/cadre.1; then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1))
+	failures+=("docs/cadre.1 is stale: run 'build/cadre --man > docs/cadre.1'")
+fi
+
 # Layering and banned functions.
 if scripts/lint.sh >"$log/lint.log" 2>&1; then
 	passed=$((passed + 1))

@@ -870,6 +870,7 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 			continue; /* the record is unreadable: nothing to write back */
 		}
 		if (parse_member_row(a, &c, &rec, &codes, info, m, e) == 0) {
+			member_warnings(m, &a->rules, &a->warn, rec.line);
 			if (name_keys_compute(&nk, m)) {
 				err_add(e, ERR_INPUT, rec.line, "full_name", m->full_name, NULL,
 					"the name cannot be collated");

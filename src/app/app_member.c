@@ -86,6 +86,7 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
+	member_warnings(m, &a->rules, &a->warn, 0);
 	name_keys_init(&nk);
 	if ((rc = app_org_lookup(a, ac, m->org_code, &o, 1, "org_code", e)))
 		goto out;

@@ -212,6 +212,74 @@ static void usage(FILE *f)
 		   "6 storage failure, 70 internal error.\n");
 }
 
+/* Escape text for troff: a leading dot or quote, and backslashes. */
+static void man_text(FILE *f, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", f);
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", f);
+		else if (*s == '-')
+			fputs("\\-", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+/* The manual page, generated from the command table so the two never drift apart
+ * (docs/cadre.1 is this output; a test checks it is current). */
+static void print_man(FILE *f)
+{
+	const struct command *cmd;
+	const struct opt *o;
+
+	fputs(".TH CADRE 1 \"\" \"cadre 0.1\" \"cadre manual\"\n"
+	      ".SH NAME\ncadre \\- records of the party organisations of an armed force\n"
+	      ".SH SYNOPSIS\n.B cadre\n[\\fB\\-\\-db\\fR \\fIFILE\\fR] [\\fB\\-\\-json\\fR] "
+	      "[\\fB\\-\\-quiet\\fR] \\fICOMMAND\\fR [\\fIARGS\\fR]\n"
+	      ".SH DESCRIPTION\ncadre keeps the tree of party committees and cells with its "
+	      "restructuring history, the member rolls with every member's history, and transfers. "
+	      "Nothing is overwritten: any list can be asked as of a past date.\n"
+	      ".SH GLOBAL OPTIONS\n.TP\n\\fB\\-\\-db\\fR \\fIFILE\\fR\nThe database "
+	      "(default: \\fB$CADRE_DB\\fR, else \\fB./cadre.db\\fR).\n.TP\n\\fB\\-\\-json\\fR\n"
+	      "Print results as JSON, UTF\\-8 as written.\n.TP\n\\fB\\-\\-quiet\\fR\nNo progress "
+	      "bars.\n.SH COMMANDS\n", f);
+	for (cmd = cli_commands; cmd->group; cmd++) {
+		fputs(".SS ", f);
+		man_text(f, cmd->group);
+		if (cmd->name) {
+			fputc(' ', f);
+			man_text(f, cmd->name);
+		}
+		if (cmd->args[0]) {
+			fputc(' ', f);
+			man_text(f, cmd->args);
+		}
+		fputc('\n', f);
+		man_text(f, cmd->summary);
+		fputc('\n', f);
+		for (o = cmd->opts; o && o->name; o++) {
+			fputs(".TP\n\\fB\\-\\-", f);
+			man_text(f, o->name);
+			fputs("\\fR", f);
+			if (o->has_arg)
+				fputs(" \\fIVALUE\\fR", f);
+			fputc('\n', f);
+			man_text(f, o->help);
+			fputc('\n', f);
+		}
+	}
+	fputs(".SH ENVIRONMENT\n.TP\n.B CADRE_DB\nThe database when \\fB\\-\\-db\\fR is not given.\n"
+	      ".TP\n.B CADRE_TODAY\nThe date taken as today (YYYY\\-MM\\-DD), for tests and replays.\n"
+	      ".TP\n.B CADRE_USER\nThe name recorded in the history as who acted.\n"
+	      ".TP\n.B CADRE_NO_PROGRESS\nNo progress bars.\n"
+	      ".SH EXIT STATUS\n0 ok; 2 usage; 3 bad input; 4 not found; 5 refused by a rule; "
+	      "6 storage failure; 70 internal error.\n"
+	      ".SH FILES\ndocs/csv.md (the CSV formats), docs/rules.md (the rules and their "
+	      "sources).\n", f);
+}
+
 static void set_actor(struct actor *ac)
 {
 	const char *user = getenv("CADRE_USER");
@@ -249,6 +317,9 @@ int main(int argc, char **argv)
 			c.quiet = 1;
 		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			usage(stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--man") == 0) {
+			print_man(stdout);
 			return 0;
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("cadre 0.1 (schema %d)\n", app_schema_latest());

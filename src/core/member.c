@@ -227,6 +227,22 @@ int member_validate(const struct member *m, const struct ruleset *rs, struct err
 	return (int)(e->n + e->dropped - before);
 }
 
+int member_warnings(const struct member *m, const struct ruleset *rs, struct err *warn, long line)
+{
+	char d1[DATE_STR], d2[DATE_STR];
+	long days;
+
+	if (m->admission_decision_date == DATE_NONE || m->admission_ceremony_date == DATE_NONE ||
+	    !ruleset_int(rs, R_CEREMONY_DAYS, m->admission_decision_date, &days) ||
+	    m->admission_ceremony_date <= date_add_working_days(m->admission_decision_date, (int)days))
+		return 0;
+	err_add(warn, ERR_OK, line, "admission_ceremony_date",
+		date_format(m->admission_ceremony_date, d1), R_CEREMONY_DAYS,
+		"the ceremony was held more than %ld working days after the decision of %s", days,
+		date_format(m->admission_decision_date, d2));
+	return 1;
+}
+
 int member_check_transition(const struct member *m, enum member_status b, date_t on,
 			    const struct ruleset *rs, struct err *e)
 {

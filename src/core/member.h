@@ -89,6 +89,11 @@ int member_set_field(struct member *m, const char *name, const char *value, stru
  * line for messages (0 when none). Returns the number of problems added. */
 int member_validate(const struct member *m, const struct ruleset *rs, struct err *e, long line);
 
+/* Deadlines whose breach is recorded but does not stop the record (the facts are what they
+ * are): the ceremony more than R-CEREMONY-DAYS working days after the decision. Adds a
+ * warning (code ERR_OK) to warn for each; returns their number. */
+int member_warnings(const struct member *m, const struct ruleset *rs, struct err *warn, long line);
+
 /* Whether a member may go from status a to status b on date on (R-STATUS-TRANSITION), with
  * b = official also requiring the probation period (R-PROBATION-MONTHS) to have run from the
  * ceremony. Adds a problem naming the rule and returns -1 otherwise. */

@@ -331,6 +331,35 @@ static void test_R_STATUS_TRANSITION(void **state)
 	ruleset_cleanup(&rs);
 }
 
+static void test_R_CEREMONY_DAYS_warns(void **state)
+{
+	struct ruleset rs;
+	struct member m;
+	struct err w;
+	struct rule_version v;
+
+	(void)state;
+	rules_fixture(&rs);
+	memset(&v, 0, sizeof v);
+	strcpy(v.id, R_CEREMONY_DAYS);
+	strcpy(v.value, "30");
+	v.version = 1;
+	v.effective_from = D("2011-01-19");
+	ruleset_add(&rs, &v);
+	good_member(&m);
+	err_init(&w);
+	/* Decision Tuesday 2016-03-01: 30 working days later is 2016-04-12. */
+	m.admission_ceremony_date = D("2016-04-12");
+	assert_int_equal(member_warnings(&m, &rs, &w, 0), 0);
+	m.admission_ceremony_date = D("2016-04-13");
+	assert_int_equal(member_warnings(&m, &rs, &w, 5), 1);
+	assert_string_equal(w.items[0].rule, R_CEREMONY_DAYS);
+	assert_int_equal(w.items[0].line, 5);
+	assert_int_equal(w.code, ERR_OK);
+	err_cleanup(&w);
+	ruleset_cleanup(&rs);
+}
+
 static void test_member_status_from_dates(void **state)
 {
 	struct member m;
@@ -397,6 +426,7 @@ int main(void)
 		cmocka_unit_test(test_R_ADMIT_AGE_MAX_only_from_its_effective_date),
 		cmocka_unit_test(test_R_PROBATION_MONTHS),
 		cmocka_unit_test(test_R_STATUS_TRANSITION),
+		cmocka_unit_test(test_R_CEREMONY_DAYS_warns),
 		cmocka_unit_test(test_member_status_from_dates),
 		cmocka_unit_test(test_tree_preorder_and_cycles),
 		cmocka_unit_test(test_org_code_check),
