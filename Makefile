@@ -17,7 +17,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
-LIBS = $(PKG_LIBS) -lm
+LIBS = $(PKG_LIBS) -lm -lpthread
 
 ifeq ($(V),1)
 Q :=
@@ -34,9 +34,11 @@ LIB_SRC := \
 	src/lib/buf.c \
 	src/lib/csv.c \
 	src/lib/progress.c \
+	src/lib/rng.c \
 	src/core/err.c \
 	src/core/date.c \
 	src/core/vname.c \
+	src/core/vn_data.c \
 	src/core/rules.c \
 	src/core/member.c \
 	src/core/org.c \

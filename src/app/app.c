@@ -74,8 +74,18 @@ int name_keys_compute(struct name_keys *nk, const struct member *m)
 	nk->k.sort_key = nk->sort_key;
 	nk->k.sort_key_len = n;
 	nk->k.folded = buf_str(&nk->folded);
-	nk->k.dup_key = buf_str(&nk->dup);
+	nk->k.dup_hash = app_hash64(buf_str(&nk->dup));
 	return 0;
+}
+
+int64_t app_hash64(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	/* Fold into a signed 64-bit value as SQLite stores integers. */
+	return (int64_t)(h >> 1);
 }
 
 enum err_code app_scope(struct app *a, const struct actor *ac, long *pre, long *last,

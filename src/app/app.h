@@ -211,6 +211,8 @@ struct name_keys {
 void name_keys_init(struct name_keys *nk);
 void name_keys_cleanup(struct name_keys *nk);
 int name_keys_compute(struct name_keys *nk, const struct member *m);
+/* FNV-1a hash of a string, as a non-negative 64-bit integer (duplicate-key hashes). */
+int64_t app_hash64(const char *s);
 /* The scope interval of an actor: [*pre, *last] in the current tree. */
 enum err_code app_scope(struct app *a, const struct actor *ac, long *pre, long *last,
 			struct err *e);

@@ -1,5 +1,7 @@
 /* app_io.c - importing and exporting organisations and members as CSV (docs/csv.md). */
 #include <errno.h>
+#include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -621,7 +623,7 @@ static const char *const member_required[] = {
 	"org_code", "full_name", "sex", "birth_date", "ethnicity", "hometown",
 	"admission_decision_date", "admission_ceremony_date", "official_date", "status", NULL,
 };
-enum { MC_ID, MC_ORG, MC_NAME, MC_SEX, MC_BIRTH, MC_FIRST_TEXT = MC_SEX };
+enum { MC_ID, MC_ORG, MC_NAME };
 
 struct org_info {
 	int64_t id;
@@ -651,14 +653,27 @@ static int org_map_add(void *ctx, const struct org *o)
 }
 
 /* Parse one member row into m; every problem goes to e. Returns 0 when the row is good. */
+/* The text columns and where they go in struct member. */
+static const struct {
+	int col;
+	size_t off, cap;
+} member_text_cols[] = {
+#define T(c, f) {c, offsetof(struct member, f), sizeof(((struct member *)0)->f)}
+	T(3, sex), T(5, ethnicity), T(6, religion), T(7, hometown), T(8, citizen_id),
+	T(9, education), T(10, theory_level), T(11, rank), T(12, category), T(13, post),
+	T(14, history_no), T(15, card_no), T(16, phone),
+#undef T
+};
+enum { MC_BIRTH = 4, MC_DECISION = 17, MC_CEREMONY = 18, MC_OFFICIAL = 19, MC_STATUS = 20 };
+
 static int parse_member_row(struct app *a, const struct columns *c, const struct csv_record *r,
 			    const struct strmap *codes, const struct org_info *info,
 			    struct member *m, struct err *e)
 {
-	size_t before = e->n + e->dropped;
+	static const int date_cols[] = {MC_BIRTH, MC_DECISION, MC_CEREMONY, MC_OFFICIAL};
+	size_t before = e->n + e->dropped, i;
 	const char *v;
 	long k;
-	int i;
 
 	memset(m, 0, sizeof *m);
 	m->org_since = m->status_since = m->temp_until = DATE_NONE;
@@ -692,40 +707,28 @@ static int parse_member_row(struct app *a, const struct columns *c, const struct
 		snprintf(m->org_code, sizeof m->org_code, "%s", v);
 	}
 	member_set_name(m, col(c, r, MC_NAME), e, r->line);
-	for (i = 0; member_text_fields[i]; i++) {
-		size_t cap;
-		char *dst = member_text_field(m, member_text_fields[i], &cap);
-		int ci;
+	for (i = 0; i < sizeof member_text_cols / sizeof member_text_cols[0]; i++) {
+		char *dst = (char *)m + member_text_cols[i].off;
+		size_t len;
 
-		for (ci = 0; member_cols[ci]; ci++)
-			if (strcmp(member_cols[ci], member_text_fields[i]) == 0)
-				break;
-		v = col(c, r, ci);
-		if (strlen(v) >= cap) {
-			err_add(e, ERR_INPUT, r->line, member_text_fields[i], v, NULL,
-				"longer than %zu bytes", cap - 1);
+		v = col(c, r, member_text_cols[i].col);
+		len = strlen(v);
+		if (len >= member_text_cols[i].cap) {
+			err_add(e, ERR_INPUT, r->line, member_cols[member_text_cols[i].col], v, NULL,
+				"longer than %zu bytes", member_text_cols[i].cap - 1);
 			continue;
 		}
-		memcpy(dst, v, strlen(v) + 1);
+		memcpy(dst, v, len + 1);
 	}
-	for (i = 0; member_cols[i]; i++) {
-		date_t *dp = NULL;
+	for (i = 0; i < sizeof date_cols / sizeof date_cols[0]; i++) {
+		date_t *dp = date_cols[i] == MC_BIRTH ? &m->birth_date :
+			     date_cols[i] == MC_DECISION ? &m->admission_decision_date :
+			     date_cols[i] == MC_CEREMONY ? &m->admission_ceremony_date :
+							    &m->official_date;
 
-		if (strcmp(member_cols[i], "birth_date") == 0)
-			dp = &m->birth_date;
-		else if (strcmp(member_cols[i], "admission_decision_date") == 0)
-			dp = &m->admission_decision_date;
-		else if (strcmp(member_cols[i], "admission_ceremony_date") == 0)
-			dp = &m->admission_ceremony_date;
-		else if (strcmp(member_cols[i], "official_date") == 0)
-			dp = &m->official_date;
-		if (dp)
-			parse_date_field(col(c, r, i), dp, member_cols[i], e, r->line);
+		parse_date_field(col(c, r, date_cols[i]), dp, member_cols[date_cols[i]], e, r->line);
 	}
-	for (i = 0; member_cols[i]; i++)
-		if (strcmp(member_cols[i], "status") == 0)
-			break;
-	v = col(c, r, i);
+	v = col(c, r, MC_STATUS);
 	if (member_status_parse(v, &m->status) || !member_status_active(m->status)) {
 		err_add(e, ERR_INPUT, r->line, "status", v, NULL,
 			"status must be probationary, official, exempt or suspended");
@@ -776,48 +779,319 @@ struct dup_warn {
 	struct err *warn;
 	const struct member *m;
 	long line;
+	const char *dup_key;
 };
 
 static int dup_warn_cb(void *ctx, const struct member *other)
 {
 	struct dup_warn *d = ctx;
+	struct buf k;
+	int same;
 
-	if (strcmp(other->hometown, d->m->hometown) == 0)
+	buf_init(&k, 0);
+	vname_dup_key(other->full_name, &k);
+	same = strcmp(buf_str(&k), d->dup_key) == 0;
+	buf_cleanup(&k);
+	if (same && strcmp(other->hometown, d->m->hometown) == 0)
 		err_add(d->warn, ERR_OK, d->line, "full_name", d->m->full_name, NULL,
 			"possible duplicate of member %lld (%s): same name, birth date and home "
 			"town", (long long)other->id, other->full_name);
 	return 0;
 }
 
+/* ---- the member import: a reader that prepares rows, a writer that stores them -------
+ *
+ * Preparing a row (CSV, validation, the ICU name keys) and storing it (SQLite) each take about
+ * half the time. When the roll is empty (a first load, the bulk case) the two run on two
+ * threads joined by a small queue of batches; otherwise they alternate on one thread, which
+ * also lets the reader ask the database about duplicates. Only the reader touches e, a->warn
+ * and the rejects file while the writer runs; the writer keeps its own problems. */
+
+#define BATCH_ROWS 512
+#define NBATCH 4
+
+struct prepared {
+	struct member m;
+	size_t key_off, key_len, folded_off;
+	int64_t dup_hash;
+	long line;
+};
+
+struct batch {
+	struct prepared *rows;
+	size_t n;
+	struct buf arena;
+	int full;
+};
+
+struct member_import {
+	struct app *a;
+	const struct import_opts *opts;
+	struct import_result *res;
+	struct err *e;
+	struct csv_reader *rd;
+	struct columns c;
+	struct strmap codes;
+	struct org_info *info;
+	struct hashset seen, ids;
+	struct name_keys nk;
+	struct progress pg;
+	int pg_on, have_header, inserting, bulk, threaded, fatal;
+	enum err_code rc;          /* the reader's result */
+	/* the queue */
+	struct batch b[NBATCH];
+	int head, tail, done, stop;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	/* the writer's own problems */
+	struct err werr;
+	long wrote, wfailed;
+};
+
+/* Prepare one good row into batch b. */
+/* Keep the row just parsed into the batch's next slot (m points at it). */
+static void batch_put(struct batch *b, const struct name_keys *nk, long line)
+{
+	struct prepared *p = &b->rows[b->n++];
+
+	p->line = line;
+	p->key_off = b->arena.len;
+	p->key_len = nk->k.sort_key_len;
+	buf_add(&b->arena, nk->k.sort_key, nk->k.sort_key_len);
+	p->folded_off = b->arena.len;
+	buf_add(&b->arena, nk->k.folded, strlen(nk->k.folded) + 1);
+	p->dup_hash = nk->k.dup_hash;
+}
+
+/* Store the rows of a batch; problems go to mi->werr. Returns -1 on a storage failure. */
+static int batch_store(struct member_import *mi, struct batch *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		struct prepared *p = &b->rows[i];
+		struct member_keys k;
+		struct err ie;
+
+		k.sort_key = (const unsigned char *)b->arena.s + p->key_off;
+		k.sort_key_len = p->key_len;
+		k.folded = b->arena.s + p->folded_off;
+		k.dup_hash = p->dup_hash;
+		err_init(&ie);
+		if (store_member_insert(mi->a->st, &p->m, &k, &ie)) {
+			size_t j;
+
+			for (j = 0; j < ie.n; j++)
+				ie.items[j].line = p->line;
+			err_merge(&mi->werr, &ie);
+			err_cleanup(&ie);
+			mi->wfailed++;
+			if (mi->werr.code == ERR_STORAGE)
+				return -1;
+			continue;
+		}
+		err_cleanup(&ie);
+		mi->wrote++;
+	}
+	return 0;
+}
+
+/* Hand a full batch to the writer (threaded) or store it at once. */
+static void batch_flush(struct member_import *mi)
+{
+	struct batch *b = &mi->b[mi->head];
+
+	if (!b->n)
+		return;
+	if (!mi->threaded) {
+		if (mi->inserting && batch_store(mi, b))
+			mi->fatal = 1;
+		b->n = 0;
+		buf_reset(&b->arena);
+		return;
+	}
+	pthread_mutex_lock(&mi->mu);
+	b->full = 1;
+	mi->head = (mi->head + 1) % NBATCH;
+	pthread_cond_broadcast(&mi->cv);
+	while (mi->b[mi->head].full && !mi->stop)
+		pthread_cond_wait(&mi->cv, &mi->mu);
+	pthread_mutex_unlock(&mi->mu);
+}
+
+/* The writer thread: store batches as they fill, until the reader is done. */
+static void *writer_main(void *arg)
+{
+	struct member_import *mi = arg;
+
+	for (;;) {
+		struct batch *b;
+
+		pthread_mutex_lock(&mi->mu);
+		while (!mi->b[mi->tail].full && !mi->done)
+			pthread_cond_wait(&mi->cv, &mi->mu);
+		if (!mi->b[mi->tail].full && mi->done) {
+			pthread_mutex_unlock(&mi->mu);
+			break;
+		}
+		b = &mi->b[mi->tail];
+		pthread_mutex_unlock(&mi->mu);
+		if (mi->inserting && !mi->stop && batch_store(mi, b))
+			mi->stop = 1;
+		pthread_mutex_lock(&mi->mu);
+		b->n = 0;
+		buf_reset(&b->arena);
+		b->full = 0;
+		mi->tail = (mi->tail + 1) % NBATCH;
+		pthread_cond_broadcast(&mi->cv);
+		pthread_mutex_unlock(&mi->mu);
+	}
+	return NULL;
+}
+
+/* Read, check and prepare every row; good ones go to the batches. */
+static void read_members(struct member_import *mi)
+{
+	struct csv_record rec;
+	struct csv_error ce;
+	struct member *m;
+	struct err *e = mi->e;
+	struct app *a = mi->a;
+	int got;
+
+	while ((got = csv_next(mi->rd, &rec, &ce)) != 0 && !mi->fatal && !mi->stop) {
+		size_t before;
+		uint64_t h;
+
+		if (got == -2) {
+			mi->rc = err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "%s", ce.msg);
+			break;
+		}
+		if (!mi->have_header) {
+			if (got < 0) {
+				mi->rc = err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "header: %s",
+						 ce.msg);
+				break;
+			}
+			if (map_header(&mi->c, &rec, e)) {
+				mi->rc = ERR_INPUT;
+				break;
+			}
+			if (mi->opts->rejects)
+				write_reject_header(mi->opts->rejects, &rec);
+			mi->have_header = 1;
+			continue;
+		}
+		mi->res->rows++;
+		before = e->n;
+		if (got < 0) {
+			err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "column %zu: %s", ce.column,
+				ce.msg);
+			mi->res->rejected++;
+			if (!mi->opts->rejects)
+				mi->inserting = 0;
+			continue; /* the record is unreadable: nothing to write back */
+		}
+		/* Parse straight into the batch's next slot; it is kept only if good. */
+		m = &mi->b[mi->head].rows[mi->b[mi->head].n].m;
+		if (parse_member_row(a, &mi->c, &rec, &mi->codes, mi->info, m, e) == 0) {
+			member_warnings(m, &a->rules, &a->warn, rec.line);
+			if (m->id && hashset_add(&mi->ids, (uint64_t)m->id))
+				err_add(e, ERR_INPUT, rec.line, "id", NULL, NULL,
+					"member id %lld appears twice in the file", (long long)m->id);
+			else if (name_keys_compute(&mi->nk, m)) {
+				err_add(e, ERR_INPUT, rec.line, "full_name", m->full_name, NULL,
+					"the name cannot be collated");
+			} else {
+				/* In-file duplicates: name (accents kept), birth date, home town. */
+				h = hash_str(buf_str(&mi->nk.dup)) * 31 + (uint64_t)m->birth_date;
+				h = h * 1099511628211ULL ^ hash_str(m->hometown);
+				if (hashset_add(&mi->seen, h))
+					err_add(&a->warn, ERR_OK, rec.line, "full_name", m->full_name,
+						NULL, "possible duplicate: another row of this file has "
+						"the same name, birth date and home town");
+				else if (!mi->bulk) {
+					struct dup_warn dw = {&a->warn, m, rec.line,
+							      buf_str(&mi->nk.dup)};
+
+					if (store_member_dups(a->st, mi->nk.k.dup_hash, m->birth_date,
+							      dup_warn_cb, &dw, e)) {
+						mi->fatal = 1;
+						mi->rc = ERR_STORAGE;
+						break;
+					}
+				}
+				if (!mi->bulk && m->id) {
+					struct member other;
+					struct err te;
+
+					err_init(&te);
+					if (store_member_get(a->st, m->id, &other, &te) == ERR_OK)
+						err_add(e, ERR_RULE, rec.line, "id", NULL, NULL,
+							"member id %lld is already in use; leave the id "
+							"empty to have one assigned", (long long)m->id);
+					err_cleanup(&te);
+				}
+				if (e->n == before) {
+					batch_put(&mi->b[mi->head], &mi->nk, rec.line);
+					if (mi->b[mi->head].n == BATCH_ROWS)
+						batch_flush(mi);
+				}
+			}
+		}
+		if (e->n > before || e->dropped) {
+			mi->res->rejected++;
+			if (mi->opts->rejects)
+				write_reject(mi->opts->rejects, &rec, e, before, rec.line);
+			else
+				mi->inserting = 0;
+		}
+		if (mi->pg_on && (mi->res->rows & 1023) == 0)
+			progress_update(&mi->pg, csv_offset(mi->rd));
+	}
+	batch_flush(mi);
+}
+
 enum err_code app_import_members(struct app *a, const struct actor *ac,
 				 const struct import_opts *opts, struct import_result *res,
 				 struct err *e)
 {
-	struct csv_reader *rd = NULL;
-	struct csv_record rec;
-	struct csv_error ce;
-	struct columns c = {member_cols, member_required, {0}, 0};
-	struct strmap codes = {0};
-	struct org_info *info = NULL;
-	size_t ninfo = 0, capinfo = 0;
+	struct member_import *mi = xcalloc(1, sizeof *mi);
 	struct org_map_ctx mc;
-	struct hashset seen = {0};
-	struct progress pg;
-	struct name_keys nk;
-	struct member *m = xmalloc(sizeof *m);
+	size_t ninfo = 0, capinfo = 0;
 	long pre, last;
 	int64_t max_id = 0;
-	int got, have_header = 0, inserting = 1, bulk = 0, pg_on = 0;
+	pthread_t writer;
+	int i, journal_bulk = 0;
 	enum err_code rc = ERR_OK;
 
 	memset(res, 0, sizeof *res);
-	name_keys_init(&nk);
+	mi->a = a;
+	mi->opts = opts;
+	mi->res = res;
+	mi->e = e;
+	mi->c.names = member_cols;
+	mi->c.required = member_required;
+	mi->inserting = 1;
+	err_init(&mi->werr);
+	name_keys_init(&mi->nk);
+	pthread_mutex_init(&mi->mu, NULL);
+	pthread_cond_init(&mi->cv, NULL);
+	for (i = 0; i < NBATCH; i++) {
+		mi->b[i].rows = xmalloc(BATCH_ROWS * sizeof *mi->b[i].rows);
+		buf_init(&mi->b[i].arena, 0);
+	}
 	if ((rc = app_scope(a, ac, &pre, &last, e)))
 		goto out;
+	/* A first load writes the new pages once: no write-ahead log for it. */
+	if ((rc = store_member_max_id(a->st, &max_id, e)))
+		goto out;
+	if (max_id == 0 && store_journal_bulk(a->st, 1) == ERR_OK)
+		journal_bulk = 1;
 	if ((rc = app_begin(a, e)))
 		goto out;
-	mc.codes = &codes;
-	mc.info = &info;
+	mc.codes = &mi->codes;
+	mc.info = &mi->info;
 	mc.n = &ninfo;
 	mc.cap = &capinfo;
 	mc.pre = pre;
@@ -829,127 +1103,64 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 		/* An empty roll: load without the secondary indexes and build them once. */
 		if ((rc = store_bulk_begin(a->st, e)))
 			goto end;
-		bulk = 1;
+		mi->bulk = 1;
+		mi->threaded = 1;
 	}
-	rd = csv_reader_new(file_read, opts->in, 0);
+	mi->rd = csv_reader_new(file_read, opts->in, 0);
 	if (!a->quiet) {
-		progress_start(&pg, "importing members", (unsigned long long)opts->in_size);
-		pg_on = 1;
+		progress_start(&mi->pg, "importing members", (unsigned long long)opts->in_size);
+		mi->pg_on = 1;
 	}
-	while ((got = csv_next(rd, &rec, &ce)) != 0) {
-		size_t before;
-
-		if (got == -2) {
-			err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "%s", ce.msg);
-			rc = ERR_INPUT;
-			break;
-		}
-		if (!have_header) {
-			if (got < 0) {
-				rc = err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "header: %s",
-					     ce.msg);
-				break;
-			}
-			if (map_header(&c, &rec, e)) {
-				rc = ERR_INPUT;
-				break;
-			}
-			if (opts->rejects)
-				write_reject_header(opts->rejects, &rec);
-			have_header = 1;
-			continue;
-		}
-		res->rows++;
-		before = e->n;
-		if (got < 0) {
-			err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "column %zu: %s", ce.column,
-				ce.msg);
-			res->rejected++;
-			if (!opts->rejects)
-				inserting = 0;
-			continue; /* the record is unreadable: nothing to write back */
-		}
-		if (parse_member_row(a, &c, &rec, &codes, info, m, e) == 0) {
-			member_warnings(m, &a->rules, &a->warn, rec.line);
-			if (name_keys_compute(&nk, m)) {
-				err_add(e, ERR_INPUT, rec.line, "full_name", m->full_name, NULL,
-					"the name cannot be collated");
-			} else {
-				char bd[DATE_STR];
-				struct buf hk;
-
-				buf_init(&hk, 0);
-				buf_printf(&hk, "%s|%s|%s", nk.k.dup_key,
-					   date_format(m->birth_date, bd), m->hometown);
-				if (hashset_add(&seen, hash_str(buf_str(&hk))))
-					err_add(&a->warn, ERR_OK, rec.line, "full_name", m->full_name,
-						NULL, "possible duplicate: another row of this file has "
-						"the same name, birth date and home town");
-				else if (!bulk) {
-					struct dup_warn dw = {&a->warn, m, rec.line};
-
-					if ((rc = store_member_dups(a->st, nk.k.dup_key, m->birth_date,
-								    dup_warn_cb, &dw, e)))
-						break;
-				}
-				buf_cleanup(&hk);
-				if (inserting) {
-					struct err ie;
-
-					err_init(&ie);
-					if (store_member_insert(a->st, m, &nk.k, &ie)) {
-						if (ie.code == ERR_STORAGE) {
-							err_merge(e, &ie);
-							err_cleanup(&ie);
-							rc = ERR_STORAGE;
-							break;
-						}
-						for (size_t i = 0; i < ie.n; i++)
-							ie.items[i].line = rec.line;
-						err_merge(e, &ie);
-					} else {
-						res->imported++;
-					}
-					err_cleanup(&ie);
-				}
-			}
-		}
-		if (e->n > before || e->dropped) {
-			res->rejected++;
-			if (opts->rejects)
-				write_reject(opts->rejects, &rec, e, before, rec.line);
-			else
-				inserting = 0;
-		}
-		if (pg_on && (res->rows & 1023) == 0)
-			progress_update(&pg, csv_offset(rd));
+	if (mi->threaded && pthread_create(&writer, NULL, writer_main, mi) != 0)
+		mi->threaded = 0;
+	read_members(mi);
+	if (mi->threaded) {
+		pthread_mutex_lock(&mi->mu);
+		mi->done = 1;
+		pthread_cond_broadcast(&mi->cv);
+		pthread_mutex_unlock(&mi->mu);
+		pthread_join(writer, NULL);
 	}
-	if (pg_on)
-		progress_end(&pg);
-	if (!rc && !have_header)
+	if (mi->pg_on)
+		progress_end(&mi->pg);
+	rc = mi->rc;
+	/* The writer's problems, each with the line its row came from. */
+	if (mi->werr.code == ERR_STORAGE && !rc)
+		rc = ERR_STORAGE;
+	err_merge(e, &mi->werr);
+	res->imported = mi->wrote;
+	res->rejected += mi->wfailed;
+	if (!rc && !mi->have_header)
 		rc = err_add(e, ERR_INPUT, 1, NULL, NULL, NULL,
 			     "the file is empty; it needs a header row (see docs/csv.md)");
 	if (!rc && res->rejected && !opts->rejects)
 		rc = ERR_INPUT;
-	if (!rc && bulk)
+	if (!rc && mi->bulk)
 		rc = store_bulk_end(a->st, e);
 end:
 	res->warnings = (long)a->warn.n;
 	if (rc == ERR_OK && opts->rejects)
 		e->code = ERR_OK;
-	{
-		/* app_end clears nothing from warn: keep the warnings for the caller. */
-		rc = app_end(a, rc, e);
-	}
+	rc = app_end(a, rc, e);
 	if (rc)
 		res->imported = 0;
 out:
-	csv_reader_free(rd);
-	strmap_free(&codes);
-	free(info);
-	free(seen.v);
-	free(m);
-	name_keys_cleanup(&nk);
+	if (journal_bulk)
+		store_journal_bulk(a->st, 0);
+	csv_reader_free(mi->rd);
+	strmap_free(&mi->codes);
+	free(mi->info);
+	free(mi->seen.v);
+	free(mi->ids.v);
+	name_keys_cleanup(&mi->nk);
+	for (i = 0; i < NBATCH; i++) {
+		free(mi->b[i].rows);
+		buf_cleanup(&mi->b[i].arena);
+	}
+	err_cleanup(&mi->werr);
+	pthread_mutex_destroy(&mi->mu);
+	pthread_cond_destroy(&mi->cv);
+	free(mi);
 	return rc;
 }
 

@@ -56,13 +56,20 @@ enum err_code app_member_get(struct app *a, const struct actor *ac, int64_t id, 
 struct dup_ctx {
 	const struct member *m;
 	struct err *warn;
+	const char *dup_key;
 };
 
 static int dup_found(void *ctx, const struct member *other)
 {
 	struct dup_ctx *d = ctx;
+	struct buf k;
+	int same;
 
-	if (other->id != d->m->id && strcmp(other->hometown, d->m->hometown) == 0)
+	buf_init(&k, 0);
+	vname_dup_key(other->full_name, &k);
+	same = strcmp(buf_str(&k), d->dup_key) == 0;
+	buf_cleanup(&k);
+	if (same && other->id != d->m->id && strcmp(other->hometown, d->m->hometown) == 0)
 		err_add(d->warn, ERR_OK, 0, "full_name", d->m->full_name, NULL,
 			"possible duplicate of member %lld (%s, same birth date and home town); "
 			"check before keeping both", (long long)other->id, other->full_name);
@@ -75,7 +82,7 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 	struct org o;
 	struct name_keys nk;
 	enum err_code rc;
-	struct dup_ctx dc = {m, &a->warn};
+	struct dup_ctx dc = {m, &a->warn, NULL};
 	char *detail;
 
 	if (!member_status_active(m->status))
@@ -103,7 +110,8 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 			     "the name cannot be collated");
 		goto out;
 	}
-	if ((rc = store_member_dups(a->st, nk.k.dup_key, m->birth_date, dup_found, &dc, e)) ||
+	dc.dup_key = buf_str(&nk.dup);
+	if ((rc = store_member_dups(a->st, nk.k.dup_hash, m->birth_date, dup_found, &dc, e)) ||
 	    (rc = store_member_insert(a->st, m, &nk.k, e)))
 		goto out;
 	detail = app_json("{s:s,s:s}", "org", o.code, "status", member_status_name(m->status));
@@ -173,9 +181,9 @@ enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
 	}
 	if (strcmp(old.full_name, m.full_name) || old.birth_date != m.birth_date ||
 	    strcmp(old.hometown, m.hometown)) {
-		struct dup_ctx dc = {&m, &a->warn};
+		struct dup_ctx dc = {&m, &a->warn, buf_str(&nk.dup)};
 
-		if ((rc = store_member_dups(a->st, nk.k.dup_key, m.birth_date, dup_found, &dc, e)))
+		if ((rc = store_member_dups(a->st, nk.k.dup_hash, m.birth_date, dup_found, &dc, e)))
 			goto out;
 	}
 	if ((rc = store_member_update(a->st, &m, &nk.k, e)))

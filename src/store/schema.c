@@ -76,10 +76,11 @@ static const char *const migrations[] = {
 	"  temp_org_id INTEGER REFERENCES org(id),"
 	"  temp_until TEXT,"
 	"  full_name TEXT NOT NULL,"
-	"  family TEXT NOT NULL, middle TEXT NOT NULL, given TEXT NOT NULL,"
+	/* Derived from full_name (core/vname): the list-order key, the accent-folded name for
+	 * search, and a 64-bit hash of the accent-keeping duplicate key. */
 	"  sort_key BLOB NOT NULL,"
 	"  folded TEXT NOT NULL,"
-	"  dup_key TEXT NOT NULL,"
+	"  dup_hash INTEGER NOT NULL,"
 	"  sex TEXT NOT NULL CHECK (sex IN ('male','female')),"
 	"  birth_date TEXT NOT NULL,"
 	"  ethnicity TEXT NOT NULL, religion TEXT NOT NULL, hometown TEXT NOT NULL,"
@@ -91,7 +92,7 @@ static const char *const migrations[] = {
 	"  official_date TEXT"
 	");"
 	"CREATE INDEX member_roll ON member(org_id, status, sort_key, folded);"
-	"CREATE INDEX member_dup ON member(dup_key, birth_date);"
+	"CREATE INDEX member_dup ON member(dup_hash);"
 	"CREATE INDEX member_temp ON member(temp_org_id) WHERE temp_org_id IS NOT NULL;"
 	"CREATE TABLE member_period ("
 	"  member_id INTEGER NOT NULL REFERENCES member(id),"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../lib/mem.h"
+#include "../core/vname.h"
 #include "schema.h"
 
 #define STMT_CACHE 96
@@ -263,7 +264,8 @@ static enum err_code migrate(struct store *st, struct err *e)
 enum err_code store_open(struct store **out, const char *path, int create, struct err *e)
 {
 	struct store *st = xcalloc(1, sizeof *st);
-	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	/* One connection is used by one thread at a time: no per-call mutex. */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
 
 	*out = NULL;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
@@ -281,7 +283,7 @@ enum err_code store_open(struct store **out, const char *path, int create, struc
 	sqlite3_busy_timeout(st->db, 5000);
 	sqlite3_extended_result_codes(st->db, 0);
 	if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-		 "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", e, "opening the database")) {
+		 "PRAGMA cache_size=-65536;", e, "opening the database")) {
 		sqlite3_close(st->db);
 		free(st);
 		return ERR_STORAGE;
@@ -326,6 +328,18 @@ void store_rollback(struct store *st)
 	st->bulk = 0;
 }
 
+enum err_code store_journal_bulk(struct store *st, int on)
+{
+	struct err tmp;
+	enum err_code rc;
+
+	err_init(&tmp);
+	rc = exec(st, on ? "PRAGMA journal_mode=DELETE" : "PRAGMA journal_mode=WAL", &tmp,
+		  "changing the journal mode");
+	err_cleanup(&tmp);
+	return rc;
+}
+
 enum err_code store_bulk_begin(struct store *st, struct err *e)
 {
 	st->bulk = 1;
@@ -340,7 +354,7 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 	st->bulk = 0;
 	return exec(st,
 		    "CREATE INDEX IF NOT EXISTS member_roll ON member(org_id, status, sort_key, folded);"
-		    "CREATE INDEX IF NOT EXISTS member_dup ON member(dup_key, birth_date);",
+		    "CREATE INDEX IF NOT EXISTS member_dup ON member(dup_hash);",
 		    e, "building indexes");
 }
 
@@ -951,7 +965,7 @@ enum err_code store_org_roll_sizes(struct store *st,
 #define MEMBER_COLS                                                                         \
 	"m.id, m.org_id, o.code, m.status, m.status_since, m.org_since,"                       \
 	" coalesce(m.temp_org_id, 0), coalesce(t.code, ''), m.temp_until,"                     \
-	" m.full_name, m.family, m.middle, m.given, m.sex, m.birth_date, m.ethnicity,"          \
+	" m.full_name, m.sex, m.birth_date, m.ethnicity,"                                     \
 	" m.religion, m.hometown, m.citizen_id, m.education, m.theory_level, m.rank,"           \
 	" m.category, m.post, m.history_no, m.card_no, m.phone, m.admission_decision_date,"     \
 	" m.admission_ceremony_date, m.official_date"
@@ -961,6 +975,7 @@ enum err_code store_org_roll_sizes(struct store *st,
 static void read_member(sqlite3_stmt *s, struct member *m)
 {
 	char status[24];
+	struct buf fam, mid, giv;
 
 	memset(m, 0, sizeof *m);
 	m->id = sqlite3_column_int64(s, 0);
@@ -975,29 +990,37 @@ static void read_member(sqlite3_stmt *s, struct member *m)
 	col_copy(s, 7, m->temp_org_code, sizeof m->temp_org_code);
 	m->temp_until = col_date(s, 8);
 	col_copy(s, 9, m->full_name, sizeof m->full_name);
-	col_copy(s, 10, m->family, sizeof m->family);
-	col_copy(s, 11, m->middle, sizeof m->middle);
-	col_copy(s, 12, m->given, sizeof m->given);
-	col_copy(s, 13, m->sex, sizeof m->sex);
-	m->birth_date = col_date(s, 14);
-	col_copy(s, 15, m->ethnicity, sizeof m->ethnicity);
-	col_copy(s, 16, m->religion, sizeof m->religion);
-	col_copy(s, 17, m->hometown, sizeof m->hometown);
-	col_copy(s, 18, m->citizen_id, sizeof m->citizen_id);
-	col_copy(s, 19, m->education, sizeof m->education);
-	col_copy(s, 20, m->theory_level, sizeof m->theory_level);
-	col_copy(s, 21, m->rank, sizeof m->rank);
-	col_copy(s, 22, m->category, sizeof m->category);
-	col_copy(s, 23, m->post, sizeof m->post);
-	col_copy(s, 24, m->history_no, sizeof m->history_no);
-	col_copy(s, 25, m->card_no, sizeof m->card_no);
-	col_copy(s, 26, m->phone, sizeof m->phone);
-	m->admission_decision_date = col_date(s, 27);
-	m->admission_ceremony_date = col_date(s, 28);
-	m->official_date = col_date(s, 29);
+	col_copy(s, 10, m->sex, sizeof m->sex);
+	m->birth_date = col_date(s, 11);
+	col_copy(s, 12, m->ethnicity, sizeof m->ethnicity);
+	col_copy(s, 13, m->religion, sizeof m->religion);
+	col_copy(s, 14, m->hometown, sizeof m->hometown);
+	col_copy(s, 15, m->citizen_id, sizeof m->citizen_id);
+	col_copy(s, 16, m->education, sizeof m->education);
+	col_copy(s, 17, m->theory_level, sizeof m->theory_level);
+	col_copy(s, 18, m->rank, sizeof m->rank);
+	col_copy(s, 19, m->category, sizeof m->category);
+	col_copy(s, 20, m->post, sizeof m->post);
+	col_copy(s, 21, m->history_no, sizeof m->history_no);
+	col_copy(s, 22, m->card_no, sizeof m->card_no);
+	col_copy(s, 23, m->phone, sizeof m->phone);
+	m->admission_decision_date = col_date(s, 24);
+	m->admission_ceremony_date = col_date(s, 25);
+	m->official_date = col_date(s, 26);
+	/* The name's parts are derived, not stored. */
+	buf_init(&fam, 0);
+	buf_init(&mid, 0);
+	buf_init(&giv, 0);
+	vname_split(m->full_name, &fam, &mid, &giv);
+	snprintf(m->family, sizeof m->family, "%s", buf_str(&fam));
+	snprintf(m->middle, sizeof m->middle, "%s", buf_str(&mid));
+	snprintf(m->given, sizeof m->given, "%s", buf_str(&giv));
+	buf_cleanup(&fam);
+	buf_cleanup(&mid);
+	buf_cleanup(&giv);
 }
 
-/* Bind the member's fields to ?2..?30 in the order of the INSERT/UPDATE below. */
+/* Bind the member's fields to ?2..?28 in the order of the INSERT/UPDATE below. */
 static void bind_member(sqlite3_stmt *s, const struct member *m, const struct member_keys *k)
 {
 	sqlite3_bind_int64(s, 2, m->org_id);
@@ -1007,29 +1030,26 @@ static void bind_member(sqlite3_stmt *s, const struct member *m, const struct me
 	bind_id_or_null(s, 6, m->temp_org_id);
 	bind_date(s, 7, m->temp_until);
 	bind_text(s, 8, m->full_name);
-	bind_text(s, 9, m->family);
-	bind_text(s, 10, m->middle);
-	bind_text(s, 11, m->given);
-	sqlite3_bind_blob(s, 12, k->sort_key, (int)k->sort_key_len, SQLITE_STATIC);
-	bind_text(s, 13, k->folded);
-	bind_text(s, 14, k->dup_key);
-	bind_text(s, 15, m->sex);
-	bind_date(s, 16, m->birth_date);
-	bind_text(s, 17, m->ethnicity);
-	bind_text(s, 18, m->religion);
-	bind_text(s, 19, m->hometown);
-	bind_text(s, 20, m->citizen_id);
-	bind_text(s, 21, m->education);
-	bind_text(s, 22, m->theory_level);
-	bind_text(s, 23, m->rank);
-	bind_text(s, 24, m->category);
-	bind_text(s, 25, m->post);
-	bind_text(s, 26, m->history_no);
-	bind_text(s, 27, m->card_no);
-	bind_text(s, 28, m->phone);
-	bind_date(s, 29, m->admission_decision_date);
-	bind_date(s, 30, m->admission_ceremony_date);
-	bind_date(s, 31, m->official_date);
+	sqlite3_bind_blob(s, 9, k->sort_key, (int)k->sort_key_len, SQLITE_STATIC);
+	bind_text(s, 10, k->folded);
+	sqlite3_bind_int64(s, 11, k->dup_hash);
+	bind_text(s, 12, m->sex);
+	bind_date(s, 13, m->birth_date);
+	bind_text(s, 14, m->ethnicity);
+	bind_text(s, 15, m->religion);
+	bind_text(s, 16, m->hometown);
+	bind_text(s, 17, m->citizen_id);
+	bind_text(s, 18, m->education);
+	bind_text(s, 19, m->theory_level);
+	bind_text(s, 20, m->rank);
+	bind_text(s, 21, m->category);
+	bind_text(s, 22, m->post);
+	bind_text(s, 23, m->history_no);
+	bind_text(s, 24, m->card_no);
+	bind_text(s, 25, m->phone);
+	bind_date(s, 26, m->admission_decision_date);
+	bind_date(s, 27, m->admission_ceremony_date);
+	bind_date(s, 28, m->official_date);
 }
 
 enum err_code store_member_insert(struct store *st, struct member *m,
@@ -1037,12 +1057,12 @@ enum err_code store_member_insert(struct store *st, struct member *m,
 {
 	static const char sql[] =
 		"INSERT INTO member(id, org_id, org_since, status, status_since, temp_org_id,"
-		" temp_until, full_name, family, middle, given, sort_key, folded, dup_key, sex,"
+		" temp_until, full_name, sort_key, folded, dup_hash, sex,"
 		" birth_date, ethnicity, religion, hometown, citizen_id, education, theory_level,"
 		" rank, category, post, history_no, card_no, phone, admission_decision_date,"
 		" admission_ceremony_date, official_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
 		" ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
-		" ?25, ?26, ?27, ?28, ?29, ?30, ?31)";
+		" ?25, ?26, ?27, ?28)";
 	sqlite3_stmt *s = prep(st, sql, e);
 	int rc;
 
@@ -1067,12 +1087,12 @@ enum err_code store_member_update(struct store *st, const struct member *m,
 {
 	static const char sql[] =
 		"UPDATE member SET org_id = ?2, org_since = ?3, status = ?4, status_since = ?5,"
-		" temp_org_id = ?6, temp_until = ?7, full_name = ?8, family = ?9, middle = ?10,"
-		" given = ?11, sort_key = ?12, folded = ?13, dup_key = ?14, sex = ?15,"
-		" birth_date = ?16, ethnicity = ?17, religion = ?18, hometown = ?19,"
-		" citizen_id = ?20, education = ?21, theory_level = ?22, rank = ?23, category = ?24,"
-		" post = ?25, history_no = ?26, card_no = ?27, phone = ?28,"
-		" admission_decision_date = ?29, admission_ceremony_date = ?30, official_date = ?31"
+		" temp_org_id = ?6, temp_until = ?7, full_name = ?8,"
+		" sort_key = ?9, folded = ?10, dup_hash = ?11, sex = ?12,"
+		" birth_date = ?13, ethnicity = ?14, religion = ?15, hometown = ?16,"
+		" citizen_id = ?17, education = ?18, theory_level = ?19, rank = ?20, category = ?21,"
+		" post = ?22, history_no = ?23, card_no = ?24, phone = ?25,"
+		" admission_decision_date = ?26, admission_ceremony_date = ?27, official_date = ?28"
 		" WHERE id = ?1";
 	sqlite3_stmt *s = prep(st, sql, e);
 
@@ -1292,16 +1312,16 @@ enum err_code store_member_search(struct store *st, long pre, long last, const c
 	return members_by_ids(st, s, cb, ctx, e);
 }
 
-enum err_code store_member_dups(struct store *st, const char *dup_key, date_t birth,
+enum err_code store_member_dups(struct store *st, int64_t dup_hash, date_t birth,
 				store_member_cb cb, void *ctx, struct err *e)
 {
 	static const char sql[] =
-		"SELECT id FROM member WHERE dup_key = ?1 AND birth_date = ?2 ORDER BY id";
+		"SELECT id FROM member WHERE dup_hash = ?1 AND birth_date = ?2 ORDER BY id";
 	sqlite3_stmt *s = prep(st, sql, e);
 
 	if (!s)
 		return e->code;
-	bind_text(s, 1, dup_key);
+	sqlite3_bind_int64(s, 1, dup_hash);
 	bind_date(s, 2, birth);
 	return members_by_ids(st, s, cb, ctx, e);
 }

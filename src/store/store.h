@@ -31,6 +31,11 @@ enum err_code store_begin(struct store *st, struct err *e);
 enum err_code store_commit(struct store *st, struct err *e);
 void store_rollback(struct store *st);
 
+/* Journal mode for a first load (on = 1: a rollback journal, so new pages are written once
+ * rather than through the write-ahead log; on = 0: back to WAL). Outside a transaction. Fails
+ * harmlessly (ERR_STORAGE) when another connection has the database open. */
+enum err_code store_journal_bulk(struct store *st, int on);
+
 /* Bulk mode for loading many rows into an empty table: drops the member indexes, which
  * store_bulk_end rebuilds. Call inside a transaction. */
 enum err_code store_bulk_begin(struct store *st, struct err *e);
@@ -123,7 +128,7 @@ struct member_keys {
 	const unsigned char *sort_key;
 	size_t sort_key_len;
 	const char *folded;
-	const char *dup_key;
+	int64_t dup_hash;  /* hash of the duplicate key (vname_dup_key) */
 };
 
 /* Insert m (m->id is kept when non-zero, else assigned and set). ERR_RULE "duplicate id"
@@ -168,8 +173,9 @@ enum err_code store_member_hosted(struct store *st, int64_t org_id, store_member
  * holds folded (a folded, space-normalised string), in list order, at most limit. */
 enum err_code store_member_search(struct store *st, long pre, long last, const char *folded,
 				  long limit, store_member_cb cb, void *ctx, struct err *e);
-/* Members (any status) with the same duplicate key and birth date. */
-enum err_code store_member_dups(struct store *st, const char *dup_key, date_t birth,
+/* Members (any status) whose duplicate-key hash and birth date are these (the caller compares
+ * the names, as hashes may collide). */
+enum err_code store_member_dups(struct store *st, int64_t dup_hash, date_t birth,
 				store_member_cb cb, void *ctx, struct err *e);
 /* Every member (any status) in id order, for export and as-of queries. */
 enum err_code store_member_all(struct store *st, store_member_cb cb, void *ctx, struct err *e);
