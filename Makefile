@@ -88,6 +88,11 @@ $(B)/tests/%: tests/unit/%.c $(B)/libcadre.a
 
 unit-bins: $(UNIT_TESTS:%=$(B)/tests/%)
 
+$(B)/bench/cadre_bench: bench/cadre_bench.c $(B)/libcadre.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  BENCH   $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(B)/libcadre.a $(LIBS)
+
 # --- sanitizer build: same sources, separate tree --------------------------------------
 san:
 	@$(MAKE) --no-print-directory B=build/san CFLAGS="$(SAN_FLAGS)" all unit-bins

@@ -474,6 +474,23 @@ enum err_code app_member_search(struct app *a, const struct actor *ac, const cha
 
 /* ---- status ------------------------------------------------------------------------ */
 
+struct open_list {
+	struct transfer *v;
+	size_t n;
+};
+
+/* Collect a member's open transfers: sent and not received, or a temporary stay under way. */
+static int collect_open(void *ctx, const struct transfer *t)
+{
+	struct open_list *l = ctx;
+
+	if (t->state == TS_SENT || (t->state == TS_RECEIVED && t->temporary)) {
+		l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+		l->v[l->n++] = *t;
+	}
+	return 0;
+}
+
 enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t id,
 				enum member_status status, date_t date, const char *reason,
 				struct err *e)
@@ -516,11 +533,27 @@ enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t i
 	free(detail);
 	if (rc)
 		goto out;
-	if (!member_status_active(status) && m.temp_org_id) {
-		/* Leaving the rolls ends a temporary stay elsewhere. */
-		if (m.org_since != DATE_NONE && date > m.org_since &&
-		    (rc = store_member_period_add(a->st, m.id, m.temp_org_id, m.org_since, date, 1,
-						  e)))
+	if (!member_status_active(status)) {
+		/* Leaving the rolls closes every open transfer: a stay elsewhere ends on this date,
+		 * a letter sent but not presented is void. */
+		struct open_list ol = {0};
+		size_t i;
+
+		if ((rc = store_transfer_list(a->st, m.id, 0, 0, collect_open, &ol, e)))
+			goto out;
+		for (i = 0; i < ol.n && !rc; i++) {
+			struct transfer *t = &ol.v[i];
+
+			if (t->state == TS_RECEIVED && t->temporary && date > t->received_date)
+				rc = store_member_period_add(a->st, m.id, t->to_org_id,
+							     t->received_date, date, 1, e);
+			t->ended_date = date;
+			t->state = TS_ENDED;
+			if (!rc)
+				rc = store_transfer_update(a->st, t, e);
+		}
+		free(ol.v);
+		if (rc)
 			goto out;
 		m.temp_org_id = 0;
 		m.temp_until = DATE_NONE;

@@ -100,11 +100,11 @@ struct sort_ctx {
 	void *ctx;
 };
 
-static struct sort_ctx *g_sort; /* qsort has no context argument */
-
-static int cmp_idx(const void *a, const void *b)
+static int cmp_idx(const void *a, const void *b, void *ctx)
 {
-	return g_sort->cmp(g_sort->ctx, *(const long *)a, *(const long *)b);
+	struct sort_ctx *sc = ctx;
+
+	return sc->cmp(sc->ctx, *(const long *)a, *(const long *)b);
 }
 
 int tree_build(struct tree *t, const long *parent, size_t n,
@@ -135,9 +135,7 @@ int tree_build(struct tree *t, const long *parent, size_t n,
 
 		for (i = 0; i < (long)n; i++)
 			idx[i] = i;
-		g_sort = &sc;
-		qsort(idx, n, sizeof(long), cmp_idx);
-		g_sort = NULL;
+		qsort_r(idx, n, sizeof(long), cmp_idx, &sc);
 		for (k = 0; k < n; k++) {
 			long c = idx[k], p = parent[c];
 

@@ -12,8 +12,20 @@
 
 #define STMT_CACHE 96
 
+/* One entry of a list being ordered: the first 8 bytes of the member's sort key as a
+ * big-endian number (most comparisons end there), the whole key in an arena, and the id. */
+struct keyed {
+	uint64_t prefix;
+	uint32_t off, len;
+	int64_t id;
+};
+
 struct store {
 	sqlite3 *db;
+	/* Reused by store_member_list so that ordering a province allocates nothing. */
+	struct keyed *lv;
+	size_t lcap;
+	struct buf larena;
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
@@ -308,6 +320,8 @@ void store_close(struct store *st)
 	for (i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_close(st->db);
+	free(st->lv);
+	buf_cleanup(&st->larena);
 	free(st);
 }
 
@@ -1239,32 +1253,108 @@ static enum err_code members_by_ids(struct store *st, sqlite3_stmt *s, store_mem
 	return rc;
 }
 
+static int cmp_keyed(const void *x, const void *y, void *keys)
+{
+	const char *g_keys = keys;
+	const struct keyed *a = x, *b = y;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c;
+
+	if (a->prefix != b->prefix)
+		return a->prefix < b->prefix ? -1 : 1;
+	c = memcmp(g_keys + a->off, g_keys + b->off, n);
+	if (c)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
 enum err_code store_member_list(struct store *st, long pre, long last, int with_hosted,
 				long offset, long limit, store_member_cb cb, void *ctx,
 				struct err *e)
 {
+	/* The keys come from the covering index member_roll; the ordering and the page are
+	 * made here, which is several times faster than SQLite's sorter on blob keys for the
+	 * few thousand members of a province. */
 	static const char sql[] =
-		"SELECT m.id FROM org o CROSS JOIN member m ON m.org_id = o.id"
-		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES
-		" ORDER BY m.sort_key, m.id LIMIT ?3 OFFSET ?4";
+		"SELECT m.sort_key, m.id FROM org o CROSS JOIN member m ON m.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES;
 	static const char sql_hosted[] =
-		"SELECT id FROM ("
-		" SELECT m.id, m.sort_key FROM org o CROSS JOIN member m ON m.org_id = o.id"
-		"  WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES
-		" UNION ALL"
-		" SELECT m.id, m.sort_key FROM org o CROSS JOIN member m ON m.temp_org_id = o.id"
-		"  WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES
-		"  AND m.org_id NOT IN (SELECT id FROM org WHERE pre BETWEEN ?1 AND ?2))"
-		" ORDER BY sort_key, id LIMIT ?3 OFFSET ?4";
-	sqlite3_stmt *s = prep(st, with_hosted ? sql_hosted : sql, e);
+		"SELECT m.sort_key, m.id FROM org o CROSS JOIN member m ON m.temp_org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES
+		" AND m.org_id NOT IN (SELECT id FROM org WHERE pre BETWEEN ?1 AND ?2)";
+	static const char one[] = "SELECT " MEMBER_COLS MEMBER_FROM " WHERE m.id = ?1";
+	struct keyed *v = st->lv;
+	size_t n = 0, cap = st->lcap, i, end_at;
+	struct buf *arena = &st->larena;
+	enum err_code rc = ERR_OK;
+	int pass, step;
 
-	if (!s)
-		return e->code;
-	sqlite3_bind_int64(s, 1, pre);
-	sqlite3_bind_int64(s, 2, last);
-	sqlite3_bind_int64(s, 3, limit);
-	sqlite3_bind_int64(s, 4, offset);
-	return members_by_ids(st, s, cb, ctx, e);
+	buf_reset(arena);
+	for (pass = 0; pass < (with_hosted ? 2 : 1); pass++) {
+		sqlite3_stmt *s = prep(st, pass ? sql_hosted : sql, e);
+
+		if (!s) {
+			rc = e->code;
+			goto out;
+		}
+		sqlite3_bind_int64(s, 1, pre);
+		sqlite3_bind_int64(s, 2, last);
+		while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+			const unsigned char *k = sqlite3_column_blob(s, 0);
+			int kl = sqlite3_column_bytes(s, 0), j;
+			uint64_t pfx = 0;
+
+			if (n == cap) {
+				cap = cap ? cap * 2 : 4096;
+				v = xrealloc(v, cap * sizeof *v);
+				st->lv = v;
+				st->lcap = cap;
+			}
+			for (j = 0; j < 8; j++)
+				pfx = pfx << 8 | (j < kl ? k[j] : 0);
+			v[n].prefix = pfx;
+			v[n].off = (uint32_t)arena->len;
+			v[n].len = (uint32_t)kl;
+			v[n].id = sqlite3_column_int64(s, 1);
+			buf_add(arena, k, (size_t)kl);
+			n++;
+		}
+		done(st, s);
+		if (step != SQLITE_DONE) {
+			rc = db_error(st, e, "listing members");
+			goto out;
+		}
+	}
+	qsort_r(v, n, sizeof *v, cmp_keyed, arena->s);
+	if (offset < 0)
+		offset = 0;
+	end_at = limit < 0 ? n : (size_t)offset + (size_t)limit;
+	if (end_at > n)
+		end_at = n;
+	for (i = (size_t)offset; i < end_at; i++) {
+		struct member m;
+		sqlite3_stmt *g = prep(st, one, e);
+
+		if (!g) {
+			rc = e->code;
+			break;
+		}
+		sqlite3_bind_int64(g, 1, v[i].id);
+		step = sqlite3_step(g);
+		if (step == SQLITE_ROW)
+			read_member(g, &m);
+		done(st, g);
+		if (step != SQLITE_ROW) {
+			rc = db_error(st, e, "reading a member");
+			break;
+		}
+		if (cb(ctx, &m))
+			break;
+	}
+out:
+	return rc;
 }
 
 enum err_code store_member_of_org(struct store *st, int64_t org_id, int active_only,

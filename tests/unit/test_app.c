@@ -296,6 +296,51 @@ static void test_temporary_transfer_not_counted(void **state)
 	assert_int_equal(hosted, 0);
 }
 
+struct tr_seen {
+	int open;
+};
+
+static int count_open(void *ctx, const struct transfer *t)
+{
+	(void)t;
+	((struct tr_seen *)ctx)->open++;
+	return 0;
+}
+
+/* Leaving the rolls during a temporary stay ends the stay on that date, and a letter sent
+ * but never presented is void. */
+static void test_leaving_rolls_closes_transfers(void **state)
+{
+	struct fx *f = *state;
+	struct transfer t, t2;
+	struct member_history h;
+	struct tr_seen seen = {0};
+	size_t i;
+	int found = 0;
+
+	assert_int_equal(app_member_transfer(&f->a, &f->root, 2, "C3", 1, D("2026-05-04"),
+					     D("2026-10-01"), NULL, NULL, &t, &f->e), ERR_OK);
+	assert_int_equal(app_member_receive(&f->a, &f->root, t.id, D("2026-05-06"), &t, &f->e),
+			 ERR_OK);
+	assert_int_equal(app_member_transfer(&f->a, &f->root, 3, "C3", 0, D("2026-06-01"),
+					     DATE_NONE, NULL, NULL, &t2, &f->e), ERR_OK);
+	assert_int_equal(app_member_status(&f->a, &f->root, 2, MS_DECEASED, D("2026-08-10"), NULL,
+					   &f->e), ERR_OK);
+	assert_int_equal(app_member_status(&f->a, &f->root, 3, MS_TRANSFERRED_OUT,
+					   D("2026-08-11"), NULL, &f->e), ERR_OK);
+	assert_int_equal(app_transfer_list(&f->a, &f->root, "", count_open, &seen, &f->e), ERR_OK);
+	assert_int_equal(seen.open, 0);
+	assert_int_equal(app_member_history(&f->a, &f->root, 2, &h, &f->e), ERR_OK);
+	for (i = 0; i < h.nperiods; i++)
+		if (h.periods[i].temporary) {
+			assert_int_equal(h.periods[i].from, D("2026-05-06"));
+			assert_int_equal(h.periods[i].to, D("2026-08-10"));
+			found = 1;
+		}
+	assert_true(found);
+	member_history_cleanup(&h);
+}
+
 /* R-ORG-DISSOLVE-EMPTY: refused while members remain; nothing changes. */
 static void test_R_ORG_DISSOLVE_EMPTY(void **state)
 {
@@ -340,6 +385,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_list_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_history_after_transfer_and_merge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_temporary_transfer_not_counted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_leaving_rolls_closes_transfers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_R_ORG_DISSOLVE_EMPTY, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_move_cycle_refused, setup, teardown),
 	};
