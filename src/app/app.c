@@ -48,6 +48,84 @@ void app_close(struct app *a)
 	err_cleanup(&a->warn);
 }
 
+/* A string -> bytes cache: open addressing over an arena; cleared when full. */
+#define NAME_CACHE_SLOTS 16384 /* a power of two */
+#define NAME_CACHE_MAX (NAME_CACHE_SLOTS / 2)
+
+struct name_cache {
+	struct {
+		uint64_t h;
+		uint32_t key_off, key_len, val_off, val_len;
+	} slot[NAME_CACHE_SLOTS];
+	size_t n;
+	struct buf arena;
+};
+
+static uint64_t cache_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h | 1; /* 0 marks an empty slot */
+}
+
+/* Find s[0..n) in c; *val and *len set when found. */
+static int cache_get(struct name_cache *c, const char *s, size_t n, const char **val,
+		     size_t *len)
+{
+	uint64_t h = cache_hash(s, n);
+	size_t i = h & (NAME_CACHE_SLOTS - 1);
+
+	for (; c->slot[i].h; i = (i + 1) & (NAME_CACHE_SLOTS - 1))
+		if (c->slot[i].h == h && c->slot[i].key_len == n &&
+		    memcmp(c->arena.s + c->slot[i].key_off, s, n) == 0) {
+			*val = c->arena.s + c->slot[i].val_off;
+			*len = c->slot[i].val_len;
+			return 1;
+		}
+	return 0;
+}
+
+static void cache_put(struct name_cache *c, const char *s, size_t n, const void *val,
+		      size_t len)
+{
+	uint64_t h = cache_hash(s, n);
+	size_t i;
+
+	if (c->n >= NAME_CACHE_MAX || c->arena.len > (1u << 24)) {
+		memset(c->slot, 0, sizeof c->slot);
+		c->n = 0;
+		buf_reset(&c->arena);
+	}
+	for (i = h & (NAME_CACHE_SLOTS - 1); c->slot[i].h; i = (i + 1) & (NAME_CACHE_SLOTS - 1))
+		;
+	c->slot[i].h = h;
+	c->slot[i].key_off = (uint32_t)c->arena.len;
+	c->slot[i].key_len = (uint32_t)n;
+	buf_add(&c->arena, s, n);
+	c->slot[i].val_off = (uint32_t)c->arena.len;
+	c->slot[i].val_len = (uint32_t)len;
+	buf_add(&c->arena, val, len);
+	c->n++;
+}
+
+static struct name_cache *cache_new(void)
+{
+	struct name_cache *c = xcalloc(1, sizeof *c);
+
+	buf_init(&c->arena, 0);
+	return c;
+}
+
+static void cache_free(struct name_cache *c)
+{
+	if (!c)
+		return;
+	buf_cleanup(&c->arena);
+	free(c);
+}
+
 void name_keys_init(struct name_keys *nk)
 {
 	memset(nk, 0, sizeof *nk);
@@ -59,20 +137,109 @@ void name_keys_cleanup(struct name_keys *nk)
 {
 	buf_cleanup(&nk->folded);
 	buf_cleanup(&nk->dup);
+	cache_free(nk->parts);
+	cache_free(nk->words);
+}
+
+/* Append the sort key of part s[0..n) (cached) at nk->sort_key + *pos. */
+static int part_key(struct name_keys *nk, const char *s, size_t n, size_t *pos)
+{
+	const char *v;
+	size_t len;
+	char tmp[VNAME_MAX + 1];
+
+	if (!cache_get(nk->parts, s, n, &v, &len)) {
+		if (n > VNAME_MAX)
+			return -1;
+		memcpy(tmp, s, n);
+		tmp[n] = 0;
+		len = vname_part_key(tmp, nk->sort_key + *pos, sizeof nk->sort_key - *pos);
+		if (len == 0)
+			return -1;
+		cache_put(nk->parts, s, n, nk->sort_key + *pos, len);
+		*pos += len;
+		return 0;
+	}
+	if (len > sizeof nk->sort_key - *pos)
+		return -1;
+	memcpy(nk->sort_key + *pos, v, len);
+	*pos += len;
+	return 0;
+}
+
+/* Append the folded and duplicate-key forms of word s[0..n) (cached). */
+static void word_keys(struct name_keys *nk, const char *s, size_t n)
+{
+	const char *v;
+	size_t len;
+
+	if (!cache_get(nk->words, s, n, &v, &len)) {
+		char tmp[VNAME_MAX + 1];
+		struct buf f, d, both;
+
+		memcpy(tmp, s, n < VNAME_MAX ? n : VNAME_MAX);
+		tmp[n < VNAME_MAX ? n : VNAME_MAX] = 0;
+		buf_init(&f, 0);
+		buf_init(&d, 0);
+		buf_init(&both, 0);
+		vname_fold(tmp, &f);
+		vname_dup_key(tmp, &d);
+		/* Stored as folded, NUL, dup key. */
+		buf_add(&both, buf_str(&f), f.len + 1);
+		buf_add(&both, buf_str(&d), d.len);
+		cache_put(nk->words, s, n, both.s, both.len);
+		cache_get(nk->words, s, n, &v, &len);
+		buf_cleanup(&f);
+		buf_cleanup(&d);
+		buf_cleanup(&both);
+	}
+	{
+		size_t fl = strlen(v);
+
+		buf_add(&nk->folded, v, fl);
+		buf_add(&nk->dup, v + fl + 1, len - fl - 1);
+	}
 }
 
 int name_keys_compute(struct name_keys *nk, const struct member *m)
 {
-	size_t n = vname_sort_key(m->full_name, nk->sort_key, sizeof nk->sort_key);
+	/* m->full_name is normalised (NFC, single spaces): its parts and words are plain
+	 * byte ranges, and the keys of the whole are those of the parts joined. */
+	const char *s = m->full_name, *first = strchr(s, ' '), *last = strrchr(s, ' ');
+	size_t n = strlen(s), pos = 0;
+	const char *w;
 
+	if (!nk->parts) {
+		nk->parts = cache_new();
+		nk->words = cache_new();
+	}
 	if (n == 0)
 		return -1;
+	/* given, middle, family */
+	if (!first) {
+		if (part_key(nk, s, n, &pos) || part_key(nk, "", 0, &pos) ||
+		    part_key(nk, "", 0, &pos))
+			return -1;
+	} else if (part_key(nk, last + 1, n - (size_t)(last + 1 - s), &pos) ||
+		   part_key(nk, first + 1, first < last ? (size_t)(last - first - 1) : 0, &pos) ||
+		   part_key(nk, s, (size_t)(first - s), &pos)) {
+		return -1;
+	}
 	buf_reset(&nk->folded);
 	buf_reset(&nk->dup);
-	vname_fold(m->full_name, &nk->folded);
-	vname_dup_key(m->full_name, &nk->dup);
+	for (w = s; *w;) {
+		const char *e = strchr(w, ' ');
+		size_t wl = e ? (size_t)(e - w) : strlen(w);
+
+		if (w != s) {
+			buf_addc(&nk->folded, ' ');
+			buf_addc(&nk->dup, ' ');
+		}
+		word_keys(nk, w, wl);
+		w += wl + (e ? 1 : 0);
+	}
 	nk->k.sort_key = nk->sort_key;
-	nk->k.sort_key_len = n;
+	nk->k.sort_key_len = pos;
 	nk->k.folded = buf_str(&nk->folded);
 	nk->k.dup_hash = app_hash64(buf_str(&nk->dup));
 	return 0;

@@ -202,11 +202,15 @@ enum err_code app_export_members(struct app *a, const struct actor *ac, FILE *ou
 enum err_code app_demo(struct app *a, const struct actor *ac, struct err *e);
 
 /* ---- helpers shared by the app files ------------------------------------------------ */
-/* Compute the name keys of m into the buffers and fill k. */
+/* Compute the name keys of m into the buffers and fill k. The keys of name parts and words
+ * are cached (they repeat: a few thousand given names among millions of members), so one
+ * name_keys used for a whole import spends little time in ICU. Not shared between threads. */
+struct name_cache;
 struct name_keys {
 	unsigned char sort_key[VNAME_KEY_MAX];
 	struct buf folded, dup;
 	struct member_keys k;
+	struct name_cache *parts, *words;
 };
 void name_keys_init(struct name_keys *nk);
 void name_keys_cleanup(struct name_keys *nk);

@@ -423,6 +423,23 @@ static void vn_parts_of(const char *full, struct ustr *u, struct vn_parts *pt)
 	pt->n[2] = first < 0 ? 0 : first;
 }
 
+size_t vname_part_key(const char *part, unsigned char *out, size_t cap)
+{
+	UCollator *coll = vn_collator();
+	struct ustr u = { 0 };
+	const char *ignored;
+	int32_t r, n;
+
+	if (!coll || !out || cap == 0)
+		return 0;
+	vn_decode(part ? part : "", 0, &u, &ignored);
+	vn_xform(&u, VN_NFC);
+	r = cap > INT32_MAX ? INT32_MAX : (int32_t)cap;
+	n = ucol_getSortKey(coll, u.s, u.len, out, r);
+	ustr_free(&u);
+	return n <= 0 || n > r ? 0 : (size_t)n;
+}
+
 size_t vname_sort_key(const char *full, unsigned char *out, size_t cap)
 {
 	UCollator *coll = vn_collator();

@@ -53,6 +53,12 @@ void vname_dup_key(const char *in, struct buf *out);
  * if cap was too small). */
 size_t vname_sort_key(const char *full, unsigned char *out, size_t cap);
 
+/* The ICU "vi" sort key of one part of a name (a given, middle or family name, NFC), with its
+ * trailing 0x00 byte: vname_sort_key(full) is the part keys of given, middle and family
+ * joined, so a caller may cache the keys of parts, which repeat far more than names do.
+ * Returns the length, 0 on failure or if cap is too small. */
+size_t vname_part_key(const char *part, unsigned char *out, size_t cap);
+
 /* Compare two full names in list order (<0, 0, >0). */
 int vname_compare(const char *a, const char *b);
 

@@ -378,9 +378,51 @@ static void test_move_cycle_refused(void **state)
 	assert_int_equal(app_org_get(&f->a, &f->e1, "C3", &o, &f->e), ERR_OK); /* now in scope */
 }
 
+/* The cached name keys equal those computed directly from the whole name. */
+static void test_name_keys_cache_matches_direct(void **state)
+{
+	static const char *const names[] = {
+		"Hùng", "Lò Văn", "Nguyễn Văn Hùng", "Tôn Nữ Thị Ngọc Lan", "Giàng A Páo",
+		"Đặng Văn Đức", "Hoàng Thị Mai", "Vàng Seo Phìn", "Nguyễn Văn Hùng", "Hà Thị Ánh",
+		"Lê Hưng", "Lê Hùng", "Ðỗ Ðình Dũng", "Bùi Hoà", "Bùi Hòa", "A", NULL,
+	};
+	struct name_keys nk;
+	struct member m;
+	struct err e;
+	int i, round;
+
+	(void)state;
+	name_keys_init(&nk);
+	err_init(&e);
+	for (round = 0; round < 2; round++) /* the second round is served from the cache */
+		for (i = 0; names[i]; i++) {
+			unsigned char key[VNAME_KEY_MAX];
+			size_t kl;
+			struct buf f, d;
+
+			memset(&m, 0, sizeof m);
+			assert_int_equal(member_set_name(&m, names[i], &e, 0), 0);
+			assert_int_equal(name_keys_compute(&nk, &m), 0);
+			kl = vname_sort_key(m.full_name, key, sizeof key);
+			assert_int_equal(nk.k.sort_key_len, kl);
+			assert_memory_equal(nk.k.sort_key, key, kl);
+			buf_init(&f, 0);
+			buf_init(&d, 0);
+			vname_fold(m.full_name, &f);
+			vname_dup_key(m.full_name, &d);
+			assert_string_equal(nk.k.folded, buf_str(&f));
+			assert_true(nk.k.dup_hash == app_hash64(buf_str(&d)));
+			buf_cleanup(&f);
+			buf_cleanup(&d);
+		}
+	name_keys_cleanup(&nk);
+	err_cleanup(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_name_keys_cache_matches_direct),
 		cmocka_unit_test_setup_teardown(test_scope_hides_records_outside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_history_after_transfer_and_merge, setup, teardown),
