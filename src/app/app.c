@@ -324,6 +324,29 @@ date_t app_date(struct app *a, date_t d)
 	return d == DATE_NONE ? a->today : d;
 }
 
+enum err_code app_check_date(struct app *a, date_t d, const char *field, struct err *e)
+{
+	char d1[DATE_STR], d2[DATE_STR];
+
+	if (d == DATE_NONE || d <= a->today)
+		return ERR_OK;
+	return err_add(e, ERR_RULE, 0, field, date_format(d, d1), R_MEMBER_DATES,
+		       "%s is after today (%s); record a change once it has taken effect", d1,
+		       date_format(a->today, d2));
+}
+
+enum err_code app_check_exists_on(const struct org *o, date_t d, const char *field,
+				  struct err *e)
+{
+	char d1[DATE_STR], d2[DATE_STR];
+
+	if (o->established == DATE_NONE || d >= o->established)
+		return ERR_OK;
+	return err_add(e, ERR_RULE, 0, field, o->code, R_MEMBER_DATES,
+		       "'%s' was established on %s and did not exist yet on %s", o->code,
+		       date_format(o->established, d1), date_format(d, d2));
+}
+
 char *app_json(const char *fmt, ...)
 {
 	va_list ap;

@@ -13,6 +13,12 @@ enum err_code app_begin(struct app *a, struct err *e);
 enum err_code app_end(struct app *a, enum err_code rc, struct err *e);
 /* d, or today when d is DATE_NONE. */
 date_t app_date(struct app *a, date_t d);
+/* R-MEMBER-DATES: a change is recorded once it has taken effect, so a date after today is
+ * refused (field names the input). */
+enum err_code app_check_date(struct app *a, date_t d, const char *field, struct err *e);
+/* The organisation o existed on date d (established on or before it). */
+enum err_code app_check_exists_on(const struct org *o, date_t d, const char *field,
+				  struct err *e);
 /* A compact JSON text built by json_pack's format (caller frees); NULL on a format error. */
 char *app_json(const char *fmt, ...);
 /* Find a visible organisation by code; active: refuse a dissolved one. field names the

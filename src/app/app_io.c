@@ -104,7 +104,14 @@ struct columns {
 	const char *const *required;
 	int idx[64];              /* idx[k] = position in the file of names[k], or -1 */
 	size_t nfile;
+	char hdr[64][48];         /* the file's column names, for messages */
 };
+
+/* The name of the file's column number col (1-based), or "". */
+static const char *col_name(const struct columns *c, size_t col)
+{
+	return col >= 1 && col <= c->nfile && col <= 64 ? c->hdr[col - 1] : "";
+}
 
 /* Map the header. Adds a problem for each unknown, duplicated or missing column. */
 static int map_header(struct columns *c, const struct csv_record *h, struct err *e)
@@ -115,6 +122,8 @@ static int map_header(struct columns *c, const struct csv_record *h, struct err 
 	c->nfile = h->nfields;
 	for (k = 0; c->names[k]; k++)
 		c->idx[k] = -1;
+	for (i = 0; i < h->nfields && i < 64; i++)
+		snprintf(c->hdr[i], sizeof c->hdr[i], "%s", h->field[i]);
 	for (i = 0; i < h->nfields; i++) {
 		for (k = 0; c->names[k]; k++)
 			if (strcmp(h->field[i], c->names[k]) == 0)
@@ -368,7 +377,7 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 	struct csv_reader *rd;
 	struct csv_record rec;
 	struct csv_error ce;
-	struct columns c = {org_cols, org_required, {0}, 0};
+	struct columns c = {.names = org_cols, .required = org_required};
 	struct org_row *rows = NULL;
 	size_t n = 0, cap = 0, i;
 	struct strmap codes = {0};
@@ -417,12 +426,19 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 			rows[n].line = ce.line;
 			rows[n].bad = 1;
 			rows[n].parent_row = -1;
-			err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "column %zu: %s", ce.column,
+			err_add(e, ERR_INPUT, ce.line, col_name(&c, ce.column), NULL, NULL, "%s",
 				ce.msg);
 			n++;
 			continue;
 		}
 		parse_org_row(&rows[n], &c, &rec, a->today, e);
+		if (!rows[n].bad && rows[n].o.established > a->today) {
+			char d1[DATE_STR], d2[DATE_STR];
+
+			snprintf(msg, sizeof msg, "established on %s, after today (%s)",
+				 date_format(rows[n].o.established, d1), date_format(a->today, d2));
+			org_row_bad(&rows[n], e, "established", d1, R_MEMBER_DATES, msg);
+		}
 		if (opts->rejects)
 			keep_record(&rows[n], &rec);
 		n++;
@@ -508,9 +524,18 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 				org_row_bad(&rows[i], e, "parent_code", o->parent_code, NULL, msg);
 			} else {
 				o->parent_id = p.id;
-				if (org_check_nesting(p.kind, o->kind, o->established, &a->rules, e,
-						      rows[i].line, o->code))
+				if (!rows[i].bad &&
+				    org_check_nesting(p.kind, o->kind, o->established, &a->rules, e,
+						      rows[i].line, p.code))
 					rows[i].bad = 1;
+				else if (!rows[i].bad && o->established < p.established) {
+					char d1[DATE_STR], d2[DATE_STR];
+
+					snprintf(msg, sizeof msg, "established on %s, before its parent "
+						 "'%s' (established %s)", date_format(o->established, d1),
+						 p.code, date_format(p.established, d2));
+					org_row_bad(&rows[i], e, "established", d1, R_MEMBER_DATES, msg);
+				}
 			}
 			err_cleanup(&te);
 		}
@@ -560,8 +585,16 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 		}
 		if (!rows[v].bad && !rows[p].bad &&
 		    org_check_nesting(rows[p].o.kind, rows[v].o.kind, rows[v].o.established,
-				      &a->rules, e, rows[v].line, rows[v].o.code))
+				      &a->rules, e, rows[v].line, rows[p].o.code))
 			rows[v].bad = 1;
+		else if (!rows[v].bad && rows[v].o.established < rows[p].o.established) {
+			char d1[DATE_STR], d2[DATE_STR];
+
+			snprintf(msg, sizeof msg, "established on %s, before its parent '%s' "
+				 "(established %s on line %ld)", date_format(rows[v].o.established, d1),
+				 rows[p].o.code, date_format(rows[p].o.established, d2), rows[p].line);
+			org_row_bad(&rows[v], e, "established", d1, R_MEMBER_DATES, msg);
+		}
 	}
 	for (i = 0; i < n; i++)
 		if (rows[i].bad)
@@ -735,8 +768,13 @@ static int parse_member_row(struct app *a, const struct columns *c, const struct
 			"status must be probationary, official, exempt or suspended");
 		m->status = MS_OFFICIAL;
 	}
-	if (e->n + e->dropped == before)
+	if (e->n + e->dropped == before) {
 		member_validate(m, &a->rules, e, r->line);
+		if (app_check_date(a, m->admission_decision_date, "admission_decision_date", e) ||
+		    app_check_date(a, m->admission_ceremony_date, "admission_ceremony_date", e) ||
+		    app_check_date(a, m->official_date, "official_date", e))
+			e->items[e->n - 1].line = r->line;
+	}
 	if (e->n + e->dropped > before)
 		return -1;
 	m->org_since = m->admission_decision_date;
@@ -1028,7 +1066,7 @@ static void read_members(struct member_import *mi)
 		mi->res->rows++;
 		before = e->n;
 		if (got < 0) {
-			err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "column %zu: %s", ce.column,
+			err_add(e, ERR_INPUT, ce.line, col_name(&mi->c, ce.column), NULL, NULL, "%s",
 				ce.msg);
 			mi->res->rejected++;
 			if (!mi->opts->rejects)

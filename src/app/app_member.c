@@ -89,7 +89,11 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 		return err_add(e, ERR_INPUT, 0, "status", member_status_name(m->status), NULL,
 			       "a member is added as probationary or official (or exempt, "
 			       "suspended); record later changes with 'cadre member status'");
-	if (member_validate(m, &a->rules, e, 0))
+	member_validate(m, &a->rules, e, 0);
+	app_check_date(a, m->admission_decision_date, "admission_decision_date", e);
+	app_check_date(a, m->admission_ceremony_date, "admission_ceremony_date", e);
+	app_check_date(a, m->official_date, "official_date", e);
+	if (e->code)
 		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
@@ -134,6 +138,8 @@ enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
 	char *detail;
 
 	date = app_date(a, date);
+	if (app_check_date(a, date, "date", e))
+		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
 	name_keys_init(&nk);
@@ -148,7 +154,11 @@ enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
 		rc = e->code;
 		goto out;
 	}
-	if (member_validate(&m, &a->rules, e, 0)) {
+	member_validate(&m, &a->rules, e, 0);
+	app_check_date(a, m.admission_decision_date, "admission_decision_date", e);
+	app_check_date(a, m.admission_ceremony_date, "admission_ceremony_date", e);
+	app_check_date(a, m.official_date, "official_date", e);
+	if (e->code) {
 		rc = e->code;
 		goto out;
 	}
@@ -504,6 +514,8 @@ enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t i
 	long months;
 
 	date = app_date(a, date);
+	if (app_check_date(a, date, "date", e))
+		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
 	name_keys_init(&nk);
@@ -605,6 +617,8 @@ enum err_code app_member_transfer(struct app *a, const struct actor *ac, int64_t
 
 	date = app_date(a, date);
 	memset(t, 0, sizeof *t);
+	if (app_check_date(a, date, "date", e))
+		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
 	err_init(&tmp);
@@ -623,6 +637,8 @@ enum err_code app_member_transfer(struct app *a, const struct actor *ac, int64_t
 			     "transferred", (long long)id, member_status_name(m.status));
 		goto out;
 	}
+	if ((rc = app_check_exists_on(&to, date, "to", e)))
+		goto out;
 	if (to.id == m.org_id) {
 		rc = err_add(e, ERR_INPUT, 0, "to", to_code, NULL,
 			     "member %lld is already on the roll of '%s'", (long long)id, to_code);
@@ -706,6 +722,8 @@ enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t 
 	long days;
 
 	date = app_date(a, date);
+	if (app_check_date(a, date, "date", e))
+		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
 	name_keys_init(&nk);
@@ -718,10 +736,17 @@ enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t 
 			     "no transfer has the id %lld", (long long)transfer_id);
 		goto out;
 	}
-	if (t->state != TS_SENT) {
+	if (t->state == TS_RECEIVED || (t->state == TS_ENDED && t->received_date != DATE_NONE)) {
 		rc = err_add(e, ERR_RULE, 0, "transfer", NULL, NULL,
 			     "transfer %lld was already received on %s", (long long)transfer_id,
 			     date_format(t->received_date, d1));
+		goto out;
+	}
+	if (t->state == TS_ENDED) {
+		rc = err_add(e, ERR_RULE, 0, "transfer", NULL, NULL,
+			     "transfer %lld was closed on %s without being received, when the "
+			     "member left the rolls", (long long)transfer_id,
+			     date_format(t->ended_date, d1));
 		goto out;
 	}
 	if (date < t->sent_date) {
@@ -784,6 +809,8 @@ enum err_code app_member_return(struct app *a, const struct actor *ac, int64_t t
 	char *detail;
 
 	date = app_date(a, date);
+	if (app_check_date(a, date, "date", e))
+		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
 	name_keys_init(&nk);

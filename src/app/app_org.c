@@ -43,7 +43,7 @@ enum err_code app_org_add(struct app *a, const struct actor *ac, struct org *o, 
 
 	o->established = app_date(a, o->established);
 	o->dissolved = DATE_NONE;
-	if (org_validate(o, e, 0))
+	if (org_validate(o, e, 0) || app_check_date(a, o->established, "date", e))
 		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
@@ -66,7 +66,7 @@ enum err_code app_org_add(struct app *a, const struct actor *ac, struct org *o, 
 		if ((rc = app_org_lookup(a, ac, o->parent_code, &parent, 1, "parent_code", e)))
 			goto out;
 		if (org_check_nesting(parent.kind, o->kind, o->established, &a->rules, e, 0,
-				      o->code)) {
+				      parent.code)) {
 			rc = e->code;
 			goto out;
 		}
@@ -97,7 +97,7 @@ enum err_code app_org_edit(struct app *a, const struct actor *ac, const struct o
 	enum err_code rc;
 
 	date = app_date(a, date);
-	if (org_validate(o, e, 0))
+	if (org_validate(o, e, 0) || app_check_date(a, date, "date", e))
 		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
@@ -138,6 +138,8 @@ enum err_code app_org_rename(struct app *a, const struct actor *ac, const char *
 	enum err_code rc;
 
 	date = app_date(a, date);
+	if (app_check_date(a, date, "date", e))
+		return e->code;
 	if (!name || !name[0])
 		return err_add(e, ERR_INPUT, 0, "name", "", NULL, "the new name is empty");
 	if (strlen(name) >= sizeof o.name)
@@ -170,7 +172,9 @@ static enum err_code reparent(struct app *a, struct org *o, const struct org *p,
 		return err_add(e, ERR_RULE, 0, "parent_code", p->code, NULL,
 			       "'%s' lies inside '%s'; an organisation cannot move under its own "
 			       "subtree", p->code, o->code);
-	if (org_check_nesting(p->kind, o->kind, date, &a->rules, e, 0, o->code))
+	if (org_check_nesting(p->kind, o->kind, date, &a->rules, e, 0, p->code))
+		return e->code;
+	if (app_check_exists_on(p, date, "parent_code", e))
 		return e->code;
 	o->parent_id = p->id;
 	snprintf(o->parent_code, sizeof o->parent_code, "%s", p->code);
@@ -185,6 +189,8 @@ enum err_code app_org_move(struct app *a, const struct actor *ac, const char *co
 	enum err_code rc;
 
 	date = app_date(a, date);
+	if (app_check_date(a, date, "date", e))
+		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
 	if ((rc = app_org_lookup(a, ac, code, &o, 1, "code", e)) ||
@@ -317,12 +323,15 @@ enum err_code app_org_merge(struct app *a, const struct actor *ac, const char *c
 	int64_t ev;
 
 	date = app_date(a, date);
+	if (app_check_date(a, date, "date", e))
+		return e->code;
 	if (n == 0)
 		return err_add(e, ERR_USAGE, 0, "from", "", NULL,
 			       "name at least one organisation to merge");
 	if ((rc = app_begin(a, e)))
 		return rc;
 	if ((rc = app_org_lookup(a, ac, dst, &d, 1, "into", e)) ||
+	    (rc = app_check_exists_on(&d, date, "into", e)) ||
 	    (rc = check_org_date(a, &d, date, e)))
 		goto out;
 	for (i = 0; i < n && !rc; i++) {
@@ -379,6 +388,8 @@ enum err_code app_org_split(struct app *a, const struct actor *ac, const char *s
 	char *assigned = NULL;
 
 	date = app_date(a, date);
+	if (app_check_date(a, date, "date", e))
+		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
 	if ((rc = app_org_lookup(a, ac, src, &s, 1, "code", e)) ||
@@ -423,12 +434,15 @@ enum err_code app_org_split(struct app *a, const struct actor *ac, const char *s
 					tmp.items[0].line = as[i].line;
 				}
 				err_merge(e, &tmp);
-			} else {
+			} else if (app_check_exists_on(&t, date, "org_code", &tmp) == ERR_OK) {
 				for (j = 0; j < targets.n; j++)
 					if (targets.v[j].id == t.id)
 						break;
 				if (j == targets.n)
 					collect_org(&targets, &t);
+			} else {
+				tmp.items[0].line = as[i].line;
+				err_merge(e, &tmp);
 			}
 			err_cleanup(&tmp);
 		}
@@ -494,6 +508,8 @@ enum err_code app_org_dissolve(struct app *a, const struct actor *ac, const char
 	long allowed = 0;
 
 	date = app_date(a, date);
+	if (app_check_date(a, date, "date", e))
+		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
 	if ((rc = app_org_lookup(a, ac, code, &o, 1, "code", e)) ||
@@ -520,7 +536,8 @@ enum err_code app_org_dissolve(struct app *a, const struct actor *ac, const char
 		goto out;
 	}
 	if (members_to) {
-		if ((rc = app_org_lookup(a, ac, members_to, &to, 1, "members_to", e)))
+		if ((rc = app_org_lookup(a, ac, members_to, &to, 1, "members_to", e)) ||
+		    (rc = app_check_exists_on(&to, date, "members_to", e)))
 			goto out;
 		if (to.id == o.id) {
 			rc = err_add(e, ERR_INPUT, 0, "members_to", members_to, NULL,

@@ -63,7 +63,30 @@ int cmd_member_add(struct cli *c, int npos, char **pos)
 	}
 	for (i = 0; i < n; i++)
 		member_set_field(&m, names[i], values[i], &c->e, 0);
-	if (c->e.code || app_member_add(&c->app, &c->actor, &m, &c->e))
+	if (c->e.code) {
+		/* Report every problem at once: the record's own checks too, except for the
+		 * fields already named as unreadable. */
+		struct err more;
+		size_t k, j;
+
+		err_init(&more);
+		member_validate(&m, &c->app.rules, &more, 0);
+		for (k = 0; k < more.n; k++) {
+			int seen = 0;
+
+			for (j = 0; j < c->e.n; j++)
+				if (strcmp(c->e.items[j].field, more.items[k].field) == 0)
+					seen = 1;
+			if (!seen)
+				err_add(&c->e, more.items[k].rule[0] ? ERR_RULE : ERR_INPUT, 0,
+					more.items[k].field, more.items[k].value,
+					more.items[k].rule[0] ? more.items[k].rule : NULL, "%s",
+					more.items[k].msg);
+		}
+		err_cleanup(&more);
+		return cli_fail(c);
+	}
+	if (app_member_add(&c->app, &c->actor, &m, &c->e))
 		return cli_fail(c);
 	if (c->json)
 		cli_json_out(cli_member_json(&m));

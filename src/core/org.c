@@ -81,13 +81,13 @@ int org_validate(const struct org *o, struct err *e, long line)
 }
 
 int org_check_nesting(enum org_kind parent, enum org_kind child, date_t on,
-		      const struct ruleset *rs, struct err *e, long line, const char *code)
+		      const struct ruleset *rs, struct err *e, long line, const char *parent_code)
 {
 	int ok = ruleset_pair_allowed(rs, R_ORG_NESTING, on, org_kind_name(parent),
 				      org_kind_name(child));
 
 	if (ok == 0) {
-		err_add(e, ERR_RULE, line, "parent_code", code, R_ORG_NESTING,
+		err_add(e, ERR_RULE, line, "parent_code", parent_code, R_ORG_NESTING,
 			"a %s cannot be placed under a %s", org_kind_name(child),
 			org_kind_name(parent));
 		return -1;

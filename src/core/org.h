@@ -44,9 +44,10 @@ int org_code_check(const char *code, const char **why);
 int org_validate(const struct org *o, struct err *e, long line);
 
 /* Whether a child of kind child may sit under a parent of kind parent on date on
- * (R-ORG-NESTING). Adds a problem and returns -1 if not. */
+ * (R-ORG-NESTING). Adds a problem (field parent_code, value parent_code) and returns -1 if
+ * not. */
 int org_check_nesting(enum org_kind parent, enum org_kind child, date_t on,
-		      const struct ruleset *rs, struct err *e, long line, const char *code);
+		      const struct ruleset *rs, struct err *e, long line, const char *parent_code);
 
 /* An in-memory tree over n nodes given by parent index (-1 for a root). Used to check a
  * whole import for cycles and orphans, to number the current tree in pre-order, and to
