@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -363,6 +364,24 @@ static void set_code(struct tree *t, int i, const char *prefix, unsigned num, in
 	}
 }
 
+/* Set an organisation's name; names are short by construction, so one that does not fit is
+ * a bug in this file. */
+static void org_name(struct org *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void org_name(struct org *o, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(o->name, sizeof o->name, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof o->name) {
+		fprintf(stderr, "gen: organisation name too long: %s\n", o->name);
+		exit(70);
+	}
+}
+
 static int random_date(struct rng *r, int y0, int y1)
 {
 	int lo = days_from_civil(y0, 1, 1), hi = days_from_civil(y1, 12, 31);
@@ -370,10 +389,16 @@ static int random_date(struct rng *r, int y0, int y1)
 	return (int)rng_range(r, lo, hi);
 }
 
-/* Grassroots and cells often date from the restructuring of 2021-2024 (seed 004). */
-static int unit_date(struct rng *r)
+/* When a unit under parent was established: after its parent, and often in the
+ * restructuring of 2021-2024 (seed 004: thousands of grassroots organisations re-formed). */
+static int unit_date(struct rng *r, const struct org *parent)
 {
-	return rng_chance(r, 300) ? random_date(r, 2021, 2024) : random_date(r, 1955, 2020);
+	int lo = parent->established, hi = days_from_civil(2024, 12, 31);
+	int reform = days_from_civil(2021, 1, 1);
+
+	if (lo < reform && rng_chance(r, 300))
+		lo = reform;
+	return (int)rng_range(r, lo, hi);
 }
 
 static void name_district(char *out, size_t cap, const char *what, const struct vn_district *d)
@@ -415,7 +440,7 @@ static int add_cell(struct gen *g, int parent, unsigned num, enum flavour fl)
 
 	set_code(t, i, "C", num, 2);
 	t->org[i].flavour = (unsigned char)fl;
-	t->org[i].established = unit_date(&g->rng);
+	t->org[i].established = unit_date(&g->rng, &t->org[parent]);
 	return i;
 }
 
@@ -425,7 +450,7 @@ static int add_sub(struct gen *g, int parent, unsigned num)
 	int i = tree_add(t, parent, KIND_SUBCOMMITTEE, (unsigned char)(t->org[parent].level + 1));
 
 	set_code(t, i, "S", num, 1);
-	t->org[i].established = unit_date(&g->rng);
+	t->org[i].established = unit_date(&g->rng, &t->org[parent]);
 	return i;
 }
 
@@ -454,6 +479,9 @@ static const char *const school_faculty[] = {
 	"Khoa Quân sự địa phương", "Khoa Khoa học Xã hội và Nhân văn", "Khoa Bắn súng",
 	"Khoa Ngoại ngữ - Tin học",
 };
+static const char *const school_block[] = {
+	"Tiểu đoàn Học viên", "Khối Giảng dạy", "Khối Cơ quan",
+};
 static const char *const hospital_block[] = {
 	"Khối Nội", "Khối Ngoại", "Khối Cận lâm sàng", "Khối Cơ quan",
 };
@@ -472,7 +500,7 @@ static void build_grassroots_body(struct gen *g, int gi)
 	struct tree *t = &g->tree;
 	struct rng *r = &g->rng;
 	enum gtype gt = (enum gtype)t->org[gi].gtype;
-	unsigned nsub = 0, ncell_per = 0, ndirect = 0, s, c, cellno = 1;
+	unsigned nsub = 0, ncell_per = 0, ndirect = 0, s, c, cellno = 1, base;
 	int si, ci;
 
 	switch (gt) {
@@ -503,27 +531,27 @@ static void build_grassroots_body(struct gen *g, int gi)
 		si = add_sub(g, gi, s);
 		switch (gt) {
 		case GT_AGENCY:
-			snprintf(t->org[si].name, sizeof t->org[si].name, "Đảng bộ %s",
+			org_name(&t->org[si], "Đảng bộ %s",
 				 agency_office[(s - 1) % COUNT(agency_office)]);
 			ncell_per = (unsigned)rng_range(r, 2, 4);
 			break;
 		case GT_COMBAT:
-			snprintf(t->org[si].name, sizeof t->org[si].name, "Đảng bộ Tiểu đoàn %u",
+			org_name(&t->org[si], "Đảng bộ Tiểu đoàn %u",
 				 ++t->next_battalion);
 			ncell_per = (unsigned)rng_range(r, 3, 4);
 			break;
 		case GT_SCHOOL:
-			snprintf(t->org[si].name, sizeof t->org[si].name, "%s",
-				 s == 1 ? "Đảng bộ Tiểu đoàn Học viên" : "Đảng bộ Khối Giảng dạy");
+			org_name(&t->org[si], "Đảng bộ %s",
+				 school_block[(s - 1) % COUNT(school_block)]);
 			ncell_per = (unsigned)rng_range(r, 3, 5);
 			break;
 		case GT_HOSPITAL:
-			snprintf(t->org[si].name, sizeof t->org[si].name, "Đảng bộ %s",
+			org_name(&t->org[si], "Đảng bộ %s",
 				 hospital_block[(s - 1) % COUNT(hospital_block)]);
 			ncell_per = (unsigned)rng_range(r, 3, 5);
 			break;
 		case GT_ENTERPRISE:
-			snprintf(t->org[si].name, sizeof t->org[si].name, "Đảng bộ Xí nghiệp %u",
+			org_name(&t->org[si], "Đảng bộ Xí nghiệp %u",
 				 s);
 			ncell_per = (unsigned)rng_range(r, 2, 4);
 			break;
@@ -532,6 +560,8 @@ static void build_grassroots_body(struct gen *g, int gi)
 		case GT_NONE:
 			break;
 		}
+		/* Cells of one subcommittee take different names from a random start. */
+		base = (unsigned)rng_below(r, 1000);
 		for (c = 0; c < ncell_per; c++) {
 			struct org *o;
 
@@ -539,27 +569,27 @@ static void build_grassroots_body(struct gen *g, int gi)
 			o = &t->org[ci];
 			switch (gt) {
 			case GT_AGENCY:
-				snprintf(o->name, sizeof o->name, "Chi bộ %s",
-					 agency_section[rng_below(r, COUNT(agency_section))]);
+				org_name(o, "Chi bộ %s",
+					 agency_section[(base + c) % COUNT(agency_section)]);
 				break;
 			case GT_COMBAT:
-				snprintf(o->name, sizeof o->name, "Chi bộ Đại đội %u",
+				org_name(o, "Chi bộ Đại đội %u",
 					 ++t->next_company % 30 + 1);
 				break;
 			case GT_SCHOOL:
 				if (s == 1)
-					snprintf(o->name, sizeof o->name,
-						 "Chi bộ Đại đội Học viên %u", c + 1);
+					org_name(o, "Chi bộ Đại đội Học viên %u", c + 1);
 				else
-					snprintf(o->name, sizeof o->name, "Chi bộ %s",
-						 school_faculty[rng_below(r, COUNT(school_faculty))]);
+					org_name(o, "Chi bộ %s",
+						 school_faculty[(base + c) %
+								COUNT(school_faculty)]);
 				break;
 			case GT_HOSPITAL:
-				snprintf(o->name, sizeof o->name, "Chi bộ %s",
-					 hospital_dept[rng_below(r, COUNT(hospital_dept))]);
+				org_name(o, "Chi bộ %s",
+					 hospital_dept[(base + c) % COUNT(hospital_dept)]);
 				break;
 			case GT_ENTERPRISE:
-				snprintf(o->name, sizeof o->name, "Chi bộ Phân xưởng %u", c + 1);
+				org_name(o, "Chi bộ Phân xưởng %u", c + 1);
 				break;
 			case GT_LOCAL_MILITARY:
 			case GT_BORDER_POST:
@@ -568,33 +598,36 @@ static void build_grassroots_body(struct gen *g, int gi)
 			}
 		}
 	}
+	base = (unsigned)rng_below(r, 1000);  /* distinct commune and team names, as above */
 	for (c = 0; c < ndirect; c++) {
 		struct org *o;
 		const char *commune;
+		const struct vn_list *cl;
 
 		ci = add_cell(g, gi, cellno++, (enum flavour)t->org[gi].flavour);
 		o = &t->org[ci];
 		switch (gt) {
 		case GT_AGENCY:
-			snprintf(o->name, sizeof o->name, "Chi bộ %s",
+			org_name(o, "Chi bộ %s",
 				 agency_direct[c % COUNT(agency_direct)]);
 			break;
 		case GT_COMBAT:
-			snprintf(o->name, sizeof o->name, "Chi bộ %s",
+			org_name(o, "Chi bộ %s",
 				 regiment_direct[c % COUNT(regiment_direct)]);
 			if (c == 0)
 				o->flavour = FL_AGENCY;
 			break;
 		case GT_LOCAL_MILITARY:
 			if (c == 0) {
-				snprintf(o->name, sizeof o->name, "Chi bộ Cơ quan");
+				org_name(o, "Chi bộ Cơ quan");
 				o->flavour = FL_AGENCY;
 				break;
 			}
 			/* A commune-level military party cell (chi bộ quân sự xã): led by the
 			 * commune party committee too, and it holds the commune's forces. */
-			commune = pick(r, commune_picker(g, o->province));
-			snprintf(o->name, sizeof o->name, "Chi bộ Quân sự xã %s", commune);
+			cl = commune_picker(g, o->province)->list;
+			commune = cl->item[(base + c) % cl->n].name;
+			org_name(o, "Chi bộ Quân sự xã %s", commune);
 			snprintf(o->local_committee, sizeof o->local_committee, "Đảng ủy xã %s",
 				 commune);
 			o->flavour = FL_COMMUNE;
@@ -603,13 +636,13 @@ static void build_grassroots_body(struct gen *g, int gi)
 			o->reserve = (int)rng_range(r, 60, 400);
 			break;
 		case GT_BORDER_POST:
-			snprintf(o->name, sizeof o->name, "Chi bộ %s",
+			org_name(o, "Chi bộ %s",
 				 border_team[c % COUNT(border_team)]);
 			break;
 		case GT_SCHOOL:
 		case GT_HOSPITAL:
 		case GT_ENTERPRISE:
-			snprintf(o->name, sizeof o->name, "Chi bộ %s",
+			org_name(o, "Chi bộ %s",
 				 c == 0 ? "Cơ quan" : "Phòng Kế hoạch - Kỹ thuật");
 			if (c == 0)
 				o->flavour = FL_AGENCY;
@@ -629,7 +662,7 @@ static int add_grassroots(struct gen *g, int parent, unsigned num, enum gtype gt
 	set_code(t, i, "G", num, 2);
 	t->org[i].gtype = (unsigned char)gt;
 	t->org[i].flavour = (unsigned char)fl;
-	t->org[i].established = unit_date(&g->rng);
+	t->org[i].established = unit_date(&g->rng, &t->org[parent]);
 	return i;
 }
 
@@ -644,13 +677,14 @@ static void build_level3_body(struct gen *g, int l3, enum l3type ty)
 	struct rng *r = &g->rng;
 	int prov = t->org[l3].province, gi;
 	const struct vn_province *p = prov >= 0 ? &vn_province[prov] : NULL;
-	unsigned n, k, num = 1;
-	char *name;
-	size_t cap;
+	unsigned n, k, num = 1, base;
+	const struct vn_list *cl;
+	char unit[sizeof t->org[l3].name];
 
+	/* "Đảng bộ Sư đoàn 316" has the agency "Đảng bộ Cơ quan Sư đoàn 316". */
+	snprintf(unit, sizeof unit, "%s", t->org[l3].name + strlen("Đảng bộ "));
 	gi = add_grassroots(g, l3, num++, GT_AGENCY, FL_AGENCY);
-	snprintf(t->org[gi].name, sizeof t->org[gi].name, "Đảng bộ Cơ quan %s",
-		 t->org[l3].name + strlen("Đảng bộ "));
+	org_name(&t->org[gi], "Đảng bộ Cơ quan %s", unit);
 	build_grassroots_body(g, gi);
 
 	switch (ty) {
@@ -664,26 +698,29 @@ static void build_level3_body(struct gen *g, int l3, enum l3type ty)
 
 			gi = add_grassroots(g, l3, num++, GT_LOCAL_MILITARY, FL_AGENCY);
 			t->org[gi].district = (short)k;
-			name_district(t->org[gi].name, sizeof t->org[gi].name, "Đảng bộ Quân sự", d);
+			name_district(t->org[gi].name, sizeof t->org[gi].name, "Đảng bộ Quân sự",
+				      d);
 			snprintf(t->org[gi].local_committee, sizeof t->org[gi].local_committee,
 				 "%s %s", district_committee(d), d->name);
 			build_grassroots_body(g, gi);
 		}
 		if (rng_chance(r, 500)) {
 			gi = add_grassroots(g, l3, num++, GT_COMBAT, FL_COMBAT);
-			snprintf(t->org[gi].name, sizeof t->org[gi].name, "Đảng bộ Trung đoàn %u",
+			org_name(&t->org[gi], "Đảng bộ Trung đoàn %u",
 				 ++t->next_regiment);
 			build_grassroots_body(g, gi);
 		}
 		break;
 	case L3_BORDER_GUARD:
 		n = (unsigned)rng_range(r, 11, 15);
+		cl = commune_picker(g, prov)->list;
+		base = (unsigned)rng_below(r, 1000);  /* posts named after distinct communes */
 		for (k = 0; k < n; k++) {
 			const struct vn_district *d = &p->district[rng_below(r, p->n_district)];
 
 			gi = add_grassroots(g, l3, num++, GT_BORDER_POST, FL_BORDER);
-			snprintf(t->org[gi].name, sizeof t->org[gi].name, "Đảng bộ Đồn Biên phòng %s",
-				 pick(r, commune_picker(g, prov)));
+			org_name(&t->org[gi], "Đảng bộ Đồn Biên phòng %s",
+				 cl->item[(base + k) % cl->n].name);
 			snprintf(t->org[gi].local_committee, sizeof t->org[gi].local_committee,
 				 "%s %s", district_committee(d), d->name);
 			build_grassroots_body(g, gi);
@@ -695,14 +732,12 @@ static void build_level3_body(struct gen *g, int l3, enum l3type ty)
 		n = (unsigned)rng_range(r, 4, 6);
 		for (k = 0; k < n; k++) {
 			gi = add_grassroots(g, l3, num++, GT_COMBAT, FL_COMBAT);
-			name = t->org[gi].name;
-			cap = sizeof t->org[gi].name;
 			if (ty == L3_DIVISION)
-				snprintf(name, cap, "Đảng bộ Trung đoàn %u", ++t->next_regiment);
+				org_name(&t->org[gi], "Đảng bộ Trung đoàn %u", ++t->next_regiment);
 			else if (ty == L3_NAVAL)
-				snprintf(name, cap, "Đảng bộ Hải đoàn %u", ++t->next_regiment);
+				org_name(&t->org[gi], "Đảng bộ Hải đoàn %u", ++t->next_regiment);
 			else
-				snprintf(name, cap, "Đảng bộ Tiểu đoàn %u", ++t->next_battalion);
+				org_name(&t->org[gi], "Đảng bộ Tiểu đoàn %u", ++t->next_battalion);
 			build_grassroots_body(g, gi);
 		}
 		break;
@@ -717,16 +752,14 @@ static void build_level3_body(struct gen *g, int l3, enum l3type ty)
 					  ty == L3_HOSPITAL ? FL_HOSPITAL : FL_ENTERPRISE;
 
 			gi = add_grassroots(g, l3, num++, gt, fl);
-			name = t->org[gi].name;
-			cap = sizeof t->org[gi].name;
 			if (ty == L3_SCHOOL)
-				snprintf(name, cap, "Đảng bộ %s",
+				org_name(&t->org[gi], "Đảng bộ %s",
 					 school_faculty[k % COUNT(school_faculty)]);
 			else if (ty == L3_HOSPITAL)
-				snprintf(name, cap, "Đảng bộ Bệnh viện Quân y %u",
+				org_name(&t->org[gi], "Đảng bộ Bệnh viện Quân y %u",
 					 ++t->next_hospital);
 			else {
-				snprintf(name, cap, "Đảng bộ Công ty %u", ++t->next_enterprise);
+				org_name(&t->org[gi], "Đảng bộ Công ty %u", ++t->next_enterprise);
 				/* Enterprises keep self-defence forces. */
 				t->org[gi].self_defence = (int)rng_range(r, 30, 150);
 			}
@@ -769,11 +802,11 @@ static enum l3type plan_level3(struct gen *g, int l3, const struct vn_command *c
 		*next_prov = (int)i + 1;
 		o->province = (short)i;
 		if (c->kind == VN_COMMAND_REGION) {
-			snprintf(o->name, sizeof o->name, "Đảng bộ Quân sự %s %s",
+			org_name(o, "Đảng bộ Quân sự %s %s",
 				 vn_province_kind_name(p), p->name);
 			ty = L3_PROVINCE;
 		} else {
-			snprintf(o->name, sizeof o->name, "Đảng bộ Bộ đội Biên phòng %s %s",
+			org_name(o, "Đảng bộ Bộ đội Biên phòng %s %s",
 				 vn_province_kind_name(p), p->name);
 			ty = L3_BORDER_GUARD;
 		}
@@ -794,35 +827,35 @@ static enum l3type plan_level3(struct gen *g, int l3, const struct vn_command *c
 	o->province = -1;
 	switch (ty) {
 	case L3_DIVISION:
-		snprintf(o->name, sizeof o->name, "Đảng bộ Sư đoàn %u", 300 + ++t->next_division);
+		org_name(o, "Đảng bộ Sư đoàn %u", 300 + ++t->next_division);
 		break;
 	case L3_BRIGADE:
 		if (c->kind == VN_COMMAND_BORDER_GUARD)
-			snprintf(o->name, sizeof o->name, "Đảng bộ Hải đoàn Biên phòng %u",
+			org_name(o, "Đảng bộ Hải đoàn Biên phòng %u",
 				 10 + ++t->next_brigade);
 		else
-			snprintf(o->name, sizeof o->name, "Đảng bộ Lữ đoàn %u",
+			org_name(o, "Đảng bộ Lữ đoàn %u",
 				 100 + ++t->next_brigade);
 		break;
 	case L3_NAVAL:
 		/* Five naval regions; further slots of the cycle are brigades. */
 		if (k / 6 < 5)
-			snprintf(o->name, sizeof o->name, "Đảng bộ Bộ Tư lệnh Vùng %u Hải quân",
+			org_name(o, "Đảng bộ Bộ Tư lệnh Vùng %u Hải quân",
 				 k / 6 + 1);
 		else
-			snprintf(o->name, sizeof o->name, "Đảng bộ Lữ đoàn %u",
+			org_name(o, "Đảng bộ Lữ đoàn %u",
 				 100 + ++t->next_brigade);
 		break;
 	case L3_SCHOOL:
-		snprintf(o->name, sizeof o->name, "Đảng bộ Trường Quân sự %s số %u", c->name,
+		org_name(o, "Đảng bộ Trường Quân sự %s số %u", c->name,
 			 ++t->next_school);
 		break;
 	case L3_HOSPITAL:
-		snprintf(o->name, sizeof o->name, "Đảng bộ Bệnh viện Quân y %u",
+		org_name(o, "Đảng bộ Bệnh viện Quân y %u",
 			 100 + ++t->next_hospital);
 		break;
 	case L3_ENTERPRISE:
-		snprintf(o->name, sizeof o->name, "Đảng bộ Tổng công ty %u",
+		org_name(o, "Đảng bộ Tổng công ty %u",
 			 ++t->next_enterprise);
 		break;
 	case L3_PROVINCE:
@@ -1248,7 +1281,8 @@ static void usage(FILE *f)
 		"usage: gen --seed N --orgs-out FILE --members-out FILE [--scale F] [--grouped]\n"
 		"  --scale F   1.0 = about 620 provinces, 60,000 organisations, 5.6 million\n"
 		"              members (default 1.0; 0.01 for a quick test)\n"
-		"  --grouped   number members cell by cell instead of shuffling ids across the tree\n");
+		"  --grouped   number members cell by cell instead of shuffling ids across\n"
+		"              the tree\n");
 }
 
 static int parse_u64(const char *s, unsigned long long *v)
@@ -1385,8 +1419,7 @@ int main(int argc, char **argv)
 	n2 = n2 > vn_command_count ? (unsigned)vn_command_count : n2;
 	root = tree_add(&g.tree, -1, KIND_COMMITTEE, 1);
 	snprintf(g.tree.org[root].code, sizeof g.tree.org[root].code, "VPA");
-	snprintf(g.tree.org[root].name, sizeof g.tree.org[root].name,
-		 "Đảng bộ Quân đội nhân dân Việt Nam");
+	org_name(&g.tree.org[root], "Đảng bộ Quân đội nhân dân Việt Nam");
 	g.tree.org[root].established = days_from_civil(1944, 12, 22);
 	l3_members = xcalloc(n3, sizeof *l3_members);
 	for (c = 0; c < n2; c++) {
@@ -1395,7 +1428,7 @@ int main(int argc, char **argv)
 		int ci = tree_add(&g.tree, root, KIND_COMMITTEE, 2), next_prov = 0;
 
 		set_code(&g.tree, ci, "R", c + 1, 2);
-		snprintf(g.tree.org[ci].name, sizeof g.tree.org[ci].name, "Đảng bộ %s", cmd->name);
+		org_name(&g.tree.org[ci], "Đảng bộ %s", cmd->name);
 		g.tree.org[ci].established = random_date(&g.rng, 1945, 1978);
 		for (k = 0; k < share; k++) {
 			int l3 = tree_add(&g.tree, ci, KIND_COMMITTEE, 3);
@@ -1406,7 +1439,9 @@ int main(int argc, char **argv)
 			set_code(&g.tree, l3, "P", ++pnum, 3);
 			g.tree.org[l3].level3 = l3;
 			g.tree.org[l3].l3_index = pnum - 1;
-			g.tree.org[l3].established = random_date(&g.rng, 1946, 2015);
+			g.tree.org[l3].established =
+				(int)rng_range(&g.rng, g.tree.org[ci].established,
+					       days_from_civil(2015, 12, 31));
 			ty = plan_level3(&g, l3, cmd, k, &next_prov);
 			first = g.tree.n;
 			build_level3_body(&g, l3, ty);

@@ -13,7 +13,10 @@ csv=${1:?usage: bench/import_baseline.sh MEMBERS.csv [DB]}
 db=${2:-build/bench/data/import_baseline.db}
 [ -r "$csv" ] || { echo "import_baseline: cannot read $csv" >&2; exit 2; }
 command -v sqlite3 >/dev/null || { echo "import_baseline: sqlite3 is not installed" >&2; exit 2; }
-[ -x /usr/bin/time ] || { echo "import_baseline: /usr/bin/time is not installed (Debian: time)" >&2; exit 2; }
+if [ ! -x /usr/bin/time ]; then
+	echo "import_baseline: /usr/bin/time is not installed (Debian package: time)" >&2
+	exit 2
+fi
 
 mkdir -p "$(dirname "$db")"
 rm -f "$db" "$db-journal" "$db-wal"

@@ -662,6 +662,7 @@ enum { MC_ID, MC_ORG, MC_NAME };
 struct org_info {
 	int64_t id;
 	int visible;
+	date_t established;
 };
 
 struct org_map_ctx {
@@ -681,6 +682,7 @@ static int org_map_add(void *ctx, const struct org *o)
 	}
 	(*c->info)[*c->n].id = o->id;
 	(*c->info)[*c->n].visible = o->pre >= c->pre && o->pre <= c->last;
+	(*c->info)[*c->n].established = o->established;
 	strmap_put(c->codes, o->code, (long)*c->n);
 	(*c->n)++;
 	return 0;
@@ -777,7 +779,9 @@ static int parse_member_row(struct app *a, const struct columns *c, const struct
 	}
 	if (e->n + e->dropped > before)
 		return -1;
-	m->org_since = m->admission_decision_date;
+	/* On this roll since admission, or since the organisation was established if later. */
+	m->org_since = m->admission_decision_date > info[k].established ? m->admission_decision_date
+									: info[k].established;
 	m->status_since = m->status == MS_PROBATIONARY ? m->admission_decision_date
 						       : m->official_date;
 	return 0;
@@ -1238,6 +1242,8 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 	if (!rc && res->rejected && !opts->rejects)
 		rc = ERR_INPUT;
 	if (!rc && mi->bulk) {
+		if (mi->pg_on)
+			fprintf(stderr, "building the indexes of %ld members ...\n", mi->wrote);
 		rc = store_bulk_end(a->st, e);
 		trace("indexes built", t0);
 	}

@@ -104,8 +104,10 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 	m->org_id = o.id;
 	m->temp_org_id = 0;
 	m->temp_until = DATE_NONE;
+	/* On this roll since admission, or since the organisation was established if later. */
 	if (m->org_since == DATE_NONE)
-		m->org_since = m->admission_decision_date;
+		m->org_since = m->admission_decision_date > o.established ? m->admission_decision_date
+									  : o.established;
 	if (m->status_since == DATE_NONE)
 		m->status_since = m->status == MS_PROBATIONARY ? m->admission_decision_date
 							       : m->official_date;

@@ -59,9 +59,12 @@ int cmd_import(struct cli *c, int npos, char **pos)
 	if (rc) {
 		int code = cli_fail(c);
 
-		fprintf(stderr, "cadre: nothing was imported: %ld of %ld rows have problems; fix "
-			"them and import again, or use --skip-bad FILE to import the good rows\n",
-			r.rejected, r.rows);
+		if (r.rows == 0 || r.rejected == 0)
+			fprintf(stderr, "cadre: nothing was imported\n");
+		else
+			fprintf(stderr, "cadre: nothing was imported: %ld of %ld rows have problems; "
+				"fix them and import again, or use --skip-bad FILE to import the good "
+				"rows\n", r.rejected, r.rows);
 		return code;
 	}
 	if (c->json)

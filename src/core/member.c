@@ -169,13 +169,13 @@ int member_validate(const struct member *m, const struct ruleset *rs, struct err
 	/* R-MEMBER-DATES: birth < decision <= ceremony < official. */
 	if (m->birth_date != DATE_NONE && m->admission_decision_date != DATE_NONE &&
 	    m->admission_decision_date <= m->birth_date)
-		err_add(e, ERR_INPUT, line, "admission_decision_date",
+		err_add(e, ERR_RULE, line, "admission_decision_date",
 			date_format(m->admission_decision_date, d1), R_MEMBER_DATES,
 			"the admission decision is not after the birth date %s",
 			date_format(m->birth_date, d2));
 	if (m->admission_decision_date != DATE_NONE && m->admission_ceremony_date != DATE_NONE &&
 	    m->admission_ceremony_date < m->admission_decision_date)
-		err_add(e, ERR_INPUT, line, "admission_ceremony_date",
+		err_add(e, ERR_RULE, line, "admission_ceremony_date",
 			date_format(m->admission_ceremony_date, d1), R_MEMBER_DATES,
 			"the admission ceremony is before the admission decision %s",
 			date_format(m->admission_decision_date, d2));
