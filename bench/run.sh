@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 scale=${BENCH_SCALE:-1.0}
 seed=${BENCH_SEED:-1}
 reps=${BENCH_REPS:-21}
-provinces=${BENCH_PROVINCES:-P001,P155,P310,P465,P620}
+provinces=${BENCH_PROVINCES:-P014,P179,P325,P415,P577}
 D=build/bench/data
 out=build/bench/results.txt
 mkdir -p "$D"

@@ -347,6 +347,18 @@ enum err_code app_check_exists_on(const struct org *o, date_t d, const char *fie
 		       date_format(o->established, d1), date_format(d, d2));
 }
 
+int app_same_person(const struct member *other, const char *dup_key, const char *hometown)
+{
+	struct buf k;
+	int same;
+
+	buf_init(&k, 0);
+	vname_dup_key(other->full_name, &k);
+	same = strcmp(buf_str(&k), dup_key) == 0 && strcmp(other->hometown, hometown) == 0;
+	buf_cleanup(&k);
+	return same;
+}
+
 char *app_json(const char *fmt, ...)
 {
 	va_list ap;

@@ -34,4 +34,22 @@ enum err_code app_move_member(struct app *a, const struct actor *ac, struct memb
 enum err_code app_status_at(struct app *a, const struct member *m, date_t d, int *status,
 			    struct err *e);
 
+/* The tree as of date d, built in memory from the organisations' versions: v[0..n) sorted by
+ * id, parent[i] the index of v[i]'s parent (-1 at the top), tr numbered with siblings by code,
+ * and root the index of organisation root_id (0: the top), -1 when it did not exist then. */
+struct asof_tree {
+	struct org_at *v;
+	size_t n, cap;
+	long *parent;
+	struct tree tr;
+	long root;
+};
+enum err_code app_tree_as_of(struct app *a, date_t d, int64_t root_id, struct asof_tree *t,
+			     struct err *e);
+void asof_tree_cleanup(struct asof_tree *t);
+
+/* Whether member other is a duplicate of a member with duplicate key dup_key and home town
+ * hometown (the store matched the hash and birth date; this compares the text). */
+int app_same_person(const struct member *other, const char *dup_key, const char *hometown);
+
 #endif

@@ -869,14 +869,8 @@ struct dup_warn {
 static int dup_warn_cb(void *ctx, const struct member *other)
 {
 	struct dup_warn *d = ctx;
-	struct buf k;
-	int same;
 
-	buf_init(&k, 0);
-	vname_dup_key(other->full_name, &k);
-	same = strcmp(buf_str(&k), d->dup_key) == 0;
-	buf_cleanup(&k);
-	if (same && strcmp(other->hometown, d->m->hometown) == 0)
+	if (app_same_person(other, d->dup_key, d->m->hometown))
 		err_add(d->warn, ERR_OK, d->line, "full_name", d->m->full_name, NULL,
 			"possible duplicate of member %lld (%s): same name, birth date and home "
 			"town", (long long)other->id, other->full_name);

@@ -62,14 +62,8 @@ struct dup_ctx {
 static int dup_found(void *ctx, const struct member *other)
 {
 	struct dup_ctx *d = ctx;
-	struct buf k;
-	int same;
 
-	buf_init(&k, 0);
-	vname_dup_key(other->full_name, &k);
-	same = strcmp(buf_str(&k), d->dup_key) == 0;
-	buf_cleanup(&k);
-	if (same && other->id != d->m->id && strcmp(other->hometown, d->m->hometown) == 0)
+	if (other->id != d->m->id && app_same_person(other, d->dup_key, d->m->hometown))
 		err_add(d->warn, ERR_OK, 0, "full_name", d->m->full_name, NULL,
 			"possible duplicate of member %lld (%s, same birth date and home town); "
 			"check before keeping both", (long long)other->id, other->full_name);
@@ -322,71 +316,25 @@ struct at_ids {
 	size_t n, cap;
 };
 
-static int at_collect(void *ctx, const struct org_at *o)
-{
-	struct asof_tree_l {
-		struct org_at *v;
-		size_t n, cap;
-	} *t = ctx;
-
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 256;
-		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
-	}
-	t->v[t->n++] = *o;
-	return 0;
-}
-
-static int cmp_at(const void *x, const void *y)
-{
-	const struct org_at *a = x, *b = y;
-
-	return a->id < b->id ? -1 : a->id > b->id;
-}
-
-/* The organisations in the subtree of root as of date d. */
+/* The organisations in the subtree of root (0: the top) as of date d. */
 static enum err_code subtree_as_of(struct app *a, int64_t root, date_t d, struct at_ids *out,
 				  struct err *e)
 {
-	struct {
-		struct org_at *v;
-		size_t n, cap;
-	} t = {0};
-	long *parent, cyc, ri = -1;
-	struct tree tr;
+	struct asof_tree t;
 	size_t i;
-	enum err_code rc;
 
-	if ((rc = store_orgs_as_of(a->st, d, at_collect, &t, e)))
-		goto out;
-	qsort(t.v, t.n, sizeof *t.v, cmp_at);
-	parent = xmalloc((t.n ? t.n : 1) * sizeof *parent);
-	for (i = 0; i < t.n; i++) {
-		struct org_at key, *hit;
-
-		key.id = t.v[i].parent_id;
-		hit = key.id ? bsearch(&key, t.v, t.n, sizeof *t.v, cmp_at) : NULL;
-		parent[i] = hit ? (long)(hit - t.v) : -1;
-		if (root ? t.v[i].id == root : parent[i] < 0)
-			ri = (long)i;
-	}
-	if (tree_build(&tr, parent, t.n, NULL, NULL, &cyc)) {
-		rc = err_set(e, ERR_INTERNAL, "the tree as of that date has a cycle");
-	} else if (ri >= 0) {
-		for (i = 0; i < t.n; i++)
-			if (tree_within(&tr, (long)i, ri)) {
-				if (out->n == out->cap) {
-					out->cap = out->cap ? out->cap * 2 : 64;
-					out->v = xrealloc(out->v, out->cap * sizeof *out->v);
-				}
-				out->v[out->n++] = t.v[i].id;
+	if (app_tree_as_of(a, d, root, &t, e))
+		return e->code;
+	for (i = 0; t.root >= 0 && i < t.n; i++)
+		if (tree_within(&t.tr, (long)i, t.root)) {
+			if (out->n == out->cap) {
+				out->cap = out->cap ? out->cap * 2 : 64;
+				out->v = xrealloc(out->v, out->cap * sizeof *out->v);
 			}
-	}
-	tree_cleanup(&tr);
-	free(parent);
-out:
-	free(t.v);
-	return rc;
+			out->v[out->n++] = t.v[i].id;
+		}
+	asof_tree_cleanup(&t);
+	return ERR_OK;
 }
 
 enum err_code app_member_list(struct app *a, const struct actor *ac, const char *org_code,

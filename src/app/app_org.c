@@ -671,12 +671,6 @@ static int tree_visit(void *ctx, const struct org *o)
 	return 0;
 }
 
-/* The tree as of a past date, built in memory from the organisations' versions. */
-struct asof_tree {
-	struct org_at *v;
-	size_t n, cap;
-};
-
 static int asof_collect(void *ctx, const struct org_at *o)
 {
 	struct asof_tree *t = ctx;
@@ -701,6 +695,40 @@ static int cmp_at_code(void *ctx, long x, long y)
 	struct asof_tree *t = ctx;
 
 	return strcmp(t->v[x].code, t->v[y].code);
+}
+
+enum err_code app_tree_as_of(struct app *a, date_t d, int64_t root_id, struct asof_tree *t,
+			     struct err *e)
+{
+	size_t i;
+	long cyc;
+
+	memset(t, 0, sizeof *t);
+	t->root = -1;
+	if (store_orgs_as_of(a->st, d, asof_collect, t, e))
+		return e->code;
+	qsort(t->v, t->n, sizeof *t->v, cmp_at_id);
+	t->parent = xmalloc((t->n ? t->n : 1) * sizeof *t->parent);
+	for (i = 0; i < t->n; i++) {
+		struct org_at key, *hit;
+
+		key.id = t->v[i].parent_id;
+		hit = key.id ? bsearch(&key, t->v, t->n, sizeof *t->v, cmp_at_id) : NULL;
+		t->parent[i] = hit ? (long)(hit - t->v) : -1;
+		if (root_id ? t->v[i].id == root_id : t->parent[i] < 0)
+			t->root = (long)i;
+	}
+	if (tree_build(&t->tr, t->parent, t->n, cmp_at_code, t, &cyc))
+		return err_set(e, ERR_INTERNAL, "the tree as of that date has a cycle");
+	return ERR_OK;
+}
+
+void asof_tree_cleanup(struct asof_tree *t)
+{
+	tree_cleanup(&t->tr);
+	free(t->parent);
+	free(t->v);
+	memset(t, 0, sizeof *t);
 }
 
 struct asof_count {
@@ -752,9 +780,7 @@ enum err_code app_org_tree(struct app *a, const struct actor *ac, const char *ro
 	struct org root;
 	long pre, last;
 	struct asof_tree t = {0};
-	struct tree tr;
 	struct asof_count *cnt = NULL;
-	long *parent = NULL, ri = -1, cyc;
 	size_t i;
 	enum err_code rc = ERR_OK;
 
@@ -789,28 +815,11 @@ enum err_code app_org_tree(struct app *a, const struct actor *ac, const char *ro
 	}
 
 	/* As of a past date: the tree then, and the rolls then. */
-	if ((rc = store_orgs_as_of(a->st, as_of, asof_collect, &t, e)))
+	if ((rc = app_tree_as_of(a, as_of, root.id, &t, e)))
 		goto out;
-	qsort(t.v, t.n, sizeof *t.v, cmp_at_id);
-	parent = xmalloc((t.n ? t.n : 1) * sizeof *parent);
-	for (i = 0; i < t.n; i++) {
-		struct org_at key, *hit;
-
-		key.id = t.v[i].parent_id;
-		hit = key.id ? bsearch(&key, t.v, t.n, sizeof *t.v, cmp_at_id) : NULL;
-		parent[i] = hit ? (long)(hit - t.v) : -1;
-		if (root.id ? t.v[i].id == root.id : parent[i] < 0)
-			ri = (long)i;
-	}
-	if (tree_build(&tr, parent, t.n, cmp_at_code, &t, &cyc)) {
-		tree_cleanup(&tr);
-		rc = err_set(e, ERR_INTERNAL, "the tree as of that date has a cycle");
-		goto out;
-	}
-	if (ri < 0) {
+	if (t.root < 0) {
 		char d[DATE_STR];
 
-		tree_cleanup(&tr);
 		rc = err_add(e, ERR_NOTFOUND, 0, "org", root.code, NULL,
 			     "'%s' did not exist on %s", root_code && root_code[0] ? root_code :
 			     "the tree", date_format(as_of, d));
@@ -820,7 +829,7 @@ enum err_code app_org_tree(struct app *a, const struct actor *ac, const char *ro
 	for (i = 0; i < t.n && !rc; i++) {
 		struct roll_ctx r = {a, as_of, &cnt[i], e, t.v[i].id};
 
-		if (!tree_within(&tr, (long)i, ri))
+		if (!tree_within(&t.tr, (long)i, t.root))
 			continue;
 		if (store_member_of_org(a->st, t.v[i].id, 0, asof_count_member, &r, e) ||
 		    store_member_periods_at(a->st, t.v[i].id, as_of, asof_count_period, &r, e))
@@ -832,21 +841,21 @@ enum err_code app_org_tree(struct app *a, const struct actor *ac, const char *ro
 		long k;
 
 		for (k = (long)t.n - 1; k >= 0; k--) {
-			long v = tr.order[k];
+			long v = t.tr.order[k];
 
 			sum[v].official += cnt[v].official;
 			sum[v].probationary += cnt[v].probationary;
-			if (parent[v] >= 0) {
-				sum[parent[v]].official += sum[v].official;
-				sum[parent[v]].probationary += sum[v].probationary;
+			if (t.parent[v] >= 0) {
+				sum[t.parent[v]].official += sum[v].official;
+				sum[t.parent[v]].probationary += sum[v].probationary;
 			}
 		}
 		for (k = 0; k < (long)t.n; k++) {
-			long v = tr.order[k];
+			long v = t.tr.order[k];
 			struct tree_node n;
-			int depth = tr.depth[v] - tr.depth[ri];
+			int depth = t.tr.depth[v] - t.tr.depth[t.root];
 
-			if (!tree_within(&tr, v, ri) || (max_depth >= 0 && depth > max_depth))
+			if (!tree_within(&t.tr, v, t.root) || (max_depth >= 0 && depth > max_depth))
 				continue;
 			memset(&n, 0, sizeof n);
 			n.id = t.v[v].id;
@@ -858,16 +867,14 @@ enum err_code app_org_tree(struct app *a, const struct actor *ac, const char *ro
 			n.official = sum[v].official;
 			n.probationary = sum[v].probationary;
 			n.members = n.official + n.probationary;
-			n.orgs = tr.last[v] - tr.pre[v] + 1;
+			n.orgs = t.tr.last[v] - t.tr.pre[v] + 1;
 			if (cb(ctx, &n))
 				break;
 		}
 		free(sum);
 	}
-	tree_cleanup(&tr);
 out:
 	free(cnt);
-	free(parent);
-	free(t.v);
+	asof_tree_cleanup(&t);
 	return rc;
 }

@@ -92,7 +92,14 @@ static const char *const migrations[] = {
 	"  official_date TEXT"
 	");"
 	"CREATE INDEX member_roll ON member(org_id, status, sort_key, folded);"
-	"CREATE INDEX member_dup ON member(dup_hash);"
+	/* Duplicate detection: the hash of the accent-keeping name key, by member. A table of
+	 * its own (not an index on member) so that a first load fills it from a sorted array
+	 * instead of scanning the whole member table once more. */
+	"CREATE TABLE member_dupkey ("
+	"  dup_hash INTEGER NOT NULL,"
+	"  member_id INTEGER NOT NULL REFERENCES member(id),"
+	"  PRIMARY KEY (dup_hash, member_id)"
+	") WITHOUT ROWID;"
 	"CREATE INDEX member_temp ON member(temp_org_id) WHERE temp_org_id IS NOT NULL;"
 	"CREATE TABLE member_period ("
 	"  member_id INTEGER NOT NULL REFERENCES member(id),"

@@ -26,6 +26,11 @@ struct store {
 	struct keyed *lv;
 	size_t lcap;
 	struct buf larena;
+	/* A first load collects the duplicate keys here and stores them sorted at the end. */
+	struct dupkey {
+		int64_t hash, id;
+	} *dupv;
+	size_t ndup, capdup;
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
@@ -329,6 +334,7 @@ void store_close(struct store *st)
 		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_close(st->db);
 	free(st->lv);
+	free(st->dupv);
 	buf_cleanup(&st->larena);
 	free(st);
 }
@@ -359,7 +365,7 @@ enum err_code store_journal_bulk(struct store *st, int on)
 	/* The app has checked every reference of the rows a first load brings, so the load
 	 * does not check them again row by row; the index build may sort on two threads. */
 	rc = exec(st, on ? "PRAGMA journal_mode=DELETE; PRAGMA foreign_keys=OFF;"
-			   " PRAGMA cache_size=-262144; PRAGMA threads=2"
+			   " PRAGMA cache_size=-196608; PRAGMA threads=2"
 			 : "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
 			   " PRAGMA threads=0",
 		  &tmp, "changing the journal mode");
@@ -370,18 +376,46 @@ enum err_code store_journal_bulk(struct store *st, int on)
 enum err_code store_bulk_begin(struct store *st, struct err *e)
 {
 	st->bulk = 1;
-	return exec(st, "DROP INDEX IF EXISTS member_roll; DROP INDEX IF EXISTS member_dup;",
-		    e, "preparing a bulk load");
+	st->ndup = 0;
+	return exec(st, "DROP INDEX IF EXISTS member_roll;", e, "preparing a bulk load");
+}
+
+static int cmp_dupkey(const void *x, const void *y)
+{
+	const struct dupkey *a = x, *b = y;
+
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
 }
 
 enum err_code store_bulk_end(struct store *st, struct err *e)
 {
+	static const char ins[] = "INSERT INTO member_dupkey(dup_hash, member_id) VALUES (?1, ?2)";
+	size_t i;
+	enum err_code rc = ERR_OK;
+
 	if (!st->bulk)
 		return ERR_OK;
 	st->bulk = 0;
+	/* In key order, the table is written by appending. */
+	qsort(st->dupv, st->ndup, sizeof *st->dupv, cmp_dupkey);
+	for (i = 0; i < st->ndup && !rc; i++) {
+		sqlite3_stmt *s = prep(st, ins, e);
+
+		if (!s)
+			return e->code;
+		sqlite3_bind_int64(s, 1, st->dupv[i].hash);
+		sqlite3_bind_int64(s, 2, st->dupv[i].id);
+		rc = step_done(st, s, e, "storing duplicate keys");
+	}
+	free(st->dupv);
+	st->dupv = NULL;
+	st->ndup = st->capdup = 0;
+	if (rc)
+		return rc;
 	return exec(st,
-		    "CREATE INDEX IF NOT EXISTS member_roll ON member(org_id, status, sort_key, folded);"
-		    "CREATE INDEX IF NOT EXISTS member_dup ON member(dup_hash);",
+		    "CREATE INDEX IF NOT EXISTS member_roll ON member(org_id, status, sort_key, folded);",
 		    e, "building indexes");
 }
 
@@ -1079,6 +1113,9 @@ static void bind_member(sqlite3_stmt *s, const struct member *m, const struct me
 	bind_date(s, 28, m->official_date);
 }
 
+static const char dup_sql[] =
+	"INSERT OR IGNORE INTO member_dupkey(dup_hash, member_id) VALUES (?1, ?2)";
+
 enum err_code store_member_insert(struct store *st, struct member *m,
 				  const struct member_keys *k, struct err *e)
 {
@@ -1106,7 +1143,22 @@ enum err_code store_member_insert(struct store *st, struct member *m,
 	if (rc != SQLITE_DONE)
 		return db_error(st, e, "adding a member");
 	m->id = sqlite3_last_insert_rowid(st->db);
-	return ERR_OK;
+	if (st->bulk) {
+		if (st->ndup == st->capdup) {
+			st->capdup = st->capdup ? st->capdup * 2 : 65536;
+			st->dupv = xrealloc(st->dupv, st->capdup * sizeof *st->dupv);
+		}
+		st->dupv[st->ndup].hash = k->dup_hash;
+		st->dupv[st->ndup].id = m->id;
+		st->ndup++;
+		return ERR_OK;
+	}
+	s = prep(st, dup_sql, e);
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, k->dup_hash);
+	sqlite3_bind_int64(s, 2, m->id);
+	return step_done(st, s, e, "adding a member");
 }
 
 enum err_code store_member_update(struct store *st, const struct member *m,
@@ -1121,12 +1173,32 @@ enum err_code store_member_update(struct store *st, const struct member *m,
 		" post = ?22, history_no = ?23, card_no = ?24, phone = ?25,"
 		" admission_decision_date = ?26, admission_ceremony_date = ?27, official_date = ?28"
 		" WHERE id = ?1";
-	sqlite3_stmt *s = prep(st, sql, e);
+	static const char undup[] =
+		"DELETE FROM member_dupkey WHERE member_id = ?1 AND"
+		" dup_hash = (SELECT dup_hash FROM member WHERE id = ?1)";
+	sqlite3_stmt *s;
 
-	if (!s)
-		return e->code;
+	{
+		sqlite3_stmt *d = prep(st, undup, e);
+
+		if (!d)
+			return e->code;
+		sqlite3_bind_int64(d, 1, m->id);
+		if (step_done(st, d, e, "updating a member"))
+			return e->code;
+		s = prep(st, sql, e);
+		if (!s)
+			return e->code;
+	}
 	sqlite3_bind_int64(s, 1, m->id);
 	bind_member(s, m, k);
+	if (step_done(st, s, e, "updating a member"))
+		return e->code;
+	s = prep(st, dup_sql, e);
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, k->dup_hash);
+	sqlite3_bind_int64(s, 2, m->id);
 	return step_done(st, s, e, "updating a member");
 }
 
@@ -1419,7 +1491,8 @@ enum err_code store_member_dups(struct store *st, int64_t dup_hash, date_t birth
 				store_member_cb cb, void *ctx, struct err *e)
 {
 	static const char sql[] =
-		"SELECT id FROM member WHERE dup_hash = ?1 AND birth_date = ?2 ORDER BY id";
+		"SELECT m.id FROM member_dupkey d JOIN member m ON m.id = d.member_id"
+		" WHERE d.dup_hash = ?1 AND m.birth_date = ?2 ORDER BY m.id";
 	sqlite3_stmt *s = prep(st, sql, e);
 
 	if (!s)
