@@ -1355,6 +1355,51 @@ static int cmp_keyed(const void *x, const void *y, void *keys)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+/* Rearrange v[0..n) so that the k smallest come first (in no order) and the rest after:
+ * quickselect with a median-of-three pivot, expected linear time. */
+static void keyed_select(struct keyed *v, size_t n, size_t k, void *keys)
+{
+	size_t lo = 0, hi = n;
+
+	if (k == 0 || k >= n)
+		return;
+	while (hi - lo > 16) {
+		size_t mid = lo + (hi - lo) / 2, i, j;
+		struct keyed pivot, t;
+
+		/* Median of three to v[mid]. */
+		if (cmp_keyed(&v[mid], &v[lo], keys) < 0) {
+			t = v[mid]; v[mid] = v[lo]; v[lo] = t;
+		}
+		if (cmp_keyed(&v[hi - 1], &v[lo], keys) < 0) {
+			t = v[hi - 1]; v[hi - 1] = v[lo]; v[lo] = t;
+		}
+		if (cmp_keyed(&v[hi - 1], &v[mid], keys) < 0) {
+			t = v[hi - 1]; v[hi - 1] = v[mid]; v[mid] = t;
+		}
+		pivot = v[mid];
+		i = lo;
+		j = hi - 1;
+		for (;;) { /* Hoare partition: v[lo..j] <= pivot <= v[j+1..hi) */
+			while (cmp_keyed(&v[i], &pivot, keys) < 0)
+				i++;
+			while (cmp_keyed(&pivot, &v[j], keys) < 0)
+				j--;
+			if (i >= j)
+				break;
+			t = v[i]; v[i] = v[j]; v[j] = t;
+			i++;
+			j--;
+		}
+		if (k <= j)
+			hi = j + 1;
+		else
+			lo = j + 1;
+	}
+	/* A short range left: sort it, which puts the boundary in place. */
+	qsort_r(v + lo, hi - lo, sizeof *v, cmp_keyed, keys);
+}
+
 enum err_code store_member_list(struct store *st, long pre, long last, int with_hosted,
 				long offset, long limit, store_member_cb cb, void *ctx,
 				struct err *e)
@@ -1412,12 +1457,17 @@ enum err_code store_member_list(struct store *st, long pre, long last, int with_
 			goto out;
 		}
 	}
-	qsort_r(v, n, sizeof *v, cmp_keyed, arena->s);
 	if (offset < 0)
 		offset = 0;
 	end_at = limit < 0 ? n : (size_t)offset + (size_t)limit;
 	if (end_at > n)
 		end_at = n;
+	/* Only the page's ranks need sorting: select them, then sort those few. */
+	if ((size_t)offset < end_at) {
+		keyed_select(v, n, (size_t)offset, arena->s);
+		keyed_select(v + offset, n - (size_t)offset, end_at - (size_t)offset, arena->s);
+		qsort_r(v + offset, end_at - (size_t)offset, sizeof *v, cmp_keyed, arena->s);
+	}
 	for (i = (size_t)offset; i < end_at; i++) {
 		struct member m;
 		sqlite3_stmt *g = prep(st, one, e);

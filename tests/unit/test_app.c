@@ -116,8 +116,8 @@ static int teardown(void **state)
 }
 
 struct ids {
-	int64_t v[64];
-	char org[64][33];
+	int64_t v[256];
+	char org[256][33];
 	int n;
 };
 
@@ -125,7 +125,7 @@ static int collect(void *ctx, const struct member *m)
 {
 	struct ids *x = ctx;
 
-	if (x->n < 64) {
+	if (x->n < 256) {
 		snprintf(x->org[x->n], 33, "%s", m->org_code);
 		x->v[x->n++] = m->id;
 	}
@@ -202,6 +202,40 @@ static void test_list_order(void **state)
 					 &f->e), ERR_OK);
 	assert_int_equal(x.n, 1);
 	assert_int_equal(x.v[0], 4);
+}
+
+/* A page at any offset is the same slice of the full list (the page is selected, not
+ * sorted whole), with many equal names to stress the ties. */
+static void test_list_pages_match_full_list(void **state)
+{
+	static const char *const family[] = {"Nguyễn", "Trần", "Lê", "Đặng", "Hoàng"};
+	static const char *const given[] = {"Hùng", "Hưng", "An", "Đức", "Dũng", "Anh", "Ánh"};
+	struct fx *f = *state;
+	static struct ids all;
+	int i;
+
+	memset(&all, 0, sizeof all);
+	for (i = 0; i < 120; i++) {
+		char name[96], born[16];
+
+		snprintf(name, sizeof name, "%s Văn %s", family[i % 5], given[(i * 7 / 5) % 7]);
+		snprintf(born, sizeof born, "19%02d-01-01", 70 + i % 20);
+		add_member(f, i % 2 ? "C1" : "C2", name, born, "2010-01-01");
+	}
+	/* The whole list, sorted in full, is the reference. */
+	assert_int_equal(app_member_list(&f->a, &f->root, "E1", DATE_NONE, 0, -1, collect, &all,
+					 &f->e), ERR_OK);
+	assert_int_equal(all.n, 123); /* 120 + Đức, Nguyễn Văn Hùng, Lê Thị Hưng in E1 */
+	for (i = 0; i < all.n; i += 7) {
+		struct ids x = {0};
+		int k;
+
+		assert_int_equal(app_member_list(&f->a, &f->root, "E1", DATE_NONE, i, 9, collect,
+						 &x, &f->e), ERR_OK);
+		assert_int_equal(x.n, i + 9 <= all.n ? 9 : all.n - i);
+		for (k = 0; k < x.n; k++)
+			assert_int_equal(x.v[k], all.v[i + k]);
+	}
 }
 
 /* History is never overwritten: who was in C1 on a date, where was a member on a date. */
@@ -425,6 +459,7 @@ int main(void)
 		cmocka_unit_test(test_name_keys_cache_matches_direct),
 		cmocka_unit_test_setup_teardown(test_scope_hides_records_outside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_pages_match_full_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_history_after_transfer_and_merge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_temporary_transfer_not_counted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_leaving_rolls_closes_transfers, setup, teardown),
