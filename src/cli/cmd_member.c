@@ -148,7 +148,7 @@ int cmd_member_show(struct cli *c, int npos, char **pos)
 		return 0;
 	}
 	printf("%lld  %s\n", (long long)m.id, m.full_name);
-	printf("%-24s%s %s / %s / %s\n", "name (family/middle/given)", "", m.family,
+	printf("%-24s%s / %s / %s\n", "family / middle / given", m.family,
 	       m.middle[0] ? m.middle : "-", m.given);
 	printf("%-24s%s, born %s\n", "sex, birth", m.sex, date_format(m.birth_date, d1));
 	printf("%-24s%s%s%s\n", "ethnicity, religion", m.ethnicity, m.religion[0] ? ", " : "",
@@ -407,6 +407,7 @@ int cmd_member_return(struct cli *c, int npos, char **pos)
 struct tr_ctx {
 	json_t *arr;
 	struct table *t;
+	date_t today;
 };
 
 static int tr_row(void *ctx, const struct transfer *t)
@@ -421,7 +422,10 @@ static int tr_row(void *ctx, const struct transfer *t)
 	snprintf(id, sizeof id, "%lld", (long long)t->id);
 	snprintf(mid, sizeof mid, "%lld", (long long)t->member_id);
 	table_row(x->t, id, mid, t->temporary ? "temporary" : "official", t->from_code, t->to_code,
-		  date_format(t->sent_date, d1), t->state == TS_SENT ? "sent" : "hosted",
+		  date_format(t->sent_date, d1),
+		  t->state == TS_SENT ? "sent" :
+		  t->until_date != DATE_NONE && t->until_date < x->today ? "hosted, overdue" :
+		  "hosted",
 		  date_format(t->until_date, d2));
 	return 0;
 }
@@ -429,7 +433,7 @@ static int tr_row(void *ctx, const struct transfer *t)
 int cmd_member_transfers(struct cli *c, int npos, char **pos)
 {
 	struct table t;
-	struct tr_ctx x = {NULL, &t};
+	struct tr_ctx x = {NULL, &t, c->app.today};
 
 	(void)npos;
 	(void)pos;

@@ -385,6 +385,45 @@ void vname_fold(const char *in, struct buf *out)
 	ustr_free(&u);
 }
 
+/* The five tone marks (huyền, sắc, ngã, hỏi, nặng) as combining characters. Vowel-quality
+ * marks (circumflex, breve, horn) make letters of their own and are not among them. */
+static int is_tone_mark(UChar c)
+{
+	return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323;
+}
+
+/* Move each word's tone mark to the end of the word: the old and new placements ("hòa" and
+ * "hoà", "thủy" and "thuỷ") are one spelling of one name, and must meet as duplicates. */
+static void vn_tone_to_word_end(struct ustr *u)
+{
+	int32_t i = 0, start = 0;
+
+	while (i <= u->len) {
+		if (i == u->len || u->s[i] == ' ') {
+			UChar tone = 0;
+			int32_t r, w = start;
+
+			for (r = start; r < i; r++) {
+				if (is_tone_mark(u->s[r])) {
+					tone = u->s[r];
+					continue;
+				}
+				u->s[w++] = u->s[r];
+			}
+			if (tone)
+				u->s[w++] = tone;
+			/* w <= i: close the gap left by a moved mark. */
+			if (w < i) {
+				memmove(u->s + w, u->s + i, (size_t)(u->len - i) * sizeof *u->s);
+				u->len -= i - w;
+				i = w;
+			}
+			start = i + 1;
+		}
+		i++;
+	}
+}
+
 void vname_dup_key(const char *in, struct buf *out)
 {
 	struct ustr u = { 0 };
@@ -393,6 +432,8 @@ void vname_dup_key(const char *in, struct buf *out)
 	buf_reset(out);
 	vn_decode(in ? in : "", 0, &u, &ignored);
 	vn_xform(&u, VN_LOWER);
+	vn_xform(&u, VN_NFD);
+	vn_tone_to_word_end(&u);
 	vn_xform(&u, VN_NFC);
 	ustr_to_buf(&u, out);
 	ustr_free(&u);

@@ -43,8 +43,11 @@ void vname_split(const char *full, struct buf *family, struct buf *middle, struc
  * characters are dropped (as in vname_dup_key, vname_sort_key and vname_compare). */
 void vname_fold(const char *in, struct buf *out);
 
-/* Key for duplicate detection: NFC, lower-case, white space collapsed, accents KEPT, so
- * "Hùng" and "Hưng" differ while "NGUYỄN văn  hùng" equals "Nguyễn Văn Hùng". */
+/* Key for duplicate detection (a key, not text for display): lower-case, white space
+ * collapsed, accents KEPT, so
+ * "Hùng" and "Hưng" differ while "NGUYỄN văn  hùng" equals "Nguyễn Văn Hùng". The tone mark
+ * of each word is moved to the word's end, so the old and new tone placements ("Hòa" and
+ * "Hoà", "Thủy" and "Thuỷ") give one key. */
 void vname_dup_key(const char *in, struct buf *out);
 
 /* Byte-comparable list key of a full name: the ICU "vi" sort keys of the given, middle and
