@@ -7,7 +7,7 @@
 #   make fuzz       build the libFuzzer targets (clang)
 
 CC ?= cc
-PKGS := sqlite3 icu-uc icu-i18n jansson
+PKGS := sqlite3 icu-uc icu-i18n jansson libsodium
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
 	-Wcast-qual -Wformat=2 -Wno-format-nonliteral
 ifeq ($(CI),true)
@@ -36,6 +36,7 @@ LIB_SRC := \
 	src/lib/progress.c \
 	src/lib/rng.c \
 	src/core/err.c \
+	src/core/audit.c \
 	src/core/date.c \
 	src/core/vname.c \
 	src/core/vn_data.c \
@@ -48,6 +49,7 @@ LIB_SRC := \
 	src/app/app_org.c \
 	src/app/app_member.c \
 	src/app/app_io.c \
+	src/app/app_audit.c \
 	src/app/demo.c
 
 CLI_SRC := \
@@ -56,7 +58,8 @@ CLI_SRC := \
 	src/cli/cmd_db.c \
 	src/cli/cmd_org.c \
 	src/cli/cmd_member.c \
-	src/cli/cmd_io.c
+	src/cli/cmd_io.c \
+	src/cli/cmd_audit.c
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 

@@ -23,6 +23,7 @@
 struct actor {
 	char name[64];
 	char scope_code[ORG_CODE_MAX + 1];
+	char address[64]; /* where the request came from, for the audit log ("local": the CLI) */
 };
 
 /* An open database with its rules. warn collects warnings of the last call (duplicates,
@@ -196,6 +197,20 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 enum err_code app_export_orgs(struct app *a, const struct actor *ac, FILE *out, struct err *e);
 enum err_code app_export_members(struct app *a, const struct actor *ac, FILE *out,
 				 struct err *e);
+
+/* ---- the audit log (app_audit.c) -------------------------------------------------- */
+
+/* The latest entries of the actor's subtree, newest first (at most limit; limit < 0: 100).
+ * Entries about the whole tree (imports by a system administrator) are seen by actors whose
+ * scope is the whole tree. */
+enum err_code app_audit_list(struct app *a, const struct actor *ac, const char *org_code,
+			     long limit, store_audit_cb cb, void *ctx, struct err *e);
+/* Check the whole chain. *entries is the number checked and head the last entry's hash
+ * (zeros for an empty log): kept elsewhere, it also reveals entries cut from the end. On a
+ * break, *bad_id is the first entry that was edited, deleted or moved, why says which
+ * (ERR_STORAGE is returned). */
+enum err_code app_audit_verify(struct app *a, long *entries, int64_t *bad_id, const char **why,
+			       unsigned char head[AUDIT_HASH_BYTES], struct err *e);
 
 /* ---- demo (demo.c) ------------------------------------------------------------------ */
 /* Build the sample military region into an empty database, deterministically. */

@@ -19,6 +19,18 @@ enum err_code app_check_date(struct app *a, date_t d, const char *field, struct 
 /* The organisation o existed on date d (established on or before it). */
 enum err_code app_check_exists_on(const struct org *o, date_t d, const char *field,
 				  struct err *e);
+/* Append an audit entry for the change being made (inside its transaction): action
+ * ("member.edit"), subject ("member:12"), the organisation it belongs to, and the record
+ * before and after as JSON (NULL for none; not freed here). */
+enum err_code app_audit(struct app *a, const struct actor *ac, const char *action,
+			const char *subject, int64_t org_id, const char *before, const char *after,
+			struct err *e);
+/* Record an event in member m's timeline and in the audit log (action "member.KIND", the
+ * detail as the entry's "after"). */
+enum err_code app_member_event(struct app *a, const struct actor *ac, const struct member *m,
+			       date_t date, const char *kind, const char *detail, struct err *e);
+/* A member's record as compact JSON, for the audit log (caller frees). */
+char *app_member_json(const struct member *m);
 /* A compact JSON text built by json_pack's format (caller frees); NULL on a format error. */
 char *app_json(const char *fmt, ...);
 /* Find a visible organisation by code; active: refuse a dissolved one. field names the

@@ -236,6 +236,39 @@ static int parse_date_field(const char *s, date_t *out, const char *name, struct
 	return 0;
 }
 
+static int first_org(void *ctx, const struct org *o)
+{
+	*(struct org *)ctx = *o;
+	return 1;
+}
+
+/* An import is one audit entry (not one a row): which file, how many rows, under whose
+ * scope. */
+static enum err_code audit_import(struct app *a, const struct actor *ac, const char *action,
+				  const struct import_opts *opts, const struct import_result *res,
+				  struct err *e)
+{
+	struct org scope;
+	char subject[64];
+	char *after;
+	enum err_code rc;
+	struct err tmp;
+
+	err_init(&tmp);
+	memset(&scope, 0, sizeof scope);
+	if (ac->scope_code[0])
+		store_org_by_code(a->st, ac->scope_code, &scope, &tmp);
+	else
+		store_org_walk(a->st, 1, 1, 0, first_org, &scope, &tmp);
+	err_cleanup(&tmp);
+	snprintf(subject, sizeof subject, "file:%s", opts->in_name ? opts->in_name : "-");
+	after = app_json("{s:I,s:I,s:I}", "rows", (json_int_t)res->rows, "imported",
+			 (json_int_t)res->imported, "rejected", (json_int_t)res->rejected);
+	rc = app_audit(a, ac, action, subject, scope.id, NULL, after, e);
+	free(after);
+	return rc;
+}
+
 /* ---- organisations ------------------------------------------------------------------ */
 
 static const char *const org_cols[] = {
@@ -628,6 +661,8 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 	tree_cleanup(&tr);
 	if (!rc && res->imported)
 		rc = store_org_renumber(a->st, e);
+	if (!rc && res->imported)
+		rc = audit_import(a, ac, "import.orgs", opts, res, e);
 	(void)changed;
 rollback:
 	if (rc == ERR_OK && opts->rejects)
@@ -1235,6 +1270,8 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 			     "the file is empty; it needs a header row (see docs/csv.md)");
 	if (!rc && res->rejected && !opts->rejects)
 		rc = ERR_INPUT;
+	if (!rc && res->imported)
+		rc = audit_import(a, ac, "import.members", opts, res, e);
 	if (!rc && mi->bulk) {
 		if (mi->pg_on)
 			fprintf(stderr, "building the indexes of %ld members ...\n", mi->wrote);

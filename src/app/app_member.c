@@ -114,8 +114,8 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 	if ((rc = store_member_dups(a->st, nk.k.dup_hash, m->birth_date, dup_found, &dc, e)) ||
 	    (rc = store_member_insert(a->st, m, &nk.k, e)))
 		goto out;
-	detail = app_json("{s:s,s:s}", "org", o.code, "status", member_status_name(m->status));
-	rc = store_member_event_add(a->st, m->id, a->today, "add", detail, ac->name, e);
+	detail = app_member_json(m);
+	rc = app_member_event(a, ac, m, a->today, "add", detail, e);
 	free(detail);
 out:
 	name_keys_cleanup(&nk);
@@ -200,7 +200,7 @@ enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
 		detail = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		json_decref(j);
 	}
-	rc = store_member_event_add(a->st, m.id, date, "edit", detail, ac->name, e);
+	rc = app_member_event(a, ac, &m, date, "edit", detail, e);
 	free(detail);
 out:
 	json_decref(before);
@@ -491,7 +491,7 @@ enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t i
 	detail = app_json("{s:s,s:s,s:s,s:s}", "from", member_status_name(m.status), "to",
 			  member_status_name(status), "effective", date_format(since, d1),
 			  "reason", reason ? reason : "");
-	rc = store_member_event_add(a->st, m.id, date, "status", detail, ac->name, e);
+	rc = app_member_event(a, ac, &m, date, "status", detail, e);
 	free(detail);
 	if (rc)
 		goto out;
@@ -653,7 +653,7 @@ enum err_code app_member_transfer(struct app *a, const struct actor *ac, int64_t
 	detail = app_json("{s:I,s:s,s:s,s:s,s:s}", "transfer", (json_int_t)t->id, "kind",
 			  temporary ? "temporary" : "official", "from", m.org_code, "to", to.code,
 			  "reason", t->reason);
-	rc = store_member_event_add(a->st, m.id, date, "transfer_sent", detail, ac->name, e);
+	rc = app_member_event(a, ac, &m, date, "transfer_sent", detail, e);
 	free(detail);
 out:
 	err_cleanup(&tmp);
@@ -726,8 +726,7 @@ enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t 
 		m.temp_until = t->until_date;
 		detail = app_json("{s:I,s:s,s:s}", "transfer", (json_int_t)t->id, "kind",
 				  "temporary", "host", to.code);
-		rc = store_member_event_add(a->st, m.id, date, "transfer_received", detail,
-					    ac->name, e);
+		rc = app_member_event(a, ac, &m, date, "transfer_received", detail, e);
 		free(detail);
 		if (rc)
 			goto out;
@@ -794,7 +793,7 @@ enum err_code app_member_return(struct app *a, const struct actor *ac, int64_t t
 	t.ended_date = date;
 	t.state = TS_ENDED;
 	detail = app_json("{s:I,s:s}", "transfer", (json_int_t)t.id, "host", t.to_code);
-	rc = store_member_event_add(a->st, m.id, date, "transfer_returned", detail, ac->name, e);
+	rc = app_member_event(a, ac, &m, date, "transfer_returned", detail, e);
 	free(detail);
 	if (rc)
 		goto out;
@@ -875,7 +874,17 @@ enum err_code app_member_history(struct app *a, const struct actor *ac, int64_t 
 	struct member_status_period cs;
 
 	memset(h, 0, sizeof *h);
-	if (member_lookup(a, ac, id, &m, e) ||
+	/* Opening a member's full record is itself recorded (DOMAIN §12). */
+	if (member_lookup(a, ac, id, &m, e) || app_begin(a, e))
+		return e->code;
+	{
+		char subject[48];
+
+		snprintf(subject, sizeof subject, "member:%lld", (long long)id);
+		if (app_end(a, app_audit(a, ac, "member.read", subject, m.org_id, NULL, NULL, e), e))
+			return e->code;
+	}
+	if (
 	    store_member_periods(a->st, id, hist_period, h, e) ||
 	    store_member_statuses(a->st, id, hist_status, h, e) ||
 	    store_member_events(a->st, id, hist_event, h, e) ||

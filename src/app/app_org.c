@@ -23,12 +23,21 @@ static enum err_code check_org_date(struct app *a, const struct org *o, date_t d
 	return ERR_OK;
 }
 
+/* Record a restructuring event in the organisation's history and in the audit log; frees
+ * detail. */
 static enum err_code event(struct app *a, const struct actor *ac, date_t date, const char *kind,
 			   int64_t org_id, int64_t other, char *detail, int64_t *ev, struct err *e)
 {
 	enum err_code rc = store_org_event_add(a->st, date, kind, org_id, other, detail, ac->name,
 					       ev, e);
+	struct org o;
+	char action[32], subject[48];
 
+	if (!rc && (rc = store_org_by_id(a->st, org_id, &o, e)) == ERR_OK) {
+		snprintf(action, sizeof action, "org.%s", kind);
+		snprintf(subject, sizeof subject, "org:%s", o.code);
+		rc = app_audit(a, ac, action, subject, org_id, NULL, detail, e);
+	}
 	free(detail);
 	return rc;
 }
@@ -268,7 +277,7 @@ enum err_code app_move_member(struct app *a, const struct actor *ac, struct memb
 		return rc;
 	detail = app_json("{s:s,s:s,s:s}", "from", m->org_code, "to", to->code, "reason",
 			  why ? why : "");
-	rc = store_member_event_add(a->st, m->id, date, kind, detail, ac->name, e);
+	rc = app_member_event(a, ac, m, date, kind, detail, e);
 	free(detail);
 	if (rc)
 		return rc;

@@ -73,6 +73,8 @@ int cmd_member_return(struct cli *c, int npos, char **pos);
 int cmd_member_transfers(struct cli *c, int npos, char **pos);
 int cmd_member_where(struct cli *c, int npos, char **pos);
 int cmd_import(struct cli *c, int npos, char **pos);
+int cmd_audit_list(struct cli *c, int npos, char **pos);
+int cmd_audit_verify(struct cli *c, int npos, char **pos);
 int cmd_export(struct cli *c, int npos, char **pos);
 
 /* Parse argv[from..] against opts; positional arguments go to pos (caller's array of argc

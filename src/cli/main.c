@@ -122,6 +122,11 @@ static struct opt org_filter_opts[] = {
 static struct opt where_opts[] = {
 	{"date", 1, "the date asked about (default: today)", NULL, 0}, {NULL, 0, NULL, NULL, 0},
 };
+static struct opt audit_list_opts[] = {
+	{"org", 1, "only entries about this organisation's subtree", NULL, 0},
+	{"limit", 1, "at most this many entries, newest first (default 100)", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
 static struct opt import_opts[] = {
 	{"skip-bad", 1, "import the good rows; write the bad ones with their reasons to FILE",
 	 NULL, 0},
@@ -180,6 +185,10 @@ const struct command cli_commands[] = {
 	 org_filter_opts, 0, 0, cmd_member_transfers, 1},
 	{"member", "where", "ID", "Where a member was, and with what status, on a date.",
 	 where_opts, 1, 1, cmd_member_where, 1},
+	{"audit", "list", "", "The audit log of your subtree: who changed or opened what, when, "
+			      "from where.", audit_list_opts, 0, 0, cmd_audit_list, 1},
+	{"audit", "verify", "", "Check the audit log's hash chain; name the first entry edited, "
+				"deleted or reordered.", no_opts, 0, 0, cmd_audit_verify, 1},
 	{"import", NULL, "orgs|members FILE", "Import organisations or members from CSV "
 					      "(docs/csv.md); all or nothing unless --skip-bad.",
 	 import_opts, 2, 2, cmd_import, 1},
@@ -292,6 +301,7 @@ static void set_actor(struct actor *ac)
 	}
 	/* The local command line acts on the whole tree, as the database file's owner. */
 	snprintf(ac->name, sizeof ac->name, "cli:%s", user);
+	snprintf(ac->address, sizeof ac->address, "local");
 }
 
 int main(int argc, char **argv)

@@ -186,6 +186,27 @@ static const char *const migrations[] = {
 	" ('R-MEMBER-DATES', 1, '1', '2011-01-19', 'Điều lệ Đảng (2011), Điều 5',"
 	"  'Dates follow each other: birth, admission decision, ceremony, official; a change is"
 	" not dated before the state it changes began.');",
+
+	/* 2: the audit log, append-only and chained by hash (core/audit.c). Triggers refuse
+	 * updates and deletes through SQL, and the chain shows any done around them. */
+	"CREATE TABLE audit ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  address TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  subject TEXT NOT NULL,"
+	"  org_id INTEGER NOT NULL,"
+	"  before TEXT NOT NULL,"
+	"  after TEXT NOT NULL,"
+	"  prev BLOB NOT NULL,"
+	"  hash BLOB NOT NULL"
+	");"
+	"CREATE INDEX audit_org ON audit(org_id, id);"
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
 };
 
 int schema_latest(void)

@@ -1808,3 +1808,89 @@ enum err_code store_transfer_list(struct store *st, int64_t member_id, long pre,
 	done(st, s);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading transfers");
 }
+
+/* ---- the audit log ------------------------------------------------------------------ */
+
+enum err_code store_audit_append(struct store *st, struct audit_entry *a, struct err *e)
+{
+	static const char last_sql[] = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1";
+	static const char ins[] =
+		"INSERT INTO audit(id, at, actor, address, action, subject, org_id, before, after,"
+		" prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	sqlite3_stmt *s = prep(st, last_sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	memset(a->prev, 0, sizeof a->prev);
+	a->id = 1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		a->id = sqlite3_column_int64(s, 0) + 1;
+		if (sqlite3_column_bytes(s, 1) == AUDIT_HASH_BYTES)
+			memcpy(a->prev, sqlite3_column_blob(s, 1), AUDIT_HASH_BYTES);
+	}
+	done(st, s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, e, "reading the audit log");
+	if (audit_hash(a, a->hash))
+		return err_set(e, ERR_INTERNAL, "the hash library did not start");
+	s = prep(st, ins, e);
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, a->id);
+	bind_text(s, 2, a->at);
+	bind_text(s, 3, a->actor);
+	bind_text(s, 4, a->address);
+	bind_text(s, 5, a->action);
+	bind_text(s, 6, a->subject);
+	sqlite3_bind_int64(s, 7, a->org_id);
+	bind_text(s, 8, a->before);
+	bind_text(s, 9, a->after);
+	sqlite3_bind_blob(s, 10, a->prev, AUDIT_HASH_BYTES, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 11, a->hash, AUDIT_HASH_BYTES, SQLITE_STATIC);
+	return step_done(st, s, e, "writing the audit log");
+}
+
+enum err_code store_audit_walk(struct store *st, long pre, long last, long limit,
+			       store_audit_cb cb, void *ctx, struct err *e)
+{
+	static const char all[] =
+		"SELECT id, at, actor, address, action, subject, org_id, before, after, prev, hash"
+		" FROM audit ORDER BY id";
+	static const char scoped[] =
+		"SELECT a.id, a.at, a.actor, a.address, a.action, a.subject, a.org_id, a.before,"
+		" a.after, a.prev, a.hash FROM audit a JOIN org o ON o.id = a.org_id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 ORDER BY a.id DESC LIMIT ?3";
+	sqlite3_stmt *s = prep(st, pre < 0 ? all : scoped, e);
+	struct audit_entry a;
+	int rc;
+
+	if (!s)
+		return e->code;
+	if (pre >= 0) {
+		sqlite3_bind_int64(s, 1, pre);
+		sqlite3_bind_int64(s, 2, last);
+		sqlite3_bind_int64(s, 3, limit);
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&a, 0, sizeof a);
+		a.id = sqlite3_column_int64(s, 0);
+		col_copy(s, 1, a.at, sizeof a.at);
+		col_copy(s, 2, a.actor, sizeof a.actor);
+		col_copy(s, 3, a.address, sizeof a.address);
+		col_copy(s, 4, a.action, sizeof a.action);
+		col_copy(s, 5, a.subject, sizeof a.subject);
+		a.org_id = sqlite3_column_int64(s, 6);
+		a.before = (char *)(uintptr_t)sqlite3_column_text(s, 7);
+		a.after = (char *)(uintptr_t)sqlite3_column_text(s, 8);
+		if (sqlite3_column_bytes(s, 9) == AUDIT_HASH_BYTES)
+			memcpy(a.prev, sqlite3_column_blob(s, 9), AUDIT_HASH_BYTES);
+		if (sqlite3_column_bytes(s, 10) == AUDIT_HASH_BYTES)
+			memcpy(a.hash, sqlite3_column_blob(s, 10), AUDIT_HASH_BYTES);
+		if (cb(ctx, &a))
+			break;
+	}
+	done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading the audit log");
+}

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "../core/date.h"
+#include "../core/audit.h"
 #include "../core/err.h"
 #include "../core/member.h"
 #include "../core/org.h"
@@ -236,5 +237,16 @@ typedef int (*store_transfer_cb)(void *ctx, const struct transfer *t);
  * not ended) whose sending or receiving organisation lies in [pre, last] (member_id = 0). */
 enum err_code store_transfer_list(struct store *st, int64_t member_id, long pre, long last,
 				  store_transfer_cb cb, void *ctx, struct err *e);
+
+/* ---- the audit log ------------------------------------------------------------------ */
+
+/* Append e: its id, prev and hash are set here from the last entry (call inside the
+ * transaction of the change it records, so the chain cannot fork). */
+enum err_code store_audit_append(struct store *st, struct audit_entry *e, struct err *e2);
+typedef int (*store_audit_cb)(void *ctx, const struct audit_entry *e);
+/* Every entry in id order (org_pre < 0), or those whose organisation's current pre-order
+ * number lies in [pre, last] (entries of org_id 0 excluded), newest first, at most limit. */
+enum err_code store_audit_walk(struct store *st, long pre, long last, long limit,
+			       store_audit_cb cb, void *ctx, struct err *e);
 
 #endif

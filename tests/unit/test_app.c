@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sqlite3.h>
 
 #include "app/app.h"
 
@@ -453,6 +454,108 @@ static void test_name_keys_cache_matches_direct(void **state)
 	err_cleanup(&e);
 }
 
+/* Run SQL on the database behind the app's back, as someone editing it by hand would. */
+static void by_hand(struct fx *f, const char *sql)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void audit_break(void **state, const char *sql, int64_t expect_bad, const char *why)
+{
+	struct fx *f = *state;
+	long n = 0;
+	int64_t bad = 0;
+	const char *reason = NULL;
+	unsigned char head[AUDIT_HASH_BYTES], zero[AUDIT_HASH_BYTES] = {0};
+
+	assert_int_equal(app_audit_verify(&f->a, &n, &bad, &reason, head, &f->e), ERR_OK);
+	assert_memory_not_equal(head, zero, AUDIT_HASH_BYTES);
+	assert_int_equal(bad, 0);
+	assert_true(n >= 11); /* 7 organisations and 4 members added in setup */
+	by_hand(f, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;");
+	by_hand(f, sql);
+	assert_int_equal(app_audit_verify(&f->a, &n, &bad, &reason, head, &f->e), ERR_STORAGE);
+	assert_int_equal(bad, expect_bad);
+	assert_non_null(strstr(reason, why));
+	err_clear(&f->e);
+}
+
+/* The audit log: every change is there, in a chain that shows an edit, a deletion or a
+ * reordering by hand, naming the first entry touched. */
+static void test_audit_edit_detected(void **state)
+{
+	audit_break(state, "UPDATE audit SET actor = 'someone else' WHERE id = 5", 5, "edited");
+}
+
+static void test_audit_delete_detected(void **state)
+{
+	audit_break(state, "DELETE FROM audit WHERE id = 4", 4, "missing");
+}
+
+static void test_audit_reorder_detected(void **state)
+{
+	/* Swap the contents of entries 6 and 7, ids kept. */
+	audit_break(state,
+		    "CREATE TEMP TABLE t AS SELECT * FROM audit WHERE id IN (6, 7);"
+		    "DELETE FROM audit WHERE id IN (6, 7);"
+		    "INSERT INTO audit SELECT 13 - id, at, actor, address, action, subject, org_id,"
+		    " before, after, prev, hash FROM t;", 6, "follow");
+}
+
+struct audit_seen {
+	int n, edit_with_value, outside;
+	char first_action[32], first_actor[64], first_subject[64];
+};
+
+static int audit_seen_cb(void *ctx, const struct audit_entry *en)
+{
+	struct audit_seen *x = ctx;
+
+	if (x->n++ == 0) {
+		snprintf(x->first_action, sizeof x->first_action, "%s", en->action);
+		snprintf(x->first_actor, sizeof x->first_actor, "%s", en->actor);
+		snprintf(x->first_subject, sizeof x->first_subject, "%s", en->subject);
+	}
+	if (!strcmp(en->action, "member.edit") && en->after && strstr(en->after, "Lào Cai"))
+		x->edit_with_value = 1;
+	if (!strcmp(en->subject, "member:4") || !strcmp(en->subject, "org:C3"))
+		x->outside = 1;
+	return 0;
+}
+
+static void test_audit_records_changes_and_reads(void **state)
+{
+	struct fx *f = *state;
+	struct member_history h;
+	struct audit_seen seen;
+	const char *names[] = {"hometown"}, *values[] = {"Lào Cai"};
+	sqlite3 *db;
+
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(app_member_edit(&f->a, &f->root, 1, names, values, 1, D("2026-01-01"),
+					 &f->e), ERR_OK);
+	assert_int_equal(app_member_history(&f->a, &f->e1, 1, &h, &f->e), ERR_OK);
+	member_history_cleanup(&h);
+	/* E1's clerk sees its subtree's entries, newest first: the reading just done. */
+	assert_int_equal(app_audit_list(&f->a, &f->e1, "", 100, audit_seen_cb, &seen, &f->e),
+			 ERR_OK);
+	assert_string_equal(seen.first_action, "member.read");
+	assert_string_equal(seen.first_actor, "test:e1");
+	assert_string_equal(seen.first_subject, "member:1");
+	assert_true(seen.edit_with_value);
+	assert_false(seen.outside);
+	/* An update or a delete through SQL is refused outright. */
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE audit SET actor = 'x'", NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM audit", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -465,6 +568,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_leaving_rolls_closes_transfers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_R_ORG_DISSOLVE_EMPTY, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_move_cycle_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_records_changes_and_reads, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_edit_detected, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_delete_detected, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_reorder_detected, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

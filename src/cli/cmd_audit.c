@@ -1,0 +1,85 @@
+/* cmd_audit.c - cadre audit list, cadre audit verify. */
+#include <string.h>
+
+#include "cli.h"
+
+struct audit_out {
+	json_t *arr;
+	struct table *t;
+};
+
+static int audit_row(void *ctx, const struct audit_entry *en)
+{
+	struct audit_out *o = ctx;
+	char id[24], hex[2 * AUDIT_HASH_BYTES + 1];
+
+	snprintf(id, sizeof id, "%lld", (long long)en->id);
+	if (o->arr) {
+		json_t *before = en->before && en->before[0] ? json_loads(en->before, 0, NULL) : NULL;
+		json_t *after = en->after && en->after[0] ? json_loads(en->after, 0, NULL) : NULL;
+
+		audit_hex(en->hash, hex);
+		json_array_append_new(o->arr, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:s}",
+			"id", (json_int_t)en->id, "at", en->at, "actor", en->actor, "address",
+			en->address, "action", en->action, "subject", en->subject, "before",
+			before ? before : json_null(), "after", after ? after : json_null(), "hash",
+			hex));
+		return 0;
+	}
+	table_row(o->t, id, en->at, en->actor, en->address, en->action, en->subject);
+	return 0;
+}
+
+int cmd_audit_list(struct cli *c, int npos, char **pos)
+{
+	struct table t;
+	struct audit_out o = {NULL, &t};
+	long limit;
+
+	(void)npos;
+	(void)pos;
+	if (cli_count(c, "limit", OPT(c, "limit"), &limit))
+		return cli_fail(c);
+	table_init(&t, 6);
+	table_row(&t, "ENTRY", "AT (UTC)", "WHO", "FROM", "ACTION", "RECORD");
+	if (c->json)
+		o.arr = json_array();
+	if (app_audit_list(&c->app, &c->actor, OPT(c, "org"), limit, audit_row, &o, &c->e)) {
+		table_cleanup(&t);
+		json_decref(o.arr);
+		return cli_fail(c);
+	}
+	if (c->json)
+		cli_json_out(o.arr);
+	else
+		table_print(&t, stdout);
+	table_cleanup(&t);
+	return 0;
+}
+
+int cmd_audit_verify(struct cli *c, int npos, char **pos)
+{
+	long n = 0;
+	int64_t bad = 0;
+	const char *why = NULL;
+	unsigned char head[AUDIT_HASH_BYTES];
+	char hex[2 * AUDIT_HASH_BYTES + 1];
+	enum err_code rc;
+
+	(void)npos;
+	(void)pos;
+	rc = app_audit_verify(&c->app, &n, &bad, &why, head, &c->e);
+	audit_hex(head, hex);
+	if (c->json) {
+		cli_json_out(json_pack("{s:b,s:I,s:o,s:s,s:s}", "intact", rc == ERR_OK, "entries",
+				       (json_int_t)n, "first_bad_entry",
+				       bad ? json_integer(bad) : json_null(), "reason",
+				       why ? why : "", "head", rc ? "" : hex));
+		return rc ? err_exit_code(rc) : 0;
+	}
+	if (rc)
+		return cli_fail(c);
+	printf("the audit log is intact: %ld entries, each chained to the one before\n"
+	       "chain head %s (keep it: a log cut short would end elsewhere)\n", n, hex);
+	return 0;
+}
