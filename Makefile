@@ -37,6 +37,7 @@ LIB_SRC := \
 	src/lib/rng.c \
 	src/core/err.c \
 	src/core/audit.c \
+	src/core/account.c \
 	src/core/date.c \
 	src/core/vname.c \
 	src/core/vn_data.c \
@@ -50,6 +51,7 @@ LIB_SRC := \
 	src/app/app_member.c \
 	src/app/app_io.c \
 	src/app/app_audit.c \
+	src/app/app_account.c \
 	src/app/demo.c
 
 CLI_SRC := \
@@ -59,7 +61,8 @@ CLI_SRC := \
 	src/cli/cmd_org.c \
 	src/cli/cmd_member.c \
 	src/cli/cmd_io.c \
-	src/cli/cmd_audit.c
+	src/cli/cmd_audit.c \
+	src/cli/cmd_account.c
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 

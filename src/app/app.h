@@ -24,6 +24,8 @@ struct actor {
 	char name[64];
 	char scope_code[ORG_CODE_MAX + 1];
 	char address[64]; /* where the request came from, for the audit log ("local": the CLI) */
+	enum role role;   /* what the actor may do within the scope (zero: a viewer) */
+	int64_t account_id; /* 0 for the local command line */
 };
 
 /* An open database with its rules. warn collects warnings of the last call (duplicates,
@@ -197,6 +199,33 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 enum err_code app_export_orgs(struct app *a, const struct actor *ac, FILE *out, struct err *e);
 enum err_code app_export_members(struct app *a, const struct actor *ac, FILE *out,
 				 struct err *e);
+
+/* ---- accounts and tokens (app_account.c) ------------------------------------------ */
+
+/* Make an account holding role on org_code ("" = the whole tree, for a system administrator).
+ * A system administrator may do this anywhere; an organisation administrator inside their
+ * subtree and never for a role above their own. The password is stored as an argon2id hash
+ * (R-PASSWORD-MIN-LENGTH). */
+enum err_code app_account_add(struct app *a, const struct actor *ac, const char *name,
+			      const char *password, enum role role, const char *org_code,
+			      struct err *e);
+/* The accounts whose role lies within the actor's subtree. */
+enum err_code app_account_list(struct app *a, const struct actor *ac, store_account_cb cb,
+			       void *ctx, struct err *e);
+/* Issue an API token for an account (system administrators only). token receives the token,
+ * shown this once (only its hash is kept). */
+#define TOKEN_CHARS 48
+enum err_code app_token_add(struct app *a, const struct actor *ac, const char *account,
+			    const char *label, char token[TOKEN_CHARS], int64_t *id,
+			    struct err *e);
+enum err_code app_token_revoke(struct app *a, const struct actor *ac, int64_t id,
+			       struct err *e);
+/* Sign in: out becomes the account's actor. A wrong name and a wrong password get the same
+ * answer; R-LOGIN-MAX-FAILS failures in a row lock the account for R-LOGIN-LOCK-MINUTES. */
+enum err_code app_login_password(struct app *a, const char *name, const char *password,
+				 const char *address, struct actor *out, struct err *e);
+enum err_code app_login_token(struct app *a, const char *token, const char *address,
+			      struct actor *out, struct err *e);
 
 /* ---- the audit log (app_audit.c) -------------------------------------------------- */
 

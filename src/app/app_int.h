@@ -13,6 +13,8 @@ enum err_code app_begin(struct app *a, struct err *e);
 enum err_code app_end(struct app *a, enum err_code rc, struct err *e);
 /* d, or today when d is DATE_NONE. */
 date_t app_date(struct app *a, date_t d);
+/* Whether the actor's role allows changing records (ERR_DENIED otherwise). */
+enum err_code app_can_edit(const struct actor *ac, struct err *e);
 /* R-MEMBER-DATES: a change is recorded once it has taken effect, so a date after today is
  * refused (field names the input). */
 enum err_code app_check_date(struct app *a, date_t d, const char *field, struct err *e);

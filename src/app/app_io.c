@@ -423,6 +423,8 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 	char msg[300];
 
 	memset(res, 0, sizeof *res);
+	if (app_can_edit(ac, e))
+		return e->code;
 	if (app_scope(a, ac, &pre, &last, e))
 		return e->code;
 	rd = csv_reader_new(file_read, opts->in, 0);
@@ -1196,6 +1198,8 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 	enum err_code rc = ERR_OK;
 
 	memset(res, 0, sizeof *res);
+	if (app_can_edit(ac, e))
+		return e->code;
 	mi->a = a;
 	mi->opts = opts;
 	mi->res = res;

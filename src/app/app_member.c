@@ -79,6 +79,8 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 	struct dup_ctx dc = {m, &a->warn, NULL};
 	char *detail;
 
+	if (app_can_edit(ac, e))
+		return e->code;
 	if (!member_status_active(m->status))
 		return err_add(e, ERR_INPUT, 0, "status", member_status_name(m->status), NULL,
 			       "a member is added as probationary or official (or exempt, "
@@ -133,6 +135,8 @@ enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
 	json_t *before, *after;
 	char *detail;
 
+	if (app_can_edit(ac, e))
+		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -463,6 +467,8 @@ enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t i
 	char d1[DATE_STR];
 	long months;
 
+	if (app_can_edit(ac, e))
+		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -565,6 +571,8 @@ enum err_code app_member_transfer(struct app *a, const struct actor *ac, int64_t
 	char *detail;
 	long lo, hi;
 
+	if (app_can_edit(ac, e))
+		return e->code;
 	date = app_date(a, date);
 	memset(t, 0, sizeof *t);
 	if (app_check_date(a, date, "date", e))
@@ -671,6 +679,8 @@ enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t 
 	char *detail;
 	long days;
 
+	if (app_can_edit(ac, e))
+		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -757,6 +767,8 @@ enum err_code app_member_return(struct app *a, const struct actor *ac, int64_t t
 	char d1[DATE_STR], d2[DATE_STR];
 	char *detail;
 
+	if (app_can_edit(ac, e))
+		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;

@@ -50,6 +50,8 @@ enum err_code app_org_add(struct app *a, const struct actor *ac, struct org *o, 
 	enum err_code rc;
 	char d1[DATE_STR], d2[DATE_STR];
 
+	if (app_can_edit(ac, e))
+		return e->code;
 	o->established = app_date(a, o->established);
 	o->dissolved = DATE_NONE;
 	if (org_validate(o, e, 0) || app_check_date(a, o->established, "date", e))
@@ -105,6 +107,8 @@ enum err_code app_org_edit(struct app *a, const struct actor *ac, const struct o
 	struct org cur;
 	enum err_code rc;
 
+	if (app_can_edit(ac, e))
+		return e->code;
 	date = app_date(a, date);
 	if (org_validate(o, e, 0) || app_check_date(a, date, "date", e))
 		return e->code;
@@ -146,6 +150,8 @@ enum err_code app_org_rename(struct app *a, const struct actor *ac, const char *
 	char old[sizeof o.name];
 	enum err_code rc;
 
+	if (app_can_edit(ac, e))
+		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -197,6 +203,8 @@ enum err_code app_org_move(struct app *a, const struct actor *ac, const char *co
 	char old[ORG_CODE_MAX + 1];
 	enum err_code rc;
 
+	if (app_can_edit(ac, e))
+		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -331,6 +339,8 @@ enum err_code app_org_merge(struct app *a, const struct actor *ac, const char *c
 	size_t i, j;
 	int64_t ev;
 
+	if (app_can_edit(ac, e))
+		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -396,6 +406,8 @@ enum err_code app_org_split(struct app *a, const struct actor *ac, const char *s
 	int64_t ev;
 	char *assigned = NULL;
 
+	if (app_can_edit(ac, e))
+		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -516,6 +528,8 @@ enum err_code app_org_dissolve(struct app *a, const struct actor *ac, const char
 	int64_t ev;
 	long allowed = 0;
 
+	if (app_can_edit(ac, e))
+		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;

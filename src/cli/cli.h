@@ -74,6 +74,10 @@ int cmd_member_transfers(struct cli *c, int npos, char **pos);
 int cmd_member_where(struct cli *c, int npos, char **pos);
 int cmd_import(struct cli *c, int npos, char **pos);
 int cmd_audit_list(struct cli *c, int npos, char **pos);
+int cmd_user_add(struct cli *c, int npos, char **pos);
+int cmd_user_list(struct cli *c, int npos, char **pos);
+int cmd_token_add(struct cli *c, int npos, char **pos);
+int cmd_token_revoke(struct cli *c, int npos, char **pos);
 int cmd_audit_verify(struct cli *c, int npos, char **pos);
 int cmd_export(struct cli *c, int npos, char **pos);
 

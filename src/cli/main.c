@@ -127,6 +127,16 @@ static struct opt audit_list_opts[] = {
 	{"limit", 1, "at most this many entries, newest first (default 100)", NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
+static struct opt user_add_opts[] = {
+	{"role", 1, "viewer, clerk, org_admin or sys_admin", NULL, 0},
+	{"org", 1, "the organisation whose subtree the role covers (omit only for sys_admin)",
+	 NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt token_add_opts[] = {
+	{"label", 1, "what the token is for (kept with it)", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
 static struct opt import_opts[] = {
 	{"skip-bad", 1, "import the good rows; write the bad ones with their reasons to FILE",
 	 NULL, 0},
@@ -189,6 +199,13 @@ const struct command cli_commands[] = {
 			      "from where.", audit_list_opts, 0, 0, cmd_audit_list, 1},
 	{"audit", "verify", "", "Check the audit log's hash chain; name the first entry edited, "
 				"deleted or reordered.", no_opts, 0, 0, cmd_audit_verify, 1},
+	{"user", "add", "NAME", "Make an account with a role on an organisation; the password is "
+				"read from standard input.", user_add_opts, 1, 1, cmd_user_add, 1},
+	{"user", "list", "", "The accounts within your subtree and their roles.", no_opts, 0, 0,
+	 cmd_user_list, 1},
+	{"token", "add", "ACCOUNT", "Issue an API token for an account; it is printed once.",
+	 token_add_opts, 1, 1, cmd_token_add, 1},
+	{"token", "revoke", "ID", "Revoke an API token.", no_opts, 1, 1, cmd_token_revoke, 1},
 	{"import", NULL, "orgs|members FILE", "Import organisations or members from CSV "
 					      "(docs/csv.md); all or nothing unless --skip-bad.",
 	 import_opts, 2, 2, cmd_import, 1},
@@ -218,7 +235,7 @@ static void usage(FILE *f)
 		   "  --version    print the version\n"
 		   "\n'cadre COMMAND --help' explains a command; 'man cadre' (docs/cadre.1) has it all.\n"
 		   "exit codes: 0 ok, 2 usage, 3 bad input, 4 not found, 5 refused by a rule,\n"
-		   "6 storage failure, 70 internal error.\n");
+		   "6 storage failure, 7 not allowed for your role, 70 internal error.\n");
 }
 
 /* Escape text for troff: a leading dot or quote, and backslashes. */
@@ -284,7 +301,7 @@ static void print_man(FILE *f)
 	      ".TP\n.B CADRE_USER\nThe name recorded in the history as who acted.\n"
 	      ".TP\n.B CADRE_NO_PROGRESS\nNo progress bars.\n"
 	      ".SH EXIT STATUS\n0 ok; 2 usage; 3 bad input; 4 not found; 5 refused by a rule; "
-	      "6 storage failure; 70 internal error.\n"
+	      "6 storage failure; 7 not allowed for your role; 70 internal error.\n"
 	      ".SH FILES\ndocs/csv.md (the CSV formats), docs/rules.md (the rules and their "
 	      "sources).\n", f);
 }
@@ -302,6 +319,7 @@ static void set_actor(struct actor *ac)
 	/* The local command line acts on the whole tree, as the database file's owner. */
 	snprintf(ac->name, sizeof ac->name, "cli:%s", user);
 	snprintf(ac->address, sizeof ac->address, "local");
+	ac->role = ROLE_SYS_ADMIN;
 }
 
 int main(int argc, char **argv)

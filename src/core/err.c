@@ -122,6 +122,7 @@ int err_exit_code(enum err_code code)
 	case ERR_NOTFOUND: return 4;
 	case ERR_RULE: return 5;
 	case ERR_STORAGE: return 6;
+	case ERR_DENIED: return 7;
 	case ERR_INTERNAL: return 70;
 	}
 	return 70;
@@ -136,6 +137,7 @@ const char *err_code_name(enum err_code code)
 	case ERR_NOTFOUND: return "not found";
 	case ERR_RULE: return "rule";
 	case ERR_STORAGE: return "storage";
+	case ERR_DENIED: return "denied";
 	case ERR_INTERNAL: return "internal";
 	}
 	return "internal";

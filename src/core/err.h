@@ -13,6 +13,7 @@ enum err_code {
 	ERR_RULE,      /* the input is well formed but a party rule forbids the change */
 	ERR_STORAGE,   /* the database failed (disk, lock, corruption) */
 	ERR_USAGE,     /* the command line is wrong */
+	ERR_DENIED,    /* the actor's role does not allow it (the record is within sight) */
 	ERR_INTERNAL   /* a bug: a state that must not happen */
 };
 
@@ -54,7 +55,7 @@ enum err_code err_set(struct err *e, enum err_code code, const char *fmt, ...)
 void err_merge(struct err *dst, struct err *src);
 
 /* The documented process exit code of a result code: 0 ok, 2 usage, 3 input, 4 not found,
- * 5 rule, 6 storage, 70 internal. */
+ * 5 rule, 6 storage, 7 denied, 70 internal. */
 int err_exit_code(enum err_code code);
 
 /* A short English name of a code ("input", "not found", ...). */

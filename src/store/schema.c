@@ -207,6 +207,43 @@ static const char *const migrations[] = {
 	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
 	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+
+	/* 3: accounts, their roles on organisations (history kept), API tokens (only their
+	 * hashes), and the rules of signing in. */
+	"CREATE TABLE account ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  password_hash TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  disabled INTEGER NOT NULL DEFAULT 0,"
+	"  failed_logins INTEGER NOT NULL DEFAULT 0,"
+	"  locked_until TEXT"
+	");"
+	"CREATE TABLE account_role ("
+	"  id INTEGER PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id),"
+	"  role TEXT NOT NULL CHECK (role IN ('viewer','clerk','org_admin','sys_admin')),"
+	"  org_id INTEGER REFERENCES org(id),"
+	"  granted_by TEXT NOT NULL,"
+	"  granted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  revoked_at TEXT"
+	");"
+	"CREATE INDEX account_role_account ON account_role(account_id);"
+	"CREATE TABLE api_token ("
+	"  id INTEGER PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id),"
+	"  label TEXT NOT NULL,"
+	"  token_hash BLOB NOT NULL UNIQUE,"
+	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  revoked_at TEXT"
+	");"
+	"INSERT INTO rule(id, version, value, effective_from, source, description) VALUES"
+	" ('R-PASSWORD-MIN-LENGTH', 1, '12', '2026-01-01', 'cadre security policy',"
+	"  'Shortest password, in characters.'),"
+	" ('R-LOGIN-MAX-FAILS', 1, '5', '2026-01-01', 'cadre security policy',"
+	"  'Failed sign-ins in a row after which an account is locked for a while.'),"
+	" ('R-LOGIN-LOCK-MINUTES', 1, '15', '2026-01-01', 'cadre security policy',"
+	"  'Minutes an account stays locked after too many failed sign-ins.');",
 };
 
 int schema_latest(void)

@@ -1860,8 +1860,9 @@ enum err_code store_audit_walk(struct store *st, long pre, long last, long limit
 		" FROM audit ORDER BY id";
 	static const char scoped[] =
 		"SELECT a.id, a.at, a.actor, a.address, a.action, a.subject, a.org_id, a.before,"
-		" a.after, a.prev, a.hash FROM audit a JOIN org o ON o.id = a.org_id"
-		" WHERE o.pre BETWEEN ?1 AND ?2 ORDER BY a.id DESC LIMIT ?3";
+		" a.after, a.prev, a.hash FROM audit a LEFT JOIN org o ON o.id = a.org_id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 OR (?4 AND a.org_id = 0)"
+		" ORDER BY a.id DESC LIMIT ?3";
 	sqlite3_stmt *s = prep(st, pre < 0 ? all : scoped, e);
 	struct audit_entry a;
 	int rc;
@@ -1872,6 +1873,8 @@ enum err_code store_audit_walk(struct store *st, long pre, long last, long limit
 		sqlite3_bind_int64(s, 1, pre);
 		sqlite3_bind_int64(s, 2, last);
 		sqlite3_bind_int64(s, 3, limit);
+		/* Entries about no organisation (token revocations) are for the whole tree. */
+		sqlite3_bind_int(s, 4, pre <= 1 && last >= 1L << 40);
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		memset(&a, 0, sizeof a);
@@ -1893,4 +1896,207 @@ enum err_code store_audit_walk(struct store *st, long pre, long last, long limit
 	}
 	done(st, s);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading the audit log");
+}
+
+/* ---- accounts and tokens ------------------------------------------------------------ */
+
+#define ACCOUNT_SQL                                                                         \
+	"SELECT a.id, a.name, a.password_hash, a.disabled, a.failed_logins,"                 \
+	" coalesce(a.locked_until, '0'), r.role, coalesce(r.org_id, 0), coalesce(o.code, '')" \
+	" FROM account a LEFT JOIN account_role r ON r.account_id = a.id AND"                \
+	" r.revoked_at IS NULL LEFT JOIN org o ON o.id = r.org_id"
+
+static void read_account(sqlite3_stmt *s, struct account *a)
+{
+	const unsigned char *role;
+
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(s, 0);
+	col_copy(s, 1, a->name, sizeof a->name);
+	col_copy(s, 2, a->password_hash, sizeof a->password_hash);
+	a->disabled = sqlite3_column_int(s, 3);
+	a->failed_logins = (long)sqlite3_column_int64(s, 4);
+	a->locked_until = (long long)sqlite3_column_int64(s, 5);
+	role = sqlite3_column_text(s, 6);
+	a->has_role = role && role_parse((const char *)role, &a->role) == 0;
+	a->role_org_id = sqlite3_column_int64(s, 7);
+	col_copy(s, 8, a->role_org_code, sizeof a->role_org_code);
+}
+
+enum err_code store_account_insert(struct store *st, struct account *a, struct err *e)
+{
+	static const char sql[] = "INSERT INTO account(name, password_hash) VALUES (?1, ?2)";
+	sqlite3_stmt *s = prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	bind_text(s, 1, a->name);
+	bind_text(s, 2, a->password_hash);
+	rc = sqlite3_step(s);
+	done(st, s);
+	if (rc == SQLITE_CONSTRAINT)
+		return err_add(e, ERR_RULE, 0, "name", a->name, NULL,
+			       "the account name '%s' is taken; choose another", a->name);
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "adding an account");
+	a->id = sqlite3_last_insert_rowid(st->db);
+	return ERR_OK;
+}
+
+static enum err_code account_one(struct store *st, const char *sql, const char *name, int64_t id,
+				 struct account *a, struct err *e)
+{
+	sqlite3_stmt *s = prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	if (name)
+		bind_text(s, 1, name);
+	else
+		sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_account(s, a);
+	done(st, s);
+	if (rc == SQLITE_ROW)
+		return ERR_OK;
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "reading an account");
+	return err_add(e, ERR_NOTFOUND, 0, "name", name ? name : "", NULL, "no such account");
+}
+
+enum err_code store_account_by_name(struct store *st, const char *name, struct account *a,
+				    struct err *e)
+{
+	static const char sql[] = ACCOUNT_SQL " WHERE a.name = ?1";
+
+	return account_one(st, sql, name, 0, a, e);
+}
+
+enum err_code store_account_by_id(struct store *st, int64_t id, struct account *a,
+				  struct err *e)
+{
+	static const char sql[] = ACCOUNT_SQL " WHERE a.id = ?1";
+
+	return account_one(st, sql, NULL, id, a, e);
+}
+
+enum err_code store_account_set_login(struct store *st, int64_t id, long failed,
+				      long long locked_until, struct err *e)
+{
+	static const char sql[] =
+		"UPDATE account SET failed_logins = ?2, locked_until = ?3 WHERE id = ?1";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, failed);
+	sqlite3_bind_int64(s, 3, locked_until);
+	return step_done(st, s, e, "recording a sign-in");
+}
+
+enum err_code store_role_grant(struct store *st, int64_t account_id, enum role role,
+			       int64_t org_id, const char *granted_by, struct err *e)
+{
+	static const char revoke[] =
+		"UPDATE account_role SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+		" WHERE account_id = ?1 AND revoked_at IS NULL";
+	static const char grant[] =
+		"INSERT INTO account_role(account_id, role, org_id, granted_by) VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *s = prep(st, revoke, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, account_id);
+	if (step_done(st, s, e, "granting a role"))
+		return e->code;
+	s = prep(st, grant, e);
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, account_id);
+	bind_text(s, 2, role_name(role));
+	bind_id_or_null(s, 3, org_id);
+	bind_text(s, 4, granted_by);
+	return step_done(st, s, e, "granting a role");
+}
+
+enum err_code store_accounts_walk(struct store *st, store_account_cb cb, void *ctx,
+				  struct err *e)
+{
+	static const char sql[] = ACCOUNT_SQL " ORDER BY a.name";
+	sqlite3_stmt *s = prep(st, sql, e);
+	struct account a;
+	int rc;
+
+	if (!s)
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_account(s, &a);
+		if (cb(ctx, &a))
+			break;
+	}
+	done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading accounts");
+}
+
+enum err_code store_token_insert(struct store *st, int64_t account_id, const char *label,
+				 const unsigned char hash[32], int64_t *id, struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO api_token(account_id, label, token_hash) VALUES (?1, ?2, ?3)";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, account_id);
+	bind_text(s, 2, label);
+	sqlite3_bind_blob(s, 3, hash, 32, SQLITE_STATIC);
+	if (step_done(st, s, e, "adding a token"))
+		return e->code;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return ERR_OK;
+}
+
+enum err_code store_token_find(struct store *st, const unsigned char hash[32],
+			       int64_t *account_id, int64_t *token_id, struct err *e)
+{
+	static const char sql[] =
+		"SELECT account_id, id FROM api_token WHERE token_hash = ?1 AND revoked_at IS NULL";
+	sqlite3_stmt *s = prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_blob(s, 1, hash, 32, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*account_id = sqlite3_column_int64(s, 0);
+		*token_id = sqlite3_column_int64(s, 1);
+	}
+	done(st, s);
+	if (rc == SQLITE_ROW)
+		return ERR_OK;
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "reading tokens");
+	return err_set(e, ERR_NOTFOUND, "the token is not valid");
+}
+
+enum err_code store_token_revoke(struct store *st, int64_t id, struct err *e)
+{
+	static const char sql[] =
+		"UPDATE api_token SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+		" WHERE id = ?1 AND revoked_at IS NULL";
+	sqlite3_stmt *s = prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	if (step_done(st, s, e, "revoking a token"))
+		return e->code;
+	if (sqlite3_changes(st->db) == 0)
+		return err_set(e, ERR_NOTFOUND, "no active token has the id %lld", (long long)id);
+	return ERR_OK;
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "../core/date.h"
+#include "../core/account.h"
 #include "../core/audit.h"
 #include "../core/err.h"
 #include "../core/member.h"
@@ -244,9 +245,47 @@ enum err_code store_transfer_list(struct store *st, int64_t member_id, long pre,
  * transaction of the change it records, so the chain cannot fork). */
 enum err_code store_audit_append(struct store *st, struct audit_entry *e, struct err *e2);
 typedef int (*store_audit_cb)(void *ctx, const struct audit_entry *e);
-/* Every entry in id order (org_pre < 0), or those whose organisation's current pre-order
- * number lies in [pre, last] (entries of org_id 0 excluded), newest first, at most limit. */
+/* Every entry in id order (pre < 0), or those whose organisation's current pre-order number
+ * lies in [pre, last], newest first, at most limit; entries about no organisation (org_id 0)
+ * only when [pre, last] is the whole tree (pre <= 1, last >= 2^40). */
 enum err_code store_audit_walk(struct store *st, long pre, long last, long limit,
 			       store_audit_cb cb, void *ctx, struct err *e);
+
+/* ---- accounts and tokens ------------------------------------------------------------ */
+
+struct account {
+	int64_t id;
+	char name[64];
+	char password_hash[PASSWORD_HASH_MAX];
+	int disabled;
+	long failed_logins;
+	long long locked_until; /* seconds since 1970, 0 when not locked */
+	/* the role in force (the latest granted and not revoked) */
+	enum role role;
+	int64_t role_org_id;    /* 0: the whole tree */
+	char role_org_code[ORG_CODE_MAX + 1];
+	int has_role;
+};
+enum err_code store_account_insert(struct store *st, struct account *a, struct err *e);
+/* With its role in force. ERR_NOTFOUND when there is no such account. */
+enum err_code store_account_by_name(struct store *st, const char *name, struct account *a,
+				    struct err *e);
+enum err_code store_account_by_id(struct store *st, int64_t id, struct account *a,
+				  struct err *e);
+enum err_code store_account_set_login(struct store *st, int64_t id, long failed,
+				      long long locked_until, struct err *e);
+/* Grant a role (revoking the one in force). org_id 0: the whole tree. */
+enum err_code store_role_grant(struct store *st, int64_t account_id, enum role role,
+			       int64_t org_id, const char *granted_by, struct err *e);
+typedef int (*store_account_cb)(void *ctx, const struct account *a);
+enum err_code store_accounts_walk(struct store *st, store_account_cb cb, void *ctx,
+				  struct err *e);
+/* Tokens are kept as hashes: the token itself is shown once, when made. */
+enum err_code store_token_insert(struct store *st, int64_t account_id, const char *label,
+				 const unsigned char hash[32], int64_t *id, struct err *e);
+/* The account of an unrevoked token with this hash (ERR_NOTFOUND otherwise). */
+enum err_code store_token_find(struct store *st, const unsigned char hash[32],
+			       int64_t *account_id, int64_t *token_id, struct err *e);
+enum err_code store_token_revoke(struct store *st, int64_t id, struct err *e);
 
 #endif

@@ -47,6 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	a.quiet = 1;
 	memset(&ac, 0, sizeof ac);
 	strcpy(ac.name, "fuzz");
+	ac.role = ROLE_SYS_ADMIN;
 	memset(&o, 0, sizeof o);
 	/* A root for files that do not bring one. */
 	{

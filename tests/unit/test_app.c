@@ -83,8 +83,10 @@ static int setup(void **state)
 	assert_int_equal(app_open(&f->a, f->path, 1, &f->e), ERR_OK);
 	f->a.quiet = 1;
 	strcpy(f->root.name, "test:root");
+	f->root.role = ROLE_SYS_ADMIN;
 	strcpy(f->e1.name, "test:e1");
 	strcpy(f->e1.scope_code, "E1");
+	f->e1.role = ROLE_CLERK;
 	add_org(f, "ROOT", "", "Đảng bộ Quân đội", OK_COMMITTEE);
 	add_org(f, "QK2", "ROOT", "Đảng bộ Quân khu 2", OK_COMMITTEE);
 	add_org(f, "E1", "QK2", "Trung đoàn 1", OK_GRASSROOTS);
@@ -556,6 +558,112 @@ static void test_audit_records_changes_and_reads(void **state)
 	sqlite3_close(db);
 }
 
+/* Accounts: argon2id hashes, roles limited to a subtree, sign-in lockout, tokens. */
+static void test_accounts_roles_and_sign_in(void **state)
+{
+	struct fx *f = *state;
+	struct actor clerk, viewer, admin, by_token;
+	struct member m;
+	struct account acc;
+	char token[TOKEN_CHARS];
+	int64_t tid;
+	int i;
+
+	/* The password rule (R-PASSWORD-MIN-LENGTH) and the name rule, both reported. */
+	assert_int_equal(app_account_add(&f->a, &f->root, "Thu Hà", "short", ROLE_CLERK, "E1",
+					 &f->e), ERR_INPUT);
+	assert_int_equal(f->e.n, 2);
+	assert_string_equal(f->e.items[1].rule, R_PASSWORD_MIN_LENGTH);
+	err_clear(&f->e);
+	assert_int_equal(app_account_add(&f->a, &f->root, "clerk.e1", "mật khẩu đủ dài 2026",
+					 ROLE_CLERK, "E1", &f->e), ERR_OK);
+	assert_int_equal(app_account_add(&f->a, &f->root, "viewer.e1", "another long password",
+					 ROLE_VIEWER, "E1", &f->e), ERR_OK);
+	assert_int_equal(app_account_add(&f->a, &f->root, "admin.e1", "admin long password",
+					 ROLE_ORG_ADMIN, "E1", &f->e), ERR_OK);
+	/* Stored as argon2id, never as given. */
+	assert_int_equal(store_account_by_name(f->a.st, "clerk.e1", &acc, &f->e), ERR_OK);
+	assert_memory_equal(acc.password_hash, "$argon2id$", 10);
+	assert_null(strstr(acc.password_hash, "mật khẩu"));
+	/* Signing in gives the role on the subtree. */
+	assert_int_equal(app_login_password(&f->a, "clerk.e1", "mật khẩu đủ dài 2026", "10.0.0.5",
+					    &clerk, &f->e), ERR_OK);
+	assert_string_equal(clerk.scope_code, "E1");
+	assert_int_equal(clerk.role, ROLE_CLERK);
+	assert_int_equal(app_login_password(&f->a, "viewer.e1", "another long password",
+					    "10.0.0.6", &viewer, &f->e), ERR_OK);
+	assert_int_equal(app_login_password(&f->a, "admin.e1", "admin long password", "10.0.0.7",
+					    &admin, &f->e), ERR_OK);
+	/* A clerk edits inside; a viewer reads but may not change (denied, not hidden). */
+	assert_int_equal(app_member_status(&f->a, &clerk, 1, MS_SUSPENDED, D("2026-11-01"), NULL,
+					   &f->e), ERR_OK);
+	assert_int_equal(app_member_get(&f->a, &viewer, 2, &m, &f->e), ERR_OK);
+	assert_int_equal(app_member_status(&f->a, &viewer, 2, MS_SUSPENDED, D("2026-11-01"), NULL,
+					   &f->e), ERR_DENIED);
+	err_clear(&f->e);
+	/* Outside the subtree a record does not exist, for every role. */
+	assert_int_equal(app_member_get(&f->a, &clerk, 4, &m, &f->e), ERR_NOTFOUND);
+	err_clear(&f->e);
+	/* An organisation administrator manages accounts inside only, never above their role. */
+	assert_int_equal(app_account_add(&f->a, &admin, "clerk.c3", "a long enough password",
+					 ROLE_CLERK, "C3", &f->e), ERR_NOTFOUND);
+	err_clear(&f->e);
+	assert_int_equal(app_account_add(&f->a, &admin, "boss", "a long enough password",
+					 ROLE_SYS_ADMIN, "", &f->e), ERR_DENIED);
+	err_clear(&f->e);
+	assert_int_equal(app_account_add(&f->a, &clerk, "x.y", "a long enough password",
+					 ROLE_VIEWER, "C1", &f->e), ERR_DENIED);
+	err_clear(&f->e);
+	/* Wrong password and unknown account get the same answer; R-LOGIN-MAX-FAILS locks. */
+	assert_int_equal(app_login_password(&f->a, "nobody", "whatever it is", "1.2.3.4", &clerk,
+					    &f->e), ERR_DENIED);
+	assert_string_equal(f->e.items[0].msg, "the name or the password is wrong");
+	err_clear(&f->e);
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(app_login_password(&f->a, "viewer.e1", "wrong", "1.2.3.4",
+						    &viewer, &f->e), ERR_DENIED);
+		assert_string_equal(f->e.items[0].msg, "the name or the password is wrong");
+		err_clear(&f->e);
+	}
+	assert_int_equal(app_login_password(&f->a, "viewer.e1", "another long password",
+					    "10.0.0.6", &viewer, &f->e), ERR_DENIED);
+	assert_string_equal(f->e.items[0].rule, R_LOGIN_MAX_FAILS);
+	err_clear(&f->e);
+	/* Tokens: issued by a system administrator, shown once, kept as a hash, revocable. */
+	assert_int_equal(app_token_add(&f->a, &admin, "clerk.e1", "script", token, &tid, &f->e),
+			 ERR_DENIED);
+	err_clear(&f->e);
+	assert_int_equal(app_token_add(&f->a, &f->root, "clerk.e1", "nightly export", token, &tid,
+				       &f->e), ERR_OK);
+	assert_memory_equal(token, "cdr_", 4);
+	assert_true(strlen(token) > 40);
+	assert_int_equal(app_login_token(&f->a, token, "10.0.0.9", &by_token, &f->e), ERR_OK);
+	assert_string_equal(by_token.name, "clerk.e1");
+	assert_string_equal(by_token.scope_code, "E1");
+	assert_int_equal(app_login_token(&f->a, "cdr_not-a-token", "10.0.0.9", &by_token, &f->e),
+			 ERR_DENIED);
+	err_clear(&f->e);
+	assert_int_equal(app_token_revoke(&f->a, &f->root, tid, &f->e), ERR_OK);
+	assert_int_equal(app_login_token(&f->a, token, "10.0.0.9", &by_token, &f->e), ERR_DENIED);
+	err_clear(&f->e);
+	/* No secret reaches the audit log: neither password, nor its hash, nor the token. */
+	{
+		sqlite3 *db;
+		sqlite3_stmt *st;
+
+		assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM audit WHERE before || after"
+						    " || subject LIKE '%argon2%' OR before || after LIKE"
+						    " '%mật khẩu%' OR before || after || subject LIKE ?1",
+						    -1, &st, NULL), SQLITE_OK);
+		sqlite3_bind_text(st, 1, token + 4, -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), 0);
+		sqlite3_finalize(st);
+		sqlite3_close(db);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -569,6 +677,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_R_ORG_DISSOLVE_EMPTY, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_move_cycle_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_records_changes_and_reads, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_accounts_roles_and_sign_in, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_edit_detected, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_delete_detected, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_reorder_detected, setup, teardown),

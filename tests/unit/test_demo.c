@@ -14,7 +14,7 @@
 #include "app/app.h"
 #include "core/vn_data.h"
 
-static const struct actor admin = {"test", "", "test"};
+static const struct actor admin = {"test", "", "test", ROLE_SYS_ADMIN, 0};
 
 /* A fresh database file under /tmp, removed with its -wal and -shm files. */
 struct db {
@@ -586,7 +586,7 @@ static void test_refuses_non_empty(void **state)
 static void test_refuses_scoped_actor(void **state)
 {
 	struct db one;
-	struct actor scoped = {"test", "QK2", "test"};
+	struct actor scoped = {"test", "QK2", "test", ROLE_SYS_ADMIN, 0};
 	struct err e;
 
 	(void)state;

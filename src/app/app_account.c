@@ -1,0 +1,255 @@
+/* app_account.c - accounts, roles, API tokens and signing in. */
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app_int.h"
+
+enum err_code app_can_edit(const struct actor *ac, struct err *e)
+{
+	if (role_can_edit(ac->role))
+		return ERR_OK;
+	return err_set(e, ERR_DENIED, "your role (%s) may read these records but not change them",
+		       role_name(ac->role));
+}
+
+enum err_code app_account_add(struct app *a, const struct actor *ac, const char *name,
+			      const char *password, enum role role, const char *org_code,
+			      struct err *e)
+{
+	struct account acc;
+	struct org o;
+	const char *why;
+	long min_len = 12;
+	enum err_code rc;
+	char subject[96], *after;
+
+	memset(&acc, 0, sizeof acc);
+	memset(&o, 0, sizeof o);
+	if (!role_can_manage_accounts(ac->role))
+		return err_set(e, ERR_DENIED, "your role (%s) may not manage accounts",
+			       role_name(ac->role));
+	if (role > ac->role)
+		return err_add(e, ERR_DENIED, 0, "role", role_name(role), NULL,
+			       "you may not grant a role above your own (%s)", role_name(ac->role));
+	if (account_name_check(name, &why))
+		err_add(e, ERR_INPUT, 0, "name", name, NULL, "%s", why);
+	ruleset_int(&a->rules, R_PASSWORD_MIN_LENGTH, a->today, &min_len);
+	if (password_check(password, min_len, &why))
+		err_add(e, ERR_INPUT, 0, "password", NULL, R_PASSWORD_MIN_LENGTH,
+			"%s; use at least %ld characters", why, min_len);
+	if (!org_code[0] && role != ROLE_SYS_ADMIN)
+		err_add(e, ERR_INPUT, 0, "org", NULL, NULL,
+			"give the organisation whose subtree the role covers (--org CODE)");
+	if (e->code)
+		return e->code;
+	if ((rc = app_begin(a, e)))
+		return rc;
+	if (org_code[0] && (rc = app_org_lookup(a, ac, org_code, &o, 1, "org", e)))
+		goto out;
+	if (!org_code[0] && ac->scope_code[0]) {
+		rc = err_set(e, ERR_DENIED, "only a role on the whole tree can grant one");
+		goto out;
+	}
+	snprintf(acc.name, sizeof acc.name, "%s", name);
+	if (password_hash(password, acc.password_hash)) {
+		rc = err_set(e, ERR_INTERNAL, "the password could not be hashed (out of memory?)");
+		goto out;
+	}
+	if ((rc = store_account_insert(a->st, &acc, e)) ||
+	    (rc = store_role_grant(a->st, acc.id, role, o.id, ac->name, e)))
+		goto out;
+	snprintf(subject, sizeof subject, "account:%s", name);
+	/* The password hash is a secret too: it never goes to the log. */
+	after = app_json("{s:s,s:s,s:s}", "name", name, "role", role_name(role), "org",
+			 org_code);
+	rc = app_audit(a, ac, "account.add", subject, o.id, NULL, after, e);
+	free(after);
+out:
+	return app_end(a, rc, e);
+}
+
+struct acc_filter {
+	struct app *a;
+	long pre, last;
+	store_account_cb cb;
+	void *ctx;
+};
+
+static int acc_visible(void *ctx, const struct account *acc)
+{
+	struct acc_filter *f = ctx;
+	struct org o;
+	struct err tmp;
+	int vis = 0;
+
+	if (!acc->has_role || !acc->role_org_id) {
+		/* A role on the whole tree: seen only from the whole tree. */
+		vis = f->pre == 1 && f->last == 1L << 40;
+	} else {
+		err_init(&tmp);
+		if (store_org_by_id(f->a->st, acc->role_org_id, &o, &tmp) == ERR_OK)
+			vis = app_org_visible(f->a, f->pre, f->last, &o);
+		err_cleanup(&tmp);
+	}
+	return vis ? f->cb(f->ctx, acc) : 0;
+}
+
+enum err_code app_account_list(struct app *a, const struct actor *ac, store_account_cb cb,
+			       void *ctx, struct err *e)
+{
+	struct acc_filter f = {a, 0, 0, cb, ctx};
+
+	if (!role_can_manage_accounts(ac->role))
+		return err_set(e, ERR_DENIED, "your role (%s) may not manage accounts",
+			       role_name(ac->role));
+	if (app_scope(a, ac, &f.pre, &f.last, e))
+		return e->code;
+	return store_accounts_walk(a->st, acc_visible, &f, e);
+}
+
+static void token_hash(const char *token, unsigned char out[32])
+{
+	crypto_generichash(out, 32, (const unsigned char *)token, strlen(token), NULL, 0);
+}
+
+enum err_code app_token_add(struct app *a, const struct actor *ac, const char *account,
+			    const char *label, char token[TOKEN_CHARS], int64_t *id,
+			    struct err *e)
+{
+	struct account acc;
+	unsigned char raw[32], h[32];
+	char subject[96], *after;
+	enum err_code rc;
+
+	token[0] = 0;
+	if (ac->role != ROLE_SYS_ADMIN)
+		return err_set(e, ERR_DENIED, "only a system administrator issues API tokens");
+	if (sodium_init() < 0)
+		return err_set(e, ERR_INTERNAL, "the random generator did not start");
+	if ((rc = app_begin(a, e)))
+		return rc;
+	if ((rc = store_account_by_name(a->st, account, &acc, e)))
+		goto out;
+	randombytes_buf(raw, sizeof raw);
+	memcpy(token, "cdr_", 4);
+	sodium_bin2base64(token + 4, TOKEN_CHARS - 4, raw, sizeof raw,
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof raw);
+	token_hash(token, h);
+	if ((rc = store_token_insert(a->st, acc.id, label ? label : "", h, id, e)))
+		goto out;
+	snprintf(subject, sizeof subject, "token:%lld", (long long)*id);
+	/* Never the token itself. */
+	after = app_json("{s:s,s:s}", "account", account, "label", label ? label : "");
+	rc = app_audit(a, ac, "token.add", subject, acc.role_org_id, NULL, after, e);
+	free(after);
+out:
+	if (rc)
+		token[0] = 0;
+	return app_end(a, rc, e);
+}
+
+enum err_code app_token_revoke(struct app *a, const struct actor *ac, int64_t id,
+			       struct err *e)
+{
+	char subject[48];
+	enum err_code rc;
+
+	if (ac->role != ROLE_SYS_ADMIN)
+		return err_set(e, ERR_DENIED, "only a system administrator revokes API tokens");
+	if ((rc = app_begin(a, e)))
+		return rc;
+	snprintf(subject, sizeof subject, "token:%lld", (long long)id);
+	if (!(rc = store_token_revoke(a->st, id, e)))
+		rc = app_audit(a, ac, "token.revoke", subject, 0, NULL, NULL, e);
+	return app_end(a, rc, e);
+}
+
+static void actor_of(const struct account *acc, const char *address, struct actor *out)
+{
+	memset(out, 0, sizeof *out);
+	snprintf(out->name, sizeof out->name, "%s", acc->name);
+	snprintf(out->scope_code, sizeof out->scope_code, "%s", acc->role_org_code);
+	snprintf(out->address, sizeof out->address, "%s", address ? address : "");
+	out->role = acc->has_role ? acc->role : ROLE_VIEWER;
+	out->account_id = acc->id;
+}
+
+enum err_code app_login_password(struct app *a, const char *name, const char *password,
+				 const char *address, struct actor *out, struct err *e)
+{
+	struct account acc;
+	struct err tmp;
+	long max_fails = 5, lock_minutes = 15;
+	long long now = (long long)time(NULL);
+	enum err_code rc;
+	int ok;
+
+	memset(out, 0, sizeof *out);
+	ruleset_int(&a->rules, R_LOGIN_MAX_FAILS, a->today, &max_fails);
+	ruleset_int(&a->rules, R_LOGIN_LOCK_MINUTES, a->today, &lock_minutes);
+	err_init(&tmp);
+	rc = store_account_by_name(a->st, name, &acc, &tmp);
+	err_cleanup(&tmp);
+	if (rc == ERR_STORAGE)
+		return err_set(e, ERR_STORAGE, "the database could not be read");
+	if (rc) {
+		/* Spend the time a real check would, so timing tells nothing either. */
+		char dummy[PASSWORD_HASH_MAX];
+
+		password_hash("not a password", dummy);
+		return err_set(e, ERR_DENIED, "the name or the password is wrong");
+	}
+	if (acc.disabled || !acc.has_role)
+		return err_set(e, ERR_DENIED, "the name or the password is wrong");
+	if (acc.locked_until > now)
+		return err_add(e, ERR_DENIED, 0, "name", NULL, R_LOGIN_MAX_FAILS,
+			       "the account is locked after %ld failed sign-ins; try again in %lld "
+			       "minutes", max_fails, (acc.locked_until - now + 59) / 60);
+	ok = password_verify(acc.password_hash, password);
+	if ((rc = app_begin(a, e)))
+		return rc;
+	if (ok) {
+		rc = store_account_set_login(a->st, acc.id, 0, 0, e);
+		actor_of(&acc, address, out);
+		if (!rc)
+			rc = app_audit(a, out, "account.login", "account:login", acc.role_org_id,
+				       NULL, NULL, e);
+	} else {
+		long failed = acc.failed_logins + 1;
+
+		rc = store_account_set_login(a->st, acc.id, failed >= max_fails ? 0 : failed,
+					     failed >= max_fails ? now + lock_minutes * 60 : 0, e);
+	}
+	rc = app_end(a, rc, e);
+	if (rc)
+		return rc;
+	if (!ok)
+		return err_set(e, ERR_DENIED, "the name or the password is wrong");
+	return ERR_OK;
+}
+
+enum err_code app_login_token(struct app *a, const char *token, const char *address,
+			      struct actor *out, struct err *e)
+{
+	unsigned char h[32];
+	int64_t account_id, token_id;
+	struct account acc;
+	struct err tmp;
+
+	memset(out, 0, sizeof *out);
+	if (sodium_init() < 0)
+		return err_set(e, ERR_INTERNAL, "the hash library did not start");
+	token_hash(token, h);
+	err_init(&tmp);
+	if (store_token_find(a->st, h, &account_id, &token_id, &tmp) ||
+	    store_account_by_id(a->st, account_id, &acc, &tmp) || acc.disabled || !acc.has_role) {
+		err_cleanup(&tmp);
+		return err_set(e, ERR_DENIED, "the token is not valid");
+	}
+	err_cleanup(&tmp);
+	actor_of(&acc, address, out);
+	return ERR_OK;
+}
