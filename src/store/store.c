@@ -31,6 +31,8 @@ struct store {
 		int64_t hash, id;
 	} *dupv;
 	size_t ndup, capdup;
+	/* Dates bound as text live here until the statement has run (no copy per bind). */
+	char datebuf[8][DATE_STR];
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
@@ -306,6 +308,10 @@ enum err_code store_open(struct store **out, const char *path, int create, struc
 		return ERR_STORAGE;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
+	/* A new database gets 16 KiB pages: a national roll loads and scans faster with them.
+	 * (Only an empty file takes the setting; an existing one keeps its own.) */
+	if (create)
+		sqlite3_exec(st->db, "PRAGMA page_size=16384", NULL, NULL, NULL);
 	sqlite3_extended_result_codes(st->db, 0);
 	if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
 		 "PRAGMA cache_size=-65536;", e, "opening the database")) {
@@ -1081,21 +1087,32 @@ static void read_member(sqlite3_stmt *s, struct member *m)
 	buf_cleanup(&giv);
 }
 
+/* Bind a date kept in the store's buffer slot (valid until the statement runs again). */
+static void bind_date_slot(struct store *st, sqlite3_stmt *s, int i, date_t d, int slot)
+{
+	if (d == DATE_NONE)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, date_format(d, st->datebuf[slot]), DATE_STR - 1,
+				  SQLITE_STATIC);
+}
+
 /* Bind the member's fields to ?2..?28 in the order of the INSERT/UPDATE below. */
-static void bind_member(sqlite3_stmt *s, const struct member *m, const struct member_keys *k)
+static void bind_member(struct store *st, sqlite3_stmt *s, const struct member *m,
+			const struct member_keys *k)
 {
 	sqlite3_bind_int64(s, 2, m->org_id);
-	bind_date(s, 3, m->org_since);
+	bind_date_slot(st, s, 3, m->org_since, 0);
 	bind_text(s, 4, member_status_name(m->status));
-	bind_date(s, 5, m->status_since);
+	bind_date_slot(st, s, 5, m->status_since, 1);
 	bind_id_or_null(s, 6, m->temp_org_id);
-	bind_date(s, 7, m->temp_until);
+	bind_date_slot(st, s, 7, m->temp_until, 2);
 	bind_text(s, 8, m->full_name);
 	sqlite3_bind_blob(s, 9, k->sort_key, (int)k->sort_key_len, SQLITE_STATIC);
 	bind_text(s, 10, k->folded);
 	sqlite3_bind_int64(s, 11, k->dup_hash);
 	bind_text(s, 12, m->sex);
-	bind_date(s, 13, m->birth_date);
+	bind_date_slot(st, s, 13, m->birth_date, 3);
 	bind_text(s, 14, m->ethnicity);
 	bind_text(s, 15, m->religion);
 	bind_text(s, 16, m->hometown);
@@ -1108,9 +1125,9 @@ static void bind_member(sqlite3_stmt *s, const struct member *m, const struct me
 	bind_text(s, 23, m->history_no);
 	bind_text(s, 24, m->card_no);
 	bind_text(s, 25, m->phone);
-	bind_date(s, 26, m->admission_decision_date);
-	bind_date(s, 27, m->admission_ceremony_date);
-	bind_date(s, 28, m->official_date);
+	bind_date_slot(st, s, 26, m->admission_decision_date, 4);
+	bind_date_slot(st, s, 27, m->admission_ceremony_date, 5);
+	bind_date_slot(st, s, 28, m->official_date, 6);
 }
 
 static const char dup_sql[] =
@@ -1133,7 +1150,7 @@ enum err_code store_member_insert(struct store *st, struct member *m,
 	if (!s)
 		return e->code;
 	bind_id_or_null(s, 1, m->id);
-	bind_member(s, m, k);
+	bind_member(st, s, m, k);
 	rc = sqlite3_step(s);
 	done(st, s);
 	if (rc == SQLITE_CONSTRAINT)
@@ -1191,7 +1208,7 @@ enum err_code store_member_update(struct store *st, const struct member *m,
 			return e->code;
 	}
 	sqlite3_bind_int64(s, 1, m->id);
-	bind_member(s, m, k);
+	bind_member(st, s, m, k);
 	if (step_done(st, s, e, "updating a member"))
 		return e->code;
 	s = prep(st, dup_sql, e);
