@@ -1276,6 +1276,9 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 		rc = ERR_INPUT;
 	if (!rc && res->imported)
 		rc = audit_import(a, ac, "import.members", opts, res, e);
+	/* The duplicate set is done with: give its memory to the index build. */
+	free(mi->seen.v);
+	memset(&mi->seen, 0, sizeof mi->seen);
 	if (!rc && mi->bulk) {
 		if (mi->pg_on)
 			fprintf(stderr, "building the indexes of %ld members ...\n", mi->wrote);
