@@ -408,6 +408,22 @@ enum err_code app_org_lookup(struct app *a, const struct actor *ac, const char *
 	return ERR_OK;
 }
 
+enum err_code app_subtree(struct app *a, const struct actor *ac, const char *org_code,
+			  int any_state, long *pre, long *last, struct err *e)
+{
+	struct org o;
+
+	if (app_scope(a, ac, pre, last, e))
+		return e->code;
+	if (!org_code || !org_code[0])
+		return ERR_OK;
+	if (app_org_lookup(a, ac, org_code, &o, !any_state, "org", e))
+		return e->code;
+	*pre = o.pre;
+	*last = o.last;
+	return ERR_OK;
+}
+
 enum err_code app_org_get(struct app *a, const struct actor *ac, const char *code, struct org *o,
 			  struct err *e)
 {

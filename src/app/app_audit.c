@@ -65,17 +65,10 @@ char *app_member_json(const struct member *m)
 enum err_code app_audit_list(struct app *a, const struct actor *ac, const char *org_code,
 			     long limit, store_audit_cb cb, void *ctx, struct err *e)
 {
-	struct org o;
 	long pre, last;
 
-	if (app_scope(a, ac, &pre, &last, e))
+	if (app_subtree(a, ac, org_code, 1, &pre, &last, e))
 		return e->code;
-	if (org_code && org_code[0]) {
-		if (app_org_lookup(a, ac, org_code, &o, 0, "org", e))
-			return e->code;
-		pre = o.pre;
-		last = o.last;
-	}
 	return store_audit_walk(a->st, pre, last, limit < 0 ? 100 : limit, cb, ctx, e);
 }
 

@@ -13,6 +13,10 @@ enum err_code app_begin(struct app *a, struct err *e);
 enum err_code app_end(struct app *a, enum err_code rc, struct err *e);
 /* d, or today when d is DATE_NONE. */
 date_t app_date(struct app *a, date_t d);
+/* The interval to query: the subtree of org_code if given (and visible; active unless
+ * any_state), else the actor's whole scope. */
+enum err_code app_subtree(struct app *a, const struct actor *ac, const char *org_code,
+			  int any_state, long *pre, long *last, struct err *e);
 /* Whether the actor's role allows changing records (ERR_DENIED otherwise). */
 enum err_code app_can_edit(const struct actor *ac, struct err *e);
 /* R-MEMBER-DATES: a change is recorded once it has taken effect, so a date after today is

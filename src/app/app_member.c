@@ -411,19 +411,12 @@ enum err_code app_member_search(struct app *a, const struct actor *ac, const cha
 				const char *org_code, long limit, store_member_cb cb, void *ctx,
 				struct err *e)
 {
-	struct org o;
 	long pre, last;
 	struct buf q;
 	enum err_code rc;
 
-	if (app_scope(a, ac, &pre, &last, e))
+	if (app_subtree(a, ac, org_code, 0, &pre, &last, e))
 		return e->code;
-	if (org_code && org_code[0]) {
-		if (app_org_lookup(a, ac, org_code, &o, 1, "org", e))
-			return e->code;
-		pre = o.pre;
-		last = o.last;
-	}
 	buf_init(&q, 4096);
 	vname_fold(text, &q);
 	if (q.overflow || !buf_str(&q)[0]) {
@@ -824,17 +817,10 @@ out:
 enum err_code app_transfer_list(struct app *a, const struct actor *ac, const char *org_code,
 				store_transfer_cb cb, void *ctx, struct err *e)
 {
-	struct org o;
 	long pre, last;
 
-	if (app_scope(a, ac, &pre, &last, e))
+	if (app_subtree(a, ac, org_code, 1, &pre, &last, e))
 		return e->code;
-	if (org_code && org_code[0]) {
-		if (app_org_lookup(a, ac, org_code, &o, 0, "org", e))
-			return e->code;
-		pre = o.pre;
-		last = o.last;
-	}
 	return store_transfer_list(a->st, 0, pre, last, cb, ctx, e);
 }
 
