@@ -79,6 +79,16 @@ enum err_code app_org_split(struct app *a, const struct actor *ac, const char *s
  * unless members_to names where its members go. */
 enum err_code app_org_dissolve(struct app *a, const struct actor *ac, const char *code,
 			       const char *members_to, date_t date, struct err *e);
+/* Notes on an organisation from the rules in force today: fewer official members than
+ * R-ORG-MIN-OFFICIAL, or enough for a cell committee (R-CELL-STANDING-BOARD-MIN) without one.
+ * official is the cell's official roll (official, exempt, suspended). */
+struct org_advice {
+	long official;
+	long min_official;    /* > 0 when the cell is below it */
+	long board_min;       /* > 0 when a standing board is due and missing */
+};
+enum err_code app_org_advice(struct app *a, const struct actor *ac, const char *code,
+			     struct org_advice *adv, struct err *e);
 /* Members on the rolls of the subtree of code by status, and those hosted there. */
 enum err_code app_org_counts(struct app *a, const struct actor *ac, const char *code,
 			     long counts[MS__COUNT], long *hosted, struct err *e);
@@ -118,6 +128,13 @@ enum err_code app_org_tree(struct app *a, const struct actor *ac, const char *ro
  * birth date and home town; accents not folded) become warnings in a->warn. m->id is set. */
 enum err_code app_member_add(struct app *a, const struct actor *ac, struct member *m,
 			     struct err *e);
+/* Add a member from fields as typed (names[i] = values[i], CSV column names of docs/csv.md,
+ * with org_code and status among them): every problem is reported at once, those of fields
+ * that could not be read and those of the record as a whole, then as app_member_add. m
+ * receives the record (its id set on success). */
+enum err_code app_member_add_fields(struct app *a, const struct actor *ac,
+				    const char *const *names, const char *const *values, size_t n,
+				    struct member *m, struct err *e);
 /* Change fields of a member: names[i] = values[i] (CSV column names; dates as YYYY-MM-DD;
  * "" clears an optional field). The old values are kept in the member's history. */
 enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,

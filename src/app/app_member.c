@@ -124,6 +124,67 @@ out:
 	return app_end(a, rc, e);
 }
 
+enum err_code app_member_add_fields(struct app *a, const struct actor *ac,
+				    const char *const *names, const char *const *values, size_t n,
+				    struct member *m, struct err *e)
+{
+	size_t i, k, j;
+	int status_given = 0, has_official = 0, has_name = 0;
+	struct err more;
+
+	memset(m, 0, sizeof *m);
+	m->birth_date = m->admission_decision_date = m->admission_ceremony_date = DATE_NONE;
+	m->official_date = m->org_since = m->status_since = m->temp_until = DATE_NONE;
+	m->status = MS_PROBATIONARY;
+	for (i = 0; i < n; i++) {
+		if (strcmp(names[i], "org_code") == 0) {
+			if (strlen(values[i]) > ORG_CODE_MAX)
+				err_add(e, ERR_INPUT, 0, "org_code", values[i], NULL,
+					"not an organisation code");
+			else
+				snprintf(m->org_code, sizeof m->org_code, "%s", values[i]);
+		} else if (strcmp(names[i], "status") == 0) {
+			status_given = 1;
+			if (member_status_parse(values[i], &m->status))
+				err_add(e, ERR_INPUT, 0, "status", values[i], NULL,
+					"status must be probationary or official");
+		} else {
+			if (strcmp(names[i], "official_date") == 0 && values[i][0])
+				has_official = 1;
+			if (strcmp(names[i], "full_name") == 0)
+				has_name = 1;
+			member_set_field(m, names[i], values[i], e, 0);
+		}
+	}
+	if (!m->org_code[0])
+		err_add(e, ERR_INPUT, 0, "org_code", NULL, NULL,
+			"the organisation is missing: give its code");
+	if (!has_name)
+		err_add(e, ERR_INPUT, 0, "full_name", NULL, NULL, "the full name is missing");
+	if (!status_given)
+		m->status = has_official ? MS_OFFICIAL : MS_PROBATIONARY;
+	if (!e->code)
+		return app_member_add(a, ac, m, e);
+	/* Report every problem at once: the record's own checks too, except for the fields
+	 * already named as unreadable. */
+	err_init(&more);
+	member_validate(m, &a->rules, &more, 0);
+	for (k = 0; k < more.n; k++) {
+		int seen = 0;
+
+		for (j = 0; j < e->n; j++)
+			if (strcmp(e->items[j].field, more.items[k].field) == 0)
+				seen = 1;
+		if (!seen)
+			err_add(e, more.items[k].rule[0] ? ERR_RULE : ERR_INPUT, 0,
+				more.items[k].field, more.items[k].value,
+				more.items[k].rule[0] ? more.items[k].rule : NULL, "%s",
+				more.items[k].msg);
+	}
+	err_cleanup(&more);
+	return e->code;
+}
+
 enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
 			      const char *const *names, const char *const *values, size_t n,
 			      date_t date, struct err *e)

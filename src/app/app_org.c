@@ -595,6 +595,28 @@ out:
 	return app_end(a, rc, e);
 }
 
+enum err_code app_org_advice(struct app *a, const struct actor *ac, const char *code,
+			     struct org_advice *adv, struct err *e)
+{
+	struct org o;
+	long counts[MS__COUNT], min_official = 0, board_min = 0;
+
+	memset(adv, 0, sizeof *adv);
+	if (app_org_lookup(a, ac, code, &o, 1, "org", e) ||
+	    store_org_direct_counts(a->st, o.id, counts, e))
+		return e->code;
+	if (o.kind != OK_CELL)
+		return ERR_OK;
+	adv->official = counts[MS_OFFICIAL] + counts[MS_EXEMPT] + counts[MS_SUSPENDED];
+	if (ruleset_int(&a->rules, R_ORG_MIN_OFFICIAL, a->today, &min_official) &&
+	    adv->official < min_official)
+		adv->min_official = min_official;
+	if (ruleset_int(&a->rules, R_CELL_STANDING_BOARD_MIN, a->today, &board_min) &&
+	    adv->official >= board_min && !o.standing_board)
+		adv->board_min = board_min;
+	return ERR_OK;
+}
+
 enum err_code app_org_counts(struct app *a, const struct actor *ac, const char *code,
 			     long counts[MS__COUNT], long *hosted, struct err *e)
 {

@@ -31,62 +31,32 @@ static void print_member_line(struct table *t, const struct member *m)
 int cmd_member_add(struct cli *c, int npos, char **pos)
 {
 	struct member m;
-	const char *names[32], *values[32];
+	const char *names[40], *values[40];
 	size_t n = 0, i;
 	const char *v;
 
 	(void)npos;
 	(void)pos;
-	memset(&m, 0, sizeof m);
-	m.birth_date = m.admission_decision_date = m.admission_ceremony_date = DATE_NONE;
-	m.official_date = m.org_since = m.status_since = m.temp_until = DATE_NONE;
-	if (!(v = OPT(c, "org")))
+	if (!OPT(c, "org"))
 		err_add(&c->e, ERR_USAGE, 0, "org", NULL, NULL, "--org CODE is required");
-	else if (strlen(v) > ORG_CODE_MAX)
-		err_add(&c->e, ERR_USAGE, 0, "org", v, NULL, "not an organisation code");
-	else
-		snprintf(m.org_code, sizeof m.org_code, "%s", v);
+	if (!OPT(c, "name"))
+		err_add(&c->e, ERR_USAGE, 0, "name", NULL, NULL, "--name is required");
+	if (c->e.code)
+		return cli_fail(c);
+	if ((v = OPT(c, "org"))) {
+		names[n] = "org_code";
+		values[n++] = v;
+	}
+	if ((v = OPT(c, "status"))) {
+		names[n] = "status";
+		values[n++] = v;
+	}
 	for (i = 0; field_opts[i].opt; i++)
 		if ((v = OPT(c, field_opts[i].opt))) {
 			names[n] = field_opts[i].field;
 			values[n++] = v;
 		}
-	if (!OPT(c, "name"))
-		err_add(&c->e, ERR_USAGE, 0, "name", NULL, NULL, "--name is required");
-	v = OPT(c, "status");
-	if (v) {
-		if (member_status_parse(v, &m.status))
-			err_add(&c->e, ERR_USAGE, 0, "status", v, NULL,
-				"status must be probationary or official");
-	} else {
-		m.status = OPT(c, "official-date") ? MS_OFFICIAL : MS_PROBATIONARY;
-	}
-	for (i = 0; i < n; i++)
-		member_set_field(&m, names[i], values[i], &c->e, 0);
-	if (c->e.code) {
-		/* Report every problem at once: the record's own checks too, except for the
-		 * fields already named as unreadable. */
-		struct err more;
-		size_t k, j;
-
-		err_init(&more);
-		member_validate(&m, &c->app.rules, &more, 0);
-		for (k = 0; k < more.n; k++) {
-			int seen = 0;
-
-			for (j = 0; j < c->e.n; j++)
-				if (strcmp(c->e.items[j].field, more.items[k].field) == 0)
-					seen = 1;
-			if (!seen)
-				err_add(&c->e, more.items[k].rule[0] ? ERR_RULE : ERR_INPUT, 0,
-					more.items[k].field, more.items[k].value,
-					more.items[k].rule[0] ? more.items[k].rule : NULL, "%s",
-					more.items[k].msg);
-		}
-		err_cleanup(&more);
-		return cli_fail(c);
-	}
-	if (app_member_add(&c->app, &c->actor, &m, &c->e))
+	if (app_member_add_fields(&c->app, &c->actor, names, values, n, &m, &c->e))
 		return cli_fail(c);
 	if (c->json)
 		cli_json_out(cli_member_json(&m));

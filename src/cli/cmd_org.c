@@ -140,7 +140,8 @@ static void print_codes(const char *label, json_t *arr)
 int cmd_org_show(struct cli *c, int npos, char **pos)
 {
 	struct org o;
-	long counts[MS__COUNT], hosted = 0, min_official = 0, board_min = 0;
+	long counts[MS__COUNT], hosted = 0;
+	struct org_advice adv;
 	date_t as_of = DATE_NONE;
 	json_t *children, *pred, *succ;
 	struct table t;
@@ -169,8 +170,9 @@ int cmd_org_show(struct cli *c, int npos, char **pos)
 	if (app_org_lineage(&c->app, &c->actor, o.code, -1, show_lineage, pred, &c->e) ||
 	    app_org_lineage(&c->app, &c->actor, o.code, 1, show_lineage, succ, &c->e))
 		goto fail;
-	ruleset_int(&c->app.rules, R_ORG_MIN_OFFICIAL, c->app.today, &min_official);
-	ruleset_int(&c->app.rules, R_CELL_STANDING_BOARD_MIN, c->app.today, &board_min);
+	memset(&adv, 0, sizeof adv);
+	if (o.dissolved == DATE_NONE && app_org_advice(&c->app, &c->actor, o.code, &adv, &c->e))
+		goto fail;
 	if (c->json) {
 		json_t *j = cli_org_json(&o);
 
@@ -211,16 +213,12 @@ int cmd_org_show(struct cli *c, int npos, char **pos)
 		if (hosted)
 			printf("%-18s%ld on temporary transfer here (not on the roll)\n", "hosted",
 			       hosted);
-		if (o.kind == OK_CELL) {
-			long official = counts[MS_OFFICIAL] + counts[MS_EXEMPT] + counts[MS_SUSPENDED];
-
-			if (official < min_official)
-				printf("%-18sfewer than %ld official members [%s]\n", "note",
-				       min_official, R_ORG_MIN_OFFICIAL);
-			if (official >= board_min && !o.standing_board)
-				printf("%-18s%ld official members: a cell committee should be elected "
-				       "[%s]\n", "note", official, R_CELL_STANDING_BOARD_MIN);
-		}
+		if (adv.min_official)
+			printf("%-18sfewer than %ld official members [%s]\n", "note",
+			       adv.min_official, R_ORG_MIN_OFFICIAL);
+		if (adv.board_min)
+			printf("%-18s%ld official members: a cell committee should be elected "
+			       "[%s]\n", "note", adv.official, R_CELL_STANDING_BOARD_MIN);
 	}
 	print_codes("predecessors", pred);
 	print_codes("successors", succ);

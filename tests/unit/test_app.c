@@ -664,6 +664,71 @@ static void test_accounts_roles_and_sign_in(void **state)
 	}
 }
 
+/* A new member from fields as typed: every problem at once, unreadable fields named once. */
+static void test_member_add_fields_reports_all(void **state)
+{
+	struct fx *f = *state;
+	struct member m;
+	const char *names[] = {"org_code", "full_name", "sex", "birth_date", "ethnicity",
+			       "admission_decision_date", "admission_ceremony_date"};
+	const char *values[] = {"C1", "Trần Văn Bình", "nam", "1990-02-30", "Kinh", "2015-03-01",
+				"2015-02-01"};
+	int sex = 0, birth = 0, home = 0, order = 0;
+	size_t i;
+
+	assert_int_equal(app_member_add_fields(&f->a, &f->e1, names, values, 7, &m, &f->e),
+			 ERR_INPUT);
+	for (i = 0; i < f->e.n; i++) {
+		sex += !strcmp(f->e.items[i].field, "sex");
+		birth += !strcmp(f->e.items[i].field, "birth_date");
+		home += !strcmp(f->e.items[i].field, "hometown");
+		order += !strcmp(f->e.items[i].rule, R_MEMBER_DATES);
+	}
+	assert_int_equal(sex, 1);
+	assert_int_equal(birth, 1); /* unreadable, and not also "missing" */
+	assert_int_equal(home, 1);
+	assert_int_equal(order, 1); /* the ceremony before the decision */
+	err_clear(&f->e);
+	values[2] = "male";
+	values[3] = "1990-02-28";
+	values[6] = "2015-03-10";
+	names[4] = "hometown";
+	values[4] = "Hà Giang";
+	assert_int_equal(app_member_add_fields(&f->a, &f->e1, names, values, 7, &m, &f->e),
+			 ERR_INPUT); /* now only the ethnicity is missing */
+	assert_int_equal(f->e.n, 1);
+	assert_string_equal(f->e.items[0].field, "ethnicity");
+	err_clear(&f->e);
+}
+
+/* R-ORG-MIN-OFFICIAL and R-CELL-STANDING-BOARD-MIN as notes on a cell. */
+static void test_org_advice_rules(void **state)
+{
+	struct fx *f = *state;
+	struct org_advice adv;
+	int i;
+
+	assert_int_equal(app_org_advice(&f->a, &f->root, "C1", &adv, &f->e), ERR_OK);
+	assert_int_equal(adv.official, 2);
+	assert_int_equal(adv.min_official, 3);
+	assert_int_equal(adv.board_min, 0);
+	for (i = 0; i < 7; i++) {
+		char name[64];
+
+		snprintf(name, sizeof name, "Lê Văn Số%d", i);
+		add_member(f, "C1", name, "1990-01-01", "2010-01-01");
+	}
+	assert_int_equal(app_org_advice(&f->a, &f->root, "C1", &adv, &f->e), ERR_OK);
+	assert_int_equal(adv.official, 9);
+	assert_int_equal(adv.min_official, 0);
+	assert_int_equal(adv.board_min, 9);
+	/* Not for anything but a cell, and not outside the scope. */
+	assert_int_equal(app_org_advice(&f->a, &f->root, "E1", &adv, &f->e), ERR_OK);
+	assert_int_equal(adv.min_official + adv.board_min, 0);
+	assert_int_equal(app_org_advice(&f->a, &f->e1, "C3", &adv, &f->e), ERR_NOTFOUND);
+	err_clear(&f->e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -678,6 +743,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_move_cycle_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_records_changes_and_reads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_accounts_roles_and_sign_in, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_member_add_fields_reports_all, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_org_advice_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_edit_detected, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_delete_detected, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_reorder_detected, setup, teardown),
