@@ -69,7 +69,16 @@ int cmd_rules(struct cli *c, int npos, char **pos)
 			continue;
 		}
 		snprintf(ver, sizeof ver, "%d%s", v->version, cur == v ? "" : " (not in force)");
-		table_row(&t, v->id, ver, v->value, date_format(v->effective_from, d), v->source);
+		{
+			/* Long list values are cut for the table; --json has them whole. */
+			char val[64];
+
+			if (strlen(v->value) < sizeof val)
+				snprintf(val, sizeof val, "%s", v->value);
+			else
+				snprintf(val, sizeof val, "%.56s ...", v->value);
+			table_row(&t, v->id, ver, val, date_format(v->effective_from, d), v->source);
+		}
 	}
 	if (c->json)
 		cli_json_out(arr);

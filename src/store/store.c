@@ -31,8 +31,6 @@ struct store {
 		int64_t hash, id;
 	} *dupv;
 	size_t ndup, capdup;
-	/* Dates bound as text live here until the statement has run (no copy per bind). */
-	char datebuf[8][DATE_STR];
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
@@ -109,14 +107,14 @@ static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
 		sqlite3_bind_null(s, i);
 }
 
+/* Dates are stored as day numbers (days since 1970-01-01): small, and compared as numbers.
+ * In SQL, date(d * 86400, 'unixepoch') shows one as YYYY-MM-DD. */
 static void bind_date(sqlite3_stmt *s, int i, date_t d)
 {
-	char buf[DATE_STR];
-
 	if (d == DATE_NONE)
 		sqlite3_bind_null(s, i);
 	else
-		sqlite3_bind_text(s, i, date_format(d, buf), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(s, i, d);
 }
 
 static void bind_id_or_null(sqlite3_stmt *s, int i, int64_t id)
@@ -144,12 +142,8 @@ static void col_copy(sqlite3_stmt *s, int i, char *dst, size_t cap)
 
 static date_t col_date(sqlite3_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
-	date_t d;
-
-	if (!t || date_parse((const char *)t, &d, NULL))
-		return DATE_NONE;
-	return d;
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? DATE_NONE
+							 : (date_t)sqlite3_column_int(s, i);
 }
 
 static long col_count(sqlite3_stmt *s, int i)
@@ -1090,11 +1084,9 @@ static void read_member(sqlite3_stmt *s, struct member *m)
 /* Bind a date kept in the store's buffer slot (valid until the statement runs again). */
 static void bind_date_slot(struct store *st, sqlite3_stmt *s, int i, date_t d, int slot)
 {
-	if (d == DATE_NONE)
-		sqlite3_bind_null(s, i);
-	else
-		sqlite3_bind_text(s, i, date_format(d, st->datebuf[slot]), DATE_STR - 1,
-				  SQLITE_STATIC);
+	(void)st;
+	(void)slot;
+	bind_date(s, i, d);
 }
 
 /* Bind the member's fields to ?2..?28 in the order of the INSERT/UPDATE below. */
