@@ -118,6 +118,11 @@ void table_init(struct table *t, size_t ncols);
 void table_row(struct table *t, ...); /* ncols strings */
 void table_print(struct table *t, FILE *f);
 void table_cleanup(struct table *t);
+/* Finish a listing command: on failure (rc) print the problems; otherwise print arr as JSON
+ * with --json, else the table (or empty_msg on standard error when it has only its header).
+ * Frees both. Returns the exit code. */
+int cli_list_end(struct cli *c, struct table *t, json_t *arr, enum err_code rc,
+		 const char *empty_msg);
 /* Display width of UTF-8 text (code points, combining marks as 0). */
 size_t cli_width(const char *s);
 

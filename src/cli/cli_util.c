@@ -406,3 +406,24 @@ void table_cleanup(struct table *t)
 	free(t->cells);
 	memset(t, 0, sizeof *t);
 }
+
+int cli_list_end(struct cli *c, struct table *t, json_t *arr, enum err_code rc,
+		 const char *empty_msg)
+{
+	int code = 0;
+
+	if (rc) {
+		code = cli_fail(c);
+		json_decref(arr);
+	} else if (c->json) {
+		cli_json_out(arr);
+	} else {
+		json_decref(arr);
+		if (t->nrows > 1 || !empty_msg)
+			table_print(t, stdout);
+		else
+			fprintf(stderr, "%s\n", empty_msg);
+	}
+	table_cleanup(t);
+	return code;
+}

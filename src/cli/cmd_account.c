@@ -97,17 +97,8 @@ int cmd_user_list(struct cli *c, int npos, char **pos)
 	table_row(&t, "ACCOUNT", "ROLE", "ON", "");
 	if (c->json)
 		o.arr = json_array();
-	if (app_account_list(&c->app, &c->actor, acc_row, &o, &c->e)) {
-		table_cleanup(&t);
-		json_decref(o.arr);
-		return cli_fail(c);
-	}
-	if (c->json)
-		cli_json_out(o.arr);
-	else
-		table_print(&t, stdout);
-	table_cleanup(&t);
-	return 0;
+	return cli_list_end(c, &t, o.arr, app_account_list(&c->app, &c->actor, acc_row, &o, &c->e),
+			    NULL);
 }
 
 int cmd_token_add(struct cli *c, int npos, char **pos)

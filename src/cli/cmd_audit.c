@@ -44,17 +44,9 @@ int cmd_audit_list(struct cli *c, int npos, char **pos)
 	table_row(&t, "ENTRY", "AT (UTC)", "WHO", "FROM", "ACTION", "RECORD");
 	if (c->json)
 		o.arr = json_array();
-	if (app_audit_list(&c->app, &c->actor, OPT(c, "org"), limit, audit_row, &o, &c->e)) {
-		table_cleanup(&t);
-		json_decref(o.arr);
-		return cli_fail(c);
-	}
-	if (c->json)
-		cli_json_out(o.arr);
-	else
-		table_print(&t, stdout);
-	table_cleanup(&t);
-	return 0;
+	return cli_list_end(c, &t, o.arr,
+			    app_audit_list(&c->app, &c->actor, OPT(c, "org"), limit, audit_row, &o,
+					   &c->e), "no entries");
 }
 
 int cmd_audit_verify(struct cli *c, int npos, char **pos)

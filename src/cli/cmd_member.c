@@ -212,17 +212,6 @@ static int list_one(void *ctx, const struct member *m)
 	return 0;
 }
 
-static int print_list(struct cli *c, struct list_ctx *l, struct table *t)
-{
-	if (c->json)
-		cli_json_out(l->arr);
-	else if (t->nrows > 1)
-		table_print(t, stdout);
-	else
-		fprintf(stderr, "no members\n");
-	table_cleanup(t);
-	return 0;
-}
 
 int cmd_member_list(struct cli *c, int npos, char **pos)
 {
@@ -241,13 +230,10 @@ int cmd_member_list(struct cli *c, int npos, char **pos)
 	table_row(&t, "ID", "NAME", "BORN", "ORG", "STATUS");
 	if (c->json)
 		l.arr = json_array();
-	if (app_member_list(&c->app, &c->actor, OPT(c, "org") ? OPT(c, "org") : "", as_of,
-			    offset < 0 ? 0 : offset, limit, list_one, &l, &c->e)) {
-		table_cleanup(&t);
-		json_decref(l.arr);
-		return cli_fail(c);
-	}
-	return print_list(c, &l, &t);
+	return cli_list_end(c, &t, l.arr,
+			    app_member_list(&c->app, &c->actor, OPT(c, "org") ? OPT(c, "org") : "",
+					    as_of, offset < 0 ? 0 : offset, limit, list_one, &l,
+					    &c->e), "no members");
 }
 
 int cmd_member_search(struct cli *c, int npos, char **pos)
@@ -263,13 +249,10 @@ int cmd_member_search(struct cli *c, int npos, char **pos)
 	table_row(&t, "ID", "NAME", "BORN", "ORG", "STATUS");
 	if (c->json)
 		l.arr = json_array();
-	if (app_member_search(&c->app, &c->actor, pos[0], OPT(c, "org"), limit < 0 ? 50 : limit,
-			      list_one, &l, &c->e)) {
-		table_cleanup(&t);
-		json_decref(l.arr);
-		return cli_fail(c);
-	}
-	return print_list(c, &l, &t);
+	return cli_list_end(c, &t, l.arr,
+			    app_member_search(&c->app, &c->actor, pos[0], OPT(c, "org"),
+					      limit < 0 ? 50 : limit, list_one, &l, &c->e),
+			    "no members");
 }
 
 int cmd_member_status(struct cli *c, int npos, char **pos)
@@ -411,19 +394,9 @@ int cmd_member_transfers(struct cli *c, int npos, char **pos)
 	table_row(&t, "TRANSFER", "MEMBER", "KIND", "FROM", "TO", "SENT", "STATE", "UNTIL");
 	if (c->json)
 		x.arr = json_array();
-	if (app_transfer_list(&c->app, &c->actor, OPT(c, "org"), tr_row, &x, &c->e)) {
-		table_cleanup(&t);
-		json_decref(x.arr);
-		return cli_fail(c);
-	}
-	if (c->json)
-		cli_json_out(x.arr);
-	else if (t.nrows > 1)
-		table_print(&t, stdout);
-	else
-		fprintf(stderr, "no open transfers\n");
-	table_cleanup(&t);
-	return 0;
+	return cli_list_end(c, &t, x.arr,
+			    app_transfer_list(&c->app, &c->actor, OPT(c, "org"), tr_row, &x, &c->e),
+			    "no open transfers");
 }
 
 int cmd_member_where(struct cli *c, int npos, char **pos)

@@ -472,15 +472,6 @@ int cmd_org_history(struct cli *c, int npos, char **pos)
 	table_row(&t, "DATE", "EVENT", "ORG", "OTHER", "DETAIL");
 	if (c->json)
 		h.arr = json_array();
-	if (app_org_history(&c->app, &c->actor, pos[0], hist_row, &h, &c->e)) {
-		table_cleanup(&t);
-		json_decref(h.arr);
-		return cli_fail(c);
-	}
-	if (c->json)
-		cli_json_out(h.arr);
-	else
-		table_print(&t, stdout);
-	table_cleanup(&t);
-	return 0;
+	return cli_list_end(c, &t, h.arr,
+			    app_org_history(&c->app, &c->actor, pos[0], hist_row, &h, &c->e), NULL);
 }
