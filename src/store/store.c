@@ -502,27 +502,46 @@ static void read_org(sqlite3_stmt *s, struct org *o)
 	o->depth = sqlite3_column_int(s, 16);
 }
 
-static enum err_code org_one(struct store *st, const char *sql, const char *code, int64_t id,
-			     struct org *o, struct err *e)
+/* Fetch the one row sql selects for key ?1 (text when key is not NULL, else id) into out
+ * with read. Returns ERR_OK, ERR_NOTFOUND with no problem added (the caller says what was
+ * not found), or a storage error naming what. */
+static enum err_code fetch_one(struct store *st, const char *sql, const char *key, int64_t id,
+			       void (*read)(sqlite3_stmt *s, void *out), void *out,
+			       const char *what, struct err *e)
 {
 	sqlite3_stmt *s = prep(st, sql, e);
 	int rc;
 
 	if (!s)
 		return e->code;
-	if (code)
-		bind_text(s, 1, code);
+	if (key)
+		bind_text(s, 1, key);
 	else
 		sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		read_org(s, o);
-		done(st, s);
-		return ERR_OK;
-	}
+	if (rc == SQLITE_ROW)
+		read(s, out);
 	done(st, s);
+	if (rc == SQLITE_ROW)
+		return ERR_OK;
 	if (rc != SQLITE_DONE)
-		return db_error(st, e, "reading an organisation");
+		return db_error(st, e, what);
+	return ERR_NOTFOUND;
+}
+
+static void read_org_any(sqlite3_stmt *s, void *out)
+{
+	read_org(s, out);
+}
+
+static enum err_code org_one(struct store *st, const char *sql, const char *code, int64_t id,
+			     struct org *o, struct err *e)
+{
+	enum err_code rc = fetch_one(st, sql, code, id, read_org_any, o, "reading an organisation",
+				     e);
+
+	if (rc != ERR_NOTFOUND)
+		return rc;
 	if (code)
 		return err_add(e, ERR_NOTFOUND, 0, "org", code, NULL,
 			       "no organisation has the code '%s'; 'cadre org tree' lists them", code);
@@ -1211,23 +1230,18 @@ enum err_code store_member_update(struct store *st, const struct member *m,
 	return step_done(st, s, e, "updating a member");
 }
 
+static void read_member_any(sqlite3_stmt *s, void *out)
+{
+	read_member(s, out);
+}
+
 enum err_code store_member_get(struct store *st, int64_t id, struct member *m, struct err *e)
 {
 	static const char sql[] = "SELECT " MEMBER_COLS MEMBER_FROM " WHERE m.id = ?1";
-	sqlite3_stmt *s = prep(st, sql, e);
-	int rc;
+	enum err_code rc = fetch_one(st, sql, NULL, id, read_member_any, m, "reading a member", e);
 
-	if (!s)
-		return e->code;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_member(s, m);
-	done(st, s);
-	if (rc == SQLITE_ROW)
-		return ERR_OK;
-	if (rc != SQLITE_DONE)
-		return db_error(st, e, "reading a member");
+	if (rc != ERR_NOTFOUND)
+		return rc;
 	return err_set(e, ERR_NOTFOUND, "no member has the id %lld", (long long)id);
 }
 
@@ -1768,23 +1782,19 @@ enum err_code store_transfer_update(struct store *st, const struct transfer *t, 
 	return step_done(st, s, e, "updating a transfer");
 }
 
+static void read_transfer_any(sqlite3_stmt *s, void *out)
+{
+	read_transfer(s, out);
+}
+
 enum err_code store_transfer_get(struct store *st, int64_t id, struct transfer *t, struct err *e)
 {
 	static const char sql[] = "SELECT " TRANSFER_COLS TRANSFER_FROM " WHERE t.id = ?1";
-	sqlite3_stmt *s = prep(st, sql, e);
-	int rc;
+	enum err_code rc = fetch_one(st, sql, NULL, id, read_transfer_any, t, "reading a transfer",
+				     e);
 
-	if (!s)
-		return e->code;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_transfer(s, t);
-	done(st, s);
-	if (rc == SQLITE_ROW)
-		return ERR_OK;
-	if (rc != SQLITE_DONE)
-		return db_error(st, e, "reading a transfer");
+	if (rc != ERR_NOTFOUND)
+		return rc;
 	return err_set(e, ERR_NOTFOUND, "no transfer has the id %lld", (long long)id);
 }
 
@@ -1953,26 +1963,19 @@ enum err_code store_account_insert(struct store *st, struct account *a, struct e
 	return ERR_OK;
 }
 
+static void read_account_any(sqlite3_stmt *s, void *out)
+{
+	read_account(s, out);
+}
+
 static enum err_code account_one(struct store *st, const char *sql, const char *name, int64_t id,
 				 struct account *a, struct err *e)
 {
-	sqlite3_stmt *s = prep(st, sql, e);
-	int rc;
+	enum err_code rc = fetch_one(st, sql, name, id, read_account_any, a, "reading an account",
+				     e);
 
-	if (!s)
-		return e->code;
-	if (name)
-		bind_text(s, 1, name);
-	else
-		sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_account(s, a);
-	done(st, s);
-	if (rc == SQLITE_ROW)
-		return ERR_OK;
-	if (rc != SQLITE_DONE)
-		return db_error(st, e, "reading an account");
+	if (rc != ERR_NOTFOUND)
+		return rc;
 	return err_add(e, ERR_NOTFOUND, 0, "name", name ? name : "", NULL, "no such account");
 }
 
