@@ -74,7 +74,7 @@ int cmd_rules(struct cli *c, int npos, char **pos)
 			char val[64];
 
 			if (strlen(v->value) < sizeof val)
-				snprintf(val, sizeof val, "%s", v->value);
+				snprintf(val, sizeof val, "%.63s", v->value);
 			else
 				snprintf(val, sizeof val, "%.56s ...", v->value);
 			table_row(&t, v->id, ver, val, date_format(v->effective_from, d), v->source);
