@@ -7,7 +7,7 @@
 #   make fuzz       build the libFuzzer targets (clang)
 
 CC ?= cc
-PKGS := sqlite3 icu-uc icu-i18n jansson libsodium
+PKGS := sqlite3 icu-uc icu-i18n jansson libsodium libmicrohttpd
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
 	-Wcast-qual -Wformat=2 -Wno-format-nonliteral
 ifeq ($(CI),true)
@@ -52,7 +52,10 @@ LIB_SRC := \
 	src/app/app_io.c \
 	src/app/app_audit.c \
 	src/app/app_account.c \
-	src/app/demo.c
+	src/app/app_json.c \
+	src/app/demo.c \
+	$(sort $(wildcard src/http/*.c)) \
+	$(sort $(wildcard src/web/*.c))
 
 CLI_SRC := \
 	src/cli/main.c \
@@ -62,13 +65,20 @@ CLI_SRC := \
 	src/cli/cmd_member.c \
 	src/cli/cmd_io.c \
 	src/cli/cmd_audit.c \
-	src/cli/cmd_account.c
+	src/cli/cmd_account.c \
+	src/cli/cmd_serve.c
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all run test unit-test cli-test lint bench fuzz deps clean san
 
-all: $(B)/cadre
+all: $(B)/cadre $(B)/locale/vi/LC_MESSAGES/cadre.mo
+
+# Translations: po/LANG.po (message ids are the English texts) compiled for the server.
+$(B)/locale/vi/LC_MESSAGES/cadre.mo: po/vi.po
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  MSGFMT  $@")
+	$(Q)msgfmt --check -o $@ $<
 
 deps:
 	@scripts/deps.sh

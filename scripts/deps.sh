@@ -1,10 +1,16 @@
 #!/bin/sh
 # Install the Debian packages listed in scripts/debian-packages.txt that are missing.
 # Usage: scripts/deps.sh [LIST]   (default list: scripts/debian-packages.txt)
+# A line is a package name, or PACKAGE:COMMAND for a tool that may come from elsewhere (Node.js
+# from another repository): then it is installed only when COMMAND is not on the PATH either.
 set -eu
 list=${1:-$(dirname "$0")/debian-packages.txt}
 missing=""
-for p in $(grep -v '^#' "$list" | grep -v '^[[:space:]]*$'); do
+for entry in $(grep -v '^#' "$list" | sed 's/#.*//' | grep -v '^[[:space:]]*$'); do
+	p=${entry%%:*}
+	if [ "$p" != "$entry" ] && command -v "${entry#*:}" >/dev/null 2>&1; then
+		continue
+	fi
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
 		missing="$missing $p"
 	fi

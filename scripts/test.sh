@@ -57,6 +57,34 @@ if [ -x tests/cli/run.sh ]; then
 	printf '%-40s %4d passed, %d failed\n' "tests/cli (sanitized binary)" "$p" "$f"
 fi
 
+# Suites that print "N passed, N failed" as their last summary line: the API, the pages
+# (escaping, HTML validity, CSRF) and the browser tests.
+run_suite() {
+	local name=$1 logf=$2 line p f rc
+	shift 2
+	"$@" >"$logf" 2>&1
+	rc=$?
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$logf" | tail -1)
+	p=$(echo "$line" | awk '{print $1}')
+	f=$(echo "$line" | awk '{print $3}')
+	p=${p:-0}
+	f=${f:-1}
+	[ $rc -ne 0 ] && [ "$f" -eq 0 ] && f=1
+	passed=$((passed + p))
+	failed=$((failed + f))
+	if [ "$f" -ne 0 ]; then
+		failures+=("$name (see $logf)")
+		grep -E 'FAIL' "$logf" | head -40
+	fi
+	printf '%-40s %4d passed, %d failed\n' "$name" "$p" "$f"
+}
+[ -x tests/api/run.sh ] && run_suite "tests/api (sanitized server)" "$log/api.log" \
+	tests/api/run.sh build/san/cadre
+[ -x tests/web/run.sh ] && run_suite "tests/web (sanitized server)" "$log/web.log" \
+	tests/web/run.sh build/san/cadre
+[ -x tests/browser/run.sh ] && run_suite "tests/browser (Chromium)" "$log/browser.log" \
+	tests/browser/run.sh build/cadre
+
 # Fuzz targets: a short run over each corpus (longer runs: make fuzz; tests/fuzz/replay.sh).
 if command -v clang >/dev/null && make --no-print-directory -s fuzz >"$log/fuzz-build.log" 2>&1; then
 	FUZZ_SECONDS=${FUZZ_SECONDS:-15} tests/fuzz/replay.sh build/fuzz >"$log/fuzz.log" 2>&1

@@ -8,16 +8,10 @@
 #include "../lib/mem.h"
 #include "app_int.h"
 
-enum err_code app_open(struct app *a, const char *path, int create, struct err *e)
+static enum err_code set_today(struct app *a, struct err *e)
 {
 	const char *today = getenv("CADRE_TODAY");
-	char msg[256];
 
-	memset(a, 0, sizeof *a);
-	ruleset_init(&a->rules);
-	err_init(&a->warn);
-	if (vname_init(msg, sizeof msg))
-		return err_set(e, ERR_INTERNAL, "%s", msg);
 	if (today && today[0]) {
 		const char *why;
 
@@ -30,12 +24,49 @@ enum err_code app_open(struct app *a, const char *path, int create, struct err *
 		localtime_r(&now, &tm);
 		a->today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	}
+	return ERR_OK;
+}
+
+enum err_code app_open(struct app *a, const char *path, int create, struct err *e)
+{
+	char msg[256];
+
+	memset(a, 0, sizeof *a);
+	ruleset_init(&a->rules);
+	err_init(&a->warn);
+	if (vname_init(msg, sizeof msg))
+		return err_set(e, ERR_INTERNAL, "%s", msg);
+	if (set_today(a, e))
+		return e->code;
 	if (store_open(&a->st, path, create, e))
 		return e->code;
 	if (store_rules_load(a->st, &a->rules, e)) {
 		store_close(a->st);
 		a->st = NULL;
 		return e->code;
+	}
+	a->rules_loaded = time(NULL);
+	return ERR_OK;
+}
+
+enum err_code app_refresh(struct app *a, struct err *e)
+{
+	time_t now = time(NULL);
+
+	err_clear(&a->warn);
+	if (set_today(a, e))
+		return e->code;
+	if (now - a->rules_loaded >= 60) {
+		struct ruleset rs;
+
+		ruleset_init(&rs);
+		if (store_rules_load(a->st, &rs, e)) {
+			ruleset_cleanup(&rs);
+			return e->code;
+		}
+		ruleset_cleanup(&a->rules);
+		a->rules = rs;
+		a->rules_loaded = now;
 	}
 	return ERR_OK;
 }

@@ -37,11 +37,15 @@ struct app {
 	struct err warn;
 	date_t today;
 	int quiet; /* no progress bars */
+	long long rules_loaded; /* when the rules were read (seconds since the epoch) */
 };
 
 /* Open the database at path (create: make it if missing). */
 enum err_code app_open(struct app *a, const char *path, int create, struct err *e);
 void app_close(struct app *a);
+/* For a long-lived connection (the server), before each request: today from the clock again,
+ * warnings cleared, and the rules read again when they are a minute old. */
+enum err_code app_refresh(struct app *a, struct err *e);
 
 /* ---- organisations ------------------------------------------------------------------ */
 

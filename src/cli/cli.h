@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "../app/app.h"
+#include "../app/app_json.h"
 
 /* One declared option of a command. Options not declared are refused (Kore's habit: a
  * handler sees only validated input). */
@@ -78,6 +79,7 @@ int cmd_user_add(struct cli *c, int npos, char **pos);
 int cmd_user_list(struct cli *c, int npos, char **pos);
 int cmd_token_add(struct cli *c, int npos, char **pos);
 int cmd_token_revoke(struct cli *c, int npos, char **pos);
+int cmd_serve(struct cli *c, int npos, char **pos);
 int cmd_audit_verify(struct cli *c, int npos, char **pos);
 int cmd_export(struct cli *c, int npos, char **pos);
 
@@ -104,10 +106,7 @@ int cli_count(struct cli *c, const char *name, const char *s, long *out);
 
 /* Print a JSON value to standard output (UTF-8 as is, indented), and free it. */
 void cli_json_out(json_t *j);
-json_t *cli_member_json(const struct member *m);
-json_t *cli_org_json(const struct org *o);
 /* A date as a JSON string, or null. */
-json_t *cli_json_date(date_t d);
 
 /* A text table: add rows of cells, then print with columns aligned by display width. */
 struct table {

@@ -247,68 +247,6 @@ void cli_json_out(json_t *j)
 	json_decref(j);
 }
 
-json_t *cli_json_date(date_t d)
-{
-	char buf[DATE_STR];
-
-	return d == DATE_NONE ? json_null() : json_string(date_format(d, buf));
-}
-
-json_t *cli_member_json(const struct member *m)
-{
-	json_t *j = json_object();
-	int i;
-
-	json_object_set_new(j, "id", json_integer(m->id));
-	json_object_set_new(j, "full_name", json_string(m->full_name));
-	json_object_set_new(j, "family_name", json_string(m->family));
-	json_object_set_new(j, "middle_name", json_string(m->middle));
-	json_object_set_new(j, "given_name", json_string(m->given));
-	json_object_set_new(j, "org_code", json_string(m->org_code));
-	json_object_set_new(j, "status", json_string(member_status_name(m->status)));
-	json_object_set_new(j, "status_since", cli_json_date(m->status_since));
-	json_object_set_new(j, "birth_date", cli_json_date(m->birth_date));
-	for (i = 0; member_text_fields[i]; i++) {
-		size_t cap;
-		const char *v = member_text_field((struct member *)(uintptr_t)m,
-						  member_text_fields[i], &cap);
-
-		json_object_set_new(j, member_text_fields[i], json_string(v));
-	}
-	json_object_set_new(j, "admission_decision_date", cli_json_date(m->admission_decision_date));
-	json_object_set_new(j, "admission_ceremony_date", cli_json_date(m->admission_ceremony_date));
-	json_object_set_new(j, "official_date", cli_json_date(m->official_date));
-	json_object_set_new(j, "on_roll_since", cli_json_date(m->org_since));
-	if (m->temp_org_id) {
-		json_object_set_new(j, "temporary_host", json_string(m->temp_org_code));
-		json_object_set_new(j, "temporary_until", cli_json_date(m->temp_until));
-	}
-	return j;
-}
-
-json_t *cli_org_json(const struct org *o)
-{
-	json_t *j = json_object();
-
-	json_object_set_new(j, "code", json_string(o->code));
-	json_object_set_new(j, "name", json_string(o->name));
-	json_object_set_new(j, "kind", json_string(org_kind_name(o->kind)));
-	json_object_set_new(j, "parent_code", o->parent_code[0] ? json_string(o->parent_code)
-							       : json_null());
-	json_object_set_new(j, "grassroots_type", o->grassroots_type[0] ?
-				json_string(o->grassroots_type) : json_null());
-	json_object_set_new(j, "standing_board", json_boolean(o->standing_board));
-	json_object_set_new(j, "local_committee", o->local_committee[0] ?
-				json_string(o->local_committee) : json_null());
-	json_object_set_new(j, "militia", o->militia >= 0 ? json_integer(o->militia) : json_null());
-	json_object_set_new(j, "self_defence", o->self_defence >= 0 ?
-				json_integer(o->self_defence) : json_null());
-	json_object_set_new(j, "reserve", o->reserve >= 0 ? json_integer(o->reserve) : json_null());
-	json_object_set_new(j, "established", cli_json_date(o->established));
-	json_object_set_new(j, "dissolved", cli_json_date(o->dissolved));
-	return j;
-}
-
 /* ---- tables ------------------------------------------------------------------------- */
 
 size_t cli_width(const char *s)

@@ -59,7 +59,7 @@ int cmd_member_add(struct cli *c, int npos, char **pos)
 	if (app_member_add_fields(&c->app, &c->actor, names, values, n, &m, &c->e))
 		return cli_fail(c);
 	if (c->json)
-		cli_json_out(cli_member_json(&m));
+		cli_json_out(json_member(&m));
 	else
 		printf("added member %lld: %s, on the roll of %s\n", (long long)m.id, m.full_name,
 		       m.org_code);
@@ -79,40 +79,9 @@ int cmd_member_show(struct cli *c, int npos, char **pos)
 	    app_member_history(&c->app, &c->actor, id, &h, &c->e))
 		return cli_fail(c);
 	if (c->json) {
-		json_t *j = cli_member_json(&m), *p = json_array(), *s = json_array(),
-		       *ev = json_array(), *tr = json_array();
+		json_t *j = json_member(&m);
 
-		for (i = 0; i < h.nperiods; i++)
-			json_array_append_new(p, json_pack("{s:s,s:o,s:o,s:b}", "org_code",
-				h.periods[i].org_code, "from", cli_json_date(h.periods[i].from), "to",
-				cli_json_date(h.periods[i].to), "temporary", h.periods[i].temporary));
-		for (i = 0; i < h.nstatuses; i++)
-			json_array_append_new(s, json_pack("{s:s,s:o,s:o}", "status",
-				member_status_name(h.statuses[i].status), "from",
-				cli_json_date(h.statuses[i].from), "to", cli_json_date(h.statuses[i].to)));
-		for (i = 0; i < h.nevents; i++) {
-			json_t *detail = json_loads(h.events[i].detail, 0, NULL);
-
-			json_array_append_new(ev, json_pack("{s:o,s:s,s:o,s:s,s:s}", "date",
-				cli_json_date(h.events[i].date), "kind", h.events[i].kind, "detail",
-				detail ? detail : json_null(), "actor", h.events[i].actor,
-				"recorded_at", h.events[i].recorded_at));
-		}
-		for (i = 0; i < h.ntransfers; i++) {
-			const struct transfer *t = &h.transfers[i];
-			static const char *const states[] = {"sent", "received", "ended"};
-
-			json_array_append_new(tr, json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:s}",
-				"id", (json_int_t)t->id, "kind", t->temporary ? "temporary" : "official",
-				"from", t->from_code, "to", t->to_code, "sent", cli_json_date(t->sent_date),
-				"received", cli_json_date(t->received_date), "until",
-				cli_json_date(t->until_date), "ended", cli_json_date(t->ended_date),
-				"state", states[t->state]));
-		}
-		json_object_set_new(j, "rolls", p);
-		json_object_set_new(j, "statuses", s);
-		json_object_set_new(j, "events", ev);
-		json_object_set_new(j, "transfers", tr);
+		json_history_add(j, &h);
 		cli_json_out(j);
 		member_history_cleanup(&h);
 		return 0;
@@ -190,7 +159,7 @@ int cmd_member_edit(struct cli *c, int npos, char **pos)
 	    app_member_get(&c->app, &c->actor, id, &m, &c->e))
 		return cli_fail(c);
 	if (c->json)
-		cli_json_out(cli_member_json(&m));
+		cli_json_out(json_member(&m));
 	else
 		printf("updated member %lld (%zu field%s)\n", (long long)id, n, n == 1 ? "" : "s");
 	return 0;
@@ -206,7 +175,7 @@ static int list_one(void *ctx, const struct member *m)
 	struct list_ctx *l = ctx;
 
 	if (l->arr)
-		json_array_append_new(l->arr, cli_member_json(m));
+		json_array_append_new(l->arr, json_member(m));
 	else
 		print_member_line(l->t, m);
 	return 0;
@@ -275,7 +244,7 @@ int cmd_member_status(struct cli *c, int npos, char **pos)
 	    app_member_get(&c->app, &c->actor, id, &m, &c->e))
 		return cli_fail(c);
 	if (c->json)
-		cli_json_out(cli_member_json(&m));
+		cli_json_out(json_member(&m));
 	else {
 		char d1[DATE_STR];
 
@@ -283,18 +252,6 @@ int cmd_member_status(struct cli *c, int npos, char **pos)
 		       date_format(m.status_since, d1));
 	}
 	return 0;
-}
-
-static json_t *transfer_json(const struct transfer *t)
-{
-	static const char *const states[] = {"sent", "received", "ended"};
-
-	return json_pack("{s:I,s:I,s:s,s:s,s:s,s:o,s:o,s:o,s:s,s:s}", "id", (json_int_t)t->id,
-			 "member_id", (json_int_t)t->member_id, "kind",
-			 t->temporary ? "temporary" : "official", "from", t->from_code, "to",
-			 t->to_code, "sent", cli_json_date(t->sent_date), "received",
-			 cli_json_date(t->received_date), "until", cli_json_date(t->until_date),
-			 "state", states[t->state], "reason", t->reason);
 }
 
 int cmd_member_transfer(struct cli *c, int npos, char **pos)
@@ -313,7 +270,7 @@ int cmd_member_transfer(struct cli *c, int npos, char **pos)
 				until, OPT(c, "reason"), OPT(c, "letter"), &t, &c->e))
 		return cli_fail(c);
 	if (c->json)
-		cli_json_out(transfer_json(&t));
+		cli_json_out(json_transfer(&t));
 	else
 		printf("transfer %lld sent: member %lld from %s to %s (%s); the receiving "
 		       "organisation records arrival with 'cadre member receive %lld'\n",
@@ -333,7 +290,7 @@ int cmd_member_receive(struct cli *c, int npos, char **pos)
 	    app_member_receive(&c->app, &c->actor, id, d, &t, &c->e))
 		return cli_fail(c);
 	if (c->json)
-		cli_json_out(transfer_json(&t));
+		cli_json_out(json_transfer(&t));
 	else
 		printf("transfer %lld received: member %lld is %s %s\n", (long long)t.id,
 		       (long long)t.member_id, t.temporary ? "hosted temporarily at" :
@@ -369,7 +326,7 @@ static int tr_row(void *ctx, const struct transfer *t)
 	char id[24], mid[24], d1[DATE_STR], d2[DATE_STR];
 
 	if (x->arr) {
-		json_array_append_new(x->arr, transfer_json(t));
+		json_array_append_new(x->arr, json_transfer(t));
 		return 0;
 	}
 	snprintf(id, sizeof id, "%lld", (long long)t->id);

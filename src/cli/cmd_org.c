@@ -49,7 +49,7 @@ int cmd_org_add(struct cli *c, int npos, char **pos)
 	if (c->e.code || app_org_add(&c->app, &c->actor, &o, &c->e))
 		return cli_fail(c);
 	if (c->json)
-		cli_json_out(cli_org_json(&o));
+		cli_json_out(json_org(&o));
 	else
 		printf("established %s (%s) under %s\n", o.code, o.name,
 		       o.parent_code[0] ? o.parent_code : "(root)");
@@ -84,7 +84,7 @@ int cmd_org_edit(struct cli *c, int npos, char **pos)
 	if (c->e.code || app_org_edit(&c->app, &c->actor, &o, date, &c->e))
 		return cli_fail(c);
 	if (c->json)
-		cli_json_out(cli_org_json(&o));
+		cli_json_out(json_org(&o));
 	else
 		printf("updated %s\n", o.code);
 	return 0;
@@ -174,7 +174,7 @@ int cmd_org_show(struct cli *c, int npos, char **pos)
 	if (o.dissolved == DATE_NONE && app_org_advice(&c->app, &c->actor, o.code, &adv, &c->e))
 		goto fail;
 	if (c->json) {
-		json_t *j = cli_org_json(&o);
+		json_t *j = json_org(&o);
 
 		json_object_set_new(j, "members", json_pack("{s:I,s:I,s:I,s:I,s:I,s:I}",
 			"official", (json_int_t)counts[MS_OFFICIAL], "probationary",

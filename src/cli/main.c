@@ -137,6 +137,15 @@ static struct opt token_add_opts[] = {
 	{"label", 1, "what the token is for (kept with it)", NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
+static struct opt serve_opts[] = {
+	{"listen", 1, "ADDR:PORT to listen on (default 127.0.0.1:8080; [::1]:8080 for IPv6)",
+	 NULL, 0},
+	{"cert", 1, "PEM certificate file: serve HTTPS (with --key)", NULL, 0},
+	{"key", 1, "PEM private key file of the certificate", NULL, 0},
+	{"threads", 1, "worker threads (default: one per processor)", NULL, 0},
+	{"quiet", 0, "do not log requests to standard error", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
 static struct opt import_opts[] = {
 	{"skip-bad", 1, "import the good rows; write the bad ones with their reasons to FILE",
 	 NULL, 0},
@@ -206,6 +215,9 @@ const struct command cli_commands[] = {
 	{"token", "add", "ACCOUNT", "Issue an API token for an account; it is printed once.",
 	 token_add_opts, 1, 1, cmd_token_add, 1},
 	{"token", "revoke", "ID", "Revoke an API token.", no_opts, 1, 1, cmd_token_revoke, 1},
+	{"serve", NULL, "", "Serve the web application and the JSON API until stopped (SIGTERM "
+			    "or Ctrl-C finishes the requests under way first).", serve_opts, 0, 0,
+	 cmd_serve, 1},
 	{"import", NULL, "orgs|members FILE", "Import organisations or members from CSV "
 					      "(docs/csv.md); all or nothing unless --skip-bad.",
 	 import_opts, 2, 2, cmd_import, 1},

@@ -246,6 +246,12 @@ static const char *const migrations[] = {
 	"  'Failed sign-ins in a row after which an account is locked for a while.'),"
 	" ('R-LOGIN-LOCK-MINUTES', 1, '15', CAST(julianday('2026-01-01') - 2440587.5 AS INTEGER), 'cadre security policy',"
 	"  'Minutes an account stays locked after too many failed sign-ins.');",
+	/* 4: the web server's rules (sessions, sign-in attempts per address). */
+	"INSERT INTO rule(id, version, value, effective_from, source, description) VALUES"
+	" ('R-SESSION-IDLE-MINUTES', 1, '30', CAST(julianday('2026-01-01') - 2440587.5 AS INTEGER), 'cadre security policy',"
+	"  'Minutes without a request after which a web session ends.'),"
+	" ('R-LOGIN-ADDRESS-MAX-FAILS', 1, '20', CAST(julianday('2026-01-01') - 2440587.5 AS INTEGER), 'cadre security policy',"
+	"  'Failed sign-ins from one network address within R-LOGIN-LOCK-MINUTES after which that address must wait.');",
 };
 
 int schema_latest(void)

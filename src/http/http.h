@@ -1,0 +1,153 @@
+/* http.h - the web server: one request as handlers see it, the routing table, sessions,
+ * CSRF, and the answers (JSON, problem+json, HTML pages). Handlers parse, call src/app,
+ * encode; they hold no rule and no access check of their own. */
+#ifndef CADRE_HTTP_H
+#define CADRE_HTTP_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../app/app.h"
+#include "../app/app_json.h"
+#include "../lib/buf.h"
+
+#define HTTP_MAX_PARAMS 128
+#define HTTP_MAX_HEADERS 8
+#define SESSION_ID_CHARS 44 /* base64url of 32 random bytes, and its NUL */
+#define CSRF_CHARS 44
+
+/* One name=value pair of the query string or of a form. value is NUL-terminated; for a file
+ * of a multipart form, filename is set and len is its length in bytes. */
+struct http_param {
+	char *name;
+	char *value;
+	size_t len;
+	char *filename;
+};
+
+/* What a handler is given, and the answer it builds. Memory is owned by the server and
+ * released after the response (the arena of the request). */
+struct req {
+	/* the request */
+	const char *method;        /* "GET", "POST", ... */
+	const char *path;          /* decoded, without the query */
+	const char *pathv[4];      /* the {parameters} of the route, in order */
+	struct http_param query[HTTP_MAX_PARAMS];
+	size_t nquery;
+	struct http_param form[HTTP_MAX_PARAMS]; /* urlencoded or multipart POST fields */
+	size_t nform;
+	const char *body;          /* the raw body (JSON, CSV) when not a form; "" when none */
+	size_t body_len;
+	const char *content_type;  /* "" when none */
+	const char *accept;        /* the Accept header, "" when none */
+	char address[64];          /* the peer's address */
+	int https;
+	/* who is asking */
+	struct app *app;           /* this thread's database connection */
+	struct actor actor;        /* valid when authed */
+	int authed;                /* 1: by session cookie, 2: by bearer token */
+	char session_id[SESSION_ID_CHARS];
+	char csrf[CSRF_CHARS];     /* the session's CSRF token ("" without a session) */
+	char lang[4];              /* "vi" (default) or "en" */
+	struct err e;              /* problems of the app call; handlers pass it on */
+	/* the answer */
+	int status;                /* 200 unless set */
+	const char *ctype;         /* Content-Type, default text/html; charset=utf-8 */
+	struct buf out;            /* the body */
+	char *headers[HTTP_MAX_HEADERS]; /* "Name: value" lines (owned), e.g. Set-Cookie */
+	size_t nheaders;
+	const char *download;      /* Content-Disposition attachment file name, or NULL */
+};
+
+/* A route: method and pattern ("/api/v1/orgs/{code}/members": each {x} matches one path
+ * segment and lands in pathv). */
+enum route_flags {
+	ROUTE_PUBLIC = 1,   /* no sign-in needed */
+	ROUTE_API = 2,      /* answers JSON; errors as problem+json; bearer tokens accepted */
+	ROUTE_PAGE = 4,     /* answers HTML; unauthenticated: redirect to /login */
+	ROUTE_FORM = 8,     /* a state-changing form post: the CSRF token must match */
+	ROUTE_TOKEN_OK = 16 /* a page that also accepts a bearer token (scripts print it) */
+};
+struct route {
+	const char *method;
+	const char *pattern;
+	void (*handler)(struct req *r);
+	int flags;
+	const char *summary; /* one line, also used by the OpenAPI test */
+};
+/* The tables: the API's (api.c) and the pages' (src/web/pages.c), each ended by a NULL
+ * pattern. */
+extern const struct route api_routes[];
+extern const struct route web_routes[];
+
+/* Find the route of method and path; pathv receives the parameters. Returns NULL when no
+ * pattern matches; *path_known is set when a pattern matched with another method (405). */
+const struct route *route_find(const char *method, const char *path, const char *pathv[4],
+			       int *path_known);
+
+/* ---- request helpers (server.c) ----------------------------------------------------- */
+/* A query or form value by name, NULL when absent. */
+const char *req_query(const struct req *r, const char *name);
+const char *req_form(const struct req *r, const char *name);
+const struct http_param *req_form_param(const struct req *r, const char *name);
+/* Add a response header line (copied). */
+void req_header(struct req *r, const char *name, const char *value);
+/* Answer with a redirect (303 See Other) to location. */
+void req_redirect(struct req *r, const char *location);
+/* A number from the query: the default when absent; -1 and a problem in r->e when not a
+ * whole number within [min, max]. */
+long req_query_long(struct req *r, const char *name, long def, long min, long max);
+
+/* ---- answers (problem.c) ------------------------------------------------------------ */
+/* The HTTP status of a result code: 400 usage, 422 input, 404 not found, 409 rule,
+ * 403 denied, 503 storage, 500 internal. */
+int http_status_of(enum err_code code);
+/* Answer the JSON value j (reference stolen) with status. */
+void reply_json(struct req *r, int status, json_t *j);
+/* Answer r->e as application/problem+json (RFC 9457): type, title, status, detail, and
+ * "errors": every problem with its field, value, line and rule. */
+void reply_problem(struct req *r);
+/* Answer a problem with one message and a given status. */
+void reply_problem_msg(struct req *r, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* ---- sessions (session.c) ----------------------------------------------------------- */
+/* Sessions live in the server's memory: a restart signs everybody out. The idle timeout is
+ * R-SESSION-IDLE-MINUTES, read when the session is used. */
+void session_init(void);
+void session_shutdown(void);
+/* Start a session for actor; id and csrf receive the new values. lang: "vi"/"en". */
+int session_create(const struct actor *ac, const char *lang, long idle_minutes,
+		   char id[SESSION_ID_CHARS], char csrf[CSRF_CHARS]);
+/* Look a session up (touching it): fills actor, csrf, lang. Returns 0, or -1 when unknown or
+ * idle for too long (and then removed). */
+int session_get(const char *id, long idle_minutes, struct actor *ac, char csrf[CSRF_CHARS],
+		char lang[4]);
+void session_set_lang(const char *id, const char *lang);
+void session_end(const char *id);
+/* End every session of an account (after its roles change or it is locked). */
+void session_end_account(int64_t account_id);
+/* Sign-in attempts per address (R-LOGIN-ADDRESS-MAX-FAILS within R-LOGIN-LOCK-MINUTES).
+ * session_address_blocked returns the seconds to wait, 0 when allowed. */
+long session_address_blocked(const char *address, long max_fails, long window_minutes);
+void session_address_failed(const char *address);
+void session_address_ok(const char *address);
+/* A new random token (base64url). */
+void csrf_new(char out[CSRF_CHARS]);
+/* Constant-time comparison of a submitted CSRF token. Returns 1 when equal and non-empty. */
+int csrf_ok(const char *expected, const char *given);
+
+/* ---- the server (server.c) ---------------------------------------------------------- */
+struct server_opts {
+	const char *db;
+	const char *listen;   /* "ADDR:PORT", default 127.0.0.1:8080 */
+	const char *cert, *key; /* PEM files: HTTPS */
+	int threads;          /* 0: one per core */
+	int quiet;
+};
+/* Serve until SIGTERM or SIGINT; then stop taking connections, finish the requests under
+ * way, and return 0. Errors (bad address, port taken, unreadable certificate) go to e. */
+int server_run(const struct server_opts *o, struct err *e);
+
+#endif

@@ -1,0 +1,108 @@
+/* problem.c - answers: JSON values and RFC 9457 problem details, and the one table that maps
+ * result codes to HTTP statuses. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "http.h"
+
+static const struct {
+	enum err_code code;
+	int status;
+	const char *type; /* the problem type, a path under /api/v1/problems/ */
+	const char *title;
+} status_map[] = {
+	{ERR_OK, 200, "about:blank", "OK"},
+	{ERR_INPUT, 422, "/api/v1/problems/invalid-input", "The input is not valid"},
+	{ERR_NOTFOUND, 404, "/api/v1/problems/not-found", "Not found"},
+	{ERR_RULE, 409, "/api/v1/problems/rule", "A party rule forbids this change"},
+	{ERR_STORAGE, 503, "/api/v1/problems/storage", "The database is unavailable"},
+	{ERR_USAGE, 400, "/api/v1/problems/bad-request", "The request is malformed"},
+	{ERR_DENIED, 403, "/api/v1/problems/denied", "Your role does not allow this"},
+	{ERR_INTERNAL, 500, "/api/v1/problems/internal", "Internal error"},
+};
+
+int http_status_of(enum err_code code)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof status_map / sizeof status_map[0]; i++)
+		if (status_map[i].code == code)
+			return status_map[i].status;
+	return 500;
+}
+
+void reply_json(struct req *r, int status, json_t *j)
+{
+	char *s;
+
+	r->status = status;
+	r->ctype = "application/json";
+	buf_reset(&r->out);
+	s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+	json_decref(j);
+	if (s) {
+		buf_adds(&r->out, s);
+		buf_addc(&r->out, '\n');
+		free(s);
+	}
+}
+
+static const char *title_of_status(int status)
+{
+	switch (status) {
+	case 400: return "The request is malformed";
+	case 401: return "Sign-in required";
+	case 403: return "Forbidden";
+	case 404: return "Not found";
+	case 405: return "Method not allowed";
+	case 409: return "A party rule forbids this change";
+	case 413: return "Too large";
+	case 415: return "Unsupported media type";
+	case 422: return "The input is not valid";
+	case 429: return "Too many attempts";
+	case 503: return "Unavailable";
+	default: return "Error";
+	}
+}
+
+void reply_problem(struct req *r)
+{
+	enum err_code code = r->e.code ? r->e.code : ERR_INTERNAL;
+	size_t i;
+	json_t *j;
+
+	for (i = 0; i < sizeof status_map / sizeof status_map[0]; i++)
+		if (status_map[i].code == code)
+			break;
+	if (i == sizeof status_map / sizeof status_map[0])
+		i = sizeof status_map / sizeof status_map[0] - 1;
+	j = json_pack("{s:s,s:s,s:i}", "type", status_map[i].type, "title", status_map[i].title,
+		      "status", status_map[i].status);
+	if (r->e.n == 1 || (r->e.n && !r->e.items[0].field[0] && !r->e.items[0].line))
+		json_object_set_new(j, "detail", json_string(r->e.items[0].msg));
+	else if (r->e.n)
+		json_object_set_new(j, "detail",
+				    json_sprintf("%zu problems; each is listed in errors",
+						 r->e.n + r->e.dropped));
+	json_object_set_new(j, "instance", json_string(r->path));
+	json_object_set_new(j, "errors", json_err_items(&r->e));
+	reply_json(r, status_map[i].status, j);
+	r->ctype = "application/problem+json";
+}
+
+void reply_problem_msg(struct req *r, int status, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	json_t *j;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	j = json_pack("{s:s,s:s,s:i,s:s,s:s,s:[{s:s}]}", "type", "about:blank", "title",
+		      title_of_status(status), "status", status, "detail", msg, "instance",
+		      r->path, "errors", "detail", msg);
+	reply_json(r, status, j);
+	r->ctype = "application/problem+json";
+}

@@ -1,0 +1,714 @@
+/* server.c - the libmicrohttpd daemon: one database connection per worker thread, the body
+ * and forms of a request gathered, authentication, CSRF, dispatch, and a graceful stop. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../lib/mem.h"
+#include "../web/web.h"
+#include "http.h"
+
+#define BODY_MAX (64u << 20)  /* the largest upload: an import of about 300,000 members */
+#define FIELD_MAX (64u << 20)
+
+/* One form field while it arrives in pieces. */
+struct field {
+	char *name, *filename;
+	struct buf value;
+};
+
+/* The state of one request, from its first call to the completion notice. */
+struct conn {
+	struct req r;
+	struct MHD_PostProcessor *pp;
+	struct buf body;
+	struct field fields[HTTP_MAX_PARAMS];
+	size_t nfields;
+	int too_many;       /* a field beyond HTTP_MAX_PARAMS was dropped */
+	struct timespec t0;
+};
+
+static const struct server_opts *g_opts;
+static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct app *g_apps[256];
+static size_t g_napps;
+static long g_inflight;       /* requests between their first call and their completion */
+static volatile sig_atomic_t g_stopping;
+static __thread struct app *tl_app;
+
+/* This thread's connection to the database, opened on first use. NULL (and e set) when the
+ * database cannot be opened. */
+static struct app *thread_app(struct err *e)
+{
+	struct app *a;
+
+	if (tl_app)
+		return tl_app;
+	a = xcalloc(1, sizeof *a);
+	if (app_open(a, g_opts->db, 0, e)) {
+		free(a);
+		return NULL;
+	}
+	a->quiet = 1;
+	pthread_mutex_lock(&g_lock);
+	if (g_napps < sizeof g_apps / sizeof g_apps[0])
+		g_apps[g_napps++] = a;
+	pthread_mutex_unlock(&g_lock);
+	tl_app = a;
+	return a;
+}
+
+/* ---- request helpers ------------------------------------------------------------------ */
+
+static const char *param_find(const struct http_param *p, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(p[i].name, name))
+			return p[i].value;
+	return NULL;
+}
+
+const char *req_query(const struct req *r, const char *name)
+{
+	return param_find(r->query, r->nquery, name);
+}
+
+const char *req_form(const struct req *r, const char *name)
+{
+	return param_find(r->form, r->nform, name);
+}
+
+const struct http_param *req_form_param(const struct req *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nform; i++)
+		if (!strcmp(r->form[i].name, name))
+			return &r->form[i];
+	return NULL;
+}
+
+void req_header(struct req *r, const char *name, const char *value)
+{
+	struct buf b;
+
+	if (r->nheaders >= HTTP_MAX_HEADERS)
+		return;
+	buf_init(&b, 0);
+	buf_printf(&b, "%s: %s", name, value);
+	r->headers[r->nheaders++] = buf_steal(&b);
+}
+
+void req_redirect(struct req *r, const char *location)
+{
+	r->status = 303;
+	req_header(r, "Location", location);
+	buf_reset(&r->out);
+}
+
+long req_query_long(struct req *r, const char *name, long def, long min, long max)
+{
+	const char *s = req_query(r, name);
+	char *end;
+	long v;
+
+	if (!s || !s[0])
+		return def;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v < min || v > max) {
+		err_add(&r->e, ERR_USAGE, 0, name, s, NULL,
+			"%s must be a whole number from %ld to %ld", name, min, max);
+		return -1;
+	}
+	return v;
+}
+
+/* ---- gathering the request ------------------------------------------------------------ */
+
+static enum MHD_Result query_it(void *cls, enum MHD_ValueKind kind, const char *key,
+				const char *value)
+{
+	struct req *r = cls;
+
+	(void)kind;
+	if (r->nquery >= HTTP_MAX_PARAMS)
+		return MHD_NO;
+	r->query[r->nquery].name = xstrdup(key);
+	r->query[r->nquery].value = xstrdup(value ? value : "");
+	r->query[r->nquery].len = strlen(r->query[r->nquery].value);
+	r->nquery++;
+	return MHD_YES;
+}
+
+static enum MHD_Result post_it(void *cls, enum MHD_ValueKind kind, const char *key,
+			       const char *filename, const char *content_type,
+			       const char *transfer_encoding, const char *data, uint64_t off,
+			       size_t size)
+{
+	struct conn *c = cls;
+	struct field *f = NULL;
+
+	(void)kind;
+	(void)content_type;
+	(void)transfer_encoding;
+	if (c->nfields && off > 0 && !strcmp(c->fields[c->nfields - 1].name, key))
+		f = &c->fields[c->nfields - 1];
+	if (!f) {
+		if (c->nfields >= HTTP_MAX_PARAMS) {
+			c->too_many = 1;
+			return MHD_YES;
+		}
+		f = &c->fields[c->nfields++];
+		f->name = xstrdup(key);
+		f->filename = filename ? xstrdup(filename) : NULL;
+		buf_init(&f->value, FIELD_MAX);
+	}
+	buf_add(&f->value, data, size);
+	return MHD_YES;
+}
+
+static const char *header(struct MHD_Connection *mc, const char *name)
+{
+	const char *v = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, name);
+
+	return v ? v : "";
+}
+
+static void peer_address(struct MHD_Connection *mc, char *out, size_t n)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+	snprintf(out, n, "unknown");
+	if (!ci || !ci->client_addr)
+		return;
+	if (ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr,
+			  out, (socklen_t)n);
+	else if (ci->client_addr->sa_family == AF_INET6)
+		inet_ntop(AF_INET6,
+			  &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr, out,
+			  (socklen_t)n);
+}
+
+/* ---- authentication and dispatch ---------------------------------------------------- */
+
+static long rule_long(struct app *a, const char *id, long def)
+{
+	long v = def;
+
+	ruleset_int(&a->rules, id, a->today, &v);
+	return v;
+}
+
+/* Who is asking: a bearer token, or the session cookie. Sets r->authed. A bearer token that
+ * is wrong is an error of its own (401), not a fall-back to the cookie. Returns 0, or -1 when
+ * a token was given and refused (r->e set). */
+static int authenticate(struct req *r, struct MHD_Connection *mc, int flags)
+{
+	const char *auth = header(mc, MHD_HTTP_HEADER_AUTHORIZATION);
+	const char *sid = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "sid");
+	const char *lang = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "lang");
+
+	snprintf(r->lang, sizeof r->lang, "%s", lang && !strcmp(lang, "en") ? "en" : "vi");
+	if (!strncasecmp(auth, "Bearer ", 7) && (flags & (ROUTE_API | ROUTE_TOKEN_OK))) {
+		const char *tok = auth + 7;
+
+		while (*tok == ' ')
+			tok++;
+		if (app_login_token(r->app, tok, r->address, &r->actor, &r->e))
+			return -1;
+		r->authed = 2;
+		return 0;
+	}
+	if (sid && strlen(sid) < SESSION_ID_CHARS &&
+	    !session_get(sid, rule_long(r->app, R_SESSION_IDLE_MINUTES, 30), &r->actor, r->csrf,
+			 r->lang)) {
+		snprintf(r->session_id, sizeof r->session_id, "%s", sid);
+		snprintf(r->actor.address, sizeof r->actor.address, "%s", r->address);
+		r->authed = 1;
+	} else {
+		/* Before signing in, forms carry a token that must equal this cookie (the
+		 * double-submit pattern), so even the sign-in form cannot be posted from
+		 * another site. */
+		const char *pre = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "pcsrf");
+
+		if (pre && strlen(pre) < CSRF_CHARS)
+			snprintf(r->csrf, sizeof r->csrf, "%s", pre);
+	}
+	return 0;
+}
+
+static int wants_json(const struct req *r, const struct route *rt)
+{
+	if (rt)
+		return (rt->flags & ROUTE_API) != 0;
+	return !strncmp(r->path, "/api/", 5);
+}
+
+static void dispatch(struct conn *c, struct MHD_Connection *mc)
+{
+	struct req *r = &c->r;
+	const struct route *rt;
+	int path_known = 0;
+
+	rt = route_find(r->method, r->path, r->pathv, &path_known);
+	if (!rt) {
+		if (wants_json(r, NULL)) {
+			if (path_known)
+				reply_problem_msg(r, 405, "%s is not allowed on %s", r->method, r->path);
+			else
+				reply_problem_msg(r, 404, "there is no %s", r->path);
+		} else {
+			r->status = path_known ? 405 : 404;
+			web_error_page(r);
+		}
+		return;
+	}
+	if (app_refresh(r->app, &r->e)) {
+		reply_problem(r);
+		return;
+	}
+	if (authenticate(r, mc, rt->flags)) {
+		if (wants_json(r, rt)) {
+			reply_problem_msg(r, 401, "the API token was not accepted: it is unknown or "
+				       "was revoked; ask an administrator for a new one");
+			req_header(r, "WWW-Authenticate", "Bearer realm=\"cadre\"");
+		} else {
+			r->status = 401;
+			web_error_page(r);
+		}
+		return;
+	}
+	if (!r->authed && !(rt->flags & ROUTE_PUBLIC)) {
+		if (wants_json(r, rt)) {
+			reply_problem_msg(r, 401, "sign in first: send 'Authorization: Bearer TOKEN' "
+				       "with a token from 'cadre token add'");
+			req_header(r, "WWW-Authenticate", "Bearer realm=\"cadre\"");
+		} else {
+			struct buf loc;
+
+			buf_init(&loc, 0);
+			buf_adds(&loc, "/login?next=");
+			web_url_arg(&loc, r->path);
+			req_redirect(r, buf_str(&loc));
+			buf_cleanup(&loc);
+		}
+		return;
+	}
+	/* CSRF: a state-changing request carried by the session cookie must bring the session's
+	 * token, in the form or (for scripts in the page) in a header. Bearer tokens are not sent
+	 * by browsers on their own, so they need none. */
+	if (r->authed != 2 && ((rt->flags & ROUTE_FORM) ||
+				(r->authed == 1 && strcmp(r->method, "GET") && strcmp(r->method, "HEAD")))) {
+		const char *given = req_form(r, "csrf");
+
+		if (!given)
+			given = header(mc, "X-CSRF-Token");
+		if (!csrf_ok(r->csrf, given)) {
+			if (wants_json(r, rt))
+				reply_problem_msg(r, 403, "the CSRF token is missing or wrong: "
+					       "reload the page and send the form again");
+			else {
+				r->status = 403;
+				web_error_page(r);
+			}
+			return;
+		}
+	}
+	if (c->too_many) {
+		reply_problem_msg(r, 413, "the form has more than %d fields", HTTP_MAX_PARAMS);
+		return;
+	}
+	rt->handler(r);
+}
+
+static void add_security_headers(struct MHD_Response *resp, const struct req *r)
+{
+	MHD_add_response_header(resp, "Content-Security-Policy",
+				"default-src 'self'; img-src 'self' data:; style-src 'self'; "
+				"script-src 'self'; frame-ancestors 'none'; form-action 'self'; "
+				"base-uri 'none'");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	if (r->https)
+		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
+	if (r->authed || r->status >= 400)
+		MHD_add_response_header(resp, "Cache-Control", "no-store");
+}
+
+static enum MHD_Result respond(struct conn *c, struct MHD_Connection *mc)
+{
+	struct req *r = &c->r;
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+	size_t len = r->out.len, i;
+	char *body;
+
+	if (r->out.overflow) {
+		buf_reset(&r->out);
+		r->out.overflow = 0;
+		r->out.cap_max = 0;
+		err_clear(&r->e);
+		reply_problem_msg(r, 500, "the answer grew too large");
+		len = r->out.len;
+	}
+	body = buf_steal(&r->out);
+	resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	if (!resp) {
+		free(body);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+				r->ctype ? r->ctype : "text/html; charset=utf-8");
+	for (i = 0; i < r->nheaders; i++) {
+		char *colon = strchr(r->headers[i], ':');
+
+		if (!colon)
+			continue;
+		*colon = 0;
+		MHD_add_response_header(resp, r->headers[i], colon + 2);
+		*colon = ':';
+	}
+	if (r->download) {
+		struct buf d;
+
+		buf_init(&d, 0);
+		buf_printf(&d, "attachment; filename=\"%s\"", r->download);
+		MHD_add_response_header(resp, "Content-Disposition", buf_str(&d));
+		buf_cleanup(&d);
+	}
+	add_security_headers(resp, r);
+	if (g_stopping)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
+	ret = MHD_queue_response(mc, (unsigned)(r->status ? r->status : 200), resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static void conn_free(struct conn *c)
+{
+	struct req *r = &c->r;
+	size_t i;
+
+	if (c->pp)
+		MHD_destroy_post_processor(c->pp);
+	for (i = 0; i < r->nquery; i++) {
+		free(r->query[i].name);
+		free(r->query[i].value);
+	}
+	for (i = 0; i < c->nfields; i++) {
+		free(c->fields[i].name);
+		free(c->fields[i].filename);
+		buf_cleanup(&c->fields[i].value);
+	}
+	for (i = 0; i < r->nheaders; i++)
+		free(r->headers[i]);
+	free((char *)(uintptr_t)r->path);
+	buf_cleanup(&c->body);
+	buf_cleanup(&r->out);
+	err_cleanup(&r->e);
+	free(c);
+}
+
+static void log_request(const struct conn *c)
+{
+	struct timespec t1;
+	double ms;
+
+	if (g_opts->quiet)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (double)(t1.tv_sec - c->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - c->t0.tv_nsec) / 1e6;
+	/* The path only: query strings may carry search text about people. */
+	fprintf(stderr, "%s %s %s %d %.1fms %s\n", c->r.address, c->r.method, c->r.path,
+		c->r.status ? c->r.status : 200, ms, c->r.authed ? c->r.actor.name : "-");
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const char *url,
+				  const char *method, const char *version,
+				  const char *upload_data, size_t *upload_data_size, void **con_cls)
+{
+	struct conn *c = *con_cls;
+	struct req *r;
+	enum MHD_Result ret;
+	size_t i;
+
+	(void)cls;
+	(void)version;
+	if (!c) {
+		const char *ct;
+
+		c = xcalloc(1, sizeof *c);
+		clock_gettime(CLOCK_MONOTONIC, &c->t0);
+		r = &c->r;
+		r->method = method;
+		r->path = xstrdup(url);
+		buf_init(&c->body, BODY_MAX);
+		buf_init(&r->out, 8u << 20);
+		err_init(&r->e);
+		peer_address(mc, r->address, sizeof r->address);
+		r->https = g_opts->cert != NULL;
+		ct = header(mc, MHD_HTTP_HEADER_CONTENT_TYPE);
+		r->content_type = ct;
+		r->accept = header(mc, MHD_HTTP_HEADER_ACCEPT);
+		if (!strncasecmp(ct, "application/x-www-form-urlencoded", 33) ||
+		    !strncasecmp(ct, "multipart/form-data", 19))
+			c->pp = MHD_create_post_processor(mc, 64 * 1024, post_it, c);
+		MHD_get_connection_values(mc, MHD_GET_ARGUMENT_KIND, query_it, r);
+		*con_cls = c;
+		pthread_mutex_lock(&g_lock);
+		g_inflight++;
+		pthread_mutex_unlock(&g_lock);
+		return MHD_YES;
+	}
+	r = &c->r;
+	if (*upload_data_size) {
+		if (c->pp) {
+			if (MHD_post_process(c->pp, upload_data, *upload_data_size) != MHD_YES)
+				c->too_many = 1;
+		} else {
+			buf_add(&c->body, upload_data, *upload_data_size);
+		}
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	for (i = 0; i < c->nfields; i++) {
+		r->form[i].name = c->fields[i].name;
+		r->form[i].value = (char *)(uintptr_t)buf_str(&c->fields[i].value);
+		r->form[i].len = c->fields[i].value.len;
+		r->form[i].filename = c->fields[i].filename;
+	}
+	r->nform = c->nfields;
+	r->body = buf_str(&c->body);
+	r->body_len = c->body.len;
+	r->app = thread_app(&r->e);
+	if (c->body.overflow) {
+		reply_problem_msg(r, 413, "the upload is larger than %u MiB; split the file",
+				  BODY_MAX >> 20);
+	} else if (!r->app) {
+		reply_problem(r);
+	} else {
+		for (i = 0; i < c->nfields; i++)
+			if (c->fields[i].value.overflow)
+				break;
+		if (i < c->nfields)
+			reply_problem_msg(r, 413, "the field %s is too large", c->fields[i].name);
+		else
+			dispatch(c, mc);
+	}
+	ret = respond(c, mc);
+	log_request(c);
+	return ret;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct conn *c = *con_cls;
+
+	(void)cls;
+	(void)mc;
+	(void)toe;
+	if (!c)
+		return;
+	conn_free(c);
+	*con_cls = NULL;
+	pthread_mutex_lock(&g_lock);
+	g_inflight--;
+	pthread_mutex_unlock(&g_lock);
+}
+
+/* ---- starting and stopping -------------------------------------------------------------- */
+
+static char *read_file(const char *path, struct err *e, const char *what)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b;
+	char chunk[4096];
+	size_t n;
+
+	if (!f) {
+		err_set(e, ERR_USAGE, "cannot read the %s %s: %s", what, path, strerror(errno));
+		return NULL;
+	}
+	buf_init(&b, 1u << 20);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	if (b.overflow) {
+		buf_cleanup(&b);
+		err_set(e, ERR_USAGE, "the %s %s is larger than 1 MiB", what, path);
+		return NULL;
+	}
+	return buf_steal(&b);
+}
+
+/* Parse "ADDR:PORT", "[ADDR6]:PORT" or ":PORT" into ss. */
+static int parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *len)
+{
+	char host[128];
+	const char *colon;
+	char *end;
+	long port;
+
+	memset(ss, 0, sizeof *ss);
+	if (s[0] == '[') {
+		const char *close = strchr(s, ']');
+
+		if (!close || close[1] != ':' || (size_t)(close - s - 1) >= sizeof host)
+			return -1;
+		memcpy(host, s + 1, (size_t)(close - s - 1));
+		host[close - s - 1] = 0;
+		colon = close + 1;
+	} else {
+		colon = strrchr(s, ':');
+		if (!colon || (size_t)(colon - s) >= sizeof host)
+			return -1;
+		memcpy(host, s, (size_t)(colon - s));
+		host[colon - s] = 0;
+	}
+	errno = 0;
+	port = strtol(colon + 1, &end, 10);
+	if (errno || *end || colon[1] == 0 || port < 1 || port > 65535)
+		return -1;
+	if (!host[0])
+		snprintf(host, sizeof host, "0.0.0.0");
+	if (strchr(host, ':')) {
+		struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
+
+		a6->sin6_family = AF_INET6;
+		a6->sin6_port = htons((uint16_t)port);
+		if (inet_pton(AF_INET6, host, &a6->sin6_addr) != 1)
+			return -1;
+		*len = sizeof *a6;
+	} else {
+		struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
+
+		a4->sin_family = AF_INET;
+		a4->sin_port = htons((uint16_t)port);
+		if (!strcmp(host, "localhost"))
+			snprintf(host, sizeof host, "127.0.0.1");
+		if (inet_pton(AF_INET, host, &a4->sin_addr) != 1)
+			return -1;
+		*len = sizeof *a4;
+	}
+	return 0;
+}
+
+int server_run(const struct server_opts *o, struct err *e)
+{
+	struct sockaddr_storage ss;
+	socklen_t sslen = 0;
+	struct MHD_Daemon *d;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+	char *cert = NULL, *key = NULL;
+	const char *listen = o->listen ? o->listen : "127.0.0.1:8080";
+	unsigned threads = o->threads > 0 ? (unsigned)o->threads : 0;
+	sigset_t set;
+	int sig, waited;
+	size_t i;
+	struct app *probe;
+
+	g_opts = o;
+	g_stopping = 0;
+	if (parse_listen(listen, &ss, &sslen))
+		return err_add(e, ERR_USAGE, 0, "listen", listen, NULL,
+			       "give the address to listen on as ADDR:PORT, for example "
+			       "127.0.0.1:8080 or [::1]:8443");
+	if ((o->cert && !o->key) || (!o->cert && o->key))
+		return err_set(e, ERR_USAGE, "HTTPS needs both --cert FILE and --key FILE");
+	if (o->cert) {
+		if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
+			return err_set(e, ERR_USAGE, "this libmicrohttpd was built without TLS");
+		if (!(cert = read_file(o->cert, e, "certificate")) ||
+		    !(key = read_file(o->key, e, "key"))) {
+			free(cert);
+			return e->code;
+		}
+		flags |= MHD_USE_TLS;
+	}
+	if (ss.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	if (!threads) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+		threads = n > 0 ? (unsigned)n : 2;
+	}
+	/* Check the database before taking connections: a wrong --db is an error now. */
+	if (!(probe = thread_app(e))) {
+		free(cert);
+		free(key);
+		return e->code;
+	}
+	session_init();
+	web_init();
+	/* SIGTERM and SIGINT are taken by sigwait below, in this thread only. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR,
+			     (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads,
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+			     MHD_OPTION_CONNECTION_TIMEOUT, 120u, MHD_OPTION_CONNECTION_LIMIT,
+			     1000u, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
+			     cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
+			     MHD_OPTION_HTTPS_MEM_KEY, key, MHD_OPTION_END);
+	if (!d) {
+		free(cert);
+		free(key);
+		session_shutdown();
+		return err_add(e, ERR_USAGE, 0, "listen", listen, NULL,
+			       "cannot listen on %s (is the port taken, or the address not this "
+			       "machine's?)", listen);
+	}
+	if (!o->quiet) {
+		printf("cadre: serving %s on %s://%s/ (stop with Ctrl-C)\n", o->db,
+		       cert ? "https" : "http", listen);
+		fflush(stdout);
+	}
+	while (sigwait(&set, &sig) != 0)
+		;
+	/* Stop taking connections, let the requests under way finish (at most 30 s). */
+	g_stopping = 1;
+	MHD_quiesce_daemon(d);
+	for (waited = 0; waited < 3000; waited++) {
+		long n;
+
+		pthread_mutex_lock(&g_lock);
+		n = g_inflight;
+		pthread_mutex_unlock(&g_lock);
+		if (n <= 0)
+			break;
+		usleep(10000);
+	}
+	MHD_stop_daemon(d);
+	for (i = 0; i < g_napps; i++) {
+		app_close(g_apps[i]);
+		free(g_apps[i]);
+	}
+	g_napps = 0;
+	session_shutdown();
+	web_shutdown();
+	free(cert);
+	free(key);
+	if (!o->quiet)
+		fprintf(stderr, "cadre: stopped (signal %d)\n", sig);
+	return 0;
+}

@@ -1,0 +1,133 @@
+/* page_login.c - the start page, signing in and out, the language switch. */
+#include <string.h>
+
+#include "pages.h"
+
+/* A safe place to go back to after signing in: a path on this site only. */
+static const char *local_next(const char *next)
+{
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\r') ||
+	    strchr(next, '\n'))
+		return "/";
+	return next;
+}
+
+static void set_cookie(struct req *r, const char *name, const char *value, int max_age)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	buf_printf(&b, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s", name, value,
+		   r->https ? "; Secure" : "");
+	if (max_age >= 0)
+		buf_printf(&b, "; Max-Age=%d", max_age);
+	req_header(r, "Set-Cookie", buf_str(&b));
+	buf_cleanup(&b);
+}
+
+void web_home(struct req *r)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	if (r->actor.scope_code[0]) {
+		buf_adds(&b, "/orgs/");
+		web_url_arg(&b, r->actor.scope_code);
+	} else {
+		buf_adds(&b, "/tree");
+	}
+	req_redirect(r, buf_str(&b));
+	buf_cleanup(&b);
+}
+
+static void login_form(struct req *r, const char *name, const char *msg)
+{
+	page_begin(r, _(r, "Sign in"));
+	if (msg) {
+		H(r, "<div class=\"errors\" role=\"alert\"><p>");
+		T(r, msg);
+		H(r, "</p></div>");
+	}
+	H(r, "<form method=\"post\" action=\"/login\" class=\"login\">");
+	form_csrf(r);
+	H(r, "<input type=\"hidden\" name=\"next\" value=\"");
+	A(r, local_next(req_query(r, "next") ? req_query(r, "next") : req_form(r, "next")));
+	H(r, "\">");
+	form_input(r, _(r, "Account name"), "name", "text", name, 1);
+	H(r, "<div class=\"field\"><label for=\"f-password\">");
+	TR(r, "Password");
+	H(r, "</label><input id=\"f-password\" name=\"password\" type=\"password\" required "
+	     "autocomplete=\"current-password\"></div><button>");
+	TR(r, "Sign in");
+	H(r, "</button></form>");
+	page_end(r);
+}
+
+void web_login_get(struct req *r)
+{
+	if (r->authed) {
+		web_home(r);
+		return;
+	}
+	login_form(r, "", NULL);
+}
+
+void web_login_post(struct req *r)
+{
+	const char *name = req_form(r, "name"), *pw = req_form(r, "password");
+	long max_fails = 20, window = 15, idle = 30, wait;
+	struct actor ac;
+	char id[SESSION_ID_CHARS], csrf[CSRF_CHARS];
+
+	ruleset_int(&r->app->rules, R_LOGIN_ADDRESS_MAX_FAILS, r->app->today, &max_fails);
+	ruleset_int(&r->app->rules, R_LOGIN_LOCK_MINUTES, r->app->today, &window);
+	ruleset_int(&r->app->rules, R_SESSION_IDLE_MINUTES, r->app->today, &idle);
+	/* R-LOGIN-ADDRESS-MAX-FAILS: too many failures from this address, whatever the name. */
+	if ((wait = session_address_blocked(r->address, max_fails, window)) > 0) {
+		struct buf m;
+
+		buf_init(&m, 0);
+		buf_printf(&m, _(r, "Too many failed sign-ins from your address; try again in %ld "
+				    "minutes."), (wait + 59) / 60);
+		r->status = 429;
+		login_form(r, name ? name : "", buf_str(&m));
+		r->status = 429;
+		buf_cleanup(&m);
+		return;
+	}
+	if (!name || !pw ||
+	    app_login_password(r->app, name, pw, r->address, &ac, &r->e)) {
+		const char *msg = r->e.n && r->e.items[0].rule[0] ?
+			r->e.items[0].msg : _(r, "The account name or the password is wrong.");
+
+		session_address_failed(r->address);
+		err_clear(&r->e);
+		r->status = 401;
+		login_form(r, name ? name : "", msg);
+		r->status = 401;
+		return;
+	}
+	session_create(&ac, r->lang, idle, id, csrf);
+	set_cookie(r, "sid", id, -1);
+	set_cookie(r, "pcsrf", "", 0);
+	req_redirect(r, local_next(req_form(r, "next")));
+}
+
+void web_logout(struct req *r)
+{
+	if (r->session_id[0])
+		session_end(r->session_id);
+	set_cookie(r, "sid", "", 0);
+	req_redirect(r, "/login");
+}
+
+void web_lang(struct req *r)
+{
+	const char *lang = req_form(r, "lang");
+
+	lang = lang && !strcmp(lang, "en") ? "en" : "vi";
+	if (r->session_id[0])
+		session_set_lang(r->session_id, lang);
+	set_cookie(r, "lang", lang, 365 * 24 * 3600);
+	req_redirect(r, local_next(req_form(r, "next")));
+}

@@ -1,0 +1,46 @@
+/* static.c - the one stylesheet, served from the binary (no resource from outside). Small
+ * on purpose: pages must load over a slow link and print cleanly on A4. */
+#include "pages.h"
+
+static const char css[] =
+	":root{--ink:#1b1b1b;--mute:#5a5a5a;--line:#d0d0d0;--bad:#a40000;--accent:#8b0000}"
+	"*{box-sizing:border-box}"
+	"body{margin:0;font:16px/1.45 system-ui,'Segoe UI',Roboto,'Noto Sans',sans-serif;color:var(--ink)}"
+	".bar{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:center;padding:.4em 1em;"
+	"background:#f4efe6;border-bottom:2px solid var(--accent)}"
+	".bar .home{font-weight:700;color:var(--accent);text-decoration:none}"
+	".bar form{display:inline-flex;gap:.3em;margin:0}.bar nav a{margin-right:.6em}"
+	".search input{width:16em;max-width:50vw}"
+	".who{color:var(--mute)}"
+	"main{padding:0 1em 2em;max-width:72em}"
+	"h1{font-size:1.4em;margin:.8em 0 .4em}h2{font-size:1.15em;margin:1.2em 0 .4em}"
+	"table{border-collapse:collapse;margin:.4em 0}th,td{border-bottom:1px solid var(--line);"
+	"padding:.25em .6em;text-align:left;vertical-align:top}th{background:#faf8f4}"
+	"td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}"
+	"dl.record{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}dl.record dt{color:var(--mute)}"
+	"dl.record dd{margin:0}"
+	".field{margin:.5em 0}.field label{display:block;font-weight:600}"
+	".field input,.field select,.field textarea{font:inherit;padding:.25em;min-width:18em;max-width:100%}"
+	".field.bad input,.field.bad select{border:2px solid var(--bad)}"
+	".err{display:block;color:var(--bad)}"
+	".errors{border-left:4px solid var(--bad);background:#fff3f3;padding:.3em 1em;margin:.5em 0}"
+	".ok{border-left:4px solid #2e7d32;background:#f1f8f1;padding:.3em 1em;margin:.5em 0}"
+	"button{font:inherit;padding:.2em .8em;cursor:pointer}"
+	"details.tree{margin-left:1.2em}details.tree>summary{cursor:pointer}"
+	"ul.tree{list-style:none;padding-left:1.2em;margin:0}"
+	".count{color:var(--mute);font-variant-numeric:tabular-nums}"
+	".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
+	".pager{margin:.6em 0}.pager a{margin-right:1em}"
+	".foot{color:var(--mute);font-size:.85em;padding:1em;border-top:1px solid var(--line)}"
+	"@media print{.bar,.search,form,.pager,nav,button{display:none!important}"
+	"body{font:11pt/1.35 serif;color:#000}main{max-width:none;padding:0}"
+	"a{color:#000;text-decoration:none}@page{size:A4;margin:15mm}"
+	"table{page-break-inside:auto}tr{page-break-inside:avoid}"
+	".foot{display:block;border-top:1px solid #000}}";
+
+void web_static_css(struct req *r)
+{
+	r->ctype = "text/css; charset=utf-8";
+	buf_add(&r->out, css, sizeof css - 1);
+	req_header(r, "Cache-Control", "public, max-age=86400");
+}
