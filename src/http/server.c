@@ -263,9 +263,27 @@ static void dispatch(struct conn *c, struct MHD_Connection *mc)
 {
 	struct req *r = &c->r;
 	const struct route *rt;
-	int path_known = 0;
+	int path_known = 0, api = !strncmp(r->path, "/api/", 5);
 
+	if (app_refresh(r->app, &r->e)) {
+		reply_problem(r);
+		return;
+	}
 	rt = route_find(r->method, r->path, r->pathv, &path_known);
+	/* Who is asking comes first, so that even an error page shows the right header and
+	 * language. */
+	if (authenticate(r, mc, rt ? rt->flags : api ? ROUTE_API : 0)) {
+		if (wants_json(r, rt)) {
+			reply_problem_msg(r, 401, "the API token was not accepted: it is unknown or "
+				       "was revoked; ask an administrator for a new one");
+			req_header(r, "WWW-Authenticate", "Bearer realm=\"cadre\"");
+		} else {
+			err_clear(&r->e);
+			r->status = 401;
+			web_error_page(r);
+		}
+		return;
+	}
 	if (!rt) {
 		if (wants_json(r, NULL)) {
 			if (path_known)
@@ -274,21 +292,6 @@ static void dispatch(struct conn *c, struct MHD_Connection *mc)
 				reply_problem_msg(r, 404, "there is no %s", r->path);
 		} else {
 			r->status = path_known ? 405 : 404;
-			web_error_page(r);
-		}
-		return;
-	}
-	if (app_refresh(r->app, &r->e)) {
-		reply_problem(r);
-		return;
-	}
-	if (authenticate(r, mc, rt->flags)) {
-		if (wants_json(r, rt)) {
-			reply_problem_msg(r, 401, "the API token was not accepted: it is unknown or "
-				       "was revoked; ask an administrator for a new one");
-			req_header(r, "WWW-Authenticate", "Bearer realm=\"cadre\"");
-		} else {
-			r->status = 401;
 			web_error_page(r);
 		}
 		return;
@@ -667,7 +670,7 @@ int server_run(const struct server_opts *o, struct err *e)
 			     (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 			     MHD_OPTION_CONNECTION_TIMEOUT, 120u, MHD_OPTION_CONNECTION_LIMIT,
-			     1000u, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
+			     1000u,
 			     cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 			     MHD_OPTION_HTTPS_MEM_KEY, key, MHD_OPTION_END);
 	if (!d) {

@@ -1,5 +1,6 @@
 #!/bin/bash
-# run.sh [CADRE_BINARY] - run every tests/cli/t_*.sh against the real cadre binary
+# run.sh [CADRE_BINARY] - run every tests/cli/t_*.sh (or $CADRE_TEST_DIR/t_*.sh: the server
+# suites use this runner too) against the real cadre binary
 # (default build/cadre), a few files at a time. Prints each failure (command, expected, got)
 # and ends with exactly one line "N passed, N failed"; exits non-zero on any failure.
 #   CADRE_TEST_JOBS=N   files run at once (default: the number of CPUs)
@@ -38,7 +39,8 @@ start=$(date +%s)
 
 # The biggest files first, so that the longest one does not start last.
 files=()
-mapfile -t all < <(ls -S "$here"/t_*.sh)
+suite=${CADRE_TEST_DIR:-$here}
+mapfile -t all < <(ls -S "$suite"/t_*.sh)
 for t in "${all[@]}"; do
 	name=$(basename "$t")
 	if [ -n "${CADRE_TEST_ONLY:-}" ] && [[ ",$CADRE_TEST_ONLY," != *",$name,"* ]]; then
@@ -65,7 +67,7 @@ wait
 
 passed=0
 failed=0
-echo "cadre CLI tests: $bin"
+echo "cadre tests ($(basename "$suite")): $bin"
 mapfile -t sorted < <(printf '%s\n' "${files[@]}" | sort)
 for t in "${sorted[@]}"; do
 	name=$(basename "$t" .sh)
