@@ -75,10 +75,12 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 all: $(B)/cadre $(B)/locale/vi/LC_MESSAGES/cadre.mo
 
 # Translations: po/LANG.po (message ids are the English texts) compiled for the server.
-$(B)/locale/vi/LC_MESSAGES/cadre.mo: po/vi.po
+# One catalogue may come in several files (po/vi.po, po/vi-*.po), one per part of the pages.
+VI_PO := $(sort $(wildcard po/vi*.po))
+$(B)/locale/vi/LC_MESSAGES/cadre.mo: $(VI_PO)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  MSGFMT  $@")
-	$(Q)msgfmt --check -o $@ $<
+	$(Q)msgcat --use-first -o $(B)/locale/vi.po $(VI_PO) && msgfmt --check -o $@ $(B)/locale/vi.po
 
 deps:
 	@scripts/deps.sh
