@@ -80,6 +80,7 @@ struct route {
  * pattern. */
 extern const struct route api_routes[];
 extern const struct route web_routes[];
+extern const struct route web_form_routes[]; /* src/web/forms.c: the pages that change records */
 
 /* Find the route of method and path; pathv receives the parameters. Returns NULL when no
  * pattern matches; *path_known is set when a pattern matched with another method (405). */
