@@ -78,6 +78,8 @@ run_suite() {
 	fi
 	printf '%-40s %4d passed, %d failed\n' "$name" "$p" "$f"
 }
+[ -x tests/server/run.sh ] && run_suite "tests/server (sanitized server)" "$log/server.log" \
+	tests/server/run.sh build/san/cadre
 [ -x tests/api/run.sh ] && run_suite "tests/api (sanitized server)" "$log/api.log" \
 	tests/api/run.sh build/san/cadre
 [ -x tests/web/run.sh ] && run_suite "tests/web (sanitized server)" "$log/web.log" \

@@ -1,6 +1,7 @@
 /* store.c - the SQLite backend of the storage interface (store.h). */
 #include "store.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@ struct keyed {
 
 struct store {
 	sqlite3 *db;
+	int writing; /* holds write_mu: between store_begin and its commit or rollback */
 	/* Reused by store_member_list so that ordering a province allocates nothing. */
 	struct keyed *lv;
 	size_t lcap;
@@ -339,14 +341,42 @@ void store_close(struct store *st)
 	free(st);
 }
 
+/* Writers of one process (the server's worker threads, each with its own connection) queue
+ * on this mutex rather than on SQLite's busy handler, which sleeps in steps of milliseconds:
+ * under load the queue is fair and its wait is the work ahead, not a guess. Other processes
+ * still meet SQLite's lock and its busy timeout. */
+static pthread_mutex_t write_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static void write_release(struct store *st)
+{
+	if (st->writing) {
+		st->writing = 0;
+		pthread_mutex_unlock(&write_mu);
+	}
+}
+
 enum err_code store_begin(struct store *st, struct err *e)
 {
-	return exec(st, "BEGIN IMMEDIATE", e, "starting a transaction");
+	enum err_code rc;
+
+	if (!st->writing) {
+		pthread_mutex_lock(&write_mu);
+		st->writing = 1;
+	}
+	rc = exec(st, "BEGIN IMMEDIATE", e, "starting a transaction");
+	if (rc)
+		write_release(st);
+	return rc;
 }
 
 enum err_code store_commit(struct store *st, struct err *e)
 {
-	return exec(st, "COMMIT", e, "committing");
+	enum err_code rc = exec(st, "COMMIT", e, "committing");
+
+	if (rc && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	write_release(st);
+	return rc;
 }
 
 void store_rollback(struct store *st)
@@ -354,6 +384,7 @@ void store_rollback(struct store *st)
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->bulk = 0;
+	write_release(st);
 }
 
 enum err_code store_journal_bulk(struct store *st, int on)

@@ -82,13 +82,15 @@ free_port() {
 
 server_start() {
 	local i
+	local scheme=http probe=""
+	case " $* " in *" --cert "*) scheme=https probe=-k ;; esac
 	PORT=$(free_port)
-	BASE=http://127.0.0.1:$PORT
+	BASE=$scheme://127.0.0.1:$PORT
 	"$CADRE" --db "$DB" serve --listen "127.0.0.1:$PORT" --threads 2 "$@" \
 		>"$SERVER_LOG.out" 2>"$SERVER_LOG" &
 	SERVER_PID=$!
 	for i in $(seq 1 200); do
-		if curl -s -o /dev/null "$BASE/login" 2>/dev/null; then
+		if curl -s $probe -o /dev/null "$BASE/login" 2>/dev/null; then
 			return 0
 		fi
 		if ! kill -0 "$SERVER_PID" 2>/dev/null; then

@@ -101,4 +101,61 @@ expect_status 404
 expect_out_contains "<!DOCTYPE html>"
 server_stop
 
+tcase "HTTPS with a certificate and key: Secure cookies, HSTS" "$FX"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" \
+	-days 2 -subj "/CN=127.0.0.1" >/dev/null 2>&1
+server_start --cert "$WORK/cert.pem" --key "$WORK/key.pem"
+BASE=https://127.0.0.1:$PORT
+http GET /login -k
+expect_status 200
+expect_header '^Set-Cookie: pcsrf=[^;]+; Path=/; HttpOnly; SameSite=Strict; Secure'
+expect_header '^Strict-Transport-Security: max-age='
+TOKEN=$TOKEN_aview
+api GET /api/v1/orgs/A -k
+expect_status 200
+BASE=http://127.0.0.1:$PORT
+http GET /login
+expect_eq "plain HTTP on the HTTPS port gets no page" "000" "$STATUS"
+server_stop
+
+tcase "R-SESSION-IDLE-MINUTES: an idle session ends" "$FX"
+# A rule version that makes sessions end after under a minute of idleness.
+sqlite3 "$DB" "INSERT INTO rule(id, version, value, effective_from, source, description)
+	SELECT id, version + 1, '0', effective_from, 'test', description FROM rule
+	WHERE id = 'R-SESSION-IDLE-MINUTES' AND version = 1"
+server_start
+login aview
+page GET /
+expect_status 303
+sleep 1.2
+page GET /
+expect_status 303
+expect_header '^Location: /login'
+server_stop
+
+tcase "SIGTERM: the answer under way is finished, then the server exits 0" "$FX"
+python3 - "$WORK/many.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("org_code,full_name,sex,birth_date,ethnicity,hometown,admission_decision_date,"
+            "admission_ceremony_date,official_date,status\n")
+    for i in range(3000):
+        f.write("A1C,Lê Văn Thử%d,male,1990-01-01,Kinh,Hà Giang,2015-03-01,2015-03-15,"
+                "2016-03-15,official\n" % i)
+PY
+cadre import members "$WORK/many.csv"
+expect_eq "fixture import" 0 "$RC"
+server_start
+curl -s --limit-rate 150k -H "Authorization: Bearer $TOKEN_admin" -D "$WORK/slow.hdr" \
+	-o "$WORK/slow.json" "$BASE/api/v1/orgs/A1C/members?limit=500" &
+cpid=$!
+sleep 0.3
+kill -TERM "$SERVER_PID"
+wait "$cpid"
+expect_eq "curl finished the download" 0 "$?"
+len=$(grep -i '^content-length:' "$WORK/slow.hdr" | tr -dc 0-9)
+expect_eq "the whole body arrived" "$len" "$(stat -c %s "$WORK/slow.json")"
+expect_py 'len(json.load(open("slow.json"))["items"]) == 500' "500 members in the answer"
+server_stop
+
 done_testing
