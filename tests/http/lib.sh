@@ -119,7 +119,8 @@ server_stop() {
 		pass
 	fi
 }
-trap 'if [ -n "$SERVER_PID" ]; then kill -TERM "$SERVER_PID" 2>/dev/null; fi' EXIT
+# Stop a server left running, then the CLI library's own ending (counts, clean-up).
+trap 'T_RC=$?; if [ -n "$SERVER_PID" ]; then kill -TERM "$SERVER_PID" 2>/dev/null; fi; lib_finish $T_RC' EXIT
 
 http() {
 	local method=$1 path=$2
