@@ -53,6 +53,7 @@ LIB_SRC := \
 	src/app/app_audit.c \
 	src/app/app_account.c \
 	src/app/app_json.c \
+	src/app/app_api.c \
 	src/app/demo.c \
 	$(sort $(wildcard src/http/*.c)) \
 	$(sort $(wildcard src/web/*.c))
@@ -105,6 +106,9 @@ $(B)/tests/%: tests/unit/%.c $(B)/libcadre.a
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(B)/libcadre.a $(LIBS) -lcmocka
 
 unit-bins: $(UNIT_TESTS:%=$(B)/tests/%)
+
+# The OpenAPI description is assembled into this object (.incbin), which -MMD does not see.
+$(B)/obj/src/http/api_openapi.o: src/http/openapi.json
 
 $(B)/bench/cadre_bench: bench/cadre_bench.c $(B)/libcadre.a
 	@mkdir -p $(dir $@)

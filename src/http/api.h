@@ -1,10 +1,99 @@
-/* api.h - the handlers of the JSON API (/api/v1), one file per resource. */
+/* api.h - the handlers of the JSON API (/api/v1), one file per resource, and the helpers
+ * they share (api_util.c): declared request bodies, path and query values, and the rule that
+ * a refusal never reveals a record outside the actor's subtree. */
 #ifndef CADRE_API_H
 #define CADRE_API_H
 
+#include "../app/app_api.h"
 #include "http.h"
 
+/* ---- the body of a request: a JSON object whose members are declared ---------------- */
+enum api_type {
+	AT_STRING,  /* a string; null clears it where a field may be cleared */
+	AT_DATE,    /* "YYYY-MM-DD" or null */
+	AT_COUNT,   /* a whole number >= 0, or null (unknown) */
+	AT_ID,      /* a whole number > 0 */
+	AT_BOOL,    /* true or false */
+	AT_CODES,   /* an array of strings */
+	AT_ARRAY    /* an array; its items are checked by the handler */
+};
+struct api_field {
+	const char *name;
+	enum api_type type;
+	int required;
+};
+/* Read the body of r as a JSON object holding only the fields of spec (ended by a NULL
+ * name), each of its type, the required ones present. An empty body is the object {}.
+ * Returns the object (the caller owns the reference), or NULL after answering the problem:
+ * 415 when the body is not sent as application/json, 400 when it is not a JSON object, 422
+ * naming every unknown, mistyped or missing field at once. ("...OrReply" in Redis.) */
+json_t *api_body_or_reply(struct req *r, const struct api_field *spec);
+/* A string member of a checked body: NULL when absent, "" when null. */
+const char *api_str(json_t *body, const char *name);
+/* A date member: DATE_NONE when absent or null. */
+date_t api_date(json_t *body, const char *name);
+/* A count member: def when absent, -1 when null. */
+long api_count(json_t *body, const char *name, long def);
+/* A boolean member: def when absent. */
+int api_bool(json_t *body, const char *name, int def);
+
+/* ---- the path and the query ---------------------------------------------------------- */
+/* The i-th {parameter} of the path as a record id; ERR_NOTFOUND in r->e ("no <what> has
+ * the id <text>") when it is not a positive whole number: such an id names no record. */
+int api_path_id(struct req *r, int i, const char *what, int64_t *id);
+/* A date from the query: DATE_NONE when absent; -1 and a problem (400) when not a date. */
+int api_query_date(struct req *r, const char *name, date_t *d);
+
+/* ---- refusals -------------------------------------------------------------------------- */
+/* After an app call refused with ERR_DENIED (a viewer's write): when the record it aimed at
+ * is outside the actor's subtree, make the answer the 404 that a lookup gives, so a refusal
+ * never tells that a record exists out of sight. */
+void api_hide_org(struct req *r, const char *code);
+void api_hide_member(struct req *r, int64_t id);
+void api_hide_transfer(struct req *r, int64_t id);
+
+/* ---- answers ----------------------------------------------------------------------------- */
+/* Add "warnings" (those of the last app call: possible duplicates, late arrivals) to j when
+ * there are any. */
+void api_warnings(struct req *r, json_t *j);
+/* Answer 201 Created with j and a Location header of location. */
+void api_created(struct req *r, const char *location, json_t *j);
+
+/* ---- handlers ------------------------------------------------------------------------- */
+void api_org_tree(struct req *r);
 void api_org_get(struct req *r);
+void api_org_members(struct req *r);
+void api_org_history(struct req *r);
+void api_org_lineage(struct req *r);
+void api_org_add(struct req *r);
+void api_org_edit(struct req *r);
+void api_org_rename(struct req *r);
+void api_org_move(struct req *r);
+void api_org_merge(struct req *r);
+void api_org_split(struct req *r);
+void api_org_dissolve(struct req *r);
+
+void api_member_search(struct req *r);
 void api_member_get(struct req *r);
+void api_member_where(struct req *r);
+void api_member_add(struct req *r);
+void api_member_edit(struct req *r);
+void api_member_status(struct req *r);
+void api_member_transfer(struct req *r);
+void api_transfer_list(struct req *r);
+void api_transfer_get(struct req *r);
+void api_transfer_receive(struct req *r);
+void api_transfer_return(struct req *r);
+
+void api_import_orgs(struct req *r);
+void api_import_members(struct req *r);
+void api_export_orgs(struct req *r);
+void api_export_members(struct req *r);
+
+void api_audit_list(struct req *r);
+
+/* The OpenAPI 3 description, src/http/openapi.json as built into the program (NUL-ended). */
+extern const char api_openapi_json[];
+void api_openapi(struct req *r);
 
 #endif

@@ -1,26 +1,42 @@
 /* api_member.c - members: record, history, search, add, edit, status, transfers. */
-#include <errno.h>
-#include <stdlib.h>
+#include <string.h>
 
 #include "api.h"
 
-/* The {id} of the path as a member id; a problem (404: an id that is not a number names no
- * record) when it is not one. */
-static int path_id(struct req *r, int64_t *id)
-{
-	char *end;
-	long long v;
+#define SEARCH_LIMIT 50
+#define SEARCH_LIMIT_MAX 500
 
-	errno = 0;
-	v = strtoll(r->pathv[0], &end, 10);
-	if (errno || *end || v <= 0) {
-		err_set(&r->e, ERR_NOTFOUND, "there is no member %s", r->pathv[0]);
-		return -1;
-	}
-	*id = v;
+static int member_item(void *ctx, const struct member *m)
+{
+	json_array_append_new(ctx, json_member(m));
 	return 0;
 }
 
+/* GET /api/v1/members?q=TEXT&org=CODE&limit=N: accent-free search of names. */
+void api_member_search(struct req *r)
+{
+	const char *q = req_query(r, "q"), *org = req_query(r, "org");
+	long limit = req_query_long(r, "limit", SEARCH_LIMIT, 1, SEARCH_LIMIT_MAX);
+	json_t *items;
+
+	if (!q || !q[0])
+		err_add(&r->e, ERR_USAGE, 0, "q", NULL, NULL,
+			"give the text to search for: ?q=NAME (accents may be left out)");
+	if (r->e.code) {
+		reply_problem(r);
+		return;
+	}
+	items = json_array();
+	if (app_member_search(r->app, &r->actor, q, org && org[0] ? org : NULL, limit,
+			      member_item, items, &r->e)) {
+		json_decref(items);
+		reply_problem(r);
+		return;
+	}
+	reply_json(r, 200, json_pack("{s:s,s:o}", "q", q, "items", items));
+}
+
+/* GET /api/v1/members/{id}: the whole record and its history (the opening is audited). */
 void api_member_get(struct req *r)
 {
 	struct member m;
@@ -28,7 +44,7 @@ void api_member_get(struct req *r)
 	int64_t id;
 	json_t *j;
 
-	if (path_id(r, &id) || app_member_get(r->app, &r->actor, id, &m, &r->e) ||
+	if (api_path_id(r, 0, "member", &id) || app_member_get(r->app, &r->actor, id, &m, &r->e) ||
 	    app_member_history(r->app, &r->actor, id, &h, &r->e)) {
 		reply_problem(r);
 		return;
@@ -37,4 +53,304 @@ void api_member_get(struct req *r)
 	json_history_add(j, &h);
 	member_history_cleanup(&h);
 	reply_json(r, 200, j);
+}
+
+/* GET /api/v1/members/{id}/where?date=DATE (default today) */
+void api_member_where(struct req *r)
+{
+	struct member_period w;
+	int64_t id;
+	int status = -1;
+	date_t d;
+
+	if (api_path_id(r, 0, "member", &id) || api_query_date(r, "date", &d)) {
+		reply_problem(r);
+		return;
+	}
+	if (d == DATE_NONE)
+		d = r->app->today;
+	if (app_member_where(r->app, &r->actor, id, d, &w, &status, &r->e)) {
+		reply_problem(r);
+		return;
+	}
+	reply_json(r, 200, json_pack("{s:I,s:o,s:o,s:o}", "id", (json_int_t)id, "date",
+				     json_date(d), "org_code",
+				     w.org_code[0] ? json_string(w.org_code) : json_null(), "status",
+				     status >= 0 ? json_string(member_status_name(
+							  (enum member_status)status))
+						 : json_null()));
+}
+
+/* The fields of a member as the CSV columns of docs/csv.md (id aside: it is assigned). All
+ * are strings here, so that the app reports every problem of the record at once, as for a
+ * row of an import. */
+#define MEMBER_FIELDS                                                                      \
+	{"full_name", AT_STRING, 0}, {"sex", AT_STRING, 0}, {"birth_date", AT_STRING, 0},   \
+	{"ethnicity", AT_STRING, 0}, {"religion", AT_STRING, 0},                            \
+	{"hometown", AT_STRING, 0}, {"citizen_id", AT_STRING, 0},                           \
+	{"education", AT_STRING, 0}, {"theory_level", AT_STRING, 0},                        \
+	{"rank", AT_STRING, 0}, {"category", AT_STRING, 0}, {"post", AT_STRING, 0},         \
+	{"history_no", AT_STRING, 0}, {"card_no", AT_STRING, 0}, {"phone", AT_STRING, 0},   \
+	{"admission_decision_date", AT_STRING, 0},                                          \
+	{"admission_ceremony_date", AT_STRING, 0}, {"official_date", AT_STRING, 0}
+
+static const struct api_field member_add_fields[] = {
+	{"org_code", AT_STRING, 0}, {"status", AT_STRING, 0}, MEMBER_FIELDS,
+	{NULL, AT_STRING, 0},
+};
+static const struct api_field member_edit_fields[] = {
+	MEMBER_FIELDS, {"date", AT_DATE, 0}, {NULL, AT_STRING, 0},
+};
+
+/* The string members of body except skip, as name/value arrays (at most cap). */
+static size_t body_fields(json_t *body, const char *skip, const char **names,
+			  const char **values, size_t cap)
+{
+	const char *key;
+	json_t *v;
+	size_t n = 0;
+
+	json_object_foreach(body, key, v) {
+		if ((skip && !strcmp(key, skip)) || n == cap)
+			continue;
+		names[n] = key;
+		values[n++] = json_is_string(v) ? json_string_value(v) : "";
+	}
+	return n;
+}
+
+/* Answer member id as it is now, with status (201: and its Location). */
+static void reply_member(struct req *r, int status, int64_t id)
+{
+	struct member m;
+	json_t *j;
+	struct buf loc;
+
+	if (app_member_get(r->app, &r->actor, id, &m, &r->e)) {
+		reply_problem(r);
+		return;
+	}
+	j = json_member(&m);
+	api_warnings(r, j);
+	if (status != 201) {
+		reply_json(r, status, j);
+		return;
+	}
+	buf_init(&loc, 0);
+	buf_printf(&loc, "/api/v1/members/%lld", (long long)id);
+	api_created(r, buf_str(&loc), j);
+	buf_cleanup(&loc);
+}
+
+/* POST /api/v1/members: a JSON object of the member CSV columns (201, Location). */
+void api_member_add(struct req *r)
+{
+	json_t *body = api_body_or_reply(r, member_add_fields);
+	const char *names[64], *values[64];
+	struct member m;
+	size_t n;
+
+	if (!body)
+		return;
+	n = body_fields(body, NULL, names, values, 64);
+	if (app_member_add_fields(r->app, &r->actor, names, values, n, &m, &r->e)) {
+		api_hide_org(r, api_str(body, "org_code"));
+		reply_problem(r);
+	} else {
+		reply_member(r, 201, m.id);
+	}
+	json_decref(body);
+}
+
+/* PATCH /api/v1/members/{id}: the fields given change ("" or null clears an optional one);
+ * "date" is when the change took effect. */
+void api_member_edit(struct req *r)
+{
+	json_t *body = api_body_or_reply(r, member_edit_fields);
+	const char *names[64], *values[64];
+	int64_t id = 0;
+	size_t n;
+
+	if (!body)
+		return;
+	if (api_path_id(r, 0, "member", &id))
+		goto fail;
+	n = body_fields(body, "date", names, values, 64);
+	if (!n) {
+		err_add(&r->e, ERR_INPUT, 0, NULL, NULL, NULL,
+			"say what to change, e.g. {\"hometown\": \"Hà Giang\"}");
+		goto fail;
+	}
+	if (app_member_edit(r->app, &r->actor, id, names, values, n, api_date(body, "date"),
+			    &r->e))
+		goto fail;
+	reply_member(r, 200, id);
+	json_decref(body);
+	return;
+fail:
+	if (r->e.code == ERR_DENIED)
+		api_hide_member(r, id);
+	reply_problem(r);
+	json_decref(body);
+}
+
+static const struct api_field status_fields[] = {
+	{"status", AT_STRING, 1}, {"date", AT_DATE, 0}, {"reason", AT_STRING, 0},
+	{NULL, AT_STRING, 0},
+};
+
+/* POST /api/v1/members/{id}/status {"status", "date", "reason"} */
+void api_member_status(struct req *r)
+{
+	json_t *body = api_body_or_reply(r, status_fields);
+	enum member_status st;
+	int64_t id = 0;
+
+	if (!body)
+		return;
+	if (api_path_id(r, 0, "member", &id))
+		goto fail;
+	if (member_status_parse(api_str(body, "status"), &st)) {
+		err_add(&r->e, ERR_INPUT, 0, "status", api_str(body, "status"), NULL,
+			"status must be one of official, exempt, suspended, removed, expelled, "
+			"deceased, transferred_out");
+		goto fail;
+	}
+	if (app_member_status(r->app, &r->actor, id, st, api_date(body, "date"),
+			      api_str(body, "reason"), &r->e))
+		goto fail;
+	reply_member(r, 200, id);
+	json_decref(body);
+	return;
+fail:
+	if (id)
+		api_hide_member(r, id);
+	reply_problem(r);
+	json_decref(body);
+}
+
+/* Answer transfer t with status (201: and its Location), warnings added. */
+static void reply_transfer(struct req *r, int status, const struct transfer *t)
+{
+	json_t *j = json_transfer(t);
+	struct buf loc;
+
+	api_warnings(r, j);
+	if (status != 201) {
+		reply_json(r, status, j);
+		return;
+	}
+	buf_init(&loc, 0);
+	buf_printf(&loc, "/api/v1/transfers/%lld", (long long)t->id);
+	api_created(r, buf_str(&loc), j);
+	buf_cleanup(&loc);
+}
+
+static const struct api_field transfer_fields[] = {
+	{"to", AT_STRING, 1}, {"temporary", AT_BOOL, 0}, {"date", AT_DATE, 0},
+	{"until", AT_DATE, 0}, {"reason", AT_STRING, 0}, {"letter_no", AT_STRING, 0},
+	{NULL, AT_STRING, 0},
+};
+
+/* POST /api/v1/members/{id}/transfers: send the member (201, Location of the transfer). */
+void api_member_transfer(struct req *r)
+{
+	json_t *body = api_body_or_reply(r, transfer_fields);
+	struct transfer t;
+	int64_t id = 0;
+
+	if (!body)
+		return;
+	if (api_path_id(r, 0, "member", &id) ||
+	    app_member_transfer(r->app, &r->actor, id, api_str(body, "to"),
+				api_bool(body, "temporary", 0), api_date(body, "date"),
+				api_date(body, "until"), api_str(body, "reason"),
+				api_str(body, "letter_no"), &t, &r->e)) {
+		if (id)
+			api_hide_member(r, id);
+		reply_problem(r);
+	} else {
+		reply_transfer(r, 201, &t);
+	}
+	json_decref(body);
+}
+
+static int transfer_item(void *ctx, const struct transfer *t)
+{
+	json_array_append_new(ctx, json_transfer(t));
+	return 0;
+}
+
+/* GET /api/v1/transfers?org=CODE: open transfers touching the subtree. */
+void api_transfer_list(struct req *r)
+{
+	const char *org = req_query(r, "org");
+	json_t *items = json_array();
+
+	if (app_transfer_list(r->app, &r->actor, org && org[0] ? org : NULL, transfer_item, items,
+			      &r->e)) {
+		json_decref(items);
+		reply_problem(r);
+		return;
+	}
+	reply_json(r, 200, json_pack("{s:o}", "items", items));
+}
+
+/* GET /api/v1/transfers/{id} */
+void api_transfer_get(struct req *r)
+{
+	struct transfer t;
+	int64_t id;
+
+	if (api_path_id(r, 0, "transfer", &id) ||
+	    app_transfer_get(r->app, &r->actor, id, &t, &r->e)) {
+		reply_problem(r);
+		return;
+	}
+	reply_json(r, 200, json_transfer(&t));
+}
+
+static const struct api_field date_fields[] = {
+	{"date", AT_DATE, 0}, {NULL, AT_STRING, 0},
+};
+
+/* POST /api/v1/transfers/{id}/receive {"date"}: the receiving side records the arrival. */
+void api_transfer_receive(struct req *r)
+{
+	json_t *body = api_body_or_reply(r, date_fields);
+	struct transfer t;
+	int64_t id = 0;
+
+	if (!body)
+		return;
+	if (api_path_id(r, 0, "transfer", &id) ||
+	    app_member_receive(r->app, &r->actor, id, api_date(body, "date"), &t, &r->e)) {
+		if (id)
+			api_hide_transfer(r, id);
+		reply_problem(r);
+	} else {
+		reply_transfer(r, 200, &t);
+	}
+	json_decref(body);
+}
+
+/* POST /api/v1/transfers/{id}/return {"date"}: a temporary stay ends. */
+void api_transfer_return(struct req *r)
+{
+	json_t *body = api_body_or_reply(r, date_fields);
+	struct transfer t;
+	int64_t id = 0;
+
+	if (!body)
+		return;
+	if (api_path_id(r, 0, "transfer", &id) ||
+	    app_member_return(r->app, &r->actor, id, api_date(body, "date"), &r->e) ||
+	    app_transfer_get(r->app, &r->actor, id, &t, &r->e)) {
+		if (id)
+			api_hide_transfer(r, id);
+		reply_problem(r);
+	} else {
+		reply_transfer(r, 200, &t);
+	}
+	json_decref(body);
 }
