@@ -193,6 +193,11 @@ struct member_history {
 enum err_code app_member_history(struct app *a, const struct actor *ac, int64_t id,
 				 struct member_history *h, struct err *e);
 void member_history_cleanup(struct member_history *h);
+/* Open a member's full record: the record and its history in one snapshot, and the audit
+ * entry "member.read" (no entry, no record). What pages and the API use; one call instead of
+ * app_member_get and app_member_history. */
+enum err_code app_member_record(struct app *a, const struct actor *ac, int64_t id,
+				struct member *m, struct member_history *h, struct err *e);
 /* Where a member was on date d: *org set (code ""/id 0 when not on any roll) and *status. */
 enum err_code app_member_where(struct app *a, const struct actor *ac, int64_t id, date_t d,
 			       struct member_period *where, int *status, struct err *e);

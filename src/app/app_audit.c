@@ -1,4 +1,5 @@
 /* app_audit.c - writing, listing and verifying the tamper-evident audit log. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -24,6 +25,91 @@ enum err_code app_audit(struct app *a, const struct actor *ac, const char *actio
 	en.before = (char *)(uintptr_t)(before ? before : "");
 	en.after = (char *)(uintptr_t)(after ? after : "");
 	return store_audit_append(a->st, &en, e);
+}
+
+/* ---- group commit of read entries ---------------------------------------------------- */
+
+struct read_entry {
+	struct audit_entry en;
+	int *done;              /* set by the writer; the waiter's own variables */
+	enum err_code *rc;
+	struct read_entry *next;
+};
+
+static pthread_mutex_t rd_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t rd_cv = PTHREAD_COND_INITIALIZER;
+static struct read_entry *rd_head, **rd_tail = &rd_head;
+static int rd_writing;
+
+/* Write the batch in one transaction on a's connection; tell each waiter how it went. */
+static void read_batch_write(struct app *a, struct read_entry *batch)
+{
+	struct read_entry *r;
+	struct err e;
+	enum err_code rc;
+
+	err_init(&e);
+	rc = store_begin(a->st, &e);
+	for (r = batch; r && !rc; r = r->next)
+		rc = store_audit_append(a->st, &r->en, &e);
+	if (!rc)
+		rc = store_commit(a->st, &e);
+	else
+		store_rollback(a->st);
+	err_cleanup(&e);
+	pthread_mutex_lock(&rd_mu);
+	for (r = batch; r; r = r->next) {
+		*r->rc = rc;
+		*r->done = 1;
+	}
+	rd_writing = 0;
+	pthread_cond_broadcast(&rd_cv);
+	pthread_mutex_unlock(&rd_mu);
+}
+
+enum err_code app_audit_read(struct app *a, const struct actor *ac, const char *action,
+			     const char *subject, int64_t org_id, struct err *e)
+{
+	struct read_entry me;
+	time_t now = time(NULL);
+	struct tm tm;
+	int done = 0;
+	enum err_code rc = ERR_OK;
+
+	memset(&me, 0, sizeof me);
+	gmtime_r(&now, &tm);
+	strftime(me.en.at, sizeof me.en.at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	snprintf(me.en.actor, sizeof me.en.actor, "%s", ac->name);
+	snprintf(me.en.address, sizeof me.en.address, "%s", ac->address[0] ? ac->address : "local");
+	snprintf(me.en.action, sizeof me.en.action, "%s", action);
+	snprintf(me.en.subject, sizeof me.en.subject, "%s", subject);
+	me.en.org_id = org_id;
+	me.en.before = (char *)(uintptr_t)"";
+	me.en.after = (char *)(uintptr_t)"";
+	me.done = &done;
+	me.rc = &rc;
+	pthread_mutex_lock(&rd_mu);
+	*rd_tail = &me;
+	rd_tail = &me.next;
+	while (!done) {
+		if (!rd_writing) {
+			struct read_entry *batch = rd_head;
+
+			rd_head = NULL;
+			rd_tail = &rd_head;
+			rd_writing = 1;
+			pthread_mutex_unlock(&rd_mu);
+			read_batch_write(a, batch);
+			pthread_mutex_lock(&rd_mu);
+			continue;
+		}
+		pthread_cond_wait(&rd_cv, &rd_mu);
+	}
+	pthread_mutex_unlock(&rd_mu);
+	if (rc)
+		return err_set(e, rc, "the audit log could not be written, so the record is not "
+			       "shown; try again");
+	return ERR_OK;
 }
 
 enum err_code app_member_event(struct app *a, const struct actor *ac, const struct member *m,

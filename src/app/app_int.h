@@ -28,6 +28,12 @@ enum err_code app_check_exists_on(const struct org *o, date_t d, const char *fie
 /* Append an audit entry for the change being made (inside its transaction): action
  * ("member.edit"), subject ("member:12"), the organisation it belongs to, and the record
  * before and after as JSON (NULL for none; not freed here). */
+/* Record that the actor opened something (a read, no change), in a transaction of its own.
+ * Concurrent readers of one process share a commit (group commit): a thread that finds no
+ * commit under way writes every waiting entry in one transaction, the others wait for it, so
+ * each caller returns only once its own entry is stored, in the chain's order. */
+enum err_code app_audit_read(struct app *a, const struct actor *ac, const char *action,
+			     const char *subject, int64_t org_id, struct err *e);
 enum err_code app_audit(struct app *a, const struct actor *ac, const char *action,
 			const char *subject, int64_t org_id, const char *before, const char *after,
 			struct err *e);

@@ -929,26 +929,41 @@ enum err_code app_member_history(struct app *a, const struct actor *ac, int64_t 
 				 struct member_history *h, struct err *e)
 {
 	struct member m;
+
+	return app_member_record(a, ac, id, &m, h, e);
+}
+
+enum err_code app_member_record(struct app *a, const struct actor *ac, int64_t id,
+				struct member *mp, struct member_history *h, struct err *e)
+{
+	struct member m;
 	struct member_period cur;
 	struct member_status_period cs;
 
 	memset(h, 0, sizeof *h);
-	/* Opening a member's full record is itself recorded (DOMAIN §12). */
-	if (member_lookup(a, ac, id, &m, e) || app_begin(a, e))
+	/* One snapshot for the whole record. */
+	if (store_read_begin(a->st, e))
 		return e->code;
+	if (member_lookup(a, ac, id, &m, e) ||
+	    store_member_periods(a->st, id, hist_period, h, e) ||
+	    store_member_statuses(a->st, id, hist_status, h, e) ||
+	    store_member_events(a->st, id, hist_event, h, e) ||
+	    store_transfer_list(a->st, id, 0, 0, hist_transfer, h, e)) {
+		store_read_end(a->st);
+		member_history_cleanup(h);
+		return e->code;
+	}
+	store_read_end(a->st);
+	/* Opening a member's full record is itself recorded (DOMAIN §12); no entry, no record. */
 	{
 		char subject[48];
 
 		snprintf(subject, sizeof subject, "member:%lld", (long long)id);
-		if (app_end(a, app_audit(a, ac, "member.read", subject, m.org_id, NULL, NULL, e), e))
+		if (app_audit_read(a, ac, "member.read", subject, m.org_id, e)) {
+			member_history_cleanup(h);
 			return e->code;
+		}
 	}
-	if (
-	    store_member_periods(a->st, id, hist_period, h, e) ||
-	    store_member_statuses(a->st, id, hist_status, h, e) ||
-	    store_member_events(a->st, id, hist_event, h, e) ||
-	    store_transfer_list(a->st, id, 0, 0, hist_transfer, h, e))
-		return e->code;
 	memset(&cur, 0, sizeof cur);
 	cur.org_id = m.org_id;
 	snprintf(cur.org_code, sizeof cur.org_code, "%s", m.org_code);
@@ -980,6 +995,7 @@ enum err_code app_member_history(struct app *a, const struct actor *ac, int64_t 
 		}
 	}
 	hist_status(h, id, &cs);
+	*mp = m;
 	return ERR_OK;
 }
 

@@ -60,6 +60,7 @@ static struct app *thread_app(struct err *e)
 		return NULL;
 	}
 	a->quiet = 1;
+	store_autocheckpoint(a->st, 0);
 	pthread_mutex_lock(&g_lock);
 	if (g_napps < sizeof g_apps / sizeof g_apps[0])
 		g_apps[g_napps++] = a;
@@ -536,6 +537,39 @@ static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
 	pthread_mutex_unlock(&g_lock);
 }
 
+/* ---- the checkpointer ------------------------------------------------------------------ */
+
+static pthread_mutex_t ck_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t ck_cv = PTHREAD_COND_INITIALIZER;
+static int ck_stop;
+
+/* Copies the write-ahead log into the database every 200 ms on a connection of its own, so
+ * that commits by the workers never wait for it (see store_checkpoint). */
+static void *checkpointer(void *arg)
+{
+	struct app *a = arg;
+	struct timespec ts;
+
+	pthread_mutex_lock(&ck_mu);
+	while (!ck_stop) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += 200 * 1000000L;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&ck_cv, &ck_mu, &ts);
+		if (ck_stop)
+			break;
+		pthread_mutex_unlock(&ck_mu);
+		store_checkpoint(a->st);
+		pthread_mutex_lock(&ck_mu);
+	}
+	pthread_mutex_unlock(&ck_mu);
+	store_checkpoint(a->st);
+	return NULL;
+}
+
 /* ---- starting and stopping -------------------------------------------------------------- */
 
 static char *read_file(const char *path, struct err *e, const char *what)
@@ -625,7 +659,9 @@ int server_run(const struct server_opts *o, struct err *e)
 	sigset_t set;
 	int sig, waited;
 	size_t i;
-	struct app *probe;
+	struct app *probe, ck_app;
+	pthread_t ck_thread;
+	int ck_started = 0;
 
 	g_opts = o;
 	g_stopping = 0;
@@ -660,6 +696,7 @@ int server_run(const struct server_opts *o, struct err *e)
 	}
 	session_init();
 	web_init();
+
 	/* SIGTERM and SIGINT are taken by sigwait below, in this thread only. */
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
@@ -680,6 +717,14 @@ int server_run(const struct server_opts *o, struct err *e)
 		return err_add(e, ERR_USAGE, 0, "listen", listen, NULL,
 			       "cannot listen on %s (is the port taken, or the address not this "
 			       "machine's?)", listen);
+	}
+	ck_stop = 0;
+	if (!app_open(&ck_app, o->db, 0, e)) {
+		ck_started = !pthread_create(&ck_thread, NULL, checkpointer, &ck_app);
+		if (!ck_started)
+			app_close(&ck_app);
+	} else {
+		err_clear(e);
 	}
 	if (!o->quiet) {
 		printf("cadre: serving %s on %s://%s/ (stop with Ctrl-C)\n", o->db,
@@ -702,6 +747,14 @@ int server_run(const struct server_opts *o, struct err *e)
 		usleep(10000);
 	}
 	MHD_stop_daemon(d);
+	if (ck_started) {
+		pthread_mutex_lock(&ck_mu);
+		ck_stop = 1;
+		pthread_cond_signal(&ck_cv);
+		pthread_mutex_unlock(&ck_mu);
+		pthread_join(ck_thread, NULL);
+		app_close(&ck_app);
+	}
 	for (i = 0; i < g_napps; i++) {
 		app_close(g_apps[i]);
 		free(g_apps[i]);

@@ -310,7 +310,8 @@ enum err_code store_open(struct store **out, const char *path, int create, struc
 		sqlite3_exec(st->db, "PRAGMA page_size=16384", NULL, NULL, NULL);
 	sqlite3_extended_result_codes(st->db, 0);
 	if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-		 "PRAGMA cache_size=-65536;", e, "opening the database")) {
+		 "PRAGMA cache_size=-2048;", e,
+		 "opening the database")) {
 		sqlite3_close(st->db);
 		free(st);
 		return ERR_STORAGE;
@@ -377,6 +378,37 @@ enum err_code store_commit(struct store *st, struct err *e)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	write_release(st);
 	return rc;
+}
+
+enum err_code store_read_begin(struct store *st, struct err *e)
+{
+	return exec(st, "BEGIN DEFERRED", e, "starting to read");
+}
+
+void store_read_end(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+}
+
+void store_autocheckpoint(struct store *st, int on)
+{
+	sqlite3_wal_autocheckpoint(st->db, on ? 1000 : 0);
+}
+
+void store_checkpoint(struct store *st)
+{
+	int log = 0, done = 0;
+
+	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+	/* Under constant load some reader always holds a snapshot in the log, so the log is
+	 * never started over by itself. Once it is long, wait a little (50 ms at most) for a
+	 * moment with no reader in it, and start it over. */
+	if (log > 4096 && done == log) {
+		sqlite3_busy_timeout(st->db, 50);
+		sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+		sqlite3_busy_timeout(st->db, 5000);
+	}
 }
 
 void store_rollback(struct store *st)

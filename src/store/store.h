@@ -32,6 +32,15 @@ int store_schema_latest(void);
 enum err_code store_begin(struct store *st, struct err *e);
 enum err_code store_commit(struct store *st, struct err *e);
 void store_rollback(struct store *st);
+/* A read transaction: the statements between see one snapshot, and take the database's
+ * locks once rather than once each. store_read_end ends it (nothing to keep). */
+enum err_code store_read_begin(struct store *st, struct err *e);
+void store_read_end(struct store *st);
+/* For a long-running server: commits stop copying the log into the database (autocheckpoint
+ * off), and store_checkpoint, called from a thread of its own, does it without waiting for
+ * readers or writers (a passive checkpoint), so no request pays for the disk's flush. */
+void store_autocheckpoint(struct store *st, int on);
+void store_checkpoint(struct store *st);
 
 /* Journal mode for a first load (on = 1: a rollback journal, so new pages are written once
  * rather than through the write-ahead log; on = 0: back to WAL). Outside a transaction. Fails
