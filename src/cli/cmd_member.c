@@ -75,8 +75,8 @@ int cmd_member_show(struct cli *c, int npos, char **pos)
 	char d1[DATE_STR], d2[DATE_STR];
 
 	(void)npos;
-	if (cli_id(c, "id", pos[0], &id) || app_member_get(&c->app, &c->actor, id, &m, &c->e) ||
-	    app_member_history(&c->app, &c->actor, id, &h, &c->e))
+	if (cli_id(c, "id", pos[0], &id) ||
+	    app_member_record(&c->app, &c->actor, id, &m, &h, &c->e))
 		return cli_fail(c);
 	if (c->json) {
 		json_t *j = json_member(&m);
