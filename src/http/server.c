@@ -686,7 +686,12 @@ int server_run(const struct server_opts *o, struct err *e)
 	if (!threads) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 
-		threads = n > 0 ? (unsigned)n : 2;
+		/* Workers wait on the disk and on each other's commits (an audited read is a
+		 * write), so more of them than processors keep the processors busy and let
+		 * the group commit of audit entries gather more entries per transaction. */
+		threads = n > 0 ? (unsigned)n * 8 : 16;
+		if (threads > 64)
+			threads = 64;
 	}
 	/* Check the database before taking connections: a wrong --db is an error now. */
 	if (!(probe = thread_app(e))) {
