@@ -309,9 +309,9 @@ enum err_code store_open(struct store **out, const char *path, int create, struc
 	if (create)
 		sqlite3_exec(st->db, "PRAGMA page_size=16384", NULL, NULL, NULL);
 	sqlite3_extended_result_codes(st->db, 0);
+	/* 16 MiB of page cache a connection: the server holds one connection per worker. */
 	if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-		 "PRAGMA cache_size=-2048;", e,
-		 "opening the database")) {
+		 "PRAGMA cache_size=-16384;", e, "opening the database")) {
 		sqlite3_close(st->db);
 		free(st);
 		return ERR_STORAGE;
