@@ -127,6 +127,184 @@ scenario('language: switched from Vietnamese to English and back, kept across pa
 	await t.shot('tree-en');
 });
 
+// ---- the tree ----------------------------------------------------------------------------
+
+scenario('tree: a closed branch expanded and collapsed, then an organisation opened', async (t) => {
+	const p = t.page;
+	await t.signIn('admin');
+	await t.visit('/tree');
+	const nodes = p.locator('#tree details');
+	assert.ok(await nodes.count() > 10, 'the tree shows its branches as <details>');
+	// Pinned by its place: ':not([open])' would move on to the next branch once it opens.
+	const closedAt = await nodes.evaluateAll((ds) => ds.findIndex((d) => !d.open));
+	assert.ok(closedAt >= 0, 'some branch is closed at first');
+	const branch = nodes.nth(closedAt);
+	const summary = branch.locator(':scope > summary');
+	const link = summary.locator('a[href^="/orgs/"]').first();
+	const href = await link.getAttribute('href');
+	await t.shot('tree');
+	// A click on the summary's free end (not on its link, which opens the organisation).
+	const box = await summary.boundingBox();
+	const free = { position: { x: box.width - 4, y: box.height / 2 } };
+	await summary.click(free);
+	assert.equal(await branch.evaluate((d) => d.open), true, 'the branch opens');
+	assert.ok(await branch.locator(':scope > details, :scope > div.leaf').first().isVisible(),
+		'its children show');
+	await t.shot('expanded');
+	await summary.click(free);
+	assert.equal(await branch.evaluate((d) => d.open), false, 'the branch closes again');
+	assert.equal(await branch.locator(':scope > details, :scope > div.leaf').first().isVisible(), false,
+		'its children are hidden');
+	await t.shot('collapsed');
+	await t.submit(link);
+	assert.equal(t.path(), href, 'the link of a node opens its organisation');
+	assert.equal(await p.locator(`a[href="${href}/members/new"]`).count(), 1,
+		'the organisation page links to the form that adds a member');
+	await t.shot('org');
+});
+
+// ---- search -----------------------------------------------------------------------------
+
+scenario('search: "nguyen van" typed without accents finds Nguyễn Văn ...', async (t) => {
+	const p = t.page;
+	await t.signIn('admin');
+	await p.fill('header #q', 'nguyen van');
+	const loaded = p.waitForEvent('load');
+	await p.press('header #q', 'Enter');
+	await loaded;
+	assert.equal(t.path(), '/search');
+	const names = await p.locator('table.members tbody tr td:first-child a').allTextContents();
+	assert.ok(names.length > 0, 'some members are found');
+	for (const n of names)
+		assert.match(n.normalize('NFC'), /Nguyễn Văn/, `${n} matches "nguyen van" with its accents`);
+	await t.shot('results');
+	const first = names[0];
+	await t.submit(p.locator('table.members tbody tr td:first-child a').first());
+	assert.match(t.path(), /^\/members\/\d+$/, 'a result opens the member record');
+	assert.match(await t.text('h1'), new RegExp(first));
+	await t.shot('member');
+});
+
+// ---- adding a member ---------------------------------------------------------------------
+
+scenario('add member: two mistakes shown beside their fields, values kept, then corrected', async (t) => {
+	const p = t.page;
+	await t.signIn('clerk.hg');
+	await t.visit('/orgs/HG-DV-CQ');
+	await t.submit(p.locator('a[href="/orgs/HG-DV-CQ/members/new"]'));
+	assert.equal(t.path(), '/orgs/HG-DV-CQ/members/new');
+	await t.shot('form');
+	await p.fill('#f-full_name', 'Lò Văn Thử');
+	await p.selectOption('#f-sex', 'male');
+	await p.fill('#f-birth_date', '1995-04-02');
+	await p.fill('#f-ethnicity', 'Thái');
+	await p.fill('#f-hometown', 'Mường Tè, Lai Châu');
+	await p.fill('#f-phone', '09x12');                          // not a phone number
+	await p.fill('#f-admission_decision_date', '2026-03-02');
+	await p.fill('#f-admission_ceremony_date', '2026-02-20');   // before the decision
+	await p.selectOption('#f-status', 'probationary');
+	await t.submit(p.locator('#member-form button[type=submit]'));
+	assert.ok(await p.locator('span.err#e-phone').isVisible(), 'the phone error is beside the phone');
+	assert.ok(await p.locator('span.err#e-admission_ceremony_date').isVisible(),
+		'the date error is beside the ceremony date');
+	assert.match(await t.text('span.err#e-admission_ceremony_date'), /R-MEMBER-DATES/);
+	assert.equal(await p.getAttribute('#f-phone', 'aria-invalid'), 'true');
+	assert.equal(await p.inputValue('#f-full_name'), 'Lò Văn Thử', 'the name typed is kept');
+	assert.equal(await p.inputValue('#f-ethnicity'), 'Thái');
+	assert.equal(await p.inputValue('#f-hometown'), 'Mường Tè, Lai Châu');
+	assert.equal(await p.inputValue('#f-phone'), '09x12', 'the wrong value is kept to be corrected');
+	assert.equal(await p.inputValue('#f-sex'), 'male');
+	assert.equal(await p.inputValue('#f-admission_decision_date'), '2026-03-02');
+	await t.shot('errors');
+
+	await p.fill('#f-phone', '0912345670');
+	await p.fill('#f-admission_ceremony_date', '2026-03-16');
+	await t.submit(p.locator('#member-form button[type=submit]'));
+	assert.match(t.path(), /^\/members\/\d+$/, 'the corrected form adds the member and opens the record');
+	assert.match(await t.text('h1'), /Lò Văn Thử/);
+	await t.shot('added');
+});
+
+// ---- a transfer ----------------------------------------------------------------------------
+
+scenario('transfer: sent from the member record, received from the list of open transfers', async (t) => {
+	const p = t.page;
+	await t.signIn('admin');
+	await t.visit('/orgs/HG-BM-02');
+	const member = p.locator('table.members tbody tr td:first-child a').first();
+	const name = (await member.textContent()).trim();
+	await t.submit(member);
+	const record = t.path();
+	assert.match(record, /^\/members\/\d+$/);
+	const id = record.split('/')[2];
+	await t.shot('member');
+	await t.submit(p.locator(`a[href="/members/${id}/transfer"]`));
+	await p.fill('#f-to', 'HG-BM-03');
+	await p.selectOption('#f-kind', 'official');
+	await t.shot('form');
+	await t.submit(p.locator('#transfer-form button[type=submit]'));
+	assert.equal(await p.locator('span.err').count(), 0, 'the transfer is accepted');
+	await t.shot('sent');
+
+	await t.visit('/transfers');
+	const row = p.locator('#transfers tbody tr', { hasText: name }).first();
+	assert.ok(await row.isVisible(), `${name} is listed among the open transfers`);
+	await t.shot('open-transfers');
+	const receive = row.locator('form[action$="/receive"]');
+	assert.match(await receive.getAttribute('action'), /^\/transfers\/\d+\/receive$/);
+	await t.submit(receive.locator('button'));
+	assert.equal(await p.locator('span.err, .errors').count(), 0, 'the receipt is accepted');
+	await t.shot('received');
+
+	await t.visit('/transfers');
+	assert.equal(await p.locator('#transfers tbody tr', { hasText: name }).count(), 0,
+		'the received transfer is no longer open');
+	await t.visit(record);
+	assert.ok(await p.locator('main a[href="/orgs/HG-BM-03"]').count() > 0,
+		'the record shows the receiving organisation');
+	await t.shot('member-after');
+});
+
+// ---- import --------------------------------------------------------------------------------
+
+const IMPORT_HEADER = 'org_code,full_name,sex,birth_date,ethnicity,religion,hometown,citizen_id,' +
+	'education,theory_level,rank,category,post,history_no,card_no,phone,admission_decision_date,' +
+	'admission_ceremony_date,official_date,status';
+const IMPORT_CSV = [
+	IMPORT_HEADER,
+	'HG-DV-CQ,Sùng Mí Thử,male,1991-06-04,H\'Mông,,"Đồng Văn, Hà Giang",,12/12,,,militia,,,,,2015-03-02,2015-03-12,2016-03-12,official',
+	'HG-DV-CQ,Lầu Thị Nhập,female,1999-02-30,H\'Mông,,"Đồng Văn, Hà Giang",,12/12,,,militia,,,,,2020-03-02,2020-03-12,2021-03-12,official',
+	'HG-DV-CQ,Vừ Thị Kiểm,female,1993-01-15,H\'Mông,,"Mèo Vạc, Hà Giang",,12/12,,,militia,,,,,2016-05-02,2016-05-12,2017-05-12,official',
+	'HG-DV-CQ,Mua Văn Sai,x,1990-01-15,H\'Mông,,"Mèo Vạc, Hà Giang",,12/12,,,militia,,,,,2016-05-02,2016-05-12,2017-05-12,official',
+	'',
+].join('\n');
+
+scenario('import: a file with bad rows, every bad row in the report, then the good rows kept', async (t) => {
+	const p = t.page;
+	await t.signIn('clerk.hg');
+	await t.visit('/import');
+	await t.shot('form');
+	const file = { name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(IMPORT_CSV) };
+	await p.selectOption('#f-kind', 'members');
+	await p.setInputFiles('input[name=file]', file);
+	await t.submit(p.locator('#import-form button[type=submit]'));
+	const lines = (await p.locator('table.report tbody td.line').allTextContents()).map((s) => s.trim());
+	assert.ok(lines.includes('3'), `line 3 (1999-02-30) is in the report: ${lines}`);
+	assert.ok(lines.includes('5'), `line 5 (sex x) is in the report: ${lines}`);
+	assert.ok(!lines.includes('2') && !lines.includes('4'), 'the good lines are not');
+	assert.match(await t.text('table.report'), /1999-02-30/);
+	assert.equal(await t.text('#imported'), '0', 'nothing is imported while a row is bad');
+	await t.shot('report');
+
+	await p.selectOption('#f-kind', 'members');
+	await p.setInputFiles('input[name=file]', file);
+	await p.check('#f-skip_bad');
+	await t.submit(p.locator('#import-form button[type=submit]'));
+	assert.equal(await t.text('#imported'), '2', 'the two good rows are imported when bad ones are skipped');
+	assert.equal(await t.text('#rejected'), '2');
+	await t.shot('skipped');
+});
+
 // ---- running them ---------------------------------------------------------------------
 
 async function main() {
