@@ -289,6 +289,12 @@ void api_org_add(struct req *r)
 	take_attributes(r, body, &o);
 	o.established = api_date(body, "established");
 	if (r->e.code || app_org_add(r->app, &r->actor, &o, &r->e)) {
+		size_t i;
+
+		/* The app names the date as the command line's option; here it is a field. */
+		for (i = 0; i < r->e.n; i++)
+			if (!strcmp(r->e.items[i].field, "date"))
+				snprintf(r->e.items[i].field, sizeof r->e.items[i].field, "established");
 		api_hide_org(r, o.parent_code[0] ? o.parent_code : NULL);
 		reply_problem(r);
 	} else {
