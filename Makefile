@@ -54,6 +54,7 @@ LIB_SRC := \
 	src/app/app_account.c \
 	src/app/app_json.c \
 	src/app/app_api.c \
+	src/app/app_web.c \
 	src/app/demo.c \
 	$(sort $(wildcard src/http/*.c)) \
 	$(sort $(wildcard src/web/*.c))
