@@ -1,4 +1,4 @@
-/* pages.h - the handlers of the web pages, one file each. */
+/* pages.h - the handlers of the web pages, one file each, and the pieces they share. */
 #ifndef CADRE_PAGES_H
 #define CADRE_PAGES_H
 
@@ -10,5 +10,44 @@ void web_login_post(struct req *r);
 void web_logout(struct req *r);
 void web_lang(struct req *r);
 void web_static_css(struct req *r);
+
+/* The record pages (page_tree.c, page_org.c, page_member.c, page_search.c,
+ * page_transfers.c, page_audit.c). */
+void web_tree(struct req *r);
+void web_org(struct req *r);
+void web_member(struct req *r);
+void web_search(struct req *r);
+void web_transfers(struct req *r);
+void web_audit(struct req *r);
+
+/* ---- shared by the record pages (page_common.c) ------------------------------------ */
+/* Rows per page of a list, and the size past which a page stops adding rows (and offers
+ * the next page instead), so that every page stays under 100 KB on a slow link. */
+#define WEB_PAGE_ROWS 50
+#define WEB_PAGE_BUDGET (80 * 1024)
+/* A status or an organisation kind in the request's language (static strings). */
+const char *web_status_label(const struct req *r, enum member_status s);
+const char *web_kind_label(const struct req *r, enum org_kind k);
+/* The label of a stored word (an event kind, a field name) in the request's language, or
+ * key itself when it is not one of them. */
+const char *web_word(const struct req *r, const char *key);
+/* <a href="/orgs/CODE">name</a> (code when name is NULL or ""); <a href="/members/ID">. */
+void web_org_link(struct req *r, const char *code, const char *name);
+void web_member_link(struct req *r, int64_t id, const char *name);
+/* The error page of r->e: status from its code (404 outside the user's subtree). */
+void web_fail(struct req *r);
+/* Whether the page has passed WEB_PAGE_BUDGET: a list stops there and offers a next page. */
+int web_page_full(const struct req *r);
+/* Previous/next links of a list: prefix is the URL up to the offset argument, already
+ * %-encoded and ending in '?' or '&' (it is escaped for the attribute here). shown rows were
+ * shown from offset; more: there are rows after them. Nothing when all fit on one page. */
+void web_pager(struct req *r, const char *prefix, long offset, long shown, int more);
+/* A stored JSON detail (of an event or an audit entry) as readable text: "field: value"
+ * pairs, an edit as "field: old → new". Text that is not JSON is shown as it is. */
+void web_json_detail(struct req *r, const char *json);
+/* A table of members: the head, then one row per member (name linked to the record, birth
+ * date, status and host, roll organisation); the caller closes it with </tbody></table>. */
+void web_member_rows_head(struct req *r);
+void web_member_row(struct req *r, const struct member *m);
 
 #endif

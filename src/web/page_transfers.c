@@ -1,0 +1,161 @@
+/* page_transfers.c - GET /transfers[?org=CODE][&offset=N]: the open transfers touching the
+ * user's subtree, each with a small form to record the arrival (or the end of a temporary
+ * stay). The forms post to /transfers/{id}/receive and /transfers/{id}/return (forms.c). */
+#include <string.h>
+
+#include "../app/app_web.h"
+#include "pages.h"
+
+struct transfers_ctx {
+	struct req *r;
+	long skip, n;
+	int more;
+};
+
+/* The small form of one transfer: action "receive" or "return". */
+static void transfer_form(struct req *r, const struct transfer *t, const char *action,
+			  const char *button)
+{
+	H(r, "<form class=\"inline\" method=\"post\" action=\"/transfers/");
+	N(r, t->id);
+	H(r, "/");
+	A(r, action);
+	H(r, "\">");
+	form_csrf(r);
+	H(r, "<label for=\"date-");
+	N(r, t->id);
+	H(r, "-");
+	A(r, action);
+	H(r, "\">");
+	TR(r, "Date");
+	H(r, "</label> <input id=\"date-");
+	N(r, t->id);
+	H(r, "-");
+	A(r, action);
+	H(r, "\" name=\"date\" type=\"date\" required value=\"");
+	D(r, r->app->today);
+	H(r, "\"> <button>");
+	T(r, button);
+	H(r, "</button></form>");
+}
+
+static int transfer_row(void *ctx, const struct transfer_row *row)
+{
+	struct transfers_ctx *c = ctx;
+	struct req *r = c->r;
+	const struct transfer *t = &row->t;
+
+	if (c->skip > 0) {
+		c->skip--;
+		return 0;
+	}
+	if (c->n >= WEB_PAGE_ROWS || web_page_full(r)) {
+		c->more = 1;
+		return 1;
+	}
+	c->n++;
+	H(r, "<tr id=\"transfer-");
+	N(r, t->id);
+	H(r, "\"><td>");
+	if (row->member_visible)
+		web_member_link(r, t->member_id, row->full_name);
+	else
+		T(r, row->full_name);
+	H(r, "</td><td>");
+	D(r, row->birth_date);
+	H(r, "</td><td>");
+	T(r, t->temporary ? _(r, "Temporary") : _(r, "Official"));
+	H(r, "</td><td>");
+	web_org_link(r, t->from_code, NULL);
+	H(r, "</td><td>");
+	web_org_link(r, t->to_code, NULL);
+	H(r, "</td><td>");
+	D(r, t->sent_date);
+	H(r, "</td><td>");
+	D(r, t->until_date);
+	H(r, "</td><td>");
+	T(r, t->letter_no);
+	H(r, "</td><td>");
+	if (t->state == TS_SENT) {
+		TR(r, "Sent, not yet received");
+		H(r, "</td><td>");
+		transfer_form(r, t, "receive", _(r, "Receive"));
+	} else {
+		TR(r, "Hosted since");
+		H(r, " ");
+		D(r, t->received_date);
+		H(r, "</td><td>");
+		transfer_form(r, t, "return", _(r, "End the stay"));
+	}
+	H(r, "</td></tr>\n");
+	return 0;
+}
+
+void web_transfers(struct req *r)
+{
+	const char *org = req_query(r, "org");
+	struct transfers_ctx c = {r, 0, 0, 0};
+	struct org o;
+	struct buf prefix;
+	long offset;
+
+	if (!org)
+		org = "";
+	offset = req_query_long(r, "offset", 0, 0, 100000000);
+	if (offset < 0 || (org[0] && app_org_get(r->app, &r->actor, org, &o, &r->e))) {
+		web_fail(r);
+		return;
+	}
+	page_begin(r, _(r, "Open transfers"));
+	if (org[0]) {
+		H(r, "<p>");
+		TR(r, "Touching");
+		H(r, " ");
+		web_org_link(r, o.code, o.name);
+		H(r, " · <a href=\"/transfers\">");
+		TR(r, "All open transfers");
+		H(r, "</a></p>\n");
+	}
+	H(r, "<table class=\"transfers\" id=\"transfers\"><thead><tr><th>");
+	TR(r, "Member");
+	H(r, "</th><th>");
+	TR(r, "Date of birth");
+	H(r, "</th><th>");
+	TR(r, "Kind");
+	H(r, "</th><th>");
+	TR(r, "From");
+	H(r, "</th><th>");
+	TR(r, "To");
+	H(r, "</th><th>");
+	TR(r, "Sent");
+	H(r, "</th><th>");
+	TR(r, "Until");
+	H(r, "</th><th>");
+	TR(r, "Letter");
+	H(r, "</th><th>");
+	TR(r, "State");
+	H(r, "</th><th>");
+	TR(r, "Record");
+	H(r, "</th></tr></thead><tbody>\n");
+	c.skip = offset;
+	if (app_transfer_rows(r->app, &r->actor, org, transfer_row, &c, &r->e)) {
+		web_fail(r);
+		return;
+	}
+	H(r, "</tbody></table>\n");
+	if (!c.n) {
+		H(r, "<p id=\"no-transfers\">");
+		TR(r, "No open transfer.");
+		H(r, "</p>\n");
+	}
+	buf_init(&prefix, 0);
+	buf_adds(&prefix, "/transfers?");
+	if (org[0]) {
+		buf_adds(&prefix, "org=");
+		web_url_arg(&prefix, org);
+		buf_adds(&prefix, "&");
+	}
+	web_pager(r, buf_str(&prefix), offset, c.n, c.more);
+	buf_cleanup(&prefix);
+	page_end(r);
+}
