@@ -1,0 +1,57 @@
+/* page_form.h - the pages that change records (one file each) and the pieces they share. */
+#ifndef CADRE_PAGE_FORM_H
+#define CADRE_PAGE_FORM_H
+
+#include "web.h"
+
+/* ---- the handlers ----------------------------------------------------------------------- */
+void web_member_new_get(struct req *r);  /* page_form_member.c */
+void web_member_new_post(struct req *r);
+void web_member_edit_get(struct req *r);
+void web_member_edit_post(struct req *r);
+void web_member_status_get(struct req *r); /* page_form_status.c */
+void web_member_status_post(struct req *r);
+void web_transfer_send_get(struct req *r); /* page_form_transfer.c */
+void web_transfer_send_post(struct req *r);
+void web_transfer_receive(struct req *r);
+void web_transfer_return(struct req *r);
+void web_import_get(struct req *r);       /* page_form_import.c */
+void web_import_post(struct req *r);
+
+/* ---- shared pieces (page_form_util.c) ---------------------------------------------------- */
+
+/* One choice of a select: the value sent and the English label (an msgid). */
+struct form_option {
+	const char *value;
+	const char *label;
+};
+
+/* A select field in the markup of form_input (div.field, label for f-NAME, the error of r->e
+ * beside it as span.err#e-NAME). opts ends with a NULL value. A value that is none of the
+ * choices (a form sent by hand) is kept as an extra choice, so the input is never lost. */
+void form_select(struct req *r, const char *label, const char *name,
+		 const struct form_option *opts, const char *value, int required);
+/* A checkbox (value "1"), ticked when value is non-empty. */
+void form_checkbox(struct req *r, const char *label, const char *name, const char *value);
+
+/* The member id of the path's first parameter; 0 when it is not a positive whole number. */
+int64_t form_path_id(const struct req *r);
+/* Parse a date field of the form: DATE_NONE when absent or empty; otherwise a problem named
+ * after the field is added to r->e (code ERR_INPUT) when it is not a date. */
+date_t form_date(struct req *r, const char *name);
+/* A form value, "" when absent. */
+const char *form_value(const struct req *r, const char *name);
+
+/* Answer a failed lookup or change whose problems are in r->e with the error page of its
+ * status (404 for a record out of sight, 403 for a role that may not change it, 503, 500).
+ * Returns 1 when it answered, 0 when the problems belong in the form again (input, rule,
+ * usage; r->status is then set to 422). */
+int form_fail_page(struct req *r);
+/* A role that may only read: answer 403 with a message and return 1 (the app layer refuses
+ * the change anyway; this spares the user a form that cannot be sent). */
+int form_read_only(struct req *r);
+/* The change is made: 303 to location, or, when the app layer left warnings in r->app->warn
+ * (a possible duplicate, a late arrival), a page listing them with a link to location. */
+void form_done(struct req *r, const char *location);
+
+#endif

@@ -1,0 +1,174 @@
+/* page_form_import.c - importing organisations or members from an uploaded CSV file
+ * (docs/csv.md): all or nothing unless bad rows are to be skipped, and a report of every bad
+ * row (line, column, value, reason). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "page_form.h"
+
+static const struct form_option kind_opts[] = {
+	{"members", N_("Members")}, {"orgs", N_("Organisations")}, {NULL, NULL},
+};
+
+static const char *const shown[] = {"kind", "file", "skip_bad", NULL};
+
+static void import_form(struct req *r, int post)
+{
+	H(r, "<form method=\"post\" class=\"record\" id=\"import-form\" action=\"/import\" "
+	     "enctype=\"multipart/form-data\">");
+	form_csrf(r);
+	form_select(r, _(r, "What the file holds"), "kind", kind_opts,
+		    post ? form_value(r, "kind") : "members", 1);
+	form_input(r, _(r, "CSV file"), "file", "file", "", 1);
+	form_checkbox(r, _(r, "Skip bad rows (import the good ones)"), "skip_bad",
+		      post ? form_value(r, "skip_bad") : "");
+	H(r, "<button type=\"submit\">");
+	TR(r, "Import");
+	H(r, "</button></form>");
+}
+
+void web_import_get(struct req *r)
+{
+	if (form_read_only(r))
+		return;
+	page_begin(r, _(r, "Import from a CSV file"));
+	H(r, "<p>");
+	TR(r, "The columns are those of an export: a header row, then one row per record. Nothing "
+	      "is imported while any row has a problem, unless bad rows are skipped.");
+	H(r, "</p>");
+	import_form(r, 0);
+	page_end(r);
+}
+
+/* The report: the counts, the outcome and a table of every bad row. */
+static void import_report(struct req *r, const struct import_result *res, int ok)
+{
+	size_t i;
+
+	H(r, "<section class=\"report\" id=\"report\"><h2>");
+	TR(r, "Report");
+	H(r, "</h2><dl class=\"counts\"><dt>");
+	TR(r, "Rows read");
+	H(r, "</dt><dd id=\"rows\">");
+	N(r, res->rows);
+	H(r, "</dd><dt>");
+	TR(r, "Imported");
+	H(r, "</dt><dd id=\"imported\">");
+	N(r, ok ? res->imported : 0);
+	H(r, "</dd><dt>");
+	TR(r, "Rejected");
+	H(r, "</dt><dd id=\"rejected\">");
+	N(r, res->rejected);
+	H(r, "</dd></dl><p class=\"outcome\" id=\"outcome\">");
+	if (!ok)
+		TR(r, "Nothing was imported. Fix the rows below and import the file again, or tick "
+		      "'Skip bad rows' to import the good ones.");
+	else if (res->rejected)
+		TR(r, "The good rows were imported; the rows below were skipped.");
+	else
+		TR(r, "Every row was imported.");
+	H(r, "</p>");
+	if (r->e.n) {
+		H(r, "<table class=\"report\"><thead><tr><th>");
+		TR(r, "Line");
+		H(r, "</th><th>");
+		TR(r, "Column");
+		H(r, "</th><th>");
+		TR(r, "Value");
+		H(r, "</th><th>");
+		TR(r, "Reason");
+		H(r, "</th></tr></thead><tbody>\n");
+		for (i = 0; i < r->e.n; i++) {
+			const struct err_item *it = &r->e.items[i];
+
+			H(r, "<tr><td class=\"line\">");
+			if (it->line)
+				N(r, it->line);
+			H(r, "</td><td class=\"col\">");
+			T(r, it->field);
+			H(r, "</td><td class=\"val\">");
+			T(r, it->value);
+			H(r, "</td><td class=\"why\">");
+			T(r, it->msg);
+			if (it->rule[0]) {
+				H(r, " <code>");
+				T(r, it->rule);
+				H(r, "</code>");
+			}
+			H(r, "</td></tr>\n");
+		}
+		H(r, "</tbody></table>");
+		if (r->e.dropped) {
+			H(r, "<p>");
+			N(r, r->e.dropped);
+			H(r, " ");
+			TR(r, "more problems are not listed.");
+			H(r, "</p>");
+		}
+	}
+	H(r, "</section>\n");
+}
+
+void web_import_post(struct req *r)
+{
+	const char *kind = form_value(r, "kind");
+	const struct http_param *file = req_form_param(r, "file");
+	int skip = form_value(r, "skip_bad")[0] != 0, orgs = !strcmp(kind, "orgs");
+	struct import_opts o;
+	struct import_result res;
+	char *rej_text = NULL;
+	size_t rej_len = 0;
+	enum err_code rc;
+
+	memset(&o, 0, sizeof o);
+	memset(&res, 0, sizeof res);
+	if (!orgs && strcmp(kind, "members"))
+		err_add(&r->e, ERR_INPUT, 0, "kind", kind, NULL, "%s",
+			_(r, "Choose organisations or members."));
+	if (!file || !file->len)
+		err_add(&r->e, ERR_INPUT, 0, "file", NULL, NULL, "%s",
+			_(r, "Choose a CSV file that is not empty."));
+	if (r->e.code) {
+		if (form_read_only(r))
+			return;
+		r->status = 422;
+		page_begin(r, _(r, "Import from a CSV file"));
+		form_errors(r, shown);
+		import_form(r, 1);
+		page_end(r);
+		return;
+	}
+	o.in = fmemopen(file->value, file->len, "r");
+	o.in_name = file->filename && file->filename[0] ? file->filename : "upload.csv";
+	o.in_size = (long long)file->len;
+	/* Skipped rows are listed on the page; the rejects file of the command line is not
+	 * needed here but turns the all-or-nothing rule off. */
+	if (skip)
+		o.rejects = open_memstream(&rej_text, &rej_len);
+	if (!o.in || (skip && !o.rejects)) {
+		rc = err_set(&r->e, ERR_INTERNAL, "cannot read the upload");
+	} else {
+		rc = orgs ? app_import_orgs(r->app, &r->actor, &o, &res, &r->e) :
+			    app_import_members(r->app, &r->actor, &o, &res, &r->e);
+	}
+	if (o.in)
+		fclose(o.in);
+	if (o.rejects)
+		fclose(o.rejects);
+	free(rej_text);
+	if (rc == ERR_DENIED || rc == ERR_STORAGE || rc == ERR_INTERNAL) {
+		form_fail_page(r);
+		return;
+	}
+	r->status = rc ? 422 : 200;
+	page_begin(r, _(r, "Import from a CSV file"));
+	r->status = rc ? 422 : 200;
+	import_report(r, &res, rc == ERR_OK);
+	H(r, "<h2>");
+	TR(r, "Import another file");
+	H(r, "</h2>");
+	err_clear(&r->e); /* the problems are in the report, not beside the form's fields */
+	import_form(r, 1);
+	page_end(r);
+}

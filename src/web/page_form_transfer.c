@@ -1,0 +1,165 @@
+/* page_form_transfer.c - transfers of party activity: the sending form of a member, and the
+ * receive and return buttons of the transfers page (POST only). */
+#include <string.h>
+
+#include "page_form.h"
+
+static const struct form_option kind_opts[] = {
+	{"official", N_("Official")}, {"temporary", N_("Temporary")}, {NULL, NULL},
+};
+
+static const char *const shown[] = {"to", "kind", "date", "until", "reason", "letter_no",
+				    NULL};
+
+static void send_form(struct req *r, const struct member *m, int post)
+{
+	struct buf title;
+
+	buf_init(&title, 0);
+	buf_printf(&title, "%s: %s", _(r, "Transfer party activity"), m->full_name);
+	page_begin(r, buf_str(&title));
+	buf_cleanup(&title);
+	H(r, "<p class=\"now\">");
+	TR(r, "On the roll of:");
+	H(r, " <a id=\"from\" href=\"/orgs/");
+	U(r, m->org_code);
+	H(r, "\">");
+	T(r, m->org_code);
+	H(r, "</a></p>");
+	form_errors(r, shown);
+	H(r, "<form method=\"post\" class=\"record\" id=\"transfer-form\" action=\"/members/");
+	N(r, m->id);
+	H(r, "/transfer\">");
+	form_csrf(r);
+	form_input(r, _(r, "To (organisation code)"), "to", "text", post ? form_value(r, "to") : "",
+		   1);
+	form_select(r, _(r, "Kind of transfer"), "kind", kind_opts,
+		    post ? form_value(r, "kind") : "official", 1);
+	form_input(r, _(r, "Date sent (empty: today)"), "date", "date",
+		   post ? form_value(r, "date") : "", 0);
+	form_input(r, _(r, "Until (temporary transfers)"), "until", "date",
+		   post ? form_value(r, "until") : "", 0);
+	form_input(r, _(r, "Reason"), "reason", "text", post ? form_value(r, "reason") : "", 0);
+	form_input(r, _(r, "Letter number"), "letter_no", "text",
+		   post ? form_value(r, "letter_no") : "", 0);
+	H(r, "<button type=\"submit\">");
+	TR(r, "Send the transfer");
+	H(r, "</button> <a href=\"/members/");
+	N(r, m->id);
+	H(r, "\">");
+	TR(r, "Cancel");
+	H(r, "</a></form>");
+	page_end(r);
+}
+
+void web_transfer_send_get(struct req *r)
+{
+	struct member m;
+	int64_t id = form_path_id(r);
+
+	if (!id)
+		err_set(&r->e, ERR_NOTFOUND, "no such member");
+	if (r->e.code || app_member_get(r->app, &r->actor, id, &m, &r->e)) {
+		form_fail_page(r);
+		return;
+	}
+	if (form_read_only(r))
+		return;
+	send_form(r, &m, 0);
+}
+
+void web_transfer_send_post(struct req *r)
+{
+	struct member m;
+	struct transfer t;
+	int64_t id = form_path_id(r);
+	const char *kind = form_value(r, "kind"), *to = form_value(r, "to");
+	date_t date, until;
+	struct buf loc;
+
+	if (!id)
+		err_set(&r->e, ERR_NOTFOUND, "no such member");
+	if (r->e.code || app_member_get(r->app, &r->actor, id, &m, &r->e)) {
+		form_fail_page(r);
+		return;
+	}
+	if (strcmp(kind, "official") && strcmp(kind, "temporary"))
+		err_add(&r->e, ERR_INPUT, 0, "kind", kind, NULL, "%s",
+			_(r, "Choose official or temporary."));
+	if (!to[0])
+		err_add(&r->e, ERR_INPUT, 0, "to", NULL, NULL, "%s",
+			_(r, "Give the code of the receiving organisation."));
+	date = form_date(r, "date");
+	until = form_date(r, "until");
+	if (r->e.code && form_read_only(r))
+		return;
+	if (r->e.code ||
+	    app_member_transfer(r->app, &r->actor, id, to, !strcmp(kind, "temporary"), date, until,
+				form_value(r, "reason"), form_value(r, "letter_no"), &t, &r->e)) {
+		/* A receiving organisation that does not exist is a mistake in the field "to",
+		 * not a missing page: the member was found above. */
+		if (r->e.code == ERR_NOTFOUND)
+			r->e.code = ERR_INPUT;
+		if (!form_fail_page(r))
+			send_form(r, &m, 1);
+		return;
+	}
+	buf_init(&loc, 0);
+	buf_adds(&loc, "/transfers?org=");
+	web_url_arg(&loc, t.from_code);
+	form_done(r, buf_str(&loc));
+	buf_cleanup(&loc);
+}
+
+/* The answer of a receive or return that was refused: the error page for a transfer out of
+ * sight (404) or a role that may only read (403); otherwise the problems and the way back. */
+static void transfer_refused(struct req *r)
+{
+	if (r->e.code == ERR_NOTFOUND || r->e.code == ERR_DENIED || r->e.code == ERR_STORAGE ||
+	    r->e.code == ERR_INTERNAL) {
+		form_fail_page(r);
+		return;
+	}
+	r->status = http_status_of(r->e.code);
+	page_begin(r, _(r, "The transfer was not recorded"));
+	r->status = http_status_of(r->e.code);
+	form_errors(r, NULL);
+	H(r, "<p><a id=\"back\" href=\"/transfers\">");
+	TR(r, "Back to the transfers");
+	H(r, "</a></p>");
+	page_end(r);
+}
+
+/* POST /transfers/{id}/receive and /transfers/{id}/return: field "date", empty for today. */
+static void transfer_step(struct req *r, int receive)
+{
+	struct transfer t;
+	int64_t id = form_path_id(r);
+	date_t date;
+
+	if (!id) {
+		err_set(&r->e, ERR_NOTFOUND, "no such transfer");
+		form_fail_page(r);
+		return;
+	}
+	date = form_date(r, "date");
+	if (r->e.code && form_read_only(r))
+		return;
+	if (r->e.code ||
+	    (receive ? app_member_receive(r->app, &r->actor, id, date, &t, &r->e) :
+		       app_member_return(r->app, &r->actor, id, date, &r->e))) {
+		transfer_refused(r);
+		return;
+	}
+	form_done(r, "/transfers");
+}
+
+void web_transfer_receive(struct req *r)
+{
+	transfer_step(r, 1);
+}
+
+void web_transfer_return(struct req *r)
+{
+	transfer_step(r, 0);
+}
