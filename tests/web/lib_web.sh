@@ -1,0 +1,122 @@
+# lib_web.sh - helpers of the page tests (tests/web/t_*.sh), on top of tests/http/lib.sh.
+# Stable for every file of tests/web (the form tests source it too):
+#
+#   EVIL                      the text <script>"'& (a name that must always come out escaped)
+#   EVIL_ESC                  how it looks escaped: &lt;script&gt;&quot;&#39;&amp;
+#   SQLISH                    Robert'); DROP TABLE member;--
+#   web_fixture FILE          http_fixture FILE plus: organisation AX (cell under A1) named
+#                             $EVIL; members MEMBER_EVIL (named $EVIL, in AX), MEMBER_SQL
+#                             (named $SQLISH, home town $SQLISH, in A1C), MEMBER_B2 (in B1C,
+#                             sent on a transfer to B1: TRANSFER_B), MEMBER_A2 (in A1C, sent
+#                             to AX: TRANSFER_A); cached like http_fixture (FILE.env)
+#   expect_html_valid         the last body is valid HTML (tidy, see below)
+#   expect_escaped            the last body never holds $EVIL raw (nor its pieces <script>,
+#                             "'&) outside markup of our own
+#   expect_small              the last body is under 100 KB
+#   expect_page PATH          page GET PATH: 200, valid, escaped, small (four checks)
+#   expect_out_count N TEXT   TEXT occurs exactly N times in the last body
+. "$(dirname "${BASH_SOURCE[0]}")/../http/lib.sh"
+
+# The pages' catalogue from the po files of this tree (the binary under test is a copy,
+# away from its build folder's locale).
+if [ -z "${CADRE_LOCALEDIR:-}" ]; then
+	mkdir -p "$WORK/locale/vi/LC_MESSAGES"
+	msgcat --use-first -o "$WORK/locale/vi.po" "$(dirname "${BASH_SOURCE[0]}")"/../../po/vi*.po &&
+		msgfmt -o "$WORK/locale/vi/LC_MESSAGES/cadre.mo" "$WORK/locale/vi.po"
+	export CADRE_LOCALEDIR=$WORK/locale
+fi
+
+EVIL='<script>"'"'"'&'
+EVIL_ESC='&lt;script&gt;&quot;&#39;&amp;'
+SQLISH="Robert'); DROP TABLE member;--"
+
+web_fixture() {
+	local f=$1 save=$DB
+	if [ -s "$f" ] && [ -s "$f.env" ] && grep -q '^TRANSFER_A=' "$f.env"; then
+		. "$f.env"
+		return
+	fi
+	rm -f "$f" "$f.env"
+	http_fixture "$f"
+	DB=$f
+	cadre org add AX --parent A1 --name "$EVIL" --kind cell --date 2001-01-01
+	[ "$RC" = 0 ] || fail "web fixture: org add AX" "exit 0" "exit $RC: $ERR"
+	madd AX "$EVIL"
+	echo "MEMBER_EVIL=$MID" >>"$f.env"
+	madd A1C "$SQLISH" --hometown "$SQLISH"
+	echo "MEMBER_SQL=$MID" >>"$f.env"
+	madd B1C "Lê Văn Cường"
+	echo "MEMBER_B2=$MID" >>"$f.env"
+	cadre --json member transfer "$MID" --to B1 --date 2026-11-01
+	json_val 'd["id"]'
+	echo "TRANSFER_B=$JV" >>"$f.env"
+	madd A1C "Phạm Thị Dung"
+	echo "MEMBER_A2=$MID" >>"$f.env"
+	cadre --json member transfer "$MID" --to AX --date 2026-11-02
+	json_val 'd["id"]'
+	echo "TRANSFER_A=$JV" >>"$f.env"
+	DB=$save
+	. "$f.env"
+	[ -n "$TRANSFER_A" ] && [ -n "$TRANSFER_B" ] && [ -n "$MEMBER_SQL" ] ||
+		fail "web fixture" "members and transfers made" "$(cat "$f.env")"
+}
+
+# HTML validation with Debian's tidy. tidy reports broken structure (a tag left open or
+# closed in the wrong order, an element where it may not be, an id used twice, an unknown
+# entity, a bad doctype) as warnings, so warnings are on and any line it prints fails the
+# page; only empty elements are allowed (an empty table cell is normal), which is why
+# --drop-empty-elements is off.
+expect_html_valid() {
+	local report
+	report=$(tidy -q -e --drop-empty-elements no --tidy-mark no "$OUTF" 2>&1)
+	if [ -z "$report" ]; then pass; else
+		fail "$LAST_CMD: valid HTML (tidy)" "no report" "$(printf '%s' "$report" | head -5 | tr '\n' '|')"
+	fi
+}
+
+expect_escaped() {
+	local bad
+	bad=$(python3 - "$OUTF" <<'PY'
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+bad = []
+if '<script>"\'&' in s:
+    bad.append("the raw text <script>\"'&")
+if re.search(r"<script", s, re.I):
+    bad.append("a <script element")
+# Outside tags, no raw quote or apostrophe in text we did not write: every " and ' in
+# element content comes escaped (the escaper is the same for text and attributes).
+text = re.sub(r"<[^>]*>", "", s)
+if re.search(r"&(?![a-zA-Z]+;|#[0-9]+;|#x[0-9a-fA-F]+;)", text):
+    bad.append("a raw & in text: " + re.search(r".{0,30}&(?![a-zA-Z]+;|#[0-9]+;).{0,30}", text).group(0))
+print("; ".join(bad))
+PY
+)
+	if [ -z "$bad" ]; then pass; else
+		fail "$LAST_CMD: everything escaped" "no raw markup from data" "$bad"
+	fi
+}
+
+expect_small() {
+	local n
+	n=$(wc -c <"$OUTF")
+	if [ "$n" -lt 102400 ]; then pass; else
+		fail "$LAST_CMD: the page is under 100 KB" "< 102400 bytes" "$n bytes"
+	fi
+}
+
+expect_page() {
+	page GET "$1"
+	expect_status 200
+	expect_html_valid
+	expect_escaped
+	expect_small
+}
+
+expect_out_count() {
+	local n=$1 got
+	got=$(grep -o -F -- "$2" "$OUTF" | wc -l)
+	if [ "$got" = "$n" ]; then pass; else
+		fail "$LAST_CMD: '$2' occurs $n times" "$n" "$got"
+	fi
+}
