@@ -44,8 +44,7 @@ void api_member_get(struct req *r)
 	int64_t id;
 	json_t *j;
 
-	if (api_path_id(r, 0, "member", &id) || app_member_get(r->app, &r->actor, id, &m, &r->e) ||
-	    app_member_history(r->app, &r->actor, id, &h, &r->e)) {
+	if (api_path_id(r, 0, "member", &id) || app_member_record(r->app, &r->actor, id, &m, &h, &r->e)) {
 		reply_problem(r);
 		return;
 	}
@@ -296,14 +295,27 @@ void api_transfer_list(struct req *r)
 	reply_json(r, 200, json_pack("{s:o}", "items", items));
 }
 
+/* A transfer that is not found, in one form: the app's lookups word it differently when the
+ * transfer exists out of sight and when it does not exist, and the two must not be told
+ * apart. */
+static void transfer_not_found(struct req *r, int64_t id)
+{
+	if (r->e.code != ERR_NOTFOUND || !id)
+		return;
+	err_clear(&r->e);
+	err_add(&r->e, ERR_NOTFOUND, 0, "id", NULL, NULL, "no transfer has the id %lld",
+		(long long)id);
+}
+
 /* GET /api/v1/transfers/{id} */
 void api_transfer_get(struct req *r)
 {
 	struct transfer t;
-	int64_t id;
+	int64_t id = 0;
 
 	if (api_path_id(r, 0, "transfer", &id) ||
 	    app_transfer_get(r->app, &r->actor, id, &t, &r->e)) {
+		transfer_not_found(r, id);
 		reply_problem(r);
 		return;
 	}
@@ -327,6 +339,7 @@ void api_transfer_receive(struct req *r)
 	    app_member_receive(r->app, &r->actor, id, api_date(body, "date"), &t, &r->e)) {
 		if (id)
 			api_hide_transfer(r, id);
+		transfer_not_found(r, id);
 		reply_problem(r);
 	} else {
 		reply_transfer(r, 200, &t);
@@ -348,6 +361,7 @@ void api_transfer_return(struct req *r)
 	    app_transfer_get(r->app, &r->actor, id, &t, &r->e)) {
 		if (id)
 			api_hide_transfer(r, id);
+		transfer_not_found(r, id);
 		reply_problem(r);
 	} else {
 		reply_transfer(r, 200, &t);

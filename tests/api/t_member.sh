@@ -185,11 +185,11 @@ expect_problem 404
 japi POST "/api/v1/members/$MEMBER_A/transfers" '{"to":"A1D"}'
 expect_problem 422 to
 api GET /api/v1/transfers/999999
-expect_problem 404 transfer
+expect_problem 404 id
 japi POST /api/v1/transfers/999999/receive '{}'
 expect_problem 404
 japi POST /api/v1/transfers/999999/return '{}'
-expect_problem 404 transfer
+expect_problem 404 id
 api GET "/api/v1/transfers?org=NOPE"
 expect_problem 404
 server_stop

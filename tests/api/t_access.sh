@@ -1,0 +1,166 @@
+#!/bin/bash
+# The access suite: for every endpoint and every role (aview, aclerk, aadmin on branch A;
+# bclerk on B), records of the other branch are reached for by code, by id, in search, in
+# counts, in lists, in exports, in history, in the audit log and in transfers. Each answer
+# must be the very 404 that a record which does not exist gets (the same body, the code or
+# id aside), lists must not hold the other branch, and nothing may change. A viewer's writes
+# within sight are refused with 403 and change nothing.
+. "$(dirname "$0")/lib_api.sh"
+
+FX=$WORK/fx.db
+http_fixture "$FX"
+DB=$FX
+cadre org add A1D --parent A1 --name "Chi bộ Đại đội A1D" --kind cell --date 2005-01-01
+cadre org add B1D --parent B1 --name "Chi bộ Đại đội B1D" --kind cell --date 2005-01-01
+cadre --json member transfer "$MEMBER_A" --to A1D --date 2026-10-01
+json_val 'd["id"]'
+TRANSFER_A=$JV
+cadre --json member transfer "$MEMBER_B" --to B1D --date 2026-10-01
+json_val 'd["id"]'
+TRANSFER_B=$JV
+DB=$WORK/none.db
+[ -n "$TRANSFER_A" ] && [ -n "$TRANSFER_B" ] || fail "fixture: two transfers" "ids" "$TRANSFER_A $TRANSFER_B"
+
+# send METHOD PATH [JSON]: a request, with a JSON body when given.
+send() {
+	if [ $# -ge 3 ]; then japi "$1" "$2" "$3"; else api "$1" "$2"; fi
+}
+
+# probe FOREIGN GHOST METHOD PATH [JSON]: @ in PATH and JSON is replaced by FOREIGN (a record
+# of the other branch), then by GHOST (no such record). Both answers are 404, and the first
+# is the second with GHOST read as FOREIGN: nothing tells the two apart.
+probe() {
+	local foreign=$1 ghost=$2 method=$3 path=$4 one two
+	shift 4
+	if [ $# -ge 1 ]; then send "$method" "${path//@/$ghost}" "${1//@/$ghost}"; else
+		send "$method" "${path//@/$ghost}"; fi
+	two=${OUT//$ghost/$foreign}
+	if [ $# -ge 1 ]; then send "$method" "${path//@/$foreign}" "${1//@/$foreign}"; else
+		send "$method" "${path//@/$foreign}"; fi
+	expect_status 404
+	one=$OUT
+	if [ "$one" = "$two" ]; then pass; else
+		fail "$LAST_CMD: the same 404 as for a record that does not exist" "$two" "$one"
+	fi
+}
+
+# reach MY_CELL OTHER_MEMBER OTHER_TRANSFER OTHER_CODES...: every endpoint aimed at the
+# other branch, as $TOKEN.
+reach() {
+	local mine=$1 om=$2 ot=$3 x
+	shift 3
+	for x in "$@"; do
+		probe "$x" QQ9 GET /api/v1/orgs/@
+		probe "$x" QQ9 GET "/api/v1/orgs/@?as_of=2020-01-01"
+		probe "$x" QQ9 GET /api/v1/orgs/@/members
+		probe "$x" QQ9 GET /api/v1/orgs/@/history
+		probe "$x" QQ9 GET /api/v1/orgs/@/lineage
+		probe "$x" QQ9 GET "/api/v1/orgs?root=@"
+		probe "$x" QQ9 GET "/api/v1/members?q=a&org=@"
+		probe "$x" QQ9 GET "/api/v1/transfers?org=@"
+		probe "$x" QQ9 GET "/api/v1/audit?org=@"
+		probe "$x" QQ9 PATCH /api/v1/orgs/@ '{"militia":1}'
+		probe "$x" QQ9 POST /api/v1/orgs/@/rename '{"name":"x"}'
+		probe "$x" QQ9 POST /api/v1/orgs/@/move "{\"to\":\"$mine\"}"
+		probe "$x" QQ9 POST /api/v1/orgs/@/merge "{\"into\":\"$mine\"}"
+		probe "$x" QQ9 POST /api/v1/orgs/@/split '{"assign":[]}'
+		probe "$x" QQ9 POST /api/v1/orgs/@/dissolve '{}'
+		probe "$x" QQ9 POST /api/v1/orgs '{"code":"NEW1","parent_code":"@","name":"x","kind":"cell"}'
+		probe "$x" QQ9 POST /api/v1/members "$(member_json @ "Hà Văn Mới")"
+	done
+	probe "$om" 999999 GET /api/v1/members/@
+	probe "$om" 999999 GET /api/v1/members/@/where
+	probe "$om" 999999 PATCH /api/v1/members/@ '{"rank":"x"}'
+	probe "$om" 999999 POST /api/v1/members/@/status '{"status":"exempt"}'
+	probe "$om" 999999 POST /api/v1/members/@/transfers "{\"to\":\"$mine\"}"
+	probe "$ot" 999999 GET /api/v1/transfers/@
+	probe "$ot" 999999 POST /api/v1/transfers/@/receive '{}'
+	probe "$ot" 999999 POST /api/v1/transfers/@/return '{}'
+}
+
+# lists LEAKS...: the lists, exports and counts hold nothing of the other branch.
+lists() {
+	local p
+	for p in /api/v1/orgs "/api/v1/orgs?depth=1" /api/v1/transfers /api/v1/export/orgs \
+		/api/v1/export/members "/api/v1/audit?limit=1000" "/api/v1/members?q=a&limit=500" \
+		"/api/v1/members?q=binh" "/api/v1/members?q=nguyen" "/api/v1/members?q=tran" \
+		"/api/v1/members?q=an"; do
+		api GET "$p"
+		expect_status 200
+		expect_lacks "$@"
+	done
+}
+
+A_LEAKS=("B1" '"B"' "Sư đoàn B" "Trần" "Bình" "member:$MEMBER_B" "transfer:$TRANSFER_B")
+B_LEAKS=("A1" '"A"' "Sư đoàn A" "Nguyễn" "An\"" "member:$MEMBER_A" "transfer:$TRANSFER_A")
+
+for role in aview aclerk aadmin; do
+	tcase "$role (branch A) reaches for branch B: 404 as for nothing, no trace in lists" "$FX"
+	server_start
+	snapshot before
+	TOKEN=$(eval echo "\$TOKEN_$role")
+	api GET "/api/v1/members/$MEMBER_A" # an audit entry of its own branch
+	reach A1C "$MEMBER_B" "$TRANSFER_B" B B1 B1C B1D
+	lists "${A_LEAKS[@]}"
+	api GET /api/v1/orgs/A
+	expect_json 'd["counts"]["official"] == 1 and d["subtree"]["members"] == 1 and d["subtree"]["orgs"] == 4' \
+		"the counts hold branch A only"
+	api GET /api/v1/transfers
+	expect_json '[t["id"] for t in d["items"]] == ['"$TRANSFER_A"']'
+	api GET /api/v1/audit
+	expect_json 'all(not e["subject"].startswith("member:") or e["subject"] == "member:'"$MEMBER_A"'" for e in d["items"])'
+	expect_same_snapshot before
+	server_stop
+done
+
+tcase "bclerk (branch B) reaches for branch A: 404 as for nothing, no trace in lists" "$FX"
+server_start
+snapshot before
+TOKEN=$TOKEN_bclerk
+reach B1C "$MEMBER_A" "$TRANSFER_A" A A1 A1C A1D
+lists "${B_LEAKS[@]}"
+api GET /api/v1/orgs/B
+expect_json 'd["counts"]["official"] == 1'
+expect_same_snapshot before
+server_stop
+
+tcase "a viewer's writes within sight: 403 with a problem, and nothing changes" "$FX"
+server_start
+snapshot before
+TOKEN=$TOKEN_admin
+api GET "/api/v1/audit?limit=1"
+json_val 'd["items"][0]["id"]'
+last_entry=$JV
+TOKEN=$TOKEN_aview
+w() {
+	send "$@"
+	expect_problem 403
+	expect_json 'd["type"] == "/api/v1/problems/denied" and "viewer" in d["detail"]'
+}
+w PATCH /api/v1/orgs/A1 '{"militia":3}'
+w POST /api/v1/orgs '{"code":"A1N","parent_code":"A1","name":"x","kind":"cell"}'
+w POST /api/v1/orgs/A1C/rename '{"name":"x"}'
+w POST /api/v1/orgs/A1D/move '{"to":"A"}'
+w POST /api/v1/orgs/A1D/merge '{"into":"A1C"}'
+w POST /api/v1/orgs/A1D/split '{"assign":[]}'
+w POST /api/v1/orgs/A1D/dissolve '{}'
+w POST /api/v1/members "$(member_json A1C "Hà Văn Mới")"
+w PATCH "/api/v1/members/$MEMBER_A" '{"rank":"x"}'
+w POST "/api/v1/members/$MEMBER_A/status" '{"status":"exempt"}'
+w POST "/api/v1/members/$MEMBER_A/transfers" '{"to":"A1C"}'
+w POST "/api/v1/transfers/$TRANSFER_A/receive" '{}'
+w POST "/api/v1/transfers/$TRANSFER_A/return" '{}'
+printf 'code,parent_code,name,kind\nA1N,A1,x,cell\n' >"$WORK/o.csv"
+capi POST /api/v1/import/orgs "$WORK/o.csv"
+expect_problem 403
+capi POST /api/v1/import/members "$WORK/o.csv"
+expect_problem 403
+expect_same_snapshot before
+TOKEN=$TOKEN_admin
+api GET /api/v1/transfers
+expect_json 'sorted(t["state"] for t in d["items"]) == ["sent","sent"]'
+api GET "/api/v1/audit?limit=1"
+expect_json 'd["items"][0]["id"] == '"$last_entry" "no audit entry for the refused writes"
+server_stop
+
+done_testing
