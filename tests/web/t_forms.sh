@@ -3,19 +3,22 @@
 # their fields with the typed values kept, corrections, history kept, status changes, and
 # hostile text shown literally.
 HERE=$(cd "$(dirname "$0")" && pwd)
-. "$HERE/../http/lib.sh"
+. "$HERE/lib_web.sh"
 
 HTMLPY=$HERE/t_forms_html.py
 FX=$WORK/fx.db
 http_fixture "$FX"
-EVIL=$'<script>"\'&'
-SQLISH="Robert'); DROP TABLE member;--"
 
 # htmlq MODE [NAME]: ask t_forms_html.py about the last page; the answer in HQ.
 htmlq() { HQ=$(python3 "$HTMLPY" "$OUTF" "$@"); }
+# expect_valid_html: balanced tags and unique ids (t_forms_html.py), valid for tidy, nothing
+# from data unescaped, under 100 KB (lib_web.sh).
 expect_valid_html() {
 	htmlq check
 	expect_eq "$LAST_CMD: the HTML is well formed" ok "$HQ"
+	expect_html_valid
+	expect_escaped
+	expect_small
 }
 # expect_value NAME VALUE: control f-NAME shows VALUE.
 expect_value() {
@@ -253,6 +256,29 @@ expect_eq "back to the record" "/members/$MEMBER_A" "$(location)"
 cadre --json member show "$MEMBER_A"
 expect_json 'd["status"] == "suspended" and d["status_since"] == "2026-11-01"'
 expect_json 'any("DROP TABLE member" in json.dumps(e) for e in d["events"])' "the reason kept literally"
+server_stop
+
+# ---------------------------------------------------------------------------------------------
+tcase "the forms in Vietnamese (the default language)" "$FX"
+server_start
+HTTP_LANG=vi
+login aclerk
+page GET /orgs/A1C/members/new
+expect_status 200
+expect_valid_html
+for t in "Thêm đảng viên" "Họ và tên" "Ngày sinh" "Dân tộc" "Quê quán" "Ngày chính thức" "Nữ"; do
+	expect_out_contains "$t"
+done
+expect_out_lacks ">Full name<"
+page GET "/members/$MEMBER_A/transfer"
+expect_out_contains "Chuyển sinh hoạt đảng"
+expect_out_lacks ">Letter number<"
+page GET "/members/$MEMBER_A/status"
+expect_out_contains "Tình trạng mới"
+page GET /import
+expect_out_contains "Nhập dữ liệu từ tệp CSV"
+expect_out_contains "Bỏ qua các dòng lỗi"
+HTTP_LANG=en
 server_stop
 
 done_testing

@@ -3,17 +3,21 @@
 # returned, the import with its per-row report, and who may use the forms (a viewer: 403; a
 # clerk of another branch: 404, the same page as a record that does not exist).
 HERE=$(cd "$(dirname "$0")" && pwd)
-. "$HERE/../http/lib.sh"
+. "$HERE/lib_web.sh"
 
 HTMLPY=$HERE/t_forms_html.py
 FX=$WORK/fx.db
 http_fixture "$FX"
-EVIL=$'<script>"\'&'
 
 htmlq() { HQ=$(python3 "$HTMLPY" "$OUTF" "$@"); }
+# expect_valid_html: balanced tags and unique ids (t_forms_html.py), valid for tidy, nothing
+# from data unescaped, under 100 KB (lib_web.sh).
 expect_valid_html() {
 	htmlq check
 	expect_eq "$LAST_CMD: the HTML is well formed" ok "$HQ"
+	expect_html_valid
+	expect_escaped
+	expect_small
 }
 expect_value() {
 	htmlq value "$1"
