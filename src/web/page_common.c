@@ -193,15 +193,29 @@ static void json_string_text(struct req *r, const char *key, const char *s)
 {
 	enum member_status st;
 
-	if (!s[0])
+	if (!s[0]) {
 		T(r, "—");
-	else if (key && (!strcmp(key, "kind") || !strcmp(key, "sex")))
-		T(r, web_word(r, s));
-	else if (key && (!strcmp(key, "from") || !strcmp(key, "to") || !strcmp(key, "status")) &&
-		 !member_status_parse(s, &st))
+	} else if (key && (!strcmp(key, "from") || !strcmp(key, "to") || !strcmp(key, "status")) &&
+		   !member_status_parse(s, &st)) {
 		T(r, web_status_label(r, st));
-	else
+	} else if (key && (!strcmp(key, "parent") || !strcmp(key, "from") || !strcmp(key, "to") ||
+			   !strcmp(key, "members_to") || !strcmp(key, "into"))) {
+		struct org o;
+		struct err tmp;
+
+		/* An organisation code: named only when the user may see it (above the scope
+		 * nothing exists). */
+		err_init(&tmp);
+		if (!app_org_get(r->app, &r->actor, s, &o, &tmp))
+			web_org_link(r, o.code, o.name);
+		else
+			T(r, "—");
+		err_cleanup(&tmp);
+	} else if (key && (!strcmp(key, "kind") || !strcmp(key, "sex"))) {
+		T(r, web_word(r, s));
+	} else {
 		T(r, s);
+	}
 }
 
 /* One JSON value as text: strings as they are, other scalars in JSON, objects as

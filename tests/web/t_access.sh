@@ -25,6 +25,20 @@ expect_true "an organisation outside the subtree answers like one that does not 
 	cmp -s "$OUTF" "$WORK/absent.html"
 server_stop
 
+tcase "an organisation founded above the scope and moved in: its old parent is not named" "$FX"
+cadre org add AZ --parent ROOT --name "Chi bộ AZ" --kind committee --date 2001-01-01
+cadre org move AZ --to A --date 2026-11-05
+expect_eq "AZ moved under A" 0 "$RC"
+server_start
+login aview
+page GET /orgs/AZ
+expect_status 200
+expect_out_contains '<td>2026-11-05</td><td>Moved</td>'
+expect_out_lacks 'ROOT'
+expect_out_lacks 'Quân khu thử'
+expect_html_valid
+server_stop
+
 tcase "B's people never appear in A's search, tree, transfers or audit" "$FX"
 server_start
 login bclerk
