@@ -1198,8 +1198,10 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 	enum err_code rc = ERR_OK;
 
 	memset(res, 0, sizeof *res);
-	if (app_can_edit(ac, e))
+	if (app_can_edit(ac, e)) {
+		free(mi);
 		return e->code;
+	}
 	mi->a = a;
 	mi->opts = opts;
 	mi->res = res;

@@ -455,7 +455,8 @@ enum err_code app_member_list(struct app *a, const struct actor *ac, const char 
 		rc = e->code ? e->code : ERR_STORAGE;
 		goto out;
 	}
-	qsort(l.v, l.n, sizeof *l.v, cmp_member_name);
+	if (l.n)
+		qsort(l.v, l.n, sizeof *l.v, cmp_member_name);
 	for (i = (size_t)(offset > 0 ? offset : 0); i < l.n; i++) {
 		if (limit >= 0 && (long)i >= offset + limit)
 			break;

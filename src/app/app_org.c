@@ -752,7 +752,8 @@ enum err_code app_tree_as_of(struct app *a, date_t d, int64_t root_id, struct as
 	t->root = -1;
 	if (store_orgs_as_of(a->st, d, asof_collect, t, e))
 		return e->code;
-	qsort(t->v, t->n, sizeof *t->v, cmp_at_id);
+	if (t->n)
+		qsort(t->v, t->n, sizeof *t->v, cmp_at_id);
 	t->parent = xmalloc((t->n ? t->n : 1) * sizeof *t->parent);
 	for (i = 0; i < t->n; i++) {
 		struct org_at key, *hit;

@@ -462,7 +462,8 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 		return ERR_OK;
 	st->bulk = 0;
 	/* In key order, the table is written by appending. */
-	qsort(st->dupv, st->ndup, sizeof *st->dupv, cmp_dupkey);
+	if (st->ndup)
+		qsort(st->dupv, st->ndup, sizeof *st->dupv, cmp_dupkey);
 	for (i = 0; i < st->ndup && !rc; i++) {
 		sqlite3_stmt *s = prep(st, ins, e);
 
