@@ -23,7 +23,7 @@ static void import_form(struct req *r, int post)
 	form_input(r, _(r, "CSV file"), "file", "file", "", 1);
 	form_checkbox(r, _(r, "Skip bad rows (import the good ones)"), "skip_bad",
 		      post ? form_value(r, "skip_bad") : "");
-	H(r, "<button type=\"submit\">");
+	H(r, "<button type=\"submit\" id=\"submit\">");
 	TR(r, "Import");
 	H(r, "</button></form>");
 }

@@ -122,7 +122,7 @@ static void new_form(struct req *r, const struct org *o, int post)
 	H(r, "/members/new\">");
 	form_csrf(r);
 	member_fields(r, NULL, post, 1);
-	H(r, "<button type=\"submit\">");
+	H(r, "<button type=\"submit\" id=\"submit\">");
 	TR(r, "Add the member");
 	H(r, "</button> <a href=\"/orgs/");
 	U(r, o->code);
@@ -198,7 +198,7 @@ static void edit_form(struct req *r, struct member *m, int post)
 	member_fields(r, m, post, 0);
 	form_input(r, _(r, "Date of the change (empty: today)"), "date", "date",
 		   post ? form_value(r, "date") : "", 0);
-	H(r, "<button type=\"submit\">");
+	H(r, "<button type=\"submit\" id=\"submit\">");
 	TR(r, "Save the changes");
 	H(r, "</button> <a href=\"/members/");
 	N(r, m->id);

@@ -41,7 +41,7 @@ static void status_form(struct req *r, const struct member *m, int post)
 	form_input(r, _(r, "Date (empty: today)"), "date", "date",
 		   post ? form_value(r, "date") : "", 0);
 	form_input(r, _(r, "Reason"), "reason", "text", post ? form_value(r, "reason") : "", 0);
-	H(r, "<button type=\"submit\">");
+	H(r, "<button type=\"submit\" id=\"submit\">");
 	TR(r, "Change the status");
 	H(r, "</button> <a href=\"/members/");
 	N(r, m->id);

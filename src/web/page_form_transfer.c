@@ -42,7 +42,7 @@ static void send_form(struct req *r, const struct member *m, int post)
 	form_input(r, _(r, "Reason"), "reason", "text", post ? form_value(r, "reason") : "", 0);
 	form_input(r, _(r, "Letter number"), "letter_no", "text",
 		   post ? form_value(r, "letter_no") : "", 0);
-	H(r, "<button type=\"submit\">");
+	H(r, "<button type=\"submit\" id=\"submit\">");
 	TR(r, "Send the transfer");
 	H(r, "</button> <a href=\"/members/");
 	N(r, m->id);
