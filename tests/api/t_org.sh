@@ -28,6 +28,13 @@ api GET "/api/v1/orgs?as_of=2020-02-30"
 expect_problem 400 as_of
 api GET "/api/v1/orgs?root=NOPE"
 expect_problem 404 org
+# Before anything existed: a clear 404, not a crash (an empty list was once sorted).
+api GET "/api/v1/orgs?as_of=1999-06-01"
+expect_problem 404 org
+expect_json '"did not exist on 1999-06-01" in d["detail"]'
+api GET "/api/v1/orgs/A/members?as_of=2000-02-01"
+expect_status 200
+expect_json 'd["items"] == []'
 TOKEN=$TOKEN_aview
 api GET /api/v1/orgs
 expect_json '[n["code"] for n in d["items"]] == ["A","A1","A1C"]'
