@@ -7,9 +7,12 @@
 #   - for five provinces (~8,400-12,500 members each): subtree counts, a list page deep in
 #     Vietnamese name order (offset 8,000), and an accent-free name search, each the plain way
 #     (bench/plain: parent_id + recursive CTE; then a careful developer's covering index) and
-#     through cadre's app layer (bench/cadre_bench). Medians of 21 runs after a warm-up.
+#     through cadre's app layer (bench/cadre_bench). Medians of 21 runs after a warm-up;
+#   - the server (bench/http.sh): wrk at 64 connections on a member record, a province's
+#     organisation and a search, beside the same lookups in the sqlite3 shell.
 # Environment: BENCH_SCALE (default 1.0), BENCH_SEED (1), BENCH_REPS (21),
-# BENCH_FRESH=1 to rebuild the plain database too. Results: build/bench/results.txt.
+# BENCH_FRESH=1 to rebuild the plain database too, BENCH_HTTP=0 to leave out the server,
+# BENCH_SOAK=1 to add its 5-minute soak. Results: build/bench/results.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${BENCH_SCALE:-1.0}
@@ -97,3 +100,8 @@ END {
 	printf "| list page, offset 8000 (ms) | %s (COLLATE NOCASE) | %s (stored ICU key) | %s | %.0fx faster | under 5 |\n", pl, pls, cl, pl / cl
 	printf "| accent-free search (ms) | %s (LIKE on folded) | | %s | %.0fx faster | under 5 |\n", ps, cs, ps / cs
 }' "$out.raw" | tee "$out"
+
+# The server under load: its own table, appended to the results.
+if [ "${BENCH_HTTP:-1}" = 1 ]; then
+	bench/http.sh "$db" "$plaindb" "$out"
+fi
