@@ -87,9 +87,9 @@ scenario('sign-in: a wrong password is refused, the right one lets in, sign-out 
 
 	await t.submit(p.locator('form.out button'));
 	assert.equal(t.path(), '/login', 'signing out goes back to the sign-in page');
-	await t.visit('/');
+	await t.visit('/tree');
 	assert.equal(t.path(), '/login', 'after signing out, a page asks to sign in again');
-	assert.equal(new globalThis.URL(p.url()).searchParams.get('next'), '/');
+	assert.equal(new globalThis.URL(p.url()).searchParams.get('next'), '/tree');
 	await t.shot('signed-out');
 });
 
@@ -142,6 +142,7 @@ scenario('tree: a closed branch expanded and collapsed, then an organisation ope
 	const summary = branch.locator(':scope > summary');
 	const link = summary.locator('a[href^="/orgs/"]').first();
 	const href = await link.getAttribute('href');
+	assert.match(await summary.locator('.count').first().textContent(), /\d/, 'a node shows its member counts');
 	await t.shot('tree');
 	// A click on the summary's free end (not on its link, which opens the organisation).
 	const box = await summary.boundingBox();
@@ -203,7 +204,7 @@ scenario('add member: two mistakes shown beside their fields, values kept, then 
 	await p.fill('#f-admission_decision_date', '2026-03-02');
 	await p.fill('#f-admission_ceremony_date', '2026-02-20');   // before the decision
 	await p.selectOption('#f-status', 'probationary');
-	await t.submit(p.locator('#member-form button[type=submit]'));
+	await t.submit(p.locator('#member-form #submit'));
 	assert.ok(await p.locator('span.err#e-phone').isVisible(), 'the phone error is beside the phone');
 	assert.ok(await p.locator('span.err#e-admission_ceremony_date').isVisible(),
 		'the date error is beside the ceremony date');
@@ -219,7 +220,7 @@ scenario('add member: two mistakes shown beside their fields, values kept, then 
 
 	await p.fill('#f-phone', '0912345670');
 	await p.fill('#f-admission_ceremony_date', '2026-03-16');
-	await t.submit(p.locator('#member-form button[type=submit]'));
+	await t.submit(p.locator('#member-form #submit'));
 	assert.match(t.path(), /^\/members\/\d+$/, 'the corrected form adds the member and opens the record');
 	assert.match(await t.text('h1'), /Lò Văn Thử/);
 	await t.shot('added');
@@ -242,7 +243,7 @@ scenario('transfer: sent from the member record, received from the list of open 
 	await p.fill('#f-to', 'HG-BM-03');
 	await p.selectOption('#f-kind', 'official');
 	await t.shot('form');
-	await t.submit(p.locator('#transfer-form button[type=submit]'));
+	await t.submit(p.locator('#transfer-form #submit'));
 	assert.equal(await p.locator('span.err').count(), 0, 'the transfer is accepted');
 	await t.shot('sent');
 
@@ -287,7 +288,7 @@ scenario('import: a file with bad rows, every bad row in the report, then the go
 	const file = { name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(IMPORT_CSV) };
 	await p.selectOption('#f-kind', 'members');
 	await p.setInputFiles('input[name=file]', file);
-	await t.submit(p.locator('#import-form button[type=submit]'));
+	await t.submit(p.locator('#import-form #submit'));
 	const lines = (await p.locator('table.report tbody td.line').allTextContents()).map((s) => s.trim());
 	assert.ok(lines.includes('3'), `line 3 (1999-02-30) is in the report: ${lines}`);
 	assert.ok(lines.includes('5'), `line 5 (sex x) is in the report: ${lines}`);
@@ -299,7 +300,7 @@ scenario('import: a file with bad rows, every bad row in the report, then the go
 	await p.selectOption('#f-kind', 'members');
 	await p.setInputFiles('input[name=file]', file);
 	await p.check('#f-skip_bad');
-	await t.submit(p.locator('#import-form button[type=submit]'));
+	await t.submit(p.locator('#import-form #submit'));
 	assert.equal(await t.text('#imported'), '2', 'the two good rows are imported when bad ones are skipped');
 	assert.equal(await t.text('#rejected'), '2');
 	await t.shot('skipped');
