@@ -39,6 +39,7 @@ cleanup() {
 		wait "$server_pid" 2>/dev/null || true
 	fi
 	rm -rf "$work"
+	rm -f "$db" "$db-wal" "$db-shm"
 }
 trap cleanup EXIT
 
