@@ -2,7 +2,8 @@
 // server (tests/browser/run.sh starts it and passes its address and accounts in the
 // environment). Each scenario has a fresh browser context (no cookies), fails on its first
 // wrong expectation, on a script error or a Content-Security-Policy violation in the page,
-// and on any answer of 500 or more; a full-page screenshot of every page visited is saved.
+// on any answer of 500 or more and on a page over 100 KB; a full-page screenshot of every
+// page visited is saved.
 'use strict';
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -332,9 +333,15 @@ async function main() {
 			if (m.type() === 'error' && /Content Security Policy/i.test(m.text()))
 				problems.push(`CSP: ${m.text()}`);
 		});
-		page.on('response', (r) => {
+		page.on('response', async (r) => {
 			if (r.status() >= 500)
 				problems.push(`${r.status()} from ${r.request().method()} ${r.url()}`);
+			// Each page under 100 KB, for the slow links of border units.
+			if (r.request().resourceType() === 'document' && r.status() === 200) {
+				const size = (await r.body().catch(() => Buffer.alloc(0))).length;
+				if (size > 100 * 1024)
+					problems.push(`${r.url()} is ${size} bytes, over 100 KB`);
+			}
 		});
 		const t0 = Date.now();
 		try {
