@@ -49,6 +49,11 @@ enum err_code app_open(struct app *a, const char *path, int create, struct err *
 	return ERR_OK;
 }
 
+void app_deadline(struct app *a, long long ms)
+{
+	store_deadline(a->st, ms);
+}
+
 enum err_code app_refresh(struct app *a, struct err *e)
 {
 	time_t now = time(NULL);

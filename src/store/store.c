@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../lib/mem.h"
 #include "../core/vname.h"
@@ -24,6 +25,7 @@ struct keyed {
 struct store {
 	sqlite3 *db;
 	int writing; /* holds write_mu: between store_begin and its commit or rollback */
+	long long deadline_ms, deadline_at; /* store_deadline: the limit and when it ends */
 	/* Reused by store_member_list so that ordering a province allocates nothing. */
 	struct keyed *lv;
 	size_t lcap;
@@ -53,6 +55,11 @@ static enum err_code db_error(struct store *st, struct err *e, const char *what)
 		return err_set(e, ERR_STORAGE,
 			       "the database is busy (%s): another cadre is writing to it; try again",
 			       what);
+	if (rc == SQLITE_INTERRUPT && st->deadline_ms)
+		return err_set(e, ERR_STORAGE,
+			       "the request took longer than %lld seconds while %s and was "
+			       "stopped; narrow it (an organisation, more letters of the name)",
+			       st->deadline_ms / 1000, what);
 	return err_set(e, ERR_STORAGE, "database error while %s: %s", what,
 		       sqlite3_errmsg(st->db));
 }
@@ -396,16 +403,39 @@ void store_autocheckpoint(struct store *st, int on)
 	sqlite3_wal_autocheckpoint(st->db, on ? 1000 : 0);
 }
 
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int deadline_passed(void *ctx)
+{
+	struct store *st = ctx;
+
+	return st->deadline_ms && now_ms() > st->deadline_at;
+}
+
+void store_deadline(struct store *st, long long ms)
+{
+	st->deadline_ms = ms;
+	st->deadline_at = now_ms() + ms;
+	/* Every 20,000 virtual machine steps: a few hundred microseconds of work. */
+	sqlite3_progress_handler(st->db, ms ? 20000 : 0, ms ? deadline_passed : NULL, st);
+}
+
 void store_checkpoint(struct store *st)
 {
 	int log = 0, done = 0;
 
 	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
 	/* Under constant load some reader always holds a snapshot in the log, so the log is
-	 * never started over by itself. Once it is long, wait a little (50 ms at most) for a
-	 * moment with no reader in it, and start it over. */
+	 * never started over by itself. Once it is long, try to start it over when nobody is
+	 * reading it, without waiting: a restart that waited would hold every writer back. */
 	if (log > 4096 && done == log) {
-		sqlite3_busy_timeout(st->db, 50);
+		sqlite3_busy_timeout(st->db, 0);
 		sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
 		sqlite3_busy_timeout(st->db, 5000);
 	}

@@ -41,6 +41,9 @@ void store_read_end(struct store *st);
  * readers or writers (a passive checkpoint), so no request pays for the disk's flush. */
 void store_autocheckpoint(struct store *st, int on);
 void store_checkpoint(struct store *st);
+/* Stop any statement that runs past ms milliseconds from now (0: no limit) with ERR_STORAGE
+ * and a message saying so: a search abandoned by its client must not hold a worker. */
+void store_deadline(struct store *st, long long ms);
 
 /* Journal mode for a first load (on = 1: a rollback journal, so new pages are written once
  * rather than through the write-ahead log; on = 0: back to WAL). Outside a transaction. Fails

@@ -140,8 +140,10 @@ void page_begin(struct req *r, const char *title)
 void page_end(struct req *r)
 {
 	H(r, "</main>\n<footer class=\"foot\">cadre · ");
-	T(r, r->actor.name);
-	H(r, " · ");
+	if (r->authed) {
+		T(r, r->actor.name);
+		H(r, " · ");
+	}
 	{
 		char d[DATE_STR];
 
