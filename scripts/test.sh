@@ -38,27 +38,8 @@ run_unit() {
 for t in build/tests/test_*; do [ -x "$t" ] && run_unit "$t"; done
 for t in build/san/tests/test_*; do [ -x "$t" ] && run_unit "$t"; done
 
-# CLI tests on the sanitizer build of the real binary.
-if [ -x tests/cli/run.sh ]; then
-	tests/cli/run.sh build/san/cadre >"$log/cli.log" 2>&1
-	rc=$?
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log/cli.log" | tail -1)
-	p=$(echo "$line" | awk '{print $1}')
-	f=$(echo "$line" | awk '{print $3}')
-	p=${p:-0}
-	f=${f:-1}
-	[ $rc -ne 0 ] && [ "$f" -eq 0 ] && f=1
-	passed=$((passed + p))
-	failed=$((failed + f))
-	if [ "$f" -ne 0 ]; then
-		failures+=("CLI tests (see $log/cli.log)")
-		grep -E 'FAIL' "$log/cli.log" | head -40
-	fi
-	printf '%-40s %4d passed, %d failed\n' "tests/cli (sanitized binary)" "$p" "$f"
-fi
-
-# Suites that print "N passed, N failed" as their last summary line: the API, the pages
-# (escaping, HTML validity, CSRF) and the browser tests.
+# Suites that print "N passed, N failed" as their last summary line: the command line, the
+# server, the API, the pages (escaping, HTML validity, CSRF) and the browser tests.
 run_suite() {
 	local name=$1 logf=$2 line p f rc
 	shift 2
@@ -78,6 +59,8 @@ run_suite() {
 	fi
 	printf '%-40s %4d passed, %d failed\n' "$name" "$p" "$f"
 }
+[ -x tests/cli/run.sh ] && run_suite "tests/cli (sanitized binary)" "$log/cli.log" \
+	tests/cli/run.sh build/san/cadre
 [ -x tests/server/run.sh ] && run_suite "tests/server (sanitized server)" "$log/server.log" \
 	tests/server/run.sh build/san/cadre
 [ -x tests/api/run.sh ] && run_suite "tests/api (sanitized server)" "$log/api.log" \

@@ -47,6 +47,12 @@ const char *form_value(const struct req *r, const char *name);
  * Returns 1 when it answered, 0 when the problems belong in the form again (input, rule,
  * usage; r->status is then set to 422). */
 int form_fail_page(struct req *r);
+/* The member of the path, looked up in the actor's scope: 0 with m filled, or 1 when the
+ * error page (404 for an id out of sight or not a number) has been answered. */
+int form_member(struct req *r, struct member *m);
+/* The end of a form: the submit button (label, an msgid already translated) and a link back
+ * to the member's record. */
+void form_submit_cancel(struct req *r, const char *label, int64_t member_id);
 /* A role that may only read: answer 403 with a message and return 1 (the app layer refuses
  * the change anyway; this spares the user a form that cannot be sent). */
 int form_read_only(struct req *r);

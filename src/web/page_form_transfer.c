@@ -42,27 +42,16 @@ static void send_form(struct req *r, const struct member *m, int post)
 	form_input(r, _(r, "Reason"), "reason", "text", post ? form_value(r, "reason") : "", 0);
 	form_input(r, _(r, "Letter number"), "letter_no", "text",
 		   post ? form_value(r, "letter_no") : "", 0);
-	H(r, "<button type=\"submit\" id=\"submit\">");
-	TR(r, "Send the transfer");
-	H(r, "</button> <a href=\"/members/");
-	N(r, m->id);
-	H(r, "\">");
-	TR(r, "Cancel");
-	H(r, "</a></form>");
+	form_submit_cancel(r, _(r, "Send the transfer"), m->id);
 	page_end(r);
 }
 
 void web_transfer_send_get(struct req *r)
 {
 	struct member m;
-	int64_t id = form_path_id(r);
 
-	if (!id)
-		err_set(&r->e, ERR_NOTFOUND, "no such member");
-	if (r->e.code || app_member_get(r->app, &r->actor, id, &m, &r->e)) {
-		form_fail_page(r);
+	if (form_member(r, &m))
 		return;
-	}
 	if (form_read_only(r))
 		return;
 	send_form(r, &m, 0);

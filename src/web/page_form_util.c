@@ -226,3 +226,27 @@ void form_done(struct req *r, const char *location)
 	H(r, "</a></p>");
 	page_end(r);
 }
+
+int form_member(struct req *r, struct member *m)
+{
+	int64_t id = form_path_id(r);
+
+	if (!id)
+		err_set(&r->e, ERR_NOTFOUND, "no such member");
+	if (r->e.code || app_member_get(r->app, &r->actor, id, m, &r->e)) {
+		form_fail_page(r);
+		return 1;
+	}
+	return 0;
+}
+
+void form_submit_cancel(struct req *r, const char *label, int64_t member_id)
+{
+	H(r, "<button type=\"submit\" id=\"submit\">");
+	T(r, label);
+	H(r, "</button> <a href=\"/members/");
+	N(r, member_id);
+	H(r, "\">");
+	TR(r, "Cancel");
+	H(r, "</a></form>");
+}
