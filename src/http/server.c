@@ -41,20 +41,27 @@ struct conn {
 
 static const struct server_opts *g_opts;
 static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct app *g_apps[256];
+/* Database connections, one per request under way at most: a request takes one from the pool
+ * (or opens one) and gives it back when answered. All are closed when the server stops. */
+static struct app *g_apps[256];  /* every connection opened */
 static size_t g_napps;
+static struct app *g_free[256];  /* those not in use */
+static size_t g_nfree;
 static long g_inflight;       /* requests between their first call and their completion */
 static volatile sig_atomic_t g_stopping;
-static __thread struct app *tl_app;
 
-/* This thread's connection to the database, opened on first use. NULL (and e set) when the
- * database cannot be opened. */
-static struct app *thread_app(struct err *e)
+/* A connection to the database for one request. NULL (and e set) when the database cannot be
+ * opened or too many are open. */
+static struct app *app_take(struct err *e)
 {
-	struct app *a;
+	struct app *a = NULL;
 
-	if (tl_app)
-		return tl_app;
+	pthread_mutex_lock(&g_lock);
+	if (g_nfree)
+		a = g_free[--g_nfree];
+	pthread_mutex_unlock(&g_lock);
+	if (a)
+		return a;
 	a = xcalloc(1, sizeof *a);
 	if (app_open(a, g_opts->db, 0, e)) {
 		free(a);
@@ -63,11 +70,26 @@ static struct app *thread_app(struct err *e)
 	a->quiet = 1;
 	store_autocheckpoint(a->st, 0);
 	pthread_mutex_lock(&g_lock);
-	if (g_napps < sizeof g_apps / sizeof g_apps[0])
+	if (g_napps < sizeof g_apps / sizeof g_apps[0]) {
 		g_apps[g_napps++] = a;
+	} else {
+		pthread_mutex_unlock(&g_lock);
+		app_close(a);
+		free(a);
+		err_set(e, ERR_STORAGE, "the server has too many requests under way; try again");
+		return NULL;
+	}
 	pthread_mutex_unlock(&g_lock);
-	tl_app = a;
 	return a;
+}
+
+static void app_give(struct app *a)
+{
+	if (!a)
+		return;
+	pthread_mutex_lock(&g_lock);
+	g_free[g_nfree++] = a;
+	pthread_mutex_unlock(&g_lock);
 }
 
 /* ---- request helpers ------------------------------------------------------------------ */
@@ -543,7 +565,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 	r->nform = c->nfields;
 	r->body = buf_str(&c->body);
 	r->body_len = c->body.len;
-	r->app = thread_app(&r->e);
+	r->app = app_take(&r->e);
 	if (c->body.overflow) {
 		reply_problem_msg(r, 413, "the upload is larger than %u MiB; split the file",
 				  BODY_MAX >> 20);
@@ -560,6 +582,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 	}
 	ret = respond(c, mc);
 	log_request(c);
+	app_give(r->app);
+	r->app = NULL;
 	return ret;
 }
 
@@ -737,11 +761,12 @@ int server_run(const struct server_opts *o, struct err *e)
 			threads = 64;
 	}
 	/* Check the database before taking connections: a wrong --db is an error now. */
-	if (!(probe = thread_app(e))) {
+	if (!(probe = app_take(e))) {
 		free(cert);
 		free(key);
 		return e->code;
 	}
+	app_give(probe);
 	session_init();
 	web_init();
 
@@ -808,6 +833,7 @@ int server_run(const struct server_opts *o, struct err *e)
 		free(g_apps[i]);
 	}
 	g_napps = 0;
+	g_nfree = 0;
 	session_shutdown();
 	web_shutdown();
 	free(cert);
