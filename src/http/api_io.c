@@ -1,9 +1,11 @@
 /* api_io.c - import (a CSV body, the same per-row report as the command line) and export
  * (CSV answers), both scoped to the actor's subtree by the app layer. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "api.h"
 
@@ -97,30 +99,35 @@ void api_import_members(struct req *r)
 
 typedef enum err_code (*export_fn)(struct app *, const struct actor *, FILE *, struct err *);
 
-/* Answer the export of fn as a CSV download named file. */
+/* Answer the export of fn as a CSV download named file. The CSV goes to an unlinked
+ * temporary file (mode 0600) and is sent from there, so a national export (over a gigabyte)
+ * never sits in memory. */
 static void export_csv(struct req *r, const char *file, export_fn fn)
 {
-	char *s = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&s, &len);
+	FILE *f = tmpfile();
 	enum err_code rc;
+	long long len = 0;
+	int fd = -1;
 
 	if (!f) {
-		err_set(&r->e, ERR_INTERNAL, "cannot build the export");
+		err_set(&r->e, ERR_STORAGE, "cannot make a temporary file for the export: %s",
+			strerror(errno));
 		reply_problem(r);
 		return;
 	}
 	rc = fn(r->app, &r->actor, f, &r->e);
-	if (fclose(f) && !rc)
-		rc = err_set(&r->e, ERR_INTERNAL, "cannot build the export");
+	if (!rc && (fflush(f) || (len = ftello(f)) < 0 || (fd = dup(fileno(f))) < 0))
+		rc = err_set(&r->e, ERR_STORAGE, "cannot write the export: %s", strerror(errno));
+	fclose(f);
 	if (rc) {
-		free(s);
 		reply_problem(r);
 		return;
 	}
+	lseek(fd, 0, SEEK_SET);
 	buf_reset(&r->out);
-	buf_add(&r->out, s, len);
-	free(s);
+	r->file_fd = fd;
+	r->file_len = (unsigned long long)len;
+	r->file_set = 1;
 	r->status = 200;
 	r->ctype = "text/csv; charset=utf-8";
 	r->download = file;

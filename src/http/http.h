@@ -58,6 +58,9 @@ struct req {
 	char *headers[HTTP_MAX_HEADERS]; /* "Name: value" lines (owned), e.g. Set-Cookie */
 	size_t nheaders;
 	const char *download;      /* Content-Disposition attachment file name, or NULL */
+	int file_fd;               /* when file_len > 0 or file_set: answer this file's bytes */
+	int file_set;              /* (the server closes it), not out: large downloads */
+	unsigned long long file_len;
 };
 
 /* A route: method and pattern ("/api/v1/orgs/{code}/members": each {x} matches one path

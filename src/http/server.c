@@ -436,11 +436,22 @@ static enum MHD_Result respond(struct conn *c, struct MHD_Connection *mc)
 		reply_problem_msg(r, 500, "the answer grew too large");
 		len = r->out.len;
 	}
-	body = buf_steal(&r->out);
-	resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
-	if (!resp) {
-		free(body);
-		return MHD_NO;
+	if (r->file_set) {
+		/* A large download from an unlinked temporary file: sent from the disk, never
+		 * whole in memory; MHD closes the file. */
+		resp = MHD_create_response_from_fd((uint64_t)r->file_len, r->file_fd);
+		r->file_set = 0;
+		if (!resp) {
+			close(r->file_fd);
+			return MHD_NO;
+		}
+	} else {
+		body = buf_steal(&r->out);
+		resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+		if (!resp) {
+			free(body);
+			return MHD_NO;
+		}
 	}
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
 				r->ctype ? r->ctype : "text/html; charset=utf-8");
@@ -487,6 +498,8 @@ static void conn_free(struct conn *c)
 	}
 	for (i = 0; i < r->nheaders; i++)
 		free(r->headers[i]);
+	if (r->file_set)
+		close(r->file_fd);
 	free((char *)(uintptr_t)r->path);
 	buf_cleanup(&c->body);
 	buf_cleanup(&r->out);

@@ -82,6 +82,30 @@ TOKEN=$TOKEN_admin
 api GET /api/v1/export/members
 cp "$OUTF" "$WORK/all.csv"
 expect_py 'sorted(r["org_code"] for r in rows("all.csv")) == ["A1C","B1C"]'
+cadre export members "$WORK/cli.csv"
+expect_py 'read("all.csv") == read("cli.csv")' "the API's export is the CLI's, byte for byte"
+server_stop
+
+tcase "GET /export/members: an export larger than any answer kept in memory (8 MiB)" "$FX"
+python3 - "$WORK/big.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("org_code,full_name,sex,birth_date,ethnicity,hometown,admission_decision_date,"
+            "admission_ceremony_date,official_date,status,post\n")
+    for i in range(60000):
+        f.write("A1C,Lê Văn Thử%d,male,1990-01-01,Kinh,Hà Giang,2015-03-01,2015-03-15,"
+                "2016-03-15,official,Chính trị viên đại đội %d\n" % (i, i % 9 + 1))
+PY
+cadre import members "$WORK/big.csv"
+expect_eq "fixture import" 0 "$RC"
+cadre export members "$WORK/cli_big.csv"
+server_start
+TOKEN=$TOKEN_admin
+api GET /api/v1/export/members
+expect_status 200
+cp "$OUTF" "$WORK/api_big.csv"
+expect_py 'len(read("api_big.csv")) > 8 * 1024 * 1024' "the export is over 8 MiB"
+expect_py 'read("api_big.csv") == read("cli_big.csv")' "and the CLI's, byte for byte"
 server_stop
 
 tcase "GET /audit: entries of the subtree, org and limit" "$FX"
