@@ -4,49 +4,10 @@
 # hostile text shown literally.
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib_web.sh"
+. "$HERE/lib_forms.sh"
 
-HTMLPY=$HERE/t_forms_html.py
 FX=$WORK/fx.db
 http_fixture "$FX"
-
-# htmlq MODE [NAME]: ask t_forms_html.py about the last page; the answer in HQ.
-htmlq() { HQ=$(python3 "$HTMLPY" "$OUTF" "$@"); }
-# expect_valid_html: balanced tags and unique ids (t_forms_html.py), valid for tidy, nothing
-# from data unescaped, under 100 KB (lib_web.sh).
-expect_valid_html() {
-	htmlq check
-	expect_eq "$LAST_CMD: the HTML is well formed" ok "$HQ"
-	expect_html_valid
-	expect_escaped
-	expect_small
-}
-# expect_value NAME VALUE: control f-NAME shows VALUE.
-expect_value() {
-	htmlq value "$1"
-	expect_eq "$LAST_CMD: the value of f-$1" "$2" "$HQ"
-}
-# expect_beside NAME [TEXT]: an error span.err#e-NAME in the field of f-NAME (holding TEXT).
-expect_beside() {
-	htmlq err "$1"
-	if [ "$HQ" = "<none>" ] || [ "$HQ" = "<no field>" ]; then
-		fail "$LAST_CMD: an error beside f-$1" "span.err#e-$1 in its field" "$HQ"
-	elif [ -n "${2:-}" ] && [[ $HQ != *"$2"* ]]; then
-		fail "$LAST_CMD: the error beside f-$1 says '$2'" "$2" "$HQ"
-	else
-		pass
-	fi
-}
-expect_not_beside() {
-	htmlq err "$1"
-	expect_eq "$LAST_CMD: no error beside f-$1" "<none>" "$HQ"
-}
-# post PATH ARGS...: a form post with the session's CSRF token.
-post() {
-	local path=$1
-	shift
-	page POST "$path" --data-urlencode "csrf=$CSRF" "$@"
-}
-location() { grep -i -m1 '^location:' "$HDRF" | sed 's/^[^:]*: *//; s/\r$//'; }
 
 # The fields of a correct new member (curl arguments).
 GOOD=(--data-urlencode "full_name=Phạm Văn Chiến" --data-urlencode sex=male

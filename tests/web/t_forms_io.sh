@@ -4,41 +4,10 @@
 # clerk of another branch: 404, the same page as a record that does not exist).
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib_web.sh"
+. "$HERE/lib_forms.sh"
 
-HTMLPY=$HERE/t_forms_html.py
 FX=$WORK/fx.db
 http_fixture "$FX"
-
-htmlq() { HQ=$(python3 "$HTMLPY" "$OUTF" "$@"); }
-# expect_valid_html: balanced tags and unique ids (t_forms_html.py), valid for tidy, nothing
-# from data unescaped, under 100 KB (lib_web.sh).
-expect_valid_html() {
-	htmlq check
-	expect_eq "$LAST_CMD: the HTML is well formed" ok "$HQ"
-	expect_html_valid
-	expect_escaped
-	expect_small
-}
-expect_value() {
-	htmlq value "$1"
-	expect_eq "$LAST_CMD: the value of f-$1" "$2" "$HQ"
-}
-expect_beside() {
-	htmlq err "$1"
-	if [ "$HQ" = "<none>" ] || [ "$HQ" = "<no field>" ]; then
-		fail "$LAST_CMD: an error beside f-$1" "span.err#e-$1 in its field" "$HQ"
-	elif [ -n "${2:-}" ] && [[ $HQ != *"$2"* ]]; then
-		fail "$LAST_CMD: the error beside f-$1 says '$2'" "$2" "$HQ"
-	else
-		pass
-	fi
-}
-post() {
-	local path=$1
-	shift
-	page POST "$path" --data-urlencode "csrf=$CSRF" "$@"
-}
-location() { grep -i -m1 '^location:' "$HDRF" | sed 's/^[^:]*: *//; s/\r$//'; }
 # open_transfer MEMBER: TID = the id of the member's open transfer ("" when none).
 open_transfer() {
 	cadre --json member transfers
