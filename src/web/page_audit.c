@@ -73,7 +73,6 @@ void web_audit(struct req *r)
 	const char *org = req_query(r, "org");
 	struct audit_ctx c = {r, 0, 0, 0};
 	struct org o;
-	struct buf prefix;
 	long offset;
 
 	if (!org)
@@ -122,14 +121,6 @@ void web_audit(struct req *r)
 		TR(r, "No entry.");
 		H(r, "</p>\n");
 	}
-	buf_init(&prefix, 0);
-	buf_adds(&prefix, "/audit?");
-	if (org[0]) {
-		buf_adds(&prefix, "org=");
-		web_url_arg(&prefix, org);
-		buf_adds(&prefix, "&");
-	}
-	web_pager(r, buf_str(&prefix), offset, c.n, c.more && offset + c.n < AUDIT_MAX);
-	buf_cleanup(&prefix);
+	web_pager_org(r, "/audit", org, offset, c.n, c.more && offset + c.n < AUDIT_MAX);
 	page_end(r);
 }

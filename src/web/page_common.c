@@ -325,3 +325,20 @@ void web_member_row(struct req *r, const struct member *m)
 	web_org_link(r, m->org_code, NULL);
 	H(r, "</td></tr>\n");
 }
+
+void web_pager_org(struct req *r, const char *path, const char *org, long offset, long shown,
+		   int more)
+{
+	struct buf prefix;
+
+	buf_init(&prefix, 0);
+	buf_adds(&prefix, path);
+	buf_addc(&prefix, '?');
+	if (org && org[0]) {
+		buf_adds(&prefix, "org=");
+		web_url_arg(&prefix, org);
+		buf_addc(&prefix, '&');
+	}
+	web_pager(r, buf_str(&prefix), offset, shown, more);
+	buf_cleanup(&prefix);
+}

@@ -96,7 +96,6 @@ void web_transfers(struct req *r)
 	const char *org = req_query(r, "org");
 	struct transfers_ctx c = {r, 0, 0, 0};
 	struct org o;
-	struct buf prefix;
 	long offset;
 
 	if (!org)
@@ -148,14 +147,6 @@ void web_transfers(struct req *r)
 		TR(r, "No open transfer.");
 		H(r, "</p>\n");
 	}
-	buf_init(&prefix, 0);
-	buf_adds(&prefix, "/transfers?");
-	if (org[0]) {
-		buf_adds(&prefix, "org=");
-		web_url_arg(&prefix, org);
-		buf_adds(&prefix, "&");
-	}
-	web_pager(r, buf_str(&prefix), offset, c.n, c.more);
-	buf_cleanup(&prefix);
+	web_pager_org(r, "/transfers", org, offset, c.n, c.more);
 	page_end(r);
 }

@@ -42,6 +42,9 @@ int web_page_full(const struct req *r);
  * %-encoded and ending in '?' or '&' (it is escaped for the attribute here). shown rows were
  * shown from offset; more: there are rows after them. Nothing when all fit on one page. */
 void web_pager(struct req *r, const char *prefix, long offset, long shown, int more);
+/* web_pager for a list page at path filtered by an organisation ("" or NULL: none). */
+void web_pager_org(struct req *r, const char *path, const char *org, long offset, long shown,
+		   int more);
 /* A stored JSON detail (of an event or an audit entry) as readable text: "field: value"
  * pairs, an edit as "field: old → new". Text that is not JSON is shown as it is. */
 void web_json_detail(struct req *r, const char *json);
