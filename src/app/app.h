@@ -230,6 +230,11 @@ enum err_code app_export_members(struct app *a, const struct actor *ac, FILE *ou
 
 /* ---- accounts and tokens (app_account.c) ------------------------------------------ */
 
+/* Whether the actor's role may change records (ERR_DENIED with the reason otherwise). Every
+ * changing app function checks it; pages call it too, to spare a viewer a form that cannot be
+ * sent. */
+enum err_code app_can_edit(const struct actor *ac, struct err *e);
+
 /* Make an account holding role on org_code ("" = the whole tree, for a system administrator).
  * A system administrator may do this anywhere; an organisation administrator inside their
  * subtree and never for a role above their own. The password is stored as an argon2id hash

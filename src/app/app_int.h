@@ -17,8 +17,6 @@ date_t app_date(struct app *a, date_t d);
  * any_state), else the actor's whole scope. */
 enum err_code app_subtree(struct app *a, const struct actor *ac, const char *org_code,
 			  int any_state, long *pre, long *last, struct err *e);
-/* Whether the actor's role allows changing records (ERR_DENIED otherwise). */
-enum err_code app_can_edit(const struct actor *ac, struct err *e);
 /* R-MEMBER-DATES: a change is recorded once it has taken effect, so a date after today is
  * refused (field names the input). */
 enum err_code app_check_date(struct app *a, date_t d, const char *field, struct err *e);

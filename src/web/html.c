@@ -160,7 +160,7 @@ void form_csrf(struct req *r)
 }
 
 /* The first problem of r->e about field name, or NULL. */
-static const struct err_item *field_err(const struct req *r, const char *name)
+const struct err_item *field_err(const struct req *r, const char *name)
 {
 	size_t i;
 
@@ -170,11 +170,10 @@ static const struct err_item *field_err(const struct req *r, const char *name)
 	return NULL;
 }
 
-void form_input(struct req *r, const char *label, const char *name, const char *type,
-		const char *value, int required)
+/* The opening of a field: div, label. */
+void field_open(struct req *r, const char *label, const char *name,
+		       const struct err_item *it)
 {
-	const struct err_item *it = field_err(r, name);
-
 	H(r, "<div class=\"field");
 	if (it)
 		H(r, " bad");
@@ -182,23 +181,12 @@ void form_input(struct req *r, const char *label, const char *name, const char *
 	A(r, name);
 	H(r, "\">");
 	T(r, label);
-	H(r, "</label><input id=\"f-");
-	A(r, name);
-	H(r, "\" name=\"");
-	A(r, name);
-	H(r, "\" type=\"");
-	A(r, type);
-	H(r, "\" value=\"");
-	A(r, value ? value : "");
-	H(r, "\"");
-	if (required)
-		H(r, " required");
-	if (it) {
-		H(r, " aria-invalid=\"true\" aria-describedby=\"e-");
-		A(r, name);
-		H(r, "\"");
-	}
-	H(r, ">");
+	H(r, "</label>");
+}
+
+/* The error beside a field and the end of the div. */
+void field_close(struct req *r, const char *name, const struct err_item *it)
+{
 	if (it) {
 		H(r, "<span class=\"err\" id=\"e-");
 		A(r, name);
@@ -212,6 +200,38 @@ void form_input(struct req *r, const char *label, const char *name, const char *
 		H(r, "</span>");
 	}
 	H(r, "</div>\n");
+}
+
+/* The attributes of a control with an error: aria-invalid and the error's id. */
+void field_aria(struct req *r, const char *name, const struct err_item *it)
+{
+	if (!it)
+		return;
+	H(r, " aria-invalid=\"true\" aria-describedby=\"e-");
+	A(r, name);
+	H(r, "\"");
+}
+
+void form_input(struct req *r, const char *label, const char *name, const char *type,
+		const char *value, int required)
+{
+	const struct err_item *it = field_err(r, name);
+
+	field_open(r, label, name, it);
+	H(r, "<input id=\"f-");
+	A(r, name);
+	H(r, "\" name=\"");
+	A(r, name);
+	H(r, "\" type=\"");
+	A(r, type);
+	H(r, "\" value=\"");
+	A(r, value ? value : "");
+	H(r, "\"");
+	if (required)
+		H(r, " required");
+	field_aria(r, name, it);
+	H(r, ">");
+	field_close(r, name, it);
 }
 
 void form_errors(struct req *r, const char *const *shown_fields)

@@ -6,59 +6,6 @@
 
 #include "page_form.h"
 
-/* The first problem of r->e about field name, or NULL. */
-static const struct err_item *field_err(const struct req *r, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < r->e.n; i++)
-		if (!strcmp(r->e.items[i].field, name))
-			return &r->e.items[i];
-	return NULL;
-}
-
-/* The opening of a field: div, label. */
-static void field_open(struct req *r, const char *label, const char *name,
-		       const struct err_item *it)
-{
-	H(r, "<div class=\"field");
-	if (it)
-		H(r, " bad");
-	H(r, "\"><label for=\"f-");
-	A(r, name);
-	H(r, "\">");
-	T(r, label);
-	H(r, "</label>");
-}
-
-/* The error beside a field and the end of the div. */
-static void field_close(struct req *r, const char *name, const struct err_item *it)
-{
-	if (it) {
-		H(r, "<span class=\"err\" id=\"e-");
-		A(r, name);
-		H(r, "\">");
-		T(r, it->msg);
-		if (it->rule[0]) {
-			H(r, " <code>");
-			T(r, it->rule);
-			H(r, "</code>");
-		}
-		H(r, "</span>");
-	}
-	H(r, "</div>\n");
-}
-
-/* The attributes of a control with an error: aria-invalid and the error's id. */
-static void field_aria(struct req *r, const char *name, const struct err_item *it)
-{
-	if (!it)
-		return;
-	H(r, " aria-invalid=\"true\" aria-describedby=\"e-");
-	A(r, name);
-	H(r, "\"");
-}
-
 void form_select(struct req *r, const char *label, const char *name,
 		 const struct form_option *opts, const char *value, int required)
 {
@@ -185,8 +132,14 @@ int form_fail_page(struct req *r)
 
 int form_read_only(struct req *r)
 {
-	if (role_can_edit(r->actor.role))
+	struct err tmp;
+
+	err_init(&tmp);
+	if (!app_can_edit(&r->actor, &tmp)) {
+		err_cleanup(&tmp);
 		return 0;
+	}
+	err_cleanup(&tmp);
 	err_clear(&r->e);
 	err_set(&r->e, ERR_DENIED, "%s",
 		_(r, "Your role may read these records but not change them."));

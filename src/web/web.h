@@ -51,6 +51,13 @@ void form_csrf(struct req *r);
  * for that field. type: "text", "date", "number", ... */
 void form_input(struct req *r, const char *label, const char *name, const char *type,
 		const char *value, int required);
+/* The pieces of every field, for controls other than an input (selects, checkboxes): the
+ * first problem of r->e about name (or NULL); the div and label; aria-invalid and
+ * aria-describedby on the control when there is a problem; the error beside it and the end. */
+const struct err_item *field_err(const struct req *r, const char *name);
+void field_open(struct req *r, const char *label, const char *name, const struct err_item *it);
+void field_aria(struct req *r, const char *name, const struct err_item *it);
+void field_close(struct req *r, const char *name, const struct err_item *it);
 /* The problems of r->e that belong to no field shown, as a list at the top of a form. */
 void form_errors(struct req *r, const char *const *shown_fields);
 /* The whole error page for r->status (404, 403, 401, 405, 500), with r->e's message when it
