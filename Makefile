@@ -7,7 +7,7 @@
 #   make fuzz       build the libFuzzer targets (clang)
 
 CC ?= cc
-PKGS := sqlite3 icu-uc icu-i18n jansson libsodium libmicrohttpd
+PKGS := sqlite3 icu-uc icu-i18n jansson libsodium libmicrohttpd xlsxwriter
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
 	-Wcast-qual -Wformat=2 -Wno-format-nonliteral
 ifeq ($(CI),true)
@@ -44,8 +44,12 @@ LIB_SRC := \
 	src/core/rules.c \
 	src/core/member.c \
 	src/core/org.c \
+	src/core/report.c \
 	src/store/store.c \
 	src/store/schema.c \
+	src/store/store_fig.c \
+	src/core/fig.c \
+	src/core/review.c \
 	src/app/app.c \
 	src/app/app_org.c \
 	src/app/app_member.c \
@@ -53,6 +57,9 @@ LIB_SRC := \
 	src/app/app_audit.c \
 	src/app/app_account.c \
 	src/app/app_json.c \
+	src/app/app_review.c \
+	src/app/app_report.c \
+	src/app/report_out.c \
 	src/app/app_api.c \
 	src/app/app_web.c \
 	src/app/demo.c \

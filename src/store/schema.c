@@ -3,6 +3,50 @@
 
 #include <stddef.h>
 
+/* The triggers that keep org_fig (core/fig.h) exact. The member's keys are taken by
+ * cadre_fig_member and cadre_fig_hist, which skip members not on a roll. */
+#define FIG_UPSERT(org, col, expr_new, expr_old) \
+	"INSERT INTO org_fig(org_id, " col ") SELECT " org ", " expr_new " WHERE " org " IS NOT NULL" \
+	" ON CONFLICT(org_id) DO UPDATE SET " col " = " expr_old ";"
+#define FIG_MEMBER(r, d) \
+	"INSERT OR IGNORE INTO fig_ethnic(name) VALUES (" r ".ethnicity);" \
+	FIG_UPSERT(r ".org_id", "core", \
+		"cadre_fig_member(x'', " d ", " r ".status, " r ".sex, " r ".category)", \
+		"cadre_fig_member(core, " d ", " r ".status, " r ".sex, " r ".category)") \
+	FIG_UPSERT(r ".org_id", "hist", \
+		"cadre_fig_hist(x'', " d ", " r ".status, (SELECT id FROM fig_ethnic WHERE name = " \
+		r ".ethnicity), " r ".birth_date, " r ".admission_decision_date)", \
+		"cadre_fig_hist(hist, " d ", " r ".status, (SELECT id FROM fig_ethnic WHERE name = " \
+		r ".ethnicity), " r ".birth_date, " r ".admission_decision_date)") \
+	FIG_UPSERT(r ".temp_org_id", "core", "cadre_fig_hosted(x'', " d ", " r ".status)", \
+		"cadre_fig_hosted(core, " d ", " r ".status)")
+#define FIG_REVIEW(r, d) \
+	FIG_UPSERT(r ".org_id", "core", \
+		"cadre_fig_review(x'', " d ", " r ".member_id IS NULL, " r ".grassroots, " r \
+		".year, " r ".grade)", \
+		"cadre_fig_review(core, " d ", " r ".member_id IS NULL, " r ".grassroots, " r \
+		".year, " r ".grade)")
+#define FIG_MEMBER_TRIGGERS \
+	"CREATE TRIGGER member_fig_ins AFTER INSERT ON member BEGIN " FIG_MEMBER("new", "1") " END;" \
+	"CREATE TRIGGER member_fig_del AFTER DELETE ON member BEGIN " FIG_MEMBER("old", "-1") " END;" \
+	"CREATE TRIGGER member_fig_upd AFTER UPDATE OF org_id, status, sex, category, ethnicity," \
+	" birth_date, admission_decision_date, temp_org_id ON member BEGIN " \
+	FIG_MEMBER("old", "-1") FIG_MEMBER("new", "1") " END;"
+#define FIG_TRIGGERS \
+	FIG_MEMBER_TRIGGERS \
+	"CREATE TRIGGER review_fig_ins AFTER INSERT ON review WHEN new.current AND" \
+	" new.step = 'decision' BEGIN " FIG_REVIEW("new", "1") " END;" \
+	"CREATE TRIGGER review_fig_upd AFTER UPDATE OF current ON review WHEN" \
+	" old.current <> new.current AND new.step = 'decision' BEGIN " \
+	FIG_REVIEW("new", "new.current - old.current") " END;" \
+	"CREATE TRIGGER discipline_fig_ins AFTER INSERT ON discipline BEGIN " \
+	FIG_UPSERT("new.org_id", "core", \
+		"cadre_fig_discipline(x'', 1, new.decided_on, new.member_id IS NULL)", \
+		"cadre_fig_discipline(core, 1, new.decided_on, new.member_id IS NULL)") " END;"
+#define FIG_MEMBER_TRIGGERS_DROP \
+	"DROP TRIGGER IF EXISTS member_fig_ins; DROP TRIGGER IF EXISTS member_fig_del;" \
+	" DROP TRIGGER IF EXISTS member_fig_upd;"
+
 /* Migration N brings the schema from version N-1 to N. Never edit a released migration:
  * add a new one. The default rule set ships here, as data (DOMAIN.md; docs/rules.md). */
 static const char *const migrations[] = {
@@ -252,7 +296,148 @@ static const char *const migrations[] = {
 	"  'Minutes without a request after which a web session ends.'),"
 	" ('R-LOGIN-ADDRESS-MAX-FAILS', 1, '20', CAST(julianday('2026-01-01') - 2440587.5 AS INTEGER), 'cadre security policy',"
 	"  'Failed sign-ins from one network address within R-LOGIN-LOCK-MINUTES after which that address must wait.');",
+	/* 5: no index of the audit log by organisation. Every audited reading wrote an entry
+	 * into it at a random place (a 16 KiB page per entry, the server's biggest write), and
+	 * no query used it: a subtree's entries are read newest first by id. */
+	"DROP INDEX audit_org;",
+	/* 6: the yearly quality review, discipline records, emulation models, and the counters
+	 * behind the figures (core/fig.h), kept by triggers so that no change can miss them. */
+	"CREATE TABLE discipline ("
+	"  id INTEGER PRIMARY KEY,"
+	"  member_id INTEGER REFERENCES member(id),"
+	/* the member's organisation when decided, or the organisation disciplined */
+	"  org_id INTEGER NOT NULL REFERENCES org(id),"
+	"  form TEXT NOT NULL CHECK (form IN ('reprimand','warning','removal','expulsion',"
+	"    'dissolution')),"
+	"  decided_on INTEGER NOT NULL,"
+	"  body_org_id INTEGER NOT NULL REFERENCES org(id),"
+	"  reason TEXT NOT NULL,"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE INDEX discipline_member ON discipline(member_id, decided_on)"
+	"  WHERE member_id IS NOT NULL;"
+	"CREATE INDEX discipline_org ON discipline(org_id, decided_on);"
+	/* Every step of a review is a row: self-assessment, proposal, decision. A decision
+	 * changed after it was taken is a new row (revision + 1); the old one stays, no longer
+	 * current. org_id: the member's organisation at the step (the figures count it there),
+	 * or the organisation reviewed; grassroots_id: where the quota is counted. */
+	"CREATE TABLE review ("
+	"  id INTEGER PRIMARY KEY,"
+	"  member_id INTEGER REFERENCES member(id),"
+	"  org_id INTEGER NOT NULL REFERENCES org(id),"
+	"  grassroots_id INTEGER NOT NULL REFERENCES org(id),"
+	"  grassroots INTEGER NOT NULL DEFAULT 0,"
+	"  year INTEGER NOT NULL,"
+	"  step TEXT NOT NULL CHECK (step IN ('self','proposal','decision')),"
+	"  score INTEGER,"
+	"  grade TEXT NOT NULL CHECK (grade IN ('excellent','good','complete','not_complete')),"
+	"  on_date INTEGER NOT NULL,"
+	"  body_org_id INTEGER REFERENCES org(id),"
+	"  revision INTEGER NOT NULL DEFAULT 0,"
+	"  current INTEGER NOT NULL DEFAULT 0,"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  rules TEXT NOT NULL DEFAULT '',"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE INDEX review_member ON review(member_id, year) WHERE member_id IS NOT NULL;"
+	"CREATE INDEX review_org ON review(org_id, year, step);"
+	"CREATE INDEX review_grassroots ON review(grassroots_id, year) WHERE current;"
+	"CREATE UNIQUE INDEX review_one_member ON review(member_id, year)"
+	"  WHERE current AND member_id IS NOT NULL;"
+	"CREATE UNIQUE INDEX review_one_org ON review(org_id, year) WHERE current AND member_id IS NULL;"
+	"CREATE TRIGGER review_no_delete BEFORE DELETE ON review"
+	" BEGIN SELECT RAISE(ABORT, 'reviews are kept: record a new decision instead'); END;"
+	/* Emulation models: criteria sets a cell is rated against each year. */
+	"CREATE TABLE emulation_model ("
+	"  code TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  criteria TEXT NOT NULL,"
+	"  required INTEGER NOT NULL,"
+	"  effective_from INTEGER NOT NULL,"
+	"  source TEXT NOT NULL"
+	");"
+	"CREATE TABLE emulation_rating ("
+	"  id INTEGER PRIMARY KEY,"
+	"  org_id INTEGER NOT NULL REFERENCES org(id),"
+	"  year INTEGER NOT NULL,"
+	"  model TEXT NOT NULL REFERENCES emulation_model(code),"
+	"  met TEXT NOT NULL,"
+	"  earned INTEGER NOT NULL,"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE INDEX emulation_rating_org ON emulation_rating(org_id, year);"
+	"INSERT INTO emulation_model VALUES ('chi-bo-4-tot', 'Chi bộ 4 tốt (four good cells)',"
+	"  'Tốt về chính trị, tư tưởng (good in politics and thought)\n"
+	"Tốt về lãnh đạo thực hiện nhiệm vụ (good in leading the unit''s tasks)\n"
+	"Tốt về xây dựng đội ngũ đảng viên (good in building its membership)\n"
+	"Tốt về sinh hoạt và quản lý đảng viên (good in meetings and managing members)',"
+	"  4, CAST(julianday('2011-01-19') - 2440587.5 AS INTEGER),"
+	"  'the armed forces'' four good cells movement (chi bộ 4 tốt)'),"
+	" ('4-tot-3-khong', '4 tốt 3 không (four good, three no)',"
+	"  'Tốt về chính trị (good in politics)\nTốt về lãnh đạo (good in leadership)\n"
+	"Tốt về tổ chức (good in organisation)\nTốt về sinh hoạt (good in meetings)\n"
+	"Không có đảng viên vi phạm kỷ luật (no member disciplined)\n"
+	"Không có đảng viên không hoàn thành nhiệm vụ (no member not complete)\n"
+	"Không có vụ việc mất an toàn (no safety incident)',"
+	"  7, CAST(julianday('2011-01-19') - 2440587.5 AS INTEGER),"
+	"  'the armed forces'' emulation movement (4 tốt 3 không)');"
+	/* The counters: two blobs per organisation (core/fig.h). */
+	"CREATE TABLE org_fig ("
+	"  org_id INTEGER PRIMARY KEY,"
+	"  core BLOB NOT NULL DEFAULT x'',"
+	"  hist BLOB NOT NULL DEFAULT x''"
+	");"
+	"CREATE TABLE fig_ethnic (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+	"INSERT INTO rule(id, version, value, effective_from, source, description) VALUES"
+	" ('R-REVIEW-SCORE-EXCELLENT', 1, '90', CAST(julianday('2025-01-01') - 2440587.5 AS INTEGER), '366-QĐ/TW (2025)',"
+	"  'Lowest score of 100 graded excellent (hoàn thành xuất sắc nhiệm vụ).'),"
+	" ('R-REVIEW-SCORE-GOOD', 1, '70', CAST(julianday('2025-01-01') - 2440587.5 AS INTEGER), '366-QĐ/TW (2025)',"
+	"  'Lowest score of 100 graded good (hoàn thành tốt nhiệm vụ).'),"
+	" ('R-REVIEW-SCORE-COMPLETE', 1, '50', CAST(julianday('2025-01-01') - 2440587.5 AS INTEGER), '366-QĐ/TW (2025)',"
+	"  'Lowest score of 100 graded complete (hoàn thành nhiệm vụ); below it, not complete.'),"
+	" ('R-REVIEW-EXCELLENT-QUOTA', 1, '20', CAST(julianday('2019-01-01') - 2440587.5 AS INTEGER), 'HD 21-HD/BTCTW (2019)',"
+	"  'Excellent members are at most this percentage of the members rated good or better"
+	" (excellent and good), counted per grassroots organisation and year.'),"
+	" ('R-REVIEW-DISCIPLINED-MEMBER', 1, 'not_complete', CAST(julianday('2019-01-01') - 2440587.5 AS INTEGER), 'HD 21-HD/BTCTW (2019)',"
+	"  'The best grade a member disciplined during the year may get.'),"
+	" ('R-REVIEW-ORG-EXCELLENT', 1, '80', CAST(julianday('2019-01-01') - 2440587.5 AS INTEGER), 'HD 21-HD/BTCTW (2019)',"
+	"  'An organisation is excellent only when all its members (or sub-units) are at least"
+	" complete and at least this percentage of them good or better.'),"
+	" ('R-REVIEW-ORG-NOT-COMPLETE', 1, '20', CAST(julianday('2019-01-01') - 2440587.5 AS INTEGER), 'HD 21-HD/BTCTW (2019)',"
+	"  'An organisation is not complete when its leadership was disciplined during the year,"
+	" or more than this percentage of its sub-units were.'),"
+	" ('R-REVIEW-MEMBER-DECIDER', 1, 'grassroots', CAST(julianday('2019-01-01') - 2440587.5 AS INTEGER), 'HD 21-HD/BTCTW (2019)',"
+	"  'Who decides a member''s grade: the grassroots party committee (the cell proposes).'),"
+	" ('R-REVIEW-ORG-DECIDER', 1, '1', CAST(julianday('2019-01-01') - 2440587.5 AS INTEGER), 'HD 21-HD/BTCTW (2019)',"
+	"  'An organisation''s grade is decided by the standing committee this many levels up.'),"
+	" ('R-DISCIPLINE-FORMS', 1,"
+	"  'official>reprimand,warning,removal,expulsion;probationary>reprimand,warning;"
+	"org>reprimand,warning,dissolution',"
+	"  CAST(julianday('2011-01-19') - 2440587.5 AS INTEGER), 'Điều lệ Đảng (2011), Điều 35-36',"
+	"  'The forms of discipline for an official member, a probationary member (reprimand or"
+	" warning only) and an organisation.'),"
+	" ('R-REPORT-AGE-BANDS', 1, '30,40,50,60', CAST(julianday('2011-01-01') - 2440587.5 AS INTEGER), 'party statistics forms (độ tuổi đảng viên)',"
+	"  'Where the age bands of the figures start (age = the year of the figures minus the"
+	" year of birth): under 30, 30-39, ..., 60 and over.'),"
+	" ('R-REPORT-SENIORITY-BANDS', 1, '5,10,20,30,40', CAST(julianday('2011-01-01') - 2440587.5 AS INTEGER), 'party statistics forms (tuổi đảng)',"
+	"  'Where the party-seniority bands start (years since the admission decision, by"
+	" year): under 5, 5-9, ..., 40 and over.');",
+	/* 7: the triggers that keep the counters (store.c registers the cadre_fig_* functions
+	 * on every connection). A first load drops them and counts once at the end. */
+	FIG_TRIGGERS
+	/* Review rows are history: only whether a decision is the current one may change. */
+	"CREATE TRIGGER review_no_update BEFORE UPDATE OF member_id, org_id, grassroots_id,"
+	" year, step, score, grade, on_date, body_org_id, revision, reason, rules ON review"
+	" BEGIN SELECT RAISE(ABORT, 'reviews are kept: record a new decision instead'); END;",
 };
+
+const char *schema_fig_member_triggers(int create)
+{
+	return create ? FIG_MEMBER_TRIGGERS : FIG_MEMBER_TRIGGERS_DROP;
+}
 
 int schema_latest(void)
 {

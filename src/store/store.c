@@ -11,43 +11,12 @@
 #include "../lib/mem.h"
 #include "../core/vname.h"
 #include "schema.h"
+#include "store_int.h"
 
-#define STMT_CACHE 96
-
-/* One entry of a list being ordered: the first 8 bytes of the member's sort key as a
- * big-endian number (most comparisons end there), the whole key in an arena, and the id. */
-struct keyed {
-	uint64_t prefix;
-	uint32_t off, len;
-	int64_t id;
-};
-
-struct store {
-	sqlite3 *db;
-	int writing; /* holds write_mu: between store_begin and its commit or rollback */
-	long long deadline_ms, deadline_at; /* store_deadline: the limit and when it ends */
-	/* Reused by store_member_list so that ordering a province allocates nothing. */
-	struct keyed *lv;
-	size_t lcap;
-	struct buf larena;
-	/* A first load collects the duplicate keys here and stores them sorted at the end. */
-	struct dupkey {
-		int64_t hash, id;
-	} *dupv;
-	size_t ndup, capdup;
-	struct {
-		const char *sql;
-		sqlite3_stmt *stmt;
-	} cache[STMT_CACHE];
-	int ncache;
-	int bulk;
-};
-
-#define ACTIVE_STATUSES "('probationary','official','exempt','suspended')"
 
 /* ---- helpers ------------------------------------------------------------------------ */
 
-static enum err_code db_error(struct store *st, struct err *e, const char *what)
+enum err_code sq_db_error(struct store *st, struct err *e, const char *what)
 {
 	int rc = sqlite3_errcode(st->db);
 
@@ -66,7 +35,7 @@ static enum err_code db_error(struct store *st, struct err *e, const char *what)
 
 /* A prepared statement for sql, cached by the address of the SQL text (call sites pass
  * static strings), reset and with its bindings cleared. NULL on failure (e filled). */
-static sqlite3_stmt *prep(struct store *st, const char *sql, struct err *e)
+sqlite3_stmt *sq_prep(struct store *st, const char *sql, struct err *e)
 {
 	sqlite3_stmt *s;
 	int i;
@@ -79,7 +48,7 @@ static sqlite3_stmt *prep(struct store *st, const char *sql, struct err *e)
 			return s;
 		}
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
-		db_error(st, e, "preparing a query");
+		sq_db_error(st, e, "preparing a query");
 		return NULL;
 	}
 	if (st->ncache < STMT_CACHE) {
@@ -90,8 +59,8 @@ static sqlite3_stmt *prep(struct store *st, const char *sql, struct err *e)
 	return s;
 }
 
-/* Statements past the cache size are finalised by the caller through done(). */
-static void done(struct store *st, sqlite3_stmt *s)
+/* Statements past the cache size are finalised by the caller through sq_done(). */
+void sq_done(struct store *st, sqlite3_stmt *s)
 {
 	int i;
 
@@ -103,12 +72,12 @@ static void done(struct store *st, sqlite3_stmt *s)
 	sqlite3_finalize(s);
 }
 
-static void bind_text(sqlite3_stmt *s, int i, const char *v)
+void sq_bind_text(sqlite3_stmt *s, int i, const char *v)
 {
 	sqlite3_bind_text(s, i, v ? v : "", -1, SQLITE_STATIC);
 }
 
-static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
+void sq_bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v && v[0])
 		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
@@ -118,7 +87,7 @@ static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
 
 /* Dates are stored as day numbers (days since 1970-01-01): small, and compared as numbers.
  * In SQL, date(d * 86400, 'unixepoch') shows one as YYYY-MM-DD. */
-static void bind_date(sqlite3_stmt *s, int i, date_t d)
+void sq_bind_date(sqlite3_stmt *s, int i, date_t d)
 {
 	if (d == DATE_NONE)
 		sqlite3_bind_null(s, i);
@@ -126,7 +95,7 @@ static void bind_date(sqlite3_stmt *s, int i, date_t d)
 		sqlite3_bind_int(s, i, d);
 }
 
-static void bind_id_or_null(sqlite3_stmt *s, int i, int64_t id)
+void sq_bind_id_or_null(sqlite3_stmt *s, int i, int64_t id)
 {
 	if (id > 0)
 		sqlite3_bind_int64(s, i, id);
@@ -134,7 +103,7 @@ static void bind_id_or_null(sqlite3_stmt *s, int i, int64_t id)
 		sqlite3_bind_null(s, i);
 }
 
-static void bind_count(sqlite3_stmt *s, int i, long v)
+void sq_bind_count(sqlite3_stmt *s, int i, long v)
 {
 	if (v >= 0)
 		sqlite3_bind_int64(s, i, v);
@@ -142,26 +111,26 @@ static void bind_count(sqlite3_stmt *s, int i, long v)
 		sqlite3_bind_null(s, i);
 }
 
-static void col_copy(sqlite3_stmt *s, int i, char *dst, size_t cap)
+void sq_col_copy(sqlite3_stmt *s, int i, char *dst, size_t cap)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
 
 	snprintf(dst, cap, "%s", t ? (const char *)t : "");
 }
 
-static date_t col_date(sqlite3_stmt *s, int i)
+date_t sq_col_date(sqlite3_stmt *s, int i)
 {
 	return sqlite3_column_type(s, i) == SQLITE_NULL ? DATE_NONE
 							 : (date_t)sqlite3_column_int(s, i);
 }
 
-static long col_count(sqlite3_stmt *s, int i)
+long sq_col_count(sqlite3_stmt *s, int i)
 {
 	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(s, i);
 }
 
 /* Run a statement that returns no rows. */
-static enum err_code step_done(struct store *st, sqlite3_stmt *s, struct err *e, const char *what)
+enum err_code sq_step_done(struct store *st, sqlite3_stmt *s, struct err *e, const char *what)
 {
 	int rc = sqlite3_step(s);
 
@@ -171,15 +140,15 @@ static enum err_code step_done(struct store *st, sqlite3_stmt *s, struct err *e,
 		if (rc == SQLITE_CONSTRAINT)
 			c = err_set(e, ERR_RULE, "%s: %s", what, sqlite3_errmsg(st->db));
 		else
-			c = db_error(st, e, what);
-		done(st, s);
+			c = sq_db_error(st, e, what);
+		sq_done(st, s);
 		return c;
 	}
-	done(st, s);
+	sq_done(st, s);
 	return ERR_OK;
 }
 
-static enum err_code exec(struct store *st, const char *sql, struct err *e, const char *what)
+enum err_code sq_exec(struct store *st, const char *sql, struct err *e, const char *what)
 {
 	char *msg = NULL;
 
@@ -270,12 +239,14 @@ static enum err_code migrate(struct store *st, struct err *e)
 			       "the database is at schema version %d but this cadre knows only up to "
 			       "%d; use a newer cadre", v, schema_latest());
 	for (n = v + 1; n <= schema_latest(); n++) {
-		if (exec(st, "BEGIN IMMEDIATE", e, "starting a migration"))
+		if (sq_exec(st, "BEGIN IMMEDIATE", e, "starting a migration"))
 			return e->code;
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", n);
-		if (exec(st, schema_migration(n), e, "migrating the schema") ||
-		    exec(st, pragma, e, "migrating the schema") ||
-		    exec(st, "COMMIT", e, "migrating the schema")) {
+		if (sq_exec(st, schema_migration(n), e, "migrating the schema") ||
+		    /* The counters start from the records already there. */
+		    (n == 7 && store_fig_rebuild(st, e)) ||
+		    sq_exec(st, pragma, e, "migrating the schema") ||
+		    sq_exec(st, "COMMIT", e, "migrating the schema")) {
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 			return e->code;
 		}
@@ -317,7 +288,7 @@ enum err_code store_open(struct store **out, const char *path, int create, struc
 		sqlite3_exec(st->db, "PRAGMA page_size=16384", NULL, NULL, NULL);
 	sqlite3_extended_result_codes(st->db, 0);
 	/* 16 MiB of page cache a connection: the server holds one connection per worker. */
-	if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+	if (sq_exec(st, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
 		 "PRAGMA cache_size=-16384;", e, "opening the database")) {
 		sqlite3_close(st->db);
 		free(st);
@@ -326,6 +297,7 @@ enum err_code store_open(struct store **out, const char *path, int create, struc
 	sqlite3_create_function(st->db, "cadre_match", 2,
 				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				fn_match, NULL, NULL);
+	fig_register(st->db);
 	if (migrate(st, e)) {
 		store_close(st);
 		return e->code;
@@ -371,7 +343,7 @@ enum err_code store_begin(struct store *st, struct err *e)
 		pthread_mutex_lock(&write_mu);
 		st->writing = 1;
 	}
-	rc = exec(st, "BEGIN IMMEDIATE", e, "starting a transaction");
+	rc = sq_exec(st, "BEGIN IMMEDIATE", e, "starting a transaction");
 	if (rc)
 		write_release(st);
 	return rc;
@@ -379,7 +351,7 @@ enum err_code store_begin(struct store *st, struct err *e)
 
 enum err_code store_commit(struct store *st, struct err *e)
 {
-	enum err_code rc = exec(st, "COMMIT", e, "committing");
+	enum err_code rc = sq_exec(st, "COMMIT", e, "committing");
 
 	if (rc && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -389,7 +361,7 @@ enum err_code store_commit(struct store *st, struct err *e)
 
 enum err_code store_read_begin(struct store *st, struct err *e)
 {
-	return exec(st, "BEGIN DEFERRED", e, "starting to read");
+	return sq_exec(st, "BEGIN DEFERRED", e, "starting to read");
 }
 
 void store_read_end(struct store *st)
@@ -457,7 +429,7 @@ enum err_code store_journal_bulk(struct store *st, int on)
 	err_init(&tmp);
 	/* The app has checked every reference of the rows a first load brings, so the load
 	 * does not check them again row by row; the index build may sort on two threads. */
-	rc = exec(st, on ? "PRAGMA journal_mode=DELETE; PRAGMA foreign_keys=OFF;"
+	rc = sq_exec(st, on ? "PRAGMA journal_mode=DELETE; PRAGMA foreign_keys=OFF;"
 			   " PRAGMA cache_size=-196608; PRAGMA threads=2"
 			 : "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
 			   " PRAGMA threads=0",
@@ -470,7 +442,9 @@ enum err_code store_bulk_begin(struct store *st, struct err *e)
 {
 	st->bulk = 1;
 	st->ndup = 0;
-	return exec(st, "DROP INDEX IF EXISTS member_roll;", e, "preparing a bulk load");
+	/* The counters are taken once at the end (store_fig_rebuild), not row by row. */
+	return sq_exec(st, "DROP INDEX IF EXISTS member_roll;", e, "preparing a bulk load") ||
+	       sq_exec(st, schema_fig_member_triggers(0), e, "preparing a bulk load");
 }
 
 static int cmp_dupkey(const void *x, const void *y)
@@ -495,22 +469,25 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 	if (st->ndup)
 		qsort(st->dupv, st->ndup, sizeof *st->dupv, cmp_dupkey);
 	for (i = 0; i < st->ndup && !rc; i++) {
-		sqlite3_stmt *s = prep(st, ins, e);
+		sqlite3_stmt *s = sq_prep(st, ins, e);
 
 		if (!s)
 			return e->code;
 		sqlite3_bind_int64(s, 1, st->dupv[i].hash);
 		sqlite3_bind_int64(s, 2, st->dupv[i].id);
-		rc = step_done(st, s, e, "storing duplicate keys");
+		rc = sq_step_done(st, s, e, "storing duplicate keys");
 	}
 	free(st->dupv);
 	st->dupv = NULL;
 	st->ndup = st->capdup = 0;
 	if (rc)
 		return rc;
-	return exec(st,
+	if ((rc = sq_exec(st,
 		    "CREATE INDEX IF NOT EXISTS member_roll ON member(org_id, status, sort_key, folded);",
-		    e, "building indexes");
+		    e, "building indexes")) ||
+	    (rc = sq_exec(st, schema_fig_member_triggers(1), e, "building indexes")))
+		return rc;
+	return store_fig_rebuild(st, e);
 }
 
 /* ---- rules -------------------------------------------------------------------------- */
@@ -520,7 +497,7 @@ enum err_code store_rules_load(struct store *st, struct ruleset *rs, struct err 
 	static const char sql[] =
 		"SELECT id, version, value, effective_from, source, description FROM rule"
 		" ORDER BY id, version";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	int rc;
 
 	if (!s)
@@ -529,16 +506,16 @@ enum err_code store_rules_load(struct store *st, struct ruleset *rs, struct err 
 		struct rule_version v;
 
 		memset(&v, 0, sizeof v);
-		col_copy(s, 0, v.id, sizeof v.id);
+		sq_col_copy(s, 0, v.id, sizeof v.id);
 		v.version = sqlite3_column_int(s, 1);
-		col_copy(s, 2, v.value, sizeof v.value);
-		v.effective_from = col_date(s, 3);
-		col_copy(s, 4, v.source, sizeof v.source);
-		col_copy(s, 5, v.description, sizeof v.description);
+		sq_col_copy(s, 2, v.value, sizeof v.value);
+		v.effective_from = sq_col_date(s, 3);
+		sq_col_copy(s, 4, v.source, sizeof v.source);
+		sq_col_copy(s, 5, v.description, sizeof v.description);
 		ruleset_add(rs, &v);
 	}
-	done(st, s);
-	return rc == SQLITE_DONE ? ERR_OK : db_error(st, e, "reading the rules");
+	sq_done(st, s);
+	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "reading the rules");
 }
 
 enum err_code store_rule_add(struct store *st, const struct rule_version *v, const char *actor,
@@ -548,17 +525,17 @@ enum err_code store_rule_add(struct store *st, const struct rule_version *v, con
 		"INSERT INTO rule(id, version, value, effective_from, source, description, added_by)"
 		" VALUES (?1, (SELECT coalesce(max(version), 0) + 1 FROM rule WHERE id = ?1),"
 		" ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
-	bind_text(s, 1, v->id);
-	bind_text(s, 2, v->value);
-	bind_date(s, 3, v->effective_from);
-	bind_text(s, 4, v->source);
-	bind_text(s, 5, v->description);
-	bind_text(s, 6, actor);
-	return step_done(st, s, e, "adding a rule version");
+	sq_bind_text(s, 1, v->id);
+	sq_bind_text(s, 2, v->value);
+	sq_bind_date(s, 3, v->effective_from);
+	sq_bind_text(s, 4, v->source);
+	sq_bind_text(s, 5, v->description);
+	sq_bind_text(s, 6, actor);
+	return sq_step_done(st, s, e, "adding a rule version");
 }
 
 /* ---- organisations ------------------------------------------------------------------ */
@@ -576,21 +553,21 @@ static void read_org(sqlite3_stmt *s, struct org *o)
 
 	memset(o, 0, sizeof *o);
 	o->id = sqlite3_column_int64(s, 0);
-	col_copy(s, 1, o->code, sizeof o->code);
+	sq_col_copy(s, 1, o->code, sizeof o->code);
 	o->parent_id = sqlite3_column_int64(s, 2);
-	col_copy(s, 3, o->parent_code, sizeof o->parent_code);
-	col_copy(s, 4, o->name, sizeof o->name);
-	col_copy(s, 5, kind, sizeof kind);
+	sq_col_copy(s, 3, o->parent_code, sizeof o->parent_code);
+	sq_col_copy(s, 4, o->name, sizeof o->name);
+	sq_col_copy(s, 5, kind, sizeof kind);
 	if (org_kind_parse(kind, &o->kind))
 		o->kind = OK_CELL;
-	col_copy(s, 6, o->grassroots_type, sizeof o->grassroots_type);
+	sq_col_copy(s, 6, o->grassroots_type, sizeof o->grassroots_type);
 	o->standing_board = sqlite3_column_int(s, 7);
-	col_copy(s, 8, o->local_committee, sizeof o->local_committee);
-	o->militia = col_count(s, 9);
-	o->self_defence = col_count(s, 10);
-	o->reserve = col_count(s, 11);
-	o->established = col_date(s, 12);
-	o->dissolved = col_date(s, 13);
+	sq_col_copy(s, 8, o->local_committee, sizeof o->local_committee);
+	o->militia = sq_col_count(s, 9);
+	o->self_defence = sq_col_count(s, 10);
+	o->reserve = sq_col_count(s, 11);
+	o->established = sq_col_date(s, 12);
+	o->dissolved = sq_col_date(s, 13);
 	o->pre = (long)sqlite3_column_int64(s, 14);
 	o->last = (long)sqlite3_column_int64(s, 15);
 	o->depth = sqlite3_column_int(s, 16);
@@ -603,23 +580,23 @@ static enum err_code fetch_one(struct store *st, const char *sql, const char *ke
 			       void (*read)(sqlite3_stmt *s, void *out), void *out,
 			       const char *what, struct err *e)
 {
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	int rc;
 
 	if (!s)
 		return e->code;
 	if (key)
-		bind_text(s, 1, key);
+		sq_bind_text(s, 1, key);
 	else
 		sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		read(s, out);
-	done(st, s);
+	sq_done(st, s);
 	if (rc == SQLITE_ROW)
 		return ERR_OK;
 	if (rc != SQLITE_DONE)
-		return db_error(st, e, what);
+		return sq_db_error(st, e, what);
 	return ERR_NOTFOUND;
 }
 
@@ -659,16 +636,16 @@ enum err_code store_org_by_id(struct store *st, int64_t id, struct org *o, struc
 enum err_code store_org_count(struct store *st, long *n, struct err *e)
 {
 	static const char sql[] = "SELECT count(*) FROM org";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	if (sqlite3_step(s) != SQLITE_ROW) {
-		done(st, s);
-		return db_error(st, e, "counting organisations");
+		sq_done(st, s);
+		return sq_db_error(st, e, "counting organisations");
 	}
 	*n = (long)sqlite3_column_int64(s, 0);
-	done(st, s);
+	sq_done(st, s);
 	return ERR_OK;
 }
 
@@ -678,16 +655,16 @@ static enum err_code version_open(struct store *st, const struct org *o, date_t 
 	static const char sql[] =
 		"INSERT OR REPLACE INTO org_version(org_id, valid_from, valid_to, parent_id, name, kind)"
 		" VALUES (?1, ?2, NULL, ?3, ?4, ?5)";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, o->id);
-	bind_date(s, 2, from);
-	bind_id_or_null(s, 3, o->parent_id);
-	bind_text(s, 4, o->name);
-	bind_text(s, 5, org_kind_name(o->kind));
-	return step_done(st, s, e, "recording an organisation version");
+	sq_bind_date(s, 2, from);
+	sq_bind_id_or_null(s, 3, o->parent_id);
+	sq_bind_text(s, 4, o->name);
+	sq_bind_text(s, 5, org_kind_name(o->kind));
+	return sq_step_done(st, s, e, "recording an organisation version");
 }
 
 enum err_code store_org_insert(struct store *st, struct org *o, struct err *e)
@@ -696,28 +673,28 @@ enum err_code store_org_insert(struct store *st, struct org *o, struct err *e)
 		"INSERT INTO org(code, parent_id, name, kind, grassroots_type, standing_board,"
 		" local_committee, militia, self_defence, reserve, established)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
-	bind_text(s, 1, o->code);
-	bind_id_or_null(s, 2, o->parent_id);
-	bind_text(s, 3, o->name);
-	bind_text(s, 4, org_kind_name(o->kind));
-	bind_text_or_null(s, 5, o->grassroots_type);
+	sq_bind_text(s, 1, o->code);
+	sq_bind_id_or_null(s, 2, o->parent_id);
+	sq_bind_text(s, 3, o->name);
+	sq_bind_text(s, 4, org_kind_name(o->kind));
+	sq_bind_text_or_null(s, 5, o->grassroots_type);
 	sqlite3_bind_int(s, 6, o->standing_board);
-	bind_text_or_null(s, 7, o->local_committee);
-	bind_count(s, 8, o->militia);
-	bind_count(s, 9, o->self_defence);
-	bind_count(s, 10, o->reserve);
-	bind_date(s, 11, o->established);
+	sq_bind_text_or_null(s, 7, o->local_committee);
+	sq_bind_count(s, 8, o->militia);
+	sq_bind_count(s, 9, o->self_defence);
+	sq_bind_count(s, 10, o->reserve);
+	sq_bind_date(s, 11, o->established);
 	if (sqlite3_step(s) != SQLITE_DONE) {
-		enum err_code c = db_error(st, e, "adding an organisation");
+		enum err_code c = sq_db_error(st, e, "adding an organisation");
 
-		done(st, s);
+		sq_done(st, s);
 		return c;
 	}
-	done(st, s);
+	sq_done(st, s);
 	o->id = sqlite3_last_insert_rowid(st->db);
 	return version_open(st, o, o->established, e);
 }
@@ -731,31 +708,31 @@ enum err_code store_org_update(struct store *st, const struct org *o, int versio
 		" reserve = ?10, dissolved = ?11 WHERE id = ?1";
 	static const char close_sql[] =
 		"UPDATE org_version SET valid_to = ?2 WHERE org_id = ?1 AND valid_to IS NULL";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, o->id);
-	bind_id_or_null(s, 2, o->parent_id);
-	bind_text(s, 3, o->name);
-	bind_text(s, 4, org_kind_name(o->kind));
-	bind_text_or_null(s, 5, o->grassroots_type);
+	sq_bind_id_or_null(s, 2, o->parent_id);
+	sq_bind_text(s, 3, o->name);
+	sq_bind_text(s, 4, org_kind_name(o->kind));
+	sq_bind_text_or_null(s, 5, o->grassroots_type);
 	sqlite3_bind_int(s, 6, o->standing_board);
-	bind_text_or_null(s, 7, o->local_committee);
-	bind_count(s, 8, o->militia);
-	bind_count(s, 9, o->self_defence);
-	bind_count(s, 10, o->reserve);
-	bind_date(s, 11, o->dissolved);
-	if (step_done(st, s, e, "updating an organisation"))
+	sq_bind_text_or_null(s, 7, o->local_committee);
+	sq_bind_count(s, 8, o->militia);
+	sq_bind_count(s, 9, o->self_defence);
+	sq_bind_count(s, 10, o->reserve);
+	sq_bind_date(s, 11, o->dissolved);
+	if (sq_step_done(st, s, e, "updating an organisation"))
 		return e->code;
 	if (!versioned)
 		return ERR_OK;
-	s = prep(st, close_sql, e);
+	s = sq_prep(st, close_sql, e);
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, o->id);
-	bind_date(s, 2, date);
-	if (step_done(st, s, e, "closing an organisation version"))
+	sq_bind_date(s, 2, date);
+	if (sq_step_done(st, s, e, "closing an organisation version"))
 		return e->code;
 	if (o->dissolved != DATE_NONE)
 		return ERR_OK; /* no version after dissolution */
@@ -765,16 +742,16 @@ enum err_code store_org_update(struct store *st, const struct org *o, int versio
 enum err_code store_org_version_since(struct store *st, int64_t id, date_t *from, struct err *e)
 {
 	static const char sql[] = "SELECT max(valid_from) FROM org_version WHERE org_id = ?1";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	int rc;
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
-	*from = rc == SQLITE_ROW ? col_date(s, 0) : DATE_NONE;
-	done(st, s);
-	return rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading an organisation version");
+	*from = rc == SQLITE_ROW ? sq_col_date(s, 0) : DATE_NONE;
+	sq_done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading an organisation version");
 }
 
 struct renum {
@@ -813,7 +790,7 @@ enum err_code store_org_renumber(struct store *st, struct err *e)
 	enum err_code rc = ERR_OK;
 	int step;
 
-	s = prep(st, sel, e);
+	s = sq_prep(st, sel, e);
 	if (!s) {
 		rc = e->code;
 		goto out;
@@ -830,9 +807,9 @@ enum err_code store_org_renumber(struct store *st, struct err *e)
 		codes[n] = xstrdup((const char *)sqlite3_column_text(s, 2));
 		n++;
 	}
-	done(st, s);
+	sq_done(st, s);
 	if (step != SQLITE_DONE) {
-		rc = db_error(st, e, "reading the tree");
+		rc = sq_db_error(st, e, "reading the tree");
 		goto out;
 	}
 	/* ids are sorted: find each parent's index by binary search. */
@@ -850,14 +827,14 @@ enum err_code store_org_renumber(struct store *st, struct err *e)
 			     cyc >= 0 ? codes[cyc] : "?");
 		goto out;
 	}
-	s = prep(st, clear, e);
-	if (!s || step_done(st, s, e, "renumbering the tree")) {
+	s = sq_prep(st, clear, e);
+	if (!s || sq_step_done(st, s, e, "renumbering the tree")) {
 		tree_cleanup(&t);
 		rc = e->code;
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
-		s = prep(st, upd, e);
+		s = sq_prep(st, upd, e);
 		if (!s) {
 			rc = e->code;
 			break;
@@ -866,7 +843,7 @@ enum err_code store_org_renumber(struct store *st, struct err *e)
 		sqlite3_bind_int64(s, 2, t.pre[i]);
 		sqlite3_bind_int64(s, 3, t.last[i]);
 		sqlite3_bind_int(s, 4, t.depth[i]);
-		if (step_done(st, s, e, "renumbering the tree")) {
+		if (sq_step_done(st, s, e, "renumbering the tree")) {
 			rc = e->code;
 			break;
 		}
@@ -889,17 +866,17 @@ enum err_code store_org_event_add(struct store *st, date_t date, const char *kin
 	static const char sql[] =
 		"INSERT INTO org_event(date, kind, org_id, other_org_id, detail, actor)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
-	bind_date(s, 1, date);
-	bind_text(s, 2, kind);
+	sq_bind_date(s, 1, date);
+	sq_bind_text(s, 2, kind);
 	sqlite3_bind_int64(s, 3, org_id);
-	bind_id_or_null(s, 4, other_org_id);
-	bind_text_or_null(s, 5, detail);
-	bind_text(s, 6, actor);
-	if (step_done(st, s, e, "recording a restructuring event"))
+	sq_bind_id_or_null(s, 4, other_org_id);
+	sq_bind_text_or_null(s, 5, detail);
+	sq_bind_text(s, 6, actor);
+	if (sq_step_done(st, s, e, "recording a restructuring event"))
 		return e->code;
 	if (event_id)
 		*event_id = sqlite3_last_insert_rowid(st->db);
@@ -912,15 +889,15 @@ enum err_code store_org_lineage_add(struct store *st, int64_t pred, int64_t succ
 	static const char sql[] =
 		"INSERT OR IGNORE INTO org_lineage(predecessor_id, successor_id, event_id, kind)"
 		" VALUES (?1, ?2, ?3, ?4)";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, pred);
 	sqlite3_bind_int64(s, 2, succ);
 	sqlite3_bind_int64(s, 3, event_id);
-	bind_text(s, 4, kind);
-	return step_done(st, s, e, "recording lineage");
+	sq_bind_text(s, 4, kind);
+	return sq_step_done(st, s, e, "recording lineage");
 }
 
 /* Run a query of ORG_COLS rows and hand each to cb. The statement is bound already. */
@@ -933,12 +910,12 @@ static enum err_code org_rows(struct store *st, sqlite3_stmt *s, store_org_cb cb
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		read_org(s, &o);
 		if (cb(ctx, &o)) {
-			done(st, s);
+			sq_done(st, s);
 			return ERR_OK;
 		}
 	}
-	done(st, s);
-	return rc == SQLITE_DONE ? ERR_OK : db_error(st, e, "reading organisations");
+	sq_done(st, s);
+	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "reading organisations");
 }
 
 enum err_code store_org_walk(struct store *st, long pre, long last, int max_depth,
@@ -946,7 +923,7 @@ enum err_code store_org_walk(struct store *st, long pre, long last, int max_dept
 {
 	static const char sql[] = "SELECT " ORG_COLS ORG_FROM
 				  " WHERE o.pre BETWEEN ?1 AND ?2 AND o.depth <= ?3 ORDER BY o.pre";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
@@ -961,7 +938,7 @@ enum err_code store_org_children(struct store *st, int64_t id, store_org_cb cb, 
 {
 	static const char sql[] = "SELECT " ORG_COLS ORG_FROM
 				  " WHERE o.parent_id = ?1 AND o.dissolved IS NULL ORDER BY o.code";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
@@ -977,29 +954,29 @@ enum err_code store_orgs_as_of(struct store *st, date_t d, store_org_at_cb cb, v
 		" FROM org_version v JOIN org o ON o.id = v.org_id"
 		" WHERE v.valid_from <= ?1 AND (v.valid_to IS NULL OR v.valid_to > ?1)"
 		" ORDER BY o.code";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	struct org_at a;
 	char kind[24];
 	int rc;
 
 	if (!s)
 		return e->code;
-	bind_date(s, 1, d);
+	sq_bind_date(s, 1, d);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		a.id = sqlite3_column_int64(s, 0);
 		a.parent_id = sqlite3_column_int64(s, 1);
-		col_copy(s, 2, a.code, sizeof a.code);
-		col_copy(s, 3, a.name, sizeof a.name);
-		col_copy(s, 4, kind, sizeof kind);
+		sq_col_copy(s, 2, a.code, sizeof a.code);
+		sq_col_copy(s, 3, a.name, sizeof a.name);
+		sq_col_copy(s, 4, kind, sizeof kind);
 		if (org_kind_parse(kind, &a.kind))
 			a.kind = OK_CELL;
 		if (cb(ctx, &a)) {
-			done(st, s);
+			sq_done(st, s);
 			return ERR_OK;
 		}
 	}
-	done(st, s);
-	return rc == SQLITE_DONE ? ERR_OK : db_error(st, e, "reading the tree as of a date");
+	sq_done(st, s);
+	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "reading the tree as of a date");
 }
 
 enum err_code store_org_history(struct store *st, int64_t org_id, store_org_event_cb cb,
@@ -1013,7 +990,7 @@ enum err_code store_org_history(struct store *st, int64_t org_id, store_org_even
 		" OR ev.id IN (SELECT event_id FROM org_lineage"
 		"              WHERE predecessor_id = ?1 OR successor_id = ?1)"
 		" ORDER BY ev.date, ev.id";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	struct org_event ev;
 	int rc;
 
@@ -1023,18 +1000,18 @@ enum err_code store_org_history(struct store *st, int64_t org_id, store_org_even
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		memset(&ev, 0, sizeof ev);
 		ev.id = sqlite3_column_int64(s, 0);
-		ev.date = col_date(s, 1);
-		col_copy(s, 2, ev.kind, sizeof ev.kind);
-		col_copy(s, 3, ev.org_code, sizeof ev.org_code);
-		col_copy(s, 4, ev.other_code, sizeof ev.other_code);
-		col_copy(s, 5, ev.detail, sizeof ev.detail);
-		col_copy(s, 6, ev.actor, sizeof ev.actor);
-		col_copy(s, 7, ev.recorded_at, sizeof ev.recorded_at);
+		ev.date = sq_col_date(s, 1);
+		sq_col_copy(s, 2, ev.kind, sizeof ev.kind);
+		sq_col_copy(s, 3, ev.org_code, sizeof ev.org_code);
+		sq_col_copy(s, 4, ev.other_code, sizeof ev.other_code);
+		sq_col_copy(s, 5, ev.detail, sizeof ev.detail);
+		sq_col_copy(s, 6, ev.actor, sizeof ev.actor);
+		sq_col_copy(s, 7, ev.recorded_at, sizeof ev.recorded_at);
 		if (cb(ctx, &ev))
 			break;
 	}
-	done(st, s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading history");
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading history");
 }
 
 enum err_code store_org_lineage(struct store *st, int64_t org_id, int dir, store_org_cb cb,
@@ -1046,7 +1023,7 @@ enum err_code store_org_lineage(struct store *st, int64_t org_id, int dir, store
 	static const char succ[] = "SELECT " ORG_COLS ORG_FROM
 				   " WHERE o.id IN (SELECT successor_id FROM org_lineage"
 				   " WHERE predecessor_id = ?1) ORDER BY o.code";
-	sqlite3_stmt *s = prep(st, dir < 0 ? pred : succ, e);
+	sqlite3_stmt *s = sq_prep(st, dir < 0 ? pred : succ, e);
 
 	if (!s)
 		return e->code;
@@ -1064,7 +1041,7 @@ enum err_code store_org_counts(struct store *st, long pre, long last, long count
 		"SELECT count(*) FROM org o CROSS JOIN member m ON m.temp_org_id = o.id"
 		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES
 		" AND m.org_id NOT IN (SELECT id FROM org WHERE pre BETWEEN ?1 AND ?2)";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	enum member_status ms;
 	int rc, i;
 
@@ -1077,20 +1054,20 @@ enum err_code store_org_counts(struct store *st, long pre, long last, long count
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		if (member_status_parse((const char *)sqlite3_column_text(s, 0), &ms) == 0)
 			counts[ms] = (long)sqlite3_column_int64(s, 1);
-	done(st, s);
+	sq_done(st, s);
 	if (rc != SQLITE_DONE)
-		return db_error(st, e, "counting members");
+		return sq_db_error(st, e, "counting members");
 	if (!hosted)
 		return ERR_OK;
-	s = prep(st, host_sql, e);
+	s = sq_prep(st, host_sql, e);
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, pre);
 	sqlite3_bind_int64(s, 2, last);
 	rc = sqlite3_step(s);
 	*hosted = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
-	done(st, s);
-	return rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "counting hosted members");
+	sq_done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "counting hosted members");
 }
 
 enum err_code store_org_direct_counts(struct store *st, int64_t id, long counts[MS__COUNT],
@@ -1098,7 +1075,7 @@ enum err_code store_org_direct_counts(struct store *st, int64_t id, long counts[
 {
 	static const char sql[] =
 		"SELECT status, count(*) FROM member WHERE org_id = ?1 GROUP BY status";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	enum member_status ms;
 	int rc, i;
 
@@ -1110,8 +1087,8 @@ enum err_code store_org_direct_counts(struct store *st, int64_t id, long counts[
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		if (member_status_parse((const char *)sqlite3_column_text(s, 0), &ms) == 0)
 			counts[ms] = (long)sqlite3_column_int64(s, 1);
-	done(st, s);
-	return rc == SQLITE_DONE ? ERR_OK : db_error(st, e, "counting members");
+	sq_done(st, s);
+	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "counting members");
 }
 
 enum err_code store_org_roll_sizes(struct store *st,
@@ -1121,7 +1098,7 @@ enum err_code store_org_roll_sizes(struct store *st,
 	static const char sql[] =
 		"SELECT org_id, sum(status <> 'probationary'), sum(status = 'probationary')"
 		" FROM member WHERE status IN " ACTIVE_STATUSES " GROUP BY org_id";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	int rc;
 
 	if (!s)
@@ -1130,8 +1107,8 @@ enum err_code store_org_roll_sizes(struct store *st,
 		if (cb(ctx, sqlite3_column_int64(s, 0), (long)sqlite3_column_int64(s, 1),
 		       (long)sqlite3_column_int64(s, 2)))
 			break;
-	done(st, s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "counting rolls");
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "counting rolls");
 }
 
 /* ---- members ------------------------------------------------------------------------ */
@@ -1154,33 +1131,33 @@ static void read_member(sqlite3_stmt *s, struct member *m)
 	memset(m, 0, sizeof *m);
 	m->id = sqlite3_column_int64(s, 0);
 	m->org_id = sqlite3_column_int64(s, 1);
-	col_copy(s, 2, m->org_code, sizeof m->org_code);
-	col_copy(s, 3, status, sizeof status);
+	sq_col_copy(s, 2, m->org_code, sizeof m->org_code);
+	sq_col_copy(s, 3, status, sizeof status);
 	if (member_status_parse(status, &m->status))
 		m->status = MS_OFFICIAL;
-	m->status_since = col_date(s, 4);
-	m->org_since = col_date(s, 5);
+	m->status_since = sq_col_date(s, 4);
+	m->org_since = sq_col_date(s, 5);
 	m->temp_org_id = sqlite3_column_int64(s, 6);
-	col_copy(s, 7, m->temp_org_code, sizeof m->temp_org_code);
-	m->temp_until = col_date(s, 8);
-	col_copy(s, 9, m->full_name, sizeof m->full_name);
-	col_copy(s, 10, m->sex, sizeof m->sex);
-	m->birth_date = col_date(s, 11);
-	col_copy(s, 12, m->ethnicity, sizeof m->ethnicity);
-	col_copy(s, 13, m->religion, sizeof m->religion);
-	col_copy(s, 14, m->hometown, sizeof m->hometown);
-	col_copy(s, 15, m->citizen_id, sizeof m->citizen_id);
-	col_copy(s, 16, m->education, sizeof m->education);
-	col_copy(s, 17, m->theory_level, sizeof m->theory_level);
-	col_copy(s, 18, m->rank, sizeof m->rank);
-	col_copy(s, 19, m->category, sizeof m->category);
-	col_copy(s, 20, m->post, sizeof m->post);
-	col_copy(s, 21, m->history_no, sizeof m->history_no);
-	col_copy(s, 22, m->card_no, sizeof m->card_no);
-	col_copy(s, 23, m->phone, sizeof m->phone);
-	m->admission_decision_date = col_date(s, 24);
-	m->admission_ceremony_date = col_date(s, 25);
-	m->official_date = col_date(s, 26);
+	sq_col_copy(s, 7, m->temp_org_code, sizeof m->temp_org_code);
+	m->temp_until = sq_col_date(s, 8);
+	sq_col_copy(s, 9, m->full_name, sizeof m->full_name);
+	sq_col_copy(s, 10, m->sex, sizeof m->sex);
+	m->birth_date = sq_col_date(s, 11);
+	sq_col_copy(s, 12, m->ethnicity, sizeof m->ethnicity);
+	sq_col_copy(s, 13, m->religion, sizeof m->religion);
+	sq_col_copy(s, 14, m->hometown, sizeof m->hometown);
+	sq_col_copy(s, 15, m->citizen_id, sizeof m->citizen_id);
+	sq_col_copy(s, 16, m->education, sizeof m->education);
+	sq_col_copy(s, 17, m->theory_level, sizeof m->theory_level);
+	sq_col_copy(s, 18, m->rank, sizeof m->rank);
+	sq_col_copy(s, 19, m->category, sizeof m->category);
+	sq_col_copy(s, 20, m->post, sizeof m->post);
+	sq_col_copy(s, 21, m->history_no, sizeof m->history_no);
+	sq_col_copy(s, 22, m->card_no, sizeof m->card_no);
+	sq_col_copy(s, 23, m->phone, sizeof m->phone);
+	m->admission_decision_date = sq_col_date(s, 24);
+	m->admission_ceremony_date = sq_col_date(s, 25);
+	m->official_date = sq_col_date(s, 26);
 	/* The name's parts are derived, not stored. */
 	buf_init(&fam, 0);
 	buf_init(&mid, 0);
@@ -1199,7 +1176,7 @@ static void bind_date_slot(struct store *st, sqlite3_stmt *s, int i, date_t d, i
 {
 	(void)st;
 	(void)slot;
-	bind_date(s, i, d);
+	sq_bind_date(s, i, d);
 }
 
 /* Bind the member's fields to ?2..?28 in the order of the INSERT/UPDATE below. */
@@ -1208,28 +1185,28 @@ static void bind_member(struct store *st, sqlite3_stmt *s, const struct member *
 {
 	sqlite3_bind_int64(s, 2, m->org_id);
 	bind_date_slot(st, s, 3, m->org_since, 0);
-	bind_text(s, 4, member_status_name(m->status));
+	sq_bind_text(s, 4, member_status_name(m->status));
 	bind_date_slot(st, s, 5, m->status_since, 1);
-	bind_id_or_null(s, 6, m->temp_org_id);
+	sq_bind_id_or_null(s, 6, m->temp_org_id);
 	bind_date_slot(st, s, 7, m->temp_until, 2);
-	bind_text(s, 8, m->full_name);
+	sq_bind_text(s, 8, m->full_name);
 	sqlite3_bind_blob(s, 9, k->sort_key, (int)k->sort_key_len, SQLITE_STATIC);
-	bind_text(s, 10, k->folded);
+	sq_bind_text(s, 10, k->folded);
 	sqlite3_bind_int64(s, 11, k->dup_hash);
-	bind_text(s, 12, m->sex);
+	sq_bind_text(s, 12, m->sex);
 	bind_date_slot(st, s, 13, m->birth_date, 3);
-	bind_text(s, 14, m->ethnicity);
-	bind_text(s, 15, m->religion);
-	bind_text(s, 16, m->hometown);
-	bind_text(s, 17, m->citizen_id);
-	bind_text(s, 18, m->education);
-	bind_text(s, 19, m->theory_level);
-	bind_text(s, 20, m->rank);
-	bind_text(s, 21, m->category);
-	bind_text(s, 22, m->post);
-	bind_text(s, 23, m->history_no);
-	bind_text(s, 24, m->card_no);
-	bind_text(s, 25, m->phone);
+	sq_bind_text(s, 14, m->ethnicity);
+	sq_bind_text(s, 15, m->religion);
+	sq_bind_text(s, 16, m->hometown);
+	sq_bind_text(s, 17, m->citizen_id);
+	sq_bind_text(s, 18, m->education);
+	sq_bind_text(s, 19, m->theory_level);
+	sq_bind_text(s, 20, m->rank);
+	sq_bind_text(s, 21, m->category);
+	sq_bind_text(s, 22, m->post);
+	sq_bind_text(s, 23, m->history_no);
+	sq_bind_text(s, 24, m->card_no);
+	sq_bind_text(s, 25, m->phone);
 	bind_date_slot(st, s, 26, m->admission_decision_date, 4);
 	bind_date_slot(st, s, 27, m->admission_ceremony_date, 5);
 	bind_date_slot(st, s, 28, m->official_date, 6);
@@ -1249,21 +1226,21 @@ enum err_code store_member_insert(struct store *st, struct member *m,
 		" admission_ceremony_date, official_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
 		" ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
 		" ?25, ?26, ?27, ?28)";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	int rc;
 
 	if (!s)
 		return e->code;
-	bind_id_or_null(s, 1, m->id);
+	sq_bind_id_or_null(s, 1, m->id);
 	bind_member(st, s, m, k);
 	rc = sqlite3_step(s);
-	done(st, s);
+	sq_done(st, s);
 	if (rc == SQLITE_CONSTRAINT)
 		return err_add(e, ERR_RULE, 0, "id", NULL, NULL,
 			       "member id %lld is already in use; leave the id empty to have one "
 			       "assigned", (long long)m->id);
 	if (rc != SQLITE_DONE)
-		return db_error(st, e, "adding a member");
+		return sq_db_error(st, e, "adding a member");
 	m->id = sqlite3_last_insert_rowid(st->db);
 	if (st->bulk) {
 		if (st->ndup == st->capdup) {
@@ -1275,12 +1252,12 @@ enum err_code store_member_insert(struct store *st, struct member *m,
 		st->ndup++;
 		return ERR_OK;
 	}
-	s = prep(st, dup_sql, e);
+	s = sq_prep(st, dup_sql, e);
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, k->dup_hash);
 	sqlite3_bind_int64(s, 2, m->id);
-	return step_done(st, s, e, "adding a member");
+	return sq_step_done(st, s, e, "adding a member");
 }
 
 enum err_code store_member_update(struct store *st, const struct member *m,
@@ -1301,27 +1278,27 @@ enum err_code store_member_update(struct store *st, const struct member *m,
 	sqlite3_stmt *s;
 
 	{
-		sqlite3_stmt *d = prep(st, undup, e);
+		sqlite3_stmt *d = sq_prep(st, undup, e);
 
 		if (!d)
 			return e->code;
 		sqlite3_bind_int64(d, 1, m->id);
-		if (step_done(st, d, e, "updating a member"))
+		if (sq_step_done(st, d, e, "updating a member"))
 			return e->code;
-		s = prep(st, sql, e);
+		s = sq_prep(st, sql, e);
 		if (!s)
 			return e->code;
 	}
 	sqlite3_bind_int64(s, 1, m->id);
 	bind_member(st, s, m, k);
-	if (step_done(st, s, e, "updating a member"))
+	if (sq_step_done(st, s, e, "updating a member"))
 		return e->code;
-	s = prep(st, dup_sql, e);
+	s = sq_prep(st, dup_sql, e);
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, k->dup_hash);
 	sqlite3_bind_int64(s, 2, m->id);
-	return step_done(st, s, e, "updating a member");
+	return sq_step_done(st, s, e, "updating a member");
 }
 
 static void read_member_any(sqlite3_stmt *s, void *out)
@@ -1342,16 +1319,16 @@ enum err_code store_member_get(struct store *st, int64_t id, struct member *m, s
 enum err_code store_member_max_id(struct store *st, int64_t *id, struct err *e)
 {
 	static const char sql[] = "SELECT coalesce(max(id), 0) FROM member";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	if (sqlite3_step(s) != SQLITE_ROW) {
-		done(st, s);
-		return db_error(st, e, "reading member ids");
+		sq_done(st, s);
+		return sq_db_error(st, e, "reading member ids");
 	}
 	*id = sqlite3_column_int64(s, 0);
-	done(st, s);
+	sq_done(st, s);
 	return ERR_OK;
 }
 
@@ -1361,16 +1338,16 @@ enum err_code store_member_period_add(struct store *st, int64_t member_id, int64
 	static const char sql[] =
 		"INSERT INTO member_period(member_id, org_id, valid_from, valid_to, temporary)"
 		" VALUES (?1, ?2, ?3, ?4, ?5)";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, member_id);
 	sqlite3_bind_int64(s, 2, org_id);
-	bind_date(s, 3, from);
-	bind_date(s, 4, to);
+	sq_bind_date(s, 3, from);
+	sq_bind_date(s, 4, to);
 	sqlite3_bind_int(s, 5, temporary);
-	return step_done(st, s, e, "recording a roll period");
+	return sq_step_done(st, s, e, "recording a roll period");
 }
 
 enum err_code store_member_status_add(struct store *st, int64_t member_id,
@@ -1379,15 +1356,15 @@ enum err_code store_member_status_add(struct store *st, int64_t member_id,
 {
 	static const char sql[] =
 		"INSERT INTO member_status(member_id, status, valid_from, valid_to) VALUES (?1, ?2, ?3, ?4)";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, member_id);
-	bind_text(s, 2, member_status_name(status));
-	bind_date(s, 3, from);
-	bind_date(s, 4, to);
-	return step_done(st, s, e, "recording a status period");
+	sq_bind_text(s, 2, member_status_name(status));
+	sq_bind_date(s, 3, from);
+	sq_bind_date(s, 4, to);
+	return sq_step_done(st, s, e, "recording a status period");
 }
 
 enum err_code store_member_event_add(struct store *st, int64_t member_id, date_t date,
@@ -1396,16 +1373,16 @@ enum err_code store_member_event_add(struct store *st, int64_t member_id, date_t
 {
 	static const char sql[] =
 		"INSERT INTO member_event(member_id, date, kind, detail, actor) VALUES (?1, ?2, ?3, ?4, ?5)";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, member_id);
-	bind_date(s, 2, date);
-	bind_text(s, 3, kind);
-	bind_text_or_null(s, 4, detail);
-	bind_text(s, 5, actor);
-	return step_done(st, s, e, "recording a member event");
+	sq_bind_date(s, 2, date);
+	sq_bind_text(s, 3, kind);
+	sq_bind_text_or_null(s, 4, detail);
+	sq_bind_text(s, 5, actor);
+	return sq_step_done(st, s, e, "recording a member event");
 }
 
 /* Collect ids from s (bound already), then load each full record and hand it to cb. Two
@@ -1426,14 +1403,14 @@ static enum err_code members_by_ids(struct store *st, sqlite3_stmt *s, store_mem
 		}
 		ids[n++] = sqlite3_column_int64(s, 0);
 	}
-	done(st, s);
+	sq_done(st, s);
 	if (step != SQLITE_DONE) {
 		free(ids);
-		return db_error(st, e, "listing members");
+		return sq_db_error(st, e, "listing members");
 	}
 	for (i = 0; i < n; i++) {
 		struct member m;
-		sqlite3_stmt *g = prep(st, one, e);
+		sqlite3_stmt *g = sq_prep(st, one, e);
 
 		if (!g) {
 			rc = e->code;
@@ -1443,9 +1420,9 @@ static enum err_code members_by_ids(struct store *st, sqlite3_stmt *s, store_mem
 		step = sqlite3_step(g);
 		if (step == SQLITE_ROW)
 			read_member(g, &m);
-		done(st, g);
+		sq_done(st, g);
 		if (step != SQLITE_ROW) {
-			rc = db_error(st, e, "reading a member");
+			rc = sq_db_error(st, e, "reading a member");
 			break;
 		}
 		if (cb(ctx, &m))
@@ -1540,7 +1517,7 @@ enum err_code store_member_list(struct store *st, long pre, long last, int with_
 
 	buf_reset(arena);
 	for (pass = 0; pass < (with_hosted ? 2 : 1); pass++) {
-		sqlite3_stmt *s = prep(st, pass ? sql_hosted : sql, e);
+		sqlite3_stmt *s = sq_prep(st, pass ? sql_hosted : sql, e);
 
 		if (!s) {
 			rc = e->code;
@@ -1568,9 +1545,9 @@ enum err_code store_member_list(struct store *st, long pre, long last, int with_
 			buf_add(arena, k, (size_t)kl);
 			n++;
 		}
-		done(st, s);
+		sq_done(st, s);
 		if (step != SQLITE_DONE) {
-			rc = db_error(st, e, "listing members");
+			rc = sq_db_error(st, e, "listing members");
 			goto out;
 		}
 	}
@@ -1587,7 +1564,7 @@ enum err_code store_member_list(struct store *st, long pre, long last, int with_
 	}
 	for (i = (size_t)offset; i < end_at; i++) {
 		struct member m;
-		sqlite3_stmt *g = prep(st, one, e);
+		sqlite3_stmt *g = sq_prep(st, one, e);
 
 		if (!g) {
 			rc = e->code;
@@ -1597,9 +1574,9 @@ enum err_code store_member_list(struct store *st, long pre, long last, int with_
 		step = sqlite3_step(g);
 		if (step == SQLITE_ROW)
 			read_member(g, &m);
-		done(st, g);
+		sq_done(st, g);
 		if (step != SQLITE_ROW) {
-			rc = db_error(st, e, "reading a member");
+			rc = sq_db_error(st, e, "reading a member");
 			break;
 		}
 		if (cb(ctx, &m))
@@ -1615,7 +1592,7 @@ enum err_code store_member_of_org(struct store *st, int64_t org_id, int active_o
 	static const char sql[] = "SELECT id FROM member WHERE org_id = ?1 AND status IN "
 				  ACTIVE_STATUSES " ORDER BY id";
 	static const char any[] = "SELECT id FROM member WHERE org_id = ?1 ORDER BY id";
-	sqlite3_stmt *s = prep(st, active_only ? sql : any, e);
+	sqlite3_stmt *s = sq_prep(st, active_only ? sql : any, e);
 
 	if (!s)
 		return e->code;
@@ -1628,7 +1605,7 @@ enum err_code store_member_hosted(struct store *st, int64_t org_id, store_member
 {
 	static const char sql[] = "SELECT id FROM member WHERE temp_org_id = ?1 AND status IN "
 				  ACTIVE_STATUSES " ORDER BY id";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
@@ -1643,13 +1620,13 @@ enum err_code store_member_search(struct store *st, long pre, long last, const c
 		"SELECT m.id FROM org o CROSS JOIN member m ON m.org_id = o.id"
 		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES
 		" AND cadre_match(m.folded, ?3) ORDER BY m.sort_key, m.id LIMIT ?4";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, pre);
 	sqlite3_bind_int64(s, 2, last);
-	bind_text(s, 3, folded);
+	sq_bind_text(s, 3, folded);
 	sqlite3_bind_int64(s, 4, limit);
 	return members_by_ids(st, s, cb, ctx, e);
 }
@@ -1660,19 +1637,19 @@ enum err_code store_member_dups(struct store *st, int64_t dup_hash, date_t birth
 	static const char sql[] =
 		"SELECT m.id FROM member_dupkey d JOIN member m ON m.id = d.member_id"
 		" WHERE d.dup_hash = ?1 AND m.birth_date = ?2 ORDER BY m.id";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, dup_hash);
-	bind_date(s, 2, birth);
+	sq_bind_date(s, 2, birth);
 	return members_by_ids(st, s, cb, ctx, e);
 }
 
 enum err_code store_member_all(struct store *st, store_member_cb cb, void *ctx, struct err *e)
 {
 	static const char sql[] = "SELECT " MEMBER_COLS MEMBER_FROM " ORDER BY m.id";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	struct member *m;
 	int rc;
 
@@ -1684,9 +1661,9 @@ enum err_code store_member_all(struct store *st, store_member_cb cb, void *ctx, 
 		if (cb(ctx, m))
 			break;
 	}
-	done(st, s);
+	sq_done(st, s);
 	free(m);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading members");
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading members");
 }
 
 static enum err_code period_rows(struct store *st, sqlite3_stmt *s, store_period_cb cb,
@@ -1698,15 +1675,15 @@ static enum err_code period_rows(struct store *st, sqlite3_stmt *s, store_period
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		memset(&p, 0, sizeof p);
 		p.org_id = sqlite3_column_int64(s, 1);
-		col_copy(s, 2, p.org_code, sizeof p.org_code);
-		p.from = col_date(s, 3);
-		p.to = col_date(s, 4);
+		sq_col_copy(s, 2, p.org_code, sizeof p.org_code);
+		p.from = sq_col_date(s, 3);
+		p.to = sq_col_date(s, 4);
 		p.temporary = sqlite3_column_int(s, 5);
 		if (cb(ctx, sqlite3_column_int64(s, 0), &p))
 			break;
 	}
-	done(st, s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading periods");
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading periods");
 }
 
 enum err_code store_member_periods(struct store *st, int64_t member_id, store_period_cb cb,
@@ -1719,7 +1696,7 @@ enum err_code store_member_periods(struct store *st, int64_t member_id, store_pe
 	static const char all[] =
 		"SELECT p.member_id, p.org_id, o.code, p.valid_from, p.valid_to, p.temporary"
 		" FROM member_period p JOIN org o ON o.id = p.org_id ORDER BY p.member_id, p.valid_from";
-	sqlite3_stmt *s = prep(st, member_id > 0 ? one : all, e);
+	sqlite3_stmt *s = sq_prep(st, member_id > 0 ? one : all, e);
 
 	if (!s)
 		return e->code;
@@ -1735,12 +1712,12 @@ enum err_code store_member_periods_at(struct store *st, int64_t org_id, date_t d
 		"SELECT p.member_id, p.org_id, o.code, p.valid_from, p.valid_to, p.temporary"
 		" FROM member_period p JOIN org o ON o.id = p.org_id"
 		" WHERE p.org_id = ?1 AND p.valid_from <= ?2 AND p.valid_to > ?2";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, org_id);
-	bind_date(s, 2, d);
+	sq_bind_date(s, 2, d);
 	return period_rows(st, s, cb, ctx, e);
 }
 
@@ -1750,7 +1727,7 @@ enum err_code store_member_statuses(struct store *st, int64_t member_id, store_s
 	static const char sql[] =
 		"SELECT member_id, status, valid_from, valid_to FROM member_status"
 		" WHERE member_id = ?1 ORDER BY valid_from, rowid";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	struct member_status_period p;
 	int rc;
 
@@ -1760,13 +1737,13 @@ enum err_code store_member_statuses(struct store *st, int64_t member_id, store_s
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (member_status_parse((const char *)sqlite3_column_text(s, 1), &p.status))
 			continue;
-		p.from = col_date(s, 2);
-		p.to = col_date(s, 3);
+		p.from = sq_col_date(s, 2);
+		p.to = sq_col_date(s, 3);
 		if (cb(ctx, sqlite3_column_int64(s, 0), &p))
 			break;
 	}
-	done(st, s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading statuses");
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading statuses");
 }
 
 enum err_code store_member_events(struct store *st, int64_t member_id, store_event_cb cb,
@@ -1775,7 +1752,7 @@ enum err_code store_member_events(struct store *st, int64_t member_id, store_eve
 	static const char sql[] =
 		"SELECT id, date, kind, coalesce(detail, ''), actor, recorded_at FROM member_event"
 		" WHERE member_id = ?1 ORDER BY date, id";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	struct member_event ev;
 	int rc;
 
@@ -1785,16 +1762,16 @@ enum err_code store_member_events(struct store *st, int64_t member_id, store_eve
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		memset(&ev, 0, sizeof ev);
 		ev.id = sqlite3_column_int64(s, 0);
-		ev.date = col_date(s, 1);
-		col_copy(s, 2, ev.kind, sizeof ev.kind);
-		col_copy(s, 3, ev.detail, sizeof ev.detail);
-		col_copy(s, 4, ev.actor, sizeof ev.actor);
-		col_copy(s, 5, ev.recorded_at, sizeof ev.recorded_at);
+		ev.date = sq_col_date(s, 1);
+		sq_col_copy(s, 2, ev.kind, sizeof ev.kind);
+		sq_col_copy(s, 3, ev.detail, sizeof ev.detail);
+		sq_col_copy(s, 4, ev.actor, sizeof ev.actor);
+		sq_col_copy(s, 5, ev.recorded_at, sizeof ev.recorded_at);
 		if (cb(ctx, &ev))
 			break;
 	}
-	done(st, s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading events");
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading events");
 }
 
 /* ---- transfers ---------------------------------------------------------------------- */
@@ -1818,18 +1795,18 @@ static void read_transfer(sqlite3_stmt *s, struct transfer *t)
 	t->temporary = sqlite3_column_int(s, 2);
 	t->from_org_id = sqlite3_column_int64(s, 3);
 	t->to_org_id = sqlite3_column_int64(s, 4);
-	col_copy(s, 5, t->from_code, sizeof t->from_code);
-	col_copy(s, 6, t->to_code, sizeof t->to_code);
-	t->sent_date = col_date(s, 7);
-	t->received_date = col_date(s, 8);
-	t->until_date = col_date(s, 9);
-	t->ended_date = col_date(s, 10);
+	sq_col_copy(s, 5, t->from_code, sizeof t->from_code);
+	sq_col_copy(s, 6, t->to_code, sizeof t->to_code);
+	t->sent_date = sq_col_date(s, 7);
+	t->received_date = sq_col_date(s, 8);
+	t->until_date = sq_col_date(s, 9);
+	t->ended_date = sq_col_date(s, 10);
 	state = (const char *)sqlite3_column_text(s, 11);
 	for (i = 0; i < 3; i++)
 		if (state && strcmp(state, transfer_states[i]) == 0)
 			t->state = (enum transfer_state)i;
-	col_copy(s, 12, t->reason, sizeof t->reason);
-	col_copy(s, 13, t->letter_no, sizeof t->letter_no);
+	sq_col_copy(s, 12, t->reason, sizeof t->reason);
+	sq_col_copy(s, 13, t->letter_no, sizeof t->letter_no);
 }
 
 enum err_code store_transfer_insert(struct store *st, struct transfer *t, struct err *e)
@@ -1838,7 +1815,7 @@ enum err_code store_transfer_insert(struct store *st, struct transfer *t, struct
 		"INSERT INTO transfer(member_id, temporary, from_org_id, to_org_id, sent_date,"
 		" received_date, until_date, ended_date, state, reason, letter_no)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
@@ -1846,14 +1823,14 @@ enum err_code store_transfer_insert(struct store *st, struct transfer *t, struct
 	sqlite3_bind_int(s, 2, t->temporary);
 	sqlite3_bind_int64(s, 3, t->from_org_id);
 	sqlite3_bind_int64(s, 4, t->to_org_id);
-	bind_date(s, 5, t->sent_date);
-	bind_date(s, 6, t->received_date);
-	bind_date(s, 7, t->until_date);
-	bind_date(s, 8, t->ended_date);
-	bind_text(s, 9, transfer_states[t->state]);
-	bind_text(s, 10, t->reason);
-	bind_text(s, 11, t->letter_no);
-	if (step_done(st, s, e, "recording a transfer"))
+	sq_bind_date(s, 5, t->sent_date);
+	sq_bind_date(s, 6, t->received_date);
+	sq_bind_date(s, 7, t->until_date);
+	sq_bind_date(s, 8, t->ended_date);
+	sq_bind_text(s, 9, transfer_states[t->state]);
+	sq_bind_text(s, 10, t->reason);
+	sq_bind_text(s, 11, t->letter_no);
+	if (sq_step_done(st, s, e, "recording a transfer"))
 		return e->code;
 	t->id = sqlite3_last_insert_rowid(st->db);
 	return ERR_OK;
@@ -1864,16 +1841,16 @@ enum err_code store_transfer_update(struct store *st, const struct transfer *t, 
 	static const char sql[] =
 		"UPDATE transfer SET received_date = ?2, until_date = ?3, ended_date = ?4, state = ?5"
 		" WHERE id = ?1";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, t->id);
-	bind_date(s, 2, t->received_date);
-	bind_date(s, 3, t->until_date);
-	bind_date(s, 4, t->ended_date);
-	bind_text(s, 5, transfer_states[t->state]);
-	return step_done(st, s, e, "updating a transfer");
+	sq_bind_date(s, 2, t->received_date);
+	sq_bind_date(s, 3, t->until_date);
+	sq_bind_date(s, 4, t->ended_date);
+	sq_bind_text(s, 5, transfer_states[t->state]);
+	return sq_step_done(st, s, e, "updating a transfer");
 }
 
 static void read_transfer_any(sqlite3_stmt *s, void *out)
@@ -1901,7 +1878,7 @@ enum err_code store_transfer_list(struct store *st, int64_t member_id, long pre,
 				   " WHERE t.state <> 'ended' AND NOT (t.state = 'received' AND"
 				   " t.temporary = 0) AND ((a.pre BETWEEN ?2 AND ?3) OR"
 				   " (b.pre BETWEEN ?2 AND ?3)) ORDER BY t.sent_date, t.id";
-	sqlite3_stmt *s = prep(st, member_id > 0 ? by_member : open, e);
+	sqlite3_stmt *s = sq_prep(st, member_id > 0 ? by_member : open, e);
 	struct transfer t;
 	int rc;
 
@@ -1918,8 +1895,8 @@ enum err_code store_transfer_list(struct store *st, int64_t member_id, long pre,
 		if (cb(ctx, &t))
 			break;
 	}
-	done(st, s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading transfers");
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading transfers");
 }
 
 /* ---- the audit log ------------------------------------------------------------------ */
@@ -1930,7 +1907,7 @@ enum err_code store_audit_append(struct store *st, struct audit_entry *a, struct
 	static const char ins[] =
 		"INSERT INTO audit(id, at, actor, address, action, subject, org_id, before, after,"
 		" prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-	sqlite3_stmt *s = prep(st, last_sql, e);
+	sqlite3_stmt *s = sq_prep(st, last_sql, e);
 	int rc;
 
 	if (!s)
@@ -1943,26 +1920,26 @@ enum err_code store_audit_append(struct store *st, struct audit_entry *a, struct
 		if (sqlite3_column_bytes(s, 1) == AUDIT_HASH_BYTES)
 			memcpy(a->prev, sqlite3_column_blob(s, 1), AUDIT_HASH_BYTES);
 	}
-	done(st, s);
+	sq_done(st, s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, e, "reading the audit log");
+		return sq_db_error(st, e, "reading the audit log");
 	if (audit_hash(a, a->hash))
 		return err_set(e, ERR_INTERNAL, "the hash library did not start");
-	s = prep(st, ins, e);
+	s = sq_prep(st, ins, e);
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, a->id);
-	bind_text(s, 2, a->at);
-	bind_text(s, 3, a->actor);
-	bind_text(s, 4, a->address);
-	bind_text(s, 5, a->action);
-	bind_text(s, 6, a->subject);
+	sq_bind_text(s, 2, a->at);
+	sq_bind_text(s, 3, a->actor);
+	sq_bind_text(s, 4, a->address);
+	sq_bind_text(s, 5, a->action);
+	sq_bind_text(s, 6, a->subject);
 	sqlite3_bind_int64(s, 7, a->org_id);
-	bind_text(s, 8, a->before);
-	bind_text(s, 9, a->after);
+	sq_bind_text(s, 8, a->before);
+	sq_bind_text(s, 9, a->after);
 	sqlite3_bind_blob(s, 10, a->prev, AUDIT_HASH_BYTES, SQLITE_STATIC);
 	sqlite3_bind_blob(s, 11, a->hash, AUDIT_HASH_BYTES, SQLITE_STATIC);
-	return step_done(st, s, e, "writing the audit log");
+	return sq_step_done(st, s, e, "writing the audit log");
 }
 
 enum err_code store_audit_walk(struct store *st, long pre, long last, long limit,
@@ -1976,7 +1953,7 @@ enum err_code store_audit_walk(struct store *st, long pre, long last, long limit
 		" a.after, a.prev, a.hash FROM audit a LEFT JOIN org o ON o.id = a.org_id"
 		" WHERE o.pre BETWEEN ?1 AND ?2 OR (?4 AND a.org_id = 0)"
 		" ORDER BY a.id DESC LIMIT ?3";
-	sqlite3_stmt *s = prep(st, pre < 0 ? all : scoped, e);
+	sqlite3_stmt *s = sq_prep(st, pre < 0 ? all : scoped, e);
 	struct audit_entry a;
 	int rc;
 
@@ -1992,11 +1969,11 @@ enum err_code store_audit_walk(struct store *st, long pre, long last, long limit
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		memset(&a, 0, sizeof a);
 		a.id = sqlite3_column_int64(s, 0);
-		col_copy(s, 1, a.at, sizeof a.at);
-		col_copy(s, 2, a.actor, sizeof a.actor);
-		col_copy(s, 3, a.address, sizeof a.address);
-		col_copy(s, 4, a.action, sizeof a.action);
-		col_copy(s, 5, a.subject, sizeof a.subject);
+		sq_col_copy(s, 1, a.at, sizeof a.at);
+		sq_col_copy(s, 2, a.actor, sizeof a.actor);
+		sq_col_copy(s, 3, a.address, sizeof a.address);
+		sq_col_copy(s, 4, a.action, sizeof a.action);
+		sq_col_copy(s, 5, a.subject, sizeof a.subject);
 		a.org_id = sqlite3_column_int64(s, 6);
 		a.before = (char *)(uintptr_t)sqlite3_column_text(s, 7);
 		a.after = (char *)(uintptr_t)sqlite3_column_text(s, 8);
@@ -2007,8 +1984,8 @@ enum err_code store_audit_walk(struct store *st, long pre, long last, long limit
 		if (cb(ctx, &a))
 			break;
 	}
-	done(st, s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading the audit log");
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading the audit log");
 }
 
 /* ---- accounts and tokens ------------------------------------------------------------ */
@@ -2025,34 +2002,34 @@ static void read_account(sqlite3_stmt *s, struct account *a)
 
 	memset(a, 0, sizeof *a);
 	a->id = sqlite3_column_int64(s, 0);
-	col_copy(s, 1, a->name, sizeof a->name);
-	col_copy(s, 2, a->password_hash, sizeof a->password_hash);
+	sq_col_copy(s, 1, a->name, sizeof a->name);
+	sq_col_copy(s, 2, a->password_hash, sizeof a->password_hash);
 	a->disabled = sqlite3_column_int(s, 3);
 	a->failed_logins = (long)sqlite3_column_int64(s, 4);
 	a->locked_until = (long long)sqlite3_column_int64(s, 5);
 	role = sqlite3_column_text(s, 6);
 	a->has_role = role && role_parse((const char *)role, &a->role) == 0;
 	a->role_org_id = sqlite3_column_int64(s, 7);
-	col_copy(s, 8, a->role_org_code, sizeof a->role_org_code);
+	sq_col_copy(s, 8, a->role_org_code, sizeof a->role_org_code);
 }
 
 enum err_code store_account_insert(struct store *st, struct account *a, struct err *e)
 {
 	static const char sql[] = "INSERT INTO account(name, password_hash) VALUES (?1, ?2)";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	int rc;
 
 	if (!s)
 		return e->code;
-	bind_text(s, 1, a->name);
-	bind_text(s, 2, a->password_hash);
+	sq_bind_text(s, 1, a->name);
+	sq_bind_text(s, 2, a->password_hash);
 	rc = sqlite3_step(s);
-	done(st, s);
+	sq_done(st, s);
 	if (rc == SQLITE_CONSTRAINT)
 		return err_add(e, ERR_RULE, 0, "name", a->name, NULL,
 			       "the account name '%s' is taken; choose another", a->name);
 	if (rc != SQLITE_DONE)
-		return db_error(st, e, "adding an account");
+		return sq_db_error(st, e, "adding an account");
 	a->id = sqlite3_last_insert_rowid(st->db);
 	return ERR_OK;
 }
@@ -2094,14 +2071,14 @@ enum err_code store_account_set_login(struct store *st, int64_t id, long failed,
 {
 	static const char sql[] =
 		"UPDATE account SET failed_logins = ?2, locked_until = ?3 WHERE id = ?1";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, failed);
 	sqlite3_bind_int64(s, 3, locked_until);
-	return step_done(st, s, e, "recording a sign-in");
+	return sq_step_done(st, s, e, "recording a sign-in");
 }
 
 enum err_code store_role_grant(struct store *st, int64_t account_id, enum role role,
@@ -2112,28 +2089,28 @@ enum err_code store_role_grant(struct store *st, int64_t account_id, enum role r
 		" WHERE account_id = ?1 AND revoked_at IS NULL";
 	static const char grant[] =
 		"INSERT INTO account_role(account_id, role, org_id, granted_by) VALUES (?1, ?2, ?3, ?4)";
-	sqlite3_stmt *s = prep(st, revoke, e);
+	sqlite3_stmt *s = sq_prep(st, revoke, e);
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, account_id);
-	if (step_done(st, s, e, "granting a role"))
+	if (sq_step_done(st, s, e, "granting a role"))
 		return e->code;
-	s = prep(st, grant, e);
+	s = sq_prep(st, grant, e);
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, account_id);
-	bind_text(s, 2, role_name(role));
-	bind_id_or_null(s, 3, org_id);
-	bind_text(s, 4, granted_by);
-	return step_done(st, s, e, "granting a role");
+	sq_bind_text(s, 2, role_name(role));
+	sq_bind_id_or_null(s, 3, org_id);
+	sq_bind_text(s, 4, granted_by);
+	return sq_step_done(st, s, e, "granting a role");
 }
 
 enum err_code store_accounts_walk(struct store *st, store_account_cb cb, void *ctx,
 				  struct err *e)
 {
 	static const char sql[] = ACCOUNT_SQL " ORDER BY a.name";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	struct account a;
 	int rc;
 
@@ -2144,8 +2121,8 @@ enum err_code store_accounts_walk(struct store *st, store_account_cb cb, void *c
 		if (cb(ctx, &a))
 			break;
 	}
-	done(st, s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : db_error(st, e, "reading accounts");
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading accounts");
 }
 
 enum err_code store_token_insert(struct store *st, int64_t account_id, const char *label,
@@ -2153,14 +2130,14 @@ enum err_code store_token_insert(struct store *st, int64_t account_id, const cha
 {
 	static const char sql[] =
 		"INSERT INTO api_token(account_id, label, token_hash) VALUES (?1, ?2, ?3)";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, account_id);
-	bind_text(s, 2, label);
+	sq_bind_text(s, 2, label);
 	sqlite3_bind_blob(s, 3, hash, 32, SQLITE_STATIC);
-	if (step_done(st, s, e, "adding a token"))
+	if (sq_step_done(st, s, e, "adding a token"))
 		return e->code;
 	*id = sqlite3_last_insert_rowid(st->db);
 	return ERR_OK;
@@ -2171,7 +2148,7 @@ enum err_code store_token_find(struct store *st, const unsigned char hash[32],
 {
 	static const char sql[] =
 		"SELECT account_id, id FROM api_token WHERE token_hash = ?1 AND revoked_at IS NULL";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 	int rc;
 
 	if (!s)
@@ -2182,11 +2159,11 @@ enum err_code store_token_find(struct store *st, const unsigned char hash[32],
 		*account_id = sqlite3_column_int64(s, 0);
 		*token_id = sqlite3_column_int64(s, 1);
 	}
-	done(st, s);
+	sq_done(st, s);
 	if (rc == SQLITE_ROW)
 		return ERR_OK;
 	if (rc != SQLITE_DONE)
-		return db_error(st, e, "reading tokens");
+		return sq_db_error(st, e, "reading tokens");
 	return err_set(e, ERR_NOTFOUND, "the token is not valid");
 }
 
@@ -2195,12 +2172,12 @@ enum err_code store_token_revoke(struct store *st, int64_t id, struct err *e)
 	static const char sql[] =
 		"UPDATE api_token SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 		" WHERE id = ?1 AND revoked_at IS NULL";
-	sqlite3_stmt *s = prep(st, sql, e);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, id);
-	if (step_done(st, s, e, "revoking a token"))
+	if (sq_step_done(st, s, e, "revoking a token"))
 		return e->code;
 	if (sqlite3_changes(st->db) == 0)
 		return err_set(e, ERR_NOTFOUND, "no active token has the id %lld", (long long)id);

@@ -300,4 +300,105 @@ enum err_code store_token_find(struct store *st, const unsigned char hash[32],
 			       int64_t *account_id, int64_t *token_id, struct err *e);
 enum err_code store_token_revoke(struct store *st, int64_t id, struct err *e);
 
+/* ---- figures, reviews, discipline (store_fig.c) ---------------------------------------- */
+
+#include "../core/fig.h"
+
+/* Count every organisation's counters again from the records (after a first load, and to
+ * check them: store_fig_verify). */
+enum err_code store_fig_rebuild(struct store *st, struct err *e);
+/* Compare the kept counters with a count from the records: *wrong gets the number of
+ * organisations whose counters differ (0 when all are exact). */
+enum err_code store_fig_verify(struct store *st, long *wrong, struct err *e);
+/* An organisation with its own counters (not its subtree's). */
+struct fig_org {
+	int64_t id, parent_id;
+	long pre, last;
+	int depth;
+	char code[ORG_CODE_MAX + 1];
+	char name[ORG_NAME_MAX * 2 + 1];
+	enum org_kind kind;
+	int grassroots;         /* a grassroots committee, or a cell right under a committee */
+	int standing_board;
+	long militia, self_defence, reserve; /* -1 unknown */
+	date_t established, dissolved;
+	struct fig_map core, hist;
+};
+typedef int (*store_fig_cb)(void *ctx, const struct fig_org *o);
+/* The organisations of [pre, last] in pre-order (active ones and those dissolved after
+ * since), with their counters (hist only when with_hist). */
+enum err_code store_fig_walk(struct store *st, long pre, long last, int with_hist,
+			     store_fig_cb cb, void *ctx, struct err *e);
+/* The name of ethnicity id (fig_ethnic). */
+enum err_code store_fig_ethnic_names(struct store *st, char (*names)[48], size_t n,
+				     struct err *e);
+
+struct review_row {
+	int64_t id, member_id, org_id, grassroots_id, body_org_id;
+	int grassroots;
+	int year;
+	int step;              /* enum review_step */
+	int score;             /* -1 none */
+	int grade;             /* enum grade */
+	date_t date;
+	int revision, current;
+	char reason[400], rules[200], by[64];
+	/* filled by the lookups */
+	char member_name[VNAME_MAX + 1], org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];
+	char body_code[ORG_CODE_MAX + 1];
+};
+/* Insert a review step; a current decision first makes the one in force not current (its
+ * revision + 1 is given to the new one). r->id and r->revision are set. */
+enum err_code store_review_insert(struct store *st, struct review_row *r, struct err *e);
+/* The decision in force on member_id (or, member_id 0, organisation org_id) for year:
+ * ERR_NOTFOUND when there is none. */
+enum err_code store_review_current(struct store *st, int64_t member_id, int64_t org_id, int year,
+				   struct review_row *r, struct err *e);
+/* The latest step of the given kind (any revision) for a member, or ERR_NOTFOUND. */
+enum err_code store_review_latest(struct store *st, int64_t member_id, int year, int step,
+				  struct review_row *r, struct err *e);
+typedef int (*store_review_cb)(void *ctx, const struct review_row *r);
+/* Every step for member_id (or org_id when member_id is 0), by year then id. */
+enum err_code store_review_list(struct store *st, int64_t member_id, int64_t org_id,
+				store_review_cb cb, void *ctx, struct err *e);
+/* Decided members' grades in force in grassroots organisation g for year. */
+enum err_code store_review_quota_counts(struct store *st, int64_t g, int year,
+					long counts[4], struct err *e);
+/* Decided grades in force for year of the members on the roll of org_id (at their review),
+ * or (subunits) of org_id's active direct sub-organisations; *units gets how many members or
+ * sub-organisations there are. */
+enum err_code store_review_unit_grades(struct store *st, int64_t org_id, int year, int subunits,
+				       long graded[4], long *units, struct err *e);
+
+struct discipline_row {
+	int64_t id, member_id, org_id, body_org_id;
+	int form;              /* enum discipline_form */
+	date_t date;
+	char reason[400], by[64];
+	char member_name[VNAME_MAX + 1], org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];
+	char body_code[ORG_CODE_MAX + 1];
+};
+enum err_code store_discipline_insert(struct store *st, struct discipline_row *d, struct err *e);
+/* Discipline decided between from and to (inclusive) on member_id, or (member_id 0) on the
+ * organisation org_id itself. */
+enum err_code store_discipline_count(struct store *st, int64_t member_id, int64_t org_id,
+				     date_t from, date_t to, long *n, struct err *e);
+/* How many of org_id's active direct sub-organisations were disciplined between from and to
+ * (the organisation itself, or any member of its subtree... only the organisation). */
+enum err_code store_discipline_subunits(struct store *st, int64_t org_id, date_t from, date_t to,
+					long *subs, long *disciplined, struct err *e);
+typedef int (*store_discipline_cb)(void *ctx, const struct discipline_row *d);
+/* The records of organisations in [pre, last] decided between from and to, newest first. */
+enum err_code store_discipline_list(struct store *st, long pre, long last, date_t from,
+				    date_t to, store_discipline_cb cb, void *ctx, struct err *e);
+/* Transfers sent between from and to that cross the edge of [pre, last]: c[0] official in,
+ * c[1] official out, c[2] temporary in, c[3] temporary out. */
+enum err_code store_transfer_counts(struct store *st, long pre, long last, date_t from, date_t to,
+				    long c[4], struct err *e);
+/* Emulation: a model's criteria (one per line), how many are required; ERR_NOTFOUND. */
+enum err_code store_emulation_model(struct store *st, const char *code, char *criteria,
+				    size_t n, long *required, struct err *e);
+enum err_code store_emulation_rate(struct store *st, int64_t org_id, int year, const char *model,
+				   const char *met, int earned, const char *by, struct err *e);
+
 #endif

@@ -6,10 +6,10 @@ static const char css[] =
 	":root{--ink:#1b1b1b;--mute:#5a5a5a;--line:#d0d0d0;--bad:#a40000;--accent:#8b0000}"
 	"*{box-sizing:border-box}"
 	"body{margin:0;font:16px/1.45 system-ui,'Segoe UI',Roboto,'Noto Sans',sans-serif;color:var(--ink)}"
-	".bar{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:center;padding:.4em 1em;"
+	"header.bar{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:center;padding:.4em 1em;"
 	"background:#f4efe6;border-bottom:2px solid var(--accent)}"
-	".bar .home{font-weight:700;color:var(--accent);text-decoration:none}"
-	".bar form{display:inline-flex;gap:.3em;margin:0}.bar nav a{margin-right:.6em}"
+	"header.bar .home{font-weight:700;color:var(--accent);text-decoration:none}"
+	"header.bar form{display:inline-flex;gap:.3em;margin:0}header.bar nav a{margin-right:.6em}"
 	".search input{width:16em;max-width:50vw}"
 	".who{color:var(--mute)}"
 	"main{padding:0 1em 2em;max-width:72em}"
@@ -40,13 +40,28 @@ static const char css[] =
 	"form.inline{display:flex;flex-wrap:wrap;gap:.3em;align-items:center;margin:0}"
 	"table.audit{font-size:.85em}del{color:var(--bad)}ins{text-decoration:none;color:#2e7d32}"
 	".print-only{display:none}.lineage{margin:.3em 0}"
-	"@media print{.bar,.search,form,.pager,nav,button,.actions,.deeper{display:none!important}"
+	/* Charts (svg.c): Okabe-Ito colours, told apart by people who do not see all colours;
+	 * the hatches and dashes drawn in the SVG keep the series apart in grey. The navigation
+	 * bar's rules above name its element so that they miss the charts' rect.bar. */
+	"svg.chart{display:block;max-width:100%;height:auto;margin:.4em 0}"
+	".chart text{fill:var(--ink)}.chart .more{fill:var(--mute)}"
+	".chart .s0{--c:#1f3a5f}.chart .s1{--c:#e69f00}.chart .s2{--c:#56b4e9}"
+	".chart .s3{--c:#009e73}.chart .s4{--c:#f0e442}.chart .s5{--c:#cc79a7}"
+	".chart .s6{--c:#d55e00}.chart .s7{--c:#999}"
+	".chart pattern rect,.chart .mk{fill:var(--c)}.chart .line{stroke:var(--c)}"
+	"@media print{header.bar,.search,form,.pager,nav,button,.actions,.deeper"
+	"{display:none!important}"
 	".print-only{display:block;border-bottom:1px solid #000;padding-bottom:.3em}"
 	"h1{margin-top:0}dl.record{gap:.1em 1.5em}details>summary{list-style:none}"
 	"body{font:11pt/1.35 serif;color:#000}main{max-width:none;padding:0}"
 	"a{color:#000;text-decoration:none}@page{size:A4;margin:15mm}"
 	"table{page-break-inside:auto}tr{page-break-inside:avoid}"
-	".foot{display:block;border-top:1px solid #000}}";
+	".foot{display:block;border-top:1px solid #000}"
+	/* Charts on paper: fills printed as drawn (browsers drop "backgrounds" by default), lines
+	 * and markers black, their dashes telling them apart; a chart kept on one page. */
+	"svg.chart{print-color-adjust:exact;-webkit-print-color-adjust:exact;"
+	"break-inside:avoid;max-width:17cm}"
+	".chart text{fill:#000}.chart .line{stroke:#000}.chart .mk{fill:#000}}";
 
 void web_static_css(struct req *r)
 {

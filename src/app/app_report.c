@@ -1,0 +1,855 @@
+/* app_report.c - the figures of a subtree (DOMAIN §11) and the whole-country roll-up, from the
+ * counters the store keeps (core/fig.h), or from the history for a past date.
+ *
+ * How things are counted (docs/reports.md says the same for users):
+ *  - members: those on the rolls (probationary, official, exempt, suspended) of the subtree's
+ *    organisations; members hosted on temporary transfer are shown apart and not counted;
+ *  - ages and party seniority by year: the year of the figures minus the year of birth or of
+ *    the admission decision (R-REPORT-AGE-BANDS, R-REPORT-SENIORITY-BANDS);
+ *  - admissions of a year: members on the rolls whose admission decision falls in it; the
+ *    development rate divides them by the members admitted before the year;
+ *  - member reviews: the decisions in force for the year, counted at the organisation whose
+ *    roll the member was on when decided; percentages of the members decided;
+ *  - organisation reviews: decisions in force on the subtree's organisations, and apart those
+ *    on grassroots organisations (seed 004's figure);
+ *  - the leadership ratio: party members of the force's category over them plus the
+ *    organisations' non-party headcount of that force. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../lib/mem.h"
+#include "app_int.h"
+#include "app_report.h"
+
+#define ETHNIC_MAX 256
+#define DEPTH_MAX 64
+
+/* What a report is made from: the subtree's counters summed, and per direct sub-organisation
+ * the member grades. */
+struct figs {
+	struct fig_map all;
+	long cells, boards, headcount[3];
+	size_t nsub;
+	struct sub {
+		char code[ORG_CODE_MAX + 1];
+		char name[ORG_NAME_MAX * 2 + 1];
+		long last;
+		struct fig_map core;
+	} *sub;
+	int root_depth;
+	long root_last;
+};
+
+static void figs_cleanup(struct figs *f)
+{
+	size_t i;
+
+	fig_map_cleanup(&f->all);
+	for (i = 0; i < f->nsub; i++)
+		fig_map_cleanup(&f->sub[i].core);
+	free(f->sub);
+}
+
+static int figs_org(void *ctx, const struct fig_org *o)
+{
+	struct figs *f = ctx;
+
+	if (o->dissolved != DATE_NONE)
+		return 0;
+	fig_map_merge(&f->all, &o->core);
+	fig_map_merge(&f->all, &o->hist);
+	if (o->kind == OK_CELL) {
+		f->cells++;
+		f->boards += !!o->standing_board;
+	}
+	if (o->militia > 0)
+		f->headcount[0] += o->militia;
+	if (o->self_defence > 0)
+		f->headcount[1] += o->self_defence;
+	if (o->reserve > 0)
+		f->headcount[2] += o->reserve;
+	if (o->depth == f->root_depth + 1) {
+		struct sub *s;
+
+		f->sub = xrealloc(f->sub, (f->nsub + 1) * sizeof *f->sub);
+		s = &f->sub[f->nsub++];
+		memset(s, 0, sizeof *s);
+		snprintf(s->code, sizeof s->code, "%s", o->code);
+		snprintf(s->name, sizeof s->name, "%s", o->name);
+		s->last = o->last;
+	}
+	if (f->nsub && o->depth > f->root_depth && o->pre <= f->sub[f->nsub - 1].last)
+		fig_map_merge(&f->sub[f->nsub - 1].core, &o->core);
+	return 0;
+}
+
+/* As of a past date: the members on the rolls then, counted with their status then. */
+struct past {
+	struct app *a;
+	struct figs *f;
+	char (*eth)[48];
+	struct err *e;
+};
+
+static int past_member(void *ctx, const struct member *m)
+{
+	struct past *p = ctx;
+	uint32_t keys[4];
+	size_t n, i;
+	long eid = 0;
+
+	if (m->temp_org_id)
+		return 0; /* hosted: not on this roll */
+	for (i = 1; i < ETHNIC_MAX && p->eth[i][0]; i++)
+		if (!strcmp(p->eth[i], m->ethnicity)) {
+			eid = (long)i;
+			break;
+		}
+	n = fig_member_core((int)m->status, m->sex, m->category, keys);
+	for (i = 0; i < n; i++)
+		fig_map_add(&p->f->all, keys[i], 1);
+	n = fig_member_hist((int)m->status, eid, m->birth_date, m->admission_decision_date, keys);
+	for (i = 0; i < n; i++)
+		fig_map_add(&p->f->all, keys[i], 1);
+	return 0;
+}
+
+/* ---- building the tables -------------------------------------------------------------- */
+
+static const char *const count_col[] = {"count"};
+
+static long dim_sum(const struct fig_map *m, int dim)
+{
+	long n = 0;
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (FIG_DIM(m->v[i].key) == dim)
+			n += m->v[i].count;
+	return n;
+}
+
+static void row_set(struct report_table *t, const char *key, const char *label,
+		    const char *filter, long count, long base)
+{
+	struct report_row *w = report_row_add(t, key, label, filter);
+
+	w->c[0].count = count;
+	w->c[0].base = base;
+}
+
+static void status_table(struct report *r, const struct figs *f, long total)
+{
+	static const int st[] = {MS_OFFICIAL, MS_PROBATIONARY, MS_EXEMPT, MS_SUSPENDED};
+	struct report_table *t = report_table_add(r, "members_by_status", "Members by status",
+						  RC_BARS, 1, count_col, NULL);
+	char filter[64];
+	size_t i;
+
+	for (i = 0; i < sizeof st / sizeof st[0]; i++) {
+		snprintf(filter, sizeof filter, "status=%s", member_status_name(st[i]));
+		row_set(t, member_status_name(st[i]), member_status_name(st[i]), filter,
+			fig_map_get(&f->all, FIG_KEY(FD_STATUS, st[i])), total);
+	}
+	row_set(t, "total", "total", "", total, 0);
+	row_set(t, "hosted", "hosted on temporary transfer (not counted)", "hosted=1",
+		fig_map_get(&f->all, FIG_KEY(FD_HOSTED, 0)), 0);
+}
+
+static void category_table(struct report *r, const struct figs *f, long total)
+{
+	struct report_table *t = report_table_add(r, "members_by_category", "Members by category",
+						  RC_BARS, 1, count_col, NULL);
+	char filter[64];
+	size_t i;
+
+	for (i = 0; member_categories[i]; i++) {
+		snprintf(filter, sizeof filter, "category=%s", member_categories[i]);
+		row_set(t, member_categories[i], member_categories[i], filter,
+			fig_map_get(&f->all, FIG_KEY(FD_CATEGORY, i + 1)), total);
+	}
+	row_set(t, "not_given", "not given", "category=", fig_map_get(&f->all, FIG_KEY(FD_CATEGORY, 0)),
+		total);
+}
+
+static void sex_table(struct report *r, const struct figs *f, long total)
+{
+	struct report_table *t = report_table_add(r, "members_by_sex", "Members by sex", RC_BARS,
+						  1, count_col, NULL);
+
+	row_set(t, "male", "male", "sex=male", fig_map_get(&f->all, FIG_KEY(FD_SEX, 0)), total);
+	row_set(t, "female", "female", "sex=female", fig_map_get(&f->all, FIG_KEY(FD_SEX, 1)),
+		total);
+}
+
+static int cmp_row_count(const void *x, const void *y)
+{
+	const struct report_row *a = x, *b = y;
+
+	if (a->c[0].count != b->c[0].count)
+		return a->c[0].count > b->c[0].count ? -1 : 1;
+	return strcmp(a->key, b->key);
+}
+
+static void ethnic_table(struct report *r, const struct figs *f, long total,
+			 char (*eth)[48])
+{
+	struct report_table *t = report_table_add(r, "members_by_ethnicity",
+						  "Members by ethnicity", RC_BARS, 1, count_col, NULL);
+	char filter[80];
+	size_t i;
+
+	for (i = 0; i < f->all.n; i++) {
+		long id = FIG_VAL(f->all.v[i].key);
+		const char *name;
+
+		if (FIG_DIM(f->all.v[i].key) != FD_ETHNIC)
+			continue;
+		name = id > 0 && id < ETHNIC_MAX && eth[id][0] ? eth[id] : "not given";
+		snprintf(filter, sizeof filter, "ethnicity=%s", name);
+		row_set(t, name, name, filter, f->all.v[i].count, total);
+	}
+	if (t->nrow > 1)
+		qsort(t->rows, t->nrow, sizeof *t->rows, cmp_row_count);
+}
+
+/* Bands from a rule's list of starts ("30,40,50,60": under 30, 30-39, ..., 60 and over) over
+ * the years of dimension dim counted back from year. */
+static void band_table(struct app *a, struct report *r, const struct figs *f, long total,
+		       const char *name, const char *title, const char *rule, int dim, int year,
+		       const char *filter_name)
+{
+	struct report_table *t = report_table_add(r, name, title, RC_BARS, 1, count_col, NULL);
+	const struct rule_version *v = ruleset_find(&a->rules, rule, a->today);
+	long starts[16];
+	size_t ns = 0, i, j;
+	const char *p = v ? v->value : "";
+
+	while (*p && ns < 15) {
+		char *end;
+
+		starts[ns++] = strtol(p, &end, 10);
+		p = *end == ',' ? end + 1 : end + strlen(end);
+	}
+	snprintf(t->note, sizeof t->note, "%s (%s)", "years counted by calendar year", rule);
+	for (i = 0; i <= ns; i++) {
+		long lo = i ? starts[i - 1] : 0, hi = i < ns ? starts[i] : 1000, n = 0;
+		char key[32], label[48], filter[64];
+
+		for (j = 0; j < f->all.n; j++) {
+			long yrs;
+
+			if (FIG_DIM(f->all.v[j].key) != dim)
+				continue;
+			yrs = year - FIG_VAL(f->all.v[j].key);
+			if (yrs >= lo && yrs < hi)
+				n += f->all.v[j].count;
+		}
+		if (!i)
+			snprintf(key, sizeof key, "under_%ld", hi);
+		else if (i == ns)
+			snprintf(key, sizeof key, "%ld_and_over", lo);
+		else
+			snprintf(key, sizeof key, "%ld_%ld", lo, hi - 1);
+		if (!i)
+			snprintf(label, sizeof label, "under %ld", hi);
+		else if (i == ns)
+			snprintf(label, sizeof label, "%ld and over", lo);
+		else
+			snprintf(label, sizeof label, "%ld-%ld", lo, hi - 1);
+		snprintf(filter, sizeof filter, "%s=%ld-%ld", filter_name, lo, hi - 1);
+		row_set(t, key, label, filter, n, total);
+	}
+}
+
+static void admissions_table(struct report *r, const struct figs *f, int year)
+{
+	struct report_table *t = report_table_add(r, "admissions", "Admissions and the development rate",
+						  RC_NONE, 1, count_col, NULL);
+	long in_year = 0, before = 0;
+	size_t i;
+	char filter[48];
+
+	for (i = 0; i < f->all.n; i++) {
+		if (FIG_DIM(f->all.v[i].key) != FD_ADMIT_YEAR)
+			continue;
+		if (FIG_VAL(f->all.v[i].key) == year)
+			in_year += f->all.v[i].count;
+		else if (FIG_VAL(f->all.v[i].key) < year)
+			before += f->all.v[i].count;
+	}
+	snprintf(t->note, sizeof t->note, "%s",
+		 "admitted: members on the rolls whose admission decision falls in the year; "
+		 "the development rate divides them by the members admitted before it");
+	snprintf(filter, sizeof filter, "admitted=%d", year);
+	row_set(t, "admitted", "admitted in the year", filter, in_year, 0);
+	row_set(t, "members_at_start", "members admitted before the year", "", before, 0);
+	row_set(t, "development_rate", "development rate", filter, in_year, before);
+}
+
+static const char *const grade_cols[] = {"excellent", "good", "complete", "not_complete"};
+
+static void grade_rows(struct report_table *t, const struct fig_map *m, int dim, int year,
+		       const char *filter_name)
+{
+	long g[G__COUNT], total = 0;
+	char filter[64];
+	int i;
+
+	for (i = 0; i < G__COUNT; i++)
+		total += g[i] = fig_map_get(m, FIG_KEY(dim, FIG_YG(year, i)));
+	for (i = 0; i < G__COUNT; i++) {
+		snprintf(filter, sizeof filter, "%s=%s", filter_name, grade_cols[i]);
+		row_set(t, grade_cols[i], grade_cols[i], filter, g[i], total);
+	}
+	snprintf(filter, sizeof filter, "%s=good_or_better", filter_name);
+	row_set(t, "good_or_better", "good or better", filter, g[0] + g[1], total);
+	row_set(t, "reviewed", "reviewed", "", total, 0);
+}
+
+static void review_tables(struct report *r, const struct figs *f, int year, long total)
+{
+	struct report_table *t;
+	const struct report_row *reviewed;
+	size_t i;
+	int y, j;
+
+	t = report_table_add(r, "member_reviews", "Members' reviews", RC_BARS, 1, count_col, NULL);
+	grade_rows(t, &f->all, FD_MEMBER_GRADE, year, "grade");
+	reviewed = report_row_find(t, "reviewed");
+	row_set(t, "not_reviewed", "on the rolls, not yet decided", "grade=none",
+		total - (reviewed ? reviewed->c[0].count : 0), total);
+	snprintf(t->note, sizeof t->note, "%s",
+		 "decisions in force; percentages of the members decided");
+	t = report_table_add(r, "org_reviews", "Organisations' reviews", RC_BARS, 1, count_col,
+			     NULL);
+	t->member_rows = 0;
+	grade_rows(t, &f->all, FD_ORG_GRADE, year, "org_grade");
+	t = report_table_add(r, "grassroots_reviews", "Grassroots organisations' reviews", RC_BARS,
+			     1, count_col, NULL);
+	grade_rows(t, &f->all, FD_GRASSROOTS_GRADE, year, "grassroots_grade");
+	t = report_table_add(r, "reviews_by_suborg", "Members' grades by sub-organisation",
+			     RC_STACKED, G__COUNT, grade_cols, NULL);
+	t->member_rows = 1;
+	for (i = 0; i < f->nsub; i++) {
+		struct report_row *w;
+		long sum = 0;
+		char filter[64];
+
+		snprintf(filter, sizeof filter, "org=%s", f->sub[i].code);
+		w = report_row_add(t, f->sub[i].code, f->sub[i].name, filter);
+		for (j = 0; j < G__COUNT; j++)
+			sum += w->c[j].count =
+				fig_map_get(&f->sub[i].core, FIG_KEY(FD_MEMBER_GRADE, FIG_YG(year, j)));
+		for (j = 0; j < G__COUNT; j++)
+			w->c[j].base = sum;
+	}
+	t = report_table_add(r, "review_trend", "Members' grades over the years", RC_TREND,
+			     G__COUNT, grade_cols, NULL);
+	for (y = year - 4; y <= year; y++) {
+		struct report_row *w;
+		long sum = 0;
+		char key[16], filter[32];
+
+		snprintf(key, sizeof key, "%d", y);
+		snprintf(filter, sizeof filter, "year=%d", y);
+		w = report_row_add(t, key, key, filter);
+		for (j = 0; j < G__COUNT; j++)
+			sum += w->c[j].count = fig_map_get(&f->all, FIG_KEY(FD_MEMBER_GRADE,
+									  FIG_YG(y, j)));
+		for (j = 0; j < G__COUNT; j++)
+			w->c[j].base = sum;
+	}
+}
+
+static void force_tables(struct report *r, const struct figs *f)
+{
+	static const char *const forces[] = {"militia", "self_defence", "reserve"};
+	static const char *const labels[] = {"militia", "self-defence force", "reserve"};
+	struct report_table *t;
+	size_t i;
+
+	t = report_table_add(r, "standing_boards", "Cells with a standing board", RC_NONE, 1,
+			     count_col, NULL);
+	t->member_rows = 0;
+	row_set(t, "cells", "cells", "kind=cell", f->cells, 0);
+	row_set(t, "with_standing_board", "with a standing board", "standing_board=1", f->boards,
+		f->cells);
+	t = report_table_add(r, "leadership_ratio", "Party members in the forces (leadership ratio)",
+			     RC_BARS, 1, count_col, NULL);
+	snprintf(t->note, sizeof t->note, "%s",
+		 "party members of the force's category over them plus the non-party headcount");
+	for (i = 0; i < 3; i++) {
+		long party = fig_map_get(&f->all, FIG_KEY(FD_CATEGORY, 5 + i));
+		char filter[48];
+
+		snprintf(filter, sizeof filter, "category=%s", forces[i]);
+		row_set(t, forces[i], labels[i], filter, party, party + f->headcount[i]);
+	}
+}
+
+static void discipline_table(struct report *r, const struct figs *f, int year)
+{
+	struct report_table *t = report_table_add(r, "discipline", "Discipline decided in the year",
+						  RC_NONE, 1, count_col, NULL);
+
+	row_set(t, "members", "members", "disciplined=member",
+		fig_map_get(&f->all, FIG_KEY(FD_DISCIPLINE, year * 2)), 0);
+	row_set(t, "organisations", "organisations", "disciplined=org",
+		fig_map_get(&f->all, FIG_KEY(FD_DISCIPLINE, year * 2 + 1)), 0);
+}
+
+static enum err_code transfer_table(struct app *a, struct report *r, long pre, long last,
+				    int year, struct err *e)
+{
+	struct report_table *t = report_table_add(r, "transfers", "Transfers in and out",
+						  RC_NONE, 1, count_col, NULL);
+	long c[4];
+
+	t->member_rows = 1;
+	if (store_transfer_counts(a->st, pre, last, date_from_ymd(year, 1, 1),
+				  date_from_ymd(year, 12, 31), c, e))
+		return e->code;
+	row_set(t, "official_in", "official transfers in", "", c[0], 0);
+	row_set(t, "official_out", "official transfers out", "", c[1], 0);
+	row_set(t, "temporary_in", "temporary transfers in", "", c[2], 0);
+	row_set(t, "temporary_out", "temporary transfers out", "", c[3], 0);
+	return ERR_OK;
+}
+
+enum err_code app_report(struct app *a, const struct actor *ac, const char *org_code,
+			 int year, date_t as_of, struct report *r, struct err *e)
+{
+	struct org o;
+	struct figs f;
+	char (*eth)[48] = xcalloc(ETHNIC_MAX, sizeof *eth);
+	long total;
+	int y, m, d;
+	size_t i;
+	time_t now = time(NULL);
+	struct tm tm;
+	int past = as_of != DATE_NONE && as_of < a->today;
+
+	report_init(r);
+	memset(&f, 0, sizeof f);
+	if (!org_code || !org_code[0])
+		org_code = ac->scope_code;
+	if (org_code[0] ? app_org_lookup(a, ac, org_code, &o, 1, "org", e)
+			: store_org_by_id(a->st, 1, &o, e))
+		goto out;
+	if (!org_code[0] && app_subtree(a, ac, "", 0, &o.pre, &o.last, e))
+		goto out;
+	if (as_of == DATE_NONE || as_of > a->today)
+		as_of = a->today;
+	date_to_ymd(as_of, &y, &m, &d);
+	if (!year)
+		year = y;
+	snprintf(r->org_code, sizeof r->org_code, "%s", o.code);
+	snprintf(r->org_name, sizeof r->org_name, "%s", o.name);
+	r->as_of = as_of;
+	r->year = year;
+	snprintf(r->made_by, sizeof r->made_by, "%s", ac->name);
+	gmtime_r(&now, &tm);
+	strftime(r->made_at, sizeof r->made_at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (store_fig_ethnic_names(a->st, eth, ETHNIC_MAX, e))
+		goto out;
+	f.root_depth = o.depth;
+	if (store_fig_walk(a->st, o.pre, o.last, 1, figs_org, &f, e))
+		goto out;
+	if (past) {
+		/* The members as they were; reviews, discipline and headcounts as recorded. */
+		struct past p = {a, &f, eth, e};
+		struct fig_map keep;
+
+		fig_map_init(&keep);
+		for (i = 0; i < f.all.n; i++) {
+			int dim = FIG_DIM(f.all.v[i].key);
+
+			if (dim >= FD_MEMBER_GRADE && dim <= FD_DISCIPLINE)
+				fig_map_add(&keep, f.all.v[i].key, f.all.v[i].count);
+		}
+		fig_map_cleanup(&f.all);
+		f.all = keep;
+		if (app_member_list(a, ac, o.code, as_of, 0, -1, past_member, &p, e))
+			goto out;
+	}
+	total = dim_sum(&f.all, FD_STATUS);
+	status_table(r, &f, total);
+	category_table(r, &f, total);
+	sex_table(r, &f, total);
+	ethnic_table(r, &f, total, eth);
+	band_table(a, r, &f, total, "members_by_age", "Members by age", R_REPORT_AGE_BANDS,
+		   FD_BIRTH_YEAR, y, "age");
+	band_table(a, r, &f, total, "members_by_seniority", "Members by party seniority",
+		   R_REPORT_SENIORITY_BANDS, FD_ADMIT_YEAR, y, "seniority");
+	admissions_table(r, &f, year);
+	review_tables(r, &f, year, total);
+	force_tables(r, &f);
+	discipline_table(r, &f, year);
+	transfer_table(a, r, o.pre, o.last, year, e);
+	for (i = 0; i < r->n; i++)
+		if (strncmp(r->t[i].name, "org_", 4) && strcmp(r->t[i].name, "standing_boards") &&
+		    strcmp(r->t[i].name, "grassroots_reviews"))
+			r->t[i].member_rows = 1;
+out:
+	figs_cleanup(&f);
+	free(eth);
+	return e->code;
+}
+
+/* ---- the whole country at once ---------------------------------------------------------- */
+
+struct roll {
+	struct rollup_row *v;
+	size_t n, cap;
+	int year;
+	char (*codes)[ORG_CODE_MAX + 1];
+	long *last;
+};
+
+static int roll_org(void *ctx, const struct fig_org *o)
+{
+	struct roll *r = ctx;
+	struct rollup_row *w;
+	size_t i;
+
+	if (o->dissolved != DATE_NONE)
+		return 0;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 4096;
+		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
+		r->codes = xrealloc(r->codes, r->cap * sizeof *r->codes);
+		r->last = xrealloc(r->last, r->cap * sizeof *r->last);
+	}
+	w = &r->v[r->n];
+	memset(w, 0, sizeof *w);
+	memcpy(r->codes[r->n], o->code, sizeof r->codes[0]);
+	r->last[r->n] = o->last;
+	r->n++;
+	w->org_id = o->id;
+	w->depth = o->depth;
+	w->militia = o->militia > 0 ? o->militia : 0;
+	w->self_defence = o->self_defence > 0 ? o->self_defence : 0;
+	w->reserve = o->reserve > 0 ? o->reserve : 0;
+	for (i = 0; i < o->core.n; i++) {
+		uint32_t k = o->core.v[i].key;
+		long c = o->core.v[i].count, v = FIG_VAL(k);
+
+		switch (FIG_DIM(k)) {
+		case FD_STATUS:
+			if (v < MS__COUNT)
+				w->members[v] += c;
+			break;
+		case FD_HOSTED:
+			w->hosted += c;
+			break;
+		case FD_CATEGORY:
+			if (v == 5)
+				w->party_militia += c;
+			else if (v == 6)
+				w->party_self_defence += c;
+			else if (v == 7)
+				w->party_reserve += c;
+			break;
+		case FD_MEMBER_GRADE:
+			if (v / 8 == r->year && v % 8 < G__COUNT)
+				w->member_grade[v % 8] += c;
+			break;
+		case FD_ORG_GRADE:
+			if (v / 8 == r->year && v % 8 < G__COUNT)
+				w->org_grade[v % 8] += c;
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+static void roll_add(struct rollup_row *to, const struct rollup_row *from)
+{
+	int i;
+
+	for (i = 0; i < MS__COUNT; i++)
+		to->members[i] += from->members[i];
+	for (i = 0; i < G__COUNT; i++) {
+		to->member_grade[i] += from->member_grade[i];
+		to->org_grade[i] += from->org_grade[i];
+	}
+	to->hosted += from->hosted;
+	to->militia += from->militia;
+	to->self_defence += from->self_defence;
+	to->reserve += from->reserve;
+	to->party_militia += from->party_militia;
+	to->party_self_defence += from->party_self_defence;
+	to->party_reserve += from->party_reserve;
+}
+
+enum err_code app_rollup(struct app *a, const struct actor *ac, int year, rollup_cb cb,
+			 void *ctx, struct err *e)
+{
+	struct roll r;
+	long pre, last, *parent, at[DEPTH_MAX];
+	size_t i;
+	int y, m, d;
+
+	memset(&r, 0, sizeof r);
+	date_to_ymd(a->today, &y, &m, &d);
+	r.year = year ? year : y;
+	if (app_scope(a, ac, &pre, &last, e) ||
+	    store_fig_walk(a->st, pre, last, 0, roll_org, &r, e))
+		goto out;
+	/* Pre-order: an organisation's parent is the last one seen one level up, and its
+	 * subtree follows it; walking backwards, each row is complete when reached and is
+	 * added into its parent. */
+	parent = xmalloc((r.n + 1) * sizeof *parent);
+	for (i = 0; i < r.n; i++) {
+		int dep = r.v[i].depth - (r.n ? r.v[0].depth : 0);
+
+		parent[i] = dep > 0 && dep < DEPTH_MAX ? at[dep - 1] : -1;
+		if (dep >= 0 && dep < DEPTH_MAX)
+			at[dep] = (long)i;
+	}
+	for (i = r.n; i-- > 0;)
+		if (parent[i] >= 0)
+			roll_add(&r.v[parent[i]], &r.v[i]);
+	free(parent);
+	for (i = 0; i < r.n; i++) {
+		r.v[i].code = r.codes[i];
+		if (cb(ctx, &r.v[i]))
+			break;
+	}
+out:
+	free(r.v);
+	free(r.codes);
+	free(r.last);
+	return e->code;
+}
+
+/* ---- the records behind a figure ------------------------------------------------------ */
+
+/* A report row's filter, "name=value" (report.h), as a test on one member. */
+struct behind {
+	struct app *a;
+	char name[24], value[64];
+	long lo, hi;          /* for age and seniority: "lo-hi" in years */
+	int year, this_year;  /* the review year; the year ages are counted at */
+	int64_t org_lo, org_hi; /* "org=CODE": that sub-organisation's interval */
+	long offset, limit, seen;
+	store_member_cb cb;
+	void *ctx;
+	struct err *e;
+};
+
+static int year_of(date_t d)
+{
+	int y, m, dd;
+
+	date_to_ymd(d, &y, &m, &dd);
+	return y;
+}
+
+static int behind_grade(struct behind *b, const struct member *m)
+{
+	struct review_row r;
+	struct err tmp;
+	int found, g;
+
+	err_init(&tmp);
+	found = !store_review_current(b->a->st, m->id, 0, b->year, &r, &tmp);
+	err_cleanup(&tmp);
+	if (!strcmp(b->value, "none"))
+		return !found;
+	if (!found)
+		return 0;
+	if (!strcmp(b->value, "good_or_better"))
+		return r.grade == G_EXCELLENT || r.grade == G_GOOD;
+	g = grade_parse(b->value);
+	return g == r.grade;
+}
+
+static int behind_match(struct behind *b, const struct member *m)
+{
+	const char *n = b->name, *v = b->value;
+
+	if (!strcmp(n, "hosted"))
+		return m->temp_org_id != 0;
+	if (m->temp_org_id)
+		return 0; /* hosted here: not on these rolls */
+	if (!strcmp(n, "status"))
+		return !strcmp(member_status_name(m->status), v);
+	if (!strcmp(n, "category"))
+		return !strcmp(m->category, v);
+	if (!strcmp(n, "sex"))
+		return !strcmp(m->sex, v);
+	if (!strcmp(n, "ethnicity"))
+		return !strcmp(m->ethnicity, v) || (!strcmp(v, "not given") && !m->ethnicity[0]);
+	if (!strcmp(n, "age")) {
+		long yrs = b->this_year - year_of(m->birth_date);
+
+		return yrs >= b->lo && yrs <= b->hi;
+	}
+	if (!strcmp(n, "seniority")) {
+		long yrs = b->this_year - year_of(m->admission_decision_date);
+
+		return yrs >= b->lo && yrs <= b->hi;
+	}
+	if (!strcmp(n, "admitted"))
+		return year_of(m->admission_decision_date) == atoi(v);
+	if (!strcmp(n, "grade"))
+		return behind_grade(b, m);
+	if (!strcmp(n, "year")) {
+		b->year = atoi(v);
+		snprintf(b->value, sizeof b->value, "%s", "any");
+		return 0;
+	}
+	return 1; /* "", org=: every member of the (sub)tree */
+}
+
+static int behind_member(void *ctx, const struct member *m)
+{
+	struct behind *b = ctx;
+
+	if (!behind_match(b, m))
+		return 0;
+	b->seen++;
+	if (b->seen > b->offset && (b->limit < 0 || b->seen <= b->offset + b->limit))
+		return b->cb(b->ctx, m);
+	return 0;
+}
+
+enum err_code app_report_members(struct app *a, const struct actor *ac, const char *org_code,
+				 int year, const char *filter, long offset, long limit,
+				 store_member_cb cb, void *ctx, long *total, struct err *e)
+{
+	static const char *const names[] = {"", "status", "category", "sex", "ethnicity", "age",
+					    "seniority", "admitted", "grade", "hosted", "org", NULL};
+	struct behind b;
+	const char *eq = filter ? strchr(filter, '=') : NULL;
+	int y, m, d, i, known = 0;
+
+	memset(&b, 0, sizeof b);
+	b.a = a;
+	b.cb = cb;
+	b.ctx = ctx;
+	b.e = e;
+	b.offset = offset;
+	b.limit = limit;
+	date_to_ymd(a->today, &y, &m, &d);
+	b.this_year = y;
+	b.year = year ? year : y;
+	if (filter && filter[0]) {
+		size_t nl = eq ? (size_t)(eq - filter) : strlen(filter);
+
+		snprintf(b.name, sizeof b.name, "%.*s", (int)(nl < sizeof b.name ? nl : 0), filter);
+		snprintf(b.value, sizeof b.value, "%s", eq ? eq + 1 : "");
+	}
+	for (i = 0; names[i]; i++)
+		known |= !strcmp(names[i], b.name);
+	if (!known || (b.name[0] && !eq))
+		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
+			       "the filter must be one of status=, category=, sex=, ethnicity=, "
+			       "age=LO-HI, seniority=LO-HI, admitted=YEAR, grade=, hosted=1, org=CODE");
+	if ((!strcmp(b.name, "age") || !strcmp(b.name, "seniority")) &&
+	    sscanf(b.value, "%ld-%ld", &b.lo, &b.hi) != 2)
+		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
+			       "give the band as %s=LO-HI in years, for example %s=30-39", b.name,
+			       b.name);
+	/* org=CODE narrows the subtree (it must lie within org_code's, which the lookup of
+	 * app_member_list checks against the actor's scope). */
+	if (!strcmp(b.name, "org"))
+		org_code = b.value;
+	if (app_member_list(a, ac, org_code ? org_code : "", DATE_NONE, 0, -1, behind_member, &b, e))
+		return e->code;
+	if (total)
+		*total = b.seen;
+	return ERR_OK;
+}
+
+/* ---- rules and the counters' upkeep ---------------------------------------------------- */
+
+static enum err_code sys_admin_only(const struct actor *ac, const char *what, struct err *e)
+{
+	if (ac->scope_code[0] || (ac->account_id && ac->role != ROLE_SYS_ADMIN))
+		return err_set(e, ERR_DENIED, "only a system administrator may %s", what);
+	return ERR_OK;
+}
+
+enum err_code app_rule_add(struct app *a, const struct actor *ac, const char *id,
+			   const char *value, date_t from, const char *source,
+			   const char *description, int *version, struct err *e)
+{
+	struct rule_version v;
+	const struct rule_version *old = NULL;
+	char *end, *after, d[DATE_STR];
+	enum err_code rc;
+	size_t i;
+
+	if (sys_admin_only(ac, "add a rule version", e))
+		return e->code;
+	for (i = 0; i < a->rules.n; i++)
+		if (!strcmp(a->rules.v[i].id, id))
+			old = &a->rules.v[i]; /* the latest version: they are ordered */
+	if (!old)
+		return err_add(e, ERR_NOTFOUND, 0, "id", id, NULL,
+			       "there is no rule %s; 'cadre rules' lists them", id);
+	if (!value || !value[0])
+		err_add(e, ERR_INPUT, 0, "value", NULL, id, "give the new value");
+	else {
+		strtol(old->value, &end, 10);
+		if (!*end) {
+			strtol(value, &end, 10);
+			if (*end)
+				err_add(e, ERR_INPUT, 0, "value", value, id,
+					"%s is a number (now %s); give a whole number", id, old->value);
+		}
+	}
+	if (from == DATE_NONE)
+		err_add(e, ERR_INPUT, 0, "from", NULL, id,
+			"give the date from which the new value applies, YYYY-MM-DD");
+	if (!source || !source[0])
+		err_add(e, ERR_INPUT, 0, "source", NULL, id,
+			"name the document that sets the new value (for example 366-QĐ/TW)");
+	if (e->code)
+		return e->code;
+	memset(&v, 0, sizeof v);
+	snprintf(v.id, sizeof v.id, "%s", id);
+	snprintf(v.value, sizeof v.value, "%s", value);
+	v.effective_from = from;
+	snprintf(v.source, sizeof v.source, "%s", source);
+	snprintf(v.description, sizeof v.description, "%s",
+		 description && description[0] ? description : old->description);
+	if ((rc = app_begin(a, e)))
+		return rc;
+	if (!store_rule_add(a->st, &v, ac->name, e)) {
+		after = app_json("{s:s,s:s,s:s,s:s}", "id", id, "value", value, "from",
+				 date_format(from, d), "source", source);
+		app_audit(a, ac, "rule.add", id, 0, old->value, after, e);
+		free(after);
+	}
+	if (version)
+		*version = old->version + 1;
+	if ((rc = app_end(a, e->code, e)))
+		return rc;
+	ruleset_cleanup(&a->rules);
+	ruleset_init(&a->rules);
+	return store_rules_load(a->st, &a->rules, e);
+}
+
+enum err_code app_fig_check(struct app *a, const struct actor *ac, int rebuild, long *wrong,
+			    struct err *e)
+{
+	enum err_code rc;
+
+	if (sys_admin_only(ac, rebuild ? "count the figures again" : "check the figures", e) ||
+	    store_fig_verify(a->st, wrong, e))
+		return e->code;
+	if (!rebuild || !*wrong)
+		return ERR_OK;
+	if ((rc = app_begin(a, e)))
+		return rc;
+	if (!store_fig_rebuild(a->st, e))
+		app_audit(a, ac, "figures.rebuild", "figures", 0, NULL, NULL, e);
+	return app_end(a, e->code, e);
+}

@@ -1,0 +1,185 @@
+/* app_report.h - the yearly quality review, discipline records, and the figures rolled up
+ * the tree (DOMAIN §6, §11): one function per thing a user does, limited to the actor's
+ * subtree like the rest of src/app.
+ *
+ * Figures come from per-organisation counters kept in the database by triggers in the same
+ * transaction as every change to a member, a review or an organisation, so a report read
+ * right after a change shows it (no cache to go stale). A report as of a past date is
+ * counted from the history instead. */
+#ifndef CADRE_APP_REPORT_H
+#define CADRE_APP_REPORT_H
+
+#include "../core/report.h"
+#include "../core/review.h"
+#include "app.h"
+
+/* ---- reviews ------------------------------------------------------------------------- */
+
+/* One step of a member's review for a year: self-assessment (score and proposed grade), the
+ * cell's proposal, or the decision of the body entitled to decide. */
+struct review_in {
+	int64_t member_id;     /* for a member's review */
+	char org_code[ORG_CODE_MAX + 1];     /* for an organisation's review */
+	int year;
+	enum review_step step;
+	int score;             /* 0-100, -1 when not given */
+	enum grade grade;
+	date_t date;           /* DATE_NONE: today */
+	char reason[400];      /* why a decided review is changed (required then) */
+	long line;             /* for messages of a batch (import line), 0 otherwise */
+};
+
+/* Record one step of a member's review (R-REVIEW-* checked for a decision). A decision on a
+ * member whose year is already decided is refused unless reason is given: then it is a new
+ * revision and the old one stays visible. */
+enum err_code app_review_member(struct app *a, const struct actor *ac, const struct review_in *r,
+				struct err *e);
+/* Decide the grades of many members at once (a cell's roll on one form, an import): all or
+ * nothing, every problem reported (each with its line), R-REVIEW-EXCELLENT-QUOTA checked per
+ * grassroots organisation on the result of the whole batch. */
+enum err_code app_review_members(struct app *a, const struct actor *ac,
+				 const struct review_in *rs, size_t n, struct err *e);
+/* Record a step of an organisation's review; a decision is taken by the standing committee of
+ * the organisation above (R-REVIEW-ORG-DECIDER) and checked against R-REVIEW-ORG-*. */
+enum err_code app_review_org(struct app *a, const struct actor *ac, const struct review_in *r,
+			     struct err *e);
+enum err_code app_review_orgs(struct app *a, const struct actor *ac, const struct review_in *rs,
+			      size_t n, struct err *e);
+
+/* A review step as stored. */
+struct review_rec {
+	int64_t id;
+	int64_t member_id;          /* 0 for an organisation's review */
+	char member_name[VNAME_MAX + 1];
+	char org_code[ORG_CODE_MAX + 1];          /* the member's grassroots organisation, or the org reviewed */
+	char org_name[ORG_NAME_MAX * 2 + 1];
+	int year;
+	enum review_step step;
+	int score;                  /* -1 none */
+	enum grade grade;
+	date_t date;
+	char by[64];                /* who recorded it */
+	char body[ORG_CODE_MAX + 1];              /* the deciding body's organisation code */
+	int revision;               /* 1, 2, ... for decisions; 0 for other steps */
+	int current;                /* the decision in force */
+	char reason[400];
+	char rules[200];            /* the rule versions applied, "R-REVIEW-EXCELLENT-QUOTA v1; ..." */
+};
+typedef int (*review_cb)(void *ctx, const struct review_rec *r);
+/* Every step of member_id's reviews (all years, oldest first). */
+enum err_code app_review_history(struct app *a, const struct actor *ac, int64_t member_id,
+				 review_cb cb, void *ctx, struct err *e);
+/* Every step of an organisation's own reviews. */
+enum err_code app_review_org_history(struct app *a, const struct actor *ac, const char *code,
+				     review_cb cb, void *ctx, struct err *e);
+
+/* The form a secretary fills for a cell: every member on the cell's roll with their
+ * self-assessment, proposal and decision for year, and the quota as it stands. */
+struct review_sheet_row {
+	int64_t member_id;
+	char full_name[VNAME_MAX + 1];
+	int status;                 /* enum member_status */
+	int self_score;             /* -1 none */
+	enum grade self_grade, proposed, decided; /* G_NONE when not given */
+	int disciplined;            /* disciplined during the year: at most not complete */
+};
+struct review_sheet {
+	char org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];
+	char grassroots_code[ORG_CODE_MAX + 1];   /* the grassroots organisation the quota is counted in */
+	int year;
+	size_t n;
+	struct review_sheet_row *rows;
+	long quota_pct;             /* R-REVIEW-EXCELLENT-QUOTA in force */
+	long excellent, good_or_better; /* decided so far in the grassroots organisation,
+					 * outside this cell */
+	int can_decide;             /* the actor may decide (else only propose) */
+	int64_t rows_org;           /* the cell's id */
+};
+enum err_code app_review_sheet(struct app *a, const struct actor *ac, const char *cell_code,
+			       int year, struct review_sheet *s, struct err *e);
+void review_sheet_cleanup(struct review_sheet *s);
+
+/* ---- discipline (a minimal record; the inspection issue extends it) -------------------- */
+
+struct discipline_in {
+	int64_t member_id;        /* a member, or */
+	char org_code[ORG_CODE_MAX + 1];        /* an organisation (its leadership) */
+	enum discipline_form form;
+	date_t date;              /* decided on */
+	char body[ORG_CODE_MAX + 1];            /* the deciding body's organisation code */
+	char reason[400];
+};
+enum err_code app_discipline_add(struct app *a, const struct actor *ac,
+				 const struct discipline_in *d, int64_t *id, struct err *e);
+struct discipline_rec {
+	int64_t id, member_id;
+	char member_name[VNAME_MAX + 1];
+	char org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];
+	enum discipline_form form;
+	date_t date;
+	char body[ORG_CODE_MAX + 1], reason[400], by[64];
+};
+typedef int (*discipline_cb)(void *ctx, const struct discipline_rec *d);
+/* The discipline records of the subtree of org_code ("" the actor's scope), year (0: all),
+ * newest first. */
+enum err_code app_discipline_list(struct app *a, const struct actor *ac, const char *org_code,
+				  int year, discipline_cb cb, void *ctx, struct err *e);
+
+/* ---- emulation models ------------------------------------------------------------------ */
+
+/* Rate a cell against an emulation model's criteria for a year: met[i] says whether
+ * criterion i (in the model's order) was met. The title is earned when at least the model's
+ * required number are met. */
+enum err_code app_emulation_rate(struct app *a, const struct actor *ac, const char *cell_code,
+				 const char *model, int year, const int *met, size_t n,
+				 struct err *e);
+
+/* ---- figures --------------------------------------------------------------------------- */
+
+/* The report of the subtree of org_code ("" the actor's scope) for year (0: the year of
+ * as_of) as of as_of (DATE_NONE: today). Tables (names are stable, see docs/reports.md):
+ * members_by_status, members_by_category, members_by_sex, members_by_ethnicity,
+ * members_by_age, members_by_seniority, admissions, member_reviews, org_reviews,
+ * grassroots_reviews, reviews_by_suborg, review_trend, standing_boards, leadership_ratio,
+ * transfers. */
+enum err_code app_report(struct app *a, const struct actor *ac, const char *org_code,
+			 int year, date_t as_of, struct report *r, struct err *e);
+
+/* Every organisation's figures at once (the whole country for a system administrator): the
+ * counters of each organisation's subtree for year, as of today. cb is called once per
+ * organisation in pre-order with its totals; the figures are those of app_report's tables
+ * members_by_status, member_reviews and org_reviews. */
+struct rollup_row {
+	int64_t org_id;
+	const char *code;
+	int depth;
+	long members[MS__COUNT];  /* on the roll, by status */
+	long hosted;
+	long member_grade[G__COUNT]; /* member reviews decided for year, by grade */
+	long org_grade[G__COUNT];    /* organisations of the subtree reviewed for year */
+	long militia, self_defence, reserve;          /* non-party headcounts */
+	long party_militia, party_self_defence, party_reserve; /* members of that category */
+};
+typedef int (*rollup_cb)(void *ctx, const struct rollup_row *r);
+enum err_code app_rollup(struct app *a, const struct actor *ac, int year, rollup_cb cb,
+			 void *ctx, struct err *e);
+
+/* The records behind a figure: the members (filter from a report row, within org_code's
+ * subtree and the actor's scope) a page at a time. */
+enum err_code app_report_members(struct app *a, const struct actor *ac, const char *org_code,
+				 int year, const char *filter, long offset, long limit,
+				 store_member_cb cb, void *ctx, long *total, struct err *e);
+
+/* ---- rule versions and the counters' upkeep (system administrators) ------------------- */
+
+/* Add a newer version of rule id: value in force from date from (the rule must exist; the
+ * value must be of its kind: a number for a number, a list for a list). Audited. */
+enum err_code app_rule_add(struct app *a, const struct actor *ac, const char *id,
+			   const char *value, date_t from, const char *source,
+			   const char *description, int *version, struct err *e);
+/* Count the figures again from the records and compare: *wrong organisations differ
+ * (rebuild: then store the recount). */
+enum err_code app_fig_check(struct app *a, const struct actor *ac, int rebuild, long *wrong,
+			    struct err *e);
+
+#endif

@@ -1,0 +1,735 @@
+/* app_review.c - the yearly quality review (DOMAIN §6), discipline records and emulation
+ * ratings: who may record which step, and every R-REVIEW-* rule checked before anything is
+ * stored. A member's review counts in the grassroots organisation whose roll the member is on
+ * when the step is recorded (a member transferred mid-year is reviewed and counted where they
+ * are at the year's review, see docs/reviews.md). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/mem.h"
+#include "app_int.h"
+#include "app_report.h"
+
+/* The grassroots organisation of o: o itself when it is a grassroots committee or a cell
+ * right under a committee; else the nearest such ancestor; a committee with none above it
+ * counts for itself. */
+static enum err_code grassroots_of(struct app *a, const struct org *o, struct org *g,
+				   struct err *e)
+{
+	struct org cur = *o, parent;
+	int guard = 0;
+
+	while (guard++ < 64) {
+		if (cur.kind == OK_GRASSROOTS || cur.kind == OK_COMMITTEE || !cur.parent_id)
+			break;
+		if (store_org_by_id(a->st, cur.parent_id, &parent, e))
+			return e->code;
+		if (cur.kind == OK_CELL && parent.kind == OK_COMMITTEE)
+			break;
+		cur = parent;
+	}
+	*g = cur;
+	return ERR_OK;
+}
+
+static int is_grassroots(struct app *a, const struct org *o)
+{
+	struct org g;
+	struct err tmp;
+	int yes;
+
+	err_init(&tmp);
+	yes = !grassroots_of(a, o, &g, &tmp) && g.id == o->id && o->kind != OK_COMMITTEE;
+	err_cleanup(&tmp);
+	return yes;
+}
+
+/* Whether the actor's scope holds org o as a whole (o is the scope or under it). */
+static int scope_holds(struct app *a, const struct actor *ac, const struct org *o)
+{
+	long pre, last;
+	struct err tmp;
+	int yes;
+
+	err_init(&tmp);
+	yes = !app_scope(a, ac, &pre, &last, &tmp) && o->pre >= pre && o->pre <= last;
+	err_cleanup(&tmp);
+	return yes;
+}
+
+static void year_bounds(int year, date_t *from, date_t *to)
+{
+	*from = date_from_ymd(year, 1, 1);
+	*to = date_from_ymd(year, 12, 31);
+}
+
+/* Append "ID vN" of the rule in force on to the list of rules a decision applied. */
+static void rule_used(struct app *a, date_t on, const char *id, char *list, size_t n)
+{
+	const struct rule_version *v = ruleset_find(&a->rules, id, on);
+	size_t len = strlen(list);
+
+	if (v && len + 1 < n)
+		snprintf(list + len, n - len, "%s%s v%d", len ? "; " : "", id, v->version);
+}
+
+/* The checks of one step that do not depend on the rest of a batch. */
+static enum err_code check_step(struct app *a, const struct review_in *r, date_t on,
+				enum grade *g, struct err *e)
+{
+	date_t today = a->today;
+	int y, mo, d;
+
+	date_to_ymd(today, &y, &mo, &d);
+	if (r->year < 1930 || r->year > y)
+		err_add(e, ERR_INPUT, r->line, "year", NULL, NULL,
+			"the review year must be between 1930 and %d", y);
+	if (r->step >= RS__COUNT)
+		err_add(e, ERR_INPUT, r->line, "step", NULL, NULL,
+			"the step must be self, proposal or decision");
+	if (r->score < -1 || r->score > 100)
+		err_add(e, ERR_INPUT, r->line, "score", NULL, NULL,
+			"the score is out of 100: give 0 to 100, or none");
+	*g = r->grade;
+	if (r->score >= 0) {
+		enum grade sg = review_score_grade(&a->rules, on, r->score);
+
+		if (*g == G_NONE)
+			*g = sg;
+		else if (sg != G_NONE && sg != *g)
+			err_add(e, ERR_RULE, r->line, "grade", grade_name(*g),
+				sg < *g ? R_REVIEW_SCORE_EXCELLENT : R_REVIEW_SCORE_COMPLETE,
+				"a score of %d gives the grade %s, not %s (R-REVIEW-SCORE-EXCELLENT,"
+				" -GOOD, -COMPLETE)", r->score, grade_name(sg), grade_name(*g));
+	}
+	if (*g == G_NONE)
+		err_add(e, ERR_INPUT, r->line, "grade", NULL, NULL,
+			"give a grade (excellent, good, complete, not_complete) or a score");
+	if (on > today)
+		err_add(e, ERR_INPUT, r->line, "date", NULL, NULL,
+			"the date is after today: record a step once it is taken");
+	return e->code;
+}
+
+/* One member's step, prepared: the member, where it counts, and the row to store. */
+struct prepared {
+	struct member m;
+	struct org cell, g;
+	struct review_row row;
+	enum grade prev;        /* the decision it replaces (G_NONE: none) */
+};
+
+static enum err_code prepare_member(struct app *a, const struct actor *ac,
+				    const struct review_in *r, struct prepared *p, struct err *e)
+{
+	date_t on = app_date(a, r->date), from, to;
+	enum grade g;
+	struct review_row cur;
+	struct err tmp;
+	long disc = 0;
+	char field[24];
+
+	memset(p, 0, sizeof *p);
+	p->prev = G_NONE;
+	if (app_member_get(a, ac, r->member_id, &p->m, e))
+		return e->code;
+	if (app_can_edit(ac, e) || check_step(a, r, on, &g, e))
+		return e->code;
+	if (!member_status_active(p->m.status))
+		return err_add(e, ERR_RULE, r->line, "member_id", NULL, NULL,
+			       "member %lld is %s, not on a roll: only members on a roll are "
+			       "reviewed", (long long)p->m.id, member_status_name(p->m.status));
+	if (store_org_by_id(a->st, p->m.org_id, &p->cell, e) ||
+	    grassroots_of(a, &p->cell, &p->g, e))
+		return e->code;
+	p->row.member_id = p->m.id;
+	p->row.org_id = p->cell.id;
+	p->row.grassroots_id = p->g.id;
+	p->row.year = r->year;
+	p->row.step = (int)r->step;
+	p->row.score = r->score;
+	p->row.grade = (int)g;
+	p->row.date = on;
+	snprintf(p->row.reason, sizeof p->row.reason, "%s", r->reason);
+	snprintf(p->row.by, sizeof p->row.by, "%s", ac->name);
+	if (r->step == RS_SELF)
+		return ERR_OK;
+	if (r->step == RS_PROPOSAL) {
+		p->row.body_org_id = p->cell.id;
+		return ERR_OK;
+	}
+	/* A decision: the grassroots committee decides (R-REVIEW-MEMBER-DECIDER). */
+	p->row.body_org_id = p->g.id;
+	rule_used(a, on, R_REVIEW_MEMBER_DECIDER, p->row.rules, sizeof p->row.rules);
+	if (!scope_holds(a, ac, &p->g))
+		return err_add(e, ERR_DENIED, r->line, "member_id", NULL, R_REVIEW_MEMBER_DECIDER,
+			       "a member's grade is decided by the grassroots organisation %s; "
+			       "your role covers only part of it, so record a proposal instead",
+			       p->g.code);
+	err_init(&tmp);
+	if (!store_review_current(a->st, p->m.id, 0, r->year, &cur, &tmp)) {
+		p->prev = (enum grade)cur.grade;
+		if (!r->reason[0]) {
+			err_cleanup(&tmp);
+			return err_add(e, ERR_RULE, r->line, "reason", NULL, NULL,
+				       "member %lld's review of %d was decided on %s as %s and is "
+				       "locked; to change it give a reason: the change becomes "
+				       "revision %d and the old decision stays visible",
+				       (long long)p->m.id, r->year, date_format(cur.date, field),
+				       grade_name((enum grade)cur.grade), cur.revision + 1);
+		}
+	}
+	err_cleanup(&tmp);
+	year_bounds(r->year, &from, &to);
+	if (store_discipline_count(a->st, p->m.id, 0, from, to, &disc, e))
+		return e->code;
+	rule_used(a, on, R_REVIEW_DISCIPLINED_MEMBER, p->row.rules, sizeof p->row.rules);
+	rule_used(a, on, R_REVIEW_EXCELLENT_QUOTA, p->row.rules, sizeof p->row.rules);
+	return review_check_disciplined(&a->rules, on, g, disc > 0, "grade", r->line, e);
+}
+
+/* The quota of one grassroots organisation over a batch's result. */
+struct quota {
+	int64_t g;
+	char code[ORG_CODE_MAX + 1];
+	int year;
+	date_t on;
+	long counts[4];
+	long line;
+};
+
+static struct quota *quota_for(struct app *a, struct quota **qs, size_t *nq,
+			       const struct prepared *p, long line, struct err *e)
+{
+	size_t i;
+	struct quota *q;
+
+	for (i = 0; i < *nq; i++)
+		if ((*qs)[i].g == p->g.id && (*qs)[i].year == p->row.year)
+			return &(*qs)[i];
+	*qs = xrealloc(*qs, (*nq + 1) * sizeof **qs);
+	q = &(*qs)[(*nq)++];
+	memset(q, 0, sizeof *q);
+	q->g = p->g.id;
+	snprintf(q->code, sizeof q->code, "%s", p->g.code);
+	q->year = p->row.year;
+	q->on = p->row.date;
+	q->line = line;
+	if (store_review_quota_counts(a->st, q->g, q->year, q->counts, e))
+		return NULL;
+	return q;
+}
+
+static enum err_code store_member_step(struct app *a, const struct actor *ac,
+				       struct prepared *p, struct err *e)
+{
+	char subject[48], action[48], *after;
+	enum err_code rc;
+
+	if ((rc = store_review_insert(a->st, &p->row, e)))
+		return rc;
+	snprintf(subject, sizeof subject, "member:%lld", (long long)p->m.id);
+	snprintf(action, sizeof action, "review.member.%s",
+		 review_step_name((enum review_step)p->row.step));
+	after = app_json("{s:i,s:s,s:i,s:s,s:i,s:s,s:s}", "year", p->row.year, "grade",
+			 grade_name((enum grade)p->row.grade), "score", p->row.score, "body",
+			 p->row.step == RS_DECISION ? p->g.code : p->cell.code, "revision",
+			 p->row.revision, "reason", p->row.reason, "rules", p->row.rules);
+	rc = app_audit(a, ac, action, subject, p->m.org_id,
+		       p->prev != G_NONE ? grade_name(p->prev) : NULL, after, e);
+	free(after);
+	return rc;
+}
+
+enum err_code app_review_members(struct app *a, const struct actor *ac,
+				 const struct review_in *rs, size_t n, struct err *e)
+{
+	struct prepared *ps = xcalloc(n ? n : 1, sizeof *ps);
+	struct quota *qs = NULL;
+	size_t i, nq = 0;
+	enum err_code rc;
+
+	if ((rc = app_begin(a, e))) {
+		free(ps);
+		return rc;
+	}
+	for (i = 0; i < n; i++) {
+		struct err one;
+		size_t j;
+
+		err_init(&one);
+		if (!prepare_member(a, ac, &rs[i], &ps[i], &one))
+			for (j = 0; j < i; j++)
+				if (ps[j].m.id == ps[i].m.id && ps[j].row.year == ps[i].row.year &&
+				    ps[j].row.step == RS_DECISION && ps[i].row.step == RS_DECISION)
+					err_add(&one, ERR_INPUT, rs[i].line, "member_id", NULL,
+						NULL, "member %lld is graded twice for %d (also on "
+						"line %ld)", (long long)ps[i].m.id, ps[i].row.year,
+						rs[j].line);
+		if (one.code == ERR_NOTFOUND || one.code == ERR_DENIED) {
+			/* Say which line: a batch names every problem with its place. */
+			size_t k;
+
+			for (k = 0; k < one.n; k++)
+				if (!one.items[k].line)
+					one.items[k].line = rs[i].line;
+		}
+		err_merge(e, &one);
+		err_cleanup(&one);
+	}
+	/* R-REVIEW-EXCELLENT-QUOTA on the result of the whole batch, per grassroots
+	 * organisation and year. */
+	for (i = 0; i < n && !e->code; i++) {
+		struct quota *q;
+
+		if (ps[i].row.step != RS_DECISION)
+			continue;
+		if (!(q = quota_for(a, &qs, &nq, &ps[i], rs[i].line, e)))
+			break;
+		if (ps[i].prev != G_NONE)
+			q->counts[ps[i].prev]--;
+		q->counts[ps[i].row.grade]++;
+	}
+	for (i = 0; i < nq && !e->code; i++)
+		review_check_quota(&a->rules, qs[i].on, qs[i].code, qs[i].counts[G_EXCELLENT],
+				   qs[i].counts[G_EXCELLENT] + qs[i].counts[G_GOOD], "grade",
+				   n > 1 ? 0 : qs[i].line, e);
+	for (i = 0; i < n && !e->code; i++)
+		store_member_step(a, ac, &ps[i], e);
+	free(qs);
+	free(ps);
+	return app_end(a, e->code, e);
+}
+
+enum err_code app_review_member(struct app *a, const struct actor *ac, const struct review_in *r,
+				struct err *e)
+{
+	return app_review_members(a, ac, r, 1, e);
+}
+
+/* ---- organisations ------------------------------------------------------------------- */
+
+static enum err_code prepare_org(struct app *a, const struct actor *ac, const struct review_in *r,
+				 struct org *o, struct review_row *row, enum grade *prev,
+				 struct err *e)
+{
+	date_t on = app_date(a, r->date), from, to;
+	struct org body;
+	struct org_review_basis b;
+	struct review_row cur;
+	struct err tmp;
+	enum grade g;
+	long up = 1, i, disc = 0;
+	char d[DATE_STR];
+
+	*prev = G_NONE;
+	memset(row, 0, sizeof *row);
+	if (app_org_lookup(a, ac, r->org_code, o, 1, "org_code", e))
+		return e->code;
+	if (app_can_edit(ac, e) || check_step(a, r, on, &g, e))
+		return e->code;
+	row->org_id = row->grassroots_id = o->id;
+	row->grassroots = is_grassroots(a, o);
+	row->year = r->year;
+	row->step = (int)r->step;
+	row->score = r->score;
+	row->grade = (int)g;
+	row->date = on;
+	snprintf(row->reason, sizeof row->reason, "%s", r->reason);
+	snprintf(row->by, sizeof row->by, "%s", ac->name);
+	if (r->step != RS_DECISION)
+		return ERR_OK;
+	/* R-REVIEW-ORG-DECIDER: the standing committee that many levels up decides. */
+	ruleset_int(&a->rules, R_REVIEW_ORG_DECIDER, on, &up);
+	body = *o;
+	for (i = 0; i < up && body.parent_id; i++)
+		if (store_org_by_id(a->st, body.parent_id, &body, e))
+			return e->code;
+	row->body_org_id = body.id;
+	rule_used(a, on, R_REVIEW_ORG_DECIDER, row->rules, sizeof row->rules);
+	if (!scope_holds(a, ac, &body) || body.id == o->id)
+		return err_add(e, ERR_DENIED, r->line, "org_code", o->code, R_REVIEW_ORG_DECIDER,
+			       "%s's grade is decided by the standing committee of %s, above it; "
+			       "your role does not cover %s", o->code,
+			       body.id == o->id ? "the organisation above" : body.code,
+			       body.id == o->id ? "one" : body.code);
+	err_init(&tmp);
+	if (!store_review_current(a->st, 0, o->id, r->year, &cur, &tmp)) {
+		*prev = (enum grade)cur.grade;
+		if (!r->reason[0]) {
+			err_cleanup(&tmp);
+			return err_add(e, ERR_RULE, r->line, "reason", NULL, NULL,
+				       "%s's review of %d was decided on %s as %s and is locked; to "
+				       "change it give a reason: the change becomes revision %d and "
+				       "the old decision stays visible", o->code, r->year,
+				       date_format(cur.date, d), grade_name((enum grade)cur.grade),
+				       cur.revision + 1);
+		}
+	}
+	err_cleanup(&tmp);
+	/* What the grade depends on: the sub-units when there are any, else the members. */
+	memset(&b, 0, sizeof b);
+	year_bounds(r->year, &from, &to);
+	if (store_discipline_subunits(a->st, o->id, from, to, &b.sub_units, &b.sub_disciplined, e) ||
+	    store_review_unit_grades(a->st, o->id, r->year, b.sub_units > 0, b.graded, &b.units, e) ||
+	    store_discipline_count(a->st, 0, o->id, from, to, &disc, e))
+		return e->code;
+	b.leadership_disciplined = disc > 0;
+	rule_used(a, on, R_REVIEW_ORG_EXCELLENT, row->rules, sizeof row->rules);
+	rule_used(a, on, R_REVIEW_ORG_NOT_COMPLETE, row->rules, sizeof row->rules);
+	return review_check_org(&a->rules, on, g, &b, "grade", r->line, e);
+}
+
+enum err_code app_review_orgs(struct app *a, const struct actor *ac, const struct review_in *rs,
+			      size_t n, struct err *e)
+{
+	size_t i;
+	enum err_code rc;
+
+	if ((rc = app_begin(a, e)))
+		return rc;
+	/* In the order given: a grassroots organisation's grade may rest on its sub-units'
+	 * grades decided earlier in the same file. Every line is still checked. */
+	for (i = 0; i < n; i++) {
+		struct org o;
+		struct review_row row;
+		enum grade prev;
+		struct err one;
+		char subject[48], action[48], *after;
+
+		err_init(&one);
+		if (!prepare_org(a, ac, &rs[i], &o, &row, &prev, &one) && !e->code &&
+		    !store_review_insert(a->st, &row, &one)) {
+			snprintf(subject, sizeof subject, "org:%s", o.code);
+			snprintf(action, sizeof action, "review.org.%s",
+				 review_step_name((enum review_step)row.step));
+			after = app_json("{s:i,s:s,s:i,s:i,s:s,s:s}", "year", row.year, "grade",
+					 grade_name((enum grade)row.grade), "score", row.score,
+					 "revision", row.revision, "reason", row.reason, "rules",
+					 row.rules);
+			app_audit(a, ac, action, subject, o.id,
+				  prev != G_NONE ? grade_name(prev) : NULL, after, &one);
+			free(after);
+		}
+		if (one.code && rs[i].line) {
+			size_t k;
+
+			for (k = 0; k < one.n; k++)
+				if (!one.items[k].line)
+					one.items[k].line = rs[i].line;
+		}
+		err_merge(e, &one);
+		err_cleanup(&one);
+	}
+	return app_end(a, e->code, e);
+}
+
+enum err_code app_review_org(struct app *a, const struct actor *ac, const struct review_in *r,
+			     struct err *e)
+{
+	return app_review_orgs(a, ac, r, 1, e);
+}
+
+/* ---- reading reviews ----------------------------------------------------------------- */
+
+struct rev_fwd {
+	review_cb cb;
+	void *ctx;
+};
+
+static int rev_forward(void *ctx, const struct review_row *r)
+{
+	struct rev_fwd *f = ctx;
+	struct review_rec o;
+
+	memset(&o, 0, sizeof o);
+	o.id = r->id;
+	o.member_id = r->member_id;
+	snprintf(o.member_name, sizeof o.member_name, "%s", r->member_name);
+	snprintf(o.org_code, sizeof o.org_code, "%s", r->org_code);
+	snprintf(o.org_name, sizeof o.org_name, "%s", r->org_name);
+	o.year = r->year;
+	o.step = (enum review_step)r->step;
+	o.score = r->score;
+	o.grade = (enum grade)r->grade;
+	o.date = r->date;
+	snprintf(o.by, sizeof o.by, "%s", r->by);
+	snprintf(o.body, sizeof o.body, "%s", r->body_code);
+	o.revision = r->revision;
+	o.current = r->current;
+	snprintf(o.reason, sizeof o.reason, "%s", r->reason);
+	snprintf(o.rules, sizeof o.rules, "%s", r->rules);
+	return f->cb(f->ctx, &o);
+}
+
+enum err_code app_review_history(struct app *a, const struct actor *ac, int64_t member_id,
+				 review_cb cb, void *ctx, struct err *e)
+{
+	struct member m;
+	struct rev_fwd f = {cb, ctx};
+
+	if (app_member_get(a, ac, member_id, &m, e))
+		return e->code;
+	return store_review_list(a->st, m.id, 0, rev_forward, &f, e);
+}
+
+enum err_code app_review_org_history(struct app *a, const struct actor *ac, const char *code,
+				     review_cb cb, void *ctx, struct err *e)
+{
+	struct org o;
+	struct rev_fwd f = {cb, ctx};
+
+	if (app_org_lookup(a, ac, code, &o, 0, "org", e))
+		return e->code;
+	return store_review_list(a->st, 0, o.id, rev_forward, &f, e);
+}
+
+/* ---- the cell's form ----------------------------------------------------------------- */
+
+struct sheet_ctx {
+	struct app *a;
+	struct review_sheet *s;
+	date_t from, to;
+	struct err *e;
+};
+
+static enum grade step_grade(struct app *a, int64_t id, int year, int step, int *score)
+{
+	struct review_row r;
+	struct err tmp;
+	enum grade g = G_NONE;
+
+	err_init(&tmp);
+	if (!store_review_latest(a->st, id, year, step, &r, &tmp)) {
+		g = (enum grade)r.grade;
+		if (score)
+			*score = r.score;
+	}
+	err_cleanup(&tmp);
+	return g;
+}
+
+static int sheet_add(void *ctx, const struct member *m)
+{
+	struct sheet_ctx *c = ctx;
+	struct review_sheet *s = c->s;
+	struct review_sheet_row *w;
+	struct review_row cur;
+	struct err tmp;
+	long disc = 0;
+
+	if (m->org_id != c->s->rows_org)
+		return 0; /* hosted here, reviewed at home */
+	s->rows = xrealloc(s->rows, (s->n + 1) * sizeof *s->rows);
+	w = &s->rows[s->n++];
+	memset(w, 0, sizeof *w);
+	w->member_id = m->id;
+	snprintf(w->full_name, sizeof w->full_name, "%s", m->full_name);
+	w->status = (int)m->status;
+	w->self_score = -1;
+	w->self_grade = step_grade(c->a, m->id, s->year, RS_SELF, &w->self_score);
+	w->proposed = step_grade(c->a, m->id, s->year, RS_PROPOSAL, NULL);
+	w->decided = G_NONE;
+	err_init(&tmp);
+	if (!store_review_current(c->a->st, m->id, 0, s->year, &cur, &tmp))
+		w->decided = (enum grade)cur.grade;
+	store_discipline_count(c->a->st, m->id, 0, c->from, c->to, &disc, &tmp);
+	err_cleanup(&tmp);
+	w->disciplined = disc > 0;
+	return 0;
+}
+
+enum err_code app_review_sheet(struct app *a, const struct actor *ac, const char *cell_code,
+			       int year, struct review_sheet *s, struct err *e)
+{
+	struct org cell, g;
+	struct sheet_ctx c = {a, s, 0, 0, e};
+	long counts[4];
+	size_t i;
+
+	memset(s, 0, sizeof *s);
+	if (app_org_lookup(a, ac, cell_code, &cell, 1, "org", e) || grassroots_of(a, &cell, &g, e))
+		return e->code;
+	snprintf(s->org_code, sizeof s->org_code, "%s", cell.code);
+	snprintf(s->org_name, sizeof s->org_name, "%s", cell.name);
+	snprintf(s->grassroots_code, sizeof s->grassroots_code, "%s", g.code);
+	s->year = year;
+	s->rows_org = cell.id;
+	year_bounds(year, &c.from, &c.to);
+	if (store_member_list(a->st, cell.pre, cell.pre, 0, 0, -1, sheet_add, &c, e))
+		return e->code;
+	s->quota_pct = -1;
+	ruleset_int(&a->rules, R_REVIEW_EXCELLENT_QUOTA, a->today, &s->quota_pct);
+	if (store_review_quota_counts(a->st, g.id, year, counts, e))
+		return e->code;
+	/* Outside this cell: the form adds its own choices to these. */
+	for (i = 0; i < s->n; i++)
+		if (s->rows[i].decided != G_NONE)
+			counts[s->rows[i].decided]--;
+	s->excellent = counts[G_EXCELLENT];
+	s->good_or_better = counts[G_EXCELLENT] + counts[G_GOOD];
+	s->can_decide = role_can_edit(ac->role) && scope_holds(a, ac, &g);
+	return ERR_OK;
+}
+
+void review_sheet_cleanup(struct review_sheet *s)
+{
+	free(s->rows);
+	memset(s, 0, sizeof *s);
+}
+
+/* ---- discipline ---------------------------------------------------------------------- */
+
+enum err_code app_discipline_add(struct app *a, const struct actor *ac,
+				 const struct discipline_in *d, int64_t *id, struct err *e)
+{
+	struct discipline_row row;
+	struct member m;
+	struct org target, body;
+	const char *kind = "org";
+	date_t on = app_date(a, d->date);
+	enum err_code rc;
+	char subject[64], *after;
+	int ok;
+
+	if ((rc = app_begin(a, e)))
+		return rc;
+	memset(&row, 0, sizeof row);
+	if (d->member_id) {
+		if (app_member_get(a, ac, d->member_id, &m, e) ||
+		    store_org_by_id(a->st, m.org_id, &target, e))
+			return app_end(a, e->code, e);
+		kind = m.status == MS_PROBATIONARY ? "probationary" : "official";
+		row.member_id = m.id;
+	} else if (app_org_lookup(a, ac, d->org_code, &target, 1, "org_code", e)) {
+		return app_end(a, e->code, e);
+	}
+	if (app_can_edit(ac, e))
+		return app_end(a, e->code, e);
+	if (app_org_lookup(a, ac, d->body, &body, 1, "body", e))
+		return app_end(a, e->code, e);
+	if (target.pre < body.pre || target.pre > body.last || (!d->member_id && body.id == target.id))
+		err_add(e, ERR_INPUT, 0, "body", d->body, NULL,
+			"the deciding body must be %s organisation above %s",
+			d->member_id ? "the member's own or an" : "an", target.code);
+	if (d->form >= DF__COUNT)
+		err_add(e, ERR_INPUT, 0, "form", NULL, NULL,
+			"the form must be reprimand, warning, removal, expulsion or dissolution");
+	else if ((ok = discipline_form_allowed(&a->rules, on, kind, d->form)) == 0)
+		err_add(e, ERR_RULE, 0, "form", discipline_form_name(d->form), R_DISCIPLINE_FORMS,
+			"%s does not apply to %s%s", discipline_form_name(d->form),
+			!strcmp(kind, "org") ? "an organisation" : "a member",
+			!strcmp(kind, "probationary") ? " on probation (reprimand or warning only)"
+						      : "");
+	if (!d->reason[0])
+		err_add(e, ERR_INPUT, 0, "reason", NULL, NULL,
+			"say why: the reason is part of the record");
+	app_check_date(a, on, "date", e);
+	if (e->code)
+		return app_end(a, e->code, e);
+	row.org_id = target.id;
+	row.body_org_id = body.id;
+	row.form = (int)d->form;
+	row.date = on;
+	snprintf(row.reason, sizeof row.reason, "%s", d->reason);
+	snprintf(row.by, sizeof row.by, "%s", ac->name);
+	if (!store_discipline_insert(a->st, &row, e)) {
+		char ds[DATE_STR];
+
+		if (id)
+			*id = row.id;
+		if (d->member_id)
+			snprintf(subject, sizeof subject, "member:%lld", (long long)d->member_id);
+		else
+			snprintf(subject, sizeof subject, "org:%s", target.code);
+		after = app_json("{s:s,s:s,s:s,s:s}", "form", discipline_form_name(d->form), "date",
+				 date_format(on, ds), "body", body.code, "reason", d->reason);
+		app_audit(a, ac, "discipline.add", subject, target.id, NULL, after, e);
+		free(after);
+	}
+	return app_end(a, e->code, e);
+}
+
+struct disc_fwd {
+	discipline_cb cb;
+	void *ctx;
+};
+
+static int disc_forward(void *ctx, const struct discipline_row *d)
+{
+	struct disc_fwd *f = ctx;
+	struct discipline_rec o;
+
+	memset(&o, 0, sizeof o);
+	o.id = d->id;
+	o.member_id = d->member_id;
+	snprintf(o.member_name, sizeof o.member_name, "%s", d->member_name);
+	snprintf(o.org_code, sizeof o.org_code, "%s", d->org_code);
+	snprintf(o.org_name, sizeof o.org_name, "%s", d->org_name);
+	o.form = (enum discipline_form)d->form;
+	o.date = d->date;
+	snprintf(o.body, sizeof o.body, "%s", d->body_code);
+	snprintf(o.reason, sizeof o.reason, "%s", d->reason);
+	snprintf(o.by, sizeof o.by, "%s", d->by);
+	return f->cb(f->ctx, &o);
+}
+
+enum err_code app_discipline_list(struct app *a, const struct actor *ac, const char *org_code,
+				  int year, discipline_cb cb, void *ctx, struct err *e)
+{
+	long pre, last;
+	date_t from = 0, to = 1 << 30;
+	struct disc_fwd f = {cb, ctx};
+
+	if (app_subtree(a, ac, org_code, 0, &pre, &last, e))
+		return e->code;
+	if (year)
+		year_bounds(year, &from, &to);
+	return store_discipline_list(a->st, pre, last, from, to, disc_forward, &f, e);
+}
+
+/* ---- emulation ----------------------------------------------------------------------- */
+
+enum err_code app_emulation_rate(struct app *a, const struct actor *ac, const char *cell_code,
+				 const char *model, int year, const int *met, size_t n,
+				 struct err *e)
+{
+	struct org o;
+	char criteria[2048], list[256] = "", subject[64], *after;
+	long required = 0, ncrit = 1, nmet = 0;
+	size_t i;
+	const char *p;
+	enum err_code rc;
+
+	if ((rc = app_begin(a, e)))
+		return rc;
+	if (app_org_lookup(a, ac, cell_code, &o, 1, "org", e) || app_can_edit(ac, e))
+		return app_end(a, e->code, e);
+	if (store_emulation_model(a->st, model, criteria, sizeof criteria, &required, e)) {
+		err_add(e, ERR_NOTFOUND, 0, "model", model, NULL,
+			"there is no emulation model %s; 'cadre rules' lists them", model);
+		return app_end(a, e->code, e);
+	}
+	for (p = criteria; *p; p++)
+		ncrit += *p == '\n';
+	if ((long)n != ncrit) {
+		err_add(e, ERR_INPUT, 0, "met", NULL, NULL,
+			"the model %s has %ld criteria; say for each whether it was met", model,
+			ncrit);
+		return app_end(a, e->code, e);
+	}
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(list);
+
+		nmet += !!met[i];
+		snprintf(list + len, sizeof list - len, "%s%d", i ? "," : "", !!met[i]);
+	}
+	if (!store_emulation_rate(a->st, o.id, year, model, list, nmet >= required, ac->name, e)) {
+		snprintf(subject, sizeof subject, "org:%s", o.code);
+		after = app_json("{s:s,s:i,s:s,s:b}", "model", model, "year", year, "met", list,
+				 "earned", nmet >= required);
+		app_audit(a, ac, "emulation.rate", subject, o.id, NULL, after, e);
+		free(after);
+	}
+	return app_end(a, e->code, e);
+}

@@ -1,0 +1,155 @@
+/* review.c - the yearly quality review's rules (review.h). */
+#include "review.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const grade_names[G__COUNT] = {"excellent", "good", "complete",
+						  "not_complete"};
+static const char *const step_names[RS__COUNT] = {"self", "proposal", "decision"};
+static const char *const form_names[DF__COUNT] = {"reprimand", "warning", "removal",
+						  "expulsion", "dissolution"};
+
+static int find_name(const char *const *names, int n, const char *s)
+{
+	int i;
+
+	for (i = 0; s && i < n; i++)
+		if (!strcmp(names[i], s))
+			return i;
+	return -1;
+}
+
+const char *grade_name(enum grade g)
+{
+	return g >= 0 && g < G__COUNT ? grade_names[g] : "";
+}
+
+int grade_parse(const char *s)
+{
+	return find_name(grade_names, G__COUNT, s);
+}
+
+const char *review_step_name(enum review_step s)
+{
+	return s < RS__COUNT ? step_names[s] : "";
+}
+
+int review_step_parse(const char *s)
+{
+	return find_name(step_names, RS__COUNT, s);
+}
+
+const char *discipline_form_name(enum discipline_form f)
+{
+	return f < DF__COUNT ? form_names[f] : "";
+}
+
+int discipline_form_parse(const char *s)
+{
+	return find_name(form_names, DF__COUNT, s);
+}
+
+enum grade review_score_grade(const struct ruleset *rs, date_t on, int score)
+{
+	long ex, good, comp;
+
+	if (!ruleset_int(rs, R_REVIEW_SCORE_EXCELLENT, on, &ex) ||
+	    !ruleset_int(rs, R_REVIEW_SCORE_GOOD, on, &good) ||
+	    !ruleset_int(rs, R_REVIEW_SCORE_COMPLETE, on, &comp))
+		return G_NONE;
+	if (score >= ex)
+		return G_EXCELLENT;
+	if (score >= good)
+		return G_GOOD;
+	if (score >= comp)
+		return G_COMPLETE;
+	return G_NOT_COMPLETE;
+}
+
+long review_quota_max(const struct ruleset *rs, date_t on, long good_or_better)
+{
+	long pct;
+
+	if (!ruleset_int(rs, R_REVIEW_EXCELLENT_QUOTA, on, &pct))
+		return -1;
+	/* At most pct% of them: rounded down, a member is whole. */
+	return good_or_better * pct / 100;
+}
+
+enum err_code review_check_quota(const struct ruleset *rs, date_t on, const char *grassroots,
+				 long excellent, long good_or_better, const char *field, long line,
+				 struct err *e)
+{
+	long max = review_quota_max(rs, on, good_or_better), pct = 0;
+	char n[32];
+
+	if (max < 0 || excellent <= max)
+		return ERR_OK;
+	ruleset_int(rs, R_REVIEW_EXCELLENT_QUOTA, on, &pct);
+	snprintf(n, sizeof n, "%ld", excellent);
+	return err_add(e, ERR_RULE, line, field, n, R_REVIEW_EXCELLENT_QUOTA,
+		       "%ld members of %s would be excellent, but at most %ld%% of the %ld rated "
+		       "good or better may be, that is %ld; grade %ld of them good instead",
+		       excellent, grassroots, pct, good_or_better, max, excellent - max);
+}
+
+enum err_code review_check_disciplined(const struct ruleset *rs, date_t on, enum grade g,
+				       int disciplined, const char *field, long line,
+				       struct err *e)
+{
+	const struct rule_version *v = ruleset_find(rs, R_REVIEW_DISCIPLINED_MEMBER, on);
+	int best;
+
+	if (!disciplined || !v || (best = grade_parse(v->value)) < 0 || g == G_NONE || (int)g >= best)
+		return ERR_OK;
+	return err_add(e, ERR_RULE, line, field, grade_name(g), R_REVIEW_DISCIPLINED_MEMBER,
+		       "the member was disciplined during the year, so the grade can be at best "
+		       "%s", v->value);
+}
+
+enum err_code review_check_org(const struct ruleset *rs, date_t on, enum grade g,
+			       const struct org_review_basis *b, const char *field, long line,
+			       struct err *e)
+{
+	long pct, good = b->graded[G_EXCELLENT] + b->graded[G_GOOD];
+	enum err_code rc = ERR_OK;
+
+	if (g == G_EXCELLENT && ruleset_int(rs, R_REVIEW_ORG_EXCELLENT, on, &pct)) {
+		/* Every unit at least complete: none not complete and none ungraded. */
+		long graded = good + b->graded[G_COMPLETE] + b->graded[G_NOT_COMPLETE];
+
+		if (b->graded[G_NOT_COMPLETE] || graded < b->units)
+			rc = err_add(e, ERR_RULE, line, field, grade_name(g), R_REVIEW_ORG_EXCELLENT,
+				     "an organisation is excellent only when all of its %ld "
+				     "members or sub-units are at least complete: %ld are not "
+				     "complete and %ld not yet graded", b->units,
+				     b->graded[G_NOT_COMPLETE], b->units - graded);
+		else if (good * 100 < pct * b->units)
+			rc = err_add(e, ERR_RULE, line, field, grade_name(g), R_REVIEW_ORG_EXCELLENT,
+				     "an organisation is excellent only when at least %ld%% of its "
+				     "members or sub-units are good or better: %ld of %ld are",
+				     pct, good, b->units);
+	}
+	if (g != G_NOT_COMPLETE && g != G_NONE &&
+	    ruleset_int(rs, R_REVIEW_ORG_NOT_COMPLETE, on, &pct)) {
+		if (b->leadership_disciplined)
+			rc = err_add(e, ERR_RULE, line, field, grade_name(g),
+				     R_REVIEW_ORG_NOT_COMPLETE,
+				     "its leadership was disciplined during the year, so the "
+				     "organisation is not complete");
+		else if (b->sub_units && b->sub_disciplined * 100 > pct * b->sub_units)
+			rc = err_add(e, ERR_RULE, line, field, grade_name(g),
+				     R_REVIEW_ORG_NOT_COMPLETE,
+				     "%ld of its %ld sub-units were disciplined during the year, "
+				     "more than %ld%%, so the organisation is not complete",
+				     b->sub_disciplined, b->sub_units, pct);
+	}
+	return rc;
+}
+
+int discipline_form_allowed(const struct ruleset *rs, date_t on, const char *target,
+			    enum discipline_form f)
+{
+	return ruleset_pair_allowed(rs, R_DISCIPLINE_FORMS, on, target, discipline_form_name(f));
+}

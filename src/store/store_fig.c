@@ -1,0 +1,832 @@
+/* store_fig.c - the counters behind the figures (core/fig.h), reviews, discipline records and
+ * emulation ratings. The counters are kept by triggers (schema.c) calling the functions
+ * registered here, so every change of a member, a review or a discipline record updates
+ * them in its own transaction. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/member.h"
+#include "../core/review.h"
+#include "../lib/mem.h"
+#include "schema.h"
+#include "store_int.h"
+
+/* ---- the SQL functions the triggers call -------------------------------------------- */
+
+/* Apply delta to each of keys in the blob argv[0]; the result is the new blob. */
+static void fig_result(sqlite3_context *ctx, sqlite3_value *blob, long delta,
+		       const uint32_t *keys, size_t nkeys)
+{
+	struct fig_map m;
+	unsigned char *out;
+	size_t i, len;
+
+	fig_map_init(&m);
+	if (fig_decode(sqlite3_value_blob(blob), (size_t)sqlite3_value_bytes(blob), &m)) {
+		fig_map_cleanup(&m);
+		sqlite3_result_error(ctx, "the figures' counters are damaged; run 'cadre db refigure'",
+				     -1);
+		return;
+	}
+	for (i = 0; i < nkeys; i++)
+		fig_map_add(&m, keys[i], delta);
+	out = fig_encode(&m, &len);
+	sqlite3_result_blob(ctx, out, (int)len, free);
+	fig_map_cleanup(&m);
+}
+
+static int value_status(sqlite3_value *v)
+{
+	enum member_status s;
+	const char *t = (const char *)sqlite3_value_text(v);
+
+	return t && !member_status_parse(t, &s) ? (int)s : -1;
+}
+
+/* cadre_fig_member(core, delta, status, sex, category) */
+static void fn_member(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	uint32_t keys[4];
+	size_t n = fig_member_core(value_status(argv[2]), (const char *)sqlite3_value_text(argv[3]),
+				   (const char *)sqlite3_value_text(argv[4]), keys);
+
+	(void)argc;
+	fig_result(ctx, argv[0], sqlite3_value_int(argv[1]), keys, n);
+}
+
+/* cadre_fig_hist(hist, delta, status, ethnic_id, birth_date, admission_date) */
+static void fn_hist(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	uint32_t keys[4];
+	size_t n = fig_member_hist(value_status(argv[2]), sqlite3_value_int(argv[3]),
+				   (date_t)sqlite3_value_int(argv[4]),
+				   (date_t)sqlite3_value_int(argv[5]), keys);
+
+	(void)argc;
+	fig_result(ctx, argv[0], sqlite3_value_int(argv[1]), keys, n);
+}
+
+/* cadre_fig_hosted(core, delta, status) */
+static void fn_hosted(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	uint32_t key = FIG_KEY(FD_HOSTED, 0);
+
+	(void)argc;
+	fig_result(ctx, argv[0], sqlite3_value_int(argv[1]), &key,
+		   fig_counted(value_status(argv[2])) ? 1 : 0);
+}
+
+/* cadre_fig_review(core, delta, is_org, grassroots, year, grade) */
+static void fn_review(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	uint32_t keys[2];
+	size_t n = fig_review(sqlite3_value_int(argv[2]), sqlite3_value_int(argv[3]),
+			      sqlite3_value_int(argv[4]),
+			      grade_parse((const char *)sqlite3_value_text(argv[5])), keys);
+
+	(void)argc;
+	fig_result(ctx, argv[0], sqlite3_value_int(argv[1]), keys, n);
+}
+
+/* cadre_fig_discipline(core, delta, decided_on, is_org) */
+static void fn_discipline(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	uint32_t key = fig_discipline((date_t)sqlite3_value_int(argv[2]),
+				      sqlite3_value_int(argv[3]));
+
+	(void)argc;
+	fig_result(ctx, argv[0], sqlite3_value_int(argv[1]), &key, 1);
+}
+
+void fig_register(sqlite3 *db)
+{
+	static const struct {
+		const char *name;
+		int argc;
+		void (*fn)(sqlite3_context *, int, sqlite3_value **);
+	} fns[] = {
+		{"cadre_fig_member", 5, fn_member},
+		{"cadre_fig_hist", 6, fn_hist},
+		{"cadre_fig_hosted", 3, fn_hosted},
+		{"cadre_fig_review", 6, fn_review},
+		{"cadre_fig_discipline", 4, fn_discipline},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof fns / sizeof fns[0]; i++)
+		sqlite3_create_function(db, fns[i].name, fns[i].argc,
+					SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fns[i].fn,
+					NULL, NULL);
+}
+
+/* ---- counting from the records ------------------------------------------------------- */
+
+struct fig_acc {
+	struct fig_map *core, *hist; /* by organisation id */
+	int64_t max_id;
+	char (*ethnic)[48];          /* fig_ethnic names by id */
+	long nethnic, capethnic;
+};
+
+static void acc_cleanup(struct fig_acc *a)
+{
+	int64_t i;
+
+	for (i = 0; a->core && i <= a->max_id; i++) {
+		fig_map_cleanup(&a->core[i]);
+		fig_map_cleanup(&a->hist[i]);
+	}
+	free(a->core);
+	free(a->hist);
+	free(a->ethnic);
+	memset(a, 0, sizeof *a);
+}
+
+static void acc_add(struct fig_acc *a, struct fig_map *maps, int64_t org, const uint32_t *keys,
+		    size_t n, long delta)
+{
+	size_t i;
+
+	if (org < 1 || org > a->max_id)
+		return;
+	for (i = 0; i < n; i++)
+		fig_map_add(&maps[org], keys[i], delta);
+}
+
+/* The id of an ethnicity's name in fig_ethnic, adding it when new (write: may insert). */
+static long ethnic_id(struct store *st, struct fig_acc *a, const char *name, int write,
+		      struct err *e)
+{
+	static const char ins[] = "INSERT INTO fig_ethnic(id, name) VALUES (?1, ?2)";
+	sqlite3_stmt *s;
+	long i;
+
+	for (i = 1; i <= a->nethnic; i++)
+		if (!strcmp(a->ethnic[i], name))
+			return i;
+	if (a->nethnic + 1 >= a->capethnic) {
+		a->capethnic = a->capethnic ? a->capethnic * 2 : 128;
+		a->ethnic = xrealloc(a->ethnic, (size_t)a->capethnic * sizeof *a->ethnic);
+	}
+	i = ++a->nethnic;
+	snprintf(a->ethnic[i], sizeof a->ethnic[i], "%s", name);
+	if (!write)
+		return i;
+	if (!(s = sq_prep(st, ins, e)))
+		return -1;
+	sqlite3_bind_int64(s, 1, i);
+	sq_bind_text(s, 2, name);
+	return sq_step_done(st, s, e, "counting the figures") ? -1 : i;
+}
+
+static enum err_code acc_load(struct store *st, struct fig_acc *a, int write, struct err *e)
+{
+	static const char maxid[] = "SELECT coalesce(max(id), 0) FROM org";
+	static const char eth[] = "SELECT id, name FROM fig_ethnic ORDER BY id";
+	static const char mem[] =
+		"SELECT org_id, temp_org_id, status, sex, category, ethnicity, birth_date,"
+		" admission_decision_date FROM member WHERE status IN " ACTIVE_STATUSES;
+	static const char rev[] =
+		"SELECT org_id, member_id IS NULL, grassroots, year, grade FROM review"
+		" WHERE current AND step = 'decision'";
+	static const char dis[] = "SELECT org_id, decided_on, member_id IS NULL FROM discipline";
+	sqlite3_stmt *s;
+	uint32_t keys[4];
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	if (!(s = sq_prep(st, maxid, e)))
+		return e->code;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		a->max_id = sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	a->core = xcalloc((size_t)a->max_id + 1, sizeof *a->core);
+	a->hist = xcalloc((size_t)a->max_id + 1, sizeof *a->hist);
+	if (!(s = sq_prep(st, eth, e)))
+		return e->code;
+	/* Ids are dense from 1 (only this file and the triggers insert, in order). */
+	while (sqlite3_step(s) == SQLITE_ROW)
+		ethnic_id(st, a, (const char *)sqlite3_column_text(s, 1), 0, e);
+	sq_done(st, s);
+	if (!(s = sq_prep(st, mem, e)))
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int status = value_status(sqlite3_column_value(s, 2));
+		long eid = ethnic_id(st, a, (const char *)sqlite3_column_text(s, 5), write, e);
+		size_t n;
+
+		if (eid < 0)
+			break;
+		n = fig_member_core(status, (const char *)sqlite3_column_text(s, 3),
+				    (const char *)sqlite3_column_text(s, 4), keys);
+		acc_add(a, a->core, sqlite3_column_int64(s, 0), keys, n, 1);
+		n = fig_member_hist(status, eid, (date_t)sqlite3_column_int(s, 6),
+				    (date_t)sqlite3_column_int(s, 7), keys);
+		acc_add(a, a->hist, sqlite3_column_int64(s, 0), keys, n, 1);
+		keys[0] = FIG_KEY(FD_HOSTED, 0);
+		acc_add(a, a->core, sqlite3_column_int64(s, 1), keys, 1, 1);
+	}
+	sq_done(st, s);
+	if (e->code)
+		return e->code;
+	if (rc != SQLITE_DONE)
+		return sq_db_error(st, e, "counting the figures");
+	if (!(s = sq_prep(st, rev, e)))
+		return e->code;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		size_t n = fig_review(sqlite3_column_int(s, 1), sqlite3_column_int(s, 2),
+				      sqlite3_column_int(s, 3),
+				      grade_parse((const char *)sqlite3_column_text(s, 4)), keys);
+
+		acc_add(a, a->core, sqlite3_column_int64(s, 0), keys, n, 1);
+	}
+	sq_done(st, s);
+	if (!(s = sq_prep(st, dis, e)))
+		return e->code;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		keys[0] = fig_discipline((date_t)sqlite3_column_int(s, 1), sqlite3_column_int(s, 2));
+		acc_add(a, a->core, sqlite3_column_int64(s, 0), keys, 1, 1);
+	}
+	sq_done(st, s);
+	return ERR_OK;
+}
+
+enum err_code store_fig_rebuild(struct store *st, struct err *e)
+{
+	static const char ins[] = "INSERT INTO org_fig(org_id, core, hist) VALUES (?1, ?2, ?3)";
+	struct fig_acc a;
+	int64_t id;
+	enum err_code rc;
+
+	if ((rc = sq_exec(st, "DELETE FROM org_fig", e, "counting the figures")) ||
+	    (rc = acc_load(st, &a, 1, e))) {
+		acc_cleanup(&a);
+		return rc;
+	}
+	for (id = 1; id <= a.max_id && !rc; id++) {
+		unsigned char *c, *h;
+		size_t lc, lh;
+		sqlite3_stmt *s;
+
+		if (!a.core[id].n && !a.hist[id].n)
+			continue;
+		if (!(s = sq_prep(st, ins, e))) {
+			rc = e->code;
+			break;
+		}
+		c = fig_encode(&a.core[id], &lc);
+		h = fig_encode(&a.hist[id], &lh);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_blob(s, 2, c, (int)lc, SQLITE_TRANSIENT);
+		sqlite3_bind_blob(s, 3, h, (int)lh, SQLITE_TRANSIENT);
+		rc = sq_step_done(st, s, e, "storing the figures");
+		free(c);
+		free(h);
+	}
+	acc_cleanup(&a);
+	return rc;
+}
+
+static int map_equal(const struct fig_map *x, const struct fig_map *y)
+{
+	size_t i;
+
+	if (x->n != y->n)
+		return 0;
+	for (i = 0; i < x->n; i++)
+		if (x->v[i].key != y->v[i].key || x->v[i].count != y->v[i].count)
+			return 0;
+	return 1;
+}
+
+enum err_code store_fig_verify(struct store *st, long *wrong, struct err *e)
+{
+	static const char sql[] = "SELECT org_id, core, hist FROM org_fig";
+	struct fig_acc a;
+	struct fig_map c, h;
+	sqlite3_stmt *s;
+	char *seen;
+	int64_t id;
+
+	*wrong = 0;
+	if (acc_load(st, &a, 0, e) || !(s = sq_prep(st, sql, e))) {
+		acc_cleanup(&a);
+		return e->code;
+	}
+	seen = xcalloc((size_t)a.max_id + 1, 1);
+	fig_map_init(&c);
+	fig_map_init(&h);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		fig_map_clear(&c);
+		fig_map_clear(&h);
+		fig_decode(sqlite3_column_blob(s, 1), (size_t)sqlite3_column_bytes(s, 1), &c);
+		fig_decode(sqlite3_column_blob(s, 2), (size_t)sqlite3_column_bytes(s, 2), &h);
+		if (id < 1 || id > a.max_id) {
+			*wrong += c.n || h.n;
+			continue;
+		}
+		seen[id] = 1;
+		if (!map_equal(&c, &a.core[id]) || !map_equal(&h, &a.hist[id]))
+			(*wrong)++;
+	}
+	sq_done(st, s);
+	for (id = 1; id <= a.max_id; id++)
+		if (!seen[id] && (a.core[id].n || a.hist[id].n))
+			(*wrong)++;
+	free(seen);
+	fig_map_cleanup(&c);
+	fig_map_cleanup(&h);
+	acc_cleanup(&a);
+	return ERR_OK;
+}
+
+/* ---- reading the counters ------------------------------------------------------------ */
+
+enum err_code store_fig_walk(struct store *st, long pre, long last, int with_hist,
+			     store_fig_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT o.id, coalesce(o.parent_id, 0), o.pre, o.last, o.depth, o.code, o.kind,"
+		" o.kind = 'grassroots' OR (o.kind = 'cell' AND p.kind = 'committee'),"
+		" o.standing_board, o.militia, o.self_defence, o.reserve, o.established,"
+		" o.dissolved, f.core, CASE WHEN ?3 THEN f.hist END, o.name"
+		" FROM org o LEFT JOIN org p ON p.id = o.parent_id"
+		" LEFT JOIN org_fig f ON f.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 ORDER BY o.pre";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	struct fig_org o;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sqlite3_bind_int(s, 3, with_hist);
+	memset(&o, 0, sizeof o);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fig_map_clear(&o.core);
+		fig_map_clear(&o.hist);
+		o.id = sqlite3_column_int64(s, 0);
+		o.parent_id = sqlite3_column_int64(s, 1);
+		o.pre = (long)sqlite3_column_int64(s, 2);
+		o.last = (long)sqlite3_column_int64(s, 3);
+		o.depth = sqlite3_column_int(s, 4);
+		sq_col_copy(s, 5, o.code, sizeof o.code);
+		org_kind_parse((const char *)sqlite3_column_text(s, 6), &o.kind);
+		o.grassroots = sqlite3_column_int(s, 7);
+		o.standing_board = sqlite3_column_int(s, 8);
+		o.militia = sq_col_count(s, 9);
+		o.self_defence = sq_col_count(s, 10);
+		o.reserve = sq_col_count(s, 11);
+		o.established = sq_col_date(s, 12);
+		o.dissolved = sq_col_date(s, 13);
+		fig_decode(sqlite3_column_blob(s, 14), (size_t)sqlite3_column_bytes(s, 14), &o.core);
+		fig_decode(sqlite3_column_blob(s, 15), (size_t)sqlite3_column_bytes(s, 15), &o.hist);
+		sq_col_copy(s, 16, o.name, sizeof o.name);
+		if (cb(ctx, &o))
+			break;
+	}
+	sq_done(st, s);
+	fig_map_cleanup(&o.core);
+	fig_map_cleanup(&o.hist);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_db_error(st, e, "reading the figures");
+	return ERR_OK;
+}
+
+enum err_code store_fig_ethnic_names(struct store *st, char (*names)[48], size_t n,
+				     struct err *e)
+{
+	static const char sql[] = "SELECT id, name FROM fig_ethnic";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+
+		if (id > 0 && (size_t)id < n)
+			sq_col_copy(s, 1, names[id], sizeof names[id]);
+	}
+	sq_done(st, s);
+	return ERR_OK;
+}
+
+/* ---- reviews ------------------------------------------------------------------------- */
+
+#define REVIEW_COLS \
+	"r.id, coalesce(r.member_id, 0), r.org_id, r.grassroots_id, coalesce(r.body_org_id, 0)," \
+	" r.grassroots, r.year, r.step, coalesce(r.score, -1), r.grade, r.on_date, r.revision," \
+	" r.current, r.reason, r.rules, r.recorded_by, coalesce(m.full_name, ''), o.code," \
+	" o.name, coalesce(b.code, '')" \
+	" FROM review r LEFT JOIN member m ON m.id = r.member_id JOIN org o ON o.id = r.org_id" \
+	" LEFT JOIN org b ON b.id = r.body_org_id"
+
+static void read_review(sqlite3_stmt *s, struct review_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(s, 0);
+	r->member_id = sqlite3_column_int64(s, 1);
+	r->org_id = sqlite3_column_int64(s, 2);
+	r->grassroots_id = sqlite3_column_int64(s, 3);
+	r->body_org_id = sqlite3_column_int64(s, 4);
+	r->grassroots = sqlite3_column_int(s, 5);
+	r->year = sqlite3_column_int(s, 6);
+	r->step = review_step_parse((const char *)sqlite3_column_text(s, 7));
+	r->score = sqlite3_column_int(s, 8);
+	r->grade = grade_parse((const char *)sqlite3_column_text(s, 9));
+	r->date = sq_col_date(s, 10);
+	r->revision = sqlite3_column_int(s, 11);
+	r->current = sqlite3_column_int(s, 12);
+	sq_col_copy(s, 13, r->reason, sizeof r->reason);
+	sq_col_copy(s, 14, r->rules, sizeof r->rules);
+	sq_col_copy(s, 15, r->by, sizeof r->by);
+	sq_col_copy(s, 16, r->member_name, sizeof r->member_name);
+	sq_col_copy(s, 17, r->org_code, sizeof r->org_code);
+	sq_col_copy(s, 18, r->org_name, sizeof r->org_name);
+	sq_col_copy(s, 19, r->body_code, sizeof r->body_code);
+}
+
+static enum err_code review_one(struct store *st, sqlite3_stmt *s, struct review_row *r,
+				struct err *e)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		read_review(s, r);
+	sq_done(st, s);
+	if (rc == SQLITE_ROW)
+		return ERR_OK;
+	if (rc == SQLITE_DONE)
+		return ERR_NOTFOUND; /* no message: callers decide whether it matters */
+	return sq_db_error(st, e, "reading reviews");
+}
+
+enum err_code store_review_current(struct store *st, int64_t member_id, int64_t org_id, int year,
+				   struct review_row *r, struct err *e)
+{
+	static const char by_member[] = "SELECT " REVIEW_COLS
+		" WHERE r.member_id = ?1 AND r.year = ?2 AND r.current";
+	static const char by_org[] = "SELECT " REVIEW_COLS
+		" WHERE r.member_id IS NULL AND r.org_id = ?1 AND r.year = ?2 AND r.current";
+	sqlite3_stmt *s = sq_prep(st, member_id ? by_member : by_org, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id ? member_id : org_id);
+	sqlite3_bind_int(s, 2, year);
+	return review_one(st, s, r, e);
+}
+
+enum err_code store_review_latest(struct store *st, int64_t member_id, int year, int step,
+				  struct review_row *r, struct err *e)
+{
+	static const char sql[] = "SELECT " REVIEW_COLS
+		" WHERE r.member_id = ?1 AND r.year = ?2 AND r.step = ?3 ORDER BY r.id DESC LIMIT 1";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id);
+	sqlite3_bind_int(s, 2, year);
+	sq_bind_text(s, 3, review_step_name((enum review_step)step));
+	return review_one(st, s, r, e);
+}
+
+enum err_code store_review_insert(struct store *st, struct review_row *r, struct err *e)
+{
+	static const char prev_m[] =
+		"SELECT id, revision FROM review WHERE member_id = ?1 AND year = ?2 AND current";
+	static const char prev_o[] =
+		"SELECT id, revision FROM review WHERE member_id IS NULL AND org_id = ?1"
+		" AND year = ?2 AND current";
+	static const char unset[] = "UPDATE review SET current = 0 WHERE id = ?1";
+	static const char ins[] =
+		"INSERT INTO review(member_id, org_id, grassroots_id, grassroots, year, step, score,"
+		" grade, on_date, body_org_id, revision, current, reason, rules, recorded_by)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+	sqlite3_stmt *s;
+	enum err_code rc;
+
+	r->revision = 0;
+	r->current = 0;
+	if (r->step == RS_DECISION) {
+		int64_t prev = 0;
+
+		if (!(s = sq_prep(st, r->member_id ? prev_m : prev_o, e)))
+			return e->code;
+		sqlite3_bind_int64(s, 1, r->member_id ? r->member_id : r->org_id);
+		sqlite3_bind_int(s, 2, r->year);
+		r->revision = 1;
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			prev = sqlite3_column_int64(s, 0);
+			r->revision = sqlite3_column_int(s, 1) + 1;
+		}
+		sq_done(st, s);
+		if (prev) {
+			if (!(s = sq_prep(st, unset, e)))
+				return e->code;
+			sqlite3_bind_int64(s, 1, prev);
+			if ((rc = sq_step_done(st, s, e, "recording a review")))
+				return rc;
+		}
+		r->current = 1;
+	}
+	if (!(s = sq_prep(st, ins, e)))
+		return e->code;
+	sq_bind_id_or_null(s, 1, r->member_id);
+	sqlite3_bind_int64(s, 2, r->org_id);
+	sqlite3_bind_int64(s, 3, r->grassroots_id);
+	sqlite3_bind_int(s, 4, r->grassroots);
+	sqlite3_bind_int(s, 5, r->year);
+	sq_bind_text(s, 6, review_step_name((enum review_step)r->step));
+	sq_bind_count(s, 7, r->score);
+	sq_bind_text(s, 8, grade_name((enum grade)r->grade));
+	sq_bind_date(s, 9, r->date);
+	sq_bind_id_or_null(s, 10, r->body_org_id);
+	sqlite3_bind_int(s, 11, r->revision);
+	sqlite3_bind_int(s, 12, r->current);
+	sq_bind_text(s, 13, r->reason);
+	sq_bind_text(s, 14, r->rules);
+	sq_bind_text(s, 15, r->by);
+	if ((rc = sq_step_done(st, s, e, "recording a review")))
+		return rc;
+	r->id = sqlite3_last_insert_rowid(st->db);
+	return ERR_OK;
+}
+
+enum err_code store_review_list(struct store *st, int64_t member_id, int64_t org_id,
+				store_review_cb cb, void *ctx, struct err *e)
+{
+	static const char by_member[] = "SELECT " REVIEW_COLS
+		" WHERE r.member_id = ?1 ORDER BY r.year, r.id";
+	static const char by_org[] = "SELECT " REVIEW_COLS
+		" WHERE r.member_id IS NULL AND r.org_id = ?1 ORDER BY r.year, r.id";
+	sqlite3_stmt *s = sq_prep(st, member_id ? by_member : by_org, e);
+	struct review_row r;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id ? member_id : org_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_review(s, &r);
+		if (cb(ctx, &r))
+			break;
+	}
+	sq_done(st, s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_db_error(st, e, "reading reviews");
+	return ERR_OK;
+}
+
+static enum err_code grade_counts(struct store *st, sqlite3_stmt *s, long counts[4],
+				  struct err *e)
+{
+	int rc;
+
+	memset(counts, 0, 4 * sizeof *counts);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int g = grade_parse((const char *)sqlite3_column_text(s, 0));
+
+		if (g >= 0 && g < 4)
+			counts[g] = (long)sqlite3_column_int64(s, 1);
+	}
+	sq_done(st, s);
+	if (rc != SQLITE_DONE)
+		return sq_db_error(st, e, "counting grades");
+	return ERR_OK;
+}
+
+enum err_code store_review_quota_counts(struct store *st, int64_t g, int year, long counts[4],
+					struct err *e)
+{
+	static const char sql[] =
+		"SELECT grade, count(*) FROM review WHERE grassroots_id = ?1 AND year = ?2"
+		" AND current AND member_id IS NOT NULL GROUP BY grade";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, g);
+	sqlite3_bind_int(s, 2, year);
+	return grade_counts(st, s, counts, e);
+}
+
+enum err_code store_review_unit_grades(struct store *st, int64_t org_id, int year, int subunits,
+				       long graded[4], long *units, struct err *e)
+{
+	/* Members: those on the roll now, with their decision (wherever it was taken). */
+	static const char members[] =
+		"SELECT r.grade, count(*) FROM member m JOIN review r ON r.member_id = m.id"
+		" AND r.year = ?2 AND r.current WHERE m.org_id = ?1 AND m.status IN "
+		ACTIVE_STATUSES " GROUP BY r.grade";
+	static const char nmembers[] =
+		"SELECT count(*) FROM member WHERE org_id = ?1 AND status IN " ACTIVE_STATUSES;
+	static const char subs[] =
+		"SELECT r.grade, count(*) FROM org o JOIN review r ON r.org_id = o.id"
+		" AND r.member_id IS NULL AND r.year = ?2 AND r.current"
+		" WHERE o.parent_id = ?1 AND o.dissolved IS NULL GROUP BY r.grade";
+	static const char nsubs[] =
+		"SELECT count(*) FROM org WHERE parent_id = ?1 AND dissolved IS NULL";
+	sqlite3_stmt *s = sq_prep(st, subunits ? subs : members, e);
+	enum err_code rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, org_id);
+	sqlite3_bind_int(s, 2, year);
+	if ((rc = grade_counts(st, s, graded, e)))
+		return rc;
+	if (!(s = sq_prep(st, subunits ? nsubs : nmembers, e)))
+		return e->code;
+	sqlite3_bind_int64(s, 1, org_id);
+	*units = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+	sq_done(st, s);
+	return ERR_OK;
+}
+
+/* ---- discipline ---------------------------------------------------------------------- */
+
+enum err_code store_discipline_insert(struct store *st, struct discipline_row *d, struct err *e)
+{
+	static const char ins[] =
+		"INSERT INTO discipline(member_id, org_id, form, decided_on, body_org_id, reason,"
+		" recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	sqlite3_stmt *s = sq_prep(st, ins, e);
+	enum err_code rc;
+
+	if (!s)
+		return e->code;
+	sq_bind_id_or_null(s, 1, d->member_id);
+	sqlite3_bind_int64(s, 2, d->org_id);
+	sq_bind_text(s, 3, discipline_form_name((enum discipline_form)d->form));
+	sq_bind_date(s, 4, d->date);
+	sqlite3_bind_int64(s, 5, d->body_org_id);
+	sq_bind_text(s, 6, d->reason);
+	sq_bind_text(s, 7, d->by);
+	if ((rc = sq_step_done(st, s, e, "recording discipline")))
+		return rc;
+	d->id = sqlite3_last_insert_rowid(st->db);
+	return ERR_OK;
+}
+
+enum err_code store_discipline_count(struct store *st, int64_t member_id, int64_t org_id,
+				     date_t from, date_t to, long *n, struct err *e)
+{
+	static const char by_member[] =
+		"SELECT count(*) FROM discipline WHERE member_id = ?1 AND decided_on BETWEEN ?2 AND ?3";
+	static const char by_org[] =
+		"SELECT count(*) FROM discipline WHERE member_id IS NULL AND org_id = ?1"
+		" AND decided_on BETWEEN ?2 AND ?3";
+	sqlite3_stmt *s = sq_prep(st, member_id ? by_member : by_org, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id ? member_id : org_id);
+	sqlite3_bind_int(s, 2, from);
+	sqlite3_bind_int(s, 3, to);
+	*n = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+	sq_done(st, s);
+	return ERR_OK;
+}
+
+enum err_code store_discipline_subunits(struct store *st, int64_t org_id, date_t from, date_t to,
+					long *subs, long *disciplined, struct err *e)
+{
+	/* A sub-unit counts as disciplined when the organisation itself (its leadership) was. */
+	static const char sql[] =
+		"SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM discipline d"
+		"  WHERE d.member_id IS NULL AND d.org_id = o.id AND d.decided_on BETWEEN ?2 AND ?3)), 0)"
+		" FROM org o WHERE o.parent_id = ?1 AND o.dissolved IS NULL";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, org_id);
+	sqlite3_bind_int(s, 2, from);
+	sqlite3_bind_int(s, 3, to);
+	*subs = *disciplined = 0;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*subs = (long)sqlite3_column_int64(s, 0);
+		*disciplined = (long)sqlite3_column_int64(s, 1);
+	}
+	sq_done(st, s);
+	return ERR_OK;
+}
+
+enum err_code store_discipline_list(struct store *st, long pre, long last, date_t from,
+				    date_t to, store_discipline_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT d.id, coalesce(d.member_id, 0), d.org_id, d.body_org_id, d.form, d.decided_on,"
+		" d.reason, d.recorded_by, coalesce(m.full_name, ''), o.code, o.name, b.code"
+		" FROM discipline d JOIN org o ON o.id = d.org_id JOIN org b ON b.id = d.body_org_id"
+		" LEFT JOIN member m ON m.id = d.member_id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND d.decided_on BETWEEN ?3 AND ?4"
+		" ORDER BY d.decided_on DESC, d.id DESC";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	struct discipline_row d;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sqlite3_bind_int(s, 3, from);
+	sqlite3_bind_int(s, 4, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&d, 0, sizeof d);
+		d.id = sqlite3_column_int64(s, 0);
+		d.member_id = sqlite3_column_int64(s, 1);
+		d.org_id = sqlite3_column_int64(s, 2);
+		d.body_org_id = sqlite3_column_int64(s, 3);
+		d.form = discipline_form_parse((const char *)sqlite3_column_text(s, 4));
+		d.date = sq_col_date(s, 5);
+		sq_col_copy(s, 6, d.reason, sizeof d.reason);
+		sq_col_copy(s, 7, d.by, sizeof d.by);
+		sq_col_copy(s, 8, d.member_name, sizeof d.member_name);
+		sq_col_copy(s, 9, d.org_code, sizeof d.org_code);
+		sq_col_copy(s, 10, d.org_name, sizeof d.org_name);
+		sq_col_copy(s, 11, d.body_code, sizeof d.body_code);
+		if (cb(ctx, &d))
+			break;
+	}
+	sq_done(st, s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_db_error(st, e, "reading discipline records");
+	return ERR_OK;
+}
+
+/* ---- emulation ----------------------------------------------------------------------- */
+
+enum err_code store_emulation_model(struct store *st, const char *code, char *criteria,
+				    size_t n, long *required, struct err *e)
+{
+	static const char sql[] = "SELECT criteria, required FROM emulation_model WHERE code = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sq_bind_text(s, 1, code);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		sq_col_copy(s, 0, criteria, n);
+		*required = (long)sqlite3_column_int64(s, 1);
+	}
+	sq_done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err_code store_emulation_rate(struct store *st, int64_t org_id, int year, const char *model,
+				   const char *met, int earned, const char *by, struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO emulation_rating(org_id, year, model, met, earned, recorded_by)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, org_id);
+	sqlite3_bind_int(s, 2, year);
+	sq_bind_text(s, 3, model);
+	sq_bind_text(s, 4, met);
+	sqlite3_bind_int(s, 5, earned);
+	sq_bind_text(s, 6, by);
+	return sq_step_done(st, s, e, "recording an emulation rating");
+}
+
+/* ---- transfers across a subtree's edge -------------------------------------------------- */
+
+enum err_code store_transfer_counts(struct store *st, long pre, long last, date_t from, date_t to,
+				    long c[4], struct err *e)
+{
+	static const char sql[] =
+		"SELECT t.temporary, coalesce(f.pre BETWEEN ?1 AND ?2, 0) AS fin,"
+		" coalesce(o.pre BETWEEN ?1 AND ?2, 0) AS tin, count(*)"
+		" FROM transfer t JOIN org f ON f.id = t.from_org_id JOIN org o ON o.id = t.to_org_id"
+		" WHERE t.sent_date BETWEEN ?3 AND ?4 AND fin <> tin GROUP BY 1, 2, 3";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	memset(c, 0, 4 * sizeof *c);
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sqlite3_bind_int(s, 3, from);
+	sqlite3_bind_int(s, 4, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int temp = sqlite3_column_int(s, 0), in = sqlite3_column_int(s, 2);
+
+		c[(temp ? 2 : 0) + (in ? 0 : 1)] += (long)sqlite3_column_int64(s, 3);
+	}
+	sq_done(st, s);
+	if (rc != SQLITE_DONE)
+		return sq_db_error(st, e, "counting transfers");
+	return ERR_OK;
+}

@@ -1,0 +1,65 @@
+/* store_int.h - what the files of the store share: the connection and the statement helpers.
+ * Not for callers outside src/store. */
+#ifndef CADRE_STORE_INT_H
+#define CADRE_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "store.h"
+
+#define STMT_CACHE 96
+
+/* One entry of a list being ordered: the first 8 bytes of the member's sort key as a
+ * big-endian number (most comparisons end there), the whole key in an arena, and the id. */
+struct keyed {
+	uint64_t prefix;
+	uint32_t off, len;
+	int64_t id;
+};
+
+struct store {
+	sqlite3 *db;
+	int writing; /* holds write_mu: between store_begin and its commit or rollback */
+	long long deadline_ms, deadline_at; /* store_deadline: the limit and when it ends */
+	/* Reused by store_member_list so that ordering a province allocates nothing. */
+	struct keyed *lv;
+	size_t lcap;
+	struct buf larena;
+	/* A first load collects the duplicate keys here and stores them sorted at the end. */
+	struct dupkey {
+		int64_t hash, id;
+	} *dupv;
+	size_t ndup, capdup;
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} cache[STMT_CACHE];
+	int ncache;
+	int bulk;
+};
+
+#define ACTIVE_STATUSES "('probationary','official','exempt','suspended')"
+
+enum err_code sq_db_error(struct store *st, struct err *e, const char *what);
+/* A prepared statement for sql, cached by the address of the SQL text (call sites pass
+ * static strings), reset and with its bindings cleared. NULL on failure (e filled). */
+sqlite3_stmt *sq_prep(struct store *st, const char *sql, struct err *e);
+/* Statements past the cache size are finalised by the caller through sq_done(). */
+void sq_done(struct store *st, sqlite3_stmt *s);
+void sq_bind_text(sqlite3_stmt *s, int i, const char *v);
+void sq_bind_text_or_null(sqlite3_stmt *s, int i, const char *v);
+void sq_bind_date(sqlite3_stmt *s, int i, date_t d);
+void sq_bind_id_or_null(sqlite3_stmt *s, int i, int64_t id);
+void sq_bind_count(sqlite3_stmt *s, int i, long v);
+void sq_col_copy(sqlite3_stmt *s, int i, char *dst, size_t cap);
+date_t sq_col_date(sqlite3_stmt *s, int i);
+long sq_col_count(sqlite3_stmt *s, int i);
+/* Run a statement that returns no rows. */
+enum err_code sq_step_done(struct store *st, sqlite3_stmt *s, struct err *e, const char *what);
+enum err_code sq_exec(struct store *st, const char *sql, struct err *e, const char *what);
+
+/* store_fig.c: register the cadre_fig_* functions the counters' triggers call. */
+void fig_register(sqlite3 *db);
+
+#endif
