@@ -63,6 +63,7 @@ LIB_SRC := \
 	src/app/app_api.c \
 	src/app/app_web.c \
 	src/app/demo.c \
+	src/app/demo_review.c \
 	$(sort $(wildcard src/http/*.c)) \
 	$(sort $(wildcard src/web/*.c))
 

@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <stdarg.h>
 
+#include "../lib/csv.h"
 #include "app.h"
 
 /* Start a call: clear warnings and begin a write transaction. */
@@ -73,5 +74,29 @@ void asof_tree_cleanup(struct asof_tree *t);
 /* Whether member other is a duplicate of a member with duplicate key dup_key and home town
  * hometown (the store matched the hash and birth date; this compares the text). */
 int app_same_person(const struct member *other, const char *dup_key, const char *hometown);
+
+/* demo_review.c: three years of reviews and a few discipline records on the demo's rolls. */
+enum err_code demo_reviews(struct app *a, const struct actor *ac, struct err *e);
+
+/* ---- CSV files with a header (app_io.c; the review imports use them too) ---------------- */
+/* The columns of a CSV file: names the known ones (NULL-terminated, at most 64), required
+ * those that must be there. app_csv_header fills the rest from the header record. */
+struct csv_columns {
+	const char *const *names;
+	const char *const *required;
+	int idx[64];              /* idx[k] = position in the file of names[k], or -1 */
+	size_t nfile;
+	char hdr[64][48];         /* the file's column names, for messages */
+};
+/* A csv_read_fn reading the FILE * ctx. */
+long app_csv_read(void *ctx, char *p, size_t n);
+/* Map the header h. Adds a problem to e for each unknown, duplicated or missing column (with
+ * the header's line); returns 0, or -1 when there was any. */
+int app_csv_header(struct csv_columns *c, const struct csv_record *h, struct err *e);
+/* The value of known column k (an index into c->names) in record r, "" when the file has no
+ * such column or the record is short. Valid as long as r is. */
+const char *app_csv_col(const struct csv_columns *c, const struct csv_record *r, int k);
+/* The name of the file's column number col (1-based), or "". */
+const char *app_csv_col_name(const struct csv_columns *c, size_t col);
 
 #endif

@@ -139,6 +139,15 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 		return err_add(e, ERR_RULE, r->line, "member_id", NULL, NULL,
 			       "member %lld is %s, not on a roll: only members on a roll are "
 			       "reviewed", (long long)p->m.id, member_status_name(p->m.status));
+	{
+		int ay, am, ad;
+
+		date_to_ymd(p->m.admission_decision_date, &ay, &am, &ad);
+		if (ay > r->year)
+			return err_add(e, ERR_INPUT, r->line, "year", NULL, NULL,
+				       "member %lld was admitted in %d, after the year %d under "
+				       "review", (long long)p->m.id, ay, r->year);
+	}
 	if (store_org_by_id(a->st, p->m.org_id, &p->cell, e) ||
 	    grassroots_of(a, &p->cell, &p->g, e))
 		return e->code;

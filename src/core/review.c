@@ -119,7 +119,11 @@ enum err_code review_check_org(const struct ruleset *rs, date_t on, enum grade g
 		/* Every unit at least complete: none not complete and none ungraded. */
 		long graded = good + b->graded[G_COMPLETE] + b->graded[G_NOT_COMPLETE];
 
-		if (b->graded[G_NOT_COMPLETE] || graded < b->units)
+		if (!b->units)
+			rc = err_add(e, ERR_RULE, line, field, grade_name(g), R_REVIEW_ORG_EXCELLENT,
+				     "an organisation with no members or sub-units has nothing to "
+				     "be excellent by; grade it after its members are graded");
+		else if (b->graded[G_NOT_COMPLETE] || graded < b->units)
 			rc = err_add(e, ERR_RULE, line, field, grade_name(g), R_REVIEW_ORG_EXCELLENT,
 				     "an organisation is excellent only when all of its %ld "
 				     "members or sub-units are at least complete: %ld are not "

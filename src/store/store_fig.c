@@ -122,11 +122,23 @@ void fig_register(sqlite3 *db)
 
 /* ---- counting from the records ------------------------------------------------------- */
 
+#define ETHNIC_SLOTS 1024 /* a power of two, well above the 54 ethnic groups */
+
+static unsigned name_hash(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
 struct fig_acc {
 	struct fig_map *core, *hist; /* by organisation id */
 	int64_t max_id;
 	char (*ethnic)[48];          /* fig_ethnic names by id */
 	long nethnic, capethnic;
+	long slot[ETHNIC_SLOTS];     /* open addressing: name hash -> id (0: empty) */
 };
 
 static void acc_cleanup(struct fig_acc *a)
@@ -154,23 +166,45 @@ static void acc_add(struct fig_acc *a, struct fig_map *maps, int64_t org, const 
 		fig_map_add(&maps[org], keys[i], delta);
 }
 
+static void ethnic_put(struct fig_acc *a, long id, const char *name, unsigned h)
+{
+	if (id >= a->capethnic) {
+		long cap = a->capethnic ? a->capethnic : 128;
+
+		while (cap <= id)
+			cap *= 2;
+		a->ethnic = xrealloc(a->ethnic, (size_t)cap * sizeof *a->ethnic);
+		memset(a->ethnic + a->capethnic, 0, (size_t)(cap - a->capethnic) * sizeof *a->ethnic);
+		a->capethnic = cap;
+	}
+	snprintf(a->ethnic[id], sizeof a->ethnic[id], "%s", name);
+	a->slot[h] = id;
+	if (id > a->nethnic)
+		a->nethnic = id;
+}
+
 /* The id of an ethnicity's name in fig_ethnic, adding it when new (write: may insert). */
 static long ethnic_id(struct store *st, struct fig_acc *a, const char *name, int write,
 		      struct err *e)
 {
 	static const char ins[] = "INSERT INTO fig_ethnic(id, name) VALUES (?1, ?2)";
 	sqlite3_stmt *s;
+	unsigned h = name_hash(name) & (ETHNIC_SLOTS - 1);
 	long i;
 
-	for (i = 1; i <= a->nethnic; i++)
-		if (!strcmp(a->ethnic[i], name))
-			return i;
-	if (a->nethnic + 1 >= a->capethnic) {
-		a->capethnic = a->capethnic ? a->capethnic * 2 : 128;
-		a->ethnic = xrealloc(a->ethnic, (size_t)a->capethnic * sizeof *a->ethnic);
+	/* A national roll names its ethnicities millions of times: look them up by hash. */
+	while (a->slot[h]) {
+		if (!strcmp(a->ethnic[a->slot[h]], name))
+			return a->slot[h];
+		h = (h + 1) & (ETHNIC_SLOTS - 1);
+	}
+	if (a->nethnic + 1 >= ETHNIC_SLOTS / 2) {
+		err_set(e, ERR_INPUT, "more than %d different ethnicities: check the ethnicity column",
+			ETHNIC_SLOTS / 2 - 1);
+		return -1;
 	}
 	i = ++a->nethnic;
-	snprintf(a->ethnic[i], sizeof a->ethnic[i], "%s", name);
+	ethnic_put(a, i, name, h);
 	if (!write)
 		return i;
 	if (!(s = sq_prep(st, ins, e)))
@@ -205,9 +239,16 @@ static enum err_code acc_load(struct store *st, struct fig_acc *a, int write, st
 	a->hist = xcalloc((size_t)a->max_id + 1, sizeof *a->hist);
 	if (!(s = sq_prep(st, eth, e)))
 		return e->code;
-	/* Ids are dense from 1 (only this file and the triggers insert, in order). */
-	while (sqlite3_step(s) == SQLITE_ROW)
-		ethnic_id(st, a, (const char *)sqlite3_column_text(s, 1), 0, e);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 1);
+		unsigned h = name_hash(name) & (ETHNIC_SLOTS - 1);
+		long id = (long)sqlite3_column_int64(s, 0);
+
+		while (a->slot[h])
+			h = (h + 1) & (ETHNIC_SLOTS - 1);
+		if (id > 0 && id < ETHNIC_SLOTS / 2)
+			ethnic_put(a, id, name, h);
+	}
 	sq_done(st, s);
 	if (!(s = sq_prep(st, mem, e)))
 		return e->code;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app/app_report.h"
 #include "core/vn_data.h"
 
 static const struct actor admin = {"test", "", "test", ROLE_SYS_ADMIN, 0};
@@ -504,6 +505,37 @@ static void test_transfers(void **state)
 	assert_true(c.hosting >= 1);
 }
 
+/* Three years of reviews within the rules, and seed 004's shares of members: about 18%
+ * excellent, over 90% good or better; the counters agree with a count from the records. */
+static void test_reviews(void **state)
+{
+	struct report r;
+	const struct report_table *t;
+	const struct report_row *ex, *gb;
+	struct err e;
+	long wrong = -1;
+	int year;
+
+	(void)state;
+	err_init(&e);
+	for (year = 2023; year <= 2025; year++) {
+		assert_int_equal(app_report(&demo.a, &admin, "", year, DATE_NONE, &r, &e), ERR_OK);
+		t = report_find(&r, "member_reviews");
+		assert_non_null(t);
+		ex = report_row_find(t, "excellent");
+		gb = report_row_find(t, "good_or_better");
+		assert_true(ex->c[0].base > 20000);
+		assert_in_range(report_pct100(ex->c[0].count, ex->c[0].base), 1400, 2000);
+		assert_in_range(report_pct100(gb->c[0].count, gb->c[0].base), 9000, 9500);
+		t = report_find(&r, "grassroots_reviews");
+		assert_true(report_row_find(t, "reviewed")->c[0].count > 100);
+		report_cleanup(&r);
+	}
+	assert_int_equal(app_fig_check(&demo.a, &admin, 0, &wrong, &e), ERR_OK);
+	assert_int_equal(wrong, 0);
+	err_cleanup(&e);
+}
+
 /* ---- determinism and refusal ---------------------------------------------------- */
 
 static void export_all(struct app *a, char **orgs, size_t *no, char **members, size_t *nm)
@@ -608,6 +640,7 @@ int main(void)
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_restructuring),
 		cmocka_unit_test(test_transfers),
+		cmocka_unit_test(test_reviews),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_refuses_non_empty),
 		cmocka_unit_test(test_refuses_scoped_actor),
