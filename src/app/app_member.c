@@ -79,8 +79,6 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 	struct dup_ctx dc = {m, &a->warn, NULL};
 	char *detail;
 
-	if (app_can_edit(ac, e))
-		return e->code;
 	if (!member_status_active(m->status))
 		return err_add(e, ERR_INPUT, 0, "status", member_status_name(m->status), NULL,
 			       "a member is added as probationary or official (or exempt, "
@@ -96,6 +94,9 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 	member_warnings(m, &a->rules, &a->warn, 0);
 	name_keys_init(&nk);
 	if ((rc = app_org_lookup(a, ac, m->org_code, &o, 1, "org_code", e)))
+		goto out;
+	/* The role is asked only of a record in sight: outside the scope it does not exist. */
+	if ((rc = app_can_edit(ac, e)))
 		goto out;
 	m->org_id = o.id;
 	m->temp_org_id = 0;
@@ -196,8 +197,6 @@ enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
 	json_t *before, *after;
 	char *detail;
 
-	if (app_can_edit(ac, e))
-		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -207,6 +206,9 @@ enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
 	before = json_object();
 	after = json_object();
 	if ((rc = member_lookup(a, ac, id, &m, e)))
+		goto out;
+	/* The role is asked only of a record in sight: outside the scope it does not exist. */
+	if ((rc = app_can_edit(ac, e)))
 		goto out;
 	old = m;
 	for (i = 0; i < n; i++)
@@ -522,8 +524,6 @@ enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t i
 	char d1[DATE_STR];
 	long months;
 
-	if (app_can_edit(ac, e))
-		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -531,6 +531,9 @@ enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t i
 		return rc;
 	name_keys_init(&nk);
 	if ((rc = member_lookup(a, ac, id, &m, e)))
+		goto out;
+	/* The role is asked only of a record in sight: outside the scope it does not exist. */
+	if ((rc = app_can_edit(ac, e)))
 		goto out;
 	if (member_check_transition(&m, status, date, &a->rules, e)) {
 		rc = e->code;
@@ -626,8 +629,6 @@ enum err_code app_member_transfer(struct app *a, const struct actor *ac, int64_t
 	char *detail;
 	long lo, hi;
 
-	if (app_can_edit(ac, e))
-		return e->code;
 	date = app_date(a, date);
 	memset(t, 0, sizeof *t);
 	if (app_check_date(a, date, "date", e))
@@ -636,6 +637,9 @@ enum err_code app_member_transfer(struct app *a, const struct actor *ac, int64_t
 		return rc;
 	err_init(&tmp);
 	if ((rc = member_lookup(a, ac, id, &m, e)))
+		goto out;
+	/* The role is asked only of a record in sight: outside the scope it does not exist. */
+	if ((rc = app_can_edit(ac, e)))
 		goto out;
 	/* The destination may lie outside the sender's scope: a transfer goes to another unit.
 	 * Only its existence by exact code is used here. */
@@ -734,8 +738,6 @@ enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t 
 	char *detail;
 	long days;
 
-	if (app_can_edit(ac, e))
-		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -751,6 +753,9 @@ enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t 
 			     "no transfer has the id %lld", (long long)transfer_id);
 		goto out;
 	}
+	/* The role is asked only of a record in sight: outside the scope it does not exist. */
+	if ((rc = app_can_edit(ac, e)))
+		goto out;
 	if (t->state == TS_RECEIVED || (t->state == TS_ENDED && t->received_date != DATE_NONE)) {
 		rc = err_add(e, ERR_RULE, 0, "transfer", NULL, NULL,
 			     "transfer %lld was already received on %s", (long long)transfer_id,
@@ -822,8 +827,6 @@ enum err_code app_member_return(struct app *a, const struct actor *ac, int64_t t
 	char d1[DATE_STR], d2[DATE_STR];
 	char *detail;
 
-	if (app_can_edit(ac, e))
-		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -839,6 +842,9 @@ enum err_code app_member_return(struct app *a, const struct actor *ac, int64_t t
 		}
 		goto out;
 	}
+	/* The role is asked only of a record in sight: outside the scope it does not exist. */
+	if ((rc = app_can_edit(ac, e)))
+		goto out;
 	if (!t.temporary || t.state != TS_RECEIVED) {
 		rc = err_add(e, ERR_RULE, 0, "transfer", NULL, NULL,
 			     "transfer %lld is not a temporary stay under way; only those end "

@@ -107,14 +107,15 @@ enum err_code app_org_edit(struct app *a, const struct actor *ac, const struct o
 	struct org cur;
 	enum err_code rc;
 
-	if (app_can_edit(ac, e))
-		return e->code;
 	date = app_date(a, date);
 	if (org_validate(o, e, 0) || app_check_date(a, date, "date", e))
 		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
 	if ((rc = app_org_lookup(a, ac, o->code, &cur, 1, "code", e)))
+		goto out;
+	/* The role is asked only of a record in sight: outside the scope it does not exist. */
+	if ((rc = app_can_edit(ac, e)))
 		goto out;
 	{
 		char *detail = app_json(
@@ -150,8 +151,6 @@ enum err_code app_org_rename(struct app *a, const struct actor *ac, const char *
 	char old[sizeof o.name];
 	enum err_code rc;
 
-	if (app_can_edit(ac, e))
-		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -163,6 +162,9 @@ enum err_code app_org_rename(struct app *a, const struct actor *ac, const char *
 		return rc;
 	if ((rc = app_org_lookup(a, ac, code, &o, 1, "code", e)) ||
 	    (rc = check_org_date(a, &o, date, e)))
+		goto out;
+	/* The role is asked only of a record in sight: outside the scope it does not exist. */
+	if ((rc = app_can_edit(ac, e)))
 		goto out;
 	if (strcmp(o.name, name) == 0) {
 		rc = err_add(e, ERR_INPUT, 0, "name", name, NULL,
@@ -203,8 +205,6 @@ enum err_code app_org_move(struct app *a, const struct actor *ac, const char *co
 	char old[ORG_CODE_MAX + 1];
 	enum err_code rc;
 
-	if (app_can_edit(ac, e))
-		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -213,6 +213,9 @@ enum err_code app_org_move(struct app *a, const struct actor *ac, const char *co
 	if ((rc = app_org_lookup(a, ac, code, &o, 1, "code", e)) ||
 	    (rc = app_org_lookup(a, ac, parent_code, &p, 1, "parent_code", e)) ||
 	    (rc = check_org_date(a, &o, date, e)))
+		goto out;
+	/* The role is asked only of a record in sight: outside the scope it does not exist. */
+	if ((rc = app_can_edit(ac, e)))
 		goto out;
 	if (!o.parent_id) {
 		rc = err_add(e, ERR_RULE, 0, "code", code, NULL, "the root cannot be moved");
@@ -339,8 +342,6 @@ enum err_code app_org_merge(struct app *a, const struct actor *ac, const char *c
 	size_t i, j;
 	int64_t ev;
 
-	if (app_can_edit(ac, e))
-		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -352,6 +353,9 @@ enum err_code app_org_merge(struct app *a, const struct actor *ac, const char *c
 	if ((rc = app_org_lookup(a, ac, dst, &d, 1, "into", e)) ||
 	    (rc = app_check_exists_on(&d, date, "into", e)) ||
 	    (rc = check_org_date(a, &d, date, e)))
+		goto out;
+	/* The role is asked only of a record in sight: outside the scope it does not exist. */
+	if ((rc = app_can_edit(ac, e)))
 		goto out;
 	for (i = 0; i < n && !rc; i++) {
 		struct collect_members cm = {0};
@@ -406,8 +410,6 @@ enum err_code app_org_split(struct app *a, const struct actor *ac, const char *s
 	int64_t ev;
 	char *assigned = NULL;
 
-	if (app_can_edit(ac, e))
-		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -417,6 +419,9 @@ enum err_code app_org_split(struct app *a, const struct actor *ac, const char *s
 	    (rc = check_org_date(a, &s, date, e)) ||
 	    (rc = store_org_children(a->st, s.id, collect_org, &co, e)) ||
 	    (rc = store_member_of_org(a->st, s.id, 1, collect_member, &cm, e)))
+		goto out;
+	/* The role is asked only of a record in sight: outside the scope it does not exist. */
+	if ((rc = app_can_edit(ac, e)))
 		goto out;
 	if (co.n) {
 		rc = err_add(e, ERR_RULE, 0, "code", src, NULL,
@@ -528,8 +533,6 @@ enum err_code app_org_dissolve(struct app *a, const struct actor *ac, const char
 	int64_t ev;
 	long allowed = 0;
 
-	if (app_can_edit(ac, e))
-		return e->code;
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
@@ -540,6 +543,9 @@ enum err_code app_org_dissolve(struct app *a, const struct actor *ac, const char
 	    (rc = store_org_children(a->st, o.id, collect_org, &co, e)) ||
 	    (rc = store_member_of_org(a->st, o.id, 1, collect_member, &cm, e)) ||
 	    (rc = store_member_hosted(a->st, o.id, collect_member, &hosted, e)))
+		goto out;
+	/* The role is asked only of a record in sight: outside the scope it does not exist. */
+	if ((rc = app_can_edit(ac, e)))
 		goto out;
 	if (!o.parent_id) {
 		rc = err_add(e, ERR_RULE, 0, "code", code, NULL, "the root cannot be dissolved");
