@@ -58,6 +58,7 @@ LIB_SRC := \
 	src/app/app_account.c \
 	src/app/app_json.c \
 	src/app/app_review.c \
+	src/app/app_review_io.c \
 	src/app/app_report.c \
 	src/app/report_out.c \
 	src/app/app_api.c \
@@ -76,6 +77,7 @@ CLI_SRC := \
 	src/cli/cmd_io.c \
 	src/cli/cmd_audit.c \
 	src/cli/cmd_account.c \
+	src/cli/cmd_review.c \
 	src/cli/cmd_serve.c
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -119,7 +121,7 @@ unit-bins: $(UNIT_TESTS:%=$(B)/tests/%)
 # The OpenAPI description is assembled into this object (.incbin), which -MMD does not see.
 $(B)/obj/src/http/api_openapi.o: src/http/openapi.json
 
-$(B)/bench/cadre_bench: bench/cadre_bench.c $(B)/libcadre.a
+$(B)/bench/cadre_bench $(B)/bench/load_reviews: $(B)/bench/%: bench/%.c $(B)/libcadre.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  BENCH   $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(B)/libcadre.a $(LIBS)

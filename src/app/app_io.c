@@ -89,7 +89,7 @@ static void strmap_free(struct strmap *m)
 
 /* ---- reading a CSV with its header ------------------------------------------------- */
 
-static long file_read(void *ctx, char *p, size_t n)
+long app_csv_read(void *ctx, char *p, size_t n)
 {
 	FILE *f = ctx;
 	size_t got = fread(p, 1, n, f);
@@ -99,22 +99,12 @@ static long file_read(void *ctx, char *p, size_t n)
 	return (long)got;
 }
 
-struct columns {
-	const char *const *names; /* the known columns, NULL-terminated */
-	const char *const *required;
-	int idx[64];              /* idx[k] = position in the file of names[k], or -1 */
-	size_t nfile;
-	char hdr[64][48];         /* the file's column names, for messages */
-};
-
-/* The name of the file's column number col (1-based), or "". */
-static const char *col_name(const struct columns *c, size_t col)
+const char *app_csv_col_name(const struct csv_columns *c, size_t col)
 {
 	return col >= 1 && col <= c->nfile && col <= 64 ? c->hdr[col - 1] : "";
 }
 
-/* Map the header. Adds a problem for each unknown, duplicated or missing column. */
-static int map_header(struct columns *c, const struct csv_record *h, struct err *e)
+int app_csv_header(struct csv_columns *c, const struct csv_record *h, struct err *e)
 {
 	size_t i, k;
 	int bad = 0;
@@ -154,7 +144,7 @@ static int map_header(struct columns *c, const struct csv_record *h, struct err 
 	return bad ? -1 : 0;
 }
 
-static const char *col(const struct columns *c, const struct csv_record *r, int k)
+const char *app_csv_col(const struct csv_columns *c, const struct csv_record *r, int k)
 {
 	return c->idx[k] >= 0 && (size_t)c->idx[k] < r->nfields ? r->field[c->idx[k]] : "";
 }
@@ -309,8 +299,8 @@ static void free_record(struct csv_record *r)
 	free(r->field);
 }
 
-static void parse_org_row(struct org_row *row, const struct columns *c, const struct csv_record *r,
-			  date_t today, struct err *e)
+static void parse_org_row(struct org_row *row, const struct csv_columns *c,
+			  const struct csv_record *r, date_t today, struct err *e)
 {
 	struct org *o = &row->o;
 	const char *v, *why;
@@ -328,15 +318,15 @@ static void parse_org_row(struct org_row *row, const struct columns *c, const st
 		row->bad = 1;
 		return;
 	}
-	v = col(c, r, OC_CODE);
+	v = app_csv_col(c, r, OC_CODE);
 	if (org_code_check(v, &why))
 		err_add(e, ERR_INPUT, r->line, "code", v, NULL, "%s", why);
 	snprintf(o->code, sizeof o->code, "%s", v);
-	v = col(c, r, OC_PARENT);
+	v = app_csv_col(c, r, OC_PARENT);
 	if (v[0] && org_code_check(v, &why))
 		err_add(e, ERR_INPUT, r->line, "parent_code", v, NULL, "%s", why);
 	snprintf(o->parent_code, sizeof o->parent_code, "%s", v);
-	v = col(c, r, OC_NAME);
+	v = app_csv_col(c, r, OC_NAME);
 	if (strlen(v) >= sizeof o->name)
 		err_add(e, ERR_INPUT, r->line, "name", v, NULL, "the name is longer than %zu bytes",
 			sizeof o->name - 1);
@@ -352,31 +342,32 @@ static void parse_org_row(struct org_row *row, const struct columns *c, const st
 			snprintf(o->name, sizeof o->name, "%s", buf_str(&n));
 		buf_cleanup(&n);
 	}
-	v = col(c, r, OC_KIND);
+	v = app_csv_col(c, r, OC_KIND);
 	if (org_kind_parse(v, &o->kind))
 		err_add(e, ERR_INPUT, r->line, "kind", v, NULL,
 			"kind must be one of committee, grassroots, subcommittee, cell");
-	snprintf(o->grassroots_type, sizeof o->grassroots_type, "%s", col(c, r, OC_GTYPE));
-	v = col(c, r, OC_BOARD);
+	snprintf(o->grassroots_type, sizeof o->grassroots_type, "%s",
+		 app_csv_col(c, r, OC_GTYPE));
+	v = app_csv_col(c, r, OC_BOARD);
 	if (v[0] && strcmp(v, "0") && strcmp(v, "1"))
 		err_add(e, ERR_INPUT, r->line, "standing_board", v, NULL,
 			"standing_board is 1 (has a cell committee) or 0");
 	o->standing_board = v[0] == '1';
-	v = col(c, r, OC_LOCAL);
+	v = app_csv_col(c, r, OC_LOCAL);
 	if (strlen(v) >= sizeof o->local_committee)
 		err_add(e, ERR_INPUT, r->line, "local_committee", v, NULL, "the text is too long");
 	else
 		snprintf(o->local_committee, sizeof o->local_committee, "%s", v);
-	if (parse_count(col(c, r, OC_MILITIA), &o->militia))
-		err_add(e, ERR_INPUT, r->line, "militia", col(c, r, OC_MILITIA), NULL,
+	if (parse_count(app_csv_col(c, r, OC_MILITIA), &o->militia))
+		err_add(e, ERR_INPUT, r->line, "militia", app_csv_col(c, r, OC_MILITIA), NULL,
 			"a headcount is a whole number, 0 or more");
-	if (parse_count(col(c, r, OC_SELFDEF), &o->self_defence))
-		err_add(e, ERR_INPUT, r->line, "self_defence", col(c, r, OC_SELFDEF), NULL,
+	if (parse_count(app_csv_col(c, r, OC_SELFDEF), &o->self_defence))
+		err_add(e, ERR_INPUT, r->line, "self_defence", app_csv_col(c, r, OC_SELFDEF), NULL,
 			"a headcount is a whole number, 0 or more");
-	if (parse_count(col(c, r, OC_RESERVE), &o->reserve))
-		err_add(e, ERR_INPUT, r->line, "reserve", col(c, r, OC_RESERVE), NULL,
+	if (parse_count(app_csv_col(c, r, OC_RESERVE), &o->reserve))
+		err_add(e, ERR_INPUT, r->line, "reserve", app_csv_col(c, r, OC_RESERVE), NULL,
 			"a headcount is a whole number, 0 or more");
-	parse_date_field(col(c, r, OC_ESTABLISHED), &o->established, "established", e, r->line);
+	parse_date_field(app_csv_col(c, r, OC_ESTABLISHED), &o->established, "established", e, r->line);
 	if (o->established == DATE_NONE)
 		o->established = today;
 	if (o->grassroots_type[0]) {
@@ -410,7 +401,7 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 	struct csv_reader *rd;
 	struct csv_record rec;
 	struct csv_error ce;
-	struct columns c = {.names = org_cols, .required = org_required};
+	struct csv_columns c = {.names = org_cols, .required = org_required};
 	struct org_row *rows = NULL;
 	size_t n = 0, cap = 0, i;
 	struct strmap codes = {0};
@@ -427,7 +418,7 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 		return e->code;
 	if (app_scope(a, ac, &pre, &last, e))
 		return e->code;
-	rd = csv_reader_new(file_read, opts->in, 0);
+	rd = csv_reader_new(app_csv_read, opts->in, 0);
 	if (!a->quiet)
 		progress_start(&pg, "reading organisations", (unsigned long long)opts->in_size);
 	while ((got = csv_next(rd, &rec, &ce)) != 0) {
@@ -442,7 +433,7 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 				rc = ERR_INPUT;
 				break;
 			}
-			if (map_header(&c, &rec, e)) {
+			if (app_csv_header(&c, &rec, e)) {
 				rc = ERR_INPUT;
 				break;
 			}
@@ -461,7 +452,7 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 			rows[n].line = ce.line;
 			rows[n].bad = 1;
 			rows[n].parent_row = -1;
-			err_add(e, ERR_INPUT, ce.line, col_name(&c, ce.column), NULL, NULL, "%s",
+			err_add(e, ERR_INPUT, ce.line, app_csv_col_name(&c, ce.column), NULL, NULL, "%s",
 				ce.msg);
 			n++;
 			continue;
@@ -739,9 +730,9 @@ static const struct {
 };
 enum { MC_BIRTH = 4, MC_DECISION = 17, MC_CEREMONY = 18, MC_OFFICIAL = 19, MC_STATUS = 20 };
 
-static int parse_member_row(struct app *a, const struct columns *c, const struct csv_record *r,
-			    const struct strmap *codes, const struct org_info *info,
-			    struct member *m, struct err *e)
+static int parse_member_row(struct app *a, const struct csv_columns *c,
+			    const struct csv_record *r, const struct strmap *codes,
+			    const struct org_info *info, struct member *m, struct err *e)
 {
 	static const int date_cols[] = {MC_BIRTH, MC_DECISION, MC_CEREMONY, MC_OFFICIAL};
 	size_t before = e->n + e->dropped, i;
@@ -756,7 +747,7 @@ static int parse_member_row(struct app *a, const struct columns *c, const struct
 			"extra comma", r->nfields, c->nfile);
 		return -1;
 	}
-	v = col(c, r, MC_ID);
+	v = app_csv_col(c, r, MC_ID);
 	if (v[0]) {
 		char *end;
 		long long id;
@@ -769,7 +760,7 @@ static int parse_member_row(struct app *a, const struct columns *c, const struct
 		else
 			m->id = id;
 	}
-	v = col(c, r, MC_ORG);
+	v = app_csv_col(c, r, MC_ORG);
 	k = strmap_get(codes, v);
 	if (k < 0 || !info[k].visible)
 		err_add(e, ERR_INPUT, r->line, "org_code", v, NULL,
@@ -779,12 +770,12 @@ static int parse_member_row(struct app *a, const struct columns *c, const struct
 		m->org_id = info[k].id;
 		snprintf(m->org_code, sizeof m->org_code, "%s", v);
 	}
-	member_set_name(m, col(c, r, MC_NAME), e, r->line);
+	member_set_name(m, app_csv_col(c, r, MC_NAME), e, r->line);
 	for (i = 0; i < sizeof member_text_cols / sizeof member_text_cols[0]; i++) {
 		char *dst = (char *)m + member_text_cols[i].off;
 		size_t len;
 
-		v = col(c, r, member_text_cols[i].col);
+		v = app_csv_col(c, r, member_text_cols[i].col);
 		len = strlen(v);
 		if (len >= member_text_cols[i].cap) {
 			err_add(e, ERR_INPUT, r->line, member_cols[member_text_cols[i].col], v, NULL,
@@ -799,9 +790,10 @@ static int parse_member_row(struct app *a, const struct columns *c, const struct
 			     date_cols[i] == MC_CEREMONY ? &m->admission_ceremony_date :
 							    &m->official_date;
 
-		parse_date_field(col(c, r, date_cols[i]), dp, member_cols[date_cols[i]], e, r->line);
+		parse_date_field(app_csv_col(c, r, date_cols[i]), dp, member_cols[date_cols[i]], e,
+				 r->line);
 	}
-	v = col(c, r, MC_STATUS);
+	v = app_csv_col(c, r, MC_STATUS);
 	if (member_status_parse(v, &m->status) || !member_status_active(m->status)) {
 		err_add(e, ERR_INPUT, r->line, "status", v, NULL,
 			"status must be probationary, official, exempt or suspended");
@@ -945,7 +937,7 @@ struct member_import {
 	struct import_result *res;
 	struct err *e;
 	struct csv_reader *rd;
-	struct columns c;
+	struct csv_columns c;
 	struct strmap codes;
 	struct org_info *info;
 	struct hashset seen;
@@ -1089,7 +1081,7 @@ static void read_members(struct member_import *mi)
 						 ce.msg);
 				break;
 			}
-			if (map_header(&mi->c, &rec, e)) {
+			if (app_csv_header(&mi->c, &rec, e)) {
 				mi->rc = ERR_INPUT;
 				break;
 			}
@@ -1101,7 +1093,7 @@ static void read_members(struct member_import *mi)
 		mi->res->rows++;
 		before = e->n;
 		if (got < 0) {
-			err_add(e, ERR_INPUT, ce.line, col_name(&mi->c, ce.column), NULL, NULL, "%s",
+			err_add(e, ERR_INPUT, ce.line, app_csv_col_name(&mi->c, ce.column), NULL, NULL, "%s",
 				ce.msg);
 			mi->res->rejected++;
 			if (!mi->opts->rejects)
@@ -1245,7 +1237,7 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 	/* About 230 bytes a row in practice: size the duplicate set once. */
 	if (opts->in_size > 0)
 		hashset_reserve(&mi->seen, (size_t)(opts->in_size / 200));
-	mi->rd = csv_reader_new(file_read, opts->in, 0);
+	mi->rd = csv_reader_new(app_csv_read, opts->in, 0);
 	if (!a->quiet) {
 		progress_start(&mi->pg, "importing members", (unsigned long long)opts->in_size);
 		mi->pg_on = 1;

@@ -221,7 +221,7 @@ static void band_table(struct app *a, struct report *r, const struct figs *f, lo
 		       const char *filter_name)
 {
 	struct report_table *t = report_table_add(r, name, title, RC_BARS, 1, count_col, NULL);
-	const struct rule_version *v = ruleset_find(&a->rules, rule, a->today);
+	const struct rule_version *v = ruleset_find(&a->rules, rule, r->as_of);
 	long starts[16];
 	size_t ns = 0, i, j;
 	const char *p = v ? v->value : "";
@@ -663,6 +663,8 @@ static int behind_grade(struct behind *b, const struct member *m)
 		return !found;
 	if (!found)
 		return 0;
+	if (!strcmp(b->value, "any"))
+		return 1;
 	if (!strcmp(b->value, "good_or_better"))
 		return r.grade == G_EXCELLENT || r.grade == G_GOOD;
 	g = grade_parse(b->value);
@@ -696,13 +698,18 @@ static int behind_match(struct behind *b, const struct member *m)
 		return yrs >= b->lo && yrs <= b->hi;
 	}
 	if (!strcmp(n, "admitted"))
-		return year_of(m->admission_decision_date) == atoi(v);
-	if (!strcmp(n, "grade"))
-		return behind_grade(b, m);
-	if (!strcmp(n, "year")) {
-		b->year = atoi(v);
-		snprintf(b->value, sizeof b->value, "%s", "any");
-		return 0;
+		return year_of(m->admission_decision_date) == (int)strtol(v, NULL, 10);
+	if (!strcmp(n, "grade") || !strcmp(n, "year"))
+		return behind_grade(b, m); /* year=: b->year set and the value "any" */
+	if (!strcmp(n, "disciplined")) {
+		struct err tmp;
+		long count = 0;
+
+		err_init(&tmp);
+		store_discipline_count(b->a->st, m->id, 0, date_from_ymd(b->year, 1, 1),
+				       date_from_ymd(b->year, 12, 31), &count, &tmp);
+		err_cleanup(&tmp);
+		return count > 0;
 	}
 	return 1; /* "", org=: every member of the (sub)tree */
 }
@@ -724,7 +731,8 @@ enum err_code app_report_members(struct app *a, const struct actor *ac, const ch
 				 store_member_cb cb, void *ctx, long *total, struct err *e)
 {
 	static const char *const names[] = {"", "status", "category", "sex", "ethnicity", "age",
-					    "seniority", "admitted", "grade", "hosted", "org", NULL};
+					    "seniority", "admitted", "grade", "year", "disciplined",
+					    "hosted", "org", NULL};
 	struct behind b;
 	const char *eq = filter ? strchr(filter, '=') : NULL;
 	int y, m, d, i, known = 0;
@@ -750,16 +758,36 @@ enum err_code app_report_members(struct app *a, const struct actor *ac, const ch
 	if (!known || (b.name[0] && !eq))
 		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
 			       "the filter must be one of status=, category=, sex=, ethnicity=, "
-			       "age=LO-HI, seniority=LO-HI, admitted=YEAR, grade=, hosted=1, org=CODE");
+			       "age=LO-HI, seniority=LO-HI, admitted=YEAR, grade=, year=YEAR, "
+			       "disciplined=member, hosted=1, org=CODE");
 	if ((!strcmp(b.name, "age") || !strcmp(b.name, "seniority")) &&
 	    sscanf(b.value, "%ld-%ld", &b.lo, &b.hi) != 2)
 		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
 			       "give the band as %s=LO-HI in years, for example %s=30-39", b.name,
 			       b.name);
-	/* org=CODE narrows the subtree (it must lie within org_code's, which the lookup of
-	 * app_member_list checks against the actor's scope). */
-	if (!strcmp(b.name, "org"))
+	if (!strcmp(b.name, "disciplined") && strcmp(b.value, "member"))
+		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
+			       "disciplined=member lists the members disciplined in the year; "
+			       "organisations are not members");
+	/* year=YEAR (a row of review_trend): the members decided that year, whatever grade. */
+	if (!strcmp(b.name, "year")) {
+		b.year = (int)strtol(b.value, NULL, 10);
+		snprintf(b.value, sizeof b.value, "%s", "any");
+	}
+	/* org=CODE narrows the subtree: it must lie within org_code's (both looked up within
+	 * the actor's scope). */
+	if (!strcmp(b.name, "org")) {
+		struct org outer, inner;
+
+		if ((org_code && org_code[0] && app_org_get(a, ac, org_code, &outer, e)) ||
+		    app_org_get(a, ac, b.value, &inner, e))
+			return e->code;
+		if (org_code && org_code[0] && (inner.pre < outer.pre || inner.pre > outer.last))
+			return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
+				       "%s is not within %s: give an organisation of its subtree",
+				       inner.code, outer.code);
 		org_code = b.value;
+	}
 	if (app_member_list(a, ac, org_code ? org_code : "", DATE_NONE, 0, -1, behind_member, &b, e))
 		return e->code;
 	if (total)
@@ -852,4 +880,94 @@ enum err_code app_fig_check(struct app *a, const struct actor *ac, int rebuild, 
 	if (!store_fig_rebuild(a->st, e))
 		app_audit(a, ac, "figures.rebuild", "figures", 0, NULL, NULL, e);
 	return app_end(a, e->code, e);
+}
+
+/* ---- the organisations behind a figure ------------------------------------------------ */
+
+struct behind_orgs {
+	struct app *a;
+	char name[24], value[64];
+	int year;
+	long offset, limit, seen;
+	store_org_cb cb;
+	void *ctx;
+	int stop;
+};
+
+static int grade_matches(const char *want, int found, int grade)
+{
+	if (!strcmp(want, "none"))
+		return !found;
+	if (!found)
+		return 0;
+	if (!strcmp(want, "good_or_better"))
+		return grade == G_EXCELLENT || grade == G_GOOD;
+	return grade_parse(want) == grade;
+}
+
+static int behind_org(void *ctx, const struct fig_org *fo)
+{
+	struct behind_orgs *b = ctx;
+	struct review_row r;
+	struct org o;
+	struct err tmp;
+	int ok, found = 0;
+
+	if (fo->dissolved != DATE_NONE)
+		return 0;
+	err_init(&tmp);
+	if (!strcmp(b->name, "kind"))
+		ok = !strcmp(org_kind_name(fo->kind), b->value);
+	else if (!strcmp(b->name, "standing_board"))
+		ok = fo->kind == OK_CELL && fo->standing_board == atoi(b->value);
+	else {
+		if (!strcmp(b->name, "grassroots_grade") && !fo->grassroots) {
+			err_cleanup(&tmp);
+			return 0;
+		}
+		found = !store_review_current(b->a->st, 0, fo->id, b->year, &r, &tmp);
+		ok = grade_matches(b->value, found, found ? r.grade : -1);
+	}
+	if (ok && ++b->seen > b->offset && (b->limit < 0 || b->seen <= b->offset + b->limit) &&
+	    !b->stop && !store_org_by_id(b->a->st, fo->id, &o, &tmp))
+		b->stop = b->cb(b->ctx, &o);
+	err_cleanup(&tmp);
+	return 0;
+}
+
+enum err_code app_report_orgs(struct app *a, const struct actor *ac, const char *org_code,
+			      int year, const char *filter, long offset, long limit,
+			      store_org_cb cb, void *ctx, long *total, struct err *e)
+{
+	static const char *const names[] = {"org_grade", "grassroots_grade", "kind",
+					    "standing_board", NULL};
+	struct behind_orgs b;
+	const char *eq = filter ? strchr(filter, '=') : NULL;
+	long pre, last;
+	int y, m, d, i, known = 0;
+
+	memset(&b, 0, sizeof b);
+	b.a = a;
+	b.cb = cb;
+	b.ctx = ctx;
+	b.offset = offset;
+	b.limit = limit;
+	date_to_ymd(a->today, &y, &m, &d);
+	b.year = year ? year : y;
+	if (eq && (size_t)(eq - filter) < sizeof b.name) {
+		snprintf(b.name, sizeof b.name, "%.*s", (int)(eq - filter), filter);
+		snprintf(b.value, sizeof b.value, "%s", eq + 1);
+	}
+	for (i = 0; names[i]; i++)
+		known |= !strcmp(names[i], b.name);
+	if (!known)
+		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
+			       "the filter must be one of org_grade=, grassroots_grade= (a grade, "
+			       "good_or_better or none), kind=cell, standing_board=1");
+	if (app_subtree(a, ac, org_code ? org_code : "", 0, &pre, &last, e) ||
+	    store_fig_walk(a->st, pre, last, 0, behind_org, &b, e))
+		return e->code;
+	if (total)
+		*total = b.seen;
+	return ERR_OK;
 }

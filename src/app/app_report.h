@@ -170,6 +170,14 @@ enum err_code app_report_members(struct app *a, const struct actor *ac, const ch
 				 int year, const char *filter, long offset, long limit,
 				 store_member_cb cb, void *ctx, long *total, struct err *e);
 
+/* The organisations behind a figure of an organisation table (org_reviews,
+ * grassroots_reviews, standing_boards): filter org_grade=G, grassroots_grade=G (G a grade,
+ * good_or_better, or none), kind=cell, standing_board=1; within org_code's subtree and the
+ * actor's scope, in pre-order, a page at a time. */
+enum err_code app_report_orgs(struct app *a, const struct actor *ac, const char *org_code,
+			      int year, const char *filter, long offset, long limit,
+			      store_org_cb cb, void *ctx, long *total, struct err *e);
+
 /* ---- rule versions and the counters' upkeep (system administrators) ------------------- */
 
 /* Add a newer version of rule id: value in force from date from (the rule must exist; the

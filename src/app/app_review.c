@@ -102,7 +102,11 @@ static enum err_code check_step(struct app *a, const struct review_in *r, date_t
 				"a score of %d gives the grade %s, not %s (R-REVIEW-SCORE-EXCELLENT,"
 				" -GOOD, -COMPLETE)", r->score, grade_name(sg), grade_name(*g));
 	}
-	if (*g == G_NONE)
+	if (*g == G_NONE && r->score >= 0)
+		err_add(e, ERR_INPUT, r->line, "grade", NULL, R_REVIEW_SCORE_EXCELLENT,
+			"no score rule (R-REVIEW-SCORE-*) was in force on that date, so a score "
+			"gives no grade: give the grade (excellent, good, complete, not_complete)");
+	else if (*g == G_NONE)
 		err_add(e, ERR_INPUT, r->line, "grade", NULL, NULL,
 			"give a grade (excellent, good, complete, not_complete) or a score");
 	if (on > today)
@@ -167,14 +171,20 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 		p->row.body_org_id = p->cell.id;
 		return ERR_OK;
 	}
-	/* A decision: the grassroots committee decides (R-REVIEW-MEMBER-DECIDER). */
-	p->row.body_org_id = p->g.id;
-	rule_used(a, on, R_REVIEW_MEMBER_DECIDER, p->row.rules, sizeof p->row.rules);
-	if (!scope_holds(a, ac, &p->g))
-		return err_add(e, ERR_DENIED, r->line, "member_id", NULL, R_REVIEW_MEMBER_DECIDER,
-			       "a member's grade is decided by the grassroots organisation %s; "
-			       "your role covers only part of it, so record a proposal instead",
-			       p->g.code);
+	/* A decision: by the body R-REVIEW-MEMBER-DECIDER names, the grassroots committee
+	 * ("grassroots") or the member's own cell ("cell"). */
+	{
+		const struct rule_version *v = ruleset_find(&a->rules, R_REVIEW_MEMBER_DECIDER, on);
+		const struct org *body = v && !strcmp(v->value, "cell") ? &p->cell : &p->g;
+
+		p->row.body_org_id = body->id;
+		rule_used(a, on, R_REVIEW_MEMBER_DECIDER, p->row.rules, sizeof p->row.rules);
+		if (!scope_holds(a, ac, body))
+			return err_add(e, ERR_DENIED, r->line, "member_id", NULL,
+				       R_REVIEW_MEMBER_DECIDER,
+				       "a member's grade is decided by %s; your role covers only "
+				       "part of it, so record a proposal instead", body->code);
+	}
 	err_init(&tmp);
 	if (!store_review_current(a->st, p->m.id, 0, r->year, &cur, &tmp)) {
 		p->prev = (enum grade)cur.grade;
@@ -232,7 +242,7 @@ static struct quota *quota_for(struct app *a, struct quota **qs, size_t *nq,
 static enum err_code store_member_step(struct app *a, const struct actor *ac,
 				       struct prepared *p, struct err *e)
 {
-	char subject[48], action[48], *after;
+	char subject[48], action[48], *after, *before = NULL;
 	enum err_code rc;
 
 	if ((rc = store_review_insert(a->st, &p->row, e)))
@@ -244,8 +254,12 @@ static enum err_code store_member_step(struct app *a, const struct actor *ac,
 			 grade_name((enum grade)p->row.grade), "score", p->row.score, "body",
 			 p->row.step == RS_DECISION ? p->g.code : p->cell.code, "revision",
 			 p->row.revision, "reason", p->row.reason, "rules", p->row.rules);
-	rc = app_audit(a, ac, action, subject, p->m.org_id,
-		       p->prev != G_NONE ? grade_name(p->prev) : NULL, after, e);
+	/* The audit log holds JSON: the decision replaced, as an object like "after". */
+	if (p->prev != G_NONE)
+		before = app_json("{s:i,s:s,s:i}", "year", p->row.year, "grade",
+				  grade_name(p->prev), "revision", p->row.revision - 1);
+	rc = app_audit(a, ac, action, subject, p->m.org_id, before, after, e);
+	free(before);
 	free(after);
 	return rc;
 }
@@ -356,12 +370,14 @@ static enum err_code prepare_org(struct app *a, const struct actor *ac, const st
 			return e->code;
 	row->body_org_id = body.id;
 	rule_used(a, on, R_REVIEW_ORG_DECIDER, row->rules, sizeof row->rules);
-	if (!scope_holds(a, ac, &body) || body.id == o->id)
+	if (body.id == o->id)
+		return err_add(e, ERR_RULE, r->line, "org_code", o->code, R_REVIEW_ORG_DECIDER,
+			       "%s has no organisation above it in this tree, so no body here "
+			       "decides its grade; record its self-assessment only", o->code);
+	if (!scope_holds(a, ac, &body))
 		return err_add(e, ERR_DENIED, r->line, "org_code", o->code, R_REVIEW_ORG_DECIDER,
 			       "%s's grade is decided by the standing committee of %s, above it; "
-			       "your role does not cover %s", o->code,
-			       body.id == o->id ? "the organisation above" : body.code,
-			       body.id == o->id ? "one" : body.code);
+			       "your role does not cover %s", o->code, body.code, body.code);
 	err_init(&tmp);
 	if (!store_review_current(a->st, 0, o->id, r->year, &cur, &tmp)) {
 		*prev = (enum grade)cur.grade;
@@ -404,7 +420,7 @@ enum err_code app_review_orgs(struct app *a, const struct actor *ac, const struc
 		struct review_row row;
 		enum grade prev;
 		struct err one;
-		char subject[48], action[48], *after;
+		char subject[48], action[48], *after, *before = NULL;
 
 		err_init(&one);
 		if (!prepare_org(a, ac, &rs[i], &o, &row, &prev, &one) && !e->code &&
@@ -416,8 +432,11 @@ enum err_code app_review_orgs(struct app *a, const struct actor *ac, const struc
 					 grade_name((enum grade)row.grade), "score", row.score,
 					 "revision", row.revision, "reason", row.reason, "rules",
 					 row.rules);
-			app_audit(a, ac, action, subject, o.id,
-				  prev != G_NONE ? grade_name(prev) : NULL, after, &one);
+			if (prev != G_NONE)
+				before = app_json("{s:i,s:s,s:i}", "year", row.year, "grade",
+						  grade_name(prev), "revision", row.revision - 1);
+			app_audit(a, ac, action, subject, o.id, before, after, &one);
+			free(before);
 			free(after);
 		}
 		if (one.code && rs[i].line) {

@@ -82,6 +82,20 @@ int cmd_token_revoke(struct cli *c, int npos, char **pos);
 int cmd_serve(struct cli *c, int npos, char **pos);
 int cmd_audit_verify(struct cli *c, int npos, char **pos);
 int cmd_export(struct cli *c, int npos, char **pos);
+int cmd_rules_add(struct cli *c, int npos, char **pos);
+/* cmd_review.c: reviews, discipline, emulation, the figures. */
+int cmd_review_member(struct cli *c, int npos, char **pos);
+int cmd_review_org(struct cli *c, int npos, char **pos);
+int cmd_review_history(struct cli *c, int npos, char **pos);
+int cmd_review_sheet(struct cli *c, int npos, char **pos);
+int cmd_discipline_add(struct cli *c, int npos, char **pos);
+int cmd_discipline_list(struct cli *c, int npos, char **pos);
+int cmd_emulation_rate(struct cli *c, int npos, char **pos);
+int cmd_report(struct cli *c, int npos, char **pos);
+int cmd_report_members(struct cli *c, int npos, char **pos);
+int cmd_rollup(struct cli *c, int npos, char **pos);
+int cmd_figures_check(struct cli *c, int npos, char **pos);
+int cmd_figures_rebuild(struct cli *c, int npos, char **pos);
 
 /* Parse argv[from..] against opts; positional arguments go to pos (caller's array of argc
  * slots), *npos set. --json and --help are understood everywhere. Returns 0, or an exit
@@ -103,6 +117,8 @@ int cli_date(struct cli *c, const char *name, const char *s, date_t *out);
 int cli_id(struct cli *c, const char *name, const char *s, int64_t *out);
 /* Parse a non-negative count ("" -> -1). */
 int cli_count(struct cli *c, const char *name, const char *s, long *out);
+/* Parse a year (1900-9999) into *out; NULL or "" gives 0, refused when required. */
+int cli_year(struct cli *c, const char *name, const char *s, int required, int *out);
 
 /* Print a JSON value to standard output (UTF-8 as is, indented), and free it. */
 void cli_json_out(json_t *j);
@@ -115,6 +131,7 @@ struct table {
 };
 void table_init(struct table *t, size_t ncols);
 void table_row(struct table *t, ...); /* ncols strings */
+void table_rowv(struct table *t, const char *const *cells); /* cells[0..ncols) */
 void table_print(struct table *t, FILE *f);
 void table_cleanup(struct table *t);
 /* Finish a listing command: on failure (rc) print the problems; otherwise print arr as JSON
@@ -122,6 +139,14 @@ void table_cleanup(struct table *t);
  * Frees both. Returns the exit code. */
 int cli_list_end(struct cli *c, struct table *t, json_t *arr, enum err_code rc,
 		 const char *empty_msg);
+/* Members as 'member list' shows them: a JSON array when arr is set, else rows of t (made by
+ * member_table_init). member_out is a store_member_cb over a struct member_out. */
+struct member_out {
+	json_t *arr;
+	struct table *t;
+};
+void member_table_init(struct table *t);
+int member_out(void *ctx, const struct member *m);
 /* Display width of UTF-8 text (code points, combining marks as 0). */
 size_t cli_width(const char *s);
 

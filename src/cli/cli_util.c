@@ -238,6 +238,28 @@ int cli_count(struct cli *c, const char *name, const char *s, long *out)
 	return 0;
 }
 
+int cli_year(struct cli *c, const char *name, const char *s, int required, int *out)
+{
+	char *end;
+	long v;
+
+	*out = 0;
+	if (!s || !s[0]) {
+		if (!required)
+			return 0;
+		err_add(&c->e, ERR_USAGE, 0, name, NULL, NULL, "--%s YEAR is required", name);
+		return -1;
+	}
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v < 1900 || v > 9999) {
+		err_add(&c->e, ERR_USAGE, 0, name, s, NULL, "%s must be a year such as 2025", name);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
 void cli_json_out(json_t *j)
 {
 	if (!j)
@@ -288,15 +310,20 @@ void table_init(struct table *t, size_t ncols)
 	t->ncols = ncols;
 }
 
+static void table_grow(struct table *t)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 32;
+		t->cells = xrealloc(t->cells, t->cap * t->ncols * sizeof *t->cells);
+	}
+}
+
 void table_row(struct table *t, ...)
 {
 	va_list ap;
 	size_t i;
 
-	if (t->nrows == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 32;
-		t->cells = xrealloc(t->cells, t->cap * t->ncols * sizeof *t->cells);
-	}
+	table_grow(t);
 	va_start(ap, t);
 	for (i = 0; i < t->ncols; i++) {
 		const char *s = va_arg(ap, const char *);
@@ -304,6 +331,16 @@ void table_row(struct table *t, ...)
 		t->cells[t->nrows * t->ncols + i] = xstrdup(s ? s : "");
 	}
 	va_end(ap);
+	t->nrows++;
+}
+
+void table_rowv(struct table *t, const char *const *cells)
+{
+	size_t i;
+
+	table_grow(t);
+	for (i = 0; i < t->ncols; i++)
+		t->cells[t->nrows * t->ncols + i] = xstrdup(cells[i] ? cells[i] : "");
 	t->nrows++;
 }
 

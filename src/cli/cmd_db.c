@@ -1,6 +1,7 @@
-/* cmd_db.c - cadre init, cadre demo, cadre rules. */
+/* cmd_db.c - cadre init, cadre demo, cadre rules, cadre rules add. */
 #include <string.h>
 
+#include "../app/app_report.h"
 #include "cli.h"
 
 int cmd_init(struct cli *c, int npos, char **pos)
@@ -85,5 +86,35 @@ int cmd_rules(struct cli *c, int npos, char **pos)
 	else
 		table_print(&t, stdout);
 	table_cleanup(&t);
+	return 0;
+}
+
+int cmd_rules_add(struct cli *c, int npos, char **pos)
+{
+	date_t from;
+	int version = 0;
+	char d[DATE_STR];
+
+	(void)npos;
+	if (!OPT(c, "value"))
+		err_add(&c->e, ERR_USAGE, 0, "value", NULL, NULL, "--value is required");
+	if (!OPT(c, "from"))
+		err_add(&c->e, ERR_USAGE, 0, "from", NULL, NULL,
+			"--from DATE is required: the date from which the value applies");
+	if (!OPT(c, "source"))
+		err_add(&c->e, ERR_USAGE, 0, "source", NULL, NULL,
+			"--source is required: the document that sets the value");
+	if (cli_date(c, "from", OPT(c, "from"), &from) || c->e.code)
+		return cli_fail(c);
+	if (app_rule_add(&c->app, &c->actor, pos[0], OPT(c, "value"), from, OPT(c, "source"),
+			 OPT(c, "description"), &version, &c->e))
+		return cli_fail(c);
+	if (c->json)
+		cli_json_out(json_pack("{s:s,s:i,s:s,s:s,s:s}", "id", pos[0], "version", version,
+				       "value", OPT(c, "value"), "effective_from",
+				       date_format(from, d), "source", OPT(c, "source")));
+	else
+		printf("%s version %d: %s from %s (%s)\n", pos[0], version, OPT(c, "value"),
+		       date_format(from, d), OPT(c, "source"));
 	return 0;
 }

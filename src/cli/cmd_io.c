@@ -1,18 +1,27 @@
-/* cmd_io.c - cadre import orgs|members FILE, cadre export orgs|members FILE. */
+/* cmd_io.c - cadre import orgs|members|reviews|org-reviews FILE, cadre export orgs|members
+ * FILE. */
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../app/app_review_io.h"
 #include "cli.h"
 
-static int which(struct cli *c, const char *what)
+/* What a file holds: 0 orgs, 1 members, 2 member reviews, 3 organisation reviews (import
+ * only, reviews < 0 when not allowed). */
+static int which(struct cli *c, const char *what, int reviews)
 {
 	if (strcmp(what, "orgs") == 0)
 		return 0;
 	if (strcmp(what, "members") == 0)
 		return 1;
-	err_add(&c->e, ERR_USAGE, 0, NULL, what, NULL,
-		"say what to import or export: 'orgs' or 'members'");
+	if (reviews && strcmp(what, "reviews") == 0)
+		return 2;
+	if (reviews && strcmp(what, "org-reviews") == 0)
+		return 3;
+	err_add(&c->e, ERR_USAGE, 0, NULL, what, NULL, reviews ?
+		"say what to import: 'orgs', 'members', 'reviews' or 'org-reviews'" :
+		"say what to export: 'orgs' or 'members'");
 	return -1;
 }
 
@@ -26,8 +35,14 @@ int cmd_import(struct cli *c, int npos, char **pos)
 
 	(void)npos;
 	memset(&o, 0, sizeof o);
-	if ((kind = which(c, pos[0])) < 0)
+	if ((kind = which(c, pos[0], 1)) < 0)
 		return cli_fail(c);
+	if (kind >= 2 && OPT(c, "skip-bad")) {
+		err_add(&c->e, ERR_USAGE, 0, "skip-bad", NULL, NULL,
+			"reviews are imported all or nothing (the quota is counted over the whole "
+			"file): fix the bad rows instead of skipping them");
+		return cli_fail(c);
+	}
 	o.in_name = pos[1];
 	o.in = strcmp(pos[1], "-") ? fopen(pos[1], "rb") : stdin;
 	if (!o.in) {
@@ -50,8 +65,11 @@ int cmd_import(struct cli *c, int npos, char **pos)
 	}
 	if (kind == 0)
 		rc = app_import_orgs(&c->app, &c->actor, &o, &r, &c->e);
-	else
+	else if (kind == 1)
 		rc = app_import_members(&c->app, &c->actor, &o, &r, &c->e);
+	else
+		rc = app_import_reviews(&c->app, &c->actor, &o,
+					kind == 2 ? REVIEW_CSV_MEMBERS : REVIEW_CSV_ORGS, &r, &c->e);
 	if (o.in != stdin)
 		fclose(o.in);
 	if (rej && fclose(rej) && !rc)
@@ -61,6 +79,9 @@ int cmd_import(struct cli *c, int npos, char **pos)
 
 		if (r.rows == 0 || r.rejected == 0)
 			fprintf(stderr, "cadre: nothing was imported\n");
+		else if (kind >= 2)
+			fprintf(stderr, "cadre: nothing was imported: %ld of %ld rows have problems; "
+				"fix them and import the whole file again\n", r.rejected, r.rows);
 		else
 			fprintf(stderr, "cadre: nothing was imported: %ld of %ld rows have problems; "
 				"fix them and import again, or use --skip-bad FILE to import the good "
@@ -87,7 +108,7 @@ int cmd_export(struct cli *c, int npos, char **pos)
 	int kind, rc;
 
 	(void)npos;
-	if ((kind = which(c, pos[0])) < 0)
+	if ((kind = which(c, pos[0], 0)) < 0)
 		return cli_fail(c);
 	out = strcmp(pos[1], "-") ? fopen(pos[1], "wb") : stdout;
 	if (!out) {

@@ -18,6 +18,12 @@ static const struct {
 	{NULL, NULL},
 };
 
+void member_table_init(struct table *t)
+{
+	table_init(t, 5);
+	table_row(t, "ID", "NAME", "BORN", "ORG", "STATUS");
+}
+
 static void print_member_line(struct table *t, const struct member *m)
 {
 	char id[24], bd[DATE_STR], st[64];
@@ -165,14 +171,9 @@ int cmd_member_edit(struct cli *c, int npos, char **pos)
 	return 0;
 }
 
-struct list_ctx {
-	json_t *arr;
-	struct table *t;
-};
-
-static int list_one(void *ctx, const struct member *m)
+int member_out(void *ctx, const struct member *m)
 {
-	struct list_ctx *l = ctx;
+	struct member_out *l = ctx;
 
 	if (l->arr)
 		json_array_append_new(l->arr, json_member(m));
@@ -185,7 +186,7 @@ static int list_one(void *ctx, const struct member *m)
 int cmd_member_list(struct cli *c, int npos, char **pos)
 {
 	struct table t;
-	struct list_ctx l = {NULL, &t};
+	struct member_out l = {NULL, &t};
 	date_t as_of;
 	long offset, limit;
 
@@ -195,32 +196,30 @@ int cmd_member_list(struct cli *c, int npos, char **pos)
 	    cli_count(c, "offset", OPT(c, "offset"), &offset) ||
 	    cli_count(c, "limit", OPT(c, "limit"), &limit))
 		return cli_fail(c);
-	table_init(&t, 5);
-	table_row(&t, "ID", "NAME", "BORN", "ORG", "STATUS");
+	member_table_init(&t);
 	if (c->json)
 		l.arr = json_array();
 	return cli_list_end(c, &t, l.arr,
 			    app_member_list(&c->app, &c->actor, OPT(c, "org") ? OPT(c, "org") : "",
-					    as_of, offset < 0 ? 0 : offset, limit, list_one, &l,
+					    as_of, offset < 0 ? 0 : offset, limit, member_out, &l,
 					    &c->e), "no members");
 }
 
 int cmd_member_search(struct cli *c, int npos, char **pos)
 {
 	struct table t;
-	struct list_ctx l = {NULL, &t};
+	struct member_out l = {NULL, &t};
 	long limit;
 
 	(void)npos;
 	if (cli_count(c, "limit", OPT(c, "limit"), &limit))
 		return cli_fail(c);
-	table_init(&t, 5);
-	table_row(&t, "ID", "NAME", "BORN", "ORG", "STATUS");
+	member_table_init(&t);
 	if (c->json)
 		l.arr = json_array();
 	return cli_list_end(c, &t, l.arr,
 			    app_member_search(&c->app, &c->actor, pos[0], OPT(c, "org"),
-					      limit < 0 ? 50 : limit, list_one, &l, &c->e),
+					      limit < 0 ? 50 : limit, member_out, &l, &c->e),
 			    "no members");
 }
 

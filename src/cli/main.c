@@ -151,12 +151,93 @@ static struct opt import_opts[] = {
 	 NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
+#define REVIEW_STEP_OPTS                                                                    \
+	{"step", 1, "self, proposal or decision (default: decision)", NULL, 0},             \
+	{"date", 1, "date of the step, YYYY-MM-DD (default: today)", NULL, 0},              \
+	{"reason", 1, "why a decided (locked) review is changed: required then; the change " \
+		      "becomes a new revision", NULL, 0}
+static struct opt review_member_opts[] = {
+	{"year", 1, "the year reviewed", NULL, 0},
+	{"grade", 1, "excellent, good, complete or not_complete", NULL, 0},
+	{"score", 1, "the 100-point score (gives the grade: R-REVIEW-SCORE-*)", NULL, 0},
+	REVIEW_STEP_OPTS,
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt review_org_opts[] = {
+	{"year", 1, "the year reviewed", NULL, 0},
+	{"grade", 1, "excellent, good, complete or not_complete", NULL, 0},
+	{"score", 1, "the 100-point score, when the organisation was scored", NULL, 0},
+	REVIEW_STEP_OPTS,
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt review_history_opts[] = {
+	{"org", 1, "an organisation's own reviews instead of a member's", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt review_sheet_opts[] = {
+	{"year", 1, "the year reviewed", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt discipline_add_opts[] = {
+	{"member", 1, "id of the member disciplined", NULL, 0},
+	{"org", 1, "code of the organisation disciplined (its leadership)", NULL, 0},
+	{"form", 1, "reprimand, warning, removal, expulsion or dissolution", NULL, 0},
+	{"body", 1, "code of the organisation whose committee decided", NULL, 0},
+	{"reason", 1, "why (part of the record)", NULL, 0},
+	{"date", 1, "date decided, YYYY-MM-DD (default: today)", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt discipline_list_opts[] = {
+	{"org", 1, "only this organisation's subtree", NULL, 0},
+	{"year", 1, "only discipline decided in this year", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt emulation_opts[] = {
+	{"model", 1, "the emulation model's code (chi-bo-4-tot, 4-tot-3-khong, ...)", NULL, 0},
+	{"year", 1, "the year rated", NULL, 0},
+	{"met", 1, "for each criterion in the model's order, 1 met or 0 not: 1,0,1,1", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt report_opts[] = {
+	{"org", 1, "code of the organisation (default: your whole scope)", NULL, 0},
+	{"year", 1, "the year of reviews, admissions and transfers (default: that of --as-of)",
+	 NULL, 0},
+	{"as-of", 1, "membership as it was on this date, YYYY-MM-DD (default: today)", NULL, 0},
+	{"csv", 0, "print the report as CSV, one record per figure (docs/reports.md)", NULL, 0},
+	{"xlsx", 1, "write the report as an XLSX workbook to FILE", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt report_members_opts[] = {
+	{"org", 1, "code of the organisation of the report", NULL, 0},
+	{"filter", 1, "the figure's filter, NAME=VALUE, as a report row gives it "
+		      "(status=official, age=30-39, grade=excellent, ...)", NULL, 0},
+	{"year", 1, "the review year of a grade= filter (default: this year)", NULL, 0},
+	{"offset", 1, "skip this many members (default 0)", NULL, 0},
+	{"limit", 1, "list at most this many (default: all)", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt rollup_opts[] = {
+	{"year", 1, "the review year (default: this year)", NULL, 0},
+	{"csv", 0, "print CSV, one record per organisation", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt rules_add_opts[] = {
+	{"value", 1, "the new value (a number for a number rule, a list for a list rule)", NULL,
+	 0},
+	{"from", 1, "the date from which it applies, YYYY-MM-DD", NULL, 0},
+	{"source", 1, "the document that sets it (for example 366-QĐ/TW)", NULL, 0},
+	{"description", 1, "what the rule means (default: the current description)", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
 
 const struct command cli_commands[] = {
 	{"init", NULL, "", "Create an empty database with the current schema and rules.",
 	 no_opts, 0, 0, cmd_init, 2},
 	{"demo", NULL, "", "Build the sample Military Region 2 (about 30,000 members) into an "
 			   "empty database.", no_opts, 0, 0, cmd_demo, 2},
+	{"rules", "add", "ID", "Add a newer version of a rule: a new value from a date (older "
+			      "acts keep the value of their date).", rules_add_opts, 1, 1,
+	 cmd_rules_add, 1},
 	{"rules", NULL, "", "List the rules in force and their versions.", as_of_opts, 0, 0,
 	 cmd_rules, 1},
 	{"org", "add", "CODE", "Establish an organisation.", org_add_opts, 1, 1, cmd_org_add, 1},
@@ -218,11 +299,42 @@ const struct command cli_commands[] = {
 	{"serve", NULL, "", "Serve the web application and the JSON API until stopped (SIGTERM "
 			    "or Ctrl-C finishes the requests under way first).", serve_opts, 0, 0,
 	 cmd_serve, 1},
-	{"import", NULL, "orgs|members FILE", "Import organisations or members from CSV "
-					      "(docs/csv.md); all or nothing unless --skip-bad.",
-	 import_opts, 2, 2, cmd_import, 1},
+	{"import", NULL, "orgs|members|reviews|org-reviews FILE", "Import organisations, members "
+			 "or reviews from CSV (docs/csv.md; '-' for standard input); all or nothing "
+			 "unless --skip-bad (reviews: always all or nothing).", import_opts, 2, 2,
+	 cmd_import, 1},
 	{"export", NULL, "orgs|members FILE", "Export organisations or members as CSV ('-' for "
 					      "standard output).", no_opts, 2, 2, cmd_export, 1},
+	{"review", "member", "ID", "Record a step of a member's yearly review: self-assessment, "
+				   "the cell's proposal or the decision (docs/reviews.md).",
+	 review_member_opts, 1, 1, cmd_review_member, 1},
+	{"review", "org", "CODE", "Record a step of an organisation's yearly review; the "
+				  "committee above decides.", review_org_opts, 1, 1,
+	 cmd_review_org, 1},
+	{"review", "history", "[ID]", "Every step of a member's reviews (or with --org an "
+				      "organisation's): revisions, reasons, rules applied.",
+	 review_history_opts, 0, 1, cmd_review_history, 1},
+	{"review", "sheet", "CODE", "A cell's review form for a year: each member's self-"
+				    "assessment, proposal and decision, and the quota.",
+	 review_sheet_opts, 1, 1, cmd_review_sheet, 1},
+	{"discipline", "add", "", "Record discipline decided on a member or an organisation.",
+	 discipline_add_opts, 0, 0, cmd_discipline_add, 1},
+	{"discipline", "list", "", "List the discipline decided in your subtree, newest first.",
+	 discipline_list_opts, 0, 0, cmd_discipline_list, 1},
+	{"emulation", "rate", "CODE", "Rate a cell against an emulation model's criteria for a "
+				      "year.", emulation_opts, 1, 1, cmd_emulation_rate, 1},
+	{"report", "members", "", "The members behind a figure of the report (a row's filter).",
+	 report_members_opts, 0, 0, cmd_report_members, 1},
+	{"report", NULL, "", "The figures of an organisation's subtree: members, reviews, "
+			     "discipline, forces (text, --json, --csv or --xlsx FILE).",
+	 report_opts, 0, 0, cmd_report, 1},
+	{"rollup", NULL, "", "Every organisation's subtree totals, one line each (--json, --csv).",
+	 rollup_opts, 0, 0, cmd_rollup, 1},
+	{"figures", "check", "", "Count the figures again from the records and compare with the "
+				 "kept counters; exit 6 when they differ.", no_opts, 0, 0,
+	 cmd_figures_check, 1},
+	{"figures", "rebuild", "", "Count the figures again and store the recount where the kept "
+				   "counters differ.", no_opts, 0, 0, cmd_figures_rebuild, 1},
 	{NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0},
 };
 
@@ -231,7 +343,8 @@ static void usage(FILE *f)
 	const struct command *cmd;
 
 	fprintf(f, "usage: cadre [--db FILE] [--json] COMMAND [ARGS]\n\n"
-		   "cadre keeps the records of party organisations: the tree, members, transfers.\n\n"
+		   "cadre keeps the records of party organisations: the tree, members, transfers,\n"
+		   "the yearly review and the figures.\n\n"
 		   "commands:\n");
 	for (cmd = cli_commands; cmd->group; cmd++) {
 		char head[64];
@@ -247,7 +360,8 @@ static void usage(FILE *f)
 		   "  --version    print the version\n"
 		   "\n'cadre COMMAND --help' explains a command; 'man cadre' (docs/cadre.1) has it all.\n"
 		   "exit codes: 0 ok, 2 usage, 3 bad input, 4 not found, 5 refused by a rule,\n"
-		   "6 storage failure, 7 not allowed for your role, 70 internal error.\n");
+		   "6 storage failure, 7 not allowed for your role, 70 internal error.\n"
+		   "CADRE_TOKEN=TOKEN acts as that API token's account (its role and scope).\n");
 }
 
 /* Escape text for troff: a leading dot or quote, and backslashes. */
@@ -277,7 +391,8 @@ static void print_man(FILE *f)
 	      ".SH SYNOPSIS\n.B cadre\n[\\fB\\-\\-db\\fR \\fIFILE\\fR] [\\fB\\-\\-json\\fR] "
 	      "[\\fB\\-\\-quiet\\fR] \\fICOMMAND\\fR [\\fIARGS\\fR]\n"
 	      ".SH DESCRIPTION\ncadre keeps the tree of party committees and cells with its "
-	      "restructuring history, the member rolls with every member's history, and transfers. "
+	      "restructuring history, the member rolls with every member's history, transfers, the "
+	      "yearly quality review, discipline and the figures reported up the tree. "
 	      "Nothing is overwritten: any list can be asked as of a past date.\n"
 	      ".SH GLOBAL OPTIONS\n.TP\n\\fB\\-\\-db\\fR \\fIFILE\\fR\nThe database "
 	      "(default: \\fB$CADRE_DB\\fR, else \\fB./cadre.db\\fR).\n.TP\n\\fB\\-\\-json\\fR\n"
@@ -311,11 +426,15 @@ static void print_man(FILE *f)
 	fputs(".SH ENVIRONMENT\n.TP\n.B CADRE_DB\nThe database when \\fB\\-\\-db\\fR is not given.\n"
 	      ".TP\n.B CADRE_TODAY\nThe date taken as today (YYYY\\-MM\\-DD), for tests and replays.\n"
 	      ".TP\n.B CADRE_USER\nThe name recorded in the history as who acted.\n"
+	      ".TP\n.B CADRE_TOKEN\nAn API token (\\fBcadre token add\\fR): act as its account, "
+	      "with its role and only within its organisation's subtree, instead of as the "
+	      "database file's owner (the whole tree).\n"
 	      ".TP\n.B CADRE_NO_PROGRESS\nNo progress bars.\n"
 	      ".SH EXIT STATUS\n0 ok; 2 usage; 3 bad input; 4 not found; 5 refused by a rule; "
 	      "6 storage failure; 7 not allowed for your role; 70 internal error.\n"
 	      ".SH FILES\ndocs/csv.md (the CSV formats), docs/rules.md (the rules and their "
-	      "sources).\n", f);
+	      "sources), docs/reviews.md (the yearly review), docs/reports.md (the figures and "
+	      "how each is counted).\n", f);
 }
 
 static void set_actor(struct actor *ac)
@@ -339,6 +458,7 @@ int main(int argc, char **argv)
 	struct cli c;
 	const struct command *cmd = NULL;
 	char **pos;
+	const char *token;
 	int i, npos, help, rc;
 
 	memset(&c, 0, sizeof c);
@@ -433,6 +553,14 @@ int main(int argc, char **argv)
 		}
 		c.app_open = 1;
 		c.app.quiet = c.quiet || c.json;
+		/* With an API token, act as its account (its role and scope), never more than
+		 * the file's owner: how a script or a test acts as a clerk of one cell. */
+		token = getenv("CADRE_TOKEN");
+		if (token && token[0] &&
+		    app_login_token(&c.app, token, "local", &c.actor, &c.e)) {
+			rc = cli_fail(&c);
+			goto out;
+		}
 	}
 	rc = cmd->run(&c, npos, pos);
 	cli_warnings(&c);

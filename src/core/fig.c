@@ -111,7 +111,8 @@ static unsigned char *put_varint(unsigned char *p, uint64_t v)
 
 int fig_decode(const void *blob, size_t n, struct fig_map *m)
 {
-	const unsigned char *p = blob, *end = p + n;
+	/* An empty blob comes as NULL: NULL + 0 is undefined behaviour, so do not form it. */
+	const unsigned char *p = blob, *end = p ? p + n : p;
 	uint64_t key = 0, d, c;
 
 	while (p < end) {

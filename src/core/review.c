@@ -87,7 +87,7 @@ enum err_code review_check_quota(const struct ruleset *rs, date_t on, const char
 	if (max < 0 || excellent <= max)
 		return ERR_OK;
 	ruleset_int(rs, R_REVIEW_EXCELLENT_QUOTA, on, &pct);
-	snprintf(n, sizeof n, "%ld", excellent);
+	snprintf(n, sizeof n, "%s", grade_name(G_EXCELLENT));
 	return err_add(e, ERR_RULE, line, field, n, R_REVIEW_EXCELLENT_QUOTA,
 		       "%ld members of %s would be excellent, but at most %ld%% of the %ld rated "
 		       "good or better may be, that is %ld; grade %ld of them good instead",

@@ -723,6 +723,33 @@ static void test_revision_keeps_history(void **state)
 	err_clear(&f->e);
 }
 
+static int count_org(void *ctx, const struct org *o)
+{
+	(void)o;
+	(*(long *)ctx)++;
+	return 0;
+}
+
+/* The organisations behind an organisation figure: as many as the figure counts. */
+static void test_records_behind_org_figures(void **state)
+{
+	struct fx *f = *state;
+	long n = 0, total = 0;
+
+	assert_int_equal(app_report_orgs(f->a, &f->root, "P", 2025, "grassroots_grade=excellent", 0,
+					 -1, count_org, &n, &total, &f->e), ERR_OK);
+	assert_int_equal(n, 7);
+	assert_int_equal(total, 7);
+	n = 0;
+	assert_int_equal(app_report_orgs(f->a, &f->root, "P", 2025, "grassroots_grade=good_or_better",
+					 0, 10, count_org, &n, &total, &f->e), ERR_OK);
+	assert_int_equal(n, 10); /* a page */
+	assert_int_equal(total, 37);
+	assert_int_equal(app_report_orgs(f->a, &f->root, "P", 2025, "colour=red", 0, 10, count_org,
+					 &n, &total, &f->e), ERR_INPUT);
+	err_clear(&f->e);
+}
+
 /* The figures of a subtree the actor cannot see do not exist for them. */
 static void test_report_scoped(void **state)
 {
@@ -758,6 +785,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_discipline_then_reviews, fixture, fixture_end),
 		cmocka_unit_test_setup_teardown(test_revision_keeps_history, fixture, fixture_end),
 		cmocka_unit_test_setup_teardown(test_report_scoped, fixture, fixture_end),
+		cmocka_unit_test_setup_teardown(test_records_behind_org_figures, fixture, fixture_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

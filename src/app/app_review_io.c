@@ -1,0 +1,217 @@
+/* app_review_io.c - reading reviews from CSV and importing them as one batch (docs/csv.md). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/mem.h"
+#include "app_int.h"
+#include "app_review_io.h"
+
+static const char *const member_review_cols[] = {"member_id", "year", "grade", "score",
+						 "step", "date", "reason", NULL};
+static const char *const org_review_cols[] = {"org_code", "year", "grade", "score", "step",
+					      "date", "reason", NULL};
+static const char *const member_review_required[] = {"member_id", "year", "grade", NULL};
+static const char *const org_review_required[] = {"org_code", "year", "grade", NULL};
+/* The known columns by index (the same in both lists; column 0 names who is reviewed). */
+enum { RC_WHO, RC_YEAR, RC_GRADE, RC_SCORE, RC_STEP, RC_DATE, RC_REASON };
+
+/* A whole number lo..hi in s; -1 when s is not one. */
+static int parse_int(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (!s[0] || errno || *end || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* One data record into r. Adds every problem of the record to e; returns 0 when it had none. */
+static int parse_review_row(const struct csv_columns *c, const struct csv_record *rec,
+			    enum review_csv_kind kind, struct review_in *r, struct err *e)
+{
+	size_t before = e->n + e->dropped;
+	const char *v;
+	long k;
+	int g = -1;
+
+	memset(r, 0, sizeof *r);
+	r->line = rec->line;
+	r->score = -1;
+	r->grade = G_NONE;
+	r->step = RS_DECISION;
+	r->date = DATE_NONE;
+	if (rec->nfields != c->nfile) {
+		err_add(e, ERR_INPUT, rec->line, NULL, NULL, NULL,
+			"the row has %zu fields but the header has %zu; check for a missing or "
+			"extra comma", rec->nfields, c->nfile);
+		return -1;
+	}
+	v = app_csv_col(c, rec, RC_WHO);
+	if (kind == REVIEW_CSV_MEMBERS) {
+		char *end;
+		long long id;
+
+		errno = 0;
+		id = strtoll(v, &end, 10);
+		if (!v[0] || errno || *end || id <= 0)
+			err_add(e, ERR_INPUT, rec->line, "member_id", v, NULL,
+				"a member id is a whole number above 0 ('cadre member list' shows "
+				"them)");
+		else
+			r->member_id = id;
+	} else if (!v[0] || strlen(v) >= sizeof r->org_code) {
+		err_add(e, ERR_INPUT, rec->line, "org_code", v, NULL,
+			v[0] ? "an organisation code has at most %zu bytes"
+			     : "the organisation code is missing", sizeof r->org_code - 1);
+	} else {
+		memcpy(r->org_code, v, strlen(v) + 1);
+	}
+	v = app_csv_col(c, rec, RC_YEAR);
+	if (parse_int(v, 1900, 9999, &k))
+		err_add(e, ERR_INPUT, rec->line, "year", v, NULL,
+			"the year is a whole number such as 2025");
+	else
+		r->year = (int)k;
+	v = app_csv_col(c, rec, RC_SCORE);
+	if (v[0] && parse_int(v, 0, 100, &k))
+		err_add(e, ERR_INPUT, rec->line, "score", v, NULL,
+			"the score is a whole number from 0 to 100, or empty");
+	else if (v[0])
+		r->score = (int)k;
+	v = app_csv_col(c, rec, RC_GRADE);
+	if (v[0] && (g = grade_parse(v)) < 0)
+		err_add(e, ERR_INPUT, rec->line, "grade", v, NULL,
+			"unknown grade: give excellent, good, complete or not_complete");
+	else if (v[0])
+		r->grade = (enum grade)g;
+	else if (r->score < 0 && !app_csv_col(c, rec, RC_SCORE)[0])
+		err_add(e, ERR_INPUT, rec->line, "grade", NULL, NULL,
+			"the grade is missing: give excellent, good, complete or not_complete, or "
+			"a score");
+	v = app_csv_col(c, rec, RC_STEP);
+	if (v[0] && (g = review_step_parse(v)) < 0)
+		err_add(e, ERR_INPUT, rec->line, "step", v, NULL,
+			"unknown step: give self, proposal or decision (empty: decision)");
+	else if (v[0])
+		r->step = (enum review_step)g;
+	v = app_csv_col(c, rec, RC_DATE);
+	if (v[0]) {
+		const char *why;
+
+		if (date_parse(v, &r->date, &why))
+			err_add(e, ERR_INPUT, rec->line, "date", v, NULL, "%s %s", v, why);
+	}
+	v = app_csv_col(c, rec, RC_REASON);
+	if (strlen(v) >= sizeof r->reason)
+		err_add(e, ERR_INPUT, rec->line, "reason", NULL, NULL,
+			"the reason is longer than %zu bytes", sizeof r->reason - 1);
+	else
+		memcpy(r->reason, v, strlen(v) + 1);
+	return e->n + e->dropped > before ? -1 : 0;
+}
+
+enum err_code app_review_csv_read(FILE *in, enum review_csv_kind kind, struct review_in **rows,
+				  size_t *n, long *nrows, struct err *e)
+{
+	struct csv_columns c;
+	struct csv_reader *rd = csv_reader_new(app_csv_read, in, 0);
+	struct csv_record rec;
+	struct csv_error ce;
+	size_t cap = 0;
+	int got, have_header = 0;
+	enum err_code rc = ERR_OK;
+
+	memset(&c, 0, sizeof c);
+	c.names = kind == REVIEW_CSV_MEMBERS ? member_review_cols : org_review_cols;
+	c.required = kind == REVIEW_CSV_MEMBERS ? member_review_required : org_review_required;
+	*rows = NULL;
+	*n = 0;
+	*nrows = 0;
+	while ((got = csv_next(rd, &rec, &ce)) != 0) {
+		if (got == -2 || (!have_header && got < 0)) {
+			err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "%s%s",
+				have_header ? "" : "header: ", ce.msg);
+			rc = ERR_INPUT;
+			break;
+		}
+		if (!have_header) {
+			have_header = 1;
+			if (app_csv_header(&c, &rec, e)) {
+				rc = ERR_INPUT;
+				break;
+			}
+			continue;
+		}
+		++*nrows;
+		if (got < 0) {
+			err_add(e, ERR_INPUT, ce.line, app_csv_col_name(&c, ce.column), NULL, NULL,
+				"%s", ce.msg);
+			rc = ERR_INPUT;
+			continue;
+		}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*rows = xrealloc(*rows, cap * sizeof **rows);
+		}
+		if (parse_review_row(&c, &rec, kind, &(*rows)[*n], e))
+			rc = ERR_INPUT;
+		else
+			++*n;
+	}
+	if (!have_header && rc == ERR_OK)
+		rc = err_add(e, ERR_INPUT, 1, NULL, NULL, NULL,
+			     "the file is empty: it needs a header line (%s) and a row per review",
+			     kind == REVIEW_CSV_MEMBERS ? "member_id,year,grade"
+							: "org_code,year,grade");
+	csv_reader_free(rd);
+	return rc;
+}
+
+enum err_code app_import_reviews(struct app *a, const struct actor *ac,
+				 const struct import_opts *opts, enum review_csv_kind kind,
+				 struct import_result *res, struct err *e)
+{
+	struct review_in *rows = NULL;
+	size_t n = 0;
+	enum err_code rc;
+
+	memset(res, 0, sizeof *res);
+	if (opts->rejects)
+		return err_add(e, ERR_USAGE, 0, "skip-bad", NULL, NULL,
+			       "reviews are imported all or nothing (the quota is counted over the "
+			       "whole file): fix the bad rows instead of skipping them");
+	if (app_can_edit(ac, e))
+		return e->code;
+	rc = app_review_csv_read(opts->in, kind, &rows, &n, &res->rows, e);
+	res->rejected = res->rows - (long)n;
+	if (rc || !n) {
+		free(rows);
+		if (!rc && !e->code)
+			rc = err_add(e, ERR_INPUT, 0, NULL, NULL, NULL,
+				     "the file has a header but no reviews");
+		return rc ? rc : e->code;
+	}
+	rc = kind == REVIEW_CSV_MEMBERS ? app_review_members(a, ac, rows, n, e)
+					: app_review_orgs(a, ac, rows, n, e);
+	if (rc) {
+		/* Rows refused by a rule: count each line once. */
+		long bad = 0, last = -1;
+		size_t i;
+
+		for (i = 0; i < e->n; i++)
+			if (e->items[i].line && e->items[i].line != last) {
+				bad++;
+				last = e->items[i].line;
+			}
+		res->rejected = bad; /* 0 when only the batch as a whole was refused */
+	} else {
+		res->imported = (long)n;
+	}
+	free(rows);
+	return rc;
+}
