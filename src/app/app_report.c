@@ -919,7 +919,7 @@ static int behind_org(void *ctx, const struct fig_org *fo)
 	if (!strcmp(b->name, "kind"))
 		ok = !strcmp(org_kind_name(fo->kind), b->value);
 	else if (!strcmp(b->name, "standing_board"))
-		ok = fo->kind == OK_CELL && fo->standing_board == atoi(b->value);
+		ok = fo->kind == OK_CELL && fo->standing_board == (int)strtol(b->value, NULL, 10);
 	else {
 		if (!strcmp(b->name, "grassroots_grade") && !fo->grassroots) {
 			err_cleanup(&tmp);

@@ -28,6 +28,11 @@ struct api_field {
  * 415 when the body is not sent as application/json, 400 when it is not a JSON object, 422
  * naming every unknown, mistyped or missing field at once. ("...OrReply" in Redis.) */
 json_t *api_body_or_reply(struct req *r, const struct api_field *spec);
+/* Check the object obj against spec as api_body_or_reply does (unknown, mistyped and missing
+ * fields), each problem added to r->e with line (0: none; a batch gives each item's 1-based
+ * position). Returns r->e's code: nothing is answered. */
+enum err_code api_check_fields(struct req *r, json_t *obj, const struct api_field *spec,
+			       long line);
 /* A string member of a checked body: NULL when absent, "" when null. */
 const char *api_str(json_t *body, const char *name);
 /* A date member: DATE_NONE when absent or null. */
@@ -58,6 +63,14 @@ void api_hide_transfer(struct req *r, int64_t id);
 void api_warnings(struct req *r, json_t *j);
 /* Answer 201 Created with j and a Location header of location. */
 void api_created(struct req *r, const char *location, json_t *j);
+/* Answer the bytes written to f, a temporary file (tmpfile(): unlinked, mode 0600), as the
+ * body with Content-Type ctype, sent from the disk so that no answer is capped by memory;
+ * download, when not NULL, is the attachment's file name (copied). f is closed here, after a
+ * failure too. Returns 0, or -1 after answering the problem (503). */
+int api_reply_file(struct req *r, FILE *f, const char *ctype, const char *download);
+/* The same for an open descriptor of len bytes (owned from here on, closed by the server). */
+void api_reply_fd(struct req *r, int fd, unsigned long long len, const char *ctype,
+		  const char *download);
 
 /* ---- handlers ------------------------------------------------------------------------- */
 void api_org_tree(struct req *r);
@@ -87,10 +100,27 @@ void api_transfer_return(struct req *r);
 
 void api_import_orgs(struct req *r);
 void api_import_members(struct req *r);
+void api_import_reviews(struct req *r);
+void api_import_org_reviews(struct req *r);
 void api_export_orgs(struct req *r);
 void api_export_members(struct req *r);
 
 void api_audit_list(struct req *r);
+
+void api_report(struct req *r);
+void api_report_members(struct req *r);
+void api_report_orgs(struct req *r);
+void api_rollup(struct req *r);
+void api_review_member_add(struct req *r);
+void api_review_member_list(struct req *r);
+void api_review_batch(struct req *r);
+void api_review_org_add(struct req *r);
+void api_review_org_list(struct req *r);
+void api_review_sheet(struct req *r);
+void api_discipline_add(struct req *r);
+void api_discipline_list(struct req *r);
+void api_rule_list(struct req *r);
+void api_rule_add(struct req *r);
 
 /* The OpenAPI 3 description, src/http/openapi.json as built into the program (NUL-ended). */
 extern const char api_openapi_json[];

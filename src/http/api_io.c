@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
+#include "../app/app_review_io.h"
 #include "api.h"
 
 typedef enum err_code (*import_fn)(struct app *, const struct actor *,
@@ -70,6 +70,12 @@ static void import_body(struct req *r, const char *what, import_fn fn)
 	if (o.rejects)
 		fclose(o.rejects);
 	if (rc) {
+		size_t i;
+
+		/* The app names the option as the command line spells it; here it is ?skip_bad. */
+		for (i = 0; i < r->e.n; i++)
+			if (!strcmp(r->e.items[i].field, "skip-bad"))
+				snprintf(r->e.items[i].field, sizeof r->e.items[i].field, "skip_bad");
 		free(rej);
 		reply_problem(r);
 		return;
@@ -97,6 +103,33 @@ void api_import_members(struct req *r)
 	import_body(r, "members", app_import_members);
 }
 
+static enum err_code import_member_reviews(struct app *a, const struct actor *ac,
+					   const struct import_opts *o, struct import_result *res,
+					   struct err *e)
+{
+	return app_import_reviews(a, ac, o, REVIEW_CSV_MEMBERS, res, e);
+}
+
+static enum err_code import_org_reviews(struct app *a, const struct actor *ac,
+					const struct import_opts *o, struct import_result *res,
+					struct err *e)
+{
+	return app_import_reviews(a, ac, o, REVIEW_CSV_ORGS, res, e);
+}
+
+/* POST /api/v1/import/reviews (text/csv: member_id,year,grade,...): all or nothing, the quota
+ * counted over the whole file (?skip_bad is refused). */
+void api_import_reviews(struct req *r)
+{
+	import_body(r, "reviews", import_member_reviews);
+}
+
+/* POST /api/v1/import/org-reviews (text/csv: org_code,year,grade,...): all or nothing. */
+void api_import_org_reviews(struct req *r)
+{
+	import_body(r, "org-reviews", import_org_reviews);
+}
+
 typedef enum err_code (*export_fn)(struct app *, const struct actor *, FILE *, struct err *);
 
 /* Answer the export of fn as a CSV download named file. The CSV goes to an unlinked
@@ -105,9 +138,6 @@ typedef enum err_code (*export_fn)(struct app *, const struct actor *, FILE *, s
 static void export_csv(struct req *r, const char *file, export_fn fn)
 {
 	FILE *f = tmpfile();
-	enum err_code rc;
-	long long len = 0;
-	int fd = -1;
 
 	if (!f) {
 		err_set(&r->e, ERR_STORAGE, "cannot make a temporary file for the export: %s",
@@ -115,22 +145,12 @@ static void export_csv(struct req *r, const char *file, export_fn fn)
 		reply_problem(r);
 		return;
 	}
-	rc = fn(r->app, &r->actor, f, &r->e);
-	if (!rc && (fflush(f) || (len = ftello(f)) < 0 || (fd = dup(fileno(f))) < 0))
-		rc = err_set(&r->e, ERR_STORAGE, "cannot write the export: %s", strerror(errno));
-	fclose(f);
-	if (rc) {
+	if (fn(r->app, &r->actor, f, &r->e)) {
+		fclose(f);
 		reply_problem(r);
 		return;
 	}
-	lseek(fd, 0, SEEK_SET);
-	buf_reset(&r->out);
-	r->file_fd = fd;
-	r->file_len = (unsigned long long)len;
-	r->file_set = 1;
-	r->status = 200;
-	r->ctype = "text/csv; charset=utf-8";
-	r->download = file;
+	api_reply_file(r, f, "text/csv; charset=utf-8", file);
 }
 
 /* GET /api/v1/export/orgs */

@@ -2,9 +2,11 @@
  * sees them, ids and dates from the path and query, and refusals that hide what is out of
  * sight. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "api.h"
 
@@ -73,13 +75,59 @@ static int is_json_type(const char *ct)
 	       (n > 5 && !strncasecmp(ct + n - 5, "+json", 5));
 }
 
-json_t *api_body_or_reply(struct req *r, const struct api_field *spec)
+enum err_code api_check_fields(struct req *r, json_t *obj, const struct api_field *spec,
+			       long line)
 {
-	json_t *body, *v;
-	json_error_t je;
+	json_t *v;
 	const char *key;
 	const struct api_field *f;
 	char val[96];
+
+	json_object_foreach(obj, key, v) {
+		for (f = spec; f->name; f++)
+			if (!strcmp(f->name, key))
+				break;
+		value_text(v, val, sizeof val);
+		if (!f->name) {
+			struct buf names;
+
+			buf_init(&names, 0);
+			for (f = spec; f->name; f++)
+				buf_printf(&names, "%s%s", f == spec ? "" : ", ", f->name);
+			/* The list, when it fits the message; else where to read it. */
+			err_add(&r->e, ERR_INPUT, line, key, val, NULL,
+				"'%s' is not a field of this request; %s%s", key,
+				names.len < 160 ? "the fields are: " : "see /api/v1/openapi.json",
+				names.len < 160 ? (names.len ? buf_str(&names) : "(none)") : "");
+			buf_cleanup(&names);
+			continue;
+		}
+		if (!type_ok(v, f->type)) {
+			err_add(&r->e, ERR_INPUT, line, key, val, NULL, "%s must be %s", key,
+				type_words(f->type));
+			continue;
+		}
+		if (f->type == AT_DATE && json_is_string(v)) {
+			date_t d;
+			const char *why;
+
+			if (date_parse(json_string_value(v), &d, &why))
+				err_add(&r->e, ERR_INPUT, line, key, val, NULL, "%s %s", val, why);
+		}
+	}
+	for (f = spec; f->name; f++) {
+		v = json_object_get(obj, f->name);
+		if (f->required && (!v || json_is_null(v)))
+			err_add(&r->e, ERR_INPUT, line, f->name, NULL, NULL, "%s is required (%s)",
+				f->name, type_words(f->type));
+	}
+	return r->e.code;
+}
+
+json_t *api_body_or_reply(struct req *r, const struct api_field *spec)
+{
+	json_t *body;
+	json_error_t je;
 
 	if (r->body_len == 0 && r->nform == 0)
 		body = json_object();
@@ -99,45 +147,7 @@ json_t *api_body_or_reply(struct req *r, const struct api_field *spec)
 		reply_problem(r);
 		return NULL;
 	}
-	json_object_foreach(body, key, v) {
-		for (f = spec; f->name; f++)
-			if (!strcmp(f->name, key))
-				break;
-		value_text(v, val, sizeof val);
-		if (!f->name) {
-			struct buf names;
-
-			buf_init(&names, 0);
-			for (f = spec; f->name; f++)
-				buf_printf(&names, "%s%s", f == spec ? "" : ", ", f->name);
-			/* The list, when it fits the message; else where to read it. */
-			err_add(&r->e, ERR_INPUT, 0, key, val, NULL,
-				"'%s' is not a field of this request; %s%s", key,
-				names.len < 160 ? "the fields are: " : "see /api/v1/openapi.json",
-				names.len < 160 ? (names.len ? buf_str(&names) : "(none)") : "");
-			buf_cleanup(&names);
-			continue;
-		}
-		if (!type_ok(v, f->type)) {
-			err_add(&r->e, ERR_INPUT, 0, key, val, NULL, "%s must be %s", key,
-				type_words(f->type));
-			continue;
-		}
-		if (f->type == AT_DATE && json_is_string(v)) {
-			date_t d;
-			const char *why;
-
-			if (date_parse(json_string_value(v), &d, &why))
-				err_add(&r->e, ERR_INPUT, 0, key, val, NULL, "%s %s", val, why);
-		}
-	}
-	for (f = spec; f->name; f++) {
-		v = json_object_get(body, f->name);
-		if (f->required && (!v || json_is_null(v)))
-			err_add(&r->e, ERR_INPUT, 0, f->name, NULL, NULL, "%s is required (%s)",
-				f->name, type_words(f->type));
-	}
-	if (r->e.code) {
+	if (api_check_fields(r, body, spec, 0)) {
 		json_decref(body);
 		reply_problem(r);
 		return NULL;
@@ -264,4 +274,43 @@ void api_created(struct req *r, const char *location, json_t *j)
 {
 	reply_json(r, 201, j);
 	req_header(r, "Location", location);
+}
+
+void api_reply_fd(struct req *r, int fd, unsigned long long len, const char *ctype,
+		  const char *download)
+{
+	buf_reset(&r->out);
+	r->file_fd = fd;
+	r->file_len = len;
+	r->file_set = 1;
+	r->status = 200;
+	r->ctype = ctype;
+	if (download) {
+		struct buf d;
+
+		/* The names given here are made of an organisation's code (A-Z a-z 0-9 . _ -)
+		 * and digits: nothing to quote. */
+		buf_init(&d, 0);
+		buf_printf(&d, "attachment; filename=\"%s\"", download);
+		req_header(r, "Content-Disposition", buf_str(&d));
+		buf_cleanup(&d);
+	}
+}
+
+int api_reply_file(struct req *r, FILE *f, const char *ctype, const char *download)
+{
+	long long len = -1;
+	int fd = -1;
+
+	if (fflush(f) || (len = ftello(f)) < 0 || (fd = dup(fileno(f))) < 0) {
+		err_set(&r->e, ERR_STORAGE, "cannot write the answer to a temporary file: %s",
+			strerror(errno));
+		fclose(f);
+		reply_problem(r);
+		return -1;
+	}
+	fclose(f);
+	lseek(fd, 0, SEEK_SET);
+	api_reply_fd(r, fd, (unsigned long long)len, ctype, download);
+	return 0;
 }

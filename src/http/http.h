@@ -112,6 +112,9 @@ void reply_json(struct req *r, int status, json_t *j);
 /* Answer r->e as application/problem+json (RFC 9457): type, title, status, detail, and
  * "errors": every problem with its field, value, line and rule. */
 void reply_problem(struct req *r);
+/* The same for a request that is a batch of items: a problem whose line is an item's 1-based
+ * position also carries "index", the item's 0-based index in the request's array. */
+void reply_problem_batch(struct req *r);
 /* Answer a problem with one message and a given status. */
 void reply_problem_msg(struct req *r, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -66,7 +66,8 @@ static const char *title_of_status(int status)
 	}
 }
 
-void reply_problem(struct req *r)
+/* The problem of r->e as JSON (a new reference); *status receives its status. */
+static json_t *problem_json(struct req *r, int *status)
 {
 	enum err_code code = r->e.code ? r->e.code : ERR_INTERNAL;
 	size_t i;
@@ -87,7 +88,32 @@ void reply_problem(struct req *r)
 						 r->e.n + r->e.dropped));
 	json_object_set_new(j, "instance", json_string(r->path));
 	json_object_set_new(j, "errors", json_err_items(&r->e));
-	reply_json(r, status_map[i].status, j);
+	*status = status_map[i].status;
+	return j;
+}
+
+void reply_problem(struct req *r)
+{
+	int status;
+	json_t *j = problem_json(r, &status);
+
+	reply_json(r, status, j);
+	r->ctype = "application/problem+json";
+}
+
+void reply_problem_batch(struct req *r)
+{
+	int status;
+	json_t *j = problem_json(r, &status), *it;
+	size_t i;
+
+	json_array_foreach(json_object_get(j, "errors"), i, it) {
+		json_t *line = json_object_get(it, "line");
+
+		if (json_is_integer(line) && json_integer_value(line) > 0)
+			json_object_set_new(it, "index", json_integer(json_integer_value(line) - 1));
+	}
+	reply_json(r, status, j);
 	r->ctype = "application/problem+json";
 }
 
