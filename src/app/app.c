@@ -57,11 +57,16 @@ void app_deadline(struct app *a, long long ms)
 enum err_code app_refresh(struct app *a, struct err *e)
 {
 	time_t now = time(NULL);
+	long count = 0;
 
 	err_clear(&a->warn);
 	if (set_today(a, e))
 		return e->code;
-	if (now - a->rules_loaded >= 60) {
+	/* Rules only gain versions (rows are never changed): when another connection added
+	 * one, the count differs and this connection reads them again before judging. */
+	if (store_rules_count(a->st, &count, e))
+		return e->code;
+	if ((size_t)count != a->rules.n) {
 		struct ruleset rs;
 
 		ruleset_init(&rs);

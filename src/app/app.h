@@ -44,7 +44,7 @@ struct app {
 enum err_code app_open(struct app *a, const char *path, int create, struct err *e);
 void app_close(struct app *a);
 /* For a long-lived connection (the server), before each request: today from the clock again,
- * warnings cleared, and the rules read again when they are a minute old. */
+ * warnings cleared, and the rules read again when another connection added a version. */
 enum err_code app_refresh(struct app *a, struct err *e);
 /* Give the next calls at most ms milliseconds of database work (0: no limit). */
 void app_deadline(struct app *a, long long ms);

@@ -63,6 +63,15 @@ static void year_bounds(int year, date_t *from, date_t *to)
 	*to = date_from_ymd(year, 12, 31);
 }
 
+/* R-REVIEW-LOCKED: whether a decided review is locked on date on. */
+static int locked(struct app *a, date_t on)
+{
+	long v = 1;
+
+	ruleset_int(&a->rules, R_REVIEW_LOCKED, on, &v);
+	return v != 0;
+}
+
 /* Append "ID vN" of the rule in force on to the list of rules a decision applied. */
 static void rule_used(struct app *a, date_t on, const char *id, char *list, size_t n)
 {
@@ -77,10 +86,9 @@ static void rule_used(struct app *a, date_t on, const char *id, char *list, size
 static enum err_code check_step(struct app *a, const struct review_in *r, date_t on,
 				enum grade *g, struct err *e)
 {
-	date_t today = a->today;
 	int y, mo, d;
 
-	date_to_ymd(today, &y, &mo, &d);
+	date_to_ymd(a->today, &y, &mo, &d);
 	if (r->year < 1930 || r->year > y)
 		err_add(e, ERR_INPUT, r->line, "year", NULL, NULL,
 			"the review year must be between 1930 and %d", y);
@@ -109,9 +117,14 @@ static enum err_code check_step(struct app *a, const struct review_in *r, date_t
 	else if (*g == G_NONE)
 		err_add(e, ERR_INPUT, r->line, "grade", NULL, NULL,
 			"give a grade (excellent, good, complete, not_complete) or a score");
-	if (on > today)
-		err_add(e, ERR_INPUT, r->line, "date", NULL, NULL,
-			"the date is after today: record a step once it is taken");
+	{
+		/* R-MEMBER-DATES, as for every dated change; with the step's line. */
+		size_t k = e->n;
+
+		app_check_date(a, on, "date", e);
+		for (; k < e->n; k++)
+			e->items[k].line = r->line;
+	}
 	return e->code;
 }
 
@@ -188,9 +201,9 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 	err_init(&tmp);
 	if (!store_review_current(a->st, p->m.id, 0, r->year, &cur, &tmp)) {
 		p->prev = (enum grade)cur.grade;
-		if (!r->reason[0]) {
+		if (!r->reason[0] && locked(a, on)) {
 			err_cleanup(&tmp);
-			return err_add(e, ERR_RULE, r->line, "reason", NULL, NULL,
+			return err_add(e, ERR_RULE, r->line, "reason", NULL, R_REVIEW_LOCKED,
 				       "member %lld's review of %d was decided on %s as %s and is "
 				       "locked; to change it give a reason: the change becomes "
 				       "revision %d and the old decision stays visible",
@@ -381,9 +394,9 @@ static enum err_code prepare_org(struct app *a, const struct actor *ac, const st
 	err_init(&tmp);
 	if (!store_review_current(a->st, 0, o->id, r->year, &cur, &tmp)) {
 		*prev = (enum grade)cur.grade;
-		if (!r->reason[0]) {
+		if (!r->reason[0] && locked(a, on)) {
 			err_cleanup(&tmp);
-			return err_add(e, ERR_RULE, r->line, "reason", NULL, NULL,
+			return err_add(e, ERR_RULE, r->line, "reason", NULL, R_REVIEW_LOCKED,
 				       "%s's review of %d was decided on %s as %s and is locked; to "
 				       "change it give a reason: the change becomes revision %d and "
 				       "the old decision stays visible", o->code, r->year,

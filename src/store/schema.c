@@ -432,6 +432,11 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER review_no_update BEFORE UPDATE OF member_id, org_id, grassroots_id,"
 	" year, step, score, grade, on_date, body_org_id, revision, reason, rules ON review"
 	" BEGIN SELECT RAISE(ABORT, 'reviews are kept: record a new decision instead'); END;",
+	/* 8: a decided review is locked. */
+	"INSERT INTO rule(id, version, value, effective_from, source, description) VALUES"
+	" ('R-REVIEW-LOCKED', 1, '1', CAST(julianday('2019-01-01') - 2440587.5 AS INTEGER), 'HD 21-HD/BTCTW (2019); DOMAIN §6',"
+	"  'A decided review is locked (1): a change after it is a new decision, with its reason,"
+	" and the old one stays visible.');",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -518,6 +518,20 @@ enum err_code store_rules_load(struct store *st, struct ruleset *rs, struct err 
 	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "reading the rules");
 }
 
+enum err_code store_rules_count(struct store *st, long *n, struct err *e)
+{
+	static const char sql[] = "SELECT count(*) FROM rule";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	rc = sqlite3_step(s);
+	*n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+	sq_done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading the rules");
+}
+
 enum err_code store_rule_add(struct store *st, const struct rule_version *v, const char *actor,
 			     struct err *e)
 {

@@ -57,6 +57,8 @@ enum err_code store_bulk_end(struct store *st, struct err *e);
 
 /* Rules. */
 enum err_code store_rules_load(struct store *st, struct ruleset *rs, struct err *e);
+/* How many rule versions there are (they are only ever added). */
+enum err_code store_rules_count(struct store *st, long *n, struct err *e);
 enum err_code store_rule_add(struct store *st, const struct rule_version *v, const char *actor,
 			     struct err *e);
 

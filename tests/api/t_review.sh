@@ -133,7 +133,8 @@ expect_problem 422 year
 japi POST "/api/v1/members/$m/reviews" '{"year":2025,"step":"self","score":101}'
 expect_problem 422 score
 japi POST "/api/v1/members/$m/reviews" '{"year":2025,"step":"decision","grade":"good","date":"2027-01-01"}'
-expect_problem 422 date
+expect_problem 409 date
+expect_json '[e.get("rule") for e in d["errors"]] == ["R-MEMBER-DATES"]' "a date after today breaks R-MEMBER-DATES, as for discipline"
 japi POST "/api/v1/members/$m/reviews" '{"year":2025,"step":"self","grade":"excellent","score":60}'
 expect_problem 409 grade
 expect_json 'any(e.get("rule", "").startswith("R-REVIEW-SCORE-") for e in d["errors"])' "the score rule is named"

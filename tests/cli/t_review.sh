@@ -101,7 +101,7 @@ expect_refused 2 "excellent, good, complete, not_complete" review member 3 --yea
 expect_refused 2 "self, proposal, decision" review member 3 --year 2026 --grade good --step final
 expect_refused 2 "--year YEAR is required" review member 3 --grade good
 expect_refused 4 "no member has the id 99" review member 99 --year 2026 --grade good
-expect_refused 3 "after today" review member 3 --year 2026 --grade good --date 2026-12-01
+expect_refused 5 "after today (2026-11-23); record a change once it has taken effect [R-MEMBER-DATES]" review member 3 --year 2026 --grade good --date 2026-12-01
 
 # ---------------------------------------------------------------------------------------------
 tcase "R-REVIEW-DISCIPLINED-MEMBER: a member disciplined in the year is at best not complete" "$WORK/base.db"
