@@ -918,6 +918,13 @@ static int behind_org(void *ctx, const struct fig_org *fo)
 	err_init(&tmp);
 	if (!strcmp(b->name, "kind"))
 		ok = !strcmp(org_kind_name(fo->kind), b->value);
+	else if (!strcmp(b->name, "disciplined")) {
+		long n = 0;
+
+		store_discipline_count(b->a->st, 0, fo->id, date_from_ymd(b->year, 1, 1),
+				       date_from_ymd(b->year, 12, 31), &n, &tmp);
+		ok = n > 0;
+	}
 	else if (!strcmp(b->name, "standing_board"))
 		ok = fo->kind == OK_CELL && fo->standing_board == (int)strtol(b->value, NULL, 10);
 	else {
@@ -940,7 +947,7 @@ enum err_code app_report_orgs(struct app *a, const struct actor *ac, const char 
 			      store_org_cb cb, void *ctx, long *total, struct err *e)
 {
 	static const char *const names[] = {"org_grade", "grassroots_grade", "kind",
-					    "standing_board", NULL};
+					    "standing_board", "disciplined", NULL};
 	struct behind_orgs b;
 	const char *eq = filter ? strchr(filter, '=') : NULL;
 	long pre, last;
@@ -963,7 +970,8 @@ enum err_code app_report_orgs(struct app *a, const struct actor *ac, const char 
 	if (!known)
 		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
 			       "the filter must be one of org_grade=, grassroots_grade= (a grade, "
-			       "good_or_better or none), kind=cell, standing_board=1");
+			       "good_or_better or none), kind=cell, standing_board=1, "
+			       "disciplined=org");
 	if (app_subtree(a, ac, org_code ? org_code : "", 0, &pre, &last, e) ||
 	    store_fig_walk(a->st, pre, last, 0, behind_org, &b, e))
 		return e->code;

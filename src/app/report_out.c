@@ -48,8 +48,9 @@ static json_t *cell_json(const struct report_cell *c)
 
 static json_t *row_json(const struct report_table *t, const struct report_row *w)
 {
-	json_t *j = json_pack("{s:s,s:s,s:s}", "key", w->key, "label", w->label, "filter",
-			      w->filter);
+	/* "records": what the filter selects, the members or the organisations behind it. */
+	json_t *j = json_pack("{s:s,s:s,s:s,s:s}", "key", w->key, "label", w->label, "filter",
+			      w->filter, "records", report_row_records(w));
 	size_t k;
 
 	for (k = 0; k < t->ncol; k++)

@@ -107,3 +107,17 @@ void report_pct_str(long count, long base, char *out, size_t n)
 	else
 		snprintf(out, n, "%ld.%02ld", p / 100, p % 100);
 }
+
+const char *report_row_records(const struct report_row *w)
+{
+	static const char *const org_filters[] = {"org_grade=", "grassroots_grade=", "kind=",
+						  "standing_board=", "disciplined=org", NULL};
+	size_t i;
+
+	if (!w->filter[0])
+		return "";
+	for (i = 0; org_filters[i]; i++)
+		if (!strncmp(w->filter, org_filters[i], strlen(org_filters[i])))
+			return "organisations";
+	return "members";
+}
