@@ -110,6 +110,10 @@ void page_begin(struct req *r, const char *title)
 		TR(r, "Import");
 		H(r, "</a> <a href=\"/audit\">");
 		TR(r, "Audit log");
+		H(r, "</a> <a href=\"/discipline\">");
+		TR(r, "Discipline");
+		H(r, "</a> <a href=\"/rules\">");
+		TR(r, "Rules");
 		H(r, "</a></nav><span class=\"who\">");
 		T(r, r->actor.name);
 		H(r, "</span>");

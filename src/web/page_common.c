@@ -342,3 +342,67 @@ void web_pager_org(struct req *r, const char *path, const char *org, long offset
 	web_pager(r, buf_str(&prefix), offset, shown, more);
 	buf_cleanup(&prefix);
 }
+
+int web_query_year(struct req *r)
+{
+	int y, m, d;
+
+	date_to_ymd(r->app->today, &y, &m, &d);
+	return (int)req_query_long(r, "year", y, 1930, y);
+}
+
+static const char *const grade_labels[G__COUNT] = {
+	[G_EXCELLENT] = N_("Excellent"),
+	[G_GOOD] = N_("Good"),
+	[G_COMPLETE] = N_("Complete"),
+	[G_NOT_COMPLETE] = N_("Not complete"),
+};
+
+static const char *const step_labels[RS__COUNT] = {
+	[RS_SELF] = N_("Self-assessment"),
+	[RS_PROPOSAL] = N_("Proposal of the cell"),
+	[RS_DECISION] = N_("Decision"),
+};
+
+static const char *const discipline_labels[DF__COUNT] = {
+	[DF_REPRIMAND] = N_("Reprimand"),
+	[DF_WARNING] = N_("Warning"),
+	[DF_REMOVAL] = N_("Removal from post"),
+	[DF_EXPULSION] = N_("Expulsion"),
+	[DF_DISSOLUTION] = N_("Dissolution"),
+};
+
+const char *web_grade_label(const struct req *r, enum grade g)
+{
+	return (unsigned)g < G__COUNT ? web_tr(r, grade_labels[g]) : "";
+}
+
+const char *web_step_label(const struct req *r, enum review_step s)
+{
+	return (unsigned)s < RS__COUNT ? web_tr(r, step_labels[s]) : "";
+}
+
+const char *web_discipline_label(const struct req *r, enum discipline_form f)
+{
+	return (unsigned)f < DF__COUNT ? web_tr(r, discipline_labels[f]) : "";
+}
+
+void web_year_options(struct req *r, int selected)
+{
+	int y, m, d, i;
+
+	date_to_ymd(r->app->today, &y, &m, &d);
+	for (i = y; i > y - 10; i--) {
+		H(r, "<option");
+		if (i == selected)
+			H(r, " selected");
+		H(r, ">");
+		N(r, i);
+		H(r, "</option>");
+	}
+	if (selected > 0 && selected <= y - 10) {
+		H(r, "<option selected>");
+		N(r, selected);
+		H(r, "</option>");
+	}
+}

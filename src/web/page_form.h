@@ -17,6 +17,12 @@ void web_transfer_receive(struct req *r);
 void web_transfer_return(struct req *r);
 void web_import_get(struct req *r);       /* page_form_import.c */
 void web_import_post(struct req *r);
+void web_review_get(struct req *r);       /* page_review.c */
+void web_review_post(struct req *r);
+void web_review_org_get(struct req *r);
+void web_review_org_post(struct req *r);
+void web_discipline_post(struct req *r);  /* page_discipline.c */
+void web_rules_post(struct req *r);       /* page_rules.c */
 
 /* ---- shared pieces (page_form_util.c) ---------------------------------------------------- */
 

@@ -1,7 +1,7 @@
-/* page_member.c - GET /members/{id}: a member's whole record and the timeline of statuses,
- * roll periods, transfers and events. Printed, it is a clean A4 record sheet that names the
- * organisation, the date and who printed it. Opening it is written to the audit log (by
- * app_member_history). */
+/* page_member.c - GET /members/{id}: a member's whole record, the timeline of statuses, roll
+ * periods, transfers and events, and the yearly reviews. Printed, it is a clean A4 record
+ * sheet that names the organisation, the date and who printed it. Opening it is written to
+ * the audit log (by app_member_history). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -270,6 +270,10 @@ void web_member(struct req *r)
 	N(r, m.id);
 	H(r, "/status\">");
 	TR(r, "Change status");
+	H(r, "</a> <a class=\"action\" id=\"discipline\" href=\"/discipline?member=");
+	N(r, m.id);
+	H(r, "\">");
+	TR(r, "Discipline");
 	H(r, "</a></p>\n");
 	H(r, "<p class=\"print-only\" id=\"printed\">");
 	TR(r, "Party member record");
@@ -285,6 +289,7 @@ void web_member(struct req *r)
 	record(r, &m, &roll, roll_known);
 	timeline(r, &h);
 	transfers(r, &h);
+	web_member_reviews(r, m.id);
 	member_history_cleanup(&h);
 	page_end(r);
 }

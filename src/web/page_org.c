@@ -1,6 +1,7 @@
 /* page_org.c - GET /orgs/{code}[?offset=N]: an organisation's facts, key figures and notes,
  * its sub-organisations with their counts, the members of its subtree in Vietnamese name
- * order (a page at a time), its restructuring history and lineage. */
+ * order (a page at a time), its restructuring history and lineage; links to its report,
+ * reviews and discipline. */
 #include <string.h>
 
 #include "pages.h"
@@ -356,6 +357,26 @@ void web_org(struct req *r)
 		U(r, o.code);
 		H(r, "\">");
 		TR(r, "Tree");
+		H(r, "</a> <a class=\"action\" id=\"report\" href=\"/orgs/");
+		U(r, o.code);
+		H(r, "/report\">");
+		TR(r, "Report of figures");
+		H(r, "</a>");
+		if (o.kind == OK_CELL) {
+			H(r, " <a class=\"action\" id=\"review\" href=\"/orgs/");
+			U(r, o.code);
+			H(r, "/review\">");
+			TR(r, "Review of members");
+			H(r, "</a>");
+		}
+		H(r, " <a class=\"action\" id=\"review-org\" href=\"/orgs/");
+		U(r, o.code);
+		H(r, "/review-org\">");
+		TR(r, "Review of the organisation");
+		H(r, "</a> <a class=\"action\" href=\"/discipline?org=");
+		U(r, o.code);
+		H(r, "\">");
+		TR(r, "Discipline");
 		H(r, "</a>");
 	}
 	H(r, "</p>\n");

@@ -2,6 +2,7 @@
 #ifndef CADRE_PAGES_H
 #define CADRE_PAGES_H
 
+#include "../app/app_report.h"
 #include "web.h"
 
 void web_home(struct req *r);
@@ -10,6 +11,9 @@ void web_login_post(struct req *r);
 void web_logout(struct req *r);
 void web_lang(struct req *r);
 void web_static_css(struct req *r);
+/* The review form's live count of excellent grades (static.c): a file, since the
+ * Content-Security-Policy allows no inline script. */
+void web_static_review_js(struct req *r);
 
 /* The record pages (page_tree.c, page_org.c, page_member.c, page_search.c,
  * page_transfers.c, page_audit.c). */
@@ -19,6 +23,19 @@ void web_member(struct req *r);
 void web_search(struct req *r);
 void web_transfers(struct req *r);
 void web_audit(struct req *r);
+
+/* Figures and reviews (page_report.c, page_review.c, page_discipline.c, page_rules.c); the
+ * handlers of their form posts are in page_form.h. */
+void web_report(struct req *r);
+void web_report_csv(struct req *r);
+void web_report_xlsx(struct req *r);
+void web_report_members(struct req *r);
+void web_report_orgs(struct req *r);
+void web_rules(struct req *r);
+void web_discipline(struct req *r);
+/* The member page's table of a member's reviews (years, steps, grades, revisions); nothing
+ * when there is none. */
+void web_member_reviews(struct req *r, int64_t member_id);
 
 /* ---- shared by the record pages (page_common.c) ------------------------------------ */
 /* Rows per page of a list, and the size past which a page stops adding rows (and offers
@@ -52,5 +69,16 @@ void web_json_detail(struct req *r, const char *json);
  * date, status and host, roll organisation); the caller closes it with </tbody></table>. */
 void web_member_rows_head(struct req *r);
 void web_member_row(struct req *r, const struct member *m);
+/* The review year of the query's "year": this year when absent; -1 with a problem in r->e
+ * (ERR_USAGE) when it is not a year from 1930 to this one. */
+int web_query_year(struct req *r);
+/* The label of a grade ("Excellent" ...), of a review step and of a discipline form in the
+ * request's language ("" for none). */
+const char *web_grade_label(const struct req *r, enum grade g);
+const char *web_step_label(const struct req *r, enum review_step s);
+const char *web_discipline_label(const struct req *r, enum discipline_form f);
+/* <select> options for the review years: this year and the nine before it, selected
+ * marking one (kept as an extra choice when older). */
+void web_year_options(struct req *r, int selected);
 
 #endif

@@ -1,5 +1,5 @@
-/* static.c - the one stylesheet, served from the binary (no resource from outside). Small
- * on purpose: pages must load over a slow link and print cleanly on A4. */
+/* static.c - the one stylesheet and the one script, served from the binary (no resource from
+ * outside). Small on purpose: pages must load over a slow link and print cleanly on A4. */
 #include "pages.h"
 
 static const char css[] =
@@ -40,6 +40,21 @@ static const char css[] =
 	"form.inline{display:flex;flex-wrap:wrap;gap:.3em;align-items:center;margin:0}"
 	"table.audit{font-size:.85em}del{color:var(--bad)}ins{text-decoration:none;color:#2e7d32}"
 	".print-only{display:none}.lineage{margin:.3em 0}"
+	/* Reports and reviews (page_report.c, page_review.c, page_discipline.c, page_rules.c). */
+	"table.report th[scope=row]{font-weight:400;background:none}section.rtable{margin:0 0 1em}"
+	/* A table of one column with its chart beside it; a wider one above its chart. */
+	"@media (min-width:60em){section.rtable.narrow{display:grid;grid-template-columns:"
+	"minmax(0,max-content) minmax(0,1fr);gap:0 2em;align-items:start}"
+	"section.rtable.narrow>h2,section.rtable.narrow>p{grid-column:1/-1}"
+	"section.rtable.narrow svg.chart{grid-row:2;grid-column:2;max-width:40em}}"
+	"table.review select.grade{min-width:14em}"
+	"table.review .field{margin:0}table.review .field select,table.review .field input"
+	"{min-width:0;width:100%}"
+	".flag{display:inline-block;font-size:.8em;padding:0 .4em;border:1px solid var(--bad);"
+	"color:var(--bad);border-radius:3px}.rule-note{display:block;font-size:.85em;color:var(--mute)}"
+	"tr.disciplined{background:#fff8f0}tr.old{color:var(--mute)}tr.in-force td{background:#f1f8f1}"
+	".quota{border-left:4px solid var(--accent);background:#faf8f4;padding:.2em 1em;margin:.5em 0}"
+	".live{font-weight:600}.live.over{color:var(--bad)}td.value code{word-break:break-word}"
 	/* Charts (svg.c): Okabe-Ito colours, told apart by people who do not see all colours;
 	 * the hatches and dashes drawn in the SVG keep the series apart in grey. The navigation
 	 * bar's rules above name its element so that they miss the charts' rect.bar. */
@@ -55,13 +70,59 @@ static const char css[] =
 	"h1{margin-top:0}dl.record{gap:.1em 1.5em}details>summary{list-style:none}"
 	"body{font:11pt/1.35 serif;color:#000}main{max-width:none;padding:0}"
 	"a{color:#000;text-decoration:none}@page{size:A4;margin:15mm}"
-	"table{page-break-inside:auto}tr{page-break-inside:avoid}"
+	"table{page-break-inside:auto}tr{page-break-inside:avoid}thead{display:table-header-group}"
+	"h2{break-after:avoid}section.rtable{break-inside:avoid}.note{color:#000}"
 	".foot{display:block;border-top:1px solid #000}"
 	/* Charts on paper: fills printed as drawn (browsers drop "backgrounds" by default), lines
 	 * and markers black, their dashes telling them apart; a chart kept on one page. */
 	"svg.chart{print-color-adjust:exact;-webkit-print-color-adjust:exact;"
 	"break-inside:avoid;max-width:17cm}"
 	".chart text{fill:#000}.chart .line{stroke:#000}.chart .mk{fill:#000}}";
+
+/* The review form's live count (page_review.c): the chosen grades counted with those decided
+ * elsewhere in the grassroots organisation (the form's data attributes), and the text of the
+ * verdict taken from them too, in the page's language. The server checks again on submit. */
+static const char review_js[] =
+	"// review.js - the live count of excellent grades on the review form (cadre).\n"
+	"(function () {\n"
+	"\t'use strict';\n"
+	"\tvar form = document.getElementById('review-form');\n"
+	"\tvar out = document.getElementById('quota-live');\n"
+	"\tif (!form || !out)\n"
+	"\t\treturn;\n"
+	"\tvar d = form.dataset;\n"
+	"\tfunction fill(t, v) {\n"
+	"\t\tfor (var k in v)\n"
+	"\t\t\tt = t.split('{' + k + '}').join(String(v[k]));\n"
+	"\t\treturn t;\n"
+	"\t}\n"
+	"\tfunction count() {\n"
+	"\t\tvar ex = Number(d.excellent) || 0, gb = Number(d.good) || 0;\n"
+	"\t\tvar pct = Number(d.quota), sel = form.querySelectorAll('select.grade');\n"
+	"\t\tfor (var i = 0; i < sel.length; i++) {\n"
+	"\t\t\tif (sel[i].value === 'excellent') {\n"
+	"\t\t\t\tex++;\n"
+	"\t\t\t\tgb++;\n"
+	"\t\t\t} else if (sel[i].value === 'good') {\n"
+	"\t\t\t\tgb++;\n"
+	"\t\t\t}\n"
+	"\t\t}\n"
+	"\t\tvar max = pct >= 0 ? Math.floor(gb * pct / 100) : -1;\n"
+	"\t\tvar over = max >= 0 && ex > max;\n"
+	"\t\tout.textContent = fill(max < 0 ? d.none : over ? d.over : d.within,\n"
+	"\t\t\t{ n: ex, m: gb, p: pct, k: max });\n"
+	"\t\tout.className = over ? 'live over' : 'live';\n"
+	"\t}\n"
+	"\tform.addEventListener('change', count);\n"
+	"\tcount();\n"
+	"})();\n";
+
+void web_static_review_js(struct req *r)
+{
+	r->ctype = "text/javascript; charset=utf-8";
+	buf_add(&r->out, review_js, sizeof review_js - 1);
+	req_header(r, "Cache-Control", "public, max-age=86400");
+}
 
 void web_static_css(struct req *r)
 {

@@ -41,16 +41,21 @@ fi
 [ -x /usr/bin/chromium ] || fail_setup "/usr/bin/chromium is missing (scripts/deps.sh installs it)"
 [ -x "$cadre" ] || fail_setup "no cadre binary at $cadre"
 
-# A fresh database: the demo region, an administrator and a clerk of one province.
+# A fresh database: the demo region, an administrator, a clerk of one province and the
+# secretary of one of its grassroots organisations.
 db=$work/browser.db
 export CADRE_NO_PROGRESS=1
 "$cadre" --db "$db" --quiet demo >"$work/setup.log" 2>&1 || fail_setup "cadre demo: $(cat "$work/setup.log")"
 admin_pw=browser-admin-$RANDOM$RANDOM
 clerk_pw=browser-clerk-$RANDOM$RANDOM
+secretary_pw=browser-secretary-$RANDOM$RANDOM
 printf '%s\n' "$admin_pw" | "$cadre" --db "$db" --quiet user add admin --role sys_admin \
 	>>"$work/setup.log" 2>&1 || fail_setup "user add admin: $(cat "$work/setup.log")"
 printf '%s\n' "$clerk_pw" | "$cadre" --db "$db" --quiet user add clerk.hg --role clerk --org HG \
 	>>"$work/setup.log" 2>&1 || fail_setup "user add clerk.hg: $(cat "$work/setup.log")"
+# The secretary of a district's grassroots organisation (the review scenario).
+printf '%s\n' "$secretary_pw" | "$cadre" --db "$db" --quiet user add secretary.hgdv --role clerk \
+	--org HG-DV >>"$work/setup.log" 2>&1 || fail_setup "user add secretary.hgdv: $(cat "$work/setup.log")"
 
 # A free port (asked of the kernel, then given back): retried when another process takes it
 # in between.
@@ -73,7 +78,8 @@ done
 mkdir -p "$shots"
 rm -f "$shots"/*.png
 CADRE_URL=http://127.0.0.1:$port CADRE_DB=$db CADRE_BINARY=$cadre SCREENSHOTS=$shots \
-	ADMIN_PASSWORD=$admin_pw CLERK_PASSWORD=$clerk_pw RESULT=$work/result WORK=$work \
+	ADMIN_PASSWORD=$admin_pw CLERK_PASSWORD=$clerk_pw SECRETARY_PASSWORD=$secretary_pw \
+	RESULT=$work/result WORK=$work \
 	node "$here/scenarios.js"
 rc=$?
 if [ -s "$work/result" ]; then

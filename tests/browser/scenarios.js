@@ -15,6 +15,7 @@ const SHOTS = process.env.SCREENSHOTS;
 const ACCOUNTS = {
 	admin: process.env.ADMIN_PASSWORD,
 	'clerk.hg': process.env.CLERK_PASSWORD,
+	'secretary.hgdv': process.env.SECRETARY_PASSWORD,
 };
 const scenarios = [];
 let shotNo = 0;
@@ -32,6 +33,10 @@ function helpers(page, slug, problems) {
 			shotNo++;
 			const file = `${String(shotNo).padStart(2, '0')}-${slug}-${label}.png`;
 			await page.screenshot({ path: path.join(SHOTS, file), fullPage: true });
+		},
+		// The same, saved under a name of the scenario's own (NAME.png).
+		async shotAs(name) {
+			await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 		},
 		// Go to a path of the server and wait for the page to load.
 		async visit(p) {
@@ -305,6 +310,108 @@ scenario('import: a file with bad rows, every bad row in the report, then the go
 	assert.equal(await t.text('#imported'), '2', 'the two good rows are imported when bad ones are skipped');
 	assert.equal(await t.text('#rejected'), '2');
 	await t.shot('skipped');
+});
+
+// ---- the yearly review ------------------------------------------------------------------
+
+// The grades chosen on the review form: the first `excellent` rows excellent, the rest good.
+async function chooseGrades(p, excellent) {
+	const selects = p.locator('#review-form select.grade');
+	const n = await selects.count();
+	for (let i = 0; i < n; i++)
+		await selects.nth(i).selectOption(i < excellent ? 'excellent' : 'good');
+	return n;
+}
+
+// A cell's figures in the report: the count and the percentage of one row of one table.
+async function reportCell(p, table, key) {
+	const cells = p.locator(`#t-${table} tr[data-key="${key}"] td`);
+	return [((await cells.nth(0).textContent()) || '').trim(), ((await cells.nth(1).textContent()) || '').trim()];
+}
+
+scenario('review: a cell graded over the quota (counted live, refused), corrected, the cell graded above, the report', async (t) => {
+	const p = t.page;
+	const cell = 'HG-DV-01';
+	const year = String(new Date().getFullYear());
+	await t.signIn('secretary.hgdv');
+	await t.visit(`/orgs/${cell}`);
+	await t.submit(p.locator(`a#review[href="/orgs/${cell}/review"]`));
+	assert.equal(t.path(), `/orgs/${cell}/review`);
+	assert.equal(await p.locator('#review-form button#submit').count(), 1, 'the secretary decides');
+	const form = p.locator('#review-form');
+	const quota = Number(await form.getAttribute('data-quota'));
+	const exBefore = Number(await form.getAttribute('data-excellent'));
+	const gbBefore = Number(await form.getAttribute('data-good'));
+	assert.equal(quota, 20, 'R-REVIEW-EXCELLENT-QUOTA is 20%');
+	await t.shotAs('review-01-form');
+
+	// Every member good or better, one excellent too many: the counter warns at once.
+	const n = await p.locator('#review-form select.grade').count();
+	assert.ok(n >= 5, `the cell's roll is on the form (${n} members)`);
+	const gb = gbBefore + n;
+	const max = Math.floor(gb * quota / 100);
+	const over = max - exBefore + 1;
+	await chooseGrades(p, over);
+	const live = p.locator('#quota-live');
+	assert.match(await live.getAttribute('class'), /\bover\b/, 'the live count is marked over the limit');
+	const overText = `${exBefore + over} hoàn thành xuất sắc trên ${gb} hoàn thành tốt trở lên: vượt giới hạn 20% (tối đa ${max})`;
+	assert.equal((await live.textContent()).trim(), overText, 'the live count says so in words');
+	await t.shotAs('review-02-over-quota-live');
+
+	await t.submit(p.locator('#review-form #submit'));
+	assert.equal(t.path(), `/orgs/${cell}/review`, 'the server sends the form back');
+	assert.equal((await t.text('#quota-refused')), overText, 'the refusal names the count and the limit');
+	assert.match(await t.text('#form-errors'), /R-REVIEW-EXCELLENT-QUOTA/);
+	const selects = p.locator('#review-form select.grade');
+	for (let i = 0; i < n; i++)
+		assert.equal(await selects.nth(i).inputValue(), i < over ? 'excellent' : 'good', `row ${i + 1} keeps its grade`);
+	assert.equal(await p.locator('td.decided', { hasText: 'Hoàn thành' }).count(), 0, 'nothing was decided');
+	await t.shotAs('review-03-refused');
+
+	// One excellent fewer: within the limit, accepted.
+	await selects.nth(over - 1).selectOption('good');
+	assert.doesNotMatch(await live.getAttribute('class'), /\bover\b/, 'the live count is within the limit again');
+	assert.match(await live.textContent(), /trong giới hạn 20%/);
+	await t.shotAs('review-04-corrected');
+	await t.submit(p.locator('#review-form #submit'));
+	assert.equal(new globalThis.URL(p.url()).searchParams.get('saved'), String(n), `${n} grades recorded`);
+	assert.ok(await p.locator('#saved').isVisible());
+	assert.equal(await p.locator('td.decided', { hasText: 'Hoàn thành xuất sắc nhiệm vụ' }).count(), over - 1);
+	assert.equal(await p.locator('td.decided', { hasText: 'Hoàn thành tốt nhiệm vụ' }).count(), n - over + 1);
+	await t.shotAs('review-05-accepted');
+	await t.submit(p.locator('form.out button'));
+
+	// The committee above (the province) decides the cell's own grade.
+	await t.signIn('clerk.hg');
+	await t.visit(`/orgs/${cell}`);
+	await t.submit(p.locator(`a#review-org[href="/orgs/${cell}/review-org"]`));
+	assert.match(await t.text('#org-grade-now'), /Chưa quyết định/);
+	await p.selectOption('#f-grade', 'excellent');
+	await t.shotAs('review-06-org-form');
+	await t.submit(p.locator('#review-org-form #submit'));
+	assert.equal(await p.locator('.errors, span.err').count(), 0, 'the organisation\'s grade is accepted');
+	assert.equal(await t.text('#org-grade'), 'Hoàn thành xuất sắc nhiệm vụ');
+	assert.ok(await p.locator('#org-review-history tbody tr').count() >= 1, 'its history lists the decision');
+	await t.shotAs('review-07-org-decided');
+
+	// The report shows the result: counts and percentages of the year.
+	await t.visit(`/orgs/${cell}`);
+	await t.submit(p.locator(`a#report[href="/orgs/${cell}/report"]`));
+	assert.equal(await t.text('#report-year-shown'), year);
+	const pct = (k) => {
+		const v = Math.round((k * 10000) / n);
+		return `${Math.floor(v / 100)}.${String(v % 100).padStart(2, '0')}%`;
+	};
+	assert.deepEqual(await reportCell(p, 'member_reviews', 'excellent'), [String(over - 1), pct(over - 1)]);
+	assert.deepEqual(await reportCell(p, 'member_reviews', 'good'), [String(n - over + 1), pct(n - over + 1)]);
+	assert.deepEqual(await reportCell(p, 'member_reviews', 'good_or_better'), [String(n), '100.00%']);
+	assert.deepEqual(await reportCell(p, 'org_reviews', 'excellent'), ['1', '100.00%']);
+	assert.ok(await p.locator('#t-member_reviews svg.chart').isVisible(), 'a chart of the grades');
+	await t.shotAs('review-08-report');
+	// The records behind a figure.
+	await t.submit(p.locator('#t-member_reviews tr[data-key="excellent"] a'));
+	assert.equal(await p.locator('table.members tbody tr').count(), over - 1, 'the excellent members are listed');
+	await t.shotAs('review-09-behind-figure');
 });
 
 // ---- running them ---------------------------------------------------------------------

@@ -1,6 +1,6 @@
-# lib_forms.sh - helpers of the form tests (t_forms*.sh): what the HTML of the last page
-# says about a field (t_forms_html.py), posts with the session's CSRF token. Sourced after
-# lib_web.sh.
+# lib_forms.sh - helpers of the form tests (t_forms*.sh, t_review.sh, t_report.sh): what the
+# HTML of the last page says about a field (t_forms_html.py), posts with the session's CSRF
+# token, the review form sent and the review steps counted. Sourced after lib_web.sh.
 HTMLPY=$HERE/t_forms_html.py
 # htmlq MODE [NAME]: ask t_forms_html.py about the last page; the answer in HQ.
 htmlq() { HQ=$(python3 "$HTMLPY" "$OUTF" "$@"); }
@@ -40,3 +40,18 @@ post() {
 	page POST "$path" --data-urlencode "csrf=$CSRF" "$@"
 }
 location() { grep -i -m1 '^location:' "$HDRF" | sed 's/^[^:]*: *//; s/\r$//'; }
+# grade ORG YEAR ID=GRADE... [-- CURL ARGS]: send the review form of ORG for YEAR, each
+# member's grade as the field g-ID (after --, for example --data-urlencode r-ID=REASON).
+grade() {
+	local org=$1 year=$2
+	local args=(--data-urlencode "year=$year")
+	shift 2
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		args+=(--data-urlencode "g-$1")
+		shift
+	done
+	[ "${1:-}" = -- ] && shift
+	post "/orgs/$org/review" "${args[@]}" "$@"
+}
+# reviews: the number of review steps stored (all members and organisations), in REVIEWS.
+reviews() { REVIEWS=$(sqlite3 "$DB" 'SELECT count(*) FROM review'); }
