@@ -206,8 +206,10 @@ login admin
 post "/transfers/$TID/receive" --data-urlencode date=2026-11-03
 expect_status 303
 login aview
+# Received in B, the member is now outside the viewer's subtree: the transfer does not exist
+# for them (404, as for none), before any question of role.
 post "/transfers/$TID/return" --data-urlencode date=
-expect_status 403
+expect_status 404
 cadre --json member where "$MEMBER_A"
 expect_json 'd["org_code"] == "B1C"' "received by the administrator, untouched by the viewer"
 server_stop
