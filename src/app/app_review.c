@@ -195,8 +195,9 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 		if (!scope_holds(a, ac, body))
 			return err_add(e, ERR_DENIED, r->line, "member_id", NULL,
 				       R_REVIEW_MEMBER_DECIDER,
-				       "a member's grade is decided by %s; your role covers only "
-				       "part of it, so record a proposal instead", body->code);
+				       "a member's grade is decided by the %s, which your role "
+				       "does not cover whole; record a proposal instead",
+				       body == &p->cell ? "member's cell" : "grassroots organisation");
 	}
 	err_init(&tmp);
 	if (!store_review_current(a->st, p->m.id, 0, r->year, &cur, &tmp)) {
@@ -389,8 +390,9 @@ static enum err_code prepare_org(struct app *a, const struct actor *ac, const st
 			       "decides its grade; record its self-assessment only", o->code);
 	if (!scope_holds(a, ac, &body))
 		return err_add(e, ERR_DENIED, r->line, "org_code", o->code, R_REVIEW_ORG_DECIDER,
-			       "%s's grade is decided by the standing committee of %s, above it; "
-			       "your role does not cover %s", o->code, body.code, body.code);
+			       "%s's grade is decided by the standing committee of the "
+			       "organisation above it, which your role does not cover; record a "
+			       "self-assessment or proposal instead", o->code);
 	err_init(&tmp);
 	if (!store_review_current(a->st, 0, o->id, r->year, &cur, &tmp)) {
 		*prev = (enum grade)cur.grade;

@@ -176,21 +176,24 @@ T_E98=$TOKEN
 token_for viewer.e98 viewer E98
 T_VIEW=$TOKEN
 CADRE_TOKEN=$T_C1 expect_refused 7 "R-REVIEW-MEMBER-DECIDER" review member 1 --year 2026 --grade good
-expect_err_contains "decided by E98; your role covers only part of it"
+expect_err_contains "decided by the grassroots organisation, which your role does not cover whole"
+expect_err_lacks "E98"
 expect_err_contains "record a proposal instead"
 CADRE_TOKEN=$T_C1 expect_exit 0 --json review member 1 --year 2026 --grade good --step proposal
 expect_json 'd["step"] == "proposal" and d["by"] == "clerk.c1" and d["body"] == "C1"' "the cell proposes"
 CADRE_TOKEN=$T_C1 expect_exit 0 review sheet C1 --year 2026
 expect_out_contains "the grassroots committee decides"
 CADRE_TOKEN=$T_C1 expect_refused 7 "R-REVIEW-ORG-DECIDER" review org C1 --year 2026 --grade good
-expect_err_contains "decided by the standing committee of E98"
+expect_err_contains "decided by the standing committee of the organisation above it"
+expect_err_lacks "E98"
 # Out of sight is not found, as for anything outside a scope.
 CADRE_TOKEN=$T_C1 expect_refused 4 "no member has the id 7" review member 7 --year 2026 --grade good
 CADRE_TOKEN=$T_E98 expect_exit 0 --json review member 1 --year 2026 --grade good
 expect_json 'd["by"] == "clerk.e98" and d["body"] == "E98"' "the grassroots committee decides"
 CADRE_TOKEN=$T_E98 expect_exit 0 review org C1 --year 2026 --grade good
 CADRE_TOKEN=$T_E98 expect_refused 7 "R-REVIEW-ORG-DECIDER" review org E98 --year 2026 --grade good
-expect_err_contains "decided by the standing committee of ROOT"
+expect_err_contains "decided by the standing committee of the organisation above it"
+expect_err_lacks "ROOT"
 CADRE_TOKEN=$T_VIEW expect_refused 7 "viewer" review member 2 --year 2026 --grade good
 expect_exit 0 --json review history 1
 expect_json '[(x["step"], x["by"]) for x in d] == [("proposal", "clerk.c1"), ("decision", "clerk.e98")]' \
