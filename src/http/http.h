@@ -12,7 +12,9 @@
 #include "../app/app_json.h"
 #include "../lib/buf.h"
 
-#define HTTP_MAX_PARAMS 128
+/* A review form carries a grade and a reason for each member of a cell: 512 fields hold a
+ * roll of 250. */
+#define HTTP_MAX_PARAMS 512
 #define HTTP_MAX_HEADERS 8
 #define SESSION_ID_CHARS 44 /* base64url of 32 random bytes, and its NUL */
 #define CSRF_CHARS 44
