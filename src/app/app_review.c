@@ -44,15 +44,16 @@ static int is_grassroots(struct app *a, const struct org *o)
 	return yes;
 }
 
-/* Whether the actor's scope holds org o as a whole (o is the scope or under it). */
-static int scope_holds(struct app *a, const struct actor *ac, const struct org *o)
+/* Whether the actor's scope holds the organisation at pre-order number o_pre as a whole (it
+ * is the scope or under it). */
+static int scope_holds(struct app *a, const struct actor *ac, long o_pre)
 {
 	long pre, last;
 	struct err tmp;
 	int yes;
 
 	err_init(&tmp);
-	yes = !app_scope(a, ac, &pre, &last, &tmp) && o->pre >= pre && o->pre <= last;
+	yes = !app_scope(a, ac, &pre, &last, &tmp) && o_pre >= pre && o_pre <= last;
 	err_cleanup(&tmp);
 	return yes;
 }
@@ -129,12 +130,25 @@ static enum err_code check_step(struct app *a, const struct review_in *r, date_t
 }
 
 /* One member's step, prepared: the member, where it counts, and the row to store. */
+struct org_ref {
+	int64_t id;
+	char code[ORG_CODE_MAX + 1];
+	long pre;
+};
+
 struct prepared {
-	struct member m;
-	struct org cell, g;
+	int64_t member_id, member_org;
+	struct org_ref cell, g;
 	struct review_row row;
 	enum grade prev;        /* the decision it replaces (G_NONE: none) */
 };
+
+static void org_ref_set(struct org_ref *r, const struct org *o)
+{
+	r->id = o->id;
+	snprintf(r->code, sizeof r->code, "%s", o->code);
+	r->pre = o->pre;
+}
 
 static enum err_code prepare_member(struct app *a, const struct actor *ac,
 				    const struct review_in *r, struct prepared *p, struct err *e)
@@ -145,30 +159,35 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 	struct err tmp;
 	long disc = 0;
 	char field[24];
+	struct member mm, *m = &mm;
+	struct org cell, gr;
 
 	memset(p, 0, sizeof *p);
 	p->prev = G_NONE;
-	if (app_member_get(a, ac, r->member_id, &p->m, e))
+	if (app_member_get(a, ac, r->member_id, m, e))
 		return e->code;
+	p->member_id = m->id;
+	p->member_org = m->org_id;
 	if (app_can_edit(ac, e) || check_step(a, r, on, &g, e))
 		return e->code;
-	if (!member_status_active(p->m.status))
+	if (!member_status_active(m->status))
 		return err_add(e, ERR_RULE, r->line, "member_id", NULL, NULL,
 			       "member %lld is %s, not on a roll: only members on a roll are "
-			       "reviewed", (long long)p->m.id, member_status_name(p->m.status));
+			       "reviewed", (long long)m->id, member_status_name(m->status));
 	{
 		int ay, am, ad;
 
-		date_to_ymd(p->m.admission_decision_date, &ay, &am, &ad);
+		date_to_ymd(m->admission_decision_date, &ay, &am, &ad);
 		if (ay > r->year)
 			return err_add(e, ERR_INPUT, r->line, "year", NULL, NULL,
 				       "member %lld was admitted in %d, after the year %d under "
-				       "review", (long long)p->m.id, ay, r->year);
+				       "review", (long long)m->id, ay, r->year);
 	}
-	if (store_org_by_id(a->st, p->m.org_id, &p->cell, e) ||
-	    grassroots_of(a, &p->cell, &p->g, e))
+	if (store_org_by_id(a->st, m->org_id, &cell, e) || grassroots_of(a, &cell, &gr, e))
 		return e->code;
-	p->row.member_id = p->m.id;
+	org_ref_set(&p->cell, &cell);
+	org_ref_set(&p->g, &gr);
+	p->row.member_id = m->id;
 	p->row.org_id = p->cell.id;
 	p->row.grassroots_id = p->g.id;
 	p->row.year = r->year;
@@ -188,11 +207,11 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 	 * ("grassroots") or the member's own cell ("cell"). */
 	{
 		const struct rule_version *v = ruleset_find(&a->rules, R_REVIEW_MEMBER_DECIDER, on);
-		const struct org *body = v && !strcmp(v->value, "cell") ? &p->cell : &p->g;
+		const struct org_ref *body = v && !strcmp(v->value, "cell") ? &p->cell : &p->g;
 
 		p->row.body_org_id = body->id;
 		rule_used(a, on, R_REVIEW_MEMBER_DECIDER, p->row.rules, sizeof p->row.rules);
-		if (!scope_holds(a, ac, body))
+		if (!scope_holds(a, ac, body->pre))
 			return err_add(e, ERR_DENIED, r->line, "member_id", NULL,
 				       R_REVIEW_MEMBER_DECIDER,
 				       "a member's grade is decided by the %s, which your role "
@@ -200,7 +219,7 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 				       body == &p->cell ? "member's cell" : "grassroots organisation");
 	}
 	err_init(&tmp);
-	if (!store_review_current(a->st, p->m.id, 0, r->year, &cur, &tmp)) {
+	if (!store_review_current(a->st, m->id, 0, r->year, &cur, &tmp)) {
 		p->prev = (enum grade)cur.grade;
 		if (!r->reason[0] && locked(a, on)) {
 			err_cleanup(&tmp);
@@ -208,13 +227,13 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 				       "member %lld's review of %d was decided on %s as %s and is "
 				       "locked; to change it give a reason: the change becomes "
 				       "revision %d and the old decision stays visible",
-				       (long long)p->m.id, r->year, date_format(cur.date, field),
+				       (long long)m->id, r->year, date_format(cur.date, field),
 				       grade_name((enum grade)cur.grade), cur.revision + 1);
 		}
 	}
 	err_cleanup(&tmp);
 	year_bounds(r->year, &from, &to);
-	if (store_discipline_count(a->st, p->m.id, 0, from, to, &disc, e))
+	if (store_discipline_count(a->st, m->id, 0, from, to, &disc, e))
 		return e->code;
 	rule_used(a, on, R_REVIEW_DISCIPLINED_MEMBER, p->row.rules, sizeof p->row.rules);
 	rule_used(a, on, R_REVIEW_EXCELLENT_QUOTA, p->row.rules, sizeof p->row.rules);
@@ -261,7 +280,7 @@ static enum err_code store_member_step(struct app *a, const struct actor *ac,
 
 	if ((rc = store_review_insert(a->st, &p->row, e)))
 		return rc;
-	snprintf(subject, sizeof subject, "member:%lld", (long long)p->m.id);
+	snprintf(subject, sizeof subject, "member:%lld", (long long)p->member_id);
 	snprintf(action, sizeof action, "review.member.%s",
 		 review_step_name((enum review_step)p->row.step));
 	after = app_json("{s:i,s:s,s:i,s:s,s:i,s:s,s:s}", "year", p->row.year, "grade",
@@ -272,10 +291,47 @@ static enum err_code store_member_step(struct app *a, const struct actor *ac,
 	if (p->prev != G_NONE)
 		before = app_json("{s:i,s:s,s:i}", "year", p->row.year, "grade",
 				  grade_name(p->prev), "revision", p->row.revision - 1);
-	rc = app_audit(a, ac, action, subject, p->m.org_id, before, after, e);
+	rc = app_audit(a, ac, action, subject, p->member_org, before, after, e);
 	free(before);
 	free(after);
 	return rc;
+}
+
+/* A member decided twice for a year in one batch: sorted by member and year, so a national
+ * file is checked in n log n, not n squared. */
+struct dup_key {
+	int64_t member;
+	int year;
+	size_t at;
+};
+
+static int cmp_dup(const void *x, const void *y)
+{
+	const struct dup_key *a = x, *b = y;
+
+	if (a->member != b->member)
+		return a->member < b->member ? -1 : 1;
+	if (a->year != b->year)
+		return a->year - b->year;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+static void twice(const struct prepared *ps, const struct review_in *rs, size_t n,
+		  struct err *e)
+{
+	struct dup_key *k = xmalloc((n ? n : 1) * sizeof *k);
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++)
+		if (ps[i].member_id && ps[i].row.step == RS_DECISION)
+			k[m++] = (struct dup_key){ps[i].member_id, ps[i].row.year, i};
+	qsort(k, m, sizeof *k, cmp_dup);
+	for (i = 1; i < m; i++)
+		if (k[i].member == k[i - 1].member && k[i].year == k[i - 1].year)
+			err_add(e, ERR_INPUT, rs[k[i].at].line, "member_id", NULL, NULL,
+				"member %lld is graded twice for %d (also on line %ld)",
+				(long long)k[i].member, k[i].year, rs[k[i - 1].at].line);
+	free(k);
 }
 
 enum err_code app_review_members(struct app *a, const struct actor *ac,
@@ -292,17 +348,9 @@ enum err_code app_review_members(struct app *a, const struct actor *ac,
 	}
 	for (i = 0; i < n; i++) {
 		struct err one;
-		size_t j;
 
 		err_init(&one);
-		if (!prepare_member(a, ac, &rs[i], &ps[i], &one))
-			for (j = 0; j < i; j++)
-				if (ps[j].m.id == ps[i].m.id && ps[j].row.year == ps[i].row.year &&
-				    ps[j].row.step == RS_DECISION && ps[i].row.step == RS_DECISION)
-					err_add(&one, ERR_INPUT, rs[i].line, "member_id", NULL,
-						NULL, "member %lld is graded twice for %d (also on "
-						"line %ld)", (long long)ps[i].m.id, ps[i].row.year,
-						rs[j].line);
+		prepare_member(a, ac, &rs[i], &ps[i], &one);
 		if (one.code == ERR_NOTFOUND || one.code == ERR_DENIED) {
 			/* Say which line: a batch names every problem with its place. */
 			size_t k;
@@ -314,6 +362,7 @@ enum err_code app_review_members(struct app *a, const struct actor *ac,
 		err_merge(e, &one);
 		err_cleanup(&one);
 	}
+	twice(ps, rs, n, e);
 	/* R-REVIEW-EXCELLENT-QUOTA on the result of the whole batch, per grassroots
 	 * organisation and year. */
 	for (i = 0; i < n && !e->code; i++) {
@@ -388,7 +437,7 @@ static enum err_code prepare_org(struct app *a, const struct actor *ac, const st
 		return err_add(e, ERR_RULE, r->line, "org_code", o->code, R_REVIEW_ORG_DECIDER,
 			       "%s has no organisation above it in this tree, so no body here "
 			       "decides its grade; record its self-assessment only", o->code);
-	if (!scope_holds(a, ac, &body))
+	if (!scope_holds(a, ac, body.pre))
 		return err_add(e, ERR_DENIED, r->line, "org_code", o->code, R_REVIEW_ORG_DECIDER,
 			       "%s's grade is decided by the standing committee of the "
 			       "organisation above it, which your role does not cover; record a "
@@ -611,7 +660,7 @@ enum err_code app_review_sheet(struct app *a, const struct actor *ac, const char
 			counts[s->rows[i].decided]--;
 	s->excellent = counts[G_EXCELLENT];
 	s->good_or_better = counts[G_EXCELLENT] + counts[G_GOOD];
-	s->can_decide = role_can_edit(ac->role) && scope_holds(a, ac, &g);
+	s->can_decide = role_can_edit(ac->role) && scope_holds(a, ac, g.pre);
 	return ERR_OK;
 }
 
