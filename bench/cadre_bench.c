@@ -3,15 +3,26 @@
  *
  * Usage: cadre_bench --db PATH [--provinces P001,P002] [--reps N] [--offset N]
  *                    [--search TEXT]
+ *        cadre_bench --db PATH --reviews YEAR [--provinces ...] [--reps N]
+ *                    [--rollup-reps N] [--figures CODE]
  * Prints one line per measurement, as bench/plain does:
  *     cadre <name> median_ms=... p90_ms=... [key=value ...]
- * over reps repetitions on each province after one untimed warm-up. */
+ * over reps repetitions on each province after one untimed warm-up.
+ *
+ * --reviews YEAR measures the figures of issue 4 instead, on a database holding a year of
+ * reviews (bench/load_reviews): one province's whole report (app_report), the whole
+ * country's roll-up as a system administrator (app_rollup), and prints the figures of one
+ * organisation from both, keyed as bench/plain --reviews prints them, for run.sh to compare:
+ *     cadre figures org=P014 official=... excellent=... org_good=... militia=...
+ *     cadre figures_rollup org=P014 ...
+ *     cadre rollup_root org=VPA ... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "../src/app/app.h"
+#include "../src/app/app_report.h"
 #include "../src/lib/mem.h"
 
 static double now_ms(void)
@@ -44,11 +55,178 @@ static int count_cb(void *ctx, const struct member *m)
 	return 0;
 }
 
+/* ---- the figures of issue 4 ------------------------------------------------------------ */
+
+/* The figures compared with bench/plain's, in its order. */
+#define NFIG 18
+static const char *const fig_key[NFIG] = {
+	"official", "probationary", "exempt", "suspended",
+	"excellent", "good", "complete", "not_complete",
+	"org_excellent", "org_good", "org_complete", "org_not_complete",
+	"party_militia", "party_self_defence", "party_reserve",
+	"militia", "self_defence", "reserve",
+};
+
+static void print_figs(const char *name, const char *org, const long *f)
+{
+	int i;
+
+	printf("cadre %s org=%s", name, org);
+	for (i = 0; i < NFIG; i++)
+		printf(" %s=%ld", fig_key[i], f[i]);
+	printf("\n");
+	fflush(stdout);
+}
+
+static long cell(const struct report *r, const char *table, const char *row, int base)
+{
+	const struct report_table *t = report_find(r, table);
+	const struct report_row *w = t ? report_row_find(t, row) : NULL;
+
+	if (!w)
+		return -1;  /* shows as a difference */
+	return base ? w->c[0].base : w->c[0].count;
+}
+
+/* The figures as the report page shows them. */
+static void report_figs(const struct report *r, long *f)
+{
+	static const char *const st[4] = {"official", "probationary", "exempt", "suspended"};
+	static const char *const gr[4] = {"excellent", "good", "complete", "not_complete"};
+	static const char *const fo[3] = {"militia", "self_defence", "reserve"};
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		f[i] = cell(r, "members_by_status", st[i], 0);
+		f[4 + i] = cell(r, "member_reviews", gr[i], 0);
+		f[8 + i] = cell(r, "org_reviews", gr[i], 0);
+	}
+	for (i = 0; i < 3; i++) {
+		f[12 + i] = cell(r, "leadership_ratio", fo[i], 0);
+		/* base = party members of the force + its non-party headcount */
+		f[15 + i] = cell(r, "leadership_ratio", fo[i], 1) - f[12 + i];
+	}
+}
+
+static void rollup_figs(const struct rollup_row *w, long *f)
+{
+	static const int st[4] = {MS_OFFICIAL, MS_PROBATIONARY, MS_EXEMPT, MS_SUSPENDED};
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		f[i] = w->members[st[i]];
+		f[4 + i] = w->member_grade[i];
+		f[8 + i] = w->org_grade[i];
+	}
+	f[12] = w->party_militia;
+	f[13] = w->party_self_defence;
+	f[14] = w->party_reserve;
+	f[15] = w->militia;
+	f[16] = w->self_defence;
+	f[17] = w->reserve;
+}
+
+struct roll_ctx {
+	long rows;
+	const char *keep;
+	long keep_f[NFIG], root_f[NFIG];
+	char root[ORG_CODE_MAX + 1];
+	int root_depth;
+};
+
+static int roll_cb(void *ctx, const struct rollup_row *w)
+{
+	struct roll_ctx *c = ctx;
+
+	if (!c->rows++ || w->depth < c->root_depth) {
+		c->root_depth = w->depth;
+		snprintf(c->root, sizeof c->root, "%s", w->code);
+		rollup_figs(w, c->root_f);
+	}
+	if (!strcmp(w->code, c->keep))
+		rollup_figs(w, c->keep_f);
+	return 0;
+}
+
+static int reviews_bench(struct app *a, int year, char **names, int np, int reps,
+			 int rollup_reps, const char *figures_org)
+{
+	struct actor admin;
+	struct report r;
+	struct roll_ctx rc;
+	struct err e;
+	long f[NFIG];
+	double *tr, *tu, t0;
+	int i, k, n = 0;
+	char extra[128];
+
+	/* The whole country's administrator: an empty scope, the system administrator role. */
+	memset(&admin, 0, sizeof admin);
+	snprintf(admin.name, sizeof admin.name, "bench");
+	admin.role = ROLE_SYS_ADMIN;
+	err_init(&e);
+
+	/* The figures of one organisation, from its report and from the roll-up. */
+	if (app_report(a, &admin, figures_org, year, DATE_NONE, &r, &e)) {
+		fprintf(stderr, "cadre_bench: report of %s: %s\n", figures_org,
+			e.n ? e.items[0].msg : "failed");
+		return 1;
+	}
+	report_figs(&r, f);
+	report_cleanup(&r);
+	print_figs("figures", figures_org, f);
+
+	/* One province's report, every table of the page. */
+	tr = xcalloc((size_t)(reps * np), sizeof *tr);
+	for (i = 0; i < np; i++) {
+		app_report(a, &admin, names[i], year, DATE_NONE, &r, &e);  /* warm-up */
+		report_cleanup(&r);
+		for (k = 0; k < reps; k++) {
+			t0 = now_ms();
+			app_report(a, &admin, names[i], year, DATE_NONE, &r, &e);
+			tr[n++] = now_ms() - t0;
+			report_cleanup(&r);
+		}
+		if (e.code) {
+			fprintf(stderr, "cadre_bench: report of %s: %s\n", names[i], e.items[0].msg);
+			return 1;
+		}
+	}
+	snprintf(extra, sizeof extra, "reps=%d provinces=%d year=%d", reps, np, year);
+	report("province_report", tr, n, extra);
+	free(tr);
+
+	/* The whole country at once, as the system administrator sees it. */
+	tu = xcalloc((size_t)rollup_reps, sizeof *tu);
+	memset(&rc, 0, sizeof rc);
+	rc.keep = figures_org;
+	app_rollup(a, &admin, year, roll_cb, &rc, &e);  /* warm-up */
+	for (k = 0; k < rollup_reps; k++) {
+		memset(&rc, 0, sizeof rc);
+		rc.keep = figures_org;
+		t0 = now_ms();
+		app_rollup(a, &admin, year, roll_cb, &rc, &e);
+		tu[k] = now_ms() - t0;
+	}
+	if (e.code) {
+		fprintf(stderr, "cadre_bench: roll-up: %s\n", e.items[0].msg);
+		return 1;
+	}
+	snprintf(extra, sizeof extra, "reps=%d orgs=%ld year=%d", rollup_reps, rc.rows, year);
+	report("rollup", tu, rollup_reps, extra);
+	free(tu);
+	print_figs("rollup_root", rc.root, rc.root_f);
+	print_figs("figures_rollup", figures_org, rc.keep_f);
+	err_cleanup(&e);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *db = NULL, *provinces = "P001", *search = "van hung";
 	long offset = 8000;
-	int reps = 21, i, r;
+	int reps = 21, i, r, year = 0, rollup_reps = 11;
+	const char *figures_org = NULL;
 	struct app a;
 	struct actor ac;
 	struct err e;
@@ -71,13 +249,21 @@ int main(int argc, char **argv)
 			offset = strtol(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--search") && i + 1 < argc)
 			search = argv[++i];
+		else if (!strcmp(argv[i], "--reviews") && i + 1 < argc)
+			year = (int)strtol(argv[++i], NULL, 10);
+		else if (!strcmp(argv[i], "--rollup-reps") && i + 1 < argc)
+			rollup_reps = (int)strtol(argv[++i], NULL, 10);
+		else if (!strcmp(argv[i], "--figures") && i + 1 < argc)
+			figures_org = argv[++i];
 		else {
 			fprintf(stderr, "usage: cadre_bench --db PATH [--provinces P001,...] "
-				"[--reps N] [--offset N] [--search TEXT]\n");
+				"[--reps N] [--offset N] [--search TEXT]\n"
+				"       cadre_bench --db PATH --reviews YEAR [--provinces ...] "
+				"[--reps N] [--rollup-reps N] [--figures CODE]\n");
 			return 2;
 		}
 	}
-	if (!db || reps < 1) {
+	if (!db || reps < 1 || rollup_reps < 1) {
 		fprintf(stderr, "cadre_bench: --db is required\n");
 		return 2;
 	}
@@ -88,6 +274,13 @@ int main(int argc, char **argv)
 	if (app_open(&a, db, 0, &e)) {
 		fprintf(stderr, "cadre_bench: %s\n", e.n ? e.items[0].msg : "cannot open");
 		return 1;
+	}
+	if (year) {
+		r = reviews_bench(&a, year, names, np, reps, rollup_reps,
+				  figures_org ? figures_org : names[0]);
+		app_close(&a);
+		err_cleanup(&e);
+		return r;
 	}
 	memset(&ac, 0, sizeof ac);
 	snprintf(ac.name, sizeof ac.name, "bench");

@@ -1,6 +1,7 @@
 /* gen.c - seeded, deterministic generator of a national-scale organisation tree and roll.
  *
  * Usage: gen --seed N --orgs-out FILE --members-out FILE [--scale F] [--grouped]
+ *        gen --seed N [--scale F] --reviews-out FILE --org-reviews-out FILE [--review-year Y]
  *
  * Scale 1.0 gives about 620 level-3 committees ("provinces": provincial military commands,
  * divisions, brigades, schools, ...) of about 9,000 members each: some 60,000 organisations
@@ -9,7 +10,14 @@
  * same seed and scale give the same bytes. Output follows docs/csv.md (every column, header
  * row). Members are numbered 1..N; by default their ids are shuffled across the tree, as ids
  * assigned over decades of admissions and transfers are (--grouped numbers them cell by cell,
- * the friendliest order for any store). The data describe the roll as of AS_OF. */
+ * the friendliest order for any store). The data describe the roll as of AS_OF.
+ *
+ * --reviews-out and --org-reviews-out add a year of review decisions (issue 4) for the same
+ * seed and scale: every member's grade (member_id,year,grade), grouped by grassroots
+ * organisation, and every grassroots organisation's own grade (org_code,year,grade). They are
+ * drawn from a stream of their own, so the other files are the same bytes with or without
+ * them, and they can be written alone (no --orgs-out, --members-out) for a data set made
+ * before. */
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -1279,10 +1287,16 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: gen --seed N --orgs-out FILE --members-out FILE [--scale F] [--grouped]\n"
+		"       gen --seed N [--scale F] --reviews-out FILE --org-reviews-out FILE\n"
+		"           [--review-year Y]\n"
 		"  --scale F   1.0 = about 620 provinces, 60,000 organisations, 5.6 million\n"
 		"              members (default 1.0; 0.01 for a quick test)\n"
 		"  --grouped   number members cell by cell instead of shuffling ids across\n"
-		"              the tree\n");
+		"              the tree\n"
+		"  --reviews-out, --org-reviews-out  a year of decided reviews of every member\n"
+		"              (member_id,year,grade) and grassroots organisation\n"
+		"              (org_code,year,grade); with or without the other files\n"
+		"  --review-year Y  the year reviewed (default 2025)\n");
 }
 
 static int parse_u64(const char *s, unsigned long long *v)
@@ -1320,6 +1334,154 @@ static double now_seconds(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- a year of reviews (issue 4) ------------------------------------------------------- */
+
+/* Per cent of each grassroots organisation's members given each grade: excellent, good,
+ * complete, not complete. Excellent stays at most 20% of excellent plus good in every one
+ * of them (R-REVIEW-EXCELLENT-QUOTA): 18/(18+73) is 19.8%, and rounding is corrected below. */
+static const unsigned grade_pct[4] = { 18, 73, 8, 1 };
+static const char *const grade_code[4] = { "excellent", "good", "complete", "not_complete" };
+#define QUOTA_PCT 20
+
+/* The organisation whose quota a member of org i counts in, as src/app/app_review.c
+ * grassroots_of finds it: the nearest ancestor (or itself) of kind grassroots, or a cell
+ * directly under a committee; a committee when there is neither. */
+static int grassroots_of(const struct tree *t, int i)
+{
+	int guard = 0;
+
+	while (guard++ < 64) {
+		const struct org *o = &t->org[i];
+
+		if (o->kind == KIND_GRASSROOTS || o->kind == KIND_COMMITTEE || o->parent < 0)
+			break;
+		if (o->kind == KIND_CELL && t->org[o->parent].kind == KIND_COMMITTEE)
+			break;
+		i = o->parent;
+	}
+	return i;
+}
+
+/* The grades of n members: the shares of grade_pct rounded, excellent lowered until it is
+ * within the quota. */
+static void grade_counts(unsigned n, unsigned c[4])
+{
+	unsigned k;
+
+	for (k = 1; k < 4; k++)
+		c[k] = (n * grade_pct[k] + 50) / 100;
+	c[0] = (n * grade_pct[0] + 50) / 100;
+	if (c[0] + c[2] + c[3] > n)
+		c[0] = c[2] + c[3] > n ? 0 : n - c[2] - c[3];
+	if (c[2] + c[3] > n) {
+		c[2] = n;
+		c[3] = 0;
+	}
+	c[1] = n - c[0] - c[2] - c[3];
+	while (c[0] && c[0] * 100 > QUOTA_PCT * (c[0] + c[1])) {
+		c[0]--;
+		c[1]++;
+	}
+}
+
+/* Write every member's decided grade of year, grassroots organisation by grassroots
+ * organisation (members by id within each), and each grassroots organisation's grade. Org
+ * grades are good, complete or not complete: excellent would need every sub-unit graded
+ * first (R-REVIEW-ORG-EXCELLENT), and the sub-units are not reviewed here. */
+static int write_reviews(const char *path, const char *org_path, const struct tree *t,
+			 const uint32_t *slot, size_t nmembers, unsigned long long seed, int year)
+{
+	struct rng r;
+	struct out o;
+	int *gr = xmalloc((t->n ? t->n : 1) * sizeof *gr);
+	size_t *start = xcalloc(t->n + 1, sizeof *start), *fill, j, k;
+	uint32_t *ids = xmalloc((nmembers ? nmembers : 1) * sizeof *ids);
+	unsigned char *grade = NULL;
+	size_t gcap = 0;
+	unsigned long long graded[4] = { 0 }, orgs = 0;
+	int rc = -1;
+
+	rng_seed(&r, seed ^ 0x7265766965777331ULL);  /* "reviews1": a stream of its own */
+	for (j = 0; j < t->n; j++)
+		gr[j] = grassroots_of(t, (int)j);
+	/* Members grouped by grassroots organisation, ids ascending within each. */
+	for (j = 0; j < nmembers; j++)
+		start[gr[slot[j]] + 1]++;
+	for (j = 0; j < t->n; j++)
+		start[j + 1] += start[j];
+	fill = xmalloc((t->n + 1) * sizeof *fill);
+	memcpy(fill, start, (t->n + 1) * sizeof *fill);
+	for (j = 0; j < nmembers; j++)
+		ids[fill[gr[slot[j]]]++] = (uint32_t)(j + 1);
+	free(fill);
+	if (out_open(&o, path))
+		goto out;
+	out_str(&o, "member_id,year,grade\n");
+	for (j = 0; j < t->n; j++) {
+		size_t n = start[j + 1] - start[j];
+		unsigned c[4], g;
+
+		if (!n)
+			continue;
+		if (n > gcap) {
+			gcap = n;
+			grade = xrealloc(grade, gcap);
+		}
+		grade_counts((unsigned)n, c);
+		for (k = 0, g = 0; g < 4; g++) {
+			memset(grade + k, (int)g, c[g]);
+			k += c[g];
+			graded[g] += c[g];
+		}
+		for (k = n; k > 1; k--) {  /* shuffled over the members */
+			size_t x = (size_t)rng_below(&r, k);
+			unsigned char tmp = grade[k - 1];
+
+			grade[k - 1] = grade[x];
+			grade[x] = tmp;
+		}
+		for (k = 0; k < n; k++) {
+			out_uint(&o, ids[start[j] + k]);
+			out_c(&o, ',');
+			out_uint(&o, (unsigned)year);
+			out_c(&o, ',');
+			out_str(&o, grade_code[grade[k]]);
+			out_c(&o, '\n');
+		}
+	}
+	if (out_close(&o))
+		goto out;
+	if (out_open(&o, org_path))
+		goto out;
+	out_str(&o, "org_code,year,grade\n");
+	for (j = 0; j < t->n; j++) {
+		unsigned d;
+
+		if (gr[j] != (int)j || t->org[j].kind == KIND_COMMITTEE)
+			continue;
+		d = (unsigned)rng_below(&r, 100);
+		csv_text(&o, t->org[j].code);
+		out_c(&o, ',');
+		out_uint(&o, (unsigned)year);
+		out_c(&o, ',');
+		out_str(&o, grade_code[d < 80 ? 1 : d < 97 ? 2 : 3]);
+		out_c(&o, '\n');
+		orgs++;
+	}
+	if (out_close(&o))
+		goto out;
+	fprintf(stderr, "gen: reviews of %d: %zu members (%llu excellent, %llu good, %llu complete,"
+		" %llu not complete), %llu grassroots organisations\n", year, nmembers,
+		graded[0], graded[1], graded[2], graded[3], orgs);
+	rc = 0;
+out:
+	free(gr);
+	free(start);
+	free(ids);
+	free(grade);
+	return rc;
 }
 
 static void write_orgs(struct out *o, const struct tree *t)
@@ -1365,6 +1527,8 @@ int main(int argc, char **argv)
 {
 	unsigned long long seed = 0, id, nmembers = 0;
 	const char *orgs_path = NULL, *members_path = NULL;
+	const char *reviews_path = NULL, *org_reviews_path = NULL;
+	unsigned long long review_year = 2025;
 	double scale = 1.0, t0 = now_seconds(), t1;
 	int have_seed = 0, grouped = 0, rc = 1, i, root;
 	unsigned n2, n3, c, k, pnum = 0, level_count[7] = { 0 };
@@ -1387,6 +1551,15 @@ int main(int argc, char **argv)
 		} else if (strcmp(a, "--members-out") == 0 && v) {
 			members_path = v;
 			i++;
+		} else if (strcmp(a, "--reviews-out") == 0 && v) {
+			reviews_path = v;
+			i++;
+		} else if (strcmp(a, "--org-reviews-out") == 0 && v) {
+			org_reviews_path = v;
+			i++;
+		} else if (strcmp(a, "--review-year") == 0 && parse_u64(v, &review_year) == 0 &&
+			   review_year >= 1930 && review_year <= 9999) {
+			i++;
 		} else if (strcmp(a, "--scale") == 0 && parse_scale(v, &scale) == 0) {
 			i++;
 		} else if (strcmp(a, "--grouped") == 0) {
@@ -1401,8 +1574,10 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (!have_seed || !orgs_path || !members_path) {
-		fprintf(stderr, "gen: --seed, --orgs-out and --members-out are required\n");
+	if (!have_seed || !orgs_path != !members_path || !reviews_path != !org_reviews_path ||
+	    (!members_path && !reviews_path)) {
+		fprintf(stderr, "gen: --seed is required, with --orgs-out and --members-out,"
+			" or --reviews-out and --org-reviews-out, or all four\n");
 		usage(stderr);
 		return 2;
 	}
@@ -1472,6 +1647,15 @@ int main(int argc, char **argv)
 	}
 
 	tables_init(&mt);
+	/* The reviews first: they draw from their own stream, so the members (drawn from g.rng
+	 * next) are the same bytes either way. */
+	if (reviews_path && write_reviews(reviews_path, org_reviews_path, &g.tree, slot,
+					  (size_t)nmembers, seed, (int)review_year))
+		goto out;
+	if (!members_path) {
+		rc = 0;
+		goto out;
+	}
 	if (out_open(&om, members_path))
 		goto out;
 	out_str(&om, "id,org_code,full_name,sex,birth_date,ethnicity,religion,hometown,citizen_id,"

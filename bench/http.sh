@@ -20,6 +20,12 @@
 # no HTTP and no audit entry; its p99 comes from the shell's timer (1 ms resolution).
 # BENCH_SOAK=1 adds the soak: BENCH_SOAK_SECONDS (300) on the member record with the server's
 # resident memory sampled every 10 s.
+# BENCH_HTTP_REPORT_DB=PATH (run.sh sets it to the database holding a year of reviews) adds
+# the report of figures (issue 4): the server restarted on a copy of PATH, then the page
+# /orgs/{code}/report?year=2025 and GET /api/v1/orgs/{code}/report?year=2025 under wrk over
+# the provinces, and the page of one province (BENCH_FIGURES_ORG, P014) one request at a time
+# (51 after a warm-up); the plain way is the province's counts (members by status and grade,
+# organisation grades, the forces' headcounts) by recursive CTE in the sqlite3 shell.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cadre_db=$1
@@ -31,6 +37,9 @@ soak_secs=${BENCH_SOAK_SECONDS:-300}
 raw=$out.raw
 work=$(mktemp -d "${TMPDIR:-/tmp}/cadre-http-bench.XXXXXX")
 db=$(dirname "$cadre_db")/http_$(basename "$cadre_db")
+report_src=${BENCH_HTTP_REPORT_DB:-}
+report_db=
+[ -n "$report_src" ] && report_db=$(dirname "$report_src")/http_$(basename "$report_src")
 server_pid=
 
 cleanup() {
@@ -40,6 +49,7 @@ cleanup() {
 	fi
 	rm -rf "$work"
 	rm -f "$db" "$db-wal" "$db-shm"
+	[ -z "$report_db" ] || rm -f "$report_db" "$report_db-wal" "$report_db-shm"
 }
 trap cleanup EXIT
 
@@ -189,6 +199,60 @@ kill -TERM "$server_pid"
 wait "$server_pid" || true
 server_pid=
 
+# ---- the report of figures (issue 4), on a database holding a year of reviews ------------
+if [ -n "$report_src" ]; then
+	echo "bench: server: the report of figures, on a copy of $report_src ..."
+	rm -f "$db" "$db-wal" "$db-shm"  # room on the disk
+	rm -f "$report_db" "$report_db-wal" "$report_db-shm"
+	sqlite3 "$report_src" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+	cp "$report_src" "$report_db"
+	unset CADRE_TOKEN  # the command line would sign in with the other database's token
+	printf 'bench-http-password\n' | "$cadre" --db "$report_db" --quiet user add bench --role sys_admin >/dev/null
+	token=$("$cadre" --db "$report_db" --quiet token add bench)
+	export CADRE_TOKEN=$token
+	"$cadre" --db "$report_db" serve --listen "127.0.0.1:$port" --quiet >"$work/server.log" 2>&1 &
+	server_pid=$!
+	for _ in $(seq 100); do
+		curl -s -o /dev/null "$url/login" && break
+		sleep 0.1
+	done
+	kill -0 "$server_pid" || { cat "$work/server.log"; exit 1; }
+	one=${BENCH_FIGURES_ORG:-P014}
+	{
+		load report_page '/orgs/{}/report?year=2025' "$provinces"
+		load report_api '/api/v1/orgs/{}/report?year=2025' "$provinces"
+		# One province's page, one request at a time: what a user waits for.
+		for i in $(seq 52); do
+			curl -s -o /dev/null -w '%{http_code} %{time_total}\n' \
+				-H "Authorization: Bearer $token" "$url/orgs/$one/report?year=2025"
+		done | tail -n +2 | sort -k2,2n | awk -v org="$one" '$1 != 200 { bad++ } { t[NR] = $2 * 1000 }
+			END { n = NR; printf "http report_alone org=%s requests=%d p50_ms=%.2f p90_ms=%.2f max_ms=%.2f non2xx=%d\n",
+				org, n, t[int(n / 2) + 1], t[int(n * 0.9) + 1], t[n], bad + 0 }'
+	} | tee -a "$raw" "$work/lines"
+	kill -TERM "$server_pid"
+	wait "$server_pid" || true
+	server_pid=
+	python3 - "$work" "$provinces" <<'EOF'
+import sys
+work, provinces = sys.argv[1], sys.argv[2].split(',')
+for part in (0, 1):
+    with open(f"{work}/report{part}.sql", "w") as f:
+        for code in provinces[part::2][:50]:
+            f.write("WITH RECURSIVE sub(id) AS (SELECT id FROM org WHERE code = '%s' UNION ALL "
+                    "SELECT o.id FROM org o JOIN sub ON o.parent_id = sub.id) "
+                    "SELECT m.status, m.category, r.grade, count(*) FROM member m "
+                    "LEFT JOIN review r ON r.member_id = m.id AND r.year = 2025 "
+                    "WHERE m.org_id IN sub GROUP BY 1, 2, 3 "
+                    "UNION ALL SELECT 'org', NULL, v.grade, count(*) FROM org_review v "
+                    "JOIN org o ON o.code = v.org_code WHERE v.year = 2025 AND o.id IN sub GROUP BY 3 "
+                    "UNION ALL SELECT 'forces', sum(militia), sum(self_defence), sum(reserve) "
+                    "FROM org WHERE id IN sub;\n" % code)
+EOF
+	if [ "$(sqlite3 "$plain_db" "SELECT count(*) FROM sqlite_schema WHERE name = 'review'")" = 1 ]; then
+		plain report "$work/report0.sql" "$work/report1.sql" | tee -a "$raw" "$work/lines"
+	fi
+fi
+
 # ---- the table -------------------------------------------------------------------------
 awk '
 function v(line, key,   i, n, f) { n = split(line, f, " "); for (i = 1; i <= n; i++)
@@ -209,6 +273,8 @@ END {
 	plainm = p["member"]; p["member_api"] = plainm; p["member_page"] = plainm
 	p["org_api"] = p["org"]; p["org_page"] = p["org"]
 	p["search_api"] = p["search"]
+	p["report_page"] = p["report"] " (counts only)"; p["report_api"] = p["report_page"]
+	if (!("report" in p)) { p["report_page"] = ""; p["report_api"] = "" }
 	p["static"] = ""
 	printf "\n| server work, 64 connections | plain way (sqlite3 shell x2) | cadre req/s | cadre p99 (ms) | server CPU ms per request | errors | target |\n"
 	printf "|---|---|---|---|---|---|---|\n"
@@ -218,6 +284,8 @@ END {
 	cadre("org_api", "province organisation, API", "")
 	cadre("org_page", "province organisation, page", "")
 	cadre("search_api", "accent-free search, API", "")
+	cadre("report_page", "province report of figures, page (2025)", "")
+	cadre("report_api", "province report of figures, API (2025)", "")
 	if ("member_api" in h) printf "\naudit entries written during the member record run: %s for %s requests\n",
 		v(h["member_api"], "audit_entries"), v(h["member_api"], "requests")
 	if ("soak" in h) {
@@ -231,6 +299,10 @@ END {
 			"RssAnon %.1f MB after 10 s, %.1f MB at the end, %.1f MB at most\n",
 			n, r[2] / 1024, r[n] / 1024, mx / 1024, an[2] / 1024, an[n] / 1024, amx / 1024
 	}
+	if ("report_alone" in h)
+		printf "report page alone (%s, one request at a time, %s requests): median %s ms, p90 %s ms, slowest %s ms\n",
+			v(h["report_alone"], "org"), v(h["report_alone"], "requests"), v(h["report_alone"], "p50_ms"),
+			v(h["report_alone"], "p90_ms"), v(h["report_alone"], "max_ms")
 	if ("search_alone" in h)
 		printf "search alone (one request at a time, %s queries): median %s ms, slowest %s ms\n",
 			v(h["search_alone"], "requests"), v(h["search_alone"], "p50_ms"), v(h["search_alone"], "max_ms")

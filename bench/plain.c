@@ -4,6 +4,8 @@
  * Usage: plain --orgs FILE --members FILE --db PATH [--reuse] [--reps N]
  *              [--provinces P001,P002,...] [--offset N] [--search TEXT] [--cache-mb N]
  *              [--no-fts] [-v]
+ *        plain --db PATH --reuse --reviews YEAR [--provinces ...] [--reps N]
+ *              [--figures CODE] [--rollup-reps N] [--cte-timeout S] [--cte-only]
  *
  * The schema is what a developer who knows SQL but not this problem would write: an
  * adjacency list org(parent_id) walked with a recursive CTE, member(org_id) with an index,
@@ -563,6 +565,8 @@ static void usage(FILE *f)
 		"usage: plain --orgs FILE --members FILE --db PATH [--reuse] [--reps N]\n"
 		"             [--provinces P001,P002,...] [--offset N] [--search TEXT]\n"
 		"             [--cache-mb N] [--no-fts] [-v]\n"
+		"       plain --db PATH --reuse --reviews YEAR [--provinces ...] [--reps N]\n"
+		"             [--figures CODE] [--rollup-reps N] [--cte-timeout S] [--cte-only]\n"
 		"  --reuse      keep an existing DB (skip the load)\n"
 		"  --reps N     timed repetitions per province (default 21)\n"
 		"  --provinces  level-3 codes to time (default: 5 spread over the tree, among\n"
@@ -570,7 +574,17 @@ static void usage(FILE *f)
 		"  --offset N   list page offset (default 8000, capped at members - 50)\n"
 		"  --search T   name to search without accents (default \"văn hùng\")\n"
 		"  --cache-mb N SQLite page cache in MiB (default: SQLite's own, 2 MiB)\n"
-		"  --no-fts     skip the FTS5 variant (its index takes a while to build)\n");
+		"  --no-fts     skip the FTS5 variant (its index takes a while to build)\n"
+		"  --reviews Y  instead: the figures of issue 4 for review year Y (needs the\n"
+		"               tables of bench/plain_reviews.sh): one province's counts by\n"
+		"               recursive CTE and by pre-order interval, the whole country's\n"
+		"               roll-up both ways, and the figures of one organisation\n"
+		"  --figures C  the organisation whose figures are printed (default: the first\n"
+		"               province)\n"
+		"  --rollup-reps N  timed runs of the careful roll-up (default 5)\n"
+		"  --cte-timeout S  stop the recursive-CTE roll-up after S seconds (default\n"
+		"               900; 0: leave it out)\n"
+		"  --cte-only   only the recursive-CTE roll-up (it takes minutes)\n");
 }
 
 static int parse_int(const char *s, int lo, int hi, int *v)
@@ -606,6 +620,571 @@ static int table_exists(sqlite3 *db, const char *name)
 	found = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return found;
+}
+
+/* ---- reviews and figures (issue 4) ----------------------------------------------------- */
+
+/* The figures compared with cadre's, in this order (cadre_bench prints the same keys):
+ * members on the rolls by status, member grades of the year, organisation grades of the
+ * year, party members of the forces' categories, the forces' non-party headcounts. */
+#define NFIG 18
+static const char *const fig_key[NFIG] = {
+	"official", "probationary", "exempt", "suspended",
+	"excellent", "good", "complete", "not_complete",
+	"org_excellent", "org_good", "org_complete", "org_not_complete",
+	"party_militia", "party_self_defence", "party_reserve",
+	"militia", "self_defence", "reserve",
+};
+static const char *const status_name[4] = { "official", "probationary", "exempt", "suspended" };
+static const char *const grade_name4[4] = { "excellent", "good", "complete", "not_complete" };
+static const char *const force_name[3] = { "militia", "self_defence", "reserve" };
+
+static int name_index(const char *const *names, int n, const unsigned char *s)
+{
+	int i;
+
+	for (i = 0; s && i < n; i++)
+		if (strcmp(names[i], (const char *)s) == 0)
+			return i;
+	return -1;
+}
+
+static void print_figs(const char *name, const char *org, const long *f)
+{
+	int i;
+
+	printf("plain %s org=%s", name, org);
+	for (i = 0; i < NFIG; i++)
+		printf(" %s=%ld", fig_key[i], f[i]);
+	printf("\n");
+	fflush(stdout);
+}
+
+/* The plain way: the subtree by a recursive CTE; members joined with their review by id. */
+static const char rv_cte_members[] = SUBTREE_CTE
+	"SELECT m.status, m.category, r.grade, count(*) FROM member m INDEXED BY member_org"
+	" LEFT JOIN review r INDEXED BY review_member ON r.member_id = m.id AND r.year = ?2"
+	" WHERE m.org_id IN (SELECT id FROM sub) GROUP BY 1, 2, 3";
+static const char rv_cte_orgs[] = SUBTREE_CTE
+	"SELECT v.grade, count(*), NULL, NULL FROM org_review v JOIN org o ON o.code = v.org_code"
+	" WHERE v.year = ?2 AND o.id IN (SELECT id FROM sub) GROUP BY 1"
+	" UNION ALL SELECT NULL, sum(max(coalesce(militia, 0), 0)),"
+	" sum(max(coalesce(self_defence, 0), 0)), sum(max(coalesce(reserve, 0), 0))"
+	" FROM org WHERE id IN (SELECT id FROM sub)";
+/* The careful way: the subtree as a pre-order interval, covering indexes. */
+static const char rv_iv_members[] =
+	"SELECT m.status, m.category, count(*) FROM org o"
+	" JOIN member m INDEXED BY member_org_cover ON m.org_id = o.id"
+	" WHERE o.pre BETWEEN ?1 AND ?2 GROUP BY 1, 2";
+static const char rv_iv_grades[] =
+	"SELECT r.grade, count(*) FROM org o JOIN review r INDEXED BY review_org_cover"
+	" ON r.year = ?3 AND r.org_id = o.id WHERE o.pre BETWEEN ?1 AND ?2 GROUP BY 1";
+static const char rv_iv_orgs[] =
+	"SELECT v.grade, count(*), NULL, NULL FROM org o JOIN org_review v INDEXED BY org_review_cover"
+	" ON v.year = ?3 AND v.org_id = o.id WHERE o.pre BETWEEN ?1 AND ?2 GROUP BY 1"
+	" UNION ALL SELECT NULL, sum(max(coalesce(militia, 0), 0)),"
+	" sum(max(coalesce(self_defence, 0), 0)), sum(max(coalesce(reserve, 0), 0))"
+	" FROM org WHERE pre BETWEEN ?1 AND ?2";
+
+/* Rows (status, category, [grade,] count) into f. */
+static void add_member_rows(sqlite3_stmt *st, long *f, int with_grade)
+{
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		long n = sqlite3_column_int64(st, with_grade ? 3 : 2);
+		int s = name_index(status_name, 4, sqlite3_column_text(st, 0));
+		int c = name_index(force_name, 3, sqlite3_column_text(st, 1));
+		int g = with_grade ? name_index(grade_name4, 4, sqlite3_column_text(st, 2)) : -1;
+
+		if (s < 0)
+			continue;  /* not on a roll */
+		f[s] += n;
+		if (c >= 0)
+			f[12 + c] += n;
+		if (g >= 0)
+			f[4 + g] += n;
+	}
+}
+
+/* Rows (grade, count) of member grades (base 4) or org grades (base 8) into f; a row with a
+ * NULL grade holds the headcounts. */
+static void add_grade_rows(sqlite3_stmt *st, long *f, int base)
+{
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int g = name_index(grade_name4, 4, sqlite3_column_text(st, 0));
+
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL && base == 8) {
+			f[15] += sqlite3_column_int64(st, 1);
+			f[16] += sqlite3_column_int64(st, 2);
+			f[17] += sqlite3_column_int64(st, 3);
+		} else if (g >= 0) {
+			f[base + g] += sqlite3_column_int64(st, 1);
+		}
+	}
+}
+
+struct rv_stmts {
+	sqlite3_stmt *cte_m, *cte_o, *iv_m, *iv_g, *iv_o, *iv_range;
+};
+
+static int province_cte(struct rv_stmts *s, const char *code, int year, long *f)
+{
+	memset(f, 0, NFIG * sizeof *f);
+	sqlite3_reset(s->cte_m);
+	sqlite3_bind_text(s->cte_m, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s->cte_m, 2, year);
+	add_member_rows(s->cte_m, f, 1);
+	sqlite3_reset(s->cte_o);
+	sqlite3_bind_text(s->cte_o, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s->cte_o, 2, year);
+	add_grade_rows(s->cte_o, f, 8);
+	return 0;
+}
+
+static int province_intervals(struct rv_stmts *s, const char *code, int year, long *f)
+{
+	sqlite3_stmt *q[3] = { s->iv_m, s->iv_g, s->iv_o };
+	long pre, last;
+	int i;
+
+	memset(f, 0, NFIG * sizeof *f);
+	sqlite3_reset(s->iv_range);
+	sqlite3_bind_text(s->iv_range, 1, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(s->iv_range) != SQLITE_ROW)
+		return -1;
+	pre = (long)sqlite3_column_int64(s->iv_range, 0);
+	last = (long)sqlite3_column_int64(s->iv_range, 1);
+	sqlite3_reset(s->iv_range);
+	for (i = 0; i < 3; i++) {
+		sqlite3_reset(q[i]);
+		sqlite3_bind_int64(q[i], 1, pre);
+		sqlite3_bind_int64(q[i], 2, last);
+		if (i)
+			sqlite3_bind_int(q[i], 3, year);
+	}
+	add_member_rows(s->iv_m, f, 0);
+	add_grade_rows(s->iv_g, f, 4);
+	add_grade_rows(s->iv_o, f, 8);
+	return 0;
+}
+
+static int column_exists(sqlite3 *db, const char *table, const char *col)
+{
+	sqlite3_stmt *st = prepare(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
+	int found;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, col, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* What the careful developer adds for the figures, once: the subtree of every organisation
+ * as a pre-order interval org(pre, last) (numbered here, in C, walking the tree by code),
+ * the member's organisation recorded on each review row (as cadre's review table does: a
+ * review counts where the member was when decided), and covering indexes. */
+static int careful_reviews_setup(sqlite3 *db, const char *dbpath)
+{
+	sqlite3_stmt *st = NULL, *up = NULL;
+	int64_t *id = NULL, *parent = NULL, maxid = 0, i;
+	long *first = NULL, *next = NULL, *stack = NULL, n = 0, cap = 0, pre = 0, sp = 0;
+	long *pre_of = NULL, *last_of = NULL, *depth = NULL;
+	double t = now_ms();
+	int rc = -1;
+
+	if (column_exists(db, "org", "pre") && table_exists(db, "review_org_cover"))
+		return 0;
+	if (exec(db, "BEGIN"))
+		return -1;
+	if (!column_exists(db, "org", "pre")) {
+		/* Children in code order, so that the numbering does not depend on ids. */
+		if (!(st = prepare(db, "SELECT id, coalesce(parent_id, 0) FROM org ORDER BY code")))
+			goto out;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 4096;
+				id = xrealloc(id, (size_t)cap * sizeof *id);
+				parent = xrealloc(parent, (size_t)cap * sizeof *parent);
+			}
+			id[n] = sqlite3_column_int64(st, 0);
+			parent[n] = sqlite3_column_int64(st, 1);
+			if (id[n] > maxid)
+				maxid = id[n];
+			n++;
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+		first = xmalloc((size_t)(maxid + 1) * sizeof *first);
+		next = xmalloc((size_t)(maxid + 1) * sizeof *next);
+		pre_of = xcalloc((size_t)(maxid + 1), sizeof *pre_of);
+		last_of = xcalloc((size_t)(maxid + 1), sizeof *last_of);
+		depth = xcalloc((size_t)(maxid + 1), sizeof *depth);
+		stack = xmalloc((size_t)(2 * n + 2) * sizeof *stack);
+		for (i = 0; i <= maxid; i++)
+			first[i] = next[i] = -1;
+		/* Read in code order and pushed on the front: each list descends, so that the
+		 * stack below enters the children in code order. */
+		for (i = 0; i < n; i++) {
+			next[id[i]] = first[parent[i]];
+			first[parent[i]] = (long)id[i];
+		}
+		/* Iterative depth-first walk: a node is pushed as +id (enter) and -id (leave). */
+		for (long r = first[0]; r >= 0; r = next[r]) {
+			stack[sp++] = r;
+			while (sp) {
+				long x = stack[--sp];
+
+				if (x < 0) {
+					last_of[-x] = pre;
+					continue;
+				}
+				pre_of[x] = ++pre;
+				stack[sp++] = -x;
+				for (long c = first[x]; c >= 0; c = next[c]) {
+					depth[c] = depth[x] + 1;
+					stack[sp++] = c;
+				}
+			}
+		}
+		if (exec(db, "ALTER TABLE org ADD COLUMN pre INTEGER;"
+			 "ALTER TABLE org ADD COLUMN last INTEGER;"
+			 "ALTER TABLE org ADD COLUMN depth INTEGER") ||
+		    !(up = prepare(db, "UPDATE org SET pre = ?2, last = ?3, depth = ?4 WHERE id = ?1")))
+			goto out;
+		for (i = 0; i < n; i++) {
+			sqlite3_bind_int64(up, 1, id[i]);
+			sqlite3_bind_int64(up, 2, pre_of[id[i]]);
+			sqlite3_bind_int64(up, 3, last_of[id[i]]);
+			sqlite3_bind_int64(up, 4, depth[id[i]]);
+			if (sqlite3_step(up) != SQLITE_DONE)
+				goto out;
+			sqlite3_reset(up);
+		}
+		if (exec(db, "CREATE UNIQUE INDEX org_interval ON org(pre, last)"))
+			goto out;
+	}
+	if (!column_exists(db, "review", "org_id") &&
+	    exec(db, "ALTER TABLE review ADD COLUMN org_id INTEGER;"
+		 "UPDATE review SET org_id = (SELECT m.org_id FROM member m WHERE m.id = review.member_id);"
+		 "ALTER TABLE org_review ADD COLUMN org_id INTEGER;"
+		 "UPDATE org_review SET org_id = (SELECT o.id FROM org o WHERE o.code = org_review.org_code)"))
+		goto out;
+	if (exec(db, "CREATE INDEX IF NOT EXISTS member_org_cover ON member(org_id, status, category);"
+		 "CREATE INDEX IF NOT EXISTS review_org_cover ON review(year, org_id, grade);"
+		 "CREATE INDEX IF NOT EXISTS org_review_cover ON org_review(year, org_id, grade);"
+		 "ANALYZE org; ANALYZE review; ANALYZE org_review") ||
+	    exec(db, "COMMIT"))
+		goto out;
+	printf("plain careful_reviews_setup seconds=%.2f orgs=%ld db_mb=%.0f\n", (now_ms() - t) / 1e3,
+	       n, file_mb(dbpath));
+	fflush(stdout);
+	rc = 0;
+out:
+	if (rc) {
+		fprintf(stderr, "plain: careful setup: %s\n", sqlite3_errmsg(db));
+		exec(db, "ROLLBACK");
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(up);
+	free(id);
+	free(parent);
+	free(first);
+	free(next);
+	free(stack);
+	free(pre_of);
+	free(last_of);
+	free(depth);
+	return rc;
+}
+
+/* The whole country's roll-up, the careful way: the counts of each organisation's own rolls
+ * by GROUP BY over covering indexes, then every organisation's subtree summed over its
+ * pre-order interval. */
+static const char rollup_iv_own[] =
+	"DROP TABLE IF EXISTS temp.own;"
+	"CREATE TEMP TABLE own(pre INTEGER PRIMARY KEY, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9,"
+	" f10, f11, f12, f13, f14, f15, f16, f17);"
+	/* Counted by the index's own order (no sort, one count per group), then pivoted: five
+	 * times quicker than a sum(status = ...) per member row. */
+	"WITH mc AS MATERIALIZED (SELECT org_id, status, category, count(*) n"
+	"   FROM member INDEXED BY member_org_cover GROUP BY 1, 2, 3),"
+	" per AS MATERIALIZED (SELECT org_id, sum(n * (status = 'official')) s0,"
+	"   sum(n * (status = 'probationary')) s1, sum(n * (status = 'exempt')) s2,"
+	"   sum(n * (status = 'suspended')) s3,"
+	"   sum(n * (category = 'militia' AND status IN ('official','probationary','exempt','suspended'))) c0,"
+	"   sum(n * (category = 'self_defence' AND status IN ('official','probationary','exempt','suspended'))) c1,"
+	"   sum(n * (category = 'reserve' AND status IN ('official','probationary','exempt','suspended'))) c2"
+	"   FROM mc GROUP BY org_id),"
+	" rc AS MATERIALIZED (SELECT org_id, grade, count(*) n"
+	"   FROM review INDEXED BY review_org_cover WHERE year = ?1 GROUP BY 1, 2),"
+	" rv AS MATERIALIZED (SELECT org_id, sum(n * (grade = 'excellent')) g0,"
+	"   sum(n * (grade = 'good')) g1, sum(n * (grade = 'complete')) g2,"
+	"   sum(n * (grade = 'not_complete')) g3 FROM rc GROUP BY org_id),"
+	" ov AS MATERIALIZED (SELECT org_id, sum(grade = 'excellent') g0, sum(grade = 'good') g1,"
+	"   sum(grade = 'complete') g2, sum(grade = 'not_complete') g3"
+	"   FROM org_review INDEXED BY org_review_cover WHERE year = ?1 GROUP BY org_id)"
+	" INSERT INTO own SELECT o.pre, coalesce(per.s0, 0), coalesce(per.s1, 0),"
+	"  coalesce(per.s2, 0), coalesce(per.s3, 0), coalesce(rv.g0, 0), coalesce(rv.g1, 0),"
+	"  coalesce(rv.g2, 0), coalesce(rv.g3, 0), coalesce(ov.g0, 0), coalesce(ov.g1, 0),"
+	"  coalesce(ov.g2, 0), coalesce(ov.g3, 0), coalesce(per.c0, 0), coalesce(per.c1, 0),"
+	"  coalesce(per.c2, 0), max(coalesce(o.militia, 0), 0), max(coalesce(o.self_defence, 0), 0),"
+	"  max(coalesce(o.reserve, 0), 0)"
+	" FROM org o LEFT JOIN per ON per.org_id = o.id LEFT JOIN rv ON rv.org_id = o.id"
+	" LEFT JOIN ov ON ov.org_id = o.id";
+static const char rollup_iv_sum[] =
+	"SELECT a.code, sum(b.f0), sum(b.f1), sum(b.f2), sum(b.f3), sum(b.f4), sum(b.f5),"
+	" sum(b.f6), sum(b.f7), sum(b.f8), sum(b.f9), sum(b.f10), sum(b.f11), sum(b.f12),"
+	" sum(b.f13), sum(b.f14), sum(b.f15), sum(b.f16), sum(b.f17)"
+	" FROM org a JOIN temp.own b ON b.pre BETWEEN a.pre AND a.last GROUP BY a.id";
+/* The plain way: every (ancestor, organisation) pair by a recursive CTE over parent ids,
+ * each member joined with its review by id, summed per ancestor. */
+static const char rollup_cte_members[] =
+	"WITH RECURSIVE anc(a, d) AS (SELECT id, id FROM org"
+	" UNION ALL SELECT anc.a, o.id FROM anc JOIN org o ON o.parent_id = anc.d)"
+	" SELECT (SELECT code FROM org WHERE id = anc.a), sum(m.status = 'official'),"
+	" sum(m.status = 'probationary'), sum(m.status = 'exempt'), sum(m.status = 'suspended'),"
+	" sum(r.grade = 'excellent'), sum(r.grade = 'good'), sum(r.grade = 'complete'),"
+	" sum(r.grade = 'not_complete'), sum(m.category = 'militia'),"
+	" sum(m.category = 'self_defence'), sum(m.category = 'reserve')"
+	" FROM anc JOIN member m INDEXED BY member_org ON m.org_id = anc.d"
+	" LEFT JOIN review r INDEXED BY review_member ON r.member_id = m.id AND r.year = ?1"
+	" GROUP BY anc.a";
+static const char rollup_cte_orgs[] =
+	"WITH RECURSIVE anc(a, d) AS (SELECT id, id FROM org"
+	" UNION ALL SELECT anc.a, o.id FROM anc JOIN org o ON o.parent_id = anc.d)"
+	" SELECT (SELECT code FROM org WHERE id = anc.a), sum(v.grade = 'excellent'),"
+	" sum(v.grade = 'good'), sum(v.grade = 'complete'), sum(v.grade = 'not_complete'),"
+	" sum(max(coalesce(o.militia, 0), 0)), sum(max(coalesce(o.self_defence, 0), 0)),"
+	" sum(max(coalesce(o.reserve, 0), 0))"
+	" FROM anc JOIN org o ON o.id = anc.d"
+	" LEFT JOIN org_review v ON v.org_code = o.code AND v.year = ?1 GROUP BY anc.a";
+
+struct deadline {
+	double at;
+	int hit;
+};
+
+static int past_deadline(void *ctx)
+{
+	struct deadline *d = ctx;
+
+	if (now_ms() > d->at) {
+		d->hit = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Run the careful roll-up once; the rows of the organisations named keep[0..nk-1] (the root
+ * and the compared province) are copied into out[k]. Returns the number of rows or -1. */
+static long rollup_intervals(sqlite3 *db, int year, const char *const *keep, int nk, long out[][NFIG])
+{
+	sqlite3_stmt *st;
+	const char *tail, *sql = rollup_iv_own;
+	long rows = 0;
+	int k, i;
+
+	/* The statements of rollup_iv_own one by one (the last takes ?1). */
+	while (sql && *sql) {
+		st = NULL;
+		if (sqlite3_prepare_v2(db, sql, -1, &st, &tail) != SQLITE_OK) {
+			fprintf(stderr, "plain: rollup: %s\n", sqlite3_errmsg(db));
+			return -1;
+		}
+		if (st) {
+			if (sqlite3_bind_parameter_count(st))
+				sqlite3_bind_int(st, 1, year);
+			if (sqlite3_step(st) != SQLITE_DONE) {
+				fprintf(stderr, "plain: rollup: %s\n", sqlite3_errmsg(db));
+				sqlite3_finalize(st);
+				return -1;
+			}
+			sqlite3_finalize(st);
+		}
+		sql = tail;
+	}
+	if (!(st = prepare(db, rollup_iv_sum)))
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+
+		rows++;
+		for (k = 0; k < nk; k++)
+			if (code && strcmp(code, keep[k]) == 0)
+				for (i = 0; i < NFIG; i++)
+					out[k][i] = sqlite3_column_int64(st, 1 + i);
+	}
+	sqlite3_finalize(st);
+	return rows;
+}
+
+/* The plain roll-up once, stopped after timeout_s seconds. Returns the rows, -1 on error,
+ * -2 when stopped. */
+static long rollup_cte(sqlite3 *db, int year, double timeout_s, const char *const *keep, int nk,
+		       long out[][NFIG])
+{
+	struct deadline dl = { now_ms() + timeout_s * 1e3, 0 };
+	sqlite3_stmt *st;
+	long rows = 0;
+	int k, i, q, rc = SQLITE_DONE;
+
+	sqlite3_progress_handler(db, 100000, past_deadline, &dl);
+	for (q = 0; q < 2 && rc == SQLITE_DONE; q++) {
+		if (!(st = prepare(db, q ? rollup_cte_orgs : rollup_cte_members)))
+			break;
+		sqlite3_bind_int(st, 1, year);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *code = (const char *)sqlite3_column_text(st, 0);
+
+			rows += !q;
+			for (k = 0; k < nk; k++) {
+				if (!code || strcmp(code, keep[k]))
+					continue;
+				if (!q) {
+					for (i = 0; i < 8; i++)
+						out[k][i] = sqlite3_column_int64(st, 1 + i);
+					for (i = 0; i < 3; i++)
+						out[k][12 + i] = sqlite3_column_int64(st, 9 + i);
+				} else {
+					for (i = 0; i < 4; i++)
+						out[k][8 + i] = sqlite3_column_int64(st, 1 + i);
+					for (i = 0; i < 3; i++)
+						out[k][15 + i] = sqlite3_column_int64(st, 5 + i);
+				}
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_progress_handler(db, 0, NULL, NULL);
+	if (dl.hit)
+		return -2;
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "plain: roll-up: %s\n", sqlite3_errmsg(db));
+		return -1;
+	}
+	return rows;
+}
+
+static void report_samples(const char *name, double *v, size_t n, const char *extra)
+{
+	qsort(v, n, sizeof *v, cmp_double);
+	printf("plain %s median_ms=%.3f p90_ms=%.3f%s%s\n", name, percentile(v, n, 0.5),
+	       percentile(v, n, 0.9), *extra ? " " : "", extra);
+	fflush(stdout);
+}
+
+/* Everything of issue 4 on the plain side: the careful setup, the figures of one
+ * organisation, one province's counts both ways, the careful roll-up (reps runs) and the
+ * plain one (once, stopped after timeout_s). */
+static int reviews_bench(sqlite3 *db, const char *dbpath, int year, const struct province *prov,
+			 size_t nprov, int reps, int rollup_reps, double timeout_s,
+			 const char *figures_org, int cte_only)
+{
+	struct rv_stmts s;
+	long f[NFIG], roll[2][NFIG];
+	double *tc, *ti, *tr, t;
+	const char *keep[2];
+	char root[64] = "", extra[160];
+	size_t p, n = 0;
+	int k, rc = -1;
+	long rows;
+	sqlite3_stmt *st;
+
+	if (!table_exists(db, "review")) {
+		fprintf(stderr, "plain: no review table: run bench/plain_reviews.sh first\n");
+		return -1;
+	}
+	if (careful_reviews_setup(db, dbpath))
+		return -1;
+	memset(&s, 0, sizeof s);
+	if (!(s.cte_m = prepare(db, rv_cte_members)) || !(s.cte_o = prepare(db, rv_cte_orgs)) ||
+	    !(s.iv_m = prepare(db, rv_iv_members)) || !(s.iv_g = prepare(db, rv_iv_grades)) ||
+	    !(s.iv_o = prepare(db, rv_iv_orgs)) ||
+	    !(s.iv_range = prepare(db, "SELECT pre, last FROM org WHERE code = ?1")))
+		goto out;
+	if ((st = prepare(db, "SELECT code FROM org WHERE parent_id IS NULL"))) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(root, sizeof root, "%s", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	keep[0] = root;
+	keep[1] = figures_org;
+	if (cte_only)
+		goto cte;
+
+	/* The figures of one organisation, both ways (compared with cadre's by run.sh). */
+	province_cte(&s, figures_org, year, f);
+	print_figs("figures_cte", figures_org, f);
+	province_intervals(&s, figures_org, year, f);
+	print_figs("figures_intervals", figures_org, f);
+
+	/* One province's counts, both ways. */
+	tc = xmalloc(nprov * (size_t)reps * sizeof *tc);
+	ti = xmalloc(nprov * (size_t)reps * sizeof *ti);
+	for (p = 0; p < nprov; p++) {
+		province_cte(&s, prov[p].code, year, f);
+		province_intervals(&s, prov[p].code, year, f);
+		for (k = 0; k < reps; k++, n++) {
+			t = now_ms();
+			province_cte(&s, prov[p].code, year, f);
+			tc[n] = now_ms() - t;
+			t = now_ms();
+			province_intervals(&s, prov[p].code, year, f);
+			ti[n] = now_ms() - t;
+		}
+	}
+	snprintf(extra, sizeof extra, "reps=%d provinces=%zu year=%d", reps, nprov, year);
+	report_samples("province_report_cte", tc, n, extra);
+	report_samples("province_report_intervals", ti, n, extra);
+	free(tc);
+	free(ti);
+
+	/* The whole country, the careful way: a warm-up, then rollup_reps runs. */
+	memset(roll, 0, sizeof roll);
+	tr = xmalloc((size_t)rollup_reps * sizeof *tr);
+	if ((rows = rollup_intervals(db, year, keep, 2, roll)) < 0)
+		goto out;
+	for (k = 0; k < rollup_reps; k++) {
+		t = now_ms();
+		rows = rollup_intervals(db, year, keep, 2, roll);
+		tr[k] = now_ms() - t;
+		if (rows < 0)
+			goto out;
+	}
+	snprintf(extra, sizeof extra, "reps=%d orgs=%ld year=%d", rollup_reps, rows, year);
+	report_samples("rollup_intervals", tr, (size_t)rollup_reps, extra);
+	free(tr);
+	print_figs("rollup_root_intervals", root, roll[0]);
+	print_figs("figures_rollup_intervals", figures_org, roll[1]);
+
+	/* The whole country, the plain way: once, with a time limit. */
+cte:
+	if (timeout_s > 0) {
+		memset(roll, 0, sizeof roll);
+		t = now_ms();
+		rows = rollup_cte(db, year, timeout_s, keep, 2, roll);
+		t = now_ms() - t;
+		if (rows == -1)
+			goto out;
+		printf("plain rollup_cte seconds=%.2f timed_out=%d timeout_s=%.0f orgs=%ld year=%d\n",
+		       t / 1e3, rows == -2, timeout_s, rows < 0 ? 0 : rows, year);
+		fflush(stdout);
+		if (rows >= 0) {
+			print_figs("rollup_root_cte", root, roll[0]);
+			print_figs("figures_rollup_cte", figures_org, roll[1]);
+		}
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(s.cte_m);
+	sqlite3_finalize(s.cte_o);
+	sqlite3_finalize(s.iv_m);
+	sqlite3_finalize(s.iv_g);
+	sqlite3_finalize(s.iv_o);
+	sqlite3_finalize(s.iv_range);
+	return rc;
 }
 
 /* Fill prov from a comma list, or pick 5 level-3 codes spread over the tree among those with
@@ -721,6 +1300,8 @@ int main(int argc, char **argv)
 	const char *orgs = NULL, *members = NULL, *dbpath = NULL, *plist = NULL;
 	const char *search = "văn hùng";
 	int reuse = 0, reps = 21, offset = 8000, fts = 1, verbose = 0, rc = 1, i, cache_mb = 0;
+	int reviews_year = 0, rollup_reps = 5, cte_timeout = 900, cte_only = 0;
+	const char *figures_org = NULL;
 	sqlite3 *db = NULL;
 	struct province prov[MAX_PROVINCES];
 	size_t nprov = 0, b;
@@ -751,6 +1332,17 @@ int main(int argc, char **argv)
 			i++;
 		else if (strcmp(a, "--cache-mb") == 0 && parse_int(v, 1, 1 << 20, &cache_mb) == 0)
 			i++;
+		else if (strcmp(a, "--reviews") == 0 &&
+			 parse_int(v, 1930, 9999, &reviews_year) == 0)
+			i++;
+		else if (strcmp(a, "--rollup-reps") == 0 && parse_int(v, 1, 1000, &rollup_reps) == 0)
+			i++;
+		else if (strcmp(a, "--cte-timeout") == 0 && parse_int(v, 0, 86400, &cte_timeout) == 0)
+			i++;
+		else if (strcmp(a, "--cte-only") == 0)
+			cte_only = 1;
+		else if (strcmp(a, "--figures") == 0 && v)
+			figures_org = argv[++i];
 		else if (strcmp(a, "--reuse") == 0)
 			reuse = 1;
 		else if (strcmp(a, "--no-fts") == 0)
@@ -825,6 +1417,12 @@ int main(int argc, char **argv)
 	printf("\n");
 	fflush(stdout);
 
+	if (reviews_year) {
+		rc = reviews_bench(db, dbpath, reviews_year, prov, nprov, reps, rollup_reps,
+				   cte_timeout, figures_org ? figures_org : prov[0].code,
+				   cte_only) ? 1 : 0;
+		goto out;
+	}
 	for (b = 0; b < N_BENCHES; b++) {
 		const struct bench *be = &benches[b];
 

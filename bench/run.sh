@@ -8,11 +8,21 @@
 #     Vietnamese name order (offset 8,000), and an accent-free name search, each the plain way
 #     (bench/plain: parent_id + recursive CTE; then a careful developer's covering index) and
 #     through cadre's app layer (bench/cadre_bench). Medians of 21 runs after a warm-up;
+#   - reviews and figures (issue 4): a year of reviews of every member loaded through the
+#     app layer (once, into a copy of the imported database) and with sqlite3 .import into
+#     the plain database; one province's report and the whole country's roll-up, cadre beside
+#     the recursive CTE and the careful SQL way (pre-order intervals, covering indexes); the
+#     figures of one province from both sides, checked equal (the run fails if they are not);
 #   - the server (bench/http.sh): wrk at 64 connections on a member record, a province's
 #     organisation and a search, beside the same lookups in the sqlite3 shell.
 # Environment: BENCH_SCALE (default 1.0), BENCH_SEED (1), BENCH_REPS (21),
-# BENCH_FRESH=1 to rebuild the plain database too, BENCH_HTTP=0 to leave out the server,
-# BENCH_SOAK=1 to add its 5-minute soak. Results: build/bench/results.txt.
+# BENCH_FRESH=1 to rebuild the plain database too (and reload the reviews), BENCH_HTTP=0 to
+# leave out the server, BENCH_SOAK=1 to add its 5-minute soak, BENCH_REVIEWS=0 to leave out
+# the reviews and figures, BENCH_REVIEWS_FRESH=1 to reload the reviews into cadre,
+# BENCH_ROLLUP_REPS (11), BENCH_CTE_TIMEOUT (seconds for the recursive-CTE roll-up, 900;
+# 0 leaves it out), BENCH_CTE_RERUN=1 to run it again (it is kept from the last run),
+# BENCH_FIGURES_ORG (the organisation whose figures are compared; the first province).
+# Results: build/bench/results.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${BENCH_SCALE:-1.0}
@@ -25,7 +35,7 @@ mkdir -p "$D"
 export CADRE_NO_PROGRESS=1
 
 make -s -f bench/Makefile
-make -s build/bench/cadre_bench build/cadre
+make -s build/bench/cadre_bench build/bench/load_reviews build/cadre
 
 tag="s${seed}_x${scale}"
 orgs=$D/orgs_$tag.csv
@@ -73,6 +83,103 @@ echo "bench: cadre queries ..."
 build/bench/cadre_bench --db "$db" --provinces "$provinces" --reps "$reps" --offset 8000 \
 	--search "van hung" | tee -a "$out.raw"
 
+# ---- reviews and figures (issue 4) --------------------------------------------------------
+year=2025
+revdb=$D/cadre_${tag}_reviews.db
+if [ "${BENCH_REVIEWS:-1}" = 1 ]; then
+	reviews=$D/reviews_$tag.csv
+	org_reviews=$D/org_reviews_$tag.csv
+	if [ ! -s "$reviews" ] || [ ! -s "$org_reviews" ]; then
+		echo "bench: generating a year of reviews ($year) ..."
+		build/bench/gen --seed "$seed" --scale "$scale" --review-year "$year" \
+			--reviews-out "$reviews" --org-reviews-out "$org_reviews"
+	fi
+	# cadre: once, into a copy of the imported database, through the app layer (a batch
+	# per grassroots organisation, each checked against the quota, audited and counted).
+	# Reused afterwards: the load takes a while and does not change with the queries.
+	if [ ! -s "$revdb" ] || [ ! -s "$D/reviews_load_$tag.txt" ] || [ "${BENCH_FRESH:-0}" = 1 ] ||
+		[ "${BENCH_REVIEWS_FRESH:-0}" = 1 ]; then
+		echo "bench: loading the reviews into cadre (app_review_members per grassroots organisation) ..."
+		rm -f "$revdb" "$revdb-wal" "$revdb-shm" "$revdb-journal"
+		sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+		cp "$db" "$revdb"
+		build/bench/load_reviews --db "$revdb" --reviews "$reviews" \
+			--org-reviews "$org_reviews" | tee "$D/reviews_load_$tag.txt"
+		sqlite3 "$revdb" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+	fi
+	sed 's/$/ measured=once/' "$D/reviews_load_$tag.txt" >>"$out.raw"
+	# The plain way: sqlite3 .import into plain tables (once per plain database).
+	if [ "$(sqlite3 "$plaindb" "SELECT count(*) FROM sqlite_schema WHERE name = 'review'")" != 1 ] ||
+		[ ! -s "$D/plain_reviews_import_$tag.txt" ]; then
+		echo "bench: loading the reviews into the plain database (sqlite3 .import) ..."
+		if [ "$(sqlite3 "$plaindb" "SELECT count(*) FROM sqlite_schema WHERE name = 'review'")" = 1 ]; then
+			sqlite3 "$plaindb" "DROP TABLE review; DROP TABLE org_review"
+		fi
+		bench/plain_reviews.sh "$plaindb" "$orgs" "$reviews" "$org_reviews" |
+			tee "$D/plain_reviews_import_$tag.txt"
+	fi
+	sed 's/$/ measured=once/' "$D/plain_reviews_import_$tag.txt" >>"$out.raw"
+	figorg=${BENCH_FIGURES_ORG:-${provinces%%,*}}
+	rreps=${BENCH_ROLLUP_REPS:-11}
+	echo "bench: figures, the plain way ..."
+	build/bench/plain --db "$plaindb" --reuse --reviews "$year" --provinces "$provinces" \
+		--reps "$reps" --figures "$figorg" --rollup-reps "$rreps" --cte-timeout 0 |
+		tee -a "$out.raw"
+	# The recursive-CTE roll-up takes minutes: run once per plain database and kept (like
+	# the loads above), again with BENCH_CTE_RERUN=1; BENCH_CTE_TIMEOUT=0 leaves it out.
+	cte_out=$D/plain_rollup_cte_$tag.txt
+	cte_timeout=${BENCH_CTE_TIMEOUT:-900}
+	if [ "$cte_timeout" != 0 ]; then
+		if [ ! -s "$cte_out" ] || [ "${BENCH_CTE_RERUN:-0}" = 1 ] || [ "$cte_out" -ot "$D/plain_reviews_import_$tag.txt" ]; then
+			echo "bench: the whole-country roll-up by recursive CTE, once (up to $cte_timeout s) ..."
+			build/bench/plain --db "$plaindb" --reuse --reviews "$year" --provinces "$provinces" \
+				--figures "$figorg" --cte-only --cte-timeout "$cte_timeout" |
+				grep -v '^plain \(config\|provinces\)' | tee "$cte_out"
+		fi
+		sed 's/$/ measured=once/' "$cte_out" >>"$out.raw"
+	fi
+	echo "bench: figures, cadre ..."
+	build/bench/cadre_bench --db "$revdb" --reviews "$year" --provinces "$provinces" \
+		--reps "$reps" --figures "$figorg" --rollup-reps "$rreps" | tee -a "$out.raw"
+	# Exactness: the figures of one organisation, and the whole country's totals, the same
+	# from every side (cadre's report and roll-up, the plain CTE, the careful SQL).
+	echo "bench: the figures of $figorg side by side:"
+	if ! awk '
+	function payload(line,   i, n, f, s) { n = split(line, f, " "); s = ""
+		for (i = 3; i <= n; i++) if (f[i] !~ /^measured=/) s = s " " f[i]; return s }
+	/^(cadre|plain) (figures|figures_rollup|figures_cte|figures_intervals|figures_rollup_intervals|figures_rollup_cte) / {
+		name = $1 " " $2; fig[++nf] = name; pay[name] = payload($0) }
+	/^(cadre rollup_root|plain rollup_root_intervals|plain rollup_root_cte) / {
+		name = $1 " " $2; root[++nr] = name; rpay[name] = payload($0) }
+	END {
+		if (nf < 2) { print "bench: no figures to compare"; exit 1 }
+		label["cadre figures"] = "cadre report"; label["cadre figures_rollup"] = "cadre roll-up"
+		label["plain figures_cte"] = "plain CTE"; label["plain figures_intervals"] = "careful SQL"
+		label["plain figures_rollup_intervals"] = "careful roll-up"
+		label["plain figures_rollup_cte"] = "plain CTE roll-up"
+		printf "%-20s", "figure"; for (i = 1; i <= nf; i++) printf " %17s", label[fig[i]]; printf "\n"
+		n = split(pay[fig[1]], k0, " ")
+		for (j = 1; j <= n; j++) {
+			split(k0[j], kv, "="); printf "%-20s", kv[1]
+			for (i = 1; i <= nf; i++) { split(pay[fig[i]], kk, " "); split(kk[j], vv, "=")
+				printf " %17s", vv[2] }
+			printf "\n"
+		}
+		bad = 0
+		for (i = 2; i <= nf; i++) if (pay[fig[i]] != pay[fig[1]]) {
+			printf "bench: FIGURES DIFFER: %s has%s\n       %s has%s\n", fig[1], pay[fig[1]], fig[i], pay[fig[i]]; bad = 1 }
+		for (i = 2; i <= nr; i++) if (rpay[root[i]] != rpay[root[1]]) {
+			printf "bench: WHOLE-COUNTRY FIGURES DIFFER: %s has%s\n       %s has%s\n", root[1], rpay[root[1]], root[i], rpay[root[i]]; bad = 1 }
+		if (!bad) printf "bench: figures equal: %d views of %s, %d of the whole country\n", nf, "the organisation", nr
+		exit bad
+	}' "$out.raw"; then
+		echo "figures_check equal=0" >>"$out.raw"
+		echo "bench: FAILED: cadre's figures differ from the plain SQL's (see above)" >&2
+		exit 1
+	fi
+	echo "figures_check equal=1" >>"$out.raw"
+fi
+
 # The table: each measurement beside the plain way, with the target.
 awk '
 function v(line, key,   i, n, f) { n = split(line, f, " "); for (i = 1; i <= n; i++)
@@ -90,6 +197,15 @@ function median(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 &&
 /^cadre province_counts / { cc = v($0, "median_ms") }
 /^cadre province_list_page / { cl = v($0, "median_ms") }
 /^cadre province_search / { cs = v($0, "median_ms") }
+/^cadre reviews_load / { rl = v($0, "seconds"); rlm = v($0, "members"); rlu = v($0, "per_member_us"); rlc = v($0, "cpu_seconds") }
+/^plain reviews_import / { pri = v($0, "seconds") }
+/^plain province_report_cte / { prc = v($0, "median_ms") }
+/^plain province_report_intervals / { pri2 = v($0, "median_ms") }
+/^cadre province_report / { crp = v($0, "median_ms") }
+/^plain rollup_cte / { ruc = v($0, "seconds"); ruto = v($0, "timed_out"); rutl = v($0, "timeout_s") }
+/^plain rollup_intervals / { rui = v($0, "median_ms") }
+/^cadre rollup / { cru = v($0, "median_ms"); cruo = v($0, "orgs") }
+/^figures_check / { fc = v($0, "equal") }
 END {
 	rt = median(ratio, nc); bi = median(b, nb); ci = median(c, nc)
 	printf "\n| work | plain way | careful SQL | cadre | cadre vs plain | target |\n"
@@ -99,9 +215,20 @@ END {
 	printf "| province counts (ms) | %s (recursive CTE) | %s (covering index) | %s | %.0fx faster | under 5 |\n", pc, pcc, cc, pc / cc
 	printf "| list page, offset 8000 (ms) | %s (COLLATE NOCASE) | %s (stored ICU key) | %s | %.0fx faster | under 5 |\n", pl, pls, cl, pl / cl
 	printf "| accent-free search (ms) | %s (LIKE on folded) | | %s | %.0fx faster | under 5 |\n", ps, cs, ps / cs
-}' "$out.raw" | tee "$out"
+	if (cru != "") {
+		if (ruto == 1) { cte = sprintf("over %d s (stopped; recursive CTE)", rutl); rr = sprintf("over %.0fx faster", rutl * 1000 / cru) }
+		else if (ruc != "") { cte = sprintf("%.1f s (recursive CTE)", ruc); rr = sprintf("%.0fx faster", ruc * 1000 / cru) }
+		else { cte = "not run"; rr = sprintf("%.0fx faster than careful SQL", rui / cru) }
+		printf "| load a year of reviews, %s decisions (s, once) | %s (sqlite3 .import + index) | | %s wall%s (%s us a decision) | %.0fx slower | |\n", rlm, pri, rl, rlc != "" ? ", " rlc " CPU" : "", rlu, rl / pri
+		printf "| whole-country roll-up, %s organisations (ms) | %s | %s (intervals, covering indexes) | %s | %s; %.0fx faster than careful SQL | under 100 |\n", cruo, cte, rui, cru, rr, rui / cru
+		printf "| province report (ms) | %s (recursive CTE, counts only) | %s (intervals, counts only) | %s (app_report, every table) | %.0fx faster | under 10 |\n", prc, pri2, crp, prc / crp
+		printf "| figures of %s equal to the plain SQL | | | %s | | exact |\n", figorg, fc == 1 ? "yes" : "NO"
+	}
+}' figorg="${figorg:-}" "$out.raw" | tee "$out"
 
 # The server under load: its own table, appended to the results.
 if [ "${BENCH_HTTP:-1}" = 1 ]; then
-	bench/http.sh "$db" "$plaindb" "$out"
+	report_db=
+	if [ "${BENCH_REVIEWS:-1}" = 1 ] && [ -s "$revdb" ]; then report_db=$revdb; fi
+	BENCH_HTTP_REPORT_DB=$report_db BENCH_FIGURES_ORG=${figorg:-} bench/http.sh "$db" "$plaindb" "$out"
 fi
