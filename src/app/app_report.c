@@ -505,36 +505,36 @@ struct roll {
 	size_t n, cap;
 	int year;
 	char (*codes)[ORG_CODE_MAX + 1];
-	long *last;
+	struct fig_map core;  /* one organisation's counters, decoded */
 };
 
-static int roll_org(void *ctx, const struct fig_org *o)
+static int roll_org(void *ctx, const struct fig_core_row *o)
 {
 	struct roll *r = ctx;
 	struct rollup_row *w;
 	size_t i;
 
-	if (o->dissolved != DATE_NONE)
+	if (o->dissolved)
 		return 0;
 	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 4096;
+		r->cap = r->cap ? r->cap * 2 : 65536;
 		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
 		r->codes = xrealloc(r->codes, r->cap * sizeof *r->codes);
-		r->last = xrealloc(r->last, r->cap * sizeof *r->last);
 	}
 	w = &r->v[r->n];
 	memset(w, 0, sizeof *w);
-	memcpy(r->codes[r->n], o->code, sizeof r->codes[0]);
-	r->last[r->n] = o->last;
+	snprintf(r->codes[r->n], sizeof r->codes[0], "%s", o->code ? o->code : "");
 	r->n++;
 	w->org_id = o->id;
 	w->depth = o->depth;
 	w->militia = o->militia > 0 ? o->militia : 0;
 	w->self_defence = o->self_defence > 0 ? o->self_defence : 0;
 	w->reserve = o->reserve > 0 ? o->reserve : 0;
-	for (i = 0; i < o->core.n; i++) {
-		uint32_t k = o->core.v[i].key;
-		long c = o->core.v[i].count, v = FIG_VAL(k);
+	fig_map_clear(&r->core);
+	fig_decode(o->core, o->core_len, &r->core);
+	for (i = 0; i < r->core.n; i++) {
+		uint32_t k = r->core.v[i].key;
+		long c = r->core.v[i].count, v = FIG_VAL(k);
 
 		switch (FIG_DIM(k)) {
 		case FD_STATUS:
@@ -598,7 +598,7 @@ enum err_code app_rollup(struct app *a, const struct actor *ac, int year, rollup
 	date_to_ymd(a->today, &y, &m, &d);
 	r.year = year ? year : y;
 	if (app_scope(a, ac, &pre, &last, e) ||
-	    store_fig_walk(a->st, pre, last, 0, roll_org, &r, e))
+	    (store_cache_mib(a->st, 48), store_fig_walk_core(a->st, pre, last, roll_org, &r, e)))
 		goto out;
 	/* Pre-order: an organisation's parent is the last one seen one level up, and its
 	 * subtree follows it; walking backwards, each row is complete when reached and is
@@ -621,9 +621,12 @@ enum err_code app_rollup(struct app *a, const struct actor *ac, int year, rollup
 			break;
 	}
 out:
+	/* The whole tree's counters (about 17 MB nationally) stay in this connection's cache
+	 * for the next roll-up; other work on it is back to the usual size. */
+	store_cache_mib(a->st, 16);
 	free(r.v);
 	free(r.codes);
-	free(r.last);
+	fig_map_cleanup(&r.core);
 	return e->code;
 }
 

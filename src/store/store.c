@@ -518,6 +518,14 @@ enum err_code store_rules_load(struct store *st, struct ruleset *rs, struct err 
 	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "reading the rules");
 }
 
+void store_cache_mib(struct store *st, int mib)
+{
+	char sql[48];
+
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%d", mib * 1024);
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
 enum err_code store_rules_count(struct store *st, long *n, struct err *e)
 {
 	static const char sql[] = "SELECT count(*) FROM rule";

@@ -57,6 +57,9 @@ enum err_code store_bulk_end(struct store *st, struct err *e);
 
 /* Rules. */
 enum err_code store_rules_load(struct store *st, struct ruleset *rs, struct err *e);
+/* Set this connection's page cache to mib MiB (a whole-tree pass reads more than the usual
+ * 16). */
+void store_cache_mib(struct store *st, int mib);
 /* How many rule versions there are (they are only ever added). */
 enum err_code store_rules_count(struct store *st, long *n, struct err *e);
 enum err_code store_rule_add(struct store *st, const struct rule_version *v, const char *actor,
@@ -331,6 +334,19 @@ typedef int (*store_fig_cb)(void *ctx, const struct fig_org *o);
  * since), with their counters (hist only when with_hist). */
 enum err_code store_fig_walk(struct store *st, long pre, long last, int with_hist,
 			     store_fig_cb cb, void *ctx, struct err *e);
+/* The same walk for the whole-tree roll-up: each organisation's code and headcounts and its
+ * core counters as stored (a blob for fig_decode; valid during the call). */
+struct fig_core_row {
+	int64_t id;
+	int depth, dissolved;
+	const char *code;
+	long militia, self_defence, reserve;
+	const void *core;
+	size_t core_len;
+};
+typedef int (*store_fig_core_cb)(void *ctx, const struct fig_core_row *r);
+enum err_code store_fig_walk_core(struct store *st, long pre, long last, store_fig_core_cb cb,
+				  void *ctx, struct err *e);
 /* The name of ethnicity id (fig_ethnic). */
 enum err_code store_fig_ethnic_names(struct store *st, char (*names)[48], size_t n,
 				     struct err *e);

@@ -385,6 +385,42 @@ enum err_code store_fig_verify(struct store *st, long *wrong, struct err *e)
 
 /* ---- reading the counters ------------------------------------------------------------ */
 
+/* The roll-up's walk: no parent, no name, no hist, the core decoded in place. */
+enum err_code store_fig_walk_core(struct store *st, long pre, long last, store_fig_core_cb cb,
+				  void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT o.id, o.depth, o.code, o.militia, o.self_defence, o.reserve,"
+		" o.dissolved IS NOT NULL, f.core"
+		" FROM org o LEFT JOIN org_fig f ON f.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 ORDER BY o.pre";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	struct fig_core_row r;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(s, 0);
+		r.depth = sqlite3_column_int(s, 1);
+		r.code = (const char *)sqlite3_column_text(s, 2);
+		r.militia = sq_col_count(s, 3);
+		r.self_defence = sq_col_count(s, 4);
+		r.reserve = sq_col_count(s, 5);
+		r.dissolved = sqlite3_column_int(s, 6);
+		r.core = sqlite3_column_blob(s, 7);
+		r.core_len = (size_t)sqlite3_column_bytes(s, 7);
+		if (cb(ctx, &r))
+			break;
+	}
+	sq_done(st, s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_db_error(st, e, "reading the figures");
+	return ERR_OK;
+}
+
 enum err_code store_fig_walk(struct store *st, long pre, long last, int with_hist,
 			     store_fig_cb cb, void *ctx, struct err *e)
 {
