@@ -312,6 +312,7 @@ void store_close(struct store *st)
 
 	if (!st)
 		return;
+	fig_bulk_forget(st);
 	for (i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_close(st->db);
@@ -418,6 +419,7 @@ void store_rollback(struct store *st)
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->bulk = 0;
+	fig_bulk_forget(st);
 	write_release(st);
 }
 
@@ -487,7 +489,7 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 		    e, "building indexes")) ||
 	    (rc = sq_exec(st, schema_fig_member_triggers(1), e, "building indexes")))
 		return rc;
-	return store_fig_rebuild(st, e);
+	return fig_bulk_flush(st, e);
 }
 
 /* ---- rules -------------------------------------------------------------------------- */
@@ -1265,6 +1267,7 @@ enum err_code store_member_insert(struct store *st, struct member *m,
 		return sq_db_error(st, e, "adding a member");
 	m->id = sqlite3_last_insert_rowid(st->db);
 	if (st->bulk) {
+		fig_bulk_add(st, m);
 		if (st->ndup == st->capdup) {
 			st->capdup = st->capdup ? st->capdup * 2 : 65536;
 			st->dupv = xrealloc(st->dupv, st->capdup * sizeof *st->dupv);

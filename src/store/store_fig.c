@@ -183,6 +183,17 @@ static void ethnic_put(struct fig_acc *a, long id, const char *name, unsigned h)
 		a->nethnic = id;
 }
 
+/* A name of fig_ethnic as stored, with its id. */
+static void ethnic_load(struct fig_acc *a, int64_t id, const char *name)
+{
+	unsigned h = name_hash(name) & (ETHNIC_SLOTS - 1);
+
+	while (a->slot[h])
+		h = (h + 1) & (ETHNIC_SLOTS - 1);
+	if (id > 0 && id < ETHNIC_SLOTS / 2)
+		ethnic_put(a, (long)id, name, h);
+}
+
 /* The id of an ethnicity's name in fig_ethnic, adding it when new (write: may insert). */
 static long ethnic_id(struct store *st, struct fig_acc *a, const char *name, int write,
 		      struct err *e)
@@ -239,16 +250,8 @@ static enum err_code acc_load(struct store *st, struct fig_acc *a, int write, st
 	a->hist = xcalloc((size_t)a->max_id + 1, sizeof *a->hist);
 	if (!(s = sq_prep(st, eth, e)))
 		return e->code;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(s, 1);
-		unsigned h = name_hash(name) & (ETHNIC_SLOTS - 1);
-		long id = (long)sqlite3_column_int64(s, 0);
-
-		while (a->slot[h])
-			h = (h + 1) & (ETHNIC_SLOTS - 1);
-		if (id > 0 && id < ETHNIC_SLOTS / 2)
-			ethnic_put(a, id, name, h);
-	}
+	while (sqlite3_step(s) == SQLITE_ROW)
+		ethnic_load(a, sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1));
 	sq_done(st, s);
 	if (!(s = sq_prep(st, mem, e)))
 		return e->code;
@@ -327,6 +330,114 @@ enum err_code store_fig_rebuild(struct store *st, struct err *e)
 	}
 	acc_cleanup(&a);
 	return rc;
+}
+
+/* ---- a first load counts as it stores ---------------------------------------------------- */
+
+/* The counters of the rows a bulk load stores, kept in memory and written once at its end
+ * (the member triggers are dropped meanwhile): no second pass over the table. */
+void fig_bulk_add(struct store *st, const struct member *m)
+{
+	struct fig_acc *a = st->bulk_figs;
+	uint32_t keys[4];
+	size_t n;
+	long eid;
+	struct err tmp;
+
+	if (!a) {
+		static const char maxid[] = "SELECT coalesce(max(id), 0) FROM org";
+		static const char eth[] = "SELECT id, name FROM fig_ethnic ORDER BY id";
+		sqlite3_stmt *s;
+
+		err_init(&tmp);
+		a = st->bulk_figs = xcalloc(1, sizeof *a);
+		if ((s = sq_prep(st, maxid, &tmp))) {
+			if (sqlite3_step(s) == SQLITE_ROW)
+				a->max_id = sqlite3_column_int64(s, 0);
+			sq_done(st, s);
+		}
+		a->core = xcalloc((size_t)a->max_id + 1, sizeof *a->core);
+		a->hist = xcalloc((size_t)a->max_id + 1, sizeof *a->hist);
+		if ((s = sq_prep(st, eth, &tmp))) {
+			while (sqlite3_step(s) == SQLITE_ROW)
+				ethnic_load(a, sqlite3_column_int64(s, 0),
+					    (const char *)sqlite3_column_text(s, 1));
+			sq_done(st, s);
+		}
+		err_cleanup(&tmp);
+	}
+	err_init(&tmp);
+	eid = ethnic_id(st, a, m->ethnicity, 1, &tmp);
+	err_cleanup(&tmp);
+	n = fig_member_core((int)m->status, m->sex, m->category, keys);
+	acc_add(a, a->core, m->org_id, keys, n, 1);
+	n = fig_member_hist((int)m->status, eid > 0 ? eid : 0, m->birth_date,
+			    m->admission_decision_date, keys);
+	acc_add(a, a->hist, m->org_id, keys, n, 1);
+	if (m->temp_org_id && fig_counted((int)m->status)) {
+		keys[0] = FIG_KEY(FD_HOSTED, 0);
+		acc_add(a, a->core, m->temp_org_id, keys, 1, 1);
+	}
+}
+
+/* Add the counters gathered by fig_bulk_add to those stored, and forget them. */
+enum err_code fig_bulk_flush(struct store *st, struct err *e)
+{
+	static const char get[] = "SELECT core, hist FROM org_fig WHERE org_id = ?1";
+	static const char put[] =
+		"INSERT INTO org_fig(org_id, core, hist) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT(org_id) DO UPDATE SET core = excluded.core, hist = excluded.hist";
+	struct fig_acc *a = st->bulk_figs;
+	enum err_code rc = ERR_OK;
+	int64_t id;
+
+	if (!a)
+		return ERR_OK;
+	st->bulk_figs = NULL;
+	for (id = 1; id <= a->max_id && !rc; id++) {
+		sqlite3_stmt *s;
+		unsigned char *c, *h;
+		size_t lc, lh;
+
+		if (!a->core[id].n && !a->hist[id].n)
+			continue;
+		if (!(s = sq_prep(st, get, e))) {
+			rc = e->code;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, id);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			fig_decode(sqlite3_column_blob(s, 0), (size_t)sqlite3_column_bytes(s, 0),
+				   &a->core[id]);
+			fig_decode(sqlite3_column_blob(s, 1), (size_t)sqlite3_column_bytes(s, 1),
+				   &a->hist[id]);
+		}
+		sq_done(st, s);
+		if (!(s = sq_prep(st, put, e))) {
+			rc = e->code;
+			break;
+		}
+		c = fig_encode(&a->core[id], &lc);
+		h = fig_encode(&a->hist[id], &lh);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_blob(s, 2, c, (int)lc, SQLITE_TRANSIENT);
+		sqlite3_bind_blob(s, 3, h, (int)lh, SQLITE_TRANSIENT);
+		rc = sq_step_done(st, s, e, "storing the figures");
+		free(c);
+		free(h);
+	}
+	acc_cleanup(a);
+	free(a);
+	return rc;
+}
+
+void fig_bulk_forget(struct store *st)
+{
+	if (st->bulk_figs) {
+		acc_cleanup(st->bulk_figs);
+		free(st->bulk_figs);
+		st->bulk_figs = NULL;
+	}
 }
 
 static int map_equal(const struct fig_map *x, const struct fig_map *y)
