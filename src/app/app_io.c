@@ -832,14 +832,21 @@ static int hashset_add(struct hashset *h, uint64_t x)
 		struct hashset old = *h;
 
 		h->cap = h->cap ? h->cap * 2 : 4096;
-		h->v = xcalloc(h->cap, sizeof *h->v);
+		h->v = xcalloc_big(h->cap, sizeof *h->v);
 		h->n = 0;
 		for (i = 0; i < old.cap; i++)
 			if (old.v[i])
 				hashset_add(h, old.v[i]);
-		free(old.v);
+		xfree_big(old.v, old.cap, sizeof *old.v);
 	}
-	for (i = x & (h->cap - 1); h->v[i]; i = (i + 1) & (h->cap - 1))
+	/* The slot from all the bits of x (splitmix64's finaliser): the rows' hashes are
+	 * built from few distinct home towns and birth dates. */
+	i = x ^ (x >> 30);
+	i *= 0xbf58476d1ce4e5b9ULL;
+	i ^= i >> 27;
+	i *= 0x94d049bb133111ebULL;
+	i ^= i >> 31;
+	for (i &= h->cap - 1; h->v[i]; i = (i + 1) & (h->cap - 1))
 		if (h->v[i] == x)
 			return 1;
 	h->v[i] = x;
@@ -856,8 +863,8 @@ static void hashset_reserve(struct hashset *h, size_t n)
 		cap *= 2;
 	if (cap <= h->cap)
 		return;
-	free(h->v);
-	h->v = xcalloc(cap, sizeof *h->v);
+	xfree_big(h->v, h->cap, sizeof *h->v);
+	h->v = xcalloc_big(cap, sizeof *h->v);
 	h->cap = cap;
 	h->n = 0;
 }
@@ -954,6 +961,7 @@ struct member_import {
 	/* the writer's own problems */
 	struct err werr;
 	long wrote, wfailed;
+	double wcpu, wwait, rwait; /* CADRE_TRACE: the writer's CPU seconds; waits on the queue */
 };
 
 /* Prepare one good row into batch b. */
@@ -1004,6 +1012,24 @@ static int batch_store(struct member_import *mi, struct batch *b)
 	return 0;
 }
 
+/* Seconds on the monotonic clock, for CADRE_TRACE's phase timings. */
+static double mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* CPU seconds of the calling thread, for CADRE_TRACE. */
+static double thread_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 /* Hand a full batch to the writer (threaded) or store it at once. */
 static void batch_flush(struct member_import *mi)
 {
@@ -1018,6 +1044,8 @@ static void batch_flush(struct member_import *mi)
 		buf_reset(&b->arena);
 		return;
 	}
+	double w0 = mono();
+
 	pthread_mutex_lock(&mi->mu);
 	b->full = 1;
 	mi->head = (mi->head + 1) % NBATCH;
@@ -1025,6 +1053,7 @@ static void batch_flush(struct member_import *mi)
 	while (mi->b[mi->head].full && !mi->stop)
 		pthread_cond_wait(&mi->cv, &mi->mu);
 	pthread_mutex_unlock(&mi->mu);
+	mi->rwait += mono() - w0;
 }
 
 /* The writer thread: store batches as they fill, until the reader is done. */
@@ -1034,10 +1063,12 @@ static void *writer_main(void *arg)
 
 	for (;;) {
 		struct batch *b;
+		double w0 = mono();
 
 		pthread_mutex_lock(&mi->mu);
 		while (!mi->b[mi->tail].full && !mi->done)
 			pthread_cond_wait(&mi->cv, &mi->mu);
+		mi->wwait += mono() - w0;
 		if (!mi->b[mi->tail].full && mi->done) {
 			pthread_mutex_unlock(&mi->mu);
 			break;
@@ -1054,6 +1085,7 @@ static void *writer_main(void *arg)
 		pthread_cond_broadcast(&mi->cv);
 		pthread_mutex_unlock(&mi->mu);
 	}
+	mi->wcpu = thread_cpu();
 	return NULL;
 }
 
@@ -1141,6 +1173,10 @@ static void read_members(struct member_import *mi)
 					err_cleanup(&te);
 				}
 				if (e->n == before) {
+					/* A first load counts the figures here, beside the
+					 * storing thread rather than on it. */
+					if (mi->bulk && mi->inserting)
+						store_member_bulk_count(a->st, m);
 					batch_put(&mi->b[mi->head], &mi->nk, rec.line);
 					if (mi->b[mi->head].n == BATCH_ROWS)
 						batch_flush(mi);
@@ -1158,15 +1194,6 @@ static void read_members(struct member_import *mi)
 			progress_update(&mi->pg, csv_offset(mi->rd));
 	}
 	batch_flush(mi);
-}
-
-/* Seconds on the monotonic clock, for CADRE_TRACE's phase timings. */
-static double mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 static void trace(const char *what, double t0)
@@ -1246,12 +1273,18 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 		mi->threaded = 0;
 	read_members(mi);
 	trace("rows read and checked", t0);
+	if (getenv("CADRE_TRACE"))
+		fprintf(stderr, "cadre: trace: reader %.2f s CPU, %.2f s waiting\n", thread_cpu(),
+			mi->rwait);
 	if (mi->threaded) {
 		pthread_mutex_lock(&mi->mu);
 		mi->done = 1;
 		pthread_cond_broadcast(&mi->cv);
 		pthread_mutex_unlock(&mi->mu);
 		pthread_join(writer, NULL);
+		if (getenv("CADRE_TRACE"))
+			fprintf(stderr, "cadre: trace: writer %.2f s CPU, %.2f s waiting\n",
+				mi->wcpu, mi->wwait);
 	}
 	trace("rows stored", t0);
 	if (mi->pg_on)
@@ -1271,7 +1304,7 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 	if (!rc && res->imported)
 		rc = audit_import(a, ac, "import.members", opts, res, e);
 	/* The duplicate set is done with: give its memory to the index build. */
-	free(mi->seen.v);
+	xfree_big(mi->seen.v, mi->seen.cap, sizeof *mi->seen.v);
 	memset(&mi->seen, 0, sizeof mi->seen);
 	if (!rc && mi->bulk) {
 		if (mi->pg_on)
@@ -1293,7 +1326,7 @@ out:
 	csv_reader_free(mi->rd);
 	strmap_free(&mi->codes);
 	free(mi->info);
-	free(mi->seen.v);
+	xfree_big(mi->seen.v, mi->seen.cap, sizeof *mi->seen.v);
 	free(mi->ids.bits);
 	name_keys_cleanup(&mi->nk);
 	for (i = 0; i < NBATCH; i++) {

@@ -18,24 +18,48 @@ void ruleset_cleanup(struct ruleset *rs)
 	memset(rs, 0, sizeof *rs);
 }
 
+/* The versions are kept ordered by id, then version (as the store loads them), so that a
+ * lookup is a binary search: a first load asks for several rules on every row. */
+static int version_cmp(const struct rule_version *x, const char *id, int version)
+{
+	int c = strcmp(x->id, id);
+
+	return c ? c : (x->version > version) - (x->version < version);
+}
+
 void ruleset_add(struct ruleset *rs, const struct rule_version *v)
 {
+	size_t i;
+
 	if (rs->n == rs->cap) {
 		rs->cap = rs->cap ? rs->cap * 2 : 32;
 		rs->v = xrealloc(rs->v, rs->cap * sizeof *rs->v);
 	}
-	rs->v[rs->n++] = *v;
+	for (i = rs->n; i > 0 && version_cmp(&rs->v[i - 1], v->id, v->version) > 0; i--)
+		;
+	memmove(rs->v + i + 1, rs->v + i, (rs->n - i) * sizeof *rs->v);
+	rs->v[i] = *v;
+	rs->n++;
 }
 
 const struct rule_version *ruleset_find(const struct ruleset *rs, const char *id, date_t on)
 {
 	const struct rule_version *best = NULL;
-	size_t i;
+	size_t lo = 0, hi = rs->n, i;
 
-	for (i = 0; i < rs->n; i++) {
+	/* The first version of id. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(rs->v[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < rs->n && strcmp(rs->v[i].id, id) == 0; i++) {
 		const struct rule_version *v = &rs->v[i];
 
-		if (strcmp(v->id, id) != 0 || v->effective_from > on)
+		if (v->effective_from > on)
 			continue;
 		if (!best || v->effective_from > best->effective_from ||
 		    (v->effective_from == best->effective_from && v->version > best->version))

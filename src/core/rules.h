@@ -54,7 +54,8 @@ struct rule_version {
 	char description[400];
 };
 
-/* All versions of all rules, as loaded from the store. Owns its array: ruleset_cleanup. */
+/* All versions of all rules, ordered by id then version (ruleset_add keeps the order). Owns
+ * its array: ruleset_cleanup. */
 struct ruleset {
 	struct rule_version *v;
 	size_t n, cap;

@@ -3,7 +3,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static void oom(size_t n)
 {
@@ -50,4 +52,36 @@ char *xstrndup(const char *s, size_t n)
 	memcpy(p, s, n);
 	p[n] = 0;
 	return p;
+}
+
+/* Below 2 MiB a huge page cannot help: plain calloc. */
+#define BIG_MIN (2u << 20)
+
+void *xcalloc_big(size_t n, size_t size)
+{
+	size_t len;
+	void *p;
+
+	if (size && n > SIZE_MAX / size)
+		oom(SIZE_MAX);
+	len = n * size;
+	if (len < BIG_MIN)
+		return xcalloc(n, size);
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		oom(len);
+#ifdef MADV_HUGEPAGE
+	madvise(p, len, MADV_HUGEPAGE); /* advice only: without it the pages are small */
+#endif
+	return p;
+}
+
+void xfree_big(void *p, size_t n, size_t size)
+{
+	if (!p)
+		return;
+	if (n * size < BIG_MIN)
+		free(p);
+	else
+		munmap(p, n * size);
 }

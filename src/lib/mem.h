@@ -12,4 +12,10 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/* Zeroed memory for a large table read at random (a hash set of millions of rows): backed by
+ * huge pages where the system allows it, which spares most of the address-translation
+ * misses of such a table. Free it with xfree_big and the same size. */
+void *xcalloc_big(size_t n, size_t size);
+void xfree_big(void *p, size_t n, size_t size);
+
 #endif

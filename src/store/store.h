@@ -54,6 +54,11 @@ enum err_code store_journal_bulk(struct store *st, int on);
  * store_bulk_end rebuilds. Call inside a transaction. */
 enum err_code store_bulk_begin(struct store *st, struct err *e);
 enum err_code store_bulk_end(struct store *st, struct err *e);
+/* Count a row of a bulk load in the figures (m as it will be stored; its id may be unknown).
+ * The loader calls it for every row it hands to store_member_insert, from one thread, which
+ * may be another than the one storing: it uses no SQL and no state store_member_insert
+ * touches. A row that then fails to store makes store_bulk_end count everything afresh. */
+void store_member_bulk_count(struct store *st, const struct member *m);
 
 /* Rules. */
 enum err_code store_rules_load(struct store *st, struct ruleset *rs, struct err *e);

@@ -141,16 +141,17 @@ static unsigned name_hash(const char *s)
 #define DENSE_ETHNIC 64
 #define DENSE_CATEGORIES 8
 struct dense {
-	int32_t status[MS__COUNT], sex[2], category[DENSE_CATEGORIES], hosted;
+	int32_t used, status[MS__COUNT], sex[2], category[DENSE_CATEGORIES], hosted;
 	int32_t birth[DENSE_YEARS], admit[DENSE_YEARS], ethnic[DENSE_ETHNIC];
 };
 
 struct fig_acc {
 	struct fig_map *core, *hist; /* by organisation id */
-	struct dense **dense;        /* by organisation id, a first load only */
+	struct dense *dense;         /* by organisation id, a first load only (xcalloc_big) */
 	int64_t max_id;
 	char (*ethnic)[48];          /* fig_ethnic names by id */
 	long nethnic, capethnic;
+	long nethnic_stored;         /* a bulk load: ids above this are not in fig_ethnic yet */
 	long slot[ETHNIC_SLOTS];     /* open addressing: name hash -> id (0: empty) */
 };
 
@@ -161,10 +162,9 @@ static void acc_cleanup(struct fig_acc *a)
 	for (i = 0; a->core && i <= a->max_id; i++) {
 		fig_map_cleanup(&a->core[i]);
 		fig_map_cleanup(&a->hist[i]);
-		if (a->dense)
-			free(a->dense[i]);
 	}
-	free(a->dense);
+	if (a->dense)
+		xfree_big(a->dense, (size_t)a->max_id + 1, sizeof *a->dense);
 	free(a->core);
 	free(a->hist);
 	free(a->ethnic);
@@ -351,8 +351,37 @@ enum err_code store_fig_rebuild(struct store *st, struct err *e)
 /* ---- a first load counts as it stores ---------------------------------------------------- */
 
 /* The counters of the rows a bulk load stores, kept in memory and written once at its end
- * (the member triggers are dropped meanwhile): no second pass over the table. */
-void fig_bulk_add(struct store *st, const struct member *m)
+ * (the member triggers are dropped meanwhile): no second pass over the table. The loader
+ * counts on its reading thread while another stores, so everything SQL is done here,
+ * before the rows, and in fig_bulk_flush, after them. */
+enum err_code fig_bulk_start(struct store *st, struct err *e)
+{
+	static const char maxid[] = "SELECT coalesce(max(id), 0) FROM org";
+	static const char eth[] = "SELECT id, name FROM fig_ethnic ORDER BY id";
+	struct fig_acc *a;
+	sqlite3_stmt *s;
+
+	fig_bulk_forget(st);
+	a = st->bulk_figs = xcalloc(1, sizeof *a);
+	if (!(s = sq_prep(st, maxid, e)))
+		return e->code;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		a->max_id = sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	a->core = xcalloc((size_t)a->max_id + 1, sizeof *a->core);
+	a->hist = xcalloc((size_t)a->max_id + 1, sizeof *a->hist);
+	/* One table for every organisation, read at random as the rows come. */
+	a->dense = xcalloc_big((size_t)a->max_id + 1, sizeof *a->dense);
+	if (!(s = sq_prep(st, eth, e)))
+		return e->code;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		ethnic_load(a, sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1));
+	sq_done(st, s);
+	a->nethnic_stored = a->nethnic;
+	return ERR_OK;
+}
+
+void store_member_bulk_count(struct store *st, const struct member *m)
 {
 	struct fig_acc *a = st->bulk_figs;
 	struct dense *d;
@@ -361,36 +390,14 @@ void fig_bulk_add(struct store *st, const struct member *m)
 	long eid;
 	struct err tmp;
 
-	if (!a) {
-		static const char maxid[] = "SELECT coalesce(max(id), 0) FROM org";
-		static const char eth[] = "SELECT id, name FROM fig_ethnic ORDER BY id";
-		sqlite3_stmt *s;
-
-		err_init(&tmp);
-		a = st->bulk_figs = xcalloc(1, sizeof *a);
-		if ((s = sq_prep(st, maxid, &tmp))) {
-			if (sqlite3_step(s) == SQLITE_ROW)
-				a->max_id = sqlite3_column_int64(s, 0);
-			sq_done(st, s);
-		}
-		a->core = xcalloc((size_t)a->max_id + 1, sizeof *a->core);
-		a->hist = xcalloc((size_t)a->max_id + 1, sizeof *a->hist);
-		a->dense = xcalloc((size_t)a->max_id + 1, sizeof *a->dense);
-		if ((s = sq_prep(st, eth, &tmp))) {
-			while (sqlite3_step(s) == SQLITE_ROW)
-				ethnic_load(a, sqlite3_column_int64(s, 0),
-					    (const char *)sqlite3_column_text(s, 1));
-			sq_done(st, s);
-		}
-		err_cleanup(&tmp);
-	}
-	if (!fig_counted((int)m->status) || m->org_id < 1 || m->org_id > a->max_id)
+	if (!a || !fig_counted((int)m->status) || m->org_id < 1 || m->org_id > a->max_id)
 		return;
+	/* A new ethnicity gets its id here and its row in fig_ethnic at the end. */
 	err_init(&tmp);
-	eid = ethnic_id(st, a, m->ethnicity, 1, &tmp);
+	eid = ethnic_id(st, a, m->ethnicity, 0, &tmp);
 	err_cleanup(&tmp);
-	if (!(d = a->dense[m->org_id]))
-		d = a->dense[m->org_id] = xcalloc(1, sizeof *d);
+	d = &a->dense[m->org_id];
+	d->used = 1;
 	/* The same keys as fig_member_core and fig_member_hist, counted in place. */
 	n = fig_member_core((int)m->status, m->sex, m->category, keys);
 	d->status[m->status]++;
@@ -422,10 +429,10 @@ void fig_bulk_add(struct store *st, const struct member *m)
 /* Move the arrays of organisation id into its maps. */
 static void dense_fold(struct fig_acc *a, int64_t id)
 {
-	struct dense *d = a->dense[id];
+	struct dense *d = &a->dense[id];
 	int i;
 
-	if (!d)
+	if (!d->used)
 		return;
 	for (i = 0; i < MS__COUNT; i++)
 		fig_map_add(&a->core[id], FIG_KEY(FD_STATUS, i), d->status[i]);
@@ -439,8 +446,7 @@ static void dense_fold(struct fig_acc *a, int64_t id)
 		fig_map_add(&a->hist[id], FIG_KEY(FD_BIRTH_YEAR, DENSE_YEAR0 + i), d->birth[i]);
 	for (i = 0; i < DENSE_YEARS; i++)
 		fig_map_add(&a->hist[id], FIG_KEY(FD_ADMIT_YEAR, DENSE_YEAR0 + i), d->admit[i]);
-	free(d);
-	a->dense[id] = NULL;
+	d->used = 0;
 }
 
 /* Add the counters gathered by fig_bulk_add to those stored, and forget them. */
@@ -457,6 +463,19 @@ enum err_code fig_bulk_flush(struct store *st, struct err *e)
 	if (!a)
 		return ERR_OK;
 	st->bulk_figs = NULL;
+	/* The ethnicities first met in this load. */
+	for (id = a->nethnic_stored + 1; id <= a->nethnic && !rc; id++) {
+		static const char ins[] = "INSERT INTO fig_ethnic(id, name) VALUES (?1, ?2)";
+		sqlite3_stmt *s = sq_prep(st, ins, e);
+
+		if (!s) {
+			rc = e->code;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, id);
+		sq_bind_text(s, 2, a->ethnic[id]);
+		rc = sq_step_done(st, s, e, "counting the figures");
+	}
 	for (id = 1; id <= a->max_id && !rc; id++) {
 		sqlite3_stmt *s;
 		unsigned char *c, *h;

@@ -37,6 +37,7 @@ struct store {
 	} cache[STMT_CACHE];
 	int ncache;
 	int bulk;
+	int bulk_recount;          /* a row counted by the loader failed to store */
 	struct fig_acc *bulk_figs; /* a first load's counters (store_fig.c) */
 };
 
@@ -62,10 +63,10 @@ enum err_code sq_exec(struct store *st, const char *sql, struct err *e, const ch
 
 /* store_fig.c: register the cadre_fig_* functions the counters' triggers call. */
 void fig_register(sqlite3 *db);
-/* A bulk load's counters: add member m (as stored), write them all at the end, or drop them
- * (the load was rolled back). */
+/* A bulk load's counters: set up (before the rows), add member m (store_member_bulk_count),
+ * write them all at the end, or drop them (the load was rolled back). */
 struct member;
-void fig_bulk_add(struct store *st, const struct member *m);
+enum err_code fig_bulk_start(struct store *st, struct err *e);
 enum err_code fig_bulk_flush(struct store *st, struct err *e);
 void fig_bulk_forget(struct store *st);
 
