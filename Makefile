@@ -58,6 +58,7 @@ LIB_SRC := \
 	src/app/app_account.c \
 	src/app/app_json.c \
 	src/app/app_review.c \
+	src/app/app_emulation.c \
 	src/app/app_review_io.c \
 	src/app/app_report.c \
 	src/app/report_out.c \

@@ -12,6 +12,9 @@
 enum err_code app_begin(struct app *a, struct err *e);
 /* End a call: commit when rc and e are OK, else roll back. Returns the final code. */
 enum err_code app_end(struct app *a, enum err_code rc, struct err *e);
+/* ERR_DENIED ("only a system administrator may <what>") unless the actor is a system
+ * administrator over the whole tree (or the local command line). */
+enum err_code app_sys_admin_only(const struct actor *ac, const char *what, struct err *e);
 /* d, or today when d is DATE_NONE. */
 date_t app_date(struct app *a, date_t d);
 /* The interval to query: the subtree of org_code if given (and visible; active unless

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app_json.h"
+#include "app_report.h"
 
 json_t *json_date(date_t d)
 {
@@ -146,4 +147,52 @@ json_t *json_err_items(const struct err *e)
 		json_array_append_new(arr, o);
 	}
 	return arr;
+}
+
+/* ---- emulation models and ratings ------------------------------------------------------ */
+
+json_t *json_emulation_version(const struct emulation_model_rec *m)
+{
+	json_t *crit = json_array();
+	size_t i;
+
+	for (i = 0; i < m->ncriteria; i++)
+		json_array_append_new(crit, json_string(m->criteria[i]));
+	return json_pack("{s:s,s:i,s:s,s:o,s:i,s:o,s:s,s:s,s:s,s:b}", "code", m->code, "version",
+			 m->version, "name", m->name, "criteria", crit, "required", m->required,
+			 "effective_from", json_date(m->effective_from), "source", m->source,
+			 "added_by", m->added_by, "added_at", m->added_at, "in_force", m->in_force);
+}
+
+void json_emulation_models_add(json_t *arr, const struct emulation_model_rec *m)
+{
+	size_t n = json_array_size(arr);
+	json_t *last = n ? json_array_get(arr, n - 1) : NULL;
+
+	if (!last || strcmp(json_string_value(json_object_get(last, "code")), m->code)) {
+		last = json_pack("{s:s,s:s,s:n,s:[]}", "code", m->code, "name", m->name,
+				 "in_force_version", "versions");
+		json_array_append_new(arr, last);
+	}
+	if (m->in_force || json_is_null(json_object_get(last, "in_force_version")))
+		json_object_set_new(last, "name", json_string(m->name));
+	if (m->in_force)
+		json_object_set_new(last, "in_force_version", json_integer(m->version));
+	json_array_append_new(json_object_get(last, "versions"), json_emulation_version(m));
+}
+
+json_t *json_emulation_rating(const struct emulation_rating_rec *r)
+{
+	json_t *crit = json_array();
+	size_t i;
+
+	for (i = 0; i < r->model.ncriteria; i++)
+		json_array_append_new(crit, json_pack("{s:s,s:b}", "text", r->model.criteria[i],
+						      "met", r->met[i]));
+	return json_pack("{s:I,s:s,s:s,s:i,s:s,s:i,s:s,s:o,s:I,s:i,s:b,s:b,s:s,s:s}", "id",
+			 (json_int_t)r->id, "org_code", r->org_code, "org_name", r->org_name,
+			 "year", r->year, "model", r->model.code, "version", r->model.version,
+			 "model_name", r->model.name, "criteria", crit, "criteria_met",
+			 (json_int_t)r->nmet, "required", r->model.required, "earned", r->earned,
+			 "current", r->current, "by", r->by, "at", r->at);
 }

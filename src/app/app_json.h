@@ -16,6 +16,19 @@ json_t *json_transfer(const struct transfer *t);
 json_t *json_tree_node(const struct tree_node *n);
 /* Add the history of a member to its object j: "rolls", "statuses", "events", "transfers". */
 void json_history_add(json_t *j, const struct member_history *h);
+/* Emulation models and ratings (app_report.h). A model version: {code, version, name,
+ * criteria: [text...], required, effective_from, source, added_by, added_at, in_force}. */
+struct emulation_model_rec;
+struct emulation_rating_rec;
+json_t *json_emulation_version(const struct emulation_model_rec *m);
+/* Add version m to the list of models arr, [{code, name, in_force_version, versions: [...]}]
+ * (name: of the version in force today, else of the latest; in_force_version null when none
+ * is in force yet). The versions of a model come in a row, as app_emulation_models gives
+ * them. */
+void json_emulation_models_add(json_t *arr, const struct emulation_model_rec *m);
+/* A rating: {id, org_code, org_name, year, model, version, model_name, criteria: [{text,
+ * met}], criteria_met, required, earned, current, by, at}. */
+json_t *json_emulation_rating(const struct emulation_rating_rec *r);
 /* The problems of e as an array of {line, field, value, rule, detail}, empty members left out. */
 json_t *json_err_items(const struct err *e);
 

@@ -800,7 +800,7 @@ enum err_code app_report_members(struct app *a, const struct actor *ac, const ch
 
 /* ---- rules and the counters' upkeep ---------------------------------------------------- */
 
-static enum err_code sys_admin_only(const struct actor *ac, const char *what, struct err *e)
+enum err_code app_sys_admin_only(const struct actor *ac, const char *what, struct err *e)
 {
 	if (ac->scope_code[0] || (ac->account_id && ac->role != ROLE_SYS_ADMIN))
 		return err_set(e, ERR_DENIED, "only a system administrator may %s", what);
@@ -817,7 +817,7 @@ enum err_code app_rule_add(struct app *a, const struct actor *ac, const char *id
 	enum err_code rc;
 	size_t i;
 
-	if (sys_admin_only(ac, "add a rule version", e))
+	if (app_sys_admin_only(ac, "add a rule version", e))
 		return e->code;
 	for (i = 0; i < a->rules.n; i++)
 		if (!strcmp(a->rules.v[i].id, id))
@@ -873,7 +873,7 @@ enum err_code app_fig_check(struct app *a, const struct actor *ac, int rebuild, 
 {
 	enum err_code rc;
 
-	if (sys_admin_only(ac, rebuild ? "count the figures again" : "check the figures", e) ||
+	if (app_sys_admin_only(ac, rebuild ? "count the figures again" : "check the figures", e) ||
 	    store_fig_verify(a->st, wrong, e))
 		return e->code;
 	if (!rebuild || !*wrong)

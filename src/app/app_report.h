@@ -125,14 +125,77 @@ typedef int (*discipline_cb)(void *ctx, const struct discipline_rec *d);
 enum err_code app_discipline_list(struct app *a, const struct actor *ac, const char *org_code,
 				  int year, discipline_cb cb, void *ctx, struct err *e);
 
-/* ---- emulation models ------------------------------------------------------------------ */
+/* ---- emulation models (app_emulation.c) ------------------------------------------------ */
 
-/* Rate a cell against an emulation model's criteria for a year: met[i] says whether
- * criterion i (in the model's order) was met. The title is earned when at least the model's
- * required number are met. */
+/* A model kept in versions, as rules are: changing a model is adding a version in force from
+ * a later date. A rating is judged against the version in force on 31 December of the year
+ * rated, and keeps it (docs/reviews.md). */
+
+/* A new version of a model (or the first of a new one), as given. */
+struct emulation_in {
+	const char *code, *name, *source;   /* source may be NULL or "" */
+	const char *const *criteria;        /* in the order a rating gives them */
+	size_t ncriteria;
+	long required;                      /* criteria to meet to earn the title */
+	date_t from;                        /* in force from (DATE_NONE: today) */
+};
+/* Add a version of model in->code (system administrators only, like rules): every problem
+ * of the input at once (emulation_check), and a date after the latest version's. Audited
+ * ("emulation.model.add"). *version receives its number (1 for a new model). */
+enum err_code app_emulation_add(struct app *a, const struct actor *ac,
+				const struct emulation_in *in, int *version, struct err *e);
+
+/* A model version as shown. */
+struct emulation_model_rec {
+	int64_t id;
+	char code[EMULATION_CODE_MAX + 1];
+	int version;
+	char name[EMULATION_NAME_MAX + 1];
+	size_t ncriteria;
+	char criteria[EMULATION_CRITERIA_MAX][EMULATION_CRITERION_MAX + 1];
+	int required;
+	date_t effective_from;
+	char source[EMULATION_SOURCE_MAX + 1];
+	char added_by[64], added_at[24];
+	int in_force;  /* the version in force today */
+};
+typedef int (*emulation_model_cb)(void *ctx, const struct emulation_model_rec *m);
+/* Every version of every model (code NULL or "") or of one (ERR_NOTFOUND when there is no
+ * such model), by code then date. Any role may read them. */
+enum err_code app_emulation_models(struct app *a, const struct actor *ac, const char *code,
+				   emulation_model_cb cb, void *ctx, struct err *e);
+/* The version of model code that a rating for year is judged against: the one in force on
+ * 31 December of year. ERR_NOTFOUND (field "model") when there is no such model; ERR_INPUT
+ * (field "year") when its first version is later. */
+enum err_code app_emulation_version(struct app *a, const char *code, int year,
+				    struct emulation_model_rec *m, struct err *e);
+
+/* Rate a cell (an organisation of kind cell) against an emulation model's criteria for a
+ * year: met[i] says whether criterion i (in the order of the version in force for the year)
+ * was met. The title is earned when at least the version's required number are met. Rating
+ * the same cell, year and model again records a new rating that replaces the earlier one
+ * (which stays listed, no longer current). Audited ("emulation.rate"); *id receives the
+ * rating's id when id is not NULL. */
 enum err_code app_emulation_rate(struct app *a, const struct actor *ac, const char *cell_code,
 				 const char *model, int year, const int *met, size_t n,
-				 struct err *e);
+				 int64_t *id, struct err *e);
+
+/* A rating as shown, with the version it was judged against. */
+struct emulation_rating_rec {
+	int64_t id;
+	char org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];
+	int year;
+	int met[EMULATION_CRITERIA_MAX];
+	long nmet;
+	int earned, current;
+	char by[64], at[24];
+	struct emulation_model_rec model;   /* in_force: whether it is today's version */
+};
+typedef int (*emulation_rating_cb)(void *ctx, const struct emulation_rating_rec *r);
+/* The ratings of the subtree of org_code ("" the actor's scope; out of sight: ERR_NOTFOUND)
+ * for year (0: every year), by organisation in pre-order, then year, model and id. */
+enum err_code app_emulation_ratings(struct app *a, const struct actor *ac, const char *org_code,
+				    int year, emulation_rating_cb cb, void *ctx, struct err *e);
 
 /* ---- figures --------------------------------------------------------------------------- */
 

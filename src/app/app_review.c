@@ -1,6 +1,6 @@
-/* app_review.c - the yearly quality review (DOMAIN §6), discipline records and emulation
- * ratings: who may record which step, and every R-REVIEW-* rule checked before anything is
- * stored. A member's review counts in the grassroots organisation whose roll the member is on
+/* app_review.c - the yearly quality review (DOMAIN §6) and discipline records (emulation
+ * models and ratings are in app_emulation.c): who may record which step, and every
+ * R-REVIEW-* rule checked before anything is stored. A member's review counts in the grassroots organisation whose roll the member is on
  * when the step is recorded (a member transferred mid-year is reviewed and counted where they
  * are at the year's review, see docs/reviews.md). */
 #include <stdlib.h>
@@ -778,50 +778,4 @@ enum err_code app_discipline_list(struct app *a, const struct actor *ac, const c
 	if (year)
 		year_bounds(year, &from, &to);
 	return store_discipline_list(a->st, pre, last, from, to, disc_forward, &f, e);
-}
-
-/* ---- emulation ----------------------------------------------------------------------- */
-
-enum err_code app_emulation_rate(struct app *a, const struct actor *ac, const char *cell_code,
-				 const char *model, int year, const int *met, size_t n,
-				 struct err *e)
-{
-	struct org o;
-	char criteria[2048], list[256] = "", subject[64], *after;
-	long required = 0, ncrit = 1, nmet = 0;
-	size_t i;
-	const char *p;
-	enum err_code rc;
-
-	if ((rc = app_begin(a, e)))
-		return rc;
-	if (app_org_lookup(a, ac, cell_code, &o, 1, "org", e) || app_can_edit(ac, e))
-		return app_end(a, e->code, e);
-	if (store_emulation_model(a->st, model, criteria, sizeof criteria, &required, e)) {
-		err_add(e, ERR_NOTFOUND, 0, "model", model, NULL,
-			"there is no emulation model %s; 'cadre rules' lists them", model);
-		return app_end(a, e->code, e);
-	}
-	for (p = criteria; *p; p++)
-		ncrit += *p == '\n';
-	if ((long)n != ncrit) {
-		err_add(e, ERR_INPUT, 0, "met", NULL, NULL,
-			"the model %s has %ld criteria; say for each whether it was met", model,
-			ncrit);
-		return app_end(a, e->code, e);
-	}
-	for (i = 0; i < n; i++) {
-		size_t len = strlen(list);
-
-		nmet += !!met[i];
-		snprintf(list + len, sizeof list - len, "%s%d", i ? "," : "", !!met[i]);
-	}
-	if (!store_emulation_rate(a->st, o.id, year, model, list, nmet >= required, ac->name, e)) {
-		snprintf(subject, sizeof subject, "org:%s", o.code);
-		after = app_json("{s:s,s:i,s:s,s:b}", "model", model, "year", year, "met", list,
-				 "earned", nmet >= required);
-		app_audit(a, ac, "emulation.rate", subject, o.id, NULL, after, e);
-		free(after);
-	}
-	return app_end(a, e->code, e);
 }

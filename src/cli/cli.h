@@ -12,11 +12,13 @@
  * handler sees only validated input). */
 struct opt {
 	const char *name;   /* without the leading "--" */
-	int has_arg;        /* 1: takes a value */
+	int has_arg;        /* 1: takes a value; 2: a value, and may be repeated */
 	const char *help;
 	const char *value;  /* set by the parser */
 	int set;
 };
+
+#define CLI_REPEAT_MAX 64
 
 /* The state of one run of the command. */
 struct cli {
@@ -28,6 +30,11 @@ struct cli {
 	struct actor actor;
 	struct err e;
 	const struct command *cmd; /* the command being run */
+	/* The values of repeated options (has_arg 2), in the order given. */
+	struct {
+		const char *name, *value;
+	} rep[CLI_REPEAT_MAX];
+	size_t nrep;
 };
 
 /* A command: "org add" is group "org", name "add". run returns an exit code. */
@@ -90,6 +97,9 @@ int cmd_review_history(struct cli *c, int npos, char **pos);
 int cmd_review_sheet(struct cli *c, int npos, char **pos);
 int cmd_discipline_add(struct cli *c, int npos, char **pos);
 int cmd_discipline_list(struct cli *c, int npos, char **pos);
+int cmd_emulation_models(struct cli *c, int npos, char **pos);
+int cmd_emulation_add(struct cli *c, int npos, char **pos);
+int cmd_emulation_ratings(struct cli *c, int npos, char **pos);
 int cmd_emulation_rate(struct cli *c, int npos, char **pos);
 int cmd_report(struct cli *c, int npos, char **pos);
 int cmd_report_members(struct cli *c, int npos, char **pos);
@@ -104,6 +114,9 @@ int cli_parse(struct cli *c, const struct command *cmd, int argc, char **argv, i
 	      char **pos, int *npos, int *help);
 const char *cli_opt(const struct command *cmd, const char *name);
 int cli_opt_set(const struct command *cmd, const char *name);
+/* The values given to the repeatable option name (has_arg 2), in order, into out[0..cap);
+ * returns how many were given. */
+size_t cli_opt_all(const struct cli *c, const char *name, const char **out, size_t cap);
 void cli_usage(FILE *f, const struct command *cmd);
 
 /* Print every problem of c->e to standard error (and as JSON to standard output with

@@ -90,6 +90,15 @@ int cli_parse(struct cli *c, const struct command *cmd, int argc, char **argv, i
 			fprintf(stderr, "cadre: option '--%s' takes no value\n", o->name);
 			return err_exit_code(ERR_USAGE);
 		}
+		if (o->has_arg == 2) {
+			if (c->nrep == CLI_REPEAT_MAX) {
+				fprintf(stderr, "cadre: options may be repeated at most %d times\n",
+					CLI_REPEAT_MAX);
+				return err_exit_code(ERR_USAGE);
+			}
+			c->rep[c->nrep].name = o->name;
+			c->rep[c->nrep++].value = o->value;
+		}
 		o->set = 1;
 	}
 	if (*help)
@@ -108,6 +117,19 @@ const char *cli_opt(const struct command *cmd, const char *name)
 	struct opt *o = find_opt(cmd, name, strlen(name));
 
 	return o && o->set ? o->value : NULL;
+}
+
+size_t cli_opt_all(const struct cli *c, const char *name, const char **out, size_t cap)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->nrep; i++)
+		if (!strcmp(c->rep[i].name, name)) {
+			if (n < cap)
+				out[n] = c->rep[i].value;
+			n++;
+		}
+	return n;
 }
 
 int cli_opt_set(const struct command *cmd, const char *name)

@@ -1,5 +1,6 @@
-/* cmd_review.c - cadre review member|org|history|sheet, discipline add|list, emulation rate,
- * report [members], rollup, figures check|rebuild: the yearly review and the figures. */
+/* cmd_review.c - cadre review member|org|history|sheet, discipline add|list, emulation
+ * models|add|ratings|rate, report [members], rollup, figures check|rebuild: the yearly review,
+ * emulation and the figures. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "../app/report_out.h"
 #include "../lib/buf.h"
 #include "../lib/csv.h"
+#include "../lib/mem.h"
 #include "cli.h"
 
 /* ---- reading the options ------------------------------------------------------------- */
@@ -460,17 +462,240 @@ int cmd_discipline_list(struct cli *c, int npos, char **pos)
 
 /* ---- emulation ----------------------------------------------------------------------- */
 
+static void model_rows(struct table *t, const struct emulation_model_rec *m, date_t today)
+{
+	char v[16], req[48], ds[DATE_STR], line[EMULATION_CRITERION_MAX + 16];
+	size_t i;
+
+	snprintf(v, sizeof v, "%d", m->version);
+	snprintf(req, sizeof req, "%d of %zu", m->required, m->ncriteria);
+	table_row(t, m->code, v, date_format(m->effective_from, ds),
+		  m->in_force ? "in force" : m->effective_from > today ? "not yet" : "earlier", req,
+		  m->name);
+	for (i = 0; i < m->ncriteria; i++) {
+		snprintf(line, sizeof line, "  %zu. %s", i + 1, m->criteria[i]);
+		table_row(t, "", "", "", "", "", line);
+	}
+}
+
+struct model_out {
+	json_t *arr;
+	struct table *t;
+	date_t today;
+};
+
+static int model_row(void *ctx, const struct emulation_model_rec *m)
+{
+	struct model_out *o = ctx;
+
+	if (o->arr)
+		json_emulation_models_add(o->arr, m);
+	else
+		model_rows(o->t, m, o->today);
+	return 0;
+}
+
+int cmd_emulation_models(struct cli *c, int npos, char **pos)
+{
+	struct table t;
+	struct model_out o = {NULL, &t, c->app.today};
+
+	(void)npos;
+	(void)pos;
+	table_init(&t, 6);
+	table_row(&t, "CODE", "VERSION", "FROM", "TODAY", "REQUIRED", "NAME AND CRITERIA");
+	if (c->json)
+		o.arr = json_array();
+	return cli_list_end(c, &t, o.arr,
+			    app_emulation_models(&c->app, &c->actor, NULL, model_row, &o, &c->e),
+			    "no emulation model");
+}
+
+/* The criteria of a file, one a line (blank lines skipped), into *v (owned by the caller,
+ * each line too); -1 after adding the problem to c->e. */
+static int read_criteria(struct cli *c, const char *path, char ***v, size_t *n)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+
+	*v = NULL;
+	*n = 0;
+	if (!f) {
+		err_add(&c->e, ERR_USAGE, 0, "criteria-file", path, NULL,
+			"cannot read the criteria file: %s", strerror(errno));
+		return -1;
+	}
+	while ((len = getline(&line, &cap, f)) >= 0) {
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = 0;
+		if (!line[strspn(line, " \t")])
+			continue;
+		if (*n == 1000) {
+			err_add(&c->e, ERR_USAGE, 0, "criteria-file", path, NULL,
+				"the file has more than 1000 criteria; a model has at most %d",
+				EMULATION_CRITERIA_MAX);
+			break;
+		}
+		*v = xrealloc(*v, (*n + 1) * sizeof **v);
+		(*v)[(*n)++] = xstrdup(line);
+	}
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return c->e.code ? -1 : 0;
+}
+
+struct version_find {
+	int version;
+	json_t *j;
+};
+
+static int version_find(void *ctx, const struct emulation_model_rec *m)
+{
+	struct version_find *f = ctx;
+
+	if (m->version == f->version)
+		f->j = json_emulation_version(m);
+	return 0;
+}
+
+int cmd_emulation_add(struct cli *c, int npos, char **pos)
+{
+	struct emulation_in in;
+	const char *given[CLI_REPEAT_MAX];
+	char **lines = NULL, ds[DATE_STR];
+	size_t nlines = 0, ngiven, i;
+	long required = -1;
+	int version = 0, rc = 0;
+
+	(void)npos;
+	memset(&in, 0, sizeof in);
+	in.code = pos[0];
+	in.name = OPT(c, "name");
+	in.source = OPT(c, "source");
+	ngiven = cli_opt_all(c, "criterion", given, CLI_REPEAT_MAX);
+	if (!in.name)
+		err_add(&c->e, ERR_USAGE, 0, "name", NULL, NULL,
+			"--name is required: the model's name, such as \"Chi bộ 4 tốt\"");
+	if (ngiven && OPT(c, "criteria-file"))
+		err_add(&c->e, ERR_USAGE, 0, "criterion", NULL, NULL,
+			"give the criteria by --criterion or by --criteria-file, not both");
+	else if (!ngiven && !OPT(c, "criteria-file"))
+		err_add(&c->e, ERR_USAGE, 0, "criterion", NULL, NULL,
+			"give the criteria: --criterion TEXT for each, in order, or --criteria-file "
+			"FILE with one a line");
+	else if (OPT(c, "criteria-file"))
+		read_criteria(c, OPT(c, "criteria-file"), &lines, &nlines);
+	if (!OPT(c, "required"))
+		err_add(&c->e, ERR_USAGE, 0, "required", NULL, NULL,
+			"--required is required: how many criteria a cell must meet to earn the "
+			"title");
+	else
+		cli_count(c, "required", OPT(c, "required"), &required);
+	cli_date(c, "from", OPT(c, "from"), &in.from);
+	in.criteria = lines ? (const char *const *)lines : given;
+	in.ncriteria = lines ? nlines : ngiven;
+	in.required = required;
+	if (c->e.code || app_emulation_add(&c->app, &c->actor, &in, &version, &c->e)) {
+		rc = cli_fail(c);
+	} else if (c->json) {
+		struct version_find f = {version, NULL};
+
+		if (app_emulation_models(&c->app, &c->actor, in.code, version_find, &f, &c->e) ||
+		    !f.j) {
+			json_decref(f.j);
+			rc = cli_fail(c);
+		} else {
+			cli_json_out(f.j);
+		}
+	} else {
+		printf("emulation model %s version %d added: %zu criteria, %ld to meet, in force "
+		       "from %s\n", in.code, version, in.ncriteria, in.required,
+		       date_format(in.from == DATE_NONE ? c->app.today : in.from, ds));
+	}
+	for (i = 0; i < nlines; i++)
+		free(lines[i]);
+	free(lines);
+	return rc;
+}
+
+struct rating_out {
+	json_t *arr;
+	struct table *t;
+	int64_t want;                 /* find only this rating (0: list every one) */
+	struct emulation_rating_rec *found;
+};
+
+static int rating_row(void *ctx, const struct emulation_rating_rec *r)
+{
+	struct rating_out *o = ctx;
+	char id[24], year[8], version[8], met[2 * EMULATION_CRITERIA_MAX + 1] = "", count[48];
+	size_t i;
+
+	if (o->want) {
+		if (r->id == o->want)
+			*o->found = *r;
+		return 0;
+	}
+	if (o->arr) {
+		json_array_append_new(o->arr, json_emulation_rating(r));
+		return 0;
+	}
+	for (i = 0; i < r->model.ncriteria; i++) {
+		size_t len = strlen(met);
+
+		snprintf(met + len, sizeof met - len, "%s%d", i ? "," : "", r->met[i]);
+	}
+	snprintf(id, sizeof id, "%lld", (long long)r->id);
+	snprintf(year, sizeof year, "%d", r->year);
+	snprintf(version, sizeof version, "%d", r->model.version);
+	snprintf(count, sizeof count, "%ld of %zu (%d required)", r->nmet, r->model.ncriteria,
+		 r->model.required);
+	table_row(o->t, id, r->org_code, year, r->model.code, version, met, count,
+		  r->earned ? "yes" : "no", r->current ? "yes" : "no", r->by);
+	return 0;
+}
+
+int cmd_emulation_ratings(struct cli *c, int npos, char **pos)
+{
+	struct table t;
+	struct rating_out o = {NULL, &t, 0, NULL};
+	int year;
+
+	(void)npos;
+	(void)pos;
+	if (cli_year(c, "year", OPT(c, "year"), 0, &year))
+		return cli_fail(c);
+	table_init(&t, 10);
+	table_row(&t, "ID", "ORG", "YEAR", "MODEL", "VERSION", "MET", "CRITERIA MET", "EARNED",
+		  "CURRENT", "RECORDED BY");
+	if (c->json)
+		o.arr = json_array();
+	return cli_list_end(c, &t, o.arr,
+			    app_emulation_ratings(&c->app, &c->actor,
+						  OPT(c, "org") ? OPT(c, "org") : "", year,
+						  rating_row, &o, &c->e),
+			    "no emulation rating");
+}
+
 int cmd_emulation_rate(struct cli *c, int npos, char **pos)
 {
 	const char *met = OPT(c, "met"), *p;
 	int met_v[64], year;
-	size_t n = 0, nmet = 0;
+	size_t n = 0;
+	int64_t id = 0;
+	struct emulation_rating_rec *r;
+	struct rating_out o = {NULL, NULL, 0, NULL};
+	int rc = 0;
 
 	(void)npos;
 	cli_year(c, "year", OPT(c, "year"), 1, &year);
 	if (!OPT(c, "model"))
 		err_add(&c->e, ERR_USAGE, 0, "model", NULL, NULL,
-			"--model is required: the emulation model's code");
+			"--model is required: the emulation model's code ('cadre emulation models' "
+			"lists them)");
 	if (!met || !met[0]) {
 		err_add(&c->e, ERR_USAGE, 0, "met", NULL, NULL,
 			"--met is required: 1 or 0 for each criterion, such as 1,0,1,1");
@@ -482,23 +707,33 @@ int cmd_emulation_rate(struct cli *c, int npos, char **pos)
 					"commas, one for each criterion, such as 1,0,1,1");
 				break;
 			}
-			nmet += *p == '1';
 			met_v[n++] = *p == '1';
 			p += p[1] ? 2 : 1;
 		}
 	}
 	if (c->e.code ||
-	    app_emulation_rate(&c->app, &c->actor, pos[0], OPT(c, "model"), year, met_v, n,
+	    app_emulation_rate(&c->app, &c->actor, pos[0], OPT(c, "model"), year, met_v, n, &id,
 			       &c->e))
 		return cli_fail(c);
-	if (c->json)
-		cli_json_out(json_pack("{s:s,s:s,s:i,s:I,s:I}", "org_code", pos[0], "model",
-				       OPT(c, "model"), "year", year, "criteria", (json_int_t)n,
-				       "met", (json_int_t)nmet));
-	else
-		printf("%s rated against %s for %d: %zu of %zu criteria met\n", pos[0],
-		       OPT(c, "model"), year, nmet, n);
-	return 0;
+	/* Read back: the version applied and whether the title is earned. */
+	r = xcalloc(1, sizeof *r);
+	o.want = id;
+	o.found = r;
+	if (app_emulation_ratings(&c->app, &c->actor, pos[0], year, rating_row, &o, &c->e) ||
+	    r->id != id) {
+		if (!c->e.code)
+			err_set(&c->e, ERR_INTERNAL, "the rating was stored but cannot be read back");
+		rc = cli_fail(c);
+	} else if (c->json) {
+		cli_json_out(json_emulation_rating(r));
+	} else {
+		printf("%s rated against %s (version %d) for %d: %ld of %zu criteria met, %d "
+		       "required: the title is %s\n", r->org_code, r->model.code, r->model.version,
+		       year, r->nmet, r->model.ncriteria, r->model.required,
+		       r->earned ? "earned" : "not earned");
+	}
+	free(r);
+	return rc;
 }
 
 /* ---- the report ---------------------------------------------------------------------- */

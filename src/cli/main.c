@@ -193,9 +193,27 @@ static struct opt discipline_list_opts[] = {
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt emulation_opts[] = {
-	{"model", 1, "the emulation model's code (chi-bo-4-tot, 4-tot-3-khong, ...)", NULL, 0},
+	{"model", 1, "the emulation model's code (chi-bo-4-tot, 4-tot-3-khong, ...; 'cadre "
+		     "emulation models' lists them)", NULL, 0},
 	{"year", 1, "the year rated", NULL, 0},
 	{"met", 1, "for each criterion in the model's order, 1 met or 0 not: 1,0,1,1", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt emulation_add_opts[] = {
+	{"name", 1, "the model's name, such as \"Chi bộ 4 tốt\"", NULL, 0},
+	{"criterion", 2, "one criterion, one line of at most 200 bytes; repeat the option for "
+			 "each, in the order ratings give them", NULL, 0},
+	{"criteria-file", 1, "a file of the criteria, one a line, in order (blank lines are "
+			     "skipped; '-' for standard input), instead of --criterion", NULL, 0},
+	{"required", 1, "how many criteria a cell must meet to earn the title", NULL, 0},
+	{"from", 1, "the date from which this version applies, YYYY-MM-DD (default: today); "
+		    "after the latest version's", NULL, 0},
+	{"source", 1, "the document that sets it (a directive, a plan)", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt emulation_ratings_opts[] = {
+	{"org", 1, "only this organisation's subtree (default: your whole scope)", NULL, 0},
+	{"year", 1, "only ratings of this year (default: every year)", NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt report_opts[] = {
@@ -321,8 +339,19 @@ const struct command cli_commands[] = {
 	 discipline_add_opts, 0, 0, cmd_discipline_add, 1},
 	{"discipline", "list", "", "List the discipline decided in your subtree, newest first.",
 	 discipline_list_opts, 0, 0, cmd_discipline_list, 1},
+	{"emulation", "models", "", "List the emulation models, every version with its criteria "
+				    "(the one in force today marked).", no_opts, 0, 0,
+	 cmd_emulation_models, 1},
+	{"emulation", "add", "CODE", "Add a version of an emulation model (or a new model) in "
+				     "force from a date: system administrators only; ratings "
+				     "already made keep their version.", emulation_add_opts, 1, 1,
+	 cmd_emulation_add, 1},
+	{"emulation", "ratings", "", "List the emulation ratings of your subtree, with the "
+				     "criteria met and the model version applied.",
+	 emulation_ratings_opts, 0, 0, cmd_emulation_ratings, 1},
 	{"emulation", "rate", "CODE", "Rate a cell against an emulation model's criteria for a "
-				      "year.", emulation_opts, 1, 1, cmd_emulation_rate, 1},
+				      "year (the version in force on 31 December of that year).",
+	 emulation_opts, 1, 1, cmd_emulation_rate, 1},
 	{"report", "members", "", "The members behind a figure of the report (a row's filter).",
 	 report_members_opts, 0, 0, cmd_report_members, 1},
 	{"report", NULL, "", "The figures of an organisation's subtree: members, reviews, "

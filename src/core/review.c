@@ -157,3 +157,126 @@ int discipline_form_allowed(const struct ruleset *rs, date_t on, const char *tar
 {
 	return ruleset_pair_allowed(rs, R_DISCIPLINE_FORMS, on, target, discipline_form_name(f));
 }
+
+/* ---- emulation models ---------------------------------------------------------------- */
+
+int emulation_code_check(const char *code, const char **why)
+{
+	size_t n = strlen(code), i;
+	const char *w = NULL;
+
+	if (n < 2 || n > EMULATION_CODE_MAX)
+		w = "is not 2 to 32 characters long";
+	for (i = 0; i < n && !w; i++) {
+		char c = code[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+			w = "holds a character other than a-z, 0-9 and '-'";
+	}
+	if (!w && (code[0] == '-' || code[n - 1] == '-'))
+		w = "starts or ends with '-'";
+	if (w && why)
+		*why = w;
+	return w ? -1 : 0;
+}
+
+/* Whether s holds a control character (a line break, a tab): names and criteria are one
+ * line each, and criteria are stored one a line. */
+static int has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+static int blank(const char *s)
+{
+	return s[strspn(s, " \t")] == 0;
+}
+
+enum err_code emulation_check(const char *code, const char *name, const char *const *criteria,
+			      size_t n, long required, const char *source, struct err *e)
+{
+	const char *why = NULL;
+	size_t i;
+
+	if (!code || !code[0])
+		err_add(e, ERR_INPUT, 0, "code", NULL, NULL,
+			"give the model's code: 2 to 32 lowercase letters a-z, digits and '-', "
+			"such as chi-bo-4-tot");
+	else if (emulation_code_check(code, &why))
+		err_add(e, ERR_INPUT, 0, "code", code, NULL,
+			"the code %s; a model's code is 2 to 32 lowercase letters a-z, digits and "
+			"'-', not starting or ending with '-', such as chi-bo-4-tot", why);
+	if (!name || blank(name))
+		err_add(e, ERR_INPUT, 0, "name", NULL, NULL,
+			"give the model's name, such as Chi bộ 4 tốt");
+	else if (strlen(name) > EMULATION_NAME_MAX)
+		err_add(e, ERR_INPUT, 0, "name", NULL, NULL,
+			"the name is %zu bytes long; shorten it to at most %d", strlen(name),
+			EMULATION_NAME_MAX);
+	else if (has_control(name))
+		err_add(e, ERR_INPUT, 0, "name", NULL, NULL,
+			"the name is one line: remove the line breaks and tabs");
+	if (n < 1 || n > EMULATION_CRITERIA_MAX)
+		err_add(e, ERR_INPUT, 0, "criteria", NULL, NULL,
+			"a model has 1 to %d criteria, not %zu: give each criterion the cell is "
+			"rated against", EMULATION_CRITERIA_MAX, n);
+	for (i = 0; i < n && i < EMULATION_CRITERIA_MAX; i++) {
+		const char *c = criteria[i] ? criteria[i] : "";
+
+		if (blank(c))
+			err_add(e, ERR_INPUT, 0, "criteria", NULL, NULL,
+				"criterion %zu is empty: say what the cell must achieve, or leave "
+				"it out", i + 1);
+		else if (strlen(c) > EMULATION_CRITERION_MAX)
+			err_add(e, ERR_INPUT, 0, "criteria", NULL, NULL,
+				"criterion %zu is %zu bytes long; shorten it to at most %d (the "
+				"source document holds the full text)", i + 1, strlen(c),
+				EMULATION_CRITERION_MAX);
+		else if (has_control(c))
+			err_add(e, ERR_INPUT, 0, "criteria", NULL, NULL,
+				"criterion %zu holds a line break or a tab: give each criterion "
+				"as one line", i + 1);
+	}
+	if (n >= 1 && n <= EMULATION_CRITERIA_MAX && (required < 1 || required > (long)n))
+		err_add(e, ERR_INPUT, 0, "required", NULL, NULL,
+			"give how many of the %zu criteria a cell must meet to earn the title: "
+			"1 to %zu", n, n);
+	else if (n > EMULATION_CRITERIA_MAX && required < 1)
+		err_add(e, ERR_INPUT, 0, "required", NULL, NULL,
+			"give how many criteria a cell must meet to earn the title (at least 1)");
+	if (source && strlen(source) > EMULATION_SOURCE_MAX)
+		err_add(e, ERR_INPUT, 0, "source", NULL, NULL,
+			"the source is %zu bytes long; shorten it to at most %d (the document's "
+			"number, such as 09-CT/ĐU)", strlen(source), EMULATION_SOURCE_MAX);
+	else if (source && has_control(source))
+		err_add(e, ERR_INPUT, 0, "source", NULL, NULL,
+			"the source is one line: remove the line breaks and tabs");
+	return e->code;
+}
+
+size_t emulation_split(const char *text, char out[][EMULATION_CRITERION_MAX + 1], size_t max)
+{
+	size_t n = 0;
+	const char *p = text;
+
+	if (!text || !text[0])
+		return 0;
+	for (;;) {
+		size_t len = strcspn(p, "\n");
+
+		if (n < max) {
+			size_t k = len < EMULATION_CRITERION_MAX ? len : EMULATION_CRITERION_MAX;
+
+			memcpy(out[n], p, k);
+			out[n][k] = 0;
+		}
+		n++;
+		if (!p[len])
+			break;
+		p += len + 1;
+	}
+	return n;
+}

@@ -73,4 +73,26 @@ enum err_code review_check_org(const struct ruleset *rs, date_t on, enum grade g
 int discipline_form_allowed(const struct ruleset *rs, date_t on, const char *target,
 			    enum discipline_form f);
 
+/* ---- emulation models (DOMAIN §6): criteria sets a cell is rated against each year ------ */
+
+#define EMULATION_CODE_MAX 32
+#define EMULATION_NAME_MAX 200
+#define EMULATION_CRITERIA_MAX 20
+#define EMULATION_CRITERION_MAX 200 /* bytes of UTF-8 */
+#define EMULATION_SOURCE_MAX 200
+
+/* Check a model's code: 2 to EMULATION_CODE_MAX of a-z, 0-9 and '-', starting and ending with
+ * a letter or digit (chi-bo-4-tot). Returns 0, or -1 with *why set (when why is not NULL). */
+int emulation_code_check(const char *code, const char **why);
+/* Check a model version as given: the code, a name (one line, at most EMULATION_NAME_MAX
+ * bytes), 1 to EMULATION_CRITERIA_MAX criteria each one non-empty line of at most
+ * EMULATION_CRITERION_MAX bytes, required from 1 to the number of criteria, a source of at
+ * most EMULATION_SOURCE_MAX bytes (may be empty). Every problem is added to e, each naming
+ * its field (code, name, criteria, required, source) and how to fix it. */
+enum err_code emulation_check(const char *code, const char *name, const char *const *criteria,
+			      size_t n, long required, const char *source, struct err *e);
+/* Split criteria as stored (one a line) into out[0..max); returns how many there are (those
+ * past max are not copied). */
+size_t emulation_split(const char *text, char out[][EMULATION_CRITERION_MAX + 1], size_t max);
+
 #endif

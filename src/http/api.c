@@ -75,5 +75,13 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/rules", api_rule_list, ROUTE_API, "every version of the rules"},
 	{"POST", "/api/v1/rules", api_rule_add, ROUTE_API,
 	 "add a newer version of a rule (system administrators)"},
+	{"GET", "/api/v1/emulation-models", api_emulation_models, ROUTE_API,
+	 "the emulation models, every version with its criteria"},
+	{"POST", "/api/v1/emulation-models", api_emulation_model_add, ROUTE_API,
+	 "add a version of an emulation model (system administrators)"},
+	{"GET", "/api/v1/orgs/{code}/emulation", api_emulation_ratings, ROUTE_API,
+	 "the emulation ratings of the subtree"},
+	{"POST", "/api/v1/orgs/{code}/emulation", api_emulation_rate, ROUTE_API,
+	 "rate a cell against an emulation model for a year"},
 	{NULL, NULL, NULL, 0, NULL},
 };

@@ -121,6 +121,10 @@ void api_discipline_add(struct req *r);
 void api_discipline_list(struct req *r);
 void api_rule_list(struct req *r);
 void api_rule_add(struct req *r);
+void api_emulation_models(struct req *r);
+void api_emulation_model_add(struct req *r);
+void api_emulation_ratings(struct req *r);
+void api_emulation_rate(struct req *r);
 
 /* The OpenAPI 3 description, src/http/openapi.json as built into the program (NUL-ended). */
 extern const char api_openapi_json[];

@@ -437,6 +437,60 @@ static const char *const migrations[] = {
 	" ('R-REVIEW-LOCKED', 1, '1', CAST(julianday('2019-01-01') - 2440587.5 AS INTEGER), 'HD 21-HD/BTCTW (2019); DOMAIN §6',"
 	"  'A decided review is locked (1): a change after it is a new decision, with its reason,"
 	" and the old one stays visible.');",
+	/* 9: emulation models in versions, as rules are: a model is changed by adding a version
+	 * in force from a later date, each with its name, criteria (one a line), required count
+	 * and source, who added it and when. A rating keeps the version it was judged against
+	 * (the one in force on 31 December of the year rated), so its criteria stay readable
+	 * after the model changes. The shipped models become version 1 and every rating already
+	 * recorded points at its model's version 1 (the only one there was); a rating whose model
+	 * is missing stops the migration (model_version_id NOT NULL) rather than being lost.
+	 * Versions and ratings are history: never updated or deleted. */
+	"ALTER TABLE emulation_rating RENAME TO emulation_rating_v8;"
+	"ALTER TABLE emulation_model RENAME TO emulation_model_v8;"
+	"CREATE TABLE emulation_model ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL,"
+	"  version INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  criteria TEXT NOT NULL,"
+	"  required INTEGER NOT NULL,"
+	"  effective_from INTEGER NOT NULL,"
+	"  source TEXT NOT NULL,"
+	"  added_by TEXT NOT NULL DEFAULT 'cadre',"
+	"  added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  UNIQUE (code, effective_from),"
+	"  UNIQUE (code, version)"
+	");"
+	"INSERT INTO emulation_model(code, version, name, criteria, required, effective_from, source)"
+	"  SELECT code, 1, name, criteria, required, effective_from, source FROM emulation_model_v8"
+	"  ORDER BY code;"
+	"CREATE TABLE emulation_rating ("
+	"  id INTEGER PRIMARY KEY,"
+	"  org_id INTEGER NOT NULL REFERENCES org(id),"
+	"  year INTEGER NOT NULL,"
+	"  model TEXT NOT NULL,"
+	"  model_version_id INTEGER NOT NULL REFERENCES emulation_model(id),"
+	"  met TEXT NOT NULL,"
+	"  earned INTEGER NOT NULL,"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"INSERT INTO emulation_rating(id, org_id, year, model, model_version_id, met, earned,"
+	"  recorded_by, recorded_at)"
+	"  SELECT r.id, r.org_id, r.year, r.model,"
+	"    (SELECT m.id FROM emulation_model m WHERE m.code = r.model AND m.version = 1),"
+	"    r.met, r.earned, r.recorded_by, r.recorded_at FROM emulation_rating_v8 r ORDER BY r.id;"
+	"DROP TABLE emulation_rating_v8;"
+	"DROP TABLE emulation_model_v8;"
+	"CREATE INDEX emulation_rating_org ON emulation_rating(org_id, year, model);"
+	"CREATE TRIGGER emulation_model_no_update BEFORE UPDATE ON emulation_model"
+	" BEGIN SELECT RAISE(ABORT, 'emulation model versions are kept: add a newer version'); END;"
+	"CREATE TRIGGER emulation_model_no_delete BEFORE DELETE ON emulation_model"
+	" BEGIN SELECT RAISE(ABORT, 'emulation model versions are kept: add a newer version'); END;"
+	"CREATE TRIGGER emulation_rating_no_update BEFORE UPDATE ON emulation_rating"
+	" BEGIN SELECT RAISE(ABORT, 'emulation ratings are kept: rate the cell again'); END;"
+	"CREATE TRIGGER emulation_rating_no_delete BEFORE DELETE ON emulation_rating"
+	" BEGIN SELECT RAISE(ABORT, 'emulation ratings are kept: rate the cell again'); END;",
 };
 
 const char *schema_fig_member_triggers(int create)

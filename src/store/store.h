@@ -16,6 +16,7 @@
 #include "../core/err.h"
 #include "../core/member.h"
 #include "../core/org.h"
+#include "../core/review.h"
 #include "../core/rules.h"
 
 struct store;
@@ -418,10 +419,52 @@ enum err_code store_discipline_list(struct store *st, long pre, long last, date_
  * c[1] official out, c[2] temporary in, c[3] temporary out. */
 enum err_code store_transfer_counts(struct store *st, long pre, long last, date_t from, date_t to,
 				    long c[4], struct err *e);
-/* Emulation: a model's criteria (one per line), how many are required; ERR_NOTFOUND. */
-enum err_code store_emulation_model(struct store *st, const char *code, char *criteria,
-				    size_t n, long *required, struct err *e);
-enum err_code store_emulation_rate(struct store *st, int64_t org_id, int year, const char *model,
-				   const char *met, int earned, const char *by, struct err *e);
+/* ---- emulation models (versions) and the ratings of cells ------------------------------ */
+/* One version of an emulation model as stored: criteria one a line. */
+struct emulation_version_row {
+	int64_t id;
+	char code[EMULATION_CODE_MAX + 1];
+	int version;
+	char name[EMULATION_NAME_MAX + 1];
+	char criteria[EMULATION_CRITERIA_MAX * (EMULATION_CRITERION_MAX + 1) + 1];
+	int required;
+	date_t effective_from;
+	char source[EMULATION_SOURCE_MAX + 1];
+	char added_by[64], added_at[24];
+};
+/* Add version v of model v->code (the version number is the next of that code: v->version
+ * and v->id are set). The (code, effective_from) pair is unique. */
+enum err_code store_emulation_version_add(struct store *st, struct emulation_version_row *v,
+					  const char *by, struct err *e);
+/* The version of model code in force on date on (the latest whose effective_from is on or
+ * before it); on DATE_NONE: the latest version whatever its date. ERR_NOTFOUND when none
+ * (nothing added to e). */
+enum err_code store_emulation_version_at(struct store *st, const char *code, date_t on,
+					 struct emulation_version_row *v, struct err *e);
+typedef int (*store_emulation_version_cb)(void *ctx, const struct emulation_version_row *v);
+/* Every version of every model (code "" or NULL) or of one, by code then date. */
+enum err_code store_emulation_versions(struct store *st, const char *code,
+				       store_emulation_version_cb cb, void *ctx, struct err *e);
+/* Record a rating of org_id for year against the model version version_id: met is "1,0,1".
+ * *id is set when id is not NULL. */
+enum err_code store_emulation_rate(struct store *st, int64_t org_id, int year, int64_t version_id,
+				   const char *met, int earned, const char *by, int64_t *id,
+				   struct err *e);
+/* A rating as stored, with its organisation and the model version it was judged against. */
+struct emulation_rating_row {
+	int64_t id, org_id;
+	char org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];
+	int year;
+	char met[64];
+	int earned;
+	int current;           /* the newest rating of the organisation, year and model */
+	char by[64], at[24];
+	struct emulation_version_row model;
+};
+typedef int (*store_emulation_rating_cb)(void *ctx, const struct emulation_rating_row *r);
+/* The ratings of organisations in [pre, last] for year (0: every year), by organisation in
+ * pre-order, then year, model and id. */
+enum err_code store_emulation_ratings(struct store *st, long pre, long last, int year,
+				      store_emulation_rating_cb cb, void *ctx, struct err *e);
 
 #endif

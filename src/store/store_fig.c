@@ -1,7 +1,7 @@
-/* store_fig.c - the counters behind the figures (core/fig.h), reviews, discipline records and
- * emulation ratings. The counters are kept by triggers (schema.c) calling the functions
- * registered here, so every change of a member, a review or a discipline record updates
- * them in its own transaction. */
+/* store_fig.c - the counters behind the figures (core/fig.h), reviews, discipline records,
+ * emulation models (their versions) and ratings. The counters are kept by triggers (schema.c)
+ * calling the functions registered here, so every change of a member, a review or a
+ * discipline record updates them in its own transaction. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1033,42 +1033,183 @@ enum err_code store_discipline_list(struct store *st, long pre, long last, date_
 
 /* ---- emulation ----------------------------------------------------------------------- */
 
-enum err_code store_emulation_model(struct store *st, const char *code, char *criteria,
-				    size_t n, long *required, struct err *e)
+#define EMU_COLS "m.id, m.code, m.version, m.name, m.criteria, m.required, m.effective_from," \
+	" m.source, m.added_by, m.added_at"
+
+/* The version's columns (EMU_COLS) from column at of s. */
+static void emu_row(sqlite3_stmt *s, int at, struct emulation_version_row *v)
 {
-	static const char sql[] = "SELECT criteria, required FROM emulation_model WHERE code = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql, e);
+	memset(v, 0, sizeof *v);
+	v->id = sqlite3_column_int64(s, at);
+	sq_col_copy(s, at + 1, v->code, sizeof v->code);
+	v->version = sqlite3_column_int(s, at + 2);
+	sq_col_copy(s, at + 3, v->name, sizeof v->name);
+	sq_col_copy(s, at + 4, v->criteria, sizeof v->criteria);
+	v->required = sqlite3_column_int(s, at + 5);
+	v->effective_from = sq_col_date(s, at + 6);
+	sq_col_copy(s, at + 7, v->source, sizeof v->source);
+	sq_col_copy(s, at + 8, v->added_by, sizeof v->added_by);
+	sq_col_copy(s, at + 9, v->added_at, sizeof v->added_at);
+}
+
+enum err_code store_emulation_version_add(struct store *st, struct emulation_version_row *v,
+					  const char *by, struct err *e)
+{
+	static const char ins[] =
+		"INSERT INTO emulation_model(code, version, name, criteria, required, effective_from,"
+		" source, added_by) VALUES (?1, (SELECT coalesce(max(version), 0) + 1 FROM"
+		" emulation_model WHERE code = ?1), ?2, ?3, ?4, ?5, ?6, ?7)";
+	static const char back[] = "SELECT version FROM emulation_model WHERE id = ?1";
+	sqlite3_stmt *s = sq_prep(st, ins, e);
+	enum err_code rc;
+
+	if (!s)
+		return e->code;
+	sq_bind_text(s, 1, v->code);
+	sq_bind_text(s, 2, v->name);
+	sq_bind_text(s, 3, v->criteria);
+	sqlite3_bind_int(s, 4, v->required);
+	sq_bind_date(s, 5, v->effective_from);
+	sq_bind_text(s, 6, v->source);
+	sq_bind_text(s, 7, by);
+	if ((rc = sq_step_done(st, s, e, "adding an emulation model version")))
+		return rc;
+	v->id = sqlite3_last_insert_rowid(st->db);
+	if (!(s = sq_prep(st, back, e)))
+		return e->code;
+	sqlite3_bind_int64(s, 1, v->id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v->version = sqlite3_column_int(s, 0);
+	sq_done(st, s);
+	return ERR_OK;
+}
+
+enum err_code store_emulation_version_at(struct store *st, const char *code, date_t on,
+					 struct emulation_version_row *v, struct err *e)
+{
+	static const char at[] =
+		"SELECT " EMU_COLS " FROM emulation_model m WHERE m.code = ?1 AND m.effective_from <= ?2"
+		" ORDER BY m.effective_from DESC LIMIT 1";
+	static const char latest[] =
+		"SELECT " EMU_COLS " FROM emulation_model m WHERE m.code = ?1"
+		" ORDER BY m.effective_from DESC LIMIT 1";
+	sqlite3_stmt *s = sq_prep(st, on == DATE_NONE ? latest : at, e);
 	int rc;
 
 	if (!s)
 		return e->code;
 	sq_bind_text(s, 1, code);
+	if (on != DATE_NONE)
+		sq_bind_date(s, 2, on);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		sq_col_copy(s, 0, criteria, n);
-		*required = (long)sqlite3_column_int64(s, 1);
-	}
+	if (rc == SQLITE_ROW)
+		emu_row(s, 0, v);
 	sq_done(st, s);
-	return rc == SQLITE_ROW ? ERR_OK : ERR_NOTFOUND;
+	if (rc == SQLITE_ROW)
+		return ERR_OK;
+	if (rc != SQLITE_DONE)
+		return sq_db_error(st, e, "reading an emulation model");
+	return ERR_NOTFOUND;
 }
 
-enum err_code store_emulation_rate(struct store *st, int64_t org_id, int year, const char *model,
-				   const char *met, int earned, const char *by, struct err *e)
+enum err_code store_emulation_versions(struct store *st, const char *code,
+				       store_emulation_version_cb cb, void *ctx, struct err *e)
 {
 	static const char sql[] =
-		"INSERT INTO emulation_rating(org_id, year, model, met, earned, recorded_by)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+		"SELECT " EMU_COLS " FROM emulation_model m WHERE ?1 = '' OR m.code = ?1"
+		" ORDER BY m.code, m.effective_from";
 	sqlite3_stmt *s = sq_prep(st, sql, e);
+	struct emulation_version_row *v;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sq_bind_text(s, 1, code ? code : "");
+	v = xmalloc(sizeof *v);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		emu_row(s, 0, v);
+		if (cb(ctx, v))
+			break;
+	}
+	free(v);
+	sq_done(st, s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_db_error(st, e, "reading the emulation models");
+	return ERR_OK;
+}
+
+enum err_code store_emulation_rate(struct store *st, int64_t org_id, int year, int64_t version_id,
+				   const char *met, int earned, const char *by, int64_t *id,
+				   struct err *e)
+{
+	/* The model's code is taken from the version, so the two never disagree. */
+	static const char sql[] =
+		"INSERT INTO emulation_rating(org_id, year, model, model_version_id, met, earned,"
+		" recorded_by) SELECT ?1, ?2, code, id, ?4, ?5, ?6 FROM emulation_model WHERE id = ?3";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	enum err_code rc;
 
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, org_id);
 	sqlite3_bind_int(s, 2, year);
-	sq_bind_text(s, 3, model);
+	sqlite3_bind_int64(s, 3, version_id);
 	sq_bind_text(s, 4, met);
 	sqlite3_bind_int(s, 5, earned);
 	sq_bind_text(s, 6, by);
-	return sq_step_done(st, s, e, "recording an emulation rating");
+	if ((rc = sq_step_done(st, s, e, "recording an emulation rating")))
+		return rc;
+	if (!sqlite3_changes(st->db))
+		return err_set(e, ERR_INTERNAL, "emulation model version %lld is missing",
+			       (long long)version_id);
+	if (id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return ERR_OK;
+}
+
+enum err_code store_emulation_ratings(struct store *st, long pre, long last, int year,
+				      store_emulation_rating_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT r.id, r.org_id, o.code, o.name, r.year, r.met, r.earned,"
+		" NOT EXISTS (SELECT 1 FROM emulation_rating n WHERE n.org_id = r.org_id"
+		"  AND n.year = r.year AND n.model = r.model AND n.id > r.id),"
+		" r.recorded_by, r.recorded_at, " EMU_COLS
+		" FROM emulation_rating r JOIN org o ON o.id = r.org_id"
+		" JOIN emulation_model m ON m.id = r.model_version_id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.year = ?3)"
+		" ORDER BY o.pre, r.year, r.model, r.id";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	struct emulation_rating_row *w;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sqlite3_bind_int(s, 3, year);
+	w = xmalloc(sizeof *w);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(w, 0, sizeof *w);
+		w->id = sqlite3_column_int64(s, 0);
+		w->org_id = sqlite3_column_int64(s, 1);
+		sq_col_copy(s, 2, w->org_code, sizeof w->org_code);
+		sq_col_copy(s, 3, w->org_name, sizeof w->org_name);
+		w->year = sqlite3_column_int(s, 4);
+		sq_col_copy(s, 5, w->met, sizeof w->met);
+		w->earned = sqlite3_column_int(s, 6);
+		w->current = sqlite3_column_int(s, 7);
+		sq_col_copy(s, 8, w->by, sizeof w->by);
+		sq_col_copy(s, 9, w->at, sizeof w->at);
+		emu_row(s, 10, &w->model);
+		if (cb(ctx, w))
+			break;
+	}
+	free(w);
+	sq_done(st, s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_db_error(st, e, "reading emulation ratings");
+	return ERR_OK;
 }
 
 /* ---- transfers across a subtree's edge -------------------------------------------------- */

@@ -33,5 +33,11 @@ const struct route web_form_routes[] = {
 	 "decide an organisation's grade (the committee above)"},
 	{"POST", "/discipline", web_discipline_post, FORM, "record a discipline decision"},
 	{"POST", "/rules", web_rules_post, FORM, "add a newer version of a rule (system administrators)"},
+	{"POST", "/emulation", web_emulation_post, FORM,
+	 "add a version of an emulation model (system administrators)"},
+	{"GET", "/orgs/{code}/emulation", web_org_emulation_get, ROUTE_PAGE,
+	 "a cell's emulation ratings and the form rating it for a year"},
+	{"POST", "/orgs/{code}/emulation", web_org_emulation_post, FORM,
+	 "rate a cell against an emulation model for a year"},
 	{NULL, NULL, NULL, 0, NULL},
 };

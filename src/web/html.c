@@ -112,6 +112,8 @@ void page_begin(struct req *r, const char *title)
 		TR(r, "Audit log");
 		H(r, "</a> <a href=\"/discipline\">");
 		TR(r, "Discipline");
+		H(r, "</a> <a href=\"/emulation\">");
+		TR(r, "Emulation");
 		H(r, "</a> <a href=\"/rules\">");
 		TR(r, "Rules");
 		H(r, "</a></nav><span class=\"who\">");

@@ -23,6 +23,9 @@ void web_review_org_get(struct req *r);
 void web_review_org_post(struct req *r);
 void web_discipline_post(struct req *r);  /* page_discipline.c */
 void web_rules_post(struct req *r);       /* page_rules.c */
+void web_emulation_post(struct req *r);   /* page_emulation.c */
+void web_org_emulation_get(struct req *r);
+void web_org_emulation_post(struct req *r);
 
 /* ---- shared pieces (page_form_util.c) ---------------------------------------------------- */
 

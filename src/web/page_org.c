@@ -367,6 +367,10 @@ void web_org(struct req *r)
 			U(r, o.code);
 			H(r, "/review\">");
 			TR(r, "Review of members");
+			H(r, "</a> <a class=\"action\" id=\"emulation\" href=\"/orgs/");
+			U(r, o.code);
+			H(r, "/emulation\">");
+			TR(r, "Emulation");
 			H(r, "</a>");
 		}
 		H(r, " <a class=\"action\" id=\"review-org\" href=\"/orgs/");

@@ -85,7 +85,9 @@ static void rules_page(struct req *r, int post)
 	H(r, "<p>");
 	TR(r, "Every threshold, list and deadline the records are checked against is a rule "
 	      "with versions; an act is judged by the version in force on its date.");
-	H(r, "</p>\n");
+	H(r, " <a id=\"emulation-models\" href=\"/emulation\">");
+	TR(r, "Emulation models");
+	H(r, "</a></p>\n");
 	if (is_sys_admin(r)) {
 		ids = xcalloc(rs->n + 2, sizeof *ids);
 		ids[n++] = (struct form_option){"", ""};

@@ -32,5 +32,8 @@ const struct route web_routes[] = {
 	 "discipline decisions of the user's subtree, and the form recording one"},
 	{"GET", "/rules", web_rules, ROUTE_PAGE,
 	 "every rule with its versions, and the form adding one (system administrators)"},
+	{"GET", "/emulation", web_emulation, ROUTE_PAGE,
+	 "the emulation models with their versions, and the form adding one (system "
+	 "administrators)"},
 	{NULL, NULL, NULL, 0, NULL},
 };

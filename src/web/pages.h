@@ -24,7 +24,8 @@ void web_search(struct req *r);
 void web_transfers(struct req *r);
 void web_audit(struct req *r);
 
-/* Figures and reviews (page_report.c, page_review.c, page_discipline.c, page_rules.c); the
+/* Figures and reviews (page_report.c, page_review.c, page_discipline.c, page_rules.c,
+ * page_emulation.c); the
  * handlers of their form posts are in page_form.h. */
 void web_report(struct req *r);
 void web_report_csv(struct req *r);
@@ -33,6 +34,7 @@ void web_report_members(struct req *r);
 void web_report_orgs(struct req *r);
 void web_rules(struct req *r);
 void web_discipline(struct req *r);
+void web_emulation(struct req *r);
 /* The member page's table of a member's reviews (years, steps, grades, revisions); nothing
  * when there is none. */
 void web_member_reviews(struct req *r, int64_t member_id);

@@ -463,4 +463,118 @@ expect_status 201
 expect_json '"R-REVIEW-EXCELLENT-QUOTA v2" in d["rules"]' "the quota of 100% lets one excellent member be"
 server_stop
 
+tcase "emulation models: every version; a new one only by a system administrator, with every problem at once" "$FX"
+server_start
+TOKEN=$TOKEN_aview
+api GET /api/v1/emulation-models
+expect_status 200
+expect_json 'd["today"] == "2026-11-23" and [m["code"] for m in d["items"]] == ["4-tot-3-khong", "chi-bo-4-tot"] and d["items"][1]["in_force_version"] == 1'
+expect_json 'set(d["items"][1]["versions"][0]) == {"code","version","name","criteria","required","effective_from","source","added_by","added_at","in_force"} and len(d["items"][1]["versions"][0]["criteria"]) == 4'
+api GET "/api/v1/emulation-models?code=chi-bo-4-tot"
+expect_json '[m["code"] for m in d["items"]] == ["chi-bo-4-tot"]'
+api GET "/api/v1/emulation-models?code=nope"
+expect_problem 404 model
+last_audit
+body='{"code":"chi-bo-4-tot","name":"Chi bộ 4 tốt (2026)","criteria":["Tốt về chính trị","Tốt về lãnh đạo","Không có vi phạm"],"required":2,"from":"2026-06-01","source":"09-CT/ĐU"}'
+for who in aview aclerk aadmin bclerk; do
+	TOKEN=$(eval echo "\$TOKEN_$who")
+	japi POST /api/v1/emulation-models "$body"
+	expect_problem 403
+	expect_json '"system administrator" in d["detail"]'
+done
+TOKEN=$TOKEN_admin
+japi POST /api/v1/emulation-models '{"code":"Bad Code","name":"","criteria":["", "ok"],"required":0}'
+expect_problem 422 code name criteria required
+expect_json '"criterion 1 is empty" in " ".join(e["detail"] for e in d["errors"])'
+japi POST /api/v1/emulation-models '{"code":"chi-bo-4-tot","name":"x","criteria":["a"],"required":1,"from":"2011-01-19"}'
+expect_problem 422 from
+expect_json '"version 1 is in force from 2011-01-19" in d["detail"]'
+japi POST /api/v1/emulation-models '{"code":"big","name":"x","criteria":["a","b","c","d","e","f","g","h","i","j","k","l","m","n","o","p","q","r","s","t","u"],"required":1}'
+expect_problem 422 criteria
+japi POST /api/v1/emulation-models '{"code":"x1","name":"x","criteria":"a","required":1,"colour":"red"}'
+expect_problem 422 criteria colour
+japi POST /api/v1/emulation-models '{"code":"x1","name":"x","criteria":["a"]}'
+expect_problem 422 required
+japi POST /api/v1/emulation-models '{"code":"x1",'
+expect_problem 400 body
+api POST /api/v1/emulation-models -H 'Content-Type: text/plain' --data-binary 'x'
+expect_problem 415
+expect_no_write
+japi POST /api/v1/emulation-models "$body"
+expect_status 201
+expect_header "^Location: /api/v1/emulation-models\?code=chi-bo-4-tot"
+expect_json 'd["code"] == "chi-bo-4-tot" and d["version"] == 2 and d["in_force"] is True and d["required"] == 2 and d["criteria"] == ["Tốt về chính trị", "Tốt về lãnh đạo", "Không có vi phạm"] and d["added_by"] == "admin" and d["effective_from"] == "2026-06-01"'
+TOKEN=$TOKEN_aview
+api GET "/api/v1/emulation-models?code=chi-bo-4-tot"
+expect_json '[(v["version"], v["in_force"]) for v in d["items"][0]["versions"]] == [(1, False), (2, True)] and d["items"][0]["name"] == "Chi bộ 4 tốt (2026)"'
+TOKEN=$TOKEN_admin
+api GET "/api/v1/audit?limit=1"
+expect_json 'd["items"][0]["action"] == "emulation.model.add" and d["items"][0]["before"]["version"] == 1 and d["items"][0]["after"]["version"] == 2' \
+	"the new version is audited with the one it follows"
+server_stop
+
+tcase "emulation ratings: a cell rated against the version of its year; every error status; out of sight is 404" "$FX"
+server_start
+TOKEN=$TOKEN_admin
+japi POST /api/v1/emulation-models '{"code":"chi-bo-4-tot","name":"Chi bộ 4 tốt (2026)","criteria":["Tốt về chính trị","Tốt về lãnh đạo","Không có vi phạm"],"required":2,"from":"2026-06-01"}'
+expect_status 201
+TOKEN=$TOKEN_aclerk
+japi POST /api/v1/orgs/A1C/emulation '{"model":"chi-bo-4-tot","year":2025,"met":[true,true,false,true]}'
+expect_status 201
+expect_header "^Location: /api/v1/orgs/A1C/emulation\?year=2025"
+expect_json 'd["org_code"] == "A1C" and d["year"] == 2025 and d["version"] == 1 and d["criteria_met"] == 3 and d["required"] == 4 and d["earned"] is False and d["current"] is True and d["by"] == "aclerk"'
+japi POST /api/v1/orgs/A1C/emulation '{"model":"chi-bo-4-tot","year":2026,"met":[true,true,false]}'
+expect_status 201
+expect_json 'd["version"] == 2 and d["earned"] is True and d["criteria"][2] == {"text": "Không có vi phạm", "met": False}' \
+	"2026 is judged against version 2 (in force from 2026-06-01)"
+api GET "/api/v1/orgs/A1/emulation?year=2025"
+expect_status 200
+expect_json 'd["org_code"] == "A1" and d["year"] == 2025 and [(r["org_code"], r["version"], len(r["criteria"])) for r in d["items"]] == [("A1C", 1, 4)]'
+api GET /api/v1/orgs/A1C/emulation
+expect_json 'd["year"] is None and [r["year"] for r in d["items"]] == [2025, 2026]'
+last_audit
+japi POST /api/v1/orgs/A1C/emulation '{"model":"chi-bo-4-tot","year":2026,"met":[true,true,true,true]}'
+expect_problem 422 met
+expect_json '"has 3 criteria" in d["detail"]'
+japi POST /api/v1/orgs/A1C/emulation '{"model":"chi-bo-4-tot","year":2026,"met":[1,0,1]}'
+expect_problem 422 met
+japi POST /api/v1/orgs/A1C/emulation '{"model":"chi-bo-4-tot","year":2026}'
+expect_problem 422 met
+japi POST /api/v1/orgs/A1C/emulation '{"model":"chi-bo-4-tot","year":2027,"met":[true,true,true]}'
+expect_problem 422 year
+japi POST /api/v1/orgs/A1C/emulation '{"model":"chi-bo-4-tot","year":2010,"met":[true,true,true,true]}'
+expect_problem 422 year
+expect_json '"applies from 2011-01-19" in d["detail"]'
+japi POST /api/v1/orgs/A1/emulation '{"model":"chi-bo-4-tot","year":2026,"met":[true,true,true]}'
+expect_problem 422 org
+expect_json '"not a cell" in d["detail"]'
+japi POST /api/v1/orgs/A1X/emulation '{"model":"chi-bo-4-tot","year":2026,"met":[true,true,true]}'
+expect_problem 409 org
+expect_json '"dissolved" in d["detail"]'
+japi POST /api/v1/orgs/A1C/emulation '{"model":"nope","year":2026,"met":[true]}'
+expect_problem 404 model
+japi POST /api/v1/orgs/A1C/emulation '{"model":"chi-bo-4-tot","year":2026,'
+expect_problem 400 body
+api POST /api/v1/orgs/A1C/emulation -H 'Content-Type: text/plain' --data-binary 'x'
+expect_problem 415
+api GET "/api/v1/orgs/A1C/emulation?year=last"
+expect_problem 400 year
+japi POST /api/v1/orgs/B1C/emulation '{"model":"chi-bo-4-tot","year":2026,"met":[true,true,true]}'
+expect_problem 404 org
+expect_lacks "B1C is" "Chi bộ Đại đội B1C"
+api GET /api/v1/orgs/B1C/emulation
+expect_problem 404 org
+TOKEN=$TOKEN_aview
+japi POST /api/v1/orgs/A1C/emulation '{"model":"chi-bo-4-tot","year":2026,"met":[true,true,true]}'
+expect_problem 403
+japi POST /api/v1/orgs/B1C/emulation '{"model":"chi-bo-4-tot","year":2026,"met":[true,true,true]}'
+expect_problem 404 org
+api GET /api/v1/orgs/A1C/emulation
+expect_json 'len(d["items"]) == 2' "a viewer reads the ratings"
+expect_no_write
+TOKEN=$TOKEN_bclerk
+api GET /api/v1/orgs/B/emulation
+expect_json 'd["items"] == []' "branch B sees none of A's ratings"
+server_stop
+
 done_testing

@@ -245,12 +245,72 @@ expect_refused 4 "NOPE" review sheet NOPE --year 2026
 # ---------------------------------------------------------------------------------------------
 tcase "emulation rate: criteria of a model" "$WORK/base.db"
 expect_exit 0 emulation rate C1 --model chi-bo-4-tot --year 2026 --met 1,0,1,1
-expect_out_contains "3 of 4 criteria met"
+expect_out_contains "3 of 4 criteria met, 4 required: the title is not earned"
+expect_out_contains "(version 1)"
 expect_refused 3 "has 4 criteria" emulation rate C1 --model chi-bo-4-tot --year 2026 --met 1,1
-expect_refused 4 "no emulation model" emulation rate C1 --model nope --year 2026 --met 1
+expect_refused 4 "no emulation model nope; 'cadre emulation models' lists them" emulation rate C1 --model nope --year 2026 --met 1
 expect_refused 2 "--met" emulation rate C1 --model chi-bo-4-tot --year 2026 --met 1,2,1,1
+expect_refused 3 "E98 is a grassroots organisation, not a cell" emulation rate E98 --model chi-bo-4-tot --year 2026 --met 1,1,1,1
+expect_refused 3 "between 1930 and 2026" emulation rate C1 --model chi-bo-4-tot --year 2027 --met 1,1,1,1
+expect_refused 4 "no organisation has the code 'C99'" emulation rate C99 --model chi-bo-4-tot --year 2026 --met 1,1,1,1
 expect_exit 0 --json emulation rate C1 --model 4-tot-3-khong --year 2026 --met 1,1,1,1,1,1,1
-expect_json 'd == {"org_code": "C1", "model": "4-tot-3-khong", "year": 2026, "criteria": 7, "met": 7}'
+expect_json 'd["org_code"] == "C1" and d["model"] == "4-tot-3-khong" and d["year"] == 2026 and d["version"] == 1 and d["criteria_met"] == 7 and d["required"] == 7 and d["earned"] is True and d["current"] is True and len(d["criteria"]) == 7'
+
+# ---------------------------------------------------------------------------------------------
+tcase "emulation models and add: a newer version from a date; ratings keep the version they were judged against" "$WORK/base.db"
+expect_exit 0 emulation models
+expect_out_contains "chi-bo-4-tot"
+expect_out_contains "1. Tốt về chính trị, tư tưởng"
+expect_exit 0 --json emulation models
+expect_json '[(m["code"], m["in_force_version"], len(m["versions"])) for m in d] == [("4-tot-3-khong", 1, 1), ("chi-bo-4-tot", 1, 1)]'
+expect_json 'd[1]["versions"][0]["required"] == 4 and len(d[1]["versions"][0]["criteria"]) == 4 and d[1]["versions"][0]["effective_from"] == "2011-01-19"'
+expect_exit 0 emulation rate C1 --model chi-bo-4-tot --year 2025 --met 1,1,1,1
+printf 'Tốt về chính trị\n\nTốt về lãnh đạo\r\nKhông có vi phạm\n' >crit.txt
+expect_exit 0 emulation add chi-bo-4-tot --name "Chi bộ 4 tốt (2026)" --criteria-file crit.txt --required 2 --from 2026-06-01 --source "09-CT/ĐU"
+expect_out_contains "emulation model chi-bo-4-tot version 2 added: 3 criteria, 2 to meet, in force from 2026-06-01"
+expect_exit 0 --json emulation models
+expect_json '[(v["version"], v["in_force"], v["effective_from"]) for v in d[1]["versions"]] == [(1, False, "2011-01-19"), (2, True, "2026-06-01")] and d[1]["name"] == "Chi bộ 4 tốt (2026)"'
+expect_json 'd[1]["versions"][1]["criteria"] == ["Tốt về chính trị", "Tốt về lãnh đạo", "Không có vi phạm"] and d[1]["versions"][1]["added_by"] == "cli:clitest" and d[1]["versions"][1]["source"] == "09-CT/ĐU"'
+expect_refused 3 "has 3 criteria" emulation rate C1 --model chi-bo-4-tot --year 2026 --met 1,1,1,1
+expect_exit 0 emulation rate C1 --model chi-bo-4-tot --year 2026 --met 1,1,0
+expect_out_contains "rated against chi-bo-4-tot (version 2) for 2026: 2 of 3 criteria met, 2 required: the title is earned"
+expect_exit 0 emulation rate C1 --model chi-bo-4-tot --year 2026 --met 1,0,0
+expect_exit 0 emulation ratings --org E98
+expect_out_contains "ORG  YEAR  MODEL"
+expect_exit 0 --json emulation ratings
+expect_json '[(r["year"], r["version"], r["criteria_met"], r["earned"], r["current"]) for r in d] == [(2025, 1, 4, True, True), (2026, 2, 2, True, False), (2026, 2, 1, False, True)]' \
+	"2025 judged against version 1, 2026 against version 2; the newer 2026 rating is current"
+expect_json 'd[0]["criteria"][0] == {"text": "Tốt về chính trị, tư tưởng (good in politics and thought)", "met": True}' \
+	"a rating keeps the criteria of its version"
+expect_exit 0 --json emulation ratings --org C1 --year 2025
+expect_json 'len(d) == 1 and d[0]["year"] == 2025'
+expect_exit 0 emulation ratings --org C31
+expect_err_contains "no emulation rating"
+expect_refused 4 "C99" emulation ratings --org C99
+expect_exit 0 emulation add 3-tot-3-khong --name "3 tốt 3 không" --criterion "Tốt A" --criterion "Tốt B" --required 1
+expect_out_contains "version 1 added: 2 criteria, 1 to meet, in force from 2026-11-23"
+
+tcase "emulation add: every mistake at once, and only a system administrator" "$WORK/base.db"
+expect_refused 3 "the code holds a character other than a-z" emulation add "Bad Code" --name " " --criterion "" --criterion "ok" --required 5
+expect_err_contains "give the model's name"
+expect_err_contains "criterion 1 is empty"
+expect_err_contains "give how many of the 2 criteria a cell must meet to earn the title: 1 to 2"
+expect_refused 3 "chi-bo-4-tot version 1 is in force from 2011-01-19; a newer version starts after that date" emulation add chi-bo-4-tot --name x --criterion a --required 1 --from 2011-01-19
+expect_refused 3 "a model has 1 to 20 criteria, not 21" emulation add big --name x --required 1 $(for i in $(seq 21); do printf -- '--criterion c%d ' "$i"; done)
+expect_refused 3 "criterion 1 is 201 bytes long; shorten it to at most 200" emulation add long --name x --criterion "$(printf 'a%.0s' $(seq 201))" --required 1
+expect_refused 2 "not both" emulation add x1 --name x --criterion a --criteria-file crit.txt --required 1
+expect_refused 2 "--required is required" emulation add x1 --name x --criterion a
+expect_refused 2 "cannot read the criteria file" emulation add x1 --name x --criteria-file /nonexistent --required 1
+token_for admin.root org_admin ROOT
+CADRE_TOKEN=$TOKEN expect_refused 7 "only a system administrator may add an emulation model version" emulation add chi-bo-4-tot --name x --criterion a --required 1 --from 2026-01-01
+token_for clerk.c1 clerk C1
+CADRE_TOKEN=$TOKEN expect_exit 0 emulation rate C1 --model chi-bo-4-tot --year 2026 --met 1,1,1,1
+CADRE_TOKEN=$TOKEN expect_refused 4 "no organisation has the code 'C31'" emulation rate C31 --model chi-bo-4-tot --year 2026 --met 1,1,1,1
+CADRE_TOKEN=$TOKEN expect_refused 4 "C31" emulation ratings --org C31
+CADRE_TOKEN=$TOKEN expect_exit 0 --json emulation models
+expect_json 'len(d) == 2' "any role reads the models"
+expect_exit 0 --json emulation models
+expect_json 'all(len(m["versions"]) == 1 for m in d)' "nothing added by the refused commands"
 
 # ---------------------------------------------------------------------------------------------
 tcase "import reviews: all or nothing, every bad line reported" "$WORK/base.db"
@@ -424,7 +484,8 @@ expect_err_contains "only a system administrator"
 # ---------------------------------------------------------------------------------------------
 tcase "--help of every review, discipline, report and figures command"
 for cmd in "review member" "review org" "review history" "review sheet" "discipline add" \
-	"discipline list" "emulation rate" "report" "report members" "rollup" "rules add" \
+	"discipline list" "emulation rate" "emulation models" "emulation add" "emulation ratings" \
+	"report" "report members" "rollup" "rules add" \
 	"figures check" "figures rebuild"; do
 	# shellcheck disable=SC2086
 	run_raw "$CADRE" --db "$WORK/help-nothing.db" $cmd --help
@@ -435,6 +496,9 @@ done
 run_raw "$CADRE" review member --help
 expect_out_contains "--score VALUE"
 expect_out_contains "--reason VALUE"
+run_raw "$CADRE" emulation add --help
+expect_out_contains "--criterion VALUE"
+expect_out_contains "--criteria-file VALUE"
 run_raw "$CADRE" report --help
 expect_out_contains "--xlsx VALUE"
 expect_out_contains "--as-of VALUE"

@@ -1,5 +1,5 @@
 /* test_review.c - the yearly review's rules, named by rule ID, at and around each boundary;
- * the figures' counters; and a fixture built through the app layer whose records give the
+ * emulation models in versions and the ratings of cells; the figures' counters; and a fixture built through the app layer whose records give the
  * seeds' figures exactly (seed 002: 22.7% of the militia and 10.65% of the reserve are party
  * members; seed 004: more than 92% of grassroots organisations good or excellent, more than
  * 17% excellent; more than 91% of members good or excellent, more than 18% excellent). */
@@ -766,6 +766,306 @@ static void test_report_scoped(void **state)
 	err_clear(&f->e);
 }
 
+/* ---- emulation models and ratings, through the app layer ---------------------------------- */
+
+/* A small tree: ROOT > G (grassroots) > C1, C2 (cells); ROOT > OTHER > OC (cell). */
+static void emu_tree(struct fx *f)
+{
+	f->a = fresh(f->path);
+	err_init(&f->e);
+	strcpy(f->root.name, "test:root");
+	f->root.role = ROLE_SYS_ADMIN;
+	add_org(f, "ROOT", "", OK_COMMITTEE, -1, -1);
+	add_org(f, "G", "ROOT", OK_GRASSROOTS, -1, -1);
+	add_org(f, "C1", "G", OK_CELL, -1, -1);
+	add_org(f, "C2", "G", OK_CELL, -1, -1);
+	add_org(f, "OTHER", "ROOT", OK_COMMITTEE, -1, -1);
+	add_org(f, "OC", "OTHER", OK_CELL, -1, -1);
+}
+
+static void emu_done(struct fx *f)
+{
+	gone(f->a, f->path);
+	err_cleanup(&f->e);
+}
+
+static int field_is(const struct err *e, const char *field)
+{
+	size_t i;
+
+	for (i = 0; i < e->n; i++)
+		if (!strcmp(e->items[i].field, field))
+			return 1;
+	return 0;
+}
+
+struct emu_seen {
+	struct emulation_rating_rec v[8];
+	int n;
+};
+
+static int emu_collect(void *ctx, const struct emulation_rating_rec *r)
+{
+	struct emu_seen *s = ctx;
+
+	if (s->n < 8)
+		s->v[s->n] = *r;
+	s->n++;
+	return 0;
+}
+
+static int audit_actions(void *ctx, const struct audit_entry *a)
+{
+	if (!strcmp(a->action, "emulation.model.add"))
+		(*(int *)ctx)++;
+	return 0;
+}
+
+/* A version added from a date applies to the years whose 31 December it covers; a rating
+ * keeps the version it was judged against, with its criteria, after the model changes. */
+static void test_emulation_version_applied_by_year(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	static const char *const crit[] = {"Tốt về chính trị", "Tốt về lãnh đạo",
+					   "Không có vi phạm"};
+	static const int met4[] = {1, 0, 1, 1}, met3[] = {1, 1, 0};
+	struct emulation_in in;
+	struct emu_seen *seen = calloc(1, sizeof *seen);
+	struct emulation_model_rec *m = calloc(1, sizeof *m);
+	int version = 0, audits = 0;
+	int64_t id = 0;
+
+	(void)state;
+	emu_tree(f);
+	/* Rated against the shipped version 1 (four criteria, all required). */
+	assert_int_equal(app_emulation_rate(f->a, &f->root, "C1", "chi-bo-4-tot", 2025, met4, 4,
+					    &id, &f->e), ERR_OK);
+	assert_true(id > 0);
+	/* Version 2 from 2026-06-01: three criteria, two required. */
+	memset(&in, 0, sizeof in);
+	in.code = "chi-bo-4-tot";
+	in.name = "Chi bộ 4 tốt (2026)";
+	in.criteria = crit;
+	in.ncriteria = 3;
+	in.required = 2;
+	in.from = D("2026-06-01");
+	in.source = "09-CT/ĐU";
+	assert_int_equal(app_emulation_add(f->a, &f->root, &in, &version, &f->e), ERR_OK);
+	assert_int_equal(version, 2);
+	/* 2026 ends after 2026-06-01: version 2; 2025 ended before it: version 1. */
+	assert_int_equal(app_emulation_version(f->a, "chi-bo-4-tot", 2026, m, &f->e), ERR_OK);
+	assert_int_equal(m->version, 2);
+	assert_int_equal(m->ncriteria, 3);
+	assert_true(m->in_force);
+	assert_int_equal(app_emulation_version(f->a, "chi-bo-4-tot", 2025, m, &f->e), ERR_OK);
+	assert_int_equal(m->version, 1);
+	assert_int_equal(m->ncriteria, 4);
+	assert_false(m->in_force);
+	/* Four answers no longer fit 2026's three criteria. */
+	assert_int_equal(app_emulation_rate(f->a, &f->root, "C1", "chi-bo-4-tot", 2026, met4, 4,
+					    NULL, &f->e), ERR_INPUT);
+	assert_true(has_text(&f->e, "has 3 criteria"));
+	err_clear(&f->e);
+	assert_int_equal(app_emulation_rate(f->a, &f->root, "C1", "chi-bo-4-tot", 2026, met3, 3,
+					    NULL, &f->e), ERR_OK);
+	/* Rated again for 2026: the newer rating is current, the first stays listed. */
+	assert_int_equal(app_emulation_rate(f->a, &f->root, "C1", "chi-bo-4-tot", 2026, met3, 3,
+					    NULL, &f->e), ERR_OK);
+	assert_int_equal(app_emulation_ratings(f->a, &f->root, "G", 0, emu_collect, seen, &f->e),
+			 ERR_OK);
+	assert_int_equal(seen->n, 3);
+	assert_int_equal(seen->v[0].year, 2025);
+	assert_int_equal(seen->v[0].model.version, 1);
+	assert_int_equal(seen->v[0].model.ncriteria, 4);
+	assert_string_equal(seen->v[0].model.criteria[0],
+			    "Tốt về chính trị, tư tưởng (good in politics and thought)");
+	assert_int_equal(seen->v[0].nmet, 3);
+	assert_false(seen->v[0].earned); /* 3 of 4, all 4 required */
+	assert_int_equal(seen->v[1].model.version, 2);
+	assert_false(seen->v[1].current);
+	assert_true(seen->v[2].current);
+	assert_true(seen->v[2].earned); /* 2 of 3, 2 required */
+	assert_string_equal(seen->v[2].model.criteria[2], "Không có vi phạm");
+	/* The year filter. */
+	seen->n = 0;
+	assert_int_equal(app_emulation_ratings(f->a, &f->root, "C1", 2025, emu_collect, seen, &f->e),
+			 ERR_OK);
+	assert_int_equal(seen->n, 1);
+	/* Audited with the version it replaced. */
+	assert_int_equal(app_audit_list(f->a, &f->root, "", 10, audit_actions, &audits, &f->e),
+			 ERR_OK);
+	assert_int_equal(audits, 1);
+	/* A year before the model's first version. */
+	assert_int_equal(app_emulation_rate(f->a, &f->root, "C1", "chi-bo-4-tot", 2010, met4, 4,
+					    NULL, &f->e), ERR_INPUT);
+	assert_true(field_is(&f->e, "year"));
+	err_clear(&f->e);
+	free(m);
+	free(seen);
+	emu_done(f);
+	free(f);
+}
+
+/* Every problem of a version at once, each naming its field; nothing stored. */
+static void test_emulation_add_validation(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	static const char *const one[] = {"A"};
+	const char *many[21], *bad[3];
+	char longc[EMULATION_CRITERION_MAX + 2];
+	struct emulation_in in;
+	int version = 0, i;
+
+	(void)state;
+	emu_tree(f);
+	for (i = 0; i < 21; i++)
+		many[i] = "x";
+	memset(longc, 'a', sizeof longc - 1);
+	longc[sizeof longc - 1] = 0;
+	bad[0] = "";
+	bad[1] = longc;
+	bad[2] = "two\nlines";
+	memset(&in, 0, sizeof in);
+	in.code = "Bad Code";
+	in.name = "  ";
+	in.criteria = bad;
+	in.ncriteria = 3;
+	in.required = 4;
+	assert_int_equal(app_emulation_add(f->a, &f->root, &in, &version, &f->e), ERR_INPUT);
+	assert_true(field_is(&f->e, "code"));
+	assert_true(field_is(&f->e, "name"));
+	assert_true(field_is(&f->e, "required"));
+	assert_true(has_text(&f->e, "criterion 1 is empty"));
+	assert_true(has_text(&f->e, "criterion 2 is 201 bytes long; shorten it to at most 200"));
+	assert_true(has_text(&f->e, "criterion 3 holds a line break"));
+	assert_true(has_text(&f->e, "1 to 3"));
+	err_clear(&f->e);
+	/* Too many criteria; none at all. */
+	in.code = "new-model";
+	in.name = "Mô hình mới";
+	in.criteria = many;
+	in.ncriteria = 21;
+	in.required = 1;
+	assert_int_equal(app_emulation_add(f->a, &f->root, &in, &version, &f->e), ERR_INPUT);
+	assert_true(has_text(&f->e, "1 to 20 criteria, not 21"));
+	err_clear(&f->e);
+	in.ncriteria = 0;
+	assert_int_equal(app_emulation_add(f->a, &f->root, &in, &version, &f->e), ERR_INPUT);
+	assert_true(field_is(&f->e, "criteria"));
+	err_clear(&f->e);
+	/* Not after the latest version's date (2011-01-19, the shipped one). */
+	in.code = "chi-bo-4-tot";
+	in.criteria = one;
+	in.ncriteria = 1;
+	in.from = D("2011-01-19");
+	assert_int_equal(app_emulation_add(f->a, &f->root, &in, &version, &f->e), ERR_INPUT);
+	assert_true(field_is(&f->e, "from"));
+	assert_true(has_text(&f->e, "version 1 is in force from 2011-01-19"));
+	err_clear(&f->e);
+	/* A new model starts at version 1, from today by default. */
+	in.code = "3-tot-3-khong";
+	in.from = DATE_NONE;
+	assert_int_equal(app_emulation_add(f->a, &f->root, &in, &version, &f->e), ERR_OK);
+	assert_int_equal(version, 1);
+	/* Nothing of the refused ones was stored: still only version 1 of chi-bo-4-tot. */
+	{
+		struct emulation_model_rec *m = calloc(1, sizeof *m);
+
+		assert_int_equal(app_emulation_version(f->a, "chi-bo-4-tot", 2026, m, &f->e), ERR_OK);
+		assert_int_equal(m->version, 1);
+		assert_int_equal(app_emulation_version(f->a, "new-model", 2026, m, &f->e),
+				 ERR_NOTFOUND);
+		assert_true(field_is(&f->e, "model"));
+		err_clear(&f->e);
+		free(m);
+	}
+	emu_done(f);
+	free(f);
+}
+
+/* Only a system administrator over the whole tree adds a version; a rating needs a role that
+ * edits; a cell out of sight does not exist (ERR_NOTFOUND), and only cells are rated. */
+static void test_emulation_permissions_and_scope(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	static const char *const one[] = {"A"};
+	static const int met4[] = {1, 1, 1, 1};
+	struct emulation_in in;
+	struct actor admin, other, viewer;
+	struct emu_seen *seen = calloc(1, sizeof *seen);
+	int version = 0;
+	enum role roles[] = {ROLE_ORG_ADMIN, ROLE_CLERK, ROLE_VIEWER};
+	size_t k;
+
+	(void)state;
+	emu_tree(f);
+	memset(&in, 0, sizeof in);
+	in.code = "chi-bo-4-tot";
+	in.name = "x";
+	in.criteria = one;
+	in.ncriteria = 1;
+	in.required = 1;
+	in.from = D("2026-01-01");
+	memset(&admin, 0, sizeof admin);
+	strcpy(admin.name, "account:admin");
+	admin.account_id = 7;
+	for (k = 0; k < sizeof roles / sizeof roles[0]; k++) {
+		admin.role = roles[k];
+		assert_int_equal(app_emulation_add(f->a, &admin, &in, &version, &f->e), ERR_DENIED);
+		assert_true(has_text(&f->e, "only a system administrator"));
+		err_clear(&f->e);
+	}
+	/* A system administrator's role held on a subtree is not the whole tree. */
+	admin.role = ROLE_SYS_ADMIN;
+	strcpy(admin.scope_code, "G");
+	assert_int_equal(app_emulation_add(f->a, &admin, &in, &version, &f->e), ERR_DENIED);
+	err_clear(&f->e);
+	admin.scope_code[0] = 0;
+	assert_int_equal(app_emulation_add(f->a, &admin, &in, &version, &f->e), ERR_OK);
+	assert_int_equal(version, 2);
+	/* A clerk of OTHER: C1 does not exist for them. */
+	memset(&other, 0, sizeof other);
+	strcpy(other.name, "account:other");
+	strcpy(other.scope_code, "OTHER");
+	other.role = ROLE_CLERK;
+	other.account_id = 8;
+	assert_int_equal(app_emulation_rate(f->a, &other, "C1", "chi-bo-4-tot", 2025, met4, 4, NULL,
+					    &f->e), ERR_NOTFOUND);
+	assert_true(has_text(&f->e, "no organisation has the code 'C1'"));
+	err_clear(&f->e);
+	assert_int_equal(app_emulation_ratings(f->a, &other, "C1", 0, emu_collect, seen, &f->e),
+			 ERR_NOTFOUND);
+	err_clear(&f->e);
+	assert_int_equal(app_emulation_rate(f->a, &f->root, "C1", "chi-bo-4-tot", 2025, met4, 4,
+					    NULL, &f->e), ERR_OK);
+	assert_int_equal(app_emulation_ratings(f->a, &other, "", 0, emu_collect, seen, &f->e),
+			 ERR_OK);
+	assert_int_equal(seen->n, 0); /* C1's rating is not in OTHER's subtree */
+	assert_int_equal(app_emulation_rate(f->a, &other, "OC", "chi-bo-4-tot", 2025, met4, 4, NULL,
+					    &f->e), ERR_OK);
+	/* A viewer rates nothing; a grassroots committee is not a cell; an unknown model. */
+	viewer = other;
+	viewer.role = ROLE_VIEWER;
+	assert_int_equal(app_emulation_rate(f->a, &viewer, "OC", "chi-bo-4-tot", 2025, met4, 4, NULL,
+					    &f->e), ERR_DENIED);
+	err_clear(&f->e);
+	assert_int_equal(app_emulation_rate(f->a, &f->root, "G", "chi-bo-4-tot", 2025, met4, 4,
+					    NULL, &f->e), ERR_INPUT);
+	assert_true(has_text(&f->e, "not a cell"));
+	err_clear(&f->e);
+	assert_int_equal(app_emulation_rate(f->a, &f->root, "C1", "no-such", 2025, met4, 4, NULL,
+					    &f->e), ERR_NOTFOUND);
+	assert_true(field_is(&f->e, "model"));
+	err_clear(&f->e);
+	assert_int_equal(app_emulation_rate(f->a, &f->root, "C1", "chi-bo-4-tot", 2027, met4, 4,
+					    NULL, &f->e), ERR_INPUT);
+	assert_true(field_is(&f->e, "year"));
+	err_clear(&f->e);
+	free(seen);
+	emu_done(f);
+	free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -786,6 +1086,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_revision_keeps_history, fixture, fixture_end),
 		cmocka_unit_test_setup_teardown(test_report_scoped, fixture, fixture_end),
 		cmocka_unit_test_setup_teardown(test_records_behind_org_figures, fixture, fixture_end),
+		cmocka_unit_test(test_emulation_version_applied_by_year),
+		cmocka_unit_test(test_emulation_add_validation),
+		cmocka_unit_test(test_emulation_permissions_and_scope),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

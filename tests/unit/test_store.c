@@ -176,12 +176,75 @@ static void test_default_rules_cover_every_rule_id(void **state)
 	err_cleanup(&e);
 }
 
+/* Migration 9 (emulation models in versions): a database of version 8 holding a rating keeps
+ * it, pointing at version 1 of its model, whose criteria are those it was rated against. */
+static int count_rows(void *ctx, const struct emulation_rating_row *r)
+{
+	(*(int *)ctx)++;
+	assert_int_equal(r->model.version, 1);
+	assert_string_equal(r->model.code, "chi-bo-4-tot");
+	assert_string_equal(r->met, "1,0,1,1");
+	assert_int_equal(r->year, 2024);
+	assert_int_equal(r->current, 1);
+	assert_non_null(strstr(r->model.criteria, "Tốt về chính trị, tư tưởng"));
+	return 0;
+}
+
+static void test_emulation_ratings_migrate_to_versions(void **state)
+{
+	char p[64];
+	sqlite3 *db;
+	struct store *st;
+	struct err e;
+	struct emulation_version_row v;
+	int n, rows = 0;
+	char pragma[32];
+
+	(void)state;
+	err_init(&e);
+	temp_path(p, sizeof p);
+	assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+	for (n = 1; n <= 8; n++)
+		assert_int_equal(sqlite3_exec(db, schema_migration(n), NULL, NULL, NULL), SQLITE_OK);
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version=8");
+	assert_int_equal(sqlite3_exec(db, pragma, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+		"INSERT INTO org(id, code, name, kind, established, pre, last, depth)"
+		" VALUES (1, 'C1', 'Chi bộ 1', 'cell', 0, 1, 1, 0);"
+		"INSERT INTO emulation_rating(org_id, year, model, met, earned, recorded_by)"
+		" VALUES (1, 2024, 'chi-bo-4-tot', '1,0,1,1', 0, 'cli:test');", NULL, NULL, NULL),
+		SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(&st, p, 0, &e), ERR_OK);
+	assert_int_equal(store_schema_version(st), schema_latest());
+	assert_int_equal(store_emulation_ratings(st, 0, 100, 2024, count_rows, &rows, &e), ERR_OK);
+	assert_int_equal(rows, 1);
+	/* The shipped models are version 1 of themselves; a newer version is number 2. */
+	assert_int_equal(store_emulation_version_at(st, "4-tot-3-khong", DATE_NONE, &v, &e), ERR_OK);
+	assert_int_equal(v.version, 1);
+	assert_int_equal(v.required, 7);
+	memset(&v, 0, sizeof v);
+	strcpy(v.code, "chi-bo-4-tot");
+	strcpy(v.name, "test");
+	strcpy(v.criteria, "a\nb");
+	v.required = 2;
+	date_parse("2030-01-01", &v.effective_from, NULL);
+	assert_int_equal(store_emulation_version_add(st, &v, "test", &e), ERR_OK);
+	assert_int_equal(v.version, 2);
+	/* One version a date: (code, effective_from) is unique. */
+	assert_int_not_equal(store_emulation_version_add(st, &v, "test", &e), ERR_OK);
+	store_close(st);
+	remove_db(p);
+	err_cleanup(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_schema_fresh_equals_upgraded),
 		cmocka_unit_test(test_newer_schema_refused),
 		cmocka_unit_test(test_default_rules_cover_every_rule_id),
+		cmocka_unit_test(test_emulation_ratings_migrate_to_versions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

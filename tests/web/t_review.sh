@@ -468,4 +468,152 @@ expect_out_contains "Review of members"
 HTTP_LANG=en
 server_stop
 
+# ---------------------------------------------------------------------------------------------
+tcase "emulation models: every version listed; a system administrator adds one, every mistake beside its field, the input kept" "$FX"
+server_start
+login aclerk
+page GET /emulation
+expect_status 200
+expect_valid_html
+expect_out_contains 'id="model-chi-bo-4-tot"'
+expect_out_contains '<li>Tốt về chính trị, tư tưởng (good in politics and thought)</li>'
+expect_out_contains 'in force today'
+expect_out_lacks 'id="emulation-form"'
+post /emulation --data-urlencode code=x1 --data-urlencode name=x --data-urlencode criteria=a --data-urlencode required=1
+expect_status 403
+expect_eq "no version added" 2 "$(sqlite3 "$DB" 'SELECT count(*) FROM emulation_model')"
+page GET /rules
+expect_out_contains 'id="emulation-models" href="/emulation"'
+login admin
+page GET /emulation
+expect_out_contains 'id="emulation-form"'
+expect_valid_html
+post /emulation --data-urlencode "code=Bad Code" --data-urlencode "name=$EVIL" \
+	--data-urlencode "criteria=$(printf 'Tốt A\r\n\r\nTốt B')" --data-urlencode required=5 \
+	--data-urlencode from=2026-02-30 --data-urlencode "source=$EVIL"
+expect_status 422
+expect_valid_html
+expect_beside code "a-z"
+expect_beside required "1 to 2"
+expect_beside from
+expect_value code "Bad Code"
+expect_value name "$EVIL"
+expect_value source "$EVIL"
+htmlq text f-criteria
+expect_eq "the criteria kept as typed" "$(printf 'Tốt A\n\nTốt B')" "$(printf '%s' "$HQ" | tr -d '\r')"
+post /emulation --data-urlencode code=chi-bo-4-tot --data-urlencode name=x --data-urlencode criteria=a \
+	--data-urlencode required=1 --data-urlencode from=2011-01-19
+expect_status 422
+expect_beside from "version 1 is in force from 2011-01-19"
+expect_eq "nothing added" 2 "$(sqlite3 "$DB" 'SELECT count(*) FROM emulation_model')"
+post /emulation --data-urlencode code=evil-model --data-urlencode "name=$EVIL" \
+	--data-urlencode "criteria=$(printf 'Tốt về chính trị\n%s tiêu chí' "$EVIL")" --data-urlencode required=1 \
+	--data-urlencode "source=$EVIL"
+expect_status 303
+expect_eq "to the model" "/emulation#model-evil-model" "$(location)"
+page GET /emulation
+expect_valid_html
+expect_out_contains "<li>$EVIL_ESC tiêu chí</li>"
+expect_out_lacks "$EVIL"
+expect_eq "version 1 of the new model" 1 "$(sqlite3 "$DB" "SELECT version FROM emulation_model WHERE code = 'evil-model'")"
+server_stop
+
+# ---------------------------------------------------------------------------------------------
+tcase "a cell rated on a form: a checkbox per criterion of the year's version, CSRF required, errors beside, ticks kept" "$FX"
+ratings() { sqlite3 "$DB" 'SELECT count(*) FROM emulation_rating'; }
+server_start
+login admin
+post /emulation --data-urlencode code=evil-model --data-urlencode "name=$EVIL" \
+	--data-urlencode "criteria=$(printf '%s one\nTwo' "$EVIL")" --data-urlencode required=2
+expect_status 303
+login aclerk
+page GET /orgs/A1C
+expect_out_contains 'id="emulation" href="/orgs/A1C/emulation"'
+page GET /orgs/A1C/emulation
+expect_status 200
+expect_valid_html
+expect_out_contains 'id="emulation-rate-form"'
+expect_out_contains 'id="no-ratings"'
+page GET "/orgs/A1C/emulation?model=chi-bo-4-tot&year=2025"
+expect_valid_html
+expect_out_contains '<option value="chi-bo-4-tot" selected>chi-bo-4-tot</option>'
+expect_out_contains 'Tốt về sinh hoạt và quản lý đảng viên (good in meetings and managing members)</label>'
+htmlq value c-4
+expect_eq "four checkboxes, unticked" "" "$HQ"
+htmlq value c-5
+expect_eq "no fifth" "<no control>" "$HQ"
+for token in none wrong; do
+	if [ $token = none ]; then tok=(); else tok=(--data-urlencode "csrf=wrong$CSRF"); fi
+	page POST /orgs/A1C/emulation "${tok[@]}" --data-urlencode model=chi-bo-4-tot --data-urlencode year=2025 \
+		--data-urlencode n=4 --data-urlencode c-1=1
+	expect_status 403
+	page POST /emulation "${tok[@]}" --data-urlencode code=x2 --data-urlencode name=x \
+		--data-urlencode criteria=a --data-urlencode required=1
+	expect_status 403
+done
+expect_eq "nothing rated without the token" 0 "$(ratings)"
+post /orgs/A1C/emulation --data-urlencode model=chi-bo-4-tot --data-urlencode year=2025 --data-urlencode n=3 \
+	--data-urlencode c-1=1 --data-urlencode c-3=1
+expect_status 422
+expect_valid_html
+htmlq text e-met
+expect_true "the refusal names the criteria count" test -n "$(printf '%s' "$HQ" | grep 'has 4 criteria')"
+htmlq value c-1
+expect_eq "tick kept" 1 "$HQ"
+htmlq value c-2
+expect_eq "no tick kept" "" "$HQ"
+post /orgs/A1C/emulation --data-urlencode model=chi-bo-4-tot --data-urlencode year=2025 --data-urlencode n=4 \
+	--data-urlencode c-1=1 --data-urlencode c-3=1
+expect_status 303
+expect_eq "back to the ratings" "/orgs/A1C/emulation?year=2025&model=chi-bo-4-tot#ratings" "$(location)"
+page GET "$(location)"
+expect_valid_html
+expect_out_contains 'id="ratings"'
+expect_eq "one rating" "1,0,1,0" "$(sqlite3 "$DB" 'SELECT met FROM emulation_rating')"
+post /orgs/A1C/emulation --data-urlencode model=no-such --data-urlencode year=2025 --data-urlencode n=1 --data-urlencode c-1=1
+expect_status 422
+expect_valid_html
+expect_out_contains "no emulation model no-such"
+post /orgs/A1C/emulation --data-urlencode model=chi-bo-4-tot --data-urlencode year=2027 --data-urlencode n=4
+expect_status 400
+page GET /orgs/A1/emulation
+expect_status 200
+expect_out_contains 'id="not-a-cell"'
+expect_out_lacks 'id="emulation-rate-form"'
+page GET "/orgs/A1C/emulation?model=evil-model&year=$Y"
+expect_valid_html
+expect_out_contains "$EVIL_ESC one</label>"
+post /orgs/A1C/emulation --data-urlencode model=evil-model --data-urlencode year=$Y --data-urlencode n=2 \
+	--data-urlencode c-1=1 --data-urlencode c-2=1
+expect_status 303
+page GET /orgs/A1C/emulation
+expect_valid_html
+expect_out_contains "$EVIL_ESC (version 1)"
+expect_eq "two ratings" 2 "$(ratings)"
+page GET /orgs/AX/emulation
+expect_status 200
+expect_valid_html
+expect_out_contains "<h1>Emulation: $EVIL_ESC</h1>"
+page GET /orgs/B1C/emulation
+expect_status 404
+expect_out_lacks "Chi bộ Đại đội B1C"
+post /orgs/B1C/emulation --data-urlencode model=chi-bo-4-tot --data-urlencode year=2025 --data-urlencode n=4 --data-urlencode c-1=1
+expect_status 404
+login aview
+page GET /orgs/A1C/emulation
+expect_status 200
+expect_out_lacks 'id="emulation-rate-form"'
+expect_out_contains 'id="ratings"'
+post /orgs/A1C/emulation --data-urlencode model=chi-bo-4-tot --data-urlencode year=2025 --data-urlencode n=4 --data-urlencode c-1=1
+expect_status 403
+expect_eq "nothing more rated" 2 "$(ratings)"
+HTTP_LANG=vi
+login aview
+page GET /emulation
+expect_out_contains "Mô hình thi đua"
+page GET "/orgs/A1C/emulation?model=chi-bo-4-tot&year=2025"
+expect_out_contains "Kết quả đánh giá của chi bộ"
+HTTP_LANG=en
+server_stop
+
 done_testing
