@@ -26,6 +26,8 @@ Q := @
 endif
 
 B ?= build
+# Builds started by run, test and bench use every core unless -j was given.
+JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 2))
 # Sanitizer build for the test suite.
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -132,19 +134,19 @@ san:
 	@$(MAKE) --no-print-directory B=build/san CFLAGS="$(SAN_FLAGS)" all unit-bins
 
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory $(JOBS) all
 	@scripts/run.sh $(B)/cadre
 
 test: deps
-	@$(MAKE) --no-print-directory all unit-bins
-	@$(MAKE) --no-print-directory san
+	@$(MAKE) --no-print-directory $(JOBS) all unit-bins
+	@$(MAKE) --no-print-directory $(JOBS) san
 	@scripts/test.sh
 
 lint:
 	@scripts/lint.sh
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory $(JOBS) all
 	@bench/run.sh
 
 fuzz:

@@ -14,7 +14,7 @@ mkdir -p "$log"
 
 # cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s), listed below:".
 run_unit() {
-	local bin=$1 name out p f
+	local bin=$1 name out p f t0=$SECONDS
 	name=$(echo "$bin" | tr '/' '_')
 	out="$log/$name.log"
 	"$bin" >"$out" 2>&1
@@ -32,7 +32,7 @@ run_unit() {
 		failures+=("$bin (see $out)")
 		tail -30 "$out"
 	fi
-	printf '%-40s %4d passed, %d failed\n' "$bin" "$p" "$f"
+	printf '%-40s %4d passed, %d failed (%d s)\n' "$bin" "$p" "$f" $((SECONDS - t0))
 }
 
 for t in build/tests/test_*; do [ -x "$t" ] && run_unit "$t"; done
@@ -41,7 +41,7 @@ for t in build/san/tests/test_*; do [ -x "$t" ] && run_unit "$t"; done
 # Suites that print "N passed, N failed" as their last summary line: the command line, the
 # server, the API, the pages (escaping, HTML validity, CSRF) and the browser tests.
 run_suite() {
-	local name=$1 logf=$2 line p f rc
+	local name=$1 logf=$2 line p f rc t0=$SECONDS
 	shift 2
 	"$@" >"$logf" 2>&1
 	rc=$?
@@ -57,7 +57,7 @@ run_suite() {
 		failures+=("$name (see $logf)")
 		grep -E 'FAIL' "$logf" | head -40
 	fi
-	printf '%-40s %4d passed, %d failed\n' "$name" "$p" "$f"
+	printf '%-40s %4d passed, %d failed (%d s)\n' "$name" "$p" "$f" $((SECONDS - t0))
 }
 [ -x tests/cli/run.sh ] && run_suite "tests/cli (sanitized binary)" "$log/cli.log" \
 	tests/cli/run.sh build/san/cadre
@@ -71,7 +71,7 @@ run_suite() {
 	tests/browser/run.sh build/cadre
 
 # Fuzz targets: a short run over each corpus (longer runs: make fuzz; tests/fuzz/replay.sh).
-if command -v clang >/dev/null && make --no-print-directory -s fuzz >"$log/fuzz-build.log" 2>&1; then
+if command -v clang >/dev/null && make --no-print-directory -s -j"$(nproc)" fuzz >"$log/fuzz-build.log" 2>&1; then
 	FUZZ_SECONDS=${FUZZ_SECONDS:-15} tests/fuzz/replay.sh build/fuzz >"$log/fuzz.log" 2>&1
 	p=$(grep -c ': ok$' "$log/fuzz.log")
 	f=$(grep -c ': FAILED' "$log/fuzz.log")
