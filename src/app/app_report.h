@@ -46,6 +46,33 @@ enum err_code app_review_org(struct app *a, const struct actor *ac, const struct
 enum err_code app_review_orgs(struct app *a, const struct actor *ac, const struct review_in *rs,
 			      size_t n, struct err *e);
 
+/* A batch of review steps fed in chunks, checked and stored in one transaction: what
+ * app_review_members and app_review_orgs do for one array, for a file of any size (an
+ * import) in memory that does not grow with it. Across chunks the batch keeps only what the
+ * whole-batch checks need: per grassroots organisation and year, the quota counts (members);
+ * and every member decided so far, with the line (16 bytes a decision), to refuse a member
+ * decided twice. Use: app_review_batch_begin, app_review_batch_add for each chunk, then
+ * app_review_batch_finish (or app_review_batch_abort). */
+struct review_batch;
+/* Begin a batch of members' (orgs 0) or organisations' (orgs 1) steps: opens the write
+ * transaction. *b is the batch (NULL on failure); the caller ends it with finish or abort. */
+enum err_code app_review_batch_begin(struct app *a, const struct actor *ac, int orgs,
+				     struct review_batch **b, struct err *e);
+/* Prepare and check the rows rs[0..n) (each with its line) and, while the batch has had no
+ * problem, store them. Members: every R-REVIEW-* rule of a row, a member decided twice in the
+ * batch, and the decisions counted into the quotas. Organisations: in the order given, each
+ * judged on the grades stored before it. rs may be reused once this returns. Problems are kept
+ * in the batch until finish. Returns the batch's code so far (ERR_STORAGE: stop adding). */
+enum err_code app_review_batch_add(struct review_batch *b, const struct review_in *rs,
+				   size_t n);
+/* End the batch: check R-REVIEW-EXCELLENT-QUOTA on the result of the whole batch (when no row
+ * had a problem), move every problem to e, and commit when there is none, else roll back
+ * (all or nothing). *bad (may be NULL) receives the number of rows with a problem. Frees b. */
+enum err_code app_review_batch_finish(struct review_batch *b, long *bad, struct err *e);
+/* Roll the batch back, dropping its problems (the caller found others that come first), and
+ * free it. */
+void app_review_batch_abort(struct review_batch *b);
+
 /* A review step as stored. */
 struct review_rec {
 	int64_t id;

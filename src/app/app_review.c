@@ -3,6 +3,7 @@
  * R-REVIEW-* rule checked before anything is stored. A member's review counts in the grassroots organisation whose roll the member is on
  * when the step is recorded (a member transferred mid-year is reviewed and counted where they
  * are at the year's review, see docs/reviews.md). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,6 +142,7 @@ struct prepared {
 	struct org_ref cell, g;
 	struct review_row row;
 	enum grade prev;        /* the decision it replaces (G_NONE: none) */
+	int bad;                /* the row has a problem */
 };
 
 static void org_ref_set(struct org_ref *r, const struct org *o)
@@ -240,38 +242,7 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 	return review_check_disciplined(&a->rules, on, g, disc > 0, "grade", r->line, e);
 }
 
-/* The quota of one grassroots organisation over a batch's result. */
-struct quota {
-	int64_t g;
-	char code[ORG_CODE_MAX + 1];
-	int year;
-	date_t on;
-	long counts[4];
-	long line;
-};
-
-static struct quota *quota_for(struct app *a, struct quota **qs, size_t *nq,
-			       const struct prepared *p, long line, struct err *e)
-{
-	size_t i;
-	struct quota *q;
-
-	for (i = 0; i < *nq; i++)
-		if ((*qs)[i].g == p->g.id && (*qs)[i].year == p->row.year)
-			return &(*qs)[i];
-	*qs = xrealloc(*qs, (*nq + 1) * sizeof **qs);
-	q = &(*qs)[(*nq)++];
-	memset(q, 0, sizeof *q);
-	q->g = p->g.id;
-	snprintf(q->code, sizeof q->code, "%s", p->g.code);
-	q->year = p->row.year;
-	q->on = p->row.date;
-	q->line = line;
-	if (store_review_quota_counts(a->st, q->g, q->year, q->counts, e))
-		return NULL;
-	return q;
-}
-
+/* Store a member's prepared step and its audit entry. */
 static enum err_code store_member_step(struct app *a, const struct actor *ac,
 				       struct prepared *p, struct err *e)
 {
@@ -297,8 +268,8 @@ static enum err_code store_member_step(struct app *a, const struct actor *ac,
 	return rc;
 }
 
-/* A member decided twice for a year in one batch: sorted by member and year, so a national
- * file is checked in n log n, not n squared. */
+/* A member decided twice for a year in one chunk of a batch: sorted by member and year, so a
+ * chunk is checked in n log n, not n squared (the earlier chunks are in the batch's seen set). */
 struct dup_key {
 	int64_t member;
 	int year;
@@ -314,83 +285,6 @@ static int cmp_dup(const void *x, const void *y)
 	if (a->year != b->year)
 		return a->year - b->year;
 	return a->at < b->at ? -1 : a->at > b->at;
-}
-
-static void twice(const struct prepared *ps, const struct review_in *rs, size_t n,
-		  struct err *e)
-{
-	struct dup_key *k = xmalloc((n ? n : 1) * sizeof *k);
-	size_t i, m = 0;
-
-	for (i = 0; i < n; i++)
-		if (ps[i].member_id && ps[i].row.step == RS_DECISION)
-			k[m++] = (struct dup_key){ps[i].member_id, ps[i].row.year, i};
-	qsort(k, m, sizeof *k, cmp_dup);
-	for (i = 1; i < m; i++)
-		if (k[i].member == k[i - 1].member && k[i].year == k[i - 1].year)
-			err_add(e, ERR_INPUT, rs[k[i].at].line, "member_id", NULL, NULL,
-				"member %lld is graded twice for %d (also on line %ld)",
-				(long long)k[i].member, k[i].year, rs[k[i - 1].at].line);
-	free(k);
-}
-
-enum err_code app_review_members(struct app *a, const struct actor *ac,
-				 const struct review_in *rs, size_t n, struct err *e)
-{
-	struct prepared *ps = xcalloc(n ? n : 1, sizeof *ps);
-	struct quota *qs = NULL;
-	size_t i, nq = 0;
-	enum err_code rc;
-
-	if ((rc = app_begin(a, e))) {
-		free(ps);
-		return rc;
-	}
-	for (i = 0; i < n; i++) {
-		struct err one;
-
-		err_init(&one);
-		prepare_member(a, ac, &rs[i], &ps[i], &one);
-		if (one.code == ERR_NOTFOUND || one.code == ERR_DENIED) {
-			/* Say which line: a batch names every problem with its place. */
-			size_t k;
-
-			for (k = 0; k < one.n; k++)
-				if (!one.items[k].line)
-					one.items[k].line = rs[i].line;
-		}
-		err_merge(e, &one);
-		err_cleanup(&one);
-	}
-	twice(ps, rs, n, e);
-	/* R-REVIEW-EXCELLENT-QUOTA on the result of the whole batch, per grassroots
-	 * organisation and year. */
-	for (i = 0; i < n && !e->code; i++) {
-		struct quota *q;
-
-		if (ps[i].row.step != RS_DECISION)
-			continue;
-		if (!(q = quota_for(a, &qs, &nq, &ps[i], rs[i].line, e)))
-			break;
-		if (ps[i].prev != G_NONE)
-			q->counts[ps[i].prev]--;
-		q->counts[ps[i].row.grade]++;
-	}
-	for (i = 0; i < nq && !e->code; i++)
-		review_check_quota(&a->rules, qs[i].on, qs[i].code, qs[i].counts[G_EXCELLENT],
-				   qs[i].counts[G_EXCELLENT] + qs[i].counts[G_GOOD], "grade",
-				   n > 1 ? 0 : qs[i].line, e);
-	for (i = 0; i < n && !e->code; i++)
-		store_member_step(a, ac, &ps[i], e);
-	free(qs);
-	free(ps);
-	return app_end(a, e->code, e);
-}
-
-enum err_code app_review_member(struct app *a, const struct actor *ac, const struct review_in *r,
-				struct err *e)
-{
-	return app_review_members(a, ac, r, 1, e);
 }
 
 /* ---- organisations ------------------------------------------------------------------- */
@@ -469,51 +363,376 @@ static enum err_code prepare_org(struct app *a, const struct actor *ac, const st
 	return review_check_org(&a->rules, on, g, &b, "grade", r->line, e);
 }
 
-enum err_code app_review_orgs(struct app *a, const struct actor *ac, const struct review_in *rs,
-			      size_t n, struct err *e)
+/* Store an organisation's prepared step and its audit entry. */
+static enum err_code store_org_step(struct app *a, const struct actor *ac, const struct org *o,
+				    struct review_row *row, enum grade prev, struct err *e)
 {
-	size_t i;
+	char subject[48], action[48], *after, *before = NULL;
 	enum err_code rc;
 
-	if ((rc = app_begin(a, e)))
+	if ((rc = store_review_insert(a->st, row, e)))
 		return rc;
-	/* In the order given: a grassroots organisation's grade may rest on its sub-units'
-	 * grades decided earlier in the same file. Every line is still checked. */
+	snprintf(subject, sizeof subject, "org:%s", o->code);
+	snprintf(action, sizeof action, "review.org.%s",
+		 review_step_name((enum review_step)row->step));
+	after = app_json("{s:i,s:s,s:i,s:i,s:s,s:s}", "year", row->year, "grade",
+			 grade_name((enum grade)row->grade), "score", row->score, "revision",
+			 row->revision, "reason", row->reason, "rules", row->rules);
+	if (prev != G_NONE)
+		before = app_json("{s:i,s:s,s:i}", "year", row->year, "grade", grade_name(prev),
+				  "revision", row->revision - 1);
+	rc = app_audit(a, ac, action, subject, o->id, before, after, e);
+	free(before);
+	free(after);
+	return rc;
+}
+
+/* ---- batches: one transaction, fed in chunks ----------------------------------------- */
+
+/* R-REVIEW-EXCELLENT-QUOTA of one grassroots organisation and year over a batch's result: the
+ * decisions in force when it was first met, plus the batch's. */
+struct quota {
+	int64_t g;
+	char code[ORG_CODE_MAX + 1];
+	int year;
+	date_t on;
+	long counts[4];
+	long line;
+};
+
+/* A decision already in the batch, kept for the rest of it: who, for which year, and the line
+ * it came from. 16 bytes, member 0 for an empty slot. */
+struct seen_slot {
+	int64_t member;
+	int32_t year;
+	uint32_t line;
+};
+
+/* The batch's decisions as a hash set with linear probing, at most three quarters full:
+ * 16 bytes a slot, so about 21 to 43 bytes a decision (128 MiB for 5.6 million). */
+struct seen_set {
+	struct seen_slot *v;
+	size_t cap, n;
+};
+
+struct review_batch {
+	struct app *a;
+	const struct actor *ac;
+	int orgs;                  /* organisations' steps, else members' */
+	struct err e;              /* the problems of the rows added so far */
+	long rows, bad;            /* rows added, and of them rows with a problem */
+	struct quota *qs;          /* in the order first met (the order they are checked in) */
+	size_t nq, capq;
+	size_t *qidx, qidx_cap;    /* hash index of qs: index + 1, 0 for an empty slot */
+	struct seen_set seen;      /* members' decisions of the earlier chunks */
+	struct prepared *ps;       /* the chunk being added (members) */
+	struct dup_key *keys;
+	size_t cap;
+};
+
+static size_t mix(uint64_t a, uint64_t b)
+{
+	uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL) * 0xC2B2AE3D27D4EB4FULL;
+
+	return (size_t)(h ^ h >> 31);
+}
+
+/* The line of member's decision for year in s, or 0 when there is none. */
+static long seen_find(const struct seen_set *s, int64_t member, int year)
+{
+	size_t i;
+
+	if (!s->cap)
+		return 0;
+	for (i = mix((uint64_t)member, (uint64_t)year) & (s->cap - 1); s->v[i].member;
+	     i = (i + 1) & (s->cap - 1))
+		if (s->v[i].member == member && s->v[i].year == year)
+			return s->v[i].line;
+	return 0;
+}
+
+/* Add a decision that seen_find does not find (member > 0). */
+static void seen_add(struct seen_set *s, int64_t member, int year, long line)
+{
+	size_t i;
+
+	if ((s->n + 1) * 4 > s->cap * 3) {
+		struct seen_set old = *s;
+
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->v = xcalloc(s->cap, sizeof *s->v);
+		s->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.v[i].member)
+				seen_add(s, old.v[i].member, old.v[i].year, old.v[i].line);
+		free(old.v);
+	}
+	for (i = mix((uint64_t)member, (uint64_t)year) & (s->cap - 1); s->v[i].member;
+	     i = (i + 1) & (s->cap - 1))
+		;
+	s->v[i].member = member;
+	s->v[i].year = year;
+	s->v[i].line = line > 0 && line <= (long)UINT32_MAX ? (uint32_t)line : UINT32_MAX;
+	s->n++;
+}
+
+/* The quota of p's grassroots organisation and year, made (with the counts in force) when p
+ * is the first decision of the batch there; NULL on a storage failure. */
+static struct quota *quota_for(struct review_batch *b, const struct prepared *p, long line)
+{
+	size_t i, mask;
+	struct quota *q;
+
+	if ((b->nq + 1) * 2 > b->qidx_cap) {
+		b->qidx_cap = b->qidx_cap ? b->qidx_cap * 2 : 64;
+		free(b->qidx);
+		b->qidx = xcalloc(b->qidx_cap, sizeof *b->qidx);
+		mask = b->qidx_cap - 1;
+		for (i = 0; i < b->nq; i++) {
+			size_t k = mix((uint64_t)b->qs[i].g, (uint64_t)b->qs[i].year) & mask;
+
+			while (b->qidx[k])
+				k = (k + 1) & mask;
+			b->qidx[k] = i + 1;
+		}
+	}
+	mask = b->qidx_cap - 1;
+	for (i = mix((uint64_t)p->g.id, (uint64_t)p->row.year) & mask; b->qidx[i];
+	     i = (i + 1) & mask) {
+		q = &b->qs[b->qidx[i] - 1];
+		if (q->g == p->g.id && q->year == p->row.year)
+			return q;
+	}
+	if (b->nq == b->capq) {
+		b->capq = b->capq ? b->capq * 2 : 16;
+		b->qs = xrealloc(b->qs, b->capq * sizeof *b->qs);
+	}
+	q = &b->qs[b->nq];
+	memset(q, 0, sizeof *q);
+	q->g = p->g.id;
+	snprintf(q->code, sizeof q->code, "%s", p->g.code);
+	q->year = p->row.year;
+	q->on = p->row.date;
+	q->line = line;
+	if (store_review_quota_counts(b->a->st, q->g, q->year, q->counts, &b->e))
+		return NULL;
+	b->qidx[i] = ++b->nq;
+	return q;
+}
+
+/* Keep the problems of one row, collected in one, in the batch, giving line to those without
+ * one (lookups_only: only when the row failed a lookup, not found or denied, as the members'
+ * batches always did). Returns 1 when the row had a problem. */
+static int keep_problems(struct review_batch *b, struct err *one, long line, int lookups_only)
+{
+	int had = one->code != ERR_OK;
+
+	if (had && line && (!lookups_only || one->code == ERR_NOTFOUND || one->code == ERR_DENIED)) {
+		/* Say which line: a batch names every problem with its place. */
+		size_t k;
+
+		for (k = 0; k < one->n; k++)
+			if (!one->items[k].line)
+				one->items[k].line = line;
+	}
+	err_merge(&b->e, one);
+	return had;
+}
+
+/* Members' steps: prepare each row against the store, find a member decided twice (in this
+ * chunk by sorting it, against the earlier chunks in the seen set), then, while the batch has
+ * no problem, count the decisions into the quotas and store the chunk. */
+static void add_members(struct review_batch *b, const struct review_in *rs, size_t n)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++) {
+		struct prepared *p = &b->ps[i];
+		struct err one;
+		long at;
+
+		memset(p, 0, sizeof *p);
+		/* Decided on an earlier chunk, which may be stored by now: say so, rather than
+		 * judge the row against it. */
+		if (rs[i].step == RS_DECISION &&
+		    (at = seen_find(&b->seen, rs[i].member_id, rs[i].year))) {
+			err_add(&b->e, ERR_INPUT, rs[i].line, "member_id", NULL, NULL,
+				"member %lld is graded twice for %d (also on line %ld)",
+				(long long)rs[i].member_id, rs[i].year, at);
+			p->bad = 1;
+			continue;
+		}
+		err_init(&one);
+		prepare_member(b->a, b->ac, &rs[i], p, &one);
+		p->bad = keep_problems(b, &one, rs[i].line, 1);
+		err_cleanup(&one);
+	}
+	/* Twice in this chunk: sorted by member and year, n log n. */
+	for (i = 0; i < n; i++)
+		if (b->ps[i].member_id && b->ps[i].row.step == RS_DECISION)
+			b->keys[m++] = (struct dup_key){b->ps[i].member_id, b->ps[i].row.year, i};
+	qsort(b->keys, m, sizeof *b->keys, cmp_dup);
+	for (i = 0; i < m; i++) {
+		const struct dup_key *k = &b->keys[i];
+
+		if (i && k->member == k[-1].member && k->year == k[-1].year) {
+			err_add(&b->e, ERR_INPUT, rs[k->at].line, "member_id", NULL, NULL,
+				"member %lld is graded twice for %d (also on line %ld)",
+				(long long)k->member, k->year, rs[k[-1].at].line);
+			b->ps[k->at].bad = 1;
+		} else {
+			seen_add(&b->seen, k->member, k->year, rs[k->at].line);
+		}
+	}
+	for (i = 0; i < n; i++)
+		b->bad += b->ps[i].bad;
+	/* R-REVIEW-EXCELLENT-QUOTA is checked at the end, on the counts of the whole batch; a
+	 * batch with a problem is not stored, so its counts no longer matter. */
+	for (i = 0; i < n && !b->e.code; i++) {
+		struct prepared *p = &b->ps[i];
+		struct quota *q;
+
+		if (p->row.step != RS_DECISION)
+			continue;
+		if (!(q = quota_for(b, p, rs[i].line)))
+			break;
+		if (p->prev != G_NONE)
+			q->counts[p->prev]--;
+		q->counts[p->row.grade]++;
+	}
+	for (i = 0; i < n && !b->e.code; i++)
+		store_member_step(b->a, b->ac, &b->ps[i], &b->e);
+}
+
+/* Organisations' steps, in the order given: a grassroots organisation's grade may rest on
+ * its sub-units' grades decided earlier in the batch. Every row is still checked; rows are
+ * stored while the batch has no problem. */
+static void add_orgs(struct review_batch *b, const struct review_in *rs, size_t n)
+{
+	size_t i;
+
 	for (i = 0; i < n; i++) {
 		struct org o;
 		struct review_row row;
 		enum grade prev;
 		struct err one;
-		char subject[48], action[48], *after, *before = NULL;
 
 		err_init(&one);
-		if (!prepare_org(a, ac, &rs[i], &o, &row, &prev, &one) && !e->code &&
-		    !store_review_insert(a->st, &row, &one)) {
-			snprintf(subject, sizeof subject, "org:%s", o.code);
-			snprintf(action, sizeof action, "review.org.%s",
-				 review_step_name((enum review_step)row.step));
-			after = app_json("{s:i,s:s,s:i,s:i,s:s,s:s}", "year", row.year, "grade",
-					 grade_name((enum grade)row.grade), "score", row.score,
-					 "revision", row.revision, "reason", row.reason, "rules",
-					 row.rules);
-			if (prev != G_NONE)
-				before = app_json("{s:i,s:s,s:i}", "year", row.year, "grade",
-						  grade_name(prev), "revision", row.revision - 1);
-			app_audit(a, ac, action, subject, o.id, before, after, &one);
-			free(before);
-			free(after);
-		}
-		if (one.code && rs[i].line) {
-			size_t k;
-
-			for (k = 0; k < one.n; k++)
-				if (!one.items[k].line)
-					one.items[k].line = rs[i].line;
-		}
-		err_merge(e, &one);
+		if (!prepare_org(b->a, b->ac, &rs[i], &o, &row, &prev, &one) && !b->e.code)
+			store_org_step(b->a, b->ac, &o, &row, prev, &one);
+		b->bad += keep_problems(b, &one, rs[i].line, 0);
 		err_cleanup(&one);
 	}
-	return app_end(a, e->code, e);
+}
+
+enum err_code app_review_batch_begin(struct app *a, const struct actor *ac, int orgs,
+				     struct review_batch **out, struct err *e)
+{
+	struct review_batch *b;
+	enum err_code rc;
+
+	*out = NULL;
+	if ((rc = app_begin(a, e)))
+		return rc;
+	b = xcalloc(1, sizeof *b);
+	b->a = a;
+	b->ac = ac;
+	b->orgs = orgs;
+	err_init(&b->e);
+	*out = b;
+	return ERR_OK;
+}
+
+enum err_code app_review_batch_add(struct review_batch *b, const struct review_in *rs, size_t n)
+{
+	if (b->e.code == ERR_STORAGE || !n)
+		return b->e.code;
+	b->rows += (long)n;
+	if (b->orgs) {
+		add_orgs(b, rs, n);
+		return b->e.code;
+	}
+	if (n > b->cap) {
+		free(b->ps);
+		free(b->keys);
+		b->ps = xmalloc(n * sizeof *b->ps);
+		b->keys = xmalloc(n * sizeof *b->keys);
+		b->cap = n;
+	}
+	add_members(b, rs, n);
+	return b->e.code;
+}
+
+static void batch_free(struct review_batch *b)
+{
+	err_cleanup(&b->e);
+	free(b->qs);
+	free(b->qidx);
+	free(b->seen.v);
+	free(b->ps);
+	free(b->keys);
+	free(b);
+}
+
+enum err_code app_review_batch_finish(struct review_batch *b, long *bad, struct err *e)
+{
+	struct app *a = b->a;
+	size_t i;
+	enum err_code rc;
+
+	/* R-REVIEW-EXCELLENT-QUOTA on the result of the whole batch, per grassroots
+	 * organisation and year; a single step names its line. */
+	for (i = 0; i < b->nq && !b->e.code && !e->code; i++)
+		review_check_quota(&a->rules, b->qs[i].on, b->qs[i].code,
+				   b->qs[i].counts[G_EXCELLENT],
+				   b->qs[i].counts[G_EXCELLENT] + b->qs[i].counts[G_GOOD], "grade",
+				   b->rows > 1 ? 0 : b->qs[i].line, &b->e);
+	if (bad)
+		*bad = b->bad;
+	err_merge(e, &b->e);
+	rc = app_end(a, e->code, e);
+	batch_free(b);
+	return rc;
+}
+
+void app_review_batch_abort(struct review_batch *b)
+{
+	struct err tmp;
+
+	err_init(&tmp);
+	app_end(b->a, ERR_INTERNAL, &tmp);
+	err_cleanup(&tmp);
+	batch_free(b);
+}
+
+enum err_code app_review_members(struct app *a, const struct actor *ac,
+				 const struct review_in *rs, size_t n, struct err *e)
+{
+	struct review_batch *b;
+	enum err_code rc;
+
+	if ((rc = app_review_batch_begin(a, ac, 0, &b, e)))
+		return rc;
+	app_review_batch_add(b, rs, n);
+	return app_review_batch_finish(b, NULL, e);
+}
+
+enum err_code app_review_member(struct app *a, const struct actor *ac, const struct review_in *r,
+				struct err *e)
+{
+	return app_review_members(a, ac, r, 1, e);
+}
+
+enum err_code app_review_orgs(struct app *a, const struct actor *ac, const struct review_in *rs,
+			      size_t n, struct err *e)
+{
+	struct review_batch *b;
+	enum err_code rc;
+
+	if ((rc = app_review_batch_begin(a, ac, 1, &b, e)))
+		return rc;
+	app_review_batch_add(b, rs, n);
+	return app_review_batch_finish(b, NULL, e);
 }
 
 enum err_code app_review_org(struct app *a, const struct actor *ac, const struct review_in *r,

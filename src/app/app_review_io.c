@@ -1,9 +1,11 @@
-/* app_review_io.c - reading reviews from CSV and importing them as one batch (docs/csv.md). */
+/* app_review_io.c - reading reviews from CSV a chunk at a time and importing them as one batch
+ * (docs/csv.md). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../lib/mem.h"
+#include "../lib/progress.h"
 #include "app_int.h"
 #include "app_review_io.h"
 
@@ -115,70 +117,114 @@ static int parse_review_row(const struct csv_columns *c, const struct csv_record
 	return e->n + e->dropped > before ? -1 : 0;
 }
 
-enum err_code app_review_csv_read(FILE *in, enum review_csv_kind kind, struct review_in **rows,
-				  size_t *n, long *nrows, struct err *e)
-{
+struct review_reader {
+	struct csv_reader *rd;
 	struct csv_columns c;
-	struct csv_reader *rd = csv_reader_new(app_csv_read, in, 0);
+	enum review_csv_kind kind;
+	long records;         /* data records read */
+	int have_header, done;
+	enum err_code rc;     /* ERR_INPUT once the file has had a problem */
+};
+
+struct review_reader *app_review_reader_new(FILE *in, enum review_csv_kind kind)
+{
+	struct review_reader *r = xcalloc(1, sizeof *r);
+
+	r->rd = csv_reader_new(app_csv_read, in, 0);
+	r->kind = kind;
+	r->c.names = kind == REVIEW_CSV_MEMBERS ? member_review_cols : org_review_cols;
+	r->c.required = kind == REVIEW_CSV_MEMBERS ? member_review_required : org_review_required;
+	return r;
+}
+
+void app_review_reader_free(struct review_reader *r)
+{
+	if (!r)
+		return;
+	csv_reader_free(r->rd);
+	free(r);
+}
+
+long app_review_reader_records(const struct review_reader *r)
+{
+	return r->records;
+}
+
+unsigned long long app_review_reader_offset(const struct review_reader *r)
+{
+	return csv_offset(r->rd);
+}
+
+enum err_code app_review_read(struct review_reader *r, struct review_in *rows, size_t max,
+			      size_t *n, struct err *e)
+{
 	struct csv_record rec;
 	struct csv_error ce;
-	size_t cap = 0;
-	int got, have_header = 0;
-	enum err_code rc = ERR_OK;
+	int got;
 
-	memset(&c, 0, sizeof c);
-	c.names = kind == REVIEW_CSV_MEMBERS ? member_review_cols : org_review_cols;
-	c.required = kind == REVIEW_CSV_MEMBERS ? member_review_required : org_review_required;
-	*rows = NULL;
 	*n = 0;
-	*nrows = 0;
-	while ((got = csv_next(rd, &rec, &ce)) != 0) {
-		if (got == -2 || (!have_header && got < 0)) {
-			err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "%s%s",
-				have_header ? "" : "header: ", ce.msg);
-			rc = ERR_INPUT;
+	while (!r->done && *n < max) {
+		got = csv_next(r->rd, &rec, &ce);
+		if (got == 0) {
+			r->done = 1;
+			if (!r->have_header && r->rc == ERR_OK)
+				r->rc = err_add(e, ERR_INPUT, 1, NULL, NULL, NULL,
+						"the file is empty: it needs a header line (%s) and a "
+						"row per review", r->kind == REVIEW_CSV_MEMBERS
+						? "member_id,year,grade" : "org_code,year,grade");
 			break;
 		}
-		if (!have_header) {
-			have_header = 1;
-			if (app_csv_header(&c, &rec, e)) {
-				rc = ERR_INPUT;
-				break;
+		if (got == -2 || (!r->have_header && got < 0)) {
+			r->rc = err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "%s%s",
+					r->have_header ? "" : "header: ", ce.msg);
+			r->done = 1;
+			break;
+		}
+		if (!r->have_header) {
+			r->have_header = 1;
+			if (app_csv_header(&r->c, &rec, e)) {
+				r->rc = ERR_INPUT;
+				r->done = 1;
 			}
 			continue;
 		}
-		++*nrows;
+		r->records++;
 		if (got < 0) {
-			err_add(e, ERR_INPUT, ce.line, app_csv_col_name(&c, ce.column), NULL, NULL,
-				"%s", ce.msg);
-			rc = ERR_INPUT;
+			r->rc = err_add(e, ERR_INPUT, ce.line, app_csv_col_name(&r->c, ce.column),
+					NULL, NULL, "%s", ce.msg);
 			continue;
 		}
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*rows = xrealloc(*rows, cap * sizeof **rows);
-		}
-		if (parse_review_row(&c, &rec, kind, &(*rows)[*n], e))
-			rc = ERR_INPUT;
+		if (parse_review_row(&r->c, &rec, r->kind, &rows[*n], e))
+			r->rc = ERR_INPUT;
 		else
 			++*n;
 	}
-	if (!have_header && rc == ERR_OK)
-		rc = err_add(e, ERR_INPUT, 1, NULL, NULL, NULL,
-			     "the file is empty: it needs a header line (%s) and a row per review",
-			     kind == REVIEW_CSV_MEMBERS ? "member_id,year,grade"
-							: "org_code,year,grade");
-	csv_reader_free(rd);
-	return rc;
+	return r->rc;
+}
+
+/* Rows a chunk holds: REVIEW_CHUNK_ROWS, or CADRE_REVIEW_CHUNK. */
+static size_t chunk_rows(void)
+{
+	const char *s = getenv("CADRE_REVIEW_CHUNK");
+	long v;
+
+	if (s && !parse_int(s, 1, 1L << 20, &v))
+		return (size_t)v;
+	return REVIEW_CHUNK_ROWS;
 }
 
 enum err_code app_import_reviews(struct app *a, const struct actor *ac,
 				 const struct import_opts *opts, enum review_csv_kind kind,
 				 struct import_result *res, struct err *e)
 {
+	struct review_reader *rd = NULL;
+	struct review_batch *b = NULL;
 	struct review_in *rows = NULL;
-	size_t n = 0;
-	enum err_code rc;
+	struct progress pg;
+	size_t max = chunk_rows(), n;
+	long good = 0, bad = 0;
+	int pg_on = 0;
+	enum err_code rc, read_rc = ERR_OK;
 
 	memset(res, 0, sizeof *res);
 	if (opts->rejects)
@@ -187,31 +233,54 @@ enum err_code app_import_reviews(struct app *a, const struct actor *ac,
 			       "whole file): fix the bad rows instead of skipping them");
 	if (app_can_edit(ac, e))
 		return e->code;
-	rc = app_review_csv_read(opts->in, kind, &rows, &n, &res->rows, e);
-	res->rejected = res->rows - (long)n;
-	if (rc || !n) {
-		free(rows);
-		if (!rc && !e->code)
-			rc = err_add(e, ERR_INPUT, 0, NULL, NULL, NULL,
-				     "the file has a header but no reviews");
-		return rc ? rc : e->code;
+	if ((rc = app_review_batch_begin(a, ac, kind == REVIEW_CSV_ORGS, &b, e)))
+		return rc;
+	rd = app_review_reader_new(opts->in, kind);
+	rows = xmalloc(max * sizeof *rows);
+	if (!a->quiet) {
+		progress_start(&pg, kind == REVIEW_CSV_MEMBERS ? "importing reviews"
+							       : "importing org reviews",
+			       opts->in_size > 0 ? (unsigned long long)opts->in_size : 0);
+		pg_on = 1;
 	}
-	rc = kind == REVIEW_CSV_MEMBERS ? app_review_members(a, ac, rows, n, e)
-					: app_review_orgs(a, ac, rows, n, e);
-	if (rc) {
-		/* Rows refused by a rule: count each line once. */
-		long bad = 0, last = -1;
-		size_t i;
-
-		for (i = 0; i < e->n; i++)
-			if (e->items[i].line && e->items[i].line != last) {
-				bad++;
-				last = e->items[i].line;
-			}
+	for (;;) {
+		read_rc = app_review_read(rd, rows, max, &n, e);
+		if (read_rc && b) {
+			/* A malformed row: the rest of the file is only read, to report every
+			 * malformed row; the checks against the database wait for a good file. */
+			app_review_batch_abort(b);
+			b = NULL;
+		}
+		if (!n)
+			break;
+		good += (long)n;
+		if (b && app_review_batch_add(b, rows, n) == ERR_STORAGE)
+			break;
+		if (pg_on)
+			progress_update(&pg, app_review_reader_offset(rd));
+	}
+	if (pg_on)
+		progress_end(&pg);
+	res->rows = app_review_reader_records(rd);
+	if (!b) {
+		res->rejected = res->rows - good;
+		rc = read_rc ? read_rc : e->code;
+		goto out;
+	}
+	if (!good) {
+		app_review_batch_abort(b);
+		rc = e->code ? e->code
+			     : err_add(e, ERR_INPUT, 0, NULL, NULL, NULL,
+				       "the file has a header but no reviews");
+		goto out;
+	}
+	rc = app_review_batch_finish(b, &bad, e);
+	if (rc)
 		res->rejected = bad; /* 0 when only the batch as a whole was refused */
-	} else {
-		res->imported = (long)n;
-	}
+	else
+		res->imported = good;
+out:
 	free(rows);
+	app_review_reader_free(rd);
 	return rc;
 }

@@ -392,6 +392,56 @@ expect_json 'd == []' "E98's rows, within its quota, are not stored either"
 expect_exit 0 --json review history 13
 expect_json 'd == []'
 
+tcase "import reviews: a file over several chunks is one batch (CADRE_REVIEW_CHUNK=3)" "$WORK/base.db"
+# ok.csv's 11 rows in 4 chunks: the two excellent ones come first, the good ones that keep them
+# within E98's quota come in the later chunks; the quota is counted at the end, over them all.
+CADRE_REVIEW_CHUNK=3 STDIN=ok.csv expect_exit 0 import reviews -
+expect_out_contains "imported 11 reviews of 11 rows"
+expect_exit 0 --json review sheet C2 --year 2026
+expect_json 'd["quota"]["excellent"] == 2 and d["quota"]["good_or_better"] == 10' "every chunk stored"
+expect_json '[(r["member_id"], r["self"], r["decision"]) for r in d["rows"] if r["member_id"] in (9, 10, 11)] == [(9, None, "excellent"), (10, None, "excellent"), (11, "good", None)]'
+expect_exit 0 --json review history 1
+expect_json '[(v["grade"], v["revision"]) for v in d] == [("good", 1)]' "the first chunk's rows too"
+
+tcase "import reviews: over the quota in a later chunk refuses the whole file (CADRE_REVIEW_CHUNK=3)" "$WORK/base.db"
+# E99's two excellent members are in the third and fourth chunks; E98's rows, stored with the
+# first chunks, are rolled back with the rest.
+CADRE_REVIEW_CHUNK=3 expect_refused 5 "R-REVIEW-EXCELLENT-QUOTA" import reviews over.csv
+expect_err_contains "2 members of E99 would be excellent, but at most 20% of the 5 rated good or better may be, that is 1"
+expect_err_contains "nothing was imported"
+expect_exit 0 --json review history 1
+expect_json 'd == []' "the first chunk is not stored"
+expect_exit 0 --json review history 17
+expect_json 'd == []'
+
+tcase "import reviews: a member decided twice, the second time in a later chunk (CADRE_REVIEW_CHUNK=3)" "$WORK/base.db"
+cat >twice.csv <<'XEOF'
+member_id,year,grade,score,step,date,reason
+1,2026,good,,,,
+2,2026,good,,,,
+3,2026,good,,,,
+4,2026,good,,,,
+5,2026,good,,,,
+6,2026,good,,,,
+7,2026,good,,,,
+8,2026,good,,,,
+1,2026,complete,,,,khiếu nại được chấp nhận
+XEOF
+CADRE_REVIEW_CHUNK=3 expect_refused 3 "line 10: member_id: member 1 is graded twice for 2026 (also on line 2)" import reviews twice.csv
+expect_err_contains "nothing was imported: 1 of 9 rows have problems"
+expect_exit 0 --json review history 1
+expect_json 'd == []' "neither decision is stored"
+expect_exit 0 --json review history 8
+expect_json 'd == []'
+
+tcase "import reviews: a malformed row in a later chunk; only the malformed rows are reported (CADRE_REVIEW_CHUNK=3)" "$WORK/base.db"
+printf 'member_id,year,grade\n99,2026,good\n1,2026,good\n2,2026,good\n3,2026,good\n4,2026,good\n5,2026,great\n6,2026,good\n' >late.csv
+CADRE_REVIEW_CHUNK=3 expect_refused 3 "line 7: grade 'great': unknown grade" import reviews late.csv
+expect_err_lacks "no member has the id 99"
+expect_err_contains "nothing was imported: 1 of 7 rows have problems"
+expect_exit 0 --json review history 1
+expect_json 'd == []'
+
 tcase "import org-reviews: in file order, all or nothing" "$WORK/base.db"
 for id in 1 2 3 4 5 6; do decide $id good; done
 cat >orgs-ok.csv <<'XEOF'

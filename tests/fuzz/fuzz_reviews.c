@@ -1,9 +1,11 @@
-/* fuzz_reviews.c - libFuzzer target: the reviews CSV reader (app_review_csv_read) on any
- * bytes, then the import of the file into a small in-memory tree, the whole path a reviews
- * file from outside takes. Byte 0 chooses members (even) or organisations (odd); the rest is
- * the CSV. Invariants: no crash or sanitizer report; the reader returns a problem for every
- * refusal, rows with lines in file order and never more rows than records; an import either
- * succeeds or reports at least one problem, and a refused import stores no review. */
+/* fuzz_reviews.c - libFuzzer target: the reviews CSV reader (app_review_read, a chunk at a
+ * time) on any bytes, then the import of the file into a small in-memory tree, the whole path a
+ * reviews file from outside takes. Byte 0 chooses members (even) or organisations (odd) and,
+ * in its other bits, the rows a chunk holds (1 to 128: small chunks make a short input span
+ * several, as a national file does); the rest is the CSV. Invariants: no crash or sanitizer
+ * report; the reader returns a problem for every refusal, rows with lines in file order and
+ * never more rows than records; an import either succeeds or reports at least one problem, and
+ * a refused import stores no review. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,49 +94,64 @@ static void fixture(struct app *a, const struct actor *ac)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	enum review_csv_kind kind;
-	struct review_in *rows = NULL;
-	size_t n = 0, i;
-	long nrows = 0, before;
+	struct review_reader *rd;
+	struct review_in rows[128];
+	size_t chunk, n, total = 0, i;
+	long nrows, before, last = 0;
 	struct import_opts o;
 	struct import_result res;
 	struct app a;
 	struct actor ac;
 	struct err e;
 	enum err_code rc;
+	char env[8];
 	FILE *f;
 
 	if (size < 1)
 		return 0;
 	kind = data[0] & 1 ? REVIEW_CSV_ORGS : REVIEW_CSV_MEMBERS;
+	chunk = (size_t)(data[0] >> 1) + 1;
 	data++;
 	size--;
 	setenv("CADRE_TODAY", "2026-11-23", 1);
+	snprintf(env, sizeof env, "%zu", chunk);
+	setenv("CADRE_REVIEW_CHUNK", env, 1);
 
-	/* The reader alone. */
+	/* The reader alone, a chunk at a time. */
 	err_init(&e);
 	f = fmemopen((void *)(uintptr_t)data, size, "rb");
 	if (!f && size)
 		return 0;
 	if (!f)
 		f = fopen("/dev/null", "rb");
-	rc = app_review_csv_read(f, kind, &rows, &n, &nrows, &e);
+	rd = app_review_reader_new(f, kind);
+	do {
+		rc = app_review_read(rd, rows, chunk, &n, &e);
+		CHECK(rc == ERR_OK || rc == ERR_INPUT);
+		CHECK(n <= chunk);
+		for (i = 0; i < n; i++) {
+			CHECK(rows[i].line > 1);
+			CHECK(rows[i].line > last);
+			last = rows[i].line;
+			CHECK(rows[i].year >= 1900 && rows[i].year <= 9999);
+			CHECK(rows[i].score >= -1 && rows[i].score <= 100);
+			CHECK(rows[i].step < RS__COUNT);
+			CHECK(rows[i].grade != G_NONE || rows[i].score >= 0);
+			CHECK(kind == REVIEW_CSV_ORGS ? rows[i].org_code[0] != 0
+						      : rows[i].member_id > 0);
+		}
+		total += n;
+	} while (n);
+	/* At the end it stays at the end. */
+	CHECK(app_review_read(rd, rows, chunk, &n, &e) == rc && n == 0);
+	nrows = app_review_reader_records(rd);
+	app_review_reader_free(rd);
 	fclose(f);
-	CHECK(rc == ERR_OK || rc == ERR_INPUT);
 	CHECK(rc == ERR_OK ? e.n == 0 : e.n > 0);
-	CHECK((long)n <= nrows);
-	for (i = 0; i < n; i++) {
-		CHECK(rows[i].line > 1);
-		CHECK(i == 0 || rows[i].line > rows[i - 1].line);
-		CHECK(rows[i].year >= 1900 && rows[i].year <= 9999);
-		CHECK(rows[i].score >= -1 && rows[i].score <= 100);
-		CHECK(rows[i].step < RS__COUNT);
-		CHECK(rows[i].grade != G_NONE || rows[i].score >= 0);
-		CHECK(kind == REVIEW_CSV_ORGS ? rows[i].org_code[0] != 0 : rows[i].member_id > 0);
-	}
-	free(rows);
+	CHECK((long)total <= nrows);
 	err_cleanup(&e);
 
-	/* The import: all or nothing. */
+	/* The import: all or nothing, over chunks of the same size. */
 	err_init(&e);
 	if (app_open(&a, ":memory:", 1, &e)) {
 		err_cleanup(&e);
@@ -152,9 +169,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o.in = f;
 		rc = app_import_reviews(&a, &ac, &o, kind, &res, &e);
 		fclose(f);
+		CHECK(res.rows == nrows);
 		if (rc) {
 			CHECK(e.n > 0); /* a refusal always says why */
 			CHECK(count_reviews(&a, &ac) == before); /* nothing half-written */
+			CHECK(res.imported == 0 && res.rejected <= res.rows);
 		} else {
 			CHECK(res.imported == res.rows && res.rows > 0);
 			CHECK(count_reviews(&a, &ac) == before + res.imported);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "app/app_report.h"
+#include "app/app_review_io.h"
 #include "app/report_out.h"
 #include "core/fig.h"
 
@@ -543,6 +544,175 @@ static void test_R_REVIEW_EXCELLENT_QUOTA_batch_all_or_nothing(void **state)
 	report_of(f, "C01", &rep);
 	pct_is(&rep, "member_reviews", "excellent", 5, 25, "20.00");
 	report_cleanup(&rep);
+}
+
+/* ---- imports over several chunks ------------------------------------------------------ */
+
+/* The 2026 decisions of the fixture's 1,000 members, one per line in member order (line 2 is
+ * the first member, the 25 of each cell together: C01 on lines 2-26, ..., C40 on lines
+ * 977-1001); 5 excellent and 20 good in each cell, exactly R-REVIEW-EXCELLENT-QUOTA's 20%.
+ * extra_excellent makes one more of C40 (the last chunk) excellent; first (when not NULL) is
+ * put on line 2, before them, and extra after them. */
+static char *decisions_2026(const struct fx *f, int extra_excellent, const char *first,
+			    const char *extra)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	int k;
+
+	fprintf(out, "member_id,year,grade,date,reason\n");
+	if (first)
+		fputs(first, out);
+	for (k = 0; k < 1000; k++) {
+		int i = k % 25;
+		int excellent = i < 5 || (extra_excellent && k == 975 + 5);
+
+		fprintf(out, "%lld,2026,%s,2026-11-01,\n", (long long)(f->first_id + k),
+			excellent ? "excellent" : "good");
+	}
+	if (extra)
+		fputs(extra, out);
+	fclose(out);
+	return text;
+}
+
+/* Import text as a reviews file in chunks of 64 rows (16 chunks for the 1,000 rows). */
+static enum err_code import_text(struct fx *f, const char *text, struct import_result *res)
+{
+	struct import_opts o;
+	enum err_code rc;
+
+	memset(&o, 0, sizeof o);
+	o.in = fmemopen((void *)(uintptr_t)text, strlen(text), "rb");
+	assert_non_null(o.in);
+	o.in_size = (long long)strlen(text);
+	setenv("CADRE_REVIEW_CHUNK", "64", 1);
+	rc = app_import_reviews(f->a, &f->root, &o, REVIEW_CSV_MEMBERS, res, &f->e);
+	unsetenv("CADRE_REVIEW_CHUNK");
+	fclose(o.in);
+	return rc;
+}
+
+static int count_rev(void *ctx, const struct review_rec *r)
+{
+	(void)r;
+	++*(long *)ctx;
+	return 0;
+}
+
+/* Every review step of the fixture's members, every year and revision. */
+static long review_rows(struct fx *f)
+{
+	long n = 0;
+	int k;
+
+	for (k = 0; k < 1000; k++)
+		assert_int_equal(app_review_history(f->a, &f->root, f->first_id + k, count_rev, &n,
+						    &f->e), ERR_OK);
+	return n;
+}
+
+/* A file over 16 chunks is stored whole, in one transaction, and the figures count every row. */
+static void test_import_spans_chunks(void **state)
+{
+	struct fx *f = *state;
+	struct import_result res;
+	struct report rep;
+	char *text = decisions_2026(f, 0, NULL, NULL);
+	long before = review_rows(f), wrong = -1;
+
+	assert_int_equal(before, 1000);
+	if (import_text(f, text, &res)) {
+		show(&f->e);
+		fail();
+	}
+	assert_int_equal(res.rows, 1000);
+	assert_int_equal(res.imported, 1000);
+	assert_int_equal(res.rejected, 0);
+	assert_int_equal(review_rows(f), before + 1000);
+	assert_int_equal(app_report(f->a, &f->root, "P", 2026, DATE_NONE, &rep, &f->e), ERR_OK);
+	pct_is(&rep, "member_reviews", "excellent", 200, 1000, "20.00");
+	pct_is(&rep, "member_reviews", "good_or_better", 1000, 1000, "100.00");
+	{
+		const struct report_row *w =
+			report_row_find(report_find(&rep, "reviews_by_suborg"), "C40");
+
+		assert_non_null(w);
+		assert_int_equal(w->c[G_EXCELLENT].count, 5);
+		assert_int_equal(w->c[G_GOOD].count, 20);
+	}
+	report_cleanup(&rep);
+	assert_int_equal(app_fig_check(f->a, &f->root, 0, &wrong, &f->e), ERR_OK);
+	assert_int_equal(wrong, 0);
+	free(text);
+}
+
+/* R-REVIEW-EXCELLENT-QUOTA over the whole file: C40, over its quota in the last chunk, refuses
+ * the file after fifteen chunks were stored, and nothing is left of them. */
+static void test_import_quota_in_a_later_chunk(void **state)
+{
+	struct fx *f = *state;
+	struct import_result res;
+	char *text = decisions_2026(f, 1, NULL, NULL);
+	long before = review_rows(f);
+
+	assert_int_equal(import_text(f, text, &res), ERR_RULE);
+	assert_true(has_rule(&f->e, R_REVIEW_EXCELLENT_QUOTA));
+	assert_true(has_text(&f->e, "6 members of C40 would be excellent"));
+	assert_int_equal(f->e.n, 1);
+	assert_int_equal(res.rows, 1000);
+	assert_int_equal(res.imported, 0);
+	err_clear(&f->e);
+	assert_int_equal(review_rows(f), before);
+	free(text);
+}
+
+/* A member decided twice: the second time in the last chunk, long after the first chunk was
+ * stored. The whole file is refused, naming both lines, and nothing is stored. */
+static void test_import_twice_in_a_later_chunk(void **state)
+{
+	struct fx *f = *state;
+	struct import_result res;
+	char extra[96], want[96], *text;
+	long before = review_rows(f);
+
+	/* The member on line 5 again, as a revision (a reason given): still twice in a file. */
+	snprintf(extra, sizeof extra, "%lld,2026,good,2026-11-02,appeal upheld\n",
+		 (long long)(f->first_id + 3));
+	text = decisions_2026(f, 0, NULL, extra);
+	assert_int_equal(import_text(f, text, &res), ERR_INPUT);
+	snprintf(want, sizeof want, "member %lld is graded twice for 2026 (also on line 5)",
+		 (long long)(f->first_id + 3));
+	assert_true(has_text(&f->e, want));
+	assert_int_equal(f->e.n, 1);
+	assert_int_equal(f->e.items[0].line, 1002);
+	assert_int_equal(res.rows, 1001);
+	assert_int_equal(res.rejected, 1);
+	assert_int_equal(res.imported, 0);
+	err_clear(&f->e);
+	assert_int_equal(review_rows(f), before);
+	free(text);
+}
+
+/* A malformed row in a later chunk: only the malformed rows are reported, as for a file of one
+ * chunk (the unknown member of the first chunk is not), and nothing is stored. */
+static void test_import_malformed_in_a_later_chunk(void **state)
+{
+	struct fx *f = *state;
+	struct import_result res;
+	char *text = decisions_2026(f, 0, "999999,2026,good,2026-11-01,\n", "1,2026,superb,,\n");
+	long before = review_rows(f);
+
+	assert_int_equal(import_text(f, text, &res), ERR_INPUT);
+	assert_int_equal(f->e.n, 1);
+	assert_int_equal(f->e.items[0].line, 1003);
+	assert_string_equal(f->e.items[0].field, "grade");
+	assert_int_equal(res.rows, 1002);
+	assert_int_equal(res.rejected, 1);
+	err_clear(&f->e);
+	assert_int_equal(review_rows(f), before);
+	free(text);
 }
 
 /* No stale figures: a grade changed, a status changed and a transfer show in the next
@@ -1089,6 +1259,11 @@ int main(void)
 		cmocka_unit_test(test_emulation_version_applied_by_year),
 		cmocka_unit_test(test_emulation_add_validation),
 		cmocka_unit_test(test_emulation_permissions_and_scope),
+		cmocka_unit_test_setup_teardown(test_import_spans_chunks, fixture, fixture_end),
+		cmocka_unit_test_setup_teardown(test_import_quota_in_a_later_chunk, fixture, fixture_end),
+		cmocka_unit_test_setup_teardown(test_import_twice_in_a_later_chunk, fixture, fixture_end),
+		cmocka_unit_test_setup_teardown(test_import_malformed_in_a_later_chunk, fixture,
+						fixture_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
