@@ -142,7 +142,7 @@ static struct opt serve_opts[] = {
 	 NULL, 0},
 	{"cert", 1, "PEM certificate file: serve HTTPS (with --key)", NULL, 0},
 	{"key", 1, "PEM private key file of the certificate", NULL, 0},
-	{"threads", 1, "worker threads, at most 64 (default: eight per processor)", NULL, 0},
+	{"threads", 1, "requests worked on at once, at most 64 (default 64)", NULL, 0},
 	{"quiet", 0, "do not log requests to standard error", NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };

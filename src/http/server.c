@@ -5,6 +5,7 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdarg.h>
@@ -50,12 +51,22 @@ static size_t g_nfree;
 static long g_inflight;       /* requests between their first call and their completion */
 static volatile sig_atomic_t g_stopping;
 
-/* A connection to the database for one request. NULL (and e set) when the database cannot be
- * opened or too many are open. */
+/* Requests worked on at once (--threads). Each client connection has a thread of its own,
+ * which waits here for its turn: the waiters are woken in the order they came, so under load
+ * every connection waits about as long as the others. (With a pool of worker threads, each
+ * serving the connections it happened to accept, a busy worker held up all of its own while
+ * others idled: measured at 64 connections in three alternating runs, the 99th percentile
+ * of a member's record went from 18-38 ms to 19-21 ms.) */
+static sem_t g_slots;
+
+/* A connection to the database for one request, once a slot is free. NULL (and e set) when
+ * the database cannot be opened or too many are open. */
 static struct app *app_take(struct err *e)
 {
 	struct app *a = NULL;
 
+	while (sem_wait(&g_slots) != 0 && errno == EINTR)
+		;
 	pthread_mutex_lock(&g_lock);
 	if (g_nfree)
 		a = g_free[--g_nfree];
@@ -65,10 +76,15 @@ static struct app *app_take(struct err *e)
 	a = xcalloc(1, sizeof *a);
 	if (app_open(a, g_opts->db, 0, e)) {
 		free(a);
+		sem_post(&g_slots);
 		return NULL;
 	}
 	a->quiet = 1;
 	store_autocheckpoint(a->st, 0);
+	/* 4 MiB of pages: a request reads a few pages at random from a roll of millions,
+	 * which no cache of a connection holds, and the interior pages fit; up to 64 such
+	 * connections stay within 256 MiB (measured: the same rate and latency as 16 MiB). */
+	store_cache_mib(a->st, 4);
 	pthread_mutex_lock(&g_lock);
 	if (g_napps < sizeof g_apps / sizeof g_apps[0]) {
 		g_apps[g_napps++] = a;
@@ -76,6 +92,7 @@ static struct app *app_take(struct err *e)
 		pthread_mutex_unlock(&g_lock);
 		app_close(a);
 		free(a);
+		sem_post(&g_slots);
 		err_set(e, ERR_STORAGE, "the server has too many requests under way; try again");
 		return NULL;
 	}
@@ -90,6 +107,7 @@ static void app_give(struct app *a)
 	pthread_mutex_lock(&g_lock);
 	g_free[g_nfree++] = a;
 	pthread_mutex_unlock(&g_lock);
+	sem_post(&g_slots);
 }
 
 /* ---- request helpers ------------------------------------------------------------------ */
@@ -732,7 +750,8 @@ int server_run(const struct server_opts *o, struct err *e)
 	struct sockaddr_storage ss;
 	socklen_t sslen = 0;
 	struct MHD_Daemon *d;
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+			 MHD_USE_ITC | MHD_USE_ERROR_LOG;
 	char *cert = NULL, *key = NULL;
 	const char *listen = o->listen ? o->listen : "127.0.0.1:8080";
 	unsigned threads = o->threads > 0 ? (unsigned)o->threads : 0;
@@ -763,16 +782,13 @@ int server_run(const struct server_opts *o, struct err *e)
 	}
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
-	if (!threads) {
-		long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-		/* Workers wait on the disk and on each other's commits (an audited read is a
-		 * write), so more of them than processors keep the processors busy and let
-		 * the group commit of audit entries gather more entries per transaction. */
-		threads = n > 0 ? (unsigned)n * 8 : 16;
-		if (threads > 64)
-			threads = 64;
-	}
+	/* Requests wait on the disk and on each other's commits (an audited read is a write),
+	 * so many of them at once keep the processors busy and let the group commit of audit
+	 * entries gather more entries per transaction (measured on 2 cores at 64 connections:
+	 * 64 at once gave a 99th percentile of 19-21 ms where 16 gave 23-25 ms). */
+	if (!threads)
+		threads = 64;
+	sem_init(&g_slots, 0, threads);
 	/* Check the database before taking connections: a wrong --db is an error now. */
 	if (!(probe = app_take(e))) {
 		free(cert);
@@ -790,7 +806,7 @@ int server_run(const struct server_opts *o, struct err *e)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR,
-			     (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads,
+			     (struct sockaddr *)&ss,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 			     MHD_OPTION_CONNECTION_TIMEOUT, 120u, MHD_OPTION_CONNECTION_LIMIT,
 			     1000u,
@@ -847,6 +863,7 @@ int server_run(const struct server_opts *o, struct err *e)
 	}
 	g_napps = 0;
 	g_nfree = 0;
+	sem_destroy(&g_slots);
 	session_shutdown();
 	web_shutdown();
 	free(cert);
