@@ -241,20 +241,12 @@ static long ethnic_id(struct store *st, struct fig_acc *a, const char *name, int
 	return sq_step_done(st, s, e, "counting the figures") ? -1 : i;
 }
 
-static enum err_code acc_load(struct store *st, struct fig_acc *a, int write, struct err *e)
+/* Empty counters for every organisation, and the ethnicities as stored. */
+static enum err_code acc_open(struct store *st, struct fig_acc *a, struct err *e)
 {
 	static const char maxid[] = "SELECT coalesce(max(id), 0) FROM org";
 	static const char eth[] = "SELECT id, name FROM fig_ethnic ORDER BY id";
-	static const char mem[] =
-		"SELECT org_id, temp_org_id, status, sex, category, ethnicity, birth_date,"
-		" admission_decision_date FROM member WHERE status IN " ACTIVE_STATUSES;
-	static const char rev[] =
-		"SELECT org_id, member_id IS NULL, grassroots, year, grade FROM review"
-		" WHERE current AND step = 'decision'";
-	static const char dis[] = "SELECT org_id, decided_on, member_id IS NULL FROM discipline";
 	sqlite3_stmt *s;
-	uint32_t keys[4];
-	int rc;
 
 	memset(a, 0, sizeof *a);
 	if (!(s = sq_prep(st, maxid, e)))
@@ -269,6 +261,25 @@ static enum err_code acc_load(struct store *st, struct fig_acc *a, int write, st
 	while (sqlite3_step(s) == SQLITE_ROW)
 		ethnic_load(a, sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1));
 	sq_done(st, s);
+	a->nethnic_stored = a->nethnic;
+	return ERR_OK;
+}
+
+static enum err_code acc_load(struct store *st, struct fig_acc *a, int write, struct err *e)
+{
+	static const char mem[] =
+		"SELECT org_id, temp_org_id, status, sex, category, ethnicity, birth_date,"
+		" admission_decision_date FROM member WHERE status IN " ACTIVE_STATUSES;
+	static const char rev[] =
+		"SELECT org_id, member_id IS NULL, grassroots, year, grade FROM review"
+		" WHERE current AND step = 'decision'";
+	static const char dis[] = "SELECT org_id, decided_on, member_id IS NULL FROM discipline";
+	sqlite3_stmt *s;
+	uint32_t keys[4];
+	int rc;
+
+	if (acc_open(st, a, e))
+		return e->code;
 	if (!(s = sq_prep(st, mem, e)))
 		return e->code;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -356,28 +367,14 @@ enum err_code store_fig_rebuild(struct store *st, struct err *e)
  * before the rows, and in fig_bulk_flush, after them. */
 enum err_code fig_bulk_start(struct store *st, struct err *e)
 {
-	static const char maxid[] = "SELECT coalesce(max(id), 0) FROM org";
-	static const char eth[] = "SELECT id, name FROM fig_ethnic ORDER BY id";
 	struct fig_acc *a;
-	sqlite3_stmt *s;
 
 	fig_bulk_forget(st);
 	a = st->bulk_figs = xcalloc(1, sizeof *a);
-	if (!(s = sq_prep(st, maxid, e)))
+	if (acc_open(st, a, e))
 		return e->code;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		a->max_id = sqlite3_column_int64(s, 0);
-	sq_done(st, s);
-	a->core = xcalloc((size_t)a->max_id + 1, sizeof *a->core);
-	a->hist = xcalloc((size_t)a->max_id + 1, sizeof *a->hist);
 	/* One table for every organisation, read at random as the rows come. */
 	a->dense = xcalloc_big((size_t)a->max_id + 1, sizeof *a->dense);
-	if (!(s = sq_prep(st, eth, e)))
-		return e->code;
-	while (sqlite3_step(s) == SQLITE_ROW)
-		ethnic_load(a, sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1));
-	sq_done(st, s);
-	a->nethnic_stored = a->nethnic;
 	return ERR_OK;
 }
 

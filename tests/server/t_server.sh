@@ -158,4 +158,31 @@ expect_eq "the whole body arrived" "$len" "$(stat -c %s "$WORK/slow.json")"
 expect_py 'len(json.load(open("slow.json"))["items"]) == 500' "500 members in the answer"
 server_stop
 
+
+tcase "a search that waits too long for its turn is told so at once (503, Retry-After); other requests go on" "$FX"
+# No search slot and no wait: every search is turned away, as when all of them are taken.
+CADRE_SEARCH_SLOTS=0 CADRE_SEARCH_WAIT=0 server_start
+TOKEN=$TOKEN_admin
+api GET "/api/v1/members?q=an"
+expect_status 503
+expect_header '^Retry-After: 5'
+expect_eq "problem content type" "application/problem+json" "$CTYPE"
+expect_json 'd["status"] == 503 and "Too many searches are under way at once" in d["detail"]'
+api GET "/api/v1/members/$MEMBER_A"
+expect_status 200
+login aview
+page GET "/search?q=an"
+expect_status 503
+expect_out_contains "Too many searches are under way at once"
+expect_out_contains "<html"
+page GET "/orgs/A1C"
+expect_status 200
+server_stop
+# The defaults: the same search is answered.
+server_start
+TOKEN=$TOKEN_admin
+api GET "/api/v1/members?q=an"
+expect_status 200
+server_stop
+
 done_testing
