@@ -846,12 +846,12 @@ int server_run(const struct server_opts *o, struct err *e)
 		const char *v = getenv("CADRE_SEARCH_SLOTS");
 
 		if (v && *v)
-			n = atol(v);
+			n = strtol(v, NULL, 10);
 		else if (n < 1)
 			n = 2;
-		sem_init(&g_heavy, 0, n > 0 ? (unsigned)n : 0);
+		sem_init(&g_heavy, 0, n > 0 ? (unsigned)(n < 64 ? n : 64) : 0);
 		v = getenv("CADRE_SEARCH_WAIT");
-		g_heavy_wait = v && *v ? atoi(v) : 5;
+		g_heavy_wait = v && *v ? (int)strtol(v, NULL, 10) : 5;
 	}
 	/* Check the database before taking connections: a wrong --db is an error now. */
 	if (!(probe = app_take(e))) {
