@@ -67,6 +67,8 @@ run_suite() {
 	tests/api/run.sh build/san/cadre
 [ -x tests/web/run.sh ] && run_suite "tests/web (sanitized server)" "$log/web.log" \
 	tests/web/run.sh build/san/cadre
+[ -x tests/hostile/run.sh ] && run_suite "tests/hostile (sanitized binary)" "$log/hostile.log" \
+	tests/hostile/run.sh build/san/cadre
 [ -x tests/browser/run.sh ] && run_suite "tests/browser (Chromium)" "$log/browser.log" \
 	tests/browser/run.sh build/cadre
 
