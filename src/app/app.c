@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../core/clock.h"
 #include "../lib/mem.h"
 #include "app_int.h"
 
@@ -18,11 +19,13 @@ static enum err_code set_today(struct app *a, struct err *e)
 		if (date_parse(today, &a->today, &why))
 			return err_set(e, ERR_USAGE, "CADRE_TODAY '%s' %s", today, why);
 	} else {
-		time_t now = time(NULL);
-		struct tm tm;
+		const char *zone = getenv("CADRE_TZ");
 
-		localtime_r(&now, &tm);
-		a->today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+		/* Today in the zone of the party's work (Vietnam's unless configured), not the
+		 * server's: on a UTC server the Vietnamese date is a day ahead until 07:00. */
+		if (clock_date_in_zone((int64_t)time(NULL), zone, &a->today))
+			return err_set(e, ERR_USAGE, "CADRE_TZ '%s' is not a time zone; give an IANA "
+				       "name such as Asia/Ho_Chi_Minh or UTC", zone ? zone : "");
 	}
 	return ERR_OK;
 }

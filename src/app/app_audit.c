@@ -225,3 +225,13 @@ enum err_code app_audit_verify(struct app *a, long *entries, int64_t *bad_id, co
 		return err_set(e, ERR_STORAGE, "audit entry %lld %s", (long long)v.bad_id, v.why);
 	return ERR_OK;
 }
+
+enum err_code app_audit_may_verify(const struct actor *ac, struct err *e)
+{
+	/* A scoped account would learn how many entries lie outside its scope. */
+	if (ac->scope_code[0] || ac->role != ROLE_SYS_ADMIN)
+		return err_set(e, ERR_DENIED, "checking the whole audit log is for a system "
+			       "administrator of the whole tree; 'audit list' shows the entries "
+			       "of your scope");
+	return ERR_OK;
+}
