@@ -772,8 +772,10 @@ static int parse_member_row(struct app *a, const struct csv_columns *c,
 
 		/* As typed in a form: NFC, trimmed, no control or bidi character (core/text). */
 		v = app_csv_col(c, r, member_text_cols[i].col);
-		text_accept(v, member_text_cols[i].cap - 1, 0, dst, member_text_cols[i].cap, e,
-			    r->line, member_cols[member_text_cols[i].col], NULL);
+		text_accept(v, member_text_cols[i].cap - 1,
+			    member_text_cols[i].cap == M_TEXT ? TEXT_LINES : 0, dst,
+			    member_text_cols[i].cap, e, r->line,
+			    member_cols[member_text_cols[i].col], NULL);
 	}
 	for (i = 0; i < sizeof date_cols / sizeof date_cols[0]; i++) {
 		date_t *dp = date_cols[i] == MC_BIRTH ? &m->birth_date :

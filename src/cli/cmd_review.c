@@ -40,8 +40,9 @@ static int opt_text(struct cli *c, const char *name, char *out, size_t cap)
 	if (!v)
 		return 0;
 	if (strlen(v) >= cap) {
-		err_add(&c->e, ERR_USAGE, 0, name, NULL, NULL,
-			"--%s is too long: at most %zu bytes", name, cap - 1);
+		err_add(&c->e, ERR_INPUT, 0, name, NULL, NULL,
+			"--%s is %zu bytes of UTF-8; the limit is %zu bytes: shorten it", name,
+			strlen(v), cap - 1);
 		return -1;
 	}
 	memcpy(out, v, strlen(v) + 1);

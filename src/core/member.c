@@ -330,8 +330,10 @@ int member_set_field(struct member *m, const char *name, const char *value, stru
 			"change through 'member status' and 'member transfer'", name);
 		return -1;
 	}
-	/* Text fields are text as any (core/text): NFC, trimmed, measured after NFC. */
-	if (text_accept(value, cap - 1, 0, tp, cap, e, line, name, NULL))
+	/* Text fields are text as any (core/text): NFC, trimmed, measured after NFC; the long
+	 * ones (home town, post) may hold line breaks. */
+	if (text_accept(value, cap - 1, cap == M_TEXT ? TEXT_LINES : 0, tp, cap, e, line, name,
+			NULL))
 		return -1;
 	return 0;
 }
