@@ -349,8 +349,26 @@ int app_org_visible(struct app *a, long scope_pre, long scope_last, const struct
 
 /* ---- helpers for the app files (app_int.h) ----------------------------------------- */
 
+/* Set by app_json when jansson failed, taken by app_audit_json_failed: per thread, as a
+ * connection is used by one thread at a time. */
+static _Thread_local int app_json_bad;
+
+void app_json_failed(void)
+{
+	app_json_bad = 1;
+}
+
+int app_audit_json_failed(void)
+{
+	int bad = app_json_bad;
+
+	app_json_bad = 0;
+	return bad;
+}
+
 enum err_code app_begin(struct app *a, struct err *e)
 {
+	app_json_bad = 0;
 	err_clear(&a->warn);
 	return store_begin(a->st, e);
 }
@@ -413,10 +431,11 @@ char *app_json(const char *fmt, ...)
 	va_start(ap, fmt);
 	j = json_vpack_ex(&je, 0, fmt, ap);
 	va_end(ap);
-	if (!j)
-		return NULL;
-	s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(j);
+	/* Never "no value": the audit entry this is for is refused (app_audit). */
+	if (!s)
+		app_json_bad = 1;
 	return s;
 }
 

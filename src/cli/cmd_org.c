@@ -10,7 +10,9 @@
 static int set_text(struct cli *c, char *dst, size_t cap, const char *field, const char *v)
 {
 	if (strlen(v) >= cap) {
-		err_add(&c->e, ERR_INPUT, 0, field, v, NULL, "%s is too long", field);
+		err_add(&c->e, ERR_INPUT, 0, field, v, NULL,
+			"%s is %zu bytes of UTF-8; the limit is %zu bytes: shorten it", field,
+			strlen(v), cap - 1);
 		return -1;
 	}
 	memcpy(dst, v, strlen(v) + 1);
