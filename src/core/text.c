@@ -51,6 +51,19 @@ static void units_reserve(UChar **u, int32_t *cap, int32_t n, int32_t extra)
 	*cap = (int32_t)ncap;
 }
 
+/* Whether s[0..n) is printable ASCII with no space at either end and none doubled. */
+static int ascii_clean(const uint8_t *s, size_t n)
+{
+	size_t i;
+
+	if (n && (s[0] == ' ' || s[n - 1] == ' '))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < 0x20 || s[i] > 0x7E || (s[i] == ' ' && s[i + 1] == ' '))
+			return 0;
+	return 1;
+}
+
 int text_clean(const char *in, size_t max, unsigned flags, struct buf *out,
 	       struct text_check *tc)
 {
@@ -68,6 +81,17 @@ int text_clean(const char *in, size_t max, unsigned flags, struct buf *out,
 	memset(tc, 0, sizeof *tc);
 	tc->max = max;
 	buf_reset(out);
+	if (ascii_clean(s, len) && len <= max) {
+		/* Printable ASCII, trimmed, single spaces: already its own NFC (most fields of
+		 * an import: codes, numbers, dates as text), so no trip through ICU. */
+		buf_add(out, s, len);
+		tc->len = len;
+		if (!out->overflow)
+			return 0;
+		buf_reset(out);
+		fail(tc, TEXT_LONG, 0, len);
+		return -1;
+	}
 	limit_units = max > (size_t)(INT32_MAX / 4) / TEXT_UNITS_PER_BYTE
 			      ? (size_t)(INT32_MAX / 4)
 			      : max * TEXT_UNITS_PER_BYTE + 16;
