@@ -42,6 +42,8 @@ LIB_SRC := \
 	src/core/account.c \
 	src/core/date.c \
 	src/core/vname.c \
+	src/core/text.c \
+	src/core/clock.c \
 	src/core/vn_data.c \
 	src/core/rules.c \
 	src/core/member.c \

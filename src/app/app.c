@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../core/clock.h"
 #include "../lib/mem.h"
 #include "app_int.h"
 
@@ -18,11 +19,13 @@ static enum err_code set_today(struct app *a, struct err *e)
 		if (date_parse(today, &a->today, &why))
 			return err_set(e, ERR_USAGE, "CADRE_TODAY '%s' %s", today, why);
 	} else {
-		time_t now = time(NULL);
-		struct tm tm;
+		const char *zone = getenv("CADRE_TZ");
 
-		localtime_r(&now, &tm);
-		a->today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+		/* Today in the zone of the party's work (Vietnam's unless configured), not the
+		 * server's: on a UTC server the Vietnamese date is a day ahead until 07:00. */
+		if (clock_date_in_zone((int64_t)time(NULL), zone, &a->today))
+			return err_set(e, ERR_USAGE, "CADRE_TZ '%s' is not a time zone; give an IANA "
+				       "name such as Asia/Ho_Chi_Minh or UTC", zone ? zone : "");
 	}
 	return ERR_OK;
 }
@@ -346,8 +349,26 @@ int app_org_visible(struct app *a, long scope_pre, long scope_last, const struct
 
 /* ---- helpers for the app files (app_int.h) ----------------------------------------- */
 
+/* Set by app_json when jansson failed, taken by app_audit_json_failed: per thread, as a
+ * connection is used by one thread at a time. */
+static _Thread_local int app_json_bad;
+
+void app_json_failed(void)
+{
+	app_json_bad = 1;
+}
+
+int app_audit_json_failed(void)
+{
+	int bad = app_json_bad;
+
+	app_json_bad = 0;
+	return bad;
+}
+
 enum err_code app_begin(struct app *a, struct err *e)
 {
+	app_json_bad = 0;
 	err_clear(&a->warn);
 	return store_begin(a->st, e);
 }
@@ -410,10 +431,11 @@ char *app_json(const char *fmt, ...)
 	va_start(ap, fmt);
 	j = json_vpack_ex(&je, 0, fmt, ap);
 	va_end(ap);
-	if (!j)
-		return NULL;
-	s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(j);
+	/* Never "no value": the audit entry this is for is refused (app_audit). */
+	if (!s)
+		app_json_bad = 1;
 	return s;
 }
 

@@ -267,6 +267,9 @@ enum err_code app_login_token(struct app *a, const char *token, const char *addr
  * scope is the whole tree. */
 enum err_code app_audit_list(struct app *a, const struct actor *ac, const char *org_code,
 			     long limit, store_audit_cb cb, void *ctx, struct err *e);
+/* Whether the actor may check the whole chain: only a role on the whole tree, since the
+ * check counts and reads every entry, those outside a scope too (ERR_DENIED otherwise). */
+enum err_code app_audit_may_verify(const struct actor *ac, struct err *e);
 /* Check the whole chain. *entries is the number checked and head the last entry's hash
  * (zeros for an empty log): kept elsewhere, it also reveals entries cut from the end. On a
  * break, *bad_id is the first entry that was edited, deleted or moved, why says which

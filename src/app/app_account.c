@@ -57,8 +57,17 @@ enum err_code app_account_add(struct app *a, const struct actor *ac, const char 
 		rc = err_set(e, ERR_INTERNAL, "the password could not be hashed (out of memory?)");
 		goto out;
 	}
-	if ((rc = store_account_insert(a->st, &acc, e)) ||
-	    (rc = store_role_grant(a->st, acc.id, role, o.id, ac->name, e)))
+	if ((rc = store_account_insert(a->st, &acc, e))) {
+		/* A scoped account must not learn that a name is held outside its subtree:
+		 * one neutral answer whoever holds it. */
+		if (rc == ERR_RULE && ac->scope_code[0]) {
+			err_clear(e);
+			rc = err_add(e, ERR_RULE, 0, "name", name, NULL,
+				     "the account name '%s' cannot be used; choose another", name);
+		}
+		goto out;
+	}
+	if ((rc = store_role_grant(a->st, acc.id, role, o.id, ac->name, e)))
 		goto out;
 	snprintf(subject, sizeof subject, "account:%s", name);
 	/* The password hash is a secret too: it never goes to the log. */
@@ -77,23 +86,47 @@ struct acc_filter {
 	void *ctx;
 };
 
-static int acc_visible(void *ctx, const struct account *acc)
+/* Whether account acc lies within the scope [pre, last]: its role's organisation inside it;
+ * an account with a role on the whole tree, or with none, only from the whole tree. */
+static int acc_in_scope(struct app *a, long pre, long last, const struct account *acc)
 {
-	struct acc_filter *f = ctx;
 	struct org o;
 	struct err tmp;
 	int vis = 0;
 
 	if (!acc->has_role || !acc->role_org_id) {
 		/* A role on the whole tree: seen only from the whole tree. */
-		vis = f->pre == 1 && f->last == 1L << 40;
+		vis = pre == 1 && last == 1L << 40;
 	} else {
 		err_init(&tmp);
-		if (store_org_by_id(f->a->st, acc->role_org_id, &o, &tmp) == ERR_OK)
-			vis = app_org_visible(f->a, f->pre, f->last, &o);
+		if (store_org_by_id(a->st, acc->role_org_id, &o, &tmp) == ERR_OK)
+			vis = app_org_visible(a, pre, last, &o);
 		err_cleanup(&tmp);
 	}
-	return vis ? f->cb(f->ctx, acc) : 0;
+	return vis;
+}
+
+/* Whether the actor may act on the target account acc (its tokens, its sessions): acc lies
+ * in the actor's subtree and holds no role above the actor's. Checked on the target, not
+ * only on the actor's role name. */
+static int acc_manageable(struct app *a, const struct actor *ac, const struct account *acc)
+{
+	long pre, last;
+	struct err tmp;
+	int ok;
+
+	err_init(&tmp);
+	ok = app_scope(a, ac, &pre, &last, &tmp) == ERR_OK && acc_in_scope(a, pre, last, acc) &&
+	     (!acc->has_role || acc->role <= ac->role);
+	err_cleanup(&tmp);
+	return ok;
+}
+
+static int acc_visible(void *ctx, const struct account *acc)
+{
+	struct acc_filter *f = ctx;
+
+	return acc_in_scope(f->a, f->pre, f->last, acc) ? f->cb(f->ctx, acc) : 0;
 }
 
 enum err_code app_account_list(struct app *a, const struct actor *ac, store_account_cb cb,
@@ -121,6 +154,7 @@ enum err_code app_token_add(struct app *a, const struct actor *ac, const char *a
 	struct account acc;
 	unsigned char raw[32], h[32];
 	char subject[96], *after;
+	struct err tmp;
 	enum err_code rc;
 
 	token[0] = 0;
@@ -130,8 +164,19 @@ enum err_code app_token_add(struct app *a, const struct actor *ac, const char *a
 		return err_set(e, ERR_INTERNAL, "the random generator did not start");
 	if ((rc = app_begin(a, e)))
 		return rc;
-	if ((rc = store_account_by_name(a->st, account, &acc, e)))
+	/* An account outside the actor's subtree is answered as one that does not exist. */
+	err_init(&tmp);
+	rc = store_account_by_name(a->st, account, &acc, &tmp);
+	err_cleanup(&tmp);
+	if (rc == ERR_STORAGE) {
+		rc = err_set(e, ERR_STORAGE, "the database could not be read");
 		goto out;
+	}
+	if (rc || !acc_manageable(a, ac, &acc)) {
+		rc = err_add(e, ERR_NOTFOUND, 0, "account", account, NULL,
+			     "there is no account named '%s' within your scope", account);
+		goto out;
+	}
 	randombytes_buf(raw, sizeof raw);
 	memcpy(token, "cdr_", 4);
 	sodium_bin2base64(token + 4, TOKEN_CHARS - 4, raw, sizeof raw,
@@ -155,15 +200,34 @@ enum err_code app_token_revoke(struct app *a, const struct actor *ac, int64_t id
 			       struct err *e)
 {
 	char subject[48];
+	struct account acc;
+	struct err tmp;
+	int64_t account_id = 0;
 	enum err_code rc;
 
 	if (ac->role != ROLE_SYS_ADMIN)
 		return err_set(e, ERR_DENIED, "only a system administrator revokes API tokens");
 	if ((rc = app_begin(a, e)))
 		return rc;
+	/* A token of an account outside the actor's subtree is answered as one that does not
+	 * exist. */
+	err_init(&tmp);
+	rc = store_token_account(a->st, id, &account_id, &tmp);
+	if (!rc)
+		rc = store_account_by_id(a->st, account_id, &acc, &tmp);
+	err_cleanup(&tmp);
+	if (rc == ERR_STORAGE) {
+		rc = err_set(e, ERR_STORAGE, "the database could not be read");
+		goto out;
+	}
+	if (rc || !acc_manageable(a, ac, &acc)) {
+		rc = err_set(e, ERR_NOTFOUND, "no active token has the id %lld", (long long)id);
+		goto out;
+	}
 	snprintf(subject, sizeof subject, "token:%lld", (long long)id);
 	if (!(rc = store_token_revoke(a->st, id, e)))
-		rc = app_audit(a, ac, "token.revoke", subject, 0, NULL, NULL, e);
+		rc = app_audit(a, ac, "token.revoke", subject, acc.role_org_id, NULL, NULL, e);
+out:
 	return app_end(a, rc, e);
 }
 

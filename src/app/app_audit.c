@@ -14,6 +14,9 @@ enum err_code app_audit(struct app *a, const struct actor *ac, const char *actio
 	time_t now = time(NULL);
 	struct tm tm;
 
+	if (app_audit_json_failed())
+		return err_set(e, ERR_INTERNAL, "the details of %s could not be written as JSON, so "
+			       "the change is not made", action);
 	memset(&en, 0, sizeof en);
 	gmtime_r(&now, &tm);
 	strftime(en.at, sizeof en.at, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -156,10 +159,10 @@ char *app_member_json(const struct member *m)
 		date_format(m->official_date, d[3]));
 	char *s;
 
-	if (!j)
-		return NULL;
-	s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(j);
+	if (!s)
+		app_json_failed();
 	return s;
 }
 
@@ -223,5 +226,15 @@ enum err_code app_audit_verify(struct app *a, long *entries, int64_t *bad_id, co
 	*why = v.why;
 	if (v.bad_id)
 		return err_set(e, ERR_STORAGE, "audit entry %lld %s", (long long)v.bad_id, v.why);
+	return ERR_OK;
+}
+
+enum err_code app_audit_may_verify(const struct actor *ac, struct err *e)
+{
+	/* A scoped account would learn how many entries lie outside its scope. */
+	if (ac->scope_code[0] || ac->role != ROLE_SYS_ADMIN)
+		return err_set(e, ERR_DENIED, "checking the whole audit log is for a system "
+			       "administrator of the whole tree; 'audit list' shows the entries "
+			       "of your scope");
 	return ERR_OK;
 }

@@ -80,10 +80,44 @@ static char *version_json(const struct emulation_version_row *v)
 			date_format(v->effective_from, d), "source", v->source);
 }
 
+/* A model version's text cleaned (core/text: UTF-8, NFC, no control or bidi character); line
+ * breaks are kept so that emulation_check can say a name or criterion is one line. */
+struct emulation_clean {
+	struct emulation_in in;
+	char name[4 * EMULATION_NAME_MAX + 1], source[4 * EMULATION_SOURCE_MAX + 1];
+	char crit[EMULATION_CRITERIA_MAX][4 * EMULATION_CRITERION_MAX + 1];
+	const char *cp[EMULATION_CRITERIA_MAX];
+};
+
+static void text_input_emulation(const struct emulation_in *in, struct emulation_clean *c,
+				 struct err *e)
+{
+	size_t i;
+
+	c->in = *in;
+	if (in->name && !text_accept(in->name, sizeof c->name - 1, TEXT_LINES, c->name,
+				     sizeof c->name, e, 0, "name", "the name"))
+		c->in.name = c->name;
+	if (in->source && !text_accept(in->source, sizeof c->source - 1, TEXT_LINES, c->source,
+				       sizeof c->source, e, 0, "source", "the source"))
+		c->in.source = c->source;
+	if (in->ncriteria > EMULATION_CRITERIA_MAX)
+		return;
+	for (i = 0; i < in->ncriteria; i++) {
+		c->cp[i] = in->criteria[i];
+		if (in->criteria[i] &&
+		    !text_accept(in->criteria[i], sizeof c->crit[i] - 1, TEXT_LINES, c->crit[i],
+				 sizeof c->crit[i], e, 0, "criteria", "a criterion"))
+			c->cp[i] = c->crit[i];
+	}
+	c->in.criteria = c->cp;
+}
+
 enum err_code app_emulation_add(struct app *a, const struct actor *ac,
 				const struct emulation_in *in, int *version, struct err *e)
 {
 	struct emulation_version_row *v = NULL, *prev = NULL;
+	struct emulation_clean clean;
 	date_t from = app_date(a, in->from);
 	char subject[EMULATION_CODE_MAX + 24], d[DATE_STR], pd[DATE_STR];
 	char *before = NULL, *after = NULL;
@@ -95,6 +129,9 @@ enum err_code app_emulation_add(struct app *a, const struct actor *ac,
 		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
+	/* Text as any that comes in (core/text), then measured by emulation_check. */
+	text_input_emulation(in, &clean, e);
+	in = &clean.in;
 	emulation_check(in->code, in->name, in->criteria, in->ncriteria, in->required, in->source,
 			e);
 	if (in->code && !emulation_code_check(in->code, NULL)) {

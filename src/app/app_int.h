@@ -47,6 +47,12 @@ enum err_code app_member_event(struct app *a, const struct actor *ac, const stru
 char *app_member_json(const struct member *m);
 /* A compact JSON text built by json_pack's format (caller frees); NULL on a format error. */
 char *app_json(const char *fmt, ...);
+/* Whether an app_json since the transaction began (app_begin) failed (jansson answered NULL:
+ * text that is not UTF-8, no memory); clears the flag. app_audit refuses to write an entry
+ * then, so that a change is never recorded with its details missing. */
+int app_audit_json_failed(void);
+/* Note that building the JSON of an audit entry failed (as app_json does itself). */
+void app_json_failed(void);
 /* Find a visible organisation by code; active: refuse a dissolved one. field names the
  * input field in messages. */
 enum err_code app_org_lookup(struct app *a, const struct actor *ac, const char *code,

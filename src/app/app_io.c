@@ -327,10 +327,7 @@ static void parse_org_row(struct org_row *row, const struct csv_columns *c,
 		err_add(e, ERR_INPUT, r->line, "parent_code", v, NULL, "%s", why);
 	snprintf(o->parent_code, sizeof o->parent_code, "%s", v);
 	v = app_csv_col(c, r, OC_NAME);
-	if (strlen(v) >= sizeof o->name)
-		err_add(e, ERR_INPUT, r->line, "name", v, NULL, "the name is longer than %zu bytes",
-			sizeof o->name - 1);
-	else {
+	{
 		struct buf n;
 
 		buf_init(&n, 0);
@@ -346,18 +343,17 @@ static void parse_org_row(struct org_row *row, const struct csv_columns *c,
 	if (org_kind_parse(v, &o->kind))
 		err_add(e, ERR_INPUT, r->line, "kind", v, NULL,
 			"kind must be one of committee, grassroots, subcommittee, cell");
-	snprintf(o->grassroots_type, sizeof o->grassroots_type, "%s",
-		 app_csv_col(c, r, OC_GTYPE));
+	text_accept(app_csv_col(c, r, OC_GTYPE), sizeof o->grassroots_type - 1, 0,
+		    o->grassroots_type, sizeof o->grassroots_type, e, r->line, "grassroots_type",
+		    NULL);
 	v = app_csv_col(c, r, OC_BOARD);
 	if (v[0] && strcmp(v, "0") && strcmp(v, "1"))
 		err_add(e, ERR_INPUT, r->line, "standing_board", v, NULL,
 			"standing_board is 1 (has a cell committee) or 0");
 	o->standing_board = v[0] == '1';
 	v = app_csv_col(c, r, OC_LOCAL);
-	if (strlen(v) >= sizeof o->local_committee)
-		err_add(e, ERR_INPUT, r->line, "local_committee", v, NULL, "the text is too long");
-	else
-		snprintf(o->local_committee, sizeof o->local_committee, "%s", v);
+	text_accept(v, ORG_NAME_MAX, 0, o->local_committee, sizeof o->local_committee, e, r->line,
+		    "local_committee", NULL);
 	if (parse_count(app_csv_col(c, r, OC_MILITIA), &o->militia))
 		err_add(e, ERR_INPUT, r->line, "militia", app_csv_col(c, r, OC_MILITIA), NULL,
 			"a headcount is a whole number, 0 or more");
@@ -773,16 +769,13 @@ static int parse_member_row(struct app *a, const struct csv_columns *c,
 	member_set_name(m, app_csv_col(c, r, MC_NAME), e, r->line);
 	for (i = 0; i < sizeof member_text_cols / sizeof member_text_cols[0]; i++) {
 		char *dst = (char *)m + member_text_cols[i].off;
-		size_t len;
 
+		/* As typed in a form: NFC, trimmed, no control or bidi character (core/text). */
 		v = app_csv_col(c, r, member_text_cols[i].col);
-		len = strlen(v);
-		if (len >= member_text_cols[i].cap) {
-			err_add(e, ERR_INPUT, r->line, member_cols[member_text_cols[i].col], v, NULL,
-				"longer than %zu bytes", member_text_cols[i].cap - 1);
-			continue;
-		}
-		memcpy(dst, v, len + 1);
+		text_accept(v, member_text_cols[i].cap - 1,
+			    member_text_cols[i].cap == M_TEXT ? TEXT_LINES : 0, dst,
+			    member_text_cols[i].cap, e, r->line,
+			    member_cols[member_text_cols[i].col], NULL);
 	}
 	for (i = 0; i < sizeof date_cols / sizeof date_cols[0]; i++) {
 		date_t *dp = date_cols[i] == MC_BIRTH ? &m->birth_date :

@@ -521,11 +521,13 @@ enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t i
 	enum err_code rc;
 	date_t since;
 	char *detail;
-	char d1[DATE_STR];
+	char d1[DATE_STR], why[TEXT_REASON_MAX + 1] = "";
 	long months;
 
 	date = app_date(a, date);
-	if (app_check_date(a, date, "date", e))
+	if (text_accept(reason, TEXT_REASON_MAX, TEXT_LINES, why, sizeof why, e, 0, "reason",
+			"the reason") ||
+	    app_check_date(a, date, "date", e))
 		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
@@ -554,7 +556,7 @@ enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t i
 		goto out;
 	detail = app_json("{s:s,s:s,s:s,s:s}", "from", member_status_name(m.status), "to",
 			  member_status_name(status), "effective", date_format(since, d1),
-			  "reason", reason ? reason : "");
+			  "reason", why);
 	rc = app_member_event(a, ac, &m, date, "status", detail, e);
 	free(detail);
 	if (rc)
@@ -631,7 +633,11 @@ enum err_code app_member_transfer(struct app *a, const struct actor *ac, int64_t
 
 	date = app_date(a, date);
 	memset(t, 0, sizeof *t);
-	if (app_check_date(a, date, "date", e))
+	text_accept(reason, TEXT_REASON_MAX, TEXT_LINES, t->reason, sizeof t->reason, e, 0,
+		    "reason", "the reason");
+	text_accept(letter_no, sizeof t->letter_no - 1, 0, t->letter_no, sizeof t->letter_no, e,
+		    0, "letter", "the letter number");
+	if (e->code || app_check_date(a, date, "date", e))
 		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
@@ -713,8 +719,6 @@ enum err_code app_member_transfer(struct app *a, const struct actor *ac, int64_t
 	t->until_date = temporary ? until : DATE_NONE;
 	t->ended_date = DATE_NONE;
 	t->state = TS_SENT;
-	snprintf(t->reason, sizeof t->reason, "%s", reason ? reason : "");
-	snprintf(t->letter_no, sizeof t->letter_no, "%s", letter_no ? letter_no : "");
 	if ((rc = store_transfer_insert(a->st, t, e)))
 		goto out;
 	detail = app_json("{s:I,s:s,s:s,s:s,s:s}", "transfer", (json_int_t)t->id, "kind",

@@ -54,7 +54,7 @@ enum err_code app_org_add(struct app *a, const struct actor *ac, struct org *o, 
 		return e->code;
 	o->established = app_date(a, o->established);
 	o->dissolved = DATE_NONE;
-	if (org_validate(o, e, 0) || app_check_date(a, o->established, "date", e))
+	if (org_clean(o, e, 0) || org_validate(o, e, 0) || app_check_date(a, o->established, "date", e))
 		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
@@ -104,11 +104,12 @@ out:
 enum err_code app_org_edit(struct app *a, const struct actor *ac, const struct org *o,
 			   date_t date, struct err *e)
 {
-	struct org cur;
+	struct org cur, in = *o;
 	enum err_code rc;
 
 	date = app_date(a, date);
-	if (org_validate(o, e, 0) || app_check_date(a, date, "date", e))
+	o = &in;
+	if (org_clean(&in, e, 0) || org_validate(o, e, 0) || app_check_date(a, date, "date", e))
 		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
@@ -128,9 +129,9 @@ enum err_code app_org_edit(struct app *a, const struct actor *ac, const struct o
 			"militia", (json_int_t)o->militia, "self_defence",
 			(json_int_t)o->self_defence, "reserve", (json_int_t)o->reserve);
 
-		snprintf(cur.grassroots_type, sizeof cur.grassroots_type, "%s", o->grassroots_type);
+		memcpy(cur.grassroots_type, o->grassroots_type, sizeof cur.grassroots_type);
 		cur.standing_board = o->standing_board;
-		snprintf(cur.local_committee, sizeof cur.local_committee, "%s", o->local_committee);
+		memcpy(cur.local_committee, o->local_committee, sizeof cur.local_committee);
 		cur.militia = o->militia;
 		cur.self_defence = o->self_defence;
 		cur.reserve = o->reserve;
@@ -148,16 +149,17 @@ enum err_code app_org_rename(struct app *a, const struct actor *ac, const char *
 			     const char *name, date_t date, struct err *e)
 {
 	struct org o;
-	char old[sizeof o.name];
+	char old[sizeof o.name], clean[sizeof o.name];
 	enum err_code rc;
 
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
 		return e->code;
-	if (!name || !name[0])
+	if (text_accept(name, ORG_NAME_MAX, 0, clean, sizeof clean, e, 0, "name", "the new name"))
+		return e->code;
+	name = clean;
+	if (!name[0])
 		return err_add(e, ERR_INPUT, 0, "name", "", NULL, "the new name is empty");
-	if (strlen(name) >= sizeof o.name)
-		return err_add(e, ERR_INPUT, 0, "name", name, NULL, "the new name is too long");
 	if ((rc = app_begin(a, e)))
 		return rc;
 	if ((rc = app_org_lookup(a, ac, code, &o, 1, "code", e)) ||

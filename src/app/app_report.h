@@ -25,7 +25,7 @@ struct review_in {
 	int score;             /* 0-100, -1 when not given */
 	enum grade grade;
 	date_t date;           /* DATE_NONE: today */
-	char reason[400];      /* why a decided review is changed (required then) */
+	char reason[TEXT_REASON_MAX + 1]; /* why a decided review is changed (required then) */
 	long line;             /* for messages of a batch (import line), 0 otherwise */
 };
 
@@ -89,7 +89,7 @@ struct review_rec {
 	char body[ORG_CODE_MAX + 1];              /* the deciding body's organisation code */
 	int revision;               /* 1, 2, ... for decisions; 0 for other steps */
 	int current;                /* the decision in force */
-	char reason[400];
+	char reason[TEXT_REASON_MAX + 1];
 	char rules[200];            /* the rule versions applied, "R-REVIEW-EXCELLENT-QUOTA v1; ..." */
 };
 typedef int (*review_cb)(void *ctx, const struct review_rec *r);
@@ -134,7 +134,7 @@ struct discipline_in {
 	enum discipline_form form;
 	date_t date;              /* decided on */
 	char body[ORG_CODE_MAX + 1];            /* the deciding body's organisation code */
-	char reason[400];
+	char reason[TEXT_REASON_MAX + 1];
 };
 enum err_code app_discipline_add(struct app *a, const struct actor *ac,
 				 const struct discipline_in *d, int64_t *id, struct err *e);
@@ -144,7 +144,7 @@ struct discipline_rec {
 	char org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];
 	enum discipline_form form;
 	date_t date;
-	char body[ORG_CODE_MAX + 1], reason[400], by[64];
+	char body[ORG_CODE_MAX + 1], reason[TEXT_REASON_MAX + 1], by[64];
 };
 typedef int (*discipline_cb)(void *ctx, const struct discipline_rec *d);
 /* The discipline records of the subtree of org_code ("" the actor's scope), year (0: all),

@@ -197,7 +197,9 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 	p->row.score = r->score;
 	p->row.grade = (int)g;
 	p->row.date = on;
-	snprintf(p->row.reason, sizeof p->row.reason, "%s", r->reason);
+	if (text_accept(r->reason, TEXT_REASON_MAX, TEXT_LINES, p->row.reason,
+			sizeof p->row.reason, e, r->line, "reason", "the reason"))
+		return e->code;
 	snprintf(p->row.by, sizeof p->row.by, "%s", ac->name);
 	if (r->step == RS_SELF)
 		return ERR_OK;
@@ -223,7 +225,7 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 	err_init(&tmp);
 	if (!store_review_current(a->st, m->id, 0, r->year, &cur, &tmp)) {
 		p->prev = (enum grade)cur.grade;
-		if (!r->reason[0] && locked(a, on)) {
+		if (!p->row.reason[0] && locked(a, on)) {
 			err_cleanup(&tmp);
 			return err_add(e, ERR_RULE, r->line, "reason", NULL, R_REVIEW_LOCKED,
 				       "member %lld's review of %d was decided on %s as %s and is "
@@ -315,7 +317,9 @@ static enum err_code prepare_org(struct app *a, const struct actor *ac, const st
 	row->score = r->score;
 	row->grade = (int)g;
 	row->date = on;
-	snprintf(row->reason, sizeof row->reason, "%s", r->reason);
+	if (text_accept(r->reason, TEXT_REASON_MAX, TEXT_LINES, row->reason, sizeof row->reason,
+			e, r->line, "reason", "the reason"))
+		return e->code;
 	snprintf(row->by, sizeof row->by, "%s", ac->name);
 	if (r->step != RS_DECISION)
 		return ERR_OK;
@@ -339,7 +343,7 @@ static enum err_code prepare_org(struct app *a, const struct actor *ac, const st
 	err_init(&tmp);
 	if (!store_review_current(a->st, 0, o->id, r->year, &cur, &tmp)) {
 		*prev = (enum grade)cur.grade;
-		if (!r->reason[0] && locked(a, on)) {
+		if (!row->reason[0] && locked(a, on)) {
 			err_cleanup(&tmp);
 			return err_add(e, ERR_RULE, r->line, "reason", NULL, R_REVIEW_LOCKED,
 				       "%s's review of %d was decided on %s as %s and is locked; to "
@@ -932,7 +936,8 @@ enum err_code app_discipline_add(struct app *a, const struct actor *ac,
 			!strcmp(kind, "org") ? "an organisation" : "a member",
 			!strcmp(kind, "probationary") ? " on probation (reprimand or warning only)"
 						      : "");
-	if (!d->reason[0])
+	if (!text_accept(d->reason, TEXT_REASON_MAX, TEXT_LINES, row.reason, sizeof row.reason, e,
+			 0, "reason", "the reason") && !row.reason[0])
 		err_add(e, ERR_INPUT, 0, "reason", NULL, NULL,
 			"say why: the reason is part of the record");
 	app_check_date(a, on, "date", e);
@@ -942,7 +947,6 @@ enum err_code app_discipline_add(struct app *a, const struct actor *ac,
 	row.body_org_id = body.id;
 	row.form = (int)d->form;
 	row.date = on;
-	snprintf(row.reason, sizeof row.reason, "%s", d->reason);
 	snprintf(row.by, sizeof row.by, "%s", ac->name);
 	if (!store_discipline_insert(a->st, &row, e)) {
 		char ds[DATE_STR];
@@ -954,7 +958,7 @@ enum err_code app_discipline_add(struct app *a, const struct actor *ac,
 		else
 			snprintf(subject, sizeof subject, "org:%s", target.code);
 		after = app_json("{s:s,s:s,s:s,s:s}", "form", discipline_form_name(d->form), "date",
-				 date_format(on, ds), "body", body.code, "reason", d->reason);
+				 date_format(on, ds), "body", body.code, "reason", row.reason);
 		app_audit(a, ac, "discipline.add", subject, target.id, NULL, after, e);
 		free(after);
 	}

@@ -111,7 +111,8 @@ static int parse_review_row(const struct csv_columns *c, const struct csv_record
 	v = app_csv_col(c, rec, RC_REASON);
 	if (strlen(v) >= sizeof r->reason)
 		err_add(e, ERR_INPUT, rec->line, "reason", NULL, NULL,
-			"the reason is longer than %zu bytes", sizeof r->reason - 1);
+			"the reason is %zu bytes of UTF-8; the limit is %zu bytes: shorten it",
+			strlen(v), sizeof r->reason - 1);
 	else
 		memcpy(r->reason, v, strlen(v) + 1);
 	return e->n + e->dropped > before ? -1 : 0;

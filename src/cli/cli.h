@@ -135,6 +135,14 @@ int cli_year(struct cli *c, const char *name, const char *s, int required, int *
 
 /* Print a JSON value to standard output (UTF-8 as is, indented), and free it. */
 void cli_json_out(json_t *j);
+/* Set when cli_json_out was given NULL (jansson failed): the command then exits 70. */
+extern int cli_json_broken;
+/* Append item to the list arr; a NULL item (jansson failed) sets cli_json_broken and says so,
+ * so a list never silently loses a row. */
+void cli_json_push(json_t *arr, json_t *item);
+/* Make stderr the messages stream: control bytes echoed from input are written as visible
+ * escapes (\x1b), never raw. Called once at start. */
+void cli_messages_escaped(void);
 /* A date as a JSON string, or null. */
 
 /* A text table: add rows of cells, then print with columns aligned by display width. */

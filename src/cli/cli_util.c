@@ -1,11 +1,52 @@
 /* cli_util.c - option parsing, error printing, JSON and table output for the commands. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* fopencookie */
+#endif
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "../core/text.h"
 #include "../lib/mem.h"
 #include "cli.h"
+
+/* The messages stream: what is written to it goes to standard error with every terminal
+ * control byte shown as an escape (core/text), since messages echo values from input. */
+static ssize_t msg_write(void *cookie, const char *s, size_t n)
+{
+	struct buf b;
+	size_t off = 0;
+
+	(void)cookie;
+	buf_init(&b, 0);
+	text_escape_controls(s, n, &b);
+	while (off < b.len) {
+		ssize_t w = write(STDERR_FILENO, b.s + off, b.len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	buf_cleanup(&b);
+	return (ssize_t)n;
+}
+
+void cli_messages_escaped(void)
+{
+	static char sbuf[1 << 14];
+	cookie_io_functions_t io = {NULL, msg_write, NULL, NULL};
+	FILE *f = fopencookie(NULL, "w", io);
+
+	if (!f)
+		return;
+	/* Whole lines at a time, so that a character is never split between writes. */
+	setvbuf(f, sbuf, _IOLBF, sizeof sbuf);
+	stderr = f;
+}
 
 static struct opt *find_opt(const struct command *cmd, const char *name, size_t len)
 {
@@ -282,10 +323,27 @@ int cli_year(struct cli *c, const char *name, const char *s, int required, int *
 	return 0;
 }
 
+int cli_json_broken;
+
+void cli_json_push(json_t *arr, json_t *item)
+{
+	if (!item || json_array_append_new(arr, item)) {
+		if (!cli_json_broken)
+			fputs("cadre: error: an item of the answer could not be written as JSON\n",
+			      stderr);
+		cli_json_broken = 1;
+	}
+}
+
 void cli_json_out(json_t *j)
 {
-	if (!j)
+	if (!j) {
+		/* A NULL from jansson is a failure (text that is not UTF-8, no memory), never an
+		 * empty answer. */
+		cli_json_broken = 1;
+		fputs("cadre: error: the answer could not be written as JSON\n", stderr);
 		return;
+	}
 	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', stdout);
 	json_decref(j);

@@ -78,7 +78,7 @@ static int acc_row(void *ctx, const struct account *acc)
 	const char *org = acc->role_org_code[0] ? acc->role_org_code : "(whole tree)";
 
 	if (o->arr)
-		json_array_append_new(o->arr, json_pack("{s:s,s:s,s:s,s:b}", "account", acc->name,
+		cli_json_push(o->arr, json_pack("{s:s,s:s,s:s,s:b}", "account", acc->name,
 							"role", role, "org", org, "disabled",
 							acc->disabled));
 	else

@@ -19,7 +19,7 @@ static int audit_row(void *ctx, const struct audit_entry *en)
 		json_t *after = en->after && en->after[0] ? json_loads(en->after, 0, NULL) : NULL;
 
 		audit_hex(en->hash, hex);
-		json_array_append_new(o->arr, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:s}",
+		cli_json_push(o->arr, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:s}",
 			"id", (json_int_t)en->id, "at", en->at, "actor", en->actor, "address",
 			en->address, "action", en->action, "subject", en->subject, "before",
 			before ? before : json_null(), "after", after ? after : json_null(), "hash",
@@ -60,6 +60,8 @@ int cmd_audit_verify(struct cli *c, int npos, char **pos)
 
 	(void)npos;
 	(void)pos;
+	if (app_audit_may_verify(&c->actor, &c->e))
+		return cli_fail(c);
 	rc = app_audit_verify(&c->app, &n, &bad, &why, head, &c->e);
 	audit_hex(head, hex);
 	if (c->json) {

@@ -62,7 +62,7 @@ int cmd_rules(struct cli *c, int npos, char **pos)
 		char ver[40];
 
 		if (c->json) {
-			json_array_append_new(
+			cli_json_push(
 				arr, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,s:b}", "id", v->id, "version",
 					       v->version, "value", v->value, "effective_from",
 					       date_format(v->effective_from, d), "source", v->source,

@@ -176,7 +176,7 @@ int member_out(void *ctx, const struct member *m)
 	struct member_out *l = ctx;
 
 	if (l->arr)
-		json_array_append_new(l->arr, json_member(m));
+		cli_json_push(l->arr, json_member(m));
 	else
 		print_member_line(l->t, m);
 	return 0;
@@ -325,7 +325,7 @@ static int tr_row(void *ctx, const struct transfer *t)
 	char id[24], mid[24], d1[DATE_STR], d2[DATE_STR];
 
 	if (x->arr) {
-		json_array_append_new(x->arr, json_transfer(t));
+		cli_json_push(x->arr, json_transfer(t));
 		return 0;
 	}
 	snprintf(id, sizeof id, "%lld", (long long)t->id);

@@ -10,7 +10,9 @@
 static int set_text(struct cli *c, char *dst, size_t cap, const char *field, const char *v)
 {
 	if (strlen(v) >= cap) {
-		err_add(&c->e, ERR_INPUT, 0, field, v, NULL, "%s is too long", field);
+		err_add(&c->e, ERR_INPUT, 0, field, v, NULL,
+			"%s is %zu bytes of UTF-8; the limit is %zu bytes: shorten it", field,
+			strlen(v), cap - 1);
 		return -1;
 	}
 	memcpy(dst, v, strlen(v) + 1);
@@ -103,7 +105,7 @@ static int show_child(void *ctx, const struct tree_node *n)
 	if (n->depth != 1)
 		return 0;
 	if (s->arr) {
-		json_array_append_new(s->arr, json_pack("{s:s,s:s,s:s,s:I,s:I,s:I}", "code", n->code,
+		cli_json_push(s->arr, json_pack("{s:s,s:s,s:s,s:I,s:I,s:I}", "code", n->code,
 							"name", n->name, "kind",
 							org_kind_name(n->kind), "members",
 							(json_int_t)n->members, "official",
@@ -121,7 +123,7 @@ static int show_lineage(void *ctx, const struct org *o)
 {
 	json_t *arr = ctx;
 
-	json_array_append_new(arr, json_string(o->code));
+	cli_json_push(arr, json_string(o->code));
 	return 0;
 }
 
@@ -250,7 +252,7 @@ static int tree_print(void *ctx, const struct tree_node *n)
 	int i;
 
 	if (t->as_json) {
-		json_array_append_new(t->arr, json_pack(
+		cli_json_push(t->arr, json_pack(
 			"{s:s,s:s,s:s,s:i,s:I,s:I,s:I,s:I,s:I}", "code", n->code, "name", n->name,
 			"kind", org_kind_name(n->kind), "depth", n->depth, "members",
 			(json_int_t)n->members, "official", (json_int_t)n->official, "probationary",
@@ -451,7 +453,7 @@ static int hist_row(void *ctx, const struct org_event *ev)
 	if (h->arr) {
 		json_t *detail = json_loads(ev->detail, 0, NULL);
 
-		json_array_append_new(h->arr, json_pack("{s:s,s:s,s:s,s:s,s:o,s:s,s:s}", "date",
+		cli_json_push(h->arr, json_pack("{s:s,s:s,s:s,s:s,s:o,s:s,s:s}", "date",
 			date_format(ev->date, d), "kind", ev->kind, "org", ev->org_code, "other",
 			ev->other_code, "detail", detail ? detail : json_null(), "actor", ev->actor,
 			"recorded_at", ev->recorded_at));

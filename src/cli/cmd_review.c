@@ -40,8 +40,9 @@ static int opt_text(struct cli *c, const char *name, char *out, size_t cap)
 	if (!v)
 		return 0;
 	if (strlen(v) >= cap) {
-		err_add(&c->e, ERR_USAGE, 0, name, NULL, NULL,
-			"--%s is too long: at most %zu bytes", name, cap - 1);
+		err_add(&c->e, ERR_INPUT, 0, name, NULL, NULL,
+			"--%s is %zu bytes of UTF-8; the limit is %zu bytes: shorten it", name,
+			strlen(v), cap - 1);
 		return -1;
 	}
 	memcpy(out, v, strlen(v) + 1);
@@ -209,7 +210,7 @@ static int hist_row(void *ctx, const struct review_rec *r)
 	char year[16], score[16], rev[16], d[DATE_STR];
 
 	if (h->arr) {
-		json_array_append_new(h->arr, json_review(r));
+		cli_json_push(h->arr, json_review(r));
 		return 0;
 	}
 	snprintf(year, sizeof year, "%d", r->year);
@@ -292,7 +293,7 @@ int cmd_review_sheet(struct cli *c, int npos, char **pos)
 		for (i = 0; i < s.n; i++) {
 			const struct review_sheet_row *w = &s.rows[i];
 
-			json_array_append_new(
+			cli_json_push(
 				rows, json_pack("{s:I,s:s,s:s,s:o,s:o,s:o,s:o,s:b}", "member_id",
 						(json_int_t)w->member_id, "full_name", w->full_name,
 						"status", member_status_name((enum member_status)w->status),
@@ -426,7 +427,7 @@ static int disc_row(void *ctx, const struct discipline_rec *d)
 
 		if (d->member_id)
 			json_object_set_new(j, "member_name", json_string(d->member_name));
-		json_array_append_new(o->arr, j);
+		cli_json_push(o->arr, j);
 		return 0;
 	}
 	snprintf(id, sizeof id, "%lld", (long long)d->id);
@@ -640,7 +641,7 @@ static int rating_row(void *ctx, const struct emulation_rating_rec *r)
 		return 0;
 	}
 	if (o->arr) {
-		json_array_append_new(o->arr, json_emulation_rating(r));
+		cli_json_push(o->arr, json_emulation_rating(r));
 		return 0;
 	}
 	for (i = 0; i < r->model.ncriteria; i++) {
@@ -943,7 +944,7 @@ static int roll_row(void *ctx, const struct rollup_row *r)
 						      pct[i][0] ? json_real(report_pct100(
 								  party[i], party[i] + other[i]) / 100.0)
 								: json_null()));
-		json_array_append_new(o->arr,
+		cli_json_push(o->arr,
 				      json_pack("{s:s,s:i,s:o,s:I,s:o,s:o,s:o}", "code", r->code,
 						"depth", r->depth, "members", m, "hosted",
 						(json_int_t)r->hosted, "member_grades", mg,

@@ -1,6 +1,7 @@
 /* cmd_serve.c - cadre serve: the web application and the JSON API. */
 #include <stdlib.h>
 
+#include "../core/clock.h"
 #include "../http/http.h"
 #include "cli.h"
 
@@ -24,6 +25,19 @@ int cmd_serve(struct cli *c, int npos, char **pos)
 		return cli_fail(c);
 	}
 	o.threads = (int)threads;
+	if (OPT(c, "tz")) {
+		date_t d;
+
+		if (clock_date_in_zone(0, OPT(c, "tz"), &d)) {
+			err_add(&c->e, ERR_USAGE, 0, "tz", OPT(c, "tz"), NULL,
+				"--tz must be a time zone (an IANA name such as Asia/Ho_Chi_Minh "
+				"or UTC)");
+			return cli_fail(c);
+		}
+		/* Read by every connection when it takes today (app_refresh); set before the
+		 * server's threads start. */
+		setenv("CADRE_TZ", OPT(c, "tz"), 1);
+	}
 	/* The server opens one connection per worker thread; the command's own is not needed. */
 	if (c->app_open) {
 		app_close(&c->app);

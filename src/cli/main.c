@@ -144,6 +144,8 @@ static struct opt serve_opts[] = {
 	{"key", 1, "PEM private key file of the certificate", NULL, 0},
 	{"threads", 1, "requests worked on at once, at most 64 (default 64)", NULL, 0},
 	{"quiet", 0, "do not log requests to standard error", NULL, 0},
+	{"tz", 1, "time zone of 'today' (IANA name; default CADRE_TZ, else Asia/Ho_Chi_Minh)",
+	 NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt import_opts[] = {
@@ -454,6 +456,8 @@ static void print_man(FILE *f)
 	}
 	fputs(".SH ENVIRONMENT\n.TP\n.B CADRE_DB\nThe database when \\fB\\-\\-db\\fR is not given.\n"
 	      ".TP\n.B CADRE_TODAY\nThe date taken as today (YYYY\\-MM\\-DD), for tests and replays.\n"
+	      ".TP\n.B CADRE_TZ\nThe time zone in which today is taken (an IANA name; default "
+	      "Asia/Ho_Chi_Minh).\n"
 	      ".TP\n.B CADRE_USER\nThe name recorded in the history as who acted.\n"
 	      ".TP\n.B CADRE_TOKEN\nAn API token (\\fBcadre token add\\fR): act as its account, "
 	      "with its role and only within its organisation's subtree, instead of as the "
@@ -492,6 +496,7 @@ int main(int argc, char **argv)
 
 	memset(&c, 0, sizeof c);
 	err_init(&c.e);
+	cli_messages_escaped();
 	c.db = getenv("CADRE_DB");
 	if (!c.db || !c.db[0])
 		c.db = "cadre.db";
@@ -592,6 +597,8 @@ int main(int argc, char **argv)
 		}
 	}
 	rc = cmd->run(&c, npos, pos);
+	if (cli_json_broken && rc == 0)
+		rc = err_exit_code(ERR_INTERNAL);
 	cli_warnings(&c);
 out:
 	if (c.app_open)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../lib/mem.h"
+#include "text.h"
 
 void err_init(struct err *e)
 {
@@ -26,25 +27,19 @@ void err_clear(struct err *e)
 	e->code = ERR_OK;
 }
 
+/* Copy src into dst as valid UTF-8 (core/text: ill-formed bytes become U+FFFD), shortened
+ * on a character boundary and marked "..." when it does not fit: a problem is shown and
+ * sent as JSON, which takes only UTF-8. */
 static void copy_short(char *dst, size_t cap, const char *src)
 {
-	size_t n;
-
 	if (!src) {
 		dst[0] = 0;
 		return;
 	}
-	n = strlen(src);
-	if (n < cap) {
-		memcpy(dst, src, n + 1);
+	if (strlen(src) < cap && text_copy(dst, cap, src))
 		return;
-	}
-	/* Shorten on a UTF-8 boundary and mark it. */
-	n = cap - 4;
-	while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-		n--;
-	memcpy(dst, src, n);
-	memcpy(dst + n, "...", 4);
+	text_copy(dst, cap - 3, src);
+	memcpy(dst + strlen(dst), "...", 4);
 }
 
 static enum err_code vadd(struct err *e, enum err_code code, long line, const char *field,
@@ -67,7 +62,13 @@ static enum err_code vadd(struct err *e, enum err_code code, long line, const ch
 	copy_short(it->field, sizeof it->field, field);
 	copy_short(it->value, sizeof it->value, value);
 	copy_short(it->rule, sizeof it->rule, rule);
-	vsnprintf(it->msg, sizeof it->msg, fmt, ap);
+	{
+		char msg[sizeof it->msg];
+
+		/* A message may quote input: keep it whole characters of UTF-8. */
+		vsnprintf(msg, sizeof msg, fmt, ap);
+		copy_short(it->msg, sizeof it->msg, msg);
+	}
 	return code;
 }
 

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text.h"
+
 static const char *const status_names[MS__COUNT] = {
 	"probationary", "official", "exempt", "suspended",
 	"removed", "expelled", "deceased", "transferred_out",
@@ -328,24 +330,11 @@ int member_set_field(struct member *m, const char *name, const char *value, stru
 			"change through 'member status' and 'member transfer'", name);
 		return -1;
 	}
-	if (strlen(value) >= cap) {
-		err_add(e, ERR_INPUT, line, name, value, NULL, "%s is longer than %zu bytes", name,
-			cap - 1);
+	/* Text fields are text as any (core/text): NFC, trimmed, measured after NFC; the long
+	 * ones (home town, post) may hold line breaks. */
+	if (text_accept(value, cap - 1, cap == M_TEXT ? TEXT_LINES : 0, tp, cap, e, line, name,
+			NULL))
 		return -1;
-	}
-	{
-		struct buf n;
-
-		/* Text fields are normalised like names when they hold text at all. */
-		buf_init(&n, 0);
-		if (value[0] && vname_normalize(value, &n, &why)) {
-			err_add(e, ERR_INPUT, line, name, value, NULL, "%s", why);
-			buf_cleanup(&n);
-			return -1;
-		}
-		snprintf(tp, cap, "%s", value[0] ? buf_str(&n) : "");
-		buf_cleanup(&n);
-	}
 	return 0;
 }
 

@@ -1,6 +1,8 @@
 /* org.c - organisation kinds, validation, nesting and the in-memory tree. */
 #include "org.h"
 
+#include "text.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +54,20 @@ int org_code_check(const char *code, const char **why)
 		}
 	}
 	return 0;
+}
+
+int org_clean(struct org *o, struct err *e, long line)
+{
+	size_t before = e->n + e->dropped;
+
+	/* In place: text_accept reads all of its input before it writes. */
+	text_accept(o->name, ORG_NAME_MAX, 0, o->name, sizeof o->name, e, line, "name",
+		    "the name");
+	text_accept(o->local_committee, ORG_NAME_MAX, 0, o->local_committee,
+		    sizeof o->local_committee, e, line, "local_committee", NULL);
+	text_accept(o->grassroots_type, sizeof o->grassroots_type - 1, 0, o->grassroots_type,
+		    sizeof o->grassroots_type, e, line, "grassroots_type", NULL);
+	return (int)(e->n + e->dropped - before);
 }
 
 int org_validate(const struct org *o, struct err *e, long line)

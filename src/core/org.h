@@ -41,6 +41,10 @@ int org_code_check(const char *code, const char **why);
 
 /* Check the fields of o that do not depend on other records; add every problem to e.
  * Returns the number of problems. */
+/* Check and normalise o's text (name, local committee, grassroots type) as all text that
+ * comes in (core/text: NFC, trimmed, controls and bidi controls refused, limits after NFC);
+ * add every problem to e. Returns the number of problems. */
+int org_clean(struct org *o, struct err *e, long line);
 int org_validate(const struct org *o, struct err *e, long line);
 
 /* Whether a child of kind child may sit under a parent of kind parent on date on

@@ -14,6 +14,7 @@
 #include <unicode/utf8.h>
 
 #include "../lib/mem.h"
+#include "text.h"
 
 #define VN_STR_(x) #x
 #define VN_STR(x) VN_STR_(x)
@@ -26,6 +27,9 @@ static const char why_empty[] =
 static const char why_control[] =
 	"the name contains an invisible control character (for example ESC or DEL); delete it, "
 	"or type the name again instead of pasting it";
+static const char why_bidi[] =
+	"the name contains a bidirectional control character (U+202A-U+202E or U+2066-U+2069), "
+	"which makes text read differently from what it is; delete it";
 static const char why_long[] =
 	"the name is longer than " VN_STR(VNAME_MAX) " bytes of UTF-8; shorten it";
 static const char why_icu[] =
@@ -34,11 +38,6 @@ static const char why_icu[] =
 /* The lenient paths (fold, dup key, list order) look at no more than this many input bytes,
  * so that every UTF-16 length below fits an int32_t with room to double. */
 #define VN_INPUT_MAX (INT32_MAX / 8)
-
-/* NFC composes at most 4 UTF-16 units into one, so text that still has more than this many
- * units after white space is collapsed cannot normalise to VNAME_MAX bytes: vname_normalize
- * stops there instead of converting an arbitrarily long input. */
-#define VN_UNITS_MAX (8 * VNAME_MAX)
 
 static UCollator *vn_coll;
 static int vn_tried;
@@ -127,12 +126,10 @@ static void ustr_addc(struct ustr *u, UChar32 c)
 	U16_APPEND_UNSAFE(u->s, u->len, c);
 }
 
-/* Decode UTF-8 into u (reset first), dropping invisible default-ignorable code points (zero
- * width space, BOM, soft hyphen), trimming white space and collapsing its runs to one U+0020.
- * strict: fail on ill-formed UTF-8 or a control character, and stop once the text is too long
- * to normalise to VNAME_MAX bytes; otherwise drop bad bytes and controls. Returns 0 or -1
- * with *why set. */
-static int vn_decode(const char *in, int strict, struct ustr *u, const char **why)
+/* Decode UTF-8 into u (reset first) leniently, for keys: ill-formed bytes and control
+ * characters are dropped, as are invisible default-ignorable code points (zero width space,
+ * BOM, soft hyphen); white space is trimmed and its runs collapsed to one U+0020. */
+static void vn_decode(const char *in, struct ustr *u)
 {
 	const uint8_t *s = (const uint8_t *)in;
 	size_t len = strlen(in);
@@ -141,48 +138,27 @@ static int vn_decode(const char *in, int strict, struct ustr *u, const char **wh
 
 	u->len = 0;
 	ustr_reserve(u, 0);
-	if (len > VN_INPUT_MAX) {
-		if (strict) {
-			*why = why_long;
-			return -1;
-		}
+	if (len > VN_INPUT_MAX)
 		len = VN_INPUT_MAX;
-	}
 	n = (int32_t)len;
 	while (i < n) {
 		UChar32 c;
 
 		U8_NEXT(s, i, n, c);
-		if (c < 0) {
-			if (strict) {
-				*why = why_utf8;
-				return -1;
-			}
+		if (c < 0)
 			continue;
-		}
 		if (u_isUWhiteSpace(c)) {
 			space = 1;
 			continue;
 		}
-		if (u_charType(c) == U_CONTROL_CHAR) {
-			if (strict) {
-				*why = why_control;
-				return -1;
-			}
-			continue;
-		}
-		if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+		if (u_charType(c) == U_CONTROL_CHAR ||
+		    u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
 			continue;
 		if (space && u->len)
 			ustr_addc(u, ' ');
 		space = 0;
 		ustr_addc(u, c);
-		if (strict && u->len > VN_UNITS_MAX) {
-			*why = why_long;
-			return -1;
-		}
 	}
-	return 0;
 }
 
 static int32_t vn_xform_run(enum vn_xform how, const struct ustr *u, struct ustr *o,
@@ -231,21 +207,6 @@ static int vn_xform(struct ustr *u, enum vn_xform how)
 	return 0;
 }
 
-/* Bytes u takes as UTF-8. */
-static size_t ustr_utf8_len(const struct ustr *u)
-{
-	size_t n = 0;
-	int32_t i = 0;
-
-	while (i < u->len) {
-		UChar32 c;
-
-		U16_NEXT(u->s, i, u->len, c);
-		n += (size_t)U8_LENGTH(c);
-	}
-	return n;
-}
-
 /* Append u to out as UTF-8. u never holds a lone surrogate: it was decoded from UTF-8. */
 static void ustr_to_buf(const struct ustr *u, struct buf *out)
 {
@@ -264,29 +225,31 @@ static void ustr_to_buf(const struct ustr *u, struct buf *out)
 
 int vname_normalize(const char *in, struct buf *out, const char **why)
 {
-	struct ustr u = { 0 };
+	struct text_check tc;
 	const char *reason = NULL;
 
-	buf_reset(out);
-	if (vn_decode(in ? in : "", 1, &u, &reason))
-		goto out;
-	if (u.len == 0) {
+	/* Names are text as any other field (core/text), with a limit of their own. */
+	if (text_clean(in, VNAME_MAX, 0, out, &tc)) {
+		switch (tc.problem) {
+		case TEXT_UTF8:
+			reason = why_utf8;
+			break;
+		case TEXT_CONTROL:
+			reason = why_control;
+			break;
+		case TEXT_BIDI:
+			reason = why_bidi;
+			break;
+		case TEXT_LONG:
+			reason = why_long;
+			break;
+		default:
+			reason = why_icu;
+			break;
+		}
+	} else if (out->len == 0) {
 		reason = why_empty;
-		goto out;
 	}
-	if (vn_xform(&u, VN_NFC)) {
-		reason = why_icu;
-		goto out;
-	}
-	if (ustr_utf8_len(&u) > VNAME_MAX) {
-		reason = why_long;
-		goto out;
-	}
-	ustr_to_buf(&u, out);
-	if (out->overflow)
-		reason = why_long;
-out:
-	ustr_free(&u);
 	if (reason)
 		buf_reset(out);
 	if (why)
@@ -347,10 +310,9 @@ void vname_fold(const char *in, struct buf *out)
 	struct ustr u = { 0 };
 	int32_t i = 0;
 	int space = 0, any = 0;
-	const char *ignored;
 
 	buf_reset(out);
-	vn_decode(in ? in : "", 0, &u, &ignored);
+	vn_decode(in ? in : "", &u);
 	/* Lower-case before decomposing: full case mapping can add marks (İ -> i + U+0307),
 	 * which the loop below then drops. */
 	vn_xform(&u, VN_LOWER);
@@ -427,10 +389,9 @@ static void vn_tone_to_word_end(struct ustr *u)
 void vname_dup_key(const char *in, struct buf *out)
 {
 	struct ustr u = { 0 };
-	const char *ignored;
 
 	buf_reset(out);
-	vn_decode(in ? in : "", 0, &u, &ignored);
+	vn_decode(in ? in : "", &u);
 	vn_xform(&u, VN_LOWER);
 	vn_xform(&u, VN_NFD);
 	vn_tone_to_word_end(&u);
@@ -443,10 +404,9 @@ void vname_dup_key(const char *in, struct buf *out)
  * pointing into u. */
 static void vn_parts_of(const char *full, struct ustr *u, struct vn_parts *pt)
 {
-	const char *ignored;
 	int32_t first = -1, last = -1, i;
 
-	vn_decode(full ? full : "", 0, u, &ignored);
+	vn_decode(full ? full : "", u);
 	vn_xform(u, VN_NFC);
 	for (i = 0; i < u->len; i++) {
 		if (u->s[i] != ' ')
@@ -468,12 +428,11 @@ size_t vname_part_key(const char *part, unsigned char *out, size_t cap)
 {
 	UCollator *coll = vn_collator();
 	struct ustr u = { 0 };
-	const char *ignored;
 	int32_t r, n;
 
 	if (!coll || !out || cap == 0)
 		return 0;
-	vn_decode(part ? part : "", 0, &u, &ignored);
+	vn_decode(part ? part : "", &u);
 	vn_xform(&u, VN_NFC);
 	r = cap > INT32_MAX ? INT32_MAX : (int32_t)cap;
 	n = ucol_getSortKey(coll, u.s, u.len, out, r);

@@ -27,9 +27,10 @@ void vname_shutdown(void);
 
 /* Normalise a name as typed: check it is valid UTF-8, convert to NFC, trim, and collapse
  * runs of white space (tab and newline included) to one space; invisible default-ignorable
- * characters (zero-width space, BOM, soft hyphen) are dropped. Writes to out (reset first).
- * Returns 0, or -1 when the input is not valid UTF-8, is empty after trimming, contains a
- * control character, or is longer than VNAME_MAX bytes; then out is empty and *why (if not
+ * characters (zero-width space, BOM, soft hyphen) are dropped: text_clean (core/text.h)
+ * with the limit VNAME_MAX. Writes to out (reset first). Returns 0, or -1 when the input is
+ * not valid UTF-8, is empty after trimming, contains a control character or a bidirectional
+ * control, or is longer than VNAME_MAX bytes after NFC; then out is empty and *why (if not
  * NULL) points to a static English reason saying how to fix it (NULL on success). */
 int vname_normalize(const char *in, struct buf *out, const char **why);
 

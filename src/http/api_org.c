@@ -221,8 +221,9 @@ static void take_text(struct req *r, json_t *body, const char *name, char *dst, 
 	if (!v)
 		return;
 	if (strlen(v) >= cap) {
-		err_add(&r->e, ERR_INPUT, 0, name, v, NULL, "%s is longer than %zu bytes", name,
-			cap - 1);
+		err_add(&r->e, ERR_INPUT, 0, name, v, NULL,
+			"%s is %zu bytes of UTF-8; the limit is %zu bytes: shorten it", name,
+			strlen(v), cap - 1);
 		return;
 	}
 	memcpy(dst, v, strlen(v) + 1);

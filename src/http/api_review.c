@@ -58,8 +58,9 @@ static void take_text(struct req *r, json_t *o, const char *name, long line, cha
 	if (!v)
 		return;
 	if (strlen(v) >= cap) {
-		err_add(&r->e, ERR_INPUT, line, name, v, NULL, "%s is longer than %zu bytes", name,
-			cap - 1);
+		err_add(&r->e, ERR_INPUT, line, name, v, NULL,
+			"%s is %zu bytes of UTF-8; the limit is %zu bytes: shorten it", name,
+			strlen(v), cap - 1);
 		return;
 	}
 	memcpy(dst, v, strlen(v) + 1);
@@ -70,7 +71,8 @@ static void take_text(struct req *r, json_t *o, const char *name, long line, cha
 struct jstream {
 	FILE *f;
 	size_t n;
-	int failed;
+	int failed;   /* 1: writing failed (err: its errno), 2: an item could not be encoded */
+	int err;
 };
 
 /* Start the answer with head; -1 after answering the problem. */
@@ -88,12 +90,17 @@ static int js_open(struct req *r, struct jstream *s, const char *head)
 	return 0;
 }
 
-/* Append j (reference stolen); returns nonzero once writing failed (to stop the walk). */
+/* Append j (reference stolen); returns nonzero once writing failed (to stop the walk). A
+ * NULL j (jansson could not build the item) is a failure too, never an item left out. */
 static int js_item(struct jstream *s, json_t *j)
 {
+	if (!s->failed && !j)
+		s->failed = 2;
+	errno = 0;
 	if (!s->failed && ((s->n++ && fputc(',', s->f) == EOF) ||
 			   json_dumpf(j, s->f, JSON_COMPACT | JSON_PRESERVE_ORDER)))
-		s->failed = 1;
+		s->failed = errno ? 1 : 2;
+	s->err = s->failed == 1 ? errno : 0;
 	json_decref(j);
 	return s->failed;
 }
@@ -102,9 +109,14 @@ static int js_item(struct jstream *s, json_t *j)
  * problem. The file is closed either way. */
 static void js_close(struct req *r, struct jstream *s, const char *tail)
 {
-	if (!r->e.code && (s->failed || fputs(tail, s->f) == EOF))
+	/* strerror only of an errno that the failure set: a JSON encoding failure sets none
+	 * (it said "Success"). */
+	if (!r->e.code && s->failed == 2)
+		err_set(&r->e, ERR_INTERNAL, "a record could not be written as JSON (its text is not "
+			"valid UTF-8)");
+	else if (!r->e.code && (s->failed || fputs(tail, s->f) == EOF))
 		err_set(&r->e, ERR_STORAGE, "cannot write the answer to a temporary file: %s",
-			strerror(errno));
+			s->err ? strerror(s->err) : "the disk may be full");
 	if (r->e.code) {
 		fclose(s->f);
 		reply_problem(r);

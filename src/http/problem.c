@@ -39,13 +39,21 @@ void reply_json(struct req *r, int status, json_t *j)
 	r->status = status;
 	r->ctype = "application/json";
 	buf_reset(&r->out);
-	s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+	s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY) : NULL;
 	json_decref(j);
 	if (s) {
 		buf_adds(&r->out, s);
 		buf_addc(&r->out, '\n');
 		free(s);
+		return;
 	}
+	/* A NULL from jansson (text that is not UTF-8, no memory) is a failure, never an empty
+	 * answer: a fixed problem, which cannot fail in turn. */
+	r->status = 500;
+	r->ctype = "application/problem+json";
+	buf_adds(&r->out, "{\"type\":\"about:blank\",\"title\":\"Internal error\",\"status\":500,"
+		 "\"detail\":\"the answer could not be written as JSON\",\"errors\":[{\"detail\":"
+		 "\"the answer could not be written as JSON\"}]}\n");
 }
 
 static const char *title_of_status(int status)

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "../lib/mem.h"
+#include "../core/text.h"
 #include "../core/vname.h"
 #include "schema.h"
 #include "store_int.h"
@@ -115,7 +116,9 @@ void sq_col_copy(sqlite3_stmt *s, int i, char *dst, size_t cap)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
 
-	snprintf(dst, cap, "%s", t ? (const char *)t : "");
+	/* Text is checked on the way in (core/text) and fields are sized to its limits; this
+	 * keeps what reaches the JSON encoder valid UTF-8 even for rows written before. */
+	text_copy(dst, cap, t ? (const char *)t : "");
 }
 
 date_t sq_col_date(sqlite3_stmt *s, int i)
@@ -2324,6 +2327,28 @@ enum err_code store_token_find(struct store *st, const unsigned char hash[32],
 	if (rc != SQLITE_DONE)
 		return sq_db_error(st, e, "reading tokens");
 	return err_set(e, ERR_NOTFOUND, "the token is not valid");
+}
+
+enum err_code store_token_account(struct store *st, int64_t id, int64_t *account_id,
+				  struct err *e)
+{
+	static const char sql[] =
+		"SELECT account_id FROM api_token WHERE id = ?1 AND revoked_at IS NULL";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*account_id = sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	if (rc == SQLITE_ROW)
+		return ERR_OK;
+	if (rc != SQLITE_DONE)
+		return sq_db_error(st, e, "reading tokens");
+	return err_set(e, ERR_NOTFOUND, "no active token has the id %lld", (long long)id);
 }
 
 enum err_code store_token_revoke(struct store *st, int64_t id, struct err *e)

@@ -18,6 +18,7 @@
 #include "../core/org.h"
 #include "../core/review.h"
 #include "../core/rules.h"
+#include "../core/text.h"
 
 struct store;
 
@@ -250,7 +251,7 @@ struct transfer {
 	char from_code[ORG_CODE_MAX + 1], to_code[ORG_CODE_MAX + 1];
 	date_t sent_date, received_date, until_date, ended_date;
 	enum transfer_state state;
-	char reason[256];
+	char reason[TEXT_REASON_MAX + 1];
 	char letter_no[64];
 };
 enum err_code store_transfer_insert(struct store *st, struct transfer *t, struct err *e);
@@ -309,6 +310,9 @@ enum err_code store_token_insert(struct store *st, int64_t account_id, const cha
 /* The account of an unrevoked token with this hash (ERR_NOTFOUND otherwise). */
 enum err_code store_token_find(struct store *st, const unsigned char hash[32],
 			       int64_t *account_id, int64_t *token_id, struct err *e);
+/* The account of the active (unrevoked) token id (ERR_NOTFOUND otherwise). */
+enum err_code store_token_account(struct store *st, int64_t id, int64_t *account_id,
+				  struct err *e);
 enum err_code store_token_revoke(struct store *st, int64_t id, struct err *e);
 
 /* ---- figures, reviews, discipline (store_fig.c) ---------------------------------------- */
@@ -366,7 +370,7 @@ struct review_row {
 	int grade;             /* enum grade */
 	date_t date;
 	int revision, current;
-	char reason[400], rules[200], by[64];
+	char reason[TEXT_REASON_MAX + 1], rules[200], by[64];
 	/* filled by the lookups */
 	char member_name[VNAME_MAX + 1], org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];
 	char body_code[ORG_CODE_MAX + 1];
@@ -398,7 +402,7 @@ struct discipline_row {
 	int64_t id, member_id, org_id, body_org_id;
 	int form;              /* enum discipline_form */
 	date_t date;
-	char reason[400], by[64];
+	char reason[TEXT_REASON_MAX + 1], by[64];
 	char member_name[VNAME_MAX + 1], org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];
 	char body_code[ORG_CODE_MAX + 1];
 };

@@ -241,7 +241,7 @@ void web_discipline_post(struct req *r)
 	d.form = f < 0 ? DF__COUNT : (enum discipline_form)f;
 	d.date = form_date(r, "date");
 	snprintf(d.body, sizeof d.body, "%s", form_value(r, "body"));
-	snprintf(d.reason, sizeof d.reason, "%s", form_value(r, "reason"));
+	form_text(r, "reason", d.reason, sizeof d.reason);
 	if (r->e.code && form_read_only(r))
 		return;
 	if (r->e.code || app_discipline_add(r->app, &r->actor, &d, NULL, &r->e)) {

@@ -47,6 +47,9 @@ void form_checkbox(struct req *r, const char *label, const char *name, const cha
 int64_t form_path_id(const struct req *r);
 /* Parse a date field of the form: DATE_NONE when absent or empty; otherwise a problem named
  * after the field is added to r->e (code ERR_INPUT) when it is not a date. */
+/* Copy the text field name into dst (of size cap) whole, or add a problem naming the limit
+ * (text is never cut; the app checks and normalises it). */
+void form_text(struct req *r, const char *name, char *dst, size_t cap);
 date_t form_date(struct req *r, const char *name);
 /* A form value, "" when absent. */
 const char *form_value(const struct req *r, const char *name);

@@ -93,6 +93,22 @@ const char *form_value(const struct req *r, const char *name)
 	return v ? v : "";
 }
 
+void form_text(struct req *r, const char *name, char *dst, size_t cap)
+{
+	const char *v = form_value(r, name);
+	size_t n = strlen(v);
+
+	/* Never cut what was typed: too long is said (app checks it again after NFC). */
+	if (n >= cap) {
+		dst[0] = 0;
+		err_add(&r->e, ERR_INPUT, 0, name, NULL, NULL,
+			"the text is %zu bytes of UTF-8; the limit is %zu bytes: shorten it", n,
+			cap - 1);
+		return;
+	}
+	memcpy(dst, v, n + 1);
+}
+
 date_t form_date(struct req *r, const char *name)
 {
 	const char *v = req_form(r, name), *why = NULL;

@@ -530,7 +530,8 @@ void web_review_post(struct req *r)
 		in->score = -1;
 		in->grade = (enum grade)g;
 		in->date = DATE_NONE;
-		snprintf(in->reason, sizeof in->reason, "%s", why[i]);
+		row_field_name(name, sizeof name, 'r', w->member_id);
+		form_text(r, name, in->reason, sizeof in->reason);
 		in->line = (long)n + 1;
 		row_of[n++] = i;
 	}
@@ -868,7 +869,7 @@ void web_review_org_post(struct req *r)
 		err_add(&r->e, ERR_INPUT, 0, "grade", gv, NULL, "%s", _(r, "Choose a grade."));
 	in.grade = (enum grade)g;
 	in.date = form_date(r, "date");
-	snprintf(in.reason, sizeof in.reason, "%s", form_value(r, "reason"));
+	form_text(r, "reason", in.reason, sizeof in.reason);
 	if (r->e.code && form_read_only(r))
 		return;
 	if (r->e.code || app_review_org(r->app, &r->actor, &in, &r->e)) {

@@ -38,4 +38,65 @@ expect_refused 4 "no active token" token revoke 1
 expect_exit 0 --json audit list
 expect_json '[x["action"] for x in d[:3]] == ["token.revoke", "token.add", "account.add"]' "each step audited"
 
+# ---------------------------------------------------------------------------------------------
+# Account management for every role, on a subtree and on the root: each function checks the
+# TARGET account against the actor's subtree (issue 9, item 19).
+cat >orgs2.csv <<'XEOF'
+code,parent_code,name,kind,established
+ROOT,,Quân ủy Trung ương,committee,2010-01-01
+E98,ROOT,Đảng ủy Trung đoàn 98,grassroots,2012-01-01
+F99,ROOT,Đảng ủy Trung đoàn 99,grassroots,2012-01-01
+XEOF
+build_db "$WORK/scoped.db" orgs2.csv
+tcase "account management for every role on a subtree and on the root" "$WORK/scoped.db"
+declare -A TOK
+n=0
+for spec in root.adm:sys_admin: e98.sys:sys_admin:E98 e98.adm:org_admin:E98 \
+	e98.clerk:clerk:E98 e98.view:viewer:E98 f99.clerk:clerk:F99; do
+	IFS=: read -r name role org <<<"$spec"
+	if [ -n "$org" ]; then
+		STDIN=pw.txt expect_exit 0 user add "$name" --role "$role" --org "$org"
+	else
+		STDIN=pw.txt expect_exit 0 user add "$name" --role "$role"
+	fi
+	expect_exit 0 --json token add "$name"
+	json_val 'd["token"]'
+	TOK[$name]=$JV
+	n=$((n + 1))
+done
+# Token 6 is f99.clerk's, token 1 root.adm's.
+for who in e98.sys e98.adm e98.clerk e98.view; do
+	want=4
+	[ "$who" != e98.sys ] && want=7
+	CADRE_TOKEN=${TOK[$who]} cadre token add f99.clerk
+	expect_eq "$who: a token for an account of another subtree" "$want" "$RC"
+	CADRE_TOKEN=${TOK[$who]} cadre token add root.adm
+	expect_eq "$who: a token for the whole-tree administrator" "$want" "$RC"
+	CADRE_TOKEN=${TOK[$who]} cadre token revoke 6
+	expect_eq "$who: revoking a token of another subtree" "$want" "$RC"
+	CADRE_TOKEN=${TOK[$who]} cadre token revoke 1
+	expect_eq "$who: revoking the whole-tree administrator's token" "$want" "$RC"
+	STDIN=pw.txt CADRE_TOKEN=${TOK[$who]} cadre user add "x.$who" --role viewer --org F99
+	want=4
+	case $who in e98.clerk | e98.view) want=7 ;; esac
+	expect_eq "$who: an account on another subtree" "$want" "$RC"
+	STDIN=pw.txt CADRE_TOKEN=${TOK[$who]} cadre user add "y.$who" --role viewer
+	expect_true "$who: no account on the whole tree" [ "$RC" != 0 ]
+done
+STDIN=pw.txt CADRE_TOKEN=${TOK[e98.adm]} cadre user add z.adm --role sys_admin --org E98
+expect_eq "an org admin grants no role above its own" 7 "$RC"
+CADRE_TOKEN=${TOK[e98.adm]} expect_exit 0 --json user list
+expect_json 'sorted(a["account"] for a in d) == ["e98.adm", "e98.clerk", "e98.sys", "e98.view"]' \
+	"a subtree's administrator sees its subtree's accounts only"
+# Inside the subtree, and from the root, it works.
+CADRE_TOKEN=${TOK[e98.sys]} expect_exit 0 --json token add e98.clerk
+json_val 'd["id"]'
+CADRE_TOKEN=${TOK[e98.sys]} expect_exit 0 token revoke "$JV"
+STDIN=pw.txt CADRE_TOKEN=${TOK[e98.adm]} expect_exit 0 user add e98.new --role clerk --org E98
+CADRE_TOKEN=${TOK[root.adm]} expect_exit 0 token add f99.clerk
+CADRE_TOKEN=${TOK[root.adm]} expect_exit 0 token revoke 6
+CADRE_TOKEN=${TOK[f99.clerk]} cadre user list
+expect_eq "the revoked token no longer works" 7 "$RC"
+CADRE_TOKEN=${TOK[e98.clerk]} expect_exit 0 org show E98
+
 done_testing
