@@ -121,12 +121,18 @@ void json_history_add(json_t *j, const struct member_history *h)
 		const struct transfer *t = &h->transfers[i];
 		static const char *const states[] = {"sent", "received", "ended"};
 
-		json_array_append_new(tr, json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:s}",
+		json_t *x = json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:s}",
 			"id", (json_int_t)t->id, "kind", t->temporary ? "temporary" : "official",
 			"from", t->from_code, "to", t->to_code, "sent", json_date(t->sent_date),
 			"received", json_date(t->received_date), "until",
 			json_date(t->until_date), "ended", json_date(t->ended_date),
-			"state", states[t->state]));
+			"state", t->cancelled ? "cancelled" : states[t->state]);
+
+		if (x && t->cancelled) {
+			json_object_set_new(x, "cancel_reason", json_string(t->cancel_reason));
+			json_object_set_new(x, "cancelled_by", json_string(t->cancelled_by));
+		}
+		json_array_append_new(tr, x);
 	}
 	json_object_set_new(j, "rolls", p);
 	json_object_set_new(j, "statuses", s);

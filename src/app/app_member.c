@@ -898,7 +898,8 @@ enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t 
 		goto out;
 	}
 	if (t->state == TS_ENDED) {
-		rc = err_add(e, ERR_RULE, 0, "transfer", NULL, NULL,
+		rc = err_add(e, ERR_RULE, 0, "transfer", NULL, NULL, t->cancelled ?
+			     "transfer %lld was already cancelled on %s by the sending side" :
 			     "transfer %lld was closed on %s without being received, when the "
 			     "member left the rolls", (long long)transfer_id,
 			     date_format(t->ended_date, d1));

@@ -58,7 +58,7 @@ enum err_code review_check_date(int year, date_t on, long line, struct err *e)
 		return ERR_OK;
 	return err_add(e, ERR_RULE, line, "date", date_format(on, d), R_REVIEW_DATES,
 		       "a step of the %d review cannot be dated %s, before the year it reviews "
-		       "began (R-REVIEW-DATES): date it on or after %d-01-01", year, d, year);
+		       "began: date it on or after %d-01-01", year, d, year);
 }
 
 enum grade review_score_grade(const struct ruleset *rs, date_t on, int score)
