@@ -70,6 +70,21 @@ expect_exit 0 org dissolve C3 --members-to C2 --date 2026-06-01
 expect_exit 0 --json member transfers
 expect_json '[(t["id"], t["to"]) for t in d] == [('"$tid"', "C2")]' "with --members-to, redirected"
 
+tcase "13: a split redirects open transfers: those to the source go to its first successor, those from it leave from the member's new roll" "$WORK/base.db"
+expect_exit 0 --json member transfer 1 --to C2 --date 2026-05-04
+json_val 'd["id"]'
+tin=$JV
+expect_exit 0 --json member transfer 3 --to C4 --date 2026-05-04
+json_val 'd["id"]'
+tout=$JV
+printf 'member_id,org_code\n3,C3\n4,C1\n' >split.csv
+expect_exit 0 org split C2 --assign split.csv --date 2026-06-01
+expect_exit 0 --json member transfers
+expect_json 'sorted((t["id"], t["from"], t["to"]) for t in d) == sorted([('"$tin"', "C1", "C3"), ('"$tout"', "C3", "C4")])' \
+	"redirected (to C3, the first organisation of the assignment), none left at the dissolved source"
+expect_exit 0 member receive "$tout" --date 2026-06-10
+expect_out_contains "on the roll of C4"
+
 tcase "13: transfer-cancel: the sending side cancels before receipt; kept in the history, audited" "$WORK/base.db"
 expect_exit 0 --json member transfer 2 --to C3 --date 2026-11-02 --reason "nhầm người"
 json_val 'd["id"]'
