@@ -79,11 +79,13 @@ enum err_code app_transfers_refuse_open(struct app *a, const struct org *o, cons
 enum err_code app_transfers_redirect(struct app *a, const struct actor *ac,
 				     const struct org *src, const struct org *succ, date_t date,
 				     const char *why, struct err *e);
-/* The members hosted at org_id on temporary transfer on date d (a stay covering d, closed or
- * under way), each with temp_org_id/temp_org_code set to the host; their status is the
- * current one (the caller asks app_status_at). Past dates answer as today does. */
-enum err_code app_hosted_at(struct app *a, int64_t org_id, date_t d, store_member_cb cb,
-			    void *ctx, struct err *e);
+/* The members hosted at org_id on temporary transfer on date d: the stays under way that
+ * began by d and, when closed is set, those that ended after d (callers that read the closed
+ * periods at the organisation anyway pass 0 and take the temporary ones themselves). Each has
+ * temp_org_id/temp_org_code set to the host; the status is the current one (the caller asks
+ * app_status_at). Past dates answer as today does. */
+enum err_code app_hosted_at(struct app *a, int64_t org_id, date_t d, int closed,
+			    store_member_cb cb, void *ctx, struct err *e);
 /* Status of member m on date d (-1: not on any roll then). */
 enum err_code app_status_at(struct app *a, const struct member *m, date_t d, int *status,
 			    struct err *e);

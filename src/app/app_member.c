@@ -444,8 +444,8 @@ static int member_vec_take(void *ctx, const struct member *m)
 	return 0;
 }
 
-enum err_code app_hosted_at(struct app *a, int64_t org_id, date_t d, store_member_cb cb,
-			    void *ctx, struct err *e)
+enum err_code app_hosted_at(struct app *a, int64_t org_id, date_t d, int closed,
+			    store_member_cb cb, void *ctx, struct err *e)
 {
 	struct hosted_walk w = {a, d, cb, ctx, e, 0, 0};
 	struct member_vec now = {0};
@@ -453,7 +453,8 @@ enum err_code app_hosted_at(struct app *a, int64_t org_id, date_t d, store_membe
 	size_t i;
 
 	/* Stays that ended (a return, leaving the rolls, a restructuring of the host). */
-	if (store_member_periods_at(a->st, org_id, d, hosted_period, &w, e) || w.failed) {
+	if (closed &&
+	    (store_member_periods_at(a->st, org_id, d, hosted_period, &w, e) || w.failed)) {
 		rc = e->code ? e->code : ERR_STORAGE;
 		goto out;
 	}
@@ -489,11 +490,16 @@ static int asof_period(void *ctx, int64_t member_id, const struct member_period 
 	struct asof_list *l = ctx;
 	struct member m;
 
-	if (p->temporary)
-		return 0;
 	if (store_member_get(l->a->st, member_id, &m, l->e)) {
 		l->failed = 1;
 		return 1;
+	}
+	if (p->temporary) {
+		/* A stay here that has ended: hosted then (the roll is the member's own). */
+		m.temp_org_id = p->org_id;
+		snprintf(m.temp_org_code, sizeof m.temp_org_code, "%s", p->org_code);
+		m.temp_until = p->to;
+		return asof_take_temp(l, &m, 1);
 	}
 	m.org_id = p->org_id;
 	snprintf(m.org_code, sizeof m.org_code, "%s", p->org_code);
@@ -584,7 +590,7 @@ enum err_code app_member_list(struct app *a, const struct actor *ac, const char 
 		/* The rolls then, and those hosted then, as today's list has both. */
 		if (store_member_of_org(a->st, ids.v[i], 0, asof_current, &l, e) ||
 		    store_member_periods_at(a->st, ids.v[i], as_of, asof_period, &l, e) ||
-		    app_hosted_at(a, ids.v[i], as_of, asof_hosted, &l, e))
+		    app_hosted_at(a, ids.v[i], as_of, 0, asof_hosted, &l, e))
 			l.failed = 1;
 	}
 	if (l.failed) {

@@ -822,19 +822,6 @@ static int asof_count_member(void *ctx, const struct member *m)
 	return 0;
 }
 
-static int asof_count_period(void *ctx, int64_t member_id, const struct member_period *p)
-{
-	struct roll_ctx *r = ctx;
-	struct member m;
-
-	if (p->temporary)
-		return 0;
-	if (store_member_get(r->a->st, member_id, &m, r->e))
-		return 1;
-	m.org_since = DATE_NONE; /* the period already covers the date */
-	return asof_count_member(ctx, &m);
-}
-
 /* A member hosted here on the date: counted apart, when on a roll then. */
 static int asof_count_hosted(void *ctx, const struct member *m)
 {
@@ -846,6 +833,19 @@ static int asof_count_hosted(void *ctx, const struct member *m)
 	if (st >= 0 && member_status_active((enum member_status)st))
 		r->c->hosted++;
 	return 0;
+}
+
+static int asof_count_period(void *ctx, int64_t member_id, const struct member_period *p)
+{
+	struct roll_ctx *r = ctx;
+	struct member m;
+
+	if (store_member_get(r->a->st, member_id, &m, r->e))
+		return 1;
+	if (p->temporary)
+		return asof_count_hosted(ctx, &m); /* a stay here that has ended since */
+	m.org_since = DATE_NONE; /* the period already covers the date */
+	return asof_count_member(ctx, &m);
 }
 
 enum err_code app_org_tree(struct app *a, const struct actor *ac, const char *root_code,
@@ -907,7 +907,7 @@ enum err_code app_org_tree(struct app *a, const struct actor *ac, const char *ro
 			continue;
 		if (store_member_of_org(a->st, t.v[i].id, 0, asof_count_member, &r, e) ||
 		    store_member_periods_at(a->st, t.v[i].id, as_of, asof_count_period, &r, e) ||
-		    app_hosted_at(a, t.v[i].id, as_of, asof_count_hosted, &r, e))
+		    app_hosted_at(a, t.v[i].id, as_of, 0, asof_count_hosted, &r, e))
 			rc = e->code;
 	}
 	/* Sum up the subtree counts in reverse pre-order, then report in pre-order. */

@@ -252,7 +252,14 @@ expect_problem 404
 login admin
 page GET /transfers
 expect_out_contains 'class="due overdue"'
-expect_out_contains '/cancel"'
+expect_out_contains 'action="/transfers/1/cancel"'
+page POST /transfers/1/cancel --data-urlencode "csrf=$CSRF" --data-urlencode reason=
+expect_status 422
+page POST /transfers/1/cancel --data-urlencode "csrf=$CSRF" --data-urlencode "reason=gửi nhầm"
+expect_status 303
+TOKEN=$TOKEN_admin
+api GET /api/v1/transfers/1
+expect_json 'd["state"] == "cancelled" and d["cancel_reason"] == "gửi nhầm"' "cancelled from the page"
 server_stop
 
 # ---- item 17: review steps dated before the year they review -------------------------------
