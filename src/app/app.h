@@ -176,7 +176,24 @@ enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t 
 /* End a temporary transfer: the member is no longer hosted. */
 enum err_code app_member_return(struct app *a, const struct actor *ac, int64_t transfer_id,
 				date_t date, struct err *e);
-/* Open transfers touching the subtree of org_code ("" = scope). */
+/* Cancel a transfer sent by mistake: the sending side (the member in the actor's scope),
+ * before the receiving side recorded the arrival. reason is required. The transfer stays in
+ * the member's history, ended and marked cancelled; the cancellation is audited. *t is the
+ * transfer after. */
+enum err_code app_member_transfer_cancel(struct app *a, const struct actor *ac,
+					 int64_t transfer_id, date_t date, const char *reason,
+					 struct transfer *t, struct err *e);
+/* The public holidays (every account may read them) of year (0: all), by date. */
+enum err_code app_holiday_list(struct app *a, const struct actor *ac, int year,
+			       store_holiday_cb cb, void *ctx, struct err *e);
+/* Add or remove a public holiday: a system administrator over the whole tree only; audited
+ * (holiday.add, holiday.remove with the removed day as "before"). */
+enum err_code app_holiday_add(struct app *a, const struct actor *ac, date_t day,
+			      const char *name, struct err *e);
+enum err_code app_holiday_remove(struct app *a, const struct actor *ac, date_t day,
+				 struct err *e);
+/* Open transfers touching the subtree of org_code ("" = scope), each with its due date and
+ * overdue flag (R-TRANSFER-COMPLETE-WORKING-DAYS for official ones, until for stays). */
 enum err_code app_transfer_list(struct app *a, const struct actor *ac, const char *org_code,
 				store_transfer_cb cb, void *ctx, struct err *e);
 

@@ -1,5 +1,6 @@
 /* app_api.c - app-layer calls that the JSON API needs beyond those of the command line. */
 #include "app_api.h"
+#include "app_int.h"
 
 enum err_code app_transfer_get(struct app *a, const struct actor *ac, int64_t id,
 			       struct transfer *t, struct err *e)
@@ -14,6 +15,14 @@ enum err_code app_transfer_get(struct app *a, const struct actor *ac, int64_t id
 	if (rc == ERR_OK && app_member_get(a, ac, t->member_id, &m, &tmp) &&
 	    app_org_get(a, ac, t->to_code, &o, &tmp))
 		rc = tmp.code == ERR_STORAGE ? ERR_STORAGE : ERR_NOTFOUND;
+	if (rc == ERR_OK) {
+		struct app_holidays h;
+
+		if (app_holidays_load(a, &h, &tmp) == ERR_OK) {
+			app_transfer_deadline(a, &h, t);
+			app_holidays_cleanup(&h);
+		}
+	}
 	if (rc == ERR_STORAGE)
 		err_merge(e, &tmp);
 	else if (rc)

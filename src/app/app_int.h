@@ -62,6 +62,36 @@ enum err_code app_org_lookup(struct app *a, const struct actor *ac, const char *
 enum err_code app_move_member(struct app *a, const struct actor *ac, struct member *m,
 			      const struct org *to, date_t date, const char *kind,
 			      const char *why, struct err *e);
+/* The public holidays, sorted (app_transfer.c): days[0..n). */
+struct app_holidays {
+	date_t *days;
+	size_t n, cap;
+};
+enum err_code app_holidays_load(struct app *a, struct app_holidays *h, struct err *e);
+void app_holidays_cleanup(struct app_holidays *h);
+/* Set t's due_date and overdue flag as of today: an official transfer sent and not received
+ * is due R-TRANSFER-COMPLETE-WORKING-DAYS working days (weekends and h skipped) after it was
+ * sent; a temporary stay under way is due at its planned end. */
+void app_transfer_deadline(struct app *a, const struct app_holidays *h, struct transfer *t);
+/* Refuse (ERR_RULE, one problem a transfer, each saying how to resolve it) while transfers
+ * are open to or from organisation o; how says what was asked ("dissolved"). */
+enum err_code app_transfers_refuse_open(struct app *a, const struct org *o, const char *how,
+					struct err *e);
+/* Open transfers to or from src go to succ, its successor in a restructuring on date (why:
+ * "merge", "split", "dissolve"): sent to src, succ receives; hosted at src, succ hosts (the
+ * stay at src is kept as a closed period); sent from src, the sending side is the member's
+ * roll after the restructuring (call after moving the members). Each redirect is an event in
+ * the member's history and an audit entry (member.transfer_redirected). */
+enum err_code app_transfers_redirect(struct app *a, const struct actor *ac,
+				     const struct org *src, const struct org *succ, date_t date,
+				     const char *why, struct err *e);
+/* The members hosted at org_id on temporary transfer on date d: the stays under way that
+ * began by d and, when closed is set, those that ended after d (callers that read the closed
+ * periods at the organisation anyway pass 0 and take the temporary ones themselves). Each has
+ * temp_org_id/temp_org_code set to the host; the status is the current one (the caller asks
+ * app_status_at). Past dates answer as today does. */
+enum err_code app_hosted_at(struct app *a, int64_t org_id, date_t d, int closed,
+			    store_member_cb cb, void *ctx, struct err *e);
 /* Status of member m on date d (-1: not on any roll then). */
 enum err_code app_status_at(struct app *a, const struct member *m, date_t d, int *status,
 			    struct err *e);

@@ -71,12 +71,20 @@ json_t *json_transfer(const struct transfer *t)
 {
 	static const char *const states[] = {"sent", "received", "ended"};
 
-	return json_pack("{s:I,s:I,s:s,s:s,s:s,s:o,s:o,s:o,s:s,s:s}", "id", (json_int_t)t->id,
-			 "member_id", (json_int_t)t->member_id, "kind",
-			 t->temporary ? "temporary" : "official", "from", t->from_code, "to",
-			 t->to_code, "sent", json_date(t->sent_date), "received",
-			 json_date(t->received_date), "until", json_date(t->until_date),
-			 "state", states[t->state], "reason", t->reason);
+	json_t *j = json_pack("{s:I,s:I,s:s,s:s,s:s,s:o,s:o,s:o,s:s,s:s,s:o,s:b}", "id",
+			      (json_int_t)t->id, "member_id", (json_int_t)t->member_id, "kind",
+			      t->temporary ? "temporary" : "official", "from", t->from_code, "to",
+			      t->to_code, "sent", json_date(t->sent_date), "received",
+			      json_date(t->received_date), "until", json_date(t->until_date),
+			      "state", t->cancelled ? "cancelled" : states[t->state], "reason",
+			      t->reason, "due", json_date(t->due_date), "overdue", t->overdue);
+
+	if (j && t->cancelled) {
+		json_object_set_new(j, "cancelled", json_date(t->ended_date));
+		json_object_set_new(j, "cancel_reason", json_string(t->cancel_reason));
+		json_object_set_new(j, "cancelled_by", json_string(t->cancelled_by));
+	}
+	return j;
 }
 
 json_t *json_tree_node(const struct tree_node *n)
@@ -113,12 +121,18 @@ void json_history_add(json_t *j, const struct member_history *h)
 		const struct transfer *t = &h->transfers[i];
 		static const char *const states[] = {"sent", "received", "ended"};
 
-		json_array_append_new(tr, json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:s}",
+		json_t *x = json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:s}",
 			"id", (json_int_t)t->id, "kind", t->temporary ? "temporary" : "official",
 			"from", t->from_code, "to", t->to_code, "sent", json_date(t->sent_date),
 			"received", json_date(t->received_date), "until",
 			json_date(t->until_date), "ended", json_date(t->ended_date),
-			"state", states[t->state]));
+			"state", t->cancelled ? "cancelled" : states[t->state]);
+
+		if (x && t->cancelled) {
+			json_object_set_new(x, "cancel_reason", json_string(t->cancel_reason));
+			json_object_set_new(x, "cancelled_by", json_string(t->cancelled_by));
+		}
+		json_array_append_new(tr, x);
 	}
 	json_object_set_new(j, "rolls", p);
 	json_object_set_new(j, "statuses", s);

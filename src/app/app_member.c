@@ -321,7 +321,7 @@ struct asof_list {
 	int failed;
 };
 
-static int asof_take(struct asof_list *l, const struct member *m)
+static int asof_take_temp(struct asof_list *l, const struct member *m, int hosted)
 {
 	int st = -1;
 
@@ -337,10 +337,143 @@ static int asof_take(struct asof_list *l, const struct member *m)
 	}
 	l->v[l->n] = *m;
 	l->v[l->n].status = (enum member_status)st;
-	l->v[l->n].temp_org_id = 0;
-	l->v[l->n].temp_org_code[0] = 0;
+	if (!hosted) {
+		l->v[l->n].temp_org_id = 0;
+		l->v[l->n].temp_org_code[0] = 0;
+	}
 	l->n++;
 	return 0;
+}
+
+static int asof_take(struct asof_list *l, const struct member *m)
+{
+	return asof_take_temp(l, m, 0);
+}
+
+static int asof_hosted(void *ctx, const struct member *m)
+{
+	return asof_take_temp(ctx, m, 1);
+}
+
+/* ---- stays on temporary transfer ------------------------------------------------------ */
+
+struct stay_find {
+	date_t recv, since;
+};
+
+static int stay_transfer(void *ctx, const struct transfer *t)
+{
+	struct stay_find *f = ctx;
+
+	if (t->temporary && t->state == TS_RECEIVED)
+		f->recv = t->received_date;
+	return 0;
+}
+
+static int stay_period(void *ctx, int64_t member_id, const struct member_period *p)
+{
+	struct stay_find *f = ctx;
+
+	(void)member_id;
+	if (p->temporary && f->recv != DATE_NONE && p->from >= f->recv && p->to > f->since)
+		f->since = p->to;
+	return 0;
+}
+
+/* Since when member m is hosted where it is now (DATE_NONE: not hosted): the arrival, or the
+ * end of the part of the stay spent at a host that a restructuring replaced. */
+static enum err_code stay_since(struct app *a, const struct member *m, date_t *since,
+				struct err *e)
+{
+	struct stay_find f = {DATE_NONE, DATE_NONE};
+
+	*since = DATE_NONE;
+	if (!m->temp_org_id)
+		return ERR_OK;
+	if (store_transfer_list(a->st, m->id, 0, 0, stay_transfer, &f, e))
+		return e->code;
+	f.since = f.recv;
+	if (f.recv != DATE_NONE && store_member_periods(a->st, m->id, stay_period, &f, e))
+		return e->code;
+	*since = f.since;
+	return ERR_OK;
+}
+
+struct hosted_walk {
+	struct app *a;
+	date_t d;
+	store_member_cb cb;
+	void *ctx;
+	struct err *e;
+	int failed, stop;
+};
+
+static int hosted_period(void *ctx, int64_t member_id, const struct member_period *p)
+{
+	struct hosted_walk *w = ctx;
+	struct member m;
+
+	if (!p->temporary)
+		return 0;
+	if (store_member_get(w->a->st, member_id, &m, w->e)) {
+		w->failed = 1;
+		return 1;
+	}
+	m.temp_org_id = p->org_id;
+	snprintf(m.temp_org_code, sizeof m.temp_org_code, "%s", p->org_code);
+	m.temp_until = p->to;
+	if (w->cb(w->ctx, &m))
+		w->stop = 1;
+	return w->stop;
+}
+
+struct member_vec {
+	struct member *v;
+	size_t n, cap;
+};
+
+static int member_vec_take(void *ctx, const struct member *m)
+{
+	struct member_vec *l = ctx;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = *m;
+	return 0;
+}
+
+enum err_code app_hosted_at(struct app *a, int64_t org_id, date_t d, int closed,
+			    store_member_cb cb, void *ctx, struct err *e)
+{
+	struct hosted_walk w = {a, d, cb, ctx, e, 0, 0};
+	struct member_vec now = {0};
+	enum err_code rc = ERR_OK;
+	size_t i;
+
+	/* Stays that ended (a return, leaving the rolls, a restructuring of the host). */
+	if (closed &&
+	    (store_member_periods_at(a->st, org_id, d, hosted_period, &w, e) || w.failed)) {
+		rc = e->code ? e->code : ERR_STORAGE;
+		goto out;
+	}
+	if (w.stop)
+		goto out;
+	/* Stays under way, from their start. */
+	if ((rc = store_member_hosted(a->st, org_id, member_vec_take, &now, e)))
+		goto out;
+	for (i = 0; i < now.n; i++) {
+		date_t since;
+
+		if ((rc = stay_since(a, &now.v[i], &since, e)))
+			break;
+		if (since != DATE_NONE && since <= d && cb(ctx, &now.v[i]))
+			break;
+	}
+out:
+	free(now.v);
+	return rc;
 }
 
 static int asof_current(void *ctx, const struct member *m)
@@ -357,11 +490,16 @@ static int asof_period(void *ctx, int64_t member_id, const struct member_period 
 	struct asof_list *l = ctx;
 	struct member m;
 
-	if (p->temporary)
-		return 0;
 	if (store_member_get(l->a->st, member_id, &m, l->e)) {
 		l->failed = 1;
 		return 1;
+	}
+	if (p->temporary) {
+		/* A stay here that has ended: hosted then (the roll is the member's own). */
+		m.temp_org_id = p->org_id;
+		snprintf(m.temp_org_code, sizeof m.temp_org_code, "%s", p->org_code);
+		m.temp_until = p->to;
+		return asof_take_temp(l, &m, 1);
 	}
 	m.org_id = p->org_id;
 	snprintf(m.org_code, sizeof m.org_code, "%s", p->org_code);
@@ -449,8 +587,10 @@ enum err_code app_member_list(struct app *a, const struct actor *ac, const char 
 		goto out;
 	}
 	for (i = 0; i < ids.n && !l.failed; i++) {
+		/* The rolls then, and those hosted then, as today's list has both. */
 		if (store_member_of_org(a->st, ids.v[i], 0, asof_current, &l, e) ||
-		    store_member_periods_at(a->st, ids.v[i], as_of, asof_period, &l, e))
+		    store_member_periods_at(a->st, ids.v[i], as_of, asof_period, &l, e) ||
+		    app_hosted_at(a, ids.v[i], as_of, 0, asof_hosted, &l, e))
 			l.failed = 1;
 	}
 	if (l.failed) {
@@ -741,6 +881,7 @@ enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t 
 	char d1[DATE_STR], d2[DATE_STR];
 	char *detail;
 	long days;
+	struct app_holidays hol = {0};
 
 	date = app_date(a, date);
 	if (app_check_date(a, date, "date", e))
@@ -767,7 +908,8 @@ enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t 
 		goto out;
 	}
 	if (t->state == TS_ENDED) {
-		rc = err_add(e, ERR_RULE, 0, "transfer", NULL, NULL,
+		rc = err_add(e, ERR_RULE, 0, "transfer", NULL, NULL, t->cancelled ?
+			     "transfer %lld was already cancelled on %s by the sending side" :
 			     "transfer %lld was closed on %s without being received, when the "
 			     "member left the rolls", (long long)transfer_id,
 			     date_format(t->ended_date, d1));
@@ -779,8 +921,10 @@ enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t 
 			     date_format(t->sent_date, d2));
 		goto out;
 	}
+	if ((rc = app_holidays_load(a, &hol, e)))
+		goto out;
 	if (ruleset_int(&a->rules, R_TRANSFER_PRESENT_DAYS, t->sent_date, &days) &&
-	    date > date_add_working_days(t->sent_date, (int)days))
+	    date > date_add_working_days_hol(t->sent_date, (int)days, hol.days, hol.n))
 		err_add(&a->warn, ERR_OK, 0, "date", date_format(date, d1), R_TRANSFER_PRESENT_DAYS,
 			"the letter was presented more than %ld working days after it was sent on "
 			"%s", days, date_format(t->sent_date, d2));
@@ -817,7 +961,76 @@ enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t 
 	}
 	rc = store_transfer_update(a->st, t, e);
 out:
+	app_holidays_cleanup(&hol);
 	name_keys_cleanup(&nk);
+	return app_end(a, rc, e);
+}
+
+enum err_code app_member_transfer_cancel(struct app *a, const struct actor *ac,
+					 int64_t transfer_id, date_t date, const char *reason,
+					 struct transfer *t, struct err *e)
+{
+	struct member m;
+	enum err_code rc;
+	char d1[DATE_STR], d2[DATE_STR];
+	char *detail;
+
+	date = app_date(a, date);
+	if (app_check_date(a, date, "date", e))
+		return e->code;
+	if (!reason || !reason[0])
+		return err_add(e, ERR_USAGE, 0, "reason", NULL, NULL,
+			       "say why the transfer is cancelled (--reason): it stays in the "
+			       "member's history");
+	if (strlen(reason) >= sizeof t->cancel_reason)
+		return err_add(e, ERR_INPUT, 0, "reason", NULL, NULL,
+			       "the reason is longer than %zu bytes", sizeof t->cancel_reason - 1);
+	if ((rc = app_begin(a, e)))
+		return rc;
+	/* The sending side acts: the member, on the sender's roll, must be in the actor's scope. */
+	if ((rc = store_transfer_get(a->st, transfer_id, t, e)) ||
+	    (rc = member_lookup(a, ac, t->member_id, &m, e))) {
+		if (rc == ERR_NOTFOUND) {
+			err_clear(e);
+			rc = err_add(e, ERR_NOTFOUND, 0, "transfer", NULL, NULL,
+				     "no transfer has the id %lld", (long long)transfer_id);
+		}
+		goto out;
+	}
+	/* The role is asked only of a record in sight: outside the scope it does not exist. */
+	if ((rc = app_can_edit(ac, e)))
+		goto out;
+	if (t->state != TS_SENT) {
+		rc = err_add(e, ERR_RULE, 0, "transfer", NULL, NULL,
+			     t->cancelled ? "transfer %lld was already cancelled on %s" :
+			     t->state == TS_ENDED && t->received_date == DATE_NONE ?
+			     "transfer %lld was closed on %s without being received" :
+			     "transfer %lld was received on %s; only a transfer not yet received "
+			     "can be cancelled (send the member back with a new transfer, or end "
+			     "the stay)", (long long)transfer_id,
+			     date_format(t->cancelled || t->received_date == DATE_NONE ?
+					 t->ended_date : t->received_date, d1));
+		goto out;
+	}
+	if (date < t->sent_date) {
+		rc = err_add(e, ERR_RULE, 0, "date", date_format(date, d1), R_MEMBER_DATES,
+			     "the transfer was sent on %s, after this date",
+			     date_format(t->sent_date, d2));
+		goto out;
+	}
+	t->state = TS_ENDED;
+	t->ended_date = date;
+	t->cancelled = 1;
+	snprintf(t->cancel_reason, sizeof t->cancel_reason, "%s", reason);
+	snprintf(t->cancelled_by, sizeof t->cancelled_by, "%s", ac->name);
+	detail = app_json("{s:I,s:s,s:s,s:s,s:s}", "transfer", (json_int_t)t->id, "kind",
+			  t->temporary ? "temporary" : "official", "from", t->from_code, "to",
+			  t->to_code, "reason", reason);
+	rc = app_member_event(a, ac, &m, date, "transfer_cancelled", detail, e);
+	free(detail);
+	if (!rc)
+		rc = store_transfer_update(a->st, t, e);
+out:
 	return app_end(a, rc, e);
 }
 
@@ -886,14 +1099,34 @@ out:
 	return app_end(a, rc, e);
 }
 
+struct deadline_ctx {
+	struct app *a;
+	struct app_holidays hol;
+	store_transfer_cb cb;
+	void *ctx;
+};
+
+static int with_deadline(void *ctx, const struct transfer *t)
+{
+	struct deadline_ctx *c = ctx;
+	struct transfer x = *t;
+
+	app_transfer_deadline(c->a, &c->hol, &x);
+	return c->cb(c->ctx, &x);
+}
+
 enum err_code app_transfer_list(struct app *a, const struct actor *ac, const char *org_code,
 				store_transfer_cb cb, void *ctx, struct err *e)
 {
 	long pre, last;
+	struct deadline_ctx c = {a, {0}, cb, ctx};
+	enum err_code rc;
 
-	if (app_subtree(a, ac, org_code, 1, &pre, &last, e))
+	if (app_subtree(a, ac, org_code, 1, &pre, &last, e) || app_holidays_load(a, &c.hol, e))
 		return e->code;
-	return store_transfer_list(a->st, 0, pre, last, cb, ctx, e);
+	rc = store_transfer_list(a->st, 0, pre, last, with_deadline, &c, e);
+	app_holidays_cleanup(&c.hol);
+	return rc;
 }
 
 /* ---- history ----------------------------------------------------------------------- */
@@ -1038,6 +1271,25 @@ static int where_cover(void *ctx, int64_t member_id, const struct member_period 
 	return 0;
 }
 
+/* A closed stay on temporary transfer covering the date where->from asks about. */
+struct where_host {
+	date_t d;
+	struct member_period *w;
+};
+
+static int where_hosted_cb(void *ctx, int64_t member_id, const struct member_period *p)
+{
+	struct where_host *h = ctx;
+
+	(void)member_id;
+	if (p->temporary && p->from <= h->d && h->d < p->to) {
+		h->w->host_id = p->org_id;
+		snprintf(h->w->host_code, sizeof h->w->host_code, "%s", p->org_code);
+		return 1;
+	}
+	return 0;
+}
+
 enum err_code app_member_where(struct app *a, const struct actor *ac, int64_t id, date_t d,
 			       struct member_period *where, int *status, struct err *e)
 {
@@ -1054,9 +1306,25 @@ enum err_code app_member_where(struct app *a, const struct actor *ac, int64_t id
 		snprintf(where->org_code, sizeof where->org_code, "%s", m.org_code);
 		where->from = m.org_since;
 		where->to = DATE_NONE;
-		return ERR_OK;
-	}
-	if (store_member_periods(a->st, id, where_cover, &f, e))
+	} else if (store_member_periods(a->st, id, where_cover, &f, e)) {
 		return e->code;
+	}
+	/* Hosted elsewhere on temporary transfer then: a stay that has ended, or this one. */
+	{
+		struct where_host h = {d, where};
+
+		if (store_member_periods(a->st, id, where_hosted_cb, &h, e))
+			return e->code;
+	}
+	if (!where->host_id && m.temp_org_id) {
+		date_t since;
+
+		if (stay_since(a, &m, &since, e))
+			return e->code;
+		if (since != DATE_NONE && since <= d) {
+			where->host_id = m.temp_org_id;
+			snprintf(where->host_code, sizeof where->host_code, "%s", m.temp_org_code);
+		}
+	}
 	return ERR_OK;
 }

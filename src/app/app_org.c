@@ -387,7 +387,10 @@ enum err_code app_org_merge(struct app *a, const struct actor *ac, const char *c
 			rc = app_move_member(a, ac, &cm.v[j], &d, date, "merge", s.code, e);
 		free(co.v);
 		free(cm.v);
-		if (rc || (rc = move_hosted(a, &s, &d, e)) || (rc = dissolve_one(a, &s, date, e)))
+		/* Open transfers to or from the source now go to or from the successor (docs/web.md,
+		 * "Restructuring and open transfers"). */
+		if (rc || (rc = app_transfers_redirect(a, ac, &s, &d, date, "merge", e)) ||
+		    (rc = move_hosted(a, &s, &d, e)) || (rc = dissolve_one(a, &s, date, e)))
 			break;
 		if ((rc = event(a, ac, date, "merge", s.id, d.id,
 				app_json("{s:s,s:i}", "into", dst, "members", (int)cm.n), &ev, e)) ||
@@ -503,7 +506,9 @@ enum err_code app_org_split(struct app *a, const struct actor *ac, const char *s
 	if (!keep_source) {
 		struct org host = targets.n ? targets.v[0] : s;
 
-		if (targets.n && (rc = move_hosted(a, &s, &host, e)))
+		if (targets.n ? (rc = app_transfers_redirect(a, ac, &s, &host, date, "split", e)) ||
+				    (rc = move_hosted(a, &s, &host, e))
+			      : (rc = app_transfers_refuse_open(a, &s, "split away", e)))
 			goto out;
 		if ((rc = dissolve_one(a, &s, date, e)))
 			goto out;
@@ -578,9 +583,13 @@ enum err_code app_org_dissolve(struct app *a, const struct actor *ac, const char
 		for (j = 0; j < cm.n && !rc; j++)
 			rc = app_move_member(a, ac, &cm.v[j], &to, date, "dissolve", code, e);
 		if (!rc)
+			rc = app_transfers_redirect(a, ac, &o, &to, date, "dissolve", e);
+		if (!rc)
 			rc = move_hosted(a, &o, &to, e);
 		if (rc)
 			goto out;
+	} else if ((rc = app_transfers_refuse_open(a, &o, "dissolved", e))) {
+		goto out;
 	} else if (hosted.n) {
 		rc = err_add(e, ERR_RULE, 0, "code", code, R_ORG_DISSOLVE_EMPTY,
 			     "'%s' hosts %zu members on temporary transfer; end those transfers or "
@@ -786,7 +795,7 @@ void asof_tree_cleanup(struct asof_tree *t)
 }
 
 struct asof_count {
-	long official, probationary;
+	long official, probationary, hosted;
 };
 
 struct roll_ctx {
@@ -815,15 +824,28 @@ static int asof_count_member(void *ctx, const struct member *m)
 	return 0;
 }
 
+/* A member hosted here on the date: counted apart, when on a roll then. */
+static int asof_count_hosted(void *ctx, const struct member *m)
+{
+	struct roll_ctx *r = ctx;
+	int st = -1;
+
+	if (app_status_at(r->a, m, r->d, &st, r->e))
+		return 1;
+	if (st >= 0 && member_status_active((enum member_status)st))
+		r->c->hosted++;
+	return 0;
+}
+
 static int asof_count_period(void *ctx, int64_t member_id, const struct member_period *p)
 {
 	struct roll_ctx *r = ctx;
 	struct member m;
 
-	if (p->temporary)
-		return 0;
 	if (store_member_get(r->a->st, member_id, &m, r->e))
 		return 1;
+	if (p->temporary)
+		return asof_count_hosted(ctx, &m); /* a stay here that has ended since */
 	m.org_since = DATE_NONE; /* the period already covers the date */
 	return asof_count_member(ctx, &m);
 }
@@ -886,7 +908,8 @@ enum err_code app_org_tree(struct app *a, const struct actor *ac, const char *ro
 		if (!tree_within(&t.tr, (long)i, t.root))
 			continue;
 		if (store_member_of_org(a->st, t.v[i].id, 0, asof_count_member, &r, e) ||
-		    store_member_periods_at(a->st, t.v[i].id, as_of, asof_count_period, &r, e))
+		    store_member_periods_at(a->st, t.v[i].id, as_of, asof_count_period, &r, e) ||
+		    app_hosted_at(a, t.v[i].id, as_of, 0, asof_count_hosted, &r, e))
 			rc = e->code;
 	}
 	/* Sum up the subtree counts in reverse pre-order, then report in pre-order. */
@@ -899,9 +922,11 @@ enum err_code app_org_tree(struct app *a, const struct actor *ac, const char *ro
 
 			sum[v].official += cnt[v].official;
 			sum[v].probationary += cnt[v].probationary;
+			sum[v].hosted += cnt[v].hosted;
 			if (t.parent[v] >= 0) {
 				sum[t.parent[v]].official += sum[v].official;
 				sum[t.parent[v]].probationary += sum[v].probationary;
+				sum[t.parent[v]].hosted += sum[v].hosted;
 			}
 		}
 		for (k = 0; k < (long)t.n; k++) {
@@ -920,6 +945,7 @@ enum err_code app_org_tree(struct app *a, const struct actor *ac, const char *ro
 			n.depth = depth;
 			n.official = sum[v].official;
 			n.probationary = sum[v].probationary;
+			n.hosted = sum[v].hosted;
 			n.members = n.official + n.probationary;
 			n.orgs = t.tr.last[v] - t.tr.pre[v] + 1;
 			if (cb(ctx, &n))

@@ -99,8 +99,11 @@ static int past_member(void *ctx, const struct member *m)
 	size_t n, i;
 	long eid = 0;
 
-	if (m->temp_org_id)
-		return 0; /* hosted: not on this roll */
+	if (m->temp_org_id) {
+		/* hosted: not on this roll, counted apart as today's figures do */
+		fig_map_add(&p->f->all, FIG_KEY(FD_HOSTED, 0), 1);
+		return 0;
+	}
 	for (i = 1; i < ETHNIC_MAX && p->eth[i][0]; i++)
 		if (!strcmp(p->eth[i], m->ethnicity)) {
 			eid = (long)i;
@@ -435,9 +438,25 @@ enum err_code app_report(struct app *a, const struct actor *ac, const char *org_
 	memset(&f, 0, sizeof f);
 	if (!org_code || !org_code[0])
 		org_code = ac->scope_code;
-	if (org_code[0] ? app_org_lookup(a, ac, org_code, &o, 1, "org", e)
+	/* A dissolved organisation answers for any date of its life, as the tree and the member
+	 * list do; only the figures of today (or a date after it was dissolved) are refused. */
+	if (org_code[0] ? app_org_lookup(a, ac, org_code, &o, !past, "org", e)
 			: store_org_by_id(a->st, 1, &o, e))
 		goto out;
+	if (o.dissolved != DATE_NONE) {
+		char dd[DATE_STR];
+
+		if (as_of >= o.dissolved) {
+			err_add(e, ERR_RULE, 0, "org", o.code, NULL,
+				"'%s' was dissolved on %s; ask with --as-of an earlier date", o.code,
+				date_format(o.dissolved, dd));
+			goto out;
+		}
+		/* Its counters went with it: reviews, discipline and transfers of the subtree are
+		 * not kept apart for a date in the past, so those tables are empty. */
+		o.pre = 1;
+		o.last = 0;
+	}
 	if (!org_code[0] && app_subtree(a, ac, "", 0, &o.pre, &o.last, e))
 		goto out;
 	if (as_of == DATE_NONE || as_of > a->today)

@@ -119,6 +119,11 @@ static enum err_code check_step(struct app *a, const struct review_in *r, date_t
 	else if (*g == G_NONE)
 		err_add(e, ERR_INPUT, r->line, "grade", NULL, NULL,
 			"give a grade (excellent, good, complete, not_complete) or a score");
+	/* R-REVIEW-DATES: never before the year reviewed began (nor, as that year is in the
+	 * past or this one, for a year not yet begun). Every step comes through here: the CLI,
+	 * the API, the pages and the imports. */
+	if (r->year >= 1930 && r->year <= y)
+		review_check_date(r->year, on, r->line, e);
 	{
 		/* R-MEMBER-DATES, as for every dated change; with the step's line. */
 		size_t k = e->n;

@@ -313,6 +313,24 @@ int cmd_member_return(struct cli *c, int npos, char **pos)
 	return 0;
 }
 
+int cmd_member_transfer_cancel(struct cli *c, int npos, char **pos)
+{
+	int64_t id;
+	date_t d;
+	struct transfer t;
+
+	(void)npos;
+	if (cli_id(c, "transfer id", pos[0], &id) || cli_date(c, "date", OPT(c, "date"), &d) ||
+	    app_member_transfer_cancel(&c->app, &c->actor, id, d, OPT(c, "reason"), &t, &c->e))
+		return cli_fail(c);
+	if (c->json)
+		cli_json_out(json_transfer(&t));
+	else
+		printf("transfer %lld cancelled: member %lld stays on the roll of %s (kept in the "
+		       "history)\n", (long long)t.id, (long long)t.member_id, t.from_code);
+	return 0;
+}
+
 struct tr_ctx {
 	json_t *arr;
 	struct table *t;
@@ -330,12 +348,13 @@ static int tr_row(void *ctx, const struct transfer *t)
 	}
 	snprintf(id, sizeof id, "%lld", (long long)t->id);
 	snprintf(mid, sizeof mid, "%lld", (long long)t->member_id);
+	/* DUE: the deadline (R-TRANSFER-COMPLETE-WORKING-DAYS for an official transfer not yet
+	 * received, the planned end of a stay); past it, the state says overdue. */
 	table_row(x->t, id, mid, t->temporary ? "temporary" : "official", t->from_code, t->to_code,
 		  date_format(t->sent_date, d1),
-		  t->state == TS_SENT ? "sent" :
-		  t->until_date != DATE_NONE && t->until_date < x->today ? "hosted, overdue" :
-		  "hosted",
-		  date_format(t->until_date, d2));
+		  t->state == TS_SENT ? (t->overdue ? "sent, overdue" : "sent") :
+		  t->overdue ? "hosted, overdue" : "hosted",
+		  date_format(t->due_date, d2));
 	return 0;
 }
 
@@ -347,7 +366,7 @@ int cmd_member_transfers(struct cli *c, int npos, char **pos)
 	(void)npos;
 	(void)pos;
 	table_init(&t, 8);
-	table_row(&t, "TRANSFER", "MEMBER", "KIND", "FROM", "TO", "SENT", "STATE", "UNTIL");
+	table_row(&t, "TRANSFER", "MEMBER", "KIND", "FROM", "TO", "SENT", "STATE", "DUE");
 	if (c->json)
 		x.arr = json_array();
 	return cli_list_end(c, &t, x.arr,
@@ -371,12 +390,14 @@ int cmd_member_where(struct cli *c, int npos, char **pos)
 	if (app_member_where(&c->app, &c->actor, id, d, &w, &status, &c->e))
 		return cli_fail(c);
 	if (c->json) {
-		cli_json_out(json_pack("{s:I,s:s,s:o,s:o}", "id", (json_int_t)id, "date",
+		cli_json_out(json_pack("{s:I,s:s,s:o,s:o,s:o}", "id", (json_int_t)id, "date",
 				       date_format(d, d1), "org_code",
 				       w.org_code[0] ? json_string(w.org_code) : json_null(),
 				       "status", status >= 0 ? json_string(member_status_name(
 							      (enum member_status)status))
-							: json_null()));
+							: json_null(),
+				       "hosted_at",
+				       w.host_code[0] ? json_string(w.host_code) : json_null()));
 		return 0;
 	}
 	if (status < 0)
@@ -385,8 +406,87 @@ int cmd_member_where(struct cli *c, int npos, char **pos)
 	else if (!w.org_code[0])
 		printf("on %s member %lld was %s, on no roll\n", date_format(d, d1), (long long)id,
 		       member_status_name((enum member_status)status));
+	else if (w.host_code[0])
+		printf("on %s member %lld was %s on the roll of %s, hosted at %s on temporary "
+		       "transfer\n", date_format(d, d1), (long long)id,
+		       member_status_name((enum member_status)status), w.org_code, w.host_code);
 	else
 		printf("on %s member %lld was %s on the roll of %s\n", date_format(d, d1),
 		       (long long)id, member_status_name((enum member_status)status), w.org_code);
+	return 0;
+}
+
+/* ---- public holidays ------------------------------------------------------------------ */
+
+struct hol_ctx {
+	json_t *arr;
+	struct table *t;
+};
+
+static int hol_row(void *ctx, const struct holiday *h)
+{
+	struct hol_ctx *x = ctx;
+	char d[DATE_STR];
+	static const char *const wd[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+	date_format(h->day, d);
+	if (x->arr)
+		json_array_append_new(x->arr, json_pack("{s:s,s:s,s:s}", "date", d, "name",
+							h->name, "added_by", h->added_by));
+	else
+		table_row(x->t, d, wd[date_weekday(h->day)], h->name);
+	return 0;
+}
+
+int cmd_holiday_list(struct cli *c, int npos, char **pos)
+{
+	struct table t;
+	struct hol_ctx x = {NULL, &t};
+	int year = 0;
+
+	(void)npos;
+	(void)pos;
+	if (cli_year(c, "year", OPT(c, "year"), 0, &year))
+		return cli_fail(c);
+	table_init(&t, 3);
+	table_row(&t, "DATE", "DAY", "NAME");
+	if (c->json)
+		x.arr = json_array();
+	return cli_list_end(c, &t, x.arr,
+			    app_holiday_list(&c->app, &c->actor, year, hol_row, &x, &c->e),
+			    "no public holidays recorded");
+}
+
+int cmd_holiday_add(struct cli *c, int npos, char **pos)
+{
+	date_t d;
+	char s[DATE_STR];
+
+	(void)npos;
+	if (cli_date(c, "date", pos[0], &d) ||
+	    app_holiday_add(&c->app, &c->actor, d, OPT(c, "name"), &c->e))
+		return cli_fail(c);
+	cli_warnings(c);
+	if (c->json)
+		cli_json_out(json_pack("{s:s,s:s}", "date", date_format(d, s), "name",
+				       OPT(c, "name")));
+	else
+		printf("holiday %s added: %s\n", date_format(d, s), OPT(c, "name"));
+	return 0;
+}
+
+int cmd_holiday_remove(struct cli *c, int npos, char **pos)
+{
+	date_t d;
+	char s[DATE_STR];
+
+	(void)npos;
+	if (cli_date(c, "date", pos[0], &d) ||
+	    app_holiday_remove(&c->app, &c->actor, d, &c->e))
+		return cli_fail(c);
+	if (c->json)
+		cli_json_out(json_pack("{s:s,s:s}", "removed", date_format(d, s), "done", "removed"));
+	else
+		printf("holiday %s removed (kept in the audit log)\n", date_format(d, s));
 	return 0;
 }

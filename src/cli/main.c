@@ -115,6 +115,18 @@ static struct opt member_transfer_opts[] = {
 	DATE_OPT,
 	{NULL, 0, NULL, NULL, 0},
 };
+static struct opt transfer_cancel_opts[] = {
+	{"reason", 1, "why the transfer is cancelled (kept in the member's history)", NULL, 0},
+	DATE_OPT,
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt holiday_list_opts[] = {
+	{"year", 1, "only this year's holidays", NULL, 0}, {NULL, 0, NULL, NULL, 0},
+};
+static struct opt holiday_add_opts[] = {
+	{"name", 1, "the holiday's name (e.g. 'Tết Nguyên đán')", NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
 static struct opt org_filter_opts[] = {
 	{"org", 1, "only transfers touching this organisation's subtree", NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
@@ -258,6 +270,12 @@ const struct command cli_commands[] = {
 	{"rules", "add", "ID", "Add a newer version of a rule: a new value from a date (older "
 			      "acts keep the value of their date).", rules_add_opts, 1, 1,
 	 cmd_rules_add, 1},
+	{"holiday", "list", "", "The public holidays that working days skip.", holiday_list_opts,
+	 0, 0, cmd_holiday_list, 1},
+	{"holiday", "add", "DATE", "Add a public holiday (system administrator).",
+	 holiday_add_opts, 1, 1, cmd_holiday_add, 1},
+	{"holiday", "remove", "DATE", "Remove a public holiday (system administrator; kept in the "
+				      "audit log).", no_opts, 1, 1, cmd_holiday_remove, 1},
 	{"rules", NULL, "", "List the rules in force and their versions.", as_of_opts, 0, 0,
 	 cmd_rules, 1},
 	{"org", "add", "CODE", "Establish an organisation.", org_add_opts, 1, 1, cmd_org_add, 1},
@@ -301,7 +319,11 @@ const struct command cli_commands[] = {
 	 date_opts, 1, 1, cmd_member_receive, 1},
 	{"member", "return", "TRANSFER_ID", "End a temporary transfer.", date_opts, 1, 1,
 	 cmd_member_return, 1},
-	{"member", "transfers", "", "List open transfers (sent and not received, temporary stays).",
+	{"member", "transfer-cancel", "TRANSFER_ID", "Cancel a transfer sent by mistake (the "
+						     "sending side, before it is received).",
+	 transfer_cancel_opts, 1, 1, cmd_member_transfer_cancel, 1},
+	{"member", "transfers", "", "List open transfers (sent and not received, temporary stays), "
+				    "with their due dates; overdue ones are flagged.",
 	 org_filter_opts, 0, 0, cmd_member_transfers, 1},
 	{"member", "where", "ID", "Where a member was, and with what status, on a date.",
 	 where_opts, 1, 1, cmd_member_where, 1},

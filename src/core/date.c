@@ -159,3 +159,34 @@ date_t date_add_working_days(date_t d, int n)
 	}
 	return d;
 }
+
+int date_is_working_day(date_t d, const date_t *hol, size_t nhol)
+{
+	size_t lo = 0, hi = nhol;
+
+	if (date_weekday(d) >= 5)
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (hol[mid] == d)
+			return 0;
+		if (hol[mid] < d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 1;
+}
+
+date_t date_add_working_days_hol(date_t d, int n, const date_t *hol, size_t nhol)
+{
+	int step = n >= 0 ? 1 : -1;
+
+	while (n != 0) {
+		d += step;
+		if (date_is_working_day(d, hol, nhol))
+			n -= step;
+	}
+	return d;
+}

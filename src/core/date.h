@@ -2,6 +2,7 @@
 #ifndef CADRE_DATE_H
 #define CADRE_DATE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* A date is a day number: days since 1970-01-01 (proleptic Gregorian). DATE_NONE means
@@ -33,6 +34,14 @@ int date_years_between(date_t a, date_t b);
 
 /* d plus n working days (Monday to Friday; public holidays are not modelled). */
 date_t date_add_working_days(date_t d, int n);
+
+/* d plus n working days, skipping weekends and the public holidays in hol (nhol dates sorted
+ * ascending, duplicates allowed; NULL/0: weekends only). A holiday on a weekend changes
+ * nothing. Used for R-TRANSFER-COMPLETE-WORKING-DAYS and R-TRANSFER-PRESENT-DAYS. */
+date_t date_add_working_days_hol(date_t d, int n, const date_t *hol, size_t nhol);
+
+/* Whether d is a working day: Monday to Friday and not in hol (sorted, as above). */
+int date_is_working_day(date_t d, const date_t *hol, size_t nhol);
 
 /* 0 Monday ... 6 Sunday. */
 int date_weekday(date_t d);

@@ -50,6 +50,17 @@ int discipline_form_parse(const char *s)
 	return find_name(form_names, DF__COUNT, s);
 }
 
+enum err_code review_check_date(int year, date_t on, long line, struct err *e)
+{
+	char d[DATE_STR];
+
+	if (on == DATE_NONE || year < 1 || on >= date_from_ymd(year, 1, 1))
+		return ERR_OK;
+	return err_add(e, ERR_RULE, line, "date", date_format(on, d), R_REVIEW_DATES,
+		       "a step of the %d review cannot be dated %s, before the year it reviews "
+		       "began: date it on or after %d-01-01", year, d, year);
+}
+
 enum grade review_score_grade(const struct ruleset *rs, date_t on, int score)
 {
 	long ex, good, comp;

@@ -32,6 +32,12 @@ int review_step_parse(const char *s);
 const char *discipline_form_name(enum discipline_form f);
 int discipline_form_parse(const char *s);
 
+/* R-REVIEW-DATES: a step of the review of year is dated on or after 1 January of that year
+ * (a review cannot be made, nor a decision taken, for a year that has not begun; the score
+ * rules in force on the step's date are those of the year reviewed or later). Returns ERR_OK,
+ * or ERR_RULE with a problem naming the rule (field "date", line). */
+enum err_code review_check_date(int year, date_t on, long line, struct err *e);
+
 /* R-REVIEW-SCORE-EXCELLENT / -GOOD / -COMPLETE: the grade a 100-point score gives on date on
  * (G_NONE when the score rules are not in force then). */
 enum grade review_score_grade(const struct ruleset *rs, date_t on, int score);

@@ -97,6 +97,10 @@ void api_transfer_list(struct req *r);
 void api_transfer_get(struct req *r);
 void api_transfer_receive(struct req *r);
 void api_transfer_return(struct req *r);
+void api_transfer_cancel(struct req *r);
+void api_holiday_list(struct req *r);
+void api_holiday_add(struct req *r);
+void api_holiday_remove(struct req *r);
 
 void api_import_orgs(struct req *r);
 void api_import_members(struct req *r);

@@ -1,4 +1,7 @@
-/* api_member.c - members: record, history, search, add, edit, status, transfers. */
+/* api_member.c - members: record, history, search, add, edit, status, transfers; and the
+ * public holidays that transfer deadlines skip. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api.h"
@@ -72,12 +75,14 @@ void api_member_where(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	reply_json(r, 200, json_pack("{s:I,s:o,s:o,s:o}", "id", (json_int_t)id, "date",
+	reply_json(r, 200, json_pack("{s:I,s:o,s:o,s:o,s:o}", "id", (json_int_t)id, "date",
 				     json_date(d), "org_code",
 				     w.org_code[0] ? json_string(w.org_code) : json_null(), "status",
 				     status >= 0 ? json_string(member_status_name(
 							  (enum member_status)status))
-						 : json_null()));
+						 : json_null(),
+				     "hosted_at",
+				     w.host_code[0] ? json_string(w.host_code) : json_null()));
 }
 
 /* The fields of a member as the CSV columns of docs/csv.md (id aside: it is assigned). All
@@ -367,4 +372,120 @@ void api_transfer_return(struct req *r)
 		reply_transfer(r, 200, &t);
 	}
 	json_decref(body);
+}
+
+static const struct api_field cancel_fields[] = {
+	{"reason", AT_STRING, 1}, {"date", AT_DATE, 0}, {NULL, AT_STRING, 0},
+};
+
+/* POST /api/v1/transfers/{id}/cancel {"reason", "date"}: the sending side cancels a transfer
+ * not yet received; it stays in the history, marked cancelled. */
+void api_transfer_cancel(struct req *r)
+{
+	json_t *body = api_body_or_reply(r, cancel_fields);
+	struct transfer t;
+	int64_t id = 0;
+
+	if (!body)
+		return;
+	if (api_path_id(r, 0, "transfer", &id) ||
+	    app_member_transfer_cancel(r->app, &r->actor, id, api_date(body, "date"),
+				       api_str(body, "reason"), &t, &r->e)) {
+		if (id)
+			api_hide_transfer(r, id);
+		transfer_not_found(r, id);
+		reply_problem(r);
+	} else {
+		reply_transfer(r, 200, &t);
+	}
+	json_decref(body);
+}
+
+/* ---- public holidays ---------------------------------------------------------------- */
+
+static int holiday_item(void *ctx, const struct holiday *h)
+{
+	char d[DATE_STR];
+
+	json_array_append_new(ctx, json_pack("{s:s,s:s,s:s}", "date", date_format(h->day, d),
+					     "name", h->name, "added_by", h->added_by));
+	return 0;
+}
+
+/* GET /api/v1/holidays?year=Y */
+void api_holiday_list(struct req *r)
+{
+	const char *ys = req_query(r, "year");
+	json_t *items;
+	long year = 0;
+
+	if (ys && ys[0]) {
+		char *end;
+
+		errno = 0;
+		year = strtol(ys, &end, 10);
+		if (errno || *end || year < 1900 || year > 2199) {
+			err_add(&r->e, ERR_INPUT, 0, "year", ys, NULL,
+				"the year must be a whole number between 1900 and 2199");
+			reply_problem(r);
+			return;
+		}
+	}
+	items = json_array();
+	if (app_holiday_list(r->app, &r->actor, (int)year, holiday_item, items, &r->e)) {
+		json_decref(items);
+		reply_problem(r);
+		return;
+	}
+	reply_json(r, 200, json_pack("{s:o}", "items", items));
+}
+
+static const struct api_field holiday_fields[] = {
+	{"date", AT_DATE, 1}, {"name", AT_STRING, 1}, {NULL, AT_STRING, 0},
+};
+
+/* POST /api/v1/holidays {"date", "name"} (system administrators): 201. */
+void api_holiday_add(struct req *r)
+{
+	json_t *body = api_body_or_reply(r, holiday_fields), *j;
+	date_t d;
+	char ds[DATE_STR];
+	struct buf loc;
+
+	if (!body)
+		return;
+	d = api_date(body, "date");
+	if (app_holiday_add(r->app, &r->actor, d, api_str(body, "name"), &r->e)) {
+		reply_problem(r);
+		json_decref(body);
+		return;
+	}
+	date_format(d, ds);
+	j = json_pack("{s:s,s:s,s:s}", "date", ds, "name", api_str(body, "name"), "added_by",
+		      r->actor.name);
+	api_warnings(r, j);
+	buf_init(&loc, 0);
+	buf_printf(&loc, "/api/v1/holidays/%s", ds);
+	api_created(r, buf_str(&loc), j);
+	buf_cleanup(&loc);
+	json_decref(body);
+}
+
+/* DELETE /api/v1/holidays/{date} (system administrators): 200 {"removed": date}. */
+void api_holiday_remove(struct req *r)
+{
+	date_t d;
+	const char *why;
+
+	if (date_parse(r->pathv[0], &d, &why)) {
+		err_add(&r->e, ERR_NOTFOUND, 0, "date", NULL, NULL, "no holiday is dated %s",
+			r->pathv[0]);
+		reply_problem(r);
+		return;
+	}
+	if (app_holiday_remove(r->app, &r->actor, d, &r->e)) {
+		reply_problem(r);
+		return;
+	}
+	reply_json(r, 200, json_pack("{s:s}", "removed", r->pathv[0]));
 }

@@ -1943,7 +1943,7 @@ static const char *const transfer_states[] = {"sent", "received", "ended"};
 #define TRANSFER_COLS                                                                    \
 	"t.id, t.member_id, t.temporary, t.from_org_id, t.to_org_id, a.code, b.code,"      \
 	" t.sent_date, t.received_date, t.until_date, t.ended_date, t.state, t.reason,"     \
-	" t.letter_no"
+	" t.letter_no, t.cancelled, t.cancel_reason, t.cancelled_by"
 #define TRANSFER_FROM " FROM transfer t JOIN org a ON a.id = t.from_org_id JOIN org b ON b.id = t.to_org_id"
 
 static void read_transfer(sqlite3_stmt *s, struct transfer *t)
@@ -1969,6 +1969,10 @@ static void read_transfer(sqlite3_stmt *s, struct transfer *t)
 			t->state = (enum transfer_state)i;
 	sq_col_copy(s, 12, t->reason, sizeof t->reason);
 	sq_col_copy(s, 13, t->letter_no, sizeof t->letter_no);
+	t->cancelled = sqlite3_column_int(s, 14);
+	sq_col_copy(s, 15, t->cancel_reason, sizeof t->cancel_reason);
+	sq_col_copy(s, 16, t->cancelled_by, sizeof t->cancelled_by);
+	t->due_date = DATE_NONE;
 }
 
 enum err_code store_transfer_insert(struct store *st, struct transfer *t, struct err *e)
@@ -2001,8 +2005,9 @@ enum err_code store_transfer_insert(struct store *st, struct transfer *t, struct
 enum err_code store_transfer_update(struct store *st, const struct transfer *t, struct err *e)
 {
 	static const char sql[] =
-		"UPDATE transfer SET received_date = ?2, until_date = ?3, ended_date = ?4, state = ?5"
-		" WHERE id = ?1";
+		"UPDATE transfer SET received_date = ?2, until_date = ?3, ended_date = ?4, state = ?5,"
+		" from_org_id = ?6, to_org_id = ?7, cancelled = ?8, cancel_reason = ?9,"
+		" cancelled_by = ?10 WHERE id = ?1";
 	sqlite3_stmt *s = sq_prep(st, sql, e);
 
 	if (!s)
@@ -2012,6 +2017,11 @@ enum err_code store_transfer_update(struct store *st, const struct transfer *t, 
 	sq_bind_date(s, 3, t->until_date);
 	sq_bind_date(s, 4, t->ended_date);
 	sq_bind_text(s, 5, transfer_states[t->state]);
+	sqlite3_bind_int64(s, 6, t->from_org_id);
+	sqlite3_bind_int64(s, 7, t->to_org_id);
+	sqlite3_bind_int(s, 8, t->cancelled);
+	sq_bind_text(s, 9, t->cancel_reason);
+	sq_bind_text(s, 10, t->cancelled_by);
 	return sq_step_done(st, s, e, "updating a transfer");
 }
 
@@ -2059,6 +2069,117 @@ enum err_code store_transfer_list(struct store *st, int64_t member_id, long pre,
 	}
 	sq_done(st, s);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading transfers");
+}
+
+/* Rows of a transfer query with id1 bound to ?1 and (when d != DATE_NONE) d to ?2. */
+static enum err_code transfer_rows(struct store *st, const char *sql, int64_t id1, date_t d,
+				   store_transfer_cb cb, void *ctx, struct err *e)
+{
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	struct transfer t;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id1);
+	if (d != DATE_NONE)
+		sq_bind_date(s, 2, d);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_transfer(s, &t);
+		if (cb(ctx, &t))
+			break;
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading transfers");
+}
+
+enum err_code store_transfer_open_at(struct store *st, int64_t org_id, store_transfer_cb cb,
+				     void *ctx, struct err *e)
+{
+	static const char sql[] = "SELECT " TRANSFER_COLS TRANSFER_FROM
+				  " WHERE t.state <> 'ended' AND NOT (t.state = 'received' AND"
+				  " t.temporary = 0) AND (t.from_org_id = ?1 OR t.to_org_id = ?1)"
+				  " ORDER BY t.id";
+
+	return transfer_rows(st, sql, org_id, DATE_NONE, cb, ctx, e);
+}
+
+enum err_code store_transfer_hosted_at(struct store *st, int64_t org_id, date_t d,
+				       store_transfer_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] = "SELECT " TRANSFER_COLS TRANSFER_FROM
+				  " WHERE t.to_org_id = ?1 AND t.temporary = 1 AND"
+				  " t.received_date IS NOT NULL AND t.received_date <= ?2 AND"
+				  " (t.ended_date IS NULL OR t.ended_date > ?2) ORDER BY t.id";
+
+	return transfer_rows(st, sql, org_id, d, cb, ctx, e);
+}
+
+/* ---- public holidays ---------------------------------------------------------------- */
+
+enum err_code store_holiday_list(struct store *st, int year, store_holiday_cb cb, void *ctx,
+				 struct err *e)
+{
+	static const char all[] = "SELECT day, name, added_by FROM holiday ORDER BY day";
+	static const char one[] = "SELECT day, name, added_by FROM holiday"
+				  " WHERE day BETWEEN ?1 AND ?2 ORDER BY day";
+	sqlite3_stmt *s = sq_prep(st, year ? one : all, e);
+	struct holiday h;
+	int rc;
+
+	if (!s)
+		return e->code;
+	if (year) {
+		sq_bind_date(s, 1, date_from_ymd(year, 1, 1));
+		sq_bind_date(s, 2, date_from_ymd(year, 12, 31));
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&h, 0, sizeof h);
+		h.day = sq_col_date(s, 0);
+		sq_col_copy(s, 1, h.name, sizeof h.name);
+		sq_col_copy(s, 2, h.added_by, sizeof h.added_by);
+		if (cb(ctx, &h))
+			break;
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading holidays");
+}
+
+enum err_code store_holiday_add(struct store *st, const struct holiday *h, struct err *e)
+{
+	static const char sql[] = "INSERT INTO holiday(day, name, added_by) VALUES (?1, ?2, ?3)"
+				  " ON CONFLICT(day) DO NOTHING";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	char d[DATE_STR];
+
+	if (!s)
+		return e->code;
+	sq_bind_date(s, 1, h->day);
+	sq_bind_text(s, 2, h->name);
+	sq_bind_text(s, 3, h->added_by);
+	if (sq_step_done(st, s, e, "adding a holiday"))
+		return e->code;
+	if (sqlite3_changes(st->db) == 0)
+		return err_add(e, ERR_RULE, 0, "date", date_format(h->day, d), NULL,
+			       "%s is already a holiday; remove it first to rename it", d);
+	return ERR_OK;
+}
+
+enum err_code store_holiday_remove(struct store *st, date_t day, struct err *e)
+{
+	static const char sql[] = "DELETE FROM holiday WHERE day = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	char d[DATE_STR];
+
+	if (!s)
+		return e->code;
+	sq_bind_date(s, 1, day);
+	if (sq_step_done(st, s, e, "removing a holiday"))
+		return e->code;
+	if (sqlite3_changes(st->db) == 0)
+		return err_add(e, ERR_NOTFOUND, 0, "date", date_format(day, d), NULL,
+			       "%s is not a holiday", d);
+	return ERR_OK;
 }
 
 /* ---- the audit log ------------------------------------------------------------------ */

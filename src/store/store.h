@@ -212,6 +212,10 @@ struct member_period {
 	char org_code[ORG_CODE_MAX + 1];
 	date_t from, to; /* to = DATE_NONE: still open */
 	int temporary;
+	/* app_member_where only: where the member was hosted on temporary transfer then ("" and
+	 * 0 when not hosted). */
+	int64_t host_id;
+	char host_code[ORG_CODE_MAX + 1];
 };
 struct member_status_period {
 	enum member_status status;
@@ -253,8 +257,16 @@ struct transfer {
 	enum transfer_state state;
 	char reason[TEXT_REASON_MAX + 1];
 	char letter_no[64];
+	int cancelled;             /* ended by the sending side before receipt */
+	char cancel_reason[256];
+	char cancelled_by[64];
+	/* Computed by the app, not stored: the deadline (official sent: R-TRANSFER-COMPLETE-
+	 * WORKING-DAYS after sending; temporary hosted: until) and whether today is past it. */
+	date_t due_date;
+	int overdue;
 };
 enum err_code store_transfer_insert(struct store *st, struct transfer *t, struct err *e);
+/* Write back t's organisations (a redirect after a merge), dates, state and cancellation. */
 enum err_code store_transfer_update(struct store *st, const struct transfer *t, struct err *e);
 enum err_code store_transfer_get(struct store *st, int64_t id, struct transfer *t, struct err *e);
 typedef int (*store_transfer_cb)(void *ctx, const struct transfer *t);
@@ -262,6 +274,30 @@ typedef int (*store_transfer_cb)(void *ctx, const struct transfer *t);
  * not ended) whose sending or receiving organisation lies in [pre, last] (member_id = 0). */
 enum err_code store_transfer_list(struct store *st, int64_t member_id, long pre, long last,
 				  store_transfer_cb cb, void *ctx, struct err *e);
+
+/* Open transfers (sent, or a temporary stay under way) whose sending or receiving organisation
+ * is org_id exactly. */
+enum err_code store_transfer_open_at(struct store *st, int64_t org_id, store_transfer_cb cb,
+				     void *ctx, struct err *e);
+/* Temporary transfers received at org_id whose stay covered date d (received on or before d,
+ * ended after d or not yet), any state. */
+enum err_code store_transfer_hosted_at(struct store *st, int64_t org_id, date_t d,
+				       store_transfer_cb cb, void *ctx, struct err *e);
+
+/* ---- public holidays (working days skip them) ------------------------------------- */
+struct holiday {
+	date_t day;
+	char name[128];
+	char added_by[64];
+};
+typedef int (*store_holiday_cb)(void *ctx, const struct holiday *h);
+/* The holidays of year (0: all), by date. */
+enum err_code store_holiday_list(struct store *st, int year, store_holiday_cb cb, void *ctx,
+				 struct err *e);
+/* Add a holiday (ERR_CONFLICT when the day already is one). */
+enum err_code store_holiday_add(struct store *st, const struct holiday *h, struct err *e);
+/* Remove the holiday on day (ERR_NOTFOUND when there is none). */
+enum err_code store_holiday_remove(struct store *st, date_t day, struct err *e);
 
 /* ---- the audit log ------------------------------------------------------------------ */
 

@@ -21,6 +21,8 @@ const struct route web_form_routes[] = {
 	 "record a transferred member's arrival"},
 	{"POST", "/transfers/{id}/return", web_transfer_return, FORM,
 	 "end a temporary transfer"},
+	{"POST", "/transfers/{id}/cancel", web_transfer_cancel, FORM,
+	 "cancel a transfer not yet received (the sending side)"},
 	{"GET", "/import", web_import_get, ROUTE_PAGE, "the import form"},
 	{"POST", "/import", web_import_post, FORM, "import organisations or members from CSV"},
 	{"GET", "/orgs/{code}/review", web_review_get, ROUTE_PAGE,

@@ -15,6 +15,7 @@ void web_transfer_send_get(struct req *r); /* page_form_transfer.c */
 void web_transfer_send_post(struct req *r);
 void web_transfer_receive(struct req *r);
 void web_transfer_return(struct req *r);
+void web_transfer_cancel(struct req *r);
 void web_import_get(struct req *r);       /* page_form_import.c */
 void web_import_post(struct req *r);
 void web_review_get(struct req *r);       /* page_review.c */

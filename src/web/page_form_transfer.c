@@ -1,5 +1,5 @@
 /* page_form_transfer.c - transfers of party activity: the sending form of a member, and the
- * receive and return buttons of the transfers page (POST only). */
+ * receive, return and cancel buttons of the transfers page (POST only). */
 #include <string.h>
 
 #include "page_form.h"
@@ -151,4 +151,32 @@ void web_transfer_receive(struct req *r)
 void web_transfer_return(struct req *r)
 {
 	transfer_step(r, 0);
+}
+
+/* POST /transfers/{id}/cancel: fields "reason" (required) and "date" (empty for today). The
+ * sending side cancels a transfer sent by mistake, before it is received. */
+void web_transfer_cancel(struct req *r)
+{
+	struct transfer t;
+	int64_t id = form_path_id(r);
+	date_t date;
+	const char *reason = form_value(r, "reason");
+
+	if (!id) {
+		err_set(&r->e, ERR_NOTFOUND, "no such transfer");
+		form_fail_page(r);
+		return;
+	}
+	date = form_date(r, "date");
+	if (!reason[0])
+		err_add(&r->e, ERR_INPUT, 0, "reason", NULL, NULL, "%s",
+			_(r, "Say why the transfer is cancelled."));
+	if (r->e.code && form_read_only(r))
+		return;
+	if (r->e.code ||
+	    app_member_transfer_cancel(r->app, &r->actor, id, date, reason, &t, &r->e)) {
+		transfer_refused(r);
+		return;
+	}
+	form_done(r, "/transfers");
 }

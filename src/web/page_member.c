@@ -226,6 +226,12 @@ static void transfers(struct req *r, const struct member_history *h)
 		D(r, t->until_date);
 		H(r, "</td><td>");
 		D(r, t->ended_date);
+		if (t->cancelled) {
+			H(r, " <span class=\"flag\">");
+			TR(r, "cancelled");
+			H(r, "</span> ");
+			T(r, t->cancel_reason);
+		}
 		H(r, "</td><td>");
 		T(r, t->letter_no);
 		H(r, "</td></tr>\n");

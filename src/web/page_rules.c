@@ -75,6 +75,43 @@ static void rules_table(struct req *r)
 	H(r, "</tbody></table>\n");
 }
 
+static int holiday_row(void *ctx, const struct holiday *h)
+{
+	struct req *r = ctx;
+
+	H(r, "<tr><td>");
+	D(r, h->day);
+	H(r, "</td><td>");
+	T(r, h->name);
+	H(r, "</td></tr>\n");
+	return 0;
+}
+
+/* The public holidays of this year, which working-day deadlines skip besides weekends
+ * (R-TRANSFER-COMPLETE-WORKING-DAYS, R-TRANSFER-PRESENT-DAYS); a system administrator edits
+ * them with 'cadre holiday' or the API. */
+static void holidays_section(struct req *r)
+{
+	int y, m, d;
+
+	date_to_ymd(r->app->today, &y, &m, &d);
+	H(r, "<h2 id=\"holidays\">");
+	TR(r, "Public holidays");
+	H(r, " ");
+	N(r, y);
+	H(r, "</h2>\n<p>");
+	TR(r, "Working days skip weekends and these days (the deadlines of transfers are counted "
+	      "in working days).");
+	H(r, "</p>\n<table class=\"holidays\" id=\"holiday-list\"><thead><tr><th>");
+	TR(r, "Date");
+	H(r, "</th><th>");
+	TR(r, "Holiday");
+	H(r, "</th></tr></thead><tbody>\n");
+	if (app_holiday_list(r->app, &r->actor, y, holiday_row, r, &r->e))
+		err_clear(&r->e); /* the rules still show; the table stays empty */
+	H(r, "</tbody></table>\n");
+}
+
 static void rules_page(struct req *r, int post)
 {
 	const struct ruleset *rs = &r->app->rules;
@@ -120,6 +157,7 @@ static void rules_page(struct req *r, int post)
 	TR(r, "Rules and their versions");
 	H(r, "</h2>\n");
 	rules_table(r);
+	holidays_section(r);
 	page_end(r);
 }
 

@@ -1,6 +1,7 @@
 /* page_transfers.c - GET /transfers[?org=CODE][&offset=N]: the open transfers touching the
- * user's subtree, each with a small form to record the arrival (or the end of a temporary
- * stay). The forms post to /transfers/{id}/receive and /transfers/{id}/return (forms.c). */
+ * user's subtree, each with its due date (flagged when overdue) and a small form to record the
+ * arrival (or the end of a temporary stay), and, for one not yet received, to cancel it. The
+ * forms post to /transfers/{id}/receive, /return and /cancel (forms.c). */
 #include <string.h>
 
 #include "../app/app_web.h"
@@ -36,6 +37,24 @@ static void transfer_form(struct req *r, const struct transfer *t, const char *a
 	D(r, r->app->today);
 	H(r, "\"> <button>");
 	T(r, button);
+	H(r, "</button></form>");
+}
+
+/* The cancel form of a transfer not yet received: the sending side says why. */
+static void cancel_form(struct req *r, const struct transfer *t)
+{
+	H(r, "<form class=\"inline\" method=\"post\" action=\"/transfers/");
+	N(r, t->id);
+	H(r, "/cancel\">");
+	form_csrf(r);
+	H(r, "<label for=\"reason-");
+	N(r, t->id);
+	H(r, "-cancel\">");
+	TR(r, "Reason");
+	H(r, "</label> <input id=\"reason-");
+	N(r, t->id);
+	H(r, "-cancel\" name=\"reason\" type=\"text\" required> <button>");
+	TR(r, "Cancel the transfer");
 	H(r, "</button></form>");
 }
 
@@ -78,13 +97,29 @@ static int transfer_row(void *ctx, const struct transfer_row *row)
 	H(r, "</td><td>");
 	if (t->state == TS_SENT) {
 		TR(r, "Sent, not yet received");
-		H(r, "</td><td>");
-		transfer_form(r, t, "receive", _(r, "Receive"));
 	} else {
 		TR(r, "Hosted since");
 		H(r, " ");
 		D(r, t->received_date);
-		H(r, "</td><td>");
+	}
+	if (t->due_date != DATE_NONE) {
+		H(r, "<br><span class=\"due");
+		if (t->overdue)
+			H(r, " overdue");
+		H(r, "\">");
+		if (t->overdue)
+			TR(r, "Overdue since");
+		else
+			TR(r, "Due");
+		H(r, " ");
+		D(r, t->due_date);
+		H(r, "</span>");
+	}
+	H(r, "</td><td>");
+	if (t->state == TS_SENT) {
+		transfer_form(r, t, "receive", _(r, "Receive"));
+		cancel_form(r, t);
+	} else {
 		transfer_form(r, t, "return", _(r, "End the stay"));
 	}
 	H(r, "</td></tr>\n");

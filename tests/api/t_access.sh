@@ -101,6 +101,7 @@ reach() {
 	probe "$ot" 999999 GET /api/v1/transfers/@
 	probe "$ot" 999999 POST /api/v1/transfers/@/receive '{}'
 	probe "$ot" 999999 POST /api/v1/transfers/@/return '{}'
+	probe "$ot" 999999 POST /api/v1/transfers/@/cancel '{"reason":"x"}'
 }
 
 # lists MY_BRANCH LEAKS...: the lists, exports, counts and figures hold nothing of the other
@@ -224,6 +225,7 @@ w POST "/api/v1/members/$MEMBER_A/status" '{"status":"exempt"}'
 w POST "/api/v1/members/$MEMBER_A/transfers" '{"to":"A1C"}'
 w POST "/api/v1/transfers/$TRANSFER_A/receive" '{}'
 w POST "/api/v1/transfers/$TRANSFER_A/return" '{}'
+w POST "/api/v1/transfers/$TRANSFER_A/cancel" '{"reason":"x"}'
 w POST "/api/v1/members/$MEMBER_A/reviews" '{"year":2025,"step":"self","grade":"good"}'
 w POST /api/v1/reviews '{"reviews":[{"member_id":'"$MEMBER_A"',"year":2025,"grade":"good"}]}'
 w POST /api/v1/orgs/A1C/reviews '{"year":2025,"step":"self","grade":"good"}'
@@ -242,6 +244,29 @@ api GET /api/v1/transfers
 expect_json 'sorted(t["state"] for t in d["items"]) == ["sent","sent"]'
 api GET "/api/v1/audit?limit=1"
 expect_json 'd["items"][0]["id"] == '"$last_entry" "no audit entry for the refused writes"
+server_stop
+
+tcase "public holidays: every role reads them; only the whole-tree system administrator edits them" "$FX"
+server_start
+snapshot before
+for role in aview aclerk aadmin bclerk; do
+	TOKEN=$(eval echo "\$TOKEN_$role")
+	api GET "/api/v1/holidays?year=2026"
+	expect_status 200
+	expect_json '"2026-02-17" in [h["date"] for h in d["items"]]' "$role reads the calendar"
+	japi POST /api/v1/holidays '{"date":"2026-12-24","name":"x"}'
+	expect_problem 403
+	api DELETE /api/v1/holidays/2026-02-17
+	expect_problem 403
+done
+expect_same_snapshot before
+TOKEN=$TOKEN_admin
+japi POST /api/v1/holidays '{"date":"2026-12-24","name":"Ngày thử"}'
+expect_status 201
+api DELETE /api/v1/holidays/2026-12-24
+expect_status 200
+api GET "/api/v1/holidays?year=2026"
+expect_json '"2026-12-24" not in [h["date"] for h in d["items"]]'
 server_stop
 
 done_testing

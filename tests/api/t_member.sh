@@ -41,7 +41,7 @@ expect_json 'd["items"][0]["action"] == "member.read" and d["items"][0]["subject
 	"the opening is in the audit log"
 api GET "/api/v1/members/$MEMBER_A/where?date=2015-06-01"
 expect_status 200
-expect_json 'd == {"id": '"$MEMBER_A"', "date": "2015-06-01", "org_code": "A1C", "status": "probationary"}'
+expect_json 'd == {"id": '"$MEMBER_A"', "date": "2015-06-01", "org_code": "A1C", "status": "probationary", "hosted_at": None}'
 api GET "/api/v1/members/$MEMBER_A/where?date=2010-01-01"
 expect_json 'd["org_code"] is None and d["status"] is None'
 api GET "/api/v1/members/$MEMBER_A/where"

@@ -82,6 +82,43 @@ static void test_date_working_days(void **state)
 			    "2026-11-30");
 }
 
+/* R-TRANSFER-COMPLETE-WORKING-DAYS counts working days: weekends and the public holidays
+ * (data, sorted) are skipped, at the boundaries of the count too. */
+static void test_R_TRANSFER_COMPLETE_WORKING_DAYS_holidays(void **state)
+{
+	char buf[DATE_STR];
+	/* Tết 2026 (16-20 February), Hùng Kings' day in lieu (27 April), 30/4, 1/5, 1-2/9. */
+	const date_t hol[] = {D("2026-02-16"), D("2026-02-17"), D("2026-02-18"), D("2026-02-19"),
+			      D("2026-02-20"), D("2026-04-27"), D("2026-04-30"), D("2026-05-01"),
+			      D("2026-09-01"), D("2026-09-02")};
+	const size_t n = sizeof hol / sizeof hol[0];
+	const date_t sat_hol[] = {D("2026-02-14")};
+
+	(void)state;
+	/* No holidays: the same as weekends only. */
+	assert_int_equal(date_add_working_days_hol(D("2026-11-20"), 30, NULL, 0),
+			 date_add_working_days(D("2026-11-20"), 30));
+	/* Friday 13 February + 1: the whole Tết week is skipped, to Monday 23. */
+	assert_string_equal(date_format(date_add_working_days_hol(D("2026-02-13"), 1, hol, n), buf),
+			    "2026-02-23");
+	/* Sent on a holiday (1 September): the count starts the next working day, 3 September. */
+	assert_string_equal(date_format(date_add_working_days_hol(D("2026-09-01"), 1, hol, n), buf),
+			    "2026-09-03");
+	/* 60 working days from 1 September 2026: 25 November (2 September skipped). */
+	assert_string_equal(date_format(date_add_working_days_hol(D("2026-09-01"), 60, hol, n),
+					buf), "2026-11-25");
+	assert_string_equal(date_format(date_add_working_days(D("2026-09-01"), 60), buf),
+			    "2026-11-24");
+	/* 29 April + 1: Thursday 30 April and Friday 1 May are holidays, so Monday 4 May. */
+	assert_string_equal(date_format(date_add_working_days_hol(D("2026-04-29"), 1, hol, n), buf),
+			    "2026-05-04");
+	/* A holiday on a weekend changes nothing. */
+	assert_int_equal(date_add_working_days_hol(D("2026-02-13"), 1, sat_hol, 1), D("2026-02-16"));
+	assert_false(date_is_working_day(D("2026-04-30"), hol, n));
+	assert_true(date_is_working_day(D("2026-04-29"), hol, n));
+	assert_false(date_is_working_day(D("2026-05-02"), hol, n));
+}
+
 /* A rule set with two versions of one rule. */
 static void rules_fixture(struct ruleset *rs)
 {
@@ -418,6 +455,7 @@ int main(void)
 		cmocka_unit_test(test_date_parse),
 		cmocka_unit_test(test_date_months),
 		cmocka_unit_test(test_date_working_days),
+		cmocka_unit_test(test_R_TRANSFER_COMPLETE_WORKING_DAYS_holidays),
 		cmocka_unit_test(test_rule_versions_by_effective_date),
 		cmocka_unit_test(test_R_ORG_NESTING),
 		cmocka_unit_test(test_member_name_split),

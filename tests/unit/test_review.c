@@ -87,6 +87,25 @@ static int has_text(const struct err *e, const char *text)
 
 /* ---- the rules, pure ---------------------------------------------------------------------- */
 
+/* R-REVIEW-DATES: a step of year Y's review is dated on or after 1 January of Y. */
+static void test_R_REVIEW_DATES(void **state)
+{
+	struct err e;
+
+	(void)state;
+	err_init(&e);
+	assert_int_equal(review_check_date(2025, date_from_ymd(2025, 1, 1), 0, &e), ERR_OK);
+	assert_int_equal(review_check_date(2025, date_from_ymd(2026, 1, 10), 0, &e), ERR_OK);
+	assert_int_equal(review_check_date(2025, date_from_ymd(2024, 12, 31), 7, &e), ERR_RULE);
+	assert_int_equal(e.n, 1);
+	assert_string_equal(e.items[0].rule, "R-REVIEW-DATES");
+	assert_string_equal(e.items[0].field, "date");
+	assert_int_equal(e.items[0].line, 7);
+	err_clear(&e);
+	assert_int_equal(review_check_date(2026, date_from_ymd(2025, 6, 1), 0, &e), ERR_RULE);
+	err_cleanup(&e);
+}
+
 static void test_R_REVIEW_SCORE_bands(void **state)
 {
 	char path[64];
@@ -1239,6 +1258,7 @@ static void test_emulation_permissions_and_scope(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_R_REVIEW_DATES),
 		cmocka_unit_test(test_R_REVIEW_SCORE_bands),
 		cmocka_unit_test(test_R_REVIEW_EXCELLENT_QUOTA_boundary),
 		cmocka_unit_test(test_R_REVIEW_DISCIPLINED_MEMBER),
