@@ -972,7 +972,7 @@ enum err_code app_member_transfer_cancel(struct app *a, const struct actor *ac,
 {
 	struct member m;
 	enum err_code rc;
-	char d1[DATE_STR], d2[DATE_STR];
+	char d1[DATE_STR], d2[DATE_STR], why[TEXT_REASON_MAX + 1];
 	char *detail;
 
 	date = app_date(a, date);
@@ -982,9 +982,9 @@ enum err_code app_member_transfer_cancel(struct app *a, const struct actor *ac,
 		return err_add(e, ERR_USAGE, 0, "reason", NULL, NULL,
 			       "say why the transfer is cancelled (--reason): it stays in the "
 			       "member's history");
-	if (strlen(reason) >= sizeof t->cancel_reason)
-		return err_add(e, ERR_INPUT, 0, "reason", NULL, NULL,
-			       "the reason is longer than %zu bytes", sizeof t->cancel_reason - 1);
+	if (text_accept(reason, TEXT_REASON_MAX, TEXT_LINES, why, sizeof why, e, 0, "reason",
+			"the reason"))
+		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
 	/* The sending side acts: the member, on the sender's roll, must be in the actor's scope. */
@@ -1021,7 +1021,7 @@ enum err_code app_member_transfer_cancel(struct app *a, const struct actor *ac,
 	t->state = TS_ENDED;
 	t->ended_date = date;
 	t->cancelled = 1;
-	snprintf(t->cancel_reason, sizeof t->cancel_reason, "%s", reason);
+	snprintf(t->cancel_reason, sizeof t->cancel_reason, "%s", why);
 	snprintf(t->cancelled_by, sizeof t->cancelled_by, "%s", ac->name);
 	detail = app_json("{s:I,s:s,s:s,s:s,s:s}", "transfer", (json_int_t)t->id, "kind",
 			  t->temporary ? "temporary" : "official", "from", t->from_code, "to",

@@ -62,21 +62,20 @@ enum err_code app_holiday_add(struct app *a, const struct actor *ac, date_t day,
 	if (!name || !name[0])
 		return err_add(e, ERR_INPUT, 0, "name", NULL, NULL,
 			       "give the holiday's name (--name), e.g. 'Tết Nguyên đán'");
-	if (strlen(name) >= sizeof h.name)
-		return err_add(e, ERR_INPUT, 0, "name", NULL, NULL,
-			       "the name is longer than %zu bytes", sizeof h.name - 1);
+	memset(&h, 0, sizeof h);
+	if (text_accept(name, sizeof h.name - 1, 0, h.name, sizeof h.name, e, 0, "name",
+			"the holiday's name"))
+		return e->code;
 	if (date_weekday(day) >= 5)
 		err_add(&a->warn, ERR_OK, 0, "date", date_format(day, d), NULL,
 			"%s is a weekend day: working days skip it anyway", d);
 	if ((rc = app_begin(a, e)))
 		return rc;
-	memset(&h, 0, sizeof h);
 	h.day = day;
-	snprintf(h.name, sizeof h.name, "%s", name);
 	snprintf(h.added_by, sizeof h.added_by, "%s", ac->name);
 	date_format(day, d);
 	snprintf(subject, sizeof subject, "holiday:%s", d);
-	after = app_json("{s:s,s:s}", "date", d, "name", name);
+	after = app_json("{s:s,s:s}", "date", d, "name", h.name);
 	if (!(rc = store_holiday_add(a->st, &h, e)))
 		rc = app_audit(a, ac, "holiday.add", subject, 0, NULL, after, e);
 	free(after);

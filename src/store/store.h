@@ -258,7 +258,7 @@ struct transfer {
 	char reason[TEXT_REASON_MAX + 1];
 	char letter_no[64];
 	int cancelled;             /* ended by the sending side before receipt */
-	char cancel_reason[256];
+	char cancel_reason[TEXT_REASON_MAX + 1];
 	char cancelled_by[64];
 	/* Computed by the app, not stored: the deadline (official sent: R-TRANSFER-COMPLETE-
 	 * WORKING-DAYS after sending; temporary hosted: until) and whether today is past it. */
