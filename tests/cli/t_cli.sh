@@ -46,7 +46,7 @@ while IFS= read -r line; do
 	esac
 	[ $in_list = 1 ] || continue
 	read -r w1 w2 _ <<<"$line"
-	if [[ $w2 =~ ^[a-z]+$ ]]; then commands+=("$w1 $w2"); else commands+=("$w1"); fi
+	if [[ $w2 =~ ^[a-z][a-z-]*$ ]]; then commands+=("$w1 $w2"); else commands+=("$w1"); fi
 done <<<"$helptext"
 expect_true "the help lists at least 26 commands (got ${#commands[@]})" test "${#commands[@]}" -ge 26
 # The command table in src/cli/main.c: every command in it is in the help.
@@ -55,7 +55,7 @@ if [ -r "$MAIN_C" ]; then
 		found=0
 		for c in "${commands[@]}"; do [ "$c" = "$cmd" ] && found=1; done
 		expect_eq "'$cmd' (src/cli/main.c) is listed by cadre --help" 1 "$found"
-	done < <(sed -nE 's/^[[:space:]]*\{"([a-z]+)", (NULL|"([a-z]+)"), "[^"]*", "[A-Z].*/\1 \3/p' "$MAIN_C" | sed 's/ $//')
+	done < <(sed -nE 's/^[[:space:]]*\{"([a-z]+)", (NULL|"([a-z][a-z-]*)"), "[^"]*", "[A-Z].*/\1 \3/p' "$MAIN_C" | sed 's/ $//')
 fi
 for cmd in "${commands[@]}"; do
 	# shellcheck disable=SC2086
