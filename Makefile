@@ -50,12 +50,14 @@ LIB_SRC := \
 	src/store/store.c \
 	src/store/schema.c \
 	src/store/store_fig.c \
+	src/store/store_import.c \
 	src/core/fig.c \
 	src/core/review.c \
 	src/app/app.c \
 	src/app/app_org.c \
 	src/app/app_member.c \
 	src/app/app_io.c \
+	src/app/app_import.c \
 	src/app/app_audit.c \
 	src/app/app_account.c \
 	src/app/app_json.c \
