@@ -83,10 +83,11 @@ enum err_code app_import_finish(struct app *a, const struct actor *ac, const cha
 		if (fflush(opts->rejects) || ferror(opts->rejects)) {
 			int en = errno;
 
-			return err_add(e, ERR_STORAGE, 0, "skip-bad", NULL, NULL,
-				       "cannot write the rejected rows to the rejects file%s%s; "
-				       "nothing was imported", en ? ": " : "",
-				       en ? strerror(en) : "");
+			err_add(e, ERR_STORAGE, 0, "skip-bad", NULL, NULL,
+				"cannot write the rejected rows to the rejects file%s%s; nothing was "
+				"imported", en ? ": " : "", en ? strerror(en) : "");
+			/* A storage failure, whatever the rejected rows said before it. */
+			return e->code = ERR_STORAGE;
 		}
 	}
 	report_of(ac, what, opts, res, &r);

@@ -101,7 +101,7 @@ int cmd_import(struct cli *c, int npos, char **pos)
 	if (rc) {
 		int code = cli_fail(c);
 
-		if (r.rows == 0 || r.rejected == 0)
+		if (r.rows == 0 || r.rejected == 0 || rc == ERR_STORAGE)
 			fprintf(stderr, "cadre: nothing was imported\n");
 		else if (kind >= 2)
 			fprintf(stderr, "cadre: nothing was imported: %ld of %ld rows have problems; "
