@@ -863,7 +863,8 @@ static size_t hashset_slot(uint64_t x)
 }
 
 /* Add x first seen on line; returns 0 when it is new, else the line it was first seen on
- * (at least 1). */
+ * (at least 1), or -1 when the set cannot grow (no memory: the import fails, the process
+ * goes on). */
 static long hashset_add(struct hashset *h, uint64_t x, long line)
 {
 	size_t i;
@@ -872,10 +873,17 @@ static long hashset_add(struct hashset *h, uint64_t x, long line)
 		x = 1;
 	if ((h->n + 1) * 2 > h->cap) {
 		struct hashset old = *h;
+		size_t cap = h->cap ? h->cap * 2 : 4096;
+		uint64_t *v = calloc_big(cap, sizeof *v);
+		uint32_t *ln = v ? calloc_big(cap, sizeof *ln) : NULL;
 
-		h->cap = h->cap ? h->cap * 2 : 4096;
-		h->v = xcalloc_big(h->cap, sizeof *h->v);
-		h->line = xcalloc_big(h->cap, sizeof *h->line);
+		if (!ln) {
+			xfree_big(v, cap, sizeof *v);
+			return -1;
+		}
+		h->cap = cap;
+		h->v = v;
+		h->line = ln;
 		h->n = 0;
 		for (i = 0; i < old.cap; i++)
 			if (old.v[i])
@@ -907,8 +915,14 @@ static void hashset_reserve(struct hashset *h, size_t n)
 	if (cap <= h->cap)
 		return;
 	hashset_free(h);
-	h->v = xcalloc_big(cap, sizeof *h->v);
-	h->line = xcalloc_big(cap, sizeof *h->line);
+	h->v = calloc_big(cap, sizeof *h->v);
+	h->line = h->v ? calloc_big(cap, sizeof *h->line) : NULL;
+	if (!h->line) {
+		/* No room up front: the set grows as the rows come (or the import fails). */
+		xfree_big(h->v, cap, sizeof *h->v);
+		memset(h, 0, sizeof *h);
+		return;
+	}
 	h->cap = cap;
 	h->n = 0;
 }
@@ -958,9 +972,10 @@ static int dup_warn_cb(void *ctx, const struct member *other)
 	return 1; /* one report a row */
 }
 
-/* The unique numbers of m against the rows before it in the file (R-MEMBER-UNIQUE-NUMBERS). */
-static void numbers_in_file(struct hashset *nums, const struct member *m, long line,
-			    struct err *e)
+/* The unique numbers of m against the rows before it in the file (R-MEMBER-UNIQUE-NUMBERS).
+ * Returns -1 when the set cannot grow (no memory). */
+static int numbers_in_file(struct hashset *nums, const struct member *m, long line,
+			   struct err *e)
 {
 	static const char *const field[] = {"citizen_id", "card_no", "history_no"};
 	static const char *const what[] = {"citizen ID", "party card number",
@@ -974,12 +989,16 @@ static void numbers_in_file(struct hashset *nums, const struct member *m, long l
 		if (!v[i][0])
 			continue;
 		prev = hashset_add(nums, hash_str(v[i]) * 3 + (uint64_t)i, line);
+		if (prev < 0)
+			return -1;
 		if (prev)
 			err_add(e, ERR_RULE, line, field[i], v[i], "R-MEMBER-UNIQUE-NUMBERS",
 				"this %s is also on line %ld of the file; a number belongs to one "
 				"member", what[i], prev);
 	}
+	return 0;
 }
+
 
 /* ---- the member import: a reader that prepares rows, a writer that stores them -------
  *
@@ -1159,6 +1178,15 @@ static void *writer_main(void *arg)
 	return NULL;
 }
 
+/* The import ran out of memory for its checks: it fails alone (503 through the API). */
+static void import_no_memory(struct member_import *mi, long line)
+{
+	mi->rc = err_add(mi->e, ERR_STORAGE, line, NULL, NULL, NULL,
+			 "not enough memory to check the rows of this file; import it in parts "
+			 "or try again later");
+	mi->fatal = 1;
+}
+
 /* Read, check and prepare every row; good ones go to the batches. */
 static void read_members(struct member_import *mi)
 {
@@ -1208,7 +1236,10 @@ static void read_members(struct member_import *mi)
 			long prev;
 
 			member_warnings(m, &a->rules, &a->warn, rec.line);
-			if (m->id && (prev = hashset_add(&mi->ids, (uint64_t)m->id, rec.line)))
+			if (m->id && (prev = hashset_add(&mi->ids, (uint64_t)m->id, rec.line)) < 0) {
+				import_no_memory(mi, rec.line);
+				break;
+			} else if (m->id && prev)
 				err_add(e, ERR_INPUT, rec.line, "id", NULL, NULL,
 					"member id %lld appears twice in the file (first on line "
 					"%ld)", (long long)m->id, prev);
@@ -1216,11 +1247,15 @@ static void read_members(struct member_import *mi)
 				err_add(e, ERR_INPUT, rec.line, "full_name", m->full_name, NULL,
 					"the name cannot be collated");
 			} else {
-				numbers_in_file(&mi->nums, m, rec.line, e);
 				/* In-file duplicates: name (accents kept), birth date, home town. */
 				h = hash_str(buf_str(&mi->nk.dup)) * 31 + (uint64_t)m->birth_date;
 				h = h * 1099511628211ULL ^ hash_str(m->hometown);
-				if ((prev = hashset_add(&mi->seen, h, rec.line)))
+				if (numbers_in_file(&mi->nums, m, rec.line, e) ||
+				    (prev = hashset_add(&mi->seen, h, rec.line)) < 0) {
+					import_no_memory(mi, rec.line);
+					break;
+				}
+				if (prev)
 					err_add(mi->opts->allow_duplicates ? &a->warn : e,
 						mi->opts->allow_duplicates ? ERR_OK : ERR_RULE,
 						rec.line, "full_name", m->full_name, NULL,
