@@ -931,6 +931,38 @@ static void hashset_reserve(struct hashset *h, size_t n)
 #define DUP_HINT "; if they are two people, import with --allow-duplicates (API: " \
 		 "allow_duplicates=1)"
 
+/* Ids below IDBITS_MAX seen in the file, as bits (a national roll's ids are dense): the
+ * bitmap grows with the largest of them, at most IDBITS_MAX / 8 bytes (32 MiB) whatever the
+ * file says; larger ids go to a hash set. */
+#define IDBITS_MAX (1ULL << 28)
+struct idbits {
+	uint64_t *bits;
+	size_t words;
+};
+
+/* Mark id (below IDBITS_MAX); 1 if it was marked already, -1 when the bitmap cannot grow. */
+static int idbits_add(struct idbits *m, uint64_t id)
+{
+	size_t w = (size_t)(id >> 6);
+
+	if (w >= m->words) {
+		size_t nw = m->words ? m->words : 1024;
+		uint64_t *b;
+
+		while (nw <= w)
+			nw *= 2;
+		if (!(b = realloc(m->bits, nw * sizeof *b)))
+			return -1;
+		memset(b + m->words, 0, (nw - m->words) * sizeof *b);
+		m->bits = b;
+		m->words = nw;
+	}
+	if (m->bits[w] >> (id & 63) & 1)
+		return 1;
+	m->bits[w] |= 1ULL << (id & 63);
+	return 0;
+}
+
 struct dup_warn {
 	struct err *warn;     /* where a duplicate goes when duplicates are allowed */
 	struct err *e;        /* where it goes when they are refused (the default) */
@@ -1035,7 +1067,8 @@ struct member_import {
 	struct strmap codes;
 	struct org_info *info;
 	struct hashset seen;
-	struct hashset ids;     /* member ids of the file */
+	struct idbits dense;    /* member ids of the file below IDBITS_MAX */
+	struct hashset ids;     /* the others */
 	struct hashset nums;    /* its citizen, card and personal-history numbers */
 	long pre, last;         /* the actor's scope */
 	struct name_keys nk;
@@ -1236,10 +1269,17 @@ static void read_members(struct member_import *mi)
 			long prev;
 
 			member_warnings(m, &a->rules, &a->warn, rec.line);
-			if (m->id && (prev = hashset_add(&mi->ids, (uint64_t)m->id, rec.line)) < 0) {
+			prev = !m->id ? 0
+			       : (uint64_t)m->id < IDBITS_MAX ? idbits_add(&mi->dense, (uint64_t)m->id)
+			       : hashset_add(&mi->ids, (uint64_t)m->id, rec.line);
+			if (prev < 0) {
 				import_no_memory(mi, rec.line);
 				break;
-			} else if (m->id && prev)
+			} else if (prev && (uint64_t)m->id < IDBITS_MAX)
+				err_add(e, ERR_INPUT, rec.line, "id", NULL, NULL,
+					"member id %lld appears twice in the file",
+					(long long)m->id);
+			else if (prev)
 				err_add(e, ERR_INPUT, rec.line, "id", NULL, NULL,
 					"member id %lld appears twice in the file (first on line "
 					"%ld)", (long long)m->id, prev);
@@ -1250,7 +1290,10 @@ static void read_members(struct member_import *mi)
 				/* In-file duplicates: name (accents kept), birth date, home town. */
 				h = hash_str(buf_str(&mi->nk.dup)) * 31 + (uint64_t)m->birth_date;
 				h = h * 1099511628211ULL ^ hash_str(m->hometown);
-				if (numbers_in_file(&mi->nums, m, rec.line, e) ||
+				/* (A first load checks its numbers by the unique indexes it
+				 * builds at the end: a set of them all would not fit the memory
+				 * of a national roll.) */
+				if ((!mi->bulk && numbers_in_file(&mi->nums, m, rec.line, e)) ||
 				    (prev = hashset_add(&mi->seen, h, rec.line)) < 0) {
 					import_no_memory(mi, rec.line);
 					break;
@@ -1468,6 +1511,8 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 	hashset_free(&mi->seen);
 	hashset_free(&mi->ids);
 	hashset_free(&mi->nums);
+	free(mi->dense.bits);
+	memset(&mi->dense, 0, sizeof mi->dense);
 	if (!rc && mi->bulk) {
 		if (mi->pg_on)
 			fprintf(stderr, "building the indexes of %ld members ...\n", mi->wrote);
@@ -1491,6 +1536,7 @@ out:
 	hashset_free(&mi->seen);
 	hashset_free(&mi->ids);
 	hashset_free(&mi->nums);
+	free(mi->dense.bits);
 	name_keys_cleanup(&mi->nk);
 	for (i = 0; i < NBATCH; i++) {
 		free(mi->b[i].rows);

@@ -594,6 +594,48 @@ static int cmp_dupkey(const void *x, const void *y)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+/* Build the unique indexes of the members' numbers after a first load (which checks them in
+ * the file only through them, sparing a set of every number in memory). A number held twice
+ * fails the load, each such number named with its two members. */
+static enum err_code number_indexes(struct store *st, struct err *e)
+{
+	static const char dups[] =
+		"SELECT 'citizen_id', citizen_id, min(id), max(id) FROM member WHERE citizen_id <> ''"
+		" GROUP BY citizen_id HAVING count(*) > 1"
+		" UNION ALL SELECT 'card_no', card_no, min(id), max(id) FROM member WHERE card_no <> ''"
+		" GROUP BY card_no HAVING count(*) > 1"
+		" UNION ALL SELECT 'history_no', history_no, min(id), max(id) FROM member"
+		" WHERE history_no <> '' GROUP BY history_no HAVING count(*) > 1 LIMIT 100";
+	sqlite3_stmt *s;
+	struct err tmp;
+	int rc;
+
+	err_init(&tmp);
+	if (sq_exec(st, MEMBER_NUMBER_INDEXES, &tmp, "building indexes") == ERR_OK) {
+		err_cleanup(&tmp);
+		return ERR_OK;
+	}
+	if (!(s = sq_prep(st, dups, e))) {
+		err_merge(e, &tmp);
+		err_cleanup(&tmp);
+		return e->code;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *field = (const char *)sqlite3_column_text(s, 0);
+
+		err_add(e, ERR_RULE, 0, field, (const char *)sqlite3_column_text(s, 1),
+			"R-MEMBER-UNIQUE-NUMBERS",
+			"this number is given to two members of the file (ids %lld and %lld); a "
+			"number belongs to one member", (long long)sqlite3_column_int64(s, 2),
+			(long long)sqlite3_column_int64(s, 3));
+	}
+	sq_done(st, s);
+	if (!e->code)
+		err_merge(e, &tmp);
+	err_cleanup(&tmp);
+	return e->code ? e->code : ERR_STORAGE;
+}
+
 enum err_code store_bulk_end(struct store *st, struct err *e)
 {
 	enum err_code rc = ERR_OK;
@@ -614,8 +656,9 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 	if (rc)
 		return rc;
 	if ((rc = sq_exec(st,
-		    "CREATE INDEX IF NOT EXISTS member_roll ON member(org_id, status, sort_key, folded);"
-		    MEMBER_NUMBER_INDEXES, e, "building indexes")) ||
+		    "CREATE INDEX IF NOT EXISTS member_roll ON member(org_id, status, sort_key, folded);",
+		    e, "building indexes")) ||
+	    (rc = number_indexes(st, e)) ||
 	    (rc = sq_exec(st, schema_fig_member_triggers(1), e, "building indexes")))
 		return rc;
 	if (st->bulk_recount) {

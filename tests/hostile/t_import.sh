@@ -250,6 +250,16 @@ expect_status 409
 expect_json '"already used" in d["errors"][0]["detail"] and "'"$first"'" not in str(d)'
 server_stop
 
+tcase "item 3: a first load refuses a number given to two rows of the file"
+build_db "$DB" "$WORK/fx_orgs.csv"
+{
+	echo "$HDR,card_no"
+	echo "$(row A1C 'Mai Văn Một' 'Hòa Bình'),87654321"
+	echo "$(row A1C 'Mai Văn Hai' 'Sơn La'),87654321"
+} >"$WORK/nums_first.csv"
+expect_refused 5 "given to two members of the file" import members "$WORK/nums_first.csv"
+expect_err_contains "card_no"
+
 # A database written before the rule, with two members sharing a number: by the binary of
 # before when there is one ($CADRE_BEFORE), as the upgrade meets it.
 CADRE_BEFORE=${CADRE_BEFORE:-/work/wt/cadre-before}
