@@ -235,6 +235,11 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 enum err_code app_import_members(struct app *a, const struct actor *ac,
 				 const struct import_opts *opts, struct import_result *res,
 				 struct err *e);
+/* Import o->in as what ("orgs", "members", "reviews", "org-reviews"), with o->once_key
+ * honoured for each of them (the reviews' key is looked up before their transaction and kept
+ * after it). */
+enum err_code app_import_run(struct app *a, const struct actor *ac, const char *what,
+			     const struct import_opts *o, struct import_result *res, struct err *e);
 /* The first problems and warnings an answer carries; the rest are in the import's report. */
 #define IMPORT_ANSWER_ITEMS 1000
 /* The largest rejected_csv an answer carries; a longer one is in the import's report. */

@@ -173,12 +173,48 @@ static json_t *replay_answer(struct app *a, const struct actor *ac, const char *
 	return j;
 }
 
+enum err_code app_import_run(struct app *a, const struct actor *ac, const char *what,
+			     const struct import_opts *o, struct import_result *res, struct err *e)
+{
+	import_fn fn;
+	int once;
+	enum err_code rc;
+
+	if (!strcmp(what, "orgs"))
+		return app_import_orgs(a, ac, o, res, e);
+	if (!strcmp(what, "members"))
+		return app_import_members(a, ac, o, res, e);
+	if (!strcmp(what, "reviews"))
+		fn = import_member_reviews;
+	else if (!strcmp(what, "org-reviews"))
+		fn = import_org_reviews;
+	else
+		return err_set(e, ERR_INTERNAL, "no import of '%s'", what);
+	/* The reviews' import keeps its own transaction: its key is looked up before and kept
+	 * after it (two identical requests at the same instant may both run; the second then
+	 * finds every review already recorded). */
+	memset(res, 0, sizeof *res);
+	once = app_import_once_check(a, ac, what, o, res, e);
+	if (once < 0)
+		return e->code ? e->code : ERR_STORAGE;
+	if (once > 0)
+		return ERR_OK;
+	rc = fn(a, ac, o, res, e);
+	if (!rc) {
+		struct err tmp;
+
+		err_init(&tmp);
+		app_import_finish(a, ac, what, o, res, &tmp);
+		err_cleanup(&tmp);
+	}
+	return rc;
+}
+
 enum err_code app_import_body(struct app *a, const struct actor *ac,
 			      const struct import_request *q, json_t **answer, struct err *e)
 {
 	struct import_opts o;
 	struct import_result res;
-	import_fn fn;
 	char hex[65], key[300];
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char *rej = NULL;
@@ -187,16 +223,6 @@ enum err_code app_import_body(struct app *a, const struct actor *ac,
 	json_t *j;
 
 	*answer = NULL;
-	if (!strcmp(q->what, "orgs"))
-		fn = app_import_orgs;
-	else if (!strcmp(q->what, "members"))
-		fn = app_import_members;
-	else if (!strcmp(q->what, "reviews"))
-		fn = import_member_reviews;
-	else if (!strcmp(q->what, "org-reviews"))
-		fn = import_org_reviews;
-	else
-		return err_set(e, ERR_INTERNAL, "no import of '%s'", q->what);
 	memset(&o, 0, sizeof o);
 	memset(&res, 0, sizeof res);
 	if (q->key) {
@@ -219,28 +245,10 @@ enum err_code app_import_body(struct app *a, const struct actor *ac,
 	o.allow_duplicates = q->allow_duplicates;
 	if (q->skip_bad)
 		o.rejects = open_memstream(&rej, &rej_len);
-	if (!o.in || (q->skip_bad && !o.rejects)) {
+	if (!o.in || (q->skip_bad && !o.rejects))
 		rc = err_set(e, ERR_INTERNAL, "cannot read the upload");
-	} else if (fn == import_member_reviews || fn == import_org_reviews) {
-		/* The reviews' import keeps its own transaction: its key is looked up before
-		 * and kept after it (two identical requests at the same instant may both run;
-		 * the second then finds every review already recorded). */
-		int once = app_import_once_check(a, ac, q->what, &o, &res, e);
-
-		rc = once < 0 ? (e->code ? e->code : ERR_STORAGE) : ERR_OK;
-		if (once == 0) {
-			rc = fn(a, ac, &o, &res, e);
-			if (!rc) {
-				struct err tmp;
-
-				err_init(&tmp);
-				app_import_finish(a, ac, q->what, &o, &res, &tmp);
-				err_cleanup(&tmp);
-			}
-		}
-	} else {
-		rc = fn(a, ac, &o, &res, e);
-	}
+	else
+		rc = app_import_run(a, ac, q->what, &o, &res, e);
 	if (o.in)
 		fclose(o.in);
 	if (o.rejects)

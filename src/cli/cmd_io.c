@@ -87,13 +87,7 @@ int cmd_import(struct cli *c, int npos, char **pos)
 		}
 		o.rejects = rej;
 	}
-	if (kind == 0)
-		rc = app_import_orgs(&c->app, &c->actor, &o, &r, &c->e);
-	else if (kind == 1)
-		rc = app_import_members(&c->app, &c->actor, &o, &r, &c->e);
-	else
-		rc = app_import_reviews(&c->app, &c->actor, &o,
-					kind == 2 ? REVIEW_CSV_MEMBERS : REVIEW_CSV_ORGS, &r, &c->e);
+	rc = app_import_run(&c->app, &c->actor, pos[0], &o, &r, &c->e);
 	if (o.in != stdin)
 		fclose(o.in);
 	if (rej && fclose(rej) && !rc)
