@@ -295,12 +295,16 @@ org_code,full_name,sex,birth_date,ethnicity,hometown,admission_decision_date,adm
 A1C,Hồ Văn Công,male,1990-01-01,Kinh,"=HYPERLINK(""http://x.example"",""y"")",2015-03-01,2015-03-15,2016-03-15,official,+84912000111
 A1C,Hồ Văn Trừ,male,1990-01-01,Kinh,"-Xóm Trại, Hà Nam",2015-03-01,2015-03-15,2016-03-15,official,
 A1C,Hồ Văn Móc,male,1990-01-01,Kinh,@SUM(A1:A9),2015-03-01,2015-03-15,2016-03-15,official,
+A1C,Hồ Văn Tộc,male,1990-01-01,@Dân tộc khác,Hà Nam,2015-03-01,2015-03-15,2016-03-15,official,
 CSV
 expect_exit 0 import members "$WORK/formula.csv"
 expect_exit 0 export members "$WORK/exp1.csv"
 expect_py 'all(not (v or " ")[0] in "=+-@\t\r" for r in rows("exp1.csv") for v in r.values())' "no field of the export starts a formula"
 expect_py 'any(r["hometown"] == "'"'"'-Xóm Trại, Hà Nam" for r in rows("exp1.csv"))' "a leading apostrophe"
 expect_py 'any(r["phone"] == "'"'"'+84912000111" for r in rows("exp1.csv"))'
+expect_exit 0 report --csv
+expect_out_contains ",'@Dân tộc khác,"
+expect_out_lacks ",@Dân tộc khác,"
 cp "$DB" "$WORK/keep.db"
 tcase "item 4: the round trip of an export is exact"
 build_db "$DB" "$WORK/fx_orgs.csv"
