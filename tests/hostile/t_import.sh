@@ -96,6 +96,19 @@ fetch "$REPORT" "$WORK/report2.json"
 expect_status 404
 server_stop
 
+tcase "item 1: a refusal with more than 1000 problems carries the first 1000 and its report" "$FX"
+head -1502 "$WORK/many_bad.csv" >"$WORK/bad_1500.csv"
+server_start
+TOKEN=$TOKEN_aclerk
+capi POST /api/v1/import/members "$WORK/bad_1500.csv"
+expect_status 422
+expect_json 'len(d["errors"]) == 1000 and d["errors_more"] is True and d["report"]["url"]' "the first 1000 and the report"
+json_val 'd["report"]["url"]'
+fetch "$JV" "$WORK/report.json"
+expect_status 200
+expect_py 'len(json.load(open("report.json"))["errors"]) == 1500' "every problem in the report"
+server_stop
+
 tcase "item 1: warnings past 1000 are flagged, every one in the report" "$FX"
 {
 	echo "$HDR"
