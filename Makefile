@@ -52,6 +52,7 @@ LIB_SRC := \
 	src/store/store.c \
 	src/store/schema.c \
 	src/store/store_fig.c \
+	src/store/store_import.c \
 	src/core/fig.c \
 	src/core/review.c \
 	src/app/app.c \
@@ -59,6 +60,7 @@ LIB_SRC := \
 	src/app/app_member.c \
 	src/app/app_transfer.c \
 	src/app/app_io.c \
+	src/app/app_import.c \
 	src/app/app_audit.c \
 	src/app/app_account.c \
 	src/app/app_json.c \

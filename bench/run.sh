@@ -62,7 +62,7 @@ for i in $(seq "$runs"); do
 	build/cadre --db "$db" --quiet init >/dev/null
 	build/cadre --db "$db" --quiet import orgs "$orgs" >/dev/null
 	log=$(mktemp)
-	/usr/bin/time -v build/cadre --db "$db" --quiet import members "$members" >/dev/null 2>"$log"
+	/usr/bin/time -v build/cadre --db "$db" --quiet import members --allow-duplicates "$members" >/dev/null 2>"$log"
 	secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0
 		for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$log")
 	rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$log")

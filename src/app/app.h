@@ -8,6 +8,7 @@
 #ifndef CADRE_APP_H
 #define CADRE_APP_H
 
+#include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -226,11 +227,22 @@ enum err_code app_member_where(struct app *a, const struct actor *ac, int64_t id
 struct import_opts {
 	FILE *in;             /* the CSV */
 	const char *in_name;  /* for messages */
-	FILE *rejects;        /* --skip-bad: good rows are imported, bad ones written here */
+	FILE *rejects;        /* --skip-bad: good rows are imported, bad ones written here (a
+			       * write error fails the import) */
 	long long in_size;    /* bytes, for the progress bar (0: unknown) */
+	int allow_duplicates; /* keep rows that look like a member already on the roll or another
+			       * row of the file (warnings then), instead of refusing them */
+	const char *once_key; /* NULL, or a key ("key:..." from Idempotency-Key, "sha256:HEX" from
+			       * --once): an import whose key the actor already used is not run
+			       * again (res->replayed), one with another file is refused */
+	const char *sha256;   /* the file's SHA-256 in hex, "" or NULL when not known */
 };
 struct import_result {
 	long rows, imported, rejected, warnings;
+	int64_t report_id;    /* the import's report (import_report), 0 when none was kept */
+	int replayed;         /* once_key was used before: nothing imported, the counts and
+			       * report_id are those of the first import */
+	char replayed_at[32]; /* when the first import was (UTC, ISO 8601) */
 };
 /* Import organisations or members from CSV (docs/csv.md), all or nothing unless
  * opts->rejects is set. Every bad row is reported in e (line, column, value, reason). */
@@ -240,6 +252,43 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 enum err_code app_import_members(struct app *a, const struct actor *ac,
 				 const struct import_opts *opts, struct import_result *res,
 				 struct err *e);
+/* Import o->in as what ("orgs", "members", "reviews", "org-reviews"), with o->once_key
+ * honoured for each of them (the reviews' key is looked up before their transaction and kept
+ * after it). */
+enum err_code app_import_run(struct app *a, const struct actor *ac, const char *what,
+			     const struct import_opts *o, struct import_result *res, struct err *e);
+/* The first problems and warnings an answer carries; the rest are in the import's report. */
+#define IMPORT_ANSWER_ITEMS 1000
+/* The largest rejected_csv an answer carries; a longer one is in the import's report. */
+#define IMPORT_ANSWER_CSV_MAX (1u << 20)
+/* One import as the API receives it: what ("orgs", "members", "reviews", "org-reviews"), a
+ * CSV body in memory, ?skip_bad, ?allow_duplicates and the Idempotency-Key (NULL: none). */
+struct import_request {
+	const char *what;
+	const char *body;
+	size_t len;
+	int skip_bad, allow_duplicates;
+	const char *key;
+};
+/* Import q's body as the API does (the fuzz target takes this path too). On success *answer
+ * (a new reference) is the answer: the counts, the first IMPORT_ANSWER_ITEMS problems and
+ * warnings with "errors_more"/"warnings_more" when there are more, rejected_csv (null when
+ * over IMPORT_ANSWER_CSV_MAX), and the report ({"id","url"}) where the whole of it can be
+ * read; a repeat of a key already used answers what the first import answered, with
+ * "replayed": true, and imports nothing. On failure e says why and *answer is NULL or an
+ * object of members to add to the problem (the report of a refusal too long for it). Never
+ * fails because the answer is long. */
+enum err_code app_import_body(struct app *a, const struct actor *ac,
+			      const struct import_request *q, json_t **answer, struct err *e);
+/* An import report of the actor's own (GET /api/v1/import/reports/ID): *report (caller frees)
+ * gets its JSON text: the counts and every problem and warning. ERR_NOTFOUND for another
+ * account's report. */
+enum err_code app_import_report(struct app *a, const struct actor *ac, int64_t id,
+				char **report, struct err *e);
+/* The SHA-256 of the rest of f in hex (hex has 65 bytes), f rewound after; -1 on a read
+ * error. */
+int app_file_sha256(FILE *f, char *hex);
+
 /* Export the actor's active organisations (pre-order) or current rolls (by id) as CSV. */
 enum err_code app_export_orgs(struct app *a, const struct actor *ac, FILE *out, struct err *e);
 enum err_code app_export_members(struct app *a, const struct actor *ac, FILE *out,

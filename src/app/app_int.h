@@ -110,6 +110,26 @@ enum err_code app_tree_as_of(struct app *a, date_t d, int64_t root_id, struct as
 			     struct err *e);
 void asof_tree_cleanup(struct asof_tree *t);
 
+/* ---- imports (app_import.c) ---- */
+/* Called by an import right after app_begin: 0 to go on; 1 when opts->once_key was used by
+ * the actor before (res holds the first import's counts and report, res->replayed is set:
+ * import nothing); -1 when that key came with another file, or on a storage error (e says
+ * why). */
+int app_import_once_check(struct app *a, const struct actor *ac, const char *what,
+			  const struct import_opts *opts, struct import_result *res,
+			  struct err *e);
+/* Called by an import about to commit: keep its report row (with opts->once_key), setting
+ * res->report_id, and make sure every rejected row reached the rejects file (a write error,
+ * a full disk, is ERR_STORAGE: the import must not commit). */
+enum err_code app_import_finish(struct app *a, const struct actor *ac, const char *what,
+				const struct import_opts *opts, struct import_result *res,
+				struct err *e);
+/* R-MEMBER-UNIQUE-NUMBERS: a problem in e (at line) for each of m's citizen ID, card and
+ * personal-history numbers held by a member other than m->id, naming the holder when it is
+ * in [pre, last] (the actor's scope), else saying only "already used". Returns 0 or -1. */
+int app_check_numbers(struct app *a, const struct member *m, long pre, long last, long line,
+		      struct err *e);
+
 /* Whether member other is a duplicate of a member with duplicate key dup_key and home town
  * hometown (the store matched the hash and birth date; this compares the text). */
 int app_same_person(const struct member *other, const char *dup_key, const char *hometown);

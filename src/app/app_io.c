@@ -480,6 +480,14 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 
 	if ((rc = app_begin(a, e)))
 		goto out;
+	switch (app_import_once_check(a, ac, "orgs", opts, res, e)) {
+	case 1:
+		rc = app_end(a, ERR_OK, e);
+		goto out;
+	case -1:
+		rc = app_end(a, e->code ? e->code : ERR_STORAGE, e);
+		goto out;
+	}
 	if ((rc = store_org_count(a->st, &existing, e)))
 		goto rollback;
 	/* Codes: unique in the file and new to the database. */
@@ -498,8 +506,14 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 		strmap_put(&codes, rows[i].o.code, (long)i);
 		err_init(&te);
 		if (existing && store_org_by_code(a->st, rows[i].o.code, &tmp, &te) == ERR_OK) {
-			snprintf(msg, sizeof msg, "the code '%s' is already used in the database",
-				 rows[i].o.code);
+			/* Not a word of an organisation outside the actor's scope (issue 9,
+			 * item 12): only that the code cannot be used. */
+			if (tmp.pre >= pre && tmp.pre <= last)
+				snprintf(msg, sizeof msg, "the code '%s' is already used in the "
+					 "database", rows[i].o.code);
+			else
+				snprintf(msg, sizeof msg, "the code '%s' cannot be used; choose "
+					 "another code", rows[i].o.code);
 			org_row_bad(&rows[i], e, "code", rows[i].o.code, NULL, msg);
 		}
 		err_cleanup(&te);
@@ -650,6 +664,8 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 	tree_cleanup(&tr);
 	if (!rc && res->imported)
 		rc = store_org_renumber(a->st, e);
+	if (!rc)
+		rc = app_import_finish(a, ac, "orgs", opts, res, e);
 	if (!rc && res->imported)
 		rc = audit_import(a, ac, "import.orgs", opts, res, e);
 	(void)changed;
@@ -809,13 +825,40 @@ static int parse_member_row(struct app *a, const struct csv_columns *c,
 	return 0;
 }
 
-/* In-file duplicate detection: 64-bit hashes of (dup key, birth date, home town). */
+/* Sets of 64-bit keys seen in the file, each with the line it was first seen on: the hashes
+ * of (dup key, birth date, home town) for in-file duplicates, the member ids, the hashes of
+ * the unique numbers. Open addressing; the table grows with the rows actually read, never
+ * with a value read (an id of 9000000000000000000 is one entry like any other). */
 struct hashset {
 	uint64_t *v;
+	uint32_t *line;
 	size_t cap, n;
 };
 
-static int hashset_add(struct hashset *h, uint64_t x)
+/* Free the set's tables. */
+static void hashset_free(struct hashset *h)
+{
+	xfree_big(h->v, h->cap, sizeof *h->v);
+	xfree_big(h->line, h->cap, sizeof *h->line);
+	memset(h, 0, sizeof *h);
+}
+
+static size_t hashset_slot(uint64_t x)
+{
+	/* The slot from all the bits of x (splitmix64's finaliser): the rows' hashes are
+	 * built from few distinct home towns and birth dates. */
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return (size_t)x;
+}
+
+/* Add x first seen on line; returns 0 when it is new, else the line it was first seen on
+ * (at least 1), or -1 when the set cannot grow (no memory: the import fails, the process
+ * goes on). */
+static long hashset_add(struct hashset *h, uint64_t x, long line)
 {
 	size_t i;
 
@@ -823,63 +866,88 @@ static int hashset_add(struct hashset *h, uint64_t x)
 		x = 1;
 	if ((h->n + 1) * 2 > h->cap) {
 		struct hashset old = *h;
+		size_t cap = h->cap ? h->cap * 2 : 4096;
+		uint64_t *v = calloc_big(cap, sizeof *v);
+		uint32_t *ln = v ? calloc_big(cap, sizeof *ln) : NULL;
 
-		h->cap = h->cap ? h->cap * 2 : 4096;
-		h->v = xcalloc_big(h->cap, sizeof *h->v);
+		if (!ln) {
+			xfree_big(v, cap, sizeof *v);
+			return -1;
+		}
+		h->cap = cap;
+		h->v = v;
+		h->line = ln;
 		h->n = 0;
 		for (i = 0; i < old.cap; i++)
 			if (old.v[i])
-				hashset_add(h, old.v[i]);
-		xfree_big(old.v, old.cap, sizeof *old.v);
+				hashset_add(h, old.v[i], old.line[i]);
+		hashset_free(&old);
 	}
-	/* The slot from all the bits of x (splitmix64's finaliser): the rows' hashes are
-	 * built from few distinct home towns and birth dates. */
-	i = x ^ (x >> 30);
-	i *= 0xbf58476d1ce4e5b9ULL;
-	i ^= i >> 27;
-	i *= 0x94d049bb133111ebULL;
-	i ^= i >> 31;
-	for (i &= h->cap - 1; h->v[i]; i = (i + 1) & (h->cap - 1))
+	for (i = hashset_slot(x) & (h->cap - 1); h->v[i]; i = (i + 1) & (h->cap - 1))
 		if (h->v[i] == x)
-			return 1;
+			return h->line[i] ? (long)h->line[i] : 1;
 	h->v[i] = x;
+	h->line[i] = line > 0 && line < (long)UINT32_MAX ? (uint32_t)line : 0;
 	h->n++;
 	return 0;
 }
 
-/* Size a hash set for about n entries up front, so a large import never rehashes. */
+/* Most rows a set is sized for up front: a bigger file grows the set as its rows come. */
+#define HASHSET_RESERVE_MAX (1u << 23)
+
+/* Size a hash set for about n entries up front (at most HASHSET_RESERVE_MAX), so a large
+ * import rarely rehashes. */
 static void hashset_reserve(struct hashset *h, size_t n)
 {
 	size_t cap = 4096;
 
+	if (n > HASHSET_RESERVE_MAX)
+		n = HASHSET_RESERVE_MAX;
 	while (cap < n * 2)
 		cap *= 2;
 	if (cap <= h->cap)
 		return;
-	xfree_big(h->v, h->cap, sizeof *h->v);
-	h->v = xcalloc_big(cap, sizeof *h->v);
+	hashset_free(h);
+	h->v = calloc_big(cap, sizeof *h->v);
+	h->line = h->v ? calloc_big(cap, sizeof *h->line) : NULL;
+	if (!h->line) {
+		/* No room up front: the set grows as the rows come (or the import fails). */
+		xfree_big(h->v, cap, sizeof *h->v);
+		memset(h, 0, sizeof *h);
+		return;
+	}
 	h->cap = cap;
 	h->n = 0;
 }
 
-/* Ids seen in the file: a bitmap (ids are dense in practice), growing as needed. */
-struct idmap {
+/* How a refused duplicate is kept after all. */
+#define DUP_HINT "; if they are two people, import with --allow-duplicates (API: " \
+		 "allow_duplicates=1)"
+
+/* Ids below IDBITS_MAX seen in the file, as bits (a national roll's ids are dense): the
+ * bitmap grows with the largest of them, at most IDBITS_MAX / 8 bytes (32 MiB) whatever the
+ * file says; larger ids go to a hash set. */
+#define IDBITS_MAX (1ULL << 28)
+struct idbits {
 	uint64_t *bits;
 	size_t words;
 };
 
-/* Mark id; returns 1 if it was marked already. */
-static int idmap_add(struct idmap *m, uint64_t id)
+/* Mark id (below IDBITS_MAX); 1 if it was marked already, -1 when the bitmap cannot grow. */
+static int idbits_add(struct idbits *m, uint64_t id)
 {
 	size_t w = (size_t)(id >> 6);
 
 	if (w >= m->words) {
 		size_t nw = m->words ? m->words : 1024;
+		uint64_t *b;
 
 		while (nw <= w)
 			nw *= 2;
-		m->bits = xrealloc(m->bits, nw * sizeof *m->bits);
-		memset(m->bits + m->words, 0, (nw - m->words) * sizeof *m->bits);
+		if (!(b = realloc(m->bits, nw * sizeof *b)))
+			return -1;
+		memset(b + m->words, 0, (nw - m->words) * sizeof *b);
+		m->bits = b;
 		m->words = nw;
 	}
 	if (m->bits[w] >> (id & 63) & 1)
@@ -889,22 +957,73 @@ static int idmap_add(struct idmap *m, uint64_t id)
 }
 
 struct dup_warn {
-	struct err *warn;
+	struct err *warn;     /* where a duplicate goes when duplicates are allowed */
+	struct err *e;        /* where it goes when they are refused (the default) */
+	int allow;
+	const struct strmap *codes;
+	const struct org_info *info;
 	const struct member *m;
 	long line;
 	const char *dup_key;
 };
 
+/* Whether the organisation of code is in the actor's scope (info[].visible). */
+static int org_code_visible(const struct strmap *codes, const struct org_info *info,
+			    const char *code)
+{
+	long k = strmap_get(codes, code);
+
+	return k >= 0 && info[k].visible;
+}
+
 static int dup_warn_cb(void *ctx, const struct member *other)
 {
 	struct dup_warn *d = ctx;
 
-	if (app_same_person(other, d->dup_key, d->m->hometown))
+	if (!app_same_person(other, d->dup_key, d->m->hometown))
+		return 0;
+	if (d->allow)
 		err_add(d->warn, ERR_OK, d->line, "full_name", d->m->full_name, NULL,
 			"possible duplicate of member %lld (%s): same name, birth date and home "
 			"town", (long long)other->id, other->full_name);
+	else if (org_code_visible(d->codes, d->info, other->org_code))
+		err_add(d->e, ERR_RULE, d->line, "full_name", d->m->full_name, NULL,
+			"duplicate of member %lld (%s): same name, birth date and home town%s",
+			(long long)other->id, other->full_name, DUP_HINT);
+	else
+		err_add(d->e, ERR_RULE, d->line, "full_name", d->m->full_name, NULL,
+			"a member with the same name, birth date and home town is already on a "
+			"roll%s", DUP_HINT);
+	return 1; /* one report a row */
+}
+
+/* The unique numbers of m against the rows before it in the file (R-MEMBER-UNIQUE-NUMBERS).
+ * Returns -1 when the set cannot grow (no memory). */
+static int numbers_in_file(struct hashset *nums, const struct member *m, long line,
+			   struct err *e)
+{
+	static const char *const field[] = {"citizen_id", "card_no", "history_no"};
+	static const char *const what[] = {"citizen ID", "party card number",
+					   "personal-history number"};
+	const char *v[3] = {m->citizen_id, m->card_no, m->history_no};
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		long prev;
+
+		if (!v[i][0])
+			continue;
+		prev = hashset_add(nums, hash_str(v[i]) * 3 + (uint64_t)i, line);
+		if (prev < 0)
+			return -1;
+		if (prev)
+			err_add(e, ERR_RULE, line, field[i], v[i], "R-MEMBER-UNIQUE-NUMBERS",
+				"this %s is also on line %ld of the file; a number belongs to one "
+				"member", what[i], prev);
+	}
 	return 0;
 }
+
 
 /* ---- the member import: a reader that prepares rows, a writer that stores them -------
  *
@@ -941,7 +1060,10 @@ struct member_import {
 	struct strmap codes;
 	struct org_info *info;
 	struct hashset seen;
-	struct idmap ids;
+	struct idbits dense;    /* member ids of the file below IDBITS_MAX */
+	struct hashset ids;     /* the others */
+	struct hashset nums;    /* its citizen, card and personal-history numbers */
+	long pre, last;         /* the actor's scope */
 	struct name_keys nk;
 	struct progress pg;
 	int pg_on, have_header, inserting, bulk, threaded, fatal;
@@ -1082,6 +1204,15 @@ static void *writer_main(void *arg)
 	return NULL;
 }
 
+/* The import ran out of memory for its checks: it fails alone (503 through the API). */
+static void import_no_memory(struct member_import *mi, long line)
+{
+	mi->rc = err_add(mi->e, ERR_STORAGE, line, NULL, NULL, NULL,
+			 "not enough memory to check the rows of this file; import it in parts "
+			 "or try again later");
+	mi->fatal = 1;
+}
+
 /* Read, check and prepare every row; good ones go to the batches. */
 static void read_members(struct member_import *mi)
 {
@@ -1128,10 +1259,23 @@ static void read_members(struct member_import *mi)
 		/* Parse straight into the batch's next slot; it is kept only if good. */
 		m = &mi->b[mi->head].rows[mi->b[mi->head].n].m;
 		if (parse_member_row(a, &mi->c, &rec, &mi->codes, mi->info, m, e) == 0) {
+			long prev;
+
 			member_warnings(m, &a->rules, &a->warn, rec.line);
-			if (m->id && idmap_add(&mi->ids, (uint64_t)m->id))
+			prev = !m->id ? 0
+			       : (uint64_t)m->id < IDBITS_MAX ? idbits_add(&mi->dense, (uint64_t)m->id)
+			       : hashset_add(&mi->ids, (uint64_t)m->id, rec.line);
+			if (prev < 0) {
+				import_no_memory(mi, rec.line);
+				break;
+			} else if (prev && (uint64_t)m->id < IDBITS_MAX)
 				err_add(e, ERR_INPUT, rec.line, "id", NULL, NULL,
-					"member id %lld appears twice in the file", (long long)m->id);
+					"member id %lld appears twice in the file",
+					(long long)m->id);
+			else if (prev)
+				err_add(e, ERR_INPUT, rec.line, "id", NULL, NULL,
+					"member id %lld appears twice in the file (first on line "
+					"%ld)", (long long)m->id, prev);
 			else if (name_keys_compute(&mi->nk, m)) {
 				err_add(e, ERR_INPUT, rec.line, "full_name", m->full_name, NULL,
 					"the name cannot be collated");
@@ -1139,12 +1283,25 @@ static void read_members(struct member_import *mi)
 				/* In-file duplicates: name (accents kept), birth date, home town. */
 				h = hash_str(buf_str(&mi->nk.dup)) * 31 + (uint64_t)m->birth_date;
 				h = h * 1099511628211ULL ^ hash_str(m->hometown);
-				if (hashset_add(&mi->seen, h))
-					err_add(&a->warn, ERR_OK, rec.line, "full_name", m->full_name,
-						NULL, "possible duplicate: another row of this file has "
-						"the same name, birth date and home town");
+				/* (A first load checks its numbers by the unique indexes it
+				 * builds at the end: a set of them all would not fit the memory
+				 * of a national roll.) */
+				if ((!mi->bulk && numbers_in_file(&mi->nums, m, rec.line, e)) ||
+				    (prev = hashset_add(&mi->seen, h, rec.line)) < 0) {
+					import_no_memory(mi, rec.line);
+					break;
+				}
+				if (prev)
+					err_add(mi->opts->allow_duplicates ? &a->warn : e,
+						mi->opts->allow_duplicates ? ERR_OK : ERR_RULE,
+						rec.line, "full_name", m->full_name, NULL,
+						"%s duplicate: line %ld of this file has the same name, "
+						"birth date and home town%s",
+						mi->opts->allow_duplicates ? "possible" : "a",
+						prev, mi->opts->allow_duplicates ? "" : DUP_HINT);
 				else if (!mi->bulk) {
-					struct dup_warn dw = {&a->warn, m, rec.line,
+					struct dup_warn dw = {&a->warn, e, mi->opts->allow_duplicates,
+							      &mi->codes, mi->info, m, rec.line,
 							      buf_str(&mi->nk.dup)};
 
 					if (store_member_dups(a->st, mi->nk.k.dup_hash, m->birth_date,
@@ -1154,22 +1311,56 @@ static void read_members(struct member_import *mi)
 						break;
 					}
 				}
+				if (!mi->bulk) {
+					struct err te;
+
+					/* Numbers held by a member on the roll (or a former one). */
+					err_init(&te);
+					if (app_check_numbers(a, m, mi->pre, mi->last, rec.line, &te) &&
+					    te.code == ERR_STORAGE) {
+						mi->fatal = 1;
+						mi->rc = ERR_STORAGE;
+					}
+					err_merge(e, &te);
+					err_cleanup(&te);
+					if (mi->fatal)
+						break;
+				}
 				if (!mi->bulk && m->id) {
 					struct member other;
 					struct err te;
 
 					err_init(&te);
-					if (store_member_get(a->st, m->id, &other, &te) == ERR_OK)
-						err_add(e, ERR_RULE, rec.line, "id", NULL, NULL,
-							"member id %lld is already in use; leave the id "
-							"empty to have one assigned", (long long)m->id);
+					if (store_member_get(a->st, m->id, &other, &te) == ERR_OK) {
+						if (org_code_visible(&mi->codes, mi->info,
+								     other.org_code))
+							err_add(e, ERR_RULE, rec.line, "id", NULL, NULL,
+								"member id %lld is already in use; "
+								"leave the id empty to have one "
+								"assigned", (long long)m->id);
+						else
+							/* Not a word of a record outside the
+							 * actor's scope (issue 9, item 12). */
+							err_add(e, ERR_RULE, rec.line, "id", NULL, NULL,
+								"member id %lld cannot be used; "
+								"leave the id empty to have one "
+								"assigned", (long long)m->id);
+					}
 					err_cleanup(&te);
 				}
 				if (e->n == before) {
 					/* A first load counts the figures here, beside the
-					 * storing thread rather than on it. */
-					if (mi->bulk && mi->inserting)
-						store_member_bulk_count(a->st, m);
+					 * storing thread rather than on it; an ethnicity too many
+					 * fails the load rather than count rows under none. */
+					if (mi->bulk && mi->inserting &&
+					    store_member_bulk_count(a->st, m, e)) {
+						e->items[e->n - 1].line = rec.line;
+						snprintf(e->items[e->n - 1].field,
+							 sizeof e->items[e->n - 1].field, "ethnicity");
+						mi->rc = ERR_INPUT;
+						mi->fatal = 1;
+						break;
+					}
 					batch_put(&mi->b[mi->head], &mi->nk, rec.line);
 					if (mi->b[mi->head].n == BATCH_ROWS)
 						batch_flush(mi);
@@ -1238,6 +1429,16 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 		journal_bulk = 1;
 	if ((rc = app_begin(a, e)))
 		goto out;
+	switch (app_import_once_check(a, ac, "members", opts, res, e)) {
+	case 1:
+		rc = app_end(a, ERR_OK, e);
+		goto out;
+	case -1:
+		rc = app_end(a, e->code ? e->code : ERR_STORAGE, e);
+		goto out;
+	}
+	mi->pre = pre;
+	mi->last = last;
 	mc.codes = &mi->codes;
 	mc.info = &mi->info;
 	mc.n = &ninfo;
@@ -1294,11 +1495,17 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 			     "the file is empty; it needs a header row (see docs/csv.md)");
 	if (!rc && res->rejected && !opts->rejects)
 		rc = ERR_INPUT;
+	res->warnings = (long)a->warn.n;
+	if (!rc)
+		rc = app_import_finish(a, ac, "members", opts, res, e);
 	if (!rc && res->imported)
 		rc = audit_import(a, ac, "import.members", opts, res, e);
 	/* The duplicate set is done with: give its memory to the index build. */
-	xfree_big(mi->seen.v, mi->seen.cap, sizeof *mi->seen.v);
-	memset(&mi->seen, 0, sizeof mi->seen);
+	hashset_free(&mi->seen);
+	hashset_free(&mi->ids);
+	hashset_free(&mi->nums);
+	free(mi->dense.bits);
+	memset(&mi->dense, 0, sizeof mi->dense);
 	if (!rc && mi->bulk) {
 		if (mi->pg_on)
 			fprintf(stderr, "building the indexes of %ld members ...\n", mi->wrote);
@@ -1319,8 +1526,10 @@ out:
 	csv_reader_free(mi->rd);
 	strmap_free(&mi->codes);
 	free(mi->info);
-	xfree_big(mi->seen.v, mi->seen.cap, sizeof *mi->seen.v);
-	free(mi->ids.bits);
+	hashset_free(&mi->seen);
+	hashset_free(&mi->ids);
+	hashset_free(&mi->nums);
+	free(mi->dense.bits);
 	name_keys_cleanup(&mi->nk);
 	for (i = 0; i < NBATCH; i++) {
 		free(mi->b[i].rows);

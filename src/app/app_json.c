@@ -142,10 +142,15 @@ void json_history_add(json_t *j, const struct member_history *h)
 
 json_t *json_err_items(const struct err *e)
 {
+	return json_err_items_max(e, e->n);
+}
+
+json_t *json_err_items_max(const struct err *e, size_t max)
+{
 	json_t *arr = json_array();
 	size_t i;
 
-	for (i = 0; i < e->n; i++) {
+	for (i = 0; i < e->n && i < max; i++) {
 		const struct err_item *it = &e->items[i];
 		json_t *o = json_object();
 

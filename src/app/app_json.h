@@ -31,5 +31,7 @@ void json_emulation_models_add(json_t *arr, const struct emulation_model_rec *m)
 json_t *json_emulation_rating(const struct emulation_rating_rec *r);
 /* The problems of e as an array of {line, field, value, rule, detail}, empty members left out. */
 json_t *json_err_items(const struct err *e);
+/* The first max problems of e, the same way (an answer carries a bounded number of them). */
+json_t *json_err_items_max(const struct err *e, size_t max);
 
 #endif

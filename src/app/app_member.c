@@ -70,6 +70,45 @@ static int dup_found(void *ctx, const struct member *other)
 	return 0;
 }
 
+int app_check_numbers(struct app *a, const struct member *m, long pre, long last, long line,
+		      struct err *e)
+{
+	static const struct {
+		enum member_number k;
+		const char *field, *what;
+	} nums[] = {
+		{MN_CITIZEN_ID, "citizen_id", "citizen ID"},
+		{MN_CARD_NO, "card_no", "party card number"},
+		{MN_HISTORY_NO, "history_no", "personal-history number"},
+	};
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		const char *v = nums[i].k == MN_CITIZEN_ID ? m->citizen_id
+				: nums[i].k == MN_CARD_NO  ? m->card_no : m->history_no;
+		int64_t holder;
+		long hpre;
+
+		if (!v[0])
+			continue;
+		if (store_member_number_holder(a->st, nums[i].k, v, m->id, &holder, &hpre, e))
+			return -1;
+		if (!holder)
+			continue;
+		bad = 1;
+		/* Outside the actor's scope the holder is not named (item 12 of issue 9). */
+		if (hpre >= pre && hpre <= last)
+			err_add(e, ERR_RULE, line, nums[i].field, v, "R-MEMBER-UNIQUE-NUMBERS",
+				"this %s is already used by member %lld; a number stays with the "
+				"person who held it", nums[i].what, (long long)holder);
+		else
+			err_add(e, ERR_RULE, line, nums[i].field, v, "R-MEMBER-UNIQUE-NUMBERS",
+				"this %s is already used", nums[i].what);
+	}
+	return bad ? -1 : 0;
+}
+
 enum err_code app_member_add(struct app *a, const struct actor *ac, struct member *m,
 			     struct err *e)
 {
@@ -114,6 +153,16 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 		goto out;
 	}
 	dc.dup_key = buf_str(&nk.dup);
+	{
+		long pre, last;
+
+		if ((rc = app_scope(a, ac, &pre, &last, e)))
+			goto out;
+		if (app_check_numbers(a, m, pre, last, 0, e)) {
+			rc = e->code;
+			goto out;
+		}
+	}
 	if ((rc = store_member_dups(a->st, nk.k.dup_hash, m->birth_date, dup_found, &dc, e)) ||
 	    (rc = store_member_insert(a->st, m, &nk.k, e)))
 		goto out;
@@ -258,6 +307,25 @@ enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
 
 		if ((rc = store_member_dups(a->st, nk.k.dup_hash, m.birth_date, dup_found, &dc, e)))
 			goto out;
+	}
+	if (strcmp(old.citizen_id, m.citizen_id) || strcmp(old.card_no, m.card_no) ||
+	    strcmp(old.history_no, m.history_no)) {
+		struct member changed = m;
+		long pre, last;
+
+		/* Only a number that changes is checked: one shared before the rule came stays. */
+		if (!strcmp(old.citizen_id, m.citizen_id))
+			changed.citizen_id[0] = 0;
+		if (!strcmp(old.card_no, m.card_no))
+			changed.card_no[0] = 0;
+		if (!strcmp(old.history_no, m.history_no))
+			changed.history_no[0] = 0;
+		if ((rc = app_scope(a, ac, &pre, &last, e)))
+			goto out;
+		if (app_check_numbers(a, &changed, pre, last, 0, e)) {
+			rc = e->code;
+			goto out;
+		}
 	}
 	if ((rc = store_member_update(a->st, &m, &nk.k, e)))
 		goto out;

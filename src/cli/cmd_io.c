@@ -31,10 +31,13 @@ int cmd_import(struct cli *c, int npos, char **pos)
 	struct import_result r;
 	struct stat sb;
 	FILE *rej = NULL;
+	char hex[65], key[80];
 	int kind, rc;
 
 	(void)npos;
 	memset(&o, 0, sizeof o);
+	memset(&r, 0, sizeof r);
+	memset(&sb, 0, sizeof sb);
 	if ((kind = which(c, pos[0], 1)) < 0)
 		return cli_fail(c);
 	if (kind >= 2 && OPT(c, "skip-bad")) {
@@ -52,6 +55,27 @@ int cmd_import(struct cli *c, int npos, char **pos)
 	}
 	if (fstat(fileno(o.in), &sb) == 0 && S_ISREG(sb.st_mode))
 		o.in_size = sb.st_size;
+	o.allow_duplicates = OPT_SET(c, "allow-duplicates");
+	if (OPT_SET(c, "once")) {
+		/* The key is the file's content: the same roll sent twice is imported once. */
+		if (o.in == stdin || !S_ISREG(sb.st_mode)) {
+			err_add(&c->e, ERR_USAGE, 0, "once", NULL, NULL,
+				"--once needs a file (its content is hashed first), not standard "
+				"input");
+			if (o.in != stdin)
+				fclose(o.in);
+			return cli_fail(c);
+		}
+		if (app_file_sha256(o.in, hex)) {
+			err_add(&c->e, ERR_INPUT, 0, NULL, pos[1], NULL, "cannot read %s: %s",
+				pos[1], strerror(errno));
+			fclose(o.in);
+			return cli_fail(c);
+		}
+		snprintf(key, sizeof key, "sha256:%s", hex);
+		o.once_key = key;
+		o.sha256 = hex;
+	}
 	if (OPT(c, "skip-bad")) {
 		rej = fopen(OPT(c, "skip-bad"), "wb");
 		if (!rej) {
@@ -63,13 +87,7 @@ int cmd_import(struct cli *c, int npos, char **pos)
 		}
 		o.rejects = rej;
 	}
-	if (kind == 0)
-		rc = app_import_orgs(&c->app, &c->actor, &o, &r, &c->e);
-	else if (kind == 1)
-		rc = app_import_members(&c->app, &c->actor, &o, &r, &c->e);
-	else
-		rc = app_import_reviews(&c->app, &c->actor, &o,
-					kind == 2 ? REVIEW_CSV_MEMBERS : REVIEW_CSV_ORGS, &r, &c->e);
+	rc = app_import_run(&c->app, &c->actor, pos[0], &o, &r, &c->e);
 	if (o.in != stdin)
 		fclose(o.in);
 	if (rej && fclose(rej) && !rc)
@@ -77,7 +95,7 @@ int cmd_import(struct cli *c, int npos, char **pos)
 	if (rc) {
 		int code = cli_fail(c);
 
-		if (r.rows == 0 || r.rejected == 0)
+		if (r.rows == 0 || r.rejected == 0 || rc == ERR_STORAGE)
 			fprintf(stderr, "cadre: nothing was imported\n");
 		else if (kind >= 2)
 			fprintf(stderr, "cadre: nothing was imported: %ld of %ld rows have problems; "
@@ -87,6 +105,19 @@ int cmd_import(struct cli *c, int npos, char **pos)
 				"fix them and import again, or use --skip-bad FILE to import the good "
 				"rows\n", r.rejected, r.rows);
 		return code;
+	}
+	if (r.replayed) {
+		if (c->json)
+			cli_json_out(json_pack("{s:s,s:b,s:s,s:I,s:I,s:I}", "imported", pos[0],
+					       "already_imported", 1, "first_imported_at",
+					       r.replayed_at, "rows", (json_int_t)r.rows,
+					       "imported_rows", (json_int_t)r.imported,
+					       "report_id", (json_int_t)r.report_id));
+		else
+			printf("%s was already imported on %s (%ld %s of %ld rows); nothing was "
+			       "imported again\n", pos[1], r.replayed_at, r.imported, pos[0],
+			       r.rows);
+		return 0;
 	}
 	if (c->json)
 		cli_json_out(json_pack("{s:s,s:I,s:I,s:I,s:I}", "imported", pos[0], "rows",

@@ -163,6 +163,11 @@ static struct opt serve_opts[] = {
 static struct opt import_opts[] = {
 	{"skip-bad", 1, "import the good rows; write the bad ones with their reasons to FILE",
 	 NULL, 0},
+	{"allow-duplicates", 0, "keep rows that look like a member already on a roll or another "
+				"row of the file (same name, birth date, home town): warned, not "
+				"refused", NULL, 0},
+	{"once", 0, "import this file only once: if its content (SHA-256) was imported before, "
+		    "say when and import nothing", NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 #define REVIEW_STEP_OPTS                                                                    \

@@ -53,6 +53,8 @@ const struct route api_routes[] = {
 	 "import members' reviews (CSV), all or nothing"},
 	{"POST", "/api/v1/import/org-reviews", api_import_org_reviews, ROUTE_API,
 	 "import organisations' reviews (CSV), all or nothing"},
+	{"GET", "/api/v1/import/reports/{id}", api_import_report, ROUTE_API,
+	 "the whole report of one of your imports (every problem and warning)"},
 	{"GET", "/api/v1/export/orgs", api_export_orgs, ROUTE_API, "export organisations (CSV)"},
 	{"GET", "/api/v1/export/members", api_export_members, ROUTE_API, "export members (CSV)"},
 	{"GET", "/api/v1/audit", api_audit_list, ROUTE_API, "audit log entries of the subtree"},

@@ -106,6 +106,7 @@ void api_import_orgs(struct req *r);
 void api_import_members(struct req *r);
 void api_import_reviews(struct req *r);
 void api_import_org_reviews(struct req *r);
+void api_import_report(struct req *r);
 void api_export_orgs(struct req *r);
 void api_export_members(struct req *r);
 

@@ -9,10 +9,6 @@
 #include "../app/app_review_io.h"
 #include "api.h"
 
-typedef enum err_code (*import_fn)(struct app *, const struct actor *,
-				   const struct import_opts *, struct import_result *,
-				   struct err *);
-
 static int is_csv_type(const char *ct)
 {
 	size_t n = strcspn(ct, ";");
@@ -22,25 +18,36 @@ static int is_csv_type(const char *ct)
 	return n == 8 && !strncasecmp(ct, "text/csv", 8);
 }
 
-/* Import the body with fn: all or nothing, or with ?skip_bad=1 the good rows, answering the
- * problems of the rejected ones in "errors" and the rejected rows (with a last "error"
- * column) in "rejected_csv". */
-static void import_body(struct req *r, const char *what, import_fn fn)
+/* ?name=1/true or 0/false/empty: 1, 0, or -1 after answering the problem. */
+static int query_flag(struct req *r, const char *name)
 {
-	struct import_opts o;
-	struct import_result res;
-	const char *sb = req_query(r, "skip_bad");
-	int skip_bad = sb && (!strcmp(sb, "1") || !strcmp(sb, "true"));
-	char *rej = NULL;
-	size_t rej_len = 0;
-	enum err_code rc;
-	json_t *j;
+	const char *v = req_query(r, name);
 
-	if (sb && !skip_bad && strcmp(sb, "0") && strcmp(sb, "false") && sb[0]) {
-		err_add(&r->e, ERR_USAGE, 0, "skip_bad", sb, NULL, "skip_bad is 1 or 0");
-		reply_problem(r);
+	if (!v || !v[0] || !strcmp(v, "0") || !strcmp(v, "false"))
+		return 0;
+	if (!strcmp(v, "1") || !strcmp(v, "true"))
+		return 1;
+	err_add(&r->e, ERR_USAGE, 0, name, v, NULL, "%s is 1 or 0", name);
+	reply_problem(r);
+	return -1;
+}
+
+/* Import the body as what (app_import_body): all or nothing, or with ?skip_bad=1 the good
+ * rows, answering the problems of the rejected ones in "errors" and the rejected rows (with a
+ * last "error" column) in "rejected_csv"; ?allow_duplicates=1 keeps rows that look like a
+ * member already on the roll; an Idempotency-Key makes a repeat answer the first answer
+ * without importing again. The answer carries the first problems and warnings and names the
+ * report that holds them all: an import that committed is answered 200 whatever its size. */
+static void import_body(struct req *r, const char *what)
+{
+	struct import_request q;
+	json_t *extra = NULL;
+	int skip_bad, allow_dup;
+	enum err_code rc;
+
+	if ((skip_bad = query_flag(r, "skip_bad")) < 0 ||
+	    (allow_dup = query_flag(r, "allow_duplicates")) < 0)
 		return;
-	}
 	if (!is_csv_type(r->content_type)) {
 		reply_problem_msg(r, 415, "send the file as the body, with Content-Type: text/csv "
 				  "(it came as %s)", r->content_type[0] ? r->content_type : "no type");
@@ -52,82 +59,98 @@ static void import_body(struct req *r, const char *what, import_fn fn)
 		reply_problem(r);
 		return;
 	}
-	memset(&o, 0, sizeof o);
-	memset(&res, 0, sizeof res);
-	o.in = fmemopen((void *)(uintptr_t)r->body, r->body_len, "r");
-	o.in_name = what;
-	o.in_size = (long long)r->body_len;
-	if (skip_bad)
-		o.rejects = open_memstream(&rej, &rej_len);
-	if (!o.in || (skip_bad && !o.rejects)) {
-		err_set(&r->e, ERR_INTERNAL, "cannot read the upload");
-		rc = ERR_INTERNAL;
-	} else {
-		rc = fn(r->app, &r->actor, &o, &res, &r->e);
-	}
-	if (o.in)
-		fclose(o.in);
-	if (o.rejects)
-		fclose(o.rejects);
+	memset(&q, 0, sizeof q);
+	q.what = what;
+	q.body = r->body;
+	q.len = r->body_len;
+	q.skip_bad = skip_bad;
+	q.allow_duplicates = allow_dup;
+	q.key = r->idem_key;
+	rc = app_import_body(r->app, &r->actor, &q, &extra, &r->e);
 	if (rc) {
 		size_t i;
+		json_t *j;
+		int status;
 
-		/* The app names the option as the command line spells it; here it is ?skip_bad. */
+		/* The app names the options as the command line spells them. */
 		for (i = 0; i < r->e.n; i++)
 			if (!strcmp(r->e.items[i].field, "skip-bad"))
 				snprintf(r->e.items[i].field, sizeof r->e.items[i].field, "skip_bad");
-		free(rej);
 		reply_problem(r);
+		if (extra) {
+			/* The report of a refusal too long for its answer. */
+			status = r->status;
+			j = json_loadb(r->out.s, r->out.len, 0, NULL);
+			if (json_is_object(j)) {
+				json_object_update(j, extra);
+				reply_json(r, status, j);
+				r->ctype = "application/problem+json";
+			} else {
+				json_decref(j);
+			}
+			json_decref(extra);
+		}
 		return;
 	}
-	j = json_pack("{s:s,s:I,s:I,s:I,s:I,s:o,s:o}", "imported", what, "rows",
-		      (json_int_t)res.rows, "imported_rows", (json_int_t)res.imported, "rejected",
-		      (json_int_t)res.rejected, "warnings", (json_int_t)res.warnings, "errors",
-		      json_err_items(&r->e), "rejected_csv",
-		      res.rejected && rej ? json_stringn(rej, rej_len) : json_null());
-	if (r->app->warn.n)
-		json_object_set_new(j, "warning_items", json_err_items(&r->app->warn));
-	free(rej);
-	reply_json(r, 200, j);
+	if (json_is_true(json_object_get(extra, "replayed")))
+		req_header(r, "Idempotent-Replayed", "true");
+	reply_json(r, 200, extra);
 }
 
 /* POST /api/v1/import/orgs (text/csv) */
 void api_import_orgs(struct req *r)
 {
-	import_body(r, "orgs", app_import_orgs);
+	import_body(r, "orgs");
 }
 
 /* POST /api/v1/import/members (text/csv) */
 void api_import_members(struct req *r)
 {
-	import_body(r, "members", app_import_members);
-}
-
-static enum err_code import_member_reviews(struct app *a, const struct actor *ac,
-					   const struct import_opts *o, struct import_result *res,
-					   struct err *e)
-{
-	return app_import_reviews(a, ac, o, REVIEW_CSV_MEMBERS, res, e);
-}
-
-static enum err_code import_org_reviews(struct app *a, const struct actor *ac,
-					const struct import_opts *o, struct import_result *res,
-					struct err *e)
-{
-	return app_import_reviews(a, ac, o, REVIEW_CSV_ORGS, res, e);
+	import_body(r, "members");
 }
 
 /* POST /api/v1/import/reviews (text/csv: member_id,year,grade,...): all or nothing, the quota
  * counted over the whole file (?skip_bad is refused). */
 void api_import_reviews(struct req *r)
 {
-	import_body(r, "reviews", import_member_reviews);
+	import_body(r, "reviews");
 }
 
 /* POST /api/v1/import/org-reviews (text/csv: org_code,year,grade,...): all or nothing. */
 void api_import_org_reviews(struct req *r)
 {
-	import_body(r, "org-reviews", import_org_reviews);
+	import_body(r, "org-reviews");
+}
+
+/* GET /api/v1/import/reports/{id}: the whole report of one of the actor's imports, sent from
+ * a temporary file (a report of every row of a large file may be large). */
+void api_import_report(struct req *r)
+{
+	int64_t id;
+	char *text = NULL;
+	FILE *f;
+	size_t n;
+
+	if (api_path_id(r, 0, "import report", &id)) {
+		reply_problem(r);
+		return;
+	}
+	if (app_import_report(r->app, &r->actor, id, &text, &r->e)) {
+		reply_problem(r);
+		return;
+	}
+	n = strlen(text);
+	f = tmpfile();
+	if (!f || fwrite(text, 1, n, f) != n || fflush(f)) {
+		if (f)
+			fclose(f);
+		free(text);
+		err_set(&r->e, ERR_STORAGE, "cannot make a temporary file for the report");
+		reply_problem(r);
+		return;
+	}
+	free(text);
+	api_reply_file(r, f, "application/json", NULL);
 }
 
 typedef enum err_code (*export_fn)(struct app *, const struct actor *, FILE *, struct err *);

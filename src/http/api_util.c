@@ -267,7 +267,8 @@ void api_hide_transfer(struct req *r, int64_t id)
 void api_warnings(struct req *r, json_t *j)
 {
 	if (r->app->warn.n)
-		json_object_set_new(j, "warnings", json_err_items(&r->app->warn));
+		json_object_set_new(j, "warnings",
+				    json_err_items_max(&r->app->warn, IMPORT_ANSWER_ITEMS));
 }
 
 void api_created(struct req *r, const char *location, json_t *j)

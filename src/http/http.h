@@ -43,6 +43,7 @@ struct req {
 	size_t body_len;
 	const char *content_type;  /* "" when none */
 	const char *accept;        /* the Accept header, "" when none */
+	const char *idem_key;      /* the Idempotency-Key header, NULL when none */
 	char address[64];          /* the peer's address */
 	int https;
 	/* who is asking */

@@ -95,7 +95,10 @@ static json_t *problem_json(struct req *r, int *status)
 				    json_sprintf("%zu problems; each is listed in errors",
 						 r->e.n + r->e.dropped));
 	json_object_set_new(j, "instance", json_string(r->path));
-	json_object_set_new(j, "errors", json_err_items(&r->e));
+	/* An answer carries the first problems, never so many that it outgrows its buffer. */
+	json_object_set_new(j, "errors", json_err_items_max(&r->e, IMPORT_ANSWER_ITEMS));
+	if (r->e.n > IMPORT_ANSWER_ITEMS || r->e.dropped)
+		json_object_set_new(j, "errors_more", json_true());
 	*status = status_map[i].status;
 	return j;
 }

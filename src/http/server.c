@@ -597,6 +597,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		ct = header(mc, MHD_HTTP_HEADER_CONTENT_TYPE);
 		r->content_type = ct;
 		r->accept = header(mc, MHD_HTTP_HEADER_ACCEPT);
+		r->idem_key = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "Idempotency-Key");
 		if (!strncasecmp(ct, "application/x-www-form-urlencoded", 33) ||
 		    !strncasecmp(ct, "multipart/form-data", 19))
 			c->pp = MHD_create_post_processor(mc, 64 * 1024, post_it, c);

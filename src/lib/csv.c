@@ -482,8 +482,14 @@ static int record_finish(struct csv_reader *r, struct csv_record *rec, struct cs
 		r->pcap = r->fcap;
 		r->fptr = xrealloc(r->fptr, r->pcap * sizeof *r->fptr);
 	}
-	for (i = 0; i < r->nfields; i++)
+	for (i = 0; i < r->nfields; i++) {
 		r->fptr[i] = r->data + r->off[i];
+		/* A formula neutralised by csv_write_field reads back as it was. */
+		if (csv_neutralised(r->fptr[i])) {
+			r->fptr[i]++;
+			r->flen[i]--;
+		}
+	}
 	rec->field = r->fptr;
 	rec->len = r->flen;
 	rec->nfields = r->nfields;
@@ -544,13 +550,43 @@ int csv_next(struct csv_reader *r, struct csv_record *rec, struct csv_error *err
 	}
 }
 
+static void csv_write_plain(struct buf *b, const char *s);
+
+/* A first byte a spreadsheet takes as the start of a formula (or strips: tab, CR). */
+static int formula_start(char c)
+{
+	return c && strchr("=+-@\t\r", c) != NULL;
+}
+
+int csv_neutralised(const char *s)
+{
+	return s[0] == '\'' && (formula_start(s[1]) || s[1] == '\'');
+}
+
 void csv_write_field(struct buf *b, const char *s)
+{
+	if (!s)
+		s = "";
+	/* A formula is written as text: a leading apostrophe, which the reader drops again
+	 * (and one more before a field that would otherwise read as neutralised). */
+	if (formula_start(s[0]) || csv_neutralised(s)) {
+		struct buf t;
+
+		buf_init(&t, 0);
+		buf_addc(&t, '\'');
+		buf_adds(&t, s);
+		csv_write_plain(b, buf_str(&t));
+		buf_cleanup(&t);
+		return;
+	}
+	csv_write_plain(b, s);
+}
+
+static void csv_write_plain(struct buf *b, const char *s)
 {
 	const char *q;
 	size_t n;
 
-	if (!s)
-		s = "";
 	n = strlen(s);
 	if (!(n && (s[0] == ' ' || s[n - 1] == ' ')) &&
 	    !(n >= sizeof utf8_bom && !memcmp(s, utf8_bom, sizeof utf8_bom)) &&

@@ -67,6 +67,9 @@ void csv_reader_set_record_max(struct csv_reader *r, size_t max_fields, size_t m
  * is read as unquoted; a later field that starts with a quote still hides line ends.
  * Where the chunks returned by read end never changes the result. err may be NULL. */
 int csv_next(struct csv_reader *r, struct csv_record *rec, struct csv_error *err);
+/* Whether field s reads as a neutralised formula: an apostrophe before =, +, -, @, tab, CR
+ * or another apostrophe. csv_next drops that first apostrophe from every field. */
+int csv_neutralised(const char *s);
 
 /* Bytes consumed so far (for a progress bar). */
 unsigned long long csv_offset(const struct csv_reader *r);
@@ -79,7 +82,10 @@ size_t csv_reader_footprint(const struct csv_reader *r);
 /* Append one field to b, quoted when it holds a comma, quote, CR or LF, or starts or ends
  * with a space (and when it starts with a UTF-8 byte-order mark, which a reader would drop
  * at the start of a file). Quotes inside are doubled. Writes no separator. Any string
- * without NUL reads back exactly; the reader rejects it only when it is not valid UTF-8. */
+ * without NUL reads back exactly; the reader rejects it only when it is not valid UTF-8.
+ * A field starting with =, +, -, @, tab or CR (a spreadsheet formula) is written with a
+ * leading apostrophe, as is one for which csv_neutralised holds, and csv_next drops that
+ * apostrophe again: the round trip stays exact (docs/csv.md). */
 void csv_write_field(struct buf *b, const char *s);
 
 /* Append fields[0..n-1] as one record ending in "\n". NULL fields are written empty. A

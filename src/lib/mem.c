@@ -57,22 +57,31 @@ char *xstrndup(const char *s, size_t n)
 /* Below 2 MiB a huge page cannot help: plain calloc. */
 #define BIG_MIN (2u << 20)
 
-void *xcalloc_big(size_t n, size_t size)
+void *calloc_big(size_t n, size_t size)
 {
 	size_t len;
 	void *p;
 
 	if (size && n > SIZE_MAX / size)
-		oom(SIZE_MAX);
+		return NULL;
 	len = n * size;
 	if (len < BIG_MIN)
-		return xcalloc(n, size);
+		return calloc(n ? n : 1, size ? size : 1);
 	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (p == MAP_FAILED)
-		oom(len);
+		return NULL;
 #ifdef MADV_HUGEPAGE
 	madvise(p, len, MADV_HUGEPAGE); /* advice only: without it the pages are small */
 #endif
+	return p;
+}
+
+void *xcalloc_big(size_t n, size_t size)
+{
+	void *p = calloc_big(n, size);
+
+	if (!p)
+		oom(size && n > SIZE_MAX / size ? SIZE_MAX : n * size);
 	return p;
 }
 

@@ -16,6 +16,10 @@ char *xstrndup(const char *s, size_t n);
  * huge pages where the system allows it, which spares most of the address-translation
  * misses of such a table. Free it with xfree_big and the same size. */
 void *xcalloc_big(size_t n, size_t size);
+/* The same, but NULL when the memory cannot be had (or n * size overflows): for a table whose
+ * size follows the input, so that a request too large for the machine fails alone, with an
+ * error, rather than abort the process. Freed with xfree_big. */
+void *calloc_big(size_t n, size_t size);
 void xfree_big(void *p, size_t n, size_t size);
 
 #endif

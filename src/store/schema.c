@@ -490,7 +490,8 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER emulation_rating_no_update BEFORE UPDATE ON emulation_rating"
 	" BEGIN SELECT RAISE(ABORT, 'emulation ratings are kept: rate the cell again'); END;"
 	"CREATE TRIGGER emulation_rating_no_delete BEFORE DELETE ON emulation_rating"
-	" BEGIN SELECT RAISE(ABORT, 'emulation ratings are kept: rate the cell again'); END;",	/* issue 9, records: (a) a transfer sent by mistake is cancelled by the sending side before
+	" BEGIN SELECT RAISE(ABORT, 'emulation ratings are kept: rate the cell again'); END;",
+	/* 10 (issue 9, records): (a) a transfer sent by mistake is cancelled by the sending side before
 	 * receipt: it stays, ended, with cancelled = 1, the reason and who cancelled it; (b) the
 	 * public holidays as data (working days skip them: R-TRANSFER-COMPLETE-WORKING-DAYS,
 	 * R-TRANSFER-PRESENT-DAYS), shipped with Vietnam's days off of 2020-2027 as the
@@ -604,6 +605,38 @@ static const char *const migrations[] = {
 	" ('R-REVIEW-DATES', 1, '1', CAST(julianday('2019-01-01') - 2440587.5 AS INTEGER), 'HD 21-HD/BTCTW (2019); DOMAIN §6',"
 	"  'A step of a year''s review (self-assessment, proposal, decision) is dated on or after"
 	" 1 January of the year it reviews: never for a year that has not begun.');",
+	/* 11: R-MEMBER-UNIQUE-NUMBERS (issue 9): citizen ID, party card and personal-history numbers
+	 * are unique among members, former members included. A number two members already
+	 * share stays with both (nothing is changed or lost): the later holders get number_clash
+	 * = their id, which keeps them out of the unique indexes' way, while any new holder
+	 * (number_clash 0) is refused. Found by sorting (window functions), not by a scan a
+	 * row. */
+	"ALTER TABLE member ADD COLUMN number_clash INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE member SET number_clash = id WHERE id IN ("
+	"  SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY citizen_id ORDER BY id) AS k"
+	"    FROM member WHERE citizen_id <> '') WHERE k > 1"
+	"  UNION SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY card_no ORDER BY id)"
+	"    AS k FROM member WHERE card_no <> '') WHERE k > 1"
+	"  UNION SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY history_no ORDER BY id)"
+	"    AS k FROM member WHERE history_no <> '') WHERE k > 1);"
+	MEMBER_NUMBER_INDEXES
+	/* Import reports (issue 9): one row a committed import (and a refused one whose
+	 * problems did not fit its answer), with its counts, the answer given and the whole
+	 * report, readable by the account that imported; key is the client's Idempotency-Key
+	 * (or "sha256:" and the file's hash for the command line's --once), unique per account. */
+	"CREATE TABLE import_report ("
+	"  id INTEGER PRIMARY KEY,"
+	"  account TEXT NOT NULL,"
+	"  what TEXT NOT NULL,"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  key TEXT,"
+	"  sha256 TEXT NOT NULL DEFAULT '',"
+	"  rows INTEGER NOT NULL DEFAULT 0, imported INTEGER NOT NULL DEFAULT 0,"
+	"  rejected INTEGER NOT NULL DEFAULT 0, warnings INTEGER NOT NULL DEFAULT 0,"
+	"  answer TEXT,"
+	"  report TEXT"
+	");"
+	"CREATE UNIQUE INDEX import_report_key ON import_report(account, key) WHERE key IS NOT NULL;",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -454,7 +454,8 @@ enum err_code store_bulk_begin(struct store *st, struct err *e)
 	st->ndup = 0;
 	/* The loader counts the rows as it reads them (store_member_bulk_count) and the
 	 * counters are written once at the end, instead of by the triggers row by row. */
-	if (sq_exec(st, "DROP INDEX IF EXISTS member_roll;", e, "preparing a bulk load") ||
+	if (sq_exec(st, "DROP INDEX IF EXISTS member_roll;" MEMBER_NUMBER_INDEXES_DROP, e,
+		    "preparing a bulk load") ||
 	    sq_exec(st, schema_fig_member_triggers(0), e, "preparing a bulk load"))
 		return e->code;
 	return fig_bulk_start(st, e);
@@ -596,6 +597,48 @@ static int cmp_dupkey(const void *x, const void *y)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+/* Build the unique indexes of the members' numbers after a first load (which checks them in
+ * the file only through them, sparing a set of every number in memory). A number held twice
+ * fails the load, each such number named with its two members. */
+static enum err_code number_indexes(struct store *st, struct err *e)
+{
+	static const char dups[] =
+		"SELECT 'citizen_id', citizen_id, min(id), max(id) FROM member WHERE citizen_id <> ''"
+		" GROUP BY citizen_id HAVING count(*) > 1"
+		" UNION ALL SELECT 'card_no', card_no, min(id), max(id) FROM member WHERE card_no <> ''"
+		" GROUP BY card_no HAVING count(*) > 1"
+		" UNION ALL SELECT 'history_no', history_no, min(id), max(id) FROM member"
+		" WHERE history_no <> '' GROUP BY history_no HAVING count(*) > 1 LIMIT 100";
+	sqlite3_stmt *s;
+	struct err tmp;
+	int rc;
+
+	err_init(&tmp);
+	if (sq_exec(st, MEMBER_NUMBER_INDEXES, &tmp, "building indexes") == ERR_OK) {
+		err_cleanup(&tmp);
+		return ERR_OK;
+	}
+	if (!(s = sq_prep(st, dups, e))) {
+		err_merge(e, &tmp);
+		err_cleanup(&tmp);
+		return e->code;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *field = (const char *)sqlite3_column_text(s, 0);
+
+		err_add(e, ERR_RULE, 0, field, (const char *)sqlite3_column_text(s, 1),
+			"R-MEMBER-UNIQUE-NUMBERS",
+			"this number is given to two members of the file (ids %lld and %lld); a "
+			"number belongs to one member", (long long)sqlite3_column_int64(s, 2),
+			(long long)sqlite3_column_int64(s, 3));
+	}
+	sq_done(st, s);
+	if (!e->code)
+		err_merge(e, &tmp);
+	err_cleanup(&tmp);
+	return e->code ? e->code : ERR_STORAGE;
+}
+
 enum err_code store_bulk_end(struct store *st, struct err *e)
 {
 	enum err_code rc = ERR_OK;
@@ -618,6 +661,7 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 	if ((rc = sq_exec(st,
 		    "CREATE INDEX IF NOT EXISTS member_roll ON member(org_id, status, sort_key, folded);",
 		    e, "building indexes")) ||
+	    (rc = number_indexes(st, e)) ||
 	    (rc = sq_exec(st, schema_fig_member_triggers(1), e, "building indexes")))
 		return rc;
 	if (st->bulk_recount) {
@@ -1372,6 +1416,53 @@ static void bind_member(struct store *st, sqlite3_stmt *s, const struct member *
 	bind_date_slot(st, s, 28, m->official_date, 6);
 }
 
+/* The unique index a member's number broke (R-MEMBER-UNIQUE-NUMBERS): the app checks
+ * first and names the holder; this answers a race between two writers. */
+static enum err_code number_clash(struct store *st, struct err *e)
+{
+	const char *msg = sqlite3_errmsg(st->db);
+	const char *field = strstr(msg, "card_no") ? "card_no"
+			    : strstr(msg, "history_no") ? "history_no" : "citizen_id";
+
+	return err_add(e, ERR_RULE, 0, field, NULL, "R-MEMBER-UNIQUE-NUMBERS",
+		       "this number is already used by another member");
+}
+
+enum err_code store_member_number_holder(struct store *st, enum member_number k,
+					 const char *value, int64_t not_id, int64_t *holder,
+					 long *holder_pre, struct err *e)
+{
+	static const char *const sql[] = {
+		"SELECT m.id, coalesce(o.pre, 0) FROM member m JOIN org o ON o.id = m.org_id"
+		" WHERE m.citizen_id = ?1 AND m.id <> ?2 ORDER BY m.id LIMIT 1",
+		"SELECT m.id, coalesce(o.pre, 0) FROM member m JOIN org o ON o.id = m.org_id"
+		" WHERE m.card_no = ?1 AND m.id <> ?2 ORDER BY m.id LIMIT 1",
+		"SELECT m.id, coalesce(o.pre, 0) FROM member m JOIN org o ON o.id = m.org_id"
+		" WHERE m.history_no = ?1 AND m.id <> ?2 ORDER BY m.id LIMIT 1",
+	};
+	sqlite3_stmt *s;
+	int rc;
+
+	*holder = 0;
+	*holder_pre = 0;
+	if (!value[0] || (unsigned)k > MN_HISTORY_NO)
+		return ERR_OK;
+	if (!(s = sq_prep(st, sql[k], e)))
+		return e->code;
+	sq_bind_text(s, 1, value);
+	sqlite3_bind_int64(s, 2, not_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*holder = sqlite3_column_int64(s, 0);
+		*holder_pre = (long)sqlite3_column_int64(s, 1);
+	} else if (rc != SQLITE_DONE) {
+		sq_done(st, s);
+		return sq_db_error(st, e, "looking up a member's number");
+	}
+	sq_done(st, s);
+	return ERR_OK;
+}
+
 static const char dup_sql[] =
 	"INSERT OR IGNORE INTO member_dupkey(dup_hash, member_id) VALUES (?1, ?2)";
 
@@ -1397,6 +1488,8 @@ enum err_code store_member_insert(struct store *st, struct member *m,
 	sq_done(st, s);
 	if (rc != SQLITE_DONE && st->bulk)
 		st->bulk_recount = 1; /* the loader counted this row already */
+	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
+		return number_clash(st, e);
 	if (rc == SQLITE_CONSTRAINT)
 		return err_add(e, ERR_RULE, 0, "id", NULL, NULL,
 			       "member id %lld is already in use; leave the id empty to have one "
@@ -1453,8 +1546,17 @@ enum err_code store_member_update(struct store *st, const struct member *m,
 	}
 	sqlite3_bind_int64(s, 1, m->id);
 	bind_member(st, s, m, k);
-	if (sq_step_done(st, s, e, "updating a member"))
-		return e->code;
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		enum err_code c;
+
+		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
+			c = number_clash(st, e);
+		else
+			c = sq_db_error(st, e, "updating a member");
+		sq_done(st, s);
+		return c;
+	}
+	sq_done(st, s);
 	s = sq_prep(st, dup_sql, e);
 	if (!s)
 		return e->code;

@@ -60,7 +60,9 @@ enum err_code store_bulk_end(struct store *st, struct err *e);
  * The loader calls it for every row it hands to store_member_insert, from one thread, which
  * may be another than the one storing: it uses no SQL and no state store_member_insert
  * touches. A row that then fails to store makes store_bulk_end count everything afresh. */
-void store_member_bulk_count(struct store *st, const struct member *m);
+enum err_code store_member_bulk_count(struct store *st, const struct member *m, struct err *e);
+/* (Returns ERR_OK, or ERR_INPUT when the row brings one ethnicity too many for the counters:
+ * the row is then not counted and the load must fail.) */
 
 /* Rules. */
 enum err_code store_rules_load(struct store *st, struct ruleset *rs, struct err *e);
@@ -199,6 +201,44 @@ enum err_code store_member_hosted(struct store *st, int64_t org_id, store_member
  * holds folded (a folded, space-normalised string), in list order, at most limit. */
 enum err_code store_member_search(struct store *st, long pre, long last, const char *folded,
 				  long limit, store_member_cb cb, void *ctx, struct err *e);
+/* The numbers that belong to one member only (R-MEMBER-UNIQUE-NUMBERS), former members
+ * included. */
+enum member_number { MN_CITIZEN_ID, MN_CARD_NO, MN_HISTORY_NO };
+/* The member other than not_id whose number of kind k is value: *holder gets its id (0 when
+ * none holds it) and *holder_pre the pre-order number of its organisation, for the caller's
+ * scope check. value "" is never held. */
+enum err_code store_member_number_holder(struct store *st, enum member_number k,
+					 const char *value, int64_t not_id, int64_t *holder,
+					 long *holder_pre, struct err *e);
+
+/* ---- import reports and idempotency keys (one row a committed import, or a refused one
+ * whose report was too long for its answer) ---- */
+struct import_report {
+	int64_t id;
+	char account[64];
+	char what[24];
+	char created[32];     /* UTC, ISO 8601 */
+	char sha256[65];      /* of the file, hex; "" when not known */
+	long rows, imported, rejected, warnings;
+	int has_answer;
+};
+/* Add a report row (inside the caller's transaction, or alone): key may be NULL. *id gets its
+ * id. A second row with the same account and key is refused by a unique index (ERR_RULE). */
+enum err_code store_import_report_add(struct store *st, const struct import_report *r,
+				      const char *key, int64_t *id, struct err *e);
+/* The report of account with idempotency key key: ERR_NOTFOUND when none. */
+enum err_code store_import_report_by_key(struct store *st, const char *account,
+					 const char *key, struct import_report *r, struct err *e);
+/* Store the answer given and the whole report (JSON texts) of report id. */
+enum err_code store_import_report_set(struct store *st, int64_t id, const char *answer,
+				      const char *report, struct err *e);
+/* Report id of account: *r, and (when answer/report are not NULL) malloc'd copies of the
+ * answer and whole report texts (NULL when not stored). ERR_NOTFOUND when the id is not one
+ * of account's. */
+enum err_code store_import_report_get(struct store *st, int64_t id, const char *account,
+				      struct import_report *r, char **answer, char **report,
+				      struct err *e);
+
 /* Members (any status) whose duplicate-key hash and birth date are these (the caller compares
  * the names, as hashes may collide). */
 enum err_code store_member_dups(struct store *st, int64_t dup_hash, date_t birth,

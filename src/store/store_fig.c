@@ -378,21 +378,21 @@ enum err_code fig_bulk_start(struct store *st, struct err *e)
 	return ERR_OK;
 }
 
-void store_member_bulk_count(struct store *st, const struct member *m)
+enum err_code store_member_bulk_count(struct store *st, const struct member *m, struct err *e)
 {
 	struct fig_acc *a = st->bulk_figs;
 	struct dense *d;
 	uint32_t keys[4];
 	size_t n, i;
 	long eid;
-	struct err tmp;
 
 	if (!a || !fig_counted((int)m->status) || m->org_id < 1 || m->org_id > a->max_id)
-		return;
-	/* A new ethnicity gets its id here and its row in fig_ethnic at the end. */
-	err_init(&tmp);
-	eid = ethnic_id(st, a, m->ethnicity, 0, &tmp);
-	err_cleanup(&tmp);
+		return ERR_OK;
+	/* A new ethnicity gets its id here and its row in fig_ethnic at the end; one too many
+	 * fails the load (counting the row under no ethnicity would make the figures lie). */
+	eid = ethnic_id(st, a, m->ethnicity, 0, e);
+	if (eid < 0)
+		return e->code;
 	d = &a->dense[m->org_id];
 	d->used = 1;
 	/* The same keys as fig_member_core and fig_member_hist, counted in place. */
@@ -421,6 +421,7 @@ void store_member_bulk_count(struct store *st, const struct member *m)
 		keys[0] = FIG_KEY(FD_HOSTED, 0);
 		acc_add(a, a->core, m->temp_org_id, keys, 1, 1);
 	}
+	return ERR_OK;
 }
 
 /* Move the arrays of organisation id into its maps. */

@@ -11,9 +11,10 @@ static const struct form_option kind_opts[] = {
 	{"members", N_("Members")}, {"orgs", N_("Organisations")}, {NULL, NULL},
 };
 
-static const char *const shown[] = {"kind", "file", "skip_bad", NULL};
+static const char *const shown[] = {"kind", "file", "skip_bad", "allow_duplicates", NULL};
 
-static void import_form(struct req *r, int post)
+/* import_form's allow: 1 to offer "Keep the duplicates" (after a list that had some). */
+static void import_form(struct req *r, int post, int allow)
 {
 	H(r, "<form method=\"post\" class=\"record\" id=\"import-form\" action=\"/import\" "
 	     "enctype=\"multipart/form-data\">");
@@ -23,6 +24,10 @@ static void import_form(struct req *r, int post)
 	form_input(r, _(r, "CSV file"), "file", "file", "", 1);
 	form_checkbox(r, _(r, "Skip bad rows (import the good ones)"), "skip_bad",
 		      post ? form_value(r, "skip_bad") : "");
+	if (allow)
+		form_checkbox(r, _(r, "Keep the rows listed as duplicates (they are different "
+				      "people)"), "allow_duplicates",
+			      post ? form_value(r, "allow_duplicates") : "");
 	H(r, "<button type=\"submit\" id=\"submit\">");
 	TR(r, "Import");
 	H(r, "</button></form>");
@@ -37,14 +42,63 @@ void web_import_get(struct req *r)
 	TR(r, "The columns are those of an export: a header row, then one row per record. Nothing "
 	      "is imported while any row has a problem, unless bad rows are skipped.");
 	H(r, "</p>");
-	import_form(r, 0);
+	import_form(r, 0, 0);
 	page_end(r);
 }
 
-/* The report: the counts, the outcome and a table of every bad row. */
-static void import_report(struct req *r, const struct import_result *res, int ok)
+/* A table of the first IMPORT_ANSWER_ITEMS problems (or warnings) of e, id the table's id,
+ * and how many more there are. */
+static void problem_table(struct req *r, const struct err *e, const char *id)
 {
 	size_t i;
+
+	H(r, "<table class=\"report\" id=\"");
+	A(r, id);
+	H(r, "\"><thead><tr><th>");
+	TR(r, "Line");
+	H(r, "</th><th>");
+	TR(r, "Column");
+	H(r, "</th><th>");
+	TR(r, "Value");
+	H(r, "</th><th>");
+	TR(r, "Reason");
+	H(r, "</th></tr></thead><tbody>\n");
+	for (i = 0; i < e->n && i < IMPORT_ANSWER_ITEMS; i++) {
+		const struct err_item *it = &e->items[i];
+
+		H(r, "<tr><td class=\"line\">");
+		if (it->line)
+			N(r, it->line);
+		H(r, "</td><td class=\"col\">");
+		T(r, it->field);
+		H(r, "</td><td class=\"val\">");
+		T(r, it->value);
+		H(r, "</td><td class=\"why\">");
+		T(r, it->msg);
+		if (it->rule[0]) {
+			H(r, " <code>");
+			T(r, it->rule);
+			H(r, "</code>");
+		}
+		H(r, "</td></tr>\n");
+	}
+	H(r, "</tbody></table>");
+	if (e->n > IMPORT_ANSWER_ITEMS || e->dropped) {
+		H(r, "<p class=\"more\">");
+		N(r, (long)(e->n - (e->n > IMPORT_ANSWER_ITEMS ? IMPORT_ANSWER_ITEMS : e->n) +
+			    e->dropped));
+		H(r, " ");
+		TR(r, "more are not listed; the command line's import, or the API's report, lists "
+		      "them all.");
+		H(r, "</p>");
+	}
+}
+
+/* The report: the counts, the outcome, a table of every bad row and one of every warning
+ * (possible duplicates kept, dates to check): "every row imported" only when there is none. */
+static void import_report(struct req *r, const struct import_result *res, int ok)
+{
+	const struct err *w = &r->app->warn;
 
 	H(r, "<section class=\"report\" id=\"report\"><h2>");
 	TR(r, "Report");
@@ -60,54 +114,41 @@ static void import_report(struct req *r, const struct import_result *res, int ok
 	TR(r, "Rejected");
 	H(r, "</dt><dd id=\"rejected\">");
 	N(r, res->rejected);
+	H(r, "</dd><dt>");
+	TR(r, "Warnings");
+	H(r, "</dt><dd id=\"warnings\">");
+	N(r, (long)(w->n + w->dropped));
 	H(r, "</dd></dl><p class=\"outcome\" id=\"outcome\">");
 	if (!ok)
 		TR(r, "Nothing was imported. Fix the rows below and import the file again, or tick "
 		      "'Skip bad rows' to import the good ones.");
 	else if (res->rejected)
 		TR(r, "The good rows were imported; the rows below were skipped.");
+	else if (w->n || w->dropped)
+		TR(r, "Every row was imported, with the warnings below: check them.");
 	else
 		TR(r, "Every row was imported.");
 	H(r, "</p>");
-	if (r->e.n) {
-		H(r, "<table class=\"report\"><thead><tr><th>");
-		TR(r, "Line");
-		H(r, "</th><th>");
-		TR(r, "Column");
-		H(r, "</th><th>");
-		TR(r, "Value");
-		H(r, "</th><th>");
-		TR(r, "Reason");
-		H(r, "</th></tr></thead><tbody>\n");
-		for (i = 0; i < r->e.n; i++) {
-			const struct err_item *it = &r->e.items[i];
-
-			H(r, "<tr><td class=\"line\">");
-			if (it->line)
-				N(r, it->line);
-			H(r, "</td><td class=\"col\">");
-			T(r, it->field);
-			H(r, "</td><td class=\"val\">");
-			T(r, it->value);
-			H(r, "</td><td class=\"why\">");
-			T(r, it->msg);
-			if (it->rule[0]) {
-				H(r, " <code>");
-				T(r, it->rule);
-				H(r, "</code>");
-			}
-			H(r, "</td></tr>\n");
-		}
-		H(r, "</tbody></table>");
-		if (r->e.dropped) {
-			H(r, "<p>");
-			N(r, r->e.dropped);
-			H(r, " ");
-			TR(r, "more problems are not listed.");
-			H(r, "</p>");
-		}
+	if (r->e.n)
+		problem_table(r, &r->e, "problems");
+	if (ok && (w->n || w->dropped)) {
+		H(r, "<h3>");
+		TR(r, "Warnings");
+		H(r, "</h3>");
+		problem_table(r, w, "warning-items");
 	}
 	H(r, "</section>\n");
+}
+
+/* Whether e lists a row refused as a duplicate (the form then offers to keep them). */
+static int has_duplicates(const struct err *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n; i++)
+		if (strstr(e->items[i].msg, "allow-duplicates"))
+			return 1;
+	return 0;
 }
 
 void web_import_post(struct req *r)
@@ -115,6 +156,7 @@ void web_import_post(struct req *r)
 	const char *kind = form_value(r, "kind");
 	const struct http_param *file = req_form_param(r, "file");
 	int skip = form_value(r, "skip_bad")[0] != 0, orgs = !strcmp(kind, "orgs");
+	int allow = form_value(r, "allow_duplicates")[0] != 0, dups;
 	struct import_opts o;
 	struct import_result res;
 	char *rej_text = NULL;
@@ -135,13 +177,14 @@ void web_import_post(struct req *r)
 		r->status = 422;
 		page_begin(r, _(r, "Import from a CSV file"));
 		form_errors(r, shown);
-		import_form(r, 1);
+		import_form(r, 1, allow);
 		page_end(r);
 		return;
 	}
 	o.in = fmemopen(file->value, file->len, "r");
 	o.in_name = file->filename && file->filename[0] ? file->filename : "upload.csv";
 	o.in_size = (long long)file->len;
+	o.allow_duplicates = allow;
 	/* Skipped rows are listed on the page; the rejects file of the command line is not
 	 * needed here but turns the all-or-nothing rule off. */
 	if (skip)
@@ -165,10 +208,21 @@ void web_import_post(struct req *r)
 	page_begin(r, _(r, "Import from a CSV file"));
 	r->status = rc ? 422 : 200;
 	import_report(r, &res, rc == ERR_OK);
+	dups = has_duplicates(&r->e);
 	H(r, "<h2>");
-	TR(r, "Import another file");
+	if (dups)
+		TR(r, "Import the file again");
+	else
+		TR(r, "Import another file");
 	H(r, "</h2>");
+	if (dups) {
+		H(r, "<p id=\"duplicates\">");
+		TR(r, "Some rows look like a member already on a roll or another row of the file. "
+		      "If they are different people, choose the file again and tick the box to keep "
+		      "them.");
+		H(r, "</p>");
+	}
 	err_clear(&r->e); /* the problems are in the report, not beside the form's fields */
-	import_form(r, 1);
+	import_form(r, 1, dups || allow);
 	page_end(r);
 }

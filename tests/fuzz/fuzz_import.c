@@ -1,8 +1,11 @@
 /* fuzz_import.c - libFuzzer target: organisation and member CSV imports into a fresh
- * in-memory database, the whole path a file from outside takes (CSV, validation, rules,
- * names, the store). The input is split at the first 0x00 byte into the organisations file
- * and the members file. Invariants: no crash or sanitizer report; an import either succeeds
- * or reports at least one problem; a failed import leaves no row behind. */
+ * in-memory database, through app_import_body, the very path an API upload takes (CSV,
+ * formulas read back, validation, rules, names, ids of any size, duplicates, unique numbers,
+ * the store, the bounded answer and the report). The input is split at the first 0x00 byte
+ * into the organisations file and the members file; the input's size picks ?skip_bad (bit 0)
+ * and ?allow_duplicates (bit 1). Invariants: no crash or sanitizer report; an import either
+ * succeeds with an answer or reports at least one problem; a failed import leaves no row
+ * behind; a repeat with the same Idempotency-Key imports nothing more. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,10 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct app a;
 	struct actor ac;
 	struct err e;
-	struct import_opts o;
-	struct import_result r;
 	long total_before, orgs_before = 0, orgs_after = 0;
-	FILE *f;
 
 	setenv("CADRE_TODAY", "2026-11-23", 1);
 	err_init(&e);
@@ -48,7 +48,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&ac, 0, sizeof ac);
 	strcpy(ac.name, "fuzz");
 	ac.role = ROLE_SYS_ADMIN;
-	memset(&o, 0, sizeof o);
 	/* A root for files that do not bring one. */
 	{
 		struct org root;
@@ -64,33 +63,48 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	app_org_total(&a, &orgs_before, &e);
 	if (norgs) {
-		f = fmemopen((void *)(uintptr_t)data, norgs, "rb");
-		if (f) {
-			o.in = f;
-			if (app_import_orgs(&a, &ac, &o, &r, &e) != ERR_OK) {
-				if (e.n == 0)
-					abort(); /* a refusal always says why */
-				app_org_total(&a, &orgs_after, &e);
-				if (orgs_after != orgs_before)
-					abort(); /* nothing half-written */
-			}
-			fclose(f);
+		struct import_request q = {"orgs", (const char *)data, norgs, (int)(size & 1),
+					   (int)(size >> 1 & 1), NULL};
+		json_t *ans = NULL;
+
+		if (app_import_body(&a, &ac, &q, &ans, &e) != ERR_OK) {
+			if (e.n == 0)
+				abort(); /* a refusal always says why */
+			app_org_total(&a, &orgs_after, &e);
+			if (orgs_after != orgs_before)
+				abort(); /* nothing half-written */
+		} else if (!json_is_object(ans)) {
+			abort(); /* an import that committed has its answer */
 		}
+		json_decref(ans);
 	}
 	err_clear(&e);
 	if (sep && size > norgs + 1) {
+		struct import_request q = {"members", (const char *)sep + 1, size - norgs - 1,
+					   (int)(size & 1), (int)(size >> 1 & 1), "fuzz-key"};
+		json_t *ans = NULL;
+		long after;
+
 		total_before = count_members(&a, &ac);
-		f = fmemopen((void *)(uintptr_t)(sep + 1), size - norgs - 1, "rb");
-		if (f) {
-			o.in = f;
-			if (app_import_members(&a, &ac, &o, &r, &e) != ERR_OK) {
-				if (e.n == 0)
-					abort();
-				if (count_members(&a, &ac) != total_before)
-					abort();
-			}
-			fclose(f);
+		if (app_import_body(&a, &ac, &q, &ans, &e) != ERR_OK) {
+			if (e.n == 0)
+				abort();
+			if (count_members(&a, &ac) != total_before)
+				abort();
+		} else {
+			if (!json_is_object(ans))
+				abort();
+			json_decref(ans);
+			ans = NULL;
+			after = count_members(&a, &ac);
+			err_clear(&e);
+			/* The same key again: the first answer, nothing imported. */
+			if (app_import_body(&a, &ac, &q, &ans, &e) != ERR_OK ||
+			    !json_is_true(json_object_get(ans, "replayed")) ||
+			    count_members(&a, &ac) != after)
+				abort();
 		}
+		json_decref(ans);
 	}
 	err_cleanup(&e);
 	app_close(&a);

@@ -776,7 +776,7 @@ static void bulk_load(struct fx *f, int with_failure)
 		if (with_failure && i == 2)
 			m.id = 1; /* taken: the row fails to store after it was counted */
 		assert_int_equal(name_keys_compute(&nk, &m), 0);
-		store_member_bulk_count(st, &m);
+		assert_int_equal(store_member_bulk_count(st, &m, &f->e), ERR_OK);
 		assert_int_equal(store_member_insert(st, &m, &nk.k, &f->e),
 				 with_failure && i == 2 ? ERR_RULE : ERR_OK);
 	}

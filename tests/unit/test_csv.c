@@ -475,7 +475,17 @@ static void test_write_field(void **state)
 		{"trail ", "\"trail \""},
 		{" ", "\" \""},
 		{"in side", "in side"},
-		{"\tx", "\tx"},
+		{"\tx", "'\tx"},
+		/* Formulas are written as text (docs/csv.md), and csv_next reads them back. */
+		{"=1+2", "'=1+2"},
+		{"+84 912", "'+84 912"},
+		{"-Hà Nội", "'-Hà Nội"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\r=x", "\"'\r=x\""},
+		{"'=x", "''=x"},
+		{"''", "'''"},
+		{"'plain", "'plain"},
+		{"a=b", "a=b"},
 		{"\xEF\xBB\xBFx", "\"\xEF\xBB\xBFx\""},
 		{"Đặng Văn Đức", "Đặng Văn Đức"},
 	};
@@ -552,7 +562,8 @@ static void test_roundtrip_tricky(void **state)
 	static const char *const r1[] = {""};
 	static const char *const r2[] = {"", ""};
 	static const char *const r3[] = {" ", "\"", "\"\"", ",", "\n", "\r\n", "\r"};
-	static const char *const r4[] = {"a\"b\"c", "  x  ", "\t", "=1+2", "Nguyễn Văn Hùng"};
+	static const char *const r4[] = {"a\"b\"c", "  x  ", "\t", "=1+2", "Nguyễn Văn Hùng",
+						 "'=x", "''", "'", "-", "'-1", "@x"};
 	static const char *const r5[] = {"\"\n\"", ",\r", "\r\r\n\n", "end\r"};
 	static const char *const r6[] = {"\xEF\xBB\xBF"};
 	static const char *const r7[] = {NULL, "", NULL};
