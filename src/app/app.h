@@ -254,9 +254,16 @@ enum err_code app_token_add(struct app *a, const struct actor *ac, const char *a
 enum err_code app_token_revoke(struct app *a, const struct actor *ac, int64_t id,
 			       struct err *e);
 /* Sign in: out becomes the account's actor. A wrong name and a wrong password get the same
- * answer; R-LOGIN-MAX-FAILS failures in a row lock the account for R-LOGIN-LOCK-MINUTES. */
+ * answer; R-LOGIN-MAX-FAILS failures in a row lock the account for R-LOGIN-LOCK-MINUTES.
+ * Each attempt is counted before the password is checked (parallel guesses all count). An
+ * unknown or disabled name costs the same work and, after as many tries, gets the same
+ * lockout answer as an account: the answers never tell whether a name exists. */
 enum err_code app_login_password(struct app *a, const char *name, const char *password,
 				 const char *address, struct actor *out, struct err *e);
+/* The actor of account_id as it is now (a session's account read again): ERR_DENIED when
+ * the account is gone, disabled or has no role. */
+enum err_code app_login_account(struct app *a, int64_t account_id, const char *address,
+				struct actor *out, struct err *e);
 enum err_code app_login_token(struct app *a, const char *token, const char *address,
 			      struct actor *out, struct err *e);
 
