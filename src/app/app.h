@@ -46,6 +46,9 @@ void app_close(struct app *a);
 /* For a long-lived connection (the server), before each request: today from the clock again,
  * warnings cleared, and the rules read again when another connection added a version. */
 enum err_code app_refresh(struct app *a, struct err *e);
+/* How long a writer waits for another before failing (ERR_STORAGE, exit 6), and whom to
+ * tell once a wait has lasted a second (see store_wait_set). Before opening. */
+void app_wait_set(long ms, void (*notice)(long waited_ms, long max_ms));
 /* Give the next calls at most ms milliseconds of database work (0: no limit). */
 void app_deadline(struct app *a, long long ms);
 

@@ -575,7 +575,7 @@ int main(int argc, char **argv)
 	}
 	/* The server bounds its writers' wait itself (cmd_serve); a command waits as long as
 	 * asked for another import or a server to finish writing. */
-	store_wait_set(wait_s * 1000, wait_notice);
+	app_wait_set(wait_s * 1000, wait_notice);
 	if (strcmp(argv[i], "help") == 0) {
 		usage(stdout);
 		return 0;
