@@ -59,16 +59,7 @@ token=$("$cadre" --db "$db" --quiet token add bench)
 org=$("$cadre" --db "$db" --json --quiet org tree | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-def walk(n):
-    yield n
-    for c in n.get("children", []):
-        yield from walk(c)
-nodes = d if isinstance(d, list) else [d]
-for n in nodes:
-    for x in walk(n):
-        if x.get("kind") == "cell":
-            print(x["code"]); sys.exit()
-print(nodes[0]["code"])')
+print(next((o["code"] for o in d if o.get("kind") == "cell"), d[0]["code"]))')
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 url=http://127.0.0.1:$port
@@ -171,11 +162,9 @@ stop_server
 
 # ---- writers during a long import --------------------------------------------------------
 echo "bench: abuse: writers during an import in another process ..."
-if [ "$rows" -gt 0 ]; then
-	{ head -1 "$members"; tail -n +$((seed_rows + 2)) "$members" | head -n "$rows"; } >"$work/import.csv"
-else
-	{ head -1 "$members"; tail -n +$((seed_rows + 2)) "$members"; } >"$work/import.csv"
-fi
+last='$'
+[ "$rows" -gt 0 ] && last=$((seed_rows + 1 + rows))
+sed -n "1p;$((seed_rows + 2)),${last}p" "$members" >"$work/import.csv"
 start_server
 t0=$(date +%s.%N)
 "$cadre" --db "$db" --quiet --wait 600 import members "$work/import.csv" >"$work/import.out" 2>&1 &
@@ -194,13 +183,14 @@ wait "$import_pid" || true
 t1=$(date +%s.%N)
 stop_server
 {
-	awk -v secs="$(echo "$t1 - $t0" | bc)" -v imported="$(($(wc -l <"$work/import.csv") - 1))" \
-		-v retry="$(wc -l <"$work/retry" 2>/dev/null || echo 0)" \
-		-v locked="$(wc -l <"$work/locked" 2>/dev/null || echo 0)" '
-		{ n++; t[n] = $2 * 1000; c[$1]++ }
-		END { asort(t); s = ""; for (k in c) s = s k ":" c[k] ",";
-		      printf "abuse writers_during_import rows=%d import_s=%.1f writes=%d p50_ms=%.0f max_ms=%.0f statuses=%s retry_after=%d database_is_locked=%d\n",
-			imported, secs, n, t[int(n / 2) + 1], t[n], s, retry, locked }' "$work/writers"
+	statuses=$(awk '{ print $1 }' "$work/writers" | sort | uniq -c | awk '{ printf "%s%s:%s", NR > 1 ? "," : "", $2, $1 }')
+	sort -k2,2n "$work/writers" | awk -v secs="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" \
+		-v imported="$(($(wc -l <"$work/import.csv") - 1))" -v statuses="$statuses" \
+		-v retry="$(cat "$work/retry" 2>/dev/null | wc -l)" \
+		-v locked="$(cat "$work/locked" 2>/dev/null | wc -l)" '
+		{ n++; t[n] = $2 * 1000 }
+		END { printf "abuse writers_during_import rows=%d import_s=%.1f writes=%d p50_ms=%.0f max_ms=%.0f statuses=%s retry_after=%d database_is_locked=%d\n",
+			imported, secs, n, t[int(n / 2) + 1], t[n], statuses, retry, locked }'
 } | tee -a "$raw" "$work/lines"
 
 # ---- the table -------------------------------------------------------------------------

@@ -141,8 +141,7 @@ int session_get(const char *id, long idle_minutes, struct actor *ac, char csrf[C
 		char lang[4], int *stale);
 /* The account of session id as read again now. */
 void session_refresh(const char *id, const struct actor *ac);
-/* Sessions and sign-in attempts held (for the tests' and the bench's eyes). */
-void session_counts(size_t *sessions, size_t *attempts);
+
 void session_set_lang(const char *id, const char *lang);
 void session_end(const char *id);
 /* End every session of an account (after its roles change or it is locked). */

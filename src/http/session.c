@@ -40,7 +40,6 @@ static pthread_mutex_t g_mu = PTHREAD_MUTEX_INITIALIZER;
 static long g_max_age = 12 * 3600; /* session_config */
 static long g_idle = 30 * 60;      /* the idle limit last asked for (swept with it) */
 static time_t g_swept;
-static size_t g_nsessions, g_nattempts;
 
 void session_config(long max_seconds)
 {
@@ -51,7 +50,6 @@ static void session_free(struct session *s)
 {
 	sodium_memzero(s, sizeof *s);
 	free(s);
-	g_nsessions--;
 }
 
 static int session_expired(const struct session *s, time_t now)
@@ -92,21 +90,11 @@ static void sweep(time_t now)
 
 				*pp = a->next;
 				free(a);
-				g_nattempts--;
 			} else {
 				pp = &(*pp)->next;
 			}
 		}
 	}
-}
-
-void session_counts(size_t *sessions, size_t *attempts)
-{
-	pthread_mutex_lock(&g_mu);
-	sweep(time(NULL));
-	*sessions = g_nsessions;
-	*attempts = g_nattempts;
-	pthread_mutex_unlock(&g_mu);
 }
 
 static void id_hash(const char *id, unsigned char out[ID_HASH])
@@ -159,7 +147,6 @@ void session_shutdown(void)
 			free(a);
 		}
 	}
-	g_nattempts = 0;
 	g_swept = 0;
 	pthread_mutex_unlock(&g_mu);
 }
@@ -184,7 +171,6 @@ int session_create(const struct actor *ac, const char *lang, long idle_minutes,
 	sweep(s->last);
 	s->next = g_sessions[b];
 	g_sessions[b] = s;
-	g_nsessions++;
 	pthread_mutex_unlock(&g_mu);
 	return 0;
 }
@@ -326,7 +312,6 @@ long session_address_try(const char *address, long max_fails, long window_minute
 
 		*pp = a->next;
 		free(a);
-		g_nattempts--;
 		pp = attempts_find(address);
 	}
 	if (!*pp) {
@@ -334,7 +319,6 @@ long session_address_try(const char *address, long max_fails, long window_minute
 		snprintf((*pp)->address, sizeof (*pp)->address, "%s", address);
 		(*pp)->first = now;
 		(*pp)->window = window_minutes * 60;
-		g_nattempts++;
 	}
 	if ((*pp)->fails >= max_fails) {
 		wait = window_minutes * 60 - (long)(now - (*pp)->first);

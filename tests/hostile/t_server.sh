@@ -72,14 +72,20 @@ server_stop
 tcase "the uploads' memory is shared: one too many waits, then 503 with Retry-After" "$FX"
 CADRE_UPLOAD_MIB=64 server_start
 # A clerk's import declares 60 MiB and sends nothing: it holds its reservation.
-python3 - "$PORT" "$TOKEN_aclerk" >"$WORK/hold.out" 2>&1 <<'PY' &
+python3 - "$PORT" "$TOKEN_aclerk" "$WORK/held" >"$WORK/hold.out" 2>&1 <<'PY' &
 import socket, sys, time
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
 s.sendall(("POST /api/v1/import/members HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n"
            "Content-Type: text/csv\r\nContent-Length: %d\r\n\r\n" % (sys.argv[2], 60 << 20)).encode())
-time.sleep(20)
+s.sendall(b"org_code,full_name\n")
+open(sys.argv[3], "w").close()
+time.sleep(30)
 PY
 hold=$!
+for _ in $(seq 1 200); do
+	[ -e "$WORK/held" ] && break
+	sleep 0.1
+done
 sleep 2
 head -c $((6 << 20)) "$WORK/big.bin" >"$WORK/six.bin"
 TOKEN=$TOKEN_aclerk
