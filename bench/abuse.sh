@@ -183,7 +183,7 @@ wait "$import_pid" || true
 t1=$(date +%s.%N)
 stop_server
 {
-	statuses=$(awk '{ print $1 }' "$work/writers" | sort | uniq -c | awk '{ printf "%s%s:%s", NR > 1 ? "," : "", $2, $1 }')
+	statuses=$(awk '{ print $1 }' "$work/writers" | sort | uniq -c | awk '{ printf "%s%s:%s", (NR > 1 ? "," : ""), $2, $1 }')
 	sort -k2,2n "$work/writers" | awk -v secs="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" \
 		-v imported="$(($(wc -l <"$work/import.csv") - 1))" -v statuses="$statuses" \
 		-v retry="$(cat "$work/retry" 2>/dev/null | wc -l)" \

@@ -54,10 +54,10 @@ server_start --threads 8
 idle=$(rss_kb VmRSS)
 pids=""
 for i in 1 2 3; do
-	curl -s -o /dev/null -X POST -H 'Content-Type: application/x-www-form-urlencoded' \
+	curl -s -o /dev/null -X POST -H 'Content-Type: text/csv' \
 		--data-binary "@$WORK/big.bin" "$BASE/login" &
 	pids="$pids $!"
-	curl -s -o /dev/null -X POST -H 'Content-Type: application/octet-stream' \
+	curl -s -o /dev/null -X POST -H 'Content-Type: text/csv' \
 		-H 'Transfer-Encoding: chunked' --data-binary "@$WORK/big.bin" "$BASE/login" &
 	pids="$pids $!"
 done
