@@ -763,7 +763,8 @@ static enum err_code filter_value_check(const char *filter, const char *name, co
 		ok = !member_status_parse(v, &st);
 		want = "a member status (probationary, official, ...)";
 	} else if (!strcmp(name, "category")) {
-		for (ok = 0, i = 0; member_categories[i]; i++)
+		/* "category=" (empty): the members with none, a row of the report too. */
+		for (ok = !v[0], i = 0; member_categories[i]; i++)
 			ok |= !strcmp(member_categories[i], v);
 		want = "officer, professional, soldier, worker, militia, self_defence or reserve";
 	} else if (!strcmp(name, "sex")) {
@@ -779,7 +780,8 @@ static enum err_code filter_value_check(const char *filter, const char *name, co
 		ok = dash && (size_t)(dash - v) < sizeof a;
 		if (ok) {
 			snprintf(a, sizeof a, "%.*s", (int)(dash - v), v);
-			ok = !filter_long(a, 0, 200, lo) && !filter_long(dash + 1, 0, 200, hi) &&
+			/* The report's open last band is "60-999". */
+			ok = !filter_long(a, 0, 999, lo) && !filter_long(dash + 1, 0, 999, hi) &&
 			     *lo <= *hi;
 		}
 		want = "a band LO-HI in whole years, for example 30-39";
