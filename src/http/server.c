@@ -54,6 +54,10 @@ struct conn {
  * path or query by unescape_url. */
 struct sock {
 	int bad_bytes;
+	int fd;            /* the connection's socket */
+	int in_request;    /* its headers are in: the header deadline does not apply */
+	time_t since;      /* when it began to wait for headers (accepted, or last answered) */
+	struct sock *prev, *next; /* g_socks */
 };
 
 static const struct server_opts *g_opts;
@@ -74,6 +78,11 @@ static size_t g_upload_used;
 static pthread_cond_t g_upload_cv = PTHREAD_COND_INITIALIZER;
 #define UPLOAD_WAIT 5
 static unsigned g_header_timeout = 10; /* seconds to send the request's headers */
+/* Every open connection, for the header watchdog (g_sock_lock). */
+static struct sock *g_socks;
+static pthread_mutex_t g_sock_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t g_sock_cv = PTHREAD_COND_INITIALIZER;
+static int g_sock_stop;
 #define BODY_TIMEOUT 120u              /* seconds of silence allowed once the headers are in */
 
 /* Requests worked on at once (--threads). Each client connection has a thread of its own,
@@ -928,22 +937,77 @@ static int take_bad_bytes(struct MHD_Connection *mc)
 	struct sock *k = ci ? ci->socket_context : NULL;
 	int bad = k && k->bad_bytes;
 
-	if (k)
+	if (k) {
 		k->bad_bytes = 0;
+		pthread_mutex_lock(&g_sock_lock);
+		k->in_request = 1;
+		pthread_mutex_unlock(&g_sock_lock);
+	}
 	return bad;
 }
 
 static void on_connection(void *cls, struct MHD_Connection *mc, void **socket_context,
 			  enum MHD_ConnectionNotificationCode code)
 {
+	struct sock *k;
+
 	(void)cls;
-	(void)mc;
 	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
-		*socket_context = xcalloc(1, sizeof(struct sock));
-	} else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
-		free(*socket_context);
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CONNECTION_FD);
+
+		k = xcalloc(1, sizeof *k);
+		k->fd = ci ? ci->connect_fd : -1;
+		k->since = time(NULL);
+		pthread_mutex_lock(&g_sock_lock);
+		k->next = g_socks;
+		if (g_socks)
+			g_socks->prev = k;
+		g_socks = k;
+		pthread_mutex_unlock(&g_sock_lock);
+		*socket_context = k;
+	} else if (code == MHD_CONNECTION_NOTIFY_CLOSED && (k = *socket_context)) {
+		/* Off the list before MHD closes the socket: the watchdog never touches a
+		 * number the system may give to another connection. */
+		pthread_mutex_lock(&g_sock_lock);
+		if (k->prev)
+			k->prev->next = k->next;
+		else
+			g_socks = k->next;
+		if (k->next)
+			k->next->prev = k->prev;
+		pthread_mutex_unlock(&g_sock_lock);
+		free(k);
 		*socket_context = NULL;
 	}
+}
+
+/* The header deadline: MHD's timeout counts silence, so a client trickling a byte of its
+ * headers every few seconds would hold its connection (and thread) for ever. Once a second,
+ * a connection that has waited longer than --header-timeout for a request's headers is shut
+ * down; its thread then sees the end of the stream and closes it. */
+static void *header_watchdog(void *arg)
+{
+	struct timespec ts;
+	struct sock *k;
+
+	(void)arg;
+	pthread_mutex_lock(&g_sock_lock);
+	while (!g_sock_stop) {
+		time_t now = time(NULL);
+
+		for (k = g_socks; k; k = k->next)
+			if (!k->in_request && k->fd >= 0 &&
+			    now - k->since > (time_t)g_header_timeout) {
+				shutdown(k->fd, SHUT_RDWR);
+				k->fd = -1;
+			}
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_sec += 1;
+		pthread_cond_timedwait(&g_sock_cv, &g_sock_lock, &ts);
+	}
+	pthread_mutex_unlock(&g_sock_lock);
+	return NULL;
 }
 
 static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
@@ -956,8 +1020,19 @@ static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
 	if (!c)
 		return;
 	/* A kept-alive connection gets the header timeout again for its next request. */
-	if (mc)
+	if (mc) {
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(mc, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		struct sock *k = ci ? ci->socket_context : NULL;
+
 		MHD_set_connection_option(mc, MHD_CONNECTION_OPTION_TIMEOUT, g_header_timeout);
+		if (k) {
+			pthread_mutex_lock(&g_sock_lock);
+			k->in_request = 0;
+			k->since = time(NULL);
+			pthread_mutex_unlock(&g_sock_lock);
+		}
+	}
 	conn_free(c);
 	*con_cls = NULL;
 	pthread_mutex_lock(&g_lock);
@@ -1090,8 +1165,8 @@ int server_run(const struct server_opts *o, struct err *e)
 	size_t i;
 	struct app *probe, ck_app;
 	unsigned per_address;
-	pthread_t ck_thread;
-	int ck_started = 0;
+	pthread_t ck_thread, wd_thread;
+	int ck_started = 0, wd_started = 0;
 
 	g_opts = o;
 	g_stopping = 0;
@@ -1187,6 +1262,8 @@ int server_run(const struct server_opts *o, struct err *e)
 			       "cannot listen on %s (is the port taken, or the address not this "
 			       "machine's?)", listen);
 	}
+	g_sock_stop = 0;
+	wd_started = !pthread_create(&wd_thread, NULL, header_watchdog, NULL);
 	ck_stop = 0;
 	if (!app_open(&ck_app, o->db, 0, e)) {
 		ck_started = !pthread_create(&ck_thread, NULL, checkpointer, &ck_app);
@@ -1224,6 +1301,13 @@ int server_run(const struct server_opts *o, struct err *e)
 		usleep(10000);
 	}
 	MHD_stop_daemon(d);
+	if (wd_started) {
+		pthread_mutex_lock(&g_sock_lock);
+		g_sock_stop = 1;
+		pthread_cond_signal(&g_sock_cv);
+		pthread_mutex_unlock(&g_sock_lock);
+		pthread_join(wd_thread, NULL);
+	}
 	if (ck_started) {
 		pthread_mutex_lock(&ck_mu);
 		ck_stop = 1;

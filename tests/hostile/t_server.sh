@@ -138,6 +138,33 @@ http GET /login
 expect_status 200
 server_stop
 
+tcase "headers trickled a byte at a time do not hold a connection past the header timeout" "$FX"
+CADRE_HEADER_TIMEOUT=2 server_start
+python3 - "$PORT" >"$WORK/slow.out" 2>&1 <<'PY'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.sendall(b"GET /login HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+s.settimeout(1)
+state = "open"
+for i in range(30):  # up to 30 s, a byte a second
+    try:
+        s.sendall(b"a")
+        if s.recv(1) == b"":
+            state = "closed"
+            break
+    except socket.timeout:
+        continue
+    except OSError:
+        state = "closed"
+        break
+print("slow", state)
+PY
+slurp "$WORK/slow.out" OUT
+expect_out_contains "slow closed"
+http GET /login
+expect_status 200
+server_stop
+
 tcase "serve --help names the limits" "$FX"
 cadre serve --help
 expect_out_contains "--max-per-address"
