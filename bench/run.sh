@@ -14,10 +14,14 @@
 #     the recursive CTE and the careful SQL way (pre-order intervals, covering indexes); the
 #     figures of one province from both sides, checked equal (the run fails if they are not);
 #   - the server (bench/http.sh): wrk at 64 connections on a member record, a province's
-#     organisation and a search, beside the same lookups in the sqlite3 shell.
+#     organisation and a search, beside the same lookups in the sqlite3 shell;
+#   - the server under abuse (bench/abuse.sh): its memory under 20 anonymous 64 MiB uploads,
+#     others' p99 while one address holds 1,100 half-open connections, and writers' answers
+#     during an import of the national roll in another process.
 # Environment: BENCH_SCALE (default 1.0), BENCH_SEED (1), BENCH_REPS (21),
 # BENCH_FRESH=1 to rebuild the plain database too (and reload the reviews), BENCH_HTTP=0 to
-# leave out the server, BENCH_SOAK=1 to add its 5-minute soak, BENCH_REVIEWS=0 to leave out
+# leave out the server, BENCH_ABUSE=0 to leave out the server under abuse (BENCH_ABUSE_ROWS:
+# the rows of its import, default all), BENCH_SOAK=1 to add its 5-minute soak, BENCH_REVIEWS=0 to leave out
 # the reviews and figures, BENCH_REVIEWS_FRESH=1 to reload the reviews into cadre,
 # BENCH_ROLLUP_REPS (11), BENCH_CTE_TIMEOUT (seconds for the recursive-CTE roll-up, 900;
 # 0 leaves it out), BENCH_CTE_RERUN=1 to run it again (it is kept from the last run),
@@ -231,4 +235,8 @@ if [ "${BENCH_HTTP:-1}" = 1 ]; then
 	report_db=
 	if [ "${BENCH_REVIEWS:-1}" = 1 ] && [ -s "$revdb" ]; then report_db=$revdb; fi
 	BENCH_HTTP_REPORT_DB=$report_db BENCH_FIGURES_ORG=${figorg:-} bench/http.sh "$db" "$plaindb" "$out"
+fi
+# The server under abuse (issue 9): uploads, half-open connections, writers during an import.
+if [ "${BENCH_ABUSE:-1}" = 1 ]; then
+	bench/abuse.sh "$orgs" "$members" "$out"
 fi

@@ -52,6 +52,11 @@ enum err_code app_open(struct app *a, const char *path, int create, struct err *
 	return ERR_OK;
 }
 
+void app_wait_set(long ms, void (*notice)(long waited_ms, long max_ms))
+{
+	store_wait_set(ms, notice);
+}
+
 void app_deadline(struct app *a, long long ms)
 {
 	store_deadline(a->st, ms);

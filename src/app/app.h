@@ -47,6 +47,9 @@ void app_close(struct app *a);
 /* For a long-lived connection (the server), before each request: today from the clock again,
  * warnings cleared, and the rules read again when another connection added a version. */
 enum err_code app_refresh(struct app *a, struct err *e);
+/* How long a writer waits for another before failing (ERR_STORAGE, exit 6), and whom to
+ * tell once a wait has lasted a second (see store_wait_set). Before opening. */
+void app_wait_set(long ms, void (*notice)(long waited_ms, long max_ms));
 /* Give the next calls at most ms milliseconds of database work (0: no limit). */
 void app_deadline(struct app *a, long long ms);
 
@@ -320,9 +323,16 @@ enum err_code app_token_add(struct app *a, const struct actor *ac, const char *a
 enum err_code app_token_revoke(struct app *a, const struct actor *ac, int64_t id,
 			       struct err *e);
 /* Sign in: out becomes the account's actor. A wrong name and a wrong password get the same
- * answer; R-LOGIN-MAX-FAILS failures in a row lock the account for R-LOGIN-LOCK-MINUTES. */
+ * answer; R-LOGIN-MAX-FAILS failures in a row lock the account for R-LOGIN-LOCK-MINUTES.
+ * Each attempt is counted before the password is checked (parallel guesses all count). An
+ * unknown or disabled name costs the same work and, after as many tries, gets the same
+ * lockout answer as an account: the answers never tell whether a name exists. */
 enum err_code app_login_password(struct app *a, const char *name, const char *password,
 				 const char *address, struct actor *out, struct err *e);
+/* The actor of account_id as it is now (a session's account read again): ERR_DENIED when
+ * the account is gone, disabled or has no role. */
+enum err_code app_login_account(struct app *a, int64_t account_id, const char *address,
+				struct actor *out, struct err *e);
 enum err_code app_login_token(struct app *a, const char *token, const char *address,
 			      struct actor *out, struct err *e);
 

@@ -1,4 +1,5 @@
 /* app_account.c - accounts, roles, API tokens and signing in. */
+#include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,13 +242,76 @@ static void actor_of(const struct account *acc, const char *address, struct acto
 	out->account_id = acc->id;
 }
 
+/* A hash to check passwords against when there is no account: the same work as a real
+ * check, so the time of an answer tells nothing. */
+static char g_dummy_hash[PASSWORD_HASH_MAX];
+static pthread_once_t g_dummy_once = PTHREAD_ONCE_INIT;
+
+static void dummy_hash_make(void)
+{
+	if (password_hash("not a password", g_dummy_hash))
+		g_dummy_hash[0] = 0;
+}
+
+static void dummy_verify(const char *password)
+{
+	pthread_once(&g_dummy_once, dummy_hash_make);
+	if (g_dummy_hash[0])
+		(void)password_verify(g_dummy_hash, password);
+}
+
+/* Failed sign-ins of names that are no account (or a disabled one), kept in memory the way
+ * an account keeps them in the database, so that after R-LOGIN-MAX-FAILS tries such a name
+ * is "locked" too. A fixed table: a name pushed out only forgets its count. */
+#define GHOST_SLOTS 1024
+static struct ghost {
+	unsigned char hash[16];
+	long failed;
+	long long locked_until;
+} g_ghosts[GHOST_SLOTS];
+static pthread_mutex_t g_ghost_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* Count a failure of name; returns the time its lock ends when it is locked (the attempt
+ * not counted), else 0. */
+static long long ghost_attempt(const char *name, long max_fails, long lock_minutes,
+			       long long now)
+{
+	unsigned char h[16];
+	struct ghost *g;
+	long long locked = 0;
+
+	crypto_generichash(h, sizeof h, (const unsigned char *)name, strlen(name), NULL, 0);
+	g = &g_ghosts[(h[0] | (unsigned)h[1] << 8) % GHOST_SLOTS];
+	pthread_mutex_lock(&g_ghost_mu);
+	if (memcmp(g->hash, h, sizeof h)) {
+		memcpy(g->hash, h, sizeof h);
+		g->failed = 0;
+		g->locked_until = 0;
+	}
+	if (g->locked_until > now) {
+		locked = g->locked_until;
+	} else if (++g->failed >= max_fails) {
+		g->failed = 0;
+		g->locked_until = now + lock_minutes * 60;
+	}
+	pthread_mutex_unlock(&g_ghost_mu);
+	return locked;
+}
+
+static enum err_code login_locked(struct err *e, long max_fails, long long until, long long now)
+{
+	return err_add(e, ERR_DENIED, 0, "name", NULL, R_LOGIN_MAX_FAILS,
+		       "the account is locked after %ld failed sign-ins; try again in %lld "
+		       "minutes", max_fails, (until - now + 59) / 60);
+}
+
 enum err_code app_login_password(struct app *a, const char *name, const char *password,
 				 const char *address, struct actor *out, struct err *e)
 {
 	struct account acc;
 	struct err tmp;
-	long max_fails = 5, lock_minutes = 15;
-	long long now = (long long)time(NULL);
+	long max_fails = 5, lock_minutes = 15, failed = -1;
+	long long now = (long long)time(NULL), until;
 	enum err_code rc;
 	int ok;
 
@@ -259,19 +323,30 @@ enum err_code app_login_password(struct app *a, const char *name, const char *pa
 	err_cleanup(&tmp);
 	if (rc == ERR_STORAGE)
 		return err_set(e, ERR_STORAGE, "the database could not be read");
-	if (rc) {
-		/* Spend the time a real check would, so timing tells nothing either. */
-		char dummy[PASSWORD_HASH_MAX];
-
-		password_hash("not a password", dummy);
+	if (rc || acc.disabled || !acc.has_role) {
+		/* The same work and the same answers as for an account. */
+		dummy_verify(password);
+		if ((until = ghost_attempt(name, max_fails, lock_minutes, now)))
+			return login_locked(e, max_fails, until, now);
 		return err_set(e, ERR_DENIED, "the name or the password is wrong");
 	}
-	if (acc.disabled || !acc.has_role)
-		return err_set(e, ERR_DENIED, "the name or the password is wrong");
-	if (acc.locked_until > now)
-		return err_add(e, ERR_DENIED, 0, "name", NULL, R_LOGIN_MAX_FAILS,
-			       "the account is locked after %ld failed sign-ins; try again in %lld "
-			       "minutes", max_fails, (acc.locked_until - now + 59) / 60);
+	if (acc.locked_until > now) {
+		dummy_verify(password);
+		return login_locked(e, max_fails, acc.locked_until, now);
+	}
+	/* R-LOGIN-MAX-FAILS: the attempt counts before the slow check, in one statement, so
+	 * that parallel guesses cannot all read the same count and write it back. */
+	if ((rc = app_begin(a, e)))
+		return rc;
+	rc = store_account_login_attempt(a->st, acc.id, now, &failed, e);
+	if (rc == ERR_NOTFOUND) {
+		/* Locked by a parallel attempt since it was read. */
+		store_rollback(a->st);
+		dummy_verify(password);
+		return login_locked(e, max_fails, now + lock_minutes * 60, now);
+	}
+	if ((rc = app_end(a, rc, e)))
+		return rc;
 	ok = password_verify(acc.password_hash, password);
 	if ((rc = app_begin(a, e)))
 		return rc;
@@ -281,17 +356,33 @@ enum err_code app_login_password(struct app *a, const char *name, const char *pa
 		if (!rc)
 			rc = app_audit(a, out, "account.login", "account:login", acc.role_org_id,
 				       NULL, NULL, e);
-	} else {
-		long failed = acc.failed_logins + 1;
-
-		rc = store_account_set_login(a->st, acc.id, failed >= max_fails ? 0 : failed,
-					     failed >= max_fails ? now + lock_minutes * 60 : 0, e);
+	} else if (failed >= max_fails) {
+		rc = store_account_set_login(a->st, acc.id, 0, now + lock_minutes * 60, e);
 	}
 	rc = app_end(a, rc, e);
 	if (rc)
 		return rc;
 	if (!ok)
 		return err_set(e, ERR_DENIED, "the name or the password is wrong");
+	return ERR_OK;
+}
+
+enum err_code app_login_account(struct app *a, int64_t account_id, const char *address,
+				struct actor *out, struct err *e)
+{
+	struct account acc;
+	struct err tmp;
+	enum err_code rc;
+
+	memset(out, 0, sizeof *out);
+	err_init(&tmp);
+	rc = store_account_by_id(a->st, account_id, &acc, &tmp);
+	err_cleanup(&tmp);
+	if (rc == ERR_STORAGE)
+		return err_set(e, ERR_STORAGE, "the database could not be read");
+	if (rc || acc.disabled || !acc.has_role)
+		return err_set(e, ERR_DENIED, "the account is disabled or has no role");
+	actor_of(&acc, address, out);
 	return ERR_OK;
 }
 

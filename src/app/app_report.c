@@ -14,6 +14,7 @@
  *    on grassroots organisations (seed 004's figure);
  *  - the leadership ratio: party members of the force's category over them plus the
  *    organisations' non-party headcount of that force. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -748,6 +749,82 @@ static int behind_member(void *ctx, const struct member *m)
 	return 0;
 }
 
+/* A whole number of the whole of s within [min, max] into *out; -1 when not one. */
+static int filter_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (!s || !(*s >= '0' && *s <= '9'))
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* The value of a filter name=value is one its name takes (the same values the report rows
+ * give): an unknown status, a band "30-39xyz" or a grade nobody has is refused with the
+ * filter named, never answered with an empty list as if it were a real selection. */
+static enum err_code filter_value_check(const char *filter, const char *name, const char *v,
+					long *lo, long *hi, struct err *e)
+{
+	enum member_status st;
+	enum org_kind k;
+	const char *dash;
+	long n;
+	int i, ok = 1;
+	const char *want = NULL;
+
+	if (!strcmp(name, "status")) {
+		ok = !member_status_parse(v, &st);
+		want = "a member status (probationary, official, ...)";
+	} else if (!strcmp(name, "category")) {
+		/* "category=" (empty): the members with none, a row of the report too. */
+		for (ok = !v[0], i = 0; member_categories[i]; i++)
+			ok |= !strcmp(member_categories[i], v);
+		want = "officer, professional, soldier, worker, militia, self_defence or reserve";
+	} else if (!strcmp(name, "sex")) {
+		ok = !strcmp(v, "male") || !strcmp(v, "female");
+		want = "male or female";
+	} else if (!strcmp(name, "ethnicity")) {
+		ok = v[0] != 0;
+		want = "an ethnicity's name, or 'not given'";
+	} else if (!strcmp(name, "age") || !strcmp(name, "seniority")) {
+		char a[16];
+
+		dash = strchr(v, '-');
+		ok = dash && (size_t)(dash - v) < sizeof a;
+		if (ok) {
+			snprintf(a, sizeof a, "%.*s", (int)(dash - v), v);
+			/* The report's open last band is "60-999". */
+			ok = !filter_long(a, 0, 999, lo) && !filter_long(dash + 1, 0, 999, hi) &&
+			     *lo <= *hi;
+		}
+		want = "a band LO-HI in whole years, for example 30-39";
+	} else if (!strcmp(name, "admitted") || !strcmp(name, "year")) {
+		ok = !filter_long(v, 1900, 2200, &n);
+		want = "a year, for example 2024";
+	} else if (!strcmp(name, "grade") || !strcmp(name, "org_grade") ||
+		   !strcmp(name, "grassroots_grade")) {
+		ok = grade_parse(v) >= 0 || !strcmp(v, "good_or_better") || !strcmp(v, "none") ||
+		     (!strcmp(name, "grade") && !strcmp(v, "any"));
+		want = "a grade, good_or_better or none";
+	} else if (!strcmp(name, "hosted") || !strcmp(name, "standing_board")) {
+		ok = !strcmp(v, "1");
+		want = "1";
+	} else if (!strcmp(name, "kind")) {
+		ok = !org_kind_parse(v, &k);
+		want = "a kind of organisation (cell, grassroots, ...)";
+	}
+	if (ok)
+		return ERR_OK;
+	return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
+		       "the filter %s= has no value '%s': give %s", name, v, want);
+}
+
 enum err_code app_report_members(struct app *a, const struct actor *ac, const char *org_code,
 				 int year, const char *filter, long offset, long limit,
 				 store_member_cb cb, void *ctx, long *total, struct err *e)
@@ -782,11 +859,8 @@ enum err_code app_report_members(struct app *a, const struct actor *ac, const ch
 			       "the filter must be one of status=, category=, sex=, ethnicity=, "
 			       "age=LO-HI, seniority=LO-HI, admitted=YEAR, grade=, year=YEAR, "
 			       "disciplined=member, hosted=1, org=CODE");
-	if ((!strcmp(b.name, "age") || !strcmp(b.name, "seniority")) &&
-	    sscanf(b.value, "%ld-%ld", &b.lo, &b.hi) != 2)
-		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
-			       "give the band as %s=LO-HI in years, for example %s=30-39", b.name,
-			       b.name);
+	if (filter_value_check(filter, b.name, b.value, &b.lo, &b.hi, e))
+		return e->code;
 	if (!strcmp(b.name, "disciplined") && strcmp(b.value, "member"))
 		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
 			       "disciplined=member lists the members disciplined in the year; "
@@ -972,7 +1046,7 @@ enum err_code app_report_orgs(struct app *a, const struct actor *ac, const char 
 					    "standing_board", "disciplined", NULL};
 	struct behind_orgs b;
 	const char *eq = filter ? strchr(filter, '=') : NULL;
-	long pre, last;
+	long pre, last, lo, hi;
 	int y, m, d, i, known = 0;
 
 	memset(&b, 0, sizeof b);
@@ -994,6 +1068,11 @@ enum err_code app_report_orgs(struct app *a, const struct actor *ac, const char 
 			       "the filter must be one of org_grade=, grassroots_grade= (a grade, "
 			       "good_or_better or none), kind=cell, standing_board=1, "
 			       "disciplined=org");
+	if (filter_value_check(filter, b.name, b.value, &lo, &hi, e))
+		return e->code;
+	if (!strcmp(b.name, "disciplined") && strcmp(b.value, "org"))
+		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
+			       "disciplined=org lists the organisations disciplined in the year");
 	if (app_subtree(a, ac, org_code ? org_code : "", 0, &pre, &last, e) ||
 	    store_fig_walk(a->st, pre, last, 0, behind_org, &b, e))
 		return e->code;

@@ -1,4 +1,5 @@
 /* main.c - the cadre command: global options, the command table, dispatch. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -158,6 +159,16 @@ static struct opt serve_opts[] = {
 	{"quiet", 0, "do not log requests to standard error", NULL, 0},
 	{"tz", 1, "time zone of 'today' (IANA name; default CADRE_TZ, else Asia/Ho_Chi_Minh)",
 	 NULL, 0},
+	{"max-per-address", 1, "connections one client address may hold at once; those beyond "
+			       "are refused at once (default 32; $CADRE_MAX_PER_ADDRESS)", NULL, 0},
+	{"header-timeout", 1, "seconds a connection has to send its request's headers "
+			      "(default 10; $CADRE_HEADER_TIMEOUT)", NULL, 0},
+	{"session-hours", 1, "a sign-in lasts at most this many hours, however used (default 12; "
+			     "$CADRE_SESSION_HOURS)", NULL, 0},
+	{"wait", 1, "seconds a write waits for another (an import) before the answer 503 with "
+		    "Retry-After, at most 25 (default 10; $CADRE_SERVE_WAIT)", NULL, 0},
+	{"upload-mib", 1, "memory all uploads under way may hold together, in MiB; more wait "
+			  "or get 503 (default 192; $CADRE_UPLOAD_MIB)", NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt import_opts[] = {
@@ -415,6 +426,8 @@ static void usage(FILE *f)
 		   "  --db FILE    the database (default: $CADRE_DB, else ./cadre.db)\n"
 		   "  --json       print results as JSON\n"
 		   "  --quiet      no progress bars\n"
+		   "  --wait SECS  wait up to SECS for another import or a server writing to the\n"
+		   "               database before failing with exit 6 (default 30; $CADRE_WAIT)\n"
 		   "  --version    print the version\n"
 		   "\n'cadre COMMAND --help' explains a command; 'man cadre' (docs/cadre.1) has it all.\n"
 		   "exit codes: 0 ok, 2 usage, 3 bad input, 4 not found, 5 refused by a rule,\n"
@@ -455,7 +468,9 @@ static void print_man(FILE *f)
 	      ".SH GLOBAL OPTIONS\n.TP\n\\fB\\-\\-db\\fR \\fIFILE\\fR\nThe database "
 	      "(default: \\fB$CADRE_DB\\fR, else \\fB./cadre.db\\fR).\n.TP\n\\fB\\-\\-json\\fR\n"
 	      "Print results as JSON, UTF\\-8 as written.\n.TP\n\\fB\\-\\-quiet\\fR\nNo progress "
-	      "bars.\n.SH COMMANDS\n", f);
+	      "bars.\n.TP\n\\fB\\-\\-wait\\fR \\fISECONDS\\fR\nWait up to SECONDS (default 30, "
+	      "or \\fB$CADRE_WAIT\\fR) for another import or a server writing to the database, "
+	      "then fail with exit 6.\n.SH COMMANDS\n", f);
 	for (cmd = cli_commands; cmd->group; cmd++) {
 		fputs(".SS ", f);
 		man_text(f, cmd->group);
@@ -513,6 +528,30 @@ static void set_actor(struct actor *ac)
 	ac->role = ROLE_SYS_ADMIN;
 }
 
+/* A command that waits for another writer says so (once), in words. */
+static void wait_notice(long waited_ms, long max_ms)
+{
+	(void)waited_ms;
+	fprintf(stderr, "cadre: another import or a server is writing to the database; "
+		"waiting up to %ld s for it to finish (--wait SECONDS)\n", (max_ms + 999) / 1000);
+}
+
+/* --wait SECONDS: absent (NULL or "") keeps *out. Returns -1 when not 0-3600. */
+static int wait_parse(const char *s, long *out)
+{
+	char *end;
+	long v;
+
+	if (!s || !s[0])
+		return 0;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v < 0 || v > 3600)
+		return -1;
+	*out = v;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c;
@@ -520,6 +559,8 @@ int main(int argc, char **argv)
 	char **pos;
 	const char *token;
 	int i, npos, help, rc;
+	const char *wait;
+	long wait_s = 30;
 
 	memset(&c, 0, sizeof c);
 	err_init(&c.e);
@@ -527,6 +568,7 @@ int main(int argc, char **argv)
 	c.db = getenv("CADRE_DB");
 	if (!c.db || !c.db[0])
 		c.db = "cadre.db";
+	wait = getenv("CADRE_WAIT");
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
 			c.db = argv[++i];
@@ -534,6 +576,10 @@ int main(int argc, char **argv)
 			c.db = argv[i] + 5;
 		else if (strcmp(argv[i], "--json") == 0)
 			c.json = 1;
+		else if (strcmp(argv[i], "--wait") == 0 && i + 1 < argc)
+			wait = argv[++i];
+		else if (strncmp(argv[i], "--wait=", 7) == 0)
+			wait = argv[i] + 7;
 		else if (strcmp(argv[i], "--quiet") == 0)
 			c.quiet = 1;
 		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -554,6 +600,14 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return err_exit_code(ERR_USAGE);
 	}
+	if (wait_parse(wait, &wait_s)) {
+		fprintf(stderr, "cadre: --wait (or CADRE_WAIT) '%s' must be a whole number of "
+			"seconds from 0 to 3600\n", wait);
+		return err_exit_code(ERR_USAGE);
+	}
+	/* The server bounds its writers' wait itself (cmd_serve); a command waits as long as
+	 * asked for another import or a server to finish writing. */
+	app_wait_set(wait_s * 1000, wait_notice);
 	if (strcmp(argv[i], "help") == 0) {
 		usage(stdout);
 		return 0;

@@ -130,18 +130,29 @@ void session_shutdown(void);
 /* Start a session for actor; id and csrf receive the new values. lang: "vi"/"en". */
 int session_create(const struct actor *ac, const char *lang, long idle_minutes,
 		   char id[SESSION_ID_CHARS], char csrf[CSRF_CHARS]);
-/* Look a session up (touching it): fills actor, csrf, lang. Returns 0, or -1 when unknown or
- * idle for too long (and then removed). */
+/* The absolute lifetime of a session in seconds, whatever its use (set once at start). */
+void session_config(long max_seconds);
+/* Look a session up (touching it): fills actor, csrf, lang; *stale is set when its account
+ * was last read more than SESSION_CHECK_SECONDS ago (the caller reads it again and calls
+ * session_refresh, or session_end_account). Returns 0, or -1 when unknown, idle for too
+ * long or past its lifetime (and then removed). Expired sessions and old sign-in attempts
+ * are swept at most once a minute by the calls of this module. */
+#define SESSION_CHECK_SECONDS 2
 int session_get(const char *id, long idle_minutes, struct actor *ac, char csrf[CSRF_CHARS],
-		char lang[4]);
+		char lang[4], int *stale);
+/* The account of session id as read again now. */
+void session_refresh(const char *id, const struct actor *ac);
+
 void session_set_lang(const char *id, const char *lang);
 void session_end(const char *id);
 /* End every session of an account (after its roles change or it is locked). */
 void session_end_account(int64_t account_id);
 /* Sign-in attempts per address (R-LOGIN-ADDRESS-MAX-FAILS within R-LOGIN-LOCK-MINUTES).
- * session_address_blocked returns the seconds to wait, 0 when allowed. */
-long session_address_blocked(const char *address, long max_fails, long window_minutes);
-void session_address_failed(const char *address);
+ * session_address_try counts an attempt before its password is checked, in one step with
+ * the check of the limit (parallel attempts cannot all pass a count read before any was
+ * written): it returns the seconds to wait (the attempt not counted), or 0 when allowed.
+ * session_address_ok takes back the attempt of a sign-in that succeeded. */
+long session_address_try(const char *address, long max_fails, long window_minutes);
 void session_address_ok(const char *address);
 /* A new random token (base64url). */
 void csrf_new(char out[CSRF_CHARS]);
@@ -155,6 +166,11 @@ struct server_opts {
 	const char *cert, *key; /* PEM files: HTTPS */
 	int threads;          /* 0: one per core */
 	int quiet;
+	int max_per_address;  /* connections one address may hold at once (0: 32) */
+	int header_timeout;   /* seconds a connection has to send its headers (0: 10) */
+	int session_hours;    /* a session's absolute lifetime (0: 12) */
+	int wait;             /* seconds a writer waits for another before 503 (0: 10) */
+	long upload_mib;      /* memory all uploads under way may hold (0: 192 MiB) */
 };
 /* Serve until SIGTERM or SIGINT; then stop taking connections, finish the requests under
  * way, and return 0. Errors (bad address, port taken, unreadable certificate) go to e. */

@@ -20,7 +20,12 @@
 #include "../web/web.h"
 #include "http.h"
 
-#define BODY_MAX (64u << 20)  /* the largest upload: an import of about 300,000 members */
+/* The largest body a request may send, by who sends it (item: no anonymous request makes the
+ * server hold more than a small body). The limit is known once the headers are in, and a
+ * declared Content-Length above it is refused before a byte of the body is read. */
+#define BODY_ANON_MAX (64u << 10)   /* before signing in: the sign-in form */
+#define BODY_USER_MAX (4u << 20)    /* a signed-in form or JSON write (a review of a cell) */
+#define BODY_IMPORT_MAX (64u << 20) /* an import (about 300,000 members), by who may import */
 #define FIELD_MAX (64u << 20)
 
 /* One form field while it arrives in pieces. */
@@ -38,6 +43,21 @@ struct conn {
 	size_t nfields;
 	int too_many;       /* a field beyond HTTP_MAX_PARAMS was dropped */
 	struct timespec t0;
+	size_t limit;       /* the largest body this request may send (by who sends it) */
+	size_t received;    /* bytes of body received so far */
+	size_t reserved;    /* bytes of the uploads' memory budget held (upload_release) */
+	int over;           /* the body went past limit: dropped, answered 413 */
+	int answered;       /* answered before the body was read: the rest is ignored */
+};
+
+/* Per connection (MHD's socket context): a control byte was found in the request line's
+ * path or query by unescape_url. */
+struct sock {
+	int bad_bytes;
+	int fd;            /* the connection's socket */
+	int in_request;    /* its headers are in: the header deadline does not apply */
+	time_t since;      /* when it began to wait for headers (accepted, or last answered) */
+	struct sock *prev, *next; /* g_socks */
 };
 
 static const struct server_opts *g_opts;
@@ -50,6 +70,20 @@ static struct app *g_free[256];  /* those not in use */
 static size_t g_nfree;
 static long g_inflight;       /* requests between their first call and their completion */
 static volatile sig_atomic_t g_stopping;
+/* The memory all bodies being received may hold together: an upload reserves its declared
+ * length (or its limit when chunked) before its first byte is read, and waits up to
+ * UPLOAD_WAIT seconds for room, else is answered 503 with Retry-After. */
+static size_t g_upload_budget = 192u << 20;
+static size_t g_upload_used;
+static pthread_cond_t g_upload_cv = PTHREAD_COND_INITIALIZER;
+#define UPLOAD_WAIT 5
+static unsigned g_header_timeout = 10; /* seconds to send the request's headers */
+/* Every open connection, for the header watchdog (g_sock_lock). */
+static struct sock *g_socks;
+static pthread_mutex_t g_sock_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t g_sock_cv = PTHREAD_COND_INITIALIZER;
+static int g_sock_stop;
+#define BODY_TIMEOUT 120u              /* seconds of silence allowed once the headers are in */
 
 /* Requests worked on at once (--threads). Each client connection has a thread of its own,
  * which waits here for its turn: the waiters are woken in the order they came, so under load
@@ -134,6 +168,11 @@ static void app_give(struct app *a)
 {
 	if (!a)
 		return;
+	/* A connection goes back clean: a transaction left open (a bug on some path) would
+	 * hold the write lock, and the process's write queue, for whoever takes it next. */
+	if (store_release(a->st))
+		fprintf(stderr, "cadre: a request left a transaction open; it was rolled back\n");
+	store_deadline(a->st, 0);
 	pthread_mutex_lock(&g_lock);
 	g_free[g_nfree++] = a;
 	pthread_mutex_unlock(&g_lock);
@@ -323,6 +362,31 @@ static int token_login(struct req *r, const char *tok)
 	return 0;
 }
 
+/* A session's account is read again once its last check is SESSION_CHECK_SECONDS old (as
+ * the token cache does): a disabled account loses its sessions, a changed role or scope
+ * applies to them, within seconds. Returns 0 when the session goes on (r->actor updated),
+ * -1 when it was ended. */
+static int session_recheck(struct req *r, const char *sid)
+{
+	struct actor fresh;
+	struct err tmp;
+	int64_t account = r->actor.account_id;
+	enum err_code rc;
+
+	err_init(&tmp);
+	rc = app_login_account(r->app, account, r->address, &fresh, &tmp);
+	err_cleanup(&tmp);
+	if (rc == ERR_STORAGE)
+		return 0; /* the database is busy: keep what the session knew, check next time */
+	if (rc) {
+		session_end_account(account);
+		return -1;
+	}
+	r->actor = fresh;
+	session_refresh(sid, &fresh);
+	return 0;
+}
+
 /* Who is asking: a bearer token, or the session cookie. Sets r->authed. A bearer token that
  * is wrong is an error of its own (401), not a fall-back to the cookie. Returns 0, or -1 when
  * a token was given and refused (r->e set). */
@@ -331,6 +395,7 @@ static int authenticate(struct req *r, struct MHD_Connection *mc, int flags)
 	const char *auth = header(mc, MHD_HTTP_HEADER_AUTHORIZATION);
 	const char *sid = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "sid");
 	const char *lang = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "lang");
+	int stale = 0;
 
 	snprintf(r->lang, sizeof r->lang, "%s", lang && !strcmp(lang, "en") ? "en" : "vi");
 	if (!strncasecmp(auth, "Bearer ", 7) && (flags & (ROUTE_API | ROUTE_TOKEN_OK))) {
@@ -345,7 +410,8 @@ static int authenticate(struct req *r, struct MHD_Connection *mc, int flags)
 	}
 	if (sid && strlen(sid) < SESSION_ID_CHARS &&
 	    !session_get(sid, rule_long(r->app, R_SESSION_IDLE_MINUTES, 30), &r->actor, r->csrf,
-			 r->lang)) {
+			 r->lang, &stale) &&
+	    (!stale || !session_recheck(r, sid))) {
 		snprintf(r->session_id, sizeof r->session_id, "%s", sid);
 		snprintf(r->actor.address, sizeof r->actor.address, "%s", r->address);
 		r->authed = 1;
@@ -366,6 +432,38 @@ static int wants_json(const struct req *r, const struct route *rt)
 	if (rt)
 		return (rt->flags & ROUTE_API) != 0;
 	return !strncmp(r->path, "/api/", 5);
+}
+
+/* The answer to a request that needs a signed-in account and has none. */
+static void answer_unauthed(struct req *r, const struct route *rt)
+{
+	if (wants_json(r, rt)) {
+		reply_problem_msg(r, 401, "sign in first: send 'Authorization: Bearer TOKEN' "
+			       "with a token from 'cadre token add'");
+		req_header(r, "WWW-Authenticate", "Bearer realm=\"cadre\"");
+	} else {
+		struct buf loc;
+
+		buf_init(&loc, 0);
+		buf_adds(&loc, "/login?next=");
+		web_url_arg(&loc, r->path);
+		req_redirect(r, buf_str(&loc));
+		buf_cleanup(&loc);
+	}
+}
+
+/* An answer with one message and a status, as problem+json for the API and a page for the
+ * web (no database needed: used before a request's body is read). */
+static void answer_msg(struct req *r, int status, const char *msg)
+{
+	if (wants_json(r, NULL)) {
+		reply_problem_msg(r, status, "%s", msg);
+	} else {
+		err_clear(&r->e);
+		err_set(&r->e, ERR_USAGE, "%s", msg);
+		r->status = status;
+		web_error_page(r);
+	}
 }
 
 static void dispatch(struct conn *c, struct MHD_Connection *mc)
@@ -411,19 +509,7 @@ static void dispatch(struct conn *c, struct MHD_Connection *mc)
 		return;
 	}
 	if (!r->authed && !(rt->flags & ROUTE_PUBLIC)) {
-		if (wants_json(r, rt)) {
-			reply_problem_msg(r, 401, "sign in first: send 'Authorization: Bearer TOKEN' "
-				       "with a token from 'cadre token add'");
-			req_header(r, "WWW-Authenticate", "Bearer realm=\"cadre\"");
-		} else {
-			struct buf loc;
-
-			buf_init(&loc, 0);
-			buf_adds(&loc, "/login?next=");
-			web_url_arg(&loc, r->path);
-			req_redirect(r, buf_str(&loc));
-			buf_cleanup(&loc);
-		}
+		answer_unauthed(r, rt);
 		return;
 	}
 	/* CSRF: a state-changing request carried by the session cookie must bring the session's
@@ -521,11 +607,135 @@ static enum MHD_Result respond(struct conn *c, struct MHD_Connection *mc)
 		buf_cleanup(&d);
 	}
 	add_security_headers(resp, r);
+	/* Every 503 says when to come back: the database busy with another writer, the
+	 * uploads' memory full, a queue of searches. */
+	if (r->status == 503 && !MHD_get_response_header(resp, "Retry-After"))
+		MHD_add_response_header(resp, "Retry-After", "5");
 	if (g_stopping)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
 	ret = MHD_queue_response(mc, (unsigned)(r->status ? r->status : 200), resp);
 	MHD_destroy_response(resp);
 	return ret;
+}
+
+/* ---- bodies: who may send how much ---------------------------------------------------- */
+
+/* Reserve n bytes of the uploads' budget, waiting up to UPLOAD_WAIT s for room. -1 when
+ * none came (or n alone is more than the whole budget). */
+static int upload_reserve(struct conn *c, size_t n)
+{
+	struct timespec ts;
+	int rc = 0;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += UPLOAD_WAIT;
+	pthread_mutex_lock(&g_lock);
+	while (g_upload_used + n > g_upload_budget) {
+		if (n > g_upload_budget || g_stopping ||
+		    pthread_cond_timedwait(&g_upload_cv, &g_lock, &ts) == ETIMEDOUT) {
+			rc = g_upload_used + n > g_upload_budget ? -1 : 0;
+			break;
+		}
+	}
+	if (!rc) {
+		g_upload_used += n;
+		c->reserved = n;
+	}
+	pthread_mutex_unlock(&g_lock);
+	return rc;
+}
+
+static void upload_release(struct conn *c)
+{
+	if (!c->reserved)
+		return;
+	pthread_mutex_lock(&g_lock);
+	g_upload_used -= c->reserved;
+	c->reserved = 0;
+	pthread_cond_broadcast(&g_upload_cv);
+	pthread_mutex_unlock(&g_lock);
+}
+
+static int import_route(const char *path)
+{
+	return !strncmp(path, "/api/v1/import/", 15) || !strcmp(path, "/import");
+}
+
+/* Once the headers are in and before any byte of a body is read: who is asking, how much
+ * they may send, and room in the uploads' budget. Returns 0 to go on reading, or 1 when
+ * the request has been answered (401, 413 or 503): its body is never read. */
+static int body_admit(struct conn *c, struct MHD_Connection *mc)
+{
+	struct req *r = &c->r;
+	const char *cl = MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
+						     MHD_HTTP_HEADER_CONTENT_LENGTH);
+	const char *te = header(mc, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+	const char *auth = header(mc, MHD_HTTP_HEADER_AUTHORIZATION);
+	const struct route *rt;
+	int path_known = 0, api = !strncmp(r->path, "/api/", 5);
+	unsigned long long len = 0;
+	char *end;
+
+	if (cl) {
+		errno = 0;
+		len = strtoull(cl, &end, 10);
+		if (errno || *end || cl[0] == '-')
+			len = ~0ull;
+	}
+	if (!len && !strcasestr(te, "chunked"))
+		return 0; /* no body */
+	rt = route_find(r->method, r->path, r->pathv, &path_known);
+	/* Credentials, when some were sent, are checked now (the body of an account that may
+	 * not send one is never read); without any, the request is anonymous. */
+	if (auth[0] || MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "sid")) {
+		r->app = app_take(&r->e);
+		if (!r->app) {
+			reply_problem(r);
+			return 1;
+		}
+		if (app_refresh(r->app, &r->e) ||
+		    authenticate(r, mc, rt ? rt->flags : api ? ROUTE_API : 0)) {
+			err_clear(&r->e);
+			r->authed = 0;
+		}
+		app_give(r->app);
+		r->app = NULL;
+	} else {
+		const char *lang = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "lang");
+
+		snprintf(r->lang, sizeof r->lang, "%s", lang && !strcmp(lang, "en") ? "en" : "vi");
+	}
+	if (rt && !r->authed && !(rt->flags & ROUTE_PUBLIC)) {
+		answer_unauthed(r, rt);
+		return 1;
+	}
+	if (!r->authed)
+		c->limit = BODY_ANON_MAX;
+	else if (import_route(r->path) && role_can_edit(r->actor.role))
+		c->limit = BODY_IMPORT_MAX;
+	else
+		c->limit = BODY_USER_MAX;
+	if (cl && len > c->limit) {
+		struct buf m;
+
+		buf_init(&m, 0);
+		if (c->limit == BODY_IMPORT_MAX)
+			buf_printf(&m, "the upload is larger than %zu MiB; split the file",
+				   c->limit >> 20);
+		else
+			buf_printf(&m, "the request's body is larger than the %zu KiB allowed here%s",
+				   c->limit >> 10, r->authed ? "" : " before signing in");
+		answer_msg(r, 413, buf_str(&m));
+		buf_cleanup(&m);
+		return 1;
+	}
+	if (upload_reserve(c, cl ? (size_t)len : c->limit)) {
+		answer_msg(r, 503, "the server is receiving too many uploads at once; "
+				   "send this one again in a moment");
+		return 1;
+	}
+	c->body.cap_max = c->limit;
+	return 0;
 }
 
 static void conn_free(struct conn *c)
@@ -535,6 +745,7 @@ static void conn_free(struct conn *c)
 
 	if (c->pp)
 		MHD_destroy_post_processor(c->pp);
+	upload_release(c);
 	for (i = 0; i < r->nquery; i++) {
 		free(r->query[i].name);
 		free(r->query[i].value);
@@ -569,6 +780,8 @@ static void log_request(const struct conn *c)
 		c->r.status ? c->r.status : 200, ms, c->r.authed ? c->r.actor.name : "-");
 }
 
+static int take_bad_bytes(struct MHD_Connection *mc);
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const char *url,
 				  const char *method, const char *version,
 				  const char *upload_data, size_t *upload_data_size, void **con_cls)
@@ -589,7 +802,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		r = &c->r;
 		r->method = method;
 		r->path = xstrdup(url);
-		buf_init(&c->body, BODY_MAX);
+		buf_init(&c->body, BODY_ANON_MAX);
 		buf_init(&r->out, 8u << 20);
 		err_init(&r->e);
 		peer_address(mc, r->address, sizeof r->address);
@@ -606,10 +819,36 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		pthread_mutex_lock(&g_lock);
 		g_inflight++;
 		pthread_mutex_unlock(&g_lock);
+		/* The headers are in: the body (if any) may take longer than they could. */
+		MHD_set_connection_option(mc, MHD_CONNECTION_OPTION_TIMEOUT, BODY_TIMEOUT);
+		if (take_bad_bytes(mc)) {
+			c->answered = 1;
+			answer_msg(r, 400, "the address has a control character (such as %00, a tab "
+					   "or a line break) in its path or parameters");
+		} else if (body_admit(c, mc)) {
+			c->answered = 1;
+		}
+		if (c->answered) {
+			ret = respond(c, mc);
+			log_request(c);
+			return ret;
+		}
 		return MHD_YES;
 	}
 	r = &c->r;
+	if (c->answered) {
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
 	if (*upload_data_size) {
+		/* Bodies without a Content-Length (chunked) are held to the same limit as they
+		 * come: past it the connection is closed. */
+		c->received += *upload_data_size;
+		if (c->received > c->limit) {
+			c->over = 1;
+			*upload_data_size = 0;
+			return MHD_NO;
+		}
 		if (c->pp) {
 			if (MHD_post_process(c->pp, upload_data, *upload_data_size) != MHD_YES)
 				c->too_many = 1;
@@ -646,9 +885,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 			web_error_page(r);
 		}
 		req_header(r, "Retry-After", "5");
-	} else if (c->body.overflow) {
-		reply_problem_msg(r, 413, "the upload is larger than %u MiB; split the file",
-				  BODY_MAX >> 20);
+	} else if (c->body.overflow || c->over) {
+		reply_problem_msg(r, 413, "the upload is larger than %zu MiB; split the file",
+				  c->limit >> 20);
 	} else if (!r->app) {
 		reply_problem(r);
 	} else {
@@ -669,16 +908,132 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 	return ret;
 }
 
+/* ---- connections: bytes in the request line, addresses -------------------------------- */
+
+/* MHD's unescaper of the path and the query, which decodes %XX in place: a decoded control
+ * byte (%00 would cut the path short, and a tab or a line break means nothing in a code
+ * or a filter) marks the connection, and the request is answered 400 before anything
+ * reads the value. Returns the decoded length. */
+static size_t unescape_url(void *cls, struct MHD_Connection *mc, char *s)
+{
+	size_t n = MHD_http_unescape(s), i;
+	const union MHD_ConnectionInfo *ci;
+
+	(void)cls;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] == 0x7f)
+			break;
+	if (i < n && (ci = MHD_get_connection_info(mc, MHD_CONNECTION_INFO_SOCKET_CONTEXT)) &&
+	    ci->socket_context)
+		((struct sock *)ci->socket_context)->bad_bytes = 1;
+	return n;
+}
+
+/* Whether the request now starting had a control byte in its path or query (and forget it
+ * for the next request on the connection). */
+static int take_bad_bytes(struct MHD_Connection *mc)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(mc, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct sock *k = ci ? ci->socket_context : NULL;
+	int bad = k && k->bad_bytes;
+
+	if (k) {
+		k->bad_bytes = 0;
+		pthread_mutex_lock(&g_sock_lock);
+		k->in_request = 1;
+		pthread_mutex_unlock(&g_sock_lock);
+	}
+	return bad;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *mc, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	struct sock *k;
+
+	(void)cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CONNECTION_FD);
+
+		k = xcalloc(1, sizeof *k);
+		k->fd = ci ? ci->connect_fd : -1;
+		k->since = time(NULL);
+		pthread_mutex_lock(&g_sock_lock);
+		k->next = g_socks;
+		if (g_socks)
+			g_socks->prev = k;
+		g_socks = k;
+		pthread_mutex_unlock(&g_sock_lock);
+		*socket_context = k;
+	} else if (code == MHD_CONNECTION_NOTIFY_CLOSED && (k = *socket_context)) {
+		/* Off the list before MHD closes the socket: the watchdog never touches a
+		 * number the system may give to another connection. */
+		pthread_mutex_lock(&g_sock_lock);
+		if (k->prev)
+			k->prev->next = k->next;
+		else
+			g_socks = k->next;
+		if (k->next)
+			k->next->prev = k->prev;
+		pthread_mutex_unlock(&g_sock_lock);
+		free(k);
+		*socket_context = NULL;
+	}
+}
+
+/* The header deadline: MHD's timeout counts silence, so a client trickling a byte of its
+ * headers every few seconds would hold its connection (and thread) for ever. Once a second,
+ * a connection that has waited longer than --header-timeout for a request's headers is shut
+ * down; its thread then sees the end of the stream and closes it. */
+static void *header_watchdog(void *arg)
+{
+	struct timespec ts;
+	struct sock *k;
+
+	(void)arg;
+	pthread_mutex_lock(&g_sock_lock);
+	while (!g_sock_stop) {
+		time_t now = time(NULL);
+
+		for (k = g_socks; k; k = k->next)
+			if (!k->in_request && k->fd >= 0 &&
+			    now - k->since > (time_t)g_header_timeout) {
+				shutdown(k->fd, SHUT_RDWR);
+				k->fd = -1;
+			}
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_sec += 1;
+		pthread_cond_timedwait(&g_sock_cv, &g_sock_lock, &ts);
+	}
+	pthread_mutex_unlock(&g_sock_lock);
+	return NULL;
+}
+
 static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
 	struct conn *c = *con_cls;
 
 	(void)cls;
-	(void)mc;
 	(void)toe;
 	if (!c)
 		return;
+	/* A kept-alive connection gets the header timeout again for its next request. */
+	if (mc) {
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(mc, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		struct sock *k = ci ? ci->socket_context : NULL;
+
+		MHD_set_connection_option(mc, MHD_CONNECTION_OPTION_TIMEOUT, g_header_timeout);
+		if (k) {
+			pthread_mutex_lock(&g_sock_lock);
+			k->in_request = 0;
+			k->since = time(NULL);
+			pthread_mutex_unlock(&g_sock_lock);
+		}
+	}
 	conn_free(c);
 	*con_cls = NULL;
 	pthread_mutex_lock(&g_lock);
@@ -810,11 +1165,31 @@ int server_run(const struct server_opts *o, struct err *e)
 	int sig, waited;
 	size_t i;
 	struct app *probe, ck_app;
-	pthread_t ck_thread;
-	int ck_started = 0;
+	unsigned per_address;
+	pthread_t ck_thread, wd_thread;
+	int ck_started = 0, wd_started = 0;
 
 	g_opts = o;
 	g_stopping = 0;
+	/* One address may hold this many connections at once (each is a thread): one client
+	 * with a thousand half-open connections must not take every one the server has.
+	 * Those beyond are closed as soon as they are accepted. */
+	per_address = o->max_per_address > 0 ? (unsigned)o->max_per_address : 32;
+	g_header_timeout = o->header_timeout > 0 ? (unsigned)o->header_timeout : 10;
+	{
+		/* CADRE_SESSION_SECONDS: the tests' way of reaching the lifetime in seconds. */
+		const char *v = getenv("CADRE_SESSION_SECONDS");
+		long secs = (o->session_hours > 0 ? o->session_hours : 12) * 3600L;
+
+		if (v && *v && strtol(v, NULL, 10) > 0)
+			secs = strtol(v, NULL, 10);
+		session_config(secs);
+	}
+	if (o->upload_mib > 0)
+		g_upload_budget = (size_t)o->upload_mib << 20;
+	/* A writer waits this long for another (an import) and is then answered 503 with
+	 * Retry-After: never held for the length of someone else's import. */
+	store_wait_set((o->wait > 0 ? o->wait : 10) * 1000L, NULL);
 	if (parse_listen(listen, &ss, &sslen))
 		return err_add(e, ERR_USAGE, 0, "listen", listen, NULL,
 			       "give the address to listen on as ADDR:PORT, for example "
@@ -873,8 +1248,11 @@ int server_run(const struct server_opts *o, struct err *e)
 	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR,
 			     (struct sockaddr *)&ss,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-			     MHD_OPTION_CONNECTION_TIMEOUT, 120u, MHD_OPTION_CONNECTION_LIMIT,
-			     1000u,
+			     MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+			     MHD_OPTION_UNESCAPE_CALLBACK, unescape_url, NULL,
+			     MHD_OPTION_CONNECTION_TIMEOUT, g_header_timeout,
+			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_address,
+			     MHD_OPTION_CONNECTION_LIMIT, 1000u,
 			     cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 			     MHD_OPTION_HTTPS_MEM_KEY, key, MHD_OPTION_END);
 	if (!d) {
@@ -885,6 +1263,8 @@ int server_run(const struct server_opts *o, struct err *e)
 			       "cannot listen on %s (is the port taken, or the address not this "
 			       "machine's?)", listen);
 	}
+	g_sock_stop = 0;
+	wd_started = !pthread_create(&wd_thread, NULL, header_watchdog, NULL);
 	ck_stop = 0;
 	if (!app_open(&ck_app, o->db, 0, e)) {
 		ck_started = !pthread_create(&ck_thread, NULL, checkpointer, &ck_app);
@@ -903,17 +1283,32 @@ int server_run(const struct server_opts *o, struct err *e)
 	/* Stop taking connections, let the requests under way finish (at most 30 s). */
 	g_stopping = 1;
 	MHD_quiesce_daemon(d);
+	pthread_mutex_lock(&g_lock);
+	pthread_cond_broadcast(&g_upload_cv);
+	pthread_mutex_unlock(&g_lock);
 	for (waited = 0; waited < 3000; waited++) {
 		long n;
 
 		pthread_mutex_lock(&g_lock);
 		n = g_inflight;
+		/* After a second of grace, the database work still running (an import of
+		 * minutes) is interrupted: it fails, rolls back, and its request is answered. */
+		if (n > 0 && waited >= 100)
+			for (i = 0; i < g_napps; i++)
+				store_interrupt(g_apps[i]->st);
 		pthread_mutex_unlock(&g_lock);
 		if (n <= 0)
 			break;
 		usleep(10000);
 	}
 	MHD_stop_daemon(d);
+	if (wd_started) {
+		pthread_mutex_lock(&g_sock_lock);
+		g_sock_stop = 1;
+		pthread_cond_signal(&g_sock_cv);
+		pthread_mutex_unlock(&g_sock_lock);
+		pthread_join(wd_thread, NULL);
+	}
 	if (ck_started) {
 		pthread_mutex_lock(&ck_mu);
 		ck_stop = 1;

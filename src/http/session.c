@@ -20,6 +20,8 @@ struct session {
 	char csrf[CSRF_CHARS];
 	char lang[4];
 	time_t last;
+	time_t created;  /* the absolute lifetime counts from here */
+	time_t checked;  /* when the account was last read (session_refresh) */
 	struct session *next;
 };
 
@@ -27,6 +29,7 @@ struct attempts {
 	char address[64];
 	long fails;
 	time_t first;
+	long window;     /* seconds the count lasts from first */
 	struct attempts *next;
 };
 
@@ -34,6 +37,65 @@ struct attempts {
 static struct session *g_sessions[BUCKETS];
 static struct attempts *g_attempts[256];
 static pthread_mutex_t g_mu = PTHREAD_MUTEX_INITIALIZER;
+static long g_max_age = 12 * 3600; /* session_config */
+static long g_idle = 30 * 60;      /* the idle limit last asked for (swept with it) */
+static time_t g_swept;
+
+void session_config(long max_seconds)
+{
+	g_max_age = max_seconds;
+}
+
+static void session_free(struct session *s)
+{
+	sodium_memzero(s, sizeof *s);
+	free(s);
+}
+
+static int session_expired(const struct session *s, time_t now)
+{
+	return now - s->last > g_idle || now - s->created > g_max_age;
+}
+
+/* Drop the sessions past their idle time or lifetime and the attempts past their window,
+ * at most once a minute (caller holds g_mu): neither table grows with addresses that
+ * never come back. */
+static void sweep(time_t now)
+{
+	size_t i;
+
+	if (now - g_swept < 60)
+		return;
+	g_swept = now;
+	for (i = 0; i < BUCKETS; i++) {
+		struct session **pp = &g_sessions[i];
+
+		while (*pp) {
+			if (session_expired(*pp, now)) {
+				struct session *s = *pp;
+
+				*pp = s->next;
+				session_free(s);
+			} else {
+				pp = &(*pp)->next;
+			}
+		}
+	}
+	for (i = 0; i < sizeof g_attempts / sizeof g_attempts[0]; i++) {
+		struct attempts **pp = &g_attempts[i];
+
+		while (*pp) {
+			if (now - (*pp)->first >= (*pp)->window) {
+				struct attempts *a = *pp;
+
+				*pp = a->next;
+				free(a);
+			} else {
+				pp = &(*pp)->next;
+			}
+		}
+	}
+}
 
 static void id_hash(const char *id, unsigned char out[ID_HASH])
 {
@@ -74,8 +136,7 @@ void session_shutdown(void)
 			struct session *s = g_sessions[i];
 
 			g_sessions[i] = s->next;
-			sodium_memzero(s, sizeof *s);
-			free(s);
+			session_free(s);
 		}
 	}
 	for (i = 0; i < sizeof g_attempts / sizeof g_attempts[0]; i++) {
@@ -86,6 +147,7 @@ void session_shutdown(void)
 			free(a);
 		}
 	}
+	g_swept = 0;
 	pthread_mutex_unlock(&g_mu);
 }
 
@@ -95,16 +157,18 @@ int session_create(const struct actor *ac, const char *lang, long idle_minutes,
 	struct session *s = xcalloc(1, sizeof *s);
 	size_t b;
 
-	(void)idle_minutes;
 	random_token(id, SESSION_ID_CHARS);
 	random_token(s->csrf, sizeof s->csrf);
 	memcpy(csrf, s->csrf, CSRF_CHARS);
 	id_hash(id, s->hash);
 	s->actor = *ac;
 	snprintf(s->lang, sizeof s->lang, "%s", lang && !strcmp(lang, "en") ? "en" : "vi");
-	s->last = time(NULL);
+	s->last = s->created = s->checked = time(NULL);
 	b = bucket_of(s->hash);
 	pthread_mutex_lock(&g_mu);
+	if (idle_minutes > 0)
+		g_idle = idle_minutes * 60;
+	sweep(s->last);
 	s->next = g_sessions[b];
 	g_sessions[b] = s;
 	pthread_mutex_unlock(&g_mu);
@@ -123,7 +187,7 @@ static struct session **find(const unsigned char h[ID_HASH])
 }
 
 int session_get(const char *id, long idle_minutes, struct actor *ac, char csrf[CSRF_CHARS],
-		char lang[4])
+		char lang[4], int *stale)
 {
 	unsigned char h[ID_HASH];
 	struct session **pp, *s;
@@ -132,23 +196,40 @@ int session_get(const char *id, long idle_minutes, struct actor *ac, char csrf[C
 
 	id_hash(id, h);
 	pthread_mutex_lock(&g_mu);
+	g_idle = idle_minutes * 60;
+	sweep(now);
 	pp = find(h);
 	if (pp) {
 		s = *pp;
-		if (now - s->last > idle_minutes * 60) {
+		if (session_expired(s, now)) {
 			*pp = s->next;
-			sodium_memzero(s, sizeof *s);
-			free(s);
+			session_free(s);
 		} else {
 			s->last = now;
 			*ac = s->actor;
 			memcpy(csrf, s->csrf, CSRF_CHARS);
 			memcpy(lang, s->lang, 4);
+			*stale = now - s->checked >= SESSION_CHECK_SECONDS;
 			rc = 0;
 		}
 	}
 	pthread_mutex_unlock(&g_mu);
 	return rc;
+}
+
+void session_refresh(const char *id, const struct actor *ac)
+{
+	unsigned char h[ID_HASH];
+	struct session **pp;
+
+	id_hash(id, h);
+	pthread_mutex_lock(&g_mu);
+	pp = find(h);
+	if (pp) {
+		(*pp)->actor = *ac;
+		(*pp)->checked = time(NULL);
+	}
+	pthread_mutex_unlock(&g_mu);
 }
 
 void session_set_lang(const char *id, const char *lang)
@@ -176,8 +257,7 @@ void session_end(const char *id)
 		struct session *s = *pp;
 
 		*pp = s->next;
-		sodium_memzero(s, sizeof *s);
-		free(s);
+		session_free(s);
 	}
 	pthread_mutex_unlock(&g_mu);
 }
@@ -195,8 +275,7 @@ void session_end_account(int64_t account_id)
 				struct session *s = *pp;
 
 				*pp = s->next;
-				sodium_memzero(s, sizeof *s);
-				free(s);
+				session_free(s);
 			} else {
 				pp = &(*pp)->next;
 			}
@@ -219,48 +298,50 @@ static struct attempts **attempts_find(const char *address)
 	return pp; /* the end of the chain: *pp == NULL */
 }
 
-long session_address_blocked(const char *address, long max_fails, long window_minutes)
+long session_address_try(const char *address, long max_fails, long window_minutes)
 {
 	struct attempts **pp;
 	time_t now = time(NULL);
 	long wait = 0;
 
 	pthread_mutex_lock(&g_mu);
+	sweep(now);
 	pp = attempts_find(address);
-	if (*pp) {
+	if (*pp && now - (*pp)->first >= window_minutes * 60) {
 		struct attempts *a = *pp;
 
-		if (now - a->first >= window_minutes * 60) {
-			*pp = a->next;
-			free(a);
-		} else if (a->fails >= max_fails) {
-			wait = window_minutes * 60 - (long)(now - a->first);
-		}
+		*pp = a->next;
+		free(a);
+		pp = attempts_find(address);
+	}
+	if (!*pp) {
+		*pp = xcalloc(1, sizeof **pp);
+		snprintf((*pp)->address, sizeof (*pp)->address, "%s", address);
+		(*pp)->first = now;
+		(*pp)->window = window_minutes * 60;
+	}
+	if ((*pp)->fails >= max_fails) {
+		wait = window_minutes * 60 - (long)(now - (*pp)->first);
+		if (wait < 1)
+			wait = 1;
+	} else {
+		(*pp)->fails++;
 	}
 	pthread_mutex_unlock(&g_mu);
 	return wait;
 }
 
-void session_address_failed(const char *address)
+void session_address_ok(const char *address)
 {
 	struct attempts **pp;
 
+	/* Only this sign-in's own attempt is taken back: one good password among many
+	 * guesses from the same place must not reset the limit. The window ends it. */
 	pthread_mutex_lock(&g_mu);
 	pp = attempts_find(address);
-	if (!*pp) {
-		*pp = xcalloc(1, sizeof **pp);
-		snprintf((*pp)->address, sizeof (*pp)->address, "%s", address);
-		(*pp)->first = time(NULL);
-	}
-	(*pp)->fails++;
+	if (*pp && (*pp)->fails > 0)
+		(*pp)->fails--;
 	pthread_mutex_unlock(&g_mu);
-}
-
-void session_address_ok(const char *address)
-{
-	(void)address;
-	/* A success does not clear the address's count: one good password among many guesses
-	 * from the same place must not reset the limit. The window ends it. */
 }
 
 int csrf_ok(const char *expected, const char *given)

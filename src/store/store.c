@@ -17,13 +17,37 @@
 
 /* ---- helpers ------------------------------------------------------------------------ */
 
+/* How long writers wait for each other (store_wait_set), and who is told of a long wait. */
+static long g_wait_ms = 5000;
+static void (*g_wait_notice)(long waited_ms, long max_ms);
+
+static int busy_wait(void *ctx, int count);
+
+long store_wait_ms(void)
+{
+	return g_wait_ms;
+}
+
+/* The answer to a writer that waited its whole time: in words, never SQLite's own
+ * "database is locked". */
+static enum err_code store_busy_error(struct err *e, const char *what)
+{
+	return err_set(e, ERR_STORAGE,
+		       "the database is busy (%s): another import or a server is writing to it "
+		       "and it was still busy after %ld s; try again later, or wait longer "
+		       "(--wait SECONDS or CADRE_WAIT)", what, (g_wait_ms + 999) / 1000);
+}
+
 enum err_code sq_db_error(struct store *st, struct err *e, const char *what)
 {
 	int rc = sqlite3_errcode(st->db);
 
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return store_busy_error(e, what);
+	if (rc == SQLITE_INTERRUPT && st->stopping)
 		return err_set(e, ERR_STORAGE,
-			       "the database is busy (%s): another cadre is writing to it; try again",
+			       "the server is stopping: the work was interrupted while %s and "
+			       "nothing of it was kept; send it again once the server is back",
 			       what);
 	if (rc == SQLITE_INTERRUPT && st->deadline_ms)
 		return err_set(e, ERR_STORAGE,
@@ -155,9 +179,13 @@ enum err_code sq_exec(struct store *st, const char *sql, struct err *e, const ch
 {
 	char *msg = NULL;
 
-	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		enum err_code c = err_set(e, ERR_STORAGE, "database error while %s: %s", what,
-					  msg ? msg : sqlite3_errmsg(st->db));
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
+
+	if (rc != SQLITE_OK) {
+		enum err_code c = rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_INTERRUPT
+			? sq_db_error(st, e, what)
+			: err_set(e, ERR_STORAGE, "database error while %s: %s", what,
+				  msg ? msg : sqlite3_errmsg(st->db));
 
 		sqlite3_free(msg);
 		return c;
@@ -287,7 +315,7 @@ enum err_code store_open(struct store **out, const char *path, int create, struc
 		free(st);
 		return ERR_STORAGE;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_busy_handler(st->db, busy_wait, st);
 	/* A new database gets 16 KiB pages: a national roll loads and scans faster with them.
 	 * (Only an empty file takes the setting; an existing one keeps its own.) */
 	if (create)
@@ -329,6 +357,44 @@ void store_close(struct store *st)
 	free(st);
 }
 
+static long long now_ms(void);
+
+void store_wait_set(long ms, void (*notice)(long waited_ms, long max_ms))
+{
+	g_wait_ms = ms < 0 ? 0 : ms;
+	g_wait_notice = notice;
+}
+
+/* SQLite's busy handler: another connection holds the write lock. Sleep in short steps
+ * until g_wait_ms have passed since the first call of this wait (count 0), telling the
+ * notice once after a second. Returns 0 to give up (SQLITE_BUSY). */
+static int busy_wait(void *ctx, int count)
+{
+	struct store *st = ctx;
+	long long now = now_ms(), waited;
+	struct timespec ts;
+	long step;
+
+	if (count == 0) {
+		st->busy_t0 = now;
+		st->busy_told = 0;
+	}
+	waited = now - st->busy_t0;
+	if (st->stopping || waited >= g_wait_ms)
+		return 0;
+	if (g_wait_notice && !st->busy_told && waited >= 1000) {
+		st->busy_told = 1;
+		g_wait_notice((long)waited, g_wait_ms);
+	}
+	step = count < 10 ? 1 + count : count < 40 ? 10 : 50;
+	if (step > g_wait_ms - waited)
+		step = (long)(g_wait_ms - waited);
+	ts.tv_sec = 0;
+	ts.tv_nsec = step * 1000000L;
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
 /* Writers of one process (the server's worker threads, each with its own connection) queue
  * on this mutex rather than on SQLite's busy handler, which sleeps in steps of milliseconds:
  * under load the queue is fair and its wait is the work ahead, not a guess. Other processes
@@ -348,7 +414,26 @@ enum err_code store_begin(struct store *st, struct err *e)
 	enum err_code rc;
 
 	if (!st->writing) {
-		pthread_mutex_lock(&write_mu);
+		/* Bounded like SQLite's own wait: during another thread's long import, a writer
+		 * is answered "busy" rather than held until the import ends. */
+		struct timespec ts;
+		int lrc;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_sec += g_wait_ms / 1000;
+		ts.tv_nsec += (g_wait_ms % 1000) * 1000000L;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000L;
+		}
+		lrc = pthread_mutex_trylock(&write_mu);
+		if (lrc) {
+			if (g_wait_notice && g_wait_ms > 1000)
+				g_wait_notice(0, g_wait_ms);
+			lrc = pthread_mutex_timedlock(&write_mu, &ts);
+		}
+		if (lrc)
+			return store_busy_error(e, "starting a transaction");
 		st->writing = 1;
 	}
 	rc = sq_exec(st, "BEGIN IMMEDIATE", e, "starting a transaction");
@@ -417,8 +502,23 @@ void store_checkpoint(struct store *st)
 	if (log > 4096 && done == log) {
 		sqlite3_busy_timeout(st->db, 0);
 		sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
-		sqlite3_busy_timeout(st->db, 5000);
+		sqlite3_busy_handler(st->db, busy_wait, st);
 	}
+}
+
+void store_interrupt(struct store *st)
+{
+	st->stopping = 1;
+	sqlite3_interrupt(st->db);
+}
+
+int store_release(struct store *st)
+{
+	int open = !sqlite3_get_autocommit(st->db) || st->writing;
+
+	if (open)
+		store_rollback(st);
+	return open;
 }
 
 void store_rollback(struct store *st)
@@ -2464,6 +2564,35 @@ enum err_code store_account_set_login(struct store *st, int64_t id, long failed,
 	sqlite3_bind_int64(s, 2, failed);
 	sqlite3_bind_int64(s, 3, locked_until);
 	return sq_step_done(st, s, e, "recording a sign-in");
+}
+
+enum err_code store_account_login_attempt(struct store *st, int64_t id, long long now,
+					  long *failed, struct err *e)
+{
+	static const char sql[] =
+		"UPDATE account SET failed_logins = failed_logins + 1"
+		" WHERE id = ?1 AND CAST(coalesce(locked_until, 0) AS INTEGER) <= ?2"
+		" RETURNING failed_logins";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, now);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*failed = (long)sqlite3_column_int64(s, 0);
+	if (rc == SQLITE_ROW)
+		rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE) {
+		enum err_code c = sq_db_error(st, e, "recording a sign-in");
+
+		sq_done(st, s);
+		return c;
+	}
+	sq_done(st, s);
+	return *failed < 0 ? ERR_NOTFOUND : ERR_OK;
 }
 
 enum err_code store_role_grant(struct store *st, int64_t account_id, enum role role,

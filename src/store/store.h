@@ -46,6 +46,19 @@ void store_checkpoint(struct store *st);
 /* Stop any statement that runs past ms milliseconds from now (0: no limit) with ERR_STORAGE
  * and a message saying so: a search abandoned by its client must not hold a worker. */
 void store_deadline(struct store *st, long long ms);
+/* How long a writer waits for another (another process's import, or another thread of this
+ * one) before giving up with ERR_STORAGE "the database is busy ...": ms milliseconds for
+ * every connection opened from now on and for the queue of this process's writers. notice,
+ * when set, is called once a wait has lasted a second (waited, ms): the CLI says in words
+ * what it is waiting for. Call before opening connections, from one thread. */
+void store_wait_set(long ms, void (*notice)(long waited_ms, long max_ms));
+long store_wait_ms(void);
+/* Stop st's running and next statements (thread-safe, for a stopping server): they fail
+ * with ERR_STORAGE saying the server is stopping, and their transaction rolls back. */
+void store_interrupt(struct store *st);
+/* Make st ready for its next user: roll back a transaction left open and release the
+ * process's write queue. Returns 1 when something was left open (a bug), else 0. */
+int store_release(struct store *st);
 
 /* Journal mode for a first load (on = 1: a rollback journal, so new pages are written once
  * rather than through the write-ahead log; on = 0: back to WAL). Outside a transaction. Fails
@@ -372,6 +385,11 @@ enum err_code store_account_by_name(struct store *st, const char *name, struct a
 				    struct err *e);
 enum err_code store_account_by_id(struct store *st, int64_t id, struct account *a,
 				  struct err *e);
+/* Count a sign-in attempt of account id before its password is checked, in one statement
+ * (parallel attempts each count): *failed receives the new count. ERR_NOTFOUND (and *failed
+ * untouched) when the account is locked at now (seconds since 1970). */
+enum err_code store_account_login_attempt(struct store *st, int64_t id, long long now,
+					  long *failed, struct err *e);
 enum err_code store_account_set_login(struct store *st, int64_t id, long failed,
 				      long long locked_until, struct err *e);
 /* Grant a role (revoking the one in force). org_id 0: the whole tree. */

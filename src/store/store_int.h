@@ -22,6 +22,9 @@ struct store {
 	sqlite3 *db;
 	int writing; /* holds write_mu: between store_begin and its commit or rollback */
 	long long deadline_ms, deadline_at; /* store_deadline: the limit and when it ends */
+	long long busy_t0;   /* when the current wait for another writer began (ms) */
+	int busy_told;       /* the wait was announced (store_wait_set's notice) */
+	volatile int stopping; /* store_interrupt was called: the process is stopping */
 	/* Reused by store_member_list so that ordering a province allocates nothing. */
 	struct keyed *lv;
 	size_t lcap;

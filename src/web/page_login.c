@@ -3,12 +3,18 @@
 
 #include "pages.h"
 
-/* A safe place to go back to after signing in: a path on this site only. */
+/* A safe place to go back to after signing in: a path on this site only. Browsers drop
+ * tabs and line breaks from a URL and read a backslash as a slash, so "/\t/evil.example"
+ * would leave the site: no control character and no backslash anywhere. */
 static const char *local_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\r') ||
-	    strchr(next, '\n'))
+	const unsigned char *p;
+
+	if (!next || next[0] != '/' || next[1] == '/')
 		return "/";
+	for (p = (const unsigned char *)next; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || *p == '\\')
+			return "/";
 	return next;
 }
 
@@ -82,13 +88,23 @@ void web_login_post(struct req *r)
 	ruleset_int(&r->app->rules, R_LOGIN_ADDRESS_MAX_FAILS, r->app->today, &max_fails);
 	ruleset_int(&r->app->rules, R_LOGIN_LOCK_MINUTES, r->app->today, &window);
 	ruleset_int(&r->app->rules, R_SESSION_IDLE_MINUTES, r->app->today, &idle);
-	/* R-LOGIN-ADDRESS-MAX-FAILS: too many failures from this address, whatever the name. */
-	if ((wait = session_address_blocked(r->address, max_fails, window)) > 0) {
+	/* R-LOGIN-ADDRESS-MAX-FAILS: too many failures from this address, whatever the name.
+	 * The attempt counts now, before the password is checked; a success takes it back. */
+	if ((wait = session_address_try(r->address, max_fails, window)) > 0) {
 		struct buf m;
+		const char *tr = _(r, "Too many failed sign-ins from your address; try again in "
+				      "{minutes} minutes.");
+		const char *at = strstr(tr, "{minutes}");
 
+		/* A translation is text, never a format: the number goes where it says. */
 		buf_init(&m, 0);
-		buf_printf(&m, _(r, "Too many failed sign-ins from your address; try again in %ld "
-				    "minutes."), (wait + 59) / 60);
+		if (at) {
+			buf_add(&m, tr, (size_t)(at - tr));
+			buf_printf(&m, "%ld", (wait + 59) / 60);
+			buf_adds(&m, at + 9);
+		} else {
+			buf_adds(&m, tr);
+		}
 		r->status = 429;
 		login_form(r, name ? name : "", buf_str(&m));
 		r->status = 429;
@@ -100,13 +116,13 @@ void web_login_post(struct req *r)
 		const char *msg = r->e.n && r->e.items[0].rule[0] ?
 			r->e.items[0].msg : _(r, "The account name or the password is wrong.");
 
-		session_address_failed(r->address);
 		err_clear(&r->e);
 		r->status = 401;
 		login_form(r, name ? name : "", msg);
 		r->status = 401;
 		return;
 	}
+	session_address_ok(r->address);
 	session_create(&ac, r->lang, idle, id, csrf);
 	set_cookie(r, "sid", id, -1);
 	set_cookie(r, "pcsrf", "", 0);
