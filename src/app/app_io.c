@@ -256,6 +256,9 @@ static enum err_code audit_import(struct app *a, const struct actor *ac, const c
 			 (json_int_t)res->imported, "rejected", (json_int_t)res->rejected);
 	rc = app_audit(a, ac, action, subject, scope.id, NULL, after, e);
 	free(after);
+	/* A signed checkpoint at the end of every import (docs/audit.md). */
+	if (!rc)
+		rc = app_audit_checkpoint(a, e);
 	return rc;
 }
 
