@@ -161,6 +161,16 @@ enum err_code app_member_list(struct app *a, const struct actor *ac, const char 
 enum err_code app_member_search(struct app *a, const struct actor *ac, const char *text,
 				const char *org_code, long limit, store_member_cb cb, void *ctx,
 				struct err *e);
+/* A page of a member list or search handed to a client (the API): the same as
+ * app_member_list / app_member_search, at most limit rows to cb (*more set when there are
+ * further rows), and the page is one audit entry ("members.list", "members.search") with
+ * the subtree and the number of rows, like the opening of a record (docs/audit.md). */
+enum err_code app_member_page(struct app *a, const struct actor *ac, const char *org_code,
+			      date_t as_of, long offset, long limit, store_member_cb cb, void *ctx,
+			      int *more, struct err *e);
+enum err_code app_member_search_page(struct app *a, const struct actor *ac, const char *text,
+				     const char *org_code, long limit, store_member_cb cb,
+				     void *ctx, struct err *e);
 /* Change a member's status on date (R-STATUS-TRANSITION, R-PROBATION-MONTHS). */
 enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t id,
 				enum member_status status, date_t date, const char *reason,

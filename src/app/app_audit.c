@@ -350,8 +350,10 @@ static void read_batch_write(struct app *a, struct read_entry *batch)
 	pthread_mutex_unlock(&rd_mu);
 }
 
-enum err_code app_audit_read(struct app *a, const struct actor *ac, const char *action,
-			     const char *subject, int64_t org_id, struct err *e)
+/* A read entry through the group commit, with after as its "after" ("" when none). */
+static enum err_code audit_read(struct app *a, const struct actor *ac, const char *action,
+				const char *subject, int64_t org_id, const char *after,
+				struct err *e)
 {
 	struct read_entry me;
 	time_t now = time(NULL);
@@ -368,7 +370,7 @@ enum err_code app_audit_read(struct app *a, const struct actor *ac, const char *
 	snprintf(me.en.subject, sizeof me.en.subject, "%s", subject);
 	me.en.org_id = org_id;
 	me.en.before = (char *)(uintptr_t)"";
-	me.en.after = (char *)(uintptr_t)"";
+	me.en.after = (char *)(uintptr_t)(after ? after : "");
 	me.done = &done;
 	me.rc = &rc;
 	pthread_mutex_lock(&rd_mu);
@@ -406,6 +408,46 @@ enum err_code app_audit_read(struct app *a, const struct actor *ac, const char *
 		return err_set(e, rc, "the audit log could not be written, so the record is not "
 			       "shown; try again");
 	return ERR_OK;
+}
+
+enum err_code app_audit_read(struct app *a, const struct actor *ac, const char *action,
+			     const char *subject, int64_t org_id, struct err *e)
+{
+	return audit_read(a, ac, action, subject, org_id, NULL, e);
+}
+
+static int first_org(void *ctx, const struct org *o)
+{
+	*(struct org *)ctx = *o;
+	return 1;
+}
+
+enum err_code app_audit_bulk(struct app *a, const struct actor *ac, const char *action,
+			     const char *org_code, long rows, const char *key, const char *value,
+			     struct err *e)
+{
+	struct org o;
+	struct err tmp;
+	char subject[64];
+	char *after;
+	enum err_code rc;
+
+	err_init(&tmp);
+	memset(&o, 0, sizeof o);
+	if (org_code && org_code[0])
+		store_org_by_code(a->st, org_code, &o, &tmp);
+	else if (ac->scope_code[0])
+		store_org_by_code(a->st, ac->scope_code, &o, &tmp);
+	else
+		store_org_walk(a->st, 1, 1, 0, first_org, &o, &tmp);
+	err_cleanup(&tmp);
+	snprintf(subject, sizeof subject, "org:%s", o.code);
+	after = key ? app_json("{s:s,s:I,s:s}", "org", o.code, "rows", (json_int_t)rows, key,
+			       value ? value : "")
+		    : app_json("{s:s,s:I}", "org", o.code, "rows", (json_int_t)rows);
+	rc = audit_read(a, ac, action, subject, o.id, after, e);
+	free(after);
+	return rc;
 }
 
 enum err_code app_member_event(struct app *a, const struct actor *ac, const struct member *m,
