@@ -67,7 +67,8 @@ while True:
         errors += 1   # a refusal (503 when busy): not acknowledged, go on
         if errors > 1000:
             break
-    except Exception:
+    except Exception as ex:
+        print("writer: %d written, stops on %r" % (len(ids), ex), file=sys.stderr)
         break         # the server is gone
 PY
 
@@ -139,8 +140,16 @@ tcase "kill -9 of the server under API writes, at several moments: every acknowl
 start=100000
 for delay in 1 2 4; do
 	server_start || break
+	had=$(wc -l <"$WORK/acked")
 	python3 writer.py "$BASE" "$TOKEN_aclerk" "$WORK/acked" "$start" &
 	wpid=$!
+	# The delay counts from the first acknowledged write (python may start slowly on a
+	# loaded machine); at most a minute's wait for it.
+	for i in $(seq 1 600); do
+		[ "$(wc -l <"$WORK/acked")" -gt "$had" ] && break
+		kill -0 "$wpid" 2>/dev/null || break
+		sleep 0.1
+	done
 	sleep "$delay"
 	kill -9 "$SERVER_PID" 2>/dev/null
 	wait "$SERVER_PID" 2>/dev/null
