@@ -314,6 +314,7 @@ struct read_entry {
 	struct audit_entry en;
 	int *done;              /* set by the writer; the waiter's own variables */
 	enum err_code *rc;
+	char why[256];          /* what went wrong, when it did */
 	struct read_entry *next;
 };
 
@@ -339,15 +340,17 @@ static void read_batch_write(struct app *a, struct read_entry *batch)
 		rc = store_commit(a->st, &e);
 	else
 		store_rollback(a->st);
-	err_cleanup(&e);
 	pthread_mutex_lock(&rd_mu);
 	for (r = batch; r; r = r->next) {
+		if (rc)
+			snprintf(r->why, sizeof r->why, "%s", e.n ? e.items[0].msg : "");
 		*r->rc = rc;
 		*r->done = 1;
 	}
 	rd_writing = 0;
 	pthread_cond_broadcast(&rd_cv);
 	pthread_mutex_unlock(&rd_mu);
+	err_cleanup(&e);
 }
 
 /* A read entry through the group commit, with after as its "after" ("" when none). */
@@ -404,6 +407,8 @@ static enum err_code audit_read(struct app *a, const struct actor *ac, const cha
 		pthread_cond_wait(&rd_cv, &rd_mu);
 	}
 	pthread_mutex_unlock(&rd_mu);
+	if (rc == ERR_STORAGE && strstr(me.why, "audit key"))
+		return err_set(e, rc, "%s", me.why); /* a missing or foreign key: try again won't do */
 	if (rc)
 		return err_set(e, rc, "the audit log could not be written, so the record is not "
 			       "shown; try again");
