@@ -141,7 +141,7 @@ start=100000
 for delay in 1 2 4; do
 	server_start || break
 	had=$(wc -l <"$WORK/acked")
-	python3 writer.py "$BASE" "$TOKEN_aclerk" "$WORK/acked" "$start" &
+	python3 writer.py "$BASE" "$TOKEN_aclerk" "$WORK/acked" "$start" 2>>"$WORK/writer.log" &
 	wpid=$!
 	# The delay counts from the first acknowledged write (python may start slowly on a
 	# loaded machine); at most a minute's wait for it.
