@@ -293,7 +293,10 @@ enum err_code app_audit_key_init(struct app *a, const char **path_out, struct er
 {
 	static char path[PATH_MAX];
 
-	key_path(a, path, sizeof path);
+	if (memory_db(a))
+		snprintf(path, sizeof path, "%s", "memory (the database is in memory)");
+	else
+		key_path(a, path, sizeof path);
 	if (path_out)
 		*path_out = path;
 	if (store_begin(a->st, e))
