@@ -62,7 +62,7 @@ for i in $(seq "$runs"); do
 	bench/import_baseline.sh "$members" "$D/baseline.db" | tee -a "$out.raw"
 	rm -f "$D/baseline.db"
 	echo "bench: import, pair $i of $runs: cadre import ..."
-	rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
+	rm -f "$db" "$db-wal" "$db-shm" "$db-journal" "$db.auditkey"
 	build/cadre --db "$db" --quiet init >/dev/null
 	build/cadre --db "$db" --quiet import orgs "$orgs" >/dev/null
 	log=$(mktemp)
@@ -104,9 +104,10 @@ if [ "${BENCH_REVIEWS:-1}" = 1 ]; then
 	if [ ! -s "$revdb" ] || [ ! -s "$D/reviews_load_$tag.txt" ] || [ "${BENCH_FRESH:-0}" = 1 ] ||
 		[ "${BENCH_REVIEWS_FRESH:-0}" = 1 ]; then
 		echo "bench: loading the reviews into cadre (app_review_members per grassroots organisation) ..."
-		rm -f "$revdb" "$revdb-wal" "$revdb-shm" "$revdb-journal"
+		rm -f "$revdb" "$revdb-wal" "$revdb-shm" "$revdb-journal" "$revdb.auditkey"
 		sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 		cp "$db" "$revdb"
+		cp "$db.auditkey" "$revdb.auditkey" # the copy's audit key (docs/audit.md)
 		build/bench/load_reviews --db "$revdb" --reviews "$reviews" \
 			--org-reviews "$org_reviews" | tee "$D/reviews_load_$tag.txt"
 		sqlite3 "$revdb" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null

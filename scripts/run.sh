@@ -2,7 +2,7 @@
 # make run: create the demo database if there is none and an administrator account 'admin'
 # (its generated password printed once, when it is created), then serve the web application
 # and the JSON API. CADRE_DB names the database (cadre.db), CADRE_LISTEN the address
-# (127.0.0.1:8080).
+# (127.0.0.1:8080). The database's audit key is made beside it ($db.auditkey, docs/audit.md).
 set -eu
 cadre=${1:-build/cadre}
 db=${CADRE_DB:-cadre.db}
@@ -11,7 +11,7 @@ listen=${CADRE_LISTEN:-127.0.0.1:8080}
 if [ ! -f "$db" ]; then
 	echo "creating the demo database $db (the sample Military Region 2) ..."
 	if ! "$cadre" --db "$db" demo; then
-		rm -f "$db" "$db-wal" "$db-shm"
+		rm -f "$db" "$db-wal" "$db-shm" "$db.auditkey"
 		exit 1
 	fi
 fi

@@ -1,6 +1,7 @@
 /* app.c - opening the database for a session of work, the actor's scope, name keys. */
 #include "app.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -43,9 +44,12 @@ enum err_code app_open(struct app *a, const char *path, int create, struct err *
 		return e->code;
 	if (store_open(&a->st, path, create, e))
 		return e->code;
+	a->db_path = xstrdup(path);
 	if (store_rules_load(a->st, &a->rules, e)) {
 		store_close(a->st);
 		a->st = NULL;
+		free(a->db_path);
+		a->db_path = NULL;
 		return e->code;
 	}
 	a->rules_loaded = time(NULL);
@@ -93,6 +97,12 @@ void app_close(struct app *a)
 {
 	store_close(a->st);
 	a->st = NULL;
+	free(a->db_path);
+	a->db_path = NULL;
+	if (a->audit_keys)
+		sodium_memzero(a->audit_keys, sizeof *a->audit_keys);
+	free(a->audit_keys);
+	a->audit_keys = NULL;
 	ruleset_cleanup(&a->rules);
 	err_cleanup(&a->warn);
 }

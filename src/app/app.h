@@ -39,6 +39,9 @@ struct app {
 	date_t today;
 	int quiet; /* no progress bars */
 	long long rules_loaded; /* when the rules were read (seconds since the epoch) */
+	char *db_path;          /* where the database is: its audit key file lies beside it */
+	struct audit_keys *audit_keys; /* the audit key, once read and matched to the database */
+	int audit_keys_made; /* made by this connection: its record checked at each use */
 };
 
 /* Open the database at path (create: make it if missing). */
@@ -162,6 +165,16 @@ enum err_code app_member_list(struct app *a, const struct actor *ac, const char 
 enum err_code app_member_search(struct app *a, const struct actor *ac, const char *text,
 				const char *org_code, long limit, store_member_cb cb, void *ctx,
 				struct err *e);
+/* A page of a member list or search handed to a client (the API): the same as
+ * app_member_list / app_member_search, at most limit rows to cb (*more set when there are
+ * further rows), and the page is one audit entry ("members.list", "members.search") with
+ * the subtree and the number of rows, like the opening of a record (docs/audit.md). */
+enum err_code app_member_page(struct app *a, const struct actor *ac, const char *org_code,
+			      date_t as_of, long offset, long limit, store_member_cb cb, void *ctx,
+			      int *more, struct err *e);
+enum err_code app_member_search_page(struct app *a, const struct actor *ac, const char *text,
+				     const char *org_code, long limit, store_member_cb cb,
+				     void *ctx, struct err *e);
 /* Change a member's status on date (R-STATUS-TRANSITION, R-PROBATION-MONTHS). */
 enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t id,
 				enum member_status status, date_t date, const char *reason,
@@ -346,12 +359,34 @@ enum err_code app_audit_list(struct app *a, const struct actor *ac, const char *
 /* Whether the actor may check the whole chain: only a role on the whole tree, since the
  * check counts and reads every entry, those outside a scope too (ERR_DENIED otherwise). */
 enum err_code app_audit_may_verify(const struct actor *ac, struct err *e);
-/* Check the whole chain. *entries is the number checked and head the last entry's hash
- * (zeros for an empty log): kept elsewhere, it also reveals entries cut from the end. On a
- * break, *bad_id is the first entry that was edited, deleted or moved, why says which
- * (ERR_STORAGE is returned). */
-enum err_code app_audit_verify(struct app *a, long *entries, int64_t *bad_id, const char **why,
-			       unsigned char head[AUDIT_HASH_BYTES], struct err *e);
+/* What audit verify found (docs/audit.md). why is "" when the log is intact. */
+struct audit_verdict {
+	long entries;       /* entries read */
+	long legacy;        /* of which written before the database had its key (MAC unchecked) */
+	long checkpoints;   /* signed checkpoints checked */
+	int keyed;          /* the MAC chain was checked with the key */
+	int64_t bad_id;     /* the first entry edited, deleted or moved; 0 when none is named */
+	char why[400];
+	int64_t head_entries;                 /* the head: the number of entries ... */
+	unsigned char head[AUDIT_HASH_BYTES]; /* ... and the last one's MAC (hash when legacy) */
+};
+/* Check the whole log, streaming: ids, the hash chain, the MAC chain under the key (the key
+ * file must be there when the database has one), every checkpoint's signature and head, an
+ * empty or shortened log on a database with records, and, when kept_head is given ("N:HEX"
+ * or "HEX", as app_audit_head prints it), that the log still holds that head. ERR_STORAGE
+ * when something is wrong (v->why says what), ERR_USAGE for a malformed kept_head. */
+enum err_code app_audit_verify(struct app *a, const char *kept_head, struct audit_verdict *v,
+			       struct err *e);
+/* The current head of the log, to keep elsewhere: entries and the last entry's MAC. */
+enum err_code app_audit_head(struct app *a, int64_t *entries, unsigned char head[AUDIT_HASH_BYTES],
+			     struct err *e);
+/* Make the database's audit key (at init): the key file beside the database (or
+ * CADRE_AUDIT_KEY_FILE), mode 0600, and its record in the database. *path_out (may be NULL)
+ * gets the key file's path. Nothing happens when the database has its key already. */
+enum err_code app_audit_key_init(struct app *a, const char **path_out, struct err *e);
+/* Sign a checkpoint of the current head (inside a write transaction; nothing when the log
+ * is empty or the last checkpoint is of this head already). */
+enum err_code app_audit_checkpoint(struct app *a, struct err *e);
 
 /* ---- demo (demo.c) ------------------------------------------------------------------ */
 /* Build the sample military region into an empty database, deterministically. */

@@ -36,6 +36,13 @@ enum err_code app_check_exists_on(const struct org *o, date_t d, const char *fie
  * each caller returns only once its own entry is stored, in the chain's order. */
 enum err_code app_audit_read(struct app *a, const struct actor *ac, const char *action,
 			     const char *subject, int64_t org_id, struct err *e);
+/* Record a bulk read of personal data (an export, the records behind a figure, a report
+ * download, a page of a member list): ONE entry for the whole read, like a record view,
+ * subject "org:CODE" (the subtree read: org_code, else the actor's scope, else the root) and
+ * after {"org", "rows", key: value} (key NULL: none). */
+enum err_code app_audit_bulk(struct app *a, const struct actor *ac, const char *action,
+			     const char *org_code, long rows, const char *key, const char *value,
+			     struct err *e);
 enum err_code app_audit(struct app *a, const struct actor *ac, const char *action,
 			const char *subject, int64_t org_id, const char *before, const char *after,
 			struct err *e);

@@ -701,6 +701,54 @@ enum err_code app_member_search(struct app *a, const struct actor *ac, const cha
 	return rc;
 }
 
+/* A page handed out: rows counted, at most limit of them. */
+struct page_count {
+	store_member_cb cb;
+	void *ctx;
+	long limit, n;
+	int more;
+};
+
+static int page_row(void *ctx, const struct member *m)
+{
+	struct page_count *p = ctx;
+
+	if (p->limit >= 0 && p->n >= p->limit) {
+		p->more = 1;
+		return 1;
+	}
+	p->n++;
+	return p->cb(p->ctx, m);
+}
+
+enum err_code app_member_page(struct app *a, const struct actor *ac, const char *org_code,
+			      date_t as_of, long offset, long limit, store_member_cb cb, void *ctx,
+			      int *more, struct err *e)
+{
+	struct page_count p = {cb, ctx, limit, 0, 0};
+	char d[DATE_STR];
+
+	/* One more than asked: whether a next page exists without counting the subtree. */
+	if (app_member_list(a, ac, org_code, as_of, offset, limit < 0 ? -1 : limit + 1, page_row,
+			    &p, e))
+		return e->code;
+	if (more)
+		*more = p.more;
+	return app_audit_bulk(a, ac, "members.list", org_code, p.n, "as_of",
+			      as_of == DATE_NONE ? "" : date_format(as_of, d), e);
+}
+
+enum err_code app_member_search_page(struct app *a, const struct actor *ac, const char *text,
+				     const char *org_code, long limit, store_member_cb cb,
+				     void *ctx, struct err *e)
+{
+	struct page_count p = {cb, ctx, -1, 0, 0};
+
+	if (app_member_search(a, ac, text, org_code, limit, page_row, &p, e))
+		return e->code;
+	return app_audit_bulk(a, ac, "members.search", org_code, p.n, "q", text, e);
+}
+
 /* ---- status ------------------------------------------------------------------------ */
 
 struct open_list {

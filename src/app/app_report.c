@@ -888,7 +888,28 @@ enum err_code app_report_members(struct app *a, const struct actor *ac, const ch
 		return e->code;
 	if (total)
 		*total = b.seen;
-	return ERR_OK;
+	/* The records behind a figure are a bulk read: one audit entry, the rows handed out. */
+	{
+		long shown = b.seen - (offset > 0 ? offset : 0);
+
+		if (shown < 0)
+			shown = 0;
+		if (limit >= 0 && shown > limit)
+			shown = limit;
+		return app_audit_bulk(a, ac, "report.members", org_code, shown, "filter",
+				      filter ? filter : "", e);
+	}
+}
+
+enum err_code app_report_download(struct app *a, const struct actor *ac,
+				  const struct report *rep, const char *format, struct err *e)
+{
+	size_t i;
+	long rows = 0;
+
+	for (i = 0; i < rep->n; i++)
+		rows += (long)rep->t[i].nrow;
+	return app_audit_bulk(a, ac, "report.download", rep->org_code, rows, "format", format, e);
 }
 
 /* ---- rules and the counters' upkeep ---------------------------------------------------- */

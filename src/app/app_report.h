@@ -255,10 +255,16 @@ enum err_code app_rollup(struct app *a, const struct actor *ac, int year, rollup
 			 void *ctx, struct err *e);
 
 /* The records behind a figure: the members (filter from a report row, within org_code's
- * subtree and the actor's scope) a page at a time. */
+ * subtree and the actor's scope) a page at a time; one audit entry "report.members" for the
+ * page, with the rows handed to cb. */
 enum err_code app_report_members(struct app *a, const struct actor *ac, const char *org_code,
 				 int year, const char *filter, long offset, long limit,
 				 store_member_cb cb, void *ctx, long *total, struct err *e);
+/* Record that report rep leaves the system as a download in format ("csv", "xlsx", "json"):
+ * one audit entry "report.download" with the subtree and the number of rows of figures.
+ * Call before handing the file out (no entry, no download). */
+enum err_code app_report_download(struct app *a, const struct actor *ac,
+				  const struct report *rep, const char *format, struct err *e);
 
 /* The organisations behind a figure of an organisation table (org_reviews,
  * grassroots_reviews, standing_boards): filter org_grade=G, grassroots_grade=G (G a grade,

@@ -92,6 +92,7 @@ int cmd_token_add(struct cli *c, int npos, char **pos);
 int cmd_token_revoke(struct cli *c, int npos, char **pos);
 int cmd_serve(struct cli *c, int npos, char **pos);
 int cmd_audit_verify(struct cli *c, int npos, char **pos);
+int cmd_audit_head(struct cli *c, int npos, char **pos);
 int cmd_export(struct cli *c, int npos, char **pos);
 int cmd_rules_add(struct cli *c, int npos, char **pos);
 /* cmd_review.c: reviews, discipline, emulation, the figures. */

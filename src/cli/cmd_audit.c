@@ -51,10 +51,7 @@ int cmd_audit_list(struct cli *c, int npos, char **pos)
 
 int cmd_audit_verify(struct cli *c, int npos, char **pos)
 {
-	long n = 0;
-	int64_t bad = 0;
-	const char *why = NULL;
-	unsigned char head[AUDIT_HASH_BYTES];
+	struct audit_verdict v;
 	char hex[2 * AUDIT_HASH_BYTES + 1];
 	enum err_code rc;
 
@@ -62,18 +59,51 @@ int cmd_audit_verify(struct cli *c, int npos, char **pos)
 	(void)pos;
 	if (app_audit_may_verify(&c->actor, &c->e))
 		return cli_fail(c);
-	rc = app_audit_verify(&c->app, &n, &bad, &why, head, &c->e);
-	audit_hex(head, hex);
-	if (c->json) {
-		cli_json_out(json_pack("{s:b,s:I,s:o,s:s,s:s}", "intact", rc == ERR_OK, "entries",
-				       (json_int_t)n, "first_bad_entry",
-				       bad ? json_integer(bad) : json_null(), "reason",
-				       why ? why : "", "head", rc ? "" : hex));
+	rc = app_audit_verify(&c->app, OPT(c, "head"), &v, &c->e);
+	audit_hex(v.head, hex);
+	if (c->json && rc != ERR_USAGE) {
+		char head[2 * AUDIT_HASH_BYTES + 24];
+
+		snprintf(head, sizeof head, "%lld:%s", (long long)v.head_entries, hex);
+		cli_json_out(json_pack("{s:b,s:I,s:I,s:I,s:b,s:o,s:s,s:s}", "intact", rc == ERR_OK,
+				       "entries", (json_int_t)v.entries, "legacy_entries",
+				       (json_int_t)v.legacy, "checkpoints",
+				       (json_int_t)v.checkpoints, "keyed", v.keyed,
+				       "first_bad_entry", v.bad_id ? json_integer(v.bad_id)
+								   : json_null(),
+				       "reason", rc ? (v.why[0] ? v.why : c->e.n ? c->e.items[0].msg : "") : "", "head", rc ? "" : head));
 		return rc ? err_exit_code(rc) : 0;
 	}
 	if (rc)
 		return cli_fail(c);
-	printf("the audit log is intact: %ld entries, each chained to the one before\n"
-	       "chain head %s (keep it: a log cut short would end elsewhere)\n", n, hex);
+	printf("the audit log is intact: %ld entries, each chained to the one before", v.entries);
+	if (v.keyed && v.legacy)
+		printf(" and keyed after the first %ld (legacy, written before the key)", v.legacy);
+	else if (v.keyed)
+		printf(" and keyed");
+	else
+		printf(" (legacy: the database has no audit key yet; its next write makes one)");
+	printf("; %ld signed checkpoints match\n", v.checkpoints);
+	printf("head %lld:%s (keep it elsewhere; 'cadre audit verify --head' with it shows a log "
+	       "cut short or rewritten)\n", (long long)v.head_entries, hex);
+	return 0;
+}
+
+int cmd_audit_head(struct cli *c, int npos, char **pos)
+{
+	unsigned char head[AUDIT_HASH_BYTES];
+	char hex[2 * AUDIT_HASH_BYTES + 1];
+	int64_t n;
+
+	(void)npos;
+	(void)pos;
+	/* The head holds the number of entries of the whole log. */
+	if (app_audit_may_verify(&c->actor, &c->e) || app_audit_head(&c->app, &n, head, &c->e))
+		return cli_fail(c);
+	audit_hex(head, hex);
+	if (c->json)
+		cli_json_out(json_pack("{s:I,s:s}", "entries", (json_int_t)n, "mac", hex));
+	else
+		printf("%lld:%s\n", (long long)n, hex);
 	return 0;
 }

@@ -6,14 +6,19 @@
 
 int cmd_init(struct cli *c, int npos, char **pos)
 {
+	const char *key = NULL;
+
 	(void)npos;
 	(void)pos;
+	if (app_audit_key_init(&c->app, &key, &c->e))
+		return cli_fail(c);
 	if (c->json)
-		cli_json_out(json_pack("{s:s,s:i}", "database", c->db, "schema_version",
-				       app_schema_version(&c->app)));
+		cli_json_out(json_pack("{s:s,s:i,s:s}", "database", c->db, "schema_version",
+				       app_schema_version(&c->app), "audit_key_file", key));
 	else
-		printf("database %s is ready (schema version %d)\n", c->db,
-		       app_schema_version(&c->app));
+		printf("database %s is ready (schema version %d); its audit key is in %s (keep "
+		       "it with the database, private: docs/audit.md)\n", c->db,
+		       app_schema_version(&c->app), key);
 	return 0;
 }
 

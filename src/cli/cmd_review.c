@@ -831,6 +831,13 @@ int cmd_report(struct cli *c, int npos, char **pos)
 		report_cleanup(&r);
 		return cli_fail(c);
 	}
+	/* A report taken out as a file (JSON, CSV, XLSX) is one audit entry. */
+	if ((c->json || OPT_SET(c, "csv") || xlsx) &&
+	    app_report_download(&c->app, &c->actor, &r,
+				c->json ? "json" : OPT_SET(c, "csv") ? "csv" : "xlsx", &c->e)) {
+		report_cleanup(&r);
+		return cli_fail(c);
+	}
 	if (c->json) {
 		json_t *j = report_json(&r);
 		char *s = json_dumps(j, REPORT_JSON_FLAGS | JSON_INDENT(2));

@@ -140,6 +140,11 @@ static struct opt audit_list_opts[] = {
 	{"limit", 1, "at most this many entries, newest first (default 100)", NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
+static struct opt audit_verify_opts[] = {
+	{"head", 1, "a head kept elsewhere ('cadre audit head'): the log must still hold it", NULL,
+	 0},
+	{NULL, 0, NULL, NULL, 0},
+};
 static struct opt user_add_opts[] = {
 	{"role", 1, "viewer, clerk, org_admin or sys_admin", NULL, 0},
 	{"org", 1, "the organisation whose subtree the role covers (omit only for sys_admin)",
@@ -345,8 +350,13 @@ const struct command cli_commands[] = {
 	 where_opts, 1, 1, cmd_member_where, 1},
 	{"audit", "list", "", "The audit log of your subtree: who changed or opened what, when, "
 			      "from where.", audit_list_opts, 0, 0, cmd_audit_list, 1},
-	{"audit", "verify", "", "Check the audit log's hash chain; name the first entry edited, "
-				"deleted or reordered.", no_opts, 0, 0, cmd_audit_verify, 1},
+	{"audit", "verify", "", "Check the audit log: its hash and MAC chains, signed checkpoints "
+				"and length; name the first entry edited, deleted, forged or "
+				"reordered (docs/audit.md).", audit_verify_opts, 0, 0,
+	 cmd_audit_verify, 1},
+	{"audit", "head", "", "Print the audit log's head (entries and the last MAC) to keep "
+			      "elsewhere for 'audit verify --head'.", no_opts, 0, 0, cmd_audit_head,
+	 1},
 	{"user", "add", "NAME", "Make an account with a role on an organisation; the password is "
 				"read from standard input.", user_add_opts, 1, 1, cmd_user_add, 1},
 	{"user", "list", "", "The accounts within your subtree and their roles.", no_opts, 0, 0,

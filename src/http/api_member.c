@@ -30,8 +30,8 @@ void api_member_search(struct req *r)
 		return;
 	}
 	items = json_array();
-	if (app_member_search(r->app, &r->actor, q, org && org[0] ? org : NULL, limit,
-			      member_item, items, &r->e)) {
+	if (app_member_search_page(r->app, &r->actor, q, org && org[0] ? org : NULL, limit,
+				   member_item, items, &r->e)) {
 		json_decref(items);
 		reply_problem(r);
 		return;

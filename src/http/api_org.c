@@ -136,6 +136,7 @@ void api_org_members(struct req *r)
 	long limit = req_query_long(r, "limit", MEMBERS_PAGE, 1, MEMBERS_PAGE_MAX);
 	date_t as_of;
 	json_t *items, *next = json_null();
+	int more = 0;
 
 	api_query_date(r, "as_of", &as_of);
 	if (r->e.code) {
@@ -143,18 +144,17 @@ void api_org_members(struct req *r)
 		return;
 	}
 	items = json_array();
-	/* One more than asked: whether a next page exists without counting the subtree. */
-	if (app_member_list(r->app, &r->actor, r->pathv[0], as_of, offset, limit + 1, member_item,
-			    items, &r->e)) {
+	/* The page is audited (one entry) by app_member_page. */
+	if (app_member_page(r->app, &r->actor, r->pathv[0], as_of, offset, limit, member_item,
+			    items, &more, &r->e)) {
 		json_decref(items);
 		reply_problem(r);
 		return;
 	}
-	if (json_array_size(items) > (size_t)limit) {
+	if (more) {
 		struct buf u;
 		char d[DATE_STR];
 
-		json_array_remove(items, (size_t)limit);
 		buf_init(&u, 0);
 		/* The code was found, so it holds only A-Z a-z 0-9 . _ - (no escaping needed). */
 		buf_printf(&u, "/api/v1/orgs/%s/members?offset=%ld&limit=%ld", r->pathv[0],

@@ -752,7 +752,8 @@ void api_report(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	if (app_report(r->app, &r->actor, r->pathv[0], (int)year, as_of, &rep, &r->e)) {
+	if (app_report(r->app, &r->actor, r->pathv[0], (int)year, as_of, &rep, &r->e) ||
+	    app_report_download(r->app, &r->actor, &rep, formats[fmt].name, &r->e)) {
 		report_cleanup(&rep);
 		reply_problem(r);
 		return;

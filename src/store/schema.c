@@ -637,6 +637,33 @@ static const char *const migrations[] = {
 	"  report TEXT"
 	");"
 	"CREATE UNIQUE INDEX import_report_key ON import_report(account, key) WHERE key IS NOT NULL;",
+	/* 12: the audit log keyed (docs/audit.md): each entry's MAC under a key kept outside the
+	 * database (NULL for the legacy entries written before the database had a key); the
+	 * database's record of its key (the public signing key and how many entries are legacy,
+	 * bound to the key by a MAC); and signed checkpoints of the chain's head. */
+	"ALTER TABLE audit ADD COLUMN mac BLOB;"
+	"CREATE TABLE audit_key ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  public_key BLOB NOT NULL,"
+	"  legacy INTEGER NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  tag BLOB NOT NULL"
+	");"
+	"CREATE TABLE audit_checkpoint ("
+	"  id INTEGER PRIMARY KEY,"
+	"  entries INTEGER NOT NULL,"
+	"  head BLOB NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  signature BLOB NOT NULL"
+	");"
+	"CREATE TRIGGER audit_key_no_update BEFORE UPDATE ON audit_key"
+	" BEGIN SELECT RAISE(ABORT, 'the audit key record is kept'); END;"
+	"CREATE TRIGGER audit_key_no_delete BEFORE DELETE ON audit_key"
+	" BEGIN SELECT RAISE(ABORT, 'the audit key record is kept'); END;"
+	"CREATE TRIGGER audit_checkpoint_no_update BEFORE UPDATE ON audit_checkpoint"
+	" BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;"
+	"CREATE TRIGGER audit_checkpoint_no_delete BEFORE DELETE ON audit_checkpoint"
+	" BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;",
 };
 
 const char *schema_fig_member_triggers(int create)

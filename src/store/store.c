@@ -2386,30 +2386,44 @@ enum err_code store_holiday_remove(struct store *st, date_t day, struct err *e)
 
 /* ---- the audit log ------------------------------------------------------------------ */
 
-enum err_code store_audit_append(struct store *st, struct audit_entry *a, struct err *e)
+static enum err_code audit_append(struct store *st, struct audit_entry *a,
+				  const struct audit_keys *keys, struct err *e)
 {
-	static const char last_sql[] = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1";
+	static const char last_sql[] = "SELECT id, hash, mac FROM audit ORDER BY id DESC LIMIT 1";
 	static const char ins[] =
 		"INSERT INTO audit(id, at, actor, address, action, subject, org_id, before, after,"
-		" prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+		" prev, hash, mac) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 	sqlite3_stmt *s = sq_prep(st, last_sql, e);
+	unsigned char prev_mac[AUDIT_HASH_BYTES];
 	int rc;
 
 	if (!s)
 		return e->code;
 	memset(a->prev, 0, sizeof a->prev);
+	memset(prev_mac, 0, sizeof prev_mac);
 	a->id = 1;
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		a->id = sqlite3_column_int64(s, 0) + 1;
 		if (sqlite3_column_bytes(s, 1) == AUDIT_HASH_BYTES)
 			memcpy(a->prev, sqlite3_column_blob(s, 1), AUDIT_HASH_BYTES);
+		/* The first keyed entry chains to the plain hash of the last legacy one. */
+		if (sqlite3_column_bytes(s, 2) == AUDIT_HASH_BYTES)
+			memcpy(prev_mac, sqlite3_column_blob(s, 2), AUDIT_HASH_BYTES);
+		else
+			memcpy(prev_mac, a->prev, AUDIT_HASH_BYTES);
 	}
 	sq_done(st, s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sq_db_error(st, e, "reading the audit log");
 	if (audit_hash(a, a->hash))
 		return err_set(e, ERR_INTERNAL, "the hash library did not start");
+	a->has_mac = 0;
+	if (keys) {
+		if (audit_mac(keys, prev_mac, a->hash, a->mac))
+			return err_set(e, ERR_INTERNAL, "the hash library did not start");
+		a->has_mac = 1;
+	}
 	s = sq_prep(st, ins, e);
 	if (!s)
 		return e->code;
@@ -2424,18 +2438,164 @@ enum err_code store_audit_append(struct store *st, struct audit_entry *a, struct
 	sq_bind_text(s, 9, a->after);
 	sqlite3_bind_blob(s, 10, a->prev, AUDIT_HASH_BYTES, SQLITE_STATIC);
 	sqlite3_bind_blob(s, 11, a->hash, AUDIT_HASH_BYTES, SQLITE_STATIC);
+	if (a->has_mac)
+		sqlite3_bind_blob(s, 12, a->mac, AUDIT_HASH_BYTES, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 12);
 	return sq_step_done(st, s, e, "writing the audit log");
+}
+
+enum err_code store_audit_append(struct store *st, struct audit_entry *a, struct err *e)
+{
+	return audit_append(st, a, NULL, e);
+}
+
+enum err_code store_audit_append_keyed(struct store *st, struct audit_entry *a,
+				       const struct audit_keys *keys, struct err *e)
+{
+	return audit_append(st, a, keys, e);
+}
+
+enum err_code store_audit_head(struct store *st, int64_t *entries,
+			       unsigned char head[AUDIT_HASH_BYTES], int *has_mac, struct err *e)
+{
+	static const char sql[] = "SELECT id, hash, mac FROM audit ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	*entries = 0;
+	*has_mac = 0;
+	memset(head, 0, AUDIT_HASH_BYTES);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*entries = sqlite3_column_int64(s, 0);
+		if (sqlite3_column_bytes(s, 2) == AUDIT_HASH_BYTES) {
+			memcpy(head, sqlite3_column_blob(s, 2), AUDIT_HASH_BYTES);
+			*has_mac = 1;
+		} else if (sqlite3_column_bytes(s, 1) == AUDIT_HASH_BYTES) {
+			memcpy(head, sqlite3_column_blob(s, 1), AUDIT_HASH_BYTES);
+		}
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading the audit log");
+}
+
+enum err_code store_audit_key_get(struct store *st, struct audit_key_row *k, int *found,
+				  struct err *e)
+{
+	static const char sql[] =
+		"SELECT public_key, legacy, created_at, tag FROM audit_key WHERE id = 1";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	memset(k, 0, sizeof *k);
+	*found = 0;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*found = 1;
+		if (sqlite3_column_bytes(s, 0) == AUDIT_SIGN_PUBLIC_BYTES)
+			memcpy(k->public_key, sqlite3_column_blob(s, 0), AUDIT_SIGN_PUBLIC_BYTES);
+		k->legacy = sqlite3_column_int64(s, 1);
+		sq_col_copy(s, 2, k->created_at, sizeof k->created_at);
+		if (sqlite3_column_bytes(s, 3) == AUDIT_HASH_BYTES)
+			memcpy(k->tag, sqlite3_column_blob(s, 3), AUDIT_HASH_BYTES);
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading the audit key");
+}
+
+enum err_code store_audit_key_put(struct store *st, const struct audit_key_row *k, struct err *e)
+{
+	static const char sql[] = "INSERT INTO audit_key(id, public_key, legacy, created_at, tag)"
+				  " VALUES (1, ?1, ?2, ?3, ?4)";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_blob(s, 1, k->public_key, AUDIT_SIGN_PUBLIC_BYTES, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, k->legacy);
+	sq_bind_text(s, 3, k->created_at);
+	sqlite3_bind_blob(s, 4, k->tag, AUDIT_HASH_BYTES, SQLITE_STATIC);
+	return sq_step_done(st, s, e, "recording the audit key");
+}
+
+enum err_code store_audit_checkpoint_add(struct store *st, const struct audit_checkpoint *c,
+					 struct err *e)
+{
+	static const char sql[] = "INSERT INTO audit_checkpoint(entries, head, at, signature)"
+				  " VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, c->entries);
+	sqlite3_bind_blob(s, 2, c->head, AUDIT_HASH_BYTES, SQLITE_STATIC);
+	sq_bind_text(s, 3, c->at);
+	sqlite3_bind_blob(s, 4, c->sig, AUDIT_SIG_BYTES, SQLITE_STATIC);
+	return sq_step_done(st, s, e, "writing an audit checkpoint");
+}
+
+enum err_code store_audit_checkpoint_walk(struct store *st, store_checkpoint_cb cb, void *ctx,
+					  struct err *e)
+{
+	static const char sql[] =
+		"SELECT id, entries, head, at, signature FROM audit_checkpoint ORDER BY id";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	struct audit_checkpoint c;
+	int rc;
+
+	if (!s)
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&c, 0, sizeof c);
+		c.id = sqlite3_column_int64(s, 0);
+		c.entries = sqlite3_column_int64(s, 1);
+		if (sqlite3_column_bytes(s, 2) == AUDIT_HASH_BYTES)
+			memcpy(c.head, sqlite3_column_blob(s, 2), AUDIT_HASH_BYTES);
+		sq_col_copy(s, 3, c.at, sizeof c.at);
+		if (sqlite3_column_bytes(s, 4) == AUDIT_SIG_BYTES)
+			memcpy(c.sig, sqlite3_column_blob(s, 4), AUDIT_SIG_BYTES);
+		if (cb(ctx, &c))
+			break;
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading the audit checkpoints");
+}
+
+enum err_code store_audit_records(struct store *st, long *orgs, long *members, long *accounts,
+				  struct err *e)
+{
+	static const char sql[] = "SELECT (SELECT count(*) FROM org), (SELECT count(*) FROM member),"
+				  " (SELECT count(*) FROM account)";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	*orgs = *members = *accounts = 0;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*orgs = (long)sqlite3_column_int64(s, 0);
+		*members = (long)sqlite3_column_int64(s, 1);
+		*accounts = (long)sqlite3_column_int64(s, 2);
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "counting records");
 }
 
 enum err_code store_audit_walk(struct store *st, long pre, long last, long limit,
 			       store_audit_cb cb, void *ctx, struct err *e)
 {
 	static const char all[] =
-		"SELECT id, at, actor, address, action, subject, org_id, before, after, prev, hash"
-		" FROM audit ORDER BY id";
+		"SELECT id, at, actor, address, action, subject, org_id, before, after, prev, hash,"
+		" mac FROM audit ORDER BY id";
 	static const char scoped[] =
 		"SELECT a.id, a.at, a.actor, a.address, a.action, a.subject, a.org_id, a.before,"
-		" a.after, a.prev, a.hash FROM audit a LEFT JOIN org o ON o.id = a.org_id"
+		" a.after, a.prev, a.hash, a.mac FROM audit a LEFT JOIN org o ON o.id = a.org_id"
 		" WHERE o.pre BETWEEN ?1 AND ?2 OR (?4 AND a.org_id = 0)"
 		" ORDER BY a.id DESC LIMIT ?3";
 	sqlite3_stmt *s = sq_prep(st, pre < 0 ? all : scoped, e);
@@ -2466,6 +2626,10 @@ enum err_code store_audit_walk(struct store *st, long pre, long last, long limit
 			memcpy(a.prev, sqlite3_column_blob(s, 9), AUDIT_HASH_BYTES);
 		if (sqlite3_column_bytes(s, 10) == AUDIT_HASH_BYTES)
 			memcpy(a.hash, sqlite3_column_blob(s, 10), AUDIT_HASH_BYTES);
+		if (sqlite3_column_bytes(s, 11) == AUDIT_HASH_BYTES) {
+			memcpy(a.mac, sqlite3_column_blob(s, 11), AUDIT_HASH_BYTES);
+			a.has_mac = 1;
+		}
 		if (cb(ctx, &a))
 			break;
 	}

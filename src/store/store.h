@@ -357,6 +357,41 @@ enum err_code store_holiday_remove(struct store *st, date_t day, struct err *e);
 /* Append e: its id, prev and hash are set here from the last entry (call inside the
  * transaction of the change it records, so the chain cannot fork). */
 enum err_code store_audit_append(struct store *st, struct audit_entry *e, struct err *e2);
+/* The same, keyed: e's MAC is set too, chained to the MAC of the entry before (or to its
+ * plain hash when that one is legacy), under keys (audit_mac). */
+enum err_code store_audit_append_keyed(struct store *st, struct audit_entry *e,
+				       const struct audit_keys *keys, struct err *e2);
+/* The number of entries (the last id) and, when there are any, the MAC of the last (*has_mac
+ * 0 when it has none; head then holds its plain hash). */
+enum err_code store_audit_head(struct store *st, int64_t *entries,
+			       unsigned char head[AUDIT_HASH_BYTES], int *has_mac, struct err *e);
+/* The database's record of its audit key (docs/audit.md); *found 0 when it has none. */
+struct audit_key_row {
+	unsigned char public_key[AUDIT_SIGN_PUBLIC_BYTES];
+	int64_t legacy;
+	char created_at[32];
+	unsigned char tag[AUDIT_HASH_BYTES];
+};
+enum err_code store_audit_key_get(struct store *st, struct audit_key_row *k, int *found,
+				  struct err *e);
+enum err_code store_audit_key_put(struct store *st, const struct audit_key_row *k, struct err *e);
+/* A signed checkpoint of the log's head. */
+struct audit_checkpoint {
+	int64_t id, entries;
+	unsigned char head[AUDIT_HASH_BYTES];
+	char at[32];
+	unsigned char sig[AUDIT_SIG_BYTES];
+};
+enum err_code store_audit_checkpoint_add(struct store *st, const struct audit_checkpoint *c,
+					 struct err *e);
+typedef int (*store_checkpoint_cb)(void *ctx, const struct audit_checkpoint *c);
+/* Every checkpoint in id order. */
+enum err_code store_audit_checkpoint_walk(struct store *st, store_checkpoint_cb cb, void *ctx,
+					  struct err *e);
+/* How many organisations, members and accounts the database holds (a log cannot be empty
+ * then). */
+enum err_code store_audit_records(struct store *st, long *orgs, long *members, long *accounts,
+				  struct err *e);
 typedef int (*store_audit_cb)(void *ctx, const struct audit_entry *e);
 /* Every entry in id order (pre < 0), or those whose organisation's current pre-order number
  * lies in [pre, last], newest first, at most limit; entries about no organisation (org_id 0)

@@ -314,6 +314,11 @@ void web_report(struct req *r)
 
 	if (report_get(r, &rep))
 		return;
+	if (app_report_download(r->app, &r->actor, &rep, "xlsx", &r->e)) {
+		report_cleanup(&rep);
+		web_fail(r);
+		return;
+	}
 	report_translate(r, &rep);
 	buf_init(&title, 0);
 	buf_printf(&title, "%s: %s", _(r, "Report of figures"), rep.org_name);
@@ -422,6 +427,11 @@ void web_report_csv(struct req *r)
 
 	if (report_get(r, &rep))
 		return;
+	if (app_report_download(r->app, &r->actor, &rep, "csv", &r->e)) {
+		report_cleanup(&rep);
+		web_fail(r);
+		return;
+	}
 	f = tmpfile();
 	if (!f || report_csv(&rep, f) || fflush(f) || (len = ftello(f)) < 0 ||
 	    (fd = dup(fileno(f))) < 0)
@@ -452,6 +462,11 @@ void web_report_xlsx(struct req *r)
 	memset(&st, 0, sizeof st);
 	if (report_get(r, &rep))
 		return;
+	if (app_report_download(r->app, &r->actor, &rep, "xlsx", &r->e)) {
+		report_cleanup(&rep);
+		web_fail(r);
+		return;
+	}
 	report_translate(r, &rep);
 	snprintf(dir, sizeof dir, "%s/cadre-report-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
 	if (!mkdtemp(dir)) {

@@ -61,8 +61,8 @@ expect_status 200
 expect_json 'd["imported"] == "members" and d["imported_rows"] == 1 and d["rejected"] == 0 and d["errors"] == [] and d["rejected_csv"] is None'
 api GET "/api/v1/members?q=pao"
 expect_json '[m["full_name"] for m in d["items"]] == ["Lò Văn Páo"]'
-api GET "/api/v1/audit?limit=1"
-expect_json 'd["items"][0]["action"] == "import.members"'
+api GET "/api/v1/audit?limit=2"
+expect_json '[x["action"] for x in d["items"]] == ["members.search", "import.members"]' "the import, then the search (a bulk read) after it"
 server_stop
 
 tcase "GET /export/orgs and /export/members: CSV of the caller's subtree" "$FX"

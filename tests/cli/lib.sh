@@ -50,6 +50,9 @@ WORK=$(mktemp -d "${CADRE_TEST_TMP:-${TMPDIR:-/tmp}}/${T_FILE%.sh}.XXXXXX") || e
 OUTF=$WORK/.out
 ERRF=$WORK/.err
 DB=$WORK/none.db
+# One audit key for every database of a test file (docs/audit.md): a copied fixture keeps
+# working without carrying its key file along.
+export CADRE_AUDIT_KEY_FILE=$WORK/.auditkey
 : >"$OUTF"
 : >"$ERRF"
 cd "$WORK" || exit 70

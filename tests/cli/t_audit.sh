@@ -51,7 +51,7 @@ expect_exit 0 member show 2
 sqlite3 "$DB" "DROP TRIGGER audit_no_delete; DROP TRIGGER audit_no_update;
 CREATE TEMP TABLE t AS SELECT * FROM audit WHERE id IN (3, 4);
 DELETE FROM audit WHERE id IN (3, 4);
-INSERT INTO audit SELECT 7 - id, at, actor, address, action, subject, org_id, before, after, prev, hash FROM t;"
+INSERT INTO audit SELECT 7 - id, at, actor, address, action, subject, org_id, before, after, prev, hash, mac FROM t;"
 expect_exit 6 audit verify
 expect_err_contains "audit entry 3 does not follow"
 

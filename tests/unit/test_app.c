@@ -79,6 +79,7 @@ static int setup(void **state)
 	close(fd);
 	unlink(f->path);
 	setenv("CADRE_TODAY", "2026-11-23", 1);
+	unsetenv("CADRE_AUDIT_KEY_FILE"); /* the key beside the database: PATH.auditkey */
 	err_init(&f->e);
 	assert_int_equal(app_open(&f->a, f->path, 1, &f->e), ERR_OK);
 	f->a.quiet = 1;
@@ -113,6 +114,8 @@ static int teardown(void **state)
 	snprintf(p, sizeof p, "%s-wal", f->path);
 	unlink(p);
 	snprintf(p, sizeof p, "%s-shm", f->path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s.auditkey", f->path);
 	unlink(p);
 	free(f);
 	return 0;
@@ -469,20 +472,60 @@ static void by_hand(struct fx *f, const char *sql)
 static void audit_break(void **state, const char *sql, int64_t expect_bad, const char *why)
 {
 	struct fx *f = *state;
-	long n = 0;
-	int64_t bad = 0;
-	const char *reason = NULL;
-	unsigned char head[AUDIT_HASH_BYTES], zero[AUDIT_HASH_BYTES] = {0};
+	struct audit_verdict v;
+	unsigned char zero[AUDIT_HASH_BYTES] = {0};
 
-	assert_int_equal(app_audit_verify(&f->a, &n, &bad, &reason, head, &f->e), ERR_OK);
-	assert_memory_not_equal(head, zero, AUDIT_HASH_BYTES);
-	assert_int_equal(bad, 0);
-	assert_true(n >= 11); /* 7 organisations and 4 members added in setup */
+	assert_int_equal(app_audit_verify(&f->a, NULL, &v, &f->e), ERR_OK);
+	assert_memory_not_equal(v.head, zero, AUDIT_HASH_BYTES);
+	assert_int_equal(v.bad_id, 0);
+	assert_true(v.keyed);
+	assert_true(v.entries >= 11); /* 7 organisations and 4 members added in setup */
 	by_hand(f, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;");
 	by_hand(f, sql);
-	assert_int_equal(app_audit_verify(&f->a, &n, &bad, &reason, head, &f->e), ERR_STORAGE);
-	assert_int_equal(bad, expect_bad);
-	assert_non_null(strstr(reason, why));
+	assert_int_equal(app_audit_verify(&f->a, NULL, &v, &f->e), ERR_STORAGE);
+	assert_int_equal(v.bad_id, expect_bad);
+	assert_non_null(strstr(v.why, why));
+	err_clear(&f->e);
+}
+
+/* A forged entry with a correct plain hash but no MAC, and a wipe of the whole log, are
+ * found; a head kept elsewhere finds a cut of the last entries that nothing else can. */
+static void test_audit_forged_detected(void **state)
+{
+	audit_break(state, "UPDATE audit SET mac = NULL WHERE id = 3", 3, "has no MAC");
+}
+
+static void test_audit_wipe_detected(void **state)
+{
+	struct fx *f = *state;
+	struct audit_verdict v;
+
+	by_hand(f, "DROP TRIGGER audit_no_delete; DELETE FROM audit;");
+	assert_int_equal(app_audit_verify(&f->a, NULL, &v, &f->e), ERR_STORAGE);
+	assert_int_equal(v.entries, 0);
+	assert_non_null(strstr(v.why, "wiped"));
+	err_clear(&f->e);
+}
+
+static void test_audit_kept_head(void **state)
+{
+	struct fx *f = *state;
+	struct audit_verdict v;
+	unsigned char head[AUDIT_HASH_BYTES];
+	char kept[2 * AUDIT_HASH_BYTES + 24], hex[2 * AUDIT_HASH_BYTES + 1];
+	int64_t n;
+
+	assert_int_equal(app_audit_head(&f->a, &n, head, &f->e), ERR_OK);
+	audit_hex(head, hex);
+	snprintf(kept, sizeof kept, "%lld:%s", (long long)n, hex);
+	assert_int_equal(app_audit_verify(&f->a, kept, &v, &f->e), ERR_OK);
+	assert_int_equal(app_audit_verify(&f->a, hex, &v, &f->e), ERR_OK);
+	assert_int_equal(app_audit_verify(&f->a, "12:zz", &v, &f->e), ERR_USAGE);
+	err_clear(&f->e);
+	by_hand(f, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id > 8;");
+	assert_int_equal(app_audit_verify(&f->a, NULL, &v, &f->e), ERR_OK);
+	assert_int_equal(app_audit_verify(&f->a, kept, &v, &f->e), ERR_STORAGE);
+	assert_non_null(strstr(v.why, "cut short"));
 	err_clear(&f->e);
 }
 
@@ -505,7 +548,7 @@ static void test_audit_reorder_detected(void **state)
 		    "CREATE TEMP TABLE t AS SELECT * FROM audit WHERE id IN (6, 7);"
 		    "DELETE FROM audit WHERE id IN (6, 7);"
 		    "INSERT INTO audit SELECT 13 - id, at, actor, address, action, subject, org_id,"
-		    " before, after, prev, hash FROM t;", 6, "follow");
+		    " before, after, prev, hash, mac FROM t;", 6, "follow");
 }
 
 struct audit_seen {
@@ -824,6 +867,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_audit_edit_detected, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_delete_detected, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_reorder_detected, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_forged_detected, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_wipe_detected, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_kept_head, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_load_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_load_row_failing_recounts, setup, teardown),
 	};

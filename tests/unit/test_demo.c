@@ -52,6 +52,8 @@ static void db_remove(struct db *d)
 	unlink(p);
 	snprintf(p, sizeof p, "%s-shm", d->path);
 	unlink(p);
+	snprintf(p, sizeof p, "%s.auditkey", d->path);
+	unlink(p);
 }
 
 static int starts_with(const char *s, const char *prefix)

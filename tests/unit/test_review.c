@@ -55,6 +55,8 @@ static void gone(struct app *a, const char *path)
 	unlink(p);
 	snprintf(p, sizeof p, "%s-shm", path);
 	unlink(p);
+	snprintf(p, sizeof p, "%s.auditkey", path);
+	unlink(p);
 }
 
 static void show(const struct err *e)
