@@ -288,6 +288,9 @@ if [ -x "$CADRE_BEFORE" ]; then
 		echo "$(row C1 'Tô Văn Một' 'Hà Nam'),001090000555"
 		echo "$(row C1 'Tô Văn Hai' 'Nam Định'),001090000555"
 	} >"$WORK/old_members.csv"
+	# A database of the old code has no audit key yet: it gets its own at its first write.
+	save_key=$CADRE_AUDIT_KEY_FILE
+	export CADRE_AUDIT_KEY_FILE=$WORK/old.auditkey
 	"$CADRE_BEFORE" --db "$DB" init >/dev/null 2>&1
 	"$CADRE_BEFORE" --db "$DB" import orgs "$WORK/old_orgs.csv" >/dev/null 2>&1
 	"$CADRE_BEFORE" --db "$DB" import members "$WORK/old_members.csv" >/dev/null 2>&1
@@ -298,6 +301,7 @@ if [ -x "$CADRE_BEFORE" ]; then
 	expect_err_contains "already used by member"
 	expect_exit 0 member search "Tô Văn Hai"
 	expect_out_contains "Tô Văn Hai"
+	export CADRE_AUDIT_KEY_FILE=$save_key
 fi
 
 # ---- item 4: formulas neutralised in CSV exports, read back exactly --------------------------
