@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <strings.h>
 
 #include <xlsxwriter.h>
@@ -375,6 +377,46 @@ static lxw_error write_workbook(const struct report *r, const char *tmp)
 	return x.rc ? x.rc : rc;
 }
 
+/* Build the workbook in a temporary file and copy it into path, a device or a pipe. */
+static enum err_code to_stream(const struct report *r, const char *path, struct err *e)
+{
+	char tmp[] = "/tmp/cadre-report-XXXXXX";
+	char chunk[65536];
+	enum err_code code = ERR_OK;
+	FILE *in = NULL, *out = NULL;
+	lxw_error rc;
+	size_t got;
+	int fd = mkstemp(tmp);
+
+	if (fd < 0)
+		return err_set(e, ERR_STORAGE, "cannot make a temporary file for the workbook: %s",
+			       strerror(errno));
+	close(fd);
+	if ((rc = write_workbook(r, tmp))) {
+		code = err_set(e, ERR_STORAGE, "cannot write the workbook %s: %s", path,
+			       lxw_strerror(rc));
+		goto out;
+	}
+	if (!(in = fopen(tmp, "rb")) || !(out = fopen(path, "wb"))) {
+		code = err_set(e, ERR_STORAGE, "cannot write the workbook %s: %s", path,
+			       strerror(errno));
+		goto out;
+	}
+	while ((got = fread(chunk, 1, sizeof chunk, in)) > 0)
+		if (fwrite(chunk, 1, got, out) != got)
+			break;
+	if (ferror(in) || ferror(out) || fflush(out))
+		code = err_set(e, ERR_STORAGE, "cannot write the workbook %s: %s", path,
+			       strerror(errno));
+out:
+	if (in)
+		fclose(in);
+	if (out && fclose(out) && !code)
+		code = err_set(e, ERR_STORAGE, "cannot write the workbook %s", path);
+	remove(tmp);
+	return code;
+}
+
 enum err_code report_xlsx(const struct report *r, const char *path, struct err *e)
 {
 	/* Written beside the target and renamed at the end, so that a reader of path never
@@ -383,8 +425,16 @@ enum err_code report_xlsx(const struct report *r, const char *path, struct err *
 	char *tmp = xmalloc(n);
 	enum err_code code;
 	lxw_error rc;
+	struct stat sb;
 
 	snprintf(tmp, n, "%s.part", path);
+	/* A device or a pipe (/dev/stdout, /dev/null) is not renamed over, which would replace
+	 * the device node with a regular file: the workbook (whose writer needs to seek) is
+	 * built in a temporary file and copied into it. */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode)) {
+		code = to_stream(r, path, e);
+		goto out;
+	}
 	code = check_writable(tmp, path, e);
 	if (code)
 		goto out;

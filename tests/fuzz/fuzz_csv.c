@@ -161,7 +161,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const size_t whole[4] = {1 << 16, 1 << 16, 1 << 16, 1 << 16};
 	size_t chunk[4] = {1, 1, 1, 1};
-	struct limits lim = {0, 0, 0};
+	struct limits lim = {0, 0, 0}, lim_back;
 	struct buf t1, t2, out1, out2, back, back_out;
 	size_t i;
 
@@ -190,8 +190,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	CHECK(buf_equal(&t1, &t2));
 
 	/* The good records, written and read back, come back without errors and write the
-	 * same bytes again: the writer is one-to-one, so the fields are the same. */
-	CHECK(read_all((const uint8_t *)buf_str(&out1), out1.len, chunk, &lim, &back,
+	 * same bytes again: the writer is one-to-one, so the fields are the same. A field
+	 * that looks like a formula is written with one apostrophe more (docs/csv.md), so the
+	 * read-back allows a byte more a field (and so at most twice the bytes a record). */
+	lim_back = lim;
+	if (lim_back.field_max)
+		lim_back.field_max++;
+	lim_back.max_bytes *= 2;
+	CHECK(read_all((const uint8_t *)buf_str(&out1), out1.len, chunk, &lim_back, &back,
 		       &back_out) == 0);
 	CHECK(buf_equal(&back_out, &out1));
 

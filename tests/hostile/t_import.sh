@@ -380,4 +380,14 @@ PY
 expect_refused 3 "different ethnicities" import members "$WORK/eth.csv"
 expect_err_contains "ethnicity"
 
+tcase "a workbook written to a pipe or a device goes into it, never renamed over it" "$FX"
+mkfifo "$WORK/pipe"
+timeout 60 cat "$WORK/pipe" >"$WORK/from-pipe.xlsx" &
+reader=$!
+expect_exit 0 report --org A --xlsx "$WORK/pipe"
+[ -p "$WORK/pipe" ] || kill "$reader" 2>/dev/null
+wait "$reader" 2>/dev/null
+expect_true "the pipe is still a pipe (not replaced by a regular file)" test -p "$WORK/pipe"
+expect_py 'read("from-pipe.xlsx")[:2] == b"PK"' "the reader got the workbook"
+
 done_testing
