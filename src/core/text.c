@@ -64,6 +64,42 @@ static int ascii_clean(const uint8_t *s, size_t n)
 	return 1;
 }
 
+/* Whether s[0..n) is already clean Vietnamese or other Latin text: valid UTF-8 of printable
+ * ASCII and the letters U+00C0-U+024F (Latin-1's letters, Latin Extended-A and -B: đ, ơ, ư)
+ * and U+1E00-U+1EFF (Latin Extended Additional: ạ, ế, ữ ...), with no space at either end and
+ * none doubled. Each of those letters is its own NFC (NFC_Quick_Check Yes, combining class 0),
+ * none is white space, a control or default-ignorable, so such text is its own clean form and
+ * needs no trip through ICU: most names and places of a national import. */
+static int latin_clean(const uint8_t *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n && (s[0] == ' ' || s[n - 1] == ' '))
+		return 0;
+	while (i < n) {
+		uint8_t c = s[i];
+
+		if (c >= 0x20 && c <= 0x7E) {
+			if (c == ' ' && i + 1 < n && s[i + 1] == ' ')
+				return 0;
+			i++;
+		} else if (c >= 0xC3 && c <= 0xC9 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+			/* U+00C0-U+024F: lead bytes C3 (from 80), C4-C8, C9 (to 8F). */
+			if ((c == 0xC9 && s[i + 1] > 0x8F))
+				return 0;
+			i += 2;
+		} else if (c == 0xE1 && i + 2 < n && (s[i + 1] == 0xB8 || s[i + 1] == 0xB9 ||
+						      s[i + 1] == 0xBA || s[i + 1] == 0xBB) &&
+			   (s[i + 2] & 0xC0) == 0x80) {
+			/* U+1E00-U+1EFF: E1 B8 80 to E1 BB BF. */
+			i += 3;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 int text_clean(const char *in, size_t max, unsigned flags, struct buf *out,
 	       struct text_check *tc)
 {
@@ -81,9 +117,10 @@ int text_clean(const char *in, size_t max, unsigned flags, struct buf *out,
 	memset(tc, 0, sizeof *tc);
 	tc->max = max;
 	buf_reset(out);
-	if (ascii_clean(s, len) && len <= max) {
-		/* Printable ASCII, trimmed, single spaces: already its own NFC (most fields of
-		 * an import: codes, numbers, dates as text), so no trip through ICU. */
+	if (len <= max && (ascii_clean(s, len) || latin_clean(s, len))) {
+		/* Printable ASCII or Latin letters, trimmed, single spaces: already its own NFC
+		 * (most fields of an import: codes, numbers, dates, names, places), so no trip
+		 * through ICU. */
 		buf_add(out, s, len);
 		tc->len = len;
 		if (!out->overflow)

@@ -50,6 +50,16 @@ static void test_clean_nfc_and_space(void **state)
 	assert_clean(" một  \r\n  hai\n\n\n\nba ", TEXT_LINES, "một\nhai\n\nba");
 	/* Zero-width space and BOM are dropped. */
 	assert_clean("\xef\xbb\xbfHù\xe2\x80\x8bng", 0, "Hùng");
+	/* Clean Latin text takes the short way (no ICU) and comes out as it went in; anything
+	 * just outside it (a combining mark after a precomposed letter, a doubled space, a
+	 * no-break space, a letter past U+024F) still goes the long way. */
+	assert_clean("Đặng Thị Ngọc Ánh, xã Đồng Ưng", 0, "Đặng Thị Ngọc Ánh, xã Đồng Ưng");
+	assert_clean("Nguye\xcc\x82\xcc\x83n", 0, "Nguyễn");
+	assert_clean("a\xcc\x81", 0, "á");
+	assert_clean("\xe1\xba\xa1\xcc\x82", 0, "\xe1\xba\xad"); /* ạ + circumflex: ậ */
+	assert_clean("Đặng  Văn", 0, "Đặng Văn");
+	assert_clean("Đặng\xc2\xa0Văn", 0, "Đặng Văn");
+	assert_clean("\xc9\x90 Ươ", 0, "\xc9\x90 Ươ");
 }
 
 static void test_clean_refuses(void **state)
