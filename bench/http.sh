@@ -59,9 +59,11 @@ for tool in wrk sqlite3 python3 curl; do
 done
 
 echo "bench: server: copying the database for the server ..."
-rm -f "$db" "$db-wal" "$db-shm"
+rm -f "$db" "$db-wal" "$db-shm" "$db.auditkey"
 sqlite3 "$cadre_db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 cp "$cadre_db" "$db"
+# The audit key travels with its database (docs/audit.md).
+if [ -f "$cadre_db.auditkey" ]; then cp -p "$cadre_db.auditkey" "$db.auditkey"; fi
 printf 'bench-http-password\n' | "$cadre" --db "$db" --quiet user add bench --role sys_admin >/dev/null
 token=$("$cadre" --db "$db" --quiet token add bench)
 max_id=$(sqlite3 "$db" "SELECT max(id) FROM member")
@@ -204,9 +206,10 @@ server_pid=
 if [ -n "$report_src" ]; then
 	echo "bench: server: the report of figures, on a copy of $report_src ..."
 	rm -f "$db" "$db-wal" "$db-shm"  # room on the disk
-	rm -f "$report_db" "$report_db-wal" "$report_db-shm"
+	rm -f "$report_db" "$report_db-wal" "$report_db-shm" "$report_db.auditkey"
 	sqlite3 "$report_src" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 	cp "$report_src" "$report_db"
+	if [ -f "$report_src.auditkey" ]; then cp -p "$report_src.auditkey" "$report_db.auditkey"; fi
 	unset CADRE_TOKEN  # the command line would sign in with the other database's token
 	printf 'bench-http-password\n' | "$cadre" --db "$report_db" --quiet user add bench --role sys_admin >/dev/null
 	token=$("$cadre" --db "$report_db" --quiet token add bench)
