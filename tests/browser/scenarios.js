@@ -416,6 +416,12 @@ scenario('review: a cell graded over the quota (counted live, refused), correcte
 
 // ---- running them ---------------------------------------------------------------------
 
+// Further scenarios live in files of their own, tests/browser/s_AREA.js, each exporting a
+// function that is given what it needs to declare them: module.exports = ({ scenario, assert,
+// URL, ACCOUNTS }) => { scenario('...', async (t) => { ... }); };
+for (const f of fs.readdirSync(__dirname).filter((n) => /^s_[a-z0-9_]+\.js$/.test(n)).sort())
+	require(path.join(__dirname, f))({ scenario, assert, URL, ACCOUNTS });
+
 async function main() {
 	const started = Date.now();
 	const browser = await chromium.launch({
