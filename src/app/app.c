@@ -390,8 +390,17 @@ enum err_code app_begin(struct app *a, struct err *e)
 
 enum err_code app_end(struct app *a, enum err_code rc, struct err *e)
 {
-	if (rc == ERR_OK && e->code == ERR_OK)
-		return store_commit(a->st, e);
+	/* Memory ran out somewhere in this request and the emergency reserve covered it: what
+	 * was built may lack a part, so none of it is kept (mem.h). */
+	if (rc == ERR_OK && e->code == ERR_OK && mem_request_failed())
+		rc = err_set(e, ERR_STORAGE, "the server ran short of memory while doing this; "
+					     "nothing of it was saved: send it again in a minute");
+	if (rc == ERR_OK && e->code == ERR_OK) {
+		rc = store_commit(a->st, e);
+		if (!rc)
+			mem_request_kept();
+		return rc;
+	}
 	store_rollback(a->st);
 	return rc ? rc : e->code;
 }

@@ -2,6 +2,7 @@
  * and forms of a request gathered, authentication, CSRF, dispatch, and a graceful stop. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <jansson.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -98,6 +99,9 @@ static sem_t g_slots;
  * wait for their turn before taking a request slot, so that they never hold up the others. */
 static sem_t g_heavy;
 static int g_heavy_wait = 5; /* seconds a search waits for its turn */
+static int g_fault_ok;       /* CADRE_FAULT_INJECTION: X-Cadre-Fault is obeyed (tests) */
+/* The emergency reserve (mem.h): what lets a request that ran out of memory fail alone. */
+#define MEM_RESERVE (32u << 20)
 
 static int request_heavy(const struct req *r)
 {
@@ -782,6 +786,53 @@ static void log_request(const struct conn *c)
 
 static int take_bad_bytes(struct MHD_Connection *mc);
 
+/* The fault the test suite asks of this request ("X-Cadre-Fault: alloc=N": the N-th
+ * allocation fails), 0 for none. Obeyed only when the server was started with
+ * CADRE_FAULT_INJECTION set. */
+static long fault_asked(struct MHD_Connection *mc)
+{
+	const char *v;
+
+	if (!g_fault_ok)
+		return 0;
+	v = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-Cadre-Fault");
+	if (!v || strncmp(v, "alloc=", 6))
+		return 0;
+	return strtol(v + 6, NULL, 10);
+}
+
+/* Answer 503 for want of memory: whatever the handler built is dropped (it may lack a
+ * part; nothing of it was committed, see app_end). */
+static void answer_short_of_memory(struct conn *c)
+{
+	static const char msg[] = "The server is short of memory and could not finish this "
+				  "request; nothing of it was saved. Try again in a minute.";
+	struct req *r = &c->r;
+	size_t i;
+
+	for (i = 0; i < r->nheaders; i++)
+		free(r->headers[i]);
+	r->nheaders = 0;
+	r->download = NULL;
+	if (r->file_set) {
+		close(r->file_fd);
+		r->file_set = 0;
+	}
+	buf_reset(&r->out);
+	r->out.overflow = 0;
+	err_clear(&r->e);
+	if (wants_json(r, NULL)) {
+		reply_problem_msg(r, 503, "%s", msg);
+	} else {
+		err_set(&r->e, ERR_STORAGE, "%s", msg);
+		r->status = 503;
+		web_error_page(r);
+	}
+	req_header(r, "Retry-After", "30");
+	fprintf(stderr, "cadre: out of memory while answering %s %s: answered 503\n", r->method,
+		r->path);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const char *url,
 				  const char *method, const char *version,
 				  const char *upload_data, size_t *upload_data_size, void **con_cls)
@@ -797,6 +848,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 	if (!c) {
 		const char *ct;
 
+		mem_request_begin(fault_asked(mc));
 		c = xcalloc(1, sizeof *c);
 		clock_gettime(CLOCK_MONOTONIC, &c->t0);
 		r = &c->r;
@@ -869,6 +921,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 	r->body_len = c->body.len;
 	/* A search that waited 5 s for its turn is told so at once, rather than answered
 	 * after its client has given up (the queue would only grow). */
+	/* Short of memory since an earlier request (the reserve not whole again): answered 503
+	 * at once until it is, rather than started and failed half-way. */
+	if (mem_low() && mem_reserve_refill()) {
+		answer_short_of_memory(c);
+		ret = respond(c, mc);
+		log_request(c);
+		return ret;
+	}
 	heavy = request_heavy(r);
 	busy = heavy && slot_wait_for(&g_heavy, g_heavy_wait);
 	heavy = heavy && !busy;
@@ -899,6 +959,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		else
 			dispatch(c, mc);
 	}
+	/* Memory ran out in this request and the reserve covered it: unless it committed a
+	 * change (then its answer says what was done, and a 503 would invite a repeat), it
+	 * is answered 503. */
+	if (mem_request_failed() && !mem_request_was_kept())
+		answer_short_of_memory(c);
 	ret = respond(c, mc);
 	log_request(c);
 	app_give(r->app);
@@ -1171,6 +1236,10 @@ int server_run(const struct server_opts *o, struct err *e)
 
 	g_opts = o;
 	g_stopping = 0;
+	g_fault_ok = getenv("CADRE_FAULT_INJECTION") && *getenv("CADRE_FAULT_INJECTION");
+	mem_reserve_init(MEM_RESERVE);
+	/* jansson's memory too: its NULL (when even the reserve cannot help) it handles. */
+	json_set_alloc_funcs(mem_try_malloc, free);
 	/* One address may hold this many connections at once (each is a thread): one client
 	 * with a thousand half-open connections must not take every one the server has.
 	 * Those beyond are closed as soon as they are accepted. */

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -288,6 +289,43 @@ static enum err_code migrate(struct store *st, struct err *e)
 	return ERR_OK;
 }
 
+/* SQLite's allocator (sqlite3_mem_methods): malloc with the reserve's rescue, NULL when
+ * even that fails (SQLite then answers SQLITE_NOMEM and rolls back). */
+static void *sq_malloc(int n)
+{
+	return mem_try_malloc((size_t)n);
+}
+
+static void *sq_realloc(void *p, int n)
+{
+	return mem_try_realloc(p, (size_t)n);
+}
+
+static int sq_size(void *p)
+{
+	return p ? (int)malloc_usable_size(p) : 0;
+}
+
+static int sq_roundup(int n)
+{
+	return (n + 7) & ~7;
+}
+
+static int sq_mem_init(void *unused)
+{
+	(void)unused;
+	return SQLITE_OK;
+}
+
+static void sq_mem_shutdown(void *unused)
+{
+	(void)unused;
+}
+
+static const sqlite3_mem_methods sq_mem_methods = {
+	sq_malloc, free, sq_realloc, sq_size, sq_roundup, sq_mem_init, sq_mem_shutdown, NULL,
+};
+
 enum err_code store_open(struct store **out, const char *path, int create, struct err *e)
 {
 	static int configured;
@@ -296,6 +334,9 @@ enum err_code store_open(struct store **out, const char *path, int create, struc
 	if (!configured) {
 		/* No global allocation statistics: they cost a mutex on every malloc. */
 		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		/* SQLite's memory through cadre's allocator, so that the server's emergency
+		 * reserve (mem.h) covers it too and a request that ran short commits nothing. */
+		sqlite3_config(SQLITE_CONFIG_MALLOC, &sq_mem_methods);
 		configured = 1;
 	}
 	st = xcalloc(1, sizeof *st);
