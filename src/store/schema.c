@@ -664,6 +664,22 @@ static const char *const migrations[] = {
 	" BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;"
 	"CREATE TRIGGER audit_checkpoint_no_delete BEFORE DELETE ON audit_checkpoint"
 	" BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;",
+	/* 13: R-MEMBER-UNIQUE-NUMBERS kept in a table of its own rather than by three unique
+	 * indexes on member (schema.h): the same constraint, but a first load of millions of
+	 * members fills it from numbers sorted in memory instead of sorting three indexes. */
+	"CREATE TABLE member_number ("
+	"  kind INTEGER NOT NULL CHECK (kind IN (0, 1, 2)),"
+	"  value TEXT NOT NULL CHECK (value <> ''),"
+	"  clash INTEGER NOT NULL,"
+	"  member_id INTEGER NOT NULL REFERENCES member(id),"
+	"  PRIMARY KEY (kind, value, clash)"
+	") WITHOUT ROWID;"
+	"INSERT INTO member_number(kind, value, clash, member_id)"
+	" SELECT 0, citizen_id, number_clash, id FROM member WHERE citizen_id <> ''"
+	" UNION ALL SELECT 1, card_no, number_clash, id FROM member WHERE card_no <> ''"
+	" UNION ALL SELECT 2, history_no, number_clash, id FROM member WHERE history_no <> '';"
+	MEMBER_NUMBER_INDEXES_DROP
+	MEMBER_NUMBER_TRIGGERS,
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -595,7 +595,7 @@ enum err_code store_bulk_begin(struct store *st, struct err *e)
 	st->ndup = 0;
 	/* The loader counts the rows as it reads them (store_member_bulk_count) and the
 	 * counters are written once at the end, instead of by the triggers row by row. */
-	if (sq_exec(st, "DROP INDEX IF EXISTS member_roll;" MEMBER_NUMBER_INDEXES_DROP, e,
+	if (sq_exec(st, "DROP INDEX IF EXISTS member_roll;" MEMBER_NUMBER_TRIGGERS_DROP, e,
 		    "preparing a bulk load") ||
 	    sq_exec(st, schema_fig_member_triggers(0), e, "preparing a bulk load"))
 		return e->code;
@@ -724,9 +724,110 @@ static const sqlite3_module dk_module = {
 	.xRowid = dk_rowid,
 };
 
+/* cadre_numbers: one kind of the members' numbers a first load sorted (st->numv), read by
+ * one INSERT ... SELECT in key order, like cadre_dupkeys. */
+static int nk_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+		      sqlite3_vtab **out, char **err)
+{
+	struct dk_vtab *t;
+	int rc;
+
+	(void)argc;
+	(void)argv;
+	(void)err;
+	rc = sqlite3_declare_vtab(db, "CREATE TABLE x(kind INTEGER, value TEXT, clash INTEGER,"
+				      " member_id INTEGER)");
+	if (rc != SQLITE_OK)
+		return rc;
+	t = sqlite3_malloc(sizeof *t);
+	if (!t)
+		return SQLITE_NOMEM;
+	memset(t, 0, sizeof *t);
+	t->st = aux;
+	*out = &t->base;
+	return SQLITE_OK;
+}
+
+static int nk_best_index(sqlite3_vtab *v, sqlite3_index_info *info)
+{
+	int i;
+
+	(void)v;
+	info->estimatedCost = 1e6;
+	/* Sorted by kind (one kind at a time), value, clash: such an ORDER BY needs no sort. */
+	for (i = 0; i < info->nOrderBy; i++)
+		if (info->aOrderBy[i].desc || info->aOrderBy[i].iColumn != i || i > 2)
+			break;
+	if (info->nOrderBy > 0 && i == info->nOrderBy)
+		info->orderByConsumed = 1;
+	return SQLITE_OK;
+}
+
+static int nk_eof(sqlite3_vtab_cursor *c)
+{
+	struct store *st = ((struct dk_vtab *)c->pVtab)->st;
+
+	return ((struct dk_cursor *)c)->i >= st->nnum;
+}
+
+/* The value of a packed number (at most 16 bytes, no NUL). */
+static size_t numkey_value(const struct numkey *k, char out[17])
+{
+	size_t n;
+
+	for (n = 0; n < 16; n++) {
+		uint64_t w = n < 8 ? k->hi : k->lo;
+		unsigned char c = (unsigned char)(w >> (56 - 8 * (n & 7)));
+
+		if (!c)
+			break;
+		out[n] = (char)c;
+	}
+	out[n] = 0;
+	return n;
+}
+
+static int nk_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
+{
+	struct store *st = ((struct dk_vtab *)c->pVtab)->st;
+	const struct numkey *k = &st->numv[((struct dk_cursor *)c)->i];
+	char v[17];
+	size_t n;
+
+	switch (col) {
+	case 0:
+		sqlite3_result_int(ctx, st->numkind);
+		break;
+	case 1:
+		n = numkey_value(k, v);
+		sqlite3_result_text(ctx, v, (int)n, SQLITE_TRANSIENT);
+		break;
+	case 2:
+		sqlite3_result_int64(ctx, k->clash);
+		break;
+	default:
+		sqlite3_result_int64(ctx, k->id);
+	}
+	return SQLITE_OK;
+}
+
+static const sqlite3_module nk_module = {
+	.xConnect = nk_connect,
+	.xBestIndex = nk_best_index,
+	.xDisconnect = dk_disconnect,
+	.xOpen = dk_open,
+	.xClose = dk_close,
+	.xFilter = dk_filter,
+	.xNext = dk_next,
+	.xEof = nk_eof,
+	.xColumn = nk_column,
+	.xRowid = dk_rowid,
+};
+
 static void store_register_dupkeys(struct store *st)
 {
 	sqlite3_create_module(st->db, "cadre_dupkeys", &dk_module, st);
+	sqlite3_create_module(st->db, "cadre_numbers", &nk_module, st);
 }
 
 static int cmp_dupkey(const void *x, const void *y)
@@ -738,46 +839,246 @@ static int cmp_dupkey(const void *x, const void *y)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-/* Build the unique indexes of the members' numbers after a first load (which checks them in
- * the file only through them, sparing a set of every number in memory). A number held twice
- * fails the load, each such number named with its two members. */
-static enum err_code number_indexes(struct store *st, struct err *e)
+static int numkey_cmp(const struct numkey *a, const struct numkey *b)
 {
+	if (a->hi != b->hi)
+		return a->hi < b->hi ? -1 : 1;
+	if (a->lo != b->lo)
+		return a->lo < b->lo ? -1 : 1;
+	return a->clash < b->clash ? -1 : a->clash > b->clash;
+}
+
+/* Sorts v[0..n) in place (qsort would take as much memory again for its merge). */
+static void numkey_sort(struct numkey *v, size_t n)
+{
+	while (n > 16) {
+		struct numkey p, t;
+		size_t i = 0, j = n - 1, m = n / 2;
+
+		/* The median of three as the pivot. */
+		if (numkey_cmp(&v[m], &v[0]) < 0) {
+			t = v[m]; v[m] = v[0]; v[0] = t;
+		}
+		if (numkey_cmp(&v[j], &v[m]) < 0) {
+			t = v[j]; v[j] = v[m]; v[m] = t;
+			if (numkey_cmp(&v[m], &v[0]) < 0) {
+				t = v[m]; v[m] = v[0]; v[0] = t;
+			}
+		}
+		p = v[m];
+		for (;;) {
+			while (numkey_cmp(&v[i], &p) < 0)
+				i++;
+			while (numkey_cmp(&p, &v[j]) < 0)
+				j--;
+			if (i >= j)
+				break;
+			t = v[i]; v[i] = v[j]; v[j] = t;
+			i++;
+			j--;
+		}
+		/* The smaller part by recursion, the larger by the loop: a depth of log n. */
+		if (j + 1 < n - j - 1) {
+			numkey_sort(v, j + 1);
+			v += j + 1;
+			n -= j + 1;
+		} else {
+			numkey_sort(v + j + 1, n - j - 1);
+			n = j + 1;
+		}
+	}
+	for (size_t i = 1; i < n; i++) {
+		struct numkey t = v[i];
+		size_t j = i;
+
+		for (; j > 0 && numkey_cmp(&t, &v[j - 1]) < 0; j--)
+			v[j] = v[j - 1];
+		v[j] = t;
+	}
+}
+
+/* Pack a number of at most 16 bytes into k (0 when it is longer or holds a NUL). */
+static int numkey_pack(struct numkey *k, const unsigned char *v, int n)
+{
+	int i;
+
+	if (n > 16 || memchr(v, 0, (size_t)n))
+		return 0;
+	k->hi = k->lo = 0;
+	for (i = 0; i < n; i++) {
+		if (i < 8)
+			k->hi |= (uint64_t)v[i] << (56 - 8 * i);
+		else
+			k->lo |= (uint64_t)v[i] << (56 - 8 * (i - 8));
+	}
+	return 1;
+}
+
+/* One kind of number stored by SQLite's own sort (a number longer than 16 bytes, or no
+ * memory for the sorted way); a number held twice is then found by a query. */
+static enum err_code number_kind_plain(struct store *st, int kind, struct err *e)
+{
+	static const char *const field[] = {"citizen_id", "card_no", "history_no"};
+	static const char *const plain[] = {
+		"INSERT INTO member_number(kind, value, clash, member_id) SELECT 0, citizen_id,"
+		" number_clash, id FROM member WHERE citizen_id <> ''",
+		"INSERT INTO member_number(kind, value, clash, member_id) SELECT 1, card_no,"
+		" number_clash, id FROM member WHERE card_no <> ''",
+		"INSERT INTO member_number(kind, value, clash, member_id) SELECT 2, history_no,"
+		" number_clash, id FROM member WHERE history_no <> ''",
+	};
 	static const char dups[] =
-		"SELECT 'citizen_id', citizen_id, min(id), max(id) FROM member WHERE citizen_id <> ''"
-		" GROUP BY citizen_id HAVING count(*) > 1"
-		" UNION ALL SELECT 'card_no', card_no, min(id), max(id) FROM member WHERE card_no <> ''"
-		" GROUP BY card_no HAVING count(*) > 1"
-		" UNION ALL SELECT 'history_no', history_no, min(id), max(id) FROM member"
-		" WHERE history_no <> '' GROUP BY history_no HAVING count(*) > 1 LIMIT 100";
-	sqlite3_stmt *s;
+		"SELECT value, min(member_id), max(member_id) FROM (SELECT 0 AS kind, citizen_id AS"
+		" value, number_clash AS clash, id AS member_id FROM member WHERE citizen_id <> ''"
+		" UNION ALL SELECT 1, card_no, number_clash, id FROM member WHERE card_no <> ''"
+		" UNION ALL SELECT 2, history_no, number_clash, id FROM member WHERE history_no <> '')"
+		" WHERE kind = ?1 GROUP BY value, clash HAVING count(*) > 1 LIMIT 100";
 	struct err tmp;
-	int rc;
+	sqlite3_stmt *s;
 
 	err_init(&tmp);
-	if (sq_exec(st, MEMBER_NUMBER_INDEXES, &tmp, "building indexes") == ERR_OK) {
+	if (sq_exec(st, plain[kind], &tmp, "building indexes") == ERR_OK) {
 		err_cleanup(&tmp);
 		return ERR_OK;
 	}
-	if (!(s = sq_prep(st, dups, e))) {
-		err_merge(e, &tmp);
-		err_cleanup(&tmp);
-		return e->code;
+	if ((s = sq_prep(st, dups, e))) {
+		sqlite3_bind_int(s, 1, kind);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			err_add(e, ERR_RULE, 0, field[kind], (const char *)sqlite3_column_text(s, 0),
+				"R-MEMBER-UNIQUE-NUMBERS",
+				"this number is given to two members of the file (ids %lld and "
+				"%lld); a number belongs to one member",
+				(long long)sqlite3_column_int64(s, 1),
+				(long long)sqlite3_column_int64(s, 2));
+		sq_done(st, s);
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *field = (const char *)sqlite3_column_text(s, 0);
-
-		err_add(e, ERR_RULE, 0, field, (const char *)sqlite3_column_text(s, 1),
-			"R-MEMBER-UNIQUE-NUMBERS",
-			"this number is given to two members of the file (ids %lld and %lld); a "
-			"number belongs to one member", (long long)sqlite3_column_int64(s, 2),
-			(long long)sqlite3_column_int64(s, 3));
-	}
-	sq_done(st, s);
 	if (!e->code)
 		err_merge(e, &tmp);
 	err_cleanup(&tmp);
 	return e->code ? e->code : ERR_STORAGE;
+}
+
+/* One kind of number collected in v[0..n): sorted, checked for a value held twice
+ * (adjacent once sorted; each named with two of its members, at most 100 in all through
+ * *reported), and stored in key order through cadre_numbers. */
+static enum err_code number_kind_sorted(struct store *st, int kind, struct numkey *v, size_t n,
+					size_t *reported, struct err *e)
+{
+	static const char *const field[] = {"citizen_id", "card_no", "history_no"};
+	enum err_code rc;
+
+	numkey_sort(v, n);
+	for (size_t i = 0; i + 1 < n; i++) {
+		int64_t lo, hi;
+		size_t j = i + 1;
+		char val[17];
+
+		if (numkey_cmp(&v[i], &v[j]))
+			continue;
+		lo = hi = v[i].id;
+		for (; j < n && !numkey_cmp(&v[i], &v[j]); j++) {
+			lo = v[j].id < lo ? v[j].id : lo;
+			hi = v[j].id > hi ? v[j].id : hi;
+		}
+		if ((*reported)++ < 100) {
+			numkey_value(&v[i], val);
+			err_add(e, ERR_RULE, 0, field[kind], val, "R-MEMBER-UNIQUE-NUMBERS",
+				"this number is given to two members of the file (ids %lld and "
+				"%lld); a number belongs to one member", (long long)lo,
+				(long long)hi);
+		}
+		i = j - 1;
+	}
+	if (e->code)
+		return e->code;
+	st->numv = v;
+	st->nnum = n;
+	st->numkind = kind;
+	rc = sq_exec(st, "INSERT INTO member_number(kind, value, clash, member_id)"
+		     " SELECT kind, value, clash, member_id FROM cadre_numbers ORDER BY 1, 2, 3",
+		     e, "building indexes");
+	st->numv = NULL;
+	st->nnum = 0;
+	return rc;
+}
+
+/* Fill member_number after a first load (which checks the numbers in the file only through
+ * it, sparing a set of every number in memory): the three kinds read from the members in
+ * one pass, each sorted in memory and stored in key order, a tenth of the work of sorting
+ * them in SQLite. A number held twice fails the load. */
+static enum err_code number_table(struct store *st, struct err *e)
+{
+	static const char scan[] =
+		"SELECT id, number_clash, citizen_id, card_no, history_no FROM member";
+	enum err_code rc = ERR_OK;
+	struct numkey *v[3];
+	size_t n[3] = {0, 0, 0}, reported = 0;
+	int longer[3], kind, step;
+	sqlite3_stmt *s;
+	int64_t cap;
+
+	if (!(s = sq_prep(st, "SELECT coalesce(max(id), 0) FROM member", e)))
+		return e->code;
+	step = sqlite3_step(s);
+	cap = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sq_done(st, s);
+	if (step != SQLITE_ROW)
+		return sq_db_error(st, e, "building indexes");
+	for (kind = 0; kind < 3; kind++) {
+		v[kind] = calloc_big((size_t)cap + 1, sizeof *v[kind]);
+		longer[kind] = !v[kind];
+	}
+	if (!(s = sq_prep(st, scan, e))) {
+		rc = e->code;
+		goto out;
+	}
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0), clash = sqlite3_column_int64(s, 1);
+
+		for (kind = 0; kind < 3; kind++) {
+			const unsigned char *t = sqlite3_column_text(s, 2 + kind);
+			int len = sqlite3_column_bytes(s, 2 + kind);
+			struct numkey *k;
+
+			if (!len || longer[kind])
+				continue;
+			if (n[kind] > (size_t)cap) {
+				longer[kind] = 1;
+				continue;
+			}
+			k = &v[kind][n[kind]];
+			if (!numkey_pack(k, t, len)) {
+				longer[kind] = 1;
+				continue;
+			}
+			k->id = id;
+			k->clash = clash;
+			n[kind]++;
+		}
+	}
+	sq_done(st, s);
+	if (step != SQLITE_DONE) {
+		rc = sq_db_error(st, e, "building indexes");
+		goto out;
+	}
+	/* Every kind is checked even after one had a number held twice, so that the load's
+	 * report names them all. */
+	for (kind = 0; kind < 3 && rc != ERR_STORAGE; kind++) {
+		enum err_code k;
+
+		if (longer[kind])
+			k = number_kind_plain(st, kind, e);
+		else
+			k = number_kind_sorted(st, kind, v[kind], n[kind], &reported, e);
+		rc = rc ? rc : k;
+		rc = k == ERR_STORAGE ? k : rc;
+		xfree_big(v[kind], (size_t)cap + 1, sizeof *v[kind]);
+		v[kind] = NULL;
+	}
+out:
+	for (kind = 0; kind < 3; kind++)
+		xfree_big(v[kind], (size_t)cap + 1, sizeof *v[kind]);
+	return rc;
 }
 
 enum err_code store_bulk_end(struct store *st, struct err *e)
@@ -802,7 +1103,8 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 	if ((rc = sq_exec(st,
 		    "CREATE INDEX IF NOT EXISTS member_roll ON member(org_id, status, sort_key, folded);",
 		    e, "building indexes")) ||
-	    (rc = number_indexes(st, e)) ||
+	    (rc = number_table(st, e)) ||
+	    (rc = sq_exec(st, MEMBER_NUMBER_TRIGGERS, e, "building indexes")) ||
 	    (rc = sq_exec(st, schema_fig_member_triggers(1), e, "building indexes")))
 		return rc;
 	if (st->bulk_recount) {
@@ -1557,15 +1859,35 @@ static void bind_member(struct store *st, sqlite3_stmt *s, const struct member *
 	bind_date_slot(st, s, 28, m->official_date, 6);
 }
 
-/* The unique index a member's number broke (R-MEMBER-UNIQUE-NUMBERS): the app checks
- * first and names the holder; this answers a race between two writers. */
-static enum err_code number_clash(struct store *st, struct err *e)
+/* Whether a constraint that failed is member_number's key (R-MEMBER-UNIQUE-NUMBERS). */
+static int number_key_failed(struct store *st)
 {
-	const char *msg = sqlite3_errmsg(st->db);
-	const char *field = strstr(msg, "card_no") ? "card_no"
-			    : strstr(msg, "history_no") ? "history_no" : "citizen_id";
+	int x = sqlite3_extended_errcode(st->db);
 
-	return err_add(e, ERR_RULE, 0, field, NULL, "R-MEMBER-UNIQUE-NUMBERS",
+	return (x == SQLITE_CONSTRAINT_PRIMARYKEY || x == SQLITE_CONSTRAINT_UNIQUE) &&
+	       strstr(sqlite3_errmsg(st->db), "member_number");
+}
+
+/* The number of m that member_number's key refused (R-MEMBER-UNIQUE-NUMBERS): the app checks
+ * first and names the holder; this answers a race between two writers. */
+static enum err_code number_clash(struct store *st, const struct member *m, struct err *e)
+{
+	static const char *const field[] = {"citizen_id", "card_no", "history_no"};
+	const char *v[] = {m->citizen_id, m->card_no, m->history_no};
+	int64_t holder = 0;
+	long pre;
+	struct err tmp;
+	int k;
+
+	err_init(&tmp);
+	for (k = MN_CITIZEN_ID; k <= MN_HISTORY_NO; k++)
+		if (!store_member_number_holder(st, (enum member_number)k, v[k], m->id, &holder,
+						&pre, &tmp) && holder)
+			break;
+	err_cleanup(&tmp);
+	if (k > MN_HISTORY_NO)
+		k = MN_CITIZEN_ID;
+	return err_add(e, ERR_RULE, 0, field[k], v[k], "R-MEMBER-UNIQUE-NUMBERS",
 		       "this number is already used by another member");
 }
 
@@ -1573,14 +1895,10 @@ enum err_code store_member_number_holder(struct store *st, enum member_number k,
 					 const char *value, int64_t not_id, int64_t *holder,
 					 long *holder_pre, struct err *e)
 {
-	static const char *const sql[] = {
-		"SELECT m.id, coalesce(o.pre, 0) FROM member m JOIN org o ON o.id = m.org_id"
-		" WHERE m.citizen_id = ?1 AND m.id <> ?2 ORDER BY m.id LIMIT 1",
-		"SELECT m.id, coalesce(o.pre, 0) FROM member m JOIN org o ON o.id = m.org_id"
-		" WHERE m.card_no = ?1 AND m.id <> ?2 ORDER BY m.id LIMIT 1",
-		"SELECT m.id, coalesce(o.pre, 0) FROM member m JOIN org o ON o.id = m.org_id"
-		" WHERE m.history_no = ?1 AND m.id <> ?2 ORDER BY m.id LIMIT 1",
-	};
+	static const char sql[] =
+		"SELECT m.id, coalesce(o.pre, 0) FROM member_number n"
+		" JOIN member m ON m.id = n.member_id JOIN org o ON o.id = m.org_id"
+		" WHERE n.kind = ?3 AND n.value = ?1 AND n.member_id <> ?2 ORDER BY m.id LIMIT 1";
 	sqlite3_stmt *s;
 	int rc;
 
@@ -1588,10 +1906,11 @@ enum err_code store_member_number_holder(struct store *st, enum member_number k,
 	*holder_pre = 0;
 	if (!value[0] || (unsigned)k > MN_HISTORY_NO)
 		return ERR_OK;
-	if (!(s = sq_prep(st, sql[k], e)))
+	if (!(s = sq_prep(st, sql, e)))
 		return e->code;
 	sq_bind_text(s, 1, value);
 	sqlite3_bind_int64(s, 2, not_id);
+	sqlite3_bind_int(s, 3, (int)k);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		*holder = sqlite3_column_int64(s, 0);
@@ -1629,8 +1948,8 @@ enum err_code store_member_insert(struct store *st, struct member *m,
 	sq_done(st, s);
 	if (rc != SQLITE_DONE && st->bulk)
 		st->bulk_recount = 1; /* the loader counted this row already */
-	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
-		return number_clash(st, e);
+	if (rc == SQLITE_CONSTRAINT && number_key_failed(st))
+		return number_clash(st, m, e);
 	if (rc == SQLITE_CONSTRAINT)
 		return err_add(e, ERR_RULE, 0, "id", NULL, NULL,
 			       "member id %lld is already in use; leave the id empty to have one "
@@ -1690,8 +2009,8 @@ enum err_code store_member_update(struct store *st, const struct member *m,
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		enum err_code c;
 
-		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
-			c = number_clash(st, e);
+		if (number_key_failed(st))
+			c = number_clash(st, m, e);
 		else
 			c = sq_db_error(st, e, "updating a member");
 		sq_done(st, s);

@@ -34,6 +34,13 @@ struct store {
 		int64_t hash, id;
 	} *dupv;
 	size_t ndup, capdup;
+	/* The end of a first load sorts one kind of the members' numbers here (cadre_numbers). */
+	struct numkey {
+		uint64_t hi, lo; /* the value's bytes, big-endian, zero-padded (memcmp's order) */
+		int64_t clash, id;
+	} *numv;
+	size_t nnum;
+	int numkind;
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
