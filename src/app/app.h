@@ -55,6 +55,17 @@ enum err_code app_refresh(struct app *a, struct err *e);
 void app_wait_set(long ms, void (*notice)(long waited_ms, long max_ms));
 /* Give the next calls at most ms milliseconds of database work (0: no limit). */
 void app_deadline(struct app *a, long long ms);
+/* Set a connection up for the server: no checkpoint by its own commits (a thread of the
+ * server does them, see app_checkpoint) and a page cache of cache_mib MiB. */
+void app_serve_tune(struct app *a, int cache_mib);
+/* Copy the write-ahead log into the database without waiting for readers (the server's
+ * checkpointer thread, on a connection of its own). */
+void app_checkpoint(struct app *a);
+/* Give a connection back clean: roll back a transaction left open (returns 1 when there was
+ * one) and lift its deadline. */
+int app_release(struct app *a);
+/* Make the database work under way on a's connection fail soon (from another thread). */
+void app_interrupt(struct app *a);
 
 /* ---- organisations ------------------------------------------------------------------ */
 
