@@ -129,6 +129,25 @@ int fig_decode(const void *blob, size_t n, struct fig_map *m)
 	return 0;
 }
 
+long fig_blob_sum(const void *blob, size_t n, uint32_t lo, uint32_t hi)
+{
+	const unsigned char *p = blob, *end = p ? p + n : p;
+	uint64_t key = 0, d, c;
+	long sum = 0;
+
+	while (p < end) {
+		if (get_varint(&p, end, &d) || get_varint(&p, end, &c) || d > 0xffffffffu ||
+		    key + d > 0xffffffffu)
+			return -1;
+		key += d;
+		if (key > hi)
+			break; /* keys come in order: nothing further is within */
+		if (key >= lo)
+			sum += (long)(c >> 1) ^ -(long)(c & 1);
+	}
+	return sum;
+}
+
 unsigned char *fig_encode(const struct fig_map *m, size_t *len)
 {
 	unsigned char *buf = xmalloc(m->n * 20 + 1), *p = buf;

@@ -1563,6 +1563,52 @@ enum err_code store_member_number_holder(struct store *st, enum member_number k,
 	return ERR_OK;
 }
 
+enum err_code store_member_clash_count(struct store *st, long pre, long last, long *n,
+				       struct err *e)
+{
+	static const char sql[] = "SELECT count(*) FROM member m JOIN org o ON o.id = m.org_id"
+				  " WHERE m.number_clash <> 0 AND o.pre BETWEEN ?1 AND ?2";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	*n = 0;
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "counting clashing numbers");
+}
+
+enum err_code store_member_clash_list(struct store *st, long pre, long last, long offset,
+				      long limit, store_member_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] = "SELECT " MEMBER_COLS MEMBER_FROM
+				  " WHERE m.number_clash <> 0 AND o.pre BETWEEN ?1 AND ?2"
+				  " ORDER BY m.id LIMIT ?3 OFFSET ?4";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	struct member m;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sqlite3_bind_int64(s, 3, limit);
+	sqlite3_bind_int64(s, 4, offset);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_member(s, &m);
+		if (cb(ctx, &m))
+			break;
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
+						      : sq_db_error(st, e, "listing clashing numbers");
+}
+
 static const char dup_sql[] =
 	"INSERT OR IGNORE INTO member_dupkey(dup_hash, member_id) VALUES (?1, ?2)";
 

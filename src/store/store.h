@@ -223,6 +223,14 @@ enum member_number { MN_CITIZEN_ID, MN_CARD_NO, MN_HISTORY_NO };
 enum err_code store_member_number_holder(struct store *st, enum member_number k,
 					 const char *value, int64_t not_id, int64_t *holder,
 					 long *holder_pre, struct err *e);
+/* Members whose numbers clash with another's (number_clash set: a number two members
+ * already shared when R-MEMBER-UNIQUE-NUMBERS came, kept on both) on the rolls of
+ * organisations with pre in [pre, last]: their count (a partial index holds only them), and
+ * the list, by id, offset and limit (limit < 0: all). */
+enum err_code store_member_clash_count(struct store *st, long pre, long last, long *n,
+				       struct err *e);
+enum err_code store_member_clash_list(struct store *st, long pre, long last, long offset,
+				      long limit, store_member_cb cb, void *ctx, struct err *e);
 
 /* ---- import reports and idempotency keys (one row a committed import, or a refused one
  * whose report was too long for its answer) ---- */
