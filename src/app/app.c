@@ -90,6 +90,11 @@ void app_interrupt(struct app *a)
 	store_interrupt(a->st);
 }
 
+void app_foreign_keys(struct app *a, int on)
+{
+	store_foreign_keys(a->st, on);
+}
+
 enum err_code app_refresh(struct app *a, struct err *e)
 {
 	time_t now = time(NULL);

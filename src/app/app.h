@@ -66,6 +66,9 @@ void app_checkpoint(struct app *a);
 int app_release(struct app *a);
 /* Make the database work under way on a's connection fail soon (from another thread). */
 void app_interrupt(struct app *a);
+/* Foreign keys checked by the store (on) or left to the app (a bulk that checks every
+ * reference itself); outside a transaction. */
+void app_foreign_keys(struct app *a, int on);
 
 /* ---- organisations ------------------------------------------------------------------ */
 

@@ -526,6 +526,7 @@ void store_rollback(struct store *st)
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->bulk = 0;
+	st->review_bulk = 0;
 	fig_bulk_forget(st);
 	write_release(st);
 }
@@ -545,6 +546,12 @@ enum err_code store_journal_bulk(struct store *st, int on)
 		  &tmp, "changing the journal mode");
 	err_cleanup(&tmp);
 	return rc;
+}
+
+void store_foreign_keys(struct store *st, int on)
+{
+	sqlite3_exec(st->db, on ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF", NULL, NULL,
+		     NULL);
 }
 
 enum err_code store_bulk_begin(struct store *st, struct err *e)
@@ -1607,6 +1614,71 @@ enum err_code store_member_clash_list(struct store *st, long pre, long last, lon
 	sq_done(st, s);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
 						      : sq_db_error(st, e, "listing clashing numbers");
+}
+
+enum err_code store_member_review_facts(struct store *st, int64_t id,
+					struct member_review_facts *f, struct err *e)
+{
+	static const char sql[] = "SELECT m.org_id, coalesce(o.pre, 0), m.status,"
+				  " m.admission_decision_date FROM member m JOIN org o ON o.id = m.org_id"
+				  " WHERE m.id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	memset(f, 0, sizeof *f);
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		f->org_id = sqlite3_column_int64(s, 0);
+		f->org_pre = (long)sqlite3_column_int64(s, 1);
+		if (member_status_parse((const char *)sqlite3_column_text(s, 2), &f->status))
+			f->status = MS_OFFICIAL;
+		f->admitted = sq_col_date(s, 3);
+	}
+	sq_done(st, s);
+	if (rc == SQLITE_ROW)
+		return ERR_OK;
+	if (rc != SQLITE_DONE)
+		return sq_db_error(st, e, "reading a member");
+	return ERR_NOTFOUND;
+}
+
+enum err_code store_member_review_facts_all(struct store *st, void (*cb_max)(void *ctx,
+					    int64_t max_id), store_facts_cb cb, void *ctx,
+					    struct err *e)
+{
+	static const char max_sql[] = "SELECT coalesce(max(id), 0) FROM member";
+	static const char sql[] =
+		"SELECT id, org_id, status, admission_decision_date FROM member";
+	struct member_review_facts f;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (cb_max) {
+		if (!(s = sq_prep(st, max_sql, e)))
+			return e->code;
+		rc = sqlite3_step(s);
+		cb_max(ctx, rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0);
+		sq_done(st, s);
+		if (rc != SQLITE_ROW)
+			return sq_db_error(st, e, "reading the members");
+	}
+	if (!(s = sq_prep(st, sql, e)))
+		return e->code;
+	memset(&f, 0, sizeof f);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		f.org_id = sqlite3_column_int64(s, 1);
+		if (member_status_parse((const char *)sqlite3_column_text(s, 2), &f.status))
+			f.status = MS_OFFICIAL;
+		f.admitted = sq_col_date(s, 3);
+		if (cb(ctx, sqlite3_column_int64(s, 0), &f))
+			break;
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
+						      : sq_db_error(st, e, "reading the members");
 }
 
 static const char dup_sql[] =

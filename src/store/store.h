@@ -64,6 +64,9 @@ int store_release(struct store *st);
  * rather than through the write-ahead log; on = 0: back to WAL). Outside a transaction. Fails
  * harmlessly (ERR_STORAGE) when another connection has the database open. */
 enum err_code store_journal_bulk(struct store *st, int on);
+/* Foreign keys checked (on) or not, outside a transaction: a bulk whose every reference the
+ * app has checked itself (an import of a year's reviews) turns them off for its length. */
+void store_foreign_keys(struct store *st, int on);
 
 /* Bulk mode for loading many rows into an empty table: drops the member indexes, which
  * store_bulk_end rebuilds. Call inside a transaction. */
@@ -515,6 +518,10 @@ struct review_row {
 /* Insert a review step; a current decision first makes the one in force not current (its
  * revision + 1 is given to the new one). r->id and r->revision are set. */
 enum err_code store_review_insert(struct store *st, struct review_row *r, struct err *e);
+/* The same when the caller has just read the decision in force (store_review_current):
+ * prev, or NULL when there is none; saves reading it again. */
+enum err_code store_review_insert_after(struct store *st, struct review_row *r,
+					const struct review_row *prev, struct err *e);
 /* The decision in force on member_id (or, member_id 0, organisation org_id) for year:
  * ERR_NOTFOUND when there is none. */
 enum err_code store_review_current(struct store *st, int64_t member_id, int64_t org_id, int year,
@@ -522,6 +529,31 @@ enum err_code store_review_current(struct store *st, int64_t member_id, int64_t 
 /* The latest step of the given kind (any revision) for a member, or ERR_NOTFOUND. */
 enum err_code store_review_latest(struct store *st, int64_t member_id, int year, int step,
 				  struct review_row *r, struct err *e);
+/* A bulk of review decisions (a year-end import), inside its transaction: the review
+ * triggers are dropped and store_review_insert counts each decision (and each it replaces)
+ * in memory, written into the figures once by store_review_bulk_end, which puts the
+ * triggers back. A rollback forgets the counts and brings the triggers back with it. */
+enum err_code store_review_bulk_begin(struct store *st, struct err *e);
+enum err_code store_review_bulk_end(struct store *st, struct err *e);
+/* What a member review needs to know of the member, in one lookup by id: the roll
+ * (org_id and its pre-order number, 0 when dissolved), the status and the admission
+ * decision date. ERR_NOTFOUND (e untouched) when there is no such member. */
+struct member_review_facts {
+	int64_t org_id;
+	long org_pre;
+	enum member_status status;
+	date_t admitted;
+};
+enum err_code store_member_review_facts(struct store *st, int64_t id,
+					struct member_review_facts *f, struct err *e);
+/* The same for every member, in one pass of the table in id order (an import of a year's
+ * decisions reads them once rather than a page a decision): cb gets each member's id and
+ * facts (org_pre 0: not read here); non-zero from cb stops. *max_id gets the largest id
+ * first, through cb_max before the rows (NULL: not wanted). */
+typedef int (*store_facts_cb)(void *ctx, int64_t id, const struct member_review_facts *f);
+enum err_code store_member_review_facts_all(struct store *st, void (*cb_max)(void *ctx,
+					    int64_t max_id), store_facts_cb cb, void *ctx,
+					    struct err *e);
 typedef int (*store_review_cb)(void *ctx, const struct review_row *r);
 /* Every step for member_id (or org_id when member_id is 0), by year then id. */
 enum err_code store_review_list(struct store *st, int64_t member_id, int64_t org_id,
