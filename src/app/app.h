@@ -116,9 +116,15 @@ struct org_advice {
 };
 enum err_code app_org_advice(struct app *a, const struct actor *ac, const char *code,
 			     struct org_advice *adv, struct err *e);
-/* Members on the rolls of the subtree of code by status, and those hosted there. */
+/* Members of the subtree of code by status (those off the rolls too: removed, expelled,
+ * ...), and those hosted there (hosted NULL: not wanted). The statuses on the rolls come from
+ * the figures' counters, summed over the subtree's organisations, never from the roll. */
 enum err_code app_org_counts(struct app *a, const struct actor *ac, const char *code,
 			     long counts[MS__COUNT], long *hosted, struct err *e);
+/* The same for the statuses on the rolls only (counts[] of the others are 0): the figures'
+ * counters alone, for pages that show no more. */
+enum err_code app_org_counts_on_roll(struct app *a, const struct actor *ac, const char *code,
+				     long counts[MS__COUNT], long *hosted, struct err *e);
 /* Predecessors (dir < 0) or successors (dir > 0) of code that the actor can see. */
 enum err_code app_org_lineage(struct app *a, const struct actor *ac, const char *code, int dir,
 			      store_org_cb cb, void *ctx, struct err *e);

@@ -1381,6 +1381,74 @@ enum err_code store_org_counts(struct store *st, long pre, long last, long count
 	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "counting hosted members");
 }
 
+enum err_code store_org_hosted(struct store *st, long pre, long last, long *hosted,
+			       struct err *e)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM org o CROSS JOIN member m ON m.temp_org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES
+		" AND m.org_id NOT IN (SELECT id FROM org WHERE pre BETWEEN ?1 AND ?2)";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	*hosted = 0;
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*hosted = (long)sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "counting hosted members");
+}
+
+enum err_code store_org_counts_off_roll(struct store *st, long pre, long last,
+					long counts[MS__COUNT], struct err *e)
+{
+	/* member_roll (org_id, status, ...) answers each organisation's few off-roll members
+	 * by a seek per status, never reading those on the rolls. */
+	static const char sql[] =
+		"SELECT m.status, count(*) FROM org o CROSS JOIN member m ON m.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN"
+		" ('removed','expelled','deceased','transferred_out') GROUP BY m.status";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	enum member_status ms;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (member_status_parse((const char *)sqlite3_column_text(s, 0), &ms) == 0)
+			counts[ms] = (long)sqlite3_column_int64(s, 1);
+	sq_done(st, s);
+	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "counting members");
+}
+
+enum err_code store_fig_walk_pre(struct store *st, long pre, long last, store_fig_pre_cb cb,
+				 void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT o.pre, o.last, f.core FROM org o LEFT JOIN org_fig f ON f.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 ORDER BY o.pre";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb(ctx, (long)sqlite3_column_int64(s, 0), (long)sqlite3_column_int64(s, 1),
+		       sqlite3_column_blob(s, 2), (size_t)sqlite3_column_bytes(s, 2)))
+			break;
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
+						      : sq_db_error(st, e, "reading the figures");
+}
+
 enum err_code store_org_direct_counts(struct store *st, int64_t id, long counts[MS__COUNT],
 				      struct err *e)
 {

@@ -157,6 +157,21 @@ enum err_code store_org_lineage(struct store *st, int64_t org_id, int dir, store
 enum err_code store_org_counts(struct store *st, long pre, long last, long counts[MS__COUNT],
 			       long *hosted, struct err *e);
 /* Members on the roll of exactly org id, by status (no subtree). */
+/* The members hosted on temporary transfer in organisations with pre in [pre, last] whose
+ * own roll is outside it (the hosted count of store_org_counts alone). */
+enum err_code store_org_hosted(struct store *st, long pre, long last, long *hosted,
+			       struct err *e);
+/* Members of organisations with pre in [pre, last] by status, for the statuses off the rolls
+ * only (removed, expelled, deceased, transferred out: those the figures do not count);
+ * counts[] of the others are left as they are. */
+enum err_code store_org_counts_off_roll(struct store *st, long pre, long last,
+					long counts[MS__COUNT], struct err *e);
+/* The organisations with pre in [pre, last] in pre-order, each with its pre-order interval
+ * and its core counters as stored (a blob for fig_decode, valid during the call; NULL when
+ * none). */
+typedef int (*store_fig_pre_cb)(void *ctx, long pre, long last, const void *core, size_t len);
+enum err_code store_fig_walk_pre(struct store *st, long pre, long last, store_fig_pre_cb cb,
+				 void *ctx, struct err *e);
 enum err_code store_org_direct_counts(struct store *st, int64_t id, long counts[MS__COUNT],
 				      struct err *e);
 /* Active-member counts of every organisation's own roll: cb(ctx, org_id, n_official_roll,
