@@ -883,6 +883,13 @@ static void batch_free(struct review_batch *b)
 	free(b);
 }
 
+/* The organisation at the top of the tree (the subject of an import by the whole tree). */
+static int top_org(void *ctx, const struct org *o)
+{
+	*(struct org *)ctx = *o;
+	return 1;
+}
+
 /* The end of an import's bulk: the figures counted in memory written, and the import's one
  * audit entry (which file, how many decisions, under whose scope) with a checkpoint. */
 static void import_audit(struct review_batch *b, struct err *e)
@@ -898,6 +905,8 @@ static void import_audit(struct review_batch *b, struct err *e)
 	memset(&scope, 0, sizeof scope);
 	if (b->ac->scope_code[0])
 		store_org_by_code(a->st, b->ac->scope_code, &scope, &tmp);
+	else
+		store_org_walk(a->st, 1, 1, 0, top_org, &scope, &tmp);
 	err_cleanup(&tmp);
 	snprintf(subject, sizeof subject, "file:%s", b->file ? b->file : "-");
 	after = app_json("{s:I,s:I}", "rows", (json_int_t)b->rows, "imported",
