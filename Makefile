@@ -71,6 +71,7 @@ LIB_SRC := \
 	src/app/report_out.c \
 	src/app/app_api.c \
 	src/app/app_web.c \
+	src/app/app_worklist.c \
 	src/app/demo.c \
 	src/app/demo_review.c \
 	$(sort $(wildcard src/http/*.c)) \

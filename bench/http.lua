@@ -26,6 +26,11 @@ function init(args)
 	if token then
 		wrk.headers["Authorization"] = "Bearer " .. token
 	end
+	-- The pages for people only (the tree, the home page) take a session: CADRE_COOKIE.
+	local cookie = os.getenv("CADRE_COOKIE")
+	if cookie and cookie ~= "" then
+		wrk.headers["Cookie"] = cookie
+	end
 end
 
 function request()

@@ -15,6 +15,8 @@
 #     figures of one province from both sides, checked equal (the run fails if they are not);
 #   - the server (bench/http.sh): wrk at 64 connections on a member record, a province's
 #     organisation and a search, beside the same lookups in the sqlite3 shell;
+#   - the organisation pages, the tree and the home page's worklist (bench/org_pages.sh), and
+#     the year-end import of a year's review decisions (bench/import_reviews.sh);
 #   - the server under abuse (bench/abuse.sh): its memory under 20 anonymous 64 MiB uploads,
 #     others' p99 while one address holds 1,100 half-open connections, and writers' answers
 #     during an import of the national roll in another process.
@@ -236,6 +238,15 @@ if [ "${BENCH_HTTP:-1}" = 1 ]; then
 	report_db=
 	if [ "${BENCH_REVIEWS:-1}" = 1 ] && [ -s "$revdb" ]; then report_db=$revdb; fi
 	BENCH_HTTP_REPORT_DB=$report_db BENCH_FIGURES_ORG=${figorg:-} bench/http.sh "$db" "$plaindb" "$out"
+	# The organisation pages, the tree and the worklist (issue 10), on the reviewed database
+	# when there is one (the worklist counts a year's decisions).
+	bench/org_pages.sh "${report_db:-$db}" "$out"
+fi
+# The year-end import (issue 10): 'cadre import reviews' of the national file, set-based,
+# beside sqlite3's .import of the same rows (BENCH_IMPORT_REVIEWS=0 leaves it out).
+if [ "${BENCH_REVIEWS:-1}" = 1 ] && [ "${BENCH_IMPORT_REVIEWS:-1}" = 1 ] && [ -s "${reviews:-}" ]; then
+	echo "bench: cadre import reviews (the year-end import) ..."
+	bench/import_reviews.sh "$db" "$reviews" "$out"
 fi
 # The server under abuse (issue 9): uploads, half-open connections, writers during an import.
 if [ "${BENCH_ABUSE:-1}" = 1 ]; then

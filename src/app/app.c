@@ -66,6 +66,35 @@ void app_deadline(struct app *a, long long ms)
 	store_deadline(a->st, ms);
 }
 
+void app_serve_tune(struct app *a, int cache_mib)
+{
+	store_autocheckpoint(a->st, 0);
+	store_cache_mib(a->st, cache_mib);
+}
+
+void app_checkpoint(struct app *a)
+{
+	store_checkpoint(a->st);
+}
+
+int app_release(struct app *a)
+{
+	int was_open = store_release(a->st);
+
+	store_deadline(a->st, 0);
+	return was_open;
+}
+
+void app_interrupt(struct app *a)
+{
+	store_interrupt(a->st);
+}
+
+void app_foreign_keys(struct app *a, int on)
+{
+	store_foreign_keys(a->st, on);
+}
+
 enum err_code app_refresh(struct app *a, struct err *e)
 {
 	time_t now = time(NULL);

@@ -55,6 +55,20 @@ enum err_code app_refresh(struct app *a, struct err *e);
 void app_wait_set(long ms, void (*notice)(long waited_ms, long max_ms));
 /* Give the next calls at most ms milliseconds of database work (0: no limit). */
 void app_deadline(struct app *a, long long ms);
+/* Set a connection up for the server: no checkpoint by its own commits (a thread of the
+ * server does them, see app_checkpoint) and a page cache of cache_mib MiB. */
+void app_serve_tune(struct app *a, int cache_mib);
+/* Copy the write-ahead log into the database without waiting for readers (the server's
+ * checkpointer thread, on a connection of its own). */
+void app_checkpoint(struct app *a);
+/* Give a connection back clean: roll back a transaction left open (returns 1 when there was
+ * one) and lift its deadline. */
+int app_release(struct app *a);
+/* Make the database work under way on a's connection fail soon (from another thread). */
+void app_interrupt(struct app *a);
+/* Foreign keys checked by the store (on) or left to the app (a bulk that checks every
+ * reference itself); outside a transaction. */
+void app_foreign_keys(struct app *a, int on);
 
 /* ---- organisations ------------------------------------------------------------------ */
 
@@ -102,9 +116,15 @@ struct org_advice {
 };
 enum err_code app_org_advice(struct app *a, const struct actor *ac, const char *code,
 			     struct org_advice *adv, struct err *e);
-/* Members on the rolls of the subtree of code by status, and those hosted there. */
+/* Members of the subtree of code by status (those off the rolls too: removed, expelled,
+ * ...), and those hosted there (hosted NULL: not wanted). The statuses on the rolls come from
+ * the figures' counters, summed over the subtree's organisations, never from the roll. */
 enum err_code app_org_counts(struct app *a, const struct actor *ac, const char *code,
 			     long counts[MS__COUNT], long *hosted, struct err *e);
+/* The same for the statuses on the rolls only (counts[] of the others are 0): the figures'
+ * counters alone, for pages that show no more. */
+enum err_code app_org_counts_on_roll(struct app *a, const struct actor *ac, const char *code,
+				     long counts[MS__COUNT], long *hosted, struct err *e);
 /* Predecessors (dir < 0) or successors (dir > 0) of code that the actor can see. */
 enum err_code app_org_lineage(struct app *a, const struct actor *ac, const char *code, int dir,
 			      store_org_cb cb, void *ctx, struct err *e);

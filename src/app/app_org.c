@@ -3,8 +3,94 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/fig.h"
 #include "../lib/mem.h"
 #include "app_int.h"
+
+/* ---- subtree counts from the figures' counters ------------------------------------------- */
+
+/* The members of the subtree [pre, last] on the rolls by status, and the members hosted at
+ * its organisations (from anywhere: those from within are taken off by store_org_hosted). */
+struct sub_sum {
+	long pre, last;
+	long st[MS__COUNT];
+	long hosted_at;
+};
+
+struct sub_walk {
+	struct sub_sum *v;
+	size_t n, next;
+	size_t stack[64];
+	int depth;
+	int bad;
+};
+
+static int sub_row(void *ctx, long pre, long last, const void *core, size_t len)
+{
+	struct sub_walk *w = ctx;
+	long st[MS__COUNT] = {0}, hosted = 0;
+	int i, k;
+
+	(void)last;
+	/* The nodes asked for are nested in pre-order: those open around pre are a stack. */
+	while (w->depth && w->v[w->stack[w->depth - 1]].last < pre)
+		w->depth--;
+	while (w->next < w->n && w->v[w->next].pre <= pre) {
+		while (w->depth && w->v[w->stack[w->depth - 1]].last < w->v[w->next].pre)
+			w->depth--;
+		if (w->depth < (int)(sizeof w->stack / sizeof w->stack[0]))
+			w->stack[w->depth++] = w->next;
+		w->next++;
+	}
+	while (w->depth && w->v[w->stack[w->depth - 1]].last < pre)
+		w->depth--;
+	if (!w->depth || !core)
+		return 0;
+	if (fig_blob_status(core, len, st, MS__COUNT, &hosted)) {
+		w->bad = 1;
+		return 1;
+	}
+	for (k = 0; k < w->depth; k++) {
+		struct sub_sum *x = &w->v[w->stack[k]];
+
+		for (i = 0; i < MS__COUNT; i++)
+			x->st[i] += st[i];
+		x->hosted_at += hosted;
+	}
+	return 0;
+}
+
+/* Fill v[0..n) (intervals nested in pre-order, v[0] holding the others) in one pass of the
+ * counters of v[0]'s subtree: each organisation's own members added to every node around
+ * it. The counters are those the store keeps with every change (core/fig.h), so no member
+ * is read; hosted_at says whether store_org_hosted must be asked. */
+static enum err_code sub_sums(struct app *a, struct sub_sum *v, size_t n, struct err *e)
+{
+	struct sub_walk w;
+
+	if (!n)
+		return ERR_OK;
+	memset(&w, 0, sizeof w);
+	w.v = v;
+	w.n = n;
+	if (store_fig_walk_pre(a->st, v[0].pre, v[0].last, sub_row, &w, e))
+		return e->code;
+	if (w.bad)
+		return err_set(e, ERR_INTERNAL, "the figures' counters are damaged; run "
+			       "'cadre figures check --rebuild'");
+	return ERR_OK;
+}
+
+/* The hosted count of a subtree as store_org_counts gives it: asked of the store only when
+ * some member is hosted there at all. */
+static enum err_code sub_hosted(struct app *a, const struct sub_sum *x, long *hosted,
+				struct err *e)
+{
+	*hosted = 0;
+	if (x->hosted_at <= 0)
+		return ERR_OK;
+	return store_org_hosted(a->st, x->pre, x->last, hosted, e);
+}
 
 /* A restructuring date must not precede the state it changes (R-MEMBER-DATES applies the
  * same principle to members): the organisation's current version start. */
@@ -639,9 +725,32 @@ enum err_code app_org_counts(struct app *a, const struct actor *ac, const char *
 {
 	struct org o;
 
+	if (app_org_counts_on_roll(a, ac, code, counts, hosted, e) ||
+	    app_org_lookup(a, ac, code, &o, 1, "org", e))
+		return e->code;
+	/* The figures count the members on the rolls; the few off them are counted by seeks. */
+	return store_org_counts_off_roll(a->st, o.pre, o.last, counts, e);
+}
+
+enum err_code app_org_counts_on_roll(struct app *a, const struct actor *ac, const char *code,
+				     long counts[MS__COUNT], long *hosted, struct err *e)
+{
+	struct org o;
+	struct sub_sum x;
+	int i;
+
 	if (app_org_lookup(a, ac, code, &o, 1, "org", e))
 		return e->code;
-	return store_org_counts(a->st, o.pre, o.last, counts, hosted, e);
+	memset(&x, 0, sizeof x);
+	x.pre = o.pre;
+	x.last = o.last;
+	if (sub_sums(a, &x, 1, e))
+		return e->code;
+	for (i = 0; i < MS__COUNT; i++)
+		counts[i] = x.st[i];
+	if (!hosted)
+		return ERR_OK;
+	return sub_hosted(a, &x, hosted, e);
 }
 
 struct lineage_filter {
@@ -698,39 +807,72 @@ enum err_code app_org_history(struct app *a, const struct actor *ac, const char 
 
 /* ---- the tree ----------------------------------------------------------------------- */
 
-struct tree_walk {
-	struct app *a;
-	app_tree_cb cb;
-	void *ctx;
+/* The organisations of a tree, gathered before their counts are summed in one pass. */
+struct tree_gather {
+	struct tree_node *nodes;
+	struct sub_sum *sums;
+	size_t n, cap;
 	int base_depth;
-	struct err *e;
-	int stop;
 };
 
-static int tree_visit(void *ctx, const struct org *o)
+static int tree_gather(void *ctx, const struct org *o)
 {
-	struct tree_walk *w = ctx;
-	struct tree_node n;
-	long counts[MS__COUNT];
+	struct tree_gather *g = ctx;
+	struct tree_node *n;
 
-	memset(&n, 0, sizeof n);
-	if (store_org_counts(w->a->st, o->pre, o->last, counts, &n.hosted, w->e))
-		return 1;
-	n.id = o->id;
-	n.parent_id = o->parent_id;
-	snprintf(n.code, sizeof n.code, "%s", o->code);
-	snprintf(n.name, sizeof n.name, "%s", o->name);
-	n.kind = o->kind;
-	n.depth = o->depth - w->base_depth;
-	n.probationary = counts[MS_PROBATIONARY];
-	n.official = counts[MS_OFFICIAL] + counts[MS_EXEMPT] + counts[MS_SUSPENDED];
-	n.members = n.official + n.probationary;
-	n.orgs = o->last - o->pre + 1;
-	if (w->cb(w->ctx, &n)) {
-		w->stop = 1;
-		return 1;
+	if (g->n == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 64;
+		g->nodes = xrealloc(g->nodes, g->cap * sizeof *g->nodes);
+		g->sums = xrealloc(g->sums, g->cap * sizeof *g->sums);
 	}
+	n = &g->nodes[g->n];
+	memset(n, 0, sizeof *n);
+	memset(&g->sums[g->n], 0, sizeof g->sums[g->n]);
+	g->sums[g->n].pre = o->pre;
+	g->sums[g->n].last = o->last;
+	g->n++;
+	n->id = o->id;
+	n->parent_id = o->parent_id;
+	snprintf(n->code, sizeof n->code, "%s", o->code);
+	snprintf(n->name, sizeof n->name, "%s", o->name);
+	n->kind = o->kind;
+	n->depth = o->depth - g->base_depth;
+	n->orgs = o->last - o->pre + 1;
 	return 0;
+}
+
+/* The tree now: its organisations (store_org_walk), then every node's counts from one pass
+ * of the figures' counters of the top's subtree (sub_sums), not a count of members a node. */
+static enum err_code tree_now(struct app *a, const struct org *root, int max_depth,
+			      app_tree_cb cb, void *ctx, struct err *e)
+{
+	struct tree_gather g;
+	size_t i;
+	enum err_code rc;
+
+	memset(&g, 0, sizeof g);
+	g.base_depth = root->id ? root->depth : 0;
+	rc = store_org_walk(a->st, root->pre, root->last,
+			    max_depth < 0 ? -1 : g.base_depth + max_depth, tree_gather, &g, e);
+	if (!rc && g.n) {
+		/* The walk of the whole tree (no root) starts at its first organisation. */
+		rc = sub_sums(a, g.sums, g.n, e);
+	}
+	for (i = 0; !rc && i < g.n; i++) {
+		struct tree_node *n = &g.nodes[i];
+		const long *st = g.sums[i].st;
+
+		if ((rc = sub_hosted(a, &g.sums[i], &n->hosted, e)))
+			break;
+		n->probationary = st[MS_PROBATIONARY];
+		n->official = st[MS_OFFICIAL] + st[MS_EXEMPT] + st[MS_SUSPENDED];
+		n->members = n->official + n->probationary;
+		if (cb(ctx, n))
+			break;
+	}
+	free(g.nodes);
+	free(g.sums);
+	return rc;
 }
 
 static int asof_collect(void *ctx, const struct org_at *o)
@@ -876,8 +1018,6 @@ enum err_code app_org_tree(struct app *a, const struct actor *ac, const char *ro
 		root.id = 0;
 	}
 	if (as_of == DATE_NONE || as_of >= a->today) {
-		struct tree_walk w = {a, cb, ctx, root.id ? root.depth : 0, e, 0};
-
 		if (root.id && root.dissolved != DATE_NONE) {
 			char d[DATE_STR];
 
@@ -885,9 +1025,7 @@ enum err_code app_org_tree(struct app *a, const struct actor *ac, const char *ro
 				       "'%s' was dissolved on %s; ask with --as-of an earlier date",
 				       root.code, date_format(root.dissolved, d));
 		}
-		return store_org_walk(a->st, root.pre, root.last,
-				      max_depth < 0 ? -1 : w.base_depth + max_depth, tree_visit, &w,
-				      e);
+		return tree_now(a, &root, max_depth, cb, ctx, e);
 	}
 
 	/* As of a past date: the tree then, and the rolls then. */

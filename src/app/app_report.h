@@ -63,6 +63,15 @@ enum err_code app_review_batch_begin(struct app *a, const struct actor *ac, int 
  * batch, and the decisions counted into the quotas. Organisations: in the order given, each
  * judged on the grades stored before it. rs may be reused once this returns. Problems are kept
  * in the batch until finish. Returns the batch's code so far (ERR_STORAGE: stop adding). */
+/* Make the batch an import of members' decisions (no-op for organisations'): the set-based
+ * way (docs/reviews.md): the scope read once, where each organisation's members count found
+ * once, a member read lean, no audit entry a decision but one for the import (file: its
+ * name) at app_review_batch_finish, and the figures counted in memory and written once.
+ * Every rule is checked as for one decision. A first chunk of facts_rows rows or more (the
+ * file is large) reads every member's roll, status and admission at once, in one pass of
+ * the table. Right after app_review_batch_begin. */
+enum err_code app_review_batch_import(struct review_batch *b, const char *file, size_t facts_rows,
+				      struct err *e);
 enum err_code app_review_batch_add(struct review_batch *b, const struct review_in *rs,
 				   size_t n);
 /* End the batch: check R-REVIEW-EXCELLENT-QUOTA on the result of the whole batch (when no row

@@ -147,6 +147,7 @@ struct prepared {
 	struct org_ref cell, g;
 	struct review_row row;
 	enum grade prev;        /* the decision it replaces (G_NONE: none) */
+	struct review_row cur;  /* that decision, when prev is not G_NONE */
 	int bad;                /* the row has a problem */
 };
 
@@ -157,17 +158,20 @@ static void org_ref_set(struct org_ref *r, const struct org *o)
 	r->pre = o->pre;
 }
 
+static enum err_code prepare_step(struct app *a, const struct actor *ac,
+				  const struct review_in *r, struct prepared *p, date_t on,
+				  enum grade g, long spre, long slast, struct err *e);
+
+/* A member's step, the member read whole (app_member_get: its scope check and its words
+ * for a member out of sight), every check of prepare_step after it. */
 static enum err_code prepare_member(struct app *a, const struct actor *ac,
 				    const struct review_in *r, struct prepared *p, struct err *e)
 {
-	date_t on = app_date(a, r->date), from, to;
+	date_t on = app_date(a, r->date);
 	enum grade g;
-	struct review_row cur;
-	struct err tmp;
-	long disc = 0;
-	char field[24];
 	struct member mm, *m = &mm;
 	struct org cell, gr;
+	long spre, slast;
 
 	memset(p, 0, sizeof *p);
 	p->prev = G_NONE;
@@ -194,7 +198,27 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 		return e->code;
 	org_ref_set(&p->cell, &cell);
 	org_ref_set(&p->g, &gr);
-	p->row.member_id = m->id;
+	if (app_scope(a, ac, &spre, &slast, e))
+		return e->code;
+	return prepare_step(a, ac, r, p, on, g, spre, slast, e);
+}
+
+/* The row of a member's step and the checks that rest on it (R-REVIEW-MEMBER-DECIDER within
+ * the actor's scope [spre, slast], R-REVIEW-LOCKED, R-REVIEW-DISCIPLINED-MEMBER), once the
+ * member is known to be on a roll in sight: p->member_id, p->member_org, p->cell and p->g
+ * set, the step's own checks passed (g its grade). */
+static enum err_code prepare_step(struct app *a, const struct actor *ac,
+				  const struct review_in *r, struct prepared *p, date_t on,
+				  enum grade g, long spre, long slast, struct err *e)
+{
+	date_t from, to;
+	struct review_row cur;
+	struct err tmp;
+	long disc = 0;
+	char field[24];
+	int64_t mid = p->member_id;
+
+	p->row.member_id = mid;
 	p->row.org_id = p->cell.id;
 	p->row.grassroots_id = p->g.id;
 	p->row.year = r->year;
@@ -220,7 +244,7 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 
 		p->row.body_org_id = body->id;
 		rule_used(a, on, R_REVIEW_MEMBER_DECIDER, p->row.rules, sizeof p->row.rules);
-		if (!scope_holds(a, ac, body->pre))
+		if (body->pre < spre || body->pre > slast)
 			return err_add(e, ERR_DENIED, r->line, "member_id", NULL,
 				       R_REVIEW_MEMBER_DECIDER,
 				       "a member's grade is decided by the %s, which your role "
@@ -228,34 +252,42 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 				       body == &p->cell ? "member's cell" : "grassroots organisation");
 	}
 	err_init(&tmp);
-	if (!store_review_current(a->st, m->id, 0, r->year, &cur, &tmp)) {
+	if (!store_review_current(a->st, mid, 0, r->year, &cur, &tmp)) {
 		p->prev = (enum grade)cur.grade;
+		p->cur = cur;
 		if (!p->row.reason[0] && locked(a, on)) {
 			err_cleanup(&tmp);
 			return err_add(e, ERR_RULE, r->line, "reason", NULL, R_REVIEW_LOCKED,
 				       "member %lld's review of %d was decided on %s as %s and is "
 				       "locked; to change it give a reason: the change becomes "
 				       "revision %d and the old decision stays visible",
-				       (long long)m->id, r->year, date_format(cur.date, field),
+				       (long long)mid, r->year, date_format(cur.date, field),
 				       grade_name((enum grade)cur.grade), cur.revision + 1);
 		}
 	}
 	err_cleanup(&tmp);
 	year_bounds(r->year, &from, &to);
-	if (store_discipline_count(a->st, m->id, 0, from, to, &disc, e))
+	if (store_discipline_count(a->st, mid, 0, from, to, &disc, e))
 		return e->code;
 	rule_used(a, on, R_REVIEW_DISCIPLINED_MEMBER, p->row.rules, sizeof p->row.rules);
 	rule_used(a, on, R_REVIEW_EXCELLENT_QUOTA, p->row.rules, sizeof p->row.rules);
 	return review_check_disciplined(&a->rules, on, g, disc > 0, "grade", r->line, e);
 }
 
-/* Store a member's prepared step and its audit entry. */
+/* Store a member's prepared step and its audit entry (bulk: an import, whose one audit entry
+ * is written at its end, as for members; each decision keeps who recorded it, when, and the
+ * rules it applied in its row). */
 static enum err_code store_member_step(struct app *a, const struct actor *ac,
-				       struct prepared *p, struct err *e)
+				       struct prepared *p, int bulk, struct err *e)
 {
 	char subject[48], action[48], *after, *before = NULL;
 	enum err_code rc;
 
+	if (bulk)
+		return store_review_insert_after(a->st, &p->row,
+						 p->row.step == RS_DECISION && p->prev != G_NONE ? &p->cur
+												 : NULL,
+						 e);
 	if ((rc = store_review_insert(a->st, &p->row, e)))
 		return rc;
 	snprintf(subject, sizeof subject, "member:%lld", (long long)p->member_id);
@@ -437,6 +469,30 @@ struct review_batch {
 	struct prepared *ps;       /* the chunk being added (members) */
 	struct dup_key *keys;
 	size_t cap;
+	/* An import (app_review_batch_import): the set-based way of a year's decisions. */
+	int bulk;
+	const char *file;          /* the file's name, for the import's audit entry */
+	long spre, slast;          /* the actor's scope, read once */
+	struct org_memo *memo;     /* by organisation id: its cell and grassroots refs */
+	size_t nmemo;
+	struct fact_slot *facts;   /* by member id, once the file is large (read_facts) */
+	int64_t nfacts;
+	int facts_tried;
+	size_t facts_rows;         /* a first chunk this long reads every member at once */
+};
+
+/* A member as an import needs it, 12 bytes: read for every member in one pass. */
+struct fact_slot {
+	uint32_t org_id;  /* 0: no such member */
+	int32_t admitted;
+	uint8_t status;
+};
+
+/* Where a member of organisation id counts: its cell and grassroots organisation, found once
+ * per organisation for the whole import (grassroots_of climbs the tree). */
+struct org_memo {
+	int known;
+	struct org_ref cell, g;
 };
 
 static size_t mix(uint64_t a, uint64_t b)
@@ -548,6 +604,123 @@ static int keep_problems(struct review_batch *b, struct err *one, long line, int
 	return had;
 }
 
+static void facts_size(void *ctx, int64_t max_id)
+{
+	struct review_batch *b = ctx;
+
+	if (max_id > 0 && max_id < (1LL << 31)) {
+		b->nfacts = max_id + 1;
+		b->facts = xcalloc_big((size_t)b->nfacts, sizeof *b->facts);
+	}
+}
+
+static int facts_put(void *ctx, int64_t id, const struct member_review_facts *f)
+{
+	struct review_batch *b = ctx;
+	struct fact_slot *x;
+
+	if (id < 1 || id >= b->nfacts || f->org_id < 1 || f->org_id > UINT32_MAX)
+		return 0; /* left empty: such a member goes the whole way */
+	x = &b->facts[id];
+	x->org_id = (uint32_t)f->org_id;
+	x->admitted = (int32_t)f->admitted;
+	x->status = (uint8_t)f->status;
+	return 0;
+}
+
+/* A large import reads every member's roll, status and admission once, in one pass of the
+ * table, instead of a page of it a decision (the decisions come grouped by grassroots
+ * organisation, the members by when they were added). */
+static enum err_code read_facts(struct review_batch *b, struct err *e)
+{
+	b->facts_tried = 1;
+	if (store_member_review_facts_all(b->a->st, facts_size, facts_put, b, e)) {
+		xfree_big(b->facts, (size_t)b->nfacts, sizeof *b->facts);
+		b->facts = NULL;
+		b->nfacts = 0;
+		return e->code;
+	}
+	return ERR_OK;
+}
+
+/* The cell and grassroots organisation of members of organisation id, from the memo. */
+static const struct org_memo *org_memo_get(struct review_batch *b, int64_t id, struct err *e)
+{
+	struct org cell, gr;
+	struct org_memo *m;
+
+	if (id < 1 || id > (1 << 26))
+		return NULL;
+	if ((size_t)id >= b->nmemo) {
+		size_t n = (size_t)id * 2 + 64;
+
+		b->memo = xrealloc(b->memo, n * sizeof *b->memo);
+		memset(b->memo + b->nmemo, 0, (n - b->nmemo) * sizeof *b->memo);
+		b->nmemo = n;
+	}
+	m = &b->memo[id];
+	if (!m->known) {
+		if (store_org_by_id(b->a->st, id, &cell, e) || grassroots_of(b->a, &cell, &gr, e))
+			return NULL;
+		org_ref_set(&m->cell, &cell);
+		org_ref_set(&m->g, &gr);
+		m->known = 1;
+	}
+	return m;
+}
+
+/* A member's step in an import: the member read lean (its roll, status and admission
+ * decision, one lookup) and where it counts from the memo, then the same checks as
+ * prepare_member (prepare_step). A member not found, out of sight, not on a roll or
+ * admitted after the year goes the whole way (prepare_member), so that every refusal is
+ * worded as it always was. */
+static enum err_code prepare_member_fast(struct review_batch *b, const struct review_in *r,
+					 struct prepared *p, struct err *e)
+{
+	struct app *a = b->a;
+	struct member_review_facts f;
+	const struct org_memo *om;
+	date_t on = app_date(a, r->date);
+	enum grade g;
+	enum err_code rc;
+	int ay, am, ad;
+
+	memset(p, 0, sizeof *p);
+	p->prev = G_NONE;
+	if (b->facts) {
+		const struct fact_slot *x = r->member_id > 0 && r->member_id < b->nfacts
+						    ? &b->facts[r->member_id] : NULL;
+
+		rc = x && x->org_id ? ERR_OK : ERR_NOTFOUND;
+		if (!rc) {
+			memset(&f, 0, sizeof f);
+			f.org_id = x->org_id;
+			f.admitted = x->admitted;
+			f.status = (enum member_status)x->status;
+		}
+	} else {
+		rc = store_member_review_facts(a->st, r->member_id, &f, e);
+		if (rc && rc != ERR_NOTFOUND)
+			return rc;
+	}
+	if (rc)
+		return prepare_member(a, b->ac, r, p, e);
+	if (!(om = org_memo_get(b, f.org_id, e)))
+		return e->code ? e->code : prepare_member(a, b->ac, r, p, e);
+	date_to_ymd(f.admitted, &ay, &am, &ad);
+	f.org_pre = om->cell.pre;
+	if (f.org_pre < b->spre || f.org_pre > b->slast || !f.org_pre ||
+	    !member_status_active(f.status) || ay > r->year)
+		return prepare_member(a, b->ac, r, p, e);
+	p->member_id = r->member_id;
+	p->member_org = f.org_id;
+	p->cell = om->cell;
+	p->g = om->g;
+	if (check_step(a, r, on, &g, e))
+		return e->code;
+	return prepare_step(a, b->ac, r, p, on, g, b->spre, b->slast, e);
+}
+
 /* Members' steps: prepare each row against the store, find a member decided twice (in this
  * chunk by sorting it, against the earlier chunks in the seen set), then, while the batch has
  * no problem, count the decisions into the quotas and store the chunk. */
@@ -572,7 +745,10 @@ static void add_members(struct review_batch *b, const struct review_in *rs, size
 			continue;
 		}
 		err_init(&one);
-		prepare_member(b->a, b->ac, &rs[i], p, &one);
+		if (b->bulk)
+			prepare_member_fast(b, &rs[i], p, &one);
+		else
+			prepare_member(b->a, b->ac, &rs[i], p, &one);
 		p->bad = keep_problems(b, &one, rs[i].line, 1);
 		err_cleanup(&one);
 	}
@@ -610,7 +786,7 @@ static void add_members(struct review_batch *b, const struct review_in *rs, size
 		q->counts[p->row.grade]++;
 	}
 	for (i = 0; i < n && !b->e.code; i++)
-		store_member_step(b->a, b->ac, &b->ps[i], &b->e);
+		store_member_step(b->a, b->ac, &b->ps[i], b->bulk, &b->e);
 }
 
 /* Organisations' steps, in the order given: a grassroots organisation's grade may rest on
@@ -652,6 +828,24 @@ enum err_code app_review_batch_begin(struct app *a, const struct actor *ac, int 
 	return ERR_OK;
 }
 
+enum err_code app_review_batch_import(struct review_batch *b, const char *file, size_t facts_rows,
+				      struct err *e)
+{
+	if (b->orgs)
+		return ERR_OK; /* organisations' steps rest on each other: row by row */
+	if (app_scope(b->a, b->ac, &b->spre, &b->slast, e))
+		return e->code;
+	/* The review table's indexes grow by millions of entries in one transaction: a cache
+	 * that holds them keeps the pages from being written out and read back. */
+	store_cache_mib(b->a->st, 192);
+	if (store_review_bulk_begin(b->a->st, e))
+		return e->code;
+	b->bulk = 1;
+	b->file = file;
+	b->facts_rows = facts_rows;
+	return ERR_OK;
+}
+
 enum err_code app_review_batch_add(struct review_batch *b, const struct review_in *rs, size_t n)
 {
 	if (b->e.code == ERR_STORAGE || !n)
@@ -661,6 +855,8 @@ enum err_code app_review_batch_add(struct review_batch *b, const struct review_i
 		add_orgs(b, rs, n);
 		return b->e.code;
 	}
+	if (b->bulk && !b->facts_tried && n >= b->facts_rows && read_facts(b, &b->e))
+		return b->e.code;
 	if (n > b->cap) {
 		free(b->ps);
 		free(b->keys);
@@ -674,6 +870,10 @@ enum err_code app_review_batch_add(struct review_batch *b, const struct review_i
 
 static void batch_free(struct review_batch *b)
 {
+	if (b->bulk)
+		store_cache_mib(b->a->st, 16);
+	free(b->memo);
+	xfree_big(b->facts, (size_t)b->nfacts, sizeof *b->facts);
 	err_cleanup(&b->e);
 	free(b->qs);
 	free(b->qidx);
@@ -681,6 +881,39 @@ static void batch_free(struct review_batch *b)
 	free(b->ps);
 	free(b->keys);
 	free(b);
+}
+
+/* The organisation at the top of the tree (the subject of an import by the whole tree). */
+static int top_org(void *ctx, const struct org *o)
+{
+	*(struct org *)ctx = *o;
+	return 1;
+}
+
+/* The end of an import's bulk: the figures counted in memory written, and the import's one
+ * audit entry (which file, how many decisions, under whose scope) with a checkpoint. */
+static void import_audit(struct review_batch *b, struct err *e)
+{
+	struct app *a = b->a;
+	struct org scope;
+	char subject[300], *after;
+	struct err tmp;
+
+	if (store_review_bulk_end(a->st, e))
+		return;
+	err_init(&tmp);
+	memset(&scope, 0, sizeof scope);
+	if (b->ac->scope_code[0])
+		store_org_by_code(a->st, b->ac->scope_code, &scope, &tmp);
+	else
+		store_org_walk(a->st, 1, 1, 0, top_org, &scope, &tmp);
+	err_cleanup(&tmp);
+	snprintf(subject, sizeof subject, "file:%s", b->file ? b->file : "-");
+	after = app_json("{s:I,s:I}", "rows", (json_int_t)b->rows, "imported",
+			 (json_int_t)(b->rows - b->bad));
+	if (!app_audit(a, b->ac, "import.reviews", subject, scope.id, NULL, after, e))
+		app_audit_checkpoint(a, e);
+	free(after);
 }
 
 enum err_code app_review_batch_finish(struct review_batch *b, long *bad, struct err *e)
@@ -699,6 +932,8 @@ enum err_code app_review_batch_finish(struct review_batch *b, long *bad, struct 
 	if (bad)
 		*bad = b->bad;
 	err_merge(e, &b->e);
+	if (b->bulk && !e->code)
+		import_audit(b, e);
 	rc = app_end(a, e->code, e);
 	batch_free(b);
 	return rc;

@@ -234,8 +234,20 @@ enum err_code app_import_reviews(struct app *a, const struct actor *ac,
 			       "whole file): fix the bad rows instead of skipping them");
 	if (app_can_edit(ac, e))
 		return e->code;
-	if ((rc = app_review_batch_begin(a, ac, kind == REVIEW_CSV_ORGS, &b, e)))
+	/* Members' decisions come as a bulk (app_review_batch_import) whose every reference the
+	 * batch checks itself (the member read, its organisations from the tree): the store
+	 * does not look each up again. Set outside the transaction, as SQLite wants. */
+	if (kind == REVIEW_CSV_MEMBERS)
+		app_foreign_keys(a, 0);
+	if ((rc = app_review_batch_begin(a, ac, kind == REVIEW_CSV_ORGS, &b, e))) {
+		app_foreign_keys(a, 1);
 		return rc;
+	}
+	if ((rc = app_review_batch_import(b, opts->in_name, max, e))) {
+		app_review_batch_abort(b);
+		app_foreign_keys(a, 1);
+		return rc;
+	}
 	rd = app_review_reader_new(opts->in, kind);
 	rows = xmalloc(max * sizeof *rows);
 	if (!a->quiet) {
@@ -281,6 +293,7 @@ enum err_code app_import_reviews(struct app *a, const struct actor *ac,
 	else
 		res->imported = good;
 out:
+	app_foreign_keys(a, 1);
 	free(rows);
 	app_review_reader_free(rd);
 	return rc;

@@ -288,7 +288,7 @@ static void summary_sheet(struct xlsx *x)
 }
 
 /* One row of a table's sheet: the label, then each column's count and percentage. */
-static void table_row(struct xlsx *x, lxw_worksheet *ws, const struct report_table *t, size_t i,
+static void xlsx_table_row(struct xlsx *x, lxw_worksheet *ws, const struct report_table *t, size_t i,
 		      const int *has_pct)
 {
 	const struct report_row *w = &t->rows[i];
@@ -328,7 +328,7 @@ static void table_sheet(struct xlsx *x, size_t ti)
 		}
 	}
 	for (i = 0; i < t->nrow; i++)
-		table_row(x, ws, t, i, has_pct);
+		xlsx_table_row(x, ws, t, i, has_pct);
 	if (t->note[0])
 		put_s(x, ws, TABLE_ROW + t->nrow + 2, 0, t->note, NULL);
 	worksheet_freeze_panes(ws, TABLE_ROW + 1, 1);

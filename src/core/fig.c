@@ -129,6 +129,48 @@ int fig_decode(const void *blob, size_t n, struct fig_map *m)
 	return 0;
 }
 
+long fig_blob_sum(const void *blob, size_t n, uint32_t lo, uint32_t hi)
+{
+	const unsigned char *p = blob, *end = p ? p + n : p;
+	uint64_t key = 0, d, c;
+	long sum = 0;
+
+	while (p < end) {
+		if (get_varint(&p, end, &d) || get_varint(&p, end, &c) || d > 0xffffffffu ||
+		    key + d > 0xffffffffu)
+			return -1;
+		key += d;
+		if (key > hi)
+			break; /* keys come in order: nothing further is within */
+		if (key >= lo)
+			sum += (long)(c >> 1) ^ -(long)(c & 1);
+	}
+	return sum;
+}
+
+int fig_blob_status(const void *blob, size_t n, long *st, int nst, long *hosted)
+{
+	const unsigned char *p = blob, *end = p ? p + n : p;
+	uint64_t key = 0, d, c;
+
+	while (p < end) {
+		long v;
+
+		if (get_varint(&p, end, &d) || get_varint(&p, end, &c) || d > 0xffffffffu ||
+		    key + d > 0xffffffffu)
+			return -1;
+		key += d;
+		if (FIG_DIM(key) > FD_HOSTED)
+			break; /* keys come in order: statuses, sexes, categories, hosted, ... */
+		v = (long)(c >> 1) ^ -(long)(c & 1);
+		if (FIG_DIM(key) == FD_STATUS && FIG_VAL(key) < nst)
+			st[FIG_VAL(key)] += v;
+		else if (FIG_DIM(key) == FD_HOSTED)
+			*hosted += v;
+	}
+	return 0;
+}
+
 unsigned char *fig_encode(const struct fig_map *m, size_t *len)
 {
 	unsigned char *buf = xmalloc(m->n * 20 + 1), *p = buf;

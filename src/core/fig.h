@@ -63,6 +63,15 @@ int fig_decode(const void *blob, size_t n, struct fig_map *m);
  * non-NULL buffer). */
 unsigned char *fig_encode(const struct fig_map *m, size_t *len);
 
+/* The sum of the counts of a blob's keys within [lo, hi], read in place (no map is built:
+ * the home page's worklist sums a few keys over every organisation of a subtree). -1 when the
+ * blob is malformed. */
+long fig_blob_sum(const void *blob, size_t n, uint32_t lo, uint32_t hi);
+
+/* The members of a blob by status (st[0..nst): FD_STATUS values) and those hosted
+ * (FD_HOSTED), added to st and *hosted, read in place. -1 when the blob is malformed. */
+int fig_blob_status(const void *blob, size_t n, long *st, int nst, long *hosted);
+
 /* Whether a member of status (enum member_status) is on the roll and counted. */
 int fig_counted(int status);
 /* The core keys of a member: status, sex, category (0 keys when not counted). Returns the

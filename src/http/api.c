@@ -33,6 +33,8 @@ const struct route api_routes[] = {
 	 "change a member's status"},
 	{"POST", "/api/v1/members/{id}/transfers", api_member_transfer, ROUTE_API,
 	 "send a member to another organisation"},
+	{"GET", "/api/v1/worklist", api_worklist, ROUTE_API,
+	 "what waits for the caller in its subtree: counts, each with the page that lists its records"},
 	{"GET", "/api/v1/transfers", api_transfer_list, ROUTE_API, "open transfers"},
 	{"GET", "/api/v1/transfers/{id}", api_transfer_get, ROUTE_API, "one transfer"},
 	{"POST", "/api/v1/transfers/{id}/receive", api_transfer_receive, ROUTE_API,

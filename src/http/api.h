@@ -94,6 +94,8 @@ void api_member_edit(struct req *r);
 void api_member_status(struct req *r);
 void api_member_transfer(struct req *r);
 void api_transfer_list(struct req *r);
+/* api_worklist.c */
+void api_worklist(struct req *r);
 void api_transfer_get(struct req *r);
 void api_transfer_receive(struct req *r);
 void api_transfer_return(struct req *r);

@@ -93,7 +93,7 @@ extern const struct route web_form_routes[]; /* src/web/forms.c: the pages that 
 const struct route *route_find(const char *method, const char *path, const char *pathv[4],
 			       int *path_known);
 
-/* ---- request helpers (server.c) ----------------------------------------------------- */
+/* ---- request helpers (req.c) -------------------------------------------------------- */
 /* A query or form value by name, NULL when absent. */
 const char *req_query(const struct req *r, const char *name);
 const char *req_form(const struct req *r, const char *name);

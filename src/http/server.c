@@ -148,11 +148,10 @@ static struct app *app_take(struct err *e)
 		return NULL;
 	}
 	a->quiet = 1;
-	store_autocheckpoint(a->st, 0);
 	/* 4 MiB of pages: a request reads a few pages at random from a roll of millions,
 	 * which no cache of a connection holds, and the interior pages fit; up to 64 such
 	 * connections stay within 256 MiB (measured: the same rate and latency as 16 MiB). */
-	store_cache_mib(a->st, 4);
+	app_serve_tune(a, 4);
 	pthread_mutex_lock(&g_lock);
 	if (g_napps < sizeof g_apps / sizeof g_apps[0]) {
 		g_apps[g_napps++] = a;
@@ -174,81 +173,12 @@ static void app_give(struct app *a)
 		return;
 	/* A connection goes back clean: a transaction left open (a bug on some path) would
 	 * hold the write lock, and the process's write queue, for whoever takes it next. */
-	if (store_release(a->st))
+	if (app_release(a))
 		fprintf(stderr, "cadre: a request left a transaction open; it was rolled back\n");
-	store_deadline(a->st, 0);
 	pthread_mutex_lock(&g_lock);
 	g_free[g_nfree++] = a;
 	pthread_mutex_unlock(&g_lock);
 	sem_post(&g_slots);
-}
-
-/* ---- request helpers ------------------------------------------------------------------ */
-
-static const char *param_find(const struct http_param *p, size_t n, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!strcmp(p[i].name, name))
-			return p[i].value;
-	return NULL;
-}
-
-const char *req_query(const struct req *r, const char *name)
-{
-	return param_find(r->query, r->nquery, name);
-}
-
-const char *req_form(const struct req *r, const char *name)
-{
-	return param_find(r->form, r->nform, name);
-}
-
-const struct http_param *req_form_param(const struct req *r, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < r->nform; i++)
-		if (!strcmp(r->form[i].name, name))
-			return &r->form[i];
-	return NULL;
-}
-
-void req_header(struct req *r, const char *name, const char *value)
-{
-	struct buf b;
-
-	if (r->nheaders >= HTTP_MAX_HEADERS)
-		return;
-	buf_init(&b, 0);
-	buf_printf(&b, "%s: %s", name, value);
-	r->headers[r->nheaders++] = buf_steal(&b);
-}
-
-void req_redirect(struct req *r, const char *location)
-{
-	r->status = 303;
-	req_header(r, "Location", location);
-	buf_reset(&r->out);
-}
-
-long req_query_long(struct req *r, const char *name, long def, long min, long max)
-{
-	const char *s = req_query(r, name);
-	char *end;
-	long v;
-
-	if (!s || !s[0])
-		return def;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || *end || v < min || v > max) {
-		err_add(&r->e, ERR_USAGE, 0, name, s, NULL,
-			"%s must be a whole number from %ld to %ld", name, min, max);
-		return -1;
-	}
-	return v;
 }
 
 /* ---- gathering the request ------------------------------------------------------------ */
@@ -1113,7 +1043,7 @@ static pthread_cond_t ck_cv = PTHREAD_COND_INITIALIZER;
 static int ck_stop;
 
 /* Copies the write-ahead log into the database every 200 ms on a connection of its own, so
- * that commits by the workers never wait for it (see store_checkpoint). */
+ * that commits by the workers never wait for it (see app_checkpoint). */
 static void *checkpointer(void *arg)
 {
 	struct app *a = arg;
@@ -1131,11 +1061,11 @@ static void *checkpointer(void *arg)
 		if (ck_stop)
 			break;
 		pthread_mutex_unlock(&ck_mu);
-		store_checkpoint(a->st);
+		app_checkpoint(a);
 		pthread_mutex_lock(&ck_mu);
 	}
 	pthread_mutex_unlock(&ck_mu);
-	store_checkpoint(a->st);
+	app_checkpoint(a);
 	return NULL;
 }
 
@@ -1258,7 +1188,7 @@ int server_run(const struct server_opts *o, struct err *e)
 		g_upload_budget = (size_t)o->upload_mib << 20;
 	/* A writer waits this long for another (an import) and is then answered 503 with
 	 * Retry-After: never held for the length of someone else's import. */
-	store_wait_set((o->wait > 0 ? o->wait : 10) * 1000L, NULL);
+	app_wait_set((o->wait > 0 ? o->wait : 10) * 1000L, NULL);
 	if (parse_listen(listen, &ss, &sslen))
 		return err_add(e, ERR_USAGE, 0, "listen", listen, NULL,
 			       "give the address to listen on as ADDR:PORT, for example "
@@ -1364,7 +1294,7 @@ int server_run(const struct server_opts *o, struct err *e)
 		 * minutes) is interrupted: it fails, rolls back, and its request is answered. */
 		if (n > 0 && waited >= 100)
 			for (i = 0; i < g_napps; i++)
-				store_interrupt(g_apps[i]->st);
+				app_interrupt(g_apps[i]);
 		pthread_mutex_unlock(&g_lock);
 		if (n <= 0)
 			break;

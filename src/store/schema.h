@@ -9,6 +9,8 @@ const char *schema_migration(int n);
 /* The SQL that creates (create) or drops the triggers keeping the members' counters
  * (a first load drops them and counts once at the end: store_fig_rebuild). */
 const char *schema_fig_member_triggers(int create);
+/* The same for the review triggers (a bulk of review decisions counts them itself). */
+const char *schema_fig_review_triggers(int create);
 
 /* R-MEMBER-UNIQUE-NUMBERS: a citizen ID, party card number or personal-history number belongs
  * to one member (former members included). number_clash is 0 for every member but the later

@@ -567,6 +567,7 @@ void store_rollback(struct store *st)
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->bulk = 0;
+	st->review_bulk = 0;
 	fig_bulk_forget(st);
 	write_release(st);
 }
@@ -586,6 +587,12 @@ enum err_code store_journal_bulk(struct store *st, int on)
 		  &tmp, "changing the journal mode");
 	err_cleanup(&tmp);
 	return rc;
+}
+
+void store_foreign_keys(struct store *st, int on)
+{
+	sqlite3_exec(st->db, on ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF", NULL, NULL,
+		     NULL);
 }
 
 enum err_code store_bulk_begin(struct store *st, struct err *e)
@@ -1717,6 +1724,74 @@ enum err_code store_org_counts(struct store *st, long pre, long last, long count
 	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "counting hosted members");
 }
 
+enum err_code store_org_hosted(struct store *st, long pre, long last, long *hosted,
+			       struct err *e)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM org o CROSS JOIN member m ON m.temp_org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES
+		" AND m.org_id NOT IN (SELECT id FROM org WHERE pre BETWEEN ?1 AND ?2)";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	*hosted = 0;
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*hosted = (long)sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "counting hosted members");
+}
+
+enum err_code store_org_counts_off_roll(struct store *st, long pre, long last,
+					long counts[MS__COUNT], struct err *e)
+{
+	/* member_roll (org_id, status, ...) answers each organisation's few off-roll members
+	 * by a seek per status, never reading those on the rolls. */
+	static const char sql[] =
+		"SELECT m.status, count(*) FROM org o CROSS JOIN member m ON m.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN"
+		" ('removed','expelled','deceased','transferred_out') GROUP BY m.status";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	enum member_status ms;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (member_status_parse((const char *)sqlite3_column_text(s, 0), &ms) == 0)
+			counts[ms] = (long)sqlite3_column_int64(s, 1);
+	sq_done(st, s);
+	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "counting members");
+}
+
+enum err_code store_fig_walk_pre(struct store *st, long pre, long last, store_fig_pre_cb cb,
+				 void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT o.pre, o.last, f.core FROM org o LEFT JOIN org_fig f ON f.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 ORDER BY o.pre";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb(ctx, (long)sqlite3_column_int64(s, 0), (long)sqlite3_column_int64(s, 1),
+		       sqlite3_column_blob(s, 2), (size_t)sqlite3_column_bytes(s, 2)))
+			break;
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
+						      : sq_db_error(st, e, "reading the figures");
+}
+
 enum err_code store_org_direct_counts(struct store *st, int64_t id, long counts[MS__COUNT],
 				      struct err *e)
 {
@@ -1921,6 +1996,117 @@ enum err_code store_member_number_holder(struct store *st, enum member_number k,
 	}
 	sq_done(st, s);
 	return ERR_OK;
+}
+
+enum err_code store_member_clash_count(struct store *st, long pre, long last, long *n,
+				       struct err *e)
+{
+	static const char sql[] = "SELECT count(*) FROM member m JOIN org o ON o.id = m.org_id"
+				  " WHERE m.number_clash <> 0 AND o.pre BETWEEN ?1 AND ?2";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	*n = 0;
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "counting clashing numbers");
+}
+
+enum err_code store_member_clash_list(struct store *st, long pre, long last, long offset,
+				      long limit, store_member_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] = "SELECT " MEMBER_COLS MEMBER_FROM
+				  " WHERE m.number_clash <> 0 AND o.pre BETWEEN ?1 AND ?2"
+				  " ORDER BY m.id LIMIT ?3 OFFSET ?4";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	struct member m;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sqlite3_bind_int64(s, 3, limit);
+	sqlite3_bind_int64(s, 4, offset);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_member(s, &m);
+		if (cb(ctx, &m))
+			break;
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
+						      : sq_db_error(st, e, "listing clashing numbers");
+}
+
+enum err_code store_member_review_facts(struct store *st, int64_t id,
+					struct member_review_facts *f, struct err *e)
+{
+	static const char sql[] = "SELECT m.org_id, coalesce(o.pre, 0), m.status,"
+				  " m.admission_decision_date FROM member m JOIN org o ON o.id = m.org_id"
+				  " WHERE m.id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	memset(f, 0, sizeof *f);
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		f->org_id = sqlite3_column_int64(s, 0);
+		f->org_pre = (long)sqlite3_column_int64(s, 1);
+		if (member_status_parse((const char *)sqlite3_column_text(s, 2), &f->status))
+			f->status = MS_OFFICIAL;
+		f->admitted = sq_col_date(s, 3);
+	}
+	sq_done(st, s);
+	if (rc == SQLITE_ROW)
+		return ERR_OK;
+	if (rc != SQLITE_DONE)
+		return sq_db_error(st, e, "reading a member");
+	return ERR_NOTFOUND;
+}
+
+enum err_code store_member_review_facts_all(struct store *st, void (*cb_max)(void *ctx,
+					    int64_t max_id), store_facts_cb cb, void *ctx,
+					    struct err *e)
+{
+	static const char max_sql[] = "SELECT coalesce(max(id), 0) FROM member";
+	static const char sql[] =
+		"SELECT id, org_id, status, admission_decision_date FROM member";
+	struct member_review_facts f;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (cb_max) {
+		if (!(s = sq_prep(st, max_sql, e)))
+			return e->code;
+		rc = sqlite3_step(s);
+		cb_max(ctx, rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0);
+		sq_done(st, s);
+		if (rc != SQLITE_ROW)
+			return sq_db_error(st, e, "reading the members");
+	}
+	if (!(s = sq_prep(st, sql, e)))
+		return e->code;
+	memset(&f, 0, sizeof f);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		f.org_id = sqlite3_column_int64(s, 1);
+		if (member_status_parse((const char *)sqlite3_column_text(s, 2), &f.status))
+			f.status = MS_OFFICIAL;
+		f.admitted = sq_col_date(s, 3);
+		if (cb(ctx, sqlite3_column_int64(s, 0), &f))
+			break;
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
+						      : sq_db_error(st, e, "reading the members");
 }
 
 static const char dup_sql[] =

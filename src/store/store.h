@@ -64,6 +64,9 @@ int store_release(struct store *st);
  * rather than through the write-ahead log; on = 0: back to WAL). Outside a transaction. Fails
  * harmlessly (ERR_STORAGE) when another connection has the database open. */
 enum err_code store_journal_bulk(struct store *st, int on);
+/* Foreign keys checked (on) or not, outside a transaction: a bulk whose every reference the
+ * app has checked itself (an import of a year's reviews) turns them off for its length. */
+void store_foreign_keys(struct store *st, int on);
 
 /* Bulk mode for loading many rows into an empty table: drops the member indexes, which
  * store_bulk_end rebuilds. Call inside a transaction. */
@@ -154,6 +157,21 @@ enum err_code store_org_lineage(struct store *st, int64_t org_id, int dir, store
 enum err_code store_org_counts(struct store *st, long pre, long last, long counts[MS__COUNT],
 			       long *hosted, struct err *e);
 /* Members on the roll of exactly org id, by status (no subtree). */
+/* The members hosted on temporary transfer in organisations with pre in [pre, last] whose
+ * own roll is outside it (the hosted count of store_org_counts alone). */
+enum err_code store_org_hosted(struct store *st, long pre, long last, long *hosted,
+			       struct err *e);
+/* Members of organisations with pre in [pre, last] by status, for the statuses off the rolls
+ * only (removed, expelled, deceased, transferred out: those the figures do not count);
+ * counts[] of the others are left as they are. */
+enum err_code store_org_counts_off_roll(struct store *st, long pre, long last,
+					long counts[MS__COUNT], struct err *e);
+/* The organisations with pre in [pre, last] in pre-order, each with its pre-order interval
+ * and its core counters as stored (a blob for fig_decode, valid during the call; NULL when
+ * none). */
+typedef int (*store_fig_pre_cb)(void *ctx, long pre, long last, const void *core, size_t len);
+enum err_code store_fig_walk_pre(struct store *st, long pre, long last, store_fig_pre_cb cb,
+				 void *ctx, struct err *e);
 enum err_code store_org_direct_counts(struct store *st, int64_t id, long counts[MS__COUNT],
 				      struct err *e);
 /* Active-member counts of every organisation's own roll: cb(ctx, org_id, n_official_roll,
@@ -223,6 +241,14 @@ enum member_number { MN_CITIZEN_ID, MN_CARD_NO, MN_HISTORY_NO };
 enum err_code store_member_number_holder(struct store *st, enum member_number k,
 					 const char *value, int64_t not_id, int64_t *holder,
 					 long *holder_pre, struct err *e);
+/* Members whose numbers clash with another's (number_clash set: a number two members
+ * already shared when R-MEMBER-UNIQUE-NUMBERS came, kept on both) on the rolls of
+ * organisations with pre in [pre, last]: their count (a partial index holds only them), and
+ * the list, by id, offset and limit (limit < 0: all). */
+enum err_code store_member_clash_count(struct store *st, long pre, long last, long *n,
+				       struct err *e);
+enum err_code store_member_clash_list(struct store *st, long pre, long last, long offset,
+				      long limit, store_member_cb cb, void *ctx, struct err *e);
 
 /* ---- import reports and idempotency keys (one row a committed import, or a refused one
  * whose report was too long for its answer) ---- */
@@ -507,6 +533,10 @@ struct review_row {
 /* Insert a review step; a current decision first makes the one in force not current (its
  * revision + 1 is given to the new one). r->id and r->revision are set. */
 enum err_code store_review_insert(struct store *st, struct review_row *r, struct err *e);
+/* The same when the caller has just read the decision in force (store_review_current):
+ * prev, or NULL when there is none; saves reading it again. */
+enum err_code store_review_insert_after(struct store *st, struct review_row *r,
+					const struct review_row *prev, struct err *e);
 /* The decision in force on member_id (or, member_id 0, organisation org_id) for year:
  * ERR_NOTFOUND when there is none. */
 enum err_code store_review_current(struct store *st, int64_t member_id, int64_t org_id, int year,
@@ -514,6 +544,31 @@ enum err_code store_review_current(struct store *st, int64_t member_id, int64_t 
 /* The latest step of the given kind (any revision) for a member, or ERR_NOTFOUND. */
 enum err_code store_review_latest(struct store *st, int64_t member_id, int year, int step,
 				  struct review_row *r, struct err *e);
+/* A bulk of review decisions (a year-end import), inside its transaction: the review
+ * triggers are dropped and store_review_insert counts each decision (and each it replaces)
+ * in memory, written into the figures once by store_review_bulk_end, which puts the
+ * triggers back. A rollback forgets the counts and brings the triggers back with it. */
+enum err_code store_review_bulk_begin(struct store *st, struct err *e);
+enum err_code store_review_bulk_end(struct store *st, struct err *e);
+/* What a member review needs to know of the member, in one lookup by id: the roll
+ * (org_id and its pre-order number, 0 when dissolved), the status and the admission
+ * decision date. ERR_NOTFOUND (e untouched) when there is no such member. */
+struct member_review_facts {
+	int64_t org_id;
+	long org_pre;
+	enum member_status status;
+	date_t admitted;
+};
+enum err_code store_member_review_facts(struct store *st, int64_t id,
+					struct member_review_facts *f, struct err *e);
+/* The same for every member, in one pass of the table in id order (an import of a year's
+ * decisions reads them once rather than a page a decision): cb gets each member's id and
+ * facts (org_pre 0: not read here); non-zero from cb stops. *max_id gets the largest id
+ * first, through cb_max before the rows (NULL: not wanted). */
+typedef int (*store_facts_cb)(void *ctx, int64_t id, const struct member_review_facts *f);
+enum err_code store_member_review_facts_all(struct store *st, void (*cb_max)(void *ctx,
+					    int64_t max_id), store_facts_cb cb, void *ctx,
+					    struct err *e);
 typedef int (*store_review_cb)(void *ctx, const struct review_row *r);
 /* Every step for member_id (or org_id when member_id is 0), by year then id. */
 enum err_code store_review_list(struct store *st, int64_t member_id, int64_t org_id,

@@ -764,13 +764,43 @@ enum err_code store_review_latest(struct store *st, int64_t member_id, int year,
 	return review_one(st, s, r, e);
 }
 
+/* Count a decision (delta 1) or the end of one (-1) as the review triggers do (FIG_REVIEW),
+ * into the bulk's counters. */
+static void review_bulk_count(struct store *st, int64_t org_id, int is_org, int grassroots,
+			      int year, const char *grade, long delta)
+{
+	uint32_t keys[2];
+	size_t n;
+
+	if (!st->bulk_figs)
+		return;
+	n = fig_review(is_org, grassroots, year, grade_parse(grade), keys);
+	acc_add(st->bulk_figs, st->bulk_figs->core, org_id, keys, n, delta);
+}
+
+static enum err_code review_insert(struct store *st, struct review_row *r, int known,
+				   const struct review_row *known_prev, struct err *e);
+
 enum err_code store_review_insert(struct store *st, struct review_row *r, struct err *e)
 {
+	return review_insert(st, r, 0, NULL, e);
+}
+
+enum err_code store_review_insert_after(struct store *st, struct review_row *r,
+					const struct review_row *prev, struct err *e)
+{
+	return review_insert(st, r, 1, prev, e);
+}
+
+static enum err_code review_insert(struct store *st, struct review_row *r, int known,
+				   const struct review_row *known_prev, struct err *e)
+{
 	static const char prev_m[] =
-		"SELECT id, revision FROM review WHERE member_id = ?1 AND year = ?2 AND current";
-	static const char prev_o[] =
-		"SELECT id, revision FROM review WHERE member_id IS NULL AND org_id = ?1"
+		"SELECT id, revision, org_id, grassroots, grade FROM review WHERE member_id = ?1"
 		" AND year = ?2 AND current";
+	static const char prev_o[] =
+		"SELECT id, revision, org_id, grassroots, grade FROM review WHERE member_id IS NULL"
+		" AND org_id = ?1 AND year = ?2 AND current";
 	static const char unset[] = "UPDATE review SET current = 0 WHERE id = ?1";
 	static const char ins[] =
 		"INSERT INTO review(member_id, org_id, grassroots_id, grassroots, year, step, score,"
@@ -784,16 +814,30 @@ enum err_code store_review_insert(struct store *st, struct review_row *r, struct
 	if (r->step == RS_DECISION) {
 		int64_t prev = 0;
 
-		if (!(s = sq_prep(st, r->member_id ? prev_m : prev_o, e)))
-			return e->code;
-		sqlite3_bind_int64(s, 1, r->member_id ? r->member_id : r->org_id);
-		sqlite3_bind_int(s, 2, r->year);
 		r->revision = 1;
-		if (sqlite3_step(s) == SQLITE_ROW) {
-			prev = sqlite3_column_int64(s, 0);
-			r->revision = sqlite3_column_int(s, 1) + 1;
+		if (known && known_prev) {
+			prev = known_prev->id;
+			r->revision = known_prev->revision + 1;
+			if (st->review_bulk)
+				review_bulk_count(st, known_prev->org_id, !r->member_id,
+						  known_prev->grassroots, r->year,
+						  grade_name((enum grade)known_prev->grade), -1);
+		} else if (!known) {
+			if (!(s = sq_prep(st, r->member_id ? prev_m : prev_o, e)))
+				return e->code;
+			sqlite3_bind_int64(s, 1, r->member_id ? r->member_id : r->org_id);
+			sqlite3_bind_int(s, 2, r->year);
+			if (sqlite3_step(s) == SQLITE_ROW) {
+				prev = sqlite3_column_int64(s, 0);
+				r->revision = sqlite3_column_int(s, 1) + 1;
+				if (st->review_bulk)
+					review_bulk_count(st, sqlite3_column_int64(s, 2),
+							  !r->member_id, sqlite3_column_int(s, 3),
+							  r->year,
+							  (const char *)sqlite3_column_text(s, 4), -1);
+			}
+			sq_done(st, s);
 		}
-		sq_done(st, s);
 		if (prev) {
 			if (!(s = sq_prep(st, unset, e)))
 				return e->code;
@@ -823,7 +867,29 @@ enum err_code store_review_insert(struct store *st, struct review_row *r, struct
 	if ((rc = sq_step_done(st, s, e, "recording a review")))
 		return rc;
 	r->id = sqlite3_last_insert_rowid(st->db);
+	if (st->review_bulk && r->current)
+		review_bulk_count(st, r->org_id, !r->member_id, r->grassroots, r->year,
+				  grade_name((enum grade)r->grade), 1);
 	return ERR_OK;
+}
+
+enum err_code store_review_bulk_begin(struct store *st, struct err *e)
+{
+	if (sq_exec(st, schema_fig_review_triggers(0), e, "preparing a bulk of reviews") ||
+	    fig_bulk_start(st, e))
+		return e->code;
+	st->review_bulk = 1;
+	return ERR_OK;
+}
+
+enum err_code store_review_bulk_end(struct store *st, struct err *e)
+{
+	if (!st->review_bulk)
+		return ERR_OK;
+	st->review_bulk = 0;
+	if (sq_exec(st, schema_fig_review_triggers(1), e, "ending a bulk of reviews"))
+		return e->code;
+	return fig_bulk_flush(st, e);
 }
 
 enum err_code store_review_list(struct store *st, int64_t member_id, int64_t org_id,

@@ -49,6 +49,7 @@ struct store {
 	int bulk;
 	int bulk_recount;          /* a row counted by the loader failed to store */
 	struct fig_acc *bulk_figs; /* a first load's counters (store_fig.c) */
+	int review_bulk;           /* a bulk of reviews: counted in bulk_figs, not by triggers */
 };
 
 #define ACTIVE_STATUSES "('probationary','official','exempt','suspended')"

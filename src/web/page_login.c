@@ -31,21 +31,6 @@ static void set_cookie(struct req *r, const char *name, const char *value, int m
 	buf_cleanup(&b);
 }
 
-void web_home(struct req *r)
-{
-	struct buf b;
-
-	buf_init(&b, 0);
-	if (r->actor.scope_code[0]) {
-		buf_adds(&b, "/orgs/");
-		web_url_arg(&b, r->actor.scope_code);
-	} else {
-		buf_adds(&b, "/tree");
-	}
-	req_redirect(r, buf_str(&b));
-	buf_cleanup(&b);
-}
-
 static void login_form(struct req *r, const char *name, const char *msg)
 {
 	page_begin(r, _(r, "Sign in"));
@@ -72,7 +57,7 @@ static void login_form(struct req *r, const char *name, const char *msg)
 void web_login_get(struct req *r)
 {
 	if (r->authed) {
-		web_home(r);
+		req_redirect(r, "/");
 		return;
 	}
 	login_form(r, "", NULL);

@@ -73,7 +73,7 @@ static void facts(struct req *r, const struct org *o)
 	H(r, "</dl>\n");
 }
 
-static int figures(struct req *r, const struct org *o)
+static int figures(struct req *r, const struct org *o, long *on_roll)
 {
 	long counts[MS__COUNT], hosted = 0, total;
 	struct org_advice adv;
@@ -83,11 +83,12 @@ static int figures(struct req *r, const struct org *o)
 
 	memset(counts, 0, sizeof counts);
 	memset(&adv, 0, sizeof adv);
-	if (app_org_counts(r->app, &r->actor, o->code, counts, &hosted, &r->e) ||
+	if (app_org_counts_on_roll(r->app, &r->actor, o->code, counts, &hosted, &r->e) ||
 	    app_org_advice(r->app, &r->actor, o->code, &adv, &r->e))
 		return -1;
 	total = counts[MS_OFFICIAL] + counts[MS_PROBATIONARY] + counts[MS_EXEMPT] +
 		counts[MS_SUSPENDED];
+	*on_roll = total;
 	H(r, "<h2>");
 	TR(r, "Key figures");
 	H(r, "</h2>\n<table class=\"figures\" id=\"figures\"><tbody>");
@@ -196,7 +197,12 @@ static int member_row(void *ctx, const struct member *m)
 	return 0;
 }
 
-static int members(struct req *r, const struct org *o, long offset)
+/* The members of a subtree larger than this are listed on demand (the link, or a pager's
+ * offset): listing them in name order reads every one's key, several milliseconds for a
+ * province, for a first page few read; the counts above come from the figures. */
+#define ORG_LIST_INLINE 2000
+
+static int members(struct req *r, const struct org *o, long offset, long on_roll)
 {
 	struct member_ctx c = {r, 0, 0};
 	struct buf prefix;
@@ -204,6 +210,20 @@ static int members(struct req *r, const struct org *o, long offset)
 	H(r, "<h2 id=\"members\">");
 	TR(r, "Members");
 	H(r, "</h2>\n");
+	if (on_roll > ORG_LIST_INLINE && !req_query(r, "offset")) {
+		H(r, "<p id=\"members-on-demand\"><a href=\"/orgs/");
+		U(r, o->code);
+		H(r, "?offset=0#members\">");
+		TR(r, "List the members of the subtree by name");
+		H(r, "</a> (");
+		N(r, on_roll);
+		H(r, ") · <a href=\"/search?org=");
+		U(r, o->code);
+		H(r, "\">");
+		TR(r, "Search by name");
+		H(r, "</a></p>\n");
+		return 0;
+	}
 	web_member_rows_head(r);
 	if (app_member_list(r->app, &r->actor, o->code, DATE_NONE, offset, WEB_PAGE_ROWS + 1,
 			    member_row, &c, &r->e))
@@ -327,6 +347,7 @@ void web_org(struct req *r)
 	struct org o;
 	long offset;
 	int active;
+	long on_roll = 0;
 
 	offset = req_query_long(r, "offset", 0, 0, 100000000);
 	if (offset < 0 || app_org_get(r->app, &r->actor, r->pathv[0], &o, &r->e)) {
@@ -388,7 +409,7 @@ void web_org(struct req *r)
 	if (active) {
 		struct child_ctx c = {r, 0, 0};
 
-		if (figures(r, &o) ||
+		if (figures(r, &o, &on_roll) ||
 		    app_org_tree(r->app, &r->actor, o.code, 1, DATE_NONE, child_row, &c, &r->e))
 			goto fail;
 		if (c.n)
@@ -400,7 +421,7 @@ void web_org(struct req *r)
 			TR(r, "All sub-organisations in the tree");
 			H(r, "</a></p>\n");
 		}
-		if (members(r, &o, offset))
+		if (members(r, &o, offset, on_roll))
 			goto fail;
 	}
 	if (history(r, &o))

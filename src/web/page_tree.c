@@ -1,17 +1,21 @@
 /* page_tree.c - GET /tree[?root=CODE][&as_of=YYYY-MM-DD]: the organisation tree of the
- * user's scope with member counts, folded with <details> (no script). Deep trees are cut a
- * few levels down; a link at the cut opens the tree from there, so a page never holds the
- * whole force. */
+ * user's scope with member counts, folded with <details> (no script). Two levels below the
+ * root are shown and open; at the cut, a link opens the tree from that organisation down (its
+ * own tree page), so a page stays under 30 KB and never holds the whole force. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../lib/mem.h"
 #include "pages.h"
 
-/* Levels below the root shown at most, nodes shown at most, and levels opened at first. */
-#define TREE_DEPTH_MAX 4
-#define TREE_NODES_MAX 300
+/* Levels below the root shown at most (the levels deeper open on their own tree page, through
+ * the link at the cut), nodes shown at most, levels opened at first, and the page's budget:
+ * two levels of a region are hundreds of organisations, so the cut comes up a level rather
+ * than the page growing past 30 KB. */
+#define TREE_DEPTH_MAX 2
+#define TREE_NODES_MAX 80
 #define TREE_OPEN_LEVELS 2
+#define TREE_PAGE_BYTES (28 * 1024)
 
 struct tree_list {
 	struct tree_node *v;
@@ -103,7 +107,7 @@ static void tree_render(struct req *r, const struct tree_list *l, int depth_show
 			H(r, "</details>\n");
 			nopen--;
 		}
-		if (web_page_full(r)) {
+		if (web_page_full(r) || r->out.len > TREE_PAGE_BYTES) {
 			H(r, "<p class=\"note\">");
 			TR(r, "The tree is too large for one page; open an organisation below to see "
 			      "more.");

@@ -2,7 +2,10 @@
 #include "pages.h"
 
 const struct route web_routes[] = {
-	{"GET", "/", web_home, 0, "the start page: the user's organisation"},
+	{"GET", "/", web_home, ROUTE_PAGE,
+	 "the start page: the worklist of the user's subtree (what waits, with counts and links)"},
+	{"GET", "/worklist/number-clash", web_worklist_clashes, ROUTE_PAGE,
+	 "the members of the user's subtree whose numbers clash with another member's"},
 	{"GET", "/login", web_login_get, ROUTE_PUBLIC | ROUTE_PAGE, "the sign-in form"},
 	{"POST", "/login", web_login_post, ROUTE_PUBLIC | ROUTE_PAGE | ROUTE_FORM, "sign in"},
 	{"POST", "/logout", web_logout, ROUTE_PAGE | ROUTE_FORM, "sign out"},

@@ -6,6 +6,7 @@
 #include "web.h"
 
 void web_home(struct req *r);
+void web_worklist_clashes(struct req *r);
 void web_login_get(struct req *r);
 void web_login_post(struct req *r);
 void web_logout(struct req *r);

@@ -33,7 +33,11 @@ page GET /tree
 expect_out_contains '<a class="deeper" href="/tree?root='
 expect_true "the tree page holds at most 300 organisations" \
 	test "$(grep -o '<a href="/orgs/' "$OUTF" | wc -l)" -le 300
+# A region's roll is listed on demand (its counts come from the figures): a link, then pages.
 page GET /orgs/QK2
+expect_out_count 0 '<tr><td><a href="/members/'
+expect_out_contains '<p id="members-on-demand"><a href="/orgs/QK2?offset=0#members">'
+page GET "/orgs/QK2?offset=0"
 expect_out_count 50 '<tr><td><a href="/members/'
 expect_out_contains '<a rel="next" href="/orgs/QK2?offset=50">'
 page GET "/orgs/QK2?offset=50"

@@ -1,0 +1,236 @@
+/* app_worklist.c - the worklist's providers and the call that runs them (app_worklist.h). */
+#include "app_worklist.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/fig.h"
+#include "../lib/buf.h"
+#include "app_int.h"
+
+/* What the providers share: the actor's subtree, the year, and the open transfers read once
+ * for the two transfer items. */
+struct wl_env {
+	struct app *a;
+	const struct actor *ac;
+	long pre, last;
+	int year;
+	const char *top;
+	int transfers_read;
+	long to_receive, overdue;
+};
+
+/* A provider: id and title as in struct worklist_item, the count for the actor, and the link
+ * to the list (written into b). */
+struct wl_provider {
+	const char *id;
+	const char *title;
+	enum err_code (*count)(struct wl_env *w, long *n, struct err *e);
+	void (*link)(const struct wl_env *w, struct buf *b);
+};
+
+/* ---- transfers ------------------------------------------------------------------------- */
+
+static int wl_transfer(void *ctx, const struct transfer *t)
+{
+	struct wl_env *w = ctx;
+	struct org to;
+	struct err tmp;
+
+	if (t->overdue)
+		w->overdue++;
+	if (t->state != TS_SENT)
+		return 0;
+	/* Sent and not received: the actor's to receive when it goes into the subtree. */
+	err_init(&tmp);
+	if (!store_org_by_id(w->a->st, t->to_org_id, &to, &tmp) && to.pre >= w->pre &&
+	    to.pre <= w->last)
+		w->to_receive++;
+	err_cleanup(&tmp);
+	return 0;
+}
+
+static enum err_code wl_transfers_read(struct wl_env *w, struct err *e)
+{
+	if (w->transfers_read)
+		return ERR_OK;
+	w->transfers_read = 1;
+	return app_transfer_list(w->a, w->ac, NULL, wl_transfer, w, e);
+}
+
+static enum err_code wl_to_receive(struct wl_env *w, long *n, struct err *e)
+{
+	enum err_code rc = wl_transfers_read(w, e);
+
+	*n = w->to_receive;
+	return rc;
+}
+
+static enum err_code wl_overdue(struct wl_env *w, long *n, struct err *e)
+{
+	enum err_code rc = wl_transfers_read(w, e);
+
+	*n = w->overdue;
+	return rc;
+}
+
+static void wl_transfers_link(const struct wl_env *w, struct buf *b)
+{
+	(void)w;
+	buf_adds(b, "/transfers");
+}
+
+/* ---- reviews --------------------------------------------------------------------------- */
+
+struct wl_figs {
+	int year;
+	long on_roll, decided;
+	int bad;
+};
+
+static int wl_fig(void *ctx, const struct fig_core_row *r)
+{
+	struct wl_figs *f = ctx;
+	long s = fig_blob_sum(r->core, r->core_len, FIG_KEY(FD_STATUS, 0),
+			      FIG_KEY(FD_STATUS, MS__COUNT - 1));
+	long g = fig_blob_sum(r->core, r->core_len,
+			      FIG_KEY(FD_MEMBER_GRADE, FIG_YG(f->year, 0)),
+			      FIG_KEY(FD_MEMBER_GRADE, FIG_YG(f->year, G__COUNT - 1)));
+
+	if (s < 0 || g < 0) {
+		f->bad = 1;
+		return 1;
+	}
+	f->on_roll += s;
+	f->decided += g;
+	return 0;
+}
+
+/* The members on the rolls of the subtree less the member reviews of the year decided there
+ * (both from the figures' counters, kept by the store with every change). */
+static enum err_code wl_reviews(struct wl_env *w, long *n, struct err *e)
+{
+	struct wl_figs f = {w->year, 0, 0, 0};
+
+	*n = 0;
+	if (store_fig_walk_core(w->a->st, w->pre, w->last, wl_fig, &f, e))
+		return e->code;
+	if (f.bad)
+		return err_set(e, ERR_INTERNAL, "the figures' counters are damaged; run "
+			       "'cadre figures check --rebuild'");
+	*n = f.on_roll > f.decided ? f.on_roll - f.decided : 0;
+	return ERR_OK;
+}
+
+static void wl_reviews_link(const struct wl_env *w, struct buf *b)
+{
+	buf_adds(b, "/orgs/");
+	buf_adds(b, w->top); /* a code is of A-Z a-z 0-9 . _ - (org_code_check): safe in a URL */
+	buf_printf(b, "/report/members?year=%d&filter=grade%%3Dnone", w->year);
+}
+
+/* ---- records with problems -------------------------------------------------------------- */
+
+static enum err_code wl_clashes(struct wl_env *w, long *n, struct err *e)
+{
+	return store_member_clash_count(w->a->st, w->pre, w->last, n, e);
+}
+
+static void wl_clashes_link(const struct wl_env *w, struct buf *b)
+{
+	(void)w;
+	buf_adds(b, "/worklist/number-clash");
+}
+
+/* ---- the table ------------------------------------------------------------------------- */
+
+static const struct wl_provider providers[] = {
+	{"transfers_to_receive", "Transfers to receive", wl_to_receive, wl_transfers_link},
+	{"transfers_overdue", "Overdue transfers", wl_overdue, wl_transfers_link},
+	{"reviews_undecided", "Members not yet reviewed for the year", wl_reviews,
+	 wl_reviews_link},
+	{"members_number_clash", "Members whose numbers clash with another member's",
+	 wl_clashes, wl_clashes_link},
+};
+
+/* The organisation at the top of [pre, last]: the first in pre-order. */
+static int wl_top(void *ctx, const struct org *o)
+{
+	struct worklist *w = ctx;
+
+	snprintf(w->top, sizeof w->top, "%s", o->code);
+	snprintf(w->top_name, sizeof w->top_name, "%s", o->name);
+	return 1;
+}
+
+enum err_code app_worklist(struct app *a, const struct actor *ac, int year, struct worklist *w,
+			   struct err *e)
+{
+	struct wl_env env;
+	size_t i;
+	int y, m, d;
+
+	memset(w, 0, sizeof *w);
+	memset(&env, 0, sizeof env);
+	date_to_ymd(a->today, &y, &m, &d);
+	w->year = year > 0 ? year : y;
+	if (app_scope(a, ac, &env.pre, &env.last, e))
+		return e->code;
+	if (store_org_walk(a->st, env.pre, env.last, -1, wl_top, w, e))
+		return e->code;
+	env.a = a;
+	env.ac = ac;
+	env.year = w->year;
+	env.top = w->top;
+	for (i = 0; i < sizeof providers / sizeof providers[0] && i < WORKLIST_MAX; i++) {
+		const struct wl_provider *p = &providers[i];
+		struct worklist_item *it = &w->items[w->n++];
+		struct buf b;
+
+		it->id = p->id;
+		it->title = p->title;
+		if (p->count(&env, &it->count, e))
+			return e->code;
+		buf_init(&b, 0);
+		p->link(&env, &b);
+		snprintf(it->link, sizeof it->link, "%s", buf_str(&b));
+		buf_cleanup(&b);
+	}
+	return ERR_OK;
+}
+
+/* ---- the list behind the records with problems ------------------------------------------ */
+
+struct wl_page {
+	store_member_cb cb;
+	void *ctx;
+	long limit, n;
+	int more;
+};
+
+static int wl_page_row(void *ctx, const struct member *m)
+{
+	struct wl_page *p = ctx;
+
+	if (p->n >= p->limit) {
+		p->more = 1;
+		return 1;
+	}
+	p->n++;
+	return p->cb(p->ctx, m);
+}
+
+enum err_code app_worklist_clashes(struct app *a, const struct actor *ac, long offset,
+				   long limit, store_member_cb cb, void *ctx, int *more,
+				   struct err *e)
+{
+	struct wl_page p = {cb, ctx, limit, 0, 0};
+	long pre, last;
+
+	if (app_scope(a, ac, &pre, &last, e) ||
+	    store_member_clash_list(a->st, pre, last, offset, limit + 1, wl_page_row, &p, e))
+		return e->code;
+	if (more)
+		*more = p.more;
+	return app_audit_bulk(a, ac, "members.number_clash", NULL, p.n, NULL, NULL, e);
+}
