@@ -34,6 +34,7 @@ struct actor {
  * (the CADRE_TODAY environment variable overrides the clock, for tests). */
 struct app {
 	struct store *st;
+	long list_total; /* the members the last app_member_list found (all pages) */
 	struct ruleset rules;
 	struct err warn;
 	date_t today;
@@ -157,7 +158,8 @@ enum err_code app_member_get(struct app *a, const struct actor *ac, int64_t id, 
 			     struct err *e);
 /* Members of the subtree of org_code ("" = the actor's scope), in Vietnamese name order, as of
  * as_of (DATE_NONE: now). Now: the current rolls plus members hosted on temporary transfer
- * (m->temp_org_id set). As of a past date: the rolls on that date, with the status then. */
+ * (m->temp_org_id set). As of a past date: the rolls on that date, with the status then.
+ * a->list_total is set to how many there are in all (every page). */
 enum err_code app_member_list(struct app *a, const struct actor *ac, const char *org_code,
 			      date_t as_of, long offset, long limit, store_member_cb cb, void *ctx,
 			      struct err *e);
@@ -351,6 +353,13 @@ enum err_code app_login_token(struct app *a, const char *token, const char *addr
 
 /* ---- the audit log (app_audit.c) -------------------------------------------------- */
 
+/* The entries of org_code's subtree ("" or NULL: the actor's scope) that f picks (its
+ * actor, action, subject, from, until and before; pre and last are set here), newest first,
+ * at most limit, with *total (when not NULL) the number of them in all. from and until are
+ * days "YYYY-MM-DD", both included (ERR_USAGE naming "from" or "to" when not dates). */
+enum err_code app_audit_find(struct app *a, const struct actor *ac, const char *org_code,
+			     const struct audit_filter *f, long limit, store_audit_cb cb,
+			     void *ctx, long *total, struct err *e);
 /* The latest entries of the actor's subtree, newest first (at most limit; limit < 0: 100).
  * Entries about the whole tree (imports by a system administrator) are seen by actors whose
  * scope is the whole tree. */

@@ -639,7 +639,9 @@ enum err_code app_member_list(struct app *a, const struct actor *ac, const char 
 				       "'%s' was dissolved on %s; ask with --as-of an earlier date",
 				       o.code, date_format(o.dissolved, d));
 		}
-		return store_member_list(a->st, o.pre, o.last, 1, offset, limit, cb, ctx, e);
+		rc = store_member_list(a->st, o.pre, o.last, 1, offset, limit, cb, ctx, e);
+		a->list_total = store_member_list_total(a->st);
+		return rc;
 	}
 	/* The past: the tree then, the rolls then, sorted in memory. */
 	l.a = a;
@@ -665,6 +667,7 @@ enum err_code app_member_list(struct app *a, const struct actor *ac, const char 
 		rc = e->code ? e->code : ERR_STORAGE;
 		goto out;
 	}
+	a->list_total = (long)l.n;
 	if (l.n)
 		qsort(l.v, l.n, sizeof *l.v, cmp_member_name);
 	for (i = (size_t)(offset > 0 ? offset : 0); i < l.n; i++) {

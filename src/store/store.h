@@ -200,6 +200,8 @@ typedef int (*store_member_cb)(void *ctx, const struct member *m);
 /* Members on the current rolls (active statuses) of organisations with pre in [pre, last],
  * plus those hosted there on temporary transfer when with_hosted is set, in list order
  * (given, middle, family name, then id); offset/limit page the list (limit < 0: all). */
+/* How many members the last store_member_list of st found in all (every page). */
+long store_member_list_total(const struct store *st);
 enum err_code store_member_list(struct store *st, long pre, long last, int with_hosted,
 				long offset, long limit, store_member_cb cb, void *ctx,
 				struct err *e);
@@ -398,6 +400,24 @@ typedef int (*store_audit_cb)(void *ctx, const struct audit_entry *e);
  * only when [pre, last] is the whole tree (pre <= 1, last >= 2^40). */
 enum err_code store_audit_walk(struct store *st, long pre, long last, long limit,
 			       store_audit_cb cb, void *ctx, struct err *e);
+
+/* What store_audit_find picks out of the log. Strings "" (or NULL) are no condition. */
+struct audit_filter {
+	long pre, last;      /* entries about organisations with pre-order number in [pre, last]
+			      * (those about none too when that is the whole tree) */
+	const char *actor;   /* exactly this actor ("account:name", "cli:root") */
+	const char *action;  /* exactly this action ("member.edit"), or a prefix ending in '.' */
+	const char *subject; /* exactly this record ("member:12", "org:HG") */
+	const char *from;    /* "YYYY-MM-DD": entries written on that day (UTC) or later */
+	const char *until;   /* "YYYY-MM-DD": entries written before that day (UTC) */
+	int64_t before;      /* 0: from the newest; else only entries with id < before (keyset) */
+};
+/* The entries of f, newest first, at most limit (< 0: all), to cb; *total (when not NULL)
+ * receives how many entries of f there are in all, whatever before and limit. Paging by
+ * before (the id of the last entry shown) reads only the entries of the page, however deep
+ * the page lies in the log. */
+enum err_code store_audit_find(struct store *st, const struct audit_filter *f, long limit,
+			       store_audit_cb cb, void *ctx, long *total, struct err *e);
 
 /* ---- accounts and tokens ------------------------------------------------------------ */
 
