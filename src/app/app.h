@@ -355,11 +355,16 @@ enum err_code app_login_token(struct app *a, const char *token, const char *addr
 
 /* The entries of org_code's subtree ("" or NULL: the actor's scope) that f picks (its
  * actor, action, subject, from, until and before; pre and last are set here), newest first,
- * at most limit, with *total (when not NULL) the number of them in all. from and until are
- * days "YYYY-MM-DD", both included (ERR_USAGE naming "from" or "to" when not dates). */
+ * from the offset-th, at most limit; *n (when not NULL) receives how many f picks in all
+ * (whatever before) and how many of them are older than f->before (the rest of the log from
+ * this page on: the page's rank is total - older). from and until are days "YYYY-MM-DD",
+ * both included (ERR_USAGE naming "from" or "to" when not dates). */
+struct audit_counts {
+	long total, older;
+};
 enum err_code app_audit_find(struct app *a, const struct actor *ac, const char *org_code,
-			     const struct audit_filter *f, long limit, store_audit_cb cb,
-			     void *ctx, long *total, struct err *e);
+			     const struct audit_filter *f, long offset, long limit,
+			     store_audit_cb cb, void *ctx, struct audit_counts *n, struct err *e);
 /* The latest entries of the actor's subtree, newest first (at most limit; limit < 0: 100).
  * Entries about the whole tree (imports by a system administrator) are seen by actors whose
  * scope is the whole tree. */

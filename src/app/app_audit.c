@@ -526,8 +526,8 @@ enum err_code app_audit_list(struct app *a, const struct actor *ac, const char *
 }
 
 enum err_code app_audit_find(struct app *a, const struct actor *ac, const char *org_code,
-			     const struct audit_filter *given, long limit, store_audit_cb cb,
-			     void *ctx, long *total, struct err *e)
+			     const struct audit_filter *given, long offset, long limit,
+			     store_audit_cb cb, void *ctx, struct audit_counts *n, struct err *e)
 {
 	struct audit_filter fc = *given, *f = &fc;
 	date_t d;
@@ -547,7 +547,14 @@ enum err_code app_audit_find(struct app *a, const struct actor *ac, const char *
 	}
 	if (app_subtree(a, ac, org_code, 1, &f->pre, &f->last, e))
 		return e->code;
-	return store_audit_find(a->st, f, limit, cb, ctx, total, e);
+	if (n) {
+		if (store_audit_count(a->st, f, 0, &n->total, e))
+			return e->code;
+		n->older = n->total;
+		if (f->before > 0 && store_audit_count(a->st, f, 1, &n->older, e))
+			return e->code;
+	}
+	return store_audit_find(a->st, f, offset, limit, cb, ctx, e);
 }
 
 struct verify {

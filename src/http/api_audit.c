@@ -34,7 +34,7 @@ void api_audit_list(struct req *r)
 	long before = req_query_long(r, "before", 0, 1, LONG_MAX);
 	struct audit_filter f;
 	json_t *items;
-	long total = 0;
+	struct audit_counts n;
 	json_t *next = json_null();
 
 	if (r->e.code) {
@@ -50,8 +50,8 @@ void api_audit_list(struct req *r)
 	f.before = before;
 	items = json_array();
 	/* One more than asked: whether a next page exists. */
-	if (app_audit_find(r->app, &r->actor, org && org[0] ? org : NULL, &f, limit + 1,
-			   audit_item, items, &total, &r->e)) {
+	if (app_audit_find(r->app, &r->actor, org && org[0] ? org : NULL, &f, 0, limit + 1,
+			   audit_item, items, &n, &r->e)) {
 		json_decref(items);
 		reply_problem(r);
 		return;
@@ -67,6 +67,6 @@ void api_audit_list(struct req *r)
 		next = api_self_url(r, "before", v);
 	}
 	reply_json(r, 200, json_pack("{s:o,s:I,s:I,s:o,s:o}", "items", items, "total",
-				     (json_int_t)total, "limit", (json_int_t)limit, "before",
+				     (json_int_t)n.total, "limit", (json_int_t)limit, "before",
 				     before ? json_integer(before) : json_null(), "next", next));
 }

@@ -2665,35 +2665,44 @@ static void audit_find_bind(sqlite3_stmt *s, const struct audit_filter *f)
 	sqlite3_bind_text(s, 8, f->until ? f->until : "", -1, SQLITE_STATIC);
 }
 
-enum err_code store_audit_find(struct store *st, const struct audit_filter *f, long limit,
-			       store_audit_cb cb, void *ctx, long *total, struct err *e)
+enum err_code store_audit_count(struct store *st, const struct audit_filter *f, int with_before,
+				long *n, struct err *e)
+{
+	static const char sql[] = "SELECT count(*)" AUDIT_FIND_WHERE " AND a.id < ?9";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	*n = 0;
+	if (!s)
+		return e->code;
+	audit_find_bind(s, f);
+	sqlite3_bind_int64(s, 9, with_before && f->before > 0 ? f->before : INT64_MAX);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "counting audit entries");
+}
+
+enum err_code store_audit_find(struct store *st, const struct audit_filter *f, long offset,
+			       long limit, store_audit_cb cb, void *ctx, struct err *e)
 {
 	/* a.id < ?9 as a plain range (no "?9 = 0 OR"), so that the page starts at its key
 	 * in the rowid b-tree instead of reading past every newer entry. */
 	static const char page[] =
 		"SELECT a.id, a.at, a.actor, a.address, a.action, a.subject, a.org_id, a.before,"
 		" a.after, a.prev, a.hash, a.mac" AUDIT_FIND_WHERE
-		" AND a.id < ?9 ORDER BY a.id DESC LIMIT ?10";
-	static const char count[] = "SELECT count(*)" AUDIT_FIND_WHERE;
+		" AND a.id < ?9 ORDER BY a.id DESC LIMIT ?10 OFFSET ?11";
 	sqlite3_stmt *s;
 	struct audit_entry a;
 	int rc;
 
-	if (total) {
-		if (!(s = sq_prep(st, count, e)))
-			return e->code;
-		audit_find_bind(s, f);
-		rc = sqlite3_step(s);
-		*total = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
-		sq_done(st, s);
-		if (rc != SQLITE_ROW)
-			return sq_db_error(st, e, "counting audit entries");
-	}
 	if (!(s = sq_prep(st, page, e)))
 		return e->code;
 	audit_find_bind(s, f);
 	sqlite3_bind_int64(s, 9, f->before > 0 ? f->before : INT64_MAX);
 	sqlite3_bind_int64(s, 10, limit);
+	sqlite3_bind_int64(s, 11, offset > 0 ? offset : 0);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		memset(&a, 0, sizeof a);
 		a.id = sqlite3_column_int64(s, 0);

@@ -412,12 +412,15 @@ struct audit_filter {
 	const char *until;   /* "YYYY-MM-DD": entries written before that day (UTC) */
 	int64_t before;      /* 0: from the newest; else only entries with id < before (keyset) */
 };
-/* The entries of f, newest first, at most limit (< 0: all), to cb; *total (when not NULL)
- * receives how many entries of f there are in all, whatever before and limit. Paging by
- * before (the id of the last entry shown) reads only the entries of the page, however deep
- * the page lies in the log. */
-enum err_code store_audit_find(struct store *st, const struct audit_filter *f, long limit,
-			       store_audit_cb cb, void *ctx, long *total, struct err *e);
+/* The entries of f, newest first, from the offset-th (0: the first that f picks), at most
+ * limit (< 0: all), to cb. Paging by before (the id of the last entry shown) with offset 0
+ * reads only the entries of the page, however deep the page lies in the log. */
+enum err_code store_audit_find(struct store *st, const struct audit_filter *f, long offset,
+			       long limit, store_audit_cb cb, void *ctx, struct err *e);
+/* How many entries f picks: all of them (with_before 0), or only those older than
+ * f->before (with_before 1). */
+enum err_code store_audit_count(struct store *st, const struct audit_filter *f, int with_before,
+				long *n, struct err *e);
 
 /* ---- accounts and tokens ------------------------------------------------------------ */
 
