@@ -156,6 +156,23 @@ enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
 			      date_t date, struct err *e);
 enum err_code app_member_get(struct app *a, const struct actor *ac, int64_t id, struct member *m,
 			     struct err *e);
+/* A roll filtered and ordered as a list page asks: each text "" (or NULL) for no condition,
+ * else a status of the rolls, a category (docs/csv.md), "male"/"female", an age band of
+ * app_age_bands, an organisation kind; sort one of app_roll_sorts, a leading '-' for the
+ * reverse ("" or NULL: name order). */
+struct roll_query {
+	const char *status, *category, *sex, *age, *kind, *sort;
+};
+/* The age bands ("18-30", ..., "61-") and the sort keys ("name", "birth", ...), NULL-ended. */
+extern const char *const app_age_bands[];
+extern const char *const app_roll_sorts[];
+/* The current members of org_code's subtree ("" = the actor's scope; hosted members too) that
+ * q picks, in q's order, from offset, at most limit (< 0: all), to cb; *total: how many in
+ * all. ERR_USAGE naming the parameter ("status", "category", "sex", "age", "kind", "sort")
+ * whose value is not one of its words. */
+enum err_code app_member_roll(struct app *a, const struct actor *ac, const char *org_code,
+			      const struct roll_query *q, long offset, long limit, store_member_cb cb,
+			      void *ctx, long *total, struct err *e);
 /* Members of the subtree of org_code ("" = the actor's scope), in Vietnamese name order, as of
  * as_of (DATE_NONE: now). Now: the current rolls plus members hosted on temporary transfer
  * (m->temp_org_id set). As of a past date: the rolls on that date, with the status then.

@@ -1858,6 +1858,74 @@ static void keyed_select(struct keyed *v, size_t n, size_t k, void *keys)
 	qsort_r(v + lo, hi - lo, sizeof *v, cmp_keyed, keys);
 }
 
+#define ROLL_FROM                                                                           \
+	" FROM (SELECT m.id AS mid FROM org o CROSS JOIN member m ON m.org_id = o.id"          \
+	"  WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES                    \
+	"  UNION ALL SELECT m.id FROM org o CROSS JOIN member m ON m.temp_org_id = o.id"       \
+	"  WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES                    \
+	"  AND m.org_id NOT IN (SELECT id FROM org WHERE pre BETWEEN ?1 AND ?2)) x"           \
+	" CROSS JOIN member m ON m.id = x.mid JOIN org o ON o.id = m.org_id"                  \
+	" LEFT JOIN org t ON t.id = m.temp_org_id"                                            \
+	" WHERE (?3 = '' OR m.status = ?3) AND (?4 = '' OR m.category = ?4)"                  \
+	" AND (?5 = '' OR m.sex = ?5) AND (?6 IS NULL OR m.birth_date > ?6)"                  \
+	" AND (?7 IS NULL OR m.birth_date <= ?7) AND (?8 = '' OR o.kind = ?8)"
+#define ROLL_SQL(order) "SELECT " MEMBER_COLS ROLL_FROM " ORDER BY " order " LIMIT ?9 OFFSET ?10"
+
+enum err_code store_member_roll(struct store *st, const struct member_filter *f, long offset,
+				long limit, store_member_cb cb, void *ctx, long *total,
+				struct err *e)
+{
+	/* One statement per order (the statement cache knows them by address); the orders
+	 * are these constants, never text from a request. */
+	static const char *const sql[MSORT__COUNT][2] = {
+		{ROLL_SQL("m.sort_key, m.id"), ROLL_SQL("m.sort_key DESC, m.id DESC")},
+		{ROLL_SQL("m.birth_date, m.sort_key, m.id"),
+		 ROLL_SQL("m.birth_date DESC, m.sort_key, m.id")},
+		{ROLL_SQL("m.status, m.sort_key, m.id"), ROLL_SQL("m.status DESC, m.sort_key, m.id")},
+		{ROLL_SQL("o.code, m.sort_key, m.id"), ROLL_SQL("o.code DESC, m.sort_key, m.id")},
+		{ROLL_SQL("m.category, m.sort_key, m.id"),
+		 ROLL_SQL("m.category DESC, m.sort_key, m.id")},
+	};
+	static const char count[] = "SELECT count(*)" ROLL_FROM;
+	const char *q;
+	sqlite3_stmt *s;
+	struct member m;
+	int pass, rc = SQLITE_DONE;
+
+	for (pass = 0; pass < 2; pass++) {
+		q = pass ? sql[f->sort < MSORT__COUNT ? f->sort : 0][f->desc ? 1 : 0] : count;
+		if (!(s = sq_prep(st, q, e)))
+			return e->code;
+		sqlite3_bind_int64(s, 1, f->pre);
+		sqlite3_bind_int64(s, 2, f->last);
+		sqlite3_bind_text(s, 3, f->status ? f->status : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, f->category ? f->category : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, f->sex ? f->sex : "", -1, SQLITE_STATIC);
+		if (f->born_after != DATE_NONE)
+			sqlite3_bind_int64(s, 6, f->born_after);
+		if (f->born_until != DATE_NONE)
+			sqlite3_bind_int64(s, 7, f->born_until);
+		sqlite3_bind_text(s, 8, f->org_kind ? f->org_kind : "", -1, SQLITE_STATIC);
+		if (!pass) {
+			rc = sqlite3_step(s);
+			*total = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+			sq_done(st, s);
+			if (rc != SQLITE_ROW)
+				return sq_db_error(st, e, "counting members");
+			continue;
+		}
+		sqlite3_bind_int64(s, 9, limit);
+		sqlite3_bind_int64(s, 10, offset > 0 ? offset : 0);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			read_member(s, &m);
+			if (cb(ctx, &m))
+				break;
+		}
+		sq_done(st, s);
+	}
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "listing members");
+}
+
 long store_member_list_total(const struct store *st)
 {
 	return st->list_total;

@@ -200,6 +200,27 @@ typedef int (*store_member_cb)(void *ctx, const struct member *m);
 /* Members on the current rolls (active statuses) of organisations with pre in [pre, last],
  * plus those hosted there on temporary transfer when with_hosted is set, in list order
  * (given, middle, family name, then id); offset/limit page the list (limit < 0: all). */
+/* What a filtered roll (store_member_roll) picks and how it is ordered. Strings "" (or NULL)
+ * and DATE_NONE are no condition. */
+enum member_sort {
+	MSORT_NAME, MSORT_BIRTH, MSORT_STATUS, MSORT_ORG, MSORT_CATEGORY, MSORT__COUNT
+};
+struct member_filter {
+	long pre, last;        /* the rolls of these organisations, and those hosted there */
+	const char *status;    /* "official", ... */
+	const char *category;  /* "soldier", ... */
+	const char *sex;       /* "male" | "female" */
+	date_t born_after;     /* birth date after this day */
+	date_t born_until;     /* birth date on or before this day */
+	const char *org_kind;  /* members of organisations of this kind ("cell", ...) */
+	enum member_sort sort; /* then Vietnamese name order */
+	int desc;              /* 1: the first key in reverse */
+};
+/* The active members f picks, ordered by f, from offset, at most limit (< 0: all), to cb;
+ * *total receives how many f picks in all. */
+enum err_code store_member_roll(struct store *st, const struct member_filter *f, long offset,
+				long limit, store_member_cb cb, void *ctx, long *total,
+				struct err *e);
 /* How many members the last store_member_list of st found in all (every page). */
 long store_member_list_total(const struct store *st);
 enum err_code store_member_list(struct store *st, long pre, long last, int with_hosted,

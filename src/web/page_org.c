@@ -177,52 +177,6 @@ static int child_row(void *ctx, const struct tree_node *n)
 	return 0;
 }
 
-struct member_ctx {
-	struct req *r;
-	long n;
-	int more;
-};
-
-static int member_row(void *ctx, const struct member *m)
-{
-	struct member_ctx *c = ctx;
-
-	if (c->n >= WEB_PAGE_ROWS || web_page_full(c->r)) {
-		c->more = 1;
-		return 1;
-	}
-	c->n++;
-	web_member_row(c->r, m);
-	return 0;
-}
-
-static int members(struct req *r, const struct org *o, long offset)
-{
-	struct member_ctx c = {r, 0, 0};
-	struct buf prefix;
-
-	H(r, "<h2 id=\"members\">");
-	TR(r, "Members");
-	H(r, "</h2>\n");
-	web_member_rows_head(r);
-	if (app_member_list(r->app, &r->actor, o->code, DATE_NONE, offset, WEB_PAGE_ROWS + 1,
-			    member_row, &c, &r->e))
-		return -1;
-	H(r, "</tbody></table>\n");
-	if (!c.n) {
-		H(r, "<p>");
-		TR(r, "No member on this page.");
-		H(r, "</p>\n");
-	}
-	buf_init(&prefix, 0);
-	buf_adds(&prefix, "/orgs/");
-	web_url_arg(&prefix, o->code);
-	buf_adds(&prefix, "?");
-	web_pager(r, buf_str(&prefix), offset, c.n, c.more);
-	buf_cleanup(&prefix);
-	return 0;
-}
-
 struct hist_ctx {
 	struct req *r;
 	long n;
@@ -325,12 +279,16 @@ static int history(struct req *r, const struct org *o)
 void web_org(struct req *r)
 {
 	struct org o;
-	long offset;
 	int active;
 
-	offset = req_query_long(r, "offset", 0, 0, 100000000);
-	if (offset < 0 || app_org_get(r->app, &r->actor, r->pathv[0], &o, &r->e)) {
+	if (app_org_get(r->app, &r->actor, r->pathv[0], &o, &r->e)) {
 		web_fail(r);
+		return;
+	}
+	if (req_query(r, "format")) {
+		/* The roll as a download (page_roll.c). */
+		if (web_org_roll(r, &o))
+			web_fail(r);
 		return;
 	}
 	active = o.dissolved == DATE_NONE;
@@ -400,7 +358,7 @@ void web_org(struct req *r)
 			TR(r, "All sub-organisations in the tree");
 			H(r, "</a></p>\n");
 		}
-		if (members(r, &o, offset))
+		if (web_org_roll(r, &o))
 			goto fail;
 	}
 	if (history(r, &o))
