@@ -17,6 +17,8 @@ const struct route web_form_routes[] = {
 	{"GET", "/members/{id}/transfer", web_transfer_send_get, ROUTE_PAGE,
 	 "the form sending a member to another organisation"},
 	{"POST", "/members/{id}/transfer", web_transfer_send_post, FORM, "send a transfer"},
+	{"GET", "/transfers/{id}/receive", web_transfer_receive_get, ROUTE_PAGE,
+	 "the confirmation before recording a transferred member's arrival"},
 	{"POST", "/transfers/{id}/receive", web_transfer_receive, FORM,
 	 "record a transferred member's arrival"},
 	{"POST", "/transfers/{id}/return", web_transfer_return, FORM,

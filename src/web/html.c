@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "flash.h"
 #include "web.h"
 
 void html_text(struct buf *b, const char *s)
@@ -141,6 +142,7 @@ void page_begin(struct req *r, const char *title)
 	H(r, "</header>\n<main>\n<h1>");
 	T(r, title);
 	H(r, "</h1>\n");
+	web_flash(r);
 }
 
 void page_end(struct req *r)
