@@ -77,7 +77,7 @@ static void filter_select(struct req *r, const char *label, const char *name,
 		if (v && !strcmp(v, words[i]))
 			H(r, " selected");
 		H(r, ">");
-		T(r, labels ? web_tr(r, labels[i]) : words[i]);
+		T(r, labels ? web_tr(r, labels[i]) : web_word(r, words[i]));
 		H(r, "</option>");
 	}
 	H(r, "</select></label> ");
@@ -88,13 +88,15 @@ static void filter_form(struct req *r, const struct org *o)
 	static const char *const statuses[] = {"probationary", "official", "exempt", "suspended",
 					       NULL};
 	static const char *const status_labels[] = {N_("Probationary"), N_("Official"),
-						    N_("Exempt"), N_("Suspended"), NULL};
+						    N_("Exempt from activity"), N_("Suspended"),
+						    NULL};
 	static const char *const sexes[] = {"male", "female", NULL};
 	static const char *const sex_labels[] = {N_("Male"), N_("Female"), NULL};
 	static const char *const kinds[] = {"committee", "grassroots", "subcommittee", "cell",
 					    NULL};
-	static const char *const kind_labels[] = {N_("Party committee"), N_("Grassroots"),
-						  N_("Sub-committee"), N_("Cell"), NULL};
+	static const char *const kind_labels[] = {N_("Party committee"),
+						  N_("Grassroots party committee"),
+						  N_("Sub-committee"), N_("Party cell"), NULL};
 	const char *sort = req_query(r, "sort");
 
 	H(r, "<form class=\"filters\" id=\"roll-filters\" method=\"get\" action=\"/orgs/");
