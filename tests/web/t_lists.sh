@@ -143,6 +143,7 @@ expect_status 400
 server_stop
 
 tcase "transfers: overdue marked as the CLI flags it; filters, sorting, CSV" "$FXL"
+expect_exit 0 member transfer "$MEMBER_A" --to B1C --date 2026-06-01
 cadre --json member transfers
 json_val 'sorted(str(t["id"]) for t in d if t["overdue"])'
 overdue=$JV
@@ -154,16 +155,16 @@ page GET /transfers
 expect_status 200
 expect_eq "every open transfer listed" "$open" "$(total)"
 expect_eq "overdue rows marked on the page as in the CLI" "$overdue" "$(python3 -c '
-import re, sys
+import json, re, sys
 h = open(sys.argv[1], encoding="utf-8").read()
 rows = re.findall(r"<tr id=\"transfer-(\d+)\">(.*?)</tr>", h, re.S)
-print(sorted(i for i, r in rows if "class=\"flag\"" in r and "due overdue" in r))' "$OUTF")"
+print(json.dumps(sorted(i for i, r in rows if "class=\"flag\"" in r and "due overdue" in r)))' "$OUTF")"
 page GET "/transfers?overdue=1"
 expect_eq "the overdue ones only" "$(python3 -c 'import ast,sys; print(len(ast.literal_eval(sys.argv[1])))' "$overdue")" "$(total)"
 page GET "/transfers?kind=temporary"
 expect_eq "no temporary transfer" 0 "$(total)"
 page GET "/transfers?state=sent&sort=-name"
-expect_eq "sent ones, by name in reverse" "$MEMBER_A2 $MEMBER_B2" "$(ids transfers)"
+expect_eq "sent ones, by name in reverse" "$MEMBER_A2 $MEMBER_A $MEMBER_B2" "$(ids transfers)"
 page GET "/transfers?sort=name&format=csv"
 cp "$OUTF" "$WORK/tr.csv"
 expect_py "len(rows('$WORK/tr.csv')) == $open" "the CSV holds every open transfer"
