@@ -27,6 +27,8 @@ const struct route web_form_routes[] = {
 	 "cancel a transfer not yet received (the sending side)"},
 	{"GET", "/import", web_import_get, ROUTE_PAGE, "the import form"},
 	{"POST", "/import", web_import_post, FORM, "import organisations or members from CSV"},
+	{"GET", "/import/jobs/{id}", web_import_job, ROUTE_PAGE,
+	 "the progress of a large import under way, then its report"},
 	{"GET", "/orgs/{code}/review", web_review_get, ROUTE_PAGE,
 	 "the form grading a cell's whole roll for a year, with the quota of excellent members"},
 	{"POST", "/orgs/{code}/review", web_review_post, FORM,

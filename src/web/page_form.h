@@ -19,6 +19,7 @@ void web_transfer_return(struct req *r);
 void web_transfer_cancel(struct req *r);
 void web_import_get(struct req *r);       /* page_form_import.c */
 void web_import_post(struct req *r);
+void web_import_job(struct req *r);
 void web_review_get(struct req *r);       /* page_review.c */
 void web_review_post(struct req *r);
 void web_review_org_get(struct req *r);

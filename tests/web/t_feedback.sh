@@ -175,4 +175,54 @@ expect_eq "each row's every problem" \
 	"2:birth_date 2:category 2:ethnicity 3:admission_ceremony_date 3:hometown 3:sex" "$problems"
 server_stop
 
+tcase "a large import: a job whose page follows its progress (Refresh, no script), then the report" "$FX"
+python3 - "$WORK/many.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("org_code,full_name,sex,birth_date,ethnicity,hometown,admission_decision_date,"
+            "admission_ceremony_date,official_date,status\n")
+    for i in range(300):
+        f.write("A1C,Vũ Văn Nhập %d,male,1990-01-01,Kinh,Hà Giang,2015-03-01,2015-03-15,"
+                "2016-03-15,official\n" % i)
+PY
+export CADRE_WEB_IMPORT_JOB_BYTES=1000
+server_start
+unset CADRE_WEB_IMPORT_JOB_BYTES
+login aclerk
+page POST /import -F "csrf=$CSRF" -F kind=members -F "file=@$WORK/many.csv;type=text/csv"
+expect_status 303
+job=$(location)
+expect_true "to the job's page ($job)" test -n "$job" -a -z "${job##/import/jobs/*}"
+n=0
+page GET "$job"
+while grep -qi '^refresh:' "$HDRF" && [ $n -lt 2000 ]; do
+	expect_out_contains '<progress id="job-progress"'
+	page GET "$job"
+	n=$((n + 1))
+done
+expect_status 200
+expect_out_contains '<dd id="imported">300</dd>'
+expect_out_contains 'Every row was imported.'
+expect_eq "on the roll" 300 "$(sqlite3 "$DB" "SELECT count(*) FROM member WHERE full_name LIKE 'Vũ Văn Nhập %'")"
+page GET "$job"
+expect_out_contains '<dd id="imported">300</dd>'
+login bclerk
+page GET "$job"
+expect_status 404
+login aclerk
+page GET /import/jobs/999
+expect_status 404
+page POST /import -F "csrf=$CSRF" -F kind=members -F "file=@$WORK/many.csv;type=text/csv"
+job=$(location)
+n=0
+page GET "$job"
+while grep -qi '^refresh:' "$HDRF" && [ $n -lt 2000 ]; do
+	page GET "$job"
+	n=$((n + 1))
+done
+expect_status 422
+expect_out_contains 'Nothing was imported'
+expect_out_contains 'id="problems"'
+server_stop
+
 done_testing
