@@ -69,6 +69,7 @@ LIB_SRC := \
 	src/app/app_review_io.c \
 	src/app/app_report.c \
 	src/app/report_out.c \
+	src/app/table_out.c \
 	src/app/app_api.c \
 	src/app/app_web.c \
 	src/app/app_worklist.c \

@@ -34,6 +34,7 @@ struct actor {
  * (the CADRE_TODAY environment variable overrides the clock, for tests). */
 struct app {
 	struct store *st;
+	long list_total; /* the members the last app_member_list found (all pages) */
 	struct ruleset rules;
 	struct err warn;
 	date_t today;
@@ -175,9 +176,27 @@ enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
 			      date_t date, struct err *e);
 enum err_code app_member_get(struct app *a, const struct actor *ac, int64_t id, struct member *m,
 			     struct err *e);
+/* A roll filtered and ordered as a list page asks: each text "" (or NULL) for no condition,
+ * else a status of the rolls, a category (docs/csv.md), "male"/"female", an age band of
+ * app_age_bands, an organisation kind; sort one of app_roll_sorts, a leading '-' for the
+ * reverse ("" or NULL: name order). */
+struct roll_query {
+	const char *status, *category, *sex, *age, *kind, *sort;
+};
+/* The age bands ("18-30", ..., "61-") and the sort keys ("name", "birth", ...), NULL-ended. */
+extern const char *const app_age_bands[];
+extern const char *const app_roll_sorts[];
+/* The current members of org_code's subtree ("" = the actor's scope; hosted members too) that
+ * q picks, in q's order, from offset, at most limit (< 0: all), to cb; *total: how many in
+ * all. ERR_USAGE naming the parameter ("status", "category", "sex", "age", "kind", "sort")
+ * whose value is not one of its words. */
+enum err_code app_member_roll(struct app *a, const struct actor *ac, const char *org_code,
+			      const struct roll_query *q, long offset, long limit, store_member_cb cb,
+			      void *ctx, long *total, struct err *e);
 /* Members of the subtree of org_code ("" = the actor's scope), in Vietnamese name order, as of
  * as_of (DATE_NONE: now). Now: the current rolls plus members hosted on temporary transfer
- * (m->temp_org_id set). As of a past date: the rolls on that date, with the status then. */
+ * (m->temp_org_id set). As of a past date: the rolls on that date, with the status then.
+ * a->list_total is set to how many there are in all (every page). */
 enum err_code app_member_list(struct app *a, const struct actor *ac, const char *org_code,
 			      date_t as_of, long offset, long limit, store_member_cb cb, void *ctx,
 			      struct err *e);
@@ -371,6 +390,18 @@ enum err_code app_login_token(struct app *a, const char *token, const char *addr
 
 /* ---- the audit log (app_audit.c) -------------------------------------------------- */
 
+/* The entries of org_code's subtree ("" or NULL: the actor's scope) that f picks (its
+ * actor, action, subject, from, until and before; pre and last are set here), newest first,
+ * from the offset-th, at most limit; *n (when not NULL) receives how many f picks in all
+ * (whatever before) and how many of them are older than f->before (the rest of the log from
+ * this page on: the page's rank is total - older). from and until are days "YYYY-MM-DD",
+ * both included (ERR_USAGE naming "from" or "to" when not dates). */
+struct audit_counts {
+	long total, older;
+};
+enum err_code app_audit_find(struct app *a, const struct actor *ac, const char *org_code,
+			     const struct audit_filter *f, long offset, long limit,
+			     store_audit_cb cb, void *ctx, struct audit_counts *n, struct err *e);
 /* The latest entries of the actor's subtree, newest first (at most limit; limit < 0: 100).
  * Entries about the whole tree (imports by a system administrator) are seen by actors whose
  * scope is the whole tree. */

@@ -525,6 +525,38 @@ enum err_code app_audit_list(struct app *a, const struct actor *ac, const char *
 	return store_audit_walk(a->st, pre, last, limit < 0 ? 100 : limit, cb, ctx, e);
 }
 
+enum err_code app_audit_find(struct app *a, const struct actor *ac, const char *org_code,
+			     const struct audit_filter *given, long offset, long limit,
+			     store_audit_cb cb, void *ctx, struct audit_counts *n, struct err *e)
+{
+	struct audit_filter fc = *given, *f = &fc;
+	date_t d;
+	const char *why;
+	char until[DATE_STR];
+
+	if (f->from && f->from[0] && date_parse(f->from, &d, &why))
+		return err_add(e, ERR_USAGE, 0, "from", f->from, NULL, "from: %s %s", f->from,
+			       why);
+	if (f->until && f->until[0]) {
+		if (date_parse(f->until, &d, &why))
+			return err_add(e, ERR_USAGE, 0, "to", f->until, NULL, "to: %s %s", f->until,
+				       why);
+		/* The store takes the first day after: "to" includes its own day. */
+		date_format(d + 1, until);
+		f->until = until;
+	}
+	if (app_subtree(a, ac, org_code, 1, &f->pre, &f->last, e))
+		return e->code;
+	if (n) {
+		if (store_audit_count(a->st, f, 0, &n->total, e))
+			return e->code;
+		n->older = n->total;
+		if (f->before > 0 && store_audit_count(a->st, f, 1, &n->older, e))
+			return e->code;
+	}
+	return store_audit_find(a->st, f, offset, limit, cb, ctx, e);
+}
+
 struct verify {
 	struct audit_verdict *v;
 	const struct audit_keys *keys; /* NULL: the plain chain only (a legacy database) */

@@ -751,6 +751,7 @@ static int parse_member_row(struct app *a, const struct csv_columns *c,
 {
 	static const int date_cols[] = {MC_BIRTH, MC_DECISION, MC_CEREMONY, MC_OFFICIAL};
 	size_t before = e->n + e->dropped, i;
+	int bad_status = 0;
 	const char *v;
 	long k;
 
@@ -810,6 +811,7 @@ static int parse_member_row(struct app *a, const struct csv_columns *c,
 		err_add(e, ERR_INPUT, r->line, "status", v, NULL,
 			"status must be probationary, official, exempt or suspended");
 		m->status = MS_OFFICIAL;
+		bad_status = 1;
 	}
 	if (e->n + e->dropped == before) {
 		member_validate(m, &a->rules, e, r->line);
@@ -817,6 +819,27 @@ static int parse_member_row(struct app *a, const struct csv_columns *c,
 		    app_check_date(a, m->admission_ceremony_date, "admission_ceremony_date", e) ||
 		    app_check_date(a, m->official_date, "official_date", e))
 			e->items[e->n - 1].line = r->line;
+	} else {
+		/* Every problem of the row at once: the record's own checks too, except about
+		 * the fields already named as unreadable (a date that is not one reads as
+		 * missing) and, after an unknown status, the official date that depends on it. */
+		struct err more;
+		size_t q, j;
+
+		err_init(&more);
+		member_validate(m, &a->rules, &more, r->line);
+		for (q = 0; q < more.n; q++) {
+			const struct err_item *it = &more.items[q];
+			int seen = bad_status && !strcmp(it->field, "official_date");
+
+			for (j = before; j < e->n && !seen; j++)
+				if (!strcmp(e->items[j].field, it->field))
+					seen = 1;
+			if (!seen)
+				err_add(e, it->rule[0] ? ERR_RULE : ERR_INPUT, r->line, it->field,
+					it->value, it->rule[0] ? it->rule : NULL, "%s", it->msg);
+		}
+		err_cleanup(&more);
 	}
 	if (e->n + e->dropped > before)
 		return -1;

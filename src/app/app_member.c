@@ -639,7 +639,9 @@ enum err_code app_member_list(struct app *a, const struct actor *ac, const char 
 				       "'%s' was dissolved on %s; ask with --as-of an earlier date",
 				       o.code, date_format(o.dissolved, d));
 		}
-		return store_member_list(a->st, o.pre, o.last, 1, offset, limit, cb, ctx, e);
+		rc = store_member_list(a->st, o.pre, o.last, 1, offset, limit, cb, ctx, e);
+		a->list_total = store_member_list_total(a->st);
+		return rc;
 	}
 	/* The past: the tree then, the rolls then, sorted in memory. */
 	l.a = a;
@@ -665,6 +667,7 @@ enum err_code app_member_list(struct app *a, const struct actor *ac, const char 
 		rc = e->code ? e->code : ERR_STORAGE;
 		goto out;
 	}
+	a->list_total = (long)l.n;
 	if (l.n)
 		qsort(l.v, l.n, sizeof *l.v, cmp_member_name);
 	for (i = (size_t)(offset > 0 ? offset : 0); i < l.n; i++) {
@@ -677,6 +680,85 @@ out:
 	free(ids.v);
 	free(l.v);
 	return rc;
+}
+
+const char *const app_age_bands[] = {"18-30", "31-40", "41-50", "51-60", "61-", NULL};
+const char *const app_roll_sorts[] = {"name", "birth", "status", "org", "category", NULL};
+
+/* The index of s in the NULL-ended words, or -1. */
+static int word_index(const char *const *words, const char *s)
+{
+	int i;
+
+	for (i = 0; words[i]; i++)
+		if (!strcmp(words[i], s))
+			return i;
+	return -1;
+}
+
+static enum err_code roll_bad(struct err *e, const char *name, const char *v,
+			      const char *const *words)
+{
+	struct buf b;
+	int i;
+
+	buf_init(&b, 0);
+	for (i = 0; words[i]; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", words[i]);
+	err_add(e, ERR_USAGE, 0, name, v, NULL, "%s must be one of: %s", name, buf_str(&b));
+	buf_cleanup(&b);
+	return e->code;
+}
+
+enum err_code app_member_roll(struct app *a, const struct actor *ac, const char *org_code,
+			      const struct roll_query *q, long offset, long limit, store_member_cb cb,
+			      void *ctx, long *total, struct err *e)
+{
+	static const char *const statuses[] = {"probationary", "official", "exempt", "suspended",
+					       NULL};
+	static const char *const sexes[] = {"male", "female", NULL};
+	static const char *const kinds[] = {"committee", "grassroots", "subcommittee", "cell",
+					    NULL};
+	static const int band_lo[] = {18, 31, 41, 51, 61}, band_hi[] = {30, 40, 50, 60, -1};
+	struct member_filter f;
+	const char *sort = q->sort && q->sort[0] ? q->sort : "name";
+	int i;
+
+	memset(&f, 0, sizeof f);
+	f.born_after = f.born_until = DATE_NONE;
+	if (q->status && q->status[0] && word_index(statuses, q->status) < 0)
+		return roll_bad(e, "status", q->status, statuses);
+	if (q->category && q->category[0] && word_index(member_categories, q->category) < 0)
+		return roll_bad(e, "category", q->category, member_categories);
+	if (q->sex && q->sex[0] && word_index(sexes, q->sex) < 0)
+		return roll_bad(e, "sex", q->sex, sexes);
+	if (q->kind && q->kind[0] && word_index(kinds, q->kind) < 0)
+		return roll_bad(e, "kind", q->kind, kinds);
+	if (q->age && q->age[0]) {
+		int y, m, d;
+
+		if ((i = word_index(app_age_bands, q->age)) < 0)
+			return roll_bad(e, "age", q->age, app_age_bands);
+		/* Aged at least lo today: born on or before today lo years ago; at most hi: born
+		 * after today hi + 1 years ago. */
+		date_to_ymd(a->today, &y, &m, &d);
+		if (m == 2 && d == 29)
+			d = 28;
+		f.born_until = date_from_ymd(y - band_lo[i], m, d);
+		if (band_hi[i] >= 0)
+			f.born_after = date_from_ymd(y - band_hi[i] - 1, m, d);
+	}
+	f.desc = sort[0] == '-';
+	if ((i = word_index(app_roll_sorts, sort + f.desc)) < 0)
+		return roll_bad(e, "sort", sort, app_roll_sorts);
+	f.sort = (enum member_sort)i;
+	f.status = q->status;
+	f.category = q->category;
+	f.sex = q->sex;
+	f.org_kind = q->kind;
+	if (app_subtree(a, ac, org_code, 0, &f.pre, &f.last, e))
+		return e->code;
+	return store_member_roll(a->st, &f, offset, limit, cb, ctx, total, e);
 }
 
 enum err_code app_member_search(struct app *a, const struct actor *ac, const char *text,

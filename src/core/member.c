@@ -168,13 +168,14 @@ int member_validate(const struct member *m, const struct ruleset *rs, struct err
 		err_add(e, ERR_INPUT, line, "admission_ceremony_date", "", NULL,
 			"the admission ceremony date is missing");
 
-	/* R-MEMBER-DATES: birth < decision <= ceremony < official. */
+	/* R-MEMBER-DATES: birth < decision <= ceremony < official. A birth date on or after
+	 * the admission decision is the birth date's problem (2030 typed for 1990): it is
+	 * named on that field, where the form shows it. */
 	if (m->birth_date != DATE_NONE && m->admission_decision_date != DATE_NONE &&
 	    m->admission_decision_date <= m->birth_date)
-		err_add(e, ERR_RULE, line, "admission_decision_date",
-			date_format(m->admission_decision_date, d1), R_MEMBER_DATES,
-			"the admission decision is not after the birth date %s",
-			date_format(m->birth_date, d2));
+		err_add(e, ERR_RULE, line, "birth_date", date_format(m->birth_date, d1),
+			R_MEMBER_DATES, "the birth date %s is not before the admission decision %s",
+			d1, date_format(m->admission_decision_date, d2));
 	if (m->admission_decision_date != DATE_NONE && m->admission_ceremony_date != DATE_NONE &&
 	    m->admission_ceremony_date < m->admission_decision_date)
 		err_add(e, ERR_RULE, line, "admission_ceremony_date",

@@ -97,3 +97,32 @@ const struct route api_routes[] = {
 	 "rate a cell against an emulation model for a year"},
 	{NULL, NULL, NULL, 0, NULL},
 };
+
+/* The query parameters of each route that takes any; route_query_ok refuses all others. */
+const struct route_params api_params[] = {
+	{"GET", "/api/v1/orgs", "root depth as_of offset limit"},
+	{"GET", "/api/v1/orgs/{code}", "as_of"},
+	{"GET", "/api/v1/orgs/{code}/members", "as_of offset limit"},
+	{"GET", "/api/v1/orgs/{code}/history", "offset limit"},
+	{"GET", "/api/v1/members", "q org limit"},
+	{"GET", "/api/v1/members/{id}/where", "date"},
+	{"GET", "/api/v1/transfers", "org offset limit"},
+	{"GET", "/api/v1/holidays", "year offset limit"},
+	{"POST", "/api/v1/import/orgs", "skip_bad"},
+	{"POST", "/api/v1/import/members", "skip_bad allow_duplicates"},
+	{"POST", "/api/v1/import/reviews", "skip_bad"},
+	{"POST", "/api/v1/import/org-reviews", "skip_bad"},
+	{"GET", "/api/v1/audit", "org actor action subject from to before limit"},
+	{"GET", "/api/v1/orgs/{code}/report", "year as_of format"},
+	{"GET", "/api/v1/orgs/{code}/report/members", "filter year offset limit"},
+	{"GET", "/api/v1/orgs/{code}/report/orgs", "filter year offset limit"},
+	{"GET", "/api/v1/rollup", "year offset limit"},
+	{"GET", "/api/v1/members/{id}/reviews", "offset limit"},
+	{"GET", "/api/v1/orgs/{code}/reviews", "offset limit"},
+	{"GET", "/api/v1/orgs/{code}/review-sheet", "year"},
+	{"GET", "/api/v1/discipline", "org year offset limit"},
+	{"GET", "/api/v1/rules", "id offset limit"},
+	{"GET", "/api/v1/emulation-models", "code offset limit"},
+	{"GET", "/api/v1/orgs/{code}/emulation", "year offset limit"},
+	{NULL, NULL, NULL},
+};

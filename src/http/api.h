@@ -49,6 +49,30 @@ int api_path_id(struct req *r, int i, const char *what, int64_t *id);
 /* A date from the query: DATE_NONE when absent; -1 and a problem (400) when not a date. */
 int api_query_date(struct req *r, const char *name, date_t *d);
 
+/* ---- lists: every list answer has "items", "total", "offset", "limit" and "next" -------- */
+/* The largest page (?limit=) of a list held whole in memory. */
+#define API_LIST_MAX 100000
+/* A page of a list: offset and limit from the query (limit 0: the whole list from offset),
+ * total counted as the items go by. */
+struct api_page {
+	long offset, limit, total;
+};
+/* Read ?offset= and ?limit= (limit at most max; def when absent, 0 for the whole list).
+ * Returns 0, or -1 with a problem in r->e (400). */
+int api_page_init(struct req *r, struct api_page *p, long def, long max);
+/* Count one more item of the whole list; 1 when it falls in the page. */
+int api_page_take(struct api_page *p);
+/* Keep, of the whole list items, only the page p (p->total set to its size). */
+void api_page_slice(struct api_page *p, json_t *items);
+/* Set "total", "offset", "limit" and "next" of j: next is the address of the following
+ * page (this request's path and query with the offset moved on), null on the last. */
+void api_page_set(struct req *r, const struct api_page *p, json_t *j);
+/* Answer 200 with j (reference stolen), its "items" cut to the page of the query's offset
+ * and limit (default: the whole list) and the page's fields set; 400 when they are wrong. */
+void api_reply_list(struct req *r, json_t *j);
+/* The address of this request with ?name=value set (replacing any), as a new string. */
+json_t *api_self_url(struct req *r, const char *name, const char *value);
+
 /* ---- refusals -------------------------------------------------------------------------- */
 /* After an app call refused with ERR_DENIED (a viewer's write): when the record it aimed at
  * is outside the actor's subtree, make the answer the 404 that a lookup gives, so a refusal

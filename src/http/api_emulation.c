@@ -38,7 +38,7 @@ void api_emulation_models(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	reply_json(r, 200, json_pack("{s:o,s:o}", "today", json_date(r->app->today), "items",
+	api_reply_list(r, json_pack("{s:o,s:o}", "today", json_date(r->app->today), "items",
 				     items));
 }
 
@@ -126,7 +126,7 @@ void api_emulation_ratings(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	reply_json(r, 200, json_pack("{s:s,s:o,s:o}", "org_code", r->pathv[0], "year",
+	api_reply_list(r, json_pack("{s:s,s:o,s:o}", "org_code", r->pathv[0], "year",
 				     year ? json_integer(year) : json_null(), "items", items));
 }
 

@@ -297,7 +297,7 @@ void api_transfer_list(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	reply_json(r, 200, json_pack("{s:o}", "items", items));
+	api_reply_list(r, json_pack("{s:o}", "items", items));
 }
 
 /* A transfer that is not found, in one form: the app's lookups word it differently when the
@@ -437,7 +437,7 @@ void api_holiday_list(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	reply_json(r, 200, json_pack("{s:o}", "items", items));
+	api_reply_list(r, json_pack("{s:o}", "items", items));
 }
 
 static const struct api_field holiday_fields[] = {

@@ -20,9 +20,11 @@ void api_org_tree(struct req *r)
 {
 	const char *root = req_query(r, "root");
 	long depth = req_query_long(r, "depth", -1, 0, 1000);
+	struct api_page p;
 	date_t as_of;
-	json_t *items;
+	json_t *items, *j;
 
+	api_page_init(r, &p, 0, API_LIST_MAX);
 	api_query_date(r, "as_of", &as_of);
 	if (r->e.code) {
 		reply_problem(r);
@@ -35,7 +37,10 @@ void api_org_tree(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	reply_json(r, 200, json_pack("{s:o}", "items", items));
+	api_page_slice(&p, items);
+	j = json_pack("{s:o}", "items", items);
+	api_page_set(r, &p, j);
+	reply_json(r, 200, j);
 }
 
 static int lineage_code(void *ctx, const struct org *o)
@@ -95,6 +100,13 @@ void api_org_get(struct req *r)
 		for (i = 0; i < MS__COUNT; i++)
 			json_object_set_new(c, member_status_name((enum member_status)i),
 					    json_integer(counts[i]));
+		/* One definition of "official" in every answer (docs/web.md): the full members,
+		 * those exempt from activity and those suspended among them, as the subtree's
+		 * and the tree's "official" count them; "exempt" and "suspended" say how many of
+		 * them are. */
+		json_object_set_new(c, "official", json_integer(counts[MS_OFFICIAL] +
+								counts[MS_EXEMPT] +
+								counts[MS_SUSPENDED]));
 		json_object_set_new(c, "hosted", json_integer(hosted));
 		json_object_set_new(j, "counts", c);
 	} else {
@@ -132,12 +144,12 @@ static int member_item(void *ctx, const struct member *m)
  * Vietnamese name order; "next" is the next page's address, null on the last page. */
 void api_org_members(struct req *r)
 {
-	long offset = req_query_long(r, "offset", 0, 0, 1L << 40);
-	long limit = req_query_long(r, "limit", MEMBERS_PAGE, 1, MEMBERS_PAGE_MAX);
+	struct api_page p;
 	date_t as_of;
-	json_t *items, *next = json_null();
+	json_t *items, *j;
 	int more = 0;
 
+	api_page_init(r, &p, MEMBERS_PAGE, MEMBERS_PAGE_MAX);
 	api_query_date(r, "as_of", &as_of);
 	if (r->e.code) {
 		reply_problem(r);
@@ -145,27 +157,16 @@ void api_org_members(struct req *r)
 	}
 	items = json_array();
 	/* The page is audited (one entry) by app_member_page. */
-	if (app_member_page(r->app, &r->actor, r->pathv[0], as_of, offset, limit, member_item,
+	if (app_member_page(r->app, &r->actor, r->pathv[0], as_of, p.offset, p.limit, member_item,
 			    items, &more, &r->e)) {
 		json_decref(items);
 		reply_problem(r);
 		return;
 	}
-	if (more) {
-		struct buf u;
-		char d[DATE_STR];
-
-		buf_init(&u, 0);
-		/* The code was found, so it holds only A-Z a-z 0-9 . _ - (no escaping needed). */
-		buf_printf(&u, "/api/v1/orgs/%s/members?offset=%ld&limit=%ld", r->pathv[0],
-			   offset + limit, limit);
-		if (as_of != DATE_NONE)
-			buf_printf(&u, "&as_of=%s", date_format(as_of, d));
-		next = json_string(buf_str(&u));
-		buf_cleanup(&u);
-	}
-	reply_json(r, 200, json_pack("{s:o,s:I,s:I,s:o}", "items", items, "offset",
-				     (json_int_t)offset, "limit", (json_int_t)limit, "next", next));
+	p.total = r->app->list_total;
+	j = json_pack("{s:o}", "items", items);
+	api_page_set(r, &p, j);
+	reply_json(r, 200, j);
 }
 
 static int history_item(void *ctx, const struct org_event *ev)
@@ -190,7 +191,7 @@ void api_org_history(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	reply_json(r, 200, json_pack("{s:s,s:o}", "code", r->pathv[0], "items", items));
+	api_reply_list(r, json_pack("{s:s,s:o}", "code", r->pathv[0], "items", items));
 }
 
 /* GET /api/v1/orgs/{code}/lineage */

@@ -73,6 +73,8 @@ struct jstream {
 	size_t n;
 	int failed;   /* 1: writing failed (err: its errno), 2: an item could not be encoded */
 	int err;
+	int paged;    /* 1: only the items of pg are written (js_open_list) */
+	struct api_page pg;
 };
 
 /* Start the answer with head; -1 after answering the problem. */
@@ -94,6 +96,11 @@ static int js_open(struct req *r, struct jstream *s, const char *head)
  * NULL j (jansson could not build the item) is a failure too, never an item left out. */
 static int js_item(struct jstream *s, json_t *j)
 {
+	if (s->paged && !api_page_take(&s->pg)) {
+		/* Counted for "total", not written. */
+		json_decref(j);
+		return 0;
+	}
 	if (!s->failed && !j)
 		s->failed = 2;
 	errno = 0;
@@ -123,6 +130,43 @@ static void js_close(struct req *r, struct jstream *s, const char *tail)
 		return;
 	}
 	api_reply_file(r, s->f, CT_JSON, NULL);
+}
+
+/* Start a list answer ({"items":[...) of the page of the query's offset and limit (default:
+ * the whole list); -1 after answering the problem. */
+static int js_open_list(struct req *r, struct jstream *s)
+{
+	struct api_page pg;
+
+	if (api_page_init(r, &pg, 0, 1L << 40)) {
+		reply_problem(r);
+		return -1;
+	}
+	if (js_open(r, s, "{\"items\":["))
+		return -1;
+	s->paged = 1;
+	s->pg = pg;
+	return 0;
+}
+
+/* End a list answer with its total, offset, limit and next, and send it. */
+static void js_close_list(struct req *r, struct jstream *s)
+{
+	json_t *j = json_object();
+	char *t;
+	struct buf tail;
+
+	api_page_set(r, &s->pg, j);
+	t = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(j);
+	buf_init(&tail, 0);
+	/* "]," and the members of the object without its opening brace. */
+	buf_adds(&tail, "],");
+	buf_adds(&tail, t ? t + 1 : "\"total\":null}");
+	buf_addc(&tail, '\n');
+	free(t);
+	js_close(r, s, buf_str(&tail));
+	buf_cleanup(&tail);
 }
 
 /* ---- reviews ----------------------------------------------------------------------------- */
@@ -293,7 +337,7 @@ void api_review_member_list(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	reply_json(r, 200, json_pack("{s:I,s:o}", "member_id", (json_int_t)id, "items", items));
+	api_reply_list(r, json_pack("{s:I,s:o}", "member_id", (json_int_t)id, "items", items));
 }
 
 /* POST /api/v1/reviews {"reviews": [{"member_id", "year", "grade", ...}, ...]}: decisions
@@ -379,7 +423,7 @@ void api_review_org_list(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	reply_json(r, 200, json_pack("{s:s,s:o}", "code", r->pathv[0], "items", items));
+	api_reply_list(r, json_pack("{s:s,s:o}", "code", r->pathv[0], "items", items));
 }
 
 /* GET /api/v1/orgs/{code}/review-sheet?year=: the cell's form for the year (default this
@@ -525,11 +569,11 @@ void api_discipline_list(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	if (js_open(r, &s, "{\"items\":["))
+	if (js_open_list(r, &s))
 		return;
 	app_discipline_list(r->app, &r->actor, org ? org : "", (int)year, discipline_item, &s,
 			    &r->e);
-	js_close(r, &s, "]}\n");
+	js_close_list(r, &s);
 }
 
 /* ---- rule versions ----------------------------------------------------------------------- */
@@ -573,7 +617,7 @@ void api_rule_list(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	reply_json(r, 200, json_pack("{s:o,s:o}", "today", json_date(r->app->today), "items",
+	api_reply_list(r, json_pack("{s:o,s:o}", "today", json_date(r->app->today), "items",
 				     items));
 }
 
@@ -892,9 +936,9 @@ static int rollup_item(void *ctx, const struct rollup_row *w)
 		(json_int_t)w->party_reserve));
 }
 
-/* GET /api/v1/rollup?year=: every organisation of the caller's scope with its subtree's
- * figures, in pre-order, as one JSON array (sent from a temporary file: the whole country is
- * some 60,000 rows). */
+/* GET /api/v1/rollup?year=&offset=&limit=: every organisation of the caller's scope with its
+ * subtree's figures, in pre-order, as a list ("items", "total", "next"; the whole list unless
+ * limit is given), sent from a temporary file (the whole country is some 60,000 rows). */
 void api_rollup(struct req *r)
 {
 	long year = query_year(r, 0);
@@ -904,8 +948,8 @@ void api_rollup(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	if (js_open(r, &s, "["))
+	if (js_open_list(r, &s))
 		return;
 	app_rollup(r->app, &r->actor, (int)year, rollup_item, &s, &r->e);
-	js_close(r, &s, "]\n");
+	js_close_list(r, &s);
 }

@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "../web/web.h"
 #include "api.h"
 
 static const char *type_words(enum api_type t)
@@ -314,4 +315,89 @@ int api_reply_file(struct req *r, FILE *f, const char *ctype, const char *downlo
 	lseek(fd, 0, SEEK_SET);
 	api_reply_fd(r, fd, (unsigned long long)len, ctype, download);
 	return 0;
+}
+
+/* ---- lists ---------------------------------------------------------------------------- */
+
+int api_page_init(struct req *r, struct api_page *p, long def, long max)
+{
+	p->offset = req_query_long(r, "offset", 0, 0, 1L << 40);
+	p->limit = req_query_long(r, "limit", def, 1, max);
+	p->total = 0;
+	return p->offset < 0 || p->limit < 0 ? -1 : 0;
+}
+
+int api_page_take(struct api_page *p)
+{
+	long i = p->total++;
+
+	return i >= p->offset && (p->limit == 0 || i < p->offset + p->limit);
+}
+
+void api_page_slice(struct api_page *p, json_t *items)
+{
+	size_t n = json_array_size(items), i;
+
+	p->total = (long)n;
+	/* From the end, so that the indexes of the items still to look at do not move. */
+	for (i = n; i-- > 0;)
+		if (!(i >= (size_t)p->offset && (p->limit == 0 || i < (size_t)(p->offset + p->limit))))
+			json_array_remove(items, i);
+}
+
+json_t *api_self_url(struct req *r, const char *name, const char *value)
+{
+	struct buf u;
+	size_t i;
+	int n = 0;
+	json_t *j;
+
+	buf_init(&u, 0);
+	/* The path matched a route: its segments hold codes and ids, nothing to escape. */
+	buf_adds(&u, r->path);
+	for (i = 0; i < r->nquery; i++) {
+		if (!strcmp(r->query[i].name, name))
+			continue;
+		buf_addc(&u, n++ ? '&' : '?');
+		web_url_arg(&u, r->query[i].name);
+		buf_addc(&u, '=');
+		web_url_arg(&u, r->query[i].value);
+	}
+	buf_addc(&u, n ? '&' : '?');
+	web_url_arg(&u, name);
+	buf_addc(&u, '=');
+	web_url_arg(&u, value);
+	j = json_string(buf_str(&u));
+	buf_cleanup(&u);
+	return j;
+}
+
+void api_page_set(struct req *r, const struct api_page *p, json_t *j)
+{
+	json_t *next = json_null();
+
+	if (p->limit && p->offset + p->limit < p->total) {
+		char v[32];
+
+		snprintf(v, sizeof v, "%ld", p->offset + p->limit);
+		next = api_self_url(r, "offset", v);
+	}
+	json_object_set_new(j, "total", json_integer(p->total));
+	json_object_set_new(j, "offset", json_integer(p->offset));
+	json_object_set_new(j, "limit", p->limit ? json_integer(p->limit) : json_null());
+	json_object_set_new(j, "next", next);
+}
+
+void api_reply_list(struct req *r, json_t *j)
+{
+	struct api_page p;
+
+	if (api_page_init(r, &p, 0, API_LIST_MAX)) {
+		json_decref(j);
+		reply_problem(r);
+		return;
+	}
+	api_page_slice(&p, json_object_get(j, "items"));
+	api_page_set(r, &p, j);
+	reply_json(r, 200, j);
 }

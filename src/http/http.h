@@ -82,6 +82,18 @@ struct route {
 	int flags;
 	const char *summary; /* one line, also used by the OpenAPI test */
 };
+/* The query parameters an API route declares (api.c), separated by spaces. A route not in
+ * the table takes none. An API request naming any other is refused with 400 before the
+ * handler runs (Kore's habit); the OpenAPI test holds this table and openapi.json to each
+ * other. Ended by a NULL pattern. */
+struct route_params {
+	const char *method;
+	const char *pattern;
+	const char *params;
+};
+extern const struct route_params api_params[];
+/* The declared query parameters of rt ("" when none). */
+const char *route_params_of(const struct route *rt);
 /* The tables: the API's (api.c) and the pages' (src/web/pages.c), each ended by a NULL
  * pattern. */
 extern const struct route api_routes[];
@@ -92,6 +104,12 @@ extern const struct route web_form_routes[]; /* src/web/forms.c: the pages that 
  * pattern matches; *path_known is set when a pattern matched with another method (405). */
 const struct route *route_find(const char *method, const char *path, const char *pathv[4],
 			       int *path_known);
+
+/* Whether every query parameter of r is declared for rt (route_params_of). Returns 1; or 0 after
+ * answering 400 with a problem naming each undeclared parameter and the declared ones. */
+int route_query_ok(struct req *r, const struct route *rt);
+/* Whether name is one of the words of the space-separated list params (NULL: none). */
+int route_param_declared(const char *params, const char *name);
 
 /* ---- request helpers (req.c) -------------------------------------------------------- */
 /* A query or form value by name, NULL when absent. */

@@ -62,3 +62,52 @@ const struct route *route_find(const char *method, const char *path, const char 
 		}
 	return NULL;
 }
+
+int route_param_declared(const char *params, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = params;
+
+	if (!p || !n)
+		return 0;
+	while (*p) {
+		size_t w = strcspn(p, " ");
+
+		if (w == n && !strncmp(p, name, n))
+			return 1;
+		p += w;
+		p += strspn(p, " ");
+	}
+	return 0;
+}
+
+const char *route_params_of(const struct route *rt)
+{
+	const struct route_params *p;
+
+	for (p = api_params; p->pattern; p++)
+		if (!strcmp(p->method, rt->method) && !strcmp(p->pattern, rt->pattern))
+			return p->params;
+	return "";
+}
+
+int route_query_ok(struct req *r, const struct route *rt)
+{
+	const char *params = route_params_of(rt), *declared = params[0] ? params : NULL;
+	size_t i;
+
+	for (i = 0; i < r->nquery; i++) {
+		const char *name = r->query[i].name;
+
+		if (route_param_declared(params, name))
+			continue;
+		err_add(&r->e, ERR_USAGE, 0, name, r->query[i].value, NULL,
+			"'%s' is not a parameter of %s %s; %s%s", name, rt->method, rt->pattern,
+			declared ? "its parameters are: " : "it takes none",
+			declared ? declared : "");
+	}
+	if (!r->e.code)
+		return 1;
+	reply_problem(r);
+	return 0;
+}

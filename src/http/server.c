@@ -470,6 +470,10 @@ static void dispatch(struct conn *c, struct MHD_Connection *mc)
 		reply_problem_msg(r, 413, "the form has more than %d fields", HTTP_MAX_PARAMS);
 		return;
 	}
+	/* The API's inputs are declared: a parameter the route does not know is refused (a
+	 * misspelt "limt" silently ignored would hand a script the wrong page). */
+	if ((rt->flags & ROUTE_API) && !route_query_ok(r, rt))
+		return;
 	rt->handler(r);
 }
 

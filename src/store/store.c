@@ -2404,6 +2404,79 @@ static void keyed_select(struct keyed *v, size_t n, size_t k, void *keys)
 	qsort_r(v + lo, hi - lo, sizeof *v, cmp_keyed, keys);
 }
 
+#define ROLL_FROM                                                                           \
+	" FROM (SELECT m.id AS mid FROM org o CROSS JOIN member m ON m.org_id = o.id"          \
+	"  WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES                    \
+	"  UNION ALL SELECT m.id FROM org o CROSS JOIN member m ON m.temp_org_id = o.id"       \
+	"  WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES                    \
+	"  AND m.org_id NOT IN (SELECT id FROM org WHERE pre BETWEEN ?1 AND ?2)) x"           \
+	" CROSS JOIN member m ON m.id = x.mid JOIN org o ON o.id = m.org_id"                  \
+	" LEFT JOIN org t ON t.id = m.temp_org_id"                                            \
+	" WHERE (?3 = '' OR m.status = ?3) AND (?4 = '' OR m.category = ?4)"                  \
+	" AND (?5 = '' OR m.sex = ?5) AND (?6 IS NULL OR m.birth_date > ?6)"                  \
+	" AND (?7 IS NULL OR m.birth_date <= ?7) AND (?8 = '' OR o.kind = ?8)"
+#define ROLL_SQL(order) "SELECT " MEMBER_COLS ROLL_FROM " ORDER BY " order " LIMIT ?9 OFFSET ?10"
+
+enum err_code store_member_roll(struct store *st, const struct member_filter *f, long offset,
+				long limit, store_member_cb cb, void *ctx, long *total,
+				struct err *e)
+{
+	/* One statement per order (the statement cache knows them by address); the orders
+	 * are these constants, never text from a request. */
+	static const char *const sql[MSORT__COUNT][2] = {
+		{ROLL_SQL("m.sort_key, m.id"), ROLL_SQL("m.sort_key DESC, m.id DESC")},
+		{ROLL_SQL("m.birth_date, m.sort_key, m.id"),
+		 ROLL_SQL("m.birth_date DESC, m.sort_key, m.id")},
+		{ROLL_SQL("m.status, m.sort_key, m.id"), ROLL_SQL("m.status DESC, m.sort_key, m.id")},
+		{ROLL_SQL("o.code, m.sort_key, m.id"), ROLL_SQL("o.code DESC, m.sort_key, m.id")},
+		{ROLL_SQL("m.category, m.sort_key, m.id"),
+		 ROLL_SQL("m.category DESC, m.sort_key, m.id")},
+	};
+	static const char count[] = "SELECT count(*)" ROLL_FROM;
+	const char *q;
+	sqlite3_stmt *s;
+	struct member m;
+	int pass, rc = SQLITE_DONE;
+
+	for (pass = 0; pass < 2; pass++) {
+		q = pass ? sql[f->sort < MSORT__COUNT ? f->sort : 0][f->desc ? 1 : 0] : count;
+		if (!(s = sq_prep(st, q, e)))
+			return e->code;
+		sqlite3_bind_int64(s, 1, f->pre);
+		sqlite3_bind_int64(s, 2, f->last);
+		sqlite3_bind_text(s, 3, f->status ? f->status : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, f->category ? f->category : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, f->sex ? f->sex : "", -1, SQLITE_STATIC);
+		if (f->born_after != DATE_NONE)
+			sqlite3_bind_int64(s, 6, f->born_after);
+		if (f->born_until != DATE_NONE)
+			sqlite3_bind_int64(s, 7, f->born_until);
+		sqlite3_bind_text(s, 8, f->org_kind ? f->org_kind : "", -1, SQLITE_STATIC);
+		if (!pass) {
+			rc = sqlite3_step(s);
+			*total = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+			sq_done(st, s);
+			if (rc != SQLITE_ROW)
+				return sq_db_error(st, e, "counting members");
+			continue;
+		}
+		sqlite3_bind_int64(s, 9, limit);
+		sqlite3_bind_int64(s, 10, offset > 0 ? offset : 0);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			read_member(s, &m);
+			if (cb(ctx, &m))
+				break;
+		}
+		sq_done(st, s);
+	}
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "listing members");
+}
+
+long store_member_list_total(const struct store *st)
+{
+	return st->list_total;
+}
+
 enum err_code store_member_list(struct store *st, long pre, long last, int with_hosted,
 				long offset, long limit, store_member_cb cb, void *ctx,
 				struct err *e)
@@ -2461,6 +2534,7 @@ enum err_code store_member_list(struct store *st, long pre, long last, int with_
 			goto out;
 		}
 	}
+	st->list_total = (long)n;
 	if (offset < 0)
 		offset = 0;
 	end_at = limit < 0 ? n : (size_t)offset + (size_t)limit;
@@ -3181,6 +3255,93 @@ enum err_code store_audit_walk(struct store *st, long pre, long last, long limit
 	}
 	sq_done(st, s);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading the audit log");
+}
+
+#define AUDIT_FIND_WHERE                                                                   \
+	" FROM audit a LEFT JOIN org o ON o.id = a.org_id"                                 \
+	" WHERE (o.pre BETWEEN ?1 AND ?2 OR (?3 AND a.org_id = 0))"                        \
+	" AND (?4 = '' OR a.actor = ?4)"                                                   \
+	" AND (?5 = '' OR a.action = ?5 OR (substr(?5, -1) = '.' AND"                      \
+	"  substr(a.action, 1, length(?5)) = ?5))"                                         \
+	" AND (?6 = '' OR a.subject = ?6) AND (?7 = '' OR a.at >= ?7)"                     \
+	" AND (?8 = '' OR a.at < ?8)"
+
+static void audit_find_bind(sqlite3_stmt *s, const struct audit_filter *f)
+{
+	sqlite3_bind_int64(s, 1, f->pre);
+	sqlite3_bind_int64(s, 2, f->last);
+	/* Entries about no organisation (token revocations) are for the whole tree. */
+	sqlite3_bind_int(s, 3, f->pre <= 1 && f->last >= 1L << 40);
+	sqlite3_bind_text(s, 4, f->actor ? f->actor : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, f->action ? f->action : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, f->subject ? f->subject : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, f->from ? f->from : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 8, f->until ? f->until : "", -1, SQLITE_STATIC);
+}
+
+enum err_code store_audit_count(struct store *st, const struct audit_filter *f, int with_before,
+				long *n, struct err *e)
+{
+	static const char sql[] = "SELECT count(*)" AUDIT_FIND_WHERE " AND a.id < ?9";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	*n = 0;
+	if (!s)
+		return e->code;
+	audit_find_bind(s, f);
+	sqlite3_bind_int64(s, 9, with_before && f->before > 0 ? f->before : INT64_MAX);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "counting audit entries");
+}
+
+enum err_code store_audit_find(struct store *st, const struct audit_filter *f, long offset,
+			       long limit, store_audit_cb cb, void *ctx, struct err *e)
+{
+	/* a.id < ?9 as a plain range (no "?9 = 0 OR"), so that the page starts at its key
+	 * in the rowid b-tree instead of reading past every newer entry. */
+	static const char page[] =
+		"SELECT a.id, a.at, a.actor, a.address, a.action, a.subject, a.org_id, a.before,"
+		" a.after, a.prev, a.hash, a.mac" AUDIT_FIND_WHERE
+		" AND a.id < ?9 ORDER BY a.id DESC LIMIT ?10 OFFSET ?11";
+	sqlite3_stmt *s;
+	struct audit_entry a;
+	int rc;
+
+	if (!(s = sq_prep(st, page, e)))
+		return e->code;
+	audit_find_bind(s, f);
+	sqlite3_bind_int64(s, 9, f->before > 0 ? f->before : INT64_MAX);
+	sqlite3_bind_int64(s, 10, limit);
+	sqlite3_bind_int64(s, 11, offset > 0 ? offset : 0);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&a, 0, sizeof a);
+		a.id = sqlite3_column_int64(s, 0);
+		sq_col_copy(s, 1, a.at, sizeof a.at);
+		sq_col_copy(s, 2, a.actor, sizeof a.actor);
+		sq_col_copy(s, 3, a.address, sizeof a.address);
+		sq_col_copy(s, 4, a.action, sizeof a.action);
+		sq_col_copy(s, 5, a.subject, sizeof a.subject);
+		a.org_id = sqlite3_column_int64(s, 6);
+		a.before = (char *)(uintptr_t)sqlite3_column_text(s, 7);
+		a.after = (char *)(uintptr_t)sqlite3_column_text(s, 8);
+		if (sqlite3_column_bytes(s, 9) == AUDIT_HASH_BYTES)
+			memcpy(a.prev, sqlite3_column_blob(s, 9), AUDIT_HASH_BYTES);
+		if (sqlite3_column_bytes(s, 10) == AUDIT_HASH_BYTES)
+			memcpy(a.hash, sqlite3_column_blob(s, 10), AUDIT_HASH_BYTES);
+		if (sqlite3_column_bytes(s, 11) == AUDIT_HASH_BYTES) {
+			memcpy(a.mac, sqlite3_column_blob(s, 11), AUDIT_HASH_BYTES);
+			a.has_mac = 1;
+		}
+		if (cb(ctx, &a))
+			break;
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
+						     : sq_db_error(st, e, "reading the audit log");
 }
 
 /* ---- accounts and tokens ------------------------------------------------------------ */

@@ -218,6 +218,29 @@ typedef int (*store_member_cb)(void *ctx, const struct member *m);
 /* Members on the current rolls (active statuses) of organisations with pre in [pre, last],
  * plus those hosted there on temporary transfer when with_hosted is set, in list order
  * (given, middle, family name, then id); offset/limit page the list (limit < 0: all). */
+/* What a filtered roll (store_member_roll) picks and how it is ordered. Strings "" (or NULL)
+ * and DATE_NONE are no condition. */
+enum member_sort {
+	MSORT_NAME, MSORT_BIRTH, MSORT_STATUS, MSORT_ORG, MSORT_CATEGORY, MSORT__COUNT
+};
+struct member_filter {
+	long pre, last;        /* the rolls of these organisations, and those hosted there */
+	const char *status;    /* "official", ... */
+	const char *category;  /* "soldier", ... */
+	const char *sex;       /* "male" | "female" */
+	date_t born_after;     /* birth date after this day */
+	date_t born_until;     /* birth date on or before this day */
+	const char *org_kind;  /* members of organisations of this kind ("cell", ...) */
+	enum member_sort sort; /* then Vietnamese name order */
+	int desc;              /* 1: the first key in reverse */
+};
+/* The active members f picks, ordered by f, from offset, at most limit (< 0: all), to cb;
+ * *total receives how many f picks in all. */
+enum err_code store_member_roll(struct store *st, const struct member_filter *f, long offset,
+				long limit, store_member_cb cb, void *ctx, long *total,
+				struct err *e);
+/* How many members the last store_member_list of st found in all (every page). */
+long store_member_list_total(const struct store *st);
 enum err_code store_member_list(struct store *st, long pre, long last, int with_hosted,
 				long offset, long limit, store_member_cb cb, void *ctx,
 				struct err *e);
@@ -424,6 +447,27 @@ typedef int (*store_audit_cb)(void *ctx, const struct audit_entry *e);
  * only when [pre, last] is the whole tree (pre <= 1, last >= 2^40). */
 enum err_code store_audit_walk(struct store *st, long pre, long last, long limit,
 			       store_audit_cb cb, void *ctx, struct err *e);
+
+/* What store_audit_find picks out of the log. Strings "" (or NULL) are no condition. */
+struct audit_filter {
+	long pre, last;      /* entries about organisations with pre-order number in [pre, last]
+			      * (those about none too when that is the whole tree) */
+	const char *actor;   /* exactly this actor ("account:name", "cli:root") */
+	const char *action;  /* exactly this action ("member.edit"), or a prefix ending in '.' */
+	const char *subject; /* exactly this record ("member:12", "org:HG") */
+	const char *from;    /* "YYYY-MM-DD": entries written on that day (UTC) or later */
+	const char *until;   /* "YYYY-MM-DD": entries written before that day (UTC) */
+	int64_t before;      /* 0: from the newest; else only entries with id < before (keyset) */
+};
+/* The entries of f, newest first, from the offset-th (0: the first that f picks), at most
+ * limit (< 0: all), to cb. Paging by before (the id of the last entry shown) with offset 0
+ * reads only the entries of the page, however deep the page lies in the log. */
+enum err_code store_audit_find(struct store *st, const struct audit_filter *f, long offset,
+			       long limit, store_audit_cb cb, void *ctx, struct err *e);
+/* How many entries f picks: all of them (with_before 0), or only those older than
+ * f->before (with_before 1). */
+enum err_code store_audit_count(struct store *st, const struct audit_filter *f, int with_before,
+				long *n, struct err *e);
 
 /* ---- accounts and tokens ------------------------------------------------------------ */
 

@@ -20,6 +20,7 @@ struct keyed {
 
 struct store {
 	sqlite3 *db;
+	long list_total; /* the members the last store_member_list found (all pages) */
 	int writing; /* holds write_mu: between store_begin and its commit or rollback */
 	long long deadline_ms, deadline_at; /* store_deadline: the limit and when it ends */
 	long long busy_t0;   /* when the current wait for another writer began (ms) */

@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "flash.h"
+#include "pages.h"
 #include "web.h"
 
 void html_text(struct buf *b, const char *s)
@@ -141,6 +143,7 @@ void page_begin(struct req *r, const char *title)
 	H(r, "</header>\n<main>\n<h1>");
 	T(r, title);
 	H(r, "</h1>\n");
+	web_flash(r);
 }
 
 void page_end(struct req *r)
@@ -252,11 +255,23 @@ void form_errors(struct req *r, const char *const *shown_fields)
 		for (k = 0; shown_fields && shown_fields[k]; k++)
 			if (!strcmp(it->field, shown_fields[k]))
 				shown = 1;
-		if (shown)
-			continue;
 		if (!open) {
-			H(r, "<div class=\"errors\" role=\"alert\"><ul>");
+			/* The summary at the top of the form: every problem, those of a field
+			 * linked to it (its control's id f-NAME), each shown again beside it. */
+			H(r, "<div class=\"errors\" role=\"alert\" id=\"error-summary\"><p>");
+			TR(r, "The form has problems:");
+			H(r, "</p><ul>");
 			open = 1;
+		}
+		if (shown) {
+			H(r, "<li><a href=\"#f-");
+			A(r, it->field);
+			H(r, "\">");
+			T(r, web_word(r, it->field));
+			H(r, "</a>: ");
+			T(r, it->msg);
+			H(r, "</li>");
+			continue;
 		}
 		H(r, "<li>");
 		if (it->line) {

@@ -1,16 +1,22 @@
-/* page_audit.c - GET /audit[?org=CODE][&offset=N]: the audit log entries of the user's
- * subtree, newest first: who, when, from where, what, which record, before and after. */
+/* page_audit.c - GET /audit?org=&actor=&action=&subject=&from=&to=[&offset=|&before=]: the
+ * audit log entries of the user's subtree that the filters pick, newest first: who, when,
+ * from where, what, which record, before and after; the total, page numbers through all of
+ * it (keyset by entry id for the next page), and the same entries as CSV or XLSX. */
+#include <stdio.h>
 #include <string.h>
 
 #include "pages.h"
+#include "web_list.h"
 
-/* How far back the pages reach; older entries are read with 'cadre audit list'. */
-#define AUDIT_MAX 5000
+/* The query parameters that make the list (kept in its links). */
+static const char *const audit_params[] = {"org", "actor", "action", "subject", "from", "to",
+					   NULL};
 
 struct audit_ctx {
-	struct req *r;
-	long skip, n;
+	struct web_list *l;
+	long n;
 	int more;
+	long long last_id;
 };
 
 /* The subject of an entry, linked when it names a member or an organisation. */
@@ -37,20 +43,30 @@ static void subject(struct req *r, const char *s)
 static int audit_row(void *ctx, const struct audit_entry *en)
 {
 	struct audit_ctx *c = ctx;
-	struct req *r = c->r;
+	struct web_list *l = c->l;
+	struct req *r = l->r;
 
-	if (c->skip > 0) {
-		c->skip--;
-		return 0;
-	}
-	if (c->n >= WEB_PAGE_ROWS || web_page_full(r)) {
+	if (!web_list_download(l) && (c->n >= WEB_PAGE_ROWS || web_page_full(r))) {
 		c->more = 1;
 		return 1;
 	}
 	c->n++;
-	H(r, "<tr><td class=\"n\">");
-	N(r, en->id);
-	H(r, "</td><td><time>");
+	c->last_id = en->id;
+	web_list_tr(l, NULL);
+	web_list_td_int(l, en->id);
+	if (web_list_download(l)) {
+		/* The stored values as they are: ISO times, the JSON of before and after. */
+		web_list_td(l, en->at);
+		web_list_td(l, en->actor);
+		web_list_td(l, en->address);
+		web_list_td(l, en->action);
+		web_list_td(l, en->subject);
+		web_list_td(l, en->before ? en->before : "");
+		web_list_td(l, en->after ? en->after : "");
+		web_list_tr_end(l);
+		return 0;
+	}
+	H(r, "<td><time>");
 	T(r, en->at);
 	H(r, "</time></td><td>");
 	T(r, en->actor);
@@ -64,54 +80,113 @@ static int audit_row(void *ctx, const struct audit_entry *en)
 	web_json_detail(r, en->before);
 	H(r, "</td><td>");
 	web_json_detail(r, en->after);
-	H(r, "</td></tr>\n");
+	H(r, "</td>");
+	web_list_tr_end(l);
 	return 0;
+}
+
+/* One text field of the filter form, its value kept. */
+static void filter_input(struct req *r, const char *label, const char *name, const char *type)
+{
+	const char *v = req_query(r, name);
+
+	H(r, "<label>");
+	T(r, label);
+	H(r, " <input name=\"");
+	A(r, name);
+	H(r, "\" type=\"");
+	A(r, type);
+	H(r, "\" value=\"");
+	A(r, v ? v : "");
+	H(r, "\"></label> ");
+}
+
+static void filter_form(struct req *r)
+{
+	H(r, "<form class=\"filters\" id=\"audit-filters\" method=\"get\" action=\"/audit\">");
+	filter_input(r, _(r, "Who"), "actor", "text");
+	filter_input(r, _(r, "Action"), "action", "text");
+	filter_input(r, _(r, "Record"), "subject", "text");
+	filter_input(r, _(r, "Organisation"), "org", "text");
+	filter_input(r, _(r, "From"), "from", "date");
+	filter_input(r, _(r, "To"), "to", "date");
+	H(r, "<button>");
+	TR(r, "Filter");
+	H(r, "</button> <a href=\"/audit\">");
+	TR(r, "All entries");
+	H(r, "</a></form>\n");
 }
 
 void web_audit(struct req *r)
 {
 	const char *org = req_query(r, "org");
-	struct audit_ctx c = {r, 0, 0, 0};
+	struct web_list l;
+	struct audit_ctx c = {&l, 0, 0, 0};
+	struct audit_filter f;
+	struct audit_counts n = {0, 0};
 	struct org o;
-	long offset;
+	long long before;
 
 	if (!org)
 		org = "";
-	offset = req_query_long(r, "offset", 0, 0, AUDIT_MAX);
-	if (offset < 0 || (org[0] && app_org_get(r->app, &r->actor, org, &o, &r->e))) {
+	before = req_query_long(r, "before", 0, 1, 1L << 62);
+	if (web_list_begin(&l, r, "/audit", audit_params, "", NULL, WEB_PAGE_ROWS, "audit") ||
+	    before < 0 || (org[0] && app_org_get(r->app, &r->actor, org, &o, &r->e))) {
 		web_fail(r);
 		return;
 	}
+	memset(&f, 0, sizeof f);
+	f.actor = req_query(r, "actor");
+	f.action = req_query(r, "action");
+	f.subject = req_query(r, "subject");
+	f.from = req_query(r, "from");
+	f.until = req_query(r, "to");
+	if (web_list_download(&l)) {
+		/* Every entry the filters pick, in the page's order. */
+		web_list_th(&l, _(r, "Entry"), NULL, 1);
+		web_list_th(&l, _(r, "When (UTC)"), NULL, 0);
+		web_list_th(&l, _(r, "Who"), NULL, 0);
+		web_list_th(&l, _(r, "From address"), NULL, 0);
+		web_list_th(&l, _(r, "Action"), NULL, 0);
+		web_list_th(&l, _(r, "Record"), NULL, 0);
+		web_list_th(&l, _(r, "Before"), NULL, 0);
+		web_list_th(&l, _(r, "After"), NULL, 0);
+		table_out_row(l.out);
+		if (app_audit_find(r->app, &r->actor, org, &f, 0, -1, audit_row, &c, NULL, &r->e)) {
+			int fd;
+			long long len;
+
+			table_out_finish(l.out, &fd, &len, &r->e);
+			web_fail(r);
+			return;
+		}
+		web_list_send(&l, "audit");
+		return;
+	}
+	/* A page reached by "next" starts after an entry (keyset: however deep, it reads only
+	 * its own entries); a page number counts from the newest. */
+	f.before = before;
 	page_begin(r, _(r, "Audit log"));
 	if (org[0]) {
 		H(r, "<p>");
 		TR(r, "Entries of");
 		H(r, " ");
 		web_org_link(r, o.code, o.name);
-		H(r, " · <a href=\"/audit\">");
-		TR(r, "All entries");
-		H(r, "</a></p>\n");
+		H(r, "</p>\n");
 	}
-	H(r, "<table class=\"audit\" id=\"audit\"><thead><tr><th class=\"n\">");
-	TR(r, "Entry");
-	H(r, "</th><th>");
-	TR(r, "When (UTC)");
-	H(r, "</th><th>");
-	TR(r, "Who");
-	H(r, "</th><th>");
-	TR(r, "From address");
-	H(r, "</th><th>");
-	TR(r, "Action");
-	H(r, "</th><th>");
-	TR(r, "Record");
-	H(r, "</th><th>");
-	TR(r, "Before");
-	H(r, "</th><th>");
-	TR(r, "After");
-	H(r, "</th></tr></thead><tbody>\n");
-	c.skip = offset;
-	if (app_audit_list(r->app, &r->actor, org, offset + WEB_PAGE_ROWS + 1, audit_row, &c,
-			   &r->e)) {
+	filter_form(r);
+	H(r, "<table class=\"audit\" id=\"audit\"><thead><tr>");
+	web_list_th(&l, _(r, "Entry"), NULL, 1);
+	web_list_th(&l, _(r, "When (UTC)"), NULL, 0);
+	web_list_th(&l, _(r, "Who"), NULL, 0);
+	web_list_th(&l, _(r, "From address"), NULL, 0);
+	web_list_th(&l, _(r, "Action"), NULL, 0);
+	web_list_th(&l, _(r, "Record"), NULL, 0);
+	web_list_th(&l, _(r, "Before"), NULL, 0);
+	web_list_th(&l, _(r, "After"), NULL, 0);
+	H(r, "</tr></thead><tbody>\n");
+	if (app_audit_find(r->app, &r->actor, org, &f, before ? 0 : l.offset, WEB_PAGE_ROWS + 1,
+			   audit_row, &c, &n, &r->e)) {
 		web_fail(r);
 		return;
 	}
@@ -121,6 +196,14 @@ void web_audit(struct req *r)
 		TR(r, "No entry.");
 		H(r, "</p>\n");
 	}
-	web_pager_org(r, "/audit", org, offset, c.n, c.more && offset + c.n < AUDIT_MAX);
+	l.total = n.total;
+	if (before) {
+		/* Where this page lies: the entries before it are those not older. */
+		l.offset = n.total - n.older;
+		l.offset -= l.offset % WEB_PAGE_ROWS;
+	}
+	if (c.more)
+		l.next_before = c.last_id;
+	web_list_pages(&l, c.n);
 	page_end(r);
 }

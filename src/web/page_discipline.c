@@ -264,6 +264,6 @@ void web_discipline_post(struct req *r)
 	date_to_ymd(d.date != DATE_NONE ? d.date : r->app->today, &y, &m, &dd);
 	buf_init(&loc, 0);
 	buf_printf(&loc, "/discipline?year=%d", y);
-	form_done(r, buf_str(&loc));
+	form_done_flash(r, buf_str(&loc), "discipline-added", d.member_id);
 	buf_cleanup(&loc);
 }

@@ -234,7 +234,7 @@ void web_emulation_post(struct req *r)
 	buf_init(&loc, 0);
 	buf_adds(&loc, "/emulation#model-");
 	web_url_arg(&loc, in.code);
-	form_done(r, buf_str(&loc));
+	form_done_flash(r, buf_str(&loc), "model-added", 0);
 	buf_cleanup(&loc);
 out:
 	free(lines);
@@ -535,6 +535,6 @@ void web_org_emulation_post(struct req *r)
 	buf_printf(&loc, "/emulation?year=%d&model=", year);
 	web_url_arg(&loc, model);
 	buf_adds(&loc, "#ratings");
-	form_done(r, buf_str(&loc));
+	form_done_flash(r, buf_str(&loc), "emulation-saved", 0);
 	buf_cleanup(&loc);
 }

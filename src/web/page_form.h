@@ -13,11 +13,13 @@ void web_member_status_get(struct req *r); /* page_form_status.c */
 void web_member_status_post(struct req *r);
 void web_transfer_send_get(struct req *r); /* page_form_transfer.c */
 void web_transfer_send_post(struct req *r);
+void web_transfer_receive_get(struct req *r);
 void web_transfer_receive(struct req *r);
 void web_transfer_return(struct req *r);
 void web_transfer_cancel(struct req *r);
 void web_import_get(struct req *r);       /* page_form_import.c */
 void web_import_post(struct req *r);
+void web_import_job(struct req *r);
 void web_review_get(struct req *r);       /* page_review.c */
 void web_review_post(struct req *r);
 void web_review_org_get(struct req *r);
@@ -72,5 +74,8 @@ int form_read_only(struct req *r);
 /* The change is made: 303 to location, or, when the app layer left warnings in r->app->warn
  * (a possible duplicate, a late arrival), a page listing them with a link to location. */
 void form_done(struct req *r, const char *location);
+/* form_done with the confirmation key (flash.c's table) and the member it is about (0: none)
+ * carried to the page at location, where it is shown under the title. */
+void form_done_flash(struct req *r, const char *location, const char *key, int64_t member_id);
 
 #endif

@@ -176,7 +176,7 @@ void web_member_new_post(struct req *r)
 	}
 	buf_init(&loc, 0);
 	buf_printf(&loc, "/members/%lld", (long long)m.id);
-	form_done(r, buf_str(&loc));
+	form_done_flash(r, buf_str(&loc), "member-added", m.id);
 	buf_cleanup(&loc);
 }
 
@@ -256,7 +256,7 @@ void web_member_edit_post(struct req *r)
 	if ((r->e.code || !n) && form_read_only(r))
 		goto out;
 	if (!n && !r->e.code) {
-		req_redirect(r, buf_str(&loc));
+		form_done_flash(r, buf_str(&loc), "member-unchanged", id);
 		goto out;
 	}
 	if (r->e.code || app_member_edit(r->app, &r->actor, id, names, values, n, date, &r->e)) {
@@ -264,7 +264,7 @@ void web_member_edit_post(struct req *r)
 			edit_form(r, &m, 1);
 		goto out;
 	}
-	form_done(r, buf_str(&loc));
+	form_done_flash(r, buf_str(&loc), "member-edited", id);
 out:
 	buf_cleanup(&loc);
 }

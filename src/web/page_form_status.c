@@ -87,6 +87,6 @@ void web_member_status_post(struct req *r)
 	}
 	buf_init(&loc, 0);
 	buf_printf(&loc, "/members/%lld", (long long)id);
-	form_done(r, buf_str(&loc));
+	form_done_flash(r, buf_str(&loc), "status-changed", id);
 	buf_cleanup(&loc);
 }

@@ -2,7 +2,9 @@
  * receive, return and cancel buttons of the transfers page (POST only). */
 #include <string.h>
 
+#include "../app/app_web.h"
 #include "page_form.h"
+#include "pages.h"
 
 static const struct form_option kind_opts[] = {
 	{"official", N_("Official")}, {"temporary", N_("Temporary")}, {NULL, NULL},
@@ -96,7 +98,7 @@ void web_transfer_send_post(struct req *r)
 	buf_init(&loc, 0);
 	buf_adds(&loc, "/transfers?org=");
 	web_url_arg(&loc, t.from_code);
-	form_done(r, buf_str(&loc));
+	form_done_flash(r, buf_str(&loc), "transfer-sent", id);
 	buf_cleanup(&loc);
 }
 
@@ -140,7 +142,107 @@ static void transfer_step(struct req *r, int receive)
 		transfer_refused(r);
 		return;
 	}
-	form_done(r, "/transfers");
+	if (receive)
+		form_done_flash(r, "/transfers", "transfer-received", t.member_id);
+	else
+		form_done_flash(r, "/transfers", "transfer-returned", 0);
+}
+
+struct find_row {
+	int64_t id;
+	struct transfer_row row;
+	int found;
+};
+
+static int find_row(void *ctx, const struct transfer_row *row)
+{
+	struct find_row *f = ctx;
+
+	if (row->t.id != f->id)
+		return 0;
+	f->row = *row;
+	f->found = 1;
+	return 1;
+}
+
+/* GET /transfers/{id}/receive?date=: the confirmation before a receipt: whom, from where, to
+ * where, sent when; the date of arrival to check; the button that records it (POST). */
+void web_transfer_receive_get(struct req *r)
+{
+	struct find_row f;
+	const struct transfer *t = &f.row.t;
+	const char *d = req_query(r, "date");
+
+	memset(&f, 0, sizeof f);
+	f.id = form_path_id(r);
+	if (f.id && app_transfer_rows(r->app, &r->actor, "", find_row, &f, &r->e)) {
+		form_fail_page(r);
+		return;
+	}
+	if (!f.found || t->state != TS_SENT) {
+		/* Out of sight, received already, or no such transfer: nothing to confirm. */
+		err_set(&r->e, ERR_NOTFOUND, "no such open transfer");
+		form_fail_page(r);
+		return;
+	}
+	if (form_read_only(r))
+		return;
+	page_begin(r, _(r, "Receive a transferred member"));
+	H(r, "<p>");
+	TR(r, "Check the transfer before recording the arrival:");
+	H(r, "</p>\n<dl class=\"facts\" id=\"receive-facts\"><dt>");
+	TR(r, "Member");
+	H(r, "</dt><dd>");
+	if (f.row.member_visible)
+		web_member_link(r, t->member_id, f.row.full_name);
+	else
+		T(r, f.row.full_name);
+	H(r, "</dd><dt>");
+	TR(r, "Date of birth");
+	H(r, "</dt><dd>");
+	D(r, f.row.birth_date);
+	H(r, "</dd><dt>");
+	TR(r, "Kind");
+	H(r, "</dt><dd>");
+	T(r, t->temporary ? _(r, "Temporary") : _(r, "Official"));
+	H(r, "</dd><dt>");
+	TR(r, "From");
+	H(r, "</dt><dd>");
+	web_org_link(r, t->from_code, NULL);
+	H(r, "</dd><dt>");
+	TR(r, "To");
+	H(r, "</dt><dd>");
+	web_org_link(r, t->to_code, NULL);
+	H(r, "</dd><dt>");
+	TR(r, "Sent");
+	H(r, "</dt><dd>");
+	D(r, t->sent_date);
+	H(r, "</dd><dt>");
+	TR(r, "Letter");
+	H(r, "</dt><dd>");
+	T(r, t->letter_no);
+	H(r, "</dd></dl>\n<form method=\"post\" class=\"record\" id=\"receive-form\" "
+	     "action=\"/transfers/");
+	N(r, t->id);
+	H(r, "/receive\">");
+	form_csrf(r);
+	H(r, "<div class=\"field\"><label for=\"f-date\">");
+	TR(r, "Date of arrival");
+	H(r, "</label><input id=\"f-date\" name=\"date\" type=\"date\" required value=\"");
+	if (d && d[0]) {
+		A(r, d);
+	} else {
+		char ds[DATE_STR];
+
+		/* ISO in the value of a date input, whatever the page's way of writing dates. */
+		A(r, date_format(r->app->today, ds));
+	}
+	H(r, "\"></div><button type=\"submit\" id=\"submit\">");
+	TR(r, "Confirm the arrival");
+	H(r, "</button> <a href=\"/transfers\">");
+	TR(r, "Cancel");
+	H(r, "</a></form>\n");
+	page_end(r);
 }
 
 void web_transfer_receive(struct req *r)
@@ -178,5 +280,5 @@ void web_transfer_cancel(struct req *r)
 		transfer_refused(r);
 		return;
 	}
-	form_done(r, "/transfers");
+	form_done_flash(r, "/transfers", "transfer-cancelled", t.member_id);
 }

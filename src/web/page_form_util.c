@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "flash.h"
 #include "page_form.h"
 
 void form_select(struct req *r, const char *label, const char *name,
@@ -194,6 +195,16 @@ void form_done(struct req *r, const char *location)
 	TR(r, "Continue");
 	H(r, "</a></p>");
 	page_end(r);
+}
+
+void form_done_flash(struct req *r, const char *location, const char *key, int64_t member_id)
+{
+	struct buf loc;
+
+	buf_init(&loc, 0);
+	flash_location(&loc, location, key, member_id);
+	form_done(r, buf_str(&loc));
+	buf_cleanup(&loc);
 }
 
 int form_member(struct req *r, struct member *m)

@@ -178,69 +178,42 @@ static int child_row(void *ctx, const struct tree_node *n)
 	return 0;
 }
 
-struct member_ctx {
-	struct req *r;
-	long n;
-	int more;
-};
+/* The members of a subtree larger than this are listed on demand (the link, or any of the
+ * list's parameters): listing them in name order reads every one's key, several
+ * milliseconds for a province, for a first page few read; the counts above come from the
+ * figures. */
+#define ORG_LIST_INLINE 2000
 
-static int member_row(void *ctx, const struct member *m)
+/* Whether the request asks for the roll's list (a page of it, an order, a filter). */
+static int roll_asked(const struct req *r)
 {
-	struct member_ctx *c = ctx;
+	static const char *const p[] = {"offset", "sort", "status", "category", "sex", "age",
+					"kind", NULL};
+	int i;
 
-	if (c->n >= WEB_PAGE_ROWS || web_page_full(c->r)) {
-		c->more = 1;
-		return 1;
-	}
-	c->n++;
-	web_member_row(c->r, m);
+	for (i = 0; p[i]; i++)
+		if (req_query(r, p[i]))
+			return 1;
 	return 0;
 }
 
-/* The members of a subtree larger than this are listed on demand (the link, or a pager's
- * offset): listing them in name order reads every one's key, several milliseconds for a
- * province, for a first page few read; the counts above come from the figures. */
-#define ORG_LIST_INLINE 2000
-
-static int members(struct req *r, const struct org *o, long offset, long on_roll)
+/* The link that lists a large subtree's members, in place of the list. */
+static void members_on_demand(struct req *r, const struct org *o, long on_roll)
 {
-	struct member_ctx c = {r, 0, 0};
-	struct buf prefix;
-
 	H(r, "<h2 id=\"members\">");
 	TR(r, "Members");
 	H(r, "</h2>\n");
-	if (on_roll > ORG_LIST_INLINE && !req_query(r, "offset")) {
-		H(r, "<p id=\"members-on-demand\"><a href=\"/orgs/");
-		U(r, o->code);
-		H(r, "?offset=0#members\">");
-		TR(r, "List the members of the subtree by name");
-		H(r, "</a> (");
-		N(r, on_roll);
-		H(r, ") · <a href=\"/search?org=");
-		U(r, o->code);
-		H(r, "\">");
-		TR(r, "Search by name");
-		H(r, "</a></p>\n");
-		return 0;
-	}
-	web_member_rows_head(r);
-	if (app_member_list(r->app, &r->actor, o->code, DATE_NONE, offset, WEB_PAGE_ROWS + 1,
-			    member_row, &c, &r->e))
-		return -1;
-	H(r, "</tbody></table>\n");
-	if (!c.n) {
-		H(r, "<p>");
-		TR(r, "No member on this page.");
-		H(r, "</p>\n");
-	}
-	buf_init(&prefix, 0);
-	buf_adds(&prefix, "/orgs/");
-	web_url_arg(&prefix, o->code);
-	buf_adds(&prefix, "?");
-	web_pager(r, buf_str(&prefix), offset, c.n, c.more);
-	buf_cleanup(&prefix);
-	return 0;
+	H(r, "<p id=\"members-on-demand\"><a href=\"/orgs/");
+	U(r, o->code);
+	H(r, "?offset=0#members\">");
+	TR(r, "List the members of the subtree by name");
+	H(r, "</a> (");
+	N(r, on_roll);
+	H(r, ") · <a href=\"/search?org=");
+	U(r, o->code);
+	H(r, "\">");
+	TR(r, "Search by name");
+	H(r, "</a></p>\n");
 }
 
 struct hist_ctx {
@@ -345,13 +318,17 @@ static int history(struct req *r, const struct org *o)
 void web_org(struct req *r)
 {
 	struct org o;
-	long offset;
 	int active;
 	long on_roll = 0;
 
-	offset = req_query_long(r, "offset", 0, 0, 100000000);
-	if (offset < 0 || app_org_get(r->app, &r->actor, r->pathv[0], &o, &r->e)) {
+	if (app_org_get(r->app, &r->actor, r->pathv[0], &o, &r->e)) {
 		web_fail(r);
+		return;
+	}
+	if (req_query(r, "format")) {
+		/* The roll as a download (page_roll.c). */
+		if (web_org_roll(r, &o))
+			web_fail(r);
 		return;
 	}
 	active = o.dissolved == DATE_NONE;
@@ -421,7 +398,9 @@ void web_org(struct req *r)
 			TR(r, "All sub-organisations in the tree");
 			H(r, "</a></p>\n");
 		}
-		if (members(r, &o, offset, on_roll))
+		if (on_roll > ORG_LIST_INLINE && !roll_asked(r))
+			members_on_demand(r, &o, on_roll);
+		else if (web_org_roll(r, &o))
 			goto fail;
 	}
 	if (history(r, &o))

@@ -892,6 +892,6 @@ void web_review_org_post(struct req *r)
 	buf_adds(&loc, "/orgs/");
 	web_url_arg(&loc, o.code);
 	buf_printf(&loc, "/review-org?year=%d", year);
-	form_done(r, buf_str(&loc));
+	form_done_flash(r, buf_str(&loc), "review-org-saved", 0);
 	buf_cleanup(&loc);
 }

@@ -191,6 +191,6 @@ void web_rules_post(struct req *r)
 	buf_init(&loc, 0);
 	buf_adds(&loc, "/rules#rule-");
 	web_url_arg(&loc, id);
-	form_done(r, buf_str(&loc));
+	form_done_flash(r, buf_str(&loc), "rule-added", 0);
 	buf_cleanup(&loc);
 }

@@ -25,6 +25,10 @@ void web_search(struct req *r);
 void web_transfers(struct req *r);
 void web_audit(struct req *r);
 
+/* The roll of o's subtree on its page, filtered, sorted and paged by the query (page_roll.c);
+ * with ?format=csv|xlsx the whole list as a download instead. 0, or -1 with r->e set. */
+int web_org_roll(struct req *r, const struct org *o);
+
 /* Figures and reviews (page_report.c, page_review.c, page_discipline.c, page_rules.c,
  * page_emulation.c); the
  * handlers of their form posts are in page_form.h. */

@@ -289,22 +289,22 @@ expect_status 201
 api GET "/api/v1/rollup?year=2025"
 expect_status 200
 expect_eq "JSON" "application/json" "$CTYPE"
-expect_json 'isinstance(d, list) and [r["code"] for r in d] == ["A", "A1", "A1C"]' \
+expect_json 'd["total"] == 3 and d["next"] is None and [r["code"] for r in d["items"]] == ["A", "A1", "A1C"]' \
 	"the active organisations of the scope in pre-order"
-expect_json 'd[0]["members"] == {"probationary": 0, "official": 3, "exempt": 0, "suspended": 0} and d[0]["member_grades"]["good"] == 1 and d[2]["member_grades"]["good"] == 1'
-expect_json 'd[2]["party_militia"] == 1 and d[0]["depth"] + 2 == d[2]["depth"]'
+expect_json 'd["items"][0]["members"] == {"probationary": 0, "official": 3, "exempt": 0, "suspended": 0} and d["items"][0]["member_grades"]["good"] == 1 and d["items"][2]["member_grades"]["good"] == 1'
+expect_json 'd["items"][2]["party_militia"] == 1 and d["items"][0]["depth"] + 2 == d["items"][2]["depth"]'
 expect_lacks '"B' "Trần"
 api GET /api/v1/rollup
-expect_json 'd[0]["member_grades"]["good"] == 0' "this year by default"
+expect_json 'd["items"][0]["member_grades"]["good"] == 0' "this year by default"
 TOKEN=$TOKEN_admin
 api GET "/api/v1/rollup?year=2025"
-expect_json '[r["code"] for r in d] == ["ROOT", "A", "A1", "A1C", "B", "B1", "B1C"] and d[0]["members"]["official"] == 4 and d[0]["member_grades"]["good"] == 1'
+expect_json '[r["code"] for r in d["items"]] == ["ROOT", "A", "A1", "A1C", "B", "B1", "B1C"] and d["items"][0]["members"]["official"] == 4 and d["items"][0]["member_grades"]["good"] == 1'
 TOKEN=$TOKEN_bclerk
 api GET "/api/v1/rollup?year=2025"
-expect_json '[r["code"] for r in d] == ["B", "B1", "B1C"] and d[0]["member_grades"]["good"] == 0'
+expect_json '[r["code"] for r in d["items"]] == ["B", "B1", "B1C"] and d["items"][0]["member_grades"]["good"] == 0'
 TOKEN=$TOKEN_aview
 api GET "/api/v1/rollup?year=2025"
-expect_json '[r["code"] for r in d] == ["A", "A1", "A1C"]' "a viewer reads it too"
+expect_json '[r["code"] for r in d["items"]] == ["A", "A1", "A1C"]' "a viewer reads it too"
 api GET "/api/v1/rollup?year=MMXXV"
 expect_problem 400 year
 server_stop

@@ -260,7 +260,11 @@ scenario('transfer: sent from the member record, received from the list of open 
 	const receive = row.locator('form[action$="/receive"]');
 	assert.match(await receive.getAttribute('action'), /^\/transfers\/\d+\/receive$/);
 	await t.submit(receive.locator('button'));
+	assert.match(t.path(), /^\/transfers\/\d+\/receive$/, 'a confirmation page comes first');
+	await t.shot('receive-confirm');
+	await t.submit(p.locator('#receive-form #submit'));
 	assert.equal(await p.locator('span.err, .errors').count(), 0, 'the receipt is accepted');
+	assert.ok(await p.locator('#flash').isVisible(), 'the arrival is confirmed on the page');
 	await t.shot('received');
 
 	await t.visit('/transfers');

@@ -115,6 +115,41 @@ static void test_every_route_described(void **state)
 	assert_true(n > 20);
 }
 
+/* The query parameters of every route are those openapi.json declares, no more and no fewer:
+ * the server refuses any other (route_query_ok), so the two must say the same. */
+static void test_query_params_declared(void **state)
+{
+	const struct route *rt;
+	char m[16];
+
+	(void)state;
+	for (rt = api_routes; rt->pattern; rt++) {
+		json_t *item = json_object_get(json_object_get(doc, "paths"), rt->pattern);
+		json_t *op = json_object_get(item, lower(rt->method, m, sizeof m)), *p;
+		const char *declared = route_params_of(rt), *w;
+		size_t i, n = 0, words = 0;
+
+		json_array_foreach(json_object_get(op, "parameters"), i, p) {
+			const char *in = json_string_value(json_object_get(p, "in"));
+			const char *name = json_string_value(json_object_get(p, "name"));
+
+			if (!in || strcmp(in, "query"))
+				continue;
+			n++;
+			if (!route_param_declared(declared, name))
+				fail_msg("%s %s: openapi.json declares ?%s, the route does not", rt->method,
+					 rt->pattern, name);
+		}
+		for (w = declared; *w; w += strspn(w, " ")) {
+			w += strcspn(w, " ");
+			words++;
+		}
+		if (words != n)
+			fail_msg("%s %s: the route declares %zu query parameters (%s), openapi.json %zu",
+				 rt->method, rt->pattern, words, declared, n);
+	}
+}
+
 /* Every described operation is a route of the table, and the server finds that very route
  * for a request to it. */
 static void test_every_description_routed(void **state)
@@ -211,6 +246,7 @@ int main(void)
 		cmocka_unit_test(test_version),
 		cmocka_unit_test(test_every_route_described),
 		cmocka_unit_test(test_every_description_routed),
+		cmocka_unit_test(test_query_params_declared),
 		cmocka_unit_test(test_refs_resolve),
 	};
 

@@ -106,7 +106,10 @@ post /orgs/A1C/members/new --data-urlencode "full_name=$EVIL" --data-urlencode s
 expect_status 303
 loc=$(location)
 NEW=${loc#/members/}
-expect_true "303 to /members/ID ($loc)" test -n "$NEW" -a "$loc" = "/members/$NEW"
+NEW=${NEW%%\?*}
+expect_true "303 to /members/ID with the confirmation ($loc)" test -n "$NEW" -a \
+	"$loc" = "/members/$NEW?done=member-added&of=$NEW"
+loc=/members/$NEW
 cadre --json member show "$NEW"
 expect_json 'd["full_name"] == """'"$EVIL"'""" and d["hometown"] == d["full_name"]' "the name and home town stored literally"
 expect_json 'd["ethnicity"] == "Robert'"'"'); DROP TABLE member;--"' "SQL-looking text stored literally"
@@ -163,7 +166,7 @@ post "/members/$MEMBER_A/edit" --data-urlencode "full_name=Nguyễn Văn An" --d
 	--data-urlencode admission_ceremony_date=2015-03-15 --data-urlencode official_date=2016-03-15 \
 	--data-urlencode religion= --data-urlencode date=2026-11-20
 expect_status 303
-expect_eq "back to the record" "/members/$MEMBER_A" "$(location)"
+expect_eq "back to the record" "/members/$MEMBER_A?done=member-edited&of=$MEMBER_A" "$(location)"
 cadre --json member show "$MEMBER_A"
 expect_json 'd["hometown"] == "Tuyên Quang" and d["full_name"] == "Nguyễn Văn An"'
 expect_json 'any("Hà Giang" in json.dumps(e, ensure_ascii=False) and "Tuyên Quang" in json.dumps(e, ensure_ascii=False) for e in d["events"])' "the old and new home towns in the history"
@@ -213,7 +216,7 @@ expect_unchanged
 post "/members/$MEMBER_A/status" --data-urlencode status=suspended \
 	--data-urlencode date=2026-11-01 --data-urlencode "reason=$SQLISH"
 expect_status 303
-expect_eq "back to the record" "/members/$MEMBER_A" "$(location)"
+expect_eq "back to the record" "/members/$MEMBER_A?done=status-changed&of=$MEMBER_A" "$(location)"
 cadre --json member show "$MEMBER_A"
 expect_json 'd["status"] == "suspended" and d["status_since"] == "2026-11-01"'
 expect_json 'any("DROP TABLE member" in json.dumps(e) for e in d["events"])' "the reason kept literally"

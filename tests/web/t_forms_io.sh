@@ -50,7 +50,8 @@ post "/members/$MEMBER_A/transfer" --data-urlencode to=B1C --data-urlencode kind
 	--data-urlencode date=2026-11-02 --data-urlencode "reason=nhận nhiệm vụ mới" \
 	--data-urlencode "letter_no=123/GGT"
 expect_status 303
-expect_eq "to the transfers of the sending organisation" "/transfers?org=A1C" "$(location)"
+expect_eq "to the transfers of the sending organisation" \
+	"/transfers?org=A1C&done=transfer-sent&of=$MEMBER_A" "$(location)"
 open_transfer "$MEMBER_A"
 expect_true "an open transfer" test -n "$TID"
 cadre --json member transfers
@@ -66,7 +67,7 @@ expect_out_contains "before being sent"
 expect_out_contains 'href="/transfers"'
 post "/transfers/$TID/receive" --data-urlencode date=2026-11-05
 expect_status 303
-expect_eq "back to the transfers" "/transfers" "$(location)"
+expect_eq "back to the transfers" "/transfers?done=transfer-received&of=$MEMBER_A" "$(location)"
 cadre --json member where "$MEMBER_A"
 expect_json 'd["org_code"] == "B1C"' "the member is on B1C's roll"
 cadre --json member where "$MEMBER_A" --date 2026-11-03
@@ -94,7 +95,7 @@ expect_status 422
 expect_out_contains "2026-13-01"
 post "/transfers/$TID/return" --data-urlencode date=2026-11-04
 expect_status 303
-expect_eq "back to the transfers" "/transfers" "$(location)"
+expect_eq "back to the transfers" "/transfers?done=transfer-returned" "$(location)"
 cadre --json member show "$MEMBER_A"
 expect_json 'd["org_code"] == "A1C" and "temporary_host" not in d' "the stay has ended"
 # the stay is over: to B the member is out of sight again; A is told it is not under way

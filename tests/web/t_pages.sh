@@ -155,13 +155,13 @@ expect_status 200
 expect_html_valid
 server_stop
 
-tcase "transfers: the open ones with a receive form (date, CSRF) each" "$FX"
+tcase "transfers: the open ones with a receive form (date) each, leading to a confirmation" "$FX"
 server_start
 login aclerk
 page GET /transfers
 expect_status 200
 expect_out_contains "<tr id=\"transfer-$TRANSFER_A\">"
-expect_out_contains "<form class=\"inline\" method=\"post\" action=\"/transfers/$TRANSFER_A/receive\"><input type=\"hidden\" name=\"csrf\" value=\"$CSRF\">"
+expect_out_contains "<form class=\"inline\" method=\"get\" action=\"/transfers/$TRANSFER_A/receive\">"
 expect_out_contains "id=\"date-$TRANSFER_A-receive\" name=\"date\" type=\"date\" required value=\"2026-11-23\""
 expect_out_contains "<a href=\"/members/$MEMBER_A2\">Phạm Thị Dung</a>"
 cadre member transfer "$MEMBER_A" --to AX --temporary --date 2026-06-01 --until 2026-12-31

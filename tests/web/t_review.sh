@@ -178,7 +178,7 @@ expect_eq "nothing recorded" 0 "$(sqlite3 "$DB" 'SELECT count(*) FROM discipline
 post /discipline --data-urlencode "member_id=$P2" --data-urlencode form=reprimand \
 	--data-urlencode date=2026-03-01 --data-urlencode body=A1 --data-urlencode "reason=$EVIL"
 expect_status 303
-expect_eq "to the year's list" "/discipline?year=2026" "$(location)"
+expect_eq "to the year's list" "/discipline?year=2026&done=discipline-added&of=$P2" "$(location)"
 expect_eq "one recorded" 1 "$(sqlite3 "$DB" 'SELECT count(*) FROM discipline')"
 page GET "/discipline?year=2026"
 expect_status 200
@@ -270,7 +270,7 @@ reviews
 expect_eq "nothing stored" "$before" "$REVIEWS"
 post /orgs/A1C/review-org --data-urlencode year=$Y --data-urlencode grade=good
 expect_status 303
-expect_eq "back to the organisation's review" "/orgs/A1C/review-org?year=$Y" "$(location)"
+expect_eq "back to the organisation's review" "/orgs/A1C/review-org?year=$Y&done=review-org-saved" "$(location)"
 page GET "/orgs/A1C/review-org?year=$Y"
 htmlq text org-grade
 expect_eq "the grade decided" "Good" "$HQ"
@@ -341,7 +341,7 @@ expect_beside id "no rule"
 post /rules --data-urlencode id=R-REVIEW-EXCELLENT-QUOTA --data-urlencode value=25 \
 	--data-urlencode from=2027-01-01 --data-urlencode "source=$EVIL"
 expect_status 303
-expect_eq "to the rule" "/rules#rule-R-REVIEW-EXCELLENT-QUOTA" "$(location)"
+expect_eq "to the rule" "/rules?done=rule-added#rule-R-REVIEW-EXCELLENT-QUOTA" "$(location)"
 page GET /rules
 expect_valid_html
 expect_out_contains 'not yet in force'
@@ -510,7 +510,7 @@ post /emulation --data-urlencode code=evil-model --data-urlencode "name=$EVIL" \
 	--data-urlencode "criteria=$(printf 'Tốt về chính trị\n%s tiêu chí' "$EVIL")" --data-urlencode required=1 \
 	--data-urlencode "source=$EVIL"
 expect_status 303
-expect_eq "to the model" "/emulation#model-evil-model" "$(location)"
+expect_eq "to the model" "/emulation?done=model-added#model-evil-model" "$(location)"
 page GET /emulation
 expect_valid_html
 expect_out_contains "<li>$EVIL_ESC tiêu chí</li>"
@@ -565,7 +565,7 @@ expect_eq "no tick kept" "" "$HQ"
 post /orgs/A1C/emulation --data-urlencode model=chi-bo-4-tot --data-urlencode year=2025 --data-urlencode n=4 \
 	--data-urlencode c-1=1 --data-urlencode c-3=1
 expect_status 303
-expect_eq "back to the ratings" "/orgs/A1C/emulation?year=2025&model=chi-bo-4-tot#ratings" "$(location)"
+expect_eq "back to the ratings" "/orgs/A1C/emulation?year=2025&model=chi-bo-4-tot&done=emulation-saved#ratings" "$(location)"
 page GET "$(location)"
 expect_valid_html
 expect_out_contains 'id="ratings"'
