@@ -53,6 +53,7 @@ LIB_SRC := \
 	src/store/schema.c \
 	src/store/store_fig.c \
 	src/store/store_import.c \
+	src/store/store_search.c \
 	src/core/fig.c \
 	src/core/review.c \
 	src/app/app.c \

@@ -23,6 +23,11 @@ void api_org_tree(struct req *r)
 	date_t as_of;
 	json_t *items;
 
+	/* ?q=: the organisation picker's search (api_find.c). */
+	if (req_query(r, "q")) {
+		api_org_find(r);
+		return;
+	}
 	api_query_date(r, "as_of", &as_of);
 	if (r->e.code) {
 		reply_problem(r);
