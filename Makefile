@@ -59,6 +59,7 @@ LIB_SRC := \
 	src/app/app.c \
 	src/app/app_org.c \
 	src/app/app_member.c \
+	src/app/app_find.c \
 	src/app/app_transfer.c \
 	src/app/app_io.c \
 	src/app/app_import.c \

@@ -179,6 +179,10 @@ enum err_code app_member_search(struct app *a, const struct actor *ac, const cha
 enum err_code app_org_find(struct app *a, const struct actor *ac, const char *text,
 			   int open_only, long limit, store_org_cb cb, void *ctx, int *more,
 			   struct err *e);
+/* The path to organisation code from the top of the actor's scope, the top first and code
+ * last, to cb (app_find.c). ERR_NOTFOUND when code is out of sight. */
+enum err_code app_org_path(struct app *a, const struct actor *ac, const char *code,
+			   store_org_cb cb, void *ctx, struct err *e);
 /* A page of a member list or search handed to a client (the API): the same as
  * app_member_list / app_member_search, at most limit rows to cb (*more set when there are
  * further rows), and the page is one audit entry ("members.list", "members.search") with
