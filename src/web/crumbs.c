@@ -16,7 +16,7 @@ static int crumb(void *ctx, const struct org *o)
 
 	H(c->r, "<li>");
 	if (last) {
-		H(c->r, "<span aria-current=\"page\">");
+		H(c->r, "<span class=\"here\">");
 		T(c->r, o->name);
 		H(c->r, "</span>");
 	} else {
@@ -45,7 +45,7 @@ void web_crumbs(struct req *r, const char *org_code, const char *here)
 	}
 	err_cleanup(&tmp);
 	if (here) {
-		H(r, "<li><span aria-current=\"page\">");
+		H(r, "<li><span class=\"here\">");
 		T(r, here);
 		H(r, "</span></li>");
 	}

@@ -74,7 +74,7 @@ static void search_pages(struct req *r, const char *prefix, long page, long page
 			continue;
 		}
 		if (p == page) {
-			H(r, "<li><span aria-current=\"page\">");
+			H(r, "<li><span class=\"here\">");
 			N(r, p);
 			H(r, "</span></li>");
 			continue;
