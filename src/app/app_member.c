@@ -684,7 +684,7 @@ out:
 
 struct query_words {
 	struct search_word w[QUERY_WORDS_MAX];
-	char text[QUERY_WORDS_MAX][VNAME_MAX + 1];
+	char text[QUERY_WORDS_MAX][VNAME_MAX + 1], folded[QUERY_WORDS_MAX][VNAME_MAX + 1];
 	size_t n;
 	int too_many;
 };
@@ -698,14 +698,16 @@ static void query_word(void *ctx, const char *raw, size_t rawlen, const char *lo
 
 	(void)raw;
 	(void)rawlen;
-	if (!folded[0] || strlen(t) > VNAME_MAX)
+	if (!folded[0] || strlen(t) > VNAME_MAX || strlen(folded) > VNAME_MAX)
 		return;
 	if (q->n == QUERY_WORDS_MAX) {
 		q->too_many = 1;
 		return;
 	}
 	memcpy(q->text[q->n], t, strlen(t) + 1);
+	memcpy(q->folded[q->n], folded, strlen(folded) + 1);
 	q->w[q->n].text = q->text[q->n];
+	q->w[q->n].folded = q->folded[q->n];
 	q->w[q->n].accented = accented;
 	q->w[q->n].prefix = 0;
 	q->n++;

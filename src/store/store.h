@@ -213,7 +213,7 @@ enum err_code store_member_hosted(struct store *st, int64_t org_id, store_member
 /* A word of a search (docs/search.md): text is folded (vname_fold) unless accented, when it
  * is lower-case NFC and matches those accents exactly; prefix: it may begin a longer word. */
 struct search_word {
-	const char *text;
+	const char *text, *folded; /* folded: the word folded (text itself when not accented) */
 	int accented, prefix;
 };
 /* Members on the current rolls within [pre, last] who have every word of words among the

@@ -43,6 +43,7 @@ struct store {
 	int bulk_recount;          /* a row counted by the loader failed to store */
 	struct fig_acc *bulk_figs; /* a first load's counters (store_fig.c) */
 	struct word_bulk *words;   /* a first load's name words (store_search.c) */
+	int search_plan;           /* store_member_find: 0 chooses, 1 reads the scope, 2 the index */
 };
 
 #define ACTIVE_STATUSES "('probationary','official','exempt','suspended')"

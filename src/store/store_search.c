@@ -14,6 +14,8 @@
 #define PAIR_WORD_MAX ((1LL << (64 - PAIR_ID_BITS - 1)) - 1)
 #define PAIR_ID_MAX ((1LL << PAIR_ID_BITS) - 1)
 
+/* Members an organisation has, about (5.6 million in 60,000): the size of a scope. */
+#define SEARCH_MEMBERS_PER_ORG 100
 /* Above this many members to look at, a search asks for more of the name. */
 #define SEARCH_CANDIDATES_MAX 300000
 
@@ -889,6 +891,154 @@ static int cmp_qword(const void *x, const void *y)
 	return a->n < b->n ? -1 : a->n > b->n;
 }
 
+/* Whether one of the words of name (split as vname_words splits) is w, or begins with it
+ * when prefix. */
+static int has_word(const char *name, const char *w, int prefix)
+{
+	size_t wl = strlen(w), k;
+	const char *p = name, *s;
+
+	while (*p) {
+		while ((k = vname_word_sep(p)) > 0)
+			p += k;
+		if (!*p)
+			break;
+		s = p;
+		while (*p && !vname_word_sep(p))
+			p++;
+		if ((size_t)(p - s) >= wl && memcmp(s, w, wl) == 0 &&
+		    (prefix || (size_t)(p - s) == wl))
+			return 1;
+	}
+	return 0;
+}
+
+struct lower_ctx {
+	struct buf *out;
+};
+
+static void lower_join(void *ctx, const char *raw, size_t rawlen, const char *lower,
+		       const char *folded)
+{
+	struct lower_ctx *c = ctx;
+
+	(void)raw;
+	(void)rawlen;
+	(void)folded;
+	if (c->out->len)
+		buf_addc(c->out, ' ');
+	buf_adds(c->out, lower);
+}
+
+/* Whether the folded name has every word (by its folded form). */
+static int folded_matches(const struct search_word *w, size_t n, const char *folded)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!has_word(folded, w[i].folded, w[i].prefix))
+			return 0;
+	return 1;
+}
+
+/* Whether the full name has every accented word with those accents. */
+static int accents_match(const struct search_word *w, size_t n, const char *full)
+{
+	struct buf lower;
+	struct lower_ctx c = {&lower};
+	size_t i;
+	int ok = 1;
+
+	buf_init(&lower, 0);
+	vname_words(full, lower_join, &c);
+	for (i = 0; i < n && ok; i++)
+		if (w[i].accented && !has_word(buf_str(&lower), w[i].text, w[i].prefix))
+			ok = 0;
+	buf_cleanup(&lower);
+	return ok;
+}
+
+/* Add a member's list key to v[*nv] (v has room). */
+static void keyed_add(struct keyed *v, size_t *nv, struct buf *arena, const unsigned char *k,
+		      int kl, int64_t id)
+{
+	uint64_t pfx = 0;
+	int b;
+
+	for (b = 0; b < 8; b++)
+		pfx = pfx << 8 | (b < kl ? k[b] : 0);
+	v[*nv].prefix = pfx;
+	v[*nv].off = (uint32_t)arena->len;
+	v[*nv].len = (uint32_t)kl;
+	v[*nv].id = id;
+	buf_add(arena, k, (size_t)kl);
+	(*nv)++;
+}
+
+/* A small scope: its members read from the covering index member_roll and matched here,
+ * cheaper than the words' lists of the whole roll. */
+static enum err_code scope_scan(struct store *st, long pre, long last,
+				const struct search_word *w, size_t nw, struct keyed **vp,
+				size_t *nvp, struct buf *arena, struct err *e)
+{
+	static const char sql[] =
+		"SELECT m.sort_key, m.id, m.folded FROM org o CROSS JOIN member m ON m.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES;
+	static const char full[] = "SELECT full_name FROM member WHERE id = ?1";
+	struct keyed *v = NULL;
+	size_t nv = 0, cap = 0, i;
+	int accents = 0, step;
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	for (i = 0; i < nw; i++)
+		accents |= w[i].accented;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *f = (const char *)sqlite3_column_text(s, 2);
+
+		if (!f || !folded_matches(w, nw, f))
+			continue;
+		if (nv == cap) {
+			cap = cap ? cap * 2 : 256;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		keyed_add(v, &nv, arena, sqlite3_column_blob(s, 0), sqlite3_column_bytes(s, 0),
+			  sqlite3_column_int64(s, 1));
+	}
+	sq_done(st, s);
+	if (step != SQLITE_DONE) {
+		free(v);
+		return sq_db_error(st, e, "searching names");
+	}
+	if (accents) {
+		/* The accents typed: checked on the full names of the few folded matches. */
+		size_t k = 0;
+
+		for (i = 0; i < nv; i++) {
+			sqlite3_stmt *g = sq_prep(st, full, e);
+			int keep = 0;
+
+			if (!g) {
+				free(v);
+				return e->code;
+			}
+			sqlite3_bind_int64(g, 1, v[i].id);
+			if (sqlite3_step(g) == SQLITE_ROW)
+				keep = accents_match(w, nw, (const char *)sqlite3_column_text(g, 0));
+			sq_done(st, g);
+			if (keep)
+				v[k++] = v[i];
+		}
+		nv = k;
+	}
+	*vp = v;
+	*nvp = nv;
+	return ERR_OK;
+}
+
 static int cmp_keyed_search(const void *x, const void *y, void *keys)
 {
 	const struct keyed *a = x, *b = y;
@@ -938,6 +1088,14 @@ enum err_code store_member_find(struct store *st, long pre, long last,
 	/* The rarest word first; each further word narrows the candidates, by its list when
 	 * that is not much longer than they are, else by looking each candidate up. */
 	qsort(q, nwords, sizeof *q, cmp_qword);
+	/* A scope with fewer members than the rarest word has in the whole roll (about 100
+	 * members an organisation) is read whole instead. */
+	if (st->search_plan == 1 ||
+	    (!st->search_plan && (long long)(last - pre + 1) * SEARCH_MEMBERS_PER_ORG < q[0].n)) {
+		if ((rc = scope_scan(st, pre, last, words, nwords, &v, &nv, &arena, e)))
+			goto out;
+		goto page;
+	}
 	if (q[0].n > SEARCH_CANDIDATES_MAX) {
 		rc = err_add(e, ERR_INPUT, 0, "q", NULL, NULL,
 			     "more than %d people have names that match; type more of the name",
@@ -980,20 +1138,9 @@ enum err_code store_member_find(struct store *st, long pre, long last,
 		if (step == SQLITE_ROW) {
 			long p = (long)sqlite3_column_int64(s, 1);
 
-			if (sqlite3_column_type(s, 1) != SQLITE_NULL && p >= pre && p <= last) {
-				const unsigned char *k = sqlite3_column_blob(s, 0);
-				int kl = sqlite3_column_bytes(s, 0), b;
-				uint64_t pfx = 0;
-
-				for (b = 0; b < 8; b++)
-					pfx = pfx << 8 | (b < kl ? k[b] : 0);
-				v[nv].prefix = pfx;
-				v[nv].off = (uint32_t)arena.len;
-				v[nv].len = (uint32_t)kl;
-				v[nv].id = cand.v[i];
-				buf_add(&arena, k, (size_t)kl);
-				nv++;
-			}
+			if (sqlite3_column_type(s, 1) != SQLITE_NULL && p >= pre && p <= last)
+				keyed_add(v, &nv, &arena, sqlite3_column_blob(s, 0),
+					  sqlite3_column_bytes(s, 0), cand.v[i]);
 		}
 		sq_done(st, s);
 		if (step != SQLITE_ROW && step != SQLITE_DONE) {
@@ -1001,6 +1148,7 @@ enum err_code store_member_find(struct store *st, long pre, long last,
 			goto out;
 		}
 	}
+page:
 	*total = (long)nv;
 	if (offset < 0)
 		offset = 0;

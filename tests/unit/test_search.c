@@ -252,6 +252,16 @@ static void test_match_rules(void **state)
 	assert_int_equal(f->e.code, ERR_INPUT);
 }
 
+/* The same answers when the scope is read whole instead of the index (the plan for small
+ * scopes and common words). */
+static void test_match_rules_scope_read(void **state)
+{
+	struct fx *f = *state;
+
+	f->a.st->search_plan = 1;
+	test_match_rules(state);
+}
+
 static void test_scope_total_pages(void **state)
 {
 	struct fx *f = *state;
@@ -380,6 +390,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words_split_and_fold),
 		cmocka_unit_test_setup_teardown(test_match_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_match_rules_scope_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scope_total_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_index_follows_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_org_find, setup, teardown),
