@@ -1105,7 +1105,9 @@ enum err_code store_member_find(struct store *st, long pre, long last,
 	if ((rc = qword_members(st, &q[0], &cand, e)))
 		goto out;
 	for (i = 1; i < nwords && cand.n; i++) {
-		if ((long long)q[i].n <= 8 * (long long)cand.n + 1024) {
+		/* A row of a list costs about a twentieth of a lookup (a step of a range scan
+		 * against a descent of the b-tree), and a candidate needs a lookup a word. */
+		if ((long long)q[i].n <= 20 * (long long)cand.n * (long long)q[i].nids + 1024) {
 			if ((rc = qword_members(st, &q[i], &other, e)))
 				goto out;
 			idset_and(&cand, &other);
