@@ -1185,40 +1185,63 @@ enum err_code store_org_find(struct store *st, long pre, long last, const char *
 			     int open_only, long limit, store_org_cb cb, void *ctx, int *more,
 			     struct err *e)
 {
-	/* The longest word leads (the rarest, most of the time); every word must begin a word
-	 * of the name (cadre_match); the nearest the root first, then by name. */
+	/* The rarest word leads (its organisations counted up to 4,000); every word
+	 * must begin a word of the name (cadre_match); the nearest the root first, then by
+	 * name. */
 	static const char sql[] =
 		"SELECT DISTINCT o.id FROM org_word w JOIN org o ON o.id = w.org_id"
 		" WHERE w.folded >= ?1 AND w.folded < ?1 || char(1114111)"
 		" AND o.pre BETWEEN ?2 AND ?3 AND cadre_match(o.folded, ?4)"
 		" AND (?5 = 0 OR o.dissolved IS NULL)"
 		" ORDER BY o.depth, o.folded, o.code LIMIT ?6";
-	const char *p = folded, *best = NULL;
-	size_t bestn = 0;
-	char lead[VNAME_MAX + 1];
+	static const char by_order[] =
+		"SELECT id FROM org INDEXED BY org_find WHERE ?1 = ?1 AND pre BETWEEN ?2 AND ?3"
+		" AND cadre_match(folded, ?4) AND (?5 = 0 OR dissolved IS NULL)"
+		" ORDER BY depth, folded, code LIMIT ?6";
+	static const char count[] =
+		"SELECT count(*) FROM (SELECT 1 FROM org_word WHERE folded >= ?1"
+		" AND folded < ?1 || char(1114111) LIMIT 4000)";
+	const char *p = folded;
+	long bestn = -1;
+	char lead[VNAME_MAX + 1], word[VNAME_MAX + 1];
 	sqlite3_stmt *s;
 	int64_t *ids = NULL;
 	size_t n = 0, i;
 	int rc;
 
 	*more = 0;
+	lead[0] = 0;
 	while (*p) {
 		const char *sp = strchr(p, ' ');
 		size_t k = sp ? (size_t)(sp - p) : strlen(p);
+		long c;
 
-		if (k > bestn) {
-			best = p;
-			bestn = k;
+		if (k <= VNAME_MAX) {
+			memcpy(word, p, k);
+			word[k] = 0;
+			if (!(s = sq_prep(st, count, e)))
+				return e->code;
+			sq_bind_text(s, 1, word);
+			c = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+			sq_done(st, s);
+			if (bestn < 0 || c < bestn) {
+				bestn = c;
+				memcpy(lead, word, k + 1);
+			}
 		}
 		p += k;
 		while (*p == ' ')
 			p++;
 	}
-	if (!best || bestn > VNAME_MAX)
+	if (!lead[0] || bestn == 0)
 		return ERR_OK;
-	memcpy(lead, best, bestn);
-	lead[bestn] = 0;
-	if (!(s = sq_prep(st, sql, e)))
+	/* Every word common ("co quan"): the organisations in the order shown, until enough
+	 * match, rather than every one with the rarest word sorted. */
+	if (bestn >= 4000)
+		s = sq_prep(st, by_order, e);
+	else
+		s = sq_prep(st, sql, e);
+	if (!s)
 		return e->code;
 	sq_bind_text(s, 1, lead);
 	sqlite3_bind_int64(s, 2, pre);
