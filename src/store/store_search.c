@@ -884,6 +884,58 @@ static enum err_code qword_has(struct store *st, const struct qword *q, int64_t 
 	return ERR_OK;
 }
 
+/* The pre-order numbers of the organisations of the candidates, looked up once each: namesakes
+ * share organisations far more often than not. */
+struct pre_cache {
+	struct pre_slot {
+		int64_t org_id;
+		long pre; /* 0: not in the tree (dissolved) */
+	} *slot;
+	size_t cap, n;
+};
+
+static enum err_code org_pre_of(struct store *st, struct pre_cache *c, int64_t org_id,
+				long *pre, struct err *e)
+{
+	static const char sql[] = "SELECT coalesce(pre, 0) FROM org WHERE id = ?1";
+	sqlite3_stmt *s;
+	size_t h;
+
+	if ((c->n + 1) * 2 > c->cap) {
+		struct pre_slot *old = c->slot;
+		size_t oldcap = c->cap, i;
+
+		c->cap = c->cap ? c->cap * 2 : 1024;
+		c->slot = xcalloc(c->cap, sizeof *c->slot);
+		for (i = 0; i < oldcap; i++) {
+			if (!old[i].org_id)
+				continue;
+			h = (size_t)((uint64_t)old[i].org_id * 0x9E3779B97F4A7C15ULL) & (c->cap - 1);
+			while (c->slot[h].org_id)
+				h = (h + 1) & (c->cap - 1);
+			c->slot[h] = old[i];
+		}
+		free(old);
+	}
+	h = (size_t)((uint64_t)org_id * 0x9E3779B97F4A7C15ULL) & (c->cap - 1);
+	while (c->slot[h].org_id) {
+		if (c->slot[h].org_id == org_id) {
+			*pre = c->slot[h].pre;
+			return ERR_OK;
+		}
+		h = (h + 1) & (c->cap - 1);
+	}
+	if (!(s = sq_prep(st, sql, e)))
+		return e->code;
+	sqlite3_bind_int64(s, 1, org_id);
+	*pre = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+	sq_done(st, s);
+	c->slot[h].org_id = org_id;
+	c->slot[h].pre = *pre;
+	c->n++;
+	return ERR_OK;
+}
+
 static int cmp_qword(const void *x, const void *y)
 {
 	const struct qword *a = x, *b = y;
@@ -1062,12 +1114,12 @@ enum err_code store_member_find(struct store *st, long pre, long last,
 				struct err *e)
 {
 	static const char row[] =
-		"SELECT m.sort_key, o.pre FROM member m JOIN org o ON o.id = m.org_id"
-		" WHERE m.id = ?1 AND m.status IN " ACTIVE_STATUSES;
+		"SELECT sort_key, org_id FROM member WHERE id = ?1 AND status IN " ACTIVE_STATUSES;
 	static const char one[] =
 		"SELECT m.id FROM member m WHERE m.id = ?1";
 	struct qword *q = xcalloc(nwords ? nwords : 1, sizeof *q);
 	struct idset cand = {0}, other = {0};
+	struct pre_cache pres = {0};
 	struct keyed *v = NULL;
 	size_t nv = 0, i, j, end_at;
 	struct buf arena;
@@ -1138,9 +1190,13 @@ enum err_code store_member_find(struct store *st, long pre, long last,
 		sqlite3_bind_int64(s, 1, cand.v[i]);
 		step = sqlite3_step(s);
 		if (step == SQLITE_ROW) {
-			long p = (long)sqlite3_column_int64(s, 1);
+			long p = 0;
 
-			if (sqlite3_column_type(s, 1) != SQLITE_NULL && p >= pre && p <= last)
+			if ((rc = org_pre_of(st, &pres, sqlite3_column_int64(s, 1), &p, e))) {
+				sq_done(st, s);
+				goto out;
+			}
+			if (p > 0 && p >= pre && p <= last)
 				keyed_add(v, &nv, &arena, sqlite3_column_blob(s, 0),
 					  sqlite3_column_bytes(s, 0), cand.v[i]);
 		}
@@ -1174,6 +1230,7 @@ out:
 	free(q);
 	free(cand.v);
 	free(other.v);
+	free(pres.slot);
 	free(v);
 	buf_cleanup(&arena);
 	return rc;
