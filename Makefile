@@ -53,11 +53,13 @@ LIB_SRC := \
 	src/store/schema.c \
 	src/store/store_fig.c \
 	src/store/store_import.c \
+	src/store/store_search.c \
 	src/core/fig.c \
 	src/core/review.c \
 	src/app/app.c \
 	src/app/app_org.c \
 	src/app/app_member.c \
+	src/app/app_find.c \
 	src/app/app_transfer.c \
 	src/app/app_io.c \
 	src/app/app_import.c \

@@ -5,6 +5,7 @@
  *                    [--search TEXT]
  *        cadre_bench --db PATH --reviews YEAR [--provinces ...] [--reps N]
  *                    [--rollup-reps N] [--figures CODE]
+ *        cadre_bench --db PATH --find "TEXT,TEXT,..." [--org-find "TEXT,..."] [--reps N]
  * Prints one line per measurement, as bench/plain does:
  *     cadre <name> median_ms=... p90_ms=... [key=value ...]
  * over reps repetitions on each province after one untimed warm-up.
@@ -15,7 +16,15 @@
  * organisation from both, keyed as bench/plain --reviews prints them, for run.sh to compare:
  *     cadre figures org=P014 official=... excellent=... org_good=... militia=...
  *     cadre figures_rollup org=P014 ...
- *     cadre rollup_root org=VPA ... */
+ *     cadre rollup_root org=VPA ...
+ *
+ * --find measures the search of names over the whole roll (issue 10, docs/search.md) as a
+ * system administrator: each text's first page of 50 and its total, reps times after a
+ * warm-up, one line for all texts and one line a text with its total:
+ *     cadre national_search median_ms=... p90_ms=... queries=8
+ *     cadre national_search_one query="van hung" total=... median_ms=...
+ * and --org-find the organisation picker's search (20 at most) over every organisation:
+ *     cadre org_search median_ms=... p90_ms=... queries=... orgs=... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +61,101 @@ static int count_cb(void *ctx, const struct member *m)
 {
 	(void)m;
 	(*(long *)ctx)++;
+	return 0;
+}
+
+/* ---- the search of names of issue 10 --------------------------------------------------- */
+
+static int org_count_cb(void *ctx, const struct org *o)
+{
+	(void)o;
+	(*(long *)ctx)++;
+	return 0;
+}
+
+/* Split a comma-separated list in place into v (at most max). */
+static int split_list(char *s, char **v, int max)
+{
+	int n = 0;
+	char *p;
+
+	for (p = s; p && *p && n < max;) {
+		char *c = strchr(p, ',');
+
+		v[n++] = p;
+		if (!c)
+			break;
+		*c = 0;
+		p = c + 1;
+	}
+	return n;
+}
+
+static int find_bench(struct app *a, const char *texts, const char *org_texts, int reps)
+{
+	struct actor ac;
+	struct err e;
+	char list[2048], olist[2048], *q[64], *oq[64], extra[256];
+	int nq, noq, i, r, n = 0;
+	double *t, *one, t0;
+	long found, total, orgs;
+	int more;
+
+	memset(&ac, 0, sizeof ac);
+	snprintf(ac.name, sizeof ac.name, "bench");
+	ac.role = ROLE_SYS_ADMIN;
+	err_init(&e);
+	snprintf(list, sizeof list, "%s", texts);
+	nq = split_list(list, q, 64);
+	t = xcalloc((size_t)(reps * (nq ? nq : 1)) + 1, sizeof *t);
+	one = xcalloc((size_t)reps + 1, sizeof *one);
+	for (i = 0; i < nq; i++) {
+		found = 0;
+		if (app_member_find(a, &ac, q[i], "", 0, 50, &total, count_cb, &found, &e)) {
+			fprintf(stderr, "cadre_bench: %s: %s\n", q[i], e.n ? e.items[0].msg : "?");
+			return 1;
+		}
+		for (r = 0; r < reps; r++) {
+			found = 0;
+			t0 = now_ms();
+			app_member_find(a, &ac, q[i], "", 0, 50, &total, count_cb, &found, &e);
+			one[r] = t[n++] = now_ms() - t0;
+		}
+		snprintf(extra, sizeof extra, "query=\"%s\" total=%ld rows=%ld", q[i], total, found);
+		report("national_search_one", one, reps, extra);
+	}
+	if (nq) {
+		snprintf(extra, sizeof extra, "queries=%d reps=%d", nq, reps);
+		report("national_search", t, n, extra);
+	}
+	free(t);
+	free(one);
+	if (!org_texts)
+		return 0;
+	snprintf(olist, sizeof olist, "%s", org_texts);
+	noq = split_list(olist, oq, 64);
+	t = xcalloc((size_t)(reps * (noq ? noq : 1)) + 1, sizeof *t);
+	n = 0;
+	for (i = 0; i < noq; i++) {
+		orgs = 0;
+		if (app_org_find(a, &ac, oq[i], 0, 20, org_count_cb, &orgs, &more, &e)) {
+			fprintf(stderr, "cadre_bench: %s: %s\n", oq[i], e.n ? e.items[0].msg : "?");
+			return 1;
+		}
+		for (r = 0; r < reps; r++) {
+			orgs = 0;
+			t0 = now_ms();
+			app_org_find(a, &ac, oq[i], 0, 20, org_count_cb, &orgs, &more, &e);
+			t[n++] = now_ms() - t0;
+		}
+	}
+	orgs = 0;
+	store_org_count(a->st, &orgs, &e);
+	snprintf(extra, sizeof extra, "queries=%d reps=%d orgs=%ld", noq, reps, orgs);
+	if (noq)
+		report("org_search", t, n, extra);
+	free(t);
+	err_cleanup(&e);
 	return 0;
 }
 
@@ -226,7 +330,7 @@ int main(int argc, char **argv)
 	const char *db = NULL, *provinces = "P001", *search = "van hung";
 	long offset = 8000;
 	int reps = 21, i, r, year = 0, rollup_reps = 11;
-	const char *figures_org = NULL;
+	const char *figures_org = NULL, *find = NULL, *org_find = NULL;
 	struct app a;
 	struct actor ac;
 	struct err e;
@@ -255,6 +359,10 @@ int main(int argc, char **argv)
 			rollup_reps = (int)strtol(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--figures") && i + 1 < argc)
 			figures_org = argv[++i];
+		else if (!strcmp(argv[i], "--find") && i + 1 < argc)
+			find = argv[++i];
+		else if (!strcmp(argv[i], "--org-find") && i + 1 < argc)
+			org_find = argv[++i];
 		else {
 			fprintf(stderr, "usage: cadre_bench --db PATH [--provinces P001,...] "
 				"[--reps N] [--offset N] [--search TEXT]\n"
@@ -274,6 +382,12 @@ int main(int argc, char **argv)
 	if (app_open(&a, db, 0, &e)) {
 		fprintf(stderr, "cadre_bench: %s\n", e.n ? e.items[0].msg : "cannot open");
 		return 1;
+	}
+	if (find || org_find) {
+		r = find_bench(&a, find ? find : "", org_find, reps);
+		app_close(&a);
+		err_cleanup(&e);
+		return r;
 	}
 	if (year) {
 		r = reviews_bench(&a, year, names, np, reps, rollup_reps,

@@ -88,6 +88,8 @@ build/bench/plain --orgs "$orgs" --members "$members" --db "$plaindb" "${reuse[@
 echo "bench: cadre queries ..."
 build/bench/cadre_bench --db "$db" --provinces "$provinces" --reps "$reps" --offset 8000 \
 	--search "van hung" | tee -a "$out.raw"
+echo "bench: the search of names beside FTS5, the organisation picker (issue 10) ..."
+bench/search.sh "$db" "$reps" | tee -a "$out.raw"
 
 # ---- reviews and figures (issue 4) --------------------------------------------------------
 year=2025

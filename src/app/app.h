@@ -200,10 +200,28 @@ enum err_code app_member_roll(struct app *a, const struct actor *ac, const char 
 enum err_code app_member_list(struct app *a, const struct actor *ac, const char *org_code,
 			      date_t as_of, long offset, long limit, store_member_cb cb, void *ctx,
 			      struct err *e);
-/* Accent-free search of names within org_code's subtree ("" = the actor's scope). */
+/* Search of names within org_code's subtree ("" = the actor's scope), docs/search.md: every
+ * word of text must be a word of the name (the last may be the beginning of one); a word
+ * typed without accents matches any accents (đ as d), one typed with accents matches those
+ * exactly; apostrophes and hyphens separate words. The members on the current rolls that
+ * match, in list order: *total of them, at most limit from offset to cb. */
+enum err_code app_member_find(struct app *a, const struct actor *ac, const char *text,
+			      const char *org_code, long offset, long limit, long *total,
+			      store_member_cb cb, void *ctx, struct err *e);
+/* The first limit of app_member_find. */
 enum err_code app_member_search(struct app *a, const struct actor *ac, const char *text,
 				const char *org_code, long limit, store_member_cb cb, void *ctx,
 				struct err *e);
+/* Organisations within the actor's scope whose name has every word of text (accent-free,
+ * each the beginning of a word of the name), the nearest the root first: at most limit to
+ * cb, *more set when there are others; open_only leaves out dissolved ones. */
+enum err_code app_org_find(struct app *a, const struct actor *ac, const char *text,
+			   int open_only, long limit, store_org_cb cb, void *ctx, int *more,
+			   struct err *e);
+/* The path to organisation code from the top of the actor's scope, the top first and code
+ * last, to cb (app_find.c). ERR_NOTFOUND when code is out of sight. */
+enum err_code app_org_path(struct app *a, const struct actor *ac, const char *code,
+			   store_org_cb cb, void *ctx, struct err *e);
 /* A page of a member list or search handed to a client (the API): the same as
  * app_member_list / app_member_search, at most limit rows to cb (*more set when there are
  * further rows), and the page is one audit entry ("members.list", "members.search") with
@@ -212,8 +230,8 @@ enum err_code app_member_page(struct app *a, const struct actor *ac, const char 
 			      date_t as_of, long offset, long limit, store_member_cb cb, void *ctx,
 			      int *more, struct err *e);
 enum err_code app_member_search_page(struct app *a, const struct actor *ac, const char *text,
-				     const char *org_code, long limit, store_member_cb cb,
-				     void *ctx, struct err *e);
+				     const char *org_code, long offset, long limit, long *total,
+				     store_member_cb cb, void *ctx, struct err *e);
 /* Change a member's status on date (R-STATUS-TRANSITION, R-PROBATION-MONTHS). */
 enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t id,
 				enum member_status status, date_t date, const char *reason,

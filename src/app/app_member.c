@@ -761,24 +761,103 @@ enum err_code app_member_roll(struct app *a, const struct actor *ac, const char 
 	return store_member_roll(a->st, &f, offset, limit, cb, ctx, total, e);
 }
 
+/* The words of a search text (core/vname), kept for the store. */
+#define QUERY_WORDS_MAX 8
+
+struct query_words {
+	struct search_word w[QUERY_WORDS_MAX];
+	char text[QUERY_WORDS_MAX][VNAME_MAX + 1], folded[QUERY_WORDS_MAX][VNAME_MAX + 1];
+	size_t n;
+	int too_many;
+};
+
+static void query_word(void *ctx, const char *raw, size_t rawlen, const char *lower,
+		       const char *folded)
+{
+	struct query_words *q = ctx;
+	int accented = strcmp(lower, folded) != 0;
+	const char *t = accented ? lower : folded;
+
+	(void)raw;
+	(void)rawlen;
+	if (!folded[0] || strlen(t) > VNAME_MAX || strlen(folded) > VNAME_MAX)
+		return;
+	if (q->n == QUERY_WORDS_MAX) {
+		q->too_many = 1;
+		return;
+	}
+	memcpy(q->text[q->n], t, strlen(t) + 1);
+	memcpy(q->folded[q->n], folded, strlen(folded) + 1);
+	q->w[q->n].text = q->text[q->n];
+	q->w[q->n].folded = q->folded[q->n];
+	q->w[q->n].accented = accented;
+	q->w[q->n].prefix = 0;
+	q->n++;
+}
+
+enum err_code app_member_find(struct app *a, const struct actor *ac, const char *text,
+			      const char *org_code, long offset, long limit, long *total,
+			      store_member_cb cb, void *ctx, struct err *e)
+{
+	struct query_words *q;
+	long pre, last;
+	enum err_code rc;
+
+	*total = 0;
+	if (app_subtree(a, ac, org_code, 0, &pre, &last, e))
+		return e->code;
+	q = xcalloc(1, sizeof *q);
+	if (text && strlen(text) <= 4 * VNAME_MAX)
+		vname_words(text, query_word, q);
+	if (!q->n || q->too_many) {
+		free(q);
+		return err_add(e, ERR_INPUT, 0, "q", text, NULL,
+			       "type part of a name to search for (accents are optional), at most "
+			       "%d words", QUERY_WORDS_MAX);
+	}
+	/* The last word may be the beginning of one: the name as it is being typed. */
+	q->w[q->n - 1].prefix = 1;
+	rc = store_member_find(a->st, pre, last, q->w, q->n, offset, limit, total, cb, ctx, e);
+	free(q);
+	return rc;
+}
+
 enum err_code app_member_search(struct app *a, const struct actor *ac, const char *text,
 				const char *org_code, long limit, store_member_cb cb, void *ctx,
 				struct err *e)
 {
-	long pre, last;
+	long total;
+
+	return app_member_find(a, ac, text, org_code, 0, limit, &total, cb, ctx, e);
+}
+
+enum err_code app_org_find(struct app *a, const struct actor *ac, const char *text,
+			   int open_only, long limit, store_org_cb cb, void *ctx, int *more,
+			   struct err *e)
+{
 	struct buf q;
+	long pre, last;
 	enum err_code rc;
 
-	if (app_subtree(a, ac, org_code, 0, &pre, &last, e))
+	*more = 0;
+	if (app_subtree(a, ac, "", 0, &pre, &last, e))
 		return e->code;
 	buf_init(&q, 4096);
-	vname_fold(text, &q);
+	vname_fold(text ? text : "", &q);
+	/* Apostrophes and hyphens part words here as in the names (store_words_org). */
+	{
+		char *p;
+
+		for (p = q.s; p && *p; p++)
+			if (*p == '\'' || *p == '-')
+				*p = ' ';
+	}
 	if (q.overflow || !buf_str(&q)[0]) {
 		buf_cleanup(&q);
 		return err_add(e, ERR_INPUT, 0, "q", text, NULL,
-			       "type part of a name to search for (accents are optional)");
+			       "type part of an organisation's name (accents are optional)");
 	}
-	rc = store_member_search(a->st, pre, last, buf_str(&q), limit, cb, ctx, e);
+	rc = store_org_find(a->st, pre, last, buf_str(&q), open_only, limit, cb, ctx, more, e);
 	buf_cleanup(&q);
 	return rc;
 }
@@ -821,12 +900,12 @@ enum err_code app_member_page(struct app *a, const struct actor *ac, const char 
 }
 
 enum err_code app_member_search_page(struct app *a, const struct actor *ac, const char *text,
-				     const char *org_code, long limit, store_member_cb cb,
-				     void *ctx, struct err *e)
+				     const char *org_code, long offset, long limit, long *total,
+				     store_member_cb cb, void *ctx, struct err *e)
 {
 	struct page_count p = {cb, ctx, -1, 0, 0};
 
-	if (app_member_search(a, ac, text, org_code, limit, page_row, &p, e))
+	if (app_member_find(a, ac, text, org_code, offset, limit, total, page_row, &p, e))
 		return e->code;
 	return app_audit_bulk(a, ac, "members.search", org_code, p.n, "q", text, e);
 }

@@ -400,6 +400,62 @@ void vname_dup_key(const char *in, struct buf *out)
 	ustr_free(&u);
 }
 
+void vname_lower(const char *in, struct buf *out)
+{
+	struct ustr u = { 0 };
+
+	buf_reset(out);
+	vn_decode(in ? in : "", &u);
+	vn_xform(&u, VN_LOWER);
+	vn_xform(&u, VN_NFC);
+	ustr_to_buf(&u, out);
+	ustr_free(&u);
+}
+
+size_t vname_word_sep(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\'' || *p == '-')
+		return 1;
+	/* U+2010 and U+2011 (hyphens), U+2018 and U+2019 (quotation marks used as apostrophes). */
+	if (p[0] == 0xE2 && p[1] == 0x80 &&
+	    (p[2] == 0x90 || p[2] == 0x91 || p[2] == 0x98 || p[2] == 0x99))
+		return 3;
+	return 0;
+}
+
+void vname_words(const char *in, vname_word_cb cb, void *ctx)
+{
+	struct buf piece, lower, folded;
+	const char *p = in ? in : "";
+
+	buf_init(&piece, 0);
+	buf_init(&lower, 0);
+	buf_init(&folded, 0);
+	while (*p) {
+		const char *w;
+		size_t k;
+
+		while ((k = vname_word_sep(p)) > 0)
+			p += k;
+		if (!*p)
+			break;
+		w = p;
+		while (*p && !vname_word_sep(p))
+			p++;
+		buf_reset(&piece);
+		buf_add(&piece, w, (size_t)(p - w));
+		vname_lower(buf_str(&piece), &lower);
+		vname_fold(buf_str(&piece), &folded);
+		if (lower.len)
+			cb(ctx, w, (size_t)(p - w), buf_str(&lower), buf_str(&folded));
+	}
+	buf_cleanup(&piece);
+	buf_cleanup(&lower);
+	buf_cleanup(&folded);
+}
+
 /* Clean a full name leniently (as vname_dup_key, keeping case) and split it into parts
  * pointing into u. */
 static void vn_parts_of(const char *full, struct ustr *u, struct vn_parts *pt)

@@ -44,6 +44,22 @@ void vname_split(const char *full, struct buf *family, struct buf *middle, struc
  * characters are dropped (as in vname_dup_key, vname_sort_key and vname_compare). */
 void vname_fold(const char *in, struct buf *out);
 
+/* Lower-case and NFC, for accent-exact search: "Hưng" -> "hưng" (leniently cleaned as in
+ * vname_fold). Writes to out (reset first). */
+void vname_lower(const char *in, struct buf *out);
+
+/* The search words of a name or of a search text: split on white space, apostrophes (' and
+ * U+2018/U+2019) and hyphens (- and U+2010/U+2011), so "H'Hen Niê" gives
+ * the words h, hen and niê. For each non-empty piece, in order, cb gets the piece as typed
+ * (raw[0..rawlen)), its lower-case NFC form and its folded form (vname_fold; may be empty
+ * when the piece is only marks or symbols). */
+typedef void (*vname_word_cb)(void *ctx, const char *raw, size_t rawlen, const char *lower,
+			      const char *folded);
+void vname_words(const char *in, vname_word_cb cb, void *ctx);
+
+/* The length of the first separator at s (a word separator of vname_words), or 0. */
+size_t vname_word_sep(const char *s);
+
 /* Key for duplicate detection (a key, not text for display): lower-case, white space
  * collapsed, accents KEPT, so
  * "Hùng" and "Hưng" differ while "NGUYỄN văn  hùng" equals "Nguyễn Văn Hùng". The tone mark

@@ -111,6 +111,8 @@ void api_org_split(struct req *r);
 void api_org_dissolve(struct req *r);
 
 void api_member_search(struct req *r);
+/* GET /api/v1/orgs?q=TEXT[&open=1][&limit=N]: organisations by part of their name. */
+void api_org_find(struct req *r);
 void api_member_get(struct req *r);
 void api_member_where(struct req *r);
 void api_member_add(struct req *r);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../web/web.h"
 #include "api.h"
 
 #define SEARCH_LIMIT 50
@@ -15,12 +16,15 @@ static int member_item(void *ctx, const struct member *m)
 	return 0;
 }
 
-/* GET /api/v1/members?q=TEXT&org=CODE&limit=N: accent-free search of names. */
+/* GET /api/v1/members?q=TEXT&org=CODE&offset=N&limit=N: search of names (docs/search.md);
+ * "total" counts every match, "next" is the next page's address (null on the last). */
 void api_member_search(struct req *r)
 {
 	const char *q = req_query(r, "q"), *org = req_query(r, "org");
+	long offset = req_query_long(r, "offset", 0, 0, 1L << 40);
 	long limit = req_query_long(r, "limit", SEARCH_LIMIT, 1, SEARCH_LIMIT_MAX);
-	json_t *items;
+	long total = 0;
+	json_t *items, *next = json_null();
 
 	if (!q || !q[0])
 		err_add(&r->e, ERR_USAGE, 0, "q", NULL, NULL,
@@ -30,13 +34,29 @@ void api_member_search(struct req *r)
 		return;
 	}
 	items = json_array();
-	if (app_member_search_page(r->app, &r->actor, q, org && org[0] ? org : NULL, limit,
-				   member_item, items, &r->e)) {
+	if (app_member_search_page(r->app, &r->actor, q, org && org[0] ? org : NULL, offset,
+				   limit, &total, member_item, items, &r->e)) {
 		json_decref(items);
 		reply_problem(r);
 		return;
 	}
-	reply_json(r, 200, json_pack("{s:s,s:o}", "q", q, "items", items));
+	if (offset + limit < total) {
+		struct buf u;
+
+		buf_init(&u, 0);
+		buf_adds(&u, "/api/v1/members?q=");
+		web_url_arg(&u, q);
+		if (org && org[0]) {
+			buf_adds(&u, "&org=");
+			web_url_arg(&u, org);
+		}
+		buf_printf(&u, "&offset=%ld&limit=%ld", offset + limit, limit);
+		next = json_string(buf_str(&u));
+		buf_cleanup(&u);
+	}
+	reply_json(r, 200, json_pack("{s:s,s:I,s:I,s:I,s:o,s:o}", "q", q, "total",
+				     (json_int_t)total, "offset", (json_int_t)offset, "limit",
+				     (json_int_t)limit, "items", items, "next", next));
 }
 
 /* GET /api/v1/members/{id}: the whole record and its history (the opening is audited). */

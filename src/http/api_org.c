@@ -24,6 +24,11 @@ void api_org_tree(struct req *r)
 	date_t as_of;
 	json_t *items, *j;
 
+	/* ?q=: the organisation picker's search (api_find.c). */
+	if (req_query(r, "q")) {
+		api_org_find(r);
+		return;
+	}
 	api_page_init(r, &p, 0, API_LIST_MAX);
 	api_query_date(r, "as_of", &as_of);
 	if (r->e.code) {

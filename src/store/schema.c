@@ -688,6 +688,34 @@ static const char *const migrations[] = {
 	 * in an index that holds only them, so that counting a subtree's reads a handful of
 	 * entries, never the roll. */
 	"CREATE INDEX IF NOT EXISTS member_clash ON member(org_id) WHERE number_clash <> 0;",
+	/* 15: the search indexes of names (issue 10; docs/search.md), filled from the names already
+	 * stored by store_words_rebuild when this migration runs. name_word: each word of a
+	 * member's name once, lower-case with its accents (word) and folded (no accents, đ as
+	 * d), with the number of members whose names have it (n, which picks the rarest word of
+	 * a search); member_word: which members have which word. org.folded: the organisation's
+	 * name folded, its words split as the members'; org_word: each of those words. All
+	 * written by src/store in the transaction that changes the name. */
+	"CREATE TABLE name_word ("
+	"  id INTEGER PRIMARY KEY,"
+	"  word TEXT NOT NULL UNIQUE,"
+	"  folded TEXT NOT NULL,"
+	"  n INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE INDEX name_word_folded ON name_word(folded);"
+	"CREATE TABLE member_word ("
+	"  word_id INTEGER NOT NULL,"
+	"  member_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (word_id, member_id)"
+	") WITHOUT ROWID;"
+	"ALTER TABLE org ADD COLUMN folded TEXT NOT NULL DEFAULT '';"
+	"CREATE TABLE org_word ("
+	"  folded TEXT NOT NULL,"
+	"  org_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (folded, org_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX org_word_org ON org_word(org_id);"
+	/* The organisations in the order the picker shows them, for searches of common words. */
+	"CREATE INDEX org_find ON org(depth, folded, code, pre, dissolved);",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -280,6 +280,10 @@ static enum err_code migrate(struct store *st, struct err *e)
 		if (sq_exec(st, schema_migration(n), e, "migrating the schema") ||
 		    /* The counters start from the records already there. */
 		    (n == 7 && store_fig_rebuild(st, e)) ||
+		    /* The words of the names already there (found by the text: the merge of
+		     * branches renumbers migrations). */
+		    (strstr(schema_migration(n), "CREATE TABLE member_word") &&
+		     store_words_rebuild(st, e)) ||
 		    sq_exec(st, pragma, e, "migrating the schema") ||
 		    sq_exec(st, "COMMIT", e, "migrating the schema")) {
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -374,6 +378,7 @@ enum err_code store_open(struct store **out, const char *path, int create, struc
 				fn_match, NULL, NULL);
 	fig_register(st->db);
 	store_register_dupkeys(st);
+	store_words_register(st);
 	if (migrate(st, e)) {
 		store_close(st);
 		return e->code;
@@ -389,6 +394,7 @@ void store_close(struct store *st)
 	if (!st)
 		return;
 	fig_bulk_forget(st);
+	store_words_bulk_forget(st);
 	for (i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_close(st->db);
@@ -569,6 +575,7 @@ void store_rollback(struct store *st)
 	st->bulk = 0;
 	st->review_bulk = 0;
 	fig_bulk_forget(st);
+	store_words_bulk_forget(st);
 	write_release(st);
 }
 
@@ -604,7 +611,8 @@ enum err_code store_bulk_begin(struct store *st, struct err *e)
 	 * counters are written once at the end, instead of by the triggers row by row. */
 	if (sq_exec(st, "DROP INDEX IF EXISTS member_roll;" MEMBER_NUMBER_TRIGGERS_DROP, e,
 		    "preparing a bulk load") ||
-	    sq_exec(st, schema_fig_member_triggers(0), e, "preparing a bulk load"))
+	    sq_exec(st, schema_fig_member_triggers(0), e, "preparing a bulk load") ||
+	    store_words_bulk_begin(st, e))
 		return e->code;
 	return fig_bulk_start(st, e);
 }
@@ -1105,8 +1113,10 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 	free(st->dupv);
 	st->dupv = NULL;
 	st->ndup = st->capdup = 0;
-	if (rc)
+	if (rc || (rc = store_words_bulk_end(st, e))) {
+		store_words_bulk_forget(st);
 		return rc;
+	}
 	if ((rc = sq_exec(st,
 		    "CREATE INDEX IF NOT EXISTS member_roll ON member(org_id, status, sort_key, folded);",
 		    e, "building indexes")) ||
@@ -1350,6 +1360,8 @@ enum err_code store_org_insert(struct store *st, struct org *o, struct err *e)
 	}
 	sq_done(st, s);
 	o->id = sqlite3_last_insert_rowid(st->db);
+	if (store_words_org(st, o->id, o->name, e))
+		return e->code;
 	return version_open(st, o, o->established, e);
 }
 
@@ -1377,7 +1389,8 @@ enum err_code store_org_update(struct store *st, const struct org *o, int versio
 	sq_bind_count(s, 9, o->self_defence);
 	sq_bind_count(s, 10, o->reserve);
 	sq_bind_date(s, 11, o->dissolved);
-	if (sq_step_done(st, s, e, "updating an organisation"))
+	if (sq_step_done(st, s, e, "updating an organisation") ||
+	    store_words_org(st, o->id, o->name, e))
 		return e->code;
 	if (!versioned)
 		return ERR_OK;
@@ -2143,6 +2156,8 @@ enum err_code store_member_insert(struct store *st, struct member *m,
 	if (rc != SQLITE_DONE)
 		return sq_db_error(st, e, "adding a member");
 	m->id = sqlite3_last_insert_rowid(st->db);
+	if (store_words_member(st, m->id, NULL, m->full_name, e))
+		return e->code;
 	if (st->bulk) {
 		if (st->ndup == st->capdup) {
 			st->capdup = st->capdup ? st->capdup * 2 : 65536;
@@ -2176,8 +2191,26 @@ enum err_code store_member_update(struct store *st, const struct member *m,
 	static const char undup[] =
 		"DELETE FROM member_dupkey WHERE member_id = ?1 AND"
 		" dup_hash = (SELECT dup_hash FROM member WHERE id = ?1)";
+	static const char old_name[] = "SELECT full_name FROM member WHERE id = ?1";
 	sqlite3_stmt *s;
 
+	{
+		/* The words of the name, when it changes (in this transaction). */
+		sqlite3_stmt *o = sq_prep(st, old_name, e);
+		char *was = NULL;
+		enum err_code c;
+
+		if (!o)
+			return e->code;
+		sqlite3_bind_int64(o, 1, m->id);
+		if (sqlite3_step(o) == SQLITE_ROW)
+			was = xstrdup((const char *)sqlite3_column_text(o, 0));
+		sq_done(st, o);
+		c = was ? store_words_member(st, m->id, was, m->full_name, e) : ERR_OK;
+		free(was);
+		if (c)
+			return c;
+	}
 	{
 		sqlite3_stmt *d = sq_prep(st, undup, e);
 
@@ -2594,24 +2627,6 @@ enum err_code store_member_hosted(struct store *st, int64_t org_id, store_member
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, org_id);
-	return members_by_ids(st, s, cb, ctx, e);
-}
-
-enum err_code store_member_search(struct store *st, long pre, long last, const char *folded,
-				  long limit, store_member_cb cb, void *ctx, struct err *e)
-{
-	static const char sql[] =
-		"SELECT m.id FROM org o CROSS JOIN member m ON m.org_id = o.id"
-		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES
-		" AND cadre_match(m.folded, ?3) ORDER BY m.sort_key, m.id LIMIT ?4";
-	sqlite3_stmt *s = sq_prep(st, sql, e);
-
-	if (!s)
-		return e->code;
-	sqlite3_bind_int64(s, 1, pre);
-	sqlite3_bind_int64(s, 2, last);
-	sq_bind_text(s, 3, folded);
-	sqlite3_bind_int64(s, 4, limit);
 	return members_by_ids(st, s, cb, ctx, e);
 }
 

@@ -251,10 +251,25 @@ enum err_code store_member_of_org(struct store *st, int64_t org_id, int active_o
 /* Members hosted at org id on temporary transfer now. */
 enum err_code store_member_hosted(struct store *st, int64_t org_id, store_member_cb cb,
 				  void *ctx, struct err *e);
-/* Accent-free search: members on the current rolls within [pre, last] whose folded name
- * holds folded (a folded, space-normalised string), in list order, at most limit. */
-enum err_code store_member_search(struct store *st, long pre, long last, const char *folded,
-				  long limit, store_member_cb cb, void *ctx, struct err *e);
+/* A word of a search (docs/search.md): text is folded (vname_fold) unless accented, when it
+ * is lower-case NFC and matches those accents exactly; prefix: it may begin a longer word. */
+struct search_word {
+	const char *text, *folded; /* folded: the word folded (text itself when not accented) */
+	int accented, prefix;
+};
+/* Members on the current rolls within [pre, last] who have every word of words among the
+ * words of their names, in list order: *total of them, those from offset, at most limit
+ * (limit < 0: all) to cb. ERR_INPUT when too many people match to count. */
+enum err_code store_member_find(struct store *st, long pre, long last,
+				const struct search_word *words, size_t nwords, long offset,
+				long limit, long *total, store_member_cb cb, void *ctx,
+				struct err *e);
+/* Organisations within [pre, last] (open ones only when open_only) each word of whose
+ * folded name begins with a word of folded (folded, single spaces), the nearest the root
+ * first then by name, at most limit to cb; *more set when there are others. */
+enum err_code store_org_find(struct store *st, long pre, long last, const char *folded,
+			     int open_only, long limit, store_org_cb cb, void *ctx, int *more,
+			     struct err *e);
 /* The numbers that belong to one member only (R-MEMBER-UNIQUE-NUMBERS), former members
  * included. */
 enum member_number { MN_CITIZEN_ID, MN_CARD_NO, MN_HISTORY_NO };

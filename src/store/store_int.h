@@ -51,9 +51,27 @@ struct store {
 	int bulk_recount;          /* a row counted by the loader failed to store */
 	struct fig_acc *bulk_figs; /* a first load's counters (store_fig.c) */
 	int review_bulk;           /* a bulk of reviews: counted in bulk_figs, not by triggers */
+	struct word_bulk *words;   /* a first load's name words (store_search.c) */
+	int search_plan;           /* store_member_find: 0 chooses, 1 reads the scope, 2 the index */
 };
 
 #define ACTIVE_STATUSES "('probationary','official','exempt','suspended')"
+
+/* store_search.c: the words of names. A first load collects them (words_bulk_begin .. _end);
+ * store_words_member keeps a member's in step with a change of name (old_name NULL for a
+ * new member, new_name NULL for one gone); store_words_org an organisation's. */
+void store_words_register(struct store *st);
+enum err_code store_words_bulk_begin(struct store *st, struct err *e);
+enum err_code store_words_bulk_end(struct store *st, struct err *e);
+void store_words_bulk_forget(struct store *st);
+enum err_code store_words_member(struct store *st, int64_t id, const char *old_name,
+				 const char *new_name, struct err *e);
+enum err_code store_words_org(struct store *st, int64_t org_id, const char *name,
+			      struct err *e);
+/* Build every index of words from the names stored (the migration that adds them). */
+enum err_code store_words_rebuild(struct store *st, struct err *e);
+/* The members' words again, a member at a time (when a first load's ids are too large). */
+enum err_code store_words_rebuild_slow(struct store *st, struct err *e);
 
 enum err_code sq_db_error(struct store *st, struct err *e, const char *what);
 /* A prepared statement for sql, cached by the address of the SQL text (call sites pass

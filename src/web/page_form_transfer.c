@@ -29,12 +29,22 @@ static void send_form(struct req *r, const struct member *m, int post)
 	T(r, m->org_code);
 	H(r, "</a></p>");
 	form_errors(r, shown);
-	H(r, "<form method=\"post\" class=\"record\" id=\"transfer-form\" action=\"/members/");
-	N(r, m->id);
-	H(r, "/transfer\">");
-	form_csrf(r);
-	form_input(r, _(r, "To (organisation code)"), "to", "text", post ? form_value(r, "to") : "",
-		   1);
+	{
+		/* The receiving organisation chosen by name (picker.c): back here with ?to=CODE. */
+		struct buf ret;
+		const char *to = req_query(r, "to");
+
+		buf_init(&ret, 0);
+		buf_printf(&ret, "/members/%lld/transfer", (long long)m->id);
+		web_pick_form(r, buf_str(&ret), "to");
+		buf_cleanup(&ret);
+		H(r, "<form method=\"post\" class=\"record\" id=\"transfer-form\" action=\"/members/");
+		N(r, m->id);
+		H(r, "/transfer\">");
+		form_csrf(r);
+		form_input(r, _(r, "To (organisation code)"), "to", "text",
+			   post ? form_value(r, "to") : to ? to : "", 1);
+	}
 	form_select(r, _(r, "Kind of transfer"), "kind", kind_opts,
 		    post ? form_value(r, "kind") : "official", 1);
 	form_input(r, _(r, "Date sent (empty: today)"), "date", "date",
@@ -45,6 +55,7 @@ static void send_form(struct req *r, const struct member *m, int post)
 	form_input(r, _(r, "Letter number"), "letter_no", "text",
 		   post ? form_value(r, "letter_no") : "", 0);
 	form_submit_cancel(r, _(r, "Send the transfer"), m->id);
+	H(r, WEB_PICKER_SCRIPT "\n");
 	page_end(r);
 }
 

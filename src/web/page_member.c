@@ -264,6 +264,7 @@ void web_member(struct req *r)
 	roll_known = !app_org_get(r->app, &r->actor, m.org_code, &roll, &r->e);
 	err_clear(&r->e);
 	page_begin(r, m.full_name);
+	web_crumbs(r, m.org_code, m.full_name);
 	H(r, "<p class=\"actions\"><a class=\"action\" id=\"edit\" href=\"/members/");
 	N(r, m.id);
 	H(r, "/edit\">");

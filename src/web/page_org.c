@@ -333,6 +333,7 @@ void web_org(struct req *r)
 	}
 	active = o.dissolved == DATE_NONE;
 	page_begin(r, o.name);
+	web_crumbs(r, o.code, NULL);
 	H(r, "<p class=\"actions\">");
 	if (active) {
 		H(r, "<a class=\"action\" id=\"add-member\" href=\"/orgs/");

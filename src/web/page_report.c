@@ -324,6 +324,7 @@ void web_report(struct req *r)
 	buf_printf(&title, "%s: %s", _(r, "Report of figures"), rep.org_name);
 	page_begin(r, buf_str(&title));
 	buf_cleanup(&title);
+	web_crumbs(r, rep.org_code, _(r, "Report of figures"));
 	H(r, "<p class=\"actions\">");
 	download_link(r, &rep, "csv", "csv", _(r, "Download CSV"));
 	download_link(r, &rep, "xlsx", "xlsx", _(r, "Download XLSX (to print)"));
@@ -645,6 +646,7 @@ static void behind_head(struct req *r, const struct org *o, const char *filter, 
 	buf_printf(&title, "%s: %s", _(r, "The records behind a figure"), o->name);
 	page_begin(r, buf_str(&title));
 	buf_cleanup(&title);
+	web_crumbs(r, o->code, _(r, "The records behind a figure"));
 	H(r, "<dl class=\"record\" id=\"behind-facts\"><dt>");
 	TR(r, "Organisation");
 	H(r, "</dt><dd>");

@@ -15,6 +15,19 @@ void web_static_css(struct req *r);
 /* The review form's live count of excellent grades (static.c): a file, since the
  * Content-Security-Policy allows no inline script. */
 void web_static_review_js(struct req *r);
+/* The organisation picker (picker.c): its page GET /pick?q&return&field, its script, and the
+ * small search form a page puts beside a field that takes an organisation's code (ret: the
+ * page's own path, field: the field's name). A page with such a field loads the script. */
+void web_org_pick(struct req *r);
+void web_static_picker_js(struct req *r);
+void web_pick_form(struct req *r, const char *ret, const char *field);
+#define WEB_PICKER_SCRIPT "<script src=\"/static/picker.js\" defer></script>"
+/* Names, not codes (crumbs.c): the breadcrumb of org_code's path from the top of the user's
+ * scope (the organisation as the current page, or linked and followed by here when here is
+ * not NULL); nothing when the organisation is out of sight. An organisation as its linked
+ * name with its code beside it. */
+void web_crumbs(struct req *r, const char *org_code, const char *here);
+void web_org_named(struct req *r, const char *code, const char *name);
 
 /* The record pages (page_tree.c, page_org.c, page_member.c, page_search.c,
  * page_transfers.c, page_audit.c). */

@@ -1,0 +1,1331 @@
+/* store_search.c - the search indexes of names: each member's name words (member_word, by a
+ * dictionary of words, name_word) and each organisation's folded name words (org_word), kept
+ * in the transaction of every change of a name, built in bulk after a first load, and the
+ * searches that use them (docs/search.md). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/vname.h"
+#include "../lib/mem.h"
+#include "store_int.h"
+
+/* A first load packs (word id, member id) into one 64-bit number that sorts as the pair. */
+#define PAIR_ID_BITS 40
+#define PAIR_WORD_MAX ((1LL << (64 - PAIR_ID_BITS - 1)) - 1)
+#define PAIR_ID_MAX ((1LL << PAIR_ID_BITS) - 1)
+
+/* Members an organisation has, about (5.6 million in 60,000): the size of a scope. */
+#define SEARCH_MEMBERS_PER_ORG 100
+/* Above this many members to look at, a search asks for more of the name. */
+#define SEARCH_CANDIDATES_MAX 300000
+
+/* ---- words of one name ------------------------------------------------------------- */
+
+#define NAME_WORDS_MAX 24
+
+struct name_words {
+	size_t n;
+	struct {
+		char lower[VNAME_MAX + 1], folded[VNAME_MAX + 1];
+	} w[NAME_WORDS_MAX];
+};
+
+static void collect_word(void *ctx, const char *raw, size_t rawlen, const char *lower,
+			 const char *folded)
+{
+	struct name_words *nw = ctx;
+	size_t i;
+
+	(void)raw;
+	(void)rawlen;
+	if (!folded[0] || strlen(lower) > VNAME_MAX || strlen(folded) > VNAME_MAX ||
+	    nw->n == NAME_WORDS_MAX)
+		return;
+	for (i = 0; i < nw->n; i++)
+		if (strcmp(nw->w[i].lower, lower) == 0)
+			return;
+	memcpy(nw->w[nw->n].lower, lower, strlen(lower) + 1);
+	memcpy(nw->w[nw->n].folded, folded, strlen(folded) + 1);
+	nw->n++;
+}
+
+static void name_words_of(const char *name, struct name_words *nw)
+{
+	nw->n = 0;
+	vname_words(name, collect_word, nw);
+}
+
+/* ---- a member's words, one change at a time ----------------------------------------- */
+
+static enum err_code words_add(struct store *st, int64_t id, const char *name, struct err *e)
+{
+	static const char dict[] =
+		"INSERT INTO name_word(word, folded, n) VALUES (?1, ?2, 1)"
+		" ON CONFLICT(word) DO UPDATE SET n = n + 1 RETURNING id";
+	static const char add[] = "INSERT INTO member_word(word_id, member_id) VALUES (?1, ?2)";
+	struct name_words nw;
+	size_t i;
+
+	name_words_of(name, &nw);
+	for (i = 0; i < nw.n; i++) {
+		sqlite3_stmt *s = sq_prep(st, dict, e);
+		int64_t wid;
+
+		if (!s)
+			return e->code;
+		sq_bind_text(s, 1, nw.w[i].lower);
+		sq_bind_text(s, 2, nw.w[i].folded);
+		if (sqlite3_step(s) != SQLITE_ROW) {
+			sq_done(st, s);
+			return sq_db_error(st, e, "indexing a name");
+		}
+		wid = sqlite3_column_int64(s, 0);
+		sqlite3_step(s);
+		sq_done(st, s);
+		if (!(s = sq_prep(st, add, e)))
+			return e->code;
+		sqlite3_bind_int64(s, 1, wid);
+		sqlite3_bind_int64(s, 2, id);
+		if (sq_step_done(st, s, e, "indexing a name"))
+			return e->code;
+	}
+	return ERR_OK;
+}
+
+static enum err_code words_remove(struct store *st, int64_t id, const char *name,
+				  struct err *e)
+{
+	static const char dict[] = "UPDATE name_word SET n = n - 1 WHERE word = ?1 RETURNING id";
+	static const char del[] = "DELETE FROM member_word WHERE word_id = ?1 AND member_id = ?2";
+	struct name_words nw;
+	size_t i;
+
+	name_words_of(name, &nw);
+	for (i = 0; i < nw.n; i++) {
+		sqlite3_stmt *s = sq_prep(st, dict, e);
+		int64_t wid;
+		int rc;
+
+		if (!s)
+			return e->code;
+		sq_bind_text(s, 1, nw.w[i].lower);
+		rc = sqlite3_step(s);
+		wid = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		if (rc == SQLITE_ROW)
+			sqlite3_step(s);
+		sq_done(st, s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return sq_db_error(st, e, "indexing a name");
+		if (!wid)
+			continue;
+		if (!(s = sq_prep(st, del, e)))
+			return e->code;
+		sqlite3_bind_int64(s, 1, wid);
+		sqlite3_bind_int64(s, 2, id);
+		if (sq_step_done(st, s, e, "indexing a name"))
+			return e->code;
+	}
+	return ERR_OK;
+}
+
+/* ---- a first load: the words in memory, stored sorted at the end -------------------- */
+
+struct dict_entry {
+	char *lower, *folded;
+	int64_t id, n;
+	int stored; /* already a row of name_word */
+};
+
+struct word_bulk {
+	/* The dictionary: entries, and an open-addressing table of lower-case word -> entry. */
+	struct dict_entry *d;
+	size_t nd, capd;
+	size_t *by_lower, nbl; /* entry index + 1; 0 empty */
+	/* Words as typed -> entry, so that the Unicode work is done once a distinct word. */
+	struct raw_slot {
+		char *raw;
+		size_t len, entry; /* entry index + 1 */
+	} *by_raw;
+	size_t nbr, nraw;
+	int64_t next_id;
+	uint64_t *pairs;
+	size_t np, capp;
+	int failed; /* a pair did not fit: the words are rebuilt from the table at the end */
+};
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void bulk_grow_lower(struct word_bulk *b)
+{
+	size_t i, nbl = b->nbl ? b->nbl * 2 : 4096;
+	size_t *t = xcalloc(nbl, sizeof *t);
+
+	for (i = 0; i < b->nd; i++) {
+		size_t h = (size_t)hash_bytes(b->d[i].lower, strlen(b->d[i].lower)) & (nbl - 1);
+
+		while (t[h])
+			h = (h + 1) & (nbl - 1);
+		t[h] = i + 1;
+	}
+	free(b->by_lower);
+	b->by_lower = t;
+	b->nbl = nbl;
+}
+
+/* The entry of a lower-case word, added when new. */
+static size_t bulk_entry(struct word_bulk *b, const char *lower, const char *folded)
+{
+	size_t h;
+
+	if ((b->nd + 1) * 2 > b->nbl)
+		bulk_grow_lower(b);
+	h = (size_t)hash_bytes(lower, strlen(lower)) & (b->nbl - 1);
+	while (b->by_lower[h]) {
+		if (strcmp(b->d[b->by_lower[h] - 1].lower, lower) == 0)
+			return b->by_lower[h] - 1;
+		h = (h + 1) & (b->nbl - 1);
+	}
+	if (b->nd == b->capd) {
+		b->capd = b->capd ? b->capd * 2 : 1024;
+		b->d = xrealloc(b->d, b->capd * sizeof *b->d);
+	}
+	b->d[b->nd].lower = xstrdup(lower);
+	b->d[b->nd].folded = xstrdup(folded);
+	b->d[b->nd].id = b->next_id++;
+	b->d[b->nd].n = 0;
+	b->d[b->nd].stored = 0;
+	b->by_lower[h] = b->nd + 1;
+	return b->nd++;
+}
+
+static void bulk_grow_raw(struct word_bulk *b)
+{
+	size_t i, nbr = b->nbr ? b->nbr * 2 : 8192;
+	struct raw_slot *t = xcalloc(nbr, sizeof *t);
+
+	for (i = 0; i < b->nbr; i++) {
+		size_t h;
+
+		if (!b->by_raw[i].raw)
+			continue;
+		h = (size_t)hash_bytes(b->by_raw[i].raw, b->by_raw[i].len) & (nbr - 1);
+		while (t[h].raw)
+			h = (h + 1) & (nbr - 1);
+		t[h] = b->by_raw[i];
+	}
+	free(b->by_raw);
+	b->by_raw = t;
+	b->nbr = nbr;
+}
+
+struct raw_ctx {
+	struct word_bulk *b;
+	size_t entry;
+};
+
+static void raw_word(void *ctx, const char *raw, size_t rawlen, const char *lower,
+		     const char *folded)
+{
+	struct raw_ctx *c = ctx;
+
+	(void)raw;
+	(void)rawlen;
+	if (folded[0] && strlen(lower) <= VNAME_MAX && strlen(folded) <= VNAME_MAX)
+		c->entry = bulk_entry(c->b, lower, folded) + 1;
+}
+
+/* The entry of the word typed as raw[0..n) (+1; 0 when it is no search word). */
+static size_t bulk_raw(struct word_bulk *b, const char *raw, size_t n)
+{
+	size_t h;
+	struct raw_ctx c = {b, 0};
+	char tmp[VNAME_MAX + 1];
+
+	if ((b->nraw + 1) * 2 > b->nbr)
+		bulk_grow_raw(b);
+	h = (size_t)hash_bytes(raw, n) & (b->nbr - 1);
+	while (b->by_raw[h].raw) {
+		if (b->by_raw[h].len == n && memcmp(b->by_raw[h].raw, raw, n) == 0)
+			return b->by_raw[h].entry;
+		h = (h + 1) & (b->nbr - 1);
+	}
+	if (n > VNAME_MAX)
+		return 0;
+	memcpy(tmp, raw, n);
+	tmp[n] = 0;
+	vname_words(tmp, raw_word, &c);
+	b->by_raw[h].raw = xmalloc(n + 1);
+	memcpy(b->by_raw[h].raw, raw, n);
+	b->by_raw[h].raw[n] = 0;
+	b->by_raw[h].len = n;
+	b->by_raw[h].entry = c.entry;
+	b->nraw++;
+	return c.entry;
+}
+
+static void bulk_free(struct word_bulk *b)
+{
+	size_t i;
+
+	if (!b)
+		return;
+	for (i = 0; i < b->nd; i++) {
+		free(b->d[i].lower);
+		free(b->d[i].folded);
+	}
+	for (i = 0; i < b->nbr; i++)
+		free(b->by_raw[i].raw);
+	free(b->d);
+	free(b->by_lower);
+	free(b->by_raw);
+	free(b->pairs);
+	free(b);
+}
+
+enum err_code store_words_bulk_begin(struct store *st, struct err *e)
+{
+	static const char sql[] = "SELECT id, word, folded, n FROM name_word ORDER BY id";
+	struct word_bulk *b = xcalloc(1, sizeof *b);
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	bulk_free(st->words);
+	st->words = NULL;
+	if (!s) {
+		bulk_free(b);
+		return e->code;
+	}
+	b->next_id = 1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t i = bulk_entry(b, (const char *)sqlite3_column_text(s, 1),
+				      (const char *)sqlite3_column_text(s, 2));
+
+		b->d[i].id = sqlite3_column_int64(s, 0);
+		b->d[i].n = sqlite3_column_int64(s, 3);
+		b->d[i].stored = 1;
+		if (b->d[i].id >= b->next_id)
+			b->next_id = b->d[i].id + 1;
+	}
+	sq_done(st, s);
+	if (rc != SQLITE_DONE) {
+		bulk_free(b);
+		return sq_db_error(st, e, "reading the words of names");
+	}
+	st->words = b;
+	return ERR_OK;
+}
+
+/* Collect the words of a member loaded in bulk. */
+static void bulk_member(struct word_bulk *b, int64_t id, const char *name)
+{
+	size_t first = b->np, i;
+	const char *p = name;
+
+	while (*p) {
+		const char *w;
+		size_t k, ent;
+
+		while ((k = vname_word_sep(p)) > 0)
+			p += k;
+		if (!*p)
+			break;
+		w = p;
+		while (*p && !vname_word_sep(p))
+			p++;
+		if (!(ent = bulk_raw(b, w, (size_t)(p - w))))
+			continue;
+		if (b->d[ent - 1].id > PAIR_WORD_MAX || id > PAIR_ID_MAX || id < 0) {
+			b->failed = 1;
+			continue;
+		}
+		{
+			uint64_t pair = (uint64_t)b->d[ent - 1].id << PAIR_ID_BITS | (uint64_t)id;
+
+			/* A word twice in one name is one entry. */
+			for (i = first; i < b->np && b->pairs[i] != pair; i++)
+				;
+			if (i < b->np)
+				continue;
+			if (b->np == b->capp) {
+				b->capp = b->capp ? b->capp * 2 : 1 << 16;
+				b->pairs = xrealloc(b->pairs, b->capp * sizeof *b->pairs);
+			}
+			b->pairs[b->np++] = pair;
+			b->d[ent - 1].n++;
+		}
+	}
+}
+
+/* cadre_wordpairs: the (word id, member id) pairs of a first load, sorted, as a table SQLite
+ * reads in one statement (as cadre_dupkeys in store.c). */
+struct wp_vtab {
+	sqlite3_vtab base;
+	struct store *st;
+};
+
+struct wp_cursor {
+	sqlite3_vtab_cursor base;
+	size_t i;
+};
+
+static int wp_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+		      sqlite3_vtab **out, char **err)
+{
+	struct wp_vtab *t;
+	int rc;
+
+	(void)argc;
+	(void)argv;
+	(void)err;
+	rc = sqlite3_declare_vtab(db, "CREATE TABLE x(word_id INTEGER, member_id INTEGER)");
+	if (rc != SQLITE_OK)
+		return rc;
+	t = sqlite3_malloc(sizeof *t);
+	if (!t)
+		return SQLITE_NOMEM;
+	memset(t, 0, sizeof *t);
+	t->st = aux;
+	*out = &t->base;
+	return SQLITE_OK;
+}
+
+static int wp_disconnect(sqlite3_vtab *v)
+{
+	sqlite3_free(v);
+	return SQLITE_OK;
+}
+
+static int wp_best_index(sqlite3_vtab *v, sqlite3_index_info *info)
+{
+	(void)v;
+	info->estimatedCost = 1e6;
+	if (info->nOrderBy >= 1 && info->nOrderBy <= 2 && !info->aOrderBy[0].desc &&
+	    info->aOrderBy[0].iColumn == 0 &&
+	    (info->nOrderBy == 1 || (info->aOrderBy[1].iColumn == 1 && !info->aOrderBy[1].desc)))
+		info->orderByConsumed = 1;
+	return SQLITE_OK;
+}
+
+static int wp_open(sqlite3_vtab *v, sqlite3_vtab_cursor **out)
+{
+	struct wp_cursor *c = sqlite3_malloc(sizeof *c);
+
+	(void)v;
+	if (!c)
+		return SQLITE_NOMEM;
+	memset(c, 0, sizeof *c);
+	*out = &c->base;
+	return SQLITE_OK;
+}
+
+static int wp_close(sqlite3_vtab_cursor *c)
+{
+	sqlite3_free(c);
+	return SQLITE_OK;
+}
+
+static int wp_filter(sqlite3_vtab_cursor *c, int idx, const char *idxs, int argc,
+		     sqlite3_value **argv)
+{
+	(void)idx;
+	(void)idxs;
+	(void)argc;
+	(void)argv;
+	((struct wp_cursor *)c)->i = 0;
+	return SQLITE_OK;
+}
+
+static int wp_next(sqlite3_vtab_cursor *c)
+{
+	((struct wp_cursor *)c)->i++;
+	return SQLITE_OK;
+}
+
+static int wp_eof(sqlite3_vtab_cursor *c)
+{
+	struct store *st = ((struct wp_vtab *)c->pVtab)->st;
+
+	return !st->words || ((struct wp_cursor *)c)->i >= st->words->np;
+}
+
+static int wp_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
+{
+	struct store *st = ((struct wp_vtab *)c->pVtab)->st;
+	uint64_t p = st->words->pairs[((struct wp_cursor *)c)->i];
+
+	sqlite3_result_int64(ctx, col == 0 ? (sqlite3_int64)(p >> PAIR_ID_BITS)
+					   : (sqlite3_int64)(p & (uint64_t)PAIR_ID_MAX));
+	return SQLITE_OK;
+}
+
+static int wp_rowid(sqlite3_vtab_cursor *c, sqlite3_int64 *id)
+{
+	*id = (sqlite3_int64)((struct wp_cursor *)c)->i;
+	return SQLITE_OK;
+}
+
+static const sqlite3_module wp_module = {
+	.xConnect = wp_connect,
+	.xBestIndex = wp_best_index,
+	.xDisconnect = wp_disconnect,
+	.xOpen = wp_open,
+	.xClose = wp_close,
+	.xFilter = wp_filter,
+	.xNext = wp_next,
+	.xEof = wp_eof,
+	.xColumn = wp_column,
+	.xRowid = wp_rowid,
+};
+
+void store_words_register(struct store *st)
+{
+	sqlite3_create_module(st->db, "cadre_wordpairs", &wp_module, st);
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Sort 64-bit keys: a radix sort by bytes (the pairs of a national load are tens of
+ * millions; qsort's comparisons would cost seconds), qsort for short runs. */
+static void sort_u64(uint64_t *v, size_t n)
+{
+	uint64_t *tmp, *src = v, *dst;
+	size_t count[256];
+	int shift;
+
+	if (n < 4096) {
+		qsort(v, n, sizeof *v, cmp_u64);
+		return;
+	}
+	tmp = xmalloc(n * sizeof *tmp);
+	dst = tmp;
+	for (shift = 0; shift < 64; shift += 8) {
+		size_t i, sum = 0;
+		uint64_t all_or = 0, all_and = ~(uint64_t)0;
+
+		for (i = 0; i < n; i++) {
+			all_or |= src[i];
+			all_and &= src[i];
+		}
+		/* A byte the same in every key orders nothing: skip its pass. */
+		if ((((all_or ^ all_and) >> shift) & 0xFF) == 0)
+			continue;
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[(src[i] >> shift) & 0xFF]++;
+		for (i = 0; i < 256; i++) {
+			size_t c = count[i];
+
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+		{
+			uint64_t *t = src;
+
+			src = dst;
+			dst = t;
+		}
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
+	free(tmp);
+}
+
+enum err_code store_words_bulk_end(struct store *st, struct err *e)
+{
+	static const char put[] =
+		"INSERT INTO name_word(id, word, folded, n) VALUES (?1, ?2, ?3, ?4)"
+		" ON CONFLICT(id) DO UPDATE SET n = excluded.n";
+	struct word_bulk *b = st->words;
+	enum err_code rc = ERR_OK;
+	size_t i, k;
+
+	if (!b)
+		return ERR_OK;
+	if (b->failed) {
+		/* An id too large to pack: index the whole roll row by row instead. */
+		bulk_free(b);
+		st->words = NULL;
+		return store_words_rebuild_slow(st, e);
+	}
+	for (i = 0; i < b->nd && !rc; i++) {
+		sqlite3_stmt *s = sq_prep(st, put, e);
+
+		if (b->d[i].stored && !b->d[i].n)
+			continue;
+		if (!s) {
+			rc = e->code;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, b->d[i].id);
+		sq_bind_text(s, 2, b->d[i].lower);
+		sq_bind_text(s, 3, b->d[i].folded);
+		sqlite3_bind_int64(s, 4, b->d[i].n);
+		rc = sq_step_done(st, s, e, "storing the words of names");
+	}
+	if (!rc && b->np) {
+		sort_u64(b->pairs, b->np);
+		for (i = k = 0; i < b->np; i++)
+			if (k == 0 || b->pairs[i] != b->pairs[k - 1])
+				b->pairs[k++] = b->pairs[i];
+		b->np = k;
+		rc = sq_exec(st, "INSERT OR IGNORE INTO member_word(word_id, member_id)"
+			     " SELECT word_id, member_id FROM cadre_wordpairs ORDER BY 1, 2",
+			     e, "storing the words of names");
+	}
+	bulk_free(b);
+	st->words = NULL;
+	return rc;
+}
+
+void store_words_bulk_forget(struct store *st)
+{
+	bulk_free(st->words);
+	st->words = NULL;
+}
+
+enum err_code store_words_member(struct store *st, int64_t id, const char *old_name,
+				 const char *new_name, struct err *e)
+{
+	if (old_name && new_name && strcmp(old_name, new_name) == 0)
+		return ERR_OK;
+	if (st->words && !old_name) {
+		bulk_member(st->words, id, new_name);
+		return ERR_OK;
+	}
+	if (old_name && words_remove(st, id, old_name, e))
+		return e->code;
+	if (new_name && words_add(st, id, new_name, e))
+		return e->code;
+	return ERR_OK;
+}
+
+enum err_code store_words_rebuild_slow(struct store *st, struct err *e)
+{
+	static const char sql[] = "SELECT id, full_name FROM member ORDER BY id";
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sq_exec(st, "DELETE FROM member_word; DELETE FROM name_word;", e,
+		    "rebuilding the words of names"))
+		return e->code;
+	/* Not cached: the statements of words_add run while it steps. */
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return sq_db_error(st, e, "rebuilding the words of names");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (words_add(st, sqlite3_column_int64(s, 0),
+			      (const char *)sqlite3_column_text(s, 1), e))
+			break;
+	sqlite3_finalize(s);
+	if (e->code)
+		return e->code;
+	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "rebuilding the words of names");
+}
+
+/* ---- organisations' words ------------------------------------------------------------ */
+
+struct org_words_ctx {
+	struct buf *joined;
+};
+
+static void org_word_join(void *ctx, const char *raw, size_t rawlen, const char *lower,
+			  const char *folded)
+{
+	struct org_words_ctx *c = ctx;
+
+	(void)raw;
+	(void)rawlen;
+	(void)lower;
+	if (!folded[0])
+		return;
+	if (c->joined->len)
+		buf_addc(c->joined, ' ');
+	buf_adds(c->joined, folded);
+}
+
+/* The folded name of an organisation: its words folded, joined by single spaces. */
+static void org_folded(const char *name, struct buf *out)
+{
+	struct org_words_ctx c = {out};
+
+	buf_reset(out);
+	vname_words(name, org_word_join, &c);
+}
+
+enum err_code store_words_org(struct store *st, int64_t org_id, const char *name,
+			      struct err *e)
+{
+	static const char del[] = "DELETE FROM org_word WHERE org_id = ?1";
+	static const char add[] = "INSERT OR IGNORE INTO org_word(folded, org_id) VALUES (?1, ?2)";
+	static const char set[] = "UPDATE org SET folded = ?2 WHERE id = ?1";
+	struct buf f;
+	sqlite3_stmt *s;
+	const char *p;
+	enum err_code rc = ERR_OK;
+
+	buf_init(&f, 0);
+	org_folded(name, &f);
+	if (!(s = sq_prep(st, del, e)))
+		goto fail;
+	sqlite3_bind_int64(s, 1, org_id);
+	if (sq_step_done(st, s, e, "indexing an organisation's name"))
+		goto fail;
+	if (!(s = sq_prep(st, set, e)))
+		goto fail;
+	sqlite3_bind_int64(s, 1, org_id);
+	sq_bind_text(s, 2, buf_str(&f));
+	if (sq_step_done(st, s, e, "indexing an organisation's name"))
+		goto fail;
+	for (p = buf_str(&f); *p;) {
+		const char *sp = strchr(p, ' ');
+		size_t n = sp ? (size_t)(sp - p) : strlen(p);
+
+		if (!(s = sq_prep(st, add, e)))
+			goto fail;
+		sqlite3_bind_text(s, 1, p, (int)n, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 2, org_id);
+		if (sq_step_done(st, s, e, "indexing an organisation's name"))
+			goto fail;
+		p += n + (sp ? 1 : 0);
+	}
+	buf_cleanup(&f);
+	return rc;
+fail:
+	buf_cleanup(&f);
+	return e->code;
+}
+
+enum err_code store_words_rebuild(struct store *st, struct err *e)
+{
+	static const char members[] = "SELECT id, full_name FROM member ORDER BY id";
+	static const char orgs[] = "SELECT id, name FROM org ORDER BY id";
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sq_exec(st, "DELETE FROM member_word; DELETE FROM name_word; DELETE FROM org_word;", e,
+		    "rebuilding the words of names") ||
+	    store_words_bulk_begin(st, e))
+		return e->code;
+	if (sqlite3_prepare_v2(st->db, members, -1, &s, NULL) != SQLITE_OK) {
+		store_words_bulk_forget(st);
+		return sq_db_error(st, e, "rebuilding the words of names");
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		bulk_member(st->words, sqlite3_column_int64(s, 0),
+			    (const char *)sqlite3_column_text(s, 1));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_words_bulk_forget(st);
+		return sq_db_error(st, e, "rebuilding the words of names");
+	}
+	if (store_words_bulk_end(st, e))
+		return e->code;
+	if (sqlite3_prepare_v2(st->db, orgs, -1, &s, NULL) != SQLITE_OK)
+		return sq_db_error(st, e, "rebuilding the words of names");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (store_words_org(st, sqlite3_column_int64(s, 0),
+				    (const char *)sqlite3_column_text(s, 1), e))
+			break;
+	sqlite3_finalize(s);
+	if (e->code)
+		return e->code;
+	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "rebuilding the words of names");
+}
+
+/* ---- searching members --------------------------------------------------------------- */
+
+/* The members a query word can be: the ids of its dictionary words and their sum of n. */
+struct qword {
+	const struct search_word *w;
+	int64_t *ids;
+	size_t nids;
+	long long n;
+};
+
+static enum err_code qword_ids(struct store *st, struct qword *q, struct err *e)
+{
+	static const char *const sql[2][2] = {
+		{"SELECT id, n FROM name_word WHERE folded = ?1 AND n > 0",
+		 "SELECT id, n FROM name_word WHERE folded >= ?1 AND folded < ?1 || char(1114111)"
+		 " AND n > 0"},
+		{"SELECT id, n FROM name_word WHERE word = ?1 AND n > 0",
+		 "SELECT id, n FROM name_word WHERE word >= ?1 AND word < ?1 || char(1114111)"
+		 " AND n > 0"},
+	};
+	sqlite3_stmt *s = sq_prep(st, sql[q->w->accented ? 1 : 0][q->w->prefix ? 1 : 0], e);
+	size_t cap = 0;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sq_bind_text(s, 1, q->w->text);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (q->nids == cap) {
+			cap = cap ? cap * 2 : 16;
+			q->ids = xrealloc(q->ids, cap * sizeof *q->ids);
+		}
+		q->ids[q->nids++] = sqlite3_column_int64(s, 0);
+		q->n += sqlite3_column_int64(s, 1);
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "searching names");
+}
+
+struct idset {
+	int64_t *v;
+	size_t n, cap;
+};
+
+static void idset_add(struct idset *s, int64_t id)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 256;
+		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
+	}
+	s->v[s->n++] = id;
+}
+
+static int cmp_i64(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The members of q's words, sorted and without repeats, into out (reset first). */
+static enum err_code qword_members(struct store *st, const struct qword *q, struct idset *out,
+				   struct err *e)
+{
+	static const char sql[] = "SELECT member_id FROM member_word WHERE word_id = ?1";
+	size_t i, k;
+	int rc;
+
+	out->n = 0;
+	for (i = 0; i < q->nids; i++) {
+		sqlite3_stmt *s = sq_prep(st, sql, e);
+
+		if (!s)
+			return e->code;
+		sqlite3_bind_int64(s, 1, q->ids[i]);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			idset_add(out, sqlite3_column_int64(s, 0));
+		sq_done(st, s);
+		if (rc != SQLITE_DONE)
+			return sq_db_error(st, e, "searching names");
+	}
+	if (q->nids > 1) {
+		qsort(out->v, out->n, sizeof *out->v, cmp_i64);
+		for (i = k = 0; i < out->n; i++)
+			if (k == 0 || out->v[i] != out->v[k - 1])
+				out->v[k++] = out->v[i];
+		out->n = k;
+	}
+	return ERR_OK;
+}
+
+/* Keep in a the members also in b (both sorted). */
+static void idset_and(struct idset *a, const struct idset *b)
+{
+	size_t i = 0, j = 0, k = 0;
+
+	while (i < a->n && j < b->n) {
+		if (a->v[i] < b->v[j])
+			i++;
+		else if (a->v[i] > b->v[j])
+			j++;
+		else {
+			a->v[k++] = a->v[i];
+			i++;
+			j++;
+		}
+	}
+	a->n = k;
+}
+
+/* Whether member id has one of q's words (for a few candidates against a long list). */
+static enum err_code qword_has(struct store *st, const struct qword *q, int64_t id, int *has,
+			       struct err *e)
+{
+	static const char sql[] = "SELECT 1 FROM member_word WHERE word_id = ?1 AND member_id = ?2";
+	size_t i;
+	int rc;
+
+	*has = 0;
+	for (i = 0; i < q->nids && !*has; i++) {
+		sqlite3_stmt *s = sq_prep(st, sql, e);
+
+		if (!s)
+			return e->code;
+		sqlite3_bind_int64(s, 1, q->ids[i]);
+		sqlite3_bind_int64(s, 2, id);
+		rc = sqlite3_step(s);
+		sq_done(st, s);
+		if (rc == SQLITE_ROW)
+			*has = 1;
+		else if (rc != SQLITE_DONE)
+			return sq_db_error(st, e, "searching names");
+	}
+	return ERR_OK;
+}
+
+/* The pre-order numbers of the organisations of the candidates, looked up once each: namesakes
+ * share organisations far more often than not. */
+struct pre_cache {
+	struct pre_slot {
+		int64_t org_id;
+		long pre; /* 0: not in the tree (dissolved) */
+	} *slot;
+	size_t cap, n;
+};
+
+static enum err_code org_pre_of(struct store *st, struct pre_cache *c, int64_t org_id,
+				long *pre, struct err *e)
+{
+	static const char sql[] = "SELECT coalesce(pre, 0) FROM org WHERE id = ?1";
+	sqlite3_stmt *s;
+	size_t h;
+
+	if ((c->n + 1) * 2 > c->cap) {
+		struct pre_slot *old = c->slot;
+		size_t oldcap = c->cap, i;
+
+		c->cap = c->cap ? c->cap * 2 : 1024;
+		c->slot = xcalloc(c->cap, sizeof *c->slot);
+		for (i = 0; i < oldcap; i++) {
+			if (!old[i].org_id)
+				continue;
+			h = (size_t)((uint64_t)old[i].org_id * 0x9E3779B97F4A7C15ULL) & (c->cap - 1);
+			while (c->slot[h].org_id)
+				h = (h + 1) & (c->cap - 1);
+			c->slot[h] = old[i];
+		}
+		free(old);
+	}
+	h = (size_t)((uint64_t)org_id * 0x9E3779B97F4A7C15ULL) & (c->cap - 1);
+	while (c->slot[h].org_id) {
+		if (c->slot[h].org_id == org_id) {
+			*pre = c->slot[h].pre;
+			return ERR_OK;
+		}
+		h = (h + 1) & (c->cap - 1);
+	}
+	if (!(s = sq_prep(st, sql, e)))
+		return e->code;
+	sqlite3_bind_int64(s, 1, org_id);
+	*pre = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+	sq_done(st, s);
+	c->slot[h].org_id = org_id;
+	c->slot[h].pre = *pre;
+	c->n++;
+	return ERR_OK;
+}
+
+static int cmp_qword(const void *x, const void *y)
+{
+	const struct qword *a = x, *b = y;
+
+	return a->n < b->n ? -1 : a->n > b->n;
+}
+
+/* Whether one of the words of name (split as vname_words splits) is w, or begins with it
+ * when prefix. */
+static int has_word(const char *name, const char *w, int prefix)
+{
+	size_t wl = strlen(w), k;
+	const char *p = name, *s;
+
+	while (*p) {
+		while ((k = vname_word_sep(p)) > 0)
+			p += k;
+		if (!*p)
+			break;
+		s = p;
+		while (*p && !vname_word_sep(p))
+			p++;
+		if ((size_t)(p - s) >= wl && memcmp(s, w, wl) == 0 &&
+		    (prefix || (size_t)(p - s) == wl))
+			return 1;
+	}
+	return 0;
+}
+
+struct lower_ctx {
+	struct buf *out;
+};
+
+static void lower_join(void *ctx, const char *raw, size_t rawlen, const char *lower,
+		       const char *folded)
+{
+	struct lower_ctx *c = ctx;
+
+	(void)raw;
+	(void)rawlen;
+	(void)folded;
+	if (c->out->len)
+		buf_addc(c->out, ' ');
+	buf_adds(c->out, lower);
+}
+
+/* Whether the folded name has every word (by its folded form). */
+static int folded_matches(const struct search_word *w, size_t n, const char *folded)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!has_word(folded, w[i].folded, w[i].prefix))
+			return 0;
+	return 1;
+}
+
+/* Whether the full name has every accented word with those accents. */
+static int accents_match(const struct search_word *w, size_t n, const char *full)
+{
+	struct buf lower;
+	struct lower_ctx c = {&lower};
+	size_t i;
+	int ok = 1;
+
+	buf_init(&lower, 0);
+	vname_words(full, lower_join, &c);
+	for (i = 0; i < n && ok; i++)
+		if (w[i].accented && !has_word(buf_str(&lower), w[i].text, w[i].prefix))
+			ok = 0;
+	buf_cleanup(&lower);
+	return ok;
+}
+
+/* Add a member's list key to v[*nv] (v has room). */
+static void keyed_add(struct keyed *v, size_t *nv, struct buf *arena, const unsigned char *k,
+		      int kl, int64_t id)
+{
+	uint64_t pfx = 0;
+	int b;
+
+	for (b = 0; b < 8; b++)
+		pfx = pfx << 8 | (b < kl ? k[b] : 0);
+	v[*nv].prefix = pfx;
+	v[*nv].off = (uint32_t)arena->len;
+	v[*nv].len = (uint32_t)kl;
+	v[*nv].id = id;
+	buf_add(arena, k, (size_t)kl);
+	(*nv)++;
+}
+
+/* A small scope: its members read from the covering index member_roll and matched here,
+ * cheaper than the words' lists of the whole roll. */
+static enum err_code scope_scan(struct store *st, long pre, long last,
+				const struct search_word *w, size_t nw, struct keyed **vp,
+				size_t *nvp, struct buf *arena, struct err *e)
+{
+	static const char sql[] =
+		"SELECT m.sort_key, m.id, m.folded FROM org o CROSS JOIN member m ON m.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status IN " ACTIVE_STATUSES;
+	static const char full[] = "SELECT full_name FROM member WHERE id = ?1";
+	struct keyed *v = NULL;
+	size_t nv = 0, cap = 0, i;
+	int accents = 0, step;
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	for (i = 0; i < nw; i++)
+		accents |= w[i].accented;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *f = (const char *)sqlite3_column_text(s, 2);
+
+		if (!f || !folded_matches(w, nw, f))
+			continue;
+		if (nv == cap) {
+			cap = cap ? cap * 2 : 256;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		keyed_add(v, &nv, arena, sqlite3_column_blob(s, 0), sqlite3_column_bytes(s, 0),
+			  sqlite3_column_int64(s, 1));
+	}
+	sq_done(st, s);
+	if (step != SQLITE_DONE) {
+		free(v);
+		return sq_db_error(st, e, "searching names");
+	}
+	if (accents) {
+		/* The accents typed: checked on the full names of the few folded matches. */
+		size_t k = 0;
+
+		for (i = 0; i < nv; i++) {
+			sqlite3_stmt *g = sq_prep(st, full, e);
+			int keep = 0;
+
+			if (!g) {
+				free(v);
+				return e->code;
+			}
+			sqlite3_bind_int64(g, 1, v[i].id);
+			if (sqlite3_step(g) == SQLITE_ROW)
+				keep = accents_match(w, nw, (const char *)sqlite3_column_text(g, 0));
+			sq_done(st, g);
+			if (keep)
+				v[k++] = v[i];
+		}
+		nv = k;
+	}
+	*vp = v;
+	*nvp = nv;
+	return ERR_OK;
+}
+
+static int cmp_keyed_search(const void *x, const void *y, void *keys)
+{
+	const struct keyed *a = x, *b = y;
+	size_t n;
+	int c;
+
+	if (a->prefix != b->prefix)
+		return a->prefix < b->prefix ? -1 : 1;
+	n = a->len < b->len ? a->len : b->len;
+	c = memcmp((const char *)keys + a->off, (const char *)keys + b->off, n);
+	if (c)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+enum err_code store_member_find(struct store *st, long pre, long last,
+				const struct search_word *words, size_t nwords, long offset,
+				long limit, long *total, store_member_cb cb, void *ctx,
+				struct err *e)
+{
+	static const char row[] =
+		"SELECT sort_key, org_id FROM member WHERE id = ?1 AND status IN " ACTIVE_STATUSES;
+	static const char one[] =
+		"SELECT m.id FROM member m WHERE m.id = ?1";
+	struct qword *q = xcalloc(nwords ? nwords : 1, sizeof *q);
+	struct idset cand = {0}, other = {0};
+	struct pre_cache pres = {0};
+	struct keyed *v = NULL;
+	size_t nv = 0, i, j, end_at;
+	struct buf arena;
+	enum err_code rc = ERR_OK;
+
+	(void)one;
+	*total = 0;
+	buf_init(&arena, 0);
+	for (i = 0; i < nwords; i++) {
+		q[i].w = &words[i];
+		if ((rc = qword_ids(st, &q[i], e)))
+			goto out;
+		if (!q[i].nids)
+			goto out; /* a word nobody has: nobody */
+	}
+	if (!nwords)
+		goto out;
+	/* The rarest word first; each further word narrows the candidates, by its list when
+	 * that is not much longer than they are, else by looking each candidate up. */
+	qsort(q, nwords, sizeof *q, cmp_qword);
+	/* A scope with fewer members than the rarest word has in the whole roll (about 100
+	 * members an organisation) is read whole instead. */
+	if (st->search_plan == 1 ||
+	    (!st->search_plan && (long long)(last - pre + 1) * SEARCH_MEMBERS_PER_ORG < q[0].n)) {
+		if ((rc = scope_scan(st, pre, last, words, nwords, &v, &nv, &arena, e)))
+			goto out;
+		goto page;
+	}
+	if (q[0].n > SEARCH_CANDIDATES_MAX) {
+		rc = err_add(e, ERR_INPUT, 0, "q", NULL, NULL,
+			     "more than %d people have names that match; type more of the name",
+			     SEARCH_CANDIDATES_MAX);
+		goto out;
+	}
+	if ((rc = qword_members(st, &q[0], &cand, e)))
+		goto out;
+	for (i = 1; i < nwords && cand.n; i++) {
+		/* A row of a list costs about a twentieth of a lookup (a step of a range scan
+		 * against a descent of the b-tree), and a candidate needs a lookup a word. */
+		if ((long long)q[i].n <= 20 * (long long)cand.n * (long long)q[i].nids + 1024) {
+			if ((rc = qword_members(st, &q[i], &other, e)))
+				goto out;
+			idset_and(&cand, &other);
+		} else {
+			size_t k = 0;
+
+			for (j = 0; j < cand.n; j++) {
+				int has;
+
+				if ((rc = qword_has(st, &q[i], cand.v[j], &has, e)))
+					goto out;
+				if (has)
+					cand.v[k++] = cand.v[j];
+			}
+			cand.n = k;
+		}
+	}
+	/* On a current roll within the scope: their list keys, then the page in list order. */
+	v = xmalloc((cand.n ? cand.n : 1) * sizeof *v);
+	for (i = 0; i < cand.n; i++) {
+		sqlite3_stmt *s = sq_prep(st, row, e);
+		int step;
+
+		if (!s) {
+			rc = e->code;
+			goto out;
+		}
+		sqlite3_bind_int64(s, 1, cand.v[i]);
+		step = sqlite3_step(s);
+		if (step == SQLITE_ROW) {
+			long p = 0;
+
+			if ((rc = org_pre_of(st, &pres, sqlite3_column_int64(s, 1), &p, e))) {
+				sq_done(st, s);
+				goto out;
+			}
+			if (p > 0 && p >= pre && p <= last)
+				keyed_add(v, &nv, &arena, sqlite3_column_blob(s, 0),
+					  sqlite3_column_bytes(s, 0), cand.v[i]);
+		}
+		sq_done(st, s);
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {
+			rc = sq_db_error(st, e, "searching names");
+			goto out;
+		}
+	}
+page:
+	*total = (long)nv;
+	if (offset < 0)
+		offset = 0;
+	end_at = limit < 0 ? nv : (size_t)offset + (size_t)limit;
+	if (end_at > nv)
+		end_at = nv;
+	if ((size_t)offset >= end_at)
+		goto out;
+	qsort_r(v, nv, sizeof *v, cmp_keyed_search, arena.s);
+	for (i = (size_t)offset; i < end_at; i++) {
+		struct member m;
+
+		if ((rc = store_member_get(st, v[i].id, &m, e)))
+			goto out;
+		if (cb(ctx, &m))
+			break;
+	}
+out:
+	for (i = 0; i < nwords; i++)
+		free(q[i].ids);
+	free(q);
+	free(cand.v);
+	free(other.v);
+	free(pres.slot);
+	free(v);
+	buf_cleanup(&arena);
+	return rc;
+}
+
+/* ---- searching organisations --------------------------------------------------------- */
+
+enum err_code store_org_find(struct store *st, long pre, long last, const char *folded,
+			     int open_only, long limit, store_org_cb cb, void *ctx, int *more,
+			     struct err *e)
+{
+	/* The rarest word leads (its organisations counted up to 4,000); every word
+	 * must begin a word of the name (cadre_match); the nearest the root first, then by
+	 * name. */
+	static const char sql[] =
+		"SELECT DISTINCT o.id FROM org_word w JOIN org o ON o.id = w.org_id"
+		" WHERE w.folded >= ?1 AND w.folded < ?1 || char(1114111)"
+		" AND o.pre BETWEEN ?2 AND ?3 AND cadre_match(o.folded, ?4)"
+		" AND (?5 = 0 OR o.dissolved IS NULL)"
+		" ORDER BY o.depth, o.folded, o.code LIMIT ?6";
+	static const char by_order[] =
+		"SELECT id FROM org INDEXED BY org_find WHERE ?1 = ?1 AND pre BETWEEN ?2 AND ?3"
+		" AND cadre_match(folded, ?4) AND (?5 = 0 OR dissolved IS NULL)"
+		" ORDER BY depth, folded, code LIMIT ?6";
+	static const char count[] =
+		"SELECT count(*) FROM (SELECT 1 FROM org_word WHERE folded >= ?1"
+		" AND folded < ?1 || char(1114111) LIMIT 4000)";
+	const char *p = folded;
+	long bestn = -1;
+	char lead[VNAME_MAX + 1], word[VNAME_MAX + 1];
+	sqlite3_stmt *s;
+	int64_t *ids = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	*more = 0;
+	lead[0] = 0;
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		size_t k = sp ? (size_t)(sp - p) : strlen(p);
+		long c;
+
+		if (k <= VNAME_MAX) {
+			memcpy(word, p, k);
+			word[k] = 0;
+			if (!(s = sq_prep(st, count, e)))
+				return e->code;
+			sq_bind_text(s, 1, word);
+			c = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+			sq_done(st, s);
+			if (bestn < 0 || c < bestn) {
+				bestn = c;
+				memcpy(lead, word, k + 1);
+			}
+		}
+		p += k;
+		while (*p == ' ')
+			p++;
+	}
+	if (!lead[0] || bestn == 0)
+		return ERR_OK;
+	/* Every word common ("co quan"): the organisations in the order shown, until enough
+	 * match, rather than every one with the rarest word sorted. */
+	if (bestn >= 4000)
+		s = sq_prep(st, by_order, e);
+	else
+		s = sq_prep(st, sql, e);
+	if (!s)
+		return e->code;
+	sq_bind_text(s, 1, lead);
+	sqlite3_bind_int64(s, 2, pre);
+	sqlite3_bind_int64(s, 3, last);
+	sq_bind_text(s, 4, folded);
+	sqlite3_bind_int(s, 5, open_only);
+	sqlite3_bind_int64(s, 6, limit + 1);
+	ids = xmalloc((size_t)(limit + 1) * sizeof *ids);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return sq_db_error(st, e, "searching organisations");
+	}
+	if ((long)n > limit) {
+		*more = 1;
+		n = (size_t)limit;
+	}
+	for (i = 0; i < n; i++) {
+		struct org o;
+
+		if (store_org_by_id(st, ids[i], &o, e))
+			break;
+		if (cb(ctx, &o))
+			break;
+	}
+	free(ids);
+	return e->code;
+}
