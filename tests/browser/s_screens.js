@@ -144,4 +144,56 @@ module.exports = ({ scenario, assert, URL, ACCOUNTS }) => {
 			assert.deepEqual(wrong.concat(problems, out.problems), [], 'what is wrong on the pages');
 		});
 	}
+	scenario('screens: the report printed whole, a running head and foot on every page, PDF by Chromium', async (t) => {
+		const { context, page, problems } = await open(t, 'vi', false);
+		for (const code of ['HG', 'QK2']) {
+			const resp = await page.goto(`${URL}/orgs/${code}/report`);
+			assert.equal(resp.status(), 200);
+			const year = await page.locator('#report-year-shown').textContent();
+			assert.equal(year, '2025', 'the report opens on the last year with decided reviews');
+			await Promise.all([page.waitForEvent('load'), page.click('a#print')]);
+			assert.match(page.url(), new RegExp(`/orgs/${code}/report\\?year=2025&print=1$`));
+			// Every row of every table, as in the CSV download of the same report.
+			const csv = await (await context.request.get(`${URL}/orgs/${code}/report.csv?year=2025`)).text();
+			const want = {};
+			for (const line of csv.trim().split('\n').slice(1)) {
+				const [table, key] = line.split(',');
+				(want[table] = want[table] || new Set()).add(key);
+			}
+			for (const [table, keys] of Object.entries(want)) {
+				const got = await page.locator(`section#t-${table} tbody tr[data-key]`).count();
+				assert.equal(got, keys.size, `${code}: table ${table} has all its ${keys.size} rows`);
+			}
+			assert.ok(want.transfers, 'the CSV has the transfer table');
+			assert.equal(await page.locator('section#t-transfers table.report').count(), 1, 'the transfer table is printed');
+			assert.equal(await page.locator('.left-out').count(), 0, 'nothing left out');
+			assert.equal(await page.locator('form#report-year').count(), 0, 'no controls on the page to print');
+			// On paper: the header of the site hidden, the frame's head and foot repeating.
+			await page.emulateMedia({ media: 'print' });
+			const paper = await page.evaluate(() => {
+				const cs = (sel) => getComputedStyle(document.querySelector(sel));
+				return {
+					bar: cs('header.bar').display,
+					head: cs('table.print-frame > thead').display,
+					foot: cs('table.print-frame > tfoot').display,
+					headText: document.querySelector('table.print-frame > thead').innerText,
+					footText: document.querySelector('table.print-frame > tfoot').innerText,
+					row: cs('section.rtable table.report tbody tr').breakInside,
+				};
+			});
+			assert.equal(paper.bar, 'none', 'the site header is not printed');
+			assert.equal(paper.head, 'table-header-group', 'the running head repeats on each page');
+			assert.equal(paper.foot, 'table-footer-group', 'the running foot repeats on each page');
+			assert.match(paper.headText, new RegExp(`${code}\\).*2025`), 'the head names the organisation and the year');
+			assert.match(paper.footText, /admin/, 'the foot says who printed it');
+			assert.equal(paper.row, 'avoid', 'a row is not split across pages');
+			const pdf = await page.pdf({ format: 'A4', printBackground: true });
+			fs.writeFileSync(path.join(SHOTS, `screens-report-${code}.pdf`), pdf);
+			const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
+			assert.ok(pages >= 3, `${code}: the report prints on ${pages} A4 pages`);
+			await page.emulateMedia({ media: 'screen' });
+		}
+		await context.close();
+		assert.deepEqual(problems, []);
+	});
 };
