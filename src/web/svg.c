@@ -117,6 +117,27 @@ static void chart_id(struct chart *c, const char *suffix)
 	buf_adds(c->b, suffix);
 }
 
+/* s escaped, its beginning cut (an ellipsis, then the last max - 1 characters) when longer
+ * than max: what tells names apart is at their end ("... tỉnh Hà Giang"). */
+static void text_cut_start(struct buf *b, const char *s, int max)
+{
+	int chars = 0, skip;
+	const char *p;
+
+	for (p = s; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	if (chars <= max || max < 2) {
+		html_text(b, s);
+		return;
+	}
+	skip = chars - (max - 1);
+	for (p = s; *p && skip; p++)
+		if ((((unsigned char)p[1]) & 0xC0) != 0x80)
+			skip--;
+	buf_adds(b, "\xe2\x80\xa6");
+	html_text(b, p);
+}
+
 /* <text> at x, y (the baseline), anchored "start", "middle" or "end". */
 static void text_at(struct chart *c, int x, int y, const char *anchor, const char *s, int max)
 {
@@ -192,8 +213,10 @@ static void svg_open(struct chart *c)
 	static const char *const kind[] = {"", "bars", "stacked", "trend"};
 	size_t k;
 
+	/* A drawing with links is a figure holding them (an image's content is one picture,
+	 * nothing inside it can be a control). */
 	buf_printf(c->b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-%s\" "
-		   "role=\"img\" aria-labelledby=\"", kind[c->t->chart]);
+		   "role=\"%s\" aria-labelledby=\"", kind[c->t->chart], c->link ? "figure" : "img");
 	chart_id(c, "-t ");
 	chart_id(c, "-d");
 	buf_printf(c->b, "\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" font-size=\"%d\" "
@@ -298,8 +321,10 @@ static int row_label(struct chart *c, size_t i)
 {
 	int y = c->plot_top + (int)i * c->band;
 
-	text_at(c, c->label_w - 6, y + c->band / 2 + FONT / 3, "end",
-		tr_of(c, ROW(c, i)->label) + c->prefix, (c->label_w - 10) / CHAR_W);
+	buf_printf(c->b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", c->label_w - 6,
+		   y + c->band / 2 + FONT / 3);
+	text_cut_start(c->b, tr_of(c, ROW(c, i)->label) + c->prefix, (c->label_w - 10) / CHAR_W);
+	buf_adds(c->b, "</text>");
 	return y;
 }
 
