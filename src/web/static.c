@@ -93,7 +93,7 @@ static const char css[] =
 	"@media screen{.print-frame,.print-frame>tbody,.print-frame>tbody>tr,.print-frame>tbody>tr>td"
 	"{display:block;padding:0;border:0}.print-frame>thead,.print-frame>tfoot{display:none}}"
 	"@media screen and (max-width:47.99em){main{padding:0 .6em 2em}"
-	"main table:not(.print-frame){display:block;max-width:100%;overflow-x:auto}"
+	"main table:not(.print-frame){display:block;position:relative;max-width:100%;overflow-x:auto}"
 	"main table:not(.print-frame) tr>:first-child{position:sticky;left:0;z-index:1;background:var(--bg)}"
 	"main table:not(.print-frame) thead tr>:first-child{background:var(--th)}"
 	"dl.record{grid-template-columns:minmax(0,1fr)}dl.record dd{margin-bottom:.4em}"

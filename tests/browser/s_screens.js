@@ -66,7 +66,7 @@ module.exports = ({ scenario, assert, URL, ACCOUNTS }) => {
 			['report-print', '/orgs/HG/report?print=1'],
 			['report-members', '/orgs/HG/report/members?filter=status%3Dofficial'],
 			['report-orgs', '/orgs/HG/report/orgs?filter=kind%3Dcell'],
-			['review', '/orgs/HG-CQ/review'],
+			['review', '/orgs/HG-CQ-TM/review?year=2025'],
 			['review-org', '/orgs/HG-CQ-TM/review-org'],
 			['org-emulation', '/orgs/HG-CQ/emulation'],
 			['emulation', '/emulation'],
@@ -88,6 +88,14 @@ module.exports = ({ scenario, assert, URL, ACCOUNTS }) => {
 				scroll: document.documentElement.scrollWidth,
 				client: document.documentElement.clientWidth,
 				header: h ? h.getBoundingClientRect().height : 0,
+				// A select as wide as its chosen option's whole name (and its arrow).
+				cut: [...document.querySelectorAll('main select')].filter((s) => s.offsetParent && s.selectedIndex >= 0)
+					.map((s) => {
+						const g = document.createElement('canvas').getContext('2d');
+						g.font = getComputedStyle(s).font;
+						const text = s.options[s.selectedIndex].text;
+						return { id: s.id || s.name, text, need: Math.ceil(g.measureText(text).width) + 18, has: s.clientWidth };
+					}).filter((x) => x.has < x.need).slice(0, 3),
 				wide: [...document.querySelectorAll('main *')]
 					.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
 					.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
@@ -95,6 +103,8 @@ module.exports = ({ scenario, assert, URL, ACCOUNTS }) => {
 		});
 		if (m.scroll > m.client)
 			wrong.push(`${m.scroll} px wide on a ${m.client} px screen (${m.wide.join(', ')})`);
+		for (const x of m.cut)
+			wrong.push(`the select ${x.id} shows "${x.text}" in ${x.has} px, it needs ${x.need}`);
 		if (size.name === 'desk' && m.header > 60)
 			wrong.push(`the header is ${m.header} px tall: it wraps`);
 		if (!(await page.evaluate(() => typeof window.axe === 'object')))
@@ -125,6 +135,24 @@ module.exports = ({ scenario, assert, URL, ACCOUNTS }) => {
 			assert.equal(await page.getAttribute('html', 'lang'), lang, `${p} in ${lang}`);
 			assert.equal(resp.status(), slug === 'not-found' ? 404 : 200, `${p}: status`);
 			await look(page, slug, p);
+		}
+		// The dark theme (prefers-color-scheme): dark pages, text that contrasts.
+		if (lang === 'vi') {
+			await page.emulateMedia({ colorScheme: 'dark' });
+			for (const p of ['/tree', '/orgs/HG/report', '/transfers', '/orgs/HG-CQ-TM/review?year=2025', '/audit']) {
+				await page.goto(URL + p);
+				const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+				if (bg !== 'rgb(22, 22, 22)')
+					wrong.push(`dark ${p}: the page's background is ${bg}`);
+				if (!(await page.evaluate(() => typeof window.axe === 'object')))
+					await page.evaluate(AXE);
+				const res = await page.evaluate(() => window.axe.run(document, { runOnly: ['color-contrast'] }));
+				for (const v of res.violations)
+					wrong.push(`dark ${p}: axe ${v.impact} ${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+				await page.screenshot({ path: path.join(SHOTS, `screens-${lang}-dark-${p.split(/[/?]/)[1]}-${p.split(/[/?]/)[2] || ''}.jpeg`),
+					type: 'jpeg', quality: 70 });
+			}
+			await page.emulateMedia({ colorScheme: 'light' });
 		}
 		// The sign-in page, signed out.
 		const out = await open(t, lang, true);
