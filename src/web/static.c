@@ -103,7 +103,7 @@ static const char css[] =
 	".chart-box svg.chart{width:640px;max-width:none}}"
 	"@media (prefers-color-scheme:dark){:root{--ink:#e6e6e6;--mute:#b4b4b4;--line:#4a4a4a;"
 	"--bad:#ff9a9a;--accent:#ffab91;--bg:#161616;--head:#2a2520;--th:#232323;--errbg:#3b1f1f;"
-	"--okbg:#1d321d;--warm:#33291c;--good:#8fd88f;--link:#9ec5ff}}"
+	"--okbg:#1d321d;--warm:#33291c;--good:#8fd88f;--link:#9ec5ff}.chart .s0{--c:#7fa7d9}}"
 	"@media print{header.bar,.skip,.search,form,.pager,nav,button,.actions,.deeper"
 	"{display:none!important}"
 	".print-only{display:block;border-bottom:1px solid #000;padding-bottom:.3em}"
