@@ -555,6 +555,24 @@ static void add_security_headers(struct MHD_Response *resp, const struct req *r)
 		MHD_add_response_header(resp, "Cache-Control", "no-store");
 }
 
+/* Add Accept-Encoding to the answer's Vary (one header: "Accept, Accept-Encoding" when a
+ * handler said Vary: Accept). */
+static void vary_encoding(struct MHD_Response *resp)
+{
+	const char *v = MHD_get_response_header(resp, MHD_HTTP_HEADER_VARY);
+	struct buf b;
+
+	if (!v) {
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+		return;
+	}
+	buf_init(&b, 0);
+	buf_printf(&b, "%s, Accept-Encoding", v);
+	MHD_del_response_header(resp, MHD_HTTP_HEADER_VARY, v);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, buf_str(&b));
+	buf_cleanup(&b);
+}
+
 static enum MHD_Result respond(struct conn *c, struct MHD_Connection *mc)
 {
 	struct req *r = &c->r;
@@ -562,6 +580,7 @@ static enum MHD_Result respond(struct conn *c, struct MHD_Connection *mc)
 	enum MHD_Result ret;
 	size_t len = r->out.len, i, zlen = 0;
 	char *body, *zipped;
+	int from_file = r->file_set;
 
 	if (r->out.overflow) {
 		buf_reset(&r->out);
@@ -599,8 +618,6 @@ static enum MHD_Result respond(struct conn *c, struct MHD_Connection *mc)
 		}
 		if (zipped)
 			MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
-		if (gzip_type(r->ctype))
-			MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
 	}
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
 				r->ctype ? r->ctype : "text/html; charset=utf-8");
@@ -613,6 +630,8 @@ static enum MHD_Result respond(struct conn *c, struct MHD_Connection *mc)
 		MHD_add_response_header(resp, r->headers[i], colon + 2);
 		*colon = ':';
 	}
+	if (!from_file && gzip_type(r->ctype))
+		vary_encoding(resp);
 	if (r->download) {
 		struct buf d;
 
