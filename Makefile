@@ -7,7 +7,7 @@
 #   make fuzz       build the libFuzzer targets (clang)
 
 CC ?= cc
-PKGS := sqlite3 icu-uc icu-i18n jansson libsodium libmicrohttpd xlsxwriter
+PKGS := sqlite3 icu-uc icu-i18n jansson libsodium libmicrohttpd xlsxwriter zlib
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
 	-Wcast-qual -Wformat=2 -Wno-format-nonliteral
 ifeq ($(CI),true)

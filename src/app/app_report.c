@@ -422,6 +422,23 @@ static enum err_code transfer_table(struct app *a, struct report *r, long pre, l
 	return ERR_OK;
 }
 
+/* The last year up to until in which members' grades were decided in the figures m, or
+ * until when there is none. */
+static int last_decided_year(const struct fig_map *m, int until)
+{
+	int best = 0;
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		int yr = (int)(FIG_VAL(m->v[i].key) / 8);
+
+		if (FIG_DIM(m->v[i].key) == FD_MEMBER_GRADE && m->v[i].count > 0 && yr <= until &&
+		    yr > best)
+			best = yr;
+	}
+	return best ? best : until;
+}
+
 enum err_code app_report(struct app *a, const struct actor *ac, const char *org_code,
 			 int year, date_t as_of, struct report *r, struct err *e)
 {
@@ -468,7 +485,6 @@ enum err_code app_report(struct app *a, const struct actor *ac, const char *org_
 	snprintf(r->org_code, sizeof r->org_code, "%s", o.code);
 	snprintf(r->org_name, sizeof r->org_name, "%s", o.name);
 	r->as_of = as_of;
-	r->year = year;
 	snprintf(r->made_by, sizeof r->made_by, "%s", ac->name);
 	gmtime_r(&now, &tm);
 	strftime(r->made_at, sizeof r->made_at, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -477,6 +493,9 @@ enum err_code app_report(struct app *a, const struct actor *ac, const char *org_
 	f.root_depth = o.depth;
 	if (store_fig_walk(a->st, o.pre, o.last, 1, figs_org, &f, e))
 		goto out;
+	if (year == APP_REPORT_LAST_DECIDED)
+		year = last_decided_year(&f.all, y);
+	r->year = year;
 	if (past) {
 		/* The members as they were; reviews, discipline and headcounts as recorded. */
 		struct past p = {a, &f, eth, e};

@@ -235,8 +235,11 @@ enum err_code app_emulation_ratings(struct app *a, const struct actor *ac, const
 
 /* ---- figures --------------------------------------------------------------------------- */
 
+/* A year for app_report: the last year with members' grades decided in the subtree (up to
+ * as_of's year; that year when there is none), where the pages open the report. */
+#define APP_REPORT_LAST_DECIDED (-1)
 /* The report of the subtree of org_code ("" the actor's scope) for year (0: the year of
- * as_of) as of as_of (DATE_NONE: today). Tables (names are stable, see docs/reports.md):
+ * as_of; APP_REPORT_LAST_DECIDED) as of as_of (DATE_NONE: today). Tables (names are stable, see docs/reports.md):
  * members_by_status, members_by_category, members_by_sex, members_by_ethnicity,
  * members_by_age, members_by_seniority, admissions, member_reviews, org_reviews,
  * grassroots_reviews, reviews_by_suborg, review_trend, standing_boards, leadership_ratio,

@@ -92,8 +92,9 @@ void page_begin(struct req *r, const char *title)
 	     "content=\"width=device-width, initial-scale=1\"><title>");
 	T(r, title);
 	H(r, " · cadre</title><link rel=\"stylesheet\" href=\"/static/cadre.css\">"
-	     "<link rel=\"icon\" href=\"data:,\"></head><body>\n<header class=\"bar\">"
-	     "<a class=\"home\" href=\"/\">cadre</a>");
+	     "<link rel=\"icon\" href=\"data:,\"></head><body>\n<a class=\"skip\" href=\"#main\">");
+	TR(r, "Skip to the content");
+	H(r, "</a><header class=\"bar\"><a class=\"home\" href=\"/\">cadre</a>");
 	if (r->authed) {
 		H(r, "<form class=\"search\" method=\"get\" action=\"/search\" role=\"search\">"
 		     "<label for=\"q\" class=\"vh\">");
@@ -104,7 +105,13 @@ void page_begin(struct req *r, const char *title)
 		A(r, req_query(r, "q") ? req_query(r, "q") : "");
 		H(r, "\"><button>");
 		TR(r, "Search");
-		H(r, "</button></form><nav><a href=\"/tree\">");
+		/* The menu folds into a <details> on a phone; at a desk the stylesheet shows
+		 * its content without the summary (no script either way). */
+		H(r, "</button></form><details class=\"menu\"><summary>");
+		TR(r, "Menu");
+		H(r, "</summary><nav aria-label=\"");
+		A(r, _(r, "Main menu"));
+		H(r, "\"><a href=\"/tree\">");
 		TR(r, "Tree");
 		H(r, "</a> <a href=\"/transfers\">");
 		TR(r, "Transfers");
@@ -140,7 +147,9 @@ void page_begin(struct req *r, const char *title)
 		TR(r, "Sign out");
 		H(r, "</button></form>");
 	}
-	H(r, "</header>\n<main>\n<h1>");
+	if (r->authed)
+		H(r, "</details>");
+	H(r, "</header>\n<main id=\"main\">\n<h1>");
 	T(r, title);
 	H(r, "</h1>\n");
 	web_flash(r);

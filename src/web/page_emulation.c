@@ -140,7 +140,7 @@ static void models_page(struct req *r, int post)
 	}
 	H(r, "<h2>");
 	TR(r, "Models and their versions");
-	H(r, "</h2>\n<table class=\"rules\" id=\"models\"><thead><tr><th>");
+	H(r, "</h2>\n<table class=\"rules\" id=\"models\" tabindex=\"0\"><thead><tr><th>");
 	TR(r, "Model");
 	H(r, "</th><th class=\"n\">");
 	TR(r, "Version");

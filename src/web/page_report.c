@@ -27,7 +27,8 @@ static int report_args(struct req *r, int *year, date_t *as_of)
 
 	date_to_ymd(r->app->today, &y, &m, &d);
 	*as_of = DATE_NONE;
-	*year = (int)req_query_long(r, "year", 0, 1930, y);
+	/* Without a year: the last one with decided reviews, not an empty year begun. */
+	*year = (int)req_query_long(r, "year", APP_REPORT_LAST_DECIDED, 1930, y);
 	if (s && s[0] && date_parse(s, as_of, &why))
 		err_add(&r->e, ERR_USAGE, 0, "as_of", s, NULL, "%s is not a date (YYYY-MM-DD): %s",
 			s, why ? why : "not a date");
@@ -207,15 +208,51 @@ static void count_cell(struct req *r, const struct report *rep, const struct rep
 	buf_cleanup(&url);
 }
 
-/* What a page grown past its budget says instead of the rest of a table. */
-static void left_out(struct req *r)
+/* The records behind a figure of a chart (svg_link_fn): what behind_url says. */
+struct chart_links {
+	const struct req *r;
+	const struct report *rep;
+	const struct report_table *t;
+};
+
+static int chart_link(void *ctx, const struct report_row *w, size_t k, struct buf *url)
 {
-	H(r, "<p class=\"note left-out\">");
-	TR(r, "Left out to keep the page small: the CSV and XLSX downloads hold every row.");
-	H(r, "</p>");
+	const struct chart_links *l = ctx;
+
+	return behind_url(l->r, l->rep, l->t, w, k, url);
 }
 
-/* One table of the report: label, count and percentage of each column, the note, the chart. */
+/* Whether a row has no figure at all: a year of the trend before anything was decided. */
+static int row_empty(const struct report_table *t, const struct report_row *w)
+{
+	size_t k;
+
+	for (k = 0; k < t->ncol; k++)
+		if (w->c[k].count)
+			return 0;
+	return 1;
+}
+
+/* Whether a table of the year's reviews has nothing decided in the year. */
+static int reviews_empty(const struct report_table *t)
+{
+	const struct report_row *w = report_row_find(t, "reviewed");
+	size_t i;
+
+	if (w)
+		return w->c[0].count == 0;
+	if (strcmp(t->name, "reviews_by_suborg"))
+		return 0;
+	for (i = 0; i < t->nrow; i++)
+		if (!row_empty(t, &t->rows[i]))
+			return 0;
+	return 1;
+}
+
+/* One table of the report, whole whatever its size (a printed report is what an office
+ * files): label, count and percentage of each column, the note, the chart. A year of the
+ * trend without figures and a table of reviews with none decided in the year say "no data
+ * yet" rather than show zeros as a fall. */
 static void table_html(struct req *r, const struct report *rep, const struct report_table *t)
 {
 	size_t i, k;
@@ -228,18 +265,13 @@ static void table_html(struct req *r, const struct report *rep, const struct rep
 	H(r, "\"><h2>");
 	T(r, t->title);
 	H(r, "</h2>\n");
-	if (web_page_full(r)) {
-		left_out(r);
-		H(r, "</section>\n");
-		return;
-	}
 	if (!t->nrow) {
 		H(r, "<p class=\"note\">");
 		TR(r, "Nothing to count here.");
 		H(r, "</p></section>\n");
 		return;
 	}
-	H(r, "<table class=\"report\"><thead><tr><td></td>");
+	H(r, "<table class=\"report\" tabindex=\"0\"><thead><tr><td></td>");
 	for (k = 0; k < t->ncol; k++) {
 		H(r, "<th scope=\"col\" class=\"n\">");
 		if (t->ncol == 1)
@@ -252,33 +284,43 @@ static void table_html(struct req *r, const struct report *rep, const struct rep
 	for (i = 0; i < t->nrow; i++) {
 		const struct report_row *w = &t->rows[i];
 
-		if (web_page_full(r)) {
-			H(r, "<tr><td colspan=\"");
-			N(r, 1 + 2 * t->ncol);
-			H(r, "\">");
-			left_out(r);
-			H(r, "</td></tr>\n");
-			break;
-		}
 		H(r, "<tr data-key=\"");
 		A(r, w->key);
 		H(r, "\"><th scope=\"row\">");
 		T(r, w->label);
 		H(r, "</th>");
-		for (k = 0; k < t->ncol; k++)
-			count_cell(r, rep, t, w, k);
+		if (t->chart == RC_TREND && row_empty(t, w)) {
+			H(r, "<td class=\"nodata\" colspan=\"");
+			N(r, 2 * t->ncol);
+			H(r, "\">");
+			TR(r, "no data yet");
+			H(r, "</td>");
+		} else {
+			for (k = 0; k < t->ncol; k++)
+				count_cell(r, rep, t, w, k);
+		}
 		H(r, "</tr>\n");
 	}
 	H(r, "</tbody></table>\n");
+	if (reviews_empty(t)) {
+		H(r, "<p class=\"note nodata\">");
+		TR(r, "No decided review in this year: no data yet.");
+		H(r, "</p>\n");
+	}
 	if (t->note[0]) {
 		H(r, "<p class=\"note\">");
 		T(r, t->note);
 		H(r, "</p>\n");
 	}
-	/* Charts are the first thing left out of a page grown past its budget: the tables
-	 * say the same. */
-	if (t->chart != RC_NONE && !web_page_full(r))
-		svg_chart(&r->out, t, chart_tr, 640, 320);
+	/* A chart keeps its 12 px text on a phone and scrolls in its box; its bars link to
+	 * their records as the table's counts do. */
+	if (t->chart != RC_NONE && !reviews_empty(t)) {
+		struct chart_links l = {r, rep, t};
+
+		H(r, "<div class=\"chart-box\">");
+		svg_chart_linked(&r->out, t, chart_tr, 640, 320, chart_link, &l);
+		H(r, "</div>\n");
+	}
 	H(r, "</section>\n");
 }
 
@@ -305,12 +347,46 @@ static void download_link(struct req *r, const struct report *rep, const char *e
 	H(r, "</a> ");
 }
 
-/* GET /orgs/{code}/report?year=&as_of= */
+/* The line that runs at the head of every printed page: the organisation, the year, the date
+ * of the figures, who printed the report and when. */
+static void running_head(struct req *r, const struct report *rep)
+{
+	H(r, "<div class=\"run\"><b>");
+	T(r, rep->org_name);
+	H(r, "</b> (");
+	T(r, rep->org_code);
+	H(r, ") · ");
+	TR(r, "Review year");
+	H(r, " ");
+	N(r, rep->year);
+	H(r, " · ");
+	TR(r, "Members as of");
+	H(r, " ");
+	D(r, rep->as_of);
+	H(r, "</div>");
+}
+
+/* 2026-11-23T08:05:00Z as 2026-11-23 08:05 UTC */
+static void made_at(struct req *r, const struct report *rep)
+{
+	if (strlen(rep->made_at) >= 16) {
+		char when[24];
+
+		snprintf(when, sizeof when, "%.10s %.5s UTC", rep->made_at, rep->made_at + 11);
+		T(r, when);
+	}
+}
+
+/* GET /orgs/{code}/report?year=&as_of=&print=1: every table whole (the page and its print
+ * are the same document); print=1 leaves out the controls, for a page to print as it is. On
+ * paper a running head and foot repeat on every page (the frame's thead and tfoot) and the
+ * stylesheet numbers the pages. */
 void web_report(struct req *r)
 {
 	struct report rep;
 	struct buf title;
 	size_t i;
+	int print = req_query(r, "print") != NULL;
 
 	if (report_get(r, &rep))
 		return;
@@ -326,25 +402,50 @@ void web_report(struct req *r)
 	buf_cleanup(&title);
 	web_crumbs(r, rep.org_code, _(r, "Report of figures"));
 	H(r, "<p class=\"actions\">");
-	download_link(r, &rep, "csv", "csv", _(r, "Download CSV"));
-	download_link(r, &rep, "xlsx", "xlsx", _(r, "Download XLSX (to print)"));
+	if (!print) {
+		download_link(r, &rep, "csv", "csv", _(r, "Download CSV"));
+		download_link(r, &rep, "xlsx", "xlsx", _(r, "Download XLSX (to print)"));
+		H(r, "<a class=\"action\" id=\"print\" href=\"/orgs/");
+		U(r, rep.org_code);
+		H(r, "/report?year=");
+		N(r, rep.year);
+		if (req_query(r, "as_of") && req_query(r, "as_of")[0]) {
+			H(r, "&amp;as_of=");
+			U(r, req_query(r, "as_of"));
+		}
+		H(r, "&amp;print=1\">");
+		TR(r, "Page to print");
+		H(r, "</a> ");
+	} else {
+		H(r, "<a class=\"action\" href=\"/orgs/");
+		U(r, rep.org_code);
+		H(r, "/report?year=");
+		N(r, rep.year);
+		H(r, "\">");
+		TR(r, "Back to the report");
+		H(r, "</a> ");
+	}
 	H(r, "<a class=\"action\" href=\"/orgs/");
 	U(r, rep.org_code);
 	H(r, "\">");
 	TR(r, "Back to the organisation");
-	H(r, "</a></p>\n<form class=\"inline\" method=\"get\" id=\"report-year\" action=\"/orgs/");
-	A(r, rep.org_code);
-	H(r, "/report\"><label for=\"year\">");
-	TR(r, "Review year");
-	H(r, "</label><select id=\"year\" name=\"year\">");
-	web_year_options(r, rep.year);
-	H(r, "</select><label for=\"as_of\">");
-	TR(r, "Members as of");
-	H(r, "</label><input id=\"as_of\" name=\"as_of\" type=\"date\" value=\"");
-	A(r, req_query(r, "as_of") ? req_query(r, "as_of") : "");
-	H(r, "\"><button>");
-	TR(r, "Show");
-	H(r, "</button></form>\n<dl class=\"record\" id=\"report-facts\"><dt>");
+	H(r, "</a></p>\n");
+	if (!print) {
+		H(r, "<form class=\"inline\" method=\"get\" id=\"report-year\" action=\"/orgs/");
+		A(r, rep.org_code);
+		H(r, "/report\"><label for=\"year\">");
+		TR(r, "Review year");
+		H(r, "</label><select id=\"year\" name=\"year\">");
+		web_year_options(r, rep.year);
+		H(r, "</select><label for=\"as_of\">");
+		TR(r, "Members as of");
+		H(r, "</label><input id=\"as_of\" name=\"as_of\" type=\"date\" value=\"");
+		A(r, req_query(r, "as_of") ? req_query(r, "as_of") : "");
+		H(r, "\"><button>");
+		TR(r, "Show");
+		H(r, "</button></form>\n");
+	}
+	H(r, "<dl class=\"record\" id=\"report-facts\"><dt>");
 	TR(r, "Organisation");
 	H(r, "</dt><dd id=\"report-org\">");
 	T(r, rep.org_name);
@@ -365,13 +466,7 @@ void web_report(struct req *r)
 	H(r, " ");
 	TR(r, "at");
 	H(r, " ");
-	/* 2026-11-23T08:05:00Z as 2026-11-23 08:05 UTC */
-	if (strlen(rep.made_at) >= 16) {
-		char when[24];
-
-		snprintf(when, sizeof when, "%.10s %.5s UTC", rep.made_at, rep.made_at + 11);
-		T(r, when);
-	}
+	made_at(r, &rep);
 	H(r, "</dd></dl>\n");
 	if (rep.as_of != r->app->today) {
 		H(r, "<p class=\"note\">");
@@ -379,10 +474,25 @@ void web_report(struct req *r)
 		      "them are of today's rolls, so the counts are not linked.");
 		H(r, "</p>\n");
 	}
+	/* The frame of the printed pages: its head and foot repeat on each. */
+	H(r, "<table class=\"print-frame\" role=\"presentation\"><thead><tr><td>");
+	running_head(r, &rep);
+	H(r, "</td></tr></thead><tbody><tr><td>\n");
 	tl_req = r;
 	for (i = 0; i < rep.n; i++)
 		table_html(r, &rep, &rep.t[i]);
 	tl_req = NULL;
+	H(r, "</td></tr></tbody><tfoot><tr><td><div class=\"run\">cadre · ");
+	T(r, rep.org_code);
+	H(r, " · ");
+	TR(r, "Printed by");
+	H(r, " ");
+	T(r, rep.made_by);
+	H(r, " ");
+	TR(r, "at");
+	H(r, " ");
+	made_at(r, &rep);
+	H(r, "</div></td></tr></tfoot></table>\n");
 	report_cleanup(&rep);
 	page_end(r);
 }

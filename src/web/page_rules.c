@@ -22,7 +22,7 @@ static void rules_table(struct req *r)
 	const struct ruleset *rs = &r->app->rules;
 	size_t i;
 
-	H(r, "<table class=\"rules\" id=\"rules\"><thead><tr><th>");
+	H(r, "<table class=\"rules\" id=\"rules\" tabindex=\"0\"><thead><tr><th>");
 	TR(r, "Rule");
 	H(r, "</th><th class=\"n\">");
 	TR(r, "Version");

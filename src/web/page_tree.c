@@ -104,7 +104,7 @@ static void tree_render(struct req *r, const struct tree_list *l, int depth_show
 				   l->v[i + 1].depth > n->depth;
 
 		while (nopen && open_depth[nopen - 1] >= n->depth) {
-			H(r, "</details>\n");
+			H(r, "</details></div>\n");
 			nopen--;
 		}
 		if (web_page_full(r) || r->out.len > TREE_PAGE_BYTES) {
@@ -115,12 +115,18 @@ static void tree_render(struct req *r, const struct tree_list *l, int depth_show
 			break;
 		}
 		if (has_children && nopen < TREE_DEPTH_MAX + 1) {
-			H(r, "<details class=\"tree\"");
+			/* The toggle holds no link (a link inside a summary is a control inside a
+			 * control): the line comes first, the summary is drawn beside it. */
+			H(r, "<div class=\"branch\"><div class=\"line\">");
+			node_line(r, n, 0, as_of);
+			H(r, "</div><details class=\"tree\"");
 			if (n->depth < TREE_OPEN_LEVELS)
 				H(r, " open");
-			H(r, "><summary>");
-			node_line(r, n, 0, as_of);
-			H(r, "</summary>\n");
+			H(r, "><summary><span class=\"vh\">");
+			TR(r, "Organisations below");
+			H(r, ": ");
+			T(r, n->name);
+			H(r, "</span></summary>\n");
 			open_depth[nopen++] = n->depth;
 		} else {
 			H(r, "<div class=\"leaf\">");
@@ -129,7 +135,7 @@ static void tree_render(struct req *r, const struct tree_list *l, int depth_show
 		}
 	}
 	while (nopen--)
-		H(r, "</details>\n");
+		H(r, "</details></div>\n");
 	H(r, "</div>\n");
 }
 

@@ -33,4 +33,18 @@
 void svg_chart(struct buf *out, const struct report_table *t, const char *(*tr)(const char *msgid),
 	       int width, int height);
 
+/* Write into url the address of the records behind column k of row w: 1 when there are
+ * some, 0 when the figure links nowhere (a zero, a total). */
+typedef int (*svg_link_fn)(void *ctx, const struct report_row *w, size_t k, struct buf *url);
+
+/* svg_chart, with each bar, segment and point linked to its records (link(link_ctx, ...);
+ * NULL: none). Rows that are totals of others (keys "total", "reviewed", "good_or_better")
+ * are not drawn; the words every row's label starts with are left out of the labels (the
+ * table keeps them); the labels' column grows to the longest label (up to half the width);
+ * the legend has as many whole entries on a line as fit; a year of a trend without figures
+ * is not plotted (the line breaks there) and says "no data yet". */
+void svg_chart_linked(struct buf *out, const struct report_table *t,
+		      const char *(*tr)(const char *msgid), int width, int height,
+		      svg_link_fn link, void *link_ctx);
+
 #endif

@@ -359,7 +359,7 @@ static void test_svg_trend_has_a_line_per_column(void **state)
 		set_cell(w, 1, 2025 - y, 0);
 	}
 	s = chart_of(&r, "admissions_by_year", NULL);
-	assert_int_equal(count_of(s, "<polyline "), 2);
+	assert_int_equal(count_of(s, "<path class=\"line "), 2);
 	assert_int_equal(count_of(s, "<circle "), 8);
 	assert_int_equal(count_of(s, "<line class=\"line "), 2); /* the legend */
 	assert_int_equal(count_of(s, "stroke-dasharray=\"8 4\""), 2);

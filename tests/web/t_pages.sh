@@ -64,8 +64,9 @@ server_start
 login aview
 page GET /tree
 expect_status 200
-expect_out_contains '<details class="tree" open><summary><a href="/orgs/A">Đảng bộ Sư đoàn A</a>'
-expect_out_contains '<details class="tree" open><summary><a href="/orgs/A1">Đảng bộ Trung đoàn A1</a>'
+expect_out_contains '<div class="branch"><div class="line"><a href="/orgs/A">Đảng bộ Sư đoàn A</a>'
+expect_out_contains '<div class="branch"><div class="line"><a href="/orgs/A1">Đảng bộ Trung đoàn A1</a>'
+expect_out_contains '<details class="tree" open><summary><span class="vh">Organisations below: Đảng bộ Trung đoàn A1</span></summary>'
 # A1C: one official member (MEMBER_A, MEMBER_SQL; MEMBER_A2 is on its way out but still on
 # the roll): three.
 python3 - "$OUTF" <<'PY' >"$WORK/a1c.txt"

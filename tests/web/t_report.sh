@@ -93,7 +93,7 @@ page GET "/orgs/A1/report?year=$Y"
 row reviews_by_suborg A1C
 expect_eq "A1C's grades in A1's report" '<th scope="row">Chi bộ Đại đội A1C</th><td class="n"><a href="/orgs/A1C/report/members?filter=grade%3Dexcellent&amp;year=2026">1</a></td><td class="n">16.67%</td><td class="n"><a href="/orgs/A1C/report/members?filter=grade%3Dgood&amp;year=2026">4</a></td><td class="n">66.67%</td><td class="n"><a href="/orgs/A1C/report/members?filter=grade%3Dcomplete&amp;year=2026">1</a></td><td class="n">16.67%</td><td class="n">0</td><td class="n">0.00%</td>' "$ROW"
 row review_trend 2025
-expect_eq "no grades in 2025" '<th scope="row">2025</th><td class="n">0</td><td class="n"></td><td class="n">0</td><td class="n"></td><td class="n">0</td><td class="n"></td><td class="n">0</td><td class="n"></td>' "$ROW"
+expect_eq "no grades in 2025: no data yet, not zeros" '<th scope="row">2025</th><td class="nodata" colspan="8">no data yet</td>' "$ROW"
 row review_trend 2026
 [[ $ROW == *'href="/orgs/A1/report/members?filter=grade%3Dgood&amp;year=2026">4</a>'* ]] && pass ||
 	fail "the trend's 2026 row links its counts" "a link to the good of 2026" "$ROW"
