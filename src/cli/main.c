@@ -6,6 +6,7 @@
 #include <pwd.h>
 
 #include "../lib/mem.h"
+#include "../web/i18n.h"
 #include "cli.h"
 
 #define DATE_OPT {"date", 1, "date of the change, YYYY-MM-DD (default: today)", NULL, 0}
@@ -575,6 +576,19 @@ int main(int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	err_init(&c.e);
 	cli_messages_escaped();
+	{
+		/* Messages follow the locale's language (POSIX order: LC_ALL, LC_MESSAGES,
+		 * LANG); vi_VN.UTF-8 gives Vietnamese. */
+		const char *loc = getenv("LC_ALL");
+
+		if (!loc || !loc[0])
+			loc = getenv("LC_MESSAGES");
+		if (!loc || !loc[0])
+			loc = getenv("LANG");
+		err_lang_set(err_lang_of_locale(loc));
+		if (err_lang()[0] == 'v')
+			i18n_init();
+	}
 	c.db = getenv("CADRE_DB");
 	if (!c.db || !c.db[0])
 		c.db = "cadre.db";
