@@ -77,6 +77,48 @@ static const char *title_of_status(int status)
 	}
 }
 
+/* A message for an API client or a page: the same words without the hints that name a CLI
+ * command (made for the CLI user, who shares the message ids): a parenthesis or a "; "
+ * clause that quotes 'cadre ...' is dropped, and an option "--name" becomes the field "name".
+ * Works in place on a NUL-ended message, in either language (the translations keep the
+ * quoted commands as they are). */
+void problem_neutral(char *msg)
+{
+	char *p, *q;
+
+	/* ( ... 'cadre ... ) */
+	for (p = strstr(msg, "('cadre "); p; p = strstr(p, "('cadre ")) {
+		q = strchr(p, ')');
+		if (!q)
+			break;
+		if (p > msg && p[-1] == ' ')
+			p--;
+		memmove(p, q + 1, strlen(q + 1) + 1);
+	}
+	/* "; ... 'cadre ..." clauses after the first */
+	p = strstr(msg, "; ");
+	while (p) {
+		char *end = strstr(p + 2, "; "), *hit = strstr(p + 2, "'cadre ");
+
+		if (hit && (!end || hit < end)) {
+			if (end)
+				memmove(p, end, strlen(end) + 1);
+			else
+				*p = 0;
+			p = *p ? p : NULL; /* p is now at the next clause's "; " */
+		} else {
+			p = end;
+		}
+	}
+	/* --option -> option */
+	for (p = msg; (p = strstr(p, "--")) != NULL;) {
+		if ((p == msg || p[-1] == ' ' || p[-1] == '(') && p[2] >= 'a' && p[2] <= 'z')
+			memmove(p, p + 2, strlen(p + 2) + 1);
+		else
+			p += 2;
+	}
+}
+
 /* The problem type of a status given without a result code: a page of its own under
  * /api/v1/problems/ (src/web/page_problem.c explains each). */
 static const char *type_of_status(int status)
@@ -104,6 +146,8 @@ static json_t *problem_json(struct req *r, int *status)
 	size_t i;
 	json_t *j;
 
+	for (i = 0; i < r->e.n; i++)
+		problem_neutral(r->e.items[i].msg);
 	for (i = 0; i < sizeof status_map / sizeof status_map[0]; i++)
 		if (status_map[i].code == code)
 			break;
@@ -160,6 +204,7 @@ void reply_problem_msg(struct req *r, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, err_tr(fmt), ap);
 	va_end(ap);
+	problem_neutral(msg);
 	j = json_pack("{s:s,s:s,s:i,s:s,s:s,s:[{s:s}]}", "type", type_of_status(status), "title",
 		      err_tr(title_of_status(status)), "status", status, "detail", msg, "instance",
 		      r->path, "errors", "detail", msg);

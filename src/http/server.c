@@ -483,7 +483,7 @@ static void answer_unauthed(struct req *r, const struct route *rt)
 {
 	if (wants_json(r, rt)) {
 		reply_problem_msg(r, 401, "sign in first: send 'Authorization: Bearer TOKEN' "
-			       "with a token from 'cadre token add'");
+			       "with a token an administrator issued");
 		req_header(r, "WWW-Authenticate", "Bearer realm=\"cadre\"");
 	} else {
 		struct buf loc;
