@@ -8,6 +8,7 @@
 
 #include "../lib/csv.h"
 #include "../lib/mem.h"
+#include "../core/vi_codes.h"
 #include "../lib/progress.h"
 #include "app_int.h"
 
@@ -805,8 +806,12 @@ static int parse_member_row(struct app *a, const struct csv_columns *c,
 		parse_date_field(app_csv_col(c, r, date_cols[i]), dp, member_cols[date_cols[i]], e,
 				 r->line);
 	}
+	/* A clerk may write the sex and the status in Vietnamese ("nữ", "chính thức"). */
+	if (vi_code("sex", m->sex))
+		snprintf(m->sex, sizeof m->sex, "%s", vi_code("sex", m->sex));
 	v = app_csv_col(c, r, MC_STATUS);
-	if (member_status_parse(v, &m->status) || !member_status_active(m->status)) {
+	if (member_status_parse(vi_code_or("status", v), &m->status) ||
+	    !member_status_active(m->status)) {
 		err_add(e, ERR_INPUT, r->line, "status", v, NULL,
 			"status must be probationary, official, exempt or suspended");
 		m->status = MS_OFFICIAL;
