@@ -107,7 +107,7 @@ static int parse_review_row(const struct csv_columns *c, const struct csv_record
 		const char *why;
 
 		if (date_parse(v, &r->date, &why))
-			err_add(e, ERR_INPUT, rec->line, "date", v, NULL, "%s %s", v, why);
+			err_add(e, ERR_INPUT, rec->line, "date", v, NULL, "%s %s", v, err_tr(why));
 	}
 	v = app_csv_col(c, rec, RC_REASON);
 	if (strlen(v) >= sizeof r->reason)

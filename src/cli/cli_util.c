@@ -260,7 +260,7 @@ int cli_date(struct cli *c, const char *name, const char *s, date_t *out)
 	if (!s || !s[0])
 		return 0;
 	if (date_parse(s, out, &why)) {
-		err_add(&c->e, ERR_USAGE, 0, name, s, NULL, "%s %s", s, why);
+		err_add(&c->e, ERR_USAGE, 0, name, s, NULL, "%s %s", s, err_tr(why));
 		return -1;
 	}
 	return 0;

@@ -67,6 +67,11 @@ const char *err_code_name(enum err_code code);
  * without one, messages stay English. The HTTP layer sets each request's language, the CLI
  * the language of LANG/LC_ALL/LC_MESSAGES. A translation keeps the printf conversions of its
  * msgid (msgfmt --check-format guarantees it for the catalogues built with cadre). */
+/* Mark a message id for xgettext where it is written; err_tr translates it where it is used
+ * (a "why" returned by a parser and passed as "%s"). */
+#ifndef N_
+#define N_(s) s
+#endif
 typedef const char *(*err_translate_fn)(const char *lang, const char *msgid);
 void err_set_translator(err_translate_fn fn);
 /* This thread's language: "vi" or "en" (anything else is English). */

@@ -71,7 +71,7 @@ int member_set_name(struct member *m, const char *text, struct err *e, long line
 	buf_init(&mid, 0);
 	buf_init(&giv, 0);
 	if (vname_normalize(text, &n, &why)) {
-		err_add(e, ERR_INPUT, line, "full_name", text, NULL, "%s", why);
+		err_add(e, ERR_INPUT, line, "full_name", text, NULL, "%s", err_tr(why));
 		rc = -1;
 		goto out;
 	}
@@ -318,7 +318,7 @@ int member_set_field(struct member *m, const char *name, const char *value, stru
 			return 0;
 		}
 		if (date_parse(value, dp, &why)) {
-			err_add(e, ERR_INPUT, line, name, value, NULL, "%s %s", value, why);
+			err_add(e, ERR_INPUT, line, name, value, NULL, "%s %s", value, err_tr(why));
 			return -1;
 		}
 		return 0;
