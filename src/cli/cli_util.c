@@ -238,7 +238,7 @@ void cli_warnings(struct cli *c)
 		const struct err_item *it = &c->app.warn.items[i];
 
 		if (shown++ >= 50) {
-			fprintf(stderr, "cadre: warning: ... and %zu more warnings\n",
+			fprintf(stderr, err_tr("cadre: warning: ... and %zu more warnings\n"),
 				c->app.warn.n - 50);
 			break;
 		}

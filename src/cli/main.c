@@ -543,8 +543,9 @@ static void set_actor(struct actor *ac)
 static void wait_notice(long waited_ms, long max_ms)
 {
 	(void)waited_ms;
-	fprintf(stderr, "cadre: another import or a server is writing to the database; "
-		"waiting up to %ld s for it to finish (--wait SECONDS)\n", (max_ms + 999) / 1000);
+	fprintf(stderr, err_tr("cadre: another import or a server is writing to the database; "
+			       "waiting up to %ld s for it to finish (--wait SECONDS)\n"),
+		(max_ms + 999) / 1000);
 }
 
 /* --wait SECONDS: absent (NULL or "") keeps *out. Returns -1 when not 0-3600. */
@@ -681,8 +682,9 @@ int main(int argc, char **argv)
 	set_actor(&c.actor);
 	if (cmd->needs_db) {
 		if (cmd->needs_db == 1 && access(c.db, F_OK) != 0) {
-			fprintf(stderr, "cadre: error: there is no database at %s; create one with "
-				"'cadre --db %s init' (or 'cadre --db %s demo')\n", c.db, c.db, c.db);
+			fprintf(stderr, err_tr("cadre: error: there is no database at %s; create "
+					       "one with 'cadre --db %s init' (or 'cadre --db %s "
+					       "demo')\n"), c.db, c.db, c.db);
 			free(pos);
 			return err_exit_code(ERR_STORAGE);
 		}

@@ -43,7 +43,8 @@ printf 'id,org_code,full_name,sex,birth_date,ethnicity,hometown,admission_decisi
 LANG=vi_VN.UTF-8 expect_refused 3 "dòng 2: birth_date '1990-02-30': 1990-02-30 không phải là một ngày có thật trên lịch" import members bad.csv
 expect_err_contains "dòng 3: org_code 'NOPE': không có tổ chức đang hoạt động nào mang mã này"
 expect_err_contains "thiếu họ và tên"
-expect_err_lacks "is not a real" "no active organisation"
+expect_err_contains "cadre: chưa nhập gì: 2 trong 2 dòng có lỗi"
+expect_err_lacks "is not a real" "no active organisation" "nothing was imported"
 
 # ---------------------------------------------------------------------------------------------
 tcase "members imported with Vietnamese sex and status, accents or none, any case" "$WORK/base.db"
