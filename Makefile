@@ -44,6 +44,8 @@ LIB_SRC := \
 	src/core/vname.c \
 	src/core/text.c \
 	src/core/clock.c \
+	src/core/locfmt.c \
+	src/core/vi_codes.c \
 	src/core/vn_data.c \
 	src/core/rules.c \
 	src/core/member.c \

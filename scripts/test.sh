@@ -94,6 +94,15 @@ else
 	failures+=("docs/cadre.1 is stale: run 'build/cadre --man > docs/cadre.1'")
 fi
 
+# The catalogue: every message of the sources has its Vietnamese (docs/i18n.md).
+if scripts/i18n-check.sh >"$log/i18n.log" 2>&1; then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1))
+	failures+=("i18n catalogue check (see $log/i18n.log)")
+	head -40 "$log/i18n.log"
+fi
+
 # Layering and banned functions.
 if scripts/lint.sh >"$log/lint.log" 2>&1; then
 	passed=$((passed + 1))

@@ -18,7 +18,7 @@ static enum err_code set_today(struct app *a, struct err *e)
 		const char *why;
 
 		if (date_parse(today, &a->today, &why))
-			return err_set(e, ERR_USAGE, "CADRE_TODAY '%s' %s", today, why);
+			return err_set(e, ERR_USAGE, "CADRE_TODAY '%s' %s", today, err_tr(why));
 	} else {
 		const char *zone = getenv("CADRE_TZ");
 

@@ -35,7 +35,7 @@ enum err_code app_account_add(struct app *a, const struct actor *ac, const char 
 		return err_add(e, ERR_DENIED, 0, "role", role_name(role), NULL,
 			       "you may not grant a role above your own (%s)", role_name(ac->role));
 	if (account_name_check(name, &why))
-		err_add(e, ERR_INPUT, 0, "name", name, NULL, "%s", why);
+		err_add(e, ERR_INPUT, 0, "name", name, NULL, "%s", err_tr(why));
 	ruleset_int(&a->rules, R_PASSWORD_MIN_LENGTH, a->today, &min_len);
 	if (password_check(password, min_len, &why))
 		err_add(e, ERR_INPUT, 0, "password", NULL, R_PASSWORD_MIN_LENGTH,

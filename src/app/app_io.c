@@ -8,6 +8,7 @@
 
 #include "../lib/csv.h"
 #include "../lib/mem.h"
+#include "../core/vi_codes.h"
 #include "../lib/progress.h"
 #include "app_int.h"
 
@@ -220,7 +221,7 @@ static int parse_date_field(const char *s, date_t *out, const char *name, struct
 		return 0;
 	}
 	if (date_parse(s, out, &why)) {
-		err_add(e, ERR_INPUT, line, name, s, NULL, "%s %s", s, why);
+		err_add(e, ERR_INPUT, line, name, s, NULL, "%s %s", s, err_tr(why));
 		return -1;
 	}
 	return 0;
@@ -323,11 +324,11 @@ static void parse_org_row(struct org_row *row, const struct csv_columns *c,
 	}
 	v = app_csv_col(c, r, OC_CODE);
 	if (org_code_check(v, &why))
-		err_add(e, ERR_INPUT, r->line, "code", v, NULL, "%s", why);
+		err_add(e, ERR_INPUT, r->line, "code", v, NULL, "%s", err_tr(why));
 	snprintf(o->code, sizeof o->code, "%s", v);
 	v = app_csv_col(c, r, OC_PARENT);
 	if (v[0] && org_code_check(v, &why))
-		err_add(e, ERR_INPUT, r->line, "parent_code", v, NULL, "%s", why);
+		err_add(e, ERR_INPUT, r->line, "parent_code", v, NULL, "%s", err_tr(why));
 	snprintf(o->parent_code, sizeof o->parent_code, "%s", v);
 	v = app_csv_col(c, r, OC_NAME);
 	{
@@ -337,7 +338,7 @@ static void parse_org_row(struct org_row *row, const struct csv_columns *c,
 		if (!v[0])
 			err_add(e, ERR_INPUT, r->line, "name", "", NULL, "the name is missing");
 		else if (vname_normalize(v, &n, &why))
-			err_add(e, ERR_INPUT, r->line, "name", v, NULL, "%s", why);
+			err_add(e, ERR_INPUT, r->line, "name", v, NULL, "%s", err_tr(why));
 		else
 			snprintf(o->name, sizeof o->name, "%s", buf_str(&n));
 		buf_cleanup(&n);
@@ -806,8 +807,12 @@ static int parse_member_row(struct app *a, const struct csv_columns *c,
 		parse_date_field(app_csv_col(c, r, date_cols[i]), dp, member_cols[date_cols[i]], e,
 				 r->line);
 	}
+	/* A clerk may write the sex and the status in Vietnamese ("nữ", "chính thức"). */
+	if (vi_code("sex", m->sex))
+		snprintf(m->sex, sizeof m->sex, "%s", vi_code("sex", m->sex));
 	v = app_csv_col(c, r, MC_STATUS);
-	if (member_status_parse(v, &m->status) || !member_status_active(m->status)) {
+	if (member_status_parse(vi_code_or("status", v), &m->status) ||
+	    !member_status_active(m->status)) {
 		err_add(e, ERR_INPUT, r->line, "status", v, NULL,
 			"status must be probationary, official, exempt or suspended");
 		m->status = MS_OFFICIAL;

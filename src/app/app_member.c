@@ -1074,7 +1074,7 @@ enum err_code app_member_transfer(struct app *a, const struct actor *ac, int64_t
 	if (!member_status_active(m.status)) {
 		rc = err_add(e, ERR_RULE, 0, "status", member_status_name(m.status), NULL,
 			     "member %lld is %s and not on a roll; only members on a roll are "
-			     "transferred", (long long)id, member_status_name(m.status));
+			     "transferred", (long long)id, err_tr(member_status_name(m.status)));
 		goto out;
 	}
 	if ((rc = app_check_exists_on(&to, date, "to", e)))
@@ -1210,7 +1210,7 @@ enum err_code app_member_receive(struct app *a, const struct actor *ac, int64_t 
 	if (!member_status_active(m.status)) {
 		rc = err_add(e, ERR_RULE, 0, "status", member_status_name(m.status), NULL,
 			     "member %lld is %s and can no longer be received",
-			     (long long)m.id, member_status_name(m.status));
+			     (long long)m.id, err_tr(member_status_name(m.status)));
 		goto out;
 	}
 	t->received_date = date;

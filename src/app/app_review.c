@@ -110,7 +110,8 @@ static enum err_code check_step(struct app *a, const struct review_in *r, date_t
 			err_add(e, ERR_RULE, r->line, "grade", grade_name(*g),
 				sg < *g ? R_REVIEW_SCORE_EXCELLENT : R_REVIEW_SCORE_COMPLETE,
 				"a score of %d gives the grade %s, not %s (R-REVIEW-SCORE-EXCELLENT,"
-				" -GOOD, -COMPLETE)", r->score, grade_name(sg), grade_name(*g));
+				" -GOOD, -COMPLETE)", r->score, err_tr(grade_name(sg)),
+				err_tr(grade_name(*g)));
 	}
 	if (*g == G_NONE && r->score >= 0)
 		err_add(e, ERR_INPUT, r->line, "grade", NULL, R_REVIEW_SCORE_EXCELLENT,
@@ -184,7 +185,7 @@ static enum err_code prepare_member(struct app *a, const struct actor *ac,
 	if (!member_status_active(m->status))
 		return err_add(e, ERR_RULE, r->line, "member_id", NULL, NULL,
 			       "member %lld is %s, not on a roll: only members on a roll are "
-			       "reviewed", (long long)m->id, member_status_name(m->status));
+			       "reviewed", (long long)m->id, err_tr(member_status_name(m->status)));
 	{
 		int ay, am, ad;
 
@@ -262,7 +263,7 @@ static enum err_code prepare_step(struct app *a, const struct actor *ac,
 				       "locked; to change it give a reason: the change becomes "
 				       "revision %d and the old decision stays visible",
 				       (long long)mid, r->year, date_format(cur.date, field),
-				       grade_name((enum grade)cur.grade), cur.revision + 1);
+				       err_tr(grade_name((enum grade)cur.grade)), cur.revision + 1);
 		}
 	}
 	err_cleanup(&tmp);
@@ -386,7 +387,7 @@ static enum err_code prepare_org(struct app *a, const struct actor *ac, const st
 				       "%s's review of %d was decided on %s as %s and is locked; to "
 				       "change it give a reason: the change becomes revision %d and "
 				       "the old decision stays visible", o->code, r->year,
-				       date_format(cur.date, d), grade_name((enum grade)cur.grade),
+				       date_format(cur.date, d), err_tr(grade_name((enum grade)cur.grade)),
 				       cur.revision + 1);
 		}
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../lib/mem.h"
+#include "../core/vi_codes.h"
 #include "../lib/progress.h"
 #include "app_int.h"
 #include "app_review_io.h"
@@ -86,7 +87,7 @@ static int parse_review_row(const struct csv_columns *c, const struct csv_record
 	else if (v[0])
 		r->score = (int)k;
 	v = app_csv_col(c, rec, RC_GRADE);
-	if (v[0] && (g = grade_parse(v)) < 0)
+	if (v[0] && (g = grade_parse(vi_code_or("grade", v))) < 0)
 		err_add(e, ERR_INPUT, rec->line, "grade", v, NULL,
 			"unknown grade: give excellent, good, complete or not_complete");
 	else if (v[0])
@@ -96,7 +97,7 @@ static int parse_review_row(const struct csv_columns *c, const struct csv_record
 			"the grade is missing: give excellent, good, complete or not_complete, or "
 			"a score");
 	v = app_csv_col(c, rec, RC_STEP);
-	if (v[0] && (g = review_step_parse(v)) < 0)
+	if (v[0] && (g = review_step_parse(vi_code_or("step", v))) < 0)
 		err_add(e, ERR_INPUT, rec->line, "step", v, NULL,
 			"unknown step: give self, proposal or decision (empty: decision)");
 	else if (v[0])
@@ -106,7 +107,7 @@ static int parse_review_row(const struct csv_columns *c, const struct csv_record
 		const char *why;
 
 		if (date_parse(v, &r->date, &why))
-			err_add(e, ERR_INPUT, rec->line, "date", v, NULL, "%s %s", v, why);
+			err_add(e, ERR_INPUT, rec->line, "date", v, NULL, "%s %s", v, err_tr(why));
 	}
 	v = app_csv_col(c, rec, RC_REASON);
 	if (strlen(v) >= sizeof r->reason)

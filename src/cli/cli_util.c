@@ -188,9 +188,9 @@ int cli_fail(struct cli *c)
 	for (i = 0; i < c->e.n; i++) {
 		const struct err_item *it = &c->e.items[i];
 
-		fputs("cadre: error: ", stderr);
+		fputs(err_tr("cadre: error: "), stderr);
 		if (it->line)
-			fprintf(stderr, "line %ld: ", it->line);
+			fprintf(stderr, err_tr("line %ld: "), it->line);
 		if (it->field[0] && it->value[0])
 			fprintf(stderr, "%s '%s': ", it->field, it->value);
 		else if (it->field[0] && it->line)
@@ -201,7 +201,7 @@ int cli_fail(struct cli *c)
 		fputc('\n', stderr);
 	}
 	if (c->e.dropped)
-		fprintf(stderr, "cadre: error: ... and %zu more problems\n", c->e.dropped);
+		fprintf(stderr, err_tr("cadre: error: ... and %zu more problems\n"), c->e.dropped);
 	if (c->e.n == 0)
 		fprintf(stderr, "cadre: error: %s\n", err_code_name(c->e.code));
 	if (c->json) {
@@ -238,13 +238,13 @@ void cli_warnings(struct cli *c)
 		const struct err_item *it = &c->app.warn.items[i];
 
 		if (shown++ >= 50) {
-			fprintf(stderr, "cadre: warning: ... and %zu more warnings\n",
+			fprintf(stderr, err_tr("cadre: warning: ... and %zu more warnings\n"),
 				c->app.warn.n - 50);
 			break;
 		}
-		fputs("cadre: warning: ", stderr);
+		fputs(err_tr("cadre: warning: "), stderr);
 		if (it->line)
-			fprintf(stderr, "line %ld: ", it->line);
+			fprintf(stderr, err_tr("line %ld: "), it->line);
 		fputs(it->msg, stderr);
 		if (it->rule[0])
 			fprintf(stderr, " [%s]", it->rule);
@@ -260,7 +260,7 @@ int cli_date(struct cli *c, const char *name, const char *s, date_t *out)
 	if (!s || !s[0])
 		return 0;
 	if (date_parse(s, out, &why)) {
-		err_add(&c->e, ERR_USAGE, 0, name, s, NULL, "%s %s", s, why);
+		err_add(&c->e, ERR_USAGE, 0, name, s, NULL, "%s %s", s, err_tr(why));
 		return -1;
 	}
 	return 0;

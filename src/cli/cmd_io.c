@@ -96,14 +96,16 @@ int cmd_import(struct cli *c, int npos, char **pos)
 		int code = cli_fail(c);
 
 		if (r.rows == 0 || r.rejected == 0 || rc == ERR_STORAGE)
-			fprintf(stderr, "cadre: nothing was imported\n");
+			fputs(err_tr("cadre: nothing was imported\n"), stderr);
 		else if (kind >= 2)
-			fprintf(stderr, "cadre: nothing was imported: %ld of %ld rows have problems; "
-				"fix them and import the whole file again\n", r.rejected, r.rows);
+			fprintf(stderr, err_tr("cadre: nothing was imported: %ld of %ld rows have "
+					       "problems; fix them and import the whole file again\n"),
+				r.rejected, r.rows);
 		else
-			fprintf(stderr, "cadre: nothing was imported: %ld of %ld rows have problems; "
-				"fix them and import again, or use --skip-bad FILE to import the good "
-				"rows\n", r.rejected, r.rows);
+			fprintf(stderr, err_tr("cadre: nothing was imported: %ld of %ld rows have "
+					       "problems; fix them and import again, or use --skip-bad "
+					       "FILE to import the good rows\n"),
+				r.rejected, r.rows);
 		return code;
 	}
 	if (r.replayed) {

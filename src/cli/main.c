@@ -6,6 +6,7 @@
 #include <pwd.h>
 
 #include "../lib/mem.h"
+#include "../web/i18n.h"
 #include "cli.h"
 
 #define DATE_OPT {"date", 1, "date of the change, YYYY-MM-DD (default: today)", NULL, 0}
@@ -542,8 +543,9 @@ static void set_actor(struct actor *ac)
 static void wait_notice(long waited_ms, long max_ms)
 {
 	(void)waited_ms;
-	fprintf(stderr, "cadre: another import or a server is writing to the database; "
-		"waiting up to %ld s for it to finish (--wait SECONDS)\n", (max_ms + 999) / 1000);
+	fprintf(stderr, err_tr("cadre: another import or a server is writing to the database; "
+			       "waiting up to %ld s for it to finish (--wait SECONDS)\n"),
+		(max_ms + 999) / 1000);
 }
 
 /* --wait SECONDS: absent (NULL or "") keeps *out. Returns -1 when not 0-3600. */
@@ -575,6 +577,19 @@ int main(int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	err_init(&c.e);
 	cli_messages_escaped();
+	{
+		/* Messages follow the locale's language (POSIX order: LC_ALL, LC_MESSAGES,
+		 * LANG); vi_VN.UTF-8 gives Vietnamese. */
+		const char *loc = getenv("LC_ALL");
+
+		if (!loc || !loc[0])
+			loc = getenv("LC_MESSAGES");
+		if (!loc || !loc[0])
+			loc = getenv("LANG");
+		err_lang_set(err_lang_of_locale(loc));
+		if (err_lang()[0] == 'v')
+			i18n_init();
+	}
 	c.db = getenv("CADRE_DB");
 	if (!c.db || !c.db[0])
 		c.db = "cadre.db";
@@ -667,8 +682,9 @@ int main(int argc, char **argv)
 	set_actor(&c.actor);
 	if (cmd->needs_db) {
 		if (cmd->needs_db == 1 && access(c.db, F_OK) != 0) {
-			fprintf(stderr, "cadre: error: there is no database at %s; create one with "
-				"'cadre --db %s init' (or 'cadre --db %s demo')\n", c.db, c.db, c.db);
+			fprintf(stderr, err_tr("cadre: error: there is no database at %s; create "
+					       "one with 'cadre --db %s init' (or 'cadre --db %s "
+					       "demo')\n"), c.db, c.db, c.db);
 			free(pos);
 			return err_exit_code(ERR_STORAGE);
 		}

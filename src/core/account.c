@@ -1,5 +1,6 @@
 /* account.c - roles, account names and argon2id password hashes. */
 #include "account.h"
+#include "err.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -38,7 +39,7 @@ int account_name_check(const char *name, const char **why)
 	size_t n = strlen(name), i;
 
 	if (n < 2 || n > 63) {
-		*why = "an account name has 2 to 63 characters";
+		*why = N_("an account name has 2 to 63 characters");
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
@@ -46,7 +47,7 @@ int account_name_check(const char *name, const char **why)
 
 		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
 		      c == '-')) {
-			*why = "an account name holds only a-z, 0-9 and . _ - (no accents, no capitals)";
+			*why = N_("an account name holds only a-z, 0-9 and . _ - (no accents, no capitals)");
 			return -1;
 		}
 	}
@@ -61,11 +62,11 @@ int password_check(const char *pw, long min_len, const char **why)
 		if (((unsigned char)pw[i] & 0xC0) != 0x80)
 			chars++;
 	if ((long)chars < min_len) {
-		*why = "the password is too short";
+		*why = N_("the password is too short");
 		return -1;
 	}
 	if (n > 1024) {
-		*why = "the password is longer than 1024 bytes";
+		*why = N_("the password is longer than 1024 bytes");
 		return -1;
 	}
 	return 0;

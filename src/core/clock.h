@@ -16,4 +16,9 @@
  * -1 when zone is not a time zone ICU knows (*out is then untouched). Thread-safe. */
 int clock_date_in_zone(int64_t t, const char *zone, date_t *out);
 
+/* The calendar and clock fields of instant t in zone (as clock_date_in_zone): f[0] year,
+ * f[1] month 1-12, f[2] day, f[3] hour, f[4] minute, f[5] second. Returns 0, or -1 when zone
+ * is unknown. Thread-safe. */
+int clock_fields_in_zone(int64_t t, const char *zone, int f[6]);
+
 #endif

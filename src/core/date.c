@@ -1,5 +1,6 @@
 /* date.c - calendar arithmetic on day numbers (days since 1970-01-01). */
 #include "date.h"
+#include "err.h"
 
 #include <string.h>
 
@@ -62,15 +63,15 @@ int date_parse(const char *s, date_t *out, const char **why)
 		why = &dummy;
 	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' || digits(s, 4, &y) ||
 	    digits(s + 5, 2, &m) || digits(s + 8, 2, &d)) {
-		*why = "is not a date; write it as YYYY-MM-DD";
+		*why = N_("is not a date; write it as YYYY-MM-DD");
 		return -1;
 	}
 	if (y < 1800 || y > 2199) {
-		*why = "has a year outside 1800-2199";
+		*why = N_("has a year outside 1800-2199");
 		return -1;
 	}
 	if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
-		*why = "is not a real calendar date";
+		*why = N_("is not a real calendar date");
 		return -1;
 	}
 	*out = date_from_ymd(y, m, d);

@@ -42,6 +42,49 @@ static void copy_short(char *dst, size_t cap, const char *src)
 	memcpy(dst + strlen(dst), "...", 4);
 }
 
+static err_translate_fn g_translate;
+static _Thread_local char tl_lang[4] = "en";
+
+void err_set_translator(err_translate_fn fn)
+{
+	g_translate = fn;
+}
+
+void err_lang_set(const char *lang)
+{
+	tl_lang[0] = lang && lang[0] == 'v' && lang[1] == 'i' ? 'v' : 'e';
+	tl_lang[1] = tl_lang[0] == 'v' ? 'i' : 'n';
+	tl_lang[2] = 0;
+}
+
+const char *err_lang(void)
+{
+	return tl_lang;
+}
+
+const char *err_tr_lang(const char *lang, const char *msgid)
+{
+	const char *s;
+
+	if (!g_translate || !lang || lang[0] != 'v' || !msgid)
+		return msgid;
+	s = g_translate(lang, msgid);
+	return s ? s : msgid;
+}
+
+const char *err_tr(const char *msgid)
+{
+	return err_tr_lang(tl_lang, msgid);
+}
+
+const char *err_lang_of_locale(const char *locale)
+{
+	return locale && locale[0] == 'v' && locale[1] == 'i' &&
+			       (!locale[2] || locale[2] == '_' || locale[2] == '.' || locale[2] == '@')
+		       ? "vi"
+		       : "en";
+}
+
 static enum err_code vadd(struct err *e, enum err_code code, long line, const char *field,
 			  const char *value, const char *rule, const char *fmt, va_list ap)
 {
@@ -63,10 +106,11 @@ static enum err_code vadd(struct err *e, enum err_code code, long line, const ch
 	copy_short(it->value, sizeof it->value, value);
 	copy_short(it->rule, sizeof it->rule, rule);
 	{
-		char msg[sizeof it->msg];
+		char msg[4 * sizeof it->msg];
 
-		/* A message may quote input: keep it whole characters of UTF-8. */
-		vsnprintf(msg, sizeof msg, fmt, ap);
+		/* A message may quote input: keep it whole characters of UTF-8 (formatted in a
+		 * larger buffer so that copy_short cuts it on a character boundary). */
+		vsnprintf(msg, sizeof msg, err_tr(fmt), ap);
 		copy_short(it->msg, sizeof it->msg, msg);
 	}
 	return code;

@@ -61,4 +61,27 @@ int err_exit_code(enum err_code code);
 /* A short English name of a code ("input", "not found", ...). */
 const char *err_code_name(enum err_code code);
 
+/* Messages in the reader's language. The message ids are the English format strings; err_add
+ * and err_set translate fmt before formatting it, in the language of the calling thread. The
+ * translator is set once at start-up by the layer that holds the catalogues (src/web/i18n.c);
+ * without one, messages stay English. The HTTP layer sets each request's language, the CLI
+ * the language of LANG/LC_ALL/LC_MESSAGES. A translation keeps the printf conversions of its
+ * msgid (msgfmt --check-format guarantees it for the catalogues built with cadre). */
+/* Mark a message id for xgettext where it is written; err_tr translates it where it is used
+ * (a "why" returned by a parser and passed as "%s"). */
+#ifndef N_
+#define N_(s) s
+#endif
+typedef const char *(*err_translate_fn)(const char *lang, const char *msgid);
+void err_set_translator(err_translate_fn fn);
+/* This thread's language: "vi" or "en" (anything else is English). */
+void err_lang_set(const char *lang);
+const char *err_lang(void);
+/* msgid in this thread's language (msgid itself when there is no translation). */
+const char *err_tr(const char *msgid);
+/* The same in a given language. */
+const char *err_tr_lang(const char *lang, const char *msgid);
+/* The language named by a POSIX locale value ("vi_VN.UTF-8" -> "vi", anything else "en"). */
+const char *err_lang_of_locale(const char *locale);
+
 #endif

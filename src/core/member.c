@@ -8,8 +8,8 @@
 #include "text.h"
 
 static const char *const status_names[MS__COUNT] = {
-	"probationary", "official", "exempt", "suspended",
-	"removed", "expelled", "deceased", "transferred_out",
+	N_("probationary"), N_("official"), N_("exempt"), N_("suspended"),
+	N_("removed"), N_("expelled"), N_("deceased"), N_("transferred_out"),
 };
 
 const char *const member_text_fields[] = {
@@ -71,7 +71,7 @@ int member_set_name(struct member *m, const char *text, struct err *e, long line
 	buf_init(&mid, 0);
 	buf_init(&giv, 0);
 	if (vname_normalize(text, &n, &why)) {
-		err_add(e, ERR_INPUT, line, "full_name", text, NULL, "%s", why);
+		err_add(e, ERR_INPUT, line, "full_name", text, NULL, "%s", err_tr(why));
 		rc = -1;
 		goto out;
 	}
@@ -255,15 +255,15 @@ int member_check_transition(const struct member *m, enum member_status b, date_t
 
 	if (m->status == b) {
 		err_add(e, ERR_RULE, 0, "status", member_status_name(b), R_STATUS_TRANSITION,
-			"the member's status is already %s", member_status_name(b));
+			"the member's status is already %s", err_tr(member_status_name(b)));
 		return -1;
 	}
 	ok = ruleset_pair_allowed(rs, R_STATUS_TRANSITION, on, member_status_name(m->status),
 				  member_status_name(b));
 	if (ok != 1) {
 		err_add(e, ERR_RULE, 0, "status", member_status_name(b), R_STATUS_TRANSITION,
-			"a member cannot go from %s to %s%s", member_status_name(m->status),
-			member_status_name(b),
+			"a member cannot go from %s to %s%s", err_tr(member_status_name(m->status)),
+			err_tr(member_status_name(b)),
 			ok < 0 ? " (no status rule is in force on that date)" : "");
 		return -1;
 	}
@@ -319,7 +319,7 @@ int member_set_field(struct member *m, const char *name, const char *value, stru
 			return 0;
 		}
 		if (date_parse(value, dp, &why)) {
-			err_add(e, ERR_INPUT, line, name, value, NULL, "%s %s", value, why);
+			err_add(e, ERR_INPUT, line, name, value, NULL, "%s %s", value, err_tr(why));
 			return -1;
 		}
 		return 0;

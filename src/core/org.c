@@ -1,5 +1,6 @@
 /* org.c - organisation kinds, validation, nesting and the in-memory tree. */
 #include "org.h"
+#include "err.h"
 
 #include "text.h"
 
@@ -37,11 +38,11 @@ int org_code_check(const char *code, const char **why)
 	size_t n = strlen(code), i;
 
 	if (n == 0) {
-		*why = "the code is empty";
+		*why = N_("the code is empty");
 		return -1;
 	}
 	if (n > ORG_CODE_MAX) {
-		*why = "the code is longer than 32 characters";
+		*why = N_("the code is longer than 32 characters");
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
@@ -49,7 +50,7 @@ int org_code_check(const char *code, const char **why)
 
 		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
 		      c == '.' || c == '_' || c == '-')) {
-			*why = "a code may hold only letters A-Z, digits and . _ -";
+			*why = N_("a code may hold only letters A-Z, digits and . _ -");
 			return -1;
 		}
 	}
@@ -77,7 +78,7 @@ int org_validate(const struct org *o, struct err *e, long line)
 	int i, ok;
 
 	if (org_code_check(o->code, &why))
-		err_add(e, ERR_INPUT, line, "code", o->code, NULL, "%s", why);
+		err_add(e, ERR_INPUT, line, "code", o->code, NULL, "%s", err_tr(why));
 	if (!o->name[0])
 		err_add(e, ERR_INPUT, line, "name", "", NULL, "the name is missing");
 	if (o->grassroots_type[0]) {

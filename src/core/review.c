@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const grade_names[G__COUNT] = {"excellent", "good", "complete",
-						  "not_complete"};
+static const char *const grade_names[G__COUNT] = {N_("excellent"), N_("good"), N_("complete"),
+						  N_("not_complete")};
 static const char *const step_names[RS__COUNT] = {"self", "proposal", "decision"};
 static const char *const form_names[DF__COUNT] = {"reprimand", "warning", "removal",
 						  "expulsion", "dissolution"};
@@ -116,7 +116,7 @@ enum err_code review_check_disciplined(const struct ruleset *rs, date_t on, enum
 		return ERR_OK;
 	return err_add(e, ERR_RULE, line, field, grade_name(g), R_REVIEW_DISCIPLINED_MEMBER,
 		       "the member was disciplined during the year, so the grade can be at best "
-		       "%s", v->value);
+		       "%s", err_tr(v->value));
 }
 
 enum err_code review_check_org(const struct ruleset *rs, date_t on, enum grade g,

@@ -240,33 +240,34 @@ bad:
 
 const char *text_why(const struct text_check *tc, const char *what, char *msg, size_t cap)
 {
-	const char *w = what && what[0] ? what : "the text";
+	const char *w = what && what[0] ? what : err_tr("the text");
 
 	switch (tc->problem) {
 	case TEXT_OK:
-		snprintf(msg, cap, "%s is acceptable", w);
+		snprintf(msg, cap, err_tr("%s is acceptable"), w);
 		break;
 	case TEXT_UTF8:
-		snprintf(msg, cap, "%s is not valid UTF-8 text; save the file as UTF-8 (not VNI, "
-			 "TCVN3 or Windows-1258) and try again", w);
+		snprintf(msg, cap, err_tr("%s is not valid UTF-8 text; save the file as UTF-8 (not VNI, "
+			 "TCVN3 or Windows-1258) and try again"), w);
 		break;
 	case TEXT_CONTROL:
-		snprintf(msg, cap, "%s contains an invisible control character (U+%04X); delete "
-			 "it, or type the text again instead of pasting it", w, (unsigned)tc->cp);
+		snprintf(msg, cap, err_tr("%s contains an invisible control character (U+%04X); delete "
+			 "it, or type the text again instead of pasting it"), w, (unsigned)tc->cp);
 		break;
 	case TEXT_BIDI:
-		snprintf(msg, cap, "%s contains a bidirectional control character (U+%04X), which "
-			 "makes text read differently from what it is; delete it", w,
+		snprintf(msg, cap, err_tr("%s contains a bidirectional control character (U+%04X), which "
+			 "makes text read differently from what it is; delete it"), w,
 			 (unsigned)tc->cp);
 		break;
 	case TEXT_LONG:
-		snprintf(msg, cap, "%s is %zu bytes of UTF-8 after normalisation; the limit is %zu "
-			 "bytes: shorten it", w, tc->len, tc->max);
+		snprintf(msg, cap, err_tr("%s is %zu bytes of UTF-8 after normalisation; the limit is %zu "
+			 "bytes: shorten it"), w, tc->len, tc->max);
 		break;
 	case TEXT_ICU:
 	default:
-		snprintf(msg, cap, "cadre could not load its Unicode tables (ICU); check that the "
-			 "libicu72 package is installed");
+		snprintf(msg, cap, "%s",
+			 err_tr("cadre could not load its Unicode tables (ICU); check that the "
+				"libicu72 package is installed"));
 		break;
 	}
 	return msg;

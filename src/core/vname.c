@@ -1,5 +1,6 @@
 /* vname.c - Vietnamese personal names: normalising, splitting, list order and search keys (ICU). */
 #include "vname.h"
+#include "err.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -16,24 +17,25 @@
 #include "../lib/mem.h"
 #include "text.h"
 
-#define VN_STR_(x) #x
-#define VN_STR(x) VN_STR_(x)
+_Static_assert(VNAME_MAX == 200, "why_long names the limit");
 
 static const char why_utf8[] =
-	"the name is not valid UTF-8 text; save the file as UTF-8 (not VNI, TCVN3 or "
-	"Windows-1258) and try again";
+	N_("the name is not valid UTF-8 text; save the file as UTF-8 (not VNI, TCVN3 or "
+	   "Windows-1258) and try again");
 static const char why_empty[] =
-	"the name is empty; enter the full name, family name first (for example Nguyễn Văn Hùng)";
+	N_("the name is empty; enter the full name, family name first (for example Nguyễn Văn "
+	   "Hùng)");
 static const char why_control[] =
-	"the name contains an invisible control character (for example ESC or DEL); delete it, "
-	"or type the name again instead of pasting it";
+	N_("the name contains an invisible control character (for example ESC or DEL); delete "
+	   "it, or type the name again instead of pasting it");
 static const char why_bidi[] =
-	"the name contains a bidirectional control character (U+202A-U+202E or U+2066-U+2069), "
-	"which makes text read differently from what it is; delete it";
-static const char why_long[] =
-	"the name is longer than " VN_STR(VNAME_MAX) " bytes of UTF-8; shorten it";
+	N_("the name contains a bidirectional control character (U+202A-U+202E or "
+	   "U+2066-U+2069), which makes text read differently from what it is; delete it");
+/* VNAME_MAX written out, so that xgettext sees the whole message. */
+static const char why_long[] = N_("the name is longer than 200 bytes of UTF-8; shorten it");
 static const char why_icu[] =
-	"cadre could not load its Unicode tables (ICU); check that the libicu72 package is installed";
+	N_("cadre could not load its Unicode tables (ICU); check that the libicu72 package is "
+	   "installed");
 
 /* The lenient paths (fold, dup key, list order) look at no more than this many input bytes,
  * so that every UTF-16 length below fits an int32_t with room to double. */

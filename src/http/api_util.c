@@ -113,7 +113,7 @@ enum err_code api_check_fields(struct req *r, json_t *obj, const struct api_fiel
 			const char *why;
 
 			if (date_parse(json_string_value(v), &d, &why))
-				err_add(&r->e, ERR_INPUT, line, key, val, NULL, "%s %s", val, why);
+				err_add(&r->e, ERR_INPUT, line, key, val, NULL, "%s %s", val, err_tr(why));
 		}
 	}
 	for (f = spec; f->name; f++) {
@@ -215,7 +215,7 @@ int api_query_date(struct req *r, const char *name, date_t *d)
 	if (!s || !s[0])
 		return 0;
 	if (date_parse(s, d, &why)) {
-		err_add(&r->e, ERR_USAGE, 0, name, s, NULL, "%s: %s %s", name, s, why);
+		err_add(&r->e, ERR_USAGE, 0, name, s, NULL, "%s: %s %s", name, s, err_tr(why));
 		*d = DATE_NONE;
 		return -1;
 	}

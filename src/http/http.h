@@ -136,6 +136,9 @@ void reply_problem(struct req *r);
 /* The same for a request that is a batch of items: a problem whose line is an item's 1-based
  * position also carries "index", the item's 0-based index in the request's array. */
 void reply_problem_batch(struct req *r);
+/* Drop from msg (in place) the hints that name CLI commands ('cadre ...') and turn options
+ * ("--org") into field names ("org"): problem details are for API clients and pages. */
+void problem_neutral(char *msg);
 /* Answer a problem with one message and a given status. */
 void reply_problem_msg(struct req *r, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

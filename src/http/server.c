@@ -369,12 +369,56 @@ static int wants_json(const struct req *r, const struct route *rt)
 	return !strncmp(r->path, "/api/", 5);
 }
 
+/* The language an Accept-Language header prefers among those cadre speaks: "vi" when a vi
+ * tag has a higher weight than any en tag (and more than 0), "en" otherwise. */
+static const char *accept_lang(const char *h)
+{
+	double best_vi = 0, best_en = 0;
+
+	while (h && *h) {
+		const char *end = strchr(h, ','), *semi;
+		size_t n = end ? (size_t)(end - h) : strlen(h);
+		double q = 1;
+
+		while (n && (*h == ' ' || *h == '\t')) {
+			h++;
+			n--;
+		}
+		semi = memchr(h, ';', n);
+		if (semi) {
+			const char *qs = strstr(semi, "q=");
+
+			if (qs && qs < h + n)
+				q = strtod(qs + 2, NULL);
+		}
+		if (n >= 2 && !strncasecmp(h, "vi", 2) && (n == 2 || h[2] == '-' || h[2] == ';' ||
+							   h[2] == ' '))
+			best_vi = q > best_vi ? q : best_vi;
+		else if (n >= 2 && !strncasecmp(h, "en", 2) &&
+			 (n == 2 || h[2] == '-' || h[2] == ';' || h[2] == ' '))
+			best_en = q > best_en ? q : best_en;
+		h = end ? end + 1 : NULL;
+	}
+	return best_vi > 0 && best_vi > best_en ? "vi" : "en";
+}
+
+/* The request's language for its messages: the API follows Accept-Language (English when
+ * none is given), pages the session's choice or the lang cookie (r->lang, Vietnamese by
+ * default). Messages made in src/core and src/app follow it (err_lang_set). */
+static void request_lang(struct req *r, struct MHD_Connection *mc, const struct route *rt)
+{
+	if (wants_json(r, rt))
+		snprintf(r->lang, sizeof r->lang, "%s",
+			 accept_lang(header(mc, MHD_HTTP_HEADER_ACCEPT_LANGUAGE)));
+	err_lang_set(r->lang);
+}
+
 /* The answer to a request that needs a signed-in account and has none. */
 static void answer_unauthed(struct req *r, const struct route *rt)
 {
 	if (wants_json(r, rt)) {
 		reply_problem_msg(r, 401, "sign in first: send 'Authorization: Bearer TOKEN' "
-			       "with a token from 'cadre token add'");
+			       "with a token an administrator issued");
 		req_header(r, "WWW-Authenticate", "Bearer realm=\"cadre\"");
 	} else {
 		struct buf loc;
@@ -392,10 +436,10 @@ static void answer_unauthed(struct req *r, const struct route *rt)
 static void answer_msg(struct req *r, int status, const char *msg)
 {
 	if (wants_json(r, NULL)) {
-		reply_problem_msg(r, status, "%s", msg);
+		reply_problem_msg(r, status, "%s", err_tr(msg));
 	} else {
 		err_clear(&r->e);
-		err_set(&r->e, ERR_USAGE, "%s", msg);
+		err_set(&r->e, ERR_USAGE, "%s", err_tr(msg));
 		r->status = status;
 		web_error_page(r);
 	}
@@ -405,8 +449,9 @@ static void dispatch(struct conn *c, struct MHD_Connection *mc)
 {
 	struct req *r = &c->r;
 	const struct route *rt;
-	int path_known = 0, api = !strncmp(r->path, "/api/", 5);
+	int path_known = 0, api = !strncmp(r->path, "/api/", 5), unauthed;
 
+	request_lang(r, mc, NULL);
 	if (app_refresh(r->app, &r->e)) {
 		reply_problem(r);
 		return;
@@ -419,7 +464,9 @@ static void dispatch(struct conn *c, struct MHD_Connection *mc)
 	rt = route_find(r->method, r->path, r->pathv, &path_known);
 	/* Who is asking comes first, so that even an error page shows the right header and
 	 * language. */
-	if (authenticate(r, mc, rt ? rt->flags : api ? ROUTE_API : 0)) {
+	unauthed = authenticate(r, mc, rt ? rt->flags : api ? ROUTE_API : 0);
+	request_lang(r, mc, rt);
+	if (unauthed) {
 		if (wants_json(r, rt)) {
 			reply_problem_msg(r, 401, "the API token was not accepted: it is unknown or "
 				       "was revoked; ask an administrator for a new one");
@@ -677,6 +724,7 @@ static int body_admit(struct conn *c, struct MHD_Connection *mc)
 
 		snprintf(r->lang, sizeof r->lang, "%s", lang && !strcmp(lang, "en") ? "en" : "vi");
 	}
+	request_lang(r, mc, rt);
 	if (rt && !r->authed && !(rt->flags & ROUTE_PUBLIC)) {
 		answer_unauthed(r, rt);
 		return 1;
@@ -692,11 +740,14 @@ static int body_admit(struct conn *c, struct MHD_Connection *mc)
 
 		buf_init(&m, 0);
 		if (c->limit == BODY_IMPORT_MAX)
-			buf_printf(&m, "the upload is larger than %zu MiB; split the file",
+			buf_printf(&m, err_tr("the upload is larger than %zu MiB; split the file"),
 				   c->limit >> 20);
+		else if (r->authed)
+			buf_printf(&m, err_tr("the request's body is larger than the %zu KiB "
+					      "allowed here"), c->limit >> 10);
 		else
-			buf_printf(&m, "the request's body is larger than the %zu KiB allowed here%s",
-				   c->limit >> 10, r->authed ? "" : " before signing in");
+			buf_printf(&m, err_tr("the request's body is larger than the %zu KiB "
+					      "allowed before signing in"), c->limit >> 10);
 		answer_msg(r, 413, buf_str(&m));
 		buf_cleanup(&m);
 		return 1;

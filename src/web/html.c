@@ -162,11 +162,7 @@ void page_end(struct req *r)
 		T(r, r->actor.name);
 		H(r, " · ");
 	}
-	{
-		char d[DATE_STR];
-
-		T(r, date_format(r->app ? r->app->today : DATE_NONE, d));
-	}
+	D(r, r->app ? r->app->today : DATE_NONE);
 	H(r, "</footer>\n</body></html>\n");
 }
 

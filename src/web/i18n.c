@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "../lib/mem.h"
+#include "../core/err.h"
 #include "i18n.h"
 #include "web.h"
 
@@ -140,12 +141,26 @@ static int load(const char *dir)
 	return rc;
 }
 
+/* The translator of src/core/err: the Vietnamese catalogue for "vi", nothing otherwise. */
+static const char *translate(const char *lang, const char *msgid)
+{
+	if (lang[0] != 'v' || !g_vi.n)
+		return NULL;
+	return catalog_find(&g_vi, msgid);
+}
+
 void web_init(void)
+{
+	i18n_init();
+}
+
+void i18n_init(void)
 {
 	const char *env = getenv("CADRE_LOCALEDIR");
 	char exe[4096];
 	ssize_t n;
 
+	err_set_translator(translate);
 	if (g_vi.n)
 		return;
 	if (env && env[0] && !load(env))

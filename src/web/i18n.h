@@ -22,4 +22,9 @@ int catalog_parse(struct catalog *c, const char *data, size_t len, const char **
 const char *catalog_find(const struct catalog *c, const char *id);
 void catalog_cleanup(struct catalog *c);
 
+/* Load the Vietnamese catalogue ($CADRE_LOCALEDIR, build/locale next to the binary, then
+ * /usr/share/locale) once, and make it the translator of src/core/err's messages. The CLI
+ * calls it when its locale is Vietnamese; the server through web_init. */
+void i18n_init(void);
+
 #endif

@@ -66,15 +66,19 @@ static int audit_row(void *ctx, const struct audit_entry *en)
 		web_list_tr_end(l);
 		return 0;
 	}
-	H(r, "<td><time>");
-	T(r, en->at);
+	H(r, "<td><time datetime=\"");
+	A(r, en->at);
+	H(r, "\">");
+	web_instant(r, en->at);
 	H(r, "</time></td><td>");
-	T(r, en->actor);
+	web_actor(r, en->actor);
 	H(r, "</td><td>");
 	T(r, en->address);
-	H(r, "</td><td><code>");
-	T(r, en->action);
-	H(r, "</code></td><td>");
+	H(r, "</td><td><span title=\"");
+	A(r, en->action);
+	H(r, "\">");
+	T(r, web_action_label(r, en->action));
+	H(r, "</span></td><td>");
 	subject(r, en->subject);
 	H(r, "</td><td>");
 	web_json_detail(r, en->before);
@@ -126,6 +130,7 @@ void web_audit(struct req *r)
 	struct audit_counts n = {0, 0};
 	struct org o;
 	long long before;
+	struct buf when;
 
 	if (!org)
 		org = "";
@@ -177,7 +182,10 @@ void web_audit(struct req *r)
 	filter_form(r);
 	H(r, "<table class=\"audit\" id=\"audit\"><thead><tr>");
 	web_list_th(&l, _(r, "Entry"), NULL, 1);
-	web_list_th(&l, _(r, "When (UTC)"), NULL, 0);
+	buf_init(&when, 0);
+	buf_printf(&when, "%s (%s)", _(r, "When"), web_zone());
+	web_list_th(&l, buf_str(&when), NULL, 0);
+	buf_cleanup(&when);
 	web_list_th(&l, _(r, "Who"), NULL, 0);
 	web_list_th(&l, _(r, "From address"), NULL, 0);
 	web_list_th(&l, _(r, "Action"), NULL, 0);

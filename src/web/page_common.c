@@ -122,7 +122,7 @@ const char *web_word(const struct req *r, const char *key)
 	for (i = 0; word_labels[i].key; i++)
 		if (!strcmp(word_labels[i].key, key))
 			return web_tr(r, word_labels[i].label);
-	return key;
+	return web_word_more(r, key);
 }
 
 void web_org_link(struct req *r, const char *code, const char *name)
@@ -171,9 +171,9 @@ void web_pager(struct req *r, const char *prefix, long offset, long shown, int m
 		H(r, "</a>");
 	}
 	H(r, "<span class=\"count\">");
-	N(r, shown ? offset + 1 : offset);
+	Q(r, shown ? offset + 1 : offset);
 	H(r, "–");
-	N(r, offset + shown);
+	Q(r, offset + shown);
 	H(r, "</span>");
 	if (more) {
 		H(r, " <a rel=\"next\" href=\"");
@@ -213,6 +213,8 @@ static void json_string_text(struct req *r, const char *key, const char *s)
 		err_cleanup(&tmp);
 	} else if (key && (!strcmp(key, "kind") || !strcmp(key, "sex"))) {
 		T(r, web_word(r, s));
+	} else if (key) {
+		T(r, web_code_value(r, key, s));
 	} else {
 		T(r, s);
 	}
@@ -224,6 +226,9 @@ static void json_value_text(struct req *r, const char *vkey, json_t *v, int dept
 {
 	if (json_is_string(v)) {
 		json_string_text(r, vkey, json_string_value(v));
+	} else if (json_is_integer(v) && vkey && !strcmp(vkey, "score") &&
+		   json_integer_value(v) < 0) {
+		T(r, "—"); /* no score given */
 	} else if (json_is_integer(v)) {
 		N(r, json_integer_value(v));
 	} else if (json_is_object(v) && depth < 3) {

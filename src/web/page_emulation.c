@@ -299,9 +299,9 @@ static int rating_row(void *ctx, const struct emulation_rating_rec *v)
 		H(r, "</span>");
 	}
 	H(r, "</td><td>");
-	T(r, v->by);
+	web_actor(r, v->by);
 	H(r, " ");
-	T(r, v->at);
+	web_instant(r, v->at);
 	H(r, "</td></tr>\n");
 	return 0;
 }

@@ -88,7 +88,7 @@ static void problem_table(struct req *r, const struct err *e, const char *id)
 	H(r, "</tbody></table>");
 	if (e->n > IMPORT_ANSWER_ITEMS || e->dropped) {
 		H(r, "<p class=\"more\">");
-		N(r, (long)(e->n - (e->n > IMPORT_ANSWER_ITEMS ? IMPORT_ANSWER_ITEMS : e->n) +
+		Q(r, (long)(e->n - (e->n > IMPORT_ANSWER_ITEMS ? IMPORT_ANSWER_ITEMS : e->n) +
 			    e->dropped));
 		H(r, " ");
 		TR(r, "more are not listed; the command line's import, or the API's report, lists "
@@ -108,19 +108,19 @@ static void import_report(struct req *r, const struct import_result *res, int ok
 	H(r, "</h2><dl class=\"counts\"><dt>");
 	TR(r, "Rows read");
 	H(r, "</dt><dd id=\"rows\">");
-	N(r, res->rows);
+	Q(r, res->rows);
 	H(r, "</dd><dt>");
 	TR(r, "Imported");
 	H(r, "</dt><dd id=\"imported\">");
-	N(r, ok ? res->imported : 0);
+	Q(r, ok ? res->imported : 0);
 	H(r, "</dd><dt>");
 	TR(r, "Rejected");
 	H(r, "</dt><dd id=\"rejected\">");
-	N(r, res->rejected);
+	Q(r, res->rejected);
 	H(r, "</dd><dt>");
 	TR(r, "Warnings");
 	H(r, "</dt><dd id=\"warnings\">");
-	N(r, (long)(w->n + w->dropped));
+	Q(r, (long)(w->n + w->dropped));
 	H(r, "</dd></dl><p class=\"outcome\" id=\"outcome\">");
 	if (!ok)
 		TR(r, "Nothing was imported. Fix the rows below and import the file again, or tick "

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "page_form.h"
+#include "pages.h"
 
 static const struct form_option status_opts[] = {
 	{"", ""},
@@ -29,7 +30,7 @@ static void status_form(struct req *r, const struct member *m, int post)
 	H(r, "<p class=\"now\">");
 	TR(r, "Status now:");
 	H(r, " <span id=\"status-now\">");
-	T(r, member_status_name(m->status));
+	T(r, web_status_label(r, m->status));
 	H(r, "</span></p>");
 	form_errors(r, shown);
 	H(r, "<form method=\"post\" class=\"record\" id=\"status-form\" action=\"/members/");

@@ -174,7 +174,7 @@ static void timeline(struct req *r, const struct member_history *h)
 			web_json_detail(r, ev->detail);
 			if (ev->actor[0]) {
 				H(r, " <span class=\"by\">(");
-				T(r, ev->actor);
+				web_actor(r, ev->actor);
 				H(r, ")</span>");
 			}
 		}

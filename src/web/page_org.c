@@ -51,15 +51,15 @@ static void facts(struct req *r, const struct org *o)
 		fact(r, _(r, "Force strengths"));
 		TR(r, "Militia");
 		H(r, " ");
-		N(r, o->militia < 0 ? 0 : o->militia);
+		Q(r, o->militia < 0 ? 0 : o->militia);
 		H(r, " · ");
 		TR(r, "Self-defence");
 		H(r, " ");
-		N(r, o->self_defence < 0 ? 0 : o->self_defence);
+		Q(r, o->self_defence < 0 ? 0 : o->self_defence);
 		H(r, " · ");
 		TR(r, "Reserve");
 		H(r, " ");
-		N(r, o->reserve < 0 ? 0 : o->reserve);
+		Q(r, o->reserve < 0 ? 0 : o->reserve);
 		H(r, "</dd>");
 	}
 	fact(r, _(r, "Established"));
@@ -96,17 +96,17 @@ static int figures(struct req *r, const struct org *o, long *on_roll)
 		H(r, "<tr><th>");
 		T(r, web_status_label(r, shown[i]));
 		H(r, "</th><td class=\"n\">");
-		N(r, counts[shown[i]]);
+		Q(r, counts[shown[i]]);
 		H(r, "</td></tr>");
 	}
 	H(r, "<tr><th>");
 	TR(r, "On the rolls");
 	H(r, "</th><td class=\"n\" id=\"total\">");
-	N(r, total);
+	Q(r, total);
 	H(r, "</td></tr><tr><th>");
 	TR(r, "Hosted on temporary transfer");
 	H(r, "</th><td class=\"n\">");
-	N(r, hosted);
+	Q(r, hosted);
 	H(r, "</td></tr></tbody></table>\n");
 	if (adv.min_official || adv.board_min) {
 		H(r, "<ul class=\"notes\">");
@@ -114,14 +114,14 @@ static int figures(struct req *r, const struct org *o, long *on_roll)
 			H(r, "<li>");
 			TR(r, "Fewer official members than the minimum of");
 			H(r, " ");
-			N(r, adv.min_official);
+			Q(r, adv.min_official);
 			H(r, " <code>");
 			T(r, R_ORG_MIN_OFFICIAL);
 			H(r, "</code></li>");
 		}
 		if (adv.board_min) {
 			H(r, "<li>");
-			N(r, adv.official);
+			Q(r, adv.official);
 			H(r, " ");
 			TR(r, "official members: a cell committee should be elected");
 			H(r, " <code>");
@@ -169,11 +169,11 @@ static int child_row(void *ctx, const struct tree_node *n)
 	H(r, "</td><td>");
 	T(r, web_kind_label(r, n->kind));
 	H(r, "</td><td class=\"n\">");
-	N(r, n->official);
+	Q(r, n->official);
 	H(r, "</td><td class=\"n\">");
-	N(r, n->probationary);
+	Q(r, n->probationary);
 	H(r, "</td><td class=\"n\">");
-	N(r, n->hosted);
+	Q(r, n->hosted);
 	H(r, "</td></tr>\n");
 	return 0;
 }
@@ -258,7 +258,7 @@ static int hist_row(void *ctx, const struct org_event *ev)
 	H(r, "</td><td>");
 	web_json_detail(r, ev->detail);
 	H(r, "</td><td>");
-	T(r, ev->actor);
+	web_actor(r, ev->actor);
 	H(r, "</td></tr>\n");
 	return 0;
 }

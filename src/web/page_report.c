@@ -185,7 +185,6 @@ static void count_cell(struct req *r, const struct report *rep, const struct rep
 		       const struct report_row *w, size_t k)
 {
 	struct buf url;
-	char pct[16];
 
 	buf_init(&url, 0);
 	H(r, "<td class=\"n\">");
@@ -193,17 +192,13 @@ static void count_cell(struct req *r, const struct report *rep, const struct rep
 		H(r, "<a href=\"");
 		A(r, buf_str(&url));
 		H(r, "\">");
-		N(r, w->c[k].count);
+		Q(r, w->c[k].count);
 		H(r, "</a>");
 	} else {
-		N(r, w->c[k].count);
+		Q(r, w->c[k].count);
 	}
 	H(r, "</td><td class=\"n\">");
-	report_pct_str(w->c[k].count, w->c[k].base, pct, sizeof pct);
-	if (pct[0]) {
-		T(r, pct);
-		H(r, "%");
-	}
+	web_pct(r, w->c[k].count, w->c[k].base);
 	H(r, "</td>");
 	buf_cleanup(&url);
 }
@@ -741,7 +736,7 @@ static void page_links(struct req *r, const char *code, const char *what, const 
 	H(r, " / ");
 	N(r, pages);
 	H(r, " · ");
-	N(r, total);
+	Q(r, total);
 	H(r, " ");
 	T(r, !strcmp(what, "orgs") ? _(r, "organisations") : _(r, "members"));
 	H(r, "</span></nav>\n");

@@ -369,11 +369,11 @@ static void sheet_form(struct req *r, const struct review_sheet *s, const char *
 	H(r, " ");
 	TR(r, "outside this cell");
 	H(r, ": <b id=\"quota-ex\">");
-	N(r, s->excellent);
+	Q(r, s->excellent);
 	H(r, "</b> ");
 	TR(r, "of");
 	H(r, " <b id=\"quota-gb\">");
-	N(r, s->good_or_better);
+	Q(r, s->good_or_better);
 	H(r, "</b> ");
 	TR(r, "rated good or better.");
 	H(r, " ");
@@ -660,7 +660,7 @@ static void review_table(struct req *r, const char *id, const struct review_rec 
 		H(r, "</td><td>");
 		T(r, x->reason);
 		H(r, "</td><td>");
-		T(r, x->by);
+		web_actor(r, x->by);
 		H(r, "</td></tr>\n");
 	}
 	H(r, "</tbody></table>\n");
@@ -725,7 +725,7 @@ static void org_basis(struct req *r, const char *code, int year)
 		H(r, " ");
 		T(r, g >= 0 ? web_grade_label(r, (enum grade)g) : _(r, "not yet decided"));
 		H(r, " <b>");
-		N(r, w->c[0].count);
+		Q(r, w->c[0].count);
 		H(r, "</b>");
 		if (strcmp(w->key, "not_reviewed"))
 			H(r, " ·");

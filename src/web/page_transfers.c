@@ -46,7 +46,7 @@ static void transfer_form(struct req *r, const struct transfer *t, const char *a
 	H(r, "-");
 	A(r, action);
 	H(r, "\" name=\"date\" type=\"date\" required value=\"");
-	D(r, r->app->today);
+	html_date(&r->out, r->app->today);
 	H(r, "\"> <button>");
 	T(r, button);
 	H(r, "</button></form>");

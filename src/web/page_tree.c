@@ -55,17 +55,17 @@ static void node_counts(struct req *r, const struct tree_node *n)
 	H(r, " <span class=\"count\">");
 	TR(r, "Official");
 	H(r, " <b class=\"official\">");
-	N(r, n->official);
+	Q(r, n->official);
 	H(r, "</b> · ");
 	TR(r, "Probationary");
 	H(r, " <b class=\"probationary\">");
-	N(r, n->probationary);
+	Q(r, n->probationary);
 	H(r, "</b>");
 	if (n->hosted) {
 		H(r, " · ");
 		TR(r, "Hosted");
 		H(r, " <b class=\"hosted\">");
-		N(r, n->hosted);
+		Q(r, n->hosted);
 		H(r, "</b>");
 	}
 	H(r, "</span>");
@@ -85,7 +85,7 @@ static void node_line(struct req *r, const struct tree_node *n, int at_cut, cons
 		H(r, "\">");
 		TR(r, "Organisations below");
 		H(r, " (");
-		N(r, n->orgs - 1);
+		Q(r, n->orgs - 1);
 		H(r, ")</a>");
 	}
 }

@@ -42,5 +42,9 @@ const struct route web_routes[] = {
 	{"GET", "/emulation", web_emulation, ROUTE_PAGE,
 	 "the emulation models with their versions, and the form adding one (system "
 	 "administrators)"},
+	{"GET", "/api/v1/problems", web_problem, ROUTE_PUBLIC | ROUTE_PAGE,
+	 "every problem type of the API's problem+json answers, explained"},
+	{"GET", "/api/v1/problems/{name}", web_problem, ROUTE_PUBLIC | ROUTE_PAGE,
+	 "one problem type: what it means and what to do (?lang=en or vi)"},
 	{NULL, NULL, NULL, 0, NULL},
 };

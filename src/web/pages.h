@@ -53,6 +53,8 @@ void web_report_orgs(struct req *r);
 void web_rules(struct req *r);
 void web_discipline(struct req *r);
 void web_emulation(struct req *r);
+/* GET /api/v1/problems[/NAME]: the problem types of the API explained (page_problem.c). */
+void web_problem(struct req *r);
 /* The member page's table of a member's reviews (years, steps, grades, revisions); nothing
  * when there is none. */
 void web_member_reviews(struct req *r, int64_t member_id);
@@ -100,5 +102,13 @@ const char *web_discipline_label(const struct req *r, enum discipline_form f);
 /* <select> options for the review years: this year and the nine before it, selected
  * marking one (kept as an extra choice when older). */
 void web_year_options(struct req *r, int selected);
+/* Codes in words, in the request's language (web_words.c): an audit action ("member.read"),
+ * an actor written as its account, or "cli:USER" for the command line; a key of a stored
+ * detail that web_word does not know; a coded value stored under key (grade, step, form,
+ * role, source, category, ...). Each returns its input when it has no words for it. */
+const char *web_action_label(const struct req *r, const char *action);
+void web_actor(struct req *r, const char *actor);
+const char *web_word_more(const struct req *r, const char *key);
+const char *web_code_value(const struct req *r, const char *key, const char *value);
 
 #endif

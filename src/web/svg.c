@@ -6,6 +6,8 @@
  * black strokes) are what shows when there is no stylesheet, and presentation attributes,
  * unlike style attributes, are allowed by the server's Content-Security-Policy. All
  * coordinates are integers: no floating-point text that a locale could change. */
+#include "../core/err.h"
+#include "../core/locfmt.h"
 #include "svg.h"
 
 #include <stdio.h>
@@ -90,13 +92,14 @@ static void text_cut(struct buf *b, const char *s, int max)
 	buf_adds(b, "\xe2\x80\xa6");
 }
 
-/* A count and, when it has a base, its percentage: "227 (22.70%)". */
+/* A count and, when it has a base, its percentage, in the language of the page being drawn
+ * (the request's thread language, core/err): "1227 (22.70%)", "1.227 (22,70%)". */
 static void figure(struct buf *b, long count, long base)
 {
-	char pct[16];
+	char pct[32], n[32];
 
-	report_pct_str(count, base, pct, sizeof pct);
-	buf_printf(b, "%ld", count);
+	locfmt_pct(pct, sizeof pct, count, base, err_lang());
+	buf_adds(b, locfmt_long(n, sizeof n, count, err_lang()));
 	if (pct[0])
 		buf_printf(b, " (%s%%)", pct);
 }

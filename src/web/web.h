@@ -24,9 +24,20 @@ void web_url_arg(struct buf *b, const char *s);
 /* A number. */
 void html_long(struct buf *b, long long v);
 #define N(r, v) html_long(&(r)->out, (long long)(v))
-/* A date as YYYY-MM-DD ("" for none). */
+/* A date as YYYY-MM-DD ("" for none): for attributes (an input's value) and machines. */
 void html_date(struct buf *b, date_t d);
-#define D(r, d) html_date(&(r)->out, (d))
+/* Shown to a reader, in the page's language (src/web/web_fmt.c, core/locfmt): a date
+ * ("06/12/2026" on Vietnamese pages, ISO on English ones), a quantity ("29.073" / "29073"),
+ * a percentage count/base with its sign ("97,03%" / "97.03%", nothing without a base), an
+ * instant of the audit log in the server's time zone (CADRE_TZ, Asia/Ho_Chi_Minh). */
+void web_date(struct req *r, date_t d);
+#define D(r, d) web_date((r), (d))
+void web_num(struct req *r, long long v);
+#define Q(r, v) web_num((r), (long long)(v))
+void web_pct(struct req *r, long count, long base);
+void web_instant(struct req *r, const char *iso);
+/* The time zone of the times shown (CADRE_TZ or Asia/Ho_Chi_Minh). */
+const char *web_zone(void);
 
 /* Translations (gettext catalogues, po/LANG.po compiled by msgfmt into build/locale). The
  * message ids are the English texts; _() gives the text in the request's language. */

@@ -404,12 +404,12 @@ scenario('review: a cell graded over the quota (counted live, refused), correcte
 	assert.equal(await t.text('#report-year-shown'), year);
 	const pct = (k) => {
 		const v = Math.round((k * 10000) / n);
-		return `${Math.floor(v / 100)}.${String(v % 100).padStart(2, '0')}%`;
+		return `${Math.floor(v / 100)},${String(v % 100).padStart(2, '0')}%`; // Vietnamese: 97,03%
 	};
 	assert.deepEqual(await reportCell(p, 'member_reviews', 'excellent'), [String(over - 1), pct(over - 1)]);
 	assert.deepEqual(await reportCell(p, 'member_reviews', 'good'), [String(n - over + 1), pct(n - over + 1)]);
-	assert.deepEqual(await reportCell(p, 'member_reviews', 'good_or_better'), [String(n), '100.00%']);
-	assert.deepEqual(await reportCell(p, 'org_reviews', 'excellent'), ['1', '100.00%']);
+	assert.deepEqual(await reportCell(p, 'member_reviews', 'good_or_better'), [String(n), '100,00%']);
+	assert.deepEqual(await reportCell(p, 'org_reviews', 'excellent'), ['1', '100,00%']);
 	assert.ok(await p.locator('#t-member_reviews svg.chart').isVisible(), 'a chart of the grades');
 	await t.shotAs('review-08-report');
 	// The records behind a figure.

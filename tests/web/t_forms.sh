@@ -198,7 +198,7 @@ page GET "/members/$MEMBER_A/status"
 expect_status 200
 expect_valid_html
 htmlq text status-now
-expect_eq "the status now" official "$HQ"
+expect_eq "the status now, in words" Official "$HQ"
 snap_before
 post "/members/$MEMBER_A/status" --data-urlencode status=nonsense --data-urlencode "reason=$EVIL"
 expect_status 422

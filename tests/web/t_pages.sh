@@ -186,7 +186,7 @@ expect_status 200
 python3 - "$OUTF" <<'PY' >"$WORK/first.txt"
 import re, sys
 s = open(sys.argv[1], encoding="utf-8").read()
-rows = re.findall(r'<tr><td class="n">(\d+)</td><td><time>[^<]*</time></td><td>([^<]*)</td><td>([^<]*)</td><td><code>([^<]*)</code>', s)
+rows = re.findall(r'<tr><td class="n">(\d+)</td><td><time[^>]*>[^<]*</time></td><td>([^<]*)</td><td>([^<]*)</td><td><span title="([^"]*)">', s)
 ids = [int(r[0]) for r in rows]
 print(rows[0][1], rows[0][2], rows[0][3], "sorted" if ids == sorted(ids, reverse=True) else "unsorted", len(rows))
 PY
