@@ -824,8 +824,8 @@ static long fault_asked(struct MHD_Connection *mc)
  * part; nothing of it was committed, see app_end). */
 static void answer_short_of_memory(struct conn *c)
 {
-	static const char msg[] = "The server is short of memory and could not finish this "
-				  "request; nothing of it was saved. Try again in a minute.";
+	static const char msg[] = N_("The server is short of memory and could not finish this "
+				     "request; nothing of it was saved. Try again in a minute.");
 	struct req *r = &c->r;
 	size_t i;
 
@@ -841,9 +841,9 @@ static void answer_short_of_memory(struct conn *c)
 	r->out.overflow = 0;
 	err_clear(&r->e);
 	if (wants_json(r, NULL)) {
-		reply_problem_msg(r, 503, "%s", msg);
+		reply_problem_msg(r, 503, "%s", err_tr(msg));
 	} else {
-		err_set(&r->e, ERR_STORAGE, "%s", msg);
+		err_set(&r->e, ERR_STORAGE, "%s", err_tr(msg));
 		r->status = 503;
 		web_error_page(r);
 	}
@@ -953,13 +953,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 	heavy = heavy && !busy;
 	r->app = busy ? NULL : app_take(&r->e);
 	if (busy) {
-		static const char msg[] = "Too many searches are under way at once; try again in a "
-					  "moment, or search within an organisation.";
+		static const char msg[] = N_("Too many searches are under way at once; try again "
+					     "in a moment, or search within an organisation.");
 
 		if (wants_json(r, NULL)) {
-			reply_problem_msg(r, 503, "%s", msg);
+			reply_problem_msg(r, 503, "%s", err_tr(msg));
 		} else {
-			err_set(&r->e, ERR_STORAGE, "%s", msg);
+			err_set(&r->e, ERR_STORAGE, "%s", err_tr(msg));
 			r->status = 503;
 			web_error_page(r);
 		}
