@@ -21,7 +21,8 @@
 
 /* ---- words of one name ------------------------------------------------------------- */
 
-#define NAME_WORDS_MAX 24
+/* Words a name can have: VNAME_MAX bytes of one-letter words. */
+#define NAME_WORDS_MAX (VNAME_MAX / 2 + 1)
 
 struct name_words {
 	size_t n;
@@ -63,33 +64,39 @@ static enum err_code words_add(struct store *st, int64_t id, const char *name, s
 		"INSERT INTO name_word(word, folded, n) VALUES (?1, ?2, 1)"
 		" ON CONFLICT(word) DO UPDATE SET n = n + 1 RETURNING id";
 	static const char add[] = "INSERT INTO member_word(word_id, member_id) VALUES (?1, ?2)";
-	struct name_words nw;
+	struct name_words *nw = xmalloc(sizeof *nw);
+	enum err_code rc = ERR_OK;
 	size_t i;
 
-	name_words_of(name, &nw);
-	for (i = 0; i < nw.n; i++) {
+	name_words_of(name, nw);
+	for (i = 0; i < nw->n && !rc; i++) {
 		sqlite3_stmt *s = sq_prep(st, dict, e);
 		int64_t wid;
 
-		if (!s)
-			return e->code;
-		sq_bind_text(s, 1, nw.w[i].lower);
-		sq_bind_text(s, 2, nw.w[i].folded);
+		if (!s) {
+			rc = e->code;
+			break;
+		}
+		sq_bind_text(s, 1, nw->w[i].lower);
+		sq_bind_text(s, 2, nw->w[i].folded);
 		if (sqlite3_step(s) != SQLITE_ROW) {
 			sq_done(st, s);
-			return sq_db_error(st, e, "indexing a name");
+			rc = sq_db_error(st, e, "indexing a name");
+			break;
 		}
 		wid = sqlite3_column_int64(s, 0);
 		sqlite3_step(s);
 		sq_done(st, s);
-		if (!(s = sq_prep(st, add, e)))
-			return e->code;
+		if (!(s = sq_prep(st, add, e))) {
+			rc = e->code;
+			break;
+		}
 		sqlite3_bind_int64(s, 1, wid);
 		sqlite3_bind_int64(s, 2, id);
-		if (sq_step_done(st, s, e, "indexing a name"))
-			return e->code;
+		rc = sq_step_done(st, s, e, "indexing a name");
 	}
-	return ERR_OK;
+	free(nw);
+	return rc;
 }
 
 static enum err_code words_remove(struct store *st, int64_t id, const char *name,
@@ -97,35 +104,42 @@ static enum err_code words_remove(struct store *st, int64_t id, const char *name
 {
 	static const char dict[] = "UPDATE name_word SET n = n - 1 WHERE word = ?1 RETURNING id";
 	static const char del[] = "DELETE FROM member_word WHERE word_id = ?1 AND member_id = ?2";
-	struct name_words nw;
+	struct name_words *nw = xmalloc(sizeof *nw);
+	enum err_code c = ERR_OK;
 	size_t i;
 
-	name_words_of(name, &nw);
-	for (i = 0; i < nw.n; i++) {
+	name_words_of(name, nw);
+	for (i = 0; i < nw->n && !c; i++) {
 		sqlite3_stmt *s = sq_prep(st, dict, e);
 		int64_t wid;
 		int rc;
 
-		if (!s)
-			return e->code;
-		sq_bind_text(s, 1, nw.w[i].lower);
+		if (!s) {
+			c = e->code;
+			break;
+		}
+		sq_bind_text(s, 1, nw->w[i].lower);
 		rc = sqlite3_step(s);
 		wid = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 		if (rc == SQLITE_ROW)
 			sqlite3_step(s);
 		sq_done(st, s);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return sq_db_error(st, e, "indexing a name");
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			c = sq_db_error(st, e, "indexing a name");
+			break;
+		}
 		if (!wid)
 			continue;
-		if (!(s = sq_prep(st, del, e)))
-			return e->code;
+		if (!(s = sq_prep(st, del, e))) {
+			c = e->code;
+			break;
+		}
 		sqlite3_bind_int64(s, 1, wid);
 		sqlite3_bind_int64(s, 2, id);
-		if (sq_step_done(st, s, e, "indexing a name"))
-			return e->code;
+		c = sq_step_done(st, s, e, "indexing a name");
 	}
-	return ERR_OK;
+	free(nw);
+	return c;
 }
 
 /* ---- a first load: the words in memory, stored sorted at the end -------------------- */
@@ -1115,8 +1129,6 @@ enum err_code store_member_find(struct store *st, long pre, long last,
 {
 	static const char row[] =
 		"SELECT sort_key, org_id FROM member WHERE id = ?1 AND status IN " ACTIVE_STATUSES;
-	static const char one[] =
-		"SELECT m.id FROM member m WHERE m.id = ?1";
 	struct qword *q = xcalloc(nwords ? nwords : 1, sizeof *q);
 	struct idset cand = {0}, other = {0};
 	struct pre_cache pres = {0};
@@ -1125,7 +1137,6 @@ enum err_code store_member_find(struct store *st, long pre, long last,
 	struct buf arena;
 	enum err_code rc = ERR_OK;
 
-	(void)one;
 	*total = 0;
 	buf_init(&arena, 0);
 	for (i = 0; i < nwords; i++) {
