@@ -815,41 +815,62 @@ static void idset_add(struct idset *s, int64_t id)
 	s->v[s->n++] = id;
 }
 
-static int cmp_i64(const void *x, const void *y)
-{
-	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
-
-	return a < b ? -1 : a > b;
-}
-
 /* The members of q's words, sorted and without repeats, into out (reset first). */
 static enum err_code qword_members(struct store *st, const struct qword *q, struct idset *out,
 				   struct err *e)
 {
 	static const char sql[] = "SELECT member_id FROM member_word WHERE word_id = ?1";
-	size_t i, k;
+	size_t i, k, *run = xmalloc((q->nids + 1) * sizeof *run), nrun = 0;
+	int64_t *tmp;
 	int rc;
 
 	out->n = 0;
 	for (i = 0; i < q->nids; i++) {
 		sqlite3_stmt *s = sq_prep(st, sql, e);
 
-		if (!s)
+		if (!s) {
+			free(run);
 			return e->code;
+		}
+		run[nrun++] = out->n;
 		sqlite3_bind_int64(s, 1, q->ids[i]);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 			idset_add(out, sqlite3_column_int64(s, 0));
 		sq_done(st, s);
-		if (rc != SQLITE_DONE)
+		if (rc != SQLITE_DONE) {
+			free(run);
 			return sq_db_error(st, e, "searching names");
+		}
 	}
-	if (q->nids > 1) {
-		qsort(out->v, out->n, sizeof *out->v, cmp_i64);
-		for (i = k = 0; i < out->n; i++)
-			if (k == 0 || out->v[i] != out->v[k - 1])
-				out->v[k++] = out->v[i];
-		out->n = k;
+	run[nrun] = out->n;
+	/* Each word's list comes sorted by member (the key's order): merge the runs pairwise,
+	 * then drop the members found under two forms of the word. */
+	tmp = nrun > 1 ? xmalloc(out->n * sizeof *tmp + 1) : NULL;
+	while (nrun > 1) {
+		size_t r, m = 0;
+
+		for (r = 0; r < nrun; r += 2) {
+			size_t a = run[r], ae = run[r + 1], b = ae;
+			size_t be = r + 2 <= nrun ? run[r + 2] : ae, o = a;
+
+			while (a < ae && b < be)
+				tmp[o++] = out->v[a] <= out->v[b] ? out->v[a++] : out->v[b++];
+			while (a < ae)
+				tmp[o++] = out->v[a++];
+			while (b < be)
+				tmp[o++] = out->v[b++];
+			run[m++] = run[r];
+		}
+		run[m] = out->n;
+		memcpy(out->v, tmp, out->n * sizeof *tmp);
+		nrun = m;
 	}
+	free(tmp);
+	free(run);
+	for (i = k = 0; i < out->n; i++)
+		if (k == 0 || out->v[i] != out->v[k - 1])
+			out->v[k++] = out->v[i];
+	out->n = k;
 	return ERR_OK;
 }
 
