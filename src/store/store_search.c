@@ -21,7 +21,8 @@
 
 /* ---- words of one name ------------------------------------------------------------- */
 
-#define NAME_WORDS_MAX 24
+/* Words a name can have: VNAME_MAX bytes of one-letter words. */
+#define NAME_WORDS_MAX (VNAME_MAX / 2 + 1)
 
 struct name_words {
 	size_t n;
@@ -63,33 +64,39 @@ static enum err_code words_add(struct store *st, int64_t id, const char *name, s
 		"INSERT INTO name_word(word, folded, n) VALUES (?1, ?2, 1)"
 		" ON CONFLICT(word) DO UPDATE SET n = n + 1 RETURNING id";
 	static const char add[] = "INSERT INTO member_word(word_id, member_id) VALUES (?1, ?2)";
-	struct name_words nw;
+	struct name_words *nw = xmalloc(sizeof *nw);
+	enum err_code rc = ERR_OK;
 	size_t i;
 
-	name_words_of(name, &nw);
-	for (i = 0; i < nw.n; i++) {
+	name_words_of(name, nw);
+	for (i = 0; i < nw->n && !rc; i++) {
 		sqlite3_stmt *s = sq_prep(st, dict, e);
 		int64_t wid;
 
-		if (!s)
-			return e->code;
-		sq_bind_text(s, 1, nw.w[i].lower);
-		sq_bind_text(s, 2, nw.w[i].folded);
+		if (!s) {
+			rc = e->code;
+			break;
+		}
+		sq_bind_text(s, 1, nw->w[i].lower);
+		sq_bind_text(s, 2, nw->w[i].folded);
 		if (sqlite3_step(s) != SQLITE_ROW) {
 			sq_done(st, s);
-			return sq_db_error(st, e, "indexing a name");
+			rc = sq_db_error(st, e, "indexing a name");
+			break;
 		}
 		wid = sqlite3_column_int64(s, 0);
 		sqlite3_step(s);
 		sq_done(st, s);
-		if (!(s = sq_prep(st, add, e)))
-			return e->code;
+		if (!(s = sq_prep(st, add, e))) {
+			rc = e->code;
+			break;
+		}
 		sqlite3_bind_int64(s, 1, wid);
 		sqlite3_bind_int64(s, 2, id);
-		if (sq_step_done(st, s, e, "indexing a name"))
-			return e->code;
+		rc = sq_step_done(st, s, e, "indexing a name");
 	}
-	return ERR_OK;
+	free(nw);
+	return rc;
 }
 
 static enum err_code words_remove(struct store *st, int64_t id, const char *name,
@@ -97,35 +104,42 @@ static enum err_code words_remove(struct store *st, int64_t id, const char *name
 {
 	static const char dict[] = "UPDATE name_word SET n = n - 1 WHERE word = ?1 RETURNING id";
 	static const char del[] = "DELETE FROM member_word WHERE word_id = ?1 AND member_id = ?2";
-	struct name_words nw;
+	struct name_words *nw = xmalloc(sizeof *nw);
+	enum err_code c = ERR_OK;
 	size_t i;
 
-	name_words_of(name, &nw);
-	for (i = 0; i < nw.n; i++) {
+	name_words_of(name, nw);
+	for (i = 0; i < nw->n && !c; i++) {
 		sqlite3_stmt *s = sq_prep(st, dict, e);
 		int64_t wid;
 		int rc;
 
-		if (!s)
-			return e->code;
-		sq_bind_text(s, 1, nw.w[i].lower);
+		if (!s) {
+			c = e->code;
+			break;
+		}
+		sq_bind_text(s, 1, nw->w[i].lower);
 		rc = sqlite3_step(s);
 		wid = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 		if (rc == SQLITE_ROW)
 			sqlite3_step(s);
 		sq_done(st, s);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return sq_db_error(st, e, "indexing a name");
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			c = sq_db_error(st, e, "indexing a name");
+			break;
+		}
 		if (!wid)
 			continue;
-		if (!(s = sq_prep(st, del, e)))
-			return e->code;
+		if (!(s = sq_prep(st, del, e))) {
+			c = e->code;
+			break;
+		}
 		sqlite3_bind_int64(s, 1, wid);
 		sqlite3_bind_int64(s, 2, id);
-		if (sq_step_done(st, s, e, "indexing a name"))
-			return e->code;
+		c = sq_step_done(st, s, e, "indexing a name");
 	}
-	return ERR_OK;
+	free(nw);
+	return c;
 }
 
 /* ---- a first load: the words in memory, stored sorted at the end -------------------- */
@@ -801,41 +815,62 @@ static void idset_add(struct idset *s, int64_t id)
 	s->v[s->n++] = id;
 }
 
-static int cmp_i64(const void *x, const void *y)
-{
-	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
-
-	return a < b ? -1 : a > b;
-}
-
 /* The members of q's words, sorted and without repeats, into out (reset first). */
 static enum err_code qword_members(struct store *st, const struct qword *q, struct idset *out,
 				   struct err *e)
 {
 	static const char sql[] = "SELECT member_id FROM member_word WHERE word_id = ?1";
-	size_t i, k;
+	size_t i, k, *run = xmalloc((q->nids + 1) * sizeof *run), nrun = 0;
+	int64_t *tmp;
 	int rc;
 
 	out->n = 0;
 	for (i = 0; i < q->nids; i++) {
 		sqlite3_stmt *s = sq_prep(st, sql, e);
 
-		if (!s)
+		if (!s) {
+			free(run);
 			return e->code;
+		}
+		run[nrun++] = out->n;
 		sqlite3_bind_int64(s, 1, q->ids[i]);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 			idset_add(out, sqlite3_column_int64(s, 0));
 		sq_done(st, s);
-		if (rc != SQLITE_DONE)
+		if (rc != SQLITE_DONE) {
+			free(run);
 			return sq_db_error(st, e, "searching names");
+		}
 	}
-	if (q->nids > 1) {
-		qsort(out->v, out->n, sizeof *out->v, cmp_i64);
-		for (i = k = 0; i < out->n; i++)
-			if (k == 0 || out->v[i] != out->v[k - 1])
-				out->v[k++] = out->v[i];
-		out->n = k;
+	run[nrun] = out->n;
+	/* Each word's list comes sorted by member (the key's order): merge the runs pairwise,
+	 * then drop the members found under two forms of the word. */
+	tmp = nrun > 1 ? xmalloc(out->n * sizeof *tmp + 1) : NULL;
+	while (nrun > 1) {
+		size_t r, m = 0;
+
+		for (r = 0; r < nrun; r += 2) {
+			size_t a = run[r], ae = run[r + 1], b = ae;
+			size_t be = r + 2 <= nrun ? run[r + 2] : ae, o = a;
+
+			while (a < ae && b < be)
+				tmp[o++] = out->v[a] <= out->v[b] ? out->v[a++] : out->v[b++];
+			while (a < ae)
+				tmp[o++] = out->v[a++];
+			while (b < be)
+				tmp[o++] = out->v[b++];
+			run[m++] = run[r];
+		}
+		run[m] = out->n;
+		memcpy(out->v, tmp, out->n * sizeof *tmp);
+		nrun = m;
 	}
+	free(tmp);
+	free(run);
+	for (i = k = 0; i < out->n; i++)
+		if (k == 0 || out->v[i] != out->v[k - 1])
+			out->v[k++] = out->v[i];
+	out->n = k;
 	return ERR_OK;
 }
 
@@ -1115,8 +1150,6 @@ enum err_code store_member_find(struct store *st, long pre, long last,
 {
 	static const char row[] =
 		"SELECT sort_key, org_id FROM member WHERE id = ?1 AND status IN " ACTIVE_STATUSES;
-	static const char one[] =
-		"SELECT m.id FROM member m WHERE m.id = ?1";
 	struct qword *q = xcalloc(nwords ? nwords : 1, sizeof *q);
 	struct idset cand = {0}, other = {0};
 	struct pre_cache pres = {0};
@@ -1125,7 +1158,6 @@ enum err_code store_member_find(struct store *st, long pre, long last,
 	struct buf arena;
 	enum err_code rc = ERR_OK;
 
-	(void)one;
 	*total = 0;
 	buf_init(&arena, 0);
 	for (i = 0; i < nwords; i++) {

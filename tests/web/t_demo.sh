@@ -26,7 +26,7 @@ DB=$DEMO
 server_start
 login chief
 for p in /tree /tree?root=QK2 "/tree?as_of=2020-01-01" /orgs/QK2 "/orgs/QK2?offset=50" \
-	"/members/$MEMBER" "/search?q=nguyen" "/search?q=nguyen&offset=50" /transfers /audit; do
+	"/members/$MEMBER" "/search?q=nguyen" "/search?q=nguyen&page=2" /transfers /audit; do
 	expect_page "$p"
 done
 page GET /tree
@@ -44,7 +44,7 @@ page GET "/orgs/QK2?offset=50"
 expect_out_contains '<a rel="prev" href="/orgs/QK2?offset=0">'
 page GET "/search?q=nguyen"
 expect_out_count 50 '<tr><td><a href="/members/'
-expect_out_contains '<a rel="next" href="/search?q=nguyen&amp;offset=50">'
+expect_out_contains '<a href="/search?q=nguyen&amp;page=2" rel="next">2</a>'
 page GET /transfers
 if [ "$NTRANSFERS" -gt 50 ]; then
 	expect_out_count 50 '<tr id="transfer-'

@@ -14,10 +14,16 @@ madd A1C "Nguyễn Văn Hùng" --birth-date 1980-01-01 --rank "Đại úy" --pos
 HUNG1=$MID
 madd B1C "Nguyễn Văn Hùng" --birth-date 1981-01-01 --rank "Thượng úy" --post "Đại đội phó"
 HUNG2=$MID
-for i in $(seq 1 51); do
-	madd A1C "Lò Văn Pằn" --birth-date 1990-01-$(printf '%02d' $(((i % 28) + 1))) \
-		--citizen-id "" >/dev/null
-done
+# 51 namesakes (one import): more than a page of results.
+{
+	echo "org_code,status,full_name,sex,birth_date,ethnicity,hometown,admission_decision_date,admission_ceremony_date,official_date"
+	for i in $(seq 0 50); do
+		printf 'A1C,official,Lò Văn Pằn,male,1990-%02d-%02d,Thái,Sơn La,2015-03-01,2015-03-15,2016-03-15\n' \
+			$((i / 28 + 1)) $((i % 28 + 1))
+	done
+} >"$WORK/pan.csv"
+cadre import members "$WORK/pan.csv"
+[ "$RC" = 0 ] || fail "import of the namesakes" "exit 0" "exit $RC: $ERR"
 DB=$WORK/none.db
 
 tcase "search: the count, organisation by name with its code, rank and post" "$FX"
