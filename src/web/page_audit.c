@@ -137,6 +137,7 @@ void web_audit(struct req *r)
 	before = req_query_long(r, "before", 0, 1, 1L << 62);
 	if (web_list_begin(&l, r, "/audit", audit_params, "", NULL, WEB_PAGE_ROWS, "audit") ||
 	    before < 0 || (org[0] && app_org_get(r->app, &r->actor, org, &o, &r->e))) {
+		web_list_abort(&l);
 		web_fail(r);
 		return;
 	}
@@ -158,10 +159,7 @@ void web_audit(struct req *r)
 		web_list_th(&l, _(r, "After"), NULL, 0);
 		table_out_row(l.out);
 		if (app_audit_find(r->app, &r->actor, org, &f, 0, -1, audit_row, &c, NULL, &r->e)) {
-			int fd;
-			long long len;
-
-			table_out_finish(l.out, &fd, &len, &r->e);
+			web_list_abort(&l);
 			web_fail(r);
 			return;
 		}

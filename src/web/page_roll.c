@@ -2,7 +2,6 @@
  * (status, category, sex, age band, kind of organisation), sortable columns, the total, page
  * numbers, and the same list as CSV or XLSX (/orgs/{code}?format=csv|xlsx&...). */
 #include <string.h>
-#include <unistd.h>
 
 #include "pages.h"
 #include "web_list.h"
@@ -197,17 +196,8 @@ int web_org_roll(struct req *r, const struct org *o)
 	web_list_pages(&l, c.n);
 	rc = 0;
 out:
-	if (l.out && rc) {
-		int fd;
-		long long len;
-		struct err ignore;
-
-		/* Failed on the way: the download's file goes. */
-		err_init(&ignore);
-		if (!table_out_finish(l.out, &fd, &len, &ignore))
-			close(fd);
-		err_clear(&ignore);
-	}
+	if (rc)
+		web_list_abort(&l); /* failed on the way: the download's file goes */
 	buf_cleanup(&path);
 	return rc;
 }

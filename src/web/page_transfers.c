@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../app/app_web.h"
 #include "../lib/mem.h"
@@ -310,13 +309,7 @@ void web_transfers(struct req *r)
 	    !one_of2(r, "state", rows.state, "sent", "hosted") ||
 	    (org[0] && app_org_get(r->app, &r->actor, org, &o, &r->e)) ||
 	    app_transfer_rows(r->app, &r->actor, org, collect, &rows, &r->e)) {
-		if (l.out) {
-			int fd;
-			long long len;
-
-			if (!table_out_finish(l.out, &fd, &len, &r->e))
-				close(fd);
-		}
+		web_list_abort(&l);
 		free(rows.v);
 		web_fail(r);
 		return;

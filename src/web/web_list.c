@@ -1,6 +1,7 @@
 /* web_list.c - the list pages' shared machinery (web_list.h): links that keep the list's
  * filters and order, sortable heads, totals and page numbers, CSV and XLSX of the rows. */
 #include <string.h>
+#include <unistd.h>
 
 #include "pages.h"
 #include "web_list.h"
@@ -353,4 +354,19 @@ int web_list_send(struct web_list *l, const char *file)
 	req_header(r, "Content-Disposition", buf_str(&d));
 	buf_cleanup(&d);
 	return 0;
+}
+
+void web_list_abort(struct web_list *l)
+{
+	struct err ignore;
+	long long len;
+	int fd;
+
+	if (!l->out)
+		return;
+	err_init(&ignore);
+	if (!table_out_finish(l->out, &fd, &len, &ignore))
+		close(fd);
+	err_cleanup(&ignore);
+	l->out = NULL;
 }

@@ -51,6 +51,9 @@ void web_list_td_link(struct web_list *l, const char *href, const char *s);
  * either side of this one) with previous and next, and the CSV and XLSX links. shown: rows
  * on this page. */
 void web_list_pages(struct web_list *l, long shown);
+/* Drop a download begun by web_list_begin when the page fails before web_list_send (its
+ * temporary file goes); nothing otherwise. */
+void web_list_abort(struct web_list *l);
 /* The end of a download: the file is answered (name "file.csv" or "file.xlsx"). Returns 0,
  * or -1 after answering the problem page. */
 int web_list_send(struct web_list *l, const char *file);
