@@ -100,11 +100,11 @@ const struct route api_routes[] = {
 
 /* The query parameters of each route that takes any; route_query_ok refuses all others. */
 const struct route_params api_params[] = {
-	{"GET", "/api/v1/orgs", "root depth as_of offset limit"},
+	{"GET", "/api/v1/orgs", "root depth as_of offset limit q open"},
 	{"GET", "/api/v1/orgs/{code}", "as_of"},
 	{"GET", "/api/v1/orgs/{code}/members", "as_of offset limit"},
 	{"GET", "/api/v1/orgs/{code}/history", "offset limit"},
-	{"GET", "/api/v1/members", "q org limit"},
+	{"GET", "/api/v1/members", "q org offset limit"},
 	{"GET", "/api/v1/members/{id}/where", "date"},
 	{"GET", "/api/v1/transfers", "org offset limit"},
 	{"GET", "/api/v1/holidays", "year offset limit"},
