@@ -96,6 +96,10 @@ static const char css[] =
 	"main table:not(.print-frame){display:block;position:relative;max-width:100%;overflow-x:auto}"
 	"main table:not(.print-frame) tr>:first-child{position:sticky;left:0;z-index:1;background:var(--bg)}"
 	"main table:not(.print-frame) thead tr>:first-child{background:var(--th)}"
+	/* The review form: its first column is the row's number, its second the name. */
+	"main table.review tr>:first-child{min-width:2.8em;width:2.8em}"
+	"main table.review tr>:nth-child(2){position:sticky;left:2.8em;z-index:1;background:var(--bg)}"
+	"main table.review thead tr>:nth-child(2){background:var(--th)}"
 	"dl.record{grid-template-columns:minmax(0,1fr)}dl.record dd{margin-bottom:.4em}"
 	".field input,.field select,.field textarea{width:100%;min-width:0}"
 	"main form select,main form input:not([type=checkbox]):not([type=radio]){max-width:100%}"
