@@ -177,7 +177,7 @@ tcase "several bad rows are all reported" "$WORK/base.db"
 	printf 'ZZ,Nguyễn Văn Một,male,1990-01-01,Kinh,Hà Giang,2015-03-01,2015-03-15,2016-03-15,official\n'
 	printf 'C1,Nguyễn Văn Hai,male,1990-01-01,Kinh,Hà Giang,2015-03-01,2015-03-15,2016-03-15,official\n'
 	printf 'C1,Nguyễn Văn Ba,male,1990-02-30,Kinh,Hà Giang,2015-03-01,2015-03-15,2016-03-15,official\n'
-	printf 'C1,Nguyễn Văn Bốn,nam,1990-01-01,Kinh,Hà Giang,2015-03-01,2015-03-15,2016-03-15,official\n'
+	printf 'C1,Nguyễn Văn Bốn,m,1990-01-01,Kinh,Hà Giang,2015-03-01,2015-03-15,2016-03-15,official\n'
 	printf 'C1,Nguyễn Văn Năm,male,1990-01-01,Kinh,Hà Giang,2025-03-01,2025-03-15,2026-03-15,probationary\n'
 } >bad-several.csv
 expect_refused 3 "line 2" import members bad-several.csv

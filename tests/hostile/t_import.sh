@@ -76,7 +76,7 @@ with open(path, "w") as f:
     f.write(hdr + "\n")
     f.write("A1C,Lò Văn Tốt,male,1991-04-04,Thái,Điện Biên,2016-01-01,2016-02-01,2017-02-01,official\n")
     for i in range(40000):
-        f.write(f"A1C,Lò Văn Số {i},nam,1991-04-04,Thái,{town}{i},2016-01-01,2016-02-01,2017-02-01,official\n")
+        f.write(f"A1C,Lò Văn Số {i},m,1991-04-04,Thái,{town}{i},2016-01-01,2016-02-01,2017-02-01,official\n")
 PY
 server_start
 TOKEN=$TOKEN_aclerk
@@ -362,7 +362,7 @@ tcase "item 25: a rejects file that cannot be written fails the import" "$FX"
 {
 	echo "$HDR"
 	row A1C "Đào Văn Tốt" "Hà Nam"
-	echo "A1C,Đào Văn Xấu,nam,1990-01-01,Kinh,Hà Nam,2015-03-01,2015-03-15,2016-03-15,official"
+	echo "A1C,Đào Văn Xấu,m,1990-01-01,Kinh,Hà Nam,2015-03-01,2015-03-15,2016-03-15,official"
 } >"$WORK/skip.csv"
 expect_refused 6 "cannot write the rejected rows" import members --skip-bad /dev/full "$WORK/skip.csv"
 expect_exit 0 member search "Đào Văn Tốt"
