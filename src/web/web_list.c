@@ -228,18 +228,19 @@ static void page_link(struct web_list *l, long offset, const char *rel, const ch
 	struct buf u;
 	char v[32];
 
+	/* offset=0 too: a large roll's organisation page lists its members only when asked. */
 	snprintf(v, sizeof v, "%ld", offset);
 	buf_init(&u, 0);
-	web_list_url(l, &u, "offset", offset ? v : NULL);
-	H(r, "<a href=\"");
-	A(r, buf_str(&u));
-	H(r, "\"");
+	web_list_url(l, &u, "offset", v);
+	H(r, "<a");
 	if (rel) {
 		H(r, " rel=\"");
 		A(r, rel);
 		H(r, "\"");
 	}
-	H(r, ">");
+	H(r, " href=\"");
+	A(r, buf_str(&u));
+	H(r, "\">");
 	if (text)
 		T(r, text);
 	else

@@ -222,7 +222,7 @@ open_transfer "$MEMBER_B"
 server_start
 login aclerk
 # main_part: the page's <main> (the header repeats the path in the language switch).
-main_part() { MAIN=${OUT#*<main>}; MAIN=${MAIN%%</main>*}; }
+main_part() { MAIN=${OUT#*<main}; MAIN=${MAIN#*>}; MAIN=${MAIN%%</main>*}; }
 page GET /members/99999/edit
 expect_status 404
 main_part

@@ -43,7 +43,7 @@ expect_page /transfers
 expect_out_contains "id=\"transfer-$TR_IN1\""
 expect_out_contains "id=\"transfer-$TR_IN2\""
 expect_out_contains "id=\"transfer-$TR_OUT\""
-expect_out_contains "Overdue since"
+expect_out_contains "<strong class=\"flag\">Overdue</strong> since"
 expect_page "/orgs/A/report/members?year=2026&filter=grade%3Dnone"
 expect_out_contains "/members/$MEMBER_A\""
 expect_out_contains "/members/$WL_A2\""
