@@ -536,11 +536,11 @@ enum err_code app_audit_find(struct app *a, const struct actor *ac, const char *
 
 	if (f->from && f->from[0] && date_parse(f->from, &d, &why))
 		return err_add(e, ERR_USAGE, 0, "from", f->from, NULL, "from: %s %s", f->from,
-			       why);
+			       err_tr(why));
 	if (f->until && f->until[0]) {
 		if (date_parse(f->until, &d, &why))
 			return err_add(e, ERR_USAGE, 0, "to", f->until, NULL, "to: %s %s", f->until,
-				       why);
+				       err_tr(why));
 		/* The store takes the first day after: "to" includes its own day. */
 		date_format(d + 1, until);
 		f->until = until;

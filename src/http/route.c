@@ -101,10 +101,14 @@ int route_query_ok(struct req *r, const struct route *rt)
 
 		if (route_param_declared(params, name))
 			continue;
-		err_add(&r->e, ERR_USAGE, 0, name, r->query[i].value, NULL,
-			"'%s' is not a parameter of %s %s; %s%s", name, rt->method, rt->pattern,
-			declared ? "its parameters are: " : "it takes none",
-			declared ? declared : "");
+		if (declared)
+			err_add(&r->e, ERR_USAGE, 0, name, r->query[i].value, NULL,
+				"'%s' is not a parameter of %s %s; its parameters are: %s", name,
+				rt->method, rt->pattern, declared);
+		else
+			err_add(&r->e, ERR_USAGE, 0, name, r->query[i].value, NULL,
+				"'%s' is not a parameter of %s %s; it takes none", name, rt->method,
+				rt->pattern);
 	}
 	if (!r->e.code)
 		return 1;
