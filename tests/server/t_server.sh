@@ -126,7 +126,8 @@ sqlite3 "$DB" "INSERT INTO rule(id, version, value, effective_from, source, desc
 server_start
 login aview
 page GET /
-expect_status 303
+expect_status 200
+expect_out_contains "<title>What waits for you"
 sleep 1.2
 page GET /
 expect_status 303
