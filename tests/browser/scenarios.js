@@ -135,16 +135,16 @@ scenario('language: switched from Vietnamese to English and back, kept across pa
 
 // ---- the tree ----------------------------------------------------------------------------
 
-scenario('tree: a closed branch expanded and collapsed, then an organisation opened', async (t) => {
+scenario('tree: a branch collapsed and expanded, a deeper level opened, then an organisation', async (t) => {
 	const p = t.page;
 	await t.signIn('admin');
 	await t.visit('/tree');
+	// Two levels below the top, open; deeper levels are each a tree page of their own.
 	const nodes = p.locator('#tree details');
-	assert.ok(await nodes.count() > 10, 'the tree shows its branches as <details>');
-	// Pinned by its place: ':not([open])' would move on to the next branch once it opens.
-	const closedAt = await nodes.evaluateAll((ds) => ds.findIndex((d) => !d.open));
-	assert.ok(closedAt >= 0, 'some branch is closed at first');
-	const branch = nodes.nth(closedAt);
+	assert.ok(await nodes.count() >= 2, 'the tree shows its top levels as <details>');
+	const at = (await nodes.count()) - 1;
+	const branch = nodes.nth(at);
+	assert.equal(await branch.evaluate((d) => d.open), true, 'the two levels are open at first');
 	const summary = branch.locator(':scope > summary');
 	// The organisation's line sits beside its toggle, outside it (no link inside a control).
 	const line = branch.locator('xpath=..').locator(':scope > div.line');
@@ -154,15 +154,23 @@ scenario('tree: a closed branch expanded and collapsed, then an organisation ope
 	assert.equal(await summary.locator('a').count(), 0, 'the toggle holds no link');
 	await t.shot('tree');
 	await summary.click();
-	assert.equal(await branch.evaluate((d) => d.open), true, 'the branch opens');
-	assert.ok(await branch.locator(':scope > div.branch, :scope > div.leaf').first().isVisible(),
-		'its children show');
-	await t.shot('expanded');
-	await summary.click();
-	assert.equal(await branch.evaluate((d) => d.open), false, 'the branch closes again');
+	assert.equal(await branch.evaluate((d) => d.open), false, 'the branch closes');
 	assert.equal(await branch.locator(':scope > div.branch, :scope > div.leaf').first().isVisible(), false,
 		'its children are hidden');
 	await t.shot('collapsed');
+	await summary.click();
+	assert.equal(await branch.evaluate((d) => d.open), true, 'the branch opens again');
+	assert.ok(await branch.locator(':scope > div.branch, :scope > div.leaf').first().isVisible(),
+		'its children show');
+	await t.shot('expanded');
+	// A node at the cut links to the tree below it.
+	const deeper = p.locator('#tree a.deeper').first();
+	const dhref = await deeper.getAttribute('href');
+	await t.submit(deeper);
+	const u = new globalThis.URL(p.url());
+	assert.equal(u.pathname + u.search, dhref, 'the deeper level is a tree page of its own');
+	assert.ok(await p.locator('#tree div.line a[href^="/orgs/"]').count() >= 1, 'it shows that organisation and below');
+	await t.visit('/tree');
 	await t.submit(link);
 	assert.equal(t.path(), href, 'the link of a node opens its organisation');
 	assert.equal(await p.locator(`a[href="${href}/members/new"]`).count(), 1,
