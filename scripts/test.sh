@@ -74,7 +74,7 @@ run_suite() {
 
 # Fuzz targets: a short run over each corpus (longer runs: make fuzz; tests/fuzz/replay.sh).
 if command -v clang >/dev/null && make --no-print-directory -s -j"$(nproc)" fuzz >"$log/fuzz-build.log" 2>&1; then
-	FUZZ_SECONDS=${FUZZ_SECONDS:-15} tests/fuzz/replay.sh build/fuzz >"$log/fuzz.log" 2>&1
+	FUZZ_SECONDS=${FUZZ_SECONDS:-8} tests/fuzz/replay.sh build/fuzz >"$log/fuzz.log" 2>&1
 	p=$(grep -c ': ok$' "$log/fuzz.log")
 	f=$(grep -c ': FAILED' "$log/fuzz.log")
 	passed=$((passed + p))
