@@ -12,18 +12,28 @@ failures=()
 log=build/test-logs
 mkdir -p "$log"
 
+# The unit tests run CADRE_TEST_JOBS at a time (default: the number of CPUs; each binary is
+# one thread), the slowest first; their results are read in order afterwards.
 # cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s), listed below:".
-run_unit() {
-	local bin=$1 name out p f t0=$SECONDS
-	name=$(echo "$bin" | tr '/' '_')
-	out="$log/$name.log"
+jobs=${CADRE_TEST_JOBS:-$(nproc 2>/dev/null || echo 2)}
+[ "$jobs" -lt 1 ] && jobs=1
+unit_log() { echo "$log/$(echo "$1" | tr '/' '_').log"; }
+start_unit() {
+	local bin=$1 out t0=$SECONDS
+	out=$(unit_log "$bin")
 	"$bin" >"$out" 2>&1
-	local rc=$?
+	echo "$? $((SECONDS - t0))" >"$out.rc"
+}
+read_unit() {
+	local bin=$1 out p f rc secs
+	out=$(unit_log "$bin")
+	read -r rc secs <"$out.rc" 2>/dev/null || { rc=1; secs=0; }
+	rm -f "$out.rc"
 	p=$(grep -oE '\[  PASSED  \] [0-9]+' "$out" | grep -oE '[0-9]+$' | tail -1)
 	f=$(grep -oE '\[  FAILED  \] [0-9]+' "$out" | grep -oE '[0-9]+$' | tail -1)
 	p=${p:-0}
 	f=${f:-0}
-	if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1 # crashed or a sanitizer stopped it
 	fi
 	passed=$((passed + p))
@@ -32,11 +42,23 @@ run_unit() {
 		failures+=("$bin (see $out)")
 		tail -30 "$out"
 	fi
-	printf '%-40s %4d passed, %d failed (%d s)\n' "$bin" "$p" "$f" $((SECONDS - t0))
+	printf '%-40s %4d passed, %d failed (%d s)\n' "$bin" "$p" "$f" "$secs"
 }
-
-for t in build/tests/test_*; do [ -x "$t" ] && run_unit "$t"; done
-for t in build/san/tests/test_*; do [ -x "$t" ] && run_unit "$t"; done
+units=()
+for t in build/tests/test_* build/san/tests/test_*; do [ -x "$t" ] && units+=("$t"); done
+# The sanitized ones first (test_demo and test_review take longest), then the plain ones.
+running=0
+for t in $(printf '%s\n' "${units[@]}" | grep '^build/san/') \
+	$(printf '%s\n' "${units[@]}" | grep -v '^build/san/'); do
+	start_unit "$t" &
+	running=$((running + 1))
+	if [ $running -ge "$jobs" ]; then
+		wait -n
+		running=$((running - 1))
+	fi
+done
+wait
+for t in "${units[@]}"; do read_unit "$t"; done
 
 # Suites that print "N passed, N failed" as their last summary line: the command line, the
 # server, the API, the pages (escaping, HTML validity, CSRF) and the browser tests.
@@ -59,6 +81,11 @@ run_suite() {
 	fi
 	printf '%-40s %4d passed, %d failed (%d s)\n' "$name" "$p" "$f" $((SECONDS - t0))
 }
+# The suites on the sanitizer build share one audit key and build each fixture database once
+# (tests/cli/lib.sh: fixture_shared; the suites' files copy it).
+shared=$(mktemp -d "${TMPDIR:-/tmp}/cadre-test-shared.XXXXXX") || exit 1
+trap 'rm -rf "$shared"' EXIT
+export CADRE_TEST_SHARED=$shared
 [ -x tests/cli/run.sh ] && run_suite "tests/cli (sanitized binary)" "$log/cli.log" \
 	tests/cli/run.sh build/san/cadre
 [ -x tests/server/run.sh ] && run_suite "tests/server (sanitized server)" "$log/server.log" \
@@ -69,12 +96,13 @@ run_suite() {
 	tests/web/run.sh build/san/cadre
 [ -x tests/hostile/run.sh ] && run_suite "tests/hostile (sanitized binary)" "$log/hostile.log" \
 	tests/hostile/run.sh build/san/cadre
+unset CADRE_TEST_SHARED
 [ -x tests/browser/run.sh ] && run_suite "tests/browser (Chromium)" "$log/browser.log" \
 	tests/browser/run.sh build/cadre
 
 # Fuzz targets: a short run over each corpus (longer runs: make fuzz; tests/fuzz/replay.sh).
 if command -v clang >/dev/null && make --no-print-directory -s -j"$(nproc)" fuzz >"$log/fuzz-build.log" 2>&1; then
-	FUZZ_SECONDS=${FUZZ_SECONDS:-8} tests/fuzz/replay.sh build/fuzz >"$log/fuzz.log" 2>&1
+	FUZZ_JOBS=${FUZZ_JOBS:-$jobs} FUZZ_SECONDS=${FUZZ_SECONDS:-8} tests/fuzz/replay.sh build/fuzz >"$log/fuzz.log" 2>&1
 	p=$(grep -c ': ok$' "$log/fuzz.log")
 	f=$(grep -c ': FAILED' "$log/fuzz.log")
 	passed=$((passed + p))

@@ -8,11 +8,21 @@
 #   TR_IN1, TR_IN2; WL_B1's and WL_B2's 2026 reviews decided, so B has MEMBER_B undecided.
 # worklist_fixture FILE: made once (FILE.env holds the ids), like http_fixture.
 worklist_fixture() {
-	local f=$1 save=$DB
+	local f=$1
 	if [ -s "$f" ] && [ -s "$f.env" ] && grep -q '^TR_OUT=' "$f.env"; then
 		. "$f.env"
 		return
 	fi
+	if fixture_shared worklist "$f" worklist_fixture_build; then
+		. "$f.env"
+		return
+	fi
+	worklist_fixture_build "$f"
+}
+
+# worklist_fixture_build FILE: build worklist_fixture's database at FILE (no cache).
+worklist_fixture_build() {
+	local f=$1 save=$DB
 	rm -f "$f" "$f.env"
 	http_fixture "$f"
 	DB=$f

@@ -53,6 +53,11 @@ DB=$WORK/none.db
 # One audit key for every database of a test file (docs/audit.md): a copied fixture keeps
 # working without carrying its key file along.
 export CADRE_AUDIT_KEY_FILE=$WORK/.auditkey
+# Under run.sh every file of the run has the run's key (so a fixture one file built works in
+# another: see fixture_shared).
+if [ -n "${CADRE_TEST_SHARED:-}" ] && [ -s "$CADRE_TEST_SHARED/audit.key" ]; then
+	cp -p "$CADRE_TEST_SHARED/audit.key" "$WORK/.auditkey"
+fi
 : >"$OUTF"
 : >"$ERRF"
 cd "$WORK" || exit 70
@@ -278,6 +283,33 @@ def rows(path):
 def read(path):
     with open(path, "rb") as f:
         return f.read()
+def svg_check(s):
+    # Every inline <svg> parses as XML on its own (tests/web/lib_web.sh: expect_html_valid).
+    import re
+    import xml.etree.ElementTree as ET
+    for m in re.finditer(r"<svg[ >].*?</svg>", s, re.S):
+        try:
+            ET.fromstring(m.group(0))
+        except ET.ParseError as e:
+            return "an <svg> is not well-formed XML: %s" % e
+    return ""
+def escaped_check(s):
+    # Nothing of the data comes out raw (tests/web/lib_web.sh: expect_escaped). No apostrophe
+    # in this program: it is a single-quoted shell string (\x27 is one).
+    import re
+    bad = []
+    if "<script>\"\x27&" in s:
+        bad.append("the raw text <script>\"\x27&")
+    # The one script allowed is a file of our own (the Content-Security-Policy forbids inline
+    # ones): <script src="/static/NAME.js" defer></script>, with nothing inside.
+    if re.search(r"<script", re.sub("<script src=\"/static/[a-z]+\\.js\" defer></script>", "", s), re.I):
+        bad.append("a <script element")
+    # Outside tags, no raw ampersand in text.
+    text = re.sub(r"<[^>]*>", "", s)
+    if re.search(r"&(?![a-zA-Z]+;|#[0-9]+;|#x[0-9a-fA-F]+;)", text):
+        bad.append("a raw & in text: " + re.search(r".{0,30}&(?![a-zA-Z]+;|#[0-9]+;).{0,30}", text).group(0))
+    return "; ".join(bad)
+PAGE_CHECKS = {"svg": svg_check, "escaped": escaped_check}
 def reply(s):
     sys.stdout.write(s.replace("\n", " ") + "\n")
     sys.stdout.flush()
@@ -288,6 +320,13 @@ while True:
     mode = mode.rstrip("\n")
     path = sys.stdin.readline().rstrip("\n")
     expr = sys.stdin.readline().rstrip("\n")
+    if mode in PAGE_CHECKS:
+        try:
+            bad = PAGE_CHECKS[mode](open(path, encoding="utf-8").read())
+        except Exception as ex:
+            bad = "%s: %s" % (type(ex).__name__, ex)
+        reply("FAIL " + bad if bad else "OK")
+        continue
     if mode == "py":
         try:
             ok = eval(expr, {"json": json, "csv": csv, "rows": rows, "read": read})
@@ -367,6 +406,45 @@ expect_true() {
 }
 
 # ---- data helpers --------------------------------------------------------------------------
+
+# fixture_shared NAME FILE BUILDER: give FILE (and FILE.env, FILE.lists: whatever BUILDER
+# writes beside it) the run's fixture NAME, a copy of one database that the first file to ask
+# built with "BUILDER PATH" (under a lock, so that it is built once per run: building one costs
+# many sanitized runs of cadre and argon2id hashes). Returns 1, and the caller builds FILE
+# itself, outside run.sh (no $CADRE_TEST_SHARED), when this file's audit key is no longer the
+# run's, or when the shared build failed. The fixture's name carries CADRE_TODAY and the
+# password, the inputs a builder takes from the environment.
+fixture_shared() {
+	local name=$1 f=$2 builder=$3 dir s lockfd x ok=1 fails=$T_FAIL
+	[ -n "${CADRE_TEST_SHARED:-}" ] && [ -d "$CADRE_TEST_SHARED" ] || return 1
+	[ "$CADRE_AUDIT_KEY_FILE" = "$WORK/.auditkey" ] &&
+		cmp -s "$WORK/.auditkey" "$CADRE_TEST_SHARED/audit.key" || return 1
+	dir=$CADRE_TEST_SHARED/fixtures
+	mkdir -p "$dir" || return 1
+	s=$dir/$name-$CADRE_TODAY-$(printf '%s' "${PW:-}" | cksum | cut -d' ' -f1)
+	exec {lockfd}>"$s.lock" || return 1
+	flock "$lockfd"
+	if [ ! -e "$s/ok" ] && [ ! -e "$s/failed" ]; then
+		rm -rf "$s"
+		mkdir -p "$s"
+		"$builder" "$s/fx.db"
+		if [ "$T_FAIL" = "$fails" ] && [ -s "$s/fx.db" ] && [ ! -e "$s/fx.db-wal" ]; then
+			: >"$s/ok"
+		else
+			: >"$s/failed"
+		fi
+	fi
+	if [ -e "$s/ok" ]; then
+		rm -f "$f" "$f".*
+		for x in "$s"/fx.db*; do
+			cp "$x" "$f${x#"$s"/fx.db}" || ok=0
+		done
+	else
+		ok=0
+	fi
+	exec {lockfd}>&-
+	[ $ok = 1 ]
+}
 
 # build_db FILE ORGS_CSV [MEMBERS_CSV]: a database with the given CSV imported.
 build_db() {

@@ -5,6 +5,8 @@
 # and ends with exactly one line "N passed, N failed"; exits non-zero on any failure.
 #   CADRE_TEST_JOBS=N   files run at once (default: the number of CPUs)
 #   CADRE_TEST_ONLY=t_org.sh,t_cli.sh   run only these files
+#   CADRE_TEST_SHARED=DIR  the folder of the run's audit key and shared fixtures (default: one
+#                          of its own, removed at the end)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -33,6 +35,17 @@ if ! cp "$bin" "$tmp/cadre"; then
 fi
 export CADRE=$tmp/cadre
 export CADRE_TEST_TMP=$tmp
+# The run's audit key and its shared fixtures (tests/cli/lib.sh: fixture_shared). The caller may
+# name a folder that several runs share (scripts/test.sh does, for the suites on one binary).
+if [ -z "${CADRE_TEST_SHARED:-}" ]; then
+	export CADRE_TEST_SHARED=$tmp/shared
+fi
+mkdir -p "$CADRE_TEST_SHARED"
+if [ ! -s "$CADRE_TEST_SHARED/audit.key" ]; then
+	rm -f "$CADRE_TEST_SHARED/keygen.db"
+	CADRE_AUDIT_KEY_FILE=$CADRE_TEST_SHARED/audit.key "$CADRE" --db "$CADRE_TEST_SHARED/keygen.db" \
+		init >/dev/null 2>&1 || rm -f "$CADRE_TEST_SHARED/audit.key"
+fi
 jobs=${CADRE_TEST_JOBS:-$(nproc 2>/dev/null || echo 2)}
 [ "$jobs" -lt 1 ] && jobs=1
 start=$(date +%s)
@@ -54,8 +67,13 @@ running=0
 for t in "${files[@]}"; do
 	name=$(basename "$t" .sh)
 	(
+		t0=$(date +%s)
 		CADRE_TEST_RESULT=$tmp/$name.result timeout 600 bash "$t" >"$tmp/$name.log" 2>&1
 		echo $? >"$tmp/$name.rc"
+		# Wall seconds and the CPU seconds (user+sys) of the file and all it ran.
+		times >"$tmp/$name.times"
+		echo "$(($(date +%s) - t0)) $(tail -1 "$tmp/$name.times" | tr -d s | tr m ' ' |
+			awk '{ printf "%.0f", $1 * 60 + $2 + $3 * 60 + $4 }')" >"$tmp/$name.time"
 	) &
 	running=$((running + 1))
 	if [ $running -ge "$jobs" ]; then
@@ -86,7 +104,8 @@ for t in "${sorted[@]}"; do
 	fi
 	# The log holds the FAIL blocks and the file's own summary line.
 	grep -v -E "^$name\.sh: ok [0-9]+, failed [0-9]+$" "$tmp/$name.log"
-	printf '%-16s ok %4d, failed %d\n' "$name.sh" "$p" "$f"
+	read -r tw tc 2>/dev/null <"$tmp/$name.time" || { tw=?; tc=?; }
+	printf '%-16s ok %4d, failed %d  (%s s, CPU %s s)\n' "$name.sh" "$p" "$f" "$tw" "$tc"
 	passed=$((passed + p))
 	failed=$((failed + f))
 done

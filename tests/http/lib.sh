@@ -32,11 +32,21 @@ TOKEN=""
 HTTP_LANG=${HTTP_LANG:-en} # pages in English unless a test asks for Vietnamese
 
 http_fixture() {
-	local f=$1 save=$DB
+	local f=$1
 	if [ -s "$f" ] && [ -s "$f.env" ]; then
 		. "$f.env"
 		return
 	fi
+	if fixture_shared http "$f" http_fixture_build; then
+		. "$f.env"
+		return
+	fi
+	http_fixture_build "$f"
+}
+
+# http_fixture_build FILE: build http_fixture's database at FILE (no cache).
+http_fixture_build() {
+	local f=$1 save=$DB
 	cat >"$WORK/fx_orgs.csv" <<'CSV'
 code,parent_code,name,kind,established
 ROOT,,Đảng bộ Quân khu thử,committee,2000-01-01
@@ -76,27 +86,47 @@ CSV
 	. "$f.env"
 }
 
+# free_port: a port nobody listens on, below the kernel's range for outgoing connections
+# (32768 and up), so that a client socket does not take it before the server binds it. In
+# bash (a python3 start costs more than a sanitized cadre run).
 free_port() {
-	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+	local p i
+	for i in $(seq 1 100); do
+		p=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))
+		if ! (: <>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+			echo "$p"
+			return 0
+		fi
+	done
+	echo 0
 }
 
 server_start() {
-	local i
+	local i try
 	local scheme=http probe=""
 	case " $* " in *" --cert "*) scheme=https probe=-k ;; esac
-	PORT=$(free_port)
-	BASE=$scheme://127.0.0.1:$PORT
-	"$CADRE" --db "$DB" serve --listen "127.0.0.1:$PORT" --threads 2 "$@" \
-		>"$SERVER_LOG.out" 2>"$SERVER_LOG" &
-	SERVER_PID=$!
-	for i in $(seq 1 200); do
-		if curl -s $probe -o /dev/null "$BASE/login" 2>/dev/null; then
-			return 0
-		fi
-		if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+	# A port found free may be taken (by another test on this machine) before the server
+	# binds it: the server then stops at once saying "cannot listen", and another port is tried.
+	for try in 1 2 3 4 5; do
+		PORT=$(free_port)
+		BASE=$scheme://127.0.0.1:$PORT
+		"$CADRE" --db "$DB" serve --listen "127.0.0.1:$PORT" --threads 2 "$@" \
+			>"$SERVER_LOG.out" 2>"$SERVER_LOG" &
+		SERVER_PID=$!
+		for i in $(seq 1 400); do
+			if curl -s $probe -o /dev/null "$BASE/login" 2>/dev/null; then
+				return 0
+			fi
+			if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+				break
+			fi
+			sleep 0.05
+		done
+		if kill -0 "$SERVER_PID" 2>/dev/null || ! grep -q "cannot listen" "$SERVER_LOG"; then
 			break
 		fi
-		sleep 0.05
+		wait "$SERVER_PID" 2>/dev/null
+		SERVER_PID=""
 	done
 	fail "the server starts" "an answer on $BASE" "$(tail -5 "$SERVER_LOG")"
 	return 1

@@ -26,10 +26,21 @@ PY
 }
 
 lists_fixture() {
-	local f=$1 base=$2 save=$DB
+	local f=$1 base=$2
 	if [ -s "$f" ] && [ -s "$f.lists" ]; then
 		return
 	fi
+	# Shared by the files whose BASE is byte-for-byte the same (a copy of one run fixture).
+	LISTS_BASE=$base
+	if fixture_shared "lists-$(cksum <"$base" | tr ' ' -)" "$f" lists_fixture_build; then
+		return
+	fi
+	lists_fixture_build "$f"
+}
+
+# lists_fixture_build FILE: build lists_fixture's database at FILE from $LISTS_BASE.
+lists_fixture_build() {
+	local f=$1 base=$LISTS_BASE save=$DB
 	rm -f "$f" "$f.lists"
 	cp "$base" "$f"
 	DB=$f
