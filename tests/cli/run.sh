@@ -5,6 +5,7 @@
 # and ends with exactly one line "N passed, N failed"; exits non-zero on any failure.
 #   CADRE_TEST_JOBS=N   files run at once (default: the number of CPUs)
 #   CADRE_TEST_ONLY=t_org.sh,t_cli.sh   run only these files
+#   CADRE_TEST_TIMEOUT=S   a file still running after S seconds is stopped (default 600)
 #   CADRE_TEST_SHARED=DIR  the folder of the run's audit key and shared fixtures (default: one
 #                          of its own, removed at the end)
 set -u
@@ -47,6 +48,7 @@ if [ ! -s "$CADRE_TEST_SHARED/audit.key" ]; then
 		init >/dev/null 2>&1 || rm -f "$CADRE_TEST_SHARED/audit.key"
 fi
 jobs=${CADRE_TEST_JOBS:-$(nproc 2>/dev/null || echo 2)}
+limit=${CADRE_TEST_TIMEOUT:-600}
 [ "$jobs" -lt 1 ] && jobs=1
 start=$(date +%s)
 
@@ -68,7 +70,7 @@ for t in "${files[@]}"; do
 	name=$(basename "$t" .sh)
 	(
 		t0=$(date +%s)
-		CADRE_TEST_RESULT=$tmp/$name.result timeout 600 bash "$t" >"$tmp/$name.log" 2>&1
+		CADRE_TEST_RESULT=$tmp/$name.result timeout "$limit" bash "$t" >"$tmp/$name.log" 2>&1
 		echo $? >"$tmp/$name.rc"
 		# Wall seconds and the CPU seconds (user+sys) of the file and all it ran.
 		times >"$tmp/$name.times"
@@ -95,7 +97,7 @@ for t in "${sorted[@]}"; do
 		read -r p f <"$tmp/$name.result"
 	else
 		f=1
-		echo "FAIL $name.sh: no result (killed or timed out after 600 s?)"
+		echo "FAIL $name.sh: no result (killed or timed out after $limit s?)"
 	fi
 	rc=$(cat "$tmp/$name.rc" 2>/dev/null || echo 1)
 	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
