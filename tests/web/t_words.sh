@@ -46,4 +46,31 @@ page GET "/audit?subject=member:$MOVED"
 expect_out_contains "title=\"member:$MOVED\">Đặng Văn Đức</a>"
 server_stop
 
+tcase "a web import run as a job speaks the page's language: the CSV reader's problem in Vietnamese" "$FX"
+{
+	printf 'org_code,full_name,sex,birth_date,ethnicity,hometown,admission_decision_date,admission_ceremony_date,official_date,status\n'
+	printf 'A1C,Vũ Văn Nhập,male,1990-01-01,Kinh,Hà Giang,2015-03-01,2015-03-15,2016-03-15,official\n'
+	printf 'A1C,"Vũ Văn Mở,male,1990-01-01,Kinh,Hà Giang,2015-03-01,2015-03-15,2016-03-15,official\n'
+} >"$WORK/open.csv"
+export CADRE_WEB_IMPORT_JOB_BYTES=100
+server_start
+unset CADRE_WEB_IMPORT_JOB_BYTES
+HTTP_LANG=vi
+login aclerk
+page POST /import -F "csrf=$CSRF" -F kind=members -F "file=@$WORK/open.csv;type=text/csv"
+expect_status 303
+job=$(grep -i -m1 '^location:' "$HDRF" | sed 's/^[^:]*: *//; s/\r$//')
+expect_true "to the job's page ($job)" test -n "$job" -a -z "${job##/import/jobs/*}"
+n=0
+page GET "$job"
+while grep -qi '^refresh:' "$HDRF" && [ $n -lt 2000 ]; do
+	page GET "$job"
+	n=$((n + 1))
+done
+expect_status 422
+expect_out_contains "dấu ngoặc kép mở ở dòng 3 không bao giờ được đóng; hãy đóng hoặc xóa nó"
+expect_out_lacks "never closed"
+HTTP_LANG=en
+server_stop
+
 done_testing
