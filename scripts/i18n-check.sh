@@ -9,11 +9,13 @@ cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 # The keywords: _(r, s) and TR(r, s) of src/web, N_(s) marks, err_add/err_set formats of
-# src/core/err, err_tr/err_tr_lang of translated pieces, the HTTP layer's one-message answers.
+# src/core/err, err_tr/err_tr_lang of translated pieces, the HTTP layer's one-message answers,
+# the CSV reader's problems (csv_fail/csv_fatal of src/lib/csv.c). The CLI's command table
+# (summaries, option help) marks its texts with N_().
 xgettext --from-code=UTF-8 --language=C --no-wrap -k -k_:2 -kTR:2 -kN_ -kerr_tr \
-	-kerr_tr_lang:2 -kerr_add:7 -kerr_set:3 -kreply_problem_msg:3 -kanswer_msg:3 \
+	-kerr_tr_lang:2 -kerr_add:7 -kerr_set:3 -kreply_problem_msg:3 -kanswer_msg:3 -kcsv_fail:3 -kcsv_fatal:4 \
 	--flag=err_add:7:c-format --flag=err_set:3:c-format --flag=err_tr:1:c-format \
-	--flag=reply_problem_msg:3:c-format \
+	--flag=reply_problem_msg:3:c-format --flag=csv_fail:3:c-format --flag=csv_fatal:4:c-format \
 	-o "$tmp/cadre.pot" src/*/*.c
 # shellcheck disable=SC2046
 msgcat --use-first --no-wrap -o "$tmp/vi.po" $(ls po/vi*.po | sort)

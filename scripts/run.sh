@@ -41,7 +41,8 @@ case $listen in
 esac
 cat <<EOT
 
-Open http://$open/ and sign in as admin (the language switch is in the header).
+Open http://$open/ and sign in as admin (the language switch is in the header): the home
+page lists what waits (transfers to receive and overdue, the year's reviews, clashing numbers).
 Try next, in another terminal:
   $cadre --db $db org tree QK2 --depth 2          the region's committees with member counts
   $cadre --db $db org show HG                     an organisation: facts, counts, lineage

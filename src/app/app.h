@@ -425,6 +425,29 @@ enum err_code app_audit_find(struct app *a, const struct actor *ac, const char *
  * scope is the whole tree. */
 enum err_code app_audit_list(struct app *a, const struct actor *ac, const char *org_code,
 			     long limit, store_audit_cb cb, void *ctx, struct err *e);
+/* What an audit entry's subject names, as one reader may see it (app_audit_subject). */
+enum audit_subject_kind { AUDIT_SUBJECT_OTHER, AUDIT_SUBJECT_MEMBER, AUDIT_SUBJECT_ORG };
+struct audit_subject {
+	enum audit_subject_kind kind;   /* member:ID, org:CODE, or anything else */
+	int64_t member_id;              /* kind MEMBER */
+	char code[ORG_CODE_MAX + 1];    /* kind ORG: the organisation's code */
+	char name[ORG_NAME_MAX * 2 + 1]; /* the member's full name or the organisation's name;
+					  * "" when the record lies outside the reader's
+					  * subtree, no longer exists, or the subject is neither */
+};
+/* The reader of a list of entries: its scope, read once for the whole list. */
+struct audit_namer {
+	struct app *a;
+	long pre, last;
+};
+enum err_code app_audit_namer_init(struct audit_namer *n, struct app *a, const struct actor *ac,
+				   struct err *e);
+/* The name behind subject for n's reader: a member's name when the member (on its roll, or
+ * hosted on a temporary transfer) is within the reader's subtree, an organisation's when the
+ * organisation is (a dissolved one: when its last parent is), else none (the raw reference
+ * is what the reader gets, as for an entry whose record is gone). Never fails: a store
+ * error also gives no name. */
+void app_audit_subject(struct audit_namer *n, const char *subject, struct audit_subject *out);
 /* Whether the actor may check the whole chain: only a role on the whole tree, since the
  * check counts and reads every entry, those outside a scope too (ERR_DENIED otherwise). */
 enum err_code app_audit_may_verify(const struct actor *ac, struct err *e);

@@ -515,6 +515,51 @@ char *app_member_json(const struct member *m)
 	return s;
 }
 
+enum err_code app_audit_namer_init(struct audit_namer *n, struct app *a, const struct actor *ac,
+				   struct err *e)
+{
+	n->a = a;
+	return app_scope(a, ac, &n->pre, &n->last, e);
+}
+
+void app_audit_subject(struct audit_namer *n, const char *subject, struct audit_subject *out)
+{
+	struct err tmp;
+	const char *p;
+	char *end;
+	long long id;
+
+	memset(out, 0, sizeof *out);
+	if (!subject)
+		return;
+	err_init(&tmp);
+	if (!strncmp(subject, "member:", 7) && subject[7] >= '1' && subject[7] <= '9') {
+		struct member m;
+
+		p = subject + 7;
+		errno = 0;
+		id = strtoll(p, &end, 10);
+		if (*end || errno)
+			goto out;
+		out->kind = AUDIT_SUBJECT_MEMBER;
+		out->member_id = id;
+		if (store_member_get(n->a->st, id, &m, &tmp) == ERR_OK &&
+		    app_member_visible(n->a, n->pre, n->last, &m))
+			snprintf(out->name, sizeof out->name, "%s", m.full_name);
+	} else if (!strncmp(subject, "org:", 4) && subject[4] &&
+		   strlen(subject + 4) < sizeof out->code) {
+		struct org o;
+
+		out->kind = AUDIT_SUBJECT_ORG;
+		snprintf(out->code, sizeof out->code, "%s", subject + 4);
+		if (store_org_by_code(n->a->st, out->code, &o, &tmp) == ERR_OK &&
+		    app_org_visible(n->a, n->pre, n->last, &o))
+			snprintf(out->name, sizeof out->name, "%s", o.name);
+	}
+out:
+	err_cleanup(&tmp);
+}
+
 enum err_code app_audit_list(struct app *a, const struct actor *ac, const char *org_code,
 			     long limit, store_audit_cb cb, void *ctx, struct err *e)
 {

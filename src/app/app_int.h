@@ -60,6 +60,9 @@ char *app_json(const char *fmt, ...);
 int app_audit_json_failed(void);
 /* Note that building the JSON of an audit entry failed (as app_json does itself). */
 void app_json_failed(void);
+/* Whether member m's roll (or the organisation hosting it on a temporary transfer) lies in
+ * the scope [pre, last] (app_org_visible). */
+int app_member_visible(struct app *a, long pre, long last, const struct member *m);
 /* Find a visible organisation by code; active: refuse a dissolved one. field names the
  * input field in messages. */
 enum err_code app_org_lookup(struct app *a, const struct actor *ac, const char *code,

@@ -22,6 +22,11 @@ static int member_visible(struct app *a, long pre, long last, const struct membe
 	return vis;
 }
 
+int app_member_visible(struct app *a, long pre, long last, const struct member *m)
+{
+	return member_visible(a, pre, last, m);
+}
+
 static enum err_code member_lookup(struct app *a, const struct actor *ac, int64_t id,
 				   struct member *m, struct err *e)
 {

@@ -1535,6 +1535,111 @@ static enum err_code run_history(struct demo *d)
 	return rc;
 }
 
+/* ---- the home page's worklist ------------------------------------------------------- */
+
+/* Whether name holds the letter đ (Đặng, Đỗ, Đức, Điện ...): the worklist's members are
+ * found by an accent-free search ("dang", "duc"), as d finds đ. */
+static int has_dd(const char *name)
+{
+	return strstr(name, "Đ") != NULL || strstr(name, "đ") != NULL;
+}
+
+/* An official member the history left alone whose name holds đ: its index (id - 1) with
+ * *out filled, or -1. */
+static int worklist_member(struct demo *d, struct member *out)
+{
+	struct err tmp;
+	int tries, mi;
+
+	for (tries = 0; tries < 400; tries++) {
+		if ((mi = pick_member(d, want_official)) < 0)
+			return -1;
+		err_init(&tmp);
+		if (store_member_get(d->a->st, (int64_t)mi + 1, out, &tmp) == ERR_OK &&
+		    out->status == MS_OFFICIAL && !out->temp_org_id && has_dd(out->full_name)) {
+			err_cleanup(&tmp);
+			return mi;
+		}
+		err_cleanup(&tmp);
+	}
+	return -1;
+}
+
+/* Give member id the number of kind k of holder, as an old register did before
+ * R-MEMBER-UNIQUE-NUMBERS (both keep it; id is listed as clashing), in the audit log as a
+ * correction of id's record. */
+static enum err_code share_number(struct demo *d, const struct member *m, enum member_number k,
+				  int64_t holder)
+{
+	struct member after;
+	char subject[48], *before, *now;
+	enum err_code rc;
+
+	if ((rc = app_begin(d->a, d->e)))
+		return rc;
+	before = app_member_json(m);
+	rc = store_member_number_share(d->a->st, m->id, k, holder, d->e);
+	if (!rc)
+		rc = store_member_get(d->a->st, m->id, &after, d->e);
+	now = rc ? NULL : app_member_json(&after);
+	snprintf(subject, sizeof subject, "member:%lld", (long long)m->id);
+	if (!rc)
+		rc = app_audit(d->a, d->ac, "member.edit", subject, m->org_id, before, now, d->e);
+	free(before);
+	free(now);
+	return app_end(d->a, rc, d->e);
+}
+
+/* Something in each item of the home page's worklist on the demo's last day and after it:
+ * official transfers sent and not yet received (two sent in the summer, overdue by
+ * R-TRANSFER-COMPLETE-WORKING-DAYS; two in the last week), and members whose numbers clash
+ * with another's, as records kept from before R-MEMBER-UNIQUE-NUMBERS (one pair of each
+ * number). The reviews of the current year wait already: the demo's reviews end with 2025.
+ * Made after the whole history, from members it left alone, whose names hold đ. Nothing the
+ * seeds' figures count changes: a transfer not yet received leaves the member on the roll
+ * they left, and a shared number is no figure. */
+static enum err_code plan_worklist(struct demo *d)
+{
+	static const struct {
+		int m, d;
+		const char *reason;
+	} sends[] = {
+		{6, 8, "Điều động công tác"},
+		{7, 6, "Luân chuyển cán bộ"},
+		{10, 26, "Điều động công tác"},
+		{10, 28, "Bổ nhiệm chức vụ mới"},
+	};
+	struct member m, holder;
+	struct transfer tr;
+	size_t i;
+	int mi, to, k;
+	enum err_code rc;
+
+	for (i = 0; i < sizeof sends / sizeof sends[0]; i++) {
+		char letter[32];
+
+		if ((mi = worklist_member(d, &m)) < 0 ||
+		    (to = pick_org(d, ok_army, d->m[mi].org)) < 0)
+			return err_set(d->e, ERR_INTERNAL, "the demo found no member to send on a "
+					   "transfer for the worklist");
+		snprintf(letter, sizeof letter, "%u-GGT/ĐU-2026",
+			 (unsigned)rng_range(&d->r, 12, 980));
+		rc = app_member_transfer(d->a, d->ac, m.id, d->o[to].code, 0,
+					 ymd(2026, sends[i].m, sends[i].d), DATE_NONE,
+					 sends[i].reason, letter, &tr, d->e);
+		if (rc)
+			return rc;
+	}
+	for (k = MN_CITIZEN_ID; k <= MN_HISTORY_NO; k++) {
+		if (worklist_member(d, &holder) < 0 || worklist_member(d, &m) < 0)
+			return err_set(d->e, ERR_INTERNAL, "the demo found no member to share a "
+					   "number for the worklist");
+		if ((rc = share_number(d, &m, (enum member_number)k, holder.id)))
+			return rc;
+	}
+	return ERR_OK;
+}
+
 /* ---- the whole demo ---------------------------------------------------------------- */
 
 /* A rule value the demo builds by; ERR_INTERNAL when the rule is not in force. */
@@ -1614,7 +1719,7 @@ enum err_code app_demo(struct app *a, const struct actor *ac, struct err *e)
 	plan_transfers(&d);
 	plan_temporary(&d);
 	plan_statuses(&d);
-	if ((rc = run_history(&d)) || (rc = demo_reviews(a, ac, e)))
+	if ((rc = run_history(&d)) || (rc = demo_reviews(a, ac, e)) || (rc = plan_worklist(&d)))
 		err_add(e, rc, 0, NULL, NULL, NULL,
 			"the database holds part of the demo; delete it and build the demo again");
 out:

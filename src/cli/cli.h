@@ -122,7 +122,11 @@ int cli_opt_set(const struct command *cmd, const char *name);
 /* The values given to the repeatable option name (has_arg 2), in order, into out[0..cap);
  * returns how many were given. */
 size_t cli_opt_all(const struct cli *c, const char *name, const char **out, size_t cap);
+/* Print cmd's help (synopsis, summary, options) to f in the language of LANG (err_tr). */
 void cli_usage(FILE *f, const struct command *cmd);
+/* Print one help line: "  head", padded to width characters (UTF-8 counted as characters),
+ * then " text". */
+void cli_help_line(FILE *f, const char *head, int width, const char *text);
 
 /* Print every problem of c->e to standard error (and as JSON to standard output with
  * --json); return the exit code of its code. */

@@ -62,20 +62,36 @@ void cli_usage(FILE *f, const struct command *cmd)
 {
 	struct opt *o;
 
-	fprintf(f, "usage: cadre [--db FILE] %s%s%s%s%s\n", cmd->group, cmd->name ? " " : "",
-		cmd->name ? cmd->name : "", cmd->args[0] ? " " : "", cmd->args);
-	fprintf(f, "\n%s\n", cmd->summary);
+	fprintf(f, err_tr("usage: cadre [--db FILE] %s%s%s%s%s\n"), cmd->group,
+		cmd->name ? " " : "", cmd->name ? cmd->name : "", cmd->args[0] ? " " : "",
+		cmd->args);
+	fprintf(f, "\n%s\n", err_tr(cmd->summary));
 	if (cmd->opts && cmd->opts[0].name) {
-		fprintf(f, "\noptions:\n");
+		fputs(err_tr("\noptions:\n"), f);
 		for (o = cmd->opts; o->name; o++) {
 			char head[64];
 
-			snprintf(head, sizeof head, "--%s%s", o->name, o->has_arg ? " VALUE" : "");
-			fprintf(f, "  %-26s %s\n", head, o->help);
+			snprintf(head, sizeof head, "--%s%s", o->name,
+				 o->has_arg ? err_tr(" VALUE") : "");
+			cli_help_line(f, head, 26, err_tr(o->help));
 		}
 	}
-	fprintf(f, "  %-26s %s\n", "--json", "print the result as JSON");
-	fprintf(f, "  %-26s %s\n", "--help", "show this help");
+	cli_help_line(f, "--json", 26, err_tr("print the result as JSON"));
+	cli_help_line(f, "--help", 26, err_tr("show this help"));
+}
+
+void cli_help_line(FILE *f, const char *head, int width, const char *text)
+{
+	size_t cols = 0;
+	const unsigned char *p;
+
+	fprintf(f, "  %s", head);
+	/* Pad by characters, not bytes: a Vietnamese head has letters of two or three. */
+	for (p = (const unsigned char *)head; *p; p++)
+		cols += (*p & 0xC0) != 0x80;
+	for (; cols < (size_t)width; cols++)
+		fputc(' ', f);
+	fprintf(f, " %s\n", text);
 }
 
 int cli_parse(struct cli *c, const struct command *cmd, int argc, char **argv, int from,
@@ -112,8 +128,8 @@ int cli_parse(struct cli *c, const struct command *cmd, int argc, char **argv, i
 		}
 		o = find_opt(cmd, a, len);
 		if (!o) {
-			fprintf(stderr, "cadre: unknown option '--%.*s' for '%s%s%s'; see 'cadre %s%s%s "
-				"--help'\n", (int)len, a, cmd->group, cmd->name ? " " : "",
+			fprintf(stderr, err_tr("cadre: unknown option '--%.*s' for '%s%s%s'; see "
+					"'cadre %s%s%s --help'\n"), (int)len, a, cmd->group, cmd->name ? " " : "",
 				cmd->name ? cmd->name : "", cmd->group, cmd->name ? " " : "",
 				cmd->name ? cmd->name : "");
 			return err_exit_code(ERR_USAGE);
@@ -124,16 +140,18 @@ int cli_parse(struct cli *c, const struct command *cmd, int argc, char **argv, i
 			} else if (i + 1 < argc) {
 				o->value = argv[++i];
 			} else {
-				fprintf(stderr, "cadre: option '--%s' needs a value\n", o->name);
+				fprintf(stderr, err_tr("cadre: option '--%s' needs a value\n"),
+					o->name);
 				return err_exit_code(ERR_USAGE);
 			}
 		} else if (eq) {
-			fprintf(stderr, "cadre: option '--%s' takes no value\n", o->name);
+			fprintf(stderr, err_tr("cadre: option '--%s' takes no value\n"), o->name);
 			return err_exit_code(ERR_USAGE);
 		}
 		if (o->has_arg == 2) {
 			if (c->nrep == CLI_REPEAT_MAX) {
-				fprintf(stderr, "cadre: options may be repeated at most %d times\n",
+				fprintf(stderr, err_tr("cadre: options may be repeated at most %d "
+						       "times\n"),
 					CLI_REPEAT_MAX);
 				return err_exit_code(ERR_USAGE);
 			}
@@ -145,9 +163,13 @@ int cli_parse(struct cli *c, const struct command *cmd, int argc, char **argv, i
 	if (*help)
 		return 0;
 	if (*npos < cmd->min_pos || *npos > cmd->max_pos) {
-		fprintf(stderr, "cadre: '%s%s%s' takes %s%s; see --help\n", cmd->group,
-			cmd->name ? " " : "", cmd->name ? cmd->name : "",
-			cmd->args[0] ? "the arguments " : "no arguments", cmd->args);
+		if (cmd->args[0])
+			fprintf(stderr, err_tr("cadre: '%s%s%s' takes the arguments %s; see --help\n"),
+				cmd->group, cmd->name ? " " : "", cmd->name ? cmd->name : "",
+				cmd->args);
+		else
+			fprintf(stderr, err_tr("cadre: '%s%s%s' takes no arguments; see --help\n"),
+				cmd->group, cmd->name ? " " : "", cmd->name ? cmd->name : "");
 		return err_exit_code(ERR_USAGE);
 	}
 	return 0;

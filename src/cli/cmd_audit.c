@@ -6,42 +6,49 @@
 struct audit_out {
 	json_t *arr;
 	struct table *t;
+	struct audit_namer nm;
 };
 
 static int audit_row(void *ctx, const struct audit_entry *en)
 {
 	struct audit_out *o = ctx;
 	char id[24], hex[2 * AUDIT_HASH_BYTES + 1];
+	struct audit_subject sj;
 
 	snprintf(id, sizeof id, "%lld", (long long)en->id);
+	app_audit_subject(&o->nm, en->subject, &sj);
 	if (o->arr) {
 		json_t *before = en->before && en->before[0] ? json_loads(en->before, 0, NULL) : NULL;
 		json_t *after = en->after && en->after[0] ? json_loads(en->after, 0, NULL) : NULL;
 
 		audit_hex(en->hash, hex);
-		cli_json_push(o->arr, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:s}",
+		cli_json_push(o->arr, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:s}",
 			"id", (json_int_t)en->id, "at", en->at, "actor", en->actor, "address",
-			en->address, "action", en->action, "subject", en->subject, "before",
+			en->address, "action", en->action, "subject", en->subject, "subject_name",
+			sj.name[0] ? json_string(sj.name) : json_null(), "before",
 			before ? before : json_null(), "after", after ? after : json_null(), "hash",
 			hex));
 		return 0;
 	}
-	table_row(o->t, id, en->at, en->actor, en->address, en->action, en->subject);
+	table_row(o->t, id, en->at, en->actor, en->address, en->action, en->subject, sj.name);
 	return 0;
 }
 
 int cmd_audit_list(struct cli *c, int npos, char **pos)
 {
 	struct table t;
-	struct audit_out o = {NULL, &t};
+	struct audit_out o;
 	long limit;
 
 	(void)npos;
 	(void)pos;
-	if (cli_count(c, "limit", OPT(c, "limit"), &limit))
+	memset(&o, 0, sizeof o);
+	o.t = &t;
+	if (cli_count(c, "limit", OPT(c, "limit"), &limit) ||
+	    app_audit_namer_init(&o.nm, &c->app, &c->actor, &c->e))
 		return cli_fail(c);
-	table_init(&t, 6);
-	table_row(&t, "ENTRY", "AT (UTC)", "WHO", "FROM", "ACTION", "RECORD");
+	table_init(&t, 7);
+	table_row(&t, "ENTRY", "AT (UTC)", "WHO", "FROM", "ACTION", "RECORD", "NAME");
 	if (c->json)
 		o.arr = json_array();
 	return cli_list_end(c, &t, o.arr,

@@ -9,412 +9,412 @@
 #include "../web/i18n.h"
 #include "cli.h"
 
-#define DATE_OPT {"date", 1, "date of the change, YYYY-MM-DD (default: today)", NULL, 0}
+#define DATE_OPT {"date", 1, N_("date of the change, YYYY-MM-DD (default: today)"), NULL, 0}
 
 static struct opt no_opts[] = {{NULL, 0, NULL, NULL, 0}};
 static struct opt org_add_opts[] = {
-	{"parent", 1, "code of the parent organisation (omit only for the root)", NULL, 0},
-	{"name", 1, "the organisation's name", NULL, 0},
-	{"kind", 1, "committee, grassroots, subcommittee or cell", NULL, 0},
-	{"type", 1, "grassroots type: agency, combat, local_military, border_post, school, "
-		    "hospital, enterprise", NULL, 0},
-	{"standing-board", 0, "the cell has a standing board (cell committee)", NULL, 0},
-	{"local-committee", 1, "the local party committee that also leads it", NULL, 0},
-	{"militia", 1, "militia headcount", NULL, 0},
-	{"self-defence", 1, "self-defence force headcount", NULL, 0},
-	{"reserve", 1, "reserve headcount", NULL, 0},
-	{"date", 1, "date established (default: today)", NULL, 0},
+	{"parent", 1, N_("code of the parent organisation (omit only for the root)"), NULL, 0},
+	{"name", 1, N_("the organisation's name"), NULL, 0},
+	{"kind", 1, N_("committee, grassroots, subcommittee or cell"), NULL, 0},
+	{"type", 1, N_("grassroots type: agency, combat, local_military, border_post, school, "
+		    "hospital, enterprise"), NULL, 0},
+	{"standing-board", 0, N_("the cell has a standing board (cell committee)"), NULL, 0},
+	{"local-committee", 1, N_("the local party committee that also leads it"), NULL, 0},
+	{"militia", 1, N_("militia headcount"), NULL, 0},
+	{"self-defence", 1, N_("self-defence force headcount"), NULL, 0},
+	{"reserve", 1, N_("reserve headcount"), NULL, 0},
+	{"date", 1, N_("date established (default: today)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt org_edit_opts[] = {
-	{"type", 1, "grassroots type ('' to clear)", NULL, 0},
-	{"standing-board", 1, "1 or 0", NULL, 0},
-	{"local-committee", 1, "the local party committee that also leads it", NULL, 0},
-	{"militia", 1, "militia headcount", NULL, 0},
-	{"self-defence", 1, "self-defence force headcount", NULL, 0},
-	{"reserve", 1, "reserve headcount", NULL, 0},
+	{"type", 1, N_("grassroots type ('' to clear)"), NULL, 0},
+	{"standing-board", 1, N_("1 or 0"), NULL, 0},
+	{"local-committee", 1, N_("the local party committee that also leads it"), NULL, 0},
+	{"militia", 1, N_("militia headcount"), NULL, 0},
+	{"self-defence", 1, N_("self-defence force headcount"), NULL, 0},
+	{"reserve", 1, N_("reserve headcount"), NULL, 0},
 	DATE_OPT,
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt as_of_opts[] = {
-	{"as-of", 1, "as things were on this date, YYYY-MM-DD", NULL, 0},
+	{"as-of", 1, N_("as things were on this date, YYYY-MM-DD"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt tree_opts[] = {
-	{"depth", 1, "levels to show below the top (default: all)", NULL, 0},
-	{"as-of", 1, "the tree as it was on this date, YYYY-MM-DD", NULL, 0},
+	{"depth", 1, N_("levels to show below the top (default: all)"), NULL, 0},
+	{"as-of", 1, N_("the tree as it was on this date, YYYY-MM-DD"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt date_opts[] = {DATE_OPT, {NULL, 0, NULL, NULL, 0}};
 static struct opt move_opts[] = {
-	{"to", 1, "code of the new parent", NULL, 0}, DATE_OPT, {NULL, 0, NULL, NULL, 0},
+	{"to", 1, N_("code of the new parent"), NULL, 0}, DATE_OPT, {NULL, 0, NULL, NULL, 0},
 };
 static struct opt merge_opts[] = {
-	{"into", 1, "code of the organisation that takes over", NULL, 0}, DATE_OPT,
+	{"into", 1, N_("code of the organisation that takes over"), NULL, 0}, DATE_OPT,
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt split_opts[] = {
-	{"assign", 1, "CSV file of member_id,org_code: where each member goes", NULL, 0},
-	{"keep-source", 0, "keep the source organisation (default: it is dissolved)", NULL, 0},
+	{"assign", 1, N_("CSV file of member_id,org_code: where each member goes"), NULL, 0},
+	{"keep-source", 0, N_("keep the source organisation (default: it is dissolved)"), NULL, 0},
 	DATE_OPT,
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt dissolve_opts[] = {
-	{"members-to", 1, "code of the organisation that receives the members", NULL, 0},
+	{"members-to", 1, N_("code of the organisation that receives the members"), NULL, 0},
 	DATE_OPT,
 	{NULL, 0, NULL, NULL, 0},
 };
 #define MEMBER_FIELD_OPTS                                                                   \
-	{"name", 1, "full name, family name first", NULL, 0},                              \
-	{"sex", 1, "male or female", NULL, 0},                                             \
-	{"birth-date", 1, "YYYY-MM-DD", NULL, 0},                                          \
-	{"ethnicity", 1, "Kinh, Tày, Thái, Mường, H'Mông, ...", NULL, 0},                 \
-	{"religion", 1, "religion, if any", NULL, 0},                                      \
-	{"hometown", 1, "home town", NULL, 0},                                             \
-	{"citizen-id", 1, "12-digit citizen ID", NULL, 0},                                 \
-	{"education", 1, "general education, e.g. 12/12", NULL, 0},                        \
-	{"theory-level", 1, "primary, intermediate, advanced or senior", NULL, 0},          \
-	{"rank", 1, "military rank", NULL, 0},                                             \
-	{"category", 1, "officer, professional, soldier, worker, militia, self_defence, reserve", \
-	 NULL, 0},                                                                          \
-	{"post", 1, "current post", NULL, 0},                                              \
-	{"history-no", 1, "personal-history number, e.g. 012345HG", NULL, 0},              \
-	{"card-no", 1, "party card number", NULL, 0},                                      \
-	{"phone", 1, "phone number", NULL, 0},                                             \
-	{"decision-date", 1, "admission decision date", NULL, 0},                          \
-	{"ceremony-date", 1, "admission ceremony date", NULL, 0},                          \
-	{"official-date", 1, "date recognised as official", NULL, 0}
+	{"name", 1, N_("full name, family name first"), NULL, 0},                           \
+	{"sex", 1, N_("male or female"), NULL, 0},                                          \
+	{"birth-date", 1, N_("YYYY-MM-DD"), NULL, 0},                                       \
+	{"ethnicity", 1, N_("Kinh, Tày, Thái, Mường, H'Mông, ..."), NULL, 0},               \
+	{"religion", 1, N_("religion, if any"), NULL, 0},                                   \
+	{"hometown", 1, N_("home town"), NULL, 0},                                          \
+	{"citizen-id", 1, N_("12-digit citizen ID"), NULL, 0},                              \
+	{"education", 1, N_("general education, e.g. 12/12"), NULL, 0},                     \
+	{"theory-level", 1, N_("primary, intermediate, advanced or senior"), NULL, 0},      \
+	{"rank", 1, N_("military rank"), NULL, 0},                                          \
+	{"category", 1, N_("officer, professional, soldier, worker, militia, self_defence, " \
+			   "reserve"), NULL, 0},                                            \
+	{"post", 1, N_("current post"), NULL, 0},                                           \
+	{"history-no", 1, N_("personal-history number, e.g. 012345HG"), NULL, 0},           \
+	{"card-no", 1, N_("party card number"), NULL, 0},                                   \
+	{"phone", 1, N_("phone number"), NULL, 0},                                          \
+	{"decision-date", 1, N_("admission decision date"), NULL, 0},                       \
+	{"ceremony-date", 1, N_("admission ceremony date"), NULL, 0},                       \
+	{"official-date", 1, N_("date recognised as official"), NULL, 0}
 static struct opt member_add_opts[] = {
-	{"org", 1, "code of the organisation whose roll the member joins", NULL, 0},
+	{"org", 1, N_("code of the organisation whose roll the member joins"), NULL, 0},
 	MEMBER_FIELD_OPTS,
-	{"status", 1, "probationary or official (default: official when --official-date is "
-		      "given)", NULL, 0},
+	{"status", 1, N_("probationary or official (default: official when --official-date is "
+		      "given)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt member_edit_opts[] = {MEMBER_FIELD_OPTS, DATE_OPT, {NULL, 0, NULL, NULL, 0}};
 static struct opt member_show_opts[] = {{NULL, 0, NULL, NULL, 0}};
 static struct opt member_list_opts[] = {
-	{"org", 1, "code of the organisation (its whole subtree is listed)", NULL, 0},
-	{"as-of", 1, "the rolls as they were on this date", NULL, 0},
-	{"offset", 1, "skip this many members (default 0)", NULL, 0},
-	{"limit", 1, "list at most this many (default: all)", NULL, 0},
+	{"org", 1, N_("code of the organisation (its whole subtree is listed)"), NULL, 0},
+	{"as-of", 1, N_("the rolls as they were on this date"), NULL, 0},
+	{"offset", 1, N_("skip this many members (default 0)"), NULL, 0},
+	{"limit", 1, N_("list at most this many (default: all)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt member_search_opts[] = {
-	{"org", 1, "search only this organisation's subtree", NULL, 0},
-	{"limit", 1, "at most this many results (default 50)", NULL, 0},
+	{"org", 1, N_("search only this organisation's subtree"), NULL, 0},
+	{"limit", 1, N_("at most this many results (default 50)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt member_status_opts[] = {
-	DATE_OPT, {"reason", 1, "why (kept in the history)", NULL, 0}, {NULL, 0, NULL, NULL, 0},
+	DATE_OPT, {"reason", 1, N_("why (kept in the history)"), NULL, 0}, {NULL, 0, NULL, NULL, 0},
 };
 static struct opt member_transfer_opts[] = {
-	{"to", 1, "code of the receiving organisation", NULL, 0},
-	{"temporary", 0, "a temporary transfer (3 months to under a year)", NULL, 0},
-	{"until", 1, "planned end of a temporary transfer", NULL, 0},
-	{"reason", 1, "why (new post, demobilisation, retirement, training, ...)", NULL, 0},
-	{"letter", 1, "number of the introduction letter", NULL, 0},
+	{"to", 1, N_("code of the receiving organisation"), NULL, 0},
+	{"temporary", 0, N_("a temporary transfer (3 months to under a year)"), NULL, 0},
+	{"until", 1, N_("planned end of a temporary transfer"), NULL, 0},
+	{"reason", 1, N_("why (new post, demobilisation, retirement, training, ...)"), NULL, 0},
+	{"letter", 1, N_("number of the introduction letter"), NULL, 0},
 	DATE_OPT,
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt transfer_cancel_opts[] = {
-	{"reason", 1, "why the transfer is cancelled (kept in the member's history)", NULL, 0},
+	{"reason", 1, N_("why the transfer is cancelled (kept in the member's history)"), NULL, 0},
 	DATE_OPT,
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt holiday_list_opts[] = {
-	{"year", 1, "only this year's holidays", NULL, 0}, {NULL, 0, NULL, NULL, 0},
+	{"year", 1, N_("only this year's holidays"), NULL, 0}, {NULL, 0, NULL, NULL, 0},
 };
 static struct opt holiday_add_opts[] = {
-	{"name", 1, "the holiday's name (e.g. 'Tết Nguyên đán')", NULL, 0},
+	{"name", 1, N_("the holiday's name (e.g. 'Tết Nguyên đán')"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt org_filter_opts[] = {
-	{"org", 1, "only transfers touching this organisation's subtree", NULL, 0},
+	{"org", 1, N_("only transfers touching this organisation's subtree"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt where_opts[] = {
-	{"date", 1, "the date asked about (default: today)", NULL, 0}, {NULL, 0, NULL, NULL, 0},
+	{"date", 1, N_("the date asked about (default: today)"), NULL, 0}, {NULL, 0, NULL, NULL, 0},
 };
 static struct opt audit_list_opts[] = {
-	{"org", 1, "only entries about this organisation's subtree", NULL, 0},
-	{"limit", 1, "at most this many entries, newest first (default 100)", NULL, 0},
+	{"org", 1, N_("only entries about this organisation's subtree"), NULL, 0},
+	{"limit", 1, N_("at most this many entries, newest first (default 100)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt audit_verify_opts[] = {
-	{"head", 1, "a head kept elsewhere ('cadre audit head'): the log must still hold it", NULL,
+	{"head", 1, N_("a head kept elsewhere ('cadre audit head'): the log must still hold it"), NULL,
 	 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt user_add_opts[] = {
-	{"role", 1, "viewer, clerk, org_admin or sys_admin", NULL, 0},
-	{"org", 1, "the organisation whose subtree the role covers (omit only for sys_admin)",
+	{"role", 1, N_("viewer, clerk, org_admin or sys_admin"), NULL, 0},
+	{"org", 1, N_("the organisation whose subtree the role covers (omit only for sys_admin)"),
 	 NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt token_add_opts[] = {
-	{"label", 1, "what the token is for (kept with it)", NULL, 0},
+	{"label", 1, N_("what the token is for (kept with it)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt serve_opts[] = {
-	{"listen", 1, "ADDR:PORT to listen on (default 127.0.0.1:8080; [::1]:8080 for IPv6)",
+	{"listen", 1, N_("ADDR:PORT to listen on (default 127.0.0.1:8080; [::1]:8080 for IPv6)"),
 	 NULL, 0},
-	{"cert", 1, "PEM certificate file: serve HTTPS (with --key)", NULL, 0},
-	{"key", 1, "PEM private key file of the certificate", NULL, 0},
-	{"threads", 1, "requests worked on at once, at most 64 (default 64)", NULL, 0},
-	{"quiet", 0, "do not log requests to standard error", NULL, 0},
-	{"tz", 1, "time zone of 'today' (IANA name; default CADRE_TZ, else Asia/Ho_Chi_Minh)",
+	{"cert", 1, N_("PEM certificate file: serve HTTPS (with --key)"), NULL, 0},
+	{"key", 1, N_("PEM private key file of the certificate"), NULL, 0},
+	{"threads", 1, N_("requests worked on at once, at most 64 (default 64)"), NULL, 0},
+	{"quiet", 0, N_("do not log requests to standard error"), NULL, 0},
+	{"tz", 1, N_("time zone of 'today' (IANA name; default CADRE_TZ, else Asia/Ho_Chi_Minh)"),
 	 NULL, 0},
-	{"max-per-address", 1, "connections one client address may hold at once; those beyond "
-			       "are refused at once (default 32; $CADRE_MAX_PER_ADDRESS)", NULL, 0},
-	{"header-timeout", 1, "seconds a connection has to send its request's headers "
-			      "(default 10; $CADRE_HEADER_TIMEOUT)", NULL, 0},
-	{"session-hours", 1, "a sign-in lasts at most this many hours, however used (default 12; "
-			     "$CADRE_SESSION_HOURS)", NULL, 0},
-	{"wait", 1, "seconds a write waits for another (an import) before the answer 503 with "
-		    "Retry-After, at most 25 (default 10; $CADRE_SERVE_WAIT)", NULL, 0},
-	{"upload-mib", 1, "memory all uploads under way may hold together, in MiB; more wait "
-			  "or get 503 (default 192; $CADRE_UPLOAD_MIB)", NULL, 0},
+	{"max-per-address", 1, N_("connections one client address may hold at once; those beyond "
+			       "are refused at once (default 32; $CADRE_MAX_PER_ADDRESS)"), NULL, 0},
+	{"header-timeout", 1, N_("seconds a connection has to send its request's headers "
+			      "(default 10; $CADRE_HEADER_TIMEOUT)"), NULL, 0},
+	{"session-hours", 1, N_("a sign-in lasts at most this many hours, however used (default 12; "
+			     "$CADRE_SESSION_HOURS)"), NULL, 0},
+	{"wait", 1, N_("seconds a write waits for another (an import) before the answer 503 with "
+		    "Retry-After, at most 25 (default 10; $CADRE_SERVE_WAIT)"), NULL, 0},
+	{"upload-mib", 1, N_("memory all uploads under way may hold together, in MiB; more wait "
+			  "or get 503 (default 192; $CADRE_UPLOAD_MIB)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt import_opts[] = {
-	{"skip-bad", 1, "import the good rows; write the bad ones with their reasons to FILE",
+	{"skip-bad", 1, N_("import the good rows; write the bad ones with their reasons to FILE"),
 	 NULL, 0},
-	{"allow-duplicates", 0, "keep rows that look like a member already on a roll or another "
+	{"allow-duplicates", 0, N_("keep rows that look like a member already on a roll or another "
 				"row of the file (same name, birth date, home town): warned, not "
-				"refused", NULL, 0},
-	{"once", 0, "import this file only once: if its content (SHA-256) was imported before, "
-		    "say when and import nothing", NULL, 0},
+				"refused"), NULL, 0},
+	{"once", 0, N_("import this file only once: if its content (SHA-256) was imported before, "
+		    "say when and import nothing"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 #define REVIEW_STEP_OPTS                                                                    \
-	{"step", 1, "self, proposal or decision (default: decision)", NULL, 0},             \
-	{"date", 1, "date of the step, YYYY-MM-DD (default: today)", NULL, 0},              \
-	{"reason", 1, "why a decided (locked) review is changed: required then; the change " \
-		      "becomes a new revision", NULL, 0}
+	{"step", 1, N_("self, proposal or decision (default: decision)"), NULL, 0},         \
+	{"date", 1, N_("date of the step, YYYY-MM-DD (default: today)"), NULL, 0},          \
+	{"reason", 1, N_("why a decided (locked) review is changed: required then; the "    \
+			 "change becomes a new revision"), NULL, 0}
 static struct opt review_member_opts[] = {
-	{"year", 1, "the year reviewed", NULL, 0},
-	{"grade", 1, "excellent, good, complete or not_complete", NULL, 0},
-	{"score", 1, "the 100-point score (gives the grade: R-REVIEW-SCORE-*)", NULL, 0},
+	{"year", 1, N_("the year reviewed"), NULL, 0},
+	{"grade", 1, N_("excellent, good, complete or not_complete"), NULL, 0},
+	{"score", 1, N_("the 100-point score (gives the grade: R-REVIEW-SCORE-*)"), NULL, 0},
 	REVIEW_STEP_OPTS,
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt review_org_opts[] = {
-	{"year", 1, "the year reviewed", NULL, 0},
-	{"grade", 1, "excellent, good, complete or not_complete", NULL, 0},
-	{"score", 1, "the 100-point score, when the organisation was scored", NULL, 0},
+	{"year", 1, N_("the year reviewed"), NULL, 0},
+	{"grade", 1, N_("excellent, good, complete or not_complete"), NULL, 0},
+	{"score", 1, N_("the 100-point score, when the organisation was scored"), NULL, 0},
 	REVIEW_STEP_OPTS,
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt review_history_opts[] = {
-	{"org", 1, "an organisation's own reviews instead of a member's", NULL, 0},
+	{"org", 1, N_("an organisation's own reviews instead of a member's"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt review_sheet_opts[] = {
-	{"year", 1, "the year reviewed", NULL, 0},
+	{"year", 1, N_("the year reviewed"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt discipline_add_opts[] = {
-	{"member", 1, "id of the member disciplined", NULL, 0},
-	{"org", 1, "code of the organisation disciplined (its leadership)", NULL, 0},
-	{"form", 1, "reprimand, warning, removal, expulsion or dissolution", NULL, 0},
-	{"body", 1, "code of the organisation whose committee decided", NULL, 0},
-	{"reason", 1, "why (part of the record)", NULL, 0},
-	{"date", 1, "date decided, YYYY-MM-DD (default: today)", NULL, 0},
+	{"member", 1, N_("id of the member disciplined"), NULL, 0},
+	{"org", 1, N_("code of the organisation disciplined (its leadership)"), NULL, 0},
+	{"form", 1, N_("reprimand, warning, removal, expulsion or dissolution"), NULL, 0},
+	{"body", 1, N_("code of the organisation whose committee decided"), NULL, 0},
+	{"reason", 1, N_("why (part of the record)"), NULL, 0},
+	{"date", 1, N_("date decided, YYYY-MM-DD (default: today)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt discipline_list_opts[] = {
-	{"org", 1, "only this organisation's subtree", NULL, 0},
-	{"year", 1, "only discipline decided in this year", NULL, 0},
+	{"org", 1, N_("only this organisation's subtree"), NULL, 0},
+	{"year", 1, N_("only discipline decided in this year"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt emulation_opts[] = {
-	{"model", 1, "the emulation model's code (chi-bo-4-tot, 4-tot-3-khong, ...; 'cadre "
-		     "emulation models' lists them)", NULL, 0},
-	{"year", 1, "the year rated", NULL, 0},
-	{"met", 1, "for each criterion in the model's order, 1 met or 0 not: 1,0,1,1", NULL, 0},
+	{"model", 1, N_("the emulation model's code (chi-bo-4-tot, 4-tot-3-khong, ...; 'cadre "
+		     "emulation models' lists them)"), NULL, 0},
+	{"year", 1, N_("the year rated"), NULL, 0},
+	{"met", 1, N_("for each criterion in the model's order, 1 met or 0 not: 1,0,1,1"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt emulation_add_opts[] = {
-	{"name", 1, "the model's name, such as \"Chi bộ 4 tốt\"", NULL, 0},
-	{"criterion", 2, "one criterion, one line of at most 200 bytes; repeat the option for "
-			 "each, in the order ratings give them", NULL, 0},
-	{"criteria-file", 1, "a file of the criteria, one a line, in order (blank lines are "
-			     "skipped; '-' for standard input), instead of --criterion", NULL, 0},
-	{"required", 1, "how many criteria a cell must meet to earn the title", NULL, 0},
-	{"from", 1, "the date from which this version applies, YYYY-MM-DD (default: today); "
-		    "after the latest version's", NULL, 0},
-	{"source", 1, "the document that sets it (a directive, a plan)", NULL, 0},
+	{"name", 1, N_("the model's name, such as \"Chi bộ 4 tốt\""), NULL, 0},
+	{"criterion", 2, N_("one criterion, one line of at most 200 bytes; repeat the option for "
+			 "each, in the order ratings give them"), NULL, 0},
+	{"criteria-file", 1, N_("a file of the criteria, one a line, in order (blank lines are "
+			     "skipped; '-' for standard input), instead of --criterion"), NULL, 0},
+	{"required", 1, N_("how many criteria a cell must meet to earn the title"), NULL, 0},
+	{"from", 1, N_("the date from which this version applies, YYYY-MM-DD (default: today); "
+		    "after the latest version's"), NULL, 0},
+	{"source", 1, N_("the document that sets it (a directive, a plan)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt emulation_ratings_opts[] = {
-	{"org", 1, "only this organisation's subtree (default: your whole scope)", NULL, 0},
-	{"year", 1, "only ratings of this year (default: every year)", NULL, 0},
+	{"org", 1, N_("only this organisation's subtree (default: your whole scope)"), NULL, 0},
+	{"year", 1, N_("only ratings of this year (default: every year)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt report_opts[] = {
-	{"org", 1, "code of the organisation (default: your whole scope)", NULL, 0},
-	{"year", 1, "the year of reviews, admissions and transfers (default: that of --as-of)",
+	{"org", 1, N_("code of the organisation (default: your whole scope)"), NULL, 0},
+	{"year", 1, N_("the year of reviews, admissions and transfers (default: that of --as-of)"),
 	 NULL, 0},
-	{"as-of", 1, "membership as it was on this date, YYYY-MM-DD (default: today)", NULL, 0},
-	{"csv", 0, "print the report as CSV, one record per figure (docs/reports.md)", NULL, 0},
-	{"xlsx", 1, "write the report as an XLSX workbook to FILE", NULL, 0},
+	{"as-of", 1, N_("membership as it was on this date, YYYY-MM-DD (default: today)"), NULL, 0},
+	{"csv", 0, N_("print the report as CSV, one record per figure (docs/reports.md)"), NULL, 0},
+	{"xlsx", 1, N_("write the report as an XLSX workbook to FILE"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt report_members_opts[] = {
-	{"org", 1, "code of the organisation of the report", NULL, 0},
-	{"filter", 1, "the figure's filter, NAME=VALUE, as a report row gives it "
-		      "(status=official, age=30-39, grade=excellent, ...)", NULL, 0},
-	{"year", 1, "the review year of a grade= filter (default: this year)", NULL, 0},
-	{"offset", 1, "skip this many members (default 0)", NULL, 0},
-	{"limit", 1, "list at most this many (default: all)", NULL, 0},
+	{"org", 1, N_("code of the organisation of the report"), NULL, 0},
+	{"filter", 1, N_("the figure's filter, NAME=VALUE, as a report row gives it "
+		      "(status=official, age=30-39, grade=excellent, ...)"), NULL, 0},
+	{"year", 1, N_("the review year of a grade= filter (default: this year)"), NULL, 0},
+	{"offset", 1, N_("skip this many members (default 0)"), NULL, 0},
+	{"limit", 1, N_("list at most this many (default: all)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt rollup_opts[] = {
-	{"year", 1, "the review year (default: this year)", NULL, 0},
-	{"csv", 0, "print CSV, one record per organisation", NULL, 0},
+	{"year", 1, N_("the review year (default: this year)"), NULL, 0},
+	{"csv", 0, N_("print CSV, one record per organisation"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt rules_add_opts[] = {
-	{"value", 1, "the new value (a number for a number rule, a list for a list rule)", NULL,
+	{"value", 1, N_("the new value (a number for a number rule, a list for a list rule)"), NULL,
 	 0},
-	{"from", 1, "the date from which it applies, YYYY-MM-DD", NULL, 0},
-	{"source", 1, "the document that sets it (for example 366-QĐ/TW)", NULL, 0},
-	{"description", 1, "what the rule means (default: the current description)", NULL, 0},
+	{"from", 1, N_("the date from which it applies, YYYY-MM-DD"), NULL, 0},
+	{"source", 1, N_("the document that sets it (for example 366-QĐ/TW)"), NULL, 0},
+	{"description", 1, N_("what the rule means (default: the current description)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 
 const struct command cli_commands[] = {
-	{"init", NULL, "", "Create an empty database with the current schema and rules.",
+	{"init", NULL, "", N_("Create an empty database with the current schema and rules."),
 	 no_opts, 0, 0, cmd_init, 2},
-	{"demo", NULL, "", "Build the sample Military Region 2 (about 30,000 members) into an "
-			   "empty database.", no_opts, 0, 0, cmd_demo, 2},
-	{"rules", "add", "ID", "Add a newer version of a rule: a new value from a date (older "
-			      "acts keep the value of their date).", rules_add_opts, 1, 1,
+	{"demo", NULL, "", N_("Build the sample Military Region 2 (about 30,000 members) into an "
+			   "empty database."), no_opts, 0, 0, cmd_demo, 2},
+	{"rules", "add", "ID", N_("Add a newer version of a rule: a new value from a date (older "
+			      "acts keep the value of their date)."), rules_add_opts, 1, 1,
 	 cmd_rules_add, 1},
-	{"holiday", "list", "", "The public holidays that working days skip.", holiday_list_opts,
+	{"holiday", "list", "", N_("The public holidays that working days skip."), holiday_list_opts,
 	 0, 0, cmd_holiday_list, 1},
-	{"holiday", "add", "DATE", "Add a public holiday (system administrator).",
+	{"holiday", "add", "DATE", N_("Add a public holiday (system administrator)."),
 	 holiday_add_opts, 1, 1, cmd_holiday_add, 1},
-	{"holiday", "remove", "DATE", "Remove a public holiday (system administrator; kept in the "
-				      "audit log).", no_opts, 1, 1, cmd_holiday_remove, 1},
-	{"rules", NULL, "", "List the rules in force and their versions.", as_of_opts, 0, 0,
+	{"holiday", "remove", "DATE", N_("Remove a public holiday (system administrator; kept in the "
+				      "audit log)."), no_opts, 1, 1, cmd_holiday_remove, 1},
+	{"rules", NULL, "", N_("List the rules in force and their versions."), as_of_opts, 0, 0,
 	 cmd_rules, 1},
-	{"org", "add", "CODE", "Establish an organisation.", org_add_opts, 1, 1, cmd_org_add, 1},
-	{"org", "edit", "CODE", "Change an organisation's type, standing board, local committee "
-				"or force strengths.", org_edit_opts, 1, 1, cmd_org_edit, 1},
-	{"org", "show", "CODE", "Show an organisation: its facts, counts, sub-organisations and "
-				"lineage.", as_of_opts, 1, 1, cmd_org_show, 1},
-	{"org", "tree", "[CODE]", "Show the tree with member counts.", tree_opts, 0, 1,
+	{"org", "add", "CODE", N_("Establish an organisation."), org_add_opts, 1, 1, cmd_org_add, 1},
+	{"org", "edit", "CODE", N_("Change an organisation's type, standing board, local committee "
+				"or force strengths."), org_edit_opts, 1, 1, cmd_org_edit, 1},
+	{"org", "show", "CODE", N_("Show an organisation: its facts, counts, sub-organisations and "
+				"lineage."), as_of_opts, 1, 1, cmd_org_show, 1},
+	{"org", "tree", "[CODE]", N_("Show the tree with member counts."), tree_opts, 0, 1,
 	 cmd_org_tree, 1},
-	{"org", "rename", "CODE NAME", "Rename an organisation.", date_opts, 2, 2, cmd_org_rename,
+	{"org", "rename", "CODE NAME", N_("Rename an organisation."), date_opts, 2, 2, cmd_org_rename,
 	 1},
-	{"org", "move", "CODE", "Move an organisation under another parent.", move_opts, 1, 1,
+	{"org", "move", "CODE", N_("Move an organisation under another parent."), move_opts, 1, 1,
 	 cmd_org_move, 1},
-	{"org", "merge", "CODE...", "Merge organisations into another: members and "
-				    "sub-organisations go to it.", merge_opts, 1, 64,
+	{"org", "merge", "CODE...", N_("Merge organisations into another: members and "
+				    "sub-organisations go to it."), merge_opts, 1, 64,
 	 cmd_org_merge, 1},
-	{"org", "split", "CODE", "Split an organisation: each member goes where --assign says.",
+	{"org", "split", "CODE", N_("Split an organisation: each member goes where --assign says."),
 	 split_opts, 1, 1, cmd_org_split, 1},
-	{"org", "dissolve", "CODE", "Dissolve an organisation (refused while members remain, "
-				    "unless --members-to).", dissolve_opts, 1, 1,
+	{"org", "dissolve", "CODE", N_("Dissolve an organisation (refused while members remain, "
+				    "unless --members-to)."), dissolve_opts, 1, 1,
 	 cmd_org_dissolve, 1},
-	{"org", "history", "CODE", "The restructuring history of an organisation.", no_opts, 1, 1,
+	{"org", "history", "CODE", N_("The restructuring history of an organisation."), no_opts, 1, 1,
 	 cmd_org_history, 1},
-	{"member", "add", "", "Add a member to a roll.", member_add_opts, 0, 0, cmd_member_add, 1},
-	{"member", "show", "ID", "Show a member's whole record and history.", member_show_opts, 1,
+	{"member", "add", "", N_("Add a member to a roll."), member_add_opts, 0, 0, cmd_member_add, 1},
+	{"member", "show", "ID", N_("Show a member's whole record and history."), member_show_opts, 1,
 	 1, cmd_member_show, 1},
-	{"member", "edit", "ID", "Correct fields of a member's record (old values are kept).",
+	{"member", "edit", "ID", N_("Correct fields of a member's record (old values are kept)."),
 	 member_edit_opts, 1, 1, cmd_member_edit, 1},
-	{"member", "list", "", "List the members of an organisation's subtree in Vietnamese name "
-			       "order.", member_list_opts, 0, 0, cmd_member_list, 1},
-	{"member", "search", "TEXT", "Find members by name; accents are optional.",
+	{"member", "list", "", N_("List the members of an organisation's subtree in Vietnamese name "
+			       "order."), member_list_opts, 0, 0, cmd_member_list, 1},
+	{"member", "search", "TEXT", N_("Find members by name; accents are optional."),
 	 member_search_opts, 1, 1, cmd_member_search, 1},
-	{"member", "status", "ID STATUS", "Change a member's status (official, exempt, "
+	{"member", "status", "ID STATUS", N_("Change a member's status (official, exempt, "
 					  "suspended, removed, expelled, deceased, "
-					  "transferred_out).", member_status_opts, 2, 2,
+					  "transferred_out)."), member_status_opts, 2, 2,
 	 cmd_member_status, 1},
-	{"member", "transfer", "ID", "Send a member to another organisation (official or "
-				     "temporary).", member_transfer_opts, 1, 1,
+	{"member", "transfer", "ID", N_("Send a member to another organisation (official or "
+				     "temporary)."), member_transfer_opts, 1, 1,
 	 cmd_member_transfer, 1},
-	{"member", "receive", "TRANSFER_ID", "Record that a transferred member has arrived.",
+	{"member", "receive", "TRANSFER_ID", N_("Record that a transferred member has arrived."),
 	 date_opts, 1, 1, cmd_member_receive, 1},
-	{"member", "return", "TRANSFER_ID", "End a temporary transfer.", date_opts, 1, 1,
+	{"member", "return", "TRANSFER_ID", N_("End a temporary transfer."), date_opts, 1, 1,
 	 cmd_member_return, 1},
-	{"member", "transfer-cancel", "TRANSFER_ID", "Cancel a transfer sent by mistake (the "
-						     "sending side, before it is received).",
+	{"member", "transfer-cancel", "TRANSFER_ID", N_("Cancel a transfer sent by mistake (the "
+						     "sending side, before it is received)."),
 	 transfer_cancel_opts, 1, 1, cmd_member_transfer_cancel, 1},
-	{"member", "transfers", "", "List open transfers (sent and not received, temporary stays), "
-				    "with their due dates; overdue ones are flagged.",
+	{"member", "transfers", "", N_("List open transfers (sent and not received, temporary stays), "
+				    "with their due dates; overdue ones are flagged."),
 	 org_filter_opts, 0, 0, cmd_member_transfers, 1},
-	{"member", "where", "ID", "Where a member was, and with what status, on a date.",
+	{"member", "where", "ID", N_("Where a member was, and with what status, on a date."),
 	 where_opts, 1, 1, cmd_member_where, 1},
-	{"audit", "list", "", "The audit log of your subtree: who changed or opened what, when, "
-			      "from where.", audit_list_opts, 0, 0, cmd_audit_list, 1},
-	{"audit", "verify", "", "Check the audit log: its hash and MAC chains, signed checkpoints "
+	{"audit", "list", "", N_("The audit log of your subtree: who changed or opened what, when, "
+			      "from where."), audit_list_opts, 0, 0, cmd_audit_list, 1},
+	{"audit", "verify", "", N_("Check the audit log: its hash and MAC chains, signed checkpoints "
 				"and length; name the first entry edited, deleted, forged or "
-				"reordered (docs/audit.md).", audit_verify_opts, 0, 0,
+				"reordered (docs/audit.md)."), audit_verify_opts, 0, 0,
 	 cmd_audit_verify, 1},
-	{"audit", "head", "", "Print the audit log's head (entries and the last MAC) to keep "
-			      "elsewhere for 'audit verify --head'.", no_opts, 0, 0, cmd_audit_head,
+	{"audit", "head", "", N_("Print the audit log's head (entries and the last MAC) to keep "
+			      "elsewhere for 'audit verify --head'."), no_opts, 0, 0, cmd_audit_head,
 	 1},
-	{"user", "add", "NAME", "Make an account with a role on an organisation; the password is "
-				"read from standard input.", user_add_opts, 1, 1, cmd_user_add, 1},
-	{"user", "list", "", "The accounts within your subtree and their roles.", no_opts, 0, 0,
+	{"user", "add", "NAME", N_("Make an account with a role on an organisation; the password is "
+				"read from standard input."), user_add_opts, 1, 1, cmd_user_add, 1},
+	{"user", "list", "", N_("The accounts within your subtree and their roles."), no_opts, 0, 0,
 	 cmd_user_list, 1},
-	{"token", "add", "ACCOUNT", "Issue an API token for an account; it is printed once.",
+	{"token", "add", "ACCOUNT", N_("Issue an API token for an account; it is printed once."),
 	 token_add_opts, 1, 1, cmd_token_add, 1},
-	{"token", "revoke", "ID", "Revoke an API token.", no_opts, 1, 1, cmd_token_revoke, 1},
-	{"serve", NULL, "", "Serve the web application and the JSON API until stopped (SIGTERM "
-			    "or Ctrl-C finishes the requests under way first).", serve_opts, 0, 0,
+	{"token", "revoke", "ID", N_("Revoke an API token."), no_opts, 1, 1, cmd_token_revoke, 1},
+	{"serve", NULL, "", N_("Serve the web application and the JSON API until stopped (SIGTERM "
+			    "or Ctrl-C finishes the requests under way first)."), serve_opts, 0, 0,
 	 cmd_serve, 1},
-	{"import", NULL, "orgs|members|reviews|org-reviews FILE", "Import organisations, members "
+	{"import", NULL, "orgs|members|reviews|org-reviews FILE", N_("Import organisations, members "
 			 "or reviews from CSV (docs/csv.md; '-' for standard input); all or nothing "
-			 "unless --skip-bad (reviews: always all or nothing).", import_opts, 2, 2,
+			 "unless --skip-bad (reviews: always all or nothing)."), import_opts, 2, 2,
 	 cmd_import, 1},
-	{"export", NULL, "orgs|members FILE", "Export organisations or members as CSV ('-' for "
-					      "standard output).", no_opts, 2, 2, cmd_export, 1},
-	{"review", "member", "ID", "Record a step of a member's yearly review: self-assessment, "
-				   "the cell's proposal or the decision (docs/reviews.md).",
+	{"export", NULL, "orgs|members FILE", N_("Export organisations or members as CSV ('-' for "
+					      "standard output)."), no_opts, 2, 2, cmd_export, 1},
+	{"review", "member", "ID", N_("Record a step of a member's yearly review: self-assessment, "
+				   "the cell's proposal or the decision (docs/reviews.md)."),
 	 review_member_opts, 1, 1, cmd_review_member, 1},
-	{"review", "org", "CODE", "Record a step of an organisation's yearly review; the "
-				  "committee above decides.", review_org_opts, 1, 1,
+	{"review", "org", "CODE", N_("Record a step of an organisation's yearly review; the "
+				  "committee above decides."), review_org_opts, 1, 1,
 	 cmd_review_org, 1},
-	{"review", "history", "[ID]", "Every step of a member's reviews (or with --org an "
-				      "organisation's): revisions, reasons, rules applied.",
+	{"review", "history", "[ID]", N_("Every step of a member's reviews (or with --org an "
+				      "organisation's): revisions, reasons, rules applied."),
 	 review_history_opts, 0, 1, cmd_review_history, 1},
-	{"review", "sheet", "CODE", "A cell's review form for a year: each member's self-"
-				    "assessment, proposal and decision, and the quota.",
+	{"review", "sheet", "CODE", N_("A cell's review form for a year: each member's self-"
+				    "assessment, proposal and decision, and the quota."),
 	 review_sheet_opts, 1, 1, cmd_review_sheet, 1},
-	{"discipline", "add", "", "Record discipline decided on a member or an organisation.",
+	{"discipline", "add", "", N_("Record discipline decided on a member or an organisation."),
 	 discipline_add_opts, 0, 0, cmd_discipline_add, 1},
-	{"discipline", "list", "", "List the discipline decided in your subtree, newest first.",
+	{"discipline", "list", "", N_("List the discipline decided in your subtree, newest first."),
 	 discipline_list_opts, 0, 0, cmd_discipline_list, 1},
-	{"emulation", "models", "", "List the emulation models, every version with its criteria "
-				    "(the one in force today marked).", no_opts, 0, 0,
+	{"emulation", "models", "", N_("List the emulation models, every version with its criteria "
+				    "(the one in force today marked)."), no_opts, 0, 0,
 	 cmd_emulation_models, 1},
-	{"emulation", "add", "CODE", "Add a version of an emulation model (or a new model) in "
+	{"emulation", "add", "CODE", N_("Add a version of an emulation model (or a new model) in "
 				     "force from a date: system administrators only; ratings "
-				     "already made keep their version.", emulation_add_opts, 1, 1,
+				     "already made keep their version."), emulation_add_opts, 1, 1,
 	 cmd_emulation_add, 1},
-	{"emulation", "ratings", "", "List the emulation ratings of your subtree, with the "
-				     "criteria met and the model version applied.",
+	{"emulation", "ratings", "", N_("List the emulation ratings of your subtree, with the "
+				     "criteria met and the model version applied."),
 	 emulation_ratings_opts, 0, 0, cmd_emulation_ratings, 1},
-	{"emulation", "rate", "CODE", "Rate a cell against an emulation model's criteria for a "
-				      "year (the version in force on 31 December of that year).",
+	{"emulation", "rate", "CODE", N_("Rate a cell against an emulation model's criteria for a "
+				      "year (the version in force on 31 December of that year)."),
 	 emulation_opts, 1, 1, cmd_emulation_rate, 1},
-	{"report", "members", "", "The members behind a figure of the report (a row's filter).",
+	{"report", "members", "", N_("The members behind a figure of the report (a row's filter)."),
 	 report_members_opts, 0, 0, cmd_report_members, 1},
-	{"report", NULL, "", "The figures of an organisation's subtree: members, reviews, "
-			     "discipline, forces (text, --json, --csv or --xlsx FILE).",
+	{"report", NULL, "", N_("The figures of an organisation's subtree: members, reviews, "
+			     "discipline, forces (text, --json, --csv or --xlsx FILE)."),
 	 report_opts, 0, 0, cmd_report, 1},
-	{"rollup", NULL, "", "Every organisation's subtree totals, one line each (--json, --csv).",
+	{"rollup", NULL, "", N_("Every organisation's subtree totals, one line each (--json, --csv)."),
 	 rollup_opts, 0, 0, cmd_rollup, 1},
-	{"figures", "check", "", "Count the figures again from the records and compare with the "
-				 "kept counters; exit 6 when they differ.", no_opts, 0, 0,
+	{"figures", "check", "", N_("Count the figures again from the records and compare with the "
+				 "kept counters; exit 6 when they differ."), no_opts, 0, 0,
 	 cmd_figures_check, 1},
-	{"figures", "rebuild", "", "Count the figures again and store the recount where the kept "
-				   "counters differ.", no_opts, 0, 0, cmd_figures_rebuild, 1},
+	{"figures", "rebuild", "", N_("Count the figures again and store the recount where the kept "
+				   "counters differ."), no_opts, 0, 0, cmd_figures_rebuild, 1},
 	{NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0},
 };
 
@@ -422,28 +422,29 @@ static void usage(FILE *f)
 {
 	const struct command *cmd;
 
-	fprintf(f, "usage: cadre [--db FILE] [--json] COMMAND [ARGS]\n\n"
-		   "cadre keeps the records of party organisations: the tree, members, transfers,\n"
-		   "the yearly review and the figures.\n\n"
-		   "commands:\n");
+	fputs(err_tr("usage: cadre [--db FILE] [--json] COMMAND [ARGS]\n\n"
+		     "cadre keeps the records of party organisations: the tree, members, transfers,\n"
+		     "the yearly review and the figures.\n\n"
+		     "commands:\n"), f);
 	for (cmd = cli_commands; cmd->group; cmd++) {
 		char head[64];
 
 		snprintf(head, sizeof head, "%s%s%s %s", cmd->group, cmd->name ? " " : "",
 			 cmd->name ? cmd->name : "", cmd->args);
-		fprintf(f, "  %-32s %s\n", head, cmd->summary);
+		cli_help_line(f, head, 32, err_tr(cmd->summary));
 	}
-	fprintf(f, "\nglobal options:\n"
-		   "  --db FILE    the database (default: $CADRE_DB, else ./cadre.db)\n"
-		   "  --json       print results as JSON\n"
-		   "  --quiet      no progress bars\n"
-		   "  --wait SECS  wait up to SECS for another import or a server writing to the\n"
-		   "               database before failing with exit 6 (default 30; $CADRE_WAIT)\n"
-		   "  --version    print the version\n"
-		   "\n'cadre COMMAND --help' explains a command; 'man cadre' (docs/cadre.1) has it all.\n"
-		   "exit codes: 0 ok, 2 usage, 3 bad input, 4 not found, 5 refused by a rule,\n"
-		   "6 storage failure, 7 not allowed for your role, 70 internal error.\n"
-		   "CADRE_TOKEN=TOKEN acts as that API token's account (its role and scope).\n");
+	fputs(err_tr("\nglobal options:\n"
+		     "  --db FILE    the database (default: $CADRE_DB, else ./cadre.db)\n"
+		     "  --json       print results as JSON\n"
+		     "  --quiet      no progress bars\n"
+		     "  --wait SECS  wait up to SECS for another import or a server writing to the\n"
+		     "               database before failing with exit 6 (default 30; $CADRE_WAIT)\n"
+		     "  --version    print the version\n"
+		     "\n'cadre COMMAND --help' explains a command; 'man cadre' (docs/cadre.1) has it "
+		     "all.\n"
+		     "exit codes: 0 ok, 2 usage, 3 bad input, 4 not found, 5 refused by a rule,\n"
+		     "6 storage failure, 7 not allowed for your role, 70 internal error.\n"
+		     "CADRE_TOKEN=TOKEN acts as that API token's account (its role and scope).\n"), f);
 }
 
 /* Escape text for troff: a leading dot or quote, and backslashes. */
@@ -617,7 +618,7 @@ int main(int argc, char **argv)
 			printf("cadre 0.1 (schema %d)\n", app_schema_latest());
 			return 0;
 		} else {
-			fprintf(stderr, "cadre: unknown option '%s'; see 'cadre --help'\n", argv[i]);
+			fprintf(stderr, err_tr("cadre: unknown option '%s'; see 'cadre --help'\n"), argv[i]);
 			return err_exit_code(ERR_USAGE);
 		}
 	}
@@ -626,8 +627,8 @@ int main(int argc, char **argv)
 		return err_exit_code(ERR_USAGE);
 	}
 	if (wait_parse(wait, &wait_s)) {
-		fprintf(stderr, "cadre: --wait (or CADRE_WAIT) '%s' must be a whole number of "
-			"seconds from 0 to 3600\n", wait);
+		fprintf(stderr, err_tr("cadre: --wait (or CADRE_WAIT) '%s' must be a whole number "
+				       "of seconds from 0 to 3600\n"), wait);
 		return err_exit_code(ERR_USAGE);
 	}
 	/* The server bounds its writers' wait itself (cmd_serve); a command waits as long as
@@ -658,7 +659,7 @@ int main(int argc, char **argv)
 			if (strcmp(k->group, argv[i]) == 0)
 				group_known = 1;
 		if (group_known) {
-			fprintf(stderr, "cadre: '%s' needs one of:", argv[i]);
+			fprintf(stderr, err_tr("cadre: '%s' needs one of:"), argv[i]);
 			for (const struct command *k = cli_commands; k->group; k++)
 				if (strcmp(k->group, argv[i]) == 0)
 					fprintf(stderr, " %s", k->name);
@@ -666,7 +667,8 @@ int main(int argc, char **argv)
 			if (i + 1 < argc && (strcmp(argv[i + 1], "--help") == 0))
 				return 0;
 		} else {
-			fprintf(stderr, "cadre: unknown command '%s'; see 'cadre --help'\n", argv[i]);
+			fprintf(stderr, err_tr("cadre: unknown command '%s'; see 'cadre --help'\n"),
+				argv[i]);
 		}
 		return err_exit_code(ERR_USAGE);
 	}

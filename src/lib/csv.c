@@ -9,6 +9,11 @@
 
 #include "mem.h"
 
+/* Marks a message id for xgettext (scripts/i18n-check.sh); tr() translates it where used. */
+#ifndef N_
+#define N_(s) s
+#endif
+
 /* Bytes asked of the read callback at a time. */
 #define CSV_CHUNK (64u << 10)
 
@@ -122,12 +127,28 @@ size_t csv_reader_footprint(const struct csv_reader *r)
 	       r->pcap * sizeof(char *);
 }
 
+/* The translator of the messages (csv_set_translator); NULL keeps them English. */
+static csv_translate_fn g_tr;
+
+void csv_set_translator(csv_translate_fn fn)
+{
+	g_tr = fn;
+}
+
+/* msgid in the reader's language (the translator's), else itself. */
+static const char *tr(const char *msgid)
+{
+	const char *s = g_tr ? g_tr(msgid) : NULL;
+
+	return s ? s : msgid;
+}
+
 /* Record the first problem of the record (later ones are consequences, or can wait until
  * the first is fixed) and switch to skipping the rest of the record. */
-static void fail(struct csv_reader *r, long line, const char *fmt, ...)
+static void csv_fail(struct csv_reader *r, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static void fail(struct csv_reader *r, long line, const char *fmt, ...)
+static void csv_fail(struct csv_reader *r, long line, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -137,7 +158,7 @@ static void fail(struct csv_reader *r, long line, const char *fmt, ...)
 	r->err.line = line;
 	r->err.column = r->col;
 	va_start(ap, fmt);
-	vsnprintf(r->err.msg, sizeof r->err.msg, fmt, ap);
+	vsnprintf(r->err.msg, sizeof r->err.msg, tr(fmt), ap);
 	va_end(ap);
 }
 
@@ -170,11 +191,11 @@ static void field_add(struct csv_reader *r, const unsigned char *p, size_t n)
 	room_record = r->record_max > r->dlen ? r->record_max - r->dlen - 1 : 0;
 	if (n > room_field || n > room_record) {
 		if (room_field <= room_record)
-			fail(r, r->field_line, "field in column %zu is longer than %zu bytes; "
+			csv_fail(r, r->field_line, "field in column %zu is longer than %zu bytes; "
 			     "shorten it or check for a missing closing quote", r->col,
 			     r->field_max);
 		else
-			fail(r, r->rec_line, "record is longer than %zu bytes; shorten it or "
+			csv_fail(r, r->rec_line, "record is longer than %zu bytes; shorten it or "
 			     "check for a missing closing quote", r->record_max);
 		return;
 	}
@@ -215,10 +236,10 @@ static size_t utf8_check(const unsigned char *s, size_t n, const char **why)
 		lo = 0x80;
 		hi = 0xBF;
 		if (c < 0xC0) {
-			*why = "a continuation byte without a lead byte";
+			*why = N_("a continuation byte without a lead byte");
 			return i;
 		} else if (c < 0xC2) {
-			*why = "an overlong encoding";
+			*why = N_("an overlong encoding");
 			return i;
 		} else if (c < 0xE0) {
 			need = 1;
@@ -235,22 +256,23 @@ static size_t utf8_check(const unsigned char *s, size_t n, const char **why)
 			else if (c == 0xF4)
 				hi = 0x8F;
 		} else {
-			*why = c < 0xF8 ? "a code point above U+10FFFF" :
-					  "a byte that never occurs in UTF-8";
+			*why = c < 0xF8 ? N_("a code point above U+10FFFF") :
+					  N_("a byte that never occurs in UTF-8");
 			return i;
 		}
 		for (k = 1; k <= need; k++) {
 			if (i + k >= n || (s[i + k] & 0xC0) != 0x80) {
-				*why = "a multi-byte character cut short";
+				*why = N_("a multi-byte character cut short");
 				return i;
 			}
 		}
 		if (s[i + 1] < lo) {
-			*why = "an overlong encoding";
+			*why = N_("an overlong encoding");
 			return i;
 		}
 		if (s[i + 1] > hi) {
-			*why = c == 0xED ? "a UTF-16 surrogate" : "a code point above U+10FFFF";
+			*why = c == 0xED ? N_("a UTF-16 surrogate") :
+					   N_("a code point above U+10FFFF");
 			return i;
 		}
 		i += need + 1;
@@ -276,20 +298,20 @@ static void end_field(struct csv_reader *r)
 		for (i = 0; i < bad_at; i++)
 			line += s[i] == '\n';
 		if (!*why)
-			fail(r, line, "NUL byte in column %zu; the file may be UTF-16 or binary: "
+			csv_fail(r, line, "NUL byte in column %zu; the file may be UTF-16 or binary: "
 			     "save it as UTF-8 text", r->col);
 		else
-			fail(r, line, "invalid UTF-8 in column %zu (%s, byte 0x%02X); save the file "
-			     "as UTF-8", r->col, why, s[bad_at]);
+			csv_fail(r, line, "invalid UTF-8 in column %zu (%s, byte 0x%02X); save the file "
+			     "as UTF-8", r->col, tr(why), s[bad_at]);
 		goto out;
 	}
 	if (r->nfields >= r->fields_max) {
-		fail(r, r->field_line, "record has more than %zu fields; check the commas in it",
+		csv_fail(r, r->field_line, "record has more than %zu fields; check the commas in it",
 		     r->fields_max);
 		goto out;
 	}
 	if (r->dlen + 1 > r->record_max) {
-		fail(r, r->rec_line, "record is longer than %zu bytes; shorten it or check for a "
+		csv_fail(r, r->rec_line, "record is longer than %zu bytes; shorten it or check for a "
 		     "missing closing quote", r->record_max);
 		goto out;
 	}
@@ -388,7 +410,7 @@ static int scan(struct csv_reader *r)
 			} else {
 				/* The quote is taken as data and the line end after it ends the
 				 * record: a stray quote rarely means a quoted field follows. */
-				fail(r, r->line, "quote inside the unquoted field in column %zu; put the "
+				csv_fail(r, r->line, "quote inside the unquoted field in column %zu; put the "
 				     "whole field in quotes and double the quotes inside it", r->col);
 			}
 			break;
@@ -428,7 +450,7 @@ static int scan(struct csv_reader *r)
 			} else {
 				/* Most often a quote inside the field that was not doubled: read the
 				 * rest of the field as unquoted text to find the record's end. */
-				fail(r, r->line, "text after the closing quote in column %zu; double "
+				csv_fail(r, r->line, "text after the closing quote in column %zu; double "
 				     "each quote inside a quoted field", r->col);
 				r->state = ST_UNQUOTED;
 			}
@@ -450,7 +472,7 @@ static int scan(struct csv_reader *r)
 				r->line++;
 				goto record;
 			}
-			fail(r, r->line, "text after the closing quote in column %zu; double each "
+			csv_fail(r, r->line, "text after the closing quote in column %zu; double each "
 			     "quote inside a quoted field", r->col);
 			r->state = ST_UNQUOTED;
 			break;
@@ -499,10 +521,12 @@ static int record_finish(struct csv_reader *r, struct csv_record *rec, struct cs
 }
 
 /* The input cannot go on: report why and return only 0 from now on. */
-static int fatal(struct csv_reader *r, struct csv_error *err, long line, const char *fmt, ...)
+static int csv_fatal(struct csv_reader *r, struct csv_error *err, long line,
+		     const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
-static int fatal(struct csv_reader *r, struct csv_error *err, long line, const char *fmt, ...)
+static int csv_fatal(struct csv_reader *r, struct csv_error *err, long line,
+		     const char *fmt, ...)
 {
 	va_list ap;
 
@@ -512,7 +536,7 @@ static int fatal(struct csv_reader *r, struct csv_error *err, long line, const c
 	err->line = line;
 	err->column = r->col;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	vsnprintf(err->msg, sizeof err->msg, tr(fmt), ap);
 	va_end(ap);
 	return -2;
 }
@@ -530,12 +554,12 @@ int csv_next(struct csv_reader *r, struct csv_record *rec, struct csv_error *err
 		} else if (!r->eof) {
 			/* A chunk may bring nothing to scan (a BOM alone): loop, do not stop. */
 			if (refill(r) < 0)
-				return fatal(r, err, r->line, "cannot read the input after byte %llu "
+				return csv_fatal(r, err, r->line, "cannot read the input after byte %llu "
 					     "(line %ld); check the file and try again",
 					     csv_offset(r), r->line);
 			continue;
 		} else if (r->state == ST_QUOTED) {
-			return fatal(r, err, r->quote_line, "quote opened on line %ld is never "
+			return csv_fatal(r, err, r->quote_line, "quote opened on line %ld is never "
 				     "closed; close it or remove it", r->quote_line);
 		} else if (r->state == ST_FIELD && r->col == 1) {
 			r->done = 1;

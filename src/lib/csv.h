@@ -35,12 +35,20 @@ struct csv_record {
 };
 
 /* A problem found by csv_next: line and 1-based column (field number) where it is, and
- * an English message saying what is wrong and how to fix it. */
+ * a message saying what is wrong and how to fix it, in the language of the translator
+ * (csv_set_translator; English without one). */
 struct csv_error {
 	long line;
 	size_t column;
-	char msg[200];
+	char msg[256];
 };
+
+/* Messages in the reader's language: fn returns the translation of an English message id
+ * (a printf format keeping the msgid's conversions) or NULL for none. Set once at start-up
+ * by the layer that holds the catalogues (src/web/i18n.c passes err_tr, so the language is
+ * the calling thread's); without it messages stay English. src/lib knows no catalogue. */
+typedef const char *(*csv_translate_fn)(const char *msgid);
+void csv_set_translator(csv_translate_fn fn);
 
 /* Create a reader. field_max caps one field (0: CSV_FIELD_MAX). The caller owns the reader
  * and frees it with csv_reader_free. A UTF-8 byte-order mark at the start is skipped. */

@@ -2011,6 +2011,40 @@ enum err_code store_member_number_holder(struct store *st, enum member_number k,
 	return ERR_OK;
 }
 
+enum err_code store_member_number_share(struct store *st, int64_t id, enum member_number k,
+					int64_t holder, struct err *e)
+{
+	static const char *const sql[] = {
+		"UPDATE member SET citizen_id = (SELECT citizen_id FROM member WHERE id = ?2),"
+		" number_clash = id WHERE id = ?1 AND id <> ?2 AND"
+		" (SELECT citizen_id FROM member WHERE id = ?2) <> ''",
+		"UPDATE member SET card_no = (SELECT card_no FROM member WHERE id = ?2),"
+		" number_clash = id WHERE id = ?1 AND id <> ?2 AND"
+		" (SELECT card_no FROM member WHERE id = ?2) <> ''",
+		"UPDATE member SET history_no = (SELECT history_no FROM member WHERE id = ?2),"
+		" number_clash = id WHERE id = ?1 AND id <> ?2 AND"
+		" (SELECT history_no FROM member WHERE id = ?2) <> ''",
+	};
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((unsigned)k > MN_HISTORY_NO)
+		return err_set(e, ERR_INTERNAL, "no such kind of member number: %d", (int)k);
+	if (!(s = sq_prep(st, sql[k], e)))
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, holder);
+	rc = sqlite3_step(s);
+	sq_done(st, s);
+	if (rc != SQLITE_DONE)
+		return sq_db_error(st, e, "sharing a member's number");
+	if (sqlite3_changes(st->db) != 1)
+		return err_add(e, ERR_NOTFOUND, 0, "id", NULL, NULL,
+			       "member %lld or the holder %lld of the number is missing (or has "
+			       "no such number)", (long long)id, (long long)holder);
+	return ERR_OK;
+}
+
 enum err_code store_member_clash_count(struct store *st, long pre, long last, long *n,
 				       struct err *e)
 {

@@ -279,6 +279,13 @@ enum member_number { MN_CITIZEN_ID, MN_CARD_NO, MN_HISTORY_NO };
 enum err_code store_member_number_holder(struct store *st, enum member_number k,
 					 const char *value, int64_t not_id, int64_t *holder,
 					 long *holder_pre, struct err *e);
+/* Give member id the number of kind k that member holder has, as records from before
+ * R-MEMBER-UNIQUE-NUMBERS shared numbers (migration 11): id is marked number_clash = id, so
+ * the two stand side by side and id is listed among the members whose numbers clash. Only
+ * for the demo's sample of such old records (app_demo); a user's change never shares a
+ * number. ERR_NOTFOUND when either member is missing or holder has no such number. */
+enum err_code store_member_number_share(struct store *st, int64_t id, enum member_number k,
+					int64_t holder, struct err *e);
 /* Members whose numbers clash with another's (number_clash set: a number two members
  * already shared when R-MEMBER-UNIQUE-NUMBERS came, kept on both) on the rolls of
  * organisations with pre in [pre, last]: their count (a partial index holds only them), and

@@ -8,6 +8,7 @@
 
 #include "../lib/mem.h"
 #include "../core/err.h"
+#include "../lib/csv.h"
 #include "i18n.h"
 #include "web.h"
 
@@ -161,6 +162,7 @@ void i18n_init(void)
 	ssize_t n;
 
 	err_set_translator(translate);
+	csv_set_translator(err_tr);
 	if (g_vi.n)
 		return;
 	if (env && env[0] && !load(env))

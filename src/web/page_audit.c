@@ -14,27 +14,30 @@ static const char *const audit_params[] = {"org", "actor", "action", "subject", 
 
 struct audit_ctx {
 	struct web_list *l;
+	struct audit_namer nm;
 	long n;
 	int more;
 	long long last_id;
 };
 
-/* The subject of an entry, linked when it names a member or an organisation. */
-static void subject(struct req *r, const char *s)
+/* The subject of an entry in words: a member's name linked to the member's page, an
+ * organisation's name linked to its page with its code beside it; the raw reference
+ * ("member:7") when the record lies outside the reader's subtree or names neither. */
+static void subject(struct req *r, const char *s, const struct audit_subject *sj)
 {
-	if (!strncmp(s, "member:", 7) && s[7] >= '1' && s[7] <= '9' &&
-	    strspn(s + 7, "0123456789") == strlen(s + 7)) {
+	if (sj->kind == AUDIT_SUBJECT_MEMBER && sj->name[0]) {
 		H(r, "<a href=\"/members/");
-		A(r, s + 7);
+		N(r, sj->member_id);
+		H(r, "\" title=\"");
+		A(r, s);
 		H(r, "\">");
-		T(r, s);
+		T(r, sj->name);
 		H(r, "</a>");
-	} else if (!strncmp(s, "org:", 4) && s[4]) {
-		H(r, "<a href=\"/orgs/");
-		U(r, s + 4);
-		H(r, "\">");
-		T(r, s);
-		H(r, "</a>");
+	} else if (sj->kind == AUDIT_SUBJECT_ORG && sj->name[0]) {
+		web_org_link(r, sj->code, sj->name);
+		H(r, " <span class=\"code\">");
+		T(r, sj->code);
+		H(r, "</span>");
 	} else {
 		T(r, s);
 	}
@@ -45,11 +48,13 @@ static int audit_row(void *ctx, const struct audit_entry *en)
 	struct audit_ctx *c = ctx;
 	struct web_list *l = c->l;
 	struct req *r = l->r;
+	struct audit_subject sj;
 
 	if (!web_list_download(l) && (c->n >= WEB_PAGE_ROWS || web_page_full(r))) {
 		c->more = 1;
 		return 1;
 	}
+	app_audit_subject(&c->nm, en->subject, &sj);
 	c->n++;
 	c->last_id = en->id;
 	web_list_tr(l, NULL);
@@ -61,6 +66,7 @@ static int audit_row(void *ctx, const struct audit_entry *en)
 		web_list_td(l, en->address);
 		web_list_td(l, en->action);
 		web_list_td(l, en->subject);
+		web_list_td(l, sj.name);
 		web_list_td(l, en->before ? en->before : "");
 		web_list_td(l, en->after ? en->after : "");
 		web_list_tr_end(l);
@@ -79,7 +85,7 @@ static int audit_row(void *ctx, const struct audit_entry *en)
 	H(r, "\">");
 	T(r, web_action_label(r, en->action));
 	H(r, "</span></td><td>");
-	subject(r, en->subject);
+	subject(r, en->subject, &sj);
 	H(r, "</td><td>");
 	web_json_detail(r, en->before);
 	H(r, "</td><td>");
@@ -125,7 +131,7 @@ void web_audit(struct req *r)
 {
 	const char *org = req_query(r, "org");
 	struct web_list l;
-	struct audit_ctx c = {&l, 0, 0, 0};
+	struct audit_ctx c;
 	struct audit_filter f;
 	struct audit_counts n = {0, 0};
 	struct org o;
@@ -134,9 +140,12 @@ void web_audit(struct req *r)
 
 	if (!org)
 		org = "";
+	memset(&c, 0, sizeof c);
+	c.l = &l;
 	before = req_query_long(r, "before", 0, 1, 1L << 62);
 	if (web_list_begin(&l, r, "/audit", audit_params, "", NULL, WEB_PAGE_ROWS, "audit") ||
-	    before < 0 || (org[0] && app_org_get(r->app, &r->actor, org, &o, &r->e))) {
+	    before < 0 || (org[0] && app_org_get(r->app, &r->actor, org, &o, &r->e)) ||
+	    app_audit_namer_init(&c.nm, r->app, &r->actor, &r->e)) {
 		web_list_abort(&l);
 		web_fail(r);
 		return;
@@ -155,6 +164,7 @@ void web_audit(struct req *r)
 		web_list_th(&l, _(r, "From address"), NULL, 0);
 		web_list_th(&l, _(r, "Action"), NULL, 0);
 		web_list_th(&l, _(r, "Record"), NULL, 0);
+		web_list_th(&l, _(r, "Record's name"), NULL, 0);
 		web_list_th(&l, _(r, "Before"), NULL, 0);
 		web_list_th(&l, _(r, "After"), NULL, 0);
 		table_out_row(l.out);

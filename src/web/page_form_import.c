@@ -172,6 +172,7 @@ struct import_job {
 	char *data;          /* the upload (owned) */
 	size_t len;
 	char name[128];
+	char lang[4];        /* the page's language: the job's messages are made in it */
 	int orgs, skip, allow;
 	FILE *in;            /* while it runs: the position read is the progress */
 	enum err_code rc;
@@ -214,6 +215,7 @@ static void *job_run(void *arg)
 	err_init(&e);
 	err_init(&warn);
 	pthread_mutex_lock(&jobs_mu);
+	err_lang_set(j->lang);
 	in = j->in;
 	pthread_mutex_unlock(&jobs_mu);
 	o.in = in;
@@ -291,6 +293,7 @@ static int64_t job_start(struct req *r, const struct http_param *file, int orgs,
 	j->len = file->len;
 	snprintf(j->name, sizeof j->name, "%s",
 		 file->filename && file->filename[0] ? file->filename : "upload.csv");
+	snprintf(j->lang, sizeof j->lang, "%s", r->lang);
 	j->orgs = orgs;
 	j->skip = skip;
 	j->allow = allow;

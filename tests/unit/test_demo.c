@@ -13,6 +13,9 @@
 
 #include "app/app.h"
 #include "app/app_report.h"
+#include "app/app_worklist.h"
+#include "core/vname.h"
+#include "lib/buf.h"
 #include "core/vn_data.h"
 
 static const struct actor admin = {"test", "", "test", ROLE_SYS_ADMIN, 0};
@@ -507,6 +510,81 @@ static void test_transfers(void **state)
 	assert_true(c.hosting >= 1);
 }
 
+/* The home page's worklist has something in each item on the demo's "now": transfers to
+ * receive (two of them overdue), the undecided reviews of the year, and one member of each
+ * pair sharing a number; the members it names carry đ, and their names typed without
+ * accents ("d" for "đ") find them. */
+struct clashing {
+	char names[8][VNAME_MAX + 1];
+	size_t n;
+};
+
+static int clash_row(void *ctx, const struct member *m)
+{
+	struct clashing *c = ctx;
+
+	if (c->n < 8)
+		snprintf(c->names[c->n++], sizeof c->names[0], "%s", m->full_name);
+	return 0;
+}
+
+struct wanted {
+	const char *name;
+	int found;
+};
+
+static int found_name(void *ctx, const struct member *m)
+{
+	struct wanted *w = ctx;
+
+	w->found |= strcmp(m->full_name, w->name) == 0;
+	return 0;
+}
+
+static void test_worklist(void **state)
+{
+	struct worklist w;
+	struct clashing c;
+	struct err e;
+	size_t i;
+	int more = 0;
+	long total;
+
+	(void)state;
+	err_init(&e);
+	assert_int_equal(app_worklist(&demo.a, &admin, 0, &w, &e), ERR_OK);
+	assert_int_equal(w.n, 4);
+	assert_string_equal(w.items[0].id, "transfers_to_receive");
+	assert_true(w.items[0].count >= 4);
+	assert_string_equal(w.items[1].id, "transfers_overdue");
+	assert_true(w.items[1].count >= 2);
+	assert_string_equal(w.items[2].id, "reviews_undecided");
+	assert_true(w.items[2].count > 20000);
+	assert_string_equal(w.items[3].id, "members_number_clash");
+	assert_int_equal(w.items[3].count, 3);
+	memset(&c, 0, sizeof c);
+	assert_int_equal(app_worklist_clashes(&demo.a, &admin, 0, 10, clash_row, &c, &more, &e),
+			 ERR_OK);
+	assert_int_equal(c.n, 3);
+	for (i = 0; i < c.n; i++) {
+		struct buf folded;
+		struct wanted want = {c.names[i], 0};
+
+		assert_true(strstr(c.names[i], "Đ") || strstr(c.names[i], "đ"));
+		buf_init(&folded, 0);
+		vname_fold(c.names[i], &folded);
+		assert_null(strstr(buf_str(&folded), "đ"));
+		total = 0;
+		assert_int_equal(app_member_find(&demo.a, &admin, buf_str(&folded), NULL, 0, 50,
+						 &total, found_name, &want, &e),
+				 ERR_OK);
+		assert_true(total >= 1);
+		assert_true(want.found);
+		buf_cleanup(&folded);
+	}
+	err_cleanup(&e);
+}
+
 /* Three years of reviews within the rules, and seed 004's shares of members: about 18%
  * excellent, over 90% good or better; the counters agree with a count from the records. */
 static void test_reviews(void **state)
@@ -642,6 +720,7 @@ int main(void)
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_restructuring),
 		cmocka_unit_test(test_transfers),
+		cmocka_unit_test(test_worklist),
 		cmocka_unit_test(test_reviews),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_refuses_non_empty),

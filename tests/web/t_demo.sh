@@ -51,6 +51,21 @@ if [ "$NTRANSFERS" -gt 50 ]; then
 else
 	expect_out_count "$NTRANSFERS" '<tr id="transfer-'
 fi
+# The home page works on the demo: each item of the worklist waits (transfers to receive and
+# overdue, the year's reviews, members sharing a number), and a name with đ of the numbers'
+# list is found typed without accents.
+expect_page /
+expect_out_count 4 'class="waits"'
+for item in transfers_to_receive transfers_overdue reviews_undecided members_number_clash; do
+	expect_out_contains "<li id=\"wl-$item\" class=\"waits\">"
+done
+page GET /worklist/number-clash
+expect_out_count 3 '<tr><td><a href="/members/'
+name=$(grep -o '<tr><td><a href="/members/[0-9]*">[^<]*' "$OUTF" | sed 's/.*">//' | grep -m1 '[Đđ]')
+expect_true "a clashing member's name holds đ" test -n "$name"
+plain=$(printf '%s' "$name" | python3 -c 'import sys, unicodedata; s = sys.stdin.read().replace("đ", "d").replace("Đ", "D"); print("".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)).lower())')
+page GET "/search?q=${plain// /+}"
+expect_out_contains ">$name</a>"
 server_stop
 
 done_testing
