@@ -65,6 +65,7 @@ LIB_SRC := \
 	src/app/app_transfer.c \
 	src/app/app_io.c \
 	src/app/app_import.c \
+	src/app/app_job.c \
 	src/app/app_audit.c \
 	src/app/app_account.c \
 	src/app/app_json.c \
