@@ -4,7 +4,8 @@
 # who may see it (its account and the administrators over it; anyone else the 404 of a job
 # that does not exist), and after a restart the job left running shown as interrupted, with
 # nothing imported and the form to import the file again, in English and Vietnamese. The
-# whole run of a real job and its report: t_feedback.sh.
+# whole run of a real job and its report: t_feedback.sh. And the worklist (the home page) as a
+# CSV or XLSX download.
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib_web.sh"
 . "$HERE/lib_forms.sh"
@@ -42,6 +43,26 @@ expect_eq "bclerk: the 404 of a job that does not exist" "${ghost//999999/$JOB}"
 login aview
 page GET "/import/jobs/$JOB"
 expect_status 404
+
+tcase "the worklist's page offers its items as CSV and XLSX"
+DB=$WORK/case1.db
+login aclerk
+page GET /
+expect_status 200
+expect_out_contains '<a id="list-csv" href="/?format=csv">CSV</a> <a id="list-xlsx" href="/?format=xlsx">XLSX</a>'
+page GET "/?format=csv"
+expect_status 200
+expect_header '^content-disposition: attachment; filename="worklist.csv"'
+expect_eq "the worklist as CSV" "Organisation,Review year,Item,Count,Link
+A,2026,Transfers to receive,0,/transfers
+A,2026,Overdue transfers,0,/transfers
+A,2026,Members not yet reviewed for the year,1,/orgs/A/report/members?year=2026&filter=grade%3Dnone
+A,2026,Members whose numbers clash with another member's,0,/worklist/number-clash" "$(tr -d '\r' <"$OUTF")"
+page GET "/?format=xlsx"
+expect_status 200
+expect_true "an XLSX workbook (a zip)" test "$(head -c 2 "$OUTF")" = PK
+page GET "/?format=pdf"
+expect_status 400
 server_stop
 
 tcase "after a restart: interrupted, nothing imported, the form to import again"
