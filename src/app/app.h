@@ -385,6 +385,9 @@ enum err_code app_job_get(struct app *a, const struct actor *ac, int64_t id,
 /* The actor's own jobs, newest first, from offset, at most limit, to cb; *total in all. */
 enum err_code app_job_list(struct app *a, const struct actor *ac, long offset, long limit,
 			   store_job_cb cb, void *ctx, long *total, struct err *e);
+/* When a server stops: interrupt the jobs under way (each rolls back whole and is recorded
+ * interrupted) and wait at most wait_ms for their threads to end. */
+void app_job_stop(long wait_ms);
 /* When a server starts: every job left queued or running by a server that stopped is marked
  * interrupted (an import is one transaction: nothing of it was written). *n: how many. */
 enum err_code app_job_recover(struct app *a, long *n, struct err *e);

@@ -19,10 +19,12 @@ struct live_job {
 	int64_t id;
 	FILE *in;
 	long long total;
+	struct app *app; /* the job's connection while it is open (app_job_stop interrupts it) */
 };
 
 static pthread_mutex_t live_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct live_job live[APP_JOBS_MAX];
+static int jobs_stopping; /* app_job_stop was called: no job records an end but interrupted */
 
 /* What the job's thread needs, all owned by it. */
 struct job_run {
@@ -104,9 +106,17 @@ static void *job_main(void *arg)
 	j.id = r->id;
 	j.total = (long long)r->len;
 	if (!(rc = app_open(&a, r->db_path, 0, &e))) {
+		int stopping;
+
 		a.quiet = 1;
-		store_job_state(a.st, r->id, "running", NULL, &e);
-		err_clear(&e);
+		pthread_mutex_lock(&live_mu);
+		r->slot->app = &a;
+		stopping = jobs_stopping;
+		pthread_mutex_unlock(&live_mu);
+		if (!stopping) {
+			store_job_state(a.st, r->id, "running", NULL, &e);
+			err_clear(&e);
+		}
 		memset(&q, 0, sizeof q);
 		q.what = r->what;
 		q.body = r->body;
@@ -117,7 +127,9 @@ static void *job_main(void *arg)
 		q.result = &res;
 		q.opened = job_opened;
 		q.opened_ctx = r->slot;
-		rc = app_import_body(&a, &r->actor, &q, &answer, &e);
+		/* A job that starts when the server is stopping does not begin its import. */
+		rc = stopping ? err_set(&e, ERR_STORAGE, "the server is stopping")
+			      : app_import_body(&a, &r->actor, &q, &answer, &e);
 		if (rc == ERR_OK) {
 			result = json_dumps(answer, JSON_COMPACT | JSON_PRESERVE_ORDER);
 			j.report_id = json_integer_value(json_object_get(json_object_get(answer,
@@ -127,13 +139,22 @@ static void *job_main(void *arg)
 			error = error_text(rc, &res, &e, answer);
 		}
 		json_decref(answer);
+		pthread_mutex_lock(&live_mu);
+		stopping = jobs_stopping;
+		r->slot->app = NULL;
+		pthread_mutex_unlock(&live_mu);
+		app_release(&a); /* an interrupted statement's transaction, and the interruption */
 		snprintf(j.state, sizeof j.state, "%s", rc == ERR_OK ? "done" : "failed");
 		j.done = rc == ERR_OK ? j.total : 0;
 		now_iso(j.ended);
 		err_clear(&e);
-		if (store_job_finish(a.st, &j, result, error, &e))
+		if (stopping && rc != ERR_OK) {
+			/* Stopped by the server's end: rolled back whole, as after a crash. */
+			store_job_state(a.st, r->id, "interrupted", j.ended, &e);
+		} else if (store_job_finish(a.st, &j, result, error, &e)) {
 			fprintf(stderr, "cadre: import job %lld: cannot record its end: %s\n",
 				(long long)r->id, e.n ? e.items[0].msg : "");
+		}
 		app_close(&a);
 	} else {
 		fprintf(stderr, "cadre: import job %lld: cannot open the database: %s\n",
@@ -305,6 +326,29 @@ enum err_code app_job_list(struct app *a, const struct actor *ac, long offset, l
 			   store_job_cb cb, void *ctx, long *total, struct err *e)
 {
 	return store_job_list(a->st, ac->account_id, ac->name, offset, limit, cb, ctx, total, e);
+}
+
+void app_job_stop(long wait_ms)
+{
+	long waited;
+	size_t i;
+	int n;
+
+	for (waited = 0;; waited += 10) {
+		n = 0;
+		pthread_mutex_lock(&live_mu);
+		jobs_stopping = 1;
+		for (i = 0; i < APP_JOBS_MAX; i++)
+			if (live[i].used) {
+				n++;
+				if (live[i].app)
+					app_interrupt(live[i].app);
+			}
+		pthread_mutex_unlock(&live_mu);
+		if (!n || waited >= wait_ms)
+			break;
+		nanosleep(&(struct timespec){0, 10000000L}, NULL);
+	}
 }
 
 enum err_code app_job_recover(struct app *a, long *n, struct err *e)

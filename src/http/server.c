@@ -1400,6 +1400,8 @@ int server_run(const struct server_opts *o, struct err *e)
 			break;
 		usleep(10000);
 	}
+	/* Import jobs end with the server: interrupted, rolled back, recorded so. */
+	app_job_stop(10000);
 	MHD_stop_daemon(d);
 	if (wd_started) {
 		pthread_mutex_lock(&g_sock_lock);
