@@ -2,8 +2,9 @@
 # t_jobs.sh - imports as jobs (Prefer: respond-async): 202 with the job's address, its state
 # and progress, the answer once done (the very answer of the same import made at once), a
 # failed job's problems, the owner check (another account gets the 404 of a job that does
-# not exist; an administrator over the subtree sees it), the list of one's jobs, and jobs a
-# stopped server left running marked interrupted when it starts again.
+# not exist; an administrator over the subtree sees it), the list of one's jobs, jobs a
+# stopped server left running marked interrupted when it starts again, and a server stopped
+# during a job (interrupted with nothing written, or done with every row).
 . "$(dirname "$0")/lib_api.sh"
 
 FX=$WORK/fx.db
@@ -139,6 +140,21 @@ expect_status 200
 expect_json "d['state'] == 'interrupted' and d['ended'] and d['result'] is None" "interrupted, with its end"
 api GET "$JOB"
 expect_json "d['state'] == 'done'" "a finished job stays done"
+python3 - "$WORK/more.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("org_code,full_name,sex,birth_date,ethnicity,hometown,admission_decision_date,admission_ceremony_date,official_date,status\n")
+    for i in range(3000):
+        f.write("A1C,Lò Văn Dừng %d,male,1991-01-01,Thái,Sơn La,2015-03-01,2015-03-15,2016-03-15,official\n" % i)
+PY
+capi POST /api/v1/import/members "$WORK/more.csv" -H 'Prefer: respond-async'
+expect_status 202
+json_val 'd["id"]'
+STOPPED=$JV
 server_stop
+state=$(sqlite3 "$DB" "SELECT state FROM import_job WHERE id = $STOPPED")
+n=$(sqlite3 "$DB" "SELECT count(*) FROM member WHERE full_name LIKE 'Lò Văn Dừng %'")
+expect_true "stopped during its job: interrupted with nothing, or done with all ($state, $n)" \
+	test "$state:$n" = interrupted:0 -o "$state:$n" = done:3000
 
 done_testing
