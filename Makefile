@@ -65,6 +65,7 @@ LIB_SRC := \
 	src/app/app_transfer.c \
 	src/app/app_io.c \
 	src/app/app_import.c \
+	src/app/app_job.c \
 	src/app/app_audit.c \
 	src/app/app_account.c \
 	src/app/app_json.c \
@@ -92,6 +93,7 @@ CLI_SRC := \
 	src/cli/cmd_audit.c \
 	src/cli/cmd_account.c \
 	src/cli/cmd_review.c \
+	src/cli/cmd_find.c \
 	src/cli/cmd_serve.c
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

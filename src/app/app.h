@@ -342,6 +342,12 @@ struct import_request {
 	size_t len;
 	int skip_bad, allow_duplicates;
 	const char *key;
+	/* Optional (NULL when not wanted): *result receives the counts, whatever the outcome;
+	 * opened(opened_ctx, in) is called with the stream the import reads once it is open and
+	 * with NULL before it is closed (an import job reads its position as its progress). */
+	struct import_result *result;
+	void (*opened)(void *ctx, FILE *in);
+	void *opened_ctx;
 };
 /* Import q's body as the API does (the fuzz target takes this path too). On success *answer
  * (a new reference) is the answer: the counts, the first IMPORT_ANSWER_ITEMS problems and
@@ -358,6 +364,38 @@ enum err_code app_import_body(struct app *a, const struct actor *ac,
  * account's report. */
 enum err_code app_import_report(struct app *a, const struct actor *ac, int64_t id,
 				char **report, struct err *e);
+/* ---- import jobs (app_job.c): an import run in the background ------------------------ */
+
+/* Start a job importing q (copied: the caller may free it when this returns) from a file
+ * named file_name (for the lists; NULL: "upload.csv"): a row of import_job (queued) and a
+ * thread with a connection of its own to a->db_path that runs app_import_body and records its
+ * answer (done) or its problems (failed). The thread's messages are in the caller's language.
+ * ERR_DENIED for a role that may not change records, ERR_STORAGE when too many jobs run
+ * (APP_JOBS_MAX). *id gets the job's id. */
+#define APP_JOBS_MAX 16
+enum err_code app_job_start(struct app *a, const struct actor *ac,
+			    const struct import_request *q, const char *file_name, int64_t *id,
+			    struct err *e);
+/* Job id as the actor may see it: their own job, or one started within the subtree of an
+ * administrator (organisation or system); any other is ERR_NOTFOUND, as a job that does not
+ * exist. *j has its progress (done/total read live while it runs in this process);
+ * *result and *error (caller frees; may be NULL) the stored answer and problem texts. */
+enum err_code app_job_get(struct app *a, const struct actor *ac, int64_t id,
+			  struct import_job *j, char **result, char **error, struct err *e);
+/* The actor's own jobs, newest first, from offset, at most limit, to cb; *total in all. */
+enum err_code app_job_list(struct app *a, const struct actor *ac, long offset, long limit,
+			   store_job_cb cb, void *ctx, long *total, struct err *e);
+/* When a server stops: interrupt the jobs under way (each rolls back whole and is recorded
+ * interrupted) and wait at most wait_ms for their threads to end. */
+void app_job_stop(long wait_ms);
+/* When a server starts: every job left queued or running by a server that stopped is marked
+ * interrupted (an import is one transaction: nothing of it was written). *n: how many. */
+enum err_code app_job_recover(struct app *a, long *n, struct err *e);
+/* Read a job's stored result or error text back: the counts into *res, its problems into e
+ * (with the stored code, for an error text) and its warnings into warn (may be NULL).
+ * Returns 0, or -1 when the text is not what a job stores. */
+int app_job_read(const char *text, struct import_result *res, struct err *e, struct err *warn);
+
 /* The SHA-256 of the rest of f in hex (hex has 65 bytes), f rewound after; -1 on a read
  * error. */
 int app_file_sha256(FILE *f, char *hex);

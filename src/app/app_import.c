@@ -245,10 +245,17 @@ enum err_code app_import_body(struct app *a, const struct actor *ac,
 	o.allow_duplicates = q->allow_duplicates;
 	if (q->skip_bad)
 		o.rejects = open_memstream(&rej, &rej_len);
-	if (!o.in || (q->skip_bad && !o.rejects))
+	if (!o.in || (q->skip_bad && !o.rejects)) {
 		rc = err_set(e, ERR_INTERNAL, "cannot read the upload");
-	else
+	} else {
+		if (q->opened)
+			q->opened(q->opened_ctx, o.in);
 		rc = app_import_run(a, ac, q->what, &o, &res, e);
+		if (q->opened)
+			q->opened(q->opened_ctx, NULL);
+	}
+	if (q->result)
+		*q->result = res;
 	if (o.in)
 		fclose(o.in);
 	if (o.rejects)

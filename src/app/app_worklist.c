@@ -199,6 +199,25 @@ enum err_code app_worklist(struct app *a, const struct actor *ac, int year, stru
 	return ERR_OK;
 }
 
+enum err_code app_worklist_of(struct app *a, const struct actor *ac, const char *org_code,
+			      int year, struct worklist *w, struct err *e)
+{
+	struct actor narrow;
+	struct org o;
+
+	if (!org_code || !org_code[0])
+		return app_worklist(a, ac, year, w, e);
+	if (app_org_get(a, ac, org_code, &o, e))
+		return e->code;
+	if (o.dissolved != DATE_NONE)
+		return err_add(e, ERR_NOTFOUND, 0, "org", org_code, NULL,
+			       "organisation %s is dissolved: it has no work waiting", org_code);
+	/* The subtree asked for lies within the actor's scope: the same actor, narrowed. */
+	narrow = *ac;
+	snprintf(narrow.scope_code, sizeof narrow.scope_code, "%s", o.code);
+	return app_worklist(a, &narrow, year, w, e);
+}
+
 /* ---- the list behind the records with problems ------------------------------------------ */
 
 struct wl_page {

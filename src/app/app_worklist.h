@@ -37,6 +37,12 @@ struct worklist {
 enum err_code app_worklist(struct app *a, const struct actor *ac, int year, struct worklist *w,
 			   struct err *e);
 
+/* The worklist of org_code's subtree (NULL or "": the actor's whole scope), as app_worklist:
+ * org_code must be an organisation the actor sees, not dissolved (ERR_NOTFOUND otherwise,
+ * as for one that does not exist). */
+enum err_code app_worklist_of(struct app *a, const struct actor *ac, const char *org_code,
+			      int year, struct worklist *w, struct err *e);
+
 /* The members of the actor's scope whose numbers clash with another member's
  * (R-MEMBER-UNIQUE-NUMBERS: shared before the rule came, kept on both), by id, a page at a
  * time (limit + 1 are read: *more says whether another page exists); one audit entry

@@ -284,6 +284,18 @@ static struct opt rules_add_opts[] = {
 	{NULL, 0, NULL, NULL, 0},
 };
 
+static struct opt worklist_opts[] = {
+	{"org", 1, N_("only this organisation's subtree (default: your whole scope)"), NULL, 0},
+	{"year", 1, N_("the review year whose undecided reviews are counted (default: this year)"),
+	 NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt org_find_opts[] = {
+	{"limit", 1, N_("list at most this many, 1 to 1000 (default 20)"), NULL, 0},
+	{"open", 0, N_("leave out dissolved organisations"), NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+
 const struct command cli_commands[] = {
 	{"init", NULL, "", N_("Create an empty database with the current schema and rules."),
 	 no_opts, 0, 0, cmd_init, 2},
@@ -319,6 +331,13 @@ const struct command cli_commands[] = {
 	{"org", "dissolve", "CODE", N_("Dissolve an organisation (refused while members remain, "
 				    "unless --members-to)."), dissolve_opts, 1, 1,
 	 cmd_org_dissolve, 1},
+	{"org", "find", "TEXT", N_("Find organisations by words of their name, accents optional "
+				"(each word the beginning of a word of the name), the nearest the "
+				"root first, within your scope."), org_find_opts, 1, 1, cmd_org_find, 1},
+	{"worklist", NULL, "", N_("What waits for you in your subtree: transfers to receive or "
+			       "overdue, reviews of the year not yet decided, records with problems; "
+			       "each a count and the page that lists them (as the home page and GET "
+			       "/api/v1/worklist)."), worklist_opts, 0, 0, cmd_worklist, 1},
 	{"org", "history", "CODE", N_("The restructuring history of an organisation."), no_opts, 1, 1,
 	 cmd_org_history, 1},
 	{"member", "add", "", N_("Add a member to a roll."), member_add_opts, 0, 0, cmd_member_add, 1},

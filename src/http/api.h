@@ -135,6 +135,8 @@ void api_import_members(struct req *r);
 void api_import_reviews(struct req *r);
 void api_import_org_reviews(struct req *r);
 void api_import_report(struct req *r);
+void api_import_job(struct req *r);
+void api_import_jobs(struct req *r);
 void api_export_orgs(struct req *r);
 void api_export_members(struct req *r);
 

@@ -32,6 +32,94 @@ static int query_flag(struct req *r, const char *name)
 	return -1;
 }
 
+/* Whether the request asks for an answer at once (Prefer: respond-async, RFC 7240). */
+static int prefers_async(const struct req *r)
+{
+	const char *p = r->prefer;
+
+	while (p && *p) {
+		size_t n;
+
+		p += strspn(p, " \t,");
+		n = strcspn(p, " \t,;=");
+		if (n == 13 && !strncasecmp(p, "respond-async", 13))
+			return 1;
+		p += strcspn(p, ",");
+	}
+	return 0;
+}
+
+/* A job as the API shows it: its fields, its address, the answer a synchronous import
+ * gives once it is done ("result"), the problem once it failed ("error", with the status
+ * the synchronous import would have answered). */
+static json_t *job_json(struct req *r, const struct import_job *j, const char *result,
+			const char *error)
+{
+	char url[64];
+	json_t *o;
+
+	snprintf(url, sizeof url, "/api/v1/import/jobs/%lld", (long long)j->id);
+	o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:I,s:I,s:s}", "id", (json_int_t)j->id,
+		      "url", url, "kind", j->kind, "file_name", j->file_name, "sha256", j->sha256,
+		      "state", j->state, "done", (json_int_t)j->done, "total",
+		      (json_int_t)j->total, "started", j->started);
+	json_object_set_new(o, "ended", j->ended[0] ? json_string(j->ended) : json_null());
+	json_object_set_new(o, "account", json_string(j->account));
+	json_object_set_new(o, "scope", json_string(j->scope));
+	if (j->report_id) {
+		snprintf(url, sizeof url, "/api/v1/import/reports/%lld", (long long)j->report_id);
+		json_object_set_new(o, "report", json_pack("{s:I,s:s}", "id",
+							   (json_int_t)j->report_id, "url", url));
+	} else {
+		json_object_set_new(o, "report", json_null());
+	}
+	json_object_set_new(o, "result", result ? json_loads(result, 0, NULL) : json_null());
+	if (!json_object_get(o, "result"))
+		json_object_set_new(o, "result", json_null());
+	if (error) {
+		struct import_result res;
+		struct err saved = r->e;
+		json_t *p, *stored = json_loads(error, 0, NULL);
+		int status;
+
+		/* The problem is made as reply_problem makes it, from the stored problems. */
+		err_init(&r->e);
+		app_job_read(error, &res, &r->e, NULL);
+		if (!r->e.code)
+			r->e.code = ERR_INTERNAL;
+		p = problem_of(r, &status);
+		err_cleanup(&r->e);
+		r->e = saved;
+		if (json_is_object(stored) && json_object_get(stored, "report"))
+			json_object_set(p, "report", json_object_get(stored, "report"));
+		if (json_is_object(stored) && json_object_get(stored, "errors_more"))
+			json_object_set_new(p, "errors_more", json_true());
+		json_decref(stored);
+		json_object_set_new(o, "error", p);
+	} else {
+		json_object_set_new(o, "error", json_null());
+	}
+	return o;
+}
+
+/* Start a job importing q: 202 Accepted, the job's address in Location. */
+static void import_async(struct req *r, const struct import_request *q)
+{
+	struct import_job j;
+	int64_t id;
+	char url[64];
+
+	if (app_job_start(r->app, &r->actor, q, q->what, &id, &r->e) ||
+	    app_job_get(r->app, &r->actor, id, &j, NULL, NULL, &r->e)) {
+		reply_problem(r);
+		return;
+	}
+	snprintf(url, sizeof url, "/api/v1/import/jobs/%lld", (long long)id);
+	req_header(r, "Location", url);
+	req_header(r, "Preference-Applied", "respond-async");
+	reply_json(r, 202, job_json(r, &j, NULL, NULL));
+}
+
 /* Import the body as what (app_import_body): all or nothing, or with ?skip_bad=1 the good
  * rows, answering the problems of the rejected ones in "errors" and the rejected rows (with a
  * last "error" column) in "rejected_csv"; ?allow_duplicates=1 keeps rows that look like a
@@ -66,6 +154,10 @@ static void import_body(struct req *r, const char *what)
 	q.skip_bad = skip_bad;
 	q.allow_duplicates = allow_dup;
 	q.key = r->idem_key;
+	if (prefers_async(r)) {
+		import_async(r, &q);
+		return;
+	}
 	rc = app_import_body(r->app, &r->actor, &q, &extra, &r->e);
 	if (rc) {
 		size_t i;
@@ -151,6 +243,60 @@ void api_import_report(struct req *r)
 	}
 	free(text);
 	api_reply_file(r, f, "application/json", NULL);
+}
+
+/* GET /api/v1/import/jobs/{id}: the job's state and progress, its answer once done. */
+void api_import_job(struct req *r)
+{
+	struct import_job j;
+	char *result = NULL, *error = NULL;
+	int64_t id;
+
+	if (api_path_id(r, 0, "import job", &id) ||
+	    app_job_get(r->app, &r->actor, id, &j, &result, &error, &r->e)) {
+		reply_problem(r);
+		return;
+	}
+	reply_json(r, 200, job_json(r, &j, result, error));
+	free(result);
+	free(error);
+}
+
+struct job_list {
+	struct req *r;
+	json_t *items;
+};
+
+static int job_item(void *ctx, const struct import_job *j)
+{
+	struct job_list *l = ctx;
+
+	json_array_append_new(l->items, job_json(l->r, j, NULL, NULL));
+	return 0;
+}
+
+/* GET /api/v1/import/jobs?offset=N&limit=N: the actor's own jobs, newest first (without
+ * their answers: each job's address gives it). */
+void api_import_jobs(struct req *r)
+{
+	struct api_page p;
+	struct job_list l;
+	json_t *j;
+
+	if (api_page_init(r, &p, 100, API_LIST_MAX)) {
+		reply_problem(r);
+		return;
+	}
+	l.r = r;
+	l.items = json_array();
+	if (app_job_list(r->app, &r->actor, p.offset, p.limit, job_item, &l, &p.total, &r->e)) {
+		json_decref(l.items);
+		reply_problem(r);
+		return;
+	}
+	j = json_pack("{s:o}", "items", l.items);
+	api_page_set(r, &p, j);
+	reply_json(r, 200, j);
 }
 
 typedef enum err_code (*export_fn)(struct app *, const struct actor *, FILE *, struct err *);

@@ -44,6 +44,7 @@ struct req {
 	const char *content_type;  /* "" when none */
 	const char *accept;        /* the Accept header, "" when none */
 	const char *idem_key;      /* the Idempotency-Key header, NULL when none */
+	const char *prefer;        /* the Prefer header (RFC 7240), NULL when none */
 	char address[64];          /* the peer's address */
 	int https;
 	/* who is asking */
@@ -133,6 +134,8 @@ void reply_json(struct req *r, int status, json_t *j);
 /* Answer r->e as application/problem+json (RFC 9457): type, title, status, detail, and
  * "errors": every problem with its field, value, line and rule. */
 void reply_problem(struct req *r);
+/* The problem reply_problem would answer, as JSON (a new reference); *status its status. */
+json_t *problem_of(struct req *r, int *status);
 /* The same for a request that is a batch of items: a problem whose line is an item's 1-based
  * position also carries "index", the item's 0-based index in the request's array. */
 void reply_problem_batch(struct req *r);

@@ -170,6 +170,11 @@ static json_t *problem_json(struct req *r, int *status)
 	return j;
 }
 
+json_t *problem_of(struct req *r, int *status)
+{
+	return problem_json(r, status);
+}
+
 void reply_problem(struct req *r)
 {
 	int status;

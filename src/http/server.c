@@ -882,6 +882,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		r->content_type = ct;
 		r->accept = header(mc, MHD_HTTP_HEADER_ACCEPT);
 		r->idem_key = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "Idempotency-Key");
+		r->prefer = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "Prefer");
 		if (!strncasecmp(ct, "application/x-www-form-urlencoded", 33) ||
 		    !strncasecmp(ct, "multipart/form-data", 19))
 			c->pp = MHD_create_post_processor(mc, 64 * 1024, post_it, c);
@@ -1323,6 +1324,16 @@ int server_run(const struct server_opts *o, struct err *e)
 		free(key);
 		return e->code;
 	}
+	{
+		/* Import jobs a stopped server left under way wrote nothing (each import is one
+		 * transaction): they are marked interrupted, for their pages to say so. */
+		long n = 0;
+
+		if (app_job_recover(probe, &n, e))
+			err_clear(e);
+		else if (n && !o->quiet)
+			fprintf(stderr, "cadre: %ld import job(s) interrupted by the last stop\n", n);
+	}
 	app_give(probe);
 	session_init();
 	web_init();
@@ -1389,6 +1400,8 @@ int server_run(const struct server_opts *o, struct err *e)
 			break;
 		usleep(10000);
 	}
+	/* Import jobs end with the server: interrupted, rolled back, recorded so. */
+	app_job_stop(10000);
 	MHD_stop_daemon(d);
 	if (wd_started) {
 		pthread_mutex_lock(&g_sock_lock);

@@ -716,6 +716,33 @@ static const char *const migrations[] = {
 	"CREATE INDEX org_word_org ON org_word(org_id);"
 	/* The organisations in the order the picker shows them, for searches of common words. */
 	"CREATE INDEX org_find ON org(depth, folded, code, pre, dissolved);",
+	/* Import jobs (issue 10's leftover): a large import run in the background, for the web
+	 * and the API (Prefer: respond-async), kept here so that the API and the pages read the
+	 * same progress and a restart does not lose them. account/account_id and scope are the
+	 * actor that started it (who may read it: that account, or an administrator whose
+	 * subtree holds scope); done/total count bytes of the file; result is the answer a
+	 * synchronous import gives (JSON), error the problem of a failed one (JSON). The times
+	 * are written by the app (UTC, ISO 8601), so the SQL is plain SQL for PostgreSQL too. */
+	"CREATE TABLE import_job ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('orgs', 'members', 'reviews', 'org-reviews')),"
+	"  account TEXT NOT NULL,"
+	"  account_id INTEGER NOT NULL,"
+	"  scope TEXT NOT NULL,"
+	"  file_name TEXT NOT NULL,"
+	"  sha256 TEXT NOT NULL,"
+	"  state TEXT NOT NULL"
+	"    CHECK (state IN ('queued', 'running', 'done', 'failed', 'interrupted')),"
+	"  bytes_done BIGINT NOT NULL DEFAULT 0,"
+	"  bytes_total BIGINT NOT NULL DEFAULT 0,"
+	"  started TEXT NOT NULL,"
+	"  ended TEXT,"
+	"  report_id INTEGER,"
+	"  result TEXT,"
+	"  error TEXT"
+	");"
+	"CREATE INDEX import_job_account ON import_job(account_id, account, id);"
+	"CREATE INDEX import_job_state ON import_job(state);",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -323,6 +323,43 @@ enum err_code store_import_report_get(struct store *st, int64_t id, const char *
 				      struct import_report *r, char **answer, char **report,
 				      struct err *e);
 
+/* ---- import jobs (an import run in the background; store_import.c) ---- */
+struct import_job {
+	int64_t id;
+	char kind[24];        /* "orgs", "members", "reviews", "org-reviews" */
+	char account[64];     /* who started it */
+	int64_t account_id;
+	char scope[ORG_CODE_MAX + 1]; /* their scope then ("" = the whole tree) */
+	char file_name[128];
+	char sha256[65];
+	char state[16];       /* "queued", "running", "done", "failed", "interrupted" */
+	long long done, total; /* bytes of the file read, and its size */
+	char started[32], ended[32]; /* UTC, ISO 8601; ended "" while it runs */
+	int64_t report_id;    /* the import's report (import_report), 0 when none */
+};
+typedef int (*store_job_cb)(void *ctx, const struct import_job *j);
+/* Add job j (its id, the times and the state as given); *id gets its id. */
+enum err_code store_job_add(struct store *st, const struct import_job *j, int64_t *id,
+			    struct err *e);
+/* Set the state of job id (and, when ended is not NULL, its end time). */
+enum err_code store_job_state(struct store *st, int64_t id, const char *state,
+			      const char *ended, struct err *e);
+/* Record how job id ended: state "done" or "failed", its counts, report, and the result
+ * and error texts (NULL: none). */
+enum err_code store_job_finish(struct store *st, const struct import_job *j,
+			       const char *result, const char *error, struct err *e);
+/* Job id: *j, and (when not NULL) malloc'd copies of its result and error texts (NULL when
+ * none). ERR_NOTFOUND without touching e when there is no such job. */
+enum err_code store_job_get(struct store *st, int64_t id, struct import_job *j, char **result,
+			    char **error, struct err *e);
+/* The jobs of account (by account_id and name), newest first, from offset, at most limit, to
+ * cb; *total (when not NULL) how many in all. */
+enum err_code store_job_list(struct store *st, int64_t account_id, const char *account,
+			     long offset, long limit, store_job_cb cb, void *ctx, long *total,
+			     struct err *e);
+/* Mark every job queued or running as interrupted, ended at ended; *n how many. */
+enum err_code store_job_interrupt(struct store *st, const char *ended, long *n, struct err *e);
+
 /* Members (any status) whose duplicate-key hash and birth date are these (the caller compares
  * the names, as hashes may collide). */
 enum err_code store_member_dups(struct store *st, int64_t dup_hash, date_t birth,

@@ -1,13 +1,10 @@
 /* page_form_import.c - importing organisations or members from an uploaded CSV file
  * (docs/csv.md): all or nothing unless bad rows are to be skipped, and a report of every bad
  * row (line, column, value, reason). */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "../lib/mem.h"
 #include "page_form.h"
 
 static const struct form_option kind_opts[] = {
@@ -157,33 +154,10 @@ static int has_duplicates(const struct err *e)
 /* ---- large imports: a job in the background and a page showing its progress ---------- */
 
 /* An upload larger than this (bytes; CADRE_WEB_IMPORT_JOB_BYTES overrides it) is imported by
- * a job of its own: the form's post answers at once with the job's page, which refreshes
- * itself (a Refresh header: no script) until the report is there, instead of a post that
- * hangs for minutes. */
+ * a job (src/app/app_job.c, kept in the database): the form's post answers at once with the
+ * job's page, which refreshes itself (a Refresh header: no script) until the report is
+ * there, instead of a post that hangs for minutes. */
 #define IMPORT_JOB_BYTES (1L << 20)
-#define IMPORT_JOBS 16
-#define IMPORT_JOB_KEEP_SECONDS 3600
-
-struct import_job {
-	int used, done;
-	int64_t id;
-	struct actor actor;
-	char *db_path;
-	char *data;          /* the upload (owned) */
-	size_t len;
-	char name[128];
-	char lang[4];        /* the page's language: the job's messages are made in it */
-	int orgs, skip, allow;
-	FILE *in;            /* while it runs: the position read is the progress */
-	enum err_code rc;
-	struct import_result res;
-	struct err e, warn;
-	time_t finished;
-};
-
-static pthread_mutex_t jobs_mu = PTHREAD_MUTEX_INITIALIZER;
-static struct import_job jobs[IMPORT_JOBS];
-static int64_t jobs_next = 1;
 
 static long job_threshold(void)
 {
@@ -197,197 +171,72 @@ static long job_threshold(void)
 	return *end || n < 0 ? IMPORT_JOB_BYTES : n;
 }
 
-static void *job_run(void *arg)
+/* The page of a job still queued or running: its progress, asked again every two seconds. */
+static void job_running(struct req *r, const struct import_job *j)
 {
-	struct import_job *j = arg;
-	struct import_opts o;
-	struct app a;
-	struct err e, warn;
-	struct import_result res;
-	enum err_code rc;
-	char *rej_text = NULL;
-	size_t rej_len = 0;
-	FILE *in;
-
-	memset(&a, 0, sizeof a);
-	memset(&o, 0, sizeof o);
-	memset(&res, 0, sizeof res);
-	err_init(&e);
-	err_init(&warn);
-	pthread_mutex_lock(&jobs_mu);
-	err_lang_set(j->lang);
-	in = j->in;
-	pthread_mutex_unlock(&jobs_mu);
-	o.in = in;
-	o.in_name = j->name;
-	o.in_size = (long long)j->len;
-	o.allow_duplicates = j->allow;
-	if (j->skip)
-		o.rejects = open_memstream(&rej_text, &rej_len);
-	if (j->skip && !o.rejects) {
-		rc = err_set(&e, ERR_INTERNAL, "cannot read the upload");
-	} else if (!(rc = app_open(&a, j->db_path, 0, &e))) {
-		a.quiet = 1;
-		rc = j->orgs ? app_import_orgs(&a, &j->actor, &o, &res, &e)
-			     : app_import_members(&a, &j->actor, &o, &res, &e);
-		err_merge(&warn, &a.warn);
-		app_close(&a);
-	}
-	if (o.rejects)
-		fclose(o.rejects);
-	free(rej_text);
-	pthread_mutex_lock(&jobs_mu);
-	j->in = NULL;
-	fclose(in);
-	free(j->data);
-	j->data = NULL;
-	j->rc = rc;
-	j->res = res;
-	err_merge(&j->e, &e);
-	err_merge(&j->warn, &warn);
-	j->done = 1;
-	j->finished = time(NULL);
-	pthread_mutex_unlock(&jobs_mu);
-	err_cleanup(&e);
-	err_cleanup(&warn);
-	return NULL;
+	req_header(r, "Refresh", "2");
+	page_begin(r, _(r, "Import from a CSV file"));
+	H(r, "<p id=\"job-running\" role=\"status\">");
+	TR(r, "The import is under way; this page follows it.");
+	H(r, "</p><p><progress id=\"job-progress\" max=\"");
+	N(r, j->total);
+	H(r, "\" value=\"");
+	N(r, j->done);
+	H(r, "\"></progress> <span id=\"job-percent\">");
+	N(r, j->total ? j->done * 100 / j->total : 0);
+	H(r, "%</span></p><p id=\"job-file\">");
+	T(r, j->file_name);
+	H(r, "</p>");
+	page_end(r);
 }
 
-/* Start a job importing the upload; its id, or 0 (and r->e set) when none can start. */
-static int64_t job_start(struct req *r, const struct http_param *file, int orgs, int skip,
-			 int allow)
-{
-	struct import_job *j = NULL;
-	pthread_attr_t at;
-	pthread_t t;
-	time_t now = time(NULL);
-	int64_t id = 0;
-	size_t i;
-
-	pthread_mutex_lock(&jobs_mu);
-	for (i = 0; i < IMPORT_JOBS && !j; i++) {
-		struct import_job *c = &jobs[i];
-
-		if (c->used && c->done && now - c->finished > IMPORT_JOB_KEEP_SECONDS) {
-			err_cleanup(&c->e);
-			err_cleanup(&c->warn);
-			free(c->db_path);
-			c->used = 0;
-		}
-		if (!c->used)
-			j = c;
-	}
-	if (!j) {
-		pthread_mutex_unlock(&jobs_mu);
-		err_set(&r->e, ERR_STORAGE, "%s",
-			_(r, "Too many imports are under way; try again in a few minutes."));
-		return 0;
-	}
-	memset(j, 0, sizeof *j);
-	j->used = 1;
-	j->id = id = jobs_next++;
-	j->actor = r->actor;
-	j->db_path = xstrdup(r->app->db_path ? r->app->db_path : "");
-	j->data = xmalloc(file->len ? file->len : 1);
-	memcpy(j->data, file->value, file->len);
-	j->len = file->len;
-	snprintf(j->name, sizeof j->name, "%s",
-		 file->filename && file->filename[0] ? file->filename : "upload.csv");
-	snprintf(j->lang, sizeof j->lang, "%s", r->lang);
-	j->orgs = orgs;
-	j->skip = skip;
-	j->allow = allow;
-	err_init(&j->e);
-	err_init(&j->warn);
-	j->in = fmemopen(j->data, j->len, "r");
-	pthread_attr_init(&at);
-	pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
-	if (!j->in || pthread_create(&t, &at, job_run, j)) {
-		if (j->in)
-			fclose(j->in);
-		free(j->data);
-		free(j->db_path);
-		j->used = 0;
-		id = 0;
-		err_set(&r->e, ERR_INTERNAL, "cannot start the import");
-	}
-	pthread_attr_destroy(&at);
-	pthread_mutex_unlock(&jobs_mu);
-	return id;
-}
-
-/* GET /import/jobs/{id}: the progress of one of the user's imports (the page asks again every
- * two seconds by its Refresh header), then its report. */
+/* GET /import/jobs/{id}: the progress of an import the user started (or, for an
+ * administrator, one started within their subtree), then its report; a job another server
+ * process left when it stopped is interrupted and imported nothing. */
 void web_import_job(struct req *r)
 {
 	int64_t id = form_path_id(r);
-	struct import_job *j = NULL;
+	struct import_job j;
 	struct import_result res;
-	long long pos = 0, len = 0;
-	int done = 0, orgs = 0;
-	enum err_code rc = ERR_OK;
-	size_t i;
+	char *result = NULL, *error = NULL;
+	int done;
 
-	pthread_mutex_lock(&jobs_mu);
-	for (i = 0; i < IMPORT_JOBS; i++)
-		if (jobs[i].used && jobs[i].id == id &&
-		    jobs[i].actor.account_id == r->actor.account_id &&
-		    !strcmp(jobs[i].actor.name, r->actor.name))
-			j = &jobs[i];
-	if (j) {
-		done = j->done;
-		orgs = j->orgs;
-		len = (long long)j->len;
-		if (!done && j->in) {
-			long p = ftell(j->in);
-
-			pos = p > 0 ? p : 0;
-		}
-		if (done) {
-			struct err_item *it;
-
-			rc = j->rc;
-			res = j->res;
-			/* The report is drawn from copies: the job stays for another look. */
-			for (it = j->e.items; it < j->e.items + j->e.n; it++)
-				err_add(&r->e, j->e.code ? j->e.code : ERR_INPUT, it->line,
-					it->field, it->value, it->rule[0] ? it->rule : NULL, "%s",
-					it->msg);
-			for (it = j->warn.items; it < j->warn.items + j->warn.n; it++)
-				err_add(&r->app->warn, ERR_OK, it->line, it->field, it->value,
-					it->rule[0] ? it->rule : NULL, "%s", it->msg);
-		}
-	}
-	pthread_mutex_unlock(&jobs_mu);
-	if (!j) {
-		err_set(&r->e, ERR_NOTFOUND, "no such import");
+	if (app_job_get(r->app, &r->actor, id, &j, &result, &error, &r->e)) {
 		form_fail_page(r);
 		return;
 	}
-	if (!done) {
-		req_header(r, "Refresh", "2");
+	if (!strcmp(j.state, "queued") || !strcmp(j.state, "running")) {
+		job_running(r, &j);
+		goto out;
+	}
+	if (!strcmp(j.state, "interrupted")) {
 		page_begin(r, _(r, "Import from a CSV file"));
-		H(r, "<p id=\"job-running\" role=\"status\">");
-		TR(r, "The import is under way; this page follows it.");
-		H(r, "</p><p><progress id=\"job-progress\" max=\"");
-		N(r, len);
-		H(r, "\" value=\"");
-		N(r, pos);
-		H(r, "\"></progress> ");
-		N(r, len ? pos * 100 / len : 0);
-		H(r, "%</p>");
+		H(r, "<p id=\"job-interrupted\" role=\"alert\">");
+		TR(r, "This import was interrupted: the server stopped before it ended. An import "
+		      "is all or nothing, so nothing of this file was imported. Choose the file "
+		      "again to run the import again.");
+		H(r, "</p><p id=\"job-file\">");
+		T(r, j.file_name);
+		H(r, "</p><h2>");
+		TR(r, "Import the file again");
+		H(r, "</h2>");
+		import_form(r, 0, 0);
 		page_end(r);
-		return;
+		goto out;
 	}
-	if (rc == ERR_DENIED || rc == ERR_STORAGE || rc == ERR_INTERNAL) {
+	done = !strcmp(j.state, "done");
+	app_job_read(done ? result : error, &res, &r->e, done ? &r->app->warn : NULL);
+	if (!done && (r->e.code == ERR_DENIED || r->e.code == ERR_STORAGE ||
+		      r->e.code == ERR_INTERNAL || !r->e.code)) {
+		if (!r->e.code)
+			err_set(&r->e, ERR_INTERNAL, "cannot start the import");
 		form_fail_page(r);
-		return;
+		goto out;
 	}
-	(void)orgs;
-	r->status = rc ? 422 : 200;
+	r->status = done ? 200 : 422;
 	page_begin(r, _(r, "Import from a CSV file"));
-	r->status = rc ? 422 : 200;
-	import_report(r, &res, rc == ERR_OK);
+	r->status = done ? 200 : 422;
+	import_report(r, &res, done);
 	err_clear(&r->e);
 	err_clear(&r->app->warn);
 	H(r, "<h2>");
@@ -395,6 +244,9 @@ void web_import_job(struct req *r)
 	H(r, "</h2>");
 	import_form(r, 0, 0);
 	page_end(r);
+out:
+	free(result);
+	free(error);
 }
 
 void web_import_post(struct req *r)
@@ -428,12 +280,19 @@ void web_import_post(struct req *r)
 		return;
 	}
 	if ((long long)file->len > job_threshold()) {
+		struct import_request q;
 		struct buf loc;
 		int64_t id;
 
 		if (form_read_only(r))
 			return;
-		if (!(id = job_start(r, file, orgs, skip, allow))) {
+		memset(&q, 0, sizeof q);
+		q.what = orgs ? "orgs" : "members";
+		q.body = file->value;
+		q.len = file->len;
+		q.skip_bad = skip;
+		q.allow_duplicates = allow;
+		if (app_job_start(r->app, &r->actor, &q, file->filename, &id, &r->e)) {
 			form_fail_page(r);
 			return;
 		}

@@ -3,15 +3,49 @@
  * them; and the list behind the records with problems (GET /worklist/number-clash). */
 #include "../app/app_worklist.h"
 #include "pages.h"
+#include "web_list.h"
 
-/* GET / */
+/* The worklist as a download (?format=csv|xlsx): one row an item, with the subtree's top and
+ * the review year, the count and the address of the list behind it. */
+static void worklist_download(struct web_list *l, const struct worklist *w)
+{
+	struct req *r = l->r;
+	size_t i;
+
+	web_list_th(l, _(r, "Organisation"), NULL, 0);
+	web_list_th(l, _(r, "Review year"), NULL, 1);
+	web_list_th(l, _(r, "Item"), NULL, 0);
+	web_list_th(l, _(r, "Count"), NULL, 1);
+	web_list_th(l, _(r, "Link"), NULL, 0);
+	table_out_row(l->out);
+	for (i = 0; i < w->n; i++) {
+		web_list_tr(l, NULL);
+		web_list_td(l, w->top);
+		web_list_td_int(l, w->year);
+		web_list_td(l, web_tr(r, w->items[i].title));
+		web_list_td_int(l, w->items[i].count);
+		web_list_td(l, w->items[i].link);
+		web_list_tr_end(l);
+	}
+	web_list_send(l, "worklist");
+}
+
+/* GET /[?format=csv|xlsx] */
 void web_home(struct req *r)
 {
 	struct worklist w;
+	struct web_list l;
 	size_t i;
 
-	if (app_worklist(r->app, &r->actor, 0, &w, &r->e)) {
+	if (web_list_begin(&l, r, "/", NULL, "", NULL, WORKLIST_MAX, "worklist") ||
+	    app_worklist(r->app, &r->actor, 0, &w, &r->e)) {
+		web_list_abort(&l);
 		web_fail(r);
+		return;
+	}
+	l.total = (long)w.n;
+	if (web_list_download(&l)) {
+		worklist_download(&l, &w);
 		return;
 	}
 	page_begin(r, _(r, "What waits for you"));
@@ -40,7 +74,9 @@ void web_home(struct req *r)
 		T(r, web_tr(r, it->title));
 		H(r, "</span></a></li>\n");
 	}
-	H(r, "</ul>\n<p><a href=\"/tree\">");
+	H(r, "</ul>\n");
+	web_list_pages(&l, (long)w.n);
+	H(r, "<p><a href=\"/tree\">");
 	TR(r, "The organisation tree");
 	H(r, "</a></p>\n");
 	page_end(r);

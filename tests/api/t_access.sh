@@ -19,8 +19,15 @@ TRANSFER_A=$JV
 cadre --json member transfer "$MEMBER_B" --to B1D --date 2026-10-01
 json_val 'd["id"]'
 TRANSFER_B=$JV
+# An import job of each branch's clerk, finished (docs/web.md, Import jobs).
+job_row() {
+	sqlite3 "$FX" "INSERT INTO import_job(kind, account, account_id, scope, file_name, sha256, state, bytes_done, bytes_total, started, ended, result) SELECT 'members', name, id, '$2', 'members-$2.csv', '', 'done', 10, 10, '2026-10-01T00:00:00Z', '2026-10-01T00:00:01Z', '{\"imported\":\"members\",\"rows\":0,\"imported_rows\":0,\"rejected\":0,\"warnings\":0,\"errors\":[],\"errors_more\":false,\"rejected_csv\":null,\"warning_items\":[],\"warnings_more\":false,\"report\":null}' FROM account WHERE name = '$1'; SELECT last_insert_rowid();"
+}
+JOB_A=$(job_row aclerk A)
+JOB_B=$(job_row bclerk B)
 DB=$WORK/none.db
 [ -n "$TRANSFER_A" ] && [ -n "$TRANSFER_B" ] || fail "fixture: two transfers" "ids" "$TRANSFER_A $TRANSFER_B"
+[ -n "$JOB_A" ] && [ -n "$JOB_B" ] || fail "fixture: two import jobs" "ids" "$JOB_A $JOB_B"
 
 # send METHOD PATH [JSON] [CURL ARGS]: a request, with a JSON body when given ("" for none).
 send() {
@@ -50,11 +57,11 @@ probe() {
 	fi
 }
 
-# reach MY_CELL OTHER_MEMBER OTHER_TRANSFER OTHER_CODES...: every endpoint aimed at the
+# reach MY_CELL OTHER_MEMBER OTHER_TRANSFER OTHER_IMPORT_JOB OTHER_CODES...: every endpoint aimed at the
 # other branch, as $TOKEN.
 reach() {
-	local mine=$1 om=$2 ot=$3 x
-	shift 3
+	local mine=$1 om=$2 ot=$3 oj=$4 x
+	shift 4
 	for x in "$@"; do
 		probe "$x" QQ9 GET /api/v1/orgs/@
 		probe "$x" QQ9 GET "/api/v1/orgs/@?as_of=2020-01-01"
@@ -98,6 +105,7 @@ reach() {
 	probe "$om" 999999 POST /api/v1/members/@/reviews '{"year":2025,"step":"self","score":80}'
 	probe "$om" 999999 POST /api/v1/reviews '{"reviews":[{"member_id":@,"year":2025,"grade":"good"}]}'
 	probe "$om" 999999 POST /api/v1/discipline '{"member_id":@,"form":"reprimand","body":"ROOT","reason":"x"}'
+	probe "$oj" 999999 GET /api/v1/import/jobs/@
 	probe "$ot" 999999 GET /api/v1/transfers/@
 	probe "$ot" 999999 POST /api/v1/transfers/@/receive '{}'
 	probe "$ot" 999999 POST /api/v1/transfers/@/return '{}'
@@ -116,7 +124,8 @@ lists() {
 		"/api/v1/discipline?year=2025" "/api/v1/orgs/$mine/report?year=2025" \
 		"/api/v1/orgs/$mine/report?year=2025&format=csv" \
 		"/api/v1/orgs/$mine/report/members?filter=grade%3Dgood&year=2025" \
-		"/api/v1/orgs/$mine/report/orgs?filter=org_grade%3Dnone&year=2025"; do
+		"/api/v1/orgs/$mine/report/orgs?filter=org_grade%3Dnone&year=2025" \
+		/api/v1/import/jobs; do
 		api GET "$p"
 		expect_status 200
 		expect_lacks "$@"
@@ -158,8 +167,8 @@ expect_no_write() {
 	expect_eq "no audit entry since $was: nothing was written" "$was" "$LAST_AUDIT"
 }
 
-A_LEAKS=("B1" '"B"' "Sư đoàn B" "Trần" "Bình" "member:$MEMBER_B" "transfer:$TRANSFER_B")
-B_LEAKS=("A1" '"A"' "Sư đoàn A" "Nguyễn" "An\"" "member:$MEMBER_A" "transfer:$TRANSFER_A")
+A_LEAKS=("B1" '"B"' "Sư đoàn B" "Trần" "Bình" "member:$MEMBER_B" "transfer:$TRANSFER_B" "members-B.csv")
+B_LEAKS=("A1" '"A"' "Sư đoàn A" "Nguyễn" "An\"" "member:$MEMBER_A" "transfer:$TRANSFER_A" "members-A.csv")
 
 for role in aview aclerk aadmin; do
 	tcase "$role (branch A) reaches for branch B: 404 as for nothing, no trace in lists" "$FX"
@@ -169,7 +178,7 @@ for role in aview aclerk aadmin; do
 	TOKEN=$(eval echo "\$TOKEN_$role")
 	api GET "/api/v1/members/$MEMBER_A" # an audit entry of its own branch
 	last_audit
-	reach A1C "$MEMBER_B" "$TRANSFER_B" B B1 B1C B1D
+	reach A1C "$MEMBER_B" "$TRANSFER_B" "$JOB_B" B B1 B1C B1D
 	lists A "${A_LEAKS[@]}"
 	api GET /api/v1/orgs/A
 	expect_json 'd["counts"]["official"] == 1 and d["subtree"]["members"] == 1 and d["subtree"]["orgs"] == 4' \
@@ -189,7 +198,7 @@ seed
 snapshot before
 last_audit
 TOKEN=$TOKEN_bclerk
-reach B1C "$MEMBER_A" "$TRANSFER_A" A A1 A1C A1D
+reach B1C "$MEMBER_A" "$TRANSFER_A" "$JOB_A" A A1 A1C A1D
 lists B "${B_LEAKS[@]}"
 api GET /api/v1/orgs/B
 expect_json 'd["counts"]["official"] == 1'
