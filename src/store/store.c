@@ -13,6 +13,7 @@
 #include "../core/text.h"
 #include "../core/vname.h"
 #include "schema.h"
+#include "sorted_vtab.h"
 #include "store_int.h"
 
 
@@ -617,172 +618,28 @@ enum err_code store_bulk_begin(struct store *st, struct err *e)
 	return fig_bulk_start(st, e);
 }
 
-/* cadre_dupkeys: the duplicate keys a first load collected (st->dupv), as a table SQLite
- * reads in one statement, so that storing millions of them costs one pass of its virtual
- * machine rather than a step, a reset and two bindings each. */
-struct dk_vtab {
-	sqlite3_vtab base;
-	struct store *st;
+/* cadre_dupkeys: the duplicate keys a first load collected (st->dupv), sorted. */
+static size_t dk_count(void *ctx)
+{
+	return ((struct store *)ctx)->ndup;
+}
+
+static void dk_column(void *ctx, size_t i, int col, sqlite3_context *out)
+{
+	const struct dupkey *k = &((struct store *)ctx)->dupv[i];
+
+	sqlite3_result_int64(out, col == 0 ? k->hash : k->id);
+}
+
+static const struct sorted_vtab dk_table = {
+	"CREATE TABLE x(dup_hash INTEGER, member_id INTEGER)", 2, dk_count, dk_column,
 };
 
-struct dk_cursor {
-	sqlite3_vtab_cursor base;
-	size_t i;
-};
-
-static int dk_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
-		      sqlite3_vtab **out, char **err)
+/* cadre_numbers: one kind of the members' numbers a first load sorted (st->numv), in the
+ * order of member_number's key (kind, value, clash). */
+static size_t nk_count(void *ctx)
 {
-	struct dk_vtab *t;
-	int rc;
-
-	(void)argc;
-	(void)argv;
-	(void)err;
-	rc = sqlite3_declare_vtab(db, "CREATE TABLE x(dup_hash INTEGER, member_id INTEGER)");
-	if (rc != SQLITE_OK)
-		return rc;
-	t = sqlite3_malloc(sizeof *t);
-	if (!t)
-		return SQLITE_NOMEM;
-	memset(t, 0, sizeof *t);
-	t->st = aux;
-	*out = &t->base;
-	return SQLITE_OK;
-}
-
-static int dk_disconnect(sqlite3_vtab *v)
-{
-	sqlite3_free(v);
-	return SQLITE_OK;
-}
-
-static int dk_best_index(sqlite3_vtab *v, sqlite3_index_info *info)
-{
-	(void)v;
-	info->estimatedCost = 1e6;
-	/* The keys are sorted: an ORDER BY dup_hash, member_id needs no sort. */
-	if (info->nOrderBy >= 1 && info->nOrderBy <= 2 && !info->aOrderBy[0].desc &&
-	    info->aOrderBy[0].iColumn == 0 &&
-	    (info->nOrderBy == 1 || (info->aOrderBy[1].iColumn == 1 && !info->aOrderBy[1].desc)))
-		info->orderByConsumed = 1;
-	return SQLITE_OK;
-}
-
-static int dk_open(sqlite3_vtab *v, sqlite3_vtab_cursor **out)
-{
-	struct dk_cursor *c = sqlite3_malloc(sizeof *c);
-
-	(void)v;
-	if (!c)
-		return SQLITE_NOMEM;
-	memset(c, 0, sizeof *c);
-	*out = &c->base;
-	return SQLITE_OK;
-}
-
-static int dk_close(sqlite3_vtab_cursor *c)
-{
-	sqlite3_free(c);
-	return SQLITE_OK;
-}
-
-static int dk_filter(sqlite3_vtab_cursor *c, int idx, const char *idxs, int argc,
-		     sqlite3_value **argv)
-{
-	(void)idx;
-	(void)idxs;
-	(void)argc;
-	(void)argv;
-	((struct dk_cursor *)c)->i = 0;
-	return SQLITE_OK;
-}
-
-static int dk_next(sqlite3_vtab_cursor *c)
-{
-	((struct dk_cursor *)c)->i++;
-	return SQLITE_OK;
-}
-
-static int dk_eof(sqlite3_vtab_cursor *c)
-{
-	struct store *st = ((struct dk_vtab *)c->pVtab)->st;
-
-	return ((struct dk_cursor *)c)->i >= st->ndup;
-}
-
-static int dk_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
-{
-	struct store *st = ((struct dk_vtab *)c->pVtab)->st;
-	const struct dupkey *k = &st->dupv[((struct dk_cursor *)c)->i];
-
-	sqlite3_result_int64(ctx, col == 0 ? k->hash : k->id);
-	return SQLITE_OK;
-}
-
-static int dk_rowid(sqlite3_vtab_cursor *c, sqlite3_int64 *id)
-{
-	*id = (sqlite3_int64)((struct dk_cursor *)c)->i;
-	return SQLITE_OK;
-}
-
-static const sqlite3_module dk_module = {
-	.xConnect = dk_connect,
-	.xBestIndex = dk_best_index,
-	.xDisconnect = dk_disconnect,
-	.xOpen = dk_open,
-	.xClose = dk_close,
-	.xFilter = dk_filter,
-	.xNext = dk_next,
-	.xEof = dk_eof,
-	.xColumn = dk_column,
-	.xRowid = dk_rowid,
-};
-
-/* cadre_numbers: one kind of the members' numbers a first load sorted (st->numv), read by
- * one INSERT ... SELECT in key order, like cadre_dupkeys. */
-static int nk_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
-		      sqlite3_vtab **out, char **err)
-{
-	struct dk_vtab *t;
-	int rc;
-
-	(void)argc;
-	(void)argv;
-	(void)err;
-	rc = sqlite3_declare_vtab(db, "CREATE TABLE x(kind INTEGER, value TEXT, clash INTEGER,"
-				      " member_id INTEGER)");
-	if (rc != SQLITE_OK)
-		return rc;
-	t = sqlite3_malloc(sizeof *t);
-	if (!t)
-		return SQLITE_NOMEM;
-	memset(t, 0, sizeof *t);
-	t->st = aux;
-	*out = &t->base;
-	return SQLITE_OK;
-}
-
-static int nk_best_index(sqlite3_vtab *v, sqlite3_index_info *info)
-{
-	int i;
-
-	(void)v;
-	info->estimatedCost = 1e6;
-	/* Sorted by kind (one kind at a time), value, clash: such an ORDER BY needs no sort. */
-	for (i = 0; i < info->nOrderBy; i++)
-		if (info->aOrderBy[i].desc || info->aOrderBy[i].iColumn != i || i > 2)
-			break;
-	if (info->nOrderBy > 0 && i == info->nOrderBy)
-		info->orderByConsumed = 1;
-	return SQLITE_OK;
-}
-
-static int nk_eof(sqlite3_vtab_cursor *c)
-{
-	struct store *st = ((struct dk_vtab *)c->pVtab)->st;
-
-	return ((struct dk_cursor *)c)->i >= st->nnum;
+	return ((struct store *)ctx)->nnum;
 }
 
 /* The value of a packed number (at most 16 bytes, no NUL). */
@@ -802,47 +659,38 @@ static size_t numkey_value(const struct numkey *k, char out[17])
 	return n;
 }
 
-static int nk_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
+static void nk_column(void *ctx, size_t i, int col, sqlite3_context *out)
 {
-	struct store *st = ((struct dk_vtab *)c->pVtab)->st;
-	const struct numkey *k = &st->numv[((struct dk_cursor *)c)->i];
+	struct store *st = ctx;
+	const struct numkey *k = &st->numv[i];
 	char v[17];
 	size_t n;
 
 	switch (col) {
 	case 0:
-		sqlite3_result_int(ctx, st->numkind);
+		sqlite3_result_int(out, st->numkind);
 		break;
 	case 1:
 		n = numkey_value(k, v);
-		sqlite3_result_text(ctx, v, (int)n, SQLITE_TRANSIENT);
+		sqlite3_result_text(out, v, (int)n, SQLITE_TRANSIENT);
 		break;
 	case 2:
-		sqlite3_result_int64(ctx, k->clash);
+		sqlite3_result_int64(out, k->clash);
 		break;
 	default:
-		sqlite3_result_int64(ctx, k->id);
+		sqlite3_result_int64(out, k->id);
 	}
-	return SQLITE_OK;
 }
 
-static const sqlite3_module nk_module = {
-	.xConnect = nk_connect,
-	.xBestIndex = nk_best_index,
-	.xDisconnect = dk_disconnect,
-	.xOpen = dk_open,
-	.xClose = dk_close,
-	.xFilter = dk_filter,
-	.xNext = dk_next,
-	.xEof = nk_eof,
-	.xColumn = nk_column,
-	.xRowid = dk_rowid,
+static const struct sorted_vtab nk_table = {
+	"CREATE TABLE x(kind INTEGER, value TEXT, clash INTEGER, member_id INTEGER)", 3,
+	nk_count, nk_column,
 };
 
 static void store_register_dupkeys(struct store *st)
 {
-	sqlite3_create_module(st->db, "cadre_dupkeys", &dk_module, st);
-	sqlite3_create_module(st->db, "cadre_numbers", &nk_module, st);
+	sorted_vtab_register(st->db, "cadre_dupkeys", &dk_table, st);
+	sorted_vtab_register(st->db, "cadre_numbers", &nk_table, st);
 }
 
 static int cmp_dupkey(const void *x, const void *y)
