@@ -197,6 +197,8 @@ enum err_code sq_exec(struct store *st, const char *sql, struct err *e, const ch
 
 /* cadre_match(folded_name, folded_query): every word of the query begins a word of the
  * name ("van hung" matches "nguyen van hung"; "hung" does not match "phung"). */
+/* Frees the members' numbers a first load collected (below). */
+static void numbers_forget(struct store *st);
 /* Registers the cadre_dupkeys table (below) on st's connection. */
 static void store_register_dupkeys(struct store *st);
 
@@ -401,6 +403,7 @@ void store_close(struct store *st)
 	sqlite3_close(st->db);
 	free(st->lv);
 	free(st->dupv);
+	numbers_forget(st);
 	buf_cleanup(&st->larena);
 	free(st);
 }
@@ -577,6 +580,7 @@ void store_rollback(struct store *st)
 	st->review_bulk = 0;
 	fig_bulk_forget(st);
 	store_words_bulk_forget(st);
+	numbers_forget(st);
 	write_release(st);
 }
 
@@ -613,6 +617,7 @@ enum err_code store_bulk_begin(struct store *st, struct err *e)
 	st->bulk = 1;
 	st->bulk_recount = 0;
 	st->ndup = 0;
+	numbers_forget(st);
 	/* The loader counts the rows as it reads them (store_member_bulk_count) and the
 	 * counters are written once at the end, instead of by the triggers row by row. */
 	if (sq_exec(st, "DROP INDEX IF EXISTS member_roll;" MEMBER_NUMBER_TRIGGERS_DROP, e,
@@ -680,7 +685,7 @@ static void nk_column(void *ctx, size_t i, int col, sqlite3_context *out)
 		sqlite3_result_text(out, v, (int)n, SQLITE_TRANSIENT);
 		break;
 	case 2:
-		sqlite3_result_int64(out, k->clash);
+		sqlite3_result_int(out, 0); /* a first load's clash */
 		break;
 	default:
 		sqlite3_result_int64(out, k->id);
@@ -707,13 +712,14 @@ static int cmp_dupkey(const void *x, const void *y)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+/* The order of the numbers' values (member_number's key within a kind: every clash is 0). */
 static int numkey_cmp(const struct numkey *a, const struct numkey *b)
 {
 	if (a->hi != b->hi)
 		return a->hi < b->hi ? -1 : 1;
 	if (a->lo != b->lo)
 		return a->lo < b->lo ? -1 : 1;
-	return a->clash < b->clash ? -1 : a->clash > b->clash;
+	return 0;
 }
 
 /* Sorts v[0..n) in place (qsort would take as much memory again for its merge). */
@@ -766,11 +772,11 @@ static void numkey_sort(struct numkey *v, size_t n)
 }
 
 /* Pack a number of at most 16 bytes into k (0 when it is longer or holds a NUL). */
-static int numkey_pack(struct numkey *k, const unsigned char *v, int n)
+static int numkey_pack(struct numkey *k, const unsigned char *v, size_t n)
 {
-	int i;
+	size_t i;
 
-	if (n > 16 || memchr(v, 0, (size_t)n))
+	if (n > 16 || memchr(v, 0, n))
 		return 0;
 	k->hi = k->lo = 0;
 	for (i = 0; i < n; i++) {
@@ -780,6 +786,57 @@ static int numkey_pack(struct numkey *k, const unsigned char *v, int n)
 			k->lo |= (uint64_t)v[i] << (56 - 8 * (i - 8));
 	}
 	return 1;
+}
+
+static void numbulk_free(struct numbulk *b)
+{
+	free(b->v);
+	memset(b, 0, sizeof *b);
+}
+
+/* Add the number v[0..n) of member id to b; a number that does not pack, or no memory,
+ * turns b off (its kind is then read back from the members). */
+static void numbulk_add(struct numbulk *b, const unsigned char *v, size_t n, int64_t id)
+{
+	if (b->off)
+		return;
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 65536;
+		struct numkey *nv = cap <= SIZE_MAX / sizeof *nv ? realloc(b->v, cap * sizeof *nv)
+								   : NULL;
+
+		if (!nv)
+			goto off;
+		b->v = nv;
+		b->cap = cap;
+	}
+	if (!numkey_pack(&b->v[b->n], v, n))
+		goto off;
+	b->v[b->n++].id = id;
+	return;
+off:
+	numbulk_free(b);
+	b->off = 1;
+}
+
+/* The numbers of a member a first load stores (store_member_insert). */
+static void numbers_collect(struct store *st, const struct member *m)
+{
+	const char *val[3] = {m->citizen_id, m->card_no, m->history_no};
+	int kind;
+
+	for (kind = 0; kind < 3; kind++)
+		if (val[kind][0])
+			numbulk_add(&st->nb[kind], (const unsigned char *)val[kind],
+				    strlen(val[kind]), m->id);
+}
+
+static void numbers_forget(struct store *st)
+{
+	int kind;
+
+	for (kind = 0; kind < 3; kind++)
+		numbulk_free(&st->nb[kind]);
 }
 
 /* One kind of number stored by SQLite's own sort (a number longer than 16 bytes, or no
@@ -826,7 +883,7 @@ static enum err_code number_kind_plain(struct store *st, int kind, struct err *e
 	return e->code ? e->code : ERR_STORAGE;
 }
 
-/* One kind of number collected in v[0..n): sorted, checked for a value held twice
+/* One kind of number collected in v[0..n), sorted: checked for a value held twice
  * (adjacent once sorted; each named with two of its members, at most 100 in all through
  * *reported), and stored in key order through cadre_numbers. */
 static enum err_code number_kind_sorted(struct store *st, int kind, struct numkey *v, size_t n,
@@ -835,7 +892,6 @@ static enum err_code number_kind_sorted(struct store *st, int kind, struct numke
 	static const char *const field[] = {"citizen_id", "card_no", "history_no"};
 	enum err_code rc;
 
-	numkey_sort(v, n);
 	for (size_t i = 0; i + 1 < n; i++) {
 		int64_t lo, hi;
 		size_t j = i + 1;
@@ -870,83 +926,99 @@ static enum err_code number_kind_sorted(struct store *st, int kind, struct numke
 	return rc;
 }
 
-/* Fill member_number after a first load (which checks the numbers in the file only through
- * it, sparing a set of every number in memory): the three kinds read from the members in
- * one pass, each sorted in memory and stored in key order, a tenth of the work of sorting
- * them in SQLite. A number held twice fails the load. */
-static enum err_code number_table(struct store *st, struct err *e)
+/* Read back from the members the numbers of the kinds turned off while they were collected
+ * (plain[kind] set when one of them does not pack either: SQLite sorts that kind). */
+static enum err_code numbers_scan(struct store *st, int plain[3], struct err *e)
 {
 	static const char scan[] =
 		"SELECT id, number_clash, citizen_id, card_no, history_no FROM member";
-	enum err_code rc = ERR_OK;
-	struct numkey *v[3];
-	size_t n[3] = {0, 0, 0}, reported = 0;
-	int longer[3], kind, step;
-	sqlite3_stmt *s;
-	int64_t cap;
+	int kind, step = SQLITE_DONE, need = 0, scanned[3];
+	sqlite3_stmt *s = NULL;
 
-	if (!(s = sq_prep(st, "SELECT coalesce(max(id), 0) FROM member", e)))
+	for (kind = 0; kind < 3; kind++)
+		if ((scanned[kind] = st->nb[kind].off != 0)) {
+			numbulk_free(&st->nb[kind]);
+			need = 1;
+		} else
+			st->nb[kind].off = 2; /* collected: left alone by the scan */
+	if (need && !(s = sq_prep(st, scan, e)))
 		return e->code;
-	step = sqlite3_step(s);
-	cap = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sq_done(st, s);
-	if (step != SQLITE_ROW)
-		return sq_db_error(st, e, "building indexes");
-	for (kind = 0; kind < 3; kind++) {
-		v[kind] = calloc_big((size_t)cap + 1, sizeof *v[kind]);
-		longer[kind] = !v[kind];
-	}
-	if (!(s = sq_prep(st, scan, e))) {
-		rc = e->code;
-		goto out;
-	}
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0), clash = sqlite3_column_int64(s, 1);
+	while (need && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		int clash = sqlite3_column_int64(s, 1) != 0;
 
 		for (kind = 0; kind < 3; kind++) {
 			const unsigned char *t = sqlite3_column_text(s, 2 + kind);
 			int len = sqlite3_column_bytes(s, 2 + kind);
-			struct numkey *k;
 
-			if (!len || longer[kind])
+			if (!len || st->nb[kind].off)
 				continue;
-			if (n[kind] > (size_t)cap) {
-				longer[kind] = 1;
-				continue;
-			}
-			k = &v[kind][n[kind]];
-			if (!numkey_pack(k, t, len)) {
-				longer[kind] = 1;
-				continue;
-			}
-			k->id = id;
-			k->clash = clash;
-			n[kind]++;
+			if (clash)
+				st->nb[kind].off = 1;
+			else
+				numbulk_add(&st->nb[kind], t, (size_t)len, id);
 		}
 	}
-	sq_done(st, s);
-	if (step != SQLITE_DONE) {
-		rc = sq_db_error(st, e, "building indexes");
-		goto out;
+	if (need)
+		sq_done(st, s);
+	for (kind = 0; kind < 3; kind++) {
+		plain[kind] = st->nb[kind].off == 1;
+		if (plain[kind])
+			numbulk_free(&st->nb[kind]);
+		st->nb[kind].off = 0;
+		if (scanned[kind] && !plain[kind])
+			numkey_sort(st->nb[kind].v, st->nb[kind].n);
+	}
+	if (need && step != SQLITE_DONE)
+		return sq_db_error(st, e, "building indexes");
+	return ERR_OK;
+}
+
+/* Fill member_number at the end of a first load (which checks the numbers in the file only
+ * through it, sparing a set of every number in memory) from the numbers collected as the
+ * members were stored and sorted since (bulk_sort), each kind stored in key order: a tenth
+ * of the work of sorting them in SQLite. A number held twice fails the load. */
+static enum err_code number_table(struct store *st, struct err *e)
+{
+	enum err_code rc;
+	size_t reported = 0;
+	int plain[3], kind;
+
+	if ((rc = numbers_scan(st, plain, e))) {
+		numbers_forget(st);
+		return rc;
 	}
 	/* Every kind is checked even after one had a number held twice, so that the load's
 	 * report names them all. */
 	for (kind = 0; kind < 3 && rc != ERR_STORAGE; kind++) {
 		enum err_code k;
 
-		if (longer[kind])
+		if (plain[kind])
 			k = number_kind_plain(st, kind, e);
 		else
-			k = number_kind_sorted(st, kind, v[kind], n[kind], &reported, e);
+			k = number_kind_sorted(st, kind, st->nb[kind].v, st->nb[kind].n, &reported,
+					       e);
 		rc = rc ? rc : k;
 		rc = k == ERR_STORAGE ? k : rc;
-		xfree_big(v[kind], (size_t)cap + 1, sizeof *v[kind]);
-		v[kind] = NULL;
+		numbulk_free(&st->nb[kind]);
 	}
-out:
-	for (kind = 0; kind < 3; kind++)
-		xfree_big(v[kind], (size_t)cap + 1, sizeof *v[kind]);
+	numbers_forget(st);
 	return rc;
+}
+
+/* The sorting of a first load's end, on a thread of its own while the words of names are
+ * stored: the duplicate keys and the numbers collected. */
+static void *bulk_sort(void *arg)
+{
+	struct store *st = arg;
+	int kind;
+
+	if (st->ndup)
+		qsort(st->dupv, st->ndup, sizeof *st->dupv, cmp_dupkey);
+	for (kind = 0; kind < 3; kind++)
+		if (!st->nb[kind].off)
+			numkey_sort(st->nb[kind].v, st->nb[kind].n);
+	return NULL;
 }
 
 /* CADRE_TRACE: a line for each part of the end of a first load, its wall time and the
@@ -970,6 +1042,8 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 {
 	enum err_code rc = ERR_OK;
 	struct timespec tw, tc;
+	pthread_t sorter;
+	int sorting;
 
 	clock_gettime(CLOCK_MONOTONIC, &tw);
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &tc);
@@ -977,30 +1051,37 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 	if (!st->bulk)
 		return ERR_OK;
 	st->bulk = 0;
-	/* In key order, the table is written by appending. */
-	if (st->ndup) {
-		qsort(st->dupv, st->ndup, sizeof *st->dupv, cmp_dupkey);
+	/* The duplicate keys and the numbers are sorted on a second thread (the processor's
+	 * other core) while this one stores the words of names; then each is stored in key
+	 * order, which writes its table by appending. */
+	sorting = pthread_create(&sorter, NULL, bulk_sort, st) == 0;
+	if (!sorting)
+		bulk_sort(st);
+	rc = store_words_bulk_end(st, e);
+	if (rc)
+		store_words_bulk_forget(st);
+	bulk_trace("words of names", &tw, &tc);
+	if (sorting)
+		pthread_join(sorter, NULL);
+	bulk_trace("sorting (the rest)", &tw, &tc);
+	if (!rc && st->ndup)
 		rc = sq_exec(st, "INSERT INTO member_dupkey(dup_hash, member_id)"
 			     " SELECT dup_hash, member_id FROM cadre_dupkeys ORDER BY 1, 2",
 			     e, "storing duplicate keys");
-	}
 	free(st->dupv);
 	st->dupv = NULL;
 	st->ndup = st->capdup = 0;
 	bulk_trace("duplicate keys", &tw, &tc);
-	if (rc || (rc = store_words_bulk_end(st, e))) {
-		store_words_bulk_forget(st);
+	if (rc || (rc = number_table(st, e))) {
+		numbers_forget(st);
 		return rc;
 	}
-	bulk_trace("words of names", &tw, &tc);
+	bulk_trace("numbers", &tw, &tc);
 	if ((rc = sq_exec(st,
 		    "CREATE INDEX IF NOT EXISTS member_roll ON member(org_id, status, sort_key, folded);",
 		    e, "building indexes")))
 		return rc;
 	bulk_trace("member_roll", &tw, &tc);
-	if ((rc = number_table(st, e)))
-		return rc;
-	bulk_trace("numbers", &tw, &tc);
 	if ((rc = sq_exec(st, MEMBER_NUMBER_TRIGGERS, e, "building indexes")) ||
 	    (rc = sq_exec(st, schema_fig_member_triggers(1), e, "building indexes")))
 		return rc;
@@ -2039,6 +2120,7 @@ enum err_code store_member_insert(struct store *st, struct member *m,
 	if (store_words_member(st, m->id, NULL, m->full_name, e))
 		return e->code;
 	if (st->bulk) {
+		numbers_collect(st, m);
 		if (st->ndup == st->capdup) {
 			st->capdup = st->capdup ? st->capdup * 2 : 65536;
 			st->dupv = xrealloc(st->dupv, st->capdup * sizeof *st->dupv);
