@@ -35,13 +35,22 @@ struct store {
 		int64_t hash, id;
 	} *dupv;
 	size_t ndup, capdup;
-	/* The end of a first load sorts one kind of the members' numbers here (cadre_numbers). */
+	/* A first load collects the members' numbers as it stores them, an array a kind (0
+	 * citizen ID, 1 party card, 2 personal history; every clash 0, as store_member_insert
+	 * writes), sorts and stores them at its end through cadre_numbers (numv: the kind being
+	 * stored). off: a number that does not pack, or no memory: that kind is read back from
+	 * the members instead. */
 	struct numkey {
 		uint64_t hi, lo; /* the value's bytes, big-endian, zero-padded (memcmp's order) */
-		int64_t clash, id;
+		int64_t id;
 	} *numv;
 	size_t nnum;
 	int numkind;
+	struct numbulk {
+		struct numkey *v;
+		size_t n, cap;
+		int off;
+	} nb[3];
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;

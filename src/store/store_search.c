@@ -7,6 +7,7 @@
 
 #include "../core/vname.h"
 #include "../lib/mem.h"
+#include "sorted_vtab.h"
 #include "store_int.h"
 
 /* A first load packs (word id, member id) into one 64-bit number that sorts as the pair. */
@@ -380,130 +381,29 @@ static void bulk_member(struct word_bulk *b, int64_t id, const char *name)
 	}
 }
 
-/* cadre_wordpairs: the (word id, member id) pairs of a first load, sorted, as a table SQLite
- * reads in one statement (as cadre_dupkeys in store.c). */
-struct wp_vtab {
-	sqlite3_vtab base;
-	struct store *st;
-};
-
-struct wp_cursor {
-	sqlite3_vtab_cursor base;
-	size_t i;
-};
-
-static int wp_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
-		      sqlite3_vtab **out, char **err)
+/* cadre_wordpairs: the (word id, member id) pairs of a first load, sorted. */
+static size_t wp_count(void *ctx)
 {
-	struct wp_vtab *t;
-	int rc;
+	const struct store *st = ctx;
 
-	(void)argc;
-	(void)argv;
-	(void)err;
-	rc = sqlite3_declare_vtab(db, "CREATE TABLE x(word_id INTEGER, member_id INTEGER)");
-	if (rc != SQLITE_OK)
-		return rc;
-	t = sqlite3_malloc(sizeof *t);
-	if (!t)
-		return SQLITE_NOMEM;
-	memset(t, 0, sizeof *t);
-	t->st = aux;
-	*out = &t->base;
-	return SQLITE_OK;
+	return st->words ? st->words->np : 0;
 }
 
-static int wp_disconnect(sqlite3_vtab *v)
+static void wp_column(void *ctx, size_t i, int col, sqlite3_context *out)
 {
-	sqlite3_free(v);
-	return SQLITE_OK;
-}
+	uint64_t p = ((struct store *)ctx)->words->pairs[i];
 
-static int wp_best_index(sqlite3_vtab *v, sqlite3_index_info *info)
-{
-	(void)v;
-	info->estimatedCost = 1e6;
-	if (info->nOrderBy >= 1 && info->nOrderBy <= 2 && !info->aOrderBy[0].desc &&
-	    info->aOrderBy[0].iColumn == 0 &&
-	    (info->nOrderBy == 1 || (info->aOrderBy[1].iColumn == 1 && !info->aOrderBy[1].desc)))
-		info->orderByConsumed = 1;
-	return SQLITE_OK;
-}
-
-static int wp_open(sqlite3_vtab *v, sqlite3_vtab_cursor **out)
-{
-	struct wp_cursor *c = sqlite3_malloc(sizeof *c);
-
-	(void)v;
-	if (!c)
-		return SQLITE_NOMEM;
-	memset(c, 0, sizeof *c);
-	*out = &c->base;
-	return SQLITE_OK;
-}
-
-static int wp_close(sqlite3_vtab_cursor *c)
-{
-	sqlite3_free(c);
-	return SQLITE_OK;
-}
-
-static int wp_filter(sqlite3_vtab_cursor *c, int idx, const char *idxs, int argc,
-		     sqlite3_value **argv)
-{
-	(void)idx;
-	(void)idxs;
-	(void)argc;
-	(void)argv;
-	((struct wp_cursor *)c)->i = 0;
-	return SQLITE_OK;
-}
-
-static int wp_next(sqlite3_vtab_cursor *c)
-{
-	((struct wp_cursor *)c)->i++;
-	return SQLITE_OK;
-}
-
-static int wp_eof(sqlite3_vtab_cursor *c)
-{
-	struct store *st = ((struct wp_vtab *)c->pVtab)->st;
-
-	return !st->words || ((struct wp_cursor *)c)->i >= st->words->np;
-}
-
-static int wp_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
-{
-	struct store *st = ((struct wp_vtab *)c->pVtab)->st;
-	uint64_t p = st->words->pairs[((struct wp_cursor *)c)->i];
-
-	sqlite3_result_int64(ctx, col == 0 ? (sqlite3_int64)(p >> PAIR_ID_BITS)
+	sqlite3_result_int64(out, col == 0 ? (sqlite3_int64)(p >> PAIR_ID_BITS)
 					   : (sqlite3_int64)(p & (uint64_t)PAIR_ID_MAX));
-	return SQLITE_OK;
 }
 
-static int wp_rowid(sqlite3_vtab_cursor *c, sqlite3_int64 *id)
-{
-	*id = (sqlite3_int64)((struct wp_cursor *)c)->i;
-	return SQLITE_OK;
-}
-
-static const sqlite3_module wp_module = {
-	.xConnect = wp_connect,
-	.xBestIndex = wp_best_index,
-	.xDisconnect = wp_disconnect,
-	.xOpen = wp_open,
-	.xClose = wp_close,
-	.xFilter = wp_filter,
-	.xNext = wp_next,
-	.xEof = wp_eof,
-	.xColumn = wp_column,
-	.xRowid = wp_rowid,
+static const struct sorted_vtab wp_table = {
+	"CREATE TABLE x(word_id INTEGER, member_id INTEGER)", 2, wp_count, wp_column,
 };
 
 void store_words_register(struct store *st)
 {
-	sqlite3_create_module(st->db, "cadre_wordpairs", &wp_module, st);
+	sorted_vtab_register(st->db, "cadre_wordpairs", &wp_table, st);
 }
 
 static int cmp_u64(const void *x, const void *y)
