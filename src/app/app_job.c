@@ -281,11 +281,28 @@ static int job_visible(struct app *a, const struct actor *ac, const struct impor
 	return ok;
 }
 
+/* The progress of job j read live when it runs in this process. */
+static void live_progress(struct import_job *j)
+{
+	size_t i;
+
+	if (strcmp(j->state, "running") && strcmp(j->state, "queued"))
+		return;
+	pthread_mutex_lock(&live_mu);
+	for (i = 0; i < APP_JOBS_MAX; i++)
+		if (live[i].used && live[i].id == j->id && live[i].in) {
+			long p = ftell(live[i].in);
+
+			j->done = p > 0 ? p : 0;
+			j->total = live[i].total;
+		}
+	pthread_mutex_unlock(&live_mu);
+}
+
 enum err_code app_job_get(struct app *a, const struct actor *ac, int64_t id,
 			  struct import_job *j, char **result, char **error, struct err *e)
 {
 	enum err_code rc;
-	size_t i;
 
 	if (result)
 		*result = NULL;
@@ -308,24 +325,31 @@ enum err_code app_job_get(struct app *a, const struct actor *ac, int64_t id,
 			       (long long)id);
 	if (rc)
 		return rc;
-	if (!strcmp(j->state, "running") || !strcmp(j->state, "queued")) {
-		pthread_mutex_lock(&live_mu);
-		for (i = 0; i < APP_JOBS_MAX; i++)
-			if (live[i].used && live[i].id == id && live[i].in) {
-				long p = ftell(live[i].in);
-
-				j->done = p > 0 ? p : 0;
-				j->total = live[i].total;
-			}
-		pthread_mutex_unlock(&live_mu);
-	}
+	live_progress(j);
 	return ERR_OK;
+}
+
+struct list_env {
+	store_job_cb cb;
+	void *ctx;
+};
+
+static int list_row(void *ctx, const struct import_job *j)
+{
+	struct list_env *l = ctx;
+	struct import_job c = *j;
+
+	live_progress(&c);
+	return l->cb(l->ctx, &c);
 }
 
 enum err_code app_job_list(struct app *a, const struct actor *ac, long offset, long limit,
 			   store_job_cb cb, void *ctx, long *total, struct err *e)
 {
-	return store_job_list(a->st, ac->account_id, ac->name, offset, limit, cb, ctx, total, e);
+	struct list_env l = {cb, ctx};
+
+	return store_job_list(a->st, ac->account_id, ac->name, offset, limit, list_row, &l, total,
+			      e);
 }
 
 void app_job_stop(long wait_ms)
