@@ -762,6 +762,155 @@ enum err_code store_words_rebuild(struct store *st, struct err *e)
 	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "rebuilding the words of names");
 }
 
+/* ---- the roll's word lists: active members only, in list order ----------------------- */
+
+/* roll_word holds (word, list key, member) for every member on a current roll (the
+ * statuses of ACTIVE_STATUSES), so that a search of the whole roll reads its first page off
+ * the lists in the order shown and counts its total from them, without a member's row. */
+
+static enum err_code roll_words(struct store *st, int64_t id, const char *name,
+				const void *key, int klen, int add, struct err *e)
+{
+	static const char wid[] = "SELECT id FROM name_word WHERE word = ?1";
+	static const char ins[] =
+		"INSERT OR IGNORE INTO roll_word(word_id, sort_key, member_id) VALUES (?1, ?2, ?3)";
+	static const char del[] =
+		"DELETE FROM roll_word WHERE word_id = ?1 AND sort_key = ?2 AND member_id = ?3";
+	struct name_words *nw = xmalloc(sizeof *nw);
+	enum err_code rc = ERR_OK;
+	size_t i;
+
+	name_words_of(name, nw);
+	for (i = 0; i < nw->n && !rc; i++) {
+		sqlite3_stmt *s = sq_prep(st, wid, e);
+		int64_t w = 0;
+		int step;
+
+		if (!s) {
+			rc = e->code;
+			break;
+		}
+		sq_bind_text(s, 1, nw->w[i].lower);
+		step = sqlite3_step(s);
+		if (step == SQLITE_ROW)
+			w = sqlite3_column_int64(s, 0);
+		sq_done(st, s);
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {
+			rc = sq_db_error(st, e, "indexing a name");
+			break;
+		}
+		if (!w)
+			continue; /* only a removal finds no word: nothing to remove */
+		if (!(s = sq_prep(st, add ? ins : del, e))) {
+			rc = e->code;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, w);
+		sqlite3_bind_blob(s, 2, key, klen, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 3, id);
+		rc = sq_step_done(st, s, e, "indexing a name");
+	}
+	free(nw);
+	return rc;
+}
+
+enum err_code store_roll_member(struct store *st, int64_t id, const struct roll_entry *was,
+				const struct roll_entry *now, struct err *e)
+{
+	int same;
+
+	if (st->words)
+		return ERR_OK; /* a first load: store_roll_rebuild at its end */
+	same = was && now && was->active == now->active && strcmp(was->name, now->name) == 0 &&
+	       was->klen == now->klen && memcmp(was->key, now->key, (size_t)now->klen) == 0;
+	if (same)
+		return ERR_OK;
+	if (was && was->active && roll_words(st, id, was->name, was->key, was->klen, 0, e))
+		return e->code;
+	if (now && now->active && roll_words(st, id, now->name, now->key, now->klen, 1, e))
+		return e->code;
+	return ERR_OK;
+}
+
+enum err_code store_roll_rebuild(struct store *st, struct err *e)
+{
+	/* The pairs of member_word with each member's key, sorted so that the table is
+	 * written by appending. */
+	return sq_exec(st,
+		       "DELETE FROM roll_word;"
+		       "INSERT INTO roll_word(word_id, sort_key, member_id)"
+		       " SELECT w.word_id, m.sort_key, m.id FROM member_word w"
+		       " CROSS JOIN member m ON m.id = w.member_id"
+		       " WHERE m.status IN " ACTIVE_STATUSES " ORDER BY 1, 2, 3;",
+		       e, "storing the roll's words");
+}
+
+/* One dictionary word's list in list order, read a row at a time. */
+struct roll_cursor {
+	sqlite3_stmt *s;
+	const unsigned char *key;
+	int klen, done;
+	int64_t id;
+};
+
+static int roll_cursor_next(struct store *st, struct roll_cursor *c, struct err *e)
+{
+	int rc = sqlite3_step(c->s);
+
+	if (rc == SQLITE_ROW) {
+		c->key = sqlite3_column_blob(c->s, 0);
+		c->klen = sqlite3_column_bytes(c->s, 0);
+		c->id = sqlite3_column_int64(c->s, 1);
+		return 0;
+	}
+	c->done = 1;
+	if (rc != SQLITE_DONE) {
+		sq_db_error(st, e, "searching names");
+		return -1;
+	}
+	return 0;
+}
+
+/* List order: the key as SQLite orders blobs (bytes, then length), then the id. */
+static int roll_cmp(const struct roll_cursor *a, const struct roll_cursor *b)
+{
+	int n = a->klen < b->klen ? a->klen : b->klen;
+	int c = memcmp(a->key, b->key, (size_t)n);
+
+	if (c)
+		return c;
+	if (a->klen != b->klen)
+		return a->klen < b->klen ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int cmp_i64(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Whether [pre, last] holds every organisation of the tree (the whole roll). */
+static enum err_code scope_whole(struct store *st, long pre, long last, int *whole,
+				 struct err *e)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM org WHERE parent_id IS NULL AND pre IS NOT NULL"
+		" AND (pre < ?1 OR last > ?2)";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	rc = sqlite3_step(s);
+	*whole = rc == SQLITE_ROW && sqlite3_column_int64(s, 0) == 0;
+	sq_done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "searching names");
+}
+
 /* ---- searching members --------------------------------------------------------------- */
 
 /* The members a query word can be: the ids of its dictionary words and their sum of n. */
@@ -1143,6 +1292,149 @@ static int cmp_keyed_search(const void *x, const void *y, void *keys)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+/* The members of q's dictionary words on a current roll, sorted by id without repeats. */
+static enum err_code roll_members(struct store *st, const struct qword *q, struct idset *out,
+				  struct err *e)
+{
+	static const char sql[] = "SELECT member_id FROM roll_word WHERE word_id = ?1";
+	size_t i, k;
+	int rc;
+
+	out->n = 0;
+	for (i = 0; i < q->nids; i++) {
+		sqlite3_stmt *s = sq_prep(st, sql, e);
+
+		if (!s)
+			return e->code;
+		sqlite3_bind_int64(s, 1, q->ids[i]);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			idset_add(out, sqlite3_column_int64(s, 0));
+		sq_done(st, s);
+		if (rc != SQLITE_DONE)
+			return sq_db_error(st, e, "searching names");
+	}
+	/* Ids are positive: as 64-bit unsigned numbers they sort the same. */
+	sort_u64((uint64_t *)out->v, out->n);
+	for (i = k = 0; i < out->n; i++)
+		if (k == 0 || out->v[i] != out->v[k - 1])
+			out->v[k++] = out->v[i];
+	out->n = k;
+	return ERR_OK;
+}
+
+/* The whole roll (docs/search.md): the total from the lists of words of members on a
+ * current roll (roll_word), counted without reading a member's row; the page walked off the
+ * rarest word's lists in list order, merged, each member kept when it is among those found;
+ * then only the rows shown read. q is sorted rarest first. */
+static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords, long offset,
+			       long limit, long *total, store_member_cb cb, void *ctx,
+			       struct err *e)
+{
+	static const char count[] = "SELECT count(*) FROM roll_word WHERE word_id = ?1";
+	static const char list[] = "SELECT sort_key, member_id FROM roll_word WHERE word_id = ?1"
+				   " ORDER BY sort_key, member_id";
+	struct idset cand = {0}, other = {0};
+	struct roll_cursor *c = NULL;
+	int64_t *page = NULL, last_id = 0;
+	size_t i, j, npage = 0, live = 0;
+	long seen = 0;
+	int all = nwords == 1 && q[0].nids == 1; /* every row of the one list is found */
+	enum err_code rc = ERR_OK;
+	sqlite3_stmt *s;
+
+	if (offset < 0)
+		offset = 0;
+	if (all) {
+		if (!(s = sq_prep(st, count, e)))
+			return e->code;
+		sqlite3_bind_int64(s, 1, q[0].ids[0]);
+		*total = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+		sq_done(st, s);
+	} else {
+		if ((rc = roll_members(st, &q[0], &cand, e)))
+			goto out;
+		for (i = 1; i < nwords && cand.n; i++) {
+			/* As the index's way below: a list read when not much longer than the
+			 * members found so far, else a lookup each. */
+			if ((long long)q[i].n <= 20 * (long long)cand.n * (long long)q[i].nids + 1024) {
+				if ((rc = qword_members(st, &q[i], &other, e)))
+					goto out;
+				idset_and(&cand, &other);
+			} else {
+				size_t k = 0;
+
+				for (j = 0; j < cand.n; j++) {
+					int has;
+
+					if ((rc = qword_has(st, &q[i], cand.v[j], &has, e)))
+						goto out;
+					if (has)
+						cand.v[k++] = cand.v[j];
+				}
+				cand.n = k;
+			}
+		}
+		*total = (long)cand.n;
+	}
+	if (limit == 0 || offset >= *total)
+		goto out;
+	/* The page: the rarest word's lists merged in list order. */
+	c = xcalloc(q[0].nids, sizeof *c);
+	for (i = 0; i < q[0].nids; i++) {
+		if (sqlite3_prepare_v2(st->db, list, -1, &c[i].s, NULL) != SQLITE_OK) {
+			rc = sq_db_error(st, e, "searching names");
+			goto out;
+		}
+		sqlite3_bind_int64(c[i].s, 1, q[0].ids[i]);
+		if (roll_cursor_next(st, &c[i], e)) {
+			rc = e->code;
+			goto out;
+		}
+		live += !c[i].done;
+	}
+	page = xmalloc((size_t)(limit > 0 ? limit : 1) * sizeof *page);
+	while (live && (limit < 0 || npage < (size_t)limit)) {
+		size_t m = q[0].nids;
+		int64_t id;
+
+		for (i = 0; i < q[0].nids; i++)
+			if (!c[i].done && (m == q[0].nids || roll_cmp(&c[i], &c[m]) < 0))
+				m = i;
+		id = c[m].id;
+		if (roll_cursor_next(st, &c[m], e)) {
+			rc = e->code;
+			goto out;
+		}
+		live -= c[m].done;
+		if (id == last_id)
+			continue; /* the same member under two forms of the word */
+		last_id = id;
+		if (!all && !bsearch(&id, cand.v, cand.n, sizeof *cand.v, cmp_i64))
+			continue;
+		if (seen++ < offset)
+			continue;
+		if (limit < 0)
+			page = xrealloc(page, (npage + 1) * sizeof *page);
+		page[npage++] = id;
+	}
+	for (i = 0; i < npage; i++) {
+		struct member m;
+
+		if ((rc = store_member_get(st, page[i], &m, e)))
+			goto out;
+		if (cb(ctx, &m))
+			break;
+	}
+out:
+	for (i = 0; c && i < q[0].nids; i++)
+		sqlite3_finalize(c[i].s);
+	free(c);
+	free(page);
+	free(cand.v);
+	free(other.v);
+	return rc;
+}
+
 enum err_code store_member_find(struct store *st, long pre, long last,
 				const struct search_word *words, size_t nwords, long offset,
 				long limit, long *total, store_member_cb cb, void *ctx,
@@ -1172,6 +1464,17 @@ enum err_code store_member_find(struct store *st, long pre, long last,
 	/* The rarest word first; each further word narrows the candidates, by its list when
 	 * that is not much longer than they are, else by looking each candidate up. */
 	qsort(q, nwords, sizeof *q, cmp_qword);
+	/* The whole roll: its lists of words in list order (roll_find). */
+	if (!st->search_plan) {
+		int whole;
+
+		if ((rc = scope_whole(st, pre, last, &whole, e)))
+			goto out;
+		if (whole) {
+			rc = roll_find(st, q, nwords, offset, limit, total, cb, ctx, e);
+			goto out;
+		}
+	}
 	/* A scope with fewer members than the rarest word has in the whole roll (about 100
 	 * members an organisation) is read whole instead. */
 	if (st->search_plan == 1 ||
