@@ -284,6 +284,8 @@ static enum err_code migrate(struct store *st, struct err *e)
 		     * branches renumbers migrations). */
 		    (strstr(schema_migration(n), "CREATE TABLE member_word") &&
 		     store_words_rebuild(st, e)) ||
+		    (strstr(schema_migration(n), "CREATE TABLE roll_block") &&
+		     store_roll_blocks_rebuild(st, e)) ||
 		    sq_exec(st, pragma, e, "migrating the schema") ||
 		    sq_exec(st, "COMMIT", e, "migrating the schema")) {
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);

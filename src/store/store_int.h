@@ -80,8 +80,10 @@ struct roll_entry {
  * store_words_member (the new words are in name_word). Nothing during a first load. */
 enum err_code store_roll_member(struct store *st, int64_t id, const struct roll_entry *was,
 				const struct roll_entry *now, struct err *e);
-/* roll_word again from member_word and member (the end of a first load). */
+/* roll_word and roll_block again from member_word and member (the end of a first load). */
 enum err_code store_roll_rebuild(struct store *st, struct err *e);
+/* roll_block again from roll_word (store_roll_rebuild, the migration that adds it). */
+enum err_code store_roll_blocks_rebuild(struct store *st, struct err *e);
 /* Build every index of words from the names stored (the migration that adds them). */
 enum err_code store_words_rebuild(struct store *st, struct err *e);
 /* The members' words again, a member at a time (when a first load's ids are too large). */

@@ -768,6 +768,165 @@ enum err_code store_words_rebuild(struct store *st, struct err *e)
  * statuses of ACTIVE_STATUSES), so that a search of the whole roll reads its first page off
  * the lists in the order shown and counts its total from them, without a member's row. */
 
+/* roll_block: the same lists by member id, packed, for counting: for each word and each
+ * 65,536 ids (key = word id << 24 | member id >> 16), the low 16 bits of the ids of the
+ * members on a roll, ascending, 2 bytes each (little-endian). Ids are below 2^40, as a first
+ * load's (PAIR_ID_MAX). */
+#define ROLL_BLOCK_BITS 16
+#define ROLL_BLOCK_MASK 0xFFFFFFLL
+
+static int64_t roll_key(int64_t word_id, int64_t id)
+{
+	return word_id << 24 | id >> ROLL_BLOCK_BITS;
+}
+
+/* Put member id into word w's block (add) or take it out. */
+static enum err_code roll_block_set(struct store *st, int64_t w, int64_t id, int add,
+				    struct err *e)
+{
+	static const char get[] = "SELECT ids FROM roll_block WHERE key = ?1";
+	static const char put[] = "INSERT OR REPLACE INTO roll_block(key, ids) VALUES (?1, ?2)";
+	static const char del[] = "DELETE FROM roll_block WHERE key = ?1";
+	unsigned lo = (unsigned)(id & 0xFFFF);
+	unsigned char *v;
+	size_t n = 0, a = 0, b, m;
+	sqlite3_stmt *s;
+	int step;
+
+	if (id < 0 || id > PAIR_ID_MAX)
+		return err_set(e, ERR_STORAGE, "member id %lld is too large for the index of names",
+			       (long long)id);
+	if (!(s = sq_prep(st, get, e)))
+		return e->code;
+	sqlite3_bind_int64(s, 1, roll_key(w, id));
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		n = (size_t)sqlite3_column_bytes(s, 0) / 2;
+	v = xmalloc((n + 1) * 2);
+	if (n)
+		memcpy(v, sqlite3_column_blob(s, 0), n * 2);
+	sq_done(st, s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		free(v);
+		return sq_db_error(st, e, "indexing a name");
+	}
+	/* The first entry not below lo. */
+	b = n;
+	while (a < b) {
+		m = (a + b) / 2;
+		if ((unsigned)(v[2 * m] | v[2 * m + 1] << 8) < lo)
+			a = m + 1;
+		else
+			b = m;
+	}
+	if (add == (a < n && (unsigned)(v[2 * a] | v[2 * a + 1] << 8) == lo)) {
+		free(v); /* already there, or already gone */
+		return ERR_OK;
+	}
+	if (add) {
+		memmove(v + 2 * (a + 1), v + 2 * a, (n - a) * 2);
+		v[2 * a] = (unsigned char)(lo & 0xFF);
+		v[2 * a + 1] = (unsigned char)(lo >> 8);
+		n++;
+	} else {
+		memmove(v + 2 * a, v + 2 * (a + 1), (n - a - 1) * 2);
+		n--;
+	}
+	if (!(s = sq_prep(st, n ? put : del, e))) {
+		free(v);
+		return e->code;
+	}
+	sqlite3_bind_int64(s, 1, roll_key(w, id));
+	if (n)
+		sqlite3_bind_blob(s, 2, v, (int)(n * 2), SQLITE_TRANSIENT);
+	free(v);
+	return sq_step_done(st, s, e, "indexing a name");
+}
+
+/* Write word w's members (ids, sorted) as its blocks. */
+static enum err_code roll_blocks_put(struct store *st, sqlite3_stmt *put, int64_t w,
+				     const uint64_t *ids, size_t n, unsigned char *buf,
+				     struct err *e)
+{
+	size_t i = 0, j;
+
+	while (i < n) {
+		int64_t blk = (int64_t)(ids[i] >> ROLL_BLOCK_BITS);
+
+		for (j = i; j < n && (int64_t)(ids[j] >> ROLL_BLOCK_BITS) == blk; j++) {
+			buf[2 * (j - i)] = (unsigned char)(ids[j] & 0xFF);
+			buf[2 * (j - i) + 1] = (unsigned char)(ids[j] >> 8 & 0xFF);
+		}
+		sqlite3_reset(put);
+		sqlite3_bind_int64(put, 1, w << 24 | blk);
+		sqlite3_bind_blob(put, 2, buf, (int)((j - i) * 2), SQLITE_STATIC);
+		if (sqlite3_step(put) != SQLITE_DONE)
+			return sq_db_error(st, e, "storing the roll's words");
+		i = j;
+	}
+	return ERR_OK;
+}
+
+enum err_code store_roll_blocks_rebuild(struct store *st, struct err *e)
+{
+	static const char rows[] = "SELECT word_id, member_id FROM roll_word";
+	static const char put[] = "INSERT INTO roll_block(key, ids) VALUES (?1, ?2)";
+	sqlite3_stmt *s = NULL, *p = NULL;
+	uint64_t *ids = NULL;
+	unsigned char *buf = xmalloc(2 << ROLL_BLOCK_BITS);
+	size_t n = 0, cap = 0;
+	int64_t w = -1;
+	enum err_code rc = ERR_OK;
+	int step;
+
+	if (sq_exec(st, "DELETE FROM roll_block", e, "storing the roll's words")) {
+		free(buf);
+		return e->code;
+	}
+	if (sqlite3_prepare_v2(st->db, rows, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(st->db, put, -1, &p, NULL) != SQLITE_OK) {
+		rc = sq_db_error(st, e, "storing the roll's words");
+		goto out;
+	}
+	/* roll_word comes word by word (in list order within a word): each word's ids sorted,
+	 * then written as blocks. */
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t wid = sqlite3_column_int64(s, 0), id = sqlite3_column_int64(s, 1);
+
+		if (wid != w) {
+			sort_u64(ids, n);
+			if (n && (rc = roll_blocks_put(st, p, w, ids, n, buf, e)))
+				goto out;
+			w = wid;
+			n = 0;
+		}
+		if (id < 0 || id > PAIR_ID_MAX) {
+			rc = err_set(e, ERR_STORAGE,
+				     "member id %lld is too large for the index of names",
+				     (long long)id);
+			goto out;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			ids = xrealloc(ids, cap * sizeof *ids);
+		}
+		ids[n++] = (uint64_t)id;
+	}
+	if (step != SQLITE_DONE) {
+		rc = sq_db_error(st, e, "storing the roll's words");
+		goto out;
+	}
+	sort_u64(ids, n);
+	if (n)
+		rc = roll_blocks_put(st, p, w, ids, n, buf, e);
+out:
+	sqlite3_finalize(s);
+	sqlite3_finalize(p);
+	free(ids);
+	free(buf);
+	return rc;
+}
+
 static enum err_code roll_words(struct store *st, int64_t id, const char *name,
 				const void *key, int klen, int add, struct err *e)
 {
@@ -808,7 +967,10 @@ static enum err_code roll_words(struct store *st, int64_t id, const char *name,
 		sqlite3_bind_int64(s, 1, w);
 		sqlite3_bind_blob(s, 2, key, klen, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(s, 3, id);
-		rc = sq_step_done(st, s, e, "indexing a name");
+		if ((rc = sq_step_done(st, s, e, "indexing a name")))
+			break;
+		if (sqlite3_changes(st->db) > 0)
+			rc = roll_block_set(st, w, id, add, e);
 	}
 	free(nw);
 	return rc;
@@ -842,7 +1004,10 @@ enum err_code store_roll_rebuild(struct store *st, struct err *e)
 		       " SELECT w.word_id, m.sort_key, m.id FROM member_word w"
 		       " CROSS JOIN member m ON m.id = w.member_id"
 		       " WHERE m.status IN " ACTIVE_STATUSES " ORDER BY 1, 2, 3;",
-		       e, "storing the roll's words");
+		       e, "storing the roll's words") ||
+			       store_roll_blocks_rebuild(st, e)
+		       ? e->code
+		       : ERR_OK;
 }
 
 /* One dictionary word's list in list order, read a row at a time. */
@@ -882,13 +1047,6 @@ static int roll_cmp(const struct roll_cursor *a, const struct roll_cursor *b)
 	if (a->klen != b->klen)
 		return a->klen < b->klen ? -1 : 1;
 	return a->id < b->id ? -1 : a->id > b->id;
-}
-
-static int cmp_i64(const void *x, const void *y)
-{
-	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
-
-	return a < b ? -1 : a > b;
 }
 
 /* Whether [pre, last] holds every organisation of the tree (the whole roll). */
@@ -1292,48 +1450,78 @@ static int cmp_keyed_search(const void *x, const void *y, void *keys)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-/* The members of q's dictionary words on a current roll, sorted by id without repeats. */
-static enum err_code roll_members(struct store *st, const struct qword *q, struct idset *out,
-				  struct err *e)
+/* A set of member ids as a bitmap: bit id of w. */
+struct bitset {
+	uint64_t *w;
+	size_t nw;
+};
+
+static void bitset_room(struct bitset *b, size_t nw)
 {
-	static const char sql[] = "SELECT member_id FROM roll_word WHERE word_id = ?1";
-	size_t i, k;
+	if (nw <= b->nw)
+		return;
+	b->w = xrealloc(b->w, nw * sizeof *b->w);
+	memset(b->w + b->nw, 0, (nw - b->nw) * sizeof *b->w);
+	b->nw = nw;
+}
+
+static int bitset_has(const struct bitset *b, int64_t id)
+{
+	size_t i = (size_t)id >> 6;
+
+	return i < b->nw && (b->w[i] >> (id & 63) & 1);
+}
+
+/* The members on a roll with one of q's dictionary words, from their blocks, into out
+ * (empty first). */
+static enum err_code roll_bits(struct store *st, const struct qword *q, struct bitset *out,
+			       struct err *e)
+{
+	static const char sql[] = "SELECT key, ids FROM roll_block WHERE key BETWEEN ?1 AND ?2";
+	size_t i;
 	int rc;
 
-	out->n = 0;
 	for (i = 0; i < q->nids; i++) {
 		sqlite3_stmt *s = sq_prep(st, sql, e);
 
 		if (!s)
 			return e->code;
-		sqlite3_bind_int64(s, 1, q->ids[i]);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			idset_add(out, sqlite3_column_int64(s, 0));
+		sqlite3_bind_int64(s, 1, q->ids[i] << 24);
+		sqlite3_bind_int64(s, 2, q->ids[i] << 24 | ROLL_BLOCK_MASK);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			uint64_t base = (uint64_t)(sqlite3_column_int64(s, 0) & ROLL_BLOCK_MASK)
+					<< ROLL_BLOCK_BITS;
+			const unsigned char *v = sqlite3_column_blob(s, 1);
+			size_t n = (size_t)sqlite3_column_bytes(s, 1) / 2, k;
+
+			bitset_room(out, (size_t)((base >> 6) + (1u << (ROLL_BLOCK_BITS - 6))));
+			for (k = 0; k < n; k++) {
+				uint64_t id = base | (uint64_t)(v[2 * k] | v[2 * k + 1] << 8);
+
+				out->w[id >> 6] |= 1ULL << (id & 63);
+			}
+		}
 		sq_done(st, s);
 		if (rc != SQLITE_DONE)
 			return sq_db_error(st, e, "searching names");
 	}
-	/* Ids are positive: as 64-bit unsigned numbers they sort the same. */
-	sort_u64((uint64_t *)out->v, out->n);
-	for (i = k = 0; i < out->n; i++)
-		if (k == 0 || out->v[i] != out->v[k - 1])
-			out->v[k++] = out->v[i];
-	out->n = k;
 	return ERR_OK;
 }
 
-/* The whole roll (docs/search.md): the total from the lists of words of members on a
- * current roll (roll_word), counted without reading a member's row; the page walked off the
- * rarest word's lists in list order, merged, each member kept when it is among those found;
- * then only the rows shown read. q is sorted rarest first. */
+/* The whole roll (docs/search.md): the total from the packed lists of the members on a
+ * current roll (roll_block), a bitmap a word intersected and counted, without reading a
+ * member's row; the page walked off the rarest word's lists in list order (roll_word),
+ * merged, each member kept when it is among those found; then only the rows shown read.
+ * q is sorted rarest first. */
 static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords, long offset,
 			       long limit, long *total, store_member_cb cb, void *ctx,
 			       struct err *e)
 {
-	static const char count[] = "SELECT count(*) FROM roll_word WHERE word_id = ?1";
+	static const char count[] =
+		"SELECT sum(length(ids)) / 2 FROM roll_block WHERE key BETWEEN ?1 AND ?2";
 	static const char list[] = "SELECT sort_key, member_id FROM roll_word WHERE word_id = ?1"
 				   " ORDER BY sort_key, member_id";
-	struct idset cand = {0}, other = {0};
+	struct bitset found = {0}, other = {0};
 	struct roll_cursor *c = NULL;
 	int64_t *page = NULL, last_id = 0;
 	size_t i, j, npage = 0, live = 0;
@@ -1345,36 +1533,31 @@ static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords,
 	if (offset < 0)
 		offset = 0;
 	if (all) {
+		/* One word, one form: its blocks' lengths. */
 		if (!(s = sq_prep(st, count, e)))
 			return e->code;
-		sqlite3_bind_int64(s, 1, q[0].ids[0]);
+		sqlite3_bind_int64(s, 1, q[0].ids[0] << 24);
+		sqlite3_bind_int64(s, 2, q[0].ids[0] << 24 | ROLL_BLOCK_MASK);
 		*total = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
 		sq_done(st, s);
 	} else {
-		if ((rc = roll_members(st, &q[0], &cand, e)))
+		/* Each word's members as a bitmap, intersected, counted. */
+		long long n = 0;
+
+		if ((rc = roll_bits(st, &q[0], &found, e)))
 			goto out;
-		for (i = 1; i < nwords && cand.n; i++) {
-			/* As the index's way below: a list read when not much longer than the
-			 * members found so far, else a lookup each. */
-			if ((long long)q[i].n <= 20 * (long long)cand.n * (long long)q[i].nids + 1024) {
-				if ((rc = qword_members(st, &q[i], &other, e)))
-					goto out;
-				idset_and(&cand, &other);
-			} else {
-				size_t k = 0;
-
-				for (j = 0; j < cand.n; j++) {
-					int has;
-
-					if ((rc = qword_has(st, &q[i], cand.v[j], &has, e)))
-						goto out;
-					if (has)
-						cand.v[k++] = cand.v[j];
-				}
-				cand.n = k;
-			}
+		for (i = 1; i < nwords; i++) {
+			other.nw = 0;
+			if ((rc = roll_bits(st, &q[i], &other, e)))
+				goto out;
+			if (other.nw < found.nw)
+				found.nw = other.nw;
+			for (j = 0; j < found.nw; j++)
+				found.w[j] &= other.w[j];
 		}
-		*total = (long)cand.n;
+		for (j = 0; j < found.nw; j++)
+			n += __builtin_popcountll(found.w[j]);
+		*total = (long)n;
 	}
 	if (limit == 0 || offset >= *total)
 		goto out;
@@ -1409,7 +1592,7 @@ static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords,
 		if (id == last_id)
 			continue; /* the same member under two forms of the word */
 		last_id = id;
-		if (!all && !bsearch(&id, cand.v, cand.n, sizeof *cand.v, cmp_i64))
+		if (!all && !bitset_has(&found, id))
 			continue;
 		if (seen++ < offset)
 			continue;
@@ -1430,8 +1613,8 @@ out:
 		sqlite3_finalize(c[i].s);
 	free(c);
 	free(page);
-	free(cand.v);
-	free(other.v);
+	free(found.w);
+	free(other.w);
 	return rc;
 }
 

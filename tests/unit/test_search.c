@@ -107,11 +107,13 @@ static void add_org(struct fx *f, const char *code, const char *parent, const ch
 	assert_int_equal(app_org_add(&f->a, &f->root, &o, &f->e), ERR_OK);
 }
 
-static int64_t add_member(struct fx *f, const char *org, const char *name, const char *born)
+static int64_t add_member_id(struct fx *f, int64_t id, const char *org, const char *name,
+			     const char *born)
 {
 	struct member m;
 
 	memset(&m, 0, sizeof m);
+	m.id = id;
 	m.org_since = m.status_since = m.temp_until = DATE_NONE;
 	snprintf(m.org_code, sizeof m.org_code, "%s", org);
 	assert_int_equal(member_set_name(&m, name, &f->e, 0), 0);
@@ -125,6 +127,11 @@ static int64_t add_member(struct fx *f, const char *org, const char *name, const
 	m.status = MS_OFFICIAL;
 	assert_int_equal(app_member_add(&f->a, &f->root, &m, &f->e), ERR_OK);
 	return m.id;
+}
+
+static int64_t add_member(struct fx *f, const char *org, const char *name, const char *born)
+{
+	return add_member_id(f, 0, org, name, born);
 }
 
 static int setup(void **state)
@@ -351,7 +358,7 @@ static const char *listed(struct fx *f, const struct actor *ac, const char *text
 	return out;
 }
 
-/* The roll's lists of words, as "word:key:member" lines in order. */
+/* The roll's lists of words, as "word:key:member" lines in order, then its blocks. */
 static char *roll_dump(struct fx *f)
 {
 	sqlite3_stmt *s;
@@ -359,8 +366,10 @@ static char *roll_dump(struct fx *f)
 	char *out = calloc(1, cap);
 
 	assert_int_equal(sqlite3_prepare_v2(f->a.st->db,
-		"SELECT w.word, hex(r.sort_key), r.member_id FROM roll_word r"
-		" JOIN name_word w ON w.id = r.word_id ORDER BY 1, 2, 3", -1, &s, NULL), SQLITE_OK);
+		"SELECT * FROM (SELECT w.word, hex(r.sort_key), r.member_id FROM roll_word r"
+		" JOIN name_word w ON w.id = r.word_id ORDER BY 1, 2, 3)"
+		" UNION ALL SELECT * FROM (SELECT 'block', key, hex(ids) FROM roll_block ORDER BY 2)",
+		-1, &s, NULL), SQLITE_OK);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		len += (size_t)snprintf(out + len, cap - len, "%s:%s:%lld\n",
 					(const char *)sqlite3_column_text(s, 0),
@@ -414,6 +423,17 @@ static void test_roll_lists(void **state)
 	add_member(f, "C2", "Nguyễn Văn Hùng", "1986-01-01"); /* 7 */
 	add_member(f, "C2", "Nguyễn Văn Hùng", "1987-01-01"); /* 8 */
 	add_member(f, "C1", "Nguyễn Văn Hùng", "1988-01-01"); /* 9 */
+	/* Ids far apart (the packed lists hold 65,536 ids a row). */
+	assert_int_equal(add_member_id(f, 200001, "C1", "Lê Văn Hùng", "1980-01-01"), 200001);
+	assert_int_equal(add_member_id(f, 65536, "C2", "Lê Thị Hà", "1981-01-01"), 65536);
+	assert_string_equal(listed(f, &f->root, "le", 0, 50, &t), "65536,200001");
+	assert_int_equal(t, 2);
+	assert_string_equal(listed(f, &f->root, "le van hung", 0, 50, &t), "200001");
+	assert_int_equal(t, 1);
+	assert_string_equal(listed(f, &f->root, "hung", 0, 50, &t), "3,200001,6,7,8,9,4");
+	assert_int_equal(t, 7);
+	assert_int_equal(app_member_status(&f->a, &f->root, 200001, MS_REMOVED, D("2026-08-01"),
+					   NULL, &f->e), ERR_OK);
 	/* List order: the given name, the middle, the family (Vietnamese order), then the id;
 	 * the total and the pages off the roll's lists. */
 	assert_string_equal(listed(f, &f->root, "van hung", 0, 50, &t), "3,6,7,8,9,4");
@@ -461,9 +481,9 @@ static void test_roll_lists(void **state)
 	assert_true(strstr(kept, ":7\n") == NULL);
 	free(kept);
 	free(built);
-	/* The whole roll's answers came off roll_word (and a subtree's did not). */
-	assert_int_equal(sqlite3_exec(f->a.st->db, "DELETE FROM roll_word", NULL, NULL, NULL),
-			 SQLITE_OK);
+	/* The whole roll's answers came off the roll's lists (and a subtree's did not). */
+	assert_int_equal(sqlite3_exec(f->a.st->db, "DELETE FROM roll_word; DELETE FROM roll_block",
+				      NULL, NULL, NULL), SQLITE_OK);
 	assert_string_equal(listed(f, &f->root, "van hung", 0, 50, &t), "");
 	assert_int_equal(t, 0);
 	assert_string_equal(listed(f, &f->e1, "nguyen van hung", 0, 50, &t), "8,9");
