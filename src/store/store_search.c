@@ -894,9 +894,11 @@ enum err_code store_roll_blocks_rebuild(struct store *st, struct err *e)
 		int64_t wid = sqlite3_column_int64(s, 0), id = sqlite3_column_int64(s, 1);
 
 		if (wid != w) {
-			sort_u64(ids, n);
-			if (n && (rc = roll_blocks_put(st, p, w, ids, n, buf, e)))
-				goto out;
+			if (n) {
+				sort_u64(ids, n);
+				if ((rc = roll_blocks_put(st, p, w, ids, n, buf, e)))
+					goto out;
+			}
 			w = wid;
 			n = 0;
 		}
@@ -916,9 +918,10 @@ enum err_code store_roll_blocks_rebuild(struct store *st, struct err *e)
 		rc = sq_db_error(st, e, "storing the roll's words");
 		goto out;
 	}
-	sort_u64(ids, n);
-	if (n)
+	if (n) {
+		sort_u64(ids, n);
 		rc = roll_blocks_put(st, p, w, ids, n, buf, e);
+	}
 out:
 	sqlite3_finalize(s);
 	sqlite3_finalize(p);
@@ -1508,6 +1511,72 @@ static enum err_code roll_bits(struct store *st, const struct qword *q, struct b
 	return ERR_OK;
 }
 
+/* Up to this many found, a page of the whole roll is made by reading their list keys. */
+#define ROLL_READ_KEYS_MAX 5000
+
+/* The page [offset, offset + limit) of the members of found in list order, from their keys
+ * (each member's row read for its key). */
+static enum err_code roll_page_by_keys(struct store *st, const struct bitset *found,
+				       long offset, long limit, store_member_cb cb, void *ctx,
+				       struct err *e)
+{
+	static const char key[] = "SELECT sort_key FROM member WHERE id = ?1";
+	struct keyed *v = NULL;
+	size_t nv = 0, cap = 0, i, end_at;
+	struct buf arena;
+	enum err_code rc = ERR_OK;
+
+	buf_init(&arena, 0);
+	for (i = 0; i < found->nw; i++) {
+		uint64_t w = found->w[i];
+
+		while (w) {
+			int64_t id = (int64_t)(i << 6) + __builtin_ctzll(w);
+			sqlite3_stmt *s = sq_prep(st, key, e);
+			int step;
+
+			w &= w - 1;
+			if (!s) {
+				rc = e->code;
+				goto out;
+			}
+			sqlite3_bind_int64(s, 1, id);
+			step = sqlite3_step(s);
+			if (step == SQLITE_ROW) {
+				if (nv == cap) {
+					cap = cap ? cap * 2 : 256;
+					v = xrealloc(v, cap * sizeof *v);
+				}
+				keyed_add(v, &nv, &arena, sqlite3_column_blob(s, 0),
+					  sqlite3_column_bytes(s, 0), id);
+			}
+			sq_done(st, s);
+			if (step != SQLITE_ROW && step != SQLITE_DONE) {
+				rc = sq_db_error(st, e, "searching names");
+				goto out;
+			}
+		}
+	}
+	end_at = limit < 0 ? nv : (size_t)offset + (size_t)limit;
+	if (end_at > nv)
+		end_at = nv;
+	if ((size_t)offset >= end_at)
+		goto out;
+	qsort_r(v, nv, sizeof *v, cmp_keyed_search, arena.s);
+	for (i = (size_t)offset; i < end_at; i++) {
+		struct member m;
+
+		if ((rc = store_member_get(st, v[i].id, &m, e)))
+			goto out;
+		if (cb(ctx, &m))
+			break;
+	}
+out:
+	free(v);
+	buf_cleanup(&arena);
+	return rc;
+}
+
 /* The whole roll (docs/search.md): the total from the packed lists of the members on a
  * current roll (roll_block), a bitmap a word intersected and counted, without reading a
  * member's row; the page walked off the rarest word's lists in list order (roll_word),
@@ -1561,6 +1630,13 @@ static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords,
 	}
 	if (limit == 0 || offset >= *total)
 		goto out;
+	if (!all && *total <= ROLL_READ_KEYS_MAX && st->search_plan != 3) {
+		/* Few found: their keys read and sorted, rather than a walk of the rarest word's
+		 * lists, whose first match can lie far down (the lists run by given name, then
+		 * middle name: "pham van minh" starts at the Minh whose middle name is Văn). */
+		rc = roll_page_by_keys(st, &found, offset, limit, cb, ctx, e);
+		goto out;
+	}
 	/* The page: the rarest word's lists merged in list order. */
 	c = xcalloc(q[0].nids, sizeof *c);
 	for (i = 0; i < q[0].nids; i++) {
@@ -1648,7 +1724,7 @@ enum err_code store_member_find(struct store *st, long pre, long last,
 	 * that is not much longer than they are, else by looking each candidate up. */
 	qsort(q, nwords, sizeof *q, cmp_qword);
 	/* The whole roll: its lists of words in list order (roll_find). */
-	if (!st->search_plan) {
+	if (!st->search_plan || st->search_plan == 3) {
 		int whole;
 
 		if ((rc = scope_whole(st, pre, last, &whole, e)))

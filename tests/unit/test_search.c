@@ -381,8 +381,9 @@ static char *roll_dump(struct fx *f)
 	return out;
 }
 
-/* Every query, page by page, the same through the roll's lists (the whole roll, plan 0) as
- * through the index of all members' words (plan 2) and the scope read whole (plan 1):
+/* Every query, page by page, the same through the roll's lists (the whole roll: plan 0, the
+ * few found by their keys; plan 3, always the walk of the lists in list order) as through
+ * the index of all members' words (plan 2) and the scope read whole (plan 1):
  * the same members, in the same order, with the same total. */
 static void same_by_every_plan(struct fx *f)
 {
@@ -404,6 +405,10 @@ static void same_by_every_plan(struct fx *f)
 			assert_string_equal(listed(f, &f->root, texts[i], pages[j][0],
 						   pages[j][1], &t1), want);
 			f->a.st->search_plan = 0;
+			assert_string_equal(listed(f, &f->root, texts[i], pages[j][0],
+						   pages[j][1], &t0), want);
+			assert_int_equal(t0, t2);
+			f->a.st->search_plan = 3;
 			assert_string_equal(listed(f, &f->root, texts[i], pages[j][0],
 						   pages[j][1], &t0), want);
 			assert_int_equal(t0, t2);
