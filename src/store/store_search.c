@@ -1463,6 +1463,8 @@ static void bitset_room(struct bitset *b, size_t nw)
 {
 	if (nw <= b->nw)
 		return;
+	if (nw < 2 * b->nw)
+		nw = 2 * b->nw; /* block by block: grown in doublings, not a copy a block */
 	b->w = xrealloc(b->w, nw * sizeof *b->w);
 	memset(b->w + b->nw, 0, (nw - b->nw) * sizeof *b->w);
 	b->nw = nw;
