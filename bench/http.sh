@@ -69,7 +69,7 @@ token=$("$cadre" --db "$db" --quiet token add bench)
 max_id=$(sqlite3 "$db" "SELECT max(id) FROM member")
 provinces=$(sqlite3 "$db" "SELECT group_concat(code) FROM (SELECT code FROM org
 	WHERE code GLOB 'P[0-9][0-9][0-9]' ORDER BY code)")
-searches='van%20hung,nguyen%20thi%20lan,tran%20duc,le%20thi%20hoa,pham%20van%20minh,hoang%20anh,do%20thi%20mai,vu%20van%20thanh'
+searches=${BENCH_HTTP_SEARCHES:-'van%20hung,nguyen%20thi%20lan,tran%20duc,le%20thi%20hoa,pham%20van%20minh,hoang%20anh,do%20thi%20mai,vu%20van%20thanh,nguyen%20thi,dang,van%20d,nguyen'}
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 url=http://127.0.0.1:$port

@@ -8,7 +8,7 @@
 #     cadre national_search[_one] ...   bench/cadre_bench --find (the app layer, as the API)
 #     cadre org_search ...              bench/cadre_bench --org-find, over every organisation
 #     fts5 build seconds=... rows=...
-#     fts5 search median_ms=... p90_ms=... queries=N   the same texts, prefix on the last word,
+#     fts5 search median_ms=... p90_ms=... p99_ms=... queries=N   the same texts, prefix on the last word,
 #                                       the members on the rolls, first 50 by name, and the count
 #     fts5 dang cadre=N fts5=M          "dang" through each: FTS5's unicode61 tokenizer keeps
 #                                       đ apart from d (remove_diacritics folds marks only)
@@ -19,7 +19,7 @@ set -eu
 db=${1:?usage: bench/search.sh CADRE_DB [REPS]}
 reps=${2:-11}
 fts=$db.fts5.db
-queries=${BENCH_SEARCHES:-van hung,nguyen thi lan,tran duc,le thi hoa,pham van minh,hoang anh,do thi mai,vu van thanh}
+queries=${BENCH_SEARCHES:-van hung,nguyen thi lan,tran duc,le thi hoa,pham van minh,hoang anh,do thi mai,vu van thanh,nguyen thi,dang,van d,nguyen}
 org_queries=${BENCH_ORG_SEARCHES:-phin ngan,hung dao,thong nhat,dai doi 23,quan khu 2,tien phong,hoa binh,co quan}
 
 make -s build/bench/cadre_bench
@@ -54,7 +54,8 @@ IFS=, read -ra qs <<<"$queries"
 } | sqlite3 "$fts" 2>&1 | awk '
 	/^Run Time:/ { t = $4 * 1000; if (odd) { print last + t; odd = 0 } else { last = t; odd = 1 } }' |
 	sort -n | awk -v n="${#qs[@]}" '{ v[NR] = $1 } END {
-		printf "fts5 search median_ms=%.3f p90_ms=%.3f queries=%d\n", v[int(NR / 2) + 1], v[int(NR * 9 / 10) + 1], n }'
+		printf "fts5 search median_ms=%.3f p90_ms=%.3f p99_ms=%.3f queries=%d\n", v[int(NR / 2) + 1],
+			v[int(NR * 9 / 10) + 1], v[int(NR * 99 / 100) + 1], n }'
 
 cadre_dang=$(sqlite3 "$db" "SELECT count(*) FROM member_word w JOIN name_word n ON n.id = w.word_id WHERE n.folded = 'dang'")
 fts_dang=$(sqlite3 "$fts" "SELECT count(*) FROM name WHERE name MATCH 'dang'")

@@ -743,6 +743,29 @@ static const char *const migrations[] = {
 	");"
 	"CREATE INDEX import_job_account ON import_job(account_id, account, id);"
 	"CREATE INDEX import_job_state ON import_job(state);",
+	/* The roll's lists of words (issue 10's search of the whole roll; docs/search.md): for
+	 * each member on a current roll (ACTIVE_STATUSES), each dictionary word of the name
+	 * with the member's list key, so that a word's list is in the order a list shows and
+	 * a search reads its first page without a member's row. Written
+	 * by src/store in the transaction of every change of a name, key or status, and after
+	 * a first load; filled here from the words already indexed. */
+	"CREATE TABLE roll_word ("
+	"  word_id INTEGER NOT NULL,"
+	"  sort_key BLOB NOT NULL,"
+	"  member_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (word_id, sort_key, member_id)"
+	") WITHOUT ROWID;"
+	"INSERT INTO roll_word(word_id, sort_key, member_id)"
+	" SELECT w.word_id, m.sort_key, m.id FROM member_word w CROSS JOIN member m"
+	" ON m.id = w.member_id"
+	" WHERE m.status IN ('probationary','official','exempt','suspended') ORDER BY 1, 2, 3;"
+	/* The same lists by member id, packed for counting: a row a word and 65,536 ids (key
+	 * word id << 24 | id >> 16), the low 16 bits of each id, ascending, 2 bytes each. Filled
+	 * from roll_word by store_roll_blocks_rebuild when this migration runs. */
+	"CREATE TABLE roll_block ("
+	"  key INTEGER PRIMARY KEY,"
+	"  ids BLOB NOT NULL"
+	");",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -287,6 +287,8 @@ static enum err_code migrate(struct store *st, struct err *e)
 		     * branches renumbers migrations). */
 		    (strstr(schema_migration(n), "CREATE TABLE member_word") &&
 		     store_words_rebuild(st, e)) ||
+		    (strstr(schema_migration(n), "CREATE TABLE roll_block") &&
+		     store_roll_blocks_rebuild(st, e)) ||
 		    sq_exec(st, pragma, e, "migrating the schema") ||
 		    sq_exec(st, "COMMIT", e, "migrating the schema")) {
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -1077,6 +1079,9 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 		return rc;
 	}
 	bulk_trace("numbers", &tw, &tc);
+	if ((rc = store_roll_rebuild(st, e)))
+		return rc;
+	bulk_trace("roll lists", &tw, &tc);
 	if ((rc = sq_exec(st,
 		    "CREATE INDEX IF NOT EXISTS member_roll ON member(org_id, status, sort_key, folded);",
 		    e, "building indexes")))
@@ -2153,6 +2158,13 @@ enum err_code store_member_insert(struct store *st, struct member *m,
 	m->id = sqlite3_last_insert_rowid(st->db);
 	if (store_words_member(st, m->id, NULL, m->full_name, e))
 		return e->code;
+	{
+		struct roll_entry now = {m->full_name, k->sort_key, (int)k->sort_key_len,
+					 member_status_active(m->status)};
+
+		if (store_roll_member(st, m->id, NULL, &now, e))
+			return e->code;
+	}
 	if (st->bulk) {
 		numbers_collect(st, m);
 		if (st->ndup == st->capdup) {
@@ -2187,23 +2199,40 @@ enum err_code store_member_update(struct store *st, const struct member *m,
 	static const char undup[] =
 		"DELETE FROM member_dupkey WHERE member_id = ?1 AND"
 		" dup_hash = (SELECT dup_hash FROM member WHERE id = ?1)";
-	static const char old_name[] = "SELECT full_name FROM member WHERE id = ?1";
+	static const char old_name[] =
+		"SELECT full_name, sort_key, status IN " ACTIVE_STATUSES " FROM member WHERE id = ?1";
 	sqlite3_stmt *s;
 
 	{
-		/* The words of the name, when it changes (in this transaction). */
+		/* The words of the name, and the roll's lists of words, when the name, its key or
+		 * being on a roll change (in this transaction). */
 		sqlite3_stmt *o = sq_prep(st, old_name, e);
 		char *was = NULL;
+		void *was_key = NULL;
+		struct roll_entry before = {0}, now = {m->full_name, k->sort_key,
+						       (int)k->sort_key_len,
+						       member_status_active(m->status)};
 		enum err_code c;
 
 		if (!o)
 			return e->code;
 		sqlite3_bind_int64(o, 1, m->id);
-		if (sqlite3_step(o) == SQLITE_ROW)
+		if (sqlite3_step(o) == SQLITE_ROW) {
 			was = xstrdup((const char *)sqlite3_column_text(o, 0));
+			before.klen = sqlite3_column_bytes(o, 1);
+			was_key = xmalloc((size_t)before.klen + 1);
+			if (before.klen)
+				memcpy(was_key, sqlite3_column_blob(o, 1), (size_t)before.klen);
+			before.active = sqlite3_column_int(o, 2);
+		}
 		sq_done(st, o);
+		before.name = was;
+		before.key = was_key;
 		c = was ? store_words_member(st, m->id, was, m->full_name, e) : ERR_OK;
+		if (!c && was)
+			c = store_roll_member(st, m->id, &before, &now, e);
 		free(was);
+		free(was_key);
 		if (c)
 			return c;
 	}

@@ -61,7 +61,9 @@ struct store {
 	struct fig_acc *bulk_figs; /* a first load's counters (store_fig.c) */
 	int review_bulk;           /* a bulk of reviews: counted in bulk_figs, not by triggers */
 	struct word_bulk *words;   /* a first load's name words (store_search.c) */
-	int search_plan;           /* store_member_find: 0 chooses, 1 reads the scope, 2 the index */
+	int search_plan; /* store_member_find: 0 chooses, 1 reads the scope, 2 the index of all
+			  * members' words, 3 (the whole roll) walks the roll's lists however
+			  * few are found */
 };
 
 #define ACTIVE_STATUSES "('probationary','official','exempt','suspended')"
@@ -77,6 +79,21 @@ enum err_code store_words_member(struct store *st, int64_t id, const char *old_n
 				 const char *new_name, struct err *e);
 enum err_code store_words_org(struct store *st, int64_t org_id, const char *name,
 			      struct err *e);
+/* A member as roll_word knows it: name, list key, on a current roll. */
+struct roll_entry {
+	const char *name;
+	const void *key;
+	int klen, active;
+};
+/* Keep roll_word in step with a change of a member (was NULL for a new member): the old
+ * rows out, the new in, when the name, the key or being on a roll changed. Called after
+ * store_words_member (the new words are in name_word). Nothing during a first load. */
+enum err_code store_roll_member(struct store *st, int64_t id, const struct roll_entry *was,
+				const struct roll_entry *now, struct err *e);
+/* roll_word and roll_block again from member_word and member (the end of a first load). */
+enum err_code store_roll_rebuild(struct store *st, struct err *e);
+/* roll_block again from roll_word (store_roll_rebuild, the migration that adds it). */
+enum err_code store_roll_blocks_rebuild(struct store *st, struct err *e);
 /* Build every index of words from the names stored (the migration that adds them). */
 enum err_code store_words_rebuild(struct store *st, struct err *e);
 /* The members' words again, a member at a time (when a first load's ids are too large). */

@@ -662,6 +662,316 @@ enum err_code store_words_rebuild(struct store *st, struct err *e)
 	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "rebuilding the words of names");
 }
 
+/* ---- the roll's word lists: active members only, in list order ----------------------- */
+
+/* roll_word holds (word, list key, member) for every member on a current roll (the
+ * statuses of ACTIVE_STATUSES), so that a search of the whole roll reads its first page off
+ * the lists in the order shown and counts its total from them, without a member's row. */
+
+/* roll_block: the same lists by member id, packed, for counting: for each word and each
+ * 65,536 ids (key = word id << 24 | member id >> 16), the low 16 bits of the ids of the
+ * members on a roll, ascending, 2 bytes each (little-endian). Ids are below 2^40, as a first
+ * load's (PAIR_ID_MAX). */
+#define ROLL_BLOCK_BITS 16
+#define ROLL_BLOCK_MASK 0xFFFFFFLL
+
+static int64_t roll_key(int64_t word_id, int64_t id)
+{
+	return word_id << 24 | id >> ROLL_BLOCK_BITS;
+}
+
+/* Put member id into word w's block (add) or take it out. */
+static enum err_code roll_block_set(struct store *st, int64_t w, int64_t id, int add,
+				    struct err *e)
+{
+	static const char get[] = "SELECT ids FROM roll_block WHERE key = ?1";
+	static const char put[] = "INSERT OR REPLACE INTO roll_block(key, ids) VALUES (?1, ?2)";
+	static const char del[] = "DELETE FROM roll_block WHERE key = ?1";
+	unsigned lo = (unsigned)(id & 0xFFFF);
+	unsigned char *v;
+	size_t n = 0, a = 0, b, m;
+	sqlite3_stmt *s;
+	int step;
+
+	if (id < 0 || id > PAIR_ID_MAX)
+		return err_set(e, ERR_STORAGE, "member id %lld is too large for the index of names",
+			       (long long)id);
+	if (!(s = sq_prep(st, get, e)))
+		return e->code;
+	sqlite3_bind_int64(s, 1, roll_key(w, id));
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		n = (size_t)sqlite3_column_bytes(s, 0) / 2;
+	v = xmalloc((n + 1) * 2);
+	if (n)
+		memcpy(v, sqlite3_column_blob(s, 0), n * 2);
+	sq_done(st, s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		free(v);
+		return sq_db_error(st, e, "indexing a name");
+	}
+	/* The first entry not below lo. */
+	b = n;
+	while (a < b) {
+		m = (a + b) / 2;
+		if ((unsigned)(v[2 * m] | v[2 * m + 1] << 8) < lo)
+			a = m + 1;
+		else
+			b = m;
+	}
+	if (add == (a < n && (unsigned)(v[2 * a] | v[2 * a + 1] << 8) == lo)) {
+		free(v); /* already there, or already gone */
+		return ERR_OK;
+	}
+	if (add) {
+		memmove(v + 2 * (a + 1), v + 2 * a, (n - a) * 2);
+		v[2 * a] = (unsigned char)(lo & 0xFF);
+		v[2 * a + 1] = (unsigned char)(lo >> 8);
+		n++;
+	} else {
+		memmove(v + 2 * a, v + 2 * (a + 1), (n - a - 1) * 2);
+		n--;
+	}
+	if (!(s = sq_prep(st, n ? put : del, e))) {
+		free(v);
+		return e->code;
+	}
+	sqlite3_bind_int64(s, 1, roll_key(w, id));
+	if (n)
+		sqlite3_bind_blob(s, 2, v, (int)(n * 2), SQLITE_TRANSIENT);
+	free(v);
+	return sq_step_done(st, s, e, "indexing a name");
+}
+
+/* Write word w's members (ids, sorted) as its blocks. */
+static enum err_code roll_blocks_put(struct store *st, sqlite3_stmt *put, int64_t w,
+				     const uint64_t *ids, size_t n, unsigned char *buf,
+				     struct err *e)
+{
+	size_t i = 0, j;
+
+	while (i < n) {
+		int64_t blk = (int64_t)(ids[i] >> ROLL_BLOCK_BITS);
+
+		for (j = i; j < n && (int64_t)(ids[j] >> ROLL_BLOCK_BITS) == blk; j++) {
+			buf[2 * (j - i)] = (unsigned char)(ids[j] & 0xFF);
+			buf[2 * (j - i) + 1] = (unsigned char)(ids[j] >> 8 & 0xFF);
+		}
+		sqlite3_reset(put);
+		sqlite3_bind_int64(put, 1, w << 24 | blk);
+		sqlite3_bind_blob(put, 2, buf, (int)((j - i) * 2), SQLITE_STATIC);
+		if (sqlite3_step(put) != SQLITE_DONE)
+			return sq_db_error(st, e, "storing the roll's words");
+		i = j;
+	}
+	return ERR_OK;
+}
+
+enum err_code store_roll_blocks_rebuild(struct store *st, struct err *e)
+{
+	static const char rows[] = "SELECT word_id, member_id FROM roll_word";
+	static const char put[] = "INSERT INTO roll_block(key, ids) VALUES (?1, ?2)";
+	sqlite3_stmt *s = NULL, *p = NULL;
+	uint64_t *ids = NULL;
+	unsigned char *buf = xmalloc(2 << ROLL_BLOCK_BITS);
+	size_t n = 0, cap = 0;
+	int64_t w = -1;
+	enum err_code rc = ERR_OK;
+	int step;
+
+	if (sq_exec(st, "DELETE FROM roll_block", e, "storing the roll's words")) {
+		free(buf);
+		return e->code;
+	}
+	if (sqlite3_prepare_v2(st->db, rows, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(st->db, put, -1, &p, NULL) != SQLITE_OK) {
+		rc = sq_db_error(st, e, "storing the roll's words");
+		goto out;
+	}
+	/* roll_word comes word by word (in list order within a word): each word's ids sorted,
+	 * then written as blocks. */
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t wid = sqlite3_column_int64(s, 0), id = sqlite3_column_int64(s, 1);
+
+		if (wid != w) {
+			if (n) {
+				sort_u64(ids, n);
+				if ((rc = roll_blocks_put(st, p, w, ids, n, buf, e)))
+					goto out;
+			}
+			w = wid;
+			n = 0;
+		}
+		if (id < 0 || id > PAIR_ID_MAX) {
+			rc = err_set(e, ERR_STORAGE,
+				     "member id %lld is too large for the index of names",
+				     (long long)id);
+			goto out;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			ids = xrealloc(ids, cap * sizeof *ids);
+		}
+		ids[n++] = (uint64_t)id;
+	}
+	if (step != SQLITE_DONE) {
+		rc = sq_db_error(st, e, "storing the roll's words");
+		goto out;
+	}
+	if (n) {
+		sort_u64(ids, n);
+		rc = roll_blocks_put(st, p, w, ids, n, buf, e);
+	}
+out:
+	sqlite3_finalize(s);
+	sqlite3_finalize(p);
+	free(ids);
+	free(buf);
+	return rc;
+}
+
+static enum err_code roll_words(struct store *st, int64_t id, const char *name,
+				const void *key, int klen, int add, struct err *e)
+{
+	static const char wid[] = "SELECT id FROM name_word WHERE word = ?1";
+	static const char ins[] =
+		"INSERT OR IGNORE INTO roll_word(word_id, sort_key, member_id) VALUES (?1, ?2, ?3)";
+	static const char del[] =
+		"DELETE FROM roll_word WHERE word_id = ?1 AND sort_key = ?2 AND member_id = ?3";
+	struct name_words *nw = xmalloc(sizeof *nw);
+	enum err_code rc = ERR_OK;
+	size_t i;
+
+	name_words_of(name, nw);
+	for (i = 0; i < nw->n && !rc; i++) {
+		sqlite3_stmt *s = sq_prep(st, wid, e);
+		int64_t w = 0;
+		int step;
+
+		if (!s) {
+			rc = e->code;
+			break;
+		}
+		sq_bind_text(s, 1, nw->w[i].lower);
+		step = sqlite3_step(s);
+		if (step == SQLITE_ROW)
+			w = sqlite3_column_int64(s, 0);
+		sq_done(st, s);
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {
+			rc = sq_db_error(st, e, "indexing a name");
+			break;
+		}
+		if (!w)
+			continue; /* only a removal finds no word: nothing to remove */
+		if (!(s = sq_prep(st, add ? ins : del, e))) {
+			rc = e->code;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, w);
+		sqlite3_bind_blob(s, 2, key, klen, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 3, id);
+		if ((rc = sq_step_done(st, s, e, "indexing a name")))
+			break;
+		if (sqlite3_changes(st->db) > 0)
+			rc = roll_block_set(st, w, id, add, e);
+	}
+	free(nw);
+	return rc;
+}
+
+enum err_code store_roll_member(struct store *st, int64_t id, const struct roll_entry *was,
+				const struct roll_entry *now, struct err *e)
+{
+	int same;
+
+	if (st->words)
+		return ERR_OK; /* a first load: store_roll_rebuild at its end */
+	same = was && now && was->active == now->active && strcmp(was->name, now->name) == 0 &&
+	       was->klen == now->klen && memcmp(was->key, now->key, (size_t)now->klen) == 0;
+	if (same)
+		return ERR_OK;
+	if (was && was->active && roll_words(st, id, was->name, was->key, was->klen, 0, e))
+		return e->code;
+	if (now && now->active && roll_words(st, id, now->name, now->key, now->klen, 1, e))
+		return e->code;
+	return ERR_OK;
+}
+
+enum err_code store_roll_rebuild(struct store *st, struct err *e)
+{
+	/* The pairs of member_word with each member's key, sorted so that the table is
+	 * written by appending. */
+	return sq_exec(st,
+		       "DELETE FROM roll_word;"
+		       "INSERT INTO roll_word(word_id, sort_key, member_id)"
+		       " SELECT w.word_id, m.sort_key, m.id FROM member_word w"
+		       " CROSS JOIN member m ON m.id = w.member_id"
+		       " WHERE m.status IN " ACTIVE_STATUSES " ORDER BY 1, 2, 3;",
+		       e, "storing the roll's words") ||
+			       store_roll_blocks_rebuild(st, e)
+		       ? e->code
+		       : ERR_OK;
+}
+
+/* One dictionary word's list in list order, read a row at a time. */
+struct roll_cursor {
+	sqlite3_stmt *s;
+	const unsigned char *key;
+	int klen, done;
+	int64_t id;
+};
+
+static int roll_cursor_next(struct store *st, struct roll_cursor *c, struct err *e)
+{
+	int rc = sqlite3_step(c->s);
+
+	if (rc == SQLITE_ROW) {
+		c->key = sqlite3_column_blob(c->s, 0);
+		c->klen = sqlite3_column_bytes(c->s, 0);
+		c->id = sqlite3_column_int64(c->s, 1);
+		return 0;
+	}
+	c->done = 1;
+	if (rc != SQLITE_DONE) {
+		sq_db_error(st, e, "searching names");
+		return -1;
+	}
+	return 0;
+}
+
+/* List order: the key as SQLite orders blobs (bytes, then length), then the id. */
+static int roll_cmp(const struct roll_cursor *a, const struct roll_cursor *b)
+{
+	int n = a->klen < b->klen ? a->klen : b->klen;
+	int c = memcmp(a->key, b->key, (size_t)n);
+
+	if (c)
+		return c;
+	if (a->klen != b->klen)
+		return a->klen < b->klen ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Whether [pre, last] holds every organisation of the tree (the whole roll). */
+static enum err_code scope_whole(struct store *st, long pre, long last, int *whole,
+				 struct err *e)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM org WHERE parent_id IS NULL AND pre IS NOT NULL"
+		" AND (pre < ?1 OR last > ?2)";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	rc = sqlite3_step(s);
+	*whole = rc == SQLITE_ROW && sqlite3_column_int64(s, 0) == 0;
+	sq_done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "searching names");
+}
+
 /* ---- searching members --------------------------------------------------------------- */
 
 /* The members a query word can be: the ids of its dictionary words and their sum of n. */
@@ -1043,6 +1353,249 @@ static int cmp_keyed_search(const void *x, const void *y, void *keys)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+/* A set of member ids as a bitmap: bit id of w. */
+struct bitset {
+	uint64_t *w;
+	size_t nw;
+};
+
+static void bitset_room(struct bitset *b, size_t nw)
+{
+	if (nw <= b->nw)
+		return;
+	if (nw < 2 * b->nw)
+		nw = 2 * b->nw; /* block by block: grown in doublings, not a copy a block */
+	b->w = xrealloc(b->w, nw * sizeof *b->w);
+	memset(b->w + b->nw, 0, (nw - b->nw) * sizeof *b->w);
+	b->nw = nw;
+}
+
+static int bitset_has(const struct bitset *b, int64_t id)
+{
+	size_t i = (size_t)id >> 6;
+
+	return i < b->nw && (b->w[i] >> (id & 63) & 1);
+}
+
+/* The members on a roll with one of q's dictionary words, from their blocks, into out
+ * (empty first). */
+static enum err_code roll_bits(struct store *st, const struct qword *q, struct bitset *out,
+			       struct err *e)
+{
+	static const char sql[] = "SELECT key, ids FROM roll_block WHERE key BETWEEN ?1 AND ?2";
+	size_t i;
+	int rc;
+
+	for (i = 0; i < q->nids; i++) {
+		sqlite3_stmt *s = sq_prep(st, sql, e);
+
+		if (!s)
+			return e->code;
+		sqlite3_bind_int64(s, 1, q->ids[i] << 24);
+		sqlite3_bind_int64(s, 2, q->ids[i] << 24 | ROLL_BLOCK_MASK);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			uint64_t base = (uint64_t)(sqlite3_column_int64(s, 0) & ROLL_BLOCK_MASK)
+					<< ROLL_BLOCK_BITS;
+			const unsigned char *v = sqlite3_column_blob(s, 1);
+			size_t n = (size_t)sqlite3_column_bytes(s, 1) / 2, k;
+
+			bitset_room(out, (size_t)((base >> 6) + (1u << (ROLL_BLOCK_BITS - 6))));
+			for (k = 0; k < n; k++) {
+				uint64_t id = base | (uint64_t)(v[2 * k] | v[2 * k + 1] << 8);
+
+				out->w[id >> 6] |= 1ULL << (id & 63);
+			}
+		}
+		sq_done(st, s);
+		if (rc != SQLITE_DONE)
+			return sq_db_error(st, e, "searching names");
+	}
+	return ERR_OK;
+}
+
+/* Up to this many found, a page of the whole roll is made by reading their list keys. */
+#define ROLL_READ_KEYS_MAX 5000
+
+/* The page [offset, offset + limit) of the members of found in list order, from their keys
+ * (each member's row read for its key). */
+static enum err_code roll_page_by_keys(struct store *st, const struct bitset *found,
+				       long offset, long limit, store_member_cb cb, void *ctx,
+				       struct err *e)
+{
+	static const char key[] = "SELECT sort_key FROM member WHERE id = ?1";
+	struct keyed *v = NULL;
+	size_t nv = 0, cap = 0, i, end_at;
+	struct buf arena;
+	enum err_code rc = ERR_OK;
+
+	buf_init(&arena, 0);
+	for (i = 0; i < found->nw; i++) {
+		uint64_t w = found->w[i];
+
+		while (w) {
+			int64_t id = (int64_t)(i << 6) + __builtin_ctzll(w);
+			sqlite3_stmt *s = sq_prep(st, key, e);
+			int step;
+
+			w &= w - 1;
+			if (!s) {
+				rc = e->code;
+				goto out;
+			}
+			sqlite3_bind_int64(s, 1, id);
+			step = sqlite3_step(s);
+			if (step == SQLITE_ROW) {
+				if (nv == cap) {
+					cap = cap ? cap * 2 : 256;
+					v = xrealloc(v, cap * sizeof *v);
+				}
+				keyed_add(v, &nv, &arena, sqlite3_column_blob(s, 0),
+					  sqlite3_column_bytes(s, 0), id);
+			}
+			sq_done(st, s);
+			if (step != SQLITE_ROW && step != SQLITE_DONE) {
+				rc = sq_db_error(st, e, "searching names");
+				goto out;
+			}
+		}
+	}
+	end_at = limit < 0 ? nv : (size_t)offset + (size_t)limit;
+	if (end_at > nv)
+		end_at = nv;
+	if ((size_t)offset >= end_at)
+		goto out;
+	qsort_r(v, nv, sizeof *v, cmp_keyed_search, arena.s);
+	for (i = (size_t)offset; i < end_at; i++) {
+		struct member m;
+
+		if ((rc = store_member_get(st, v[i].id, &m, e)))
+			goto out;
+		if (cb(ctx, &m))
+			break;
+	}
+out:
+	free(v);
+	buf_cleanup(&arena);
+	return rc;
+}
+
+/* The whole roll (docs/search.md): the total from the packed lists of the members on a
+ * current roll (roll_block), a bitmap a word intersected and counted, without reading a
+ * member's row; the page walked off the rarest word's lists in list order (roll_word),
+ * merged, each member kept when it is among those found; then only the rows shown read.
+ * q is sorted rarest first. */
+static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords, long offset,
+			       long limit, long *total, store_member_cb cb, void *ctx,
+			       struct err *e)
+{
+	static const char count[] =
+		"SELECT sum(length(ids)) / 2 FROM roll_block WHERE key BETWEEN ?1 AND ?2";
+	static const char list[] = "SELECT sort_key, member_id FROM roll_word WHERE word_id = ?1"
+				   " ORDER BY sort_key, member_id";
+	struct bitset found = {0}, other = {0};
+	struct roll_cursor *c = NULL;
+	int64_t *page = NULL, last_id = 0;
+	size_t i, j, npage = 0, live = 0;
+	long seen = 0;
+	int all = nwords == 1 && q[0].nids == 1; /* every row of the one list is found */
+	enum err_code rc = ERR_OK;
+	sqlite3_stmt *s;
+
+	if (offset < 0)
+		offset = 0;
+	if (all) {
+		/* One word, one form: its blocks' lengths. */
+		if (!(s = sq_prep(st, count, e)))
+			return e->code;
+		sqlite3_bind_int64(s, 1, q[0].ids[0] << 24);
+		sqlite3_bind_int64(s, 2, q[0].ids[0] << 24 | ROLL_BLOCK_MASK);
+		*total = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+		sq_done(st, s);
+	} else {
+		/* Each word's members as a bitmap, intersected, counted. */
+		long long n = 0;
+
+		if ((rc = roll_bits(st, &q[0], &found, e)))
+			goto out;
+		for (i = 1; i < nwords; i++) {
+			other.nw = 0;
+			if ((rc = roll_bits(st, &q[i], &other, e)))
+				goto out;
+			if (other.nw < found.nw)
+				found.nw = other.nw;
+			for (j = 0; j < found.nw; j++)
+				found.w[j] &= other.w[j];
+		}
+		for (j = 0; j < found.nw; j++)
+			n += __builtin_popcountll(found.w[j]);
+		*total = (long)n;
+	}
+	if (limit == 0 || offset >= *total)
+		goto out;
+	if (!all && *total <= ROLL_READ_KEYS_MAX && st->search_plan != 3) {
+		/* Few found: their keys read and sorted, rather than a walk of the rarest word's
+		 * lists, whose first match can lie far down (the lists run by given name, then
+		 * middle name: "pham van minh" starts at the Minh whose middle name is Văn). */
+		rc = roll_page_by_keys(st, &found, offset, limit, cb, ctx, e);
+		goto out;
+	}
+	/* The page: the rarest word's lists merged in list order. */
+	c = xcalloc(q[0].nids, sizeof *c);
+	for (i = 0; i < q[0].nids; i++) {
+		if (sqlite3_prepare_v2(st->db, list, -1, &c[i].s, NULL) != SQLITE_OK) {
+			rc = sq_db_error(st, e, "searching names");
+			goto out;
+		}
+		sqlite3_bind_int64(c[i].s, 1, q[0].ids[i]);
+		if (roll_cursor_next(st, &c[i], e)) {
+			rc = e->code;
+			goto out;
+		}
+		live += !c[i].done;
+	}
+	page = xmalloc((size_t)(limit > 0 ? limit : 1) * sizeof *page);
+	while (live && (limit < 0 || npage < (size_t)limit)) {
+		size_t m = q[0].nids;
+		int64_t id;
+
+		for (i = 0; i < q[0].nids; i++)
+			if (!c[i].done && (m == q[0].nids || roll_cmp(&c[i], &c[m]) < 0))
+				m = i;
+		id = c[m].id;
+		if (roll_cursor_next(st, &c[m], e)) {
+			rc = e->code;
+			goto out;
+		}
+		live -= c[m].done;
+		if (id == last_id)
+			continue; /* the same member under two forms of the word */
+		last_id = id;
+		if (!all && !bitset_has(&found, id))
+			continue;
+		if (seen++ < offset)
+			continue;
+		if (limit < 0)
+			page = xrealloc(page, (npage + 1) * sizeof *page);
+		page[npage++] = id;
+	}
+	for (i = 0; i < npage; i++) {
+		struct member m;
+
+		if ((rc = store_member_get(st, page[i], &m, e)))
+			goto out;
+		if (cb(ctx, &m))
+			break;
+	}
+out:
+	for (i = 0; c && i < q[0].nids; i++)
+		sqlite3_finalize(c[i].s);
+	free(c);
+	free(page);
+	free(found.w);
+	free(other.w);
+	return rc;
+}
+
 enum err_code store_member_find(struct store *st, long pre, long last,
 				const struct search_word *words, size_t nwords, long offset,
 				long limit, long *total, store_member_cb cb, void *ctx,
@@ -1072,6 +1625,17 @@ enum err_code store_member_find(struct store *st, long pre, long last,
 	/* The rarest word first; each further word narrows the candidates, by its list when
 	 * that is not much longer than they are, else by looking each candidate up. */
 	qsort(q, nwords, sizeof *q, cmp_qword);
+	/* The whole roll: its lists of words in list order (roll_find). */
+	if (!st->search_plan || st->search_plan == 3) {
+		int whole;
+
+		if ((rc = scope_whole(st, pre, last, &whole, e)))
+			goto out;
+		if (whole) {
+			rc = roll_find(st, q, nwords, offset, limit, total, cb, ctx, e);
+			goto out;
+		}
+	}
 	/* A scope with fewer members than the rarest word has in the whole roll (about 100
 	 * members an organisation) is read whole instead. */
 	if (st->search_plan == 1 ||

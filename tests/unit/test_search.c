@@ -107,11 +107,13 @@ static void add_org(struct fx *f, const char *code, const char *parent, const ch
 	assert_int_equal(app_org_add(&f->a, &f->root, &o, &f->e), ERR_OK);
 }
 
-static int64_t add_member(struct fx *f, const char *org, const char *name, const char *born)
+static int64_t add_member_id(struct fx *f, int64_t id, const char *org, const char *name,
+			     const char *born)
 {
 	struct member m;
 
 	memset(&m, 0, sizeof m);
+	m.id = id;
 	m.org_since = m.status_since = m.temp_until = DATE_NONE;
 	snprintf(m.org_code, sizeof m.org_code, "%s", org);
 	assert_int_equal(member_set_name(&m, name, &f->e, 0), 0);
@@ -125,6 +127,11 @@ static int64_t add_member(struct fx *f, const char *org, const char *name, const
 	m.status = MS_OFFICIAL;
 	assert_int_equal(app_member_add(&f->a, &f->root, &m, &f->e), ERR_OK);
 	return m.id;
+}
+
+static int64_t add_member(struct fx *f, const char *org, const char *name, const char *born)
+{
+	return add_member_id(f, 0, org, name, born);
 }
 
 static int setup(void **state)
@@ -332,6 +339,161 @@ static void test_index_follows_changes(void **state)
 	free(built);
 }
 
+/* The ids found for text, in the order given, as "6,3"; total in *total. */
+static const char *listed(struct fx *f, const struct actor *ac, const char *text, long offset,
+			  long limit, long *total)
+{
+	static char out[256];
+	struct ids x = {0};
+	size_t len = 0;
+	int i;
+
+	out[0] = 0;
+	err_clear(&f->e);
+	if (app_member_find(&f->a, ac, text, "", offset, limit, total, collect, &x, &f->e))
+		return "error";
+	for (i = 0; i < x.n; i++)
+		len += (size_t)snprintf(out + len, sizeof out - len, "%s%lld", i ? "," : "",
+					(long long)x.v[i]);
+	return out;
+}
+
+/* The roll's lists of words, as "word:key:member" lines in order, then its blocks. */
+static char *roll_dump(struct fx *f)
+{
+	sqlite3_stmt *s;
+	size_t cap = 8192, len = 0;
+	char *out = calloc(1, cap);
+
+	assert_int_equal(sqlite3_prepare_v2(f->a.st->db,
+		"SELECT * FROM (SELECT w.word, hex(r.sort_key), r.member_id FROM roll_word r"
+		" JOIN name_word w ON w.id = r.word_id ORDER BY 1, 2, 3)"
+		" UNION ALL SELECT * FROM (SELECT 'block', key, hex(ids) FROM roll_block ORDER BY 2)",
+		-1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		len += (size_t)snprintf(out + len, cap - len, "%s:%s:%lld\n",
+					(const char *)sqlite3_column_text(s, 0),
+					(const char *)sqlite3_column_text(s, 1),
+					(long long)sqlite3_column_int64(s, 2));
+		assert_true(len < cap - 200);
+	}
+	sqlite3_finalize(s);
+	return out;
+}
+
+/* Every query, page by page, the same through the roll's lists (the whole roll: plan 0, the
+ * few found by their keys; plan 3, always the walk of the lists in list order) as through
+ * the index of all members' words (plan 2) and the scope read whole (plan 1):
+ * the same members, in the same order, with the same total. */
+static void same_by_every_plan(struct fx *f)
+{
+	static const char *const texts[] = {"hung", "van hung", "van hu", "d", "dang", "Đặng",
+					    "Hùng", "nguyen", "nguyen van hung", "h", "ha",
+					    "thu ha", "nobody", "van"};
+	static const long pages[][2] = {{0, 50}, {0, 2}, {2, 2}, {4, 2}, {1, 3}, {5, 50}};
+	size_t i, j;
+
+	for (i = 0; i < sizeof texts / sizeof *texts; i++)
+		for (j = 0; j < sizeof pages / sizeof *pages; j++) {
+			char want[256];
+			long t0, t1, t2;
+
+			f->a.st->search_plan = 2;
+			snprintf(want, sizeof want, "%s",
+				 listed(f, &f->root, texts[i], pages[j][0], pages[j][1], &t2));
+			f->a.st->search_plan = 1;
+			assert_string_equal(listed(f, &f->root, texts[i], pages[j][0],
+						   pages[j][1], &t1), want);
+			f->a.st->search_plan = 0;
+			assert_string_equal(listed(f, &f->root, texts[i], pages[j][0],
+						   pages[j][1], &t0), want);
+			assert_int_equal(t0, t2);
+			f->a.st->search_plan = 3;
+			assert_string_equal(listed(f, &f->root, texts[i], pages[j][0],
+						   pages[j][1], &t0), want);
+			assert_int_equal(t0, t2);
+			assert_int_equal(t1, t2);
+		}
+	f->a.st->search_plan = 0;
+}
+
+static void test_roll_lists(void **state)
+{
+	struct fx *f = *state;
+	const char *names[] = {"full_name"}, *values[] = {"Nguyễn Văn Hương"};
+	struct transfer tr;
+	char *kept, *built;
+	long t;
+
+	add_member(f, "C2", "Nguyễn Văn Hùng", "1986-01-01"); /* 7 */
+	add_member(f, "C2", "Nguyễn Văn Hùng", "1987-01-01"); /* 8 */
+	add_member(f, "C1", "Nguyễn Văn Hùng", "1988-01-01"); /* 9 */
+	/* Ids far apart (the packed lists hold 65,536 ids a row). */
+	assert_int_equal(add_member_id(f, 200001, "C1", "Lê Văn Hùng", "1980-01-01"), 200001);
+	assert_int_equal(add_member_id(f, 65536, "C2", "Lê Thị Hà", "1981-01-01"), 65536);
+	assert_string_equal(listed(f, &f->root, "le", 0, 50, &t), "65536,200001");
+	assert_int_equal(t, 2);
+	assert_string_equal(listed(f, &f->root, "le van hung", 0, 50, &t), "200001");
+	assert_int_equal(t, 1);
+	assert_string_equal(listed(f, &f->root, "hung", 0, 50, &t), "3,200001,6,7,8,9,4");
+	assert_int_equal(t, 7);
+	assert_int_equal(app_member_status(&f->a, &f->root, 200001, MS_REMOVED, D("2026-08-01"),
+					   NULL, &f->e), ERR_OK);
+	/* List order: the given name, the middle, the family (Vietnamese order), then the id;
+	 * the total and the pages off the roll's lists. */
+	assert_string_equal(listed(f, &f->root, "van hung", 0, 50, &t), "3,6,7,8,9,4");
+	assert_int_equal(t, 6);
+	assert_string_equal(listed(f, &f->root, "van hung", 2, 2, &t), "7,8");
+	assert_int_equal(t, 6);
+	assert_string_equal(listed(f, &f->root, "van hung", 5, 2, &t), "4");
+	assert_string_equal(listed(f, &f->root, "van hung", 6, 2, &t), "");
+	assert_int_equal(t, 6);
+	assert_string_equal(listed(f, &f->root, "d", 0, 50, &t), "3,4");
+	assert_int_equal(t, 2);
+	assert_string_equal(listed(f, &f->root, "Hùng", 1, 50, &t), "6,7,8,9");
+	assert_int_equal(t, 5);
+	/* A subtree is not the whole roll: its own way, the same answers. */
+	assert_string_equal(listed(f, &f->e1, "van hung", 0, 50, &t), "3,9,4");
+	assert_int_equal(t, 3);
+	same_by_every_plan(f);
+	/* Off the roll (deceased): neither found nor counted; a rename: by the new name only;
+	 * a transfer sent and received: still found, in the new organisation's scope. */
+	assert_int_equal(app_member_status(&f->a, &f->root, 7, MS_DECEASED, D("2026-08-10"),
+					   NULL, &f->e), ERR_OK);
+	assert_string_equal(listed(f, &f->root, "van hung", 0, 50, &t), "3,6,8,9,4");
+	assert_int_equal(t, 5);
+	assert_int_equal(app_member_edit(&f->a, &f->root, 4, names, values, 1, DATE_NONE, &f->e),
+			 ERR_OK);
+	assert_string_equal(listed(f, &f->root, "van hu", 0, 50, &t), "3,6,8,9,4");
+	assert_string_equal(listed(f, &f->root, "Hưng", 0, 50, &t), "");
+	assert_int_equal(t, 0);
+	assert_string_equal(listed(f, &f->root, "Hương", 0, 50, &t), "4");
+	assert_int_equal(t, 1);
+	assert_int_equal(app_member_transfer(&f->a, &f->root, 8, "C1", 0, D("2026-09-01"),
+					     DATE_NONE, NULL, NULL, &tr, &f->e), ERR_OK);
+	assert_int_equal(app_member_receive(&f->a, &f->root, tr.id, D("2026-09-05"), &tr, &f->e),
+			 ERR_OK);
+	assert_string_equal(listed(f, &f->root, "nguyen van hung", 0, 50, &t), "6,8,9");
+	assert_string_equal(listed(f, &f->e1, "nguyen van hung", 0, 50, &t), "8,9");
+	same_by_every_plan(f);
+	/* What was kept change by change is what a build from scratch gives. */
+	kept = roll_dump(f);
+	assert_int_equal(store_begin(f->a.st, &f->e), ERR_OK);
+	assert_int_equal(store_roll_rebuild(f->a.st, &f->e), ERR_OK);
+	assert_int_equal(store_commit(f->a.st, &f->e), ERR_OK);
+	built = roll_dump(f);
+	assert_string_equal(kept, built);
+	assert_true(strstr(kept, ":7\n") == NULL);
+	free(kept);
+	free(built);
+	/* The whole roll's answers came off the roll's lists (and a subtree's did not). */
+	assert_int_equal(sqlite3_exec(f->a.st->db, "DELETE FROM roll_word; DELETE FROM roll_block",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_string_equal(listed(f, &f->root, "van hung", 0, 50, &t), "");
+	assert_int_equal(t, 0);
+	assert_string_equal(listed(f, &f->e1, "nguyen van hung", 0, 50, &t), "8,9");
+}
+
 struct orgs {
 	char code[16][33];
 	int n;
@@ -393,6 +555,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_match_rules_scope_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scope_total_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_index_follows_changes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_roll_lists, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_org_find, setup, teardown),
 	};
 
