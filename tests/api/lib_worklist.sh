@@ -14,6 +14,7 @@ worklist_fixture() {
 		return
 	fi
 	if fixture_shared worklist "$f" worklist_fixture_build; then
+		http_fixture_orgs
 		. "$f.env"
 		return
 	fi

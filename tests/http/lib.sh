@@ -38,15 +38,16 @@ http_fixture() {
 		return
 	fi
 	if fixture_shared http "$f" http_fixture_build; then
+		http_fixture_orgs
 		. "$f.env"
 		return
 	fi
 	http_fixture_build "$f"
 }
 
-# http_fixture_build FILE: build http_fixture's database at FILE (no cache).
-http_fixture_build() {
-	local f=$1 save=$DB
+# http_fixture_orgs: the fixture's organisations as CSV in $WORK/fx_orgs.csv (tests import it
+# into databases of their own, so it is written whether the fixture was built or copied).
+http_fixture_orgs() {
 	cat >"$WORK/fx_orgs.csv" <<'CSV'
 code,parent_code,name,kind,established
 ROOT,,Đảng bộ Quân khu thử,committee,2000-01-01
@@ -57,6 +58,12 @@ B,ROOT,Đảng bộ Sư đoàn B,committee,2000-01-01
 B1,B,Đảng bộ Trung đoàn B1,grassroots,2000-01-01
 B1C,B1,Chi bộ Đại đội B1C,cell,2000-01-01
 CSV
+}
+
+# http_fixture_build FILE: build http_fixture's database at FILE (no cache).
+http_fixture_build() {
+	local f=$1 save=$DB
+	http_fixture_orgs
 	build_db "$f" "$WORK/fx_orgs.csv"
 	DB=$f
 	madd A1C "Nguyễn Văn An"

@@ -41,6 +41,7 @@ web_fixture() {
 		return
 	fi
 	if fixture_shared web "$f" web_fixture_build; then
+		http_fixture_orgs
 		. "$f.env"
 		return
 	fi
@@ -82,6 +83,7 @@ review_fixture() {
 		return
 	fi
 	if fixture_shared review "$f" review_fixture_build; then
+		http_fixture_orgs
 		. "$f.env"
 		return
 	fi
