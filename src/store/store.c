@@ -1076,10 +1076,11 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 	bulk_trace("duplicate keys", &tw, &tc);
 	if (rc || (rc = number_table(st, e))) {
 		numbers_forget(st);
+		store_words_bulk_forget(st);
 		return rc;
 	}
 	bulk_trace("numbers", &tw, &tc);
-	if ((rc = store_roll_rebuild(st, e)))
+	if ((rc = store_roll_bulk(st, e)))
 		return rc;
 	bulk_trace("roll lists", &tw, &tc);
 	if ((rc = sq_exec(st,
