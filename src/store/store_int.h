@@ -96,7 +96,10 @@ enum err_code store_roll_member(struct store *st, int64_t id, const struct roll_
 /* roll_word and roll_block again from member_word and member. */
 enum err_code store_roll_rebuild(struct store *st, struct err *e);
 /* roll_word and roll_block at the end of a first load: from the pairs of the words of names
- * kept in memory (st->roll) when there are, else store_roll_rebuild. Frees st->roll. */
+ * kept in memory (st->roll) when there are, else store_roll_rebuild. _begin (optional, before)
+ * reads the members' keys and orders the lists on a second thread, while the caller goes on
+ * with other work on the connection; store_roll_bulk stores them and frees st->roll. */
+enum err_code store_roll_bulk_begin(struct store *st, struct err *e);
 enum err_code store_roll_bulk(struct store *st, struct err *e);
 /* roll_block again from roll_word (store_roll_rebuild, the migration that adds it). */
 enum err_code store_roll_blocks_rebuild(struct store *st, struct err *e);

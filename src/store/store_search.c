@@ -2,6 +2,7 @@
  * dictionary of words, name_word) and each organisation's folded name words (org_word), kept
  * in the transaction of every change of a name, built in bulk after a first load, and the
  * searches that use them (docs/search.md). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -320,12 +321,16 @@ struct roll_bulk {
 	unsigned char *keys;
 	size_t n, cap, nkeys, capkeys;
 	int ready; /* the members in rank order (perm applied): the rows can be read */
+	int sorting; /* roll_bulk_order runs on thread th */
+	pthread_t th;
 };
 
 static void roll_bulk_free(struct roll_bulk *r)
 {
 	if (!r)
 		return;
+	if (r->sorting)
+		pthread_join(r->th, NULL);
 	free(r->pairs);
 	free(r->ids);
 	free(r->off);
@@ -1112,6 +1117,31 @@ static void roll_bulk_order(struct roll_bulk *r)
 	}
 }
 
+static void *roll_bulk_thread(void *arg)
+{
+	roll_bulk_order(arg);
+	return NULL;
+}
+
+enum err_code store_roll_bulk_begin(struct store *st, struct err *e)
+{
+	struct roll_bulk *r = st->roll;
+	enum err_code rc;
+
+	if (!r)
+		return ERR_OK;
+	if ((rc = roll_bulk_members(st, r, e)) || r->n > 0xFFFFFFFFu) {
+		/* The ranks are 32-bit: more members go the SQL way (store_roll_bulk). */
+		roll_bulk_free(r);
+		st->roll = NULL;
+		return rc;
+	}
+	r->sorting = pthread_create(&r->th, NULL, roll_bulk_thread, r) == 0;
+	if (!r->sorting)
+		roll_bulk_order(r);
+	return ERR_OK;
+}
+
 enum err_code store_roll_bulk(struct store *st, struct err *e)
 {
 	static const char put[] = "INSERT INTO roll_block(key, ids) VALUES (?1, ?2)";
@@ -1124,15 +1154,14 @@ enum err_code store_roll_bulk(struct store *st, struct err *e)
 
 	if (!r)
 		return store_roll_rebuild(st, e);
-	/* The ranks are 32-bit; word ids fit 23 bits (PAIR_WORD_MAX). */
-	if ((rc = roll_bulk_members(st, r, e)))
-		goto out;
-	if (r->n > 0xFFFFFFFFu) {
-		roll_bulk_free(r);
-		st->roll = NULL;
+	if (!r->ready && !r->sorting && (rc = store_roll_bulk_begin(st, e)))
+		return rc;
+	if (!(r = st->roll))
 		return store_roll_rebuild(st, e);
+	if (r->sorting) {
+		pthread_join(r->th, NULL);
+		r->sorting = 0;
 	}
-	roll_bulk_order(r);
 	if ((rc = sq_exec(st,
 			  "DELETE FROM roll_word; DELETE FROM roll_block;"
 			  "INSERT INTO roll_word(word_id, sort_key, member_id)"
