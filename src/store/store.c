@@ -1076,17 +1076,27 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 	bulk_trace("duplicate keys", &tw, &tc);
 	if (rc || (rc = number_table(st, e))) {
 		numbers_forget(st);
+		store_words_bulk_forget(st);
 		return rc;
 	}
 	bulk_trace("numbers", &tw, &tc);
-	if ((rc = store_roll_rebuild(st, e)))
+	/* The roll's lists: the members' keys read, the lists ordered on a second thread while
+	 * SQLite builds the roll index here, then stored. */
+	if ((rc = store_roll_bulk_begin(st, e))) {
+		store_words_bulk_forget(st);
 		return rc;
-	bulk_trace("roll lists", &tw, &tc);
+	}
+	bulk_trace("roll lists: members read", &tw, &tc);
 	if ((rc = sq_exec(st,
 		    "CREATE INDEX IF NOT EXISTS member_roll ON member(org_id, status, sort_key, folded);",
-		    e, "building indexes")))
+		    e, "building indexes"))) {
+		store_words_bulk_forget(st);
 		return rc;
-	bulk_trace("member_roll", &tw, &tc);
+	}
+	bulk_trace("member_roll (lists sorted)", &tw, &tc);
+	if ((rc = store_roll_bulk(st, e)))
+		return rc;
+	bulk_trace("roll lists stored", &tw, &tc);
 	if ((rc = sq_exec(st, MEMBER_NUMBER_TRIGGERS, e, "building indexes")) ||
 	    (rc = sq_exec(st, schema_fig_member_triggers(1), e, "building indexes")))
 		return rc;

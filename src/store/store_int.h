@@ -61,6 +61,9 @@ struct store {
 	struct fig_acc *bulk_figs; /* a first load's counters (store_fig.c) */
 	int review_bulk;           /* a bulk of reviews: counted in bulk_figs, not by triggers */
 	struct word_bulk *words;   /* a first load's name words (store_search.c) */
+	/* A first load's (word id, member id) pairs, kept from the words of names for the
+	 * roll's lists (store_roll_bulk), and those lists while they are stored. */
+	struct roll_bulk *roll;
 	int search_plan; /* store_member_find: 0 chooses, 1 reads the scope, 2 the index of all
 			  * members' words, 3 (the whole roll) walks the roll's lists however
 			  * few are found */
@@ -90,8 +93,14 @@ struct roll_entry {
  * store_words_member (the new words are in name_word). Nothing during a first load. */
 enum err_code store_roll_member(struct store *st, int64_t id, const struct roll_entry *was,
 				const struct roll_entry *now, struct err *e);
-/* roll_word and roll_block again from member_word and member (the end of a first load). */
+/* roll_word and roll_block again from member_word and member. */
 enum err_code store_roll_rebuild(struct store *st, struct err *e);
+/* roll_word and roll_block at the end of a first load: from the pairs of the words of names
+ * kept in memory (st->roll) when there are, else store_roll_rebuild. _begin (optional, before)
+ * reads the members' keys and orders the lists on a second thread, while the caller goes on
+ * with other work on the connection; store_roll_bulk stores them and frees st->roll. */
+enum err_code store_roll_bulk_begin(struct store *st, struct err *e);
+enum err_code store_roll_bulk(struct store *st, struct err *e);
 /* roll_block again from roll_word (store_roll_rebuild, the migration that adds it). */
 enum err_code store_roll_blocks_rebuild(struct store *st, struct err *e);
 /* Build every index of words from the names stored (the migration that adds them). */

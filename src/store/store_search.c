@@ -2,6 +2,7 @@
  * dictionary of words, name_word) and each organisation's folded name words (org_word), kept
  * in the transaction of every change of a name, built in bulk after a first load, and the
  * searches that use them (docs/search.md). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -307,6 +308,38 @@ static void bulk_free(struct word_bulk *b)
 	free(b);
 }
 
+/* A first load's roll lists in memory (store_roll_bulk). pairs: (word id << 40 | member id),
+ * then (word id << 32 | rank) of the members on a roll, sorted; the members on a roll (ids,
+ * their keys at off/len in keys) by id, then (ready) by rank, the order of the lists;
+ * perm: the member of each rank meanwhile. */
+struct roll_bulk {
+	uint64_t *pairs;
+	size_t np;
+	int64_t *ids;
+	size_t *off;
+	uint32_t *len, *perm;
+	unsigned char *keys;
+	size_t n, cap, nkeys, capkeys;
+	int ready; /* the members in rank order (perm applied): the rows can be read */
+	int sorting; /* roll_bulk_order runs on thread th */
+	pthread_t th;
+};
+
+static void roll_bulk_free(struct roll_bulk *r)
+{
+	if (!r)
+		return;
+	if (r->sorting)
+		pthread_join(r->th, NULL);
+	free(r->pairs);
+	free(r->ids);
+	free(r->off);
+	free(r->len);
+	free(r->perm);
+	free(r->keys);
+	free(r);
+}
+
 enum err_code store_words_bulk_begin(struct store *st, struct err *e)
 {
 	static const char sql[] = "SELECT id, word, folded, n FROM name_word ORDER BY id";
@@ -401,9 +434,37 @@ static const struct sorted_vtab wp_table = {
 	"CREATE TABLE x(word_id INTEGER, member_id INTEGER)", 2, wp_count, wp_column,
 };
 
+/* cadre_rollwords: a first load's roll lists (st->roll->pairs), in roll_word's key order. */
+static size_t rw_count(void *ctx)
+{
+	const struct store *st = ctx;
+
+	return st->roll && st->roll->ready ? st->roll->np : 0;
+}
+
+static void rw_column(void *ctx, size_t i, int col, sqlite3_context *out)
+{
+	const struct roll_bulk *r = ((struct store *)ctx)->roll;
+	uint64_t p = r->pairs[i];
+	size_t m = (size_t)(p & 0xFFFFFFFFu);
+
+	if (col == 0)
+		sqlite3_result_int64(out, (sqlite3_int64)(p >> 32));
+	else if (col == 1)
+		sqlite3_result_blob(out, r->keys + r->off[m], (int)r->len[m], SQLITE_STATIC);
+	else
+		sqlite3_result_int64(out, r->ids[m]);
+}
+
+static const struct sorted_vtab rw_table = {
+	"CREATE TABLE x(word_id INTEGER, sort_key BLOB, member_id INTEGER)", 3, rw_count,
+	rw_column,
+};
+
 void store_words_register(struct store *st)
 {
 	sorted_vtab_register(st->db, "cadre_wordpairs", &wp_table, st);
+	sorted_vtab_register(st->db, "cadre_rollwords", &rw_table, st);
 }
 
 static int cmp_u64(const void *x, const void *y)
@@ -503,6 +564,15 @@ enum err_code store_words_bulk_end(struct store *st, struct err *e)
 			     " SELECT word_id, member_id FROM cadre_wordpairs ORDER BY 1, 2",
 			     e, "storing the words of names");
 	}
+	if (!rc) {
+		/* The pairs are every member's words (the roll was empty): the roll's lists are
+		 * made from them (store_roll_bulk). */
+		roll_bulk_free(st->roll);
+		st->roll = xcalloc(1, sizeof *st->roll);
+		st->roll->pairs = b->pairs;
+		st->roll->np = b->np;
+		b->pairs = NULL;
+	}
 	bulk_free(b);
 	st->words = NULL;
 	return rc;
@@ -512,6 +582,8 @@ void store_words_bulk_forget(struct store *st)
 {
 	bulk_free(st->words);
 	st->words = NULL;
+	roll_bulk_free(st->roll);
+	st->roll = NULL;
 }
 
 enum err_code store_words_member(struct store *st, int64_t id, const char *old_name,
@@ -911,6 +983,218 @@ enum err_code store_roll_rebuild(struct store *st, struct err *e)
 			       store_roll_blocks_rebuild(st, e)
 		       ? e->code
 		       : ERR_OK;
+}
+
+/* A member on a roll in list order: its key (the first 8 bytes big-endian, zero-padded,
+ * then the whole key) and its place in id order, which breaks ties as the id does. */
+struct roll_rank {
+	uint64_t prefix;
+	const unsigned char *key;
+	uint32_t len, idx;
+};
+
+/* The order of roll_word's sort_key, as SQLite orders blobs (bytes, then length), then id. */
+static int cmp_roll_rank(const void *x, const void *y)
+{
+	const struct roll_rank *a = x, *b = y;
+	uint32_t n = a->len < b->len ? a->len : b->len;
+	int c;
+
+	if (a->prefix != b->prefix)
+		return a->prefix < b->prefix ? -1 : 1;
+	if ((c = memcmp(a->key, b->key, n)))
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* Read the members on a roll, by id, with their keys. */
+static enum err_code roll_bulk_members(struct store *st, struct roll_bulk *r, struct err *e)
+{
+	static const char sql[] =
+		"SELECT id, sort_key FROM member WHERE status IN " ACTIVE_STATUSES " ORDER BY id";
+	sqlite3_stmt *s;
+	int step;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return sq_db_error(st, e, "storing the roll's words");
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t len = (size_t)sqlite3_column_bytes(s, 1);
+		const void *key = sqlite3_column_blob(s, 1);
+
+		if (r->n == r->cap) {
+			r->cap = r->cap ? r->cap * 2 : 1 << 16;
+			r->ids = xrealloc(r->ids, r->cap * sizeof *r->ids);
+			r->off = xrealloc(r->off, r->cap * sizeof *r->off);
+			r->len = xrealloc(r->len, r->cap * sizeof *r->len);
+		}
+		while (r->nkeys + len > r->capkeys) {
+			r->capkeys = r->capkeys ? r->capkeys * 2 : 1 << 20;
+			r->keys = xrealloc(r->keys, r->capkeys);
+		}
+		if (len)
+			memcpy(r->keys + r->nkeys, key, len);
+		r->ids[r->n] = sqlite3_column_int64(s, 0);
+		r->off[r->n] = r->nkeys;
+		r->len[r->n] = (uint32_t)len;
+		r->nkeys += len;
+		r->n++;
+	}
+	sqlite3_finalize(s);
+	return step == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "storing the roll's words");
+}
+
+/* Make r->pairs the rows of roll_word as (word id << 32 | rank), sorted, and r->perm. */
+static void roll_bulk_order(struct roll_bulk *r)
+{
+	struct roll_rank *rk = xmalloc((r->n ? r->n : 1) * sizeof *rk);
+	uint32_t *rank = xmalloc((r->n ? r->n : 1) * sizeof *rank);
+	size_t i, j, k;
+
+	for (i = 0; i < r->n; i++) {
+		const unsigned char *key = r->keys + r->off[i];
+		uint64_t p = 0;
+
+		for (j = 0; j < 8; j++)
+			p = p << 8 | (j < r->len[i] ? key[j] : 0);
+		rk[i].prefix = p;
+		rk[i].key = key;
+		rk[i].len = r->len[i];
+		rk[i].idx = (uint32_t)i;
+	}
+	qsort(rk, r->n, sizeof *rk, cmp_roll_rank);
+	r->perm = xmalloc((r->n ? r->n : 1) * sizeof *r->perm);
+	for (i = 0; i < r->n; i++) {
+		r->perm[i] = rk[i].idx;
+		rank[rk[i].idx] = (uint32_t)i;
+	}
+	free(rk);
+	/* The pairs by member (id << 23 | word id: the word ids fit PAIR_WORD_MAX), walked beside
+	 * the members by id; a member not on a roll has none. */
+	for (i = 0; i < r->np; i++)
+		r->pairs[i] = (r->pairs[i] & (uint64_t)PAIR_ID_MAX) << 23 | r->pairs[i] >> PAIR_ID_BITS;
+	sort_u64(r->pairs, r->np);
+	for (i = j = k = 0; i < r->np; i++) {
+		int64_t id = (int64_t)(r->pairs[i] >> 23);
+
+		while (j < r->n && r->ids[j] < id)
+			j++;
+		if (j < r->n && r->ids[j] == id)
+			r->pairs[k++] = (r->pairs[i] & PAIR_WORD_MAX) << 32 | rank[j];
+	}
+	r->np = k;
+	free(rank);
+	sort_u64(r->pairs, r->np);
+	/* The members in rank order, so that the rows read them in turn. */
+	{
+		int64_t *ids = xmalloc((r->n ? r->n : 1) * sizeof *ids);
+		size_t *off = xmalloc((r->n ? r->n : 1) * sizeof *off);
+		uint32_t *len = xmalloc((r->n ? r->n : 1) * sizeof *len);
+		unsigned char *keys = xmalloc(r->nkeys ? r->nkeys : 1);
+		size_t at = 0;
+
+		for (i = 0; i < r->n; i++) {
+			uint32_t m = r->perm[i];
+
+			ids[i] = r->ids[m];
+			off[i] = at;
+			len[i] = r->len[m];
+			memcpy(keys + at, r->keys + r->off[m], r->len[m]);
+			at += r->len[m];
+		}
+		free(r->ids);
+		free(r->off);
+		free(r->len);
+		free(r->keys);
+		free(r->perm);
+		r->perm = NULL;
+		r->ids = ids;
+		r->off = off;
+		r->len = len;
+		r->keys = keys;
+		r->ready = 1;
+	}
+}
+
+static void *roll_bulk_thread(void *arg)
+{
+	roll_bulk_order(arg);
+	return NULL;
+}
+
+enum err_code store_roll_bulk_begin(struct store *st, struct err *e)
+{
+	struct roll_bulk *r = st->roll;
+	enum err_code rc;
+
+	if (!r)
+		return ERR_OK;
+	if ((rc = roll_bulk_members(st, r, e)) || r->n > 0xFFFFFFFFu) {
+		/* The ranks are 32-bit: more members go the SQL way (store_roll_bulk). */
+		roll_bulk_free(r);
+		st->roll = NULL;
+		return rc;
+	}
+	r->sorting = pthread_create(&r->th, NULL, roll_bulk_thread, r) == 0;
+	if (!r->sorting)
+		roll_bulk_order(r);
+	return ERR_OK;
+}
+
+enum err_code store_roll_bulk(struct store *st, struct err *e)
+{
+	static const char put[] = "INSERT INTO roll_block(key, ids) VALUES (?1, ?2)";
+	struct roll_bulk *r = st->roll;
+	sqlite3_stmt *p = NULL;
+	unsigned char *buf = NULL;
+	uint64_t *ids = NULL;
+	size_t i, j, cap = 0;
+	enum err_code rc;
+
+	if (!r)
+		return store_roll_rebuild(st, e);
+	if (!r->ready && !r->sorting && (rc = store_roll_bulk_begin(st, e)))
+		return rc;
+	if (!(r = st->roll))
+		return store_roll_rebuild(st, e);
+	if (r->sorting) {
+		pthread_join(r->th, NULL);
+		r->sorting = 0;
+	}
+	if ((rc = sq_exec(st,
+			  "DELETE FROM roll_word; DELETE FROM roll_block;"
+			  "INSERT INTO roll_word(word_id, sort_key, member_id)"
+			  " SELECT word_id, sort_key, member_id FROM cadre_rollwords ORDER BY 1, 2, 3",
+			  e, "storing the roll's words")))
+		goto out;
+	/* roll_block: each word's members by id (as store_roll_blocks_rebuild from roll_word). */
+	if (sqlite3_prepare_v2(st->db, put, -1, &p, NULL) != SQLITE_OK) {
+		rc = sq_db_error(st, e, "storing the roll's words");
+		goto out;
+	}
+	buf = xmalloc(2 << ROLL_BLOCK_BITS);
+	for (i = 0; i < r->np && !rc; i = j) {
+		uint64_t w = r->pairs[i] >> 32;
+		size_t n = 0;
+
+		for (j = i; j < r->np && r->pairs[j] >> 32 == w; j++) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 4096;
+				ids = xrealloc(ids, cap * sizeof *ids);
+			}
+			ids[n++] = (uint64_t)r->ids[r->pairs[j] & 0xFFFFFFFFu];
+		}
+		sort_u64(ids, n);
+		rc = roll_blocks_put(st, p, (int64_t)w, ids, n, buf, e);
+	}
+out:
+	sqlite3_finalize(p);
+	free(buf);
+	free(ids);
+	roll_bulk_free(st->roll);
+	st->roll = NULL;
+	return rc;
 }
 
 /* One dictionary word's list in list order, read a row at a time. */
