@@ -766,8 +766,7 @@ static enum err_code roll_block_set(struct store *st, int64_t w, int64_t id, int
 	int step;
 
 	if (id < 0 || id > PAIR_ID_MAX)
-		return err_set(e, ERR_STORAGE, "member id %lld is too large for the index of names",
-			       (long long)id);
+		return ERR_OK; /* not packed: roll_word alone has it, and roll_usable says so */
 	if (!(s = sq_prep(st, get, e)))
 		return e->code;
 	sqlite3_bind_int64(s, 1, roll_key(w, id));
@@ -874,12 +873,8 @@ enum err_code store_roll_blocks_rebuild(struct store *st, struct err *e)
 			w = wid;
 			n = 0;
 		}
-		if (id < 0 || id > PAIR_ID_MAX) {
-			rc = err_set(e, ERR_STORAGE,
-				     "member id %lld is too large for the index of names",
-				     (long long)id);
-			goto out;
-		}
+		if (id < 0 || id > PAIR_ID_MAX)
+			continue; /* not packed (roll_block_set) */
 		if (n == cap) {
 			cap = cap ? cap * 2 : 4096;
 			ids = xrealloc(ids, cap * sizeof *ids);
@@ -1763,6 +1758,24 @@ out:
 	return rc;
 }
 
+/* Whether the packed lists hold every member on a roll: ids above PAIR_ID_MAX (a file may
+ * give any id up to 2^63 - 1) are kept in roll_word but not in roll_block, and while such a
+ * member exists the whole roll is searched the subtree's way. */
+static enum err_code roll_usable(struct store *st, int *usable, struct err *e)
+{
+	sqlite3_stmt *s = sq_prep(st, "SELECT max(id) FROM member", e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	rc = sqlite3_step(s);
+	*usable = rc == SQLITE_ROW && sqlite3_column_int64(s, 0) <= PAIR_ID_MAX;
+	sq_done(st, s);
+	if (rc != SQLITE_ROW)
+		return sq_db_error(st, e, "searching names");
+	return ERR_OK;
+}
+
 /* The whole roll (docs/search.md): the total from the packed lists of the members on a
  * current roll (roll_block), a bitmap a word intersected and counted, without reading a
  * member's row; the page walked off the rarest word's lists in list order (roll_word),
@@ -1911,11 +1924,13 @@ enum err_code store_member_find(struct store *st, long pre, long last,
 	qsort(q, nwords, sizeof *q, cmp_qword);
 	/* The whole roll: its lists of words in list order (roll_find). */
 	if (!st->search_plan || st->search_plan == 3) {
-		int whole;
+		int whole, usable = 0;
 
 		if ((rc = scope_whole(st, pre, last, &whole, e)))
 			goto out;
-		if (whole) {
+		if (whole && (rc = roll_usable(st, &usable, e)))
+			goto out;
+		if (whole && usable) {
 			rc = roll_find(st, q, nwords, offset, limit, total, cb, ctx, e);
 			goto out;
 		}
