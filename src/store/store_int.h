@@ -61,6 +61,7 @@ struct store {
 	struct fig_acc *bulk_figs; /* a first load's counters (store_fig.c) */
 	int review_bulk;           /* a bulk of reviews: counted in bulk_figs, not by triggers */
 	struct word_bulk *words;   /* a first load's name words (store_search.c) */
+	struct roll_cache *roll_cache; /* shared bitmaps of long lists (store_roll_cache_use) */
 	int search_plan; /* store_member_find: 0 chooses, 1 reads the scope, 2 the index of all
 			  * members' words, 3 (the whole roll) walks the roll's lists however
 			  * few are found */

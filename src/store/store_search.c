@@ -2,6 +2,7 @@
  * dictionary of words, name_word) and each organisation's folded name words (org_word), kept
  * in the transaction of every change of a name, built in bulk after a first load, and the
  * searches that use them (docs/search.md). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -977,7 +978,7 @@ static enum err_code scope_whole(struct store *st, long pre, long last, int *who
 /* The members a query word can be: the ids of its dictionary words and their sum of n. */
 struct qword {
 	const struct search_word *w;
-	int64_t *ids;
+	int64_t *ids, *ns; /* its dictionary words and how many members have each */
 	size_t nids;
 	long long n;
 };
@@ -1003,7 +1004,9 @@ static enum err_code qword_ids(struct store *st, struct qword *q, struct err *e)
 		if (q->nids == cap) {
 			cap = cap ? cap * 2 : 16;
 			q->ids = xrealloc(q->ids, cap * sizeof *q->ids);
+			q->ns = xrealloc(q->ns, cap * sizeof *q->ns);
 		}
+		q->ns[q->nids] = sqlite3_column_int64(s, 1);
 		q->ids[q->nids++] = sqlite3_column_int64(s, 0);
 		q->n += sqlite3_column_int64(s, 1);
 	}
@@ -1377,38 +1380,216 @@ static int bitset_has(const struct bitset *b, int64_t id)
 	return i < b->nw && (b->w[i] >> (id & 63) & 1);
 }
 
-/* The members on a roll with one of q's dictionary words, from their blocks, into out
- * (empty first). */
+/* Bits set in x (without the processor's instruction, which the build does not assume). */
+static unsigned popcount64(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (unsigned)((x * 0x0101010101010101ULL) >> 56);
+}
+
+/* Word w's members on a roll, from its blocks, added to out. */
+static enum err_code roll_bits_read(struct store *st, int64_t w, struct bitset *out,
+				    struct err *e)
+{
+	static const char sql[] = "SELECT key, ids FROM roll_block WHERE key BETWEEN ?1 AND ?2";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, w << 24);
+	sqlite3_bind_int64(s, 2, w << 24 | ROLL_BLOCK_MASK);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		uint64_t base = (uint64_t)(sqlite3_column_int64(s, 0) & ROLL_BLOCK_MASK)
+				<< ROLL_BLOCK_BITS;
+		const unsigned char *v = sqlite3_column_blob(s, 1);
+		size_t n = (size_t)sqlite3_column_bytes(s, 1) / 2, k;
+
+		bitset_room(out, (size_t)((base >> 6) + (1u << (ROLL_BLOCK_BITS - 6))));
+		for (k = 0; k < n; k++) {
+			uint64_t id = base | (uint64_t)(v[2 * k] | v[2 * k + 1] << 8);
+
+			out->w[id >> 6] |= 1ULL << (id & 63);
+		}
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "searching names");
+}
+
+/* ---- the server's shared bitmaps of the long lists ------------------------------------ */
+
+/* A word this many members have (name_word.n) has its bitmap kept: shorter lists are read
+ * from their blocks as fast as a bitmap is copied (2 bytes a member against 1 bit of every
+ * id; nationally a bitmap is 700 KB, a list of 16,384 members 32 KB). */
+#define ROLL_CACHE_MIN 16384
+
+struct roll_cached {
+	int64_t word_id, gen; /* the word and the version of its blocks the bitmap holds */
+	uint64_t *w;
+	size_t nw;
+	unsigned long long used; /* the cache's tick at its last use */
+};
+
+struct roll_cache {
+	pthread_mutex_t mu;
+	struct roll_cached *v;
+	size_t n, cap, bytes, budget;
+	unsigned long long tick;
+	long long hits, builds;
+};
+
+struct roll_cache *store_roll_cache_new(size_t budget)
+{
+	struct roll_cache *c = xcalloc(1, sizeof *c);
+
+	pthread_mutex_init(&c->mu, NULL);
+	c->budget = budget;
+	return c;
+}
+
+void store_roll_cache_free(struct roll_cache *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->n; i++)
+		free(c->v[i].w);
+	free(c->v);
+	pthread_mutex_destroy(&c->mu);
+	free(c);
+}
+
+void store_roll_cache_use(struct store *st, struct roll_cache *c)
+{
+	st->roll_cache = c;
+}
+
+void store_roll_cache_stats(struct roll_cache *c, long long *hits, long long *builds, long *kept)
+{
+	pthread_mutex_lock(&c->mu);
+	*hits = c->hits;
+	*builds = c->builds;
+	*kept = (long)c->n;
+	pthread_mutex_unlock(&c->mu);
+}
+
+/* OR word w's bitmap into out when c holds it at version gen (1), else 0. */
+static int roll_cache_or(struct roll_cache *c, int64_t w, int64_t gen, struct bitset *out)
+{
+	size_t i, j;
+	int hit = 0;
+
+	pthread_mutex_lock(&c->mu);
+	for (i = 0; i < c->n && c->v[i].word_id != w; i++)
+		;
+	if (i < c->n && c->v[i].gen == gen) {
+		const struct roll_cached *k = &c->v[i];
+
+		bitset_room(out, k->nw);
+		for (j = 0; j < k->nw; j++)
+			out->w[j] |= k->w[j];
+		c->v[i].used = ++c->tick;
+		c->hits++;
+		hit = 1;
+	}
+	pthread_mutex_unlock(&c->mu);
+	return hit;
+}
+
+/* Keep b as word w's bitmap at version gen (c takes b->w; b is left empty), letting go of
+ * the least recently used beyond the budget. */
+static void roll_cache_put(struct roll_cache *c, int64_t w, int64_t gen, struct bitset *b)
+{
+	size_t i, size = b->nw * sizeof *b->w;
+
+	pthread_mutex_lock(&c->mu);
+	c->builds++;
+	for (i = 0; i < c->n && c->v[i].word_id != w; i++)
+		;
+	if (i < c->n) { /* out of date, or built by another search meanwhile */
+		c->bytes -= c->v[i].nw * sizeof *c->v[i].w;
+		free(c->v[i].w);
+		c->v[i] = c->v[--c->n];
+	}
+	while (c->n && c->bytes + size > c->budget) {
+		size_t old = 0;
+
+		for (i = 1; i < c->n; i++)
+			if (c->v[i].used < c->v[old].used)
+				old = i;
+		c->bytes -= c->v[old].nw * sizeof *c->v[old].w;
+		free(c->v[old].w);
+		c->v[old] = c->v[--c->n];
+	}
+	if (size <= c->budget) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 32;
+			c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+		}
+		c->v[c->n].word_id = w;
+		c->v[c->n].gen = gen;
+		c->v[c->n].w = b->w;
+		c->v[c->n].nw = b->nw;
+		c->v[c->n].used = ++c->tick;
+		c->n++;
+		c->bytes += size;
+		b->w = NULL;
+		b->nw = 0;
+	}
+	pthread_mutex_unlock(&c->mu);
+}
+
+/* The version of word w's blocks (roll_gen; 0 before their first change). */
+static enum err_code roll_gen_of(struct store *st, int64_t w, int64_t *gen, struct err *e)
+{
+	static const char sql[] = "SELECT gen FROM roll_gen WHERE word_id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, w);
+	rc = sqlite3_step(s);
+	*gen = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sq_done(st, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK
+						      : sq_db_error(st, e, "searching names");
+}
+
+/* The members on a roll with one of q's dictionary words into out (empty first): a long
+ * list's bitmap from the shared cache when it was built at the word's present version, else
+ * from its blocks. The version is read before the blocks: a change between the two moves
+ * the version on, so a bitmap is never kept under a version it does not hold. */
 static enum err_code roll_bits(struct store *st, const struct qword *q, struct bitset *out,
 			       struct err *e)
 {
-	static const char sql[] = "SELECT key, ids FROM roll_block WHERE key BETWEEN ?1 AND ?2";
-	size_t i;
-	int rc;
+	size_t i, j;
 
 	for (i = 0; i < q->nids; i++) {
-		sqlite3_stmt *s = sq_prep(st, sql, e);
+		struct bitset b = {0};
+		int64_t gen;
 
-		if (!s)
-			return e->code;
-		sqlite3_bind_int64(s, 1, q->ids[i] << 24);
-		sqlite3_bind_int64(s, 2, q->ids[i] << 24 | ROLL_BLOCK_MASK);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			uint64_t base = (uint64_t)(sqlite3_column_int64(s, 0) & ROLL_BLOCK_MASK)
-					<< ROLL_BLOCK_BITS;
-			const unsigned char *v = sqlite3_column_blob(s, 1);
-			size_t n = (size_t)sqlite3_column_bytes(s, 1) / 2, k;
-
-			bitset_room(out, (size_t)((base >> 6) + (1u << (ROLL_BLOCK_BITS - 6))));
-			for (k = 0; k < n; k++) {
-				uint64_t id = base | (uint64_t)(v[2 * k] | v[2 * k + 1] << 8);
-
-				out->w[id >> 6] |= 1ULL << (id & 63);
-			}
+		if (!st->roll_cache || q->ns[i] < ROLL_CACHE_MIN) {
+			if (roll_bits_read(st, q->ids[i], out, e))
+				return e->code;
+			continue;
 		}
-		sq_done(st, s);
-		if (rc != SQLITE_DONE)
-			return sq_db_error(st, e, "searching names");
+		if (roll_gen_of(st, q->ids[i], &gen, e))
+			return e->code;
+		if (roll_cache_or(st->roll_cache, q->ids[i], gen, out))
+			continue;
+		if (roll_bits_read(st, q->ids[i], &b, e)) {
+			free(b.w);
+			return e->code;
+		}
+		bitset_room(out, b.nw);
+		for (j = 0; j < b.nw; j++)
+			out->w[j] |= b.w[j];
+		roll_cache_put(st->roll_cache, q->ids[i], gen, &b);
+		free(b.w);
 	}
 	return ERR_OK;
 }
@@ -1527,7 +1708,7 @@ static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords,
 				found.w[j] &= other.w[j];
 		}
 		for (j = 0; j < found.nw; j++)
-			n += __builtin_popcountll(found.w[j]);
+			n += popcount64(found.w[j]);
 		*total = (long)n;
 	}
 	if (limit == 0 || offset >= *total)
@@ -1721,8 +1902,10 @@ page:
 			break;
 	}
 out:
-	for (i = 0; i < nwords; i++)
+	for (i = 0; i < nwords; i++) {
 		free(q[i].ids);
+		free(q[i].ns);
+	}
 	free(q);
 	free(cand.v);
 	free(other.v);
