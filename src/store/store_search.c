@@ -1418,17 +1418,27 @@ static enum err_code roll_bits_read(struct store *st, int64_t w, struct bitset *
 	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "searching names");
 }
 
-/* ---- the server's shared bitmaps of the long lists ------------------------------------ */
+/* ---- the server's shared copies of the long lists --------------------------------------- */
 
-/* A word this many members have (name_word.n) has its bitmap kept: shorter lists are read
- * from their blocks as fast as a bitmap is copied (2 bytes a member against 1 bit of every
- * id; nationally a bitmap is 700 KB, a list of 16,384 members 32 KB). */
+/* A word this many members have (name_word.n) has its lists kept: shorter lists are read
+ * from the database about as fast as a copy is used (nationally a bitmap is 700 KB, a list
+ * of 16,384 members 32 KB of blocks). */
 #define ROLL_CACHE_MIN 16384
 
+/* What is kept of a word: its members as a bitmap (for counting), or their ids in list
+ * order (for a page). */
+enum { ROLL_BITS, ROLL_ORDER, ROLL_KINDS };
+
+struct roll_data {
+	int refs; /* the cache's own while it keeps it, and one a search using it */
+	size_t n, bytes; /* 64-bit words of the bitmap, or ids in order */
+	void *p;         /* uint64_t bits, or uint32_t ids */
+};
+
 struct roll_cached {
-	int64_t word_id, gen; /* the word and the version of its blocks the bitmap holds */
-	uint64_t *w;
-	size_t nw;
+	int64_t word_id, gen; /* the word and the version of its lists the copy holds */
+	int kind;
+	struct roll_data *d;
 	unsigned long long used; /* the cache's tick at its last use */
 };
 
@@ -1449,6 +1459,14 @@ struct roll_cache *store_roll_cache_new(size_t budget)
 	return c;
 }
 
+static void roll_data_unref(struct roll_data *d)
+{
+	if (d && --d->refs == 0) {
+		free(d->p);
+		free(d);
+	}
+}
+
 void store_roll_cache_free(struct roll_cache *c)
 {
 	size_t i;
@@ -1456,7 +1474,7 @@ void store_roll_cache_free(struct roll_cache *c)
 	if (!c)
 		return;
 	for (i = 0; i < c->n; i++)
-		free(c->v[i].w);
+		roll_data_unref(c->v[i].d);
 	free(c->v);
 	pthread_mutex_destroy(&c->mu);
 	free(c);
@@ -1476,73 +1494,87 @@ void store_roll_cache_stats(struct roll_cache *c, long long *hits, long long *bu
 	pthread_mutex_unlock(&c->mu);
 }
 
-/* OR word w's bitmap into out when c holds it at version gen (1), else 0. */
-static int roll_cache_or(struct roll_cache *c, int64_t w, int64_t gen, struct bitset *out)
+/* Let go of entry i (its data lives on while a search still uses it). */
+static void roll_cache_drop(struct roll_cache *c, size_t i)
 {
-	size_t i, j;
-	int hit = 0;
-
-	pthread_mutex_lock(&c->mu);
-	for (i = 0; i < c->n && c->v[i].word_id != w; i++)
-		;
-	if (i < c->n && c->v[i].gen == gen) {
-		const struct roll_cached *k = &c->v[i];
-
-		bitset_room(out, k->nw);
-		for (j = 0; j < k->nw; j++)
-			out->w[j] |= k->w[j];
-		c->v[i].used = ++c->tick;
-		c->hits++;
-		hit = 1;
-	}
-	pthread_mutex_unlock(&c->mu);
-	return hit;
+	c->bytes -= c->v[i].d->bytes;
+	roll_data_unref(c->v[i].d);
+	c->v[i] = c->v[--c->n];
 }
 
-/* Keep b as word w's bitmap at version gen (c takes b->w; b is left empty), letting go of
- * the least recently used beyond the budget. */
-static void roll_cache_put(struct roll_cache *c, int64_t w, int64_t gen, struct bitset *b)
+/* Word w's copy of kind at version gen, held for the caller (roll_cache_done), or NULL. */
+static struct roll_data *roll_cache_get(struct roll_cache *c, int kind, int64_t w, int64_t gen)
 {
-	size_t i, size = b->nw * sizeof *b->w;
+	struct roll_data *d = NULL;
+	size_t i;
 
 	pthread_mutex_lock(&c->mu);
-	c->builds++;
-	for (i = 0; i < c->n && c->v[i].word_id != w; i++)
-		;
-	if (i < c->n) { /* out of date, or built by another search meanwhile */
-		c->bytes -= c->v[i].nw * sizeof *c->v[i].w;
-		free(c->v[i].w);
-		c->v[i] = c->v[--c->n];
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].word_id == w && c->v[i].kind == kind)
+			break;
+	if (i < c->n && c->v[i].gen == gen) {
+		d = c->v[i].d;
+		d->refs++;
+		c->v[i].used = ++c->tick;
+		c->hits++;
 	}
-	while (c->n && c->bytes + size > c->budget) {
+	pthread_mutex_unlock(&c->mu);
+	return d;
+}
+
+static void roll_cache_done(struct roll_cache *c, struct roll_data *d)
+{
+	pthread_mutex_lock(&c->mu);
+	roll_data_unref(d);
+	pthread_mutex_unlock(&c->mu);
+}
+
+/* Keep p (n items, bytes long; c takes it) as word w's copy of kind at version gen, letting
+ * go of the least recently used beyond the budget; held for the caller (roll_cache_done). */
+static struct roll_data *roll_cache_put(struct roll_cache *c, int kind, int64_t w, int64_t gen,
+					void *p, size_t n, size_t bytes)
+{
+	struct roll_data *d = xcalloc(1, sizeof *d);
+	size_t i;
+
+	d->refs = 1;
+	d->p = p;
+	d->n = n;
+	d->bytes = bytes;
+	pthread_mutex_lock(&c->mu);
+	c->builds++;
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].word_id == w && c->v[i].kind == kind) {
+			roll_cache_drop(c, i); /* out of date, or built meanwhile by another */
+			break;
+		}
+	while (c->n && c->bytes + bytes > c->budget) {
 		size_t old = 0;
 
 		for (i = 1; i < c->n; i++)
 			if (c->v[i].used < c->v[old].used)
 				old = i;
-		c->bytes -= c->v[old].nw * sizeof *c->v[old].w;
-		free(c->v[old].w);
-		c->v[old] = c->v[--c->n];
+		roll_cache_drop(c, old);
 	}
-	if (size <= c->budget) {
+	if (bytes <= c->budget) {
 		if (c->n == c->cap) {
 			c->cap = c->cap ? 2 * c->cap : 32;
 			c->v = xrealloc(c->v, c->cap * sizeof *c->v);
 		}
 		c->v[c->n].word_id = w;
 		c->v[c->n].gen = gen;
-		c->v[c->n].w = b->w;
-		c->v[c->n].nw = b->nw;
+		c->v[c->n].kind = kind;
+		c->v[c->n].d = d;
 		c->v[c->n].used = ++c->tick;
 		c->n++;
-		c->bytes += size;
-		b->w = NULL;
-		b->nw = 0;
+		c->bytes += bytes;
+		d->refs++;
 	}
 	pthread_mutex_unlock(&c->mu);
+	return d;
 }
 
-/* The version of word w's blocks (roll_gen; 0 before their first change). */
+/* The version of word w's lists (roll_gen; 0 before their first change). */
 static enum err_code roll_gen_of(struct store *st, int64_t w, int64_t *gen, struct err *e)
 {
 	static const char sql[] = "SELECT gen FROM roll_gen WHERE word_id = ?1";
@@ -1559,43 +1591,113 @@ static enum err_code roll_gen_of(struct store *st, int64_t w, int64_t *gen, stru
 						      : sq_db_error(st, e, "searching names");
 }
 
+/* Word w's members in list order as ids of 32 bits into *ids, *n (NULL when an id is
+ * larger: the list is then walked in the database). */
+static enum err_code roll_order_read(struct store *st, int64_t w, uint32_t **ids, size_t *n,
+				     struct err *e)
+{
+	static const char sql[] =
+		"SELECT member_id FROM roll_word WHERE word_id = ?1 ORDER BY sort_key, member_id";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, w);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+
+		if (id < 0 || id > (int64_t)UINT32_MAX) {
+			free(*ids);
+			*ids = NULL;
+			*n = 0;
+			sq_done(st, s);
+			return ERR_OK;
+		}
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			*ids = xrealloc(*ids, cap * sizeof **ids);
+		}
+		(*ids)[(*n)++] = (uint32_t)id;
+	}
+	sq_done(st, s);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		return sq_db_error(st, e, "searching names");
+	}
+	return ERR_OK;
+}
+
+/* Word w's copy of kind, from the cache at the word's present version or built and kept;
+ * *d NULL when it cannot be had (a list with ids past 32 bits). The version is read before
+ * the lists: a change between the two moves it on, so a copy is never kept under a version
+ * it does not hold. */
+static enum err_code roll_cached_get(struct store *st, int kind, int64_t w,
+				     struct roll_data **d, struct err *e)
+{
+	int64_t gen;
+
+	*d = NULL;
+	if (roll_gen_of(st, w, &gen, e))
+		return e->code;
+	if ((*d = roll_cache_get(st->roll_cache, kind, w, gen)))
+		return ERR_OK;
+	if (kind == ROLL_BITS) {
+		struct bitset b = {0};
+
+		if (roll_bits_read(st, w, &b, e)) {
+			free(b.w);
+			return e->code;
+		}
+		*d = roll_cache_put(st->roll_cache, kind, w, gen, b.w, b.nw, b.nw * sizeof *b.w);
+	} else {
+		uint32_t *ids;
+		size_t n;
+
+		if (roll_order_read(st, w, &ids, &n, e))
+			return e->code;
+		if (ids || !n)
+			*d = roll_cache_put(st->roll_cache, kind, w, gen, ids, n, n * sizeof *ids);
+	}
+	return ERR_OK;
+}
+
 /* The members on a roll with one of q's dictionary words into out (empty first): a long
- * list's bitmap from the shared cache when it was built at the word's present version, else
- * from its blocks. The version is read before the blocks: a change between the two moves
- * the version on, so a bitmap is never kept under a version it does not hold. */
+ * list's bitmap from the shared cache (roll_cached_get), the others from their blocks. */
 static enum err_code roll_bits(struct store *st, const struct qword *q, struct bitset *out,
 			       struct err *e)
 {
 	size_t i, j;
 
 	for (i = 0; i < q->nids; i++) {
-		struct bitset b = {0};
-		int64_t gen;
+		struct roll_data *d;
+		const uint64_t *w;
 
 		if (!st->roll_cache || q->ns[i] < ROLL_CACHE_MIN) {
 			if (roll_bits_read(st, q->ids[i], out, e))
 				return e->code;
 			continue;
 		}
-		if (roll_gen_of(st, q->ids[i], &gen, e))
+		if (roll_cached_get(st, ROLL_BITS, q->ids[i], &d, e))
 			return e->code;
-		if (roll_cache_or(st->roll_cache, q->ids[i], gen, out))
-			continue;
-		if (roll_bits_read(st, q->ids[i], &b, e)) {
-			free(b.w);
-			return e->code;
-		}
-		bitset_room(out, b.nw);
-		for (j = 0; j < b.nw; j++)
-			out->w[j] |= b.w[j];
-		roll_cache_put(st->roll_cache, q->ids[i], gen, &b);
-		free(b.w);
+		w = d->p;
+		bitset_room(out, d->n);
+		for (j = 0; j < d->n; j++)
+			out->w[j] |= w[j];
+		roll_cache_done(st->roll_cache, d);
 	}
 	return ERR_OK;
 }
 
 /* Up to this many found, a page of the whole roll is made by reading their list keys. */
 #define ROLL_READ_KEYS_MAX 5000
+/* With the lists kept in memory (a server), only this many: more are found faster off the
+ * kept lists (roll_page_by_lists). */
+#define ROLL_READ_KEYS_SERVER 100
 
 /* The page [offset, offset + limit) of the members of found in list order, from their keys
  * (each member's row read for its key). */
@@ -1660,6 +1762,134 @@ out:
 	return rc;
 }
 
+static int cmp_i64(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* Found on a short list (of fewer than ROLL_CACHE_MIN members: walked in the database) or
+ * on a kept one: its first k members in found, in its order, appended to *v. */
+static enum err_code roll_list_first(struct store *st, const struct qword *q, size_t form,
+				     const struct bitset *found, size_t k, int64_t **v, size_t *nv,
+				     struct err *e)
+{
+	static const char list[] =
+		"SELECT member_id FROM roll_word WHERE word_id = ?1 ORDER BY sort_key, member_id";
+	size_t got = 0, i;
+	struct roll_data *d = NULL;
+	sqlite3_stmt *s;
+	int rc = SQLITE_DONE;
+
+	if (q->ns[form] >= ROLL_CACHE_MIN &&
+	    roll_cached_get(st, ROLL_ORDER, q->ids[form], &d, e))
+		return e->code;
+	if (d) {
+		const uint32_t *ids = d->p;
+
+		for (i = 0; i < d->n && got < k; i++)
+			if (bitset_has(found, ids[i])) {
+				*v = xrealloc(*v, (*nv + 1) * sizeof **v);
+				(*v)[(*nv)++] = ids[i];
+				got++;
+			}
+		roll_cache_done(st->roll_cache, d);
+		return ERR_OK;
+	}
+	if (!(s = sq_prep(st, list, e)))
+		return e->code;
+	sqlite3_bind_int64(s, 1, q->ids[form]);
+	while (got < k && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+
+		if (bitset_has(found, id)) {
+			*v = xrealloc(*v, (*nv + 1) * sizeof **v);
+			(*v)[(*nv)++] = id;
+			got++;
+		}
+	}
+	sq_done(st, s);
+	if (got < k && rc != SQLITE_DONE)
+		return sq_db_error(st, e, "searching names");
+	return ERR_OK;
+}
+
+/* The page [offset, offset + limit) of the members of found, off the rarest word's lists as
+ * the server keeps them (roll_cached_get): from each form's list the first offset + limit
+ * found, in memory; the page is among them. One form: they are the page, in order; more:
+ * their keys read and sorted. Read so, a page costs a walk of the lists in memory, not a
+ * row a member found ("pham van minh": 2,561 rows read before) nor a walk of the list in
+ * the database to where the first found lies. */
+static enum err_code roll_page_by_lists(struct store *st, const struct qword *q,
+					const struct bitset *found, long offset, long limit,
+					store_member_cb cb, void *ctx, struct err *e)
+{
+	static const char key[] = "SELECT sort_key FROM member WHERE id = ?1";
+	size_t k = (size_t)offset + (size_t)limit, nc = 0, nv = 0, i, j, end_at;
+	int64_t *cand = NULL;
+	struct keyed *v = NULL;
+	struct buf arena;
+	enum err_code rc = ERR_OK;
+
+	buf_init(&arena, 0);
+	for (i = 0; i < q->nids; i++)
+		if ((rc = roll_list_first(st, q, i, found, k, &cand, &nc, e)))
+			goto out;
+	if (q->nids == 1) {
+		for (i = (size_t)offset; i < nc; i++) {
+			struct member m;
+
+			if ((rc = store_member_get(st, cand[i], &m, e)))
+				goto out;
+			if (cb(ctx, &m))
+				break;
+		}
+		goto out;
+	}
+	/* More forms: the same member may be on two (a name with hùng and hưng). */
+	qsort(cand, nc, sizeof *cand, cmp_i64);
+	for (i = j = 0; i < nc; i++)
+		if (!j || cand[j - 1] != cand[i])
+			cand[j++] = cand[i];
+	nc = j;
+	v = xmalloc((nc ? nc : 1) * sizeof *v);
+	for (i = 0; i < nc; i++) {
+		sqlite3_stmt *s = sq_prep(st, key, e);
+		int step;
+
+		if (!s) {
+			rc = e->code;
+			goto out;
+		}
+		sqlite3_bind_int64(s, 1, cand[i]);
+		step = sqlite3_step(s);
+		if (step == SQLITE_ROW)
+			keyed_add(v, &nv, &arena, sqlite3_column_blob(s, 0),
+				  sqlite3_column_bytes(s, 0), cand[i]);
+		sq_done(st, s);
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {
+			rc = sq_db_error(st, e, "searching names");
+			goto out;
+		}
+	}
+	end_at = k < nv ? k : nv;
+	qsort_r(v, nv, sizeof *v, cmp_keyed_search, arena.s);
+	for (i = (size_t)offset; i < end_at; i++) {
+		struct member m;
+
+		if ((rc = store_member_get(st, v[i].id, &m, e)))
+			goto out;
+		if (cb(ctx, &m))
+			break;
+	}
+out:
+	free(cand);
+	free(v);
+	buf_cleanup(&arena);
+	return rc;
+}
+
 /* The whole roll (docs/search.md): the total from the packed lists of the members on a
  * current roll (roll_block), a bitmap a word intersected and counted, without reading a
  * member's row; the page walked off the rarest word's lists in list order (roll_word),
@@ -1713,6 +1943,11 @@ static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords,
 	}
 	if (limit == 0 || offset >= *total)
 		goto out;
+	if (!all && st->roll_cache && limit > 0 && !st->search_plan &&
+	    *total > ROLL_READ_KEYS_SERVER) {
+		rc = roll_page_by_lists(st, &q[0], &found, offset, limit, cb, ctx, e);
+		goto out;
+	}
 	if (!all && *total <= ROLL_READ_KEYS_MAX && st->search_plan != 3) {
 		/* Few found: their keys read and sorted, rather than a walk of the rarest word's
 		 * lists, whose first match can lie far down (the lists run by given name, then
