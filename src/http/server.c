@@ -104,7 +104,7 @@ static sem_t g_heavy;
  * search they were most of its time (14.7 ms of processor time a search at 64 connections,
  * most of it reading and unpacking 2.6 MB of "văn"). 64 MiB holds about 90 national
  * bitmaps of 700 KB, the common family, middle and given names. */
-#define SEARCH_CACHE_MIB 64
+#define SEARCH_CACHE_MIB 128
 static struct roll_cache *g_search_cache;
 static int g_heavy_wait = 5; /* seconds a search waits for its turn */
 static int g_fault_ok;       /* CADRE_FAULT_INJECTION: X-Cadre-Fault is obeyed (tests) */

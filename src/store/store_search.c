@@ -1903,7 +1903,9 @@ static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords,
 		"SELECT sum(length(ids)) / 2 FROM roll_block WHERE key BETWEEN ?1 AND ?2";
 	static const char list[] = "SELECT sort_key, member_id FROM roll_word WHERE word_id = ?1"
 				   " ORDER BY sort_key, member_id";
-	struct bitset found = {0}, other = {0};
+	struct bitset found = {0}, *own = NULL;
+	struct roll_data **held = NULL;
+	const uint64_t **view = NULL;
 	struct roll_cursor *c = NULL;
 	int64_t *page = NULL, last_id = 0;
 	size_t i, j, npage = 0, live = 0;
@@ -1923,22 +1925,39 @@ static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords,
 		*total = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
 		sq_done(st, s);
 	} else {
-		/* Each word's members as a bitmap, intersected, counted. */
+		/* Each word's members as a bitmap, intersected, counted. A word of one form
+		 * whose bitmap the server keeps is read where it is kept, not copied. */
 		long long n = 0;
+		size_t nw = SIZE_MAX;
 
-		if ((rc = roll_bits(st, &q[0], &found, e)))
-			goto out;
-		for (i = 1; i < nwords; i++) {
-			other.nw = 0;
-			if ((rc = roll_bits(st, &q[i], &other, e)))
+		held = xcalloc(nwords, sizeof *held);
+		own = xcalloc(nwords, sizeof *own);
+		view = xcalloc(nwords, sizeof *view);
+		for (i = 0; i < nwords; i++) {
+			if (st->roll_cache && q[i].nids == 1 && q[i].ns[0] >= ROLL_CACHE_MIN) {
+				if ((rc = roll_cached_get(st, ROLL_BITS, q[i].ids[0], &held[i], e)))
+					goto out;
+				view[i] = held[i]->p;
+				if (held[i]->n < nw)
+					nw = held[i]->n;
+				continue;
+			}
+			if ((rc = roll_bits(st, &q[i], &own[i], e)))
 				goto out;
-			if (other.nw < found.nw)
-				found.nw = other.nw;
-			for (j = 0; j < found.nw; j++)
-				found.w[j] &= other.w[j];
+			view[i] = own[i].w;
+			if (own[i].nw < nw)
+				nw = own[i].nw;
 		}
-		for (j = 0; j < found.nw; j++)
-			n += popcount64(found.w[j]);
+		found.nw = nw;
+		found.w = xmalloc((nw ? nw : 1) * sizeof *found.w);
+		for (j = 0; j < nw; j++) {
+			uint64_t x = view[0][j];
+
+			for (i = 1; i < nwords; i++)
+				x &= view[i][j];
+			found.w[j] = x;
+			n += popcount64(x);
+		}
 		*total = (long)n;
 	}
 	if (limit == 0 || offset >= *total)
@@ -2008,7 +2027,15 @@ out:
 	free(c);
 	free(page);
 	free(found.w);
-	free(other.w);
+	for (i = 0; (held || own) && i < nwords; i++) {
+		if (held && held[i])
+			roll_cache_done(st->roll_cache, held[i]);
+		if (own)
+			free(own[i].w);
+	}
+	free(held);
+	free(own);
+	free(view);
 	return rc;
 }
 
