@@ -2039,10 +2039,10 @@ out:
 	return rc;
 }
 
-enum err_code store_member_find(struct store *st, long pre, long last,
-				const struct search_word *words, size_t nwords, long offset,
-				long limit, long *total, store_member_cb cb, void *ctx,
-				struct err *e)
+static enum err_code member_find(struct store *st, long pre, long last,
+				 const struct search_word *words, size_t nwords, long offset,
+				 long limit, long *total, store_member_cb cb, void *ctx,
+				 struct err *e)
 {
 	static const char row[] =
 		"SELECT sort_key, org_id FROM member WHERE id = ?1 AND status IN " ACTIVE_STATUSES;
@@ -2174,6 +2174,28 @@ out:
 	free(pres.slot);
 	free(v);
 	buf_cleanup(&arena);
+	return rc;
+}
+
+/* The search in one read transaction (unless the caller has one open): its total and its
+ * page from one state of the database, and the connection's page cache checked once against
+ * the log, not at each of its statements (in a server, whose every search writes an audit
+ * entry, another connection's commit between two statements emptied it). */
+enum err_code store_member_find(struct store *st, long pre, long last,
+				const struct search_word *words, size_t nwords, long offset,
+				long limit, long *total, store_member_cb cb, void *ctx,
+				struct err *e)
+{
+	int own = sqlite3_get_autocommit(st->db) &&
+		  sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	enum err_code rc = member_find(st, pre, last, words, nwords, offset, limit, total, cb,
+				       ctx, e);
+
+	if (own && sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		if (!rc)
+			rc = sq_db_error(st, e, "searching names");
+	}
 	return rc;
 }
 
