@@ -67,6 +67,10 @@ struct store {
 			  * few are found */
 };
 
+/* Tests: keep the lists of words min_members or more members have (16,384), and make a page
+ * off the kept lists when more than keys_max are found (100). */
+void store_roll_cache_tune(struct roll_cache *c, long min_members, long keys_max);
+
 #define ACTIVE_STATUSES "('probationary','official','exempt','suspended')"
 
 /* store_search.c: the words of names. A first load collects them (words_bulk_begin .. _end);

@@ -1424,6 +1424,9 @@ static enum err_code roll_bits_read(struct store *st, int64_t w, struct bitset *
  * from the database about as fast as a copy is used (nationally a bitmap is 700 KB, a list
  * of 16,384 members 32 KB of blocks). */
 #define ROLL_CACHE_MIN 16384
+/* A page of the whole roll is made by reading the list keys of those found only when they
+ * are this many or fewer: more are found faster off the kept lists (roll_page_by_lists). */
+#define ROLL_READ_KEYS_SERVER 100
 
 /* What is kept of a word: its members as a bitmap (for counting), or their ids in list
  * order (for a page). */
@@ -1448,6 +1451,7 @@ struct roll_cache {
 	size_t n, cap, bytes, budget;
 	unsigned long long tick;
 	long long hits, builds;
+	long min, keys_max; /* ROLL_CACHE_MIN and ROLL_READ_KEYS_SERVER, unless tuned */
 };
 
 struct roll_cache *store_roll_cache_new(size_t budget)
@@ -1456,7 +1460,15 @@ struct roll_cache *store_roll_cache_new(size_t budget)
 
 	pthread_mutex_init(&c->mu, NULL);
 	c->budget = budget;
+	c->min = ROLL_CACHE_MIN;
+	c->keys_max = ROLL_READ_KEYS_SERVER;
 	return c;
+}
+
+void store_roll_cache_tune(struct roll_cache *c, long min_members, long keys_max)
+{
+	c->min = min_members;
+	c->keys_max = keys_max;
 }
 
 static void roll_data_unref(struct roll_data *d)
@@ -1677,7 +1689,7 @@ static enum err_code roll_bits(struct store *st, const struct qword *q, struct b
 		struct roll_data *d;
 		const uint64_t *w;
 
-		if (!st->roll_cache || q->ns[i] < ROLL_CACHE_MIN) {
+		if (!st->roll_cache || q->ns[i] < st->roll_cache->min) {
 			if (roll_bits_read(st, q->ids[i], out, e))
 				return e->code;
 			continue;
@@ -1695,9 +1707,6 @@ static enum err_code roll_bits(struct store *st, const struct qword *q, struct b
 
 /* Up to this many found, a page of the whole roll is made by reading their list keys. */
 #define ROLL_READ_KEYS_MAX 5000
-/* With the lists kept in memory (a server), only this many: more are found faster off the
- * kept lists (roll_page_by_lists). */
-#define ROLL_READ_KEYS_SERVER 100
 
 /* The page [offset, offset + limit) of the members of found in list order, from their keys
  * (each member's row read for its key). */
@@ -1782,7 +1791,7 @@ static enum err_code roll_list_first(struct store *st, const struct qword *q, si
 	sqlite3_stmt *s;
 	int rc = SQLITE_DONE;
 
-	if (q->ns[form] >= ROLL_CACHE_MIN &&
+	if (q->ns[form] >= st->roll_cache->min &&
 	    roll_cached_get(st, ROLL_ORDER, q->ids[form], &d, e))
 		return e->code;
 	if (d) {
@@ -1934,7 +1943,7 @@ static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords,
 		own = xcalloc(nwords, sizeof *own);
 		view = xcalloc(nwords, sizeof *view);
 		for (i = 0; i < nwords; i++) {
-			if (st->roll_cache && q[i].nids == 1 && q[i].ns[0] >= ROLL_CACHE_MIN) {
+			if (st->roll_cache && q[i].nids == 1 && q[i].ns[0] >= st->roll_cache->min) {
 				if ((rc = roll_cached_get(st, ROLL_BITS, q[i].ids[0], &held[i], e)))
 					goto out;
 				view[i] = held[i]->p;
@@ -1963,7 +1972,7 @@ static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords,
 	if (limit == 0 || offset >= *total)
 		goto out;
 	if (!all && st->roll_cache && limit > 0 && !st->search_plan &&
-	    *total > ROLL_READ_KEYS_SERVER) {
+	    *total > st->roll_cache->keys_max) {
 		rc = roll_page_by_lists(st, &q[0], &found, offset, limit, cb, ctx, e);
 		goto out;
 	}
