@@ -1424,6 +1424,10 @@ static enum err_code roll_bits_read(struct store *st, int64_t w, struct bitset *
  * from the database about as fast as a copy is used (nationally a bitmap is 700 KB, a list
  * of 16,384 members 32 KB of blocks). */
 #define ROLL_CACHE_MIN 16384
+/* A list in order is kept from a sixteenth of that: 4 bytes a member, where a walk of it in
+ * the database reads its 36-byte keys (a form "hưng" of 15,000 members was walked to its
+ * end for "van hung": its first Văn lie past the other middle names). */
+#define ROLL_ORDER_SHARE 16
 /* A page of the whole roll is made by reading the list keys of those found only when they
  * are this many or fewer: more are found faster off the kept lists (roll_page_by_lists). */
 #define ROLL_READ_KEYS_SERVER 100
@@ -1778,8 +1782,7 @@ static int cmp_i64(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-/* Found on a short list (of fewer than ROLL_CACHE_MIN members: walked in the database) or
- * on a kept one: its first k members in found, in its order, appended to *v. */
+/* Found on a short list (walked in the database) or on a kept one: its first k members in found, in its order, appended to *v. */
 static enum err_code roll_list_first(struct store *st, const struct qword *q, size_t form,
 				     const struct bitset *found, size_t k, int64_t **v, size_t *nv,
 				     struct err *e)
@@ -1791,7 +1794,7 @@ static enum err_code roll_list_first(struct store *st, const struct qword *q, si
 	sqlite3_stmt *s;
 	int rc = SQLITE_DONE;
 
-	if (q->ns[form] >= st->roll_cache->min &&
+	if (q->ns[form] >= st->roll_cache->min / ROLL_ORDER_SHARE &&
 	    roll_cached_get(st, ROLL_ORDER, q->ids[form], &d, e))
 		return e->code;
 	if (d) {
@@ -1824,7 +1827,8 @@ static enum err_code roll_list_first(struct store *st, const struct qword *q, si
 	return ERR_OK;
 }
 
-/* The page [offset, offset + limit) of the members of found, off the rarest word's lists as
+/* The page [offset, offset + limit) of the members of found (more words than one: the
+ * found are spread over the lists), off the rarest word's lists as
  * the server keeps them (roll_cached_get): from each form's list the first offset + limit
  * found, in memory; the page is among them. One form: they are the page, in order; more:
  * their keys read and sorted. Read so, a page costs a walk of the lists in memory, not a
@@ -1971,7 +1975,7 @@ static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords,
 	}
 	if (limit == 0 || offset >= *total)
 		goto out;
-	if (!all && st->roll_cache && limit > 0 && !st->search_plan &&
+	if (nwords > 1 && st->roll_cache && limit > 0 && !st->search_plan &&
 	    *total > st->roll_cache->keys_max) {
 		rc = roll_page_by_lists(st, &q[0], &found, offset, limit, cb, ctx, e);
 		goto out;
