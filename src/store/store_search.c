@@ -1784,7 +1784,7 @@ static int cmp_i64(const void *x, const void *y)
 
 /* Found on a short list (walked in the database) or on a kept one: its first k members in found, in its order, appended to *v. */
 static enum err_code roll_list_first(struct store *st, const struct qword *q, size_t form,
-				     const struct bitset *found, size_t k, int64_t **v, size_t *nv,
+				     const struct bitset *found, size_t k, struct idset *v,
 				     struct err *e)
 {
 	static const char list[] =
@@ -1802,8 +1802,7 @@ static enum err_code roll_list_first(struct store *st, const struct qword *q, si
 
 		for (i = 0; i < d->n && got < k; i++)
 			if (bitset_has(found, ids[i])) {
-				*v = xrealloc(*v, (*nv + 1) * sizeof **v);
-				(*v)[(*nv)++] = ids[i];
+				idset_add(v, ids[i]);
 				got++;
 			}
 		roll_cache_done(st->roll_cache, d);
@@ -1816,8 +1815,7 @@ static enum err_code roll_list_first(struct store *st, const struct qword *q, si
 		int64_t id = sqlite3_column_int64(s, 0);
 
 		if (bitset_has(found, id)) {
-			*v = xrealloc(*v, (*nv + 1) * sizeof **v);
-			(*v)[(*nv)++] = id;
+			idset_add(v, id);
 			got++;
 		}
 	}
@@ -1839,16 +1837,19 @@ static enum err_code roll_page_by_lists(struct store *st, const struct qword *q,
 					store_member_cb cb, void *ctx, struct err *e)
 {
 	static const char key[] = "SELECT sort_key FROM member WHERE id = ?1";
-	size_t k = (size_t)offset + (size_t)limit, nc = 0, nv = 0, i, j, end_at;
-	int64_t *cand = NULL;
+	size_t k = (size_t)offset + (size_t)limit, nc, nv = 0, i, j, end_at;
+	struct idset cs = {0};
+	int64_t *cand;
 	struct keyed *v = NULL;
 	struct buf arena;
 	enum err_code rc = ERR_OK;
 
 	buf_init(&arena, 0);
 	for (i = 0; i < q->nids; i++)
-		if ((rc = roll_list_first(st, q, i, found, k, &cand, &nc, e)))
+		if ((rc = roll_list_first(st, q, i, found, k, &cs, e)))
 			goto out;
+	cand = cs.v;
+	nc = cs.n;
 	if (q->nids == 1) {
 		for (i = (size_t)offset; i < nc; i++) {
 			struct member m;
@@ -1897,7 +1898,7 @@ static enum err_code roll_page_by_lists(struct store *st, const struct qword *q,
 			break;
 	}
 out:
-	free(cand);
+	free(cs.v);
 	free(v);
 	buf_cleanup(&arena);
 	return rc;
