@@ -101,9 +101,10 @@ static sem_t g_slots;
 static sem_t g_heavy;
 /* The bitmaps of the roll's long word lists ("văn": 1.3 million members nationally), built
  * by the first search that needs one and shared by all (docs/search.md): built for each
- * search they were most of its time (14.7 ms of processor time a search at 64 connections,
- * most of it reading and unpacking 2.6 MB of "văn"). 64 MiB holds about 90 national
- * bitmaps of 700 KB, the common family, middle and given names. */
+ * search they were most of its time (17.6 ms of processor time a search at 64 connections,
+ * most of it reading and unpacking the blocks, 2.6 MB for "văn"; 4.1-5.3 ms with them).
+ * 128 MiB holds about 180 national bitmaps of 700 KB, the common family, middle and given
+ * names, or fewer beside the lists in order that pages are read off. */
 #define SEARCH_CACHE_MIB 128
 static struct roll_cache *g_search_cache;
 static int g_heavy_wait = 5; /* seconds a search waits for its turn */
