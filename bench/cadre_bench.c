@@ -5,7 +5,7 @@
  *                    [--search TEXT]
  *        cadre_bench --db PATH --reviews YEAR [--provinces ...] [--reps N]
  *                    [--rollup-reps N] [--figures CODE]
- *        cadre_bench --db PATH --find "TEXT,TEXT,..." [--org-find "TEXT,..."] [--reps N]
+ *        cadre_bench --db PATH --find "TEXT,TEXT,..." [--org-find "TEXT,..."] [--reps N] [--kept]
  * Prints one line per measurement, as bench/plain does:
  *     cadre <name> median_ms=... p90_ms=... [key=value ...]
  * over reps repetitions on each province after one untimed warm-up.
@@ -23,6 +23,7 @@
  * warm-up, one line for all texts and one line a text with its total:
  *     cadre national_search median_ms=... p90_ms=... queries=8
  *     cadre national_search_one query="van hung" total=... median_ms=...
+ * (--kept: with the lists a server keeps, built by the warm-up, as in a running server),
  * and --org-find the organisation picker's search (20 at most) over every organisation:
  *     cadre org_search median_ms=... p90_ms=... queries=... orgs=... */
 #include <stdio.h>
@@ -344,6 +345,7 @@ int main(int argc, char **argv)
 	int n = 0;
 	long found = 0, listed = 0, members = 0;
 	char extra[128];
+	struct roll_cache *kept = NULL;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--db") && i + 1 < argc)
@@ -366,6 +368,8 @@ int main(int argc, char **argv)
 			find = argv[++i];
 		else if (!strcmp(argv[i], "--org-find") && i + 1 < argc)
 			org_find = argv[++i];
+		else if (!strcmp(argv[i], "--kept"))
+			kept = app_search_cache_new(128);
 		else {
 			fprintf(stderr, "usage: cadre_bench --db PATH [--provinces P001,...] "
 				"[--reps N] [--offset N] [--search TEXT]\n"
@@ -387,8 +391,11 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (find || org_find) {
+		if (kept) /* the lists kept as a server keeps them (docs/search.md) */
+			app_search_cache_use(&a, kept);
 		r = find_bench(&a, find ? find : "", org_find, reps);
 		app_close(&a);
+		app_search_cache_free(kept);
 		err_cleanup(&e);
 		return r;
 	}

@@ -6,6 +6,7 @@
 #   CADRE_DB is read only; the FTS5 table is built in a database of its own beside it
 #   (CADRE_DB.fts5.db, replaced). Prints machine-readable lines:
 #     cadre national_search[_one] ...   bench/cadre_bench --find (the app layer, as the API)
+#     cadre national_search_kept[_one] the same with the lists a server keeps (--kept)
 #     cadre org_search ...              bench/cadre_bench --org-find, over every organisation
 #     fts5 build seconds=... rows=...
 #     fts5 search median_ms=... p90_ms=... p99_ms=... queries=N   the same texts, prefix on the last word,
@@ -24,6 +25,10 @@ org_queries=${BENCH_ORG_SEARCHES:-phin ngan,hung dao,thong nhat,dai doi 23,quan 
 
 make -s build/bench/cadre_bench
 build/bench/cadre_bench --db "$db" --find "$queries" --org-find "$org_queries" --reps "$reps"
+# The same search with the lists a server keeps in memory (docs/search.md): its lines again,
+# named national_search_kept[_one].
+build/bench/cadre_bench --db "$db" --find "$queries" --reps "$reps" --kept |
+	sed 's/^cadre national_search/cadre national_search_kept/'
 
 rm -f "$fts" "$fts-journal"
 t0=$(date +%s.%N)

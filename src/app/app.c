@@ -72,6 +72,21 @@ void app_serve_tune(struct app *a, int cache_mib)
 	store_cache_mib(a->st, cache_mib);
 }
 
+struct roll_cache *app_search_cache_new(size_t mib)
+{
+	return store_roll_cache_new(mib << 20);
+}
+
+void app_search_cache_free(struct roll_cache *c)
+{
+	store_roll_cache_free(c);
+}
+
+void app_search_cache_use(struct app *a, struct roll_cache *c)
+{
+	store_roll_cache_use(a->st, c);
+}
+
 void app_checkpoint(struct app *a)
 {
 	store_checkpoint(a->st);

@@ -59,6 +59,12 @@ void app_deadline(struct app *a, long long ms);
 /* Set a connection up for the server: no checkpoint by its own commits (a thread of the
  * server does them, see app_checkpoint) and a page cache of cache_mib MiB. */
 void app_serve_tune(struct app *a, int cache_mib);
+/* The server's shared bitmaps of the roll's long word lists (store_roll_cache_new): at most
+ * mib MiB, used by the searches of every connection given it by app_search_cache_use. The
+ * caller frees it after closing those connections. */
+struct roll_cache *app_search_cache_new(size_t mib);
+void app_search_cache_free(struct roll_cache *c);
+void app_search_cache_use(struct app *a, struct roll_cache *c);
 /* Copy the write-ahead log into the database without waiting for readers (the server's
  * checkpointer thread, on a connection of its own). */
 void app_checkpoint(struct app *a);

@@ -99,6 +99,14 @@ static sem_t g_slots;
  * got a sixty-fourth of the processors, all ran past their 15 s, and none was answered. They
  * wait for their turn before taking a request slot, so that they never hold up the others. */
 static sem_t g_heavy;
+/* The bitmaps of the roll's long word lists ("văn": 1.3 million members nationally), built
+ * by the first search that needs one and shared by all (docs/search.md): built for each
+ * search they were most of its time (17.6 ms of processor time a search at 64 connections,
+ * most of it reading and unpacking the blocks, 2.6 MB for "văn"; 4.1-5.3 ms with them).
+ * 128 MiB holds about 180 national bitmaps of 700 KB, the common family, middle and given
+ * names, or fewer beside the lists in order that pages are read off. */
+#define SEARCH_CACHE_MIB 128
+static struct roll_cache *g_search_cache;
 static int g_heavy_wait = 5; /* seconds a search waits for its turn */
 static int g_fault_ok;       /* CADRE_FAULT_INJECTION: X-Cadre-Fault is obeyed (tests) */
 /* The emergency reserve (mem.h): what lets a request that ran out of memory fail alone. */
@@ -153,6 +161,7 @@ static struct app *app_take(struct err *e)
 	 * which no cache of a connection holds, and the interior pages fit; up to 64 such
 	 * connections stay within 256 MiB (measured: the same rate and latency as 16 MiB). */
 	app_serve_tune(a, 4);
+	app_search_cache_use(a, g_search_cache);
 	pthread_mutex_lock(&g_lock);
 	if (g_napps < sizeof g_apps / sizeof g_apps[0]) {
 		g_apps[g_napps++] = a;
@@ -1315,11 +1324,14 @@ int server_run(const struct server_opts *o, struct err *e)
 		else if (n < 1)
 			n = 2;
 		sem_init(&g_heavy, 0, n > 0 ? (unsigned)(n < 64 ? n : 64) : 0);
+		g_search_cache = app_search_cache_new(SEARCH_CACHE_MIB);
 		v = getenv("CADRE_SEARCH_WAIT");
 		g_heavy_wait = v && *v ? (int)strtol(v, NULL, 10) : 5;
 	}
 	/* Check the database before taking connections: a wrong --db is an error now. */
 	if (!(probe = app_take(e))) {
+		app_search_cache_free(g_search_cache);
+		g_search_cache = NULL;
 		free(cert);
 		free(key);
 		return e->code;
@@ -1355,6 +1367,8 @@ int server_run(const struct server_opts *o, struct err *e)
 			     cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 			     MHD_OPTION_HTTPS_MEM_KEY, key, MHD_OPTION_END);
 	if (!d) {
+		app_search_cache_free(g_search_cache);
+		g_search_cache = NULL;
 		free(cert);
 		free(key);
 		session_shutdown();
@@ -1424,6 +1438,8 @@ int server_run(const struct server_opts *o, struct err *e)
 	}
 	g_napps = 0;
 	g_nfree = 0;
+	app_search_cache_free(g_search_cache);
+	g_search_cache = NULL;
 	sem_destroy(&g_slots);
 	sem_destroy(&g_heavy);
 	session_shutdown();

@@ -766,6 +766,29 @@ static const char *const migrations[] = {
 	"  key INTEGER PRIMARY KEY,"
 	"  ids BLOB NOT NULL"
 	");",
+	/* The version of each word's packed lists (roll_block), moved on by every change of one
+	 * of its rows in the same transaction, whoever makes it (the server, the command line,
+	 * an import): a server keeps the bitmaps of the long lists built once and shared by
+	 * its searches, each good while its word's version is the one it was built at
+	 * (docs/search.md). A word without a row is at version 0. */
+	"CREATE TABLE roll_gen ("
+	"  word_id INTEGER PRIMARY KEY,"
+	"  gen INTEGER NOT NULL"
+	");"
+	"CREATE TRIGGER roll_gen_insert AFTER INSERT ON roll_block BEGIN"
+	"  INSERT INTO roll_gen(word_id, gen) VALUES (NEW.key >> 24, 1)"
+	"  ON CONFLICT(word_id) DO UPDATE SET gen = gen + 1;"
+	" END;"
+	"CREATE TRIGGER roll_gen_update AFTER UPDATE ON roll_block BEGIN"
+	"  INSERT INTO roll_gen(word_id, gen) VALUES (NEW.key >> 24, 1)"
+	"  ON CONFLICT(word_id) DO UPDATE SET gen = gen + 1;"
+	"  INSERT INTO roll_gen(word_id, gen) VALUES (OLD.key >> 24, 1)"
+	"  ON CONFLICT(word_id) DO UPDATE SET gen = gen + 1;"
+	" END;"
+	"CREATE TRIGGER roll_gen_delete AFTER DELETE ON roll_block BEGIN"
+	"  INSERT INTO roll_gen(word_id, gen) VALUES (OLD.key >> 24, 1)"
+	"  ON CONFLICT(word_id) DO UPDATE SET gen = gen + 1;"
+	" END;",
 };
 
 const char *schema_fig_member_triggers(int create)

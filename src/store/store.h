@@ -251,6 +251,19 @@ enum err_code store_member_of_org(struct store *st, int64_t org_id, int active_o
 /* Members hosted at org id on temporary transfer now. */
 enum err_code store_member_hosted(struct store *st, int64_t org_id, store_member_cb cb,
 				  void *ctx, struct err *e);
+/* A server's bitmaps of the long word lists of the roll (roll_block), built once and shared
+ * by the searches of all its connections (docs/search.md): each kept while its word's
+ * version (roll_gen) is the one it was built at, the least recently used let go beyond
+ * budget bytes. Thread-safe. The caller owns it and frees it after the last connection
+ * that uses it is closed. */
+struct roll_cache;
+struct roll_cache *store_roll_cache_new(size_t budget);
+void store_roll_cache_free(struct roll_cache *c);
+/* Searches of st use c (NULL: none, the lists read each time). c outlives st's use of it. */
+void store_roll_cache_use(struct store *st, struct roll_cache *c);
+/* c's counters: bitmaps found built and valid, built (absent or out of date), kept now. */
+void store_roll_cache_stats(struct roll_cache *c, long long *hits, long long *builds,
+			    long *kept);
 /* A word of a search (docs/search.md): text is folded (vname_fold) unless accented, when it
  * is lower-case NFC and matches those accents exactly; prefix: it may begin a longer word. */
 struct search_word {

@@ -64,10 +64,15 @@ struct store {
 	/* A first load's (word id, member id) pairs, kept from the words of names for the
 	 * roll's lists (store_roll_bulk), and those lists while they are stored. */
 	struct roll_bulk *roll;
+	struct roll_cache *roll_cache; /* shared bitmaps of long lists (store_roll_cache_use) */
 	int search_plan; /* store_member_find: 0 chooses, 1 reads the scope, 2 the index of all
 			  * members' words, 3 (the whole roll) walks the roll's lists however
 			  * few are found */
 };
+
+/* Tests: keep the lists of words min_members or more members have (16,384), and make a page
+ * off the kept lists when more than keys_max are found (100). */
+void store_roll_cache_tune(struct roll_cache *c, long min_members, long keys_max);
 
 #define ACTIVE_STATUSES "('probationary','official','exempt','suspended')"
 

@@ -1256,7 +1256,7 @@ static enum err_code scope_whole(struct store *st, long pre, long last, int *who
 /* The members a query word can be: the ids of its dictionary words and their sum of n. */
 struct qword {
 	const struct search_word *w;
-	int64_t *ids;
+	int64_t *ids, *ns; /* its dictionary words and how many members have each */
 	size_t nids;
 	long long n;
 };
@@ -1282,7 +1282,9 @@ static enum err_code qword_ids(struct store *st, struct qword *q, struct err *e)
 		if (q->nids == cap) {
 			cap = cap ? cap * 2 : 16;
 			q->ids = xrealloc(q->ids, cap * sizeof *q->ids);
+			q->ns = xrealloc(q->ns, cap * sizeof *q->ns);
 		}
+		q->ns[q->nids] = sqlite3_column_int64(s, 1);
 		q->ids[q->nids++] = sqlite3_column_int64(s, 0);
 		q->n += sqlite3_column_int64(s, 1);
 	}
@@ -1656,38 +1658,331 @@ static int bitset_has(const struct bitset *b, int64_t id)
 	return i < b->nw && (b->w[i] >> (id & 63) & 1);
 }
 
-/* The members on a roll with one of q's dictionary words, from their blocks, into out
- * (empty first). */
+/* Bits set in x (without the processor's instruction, which the build does not assume). */
+static unsigned popcount64(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (unsigned)((x * 0x0101010101010101ULL) >> 56);
+}
+
+/* Word w's members on a roll, from its blocks, added to out. */
+static enum err_code roll_bits_read(struct store *st, int64_t w, struct bitset *out,
+				    struct err *e)
+{
+	static const char sql[] = "SELECT key, ids FROM roll_block WHERE key BETWEEN ?1 AND ?2";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, w << 24);
+	sqlite3_bind_int64(s, 2, w << 24 | ROLL_BLOCK_MASK);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		uint64_t base = (uint64_t)(sqlite3_column_int64(s, 0) & ROLL_BLOCK_MASK)
+				<< ROLL_BLOCK_BITS;
+		const unsigned char *v = sqlite3_column_blob(s, 1);
+		size_t n = (size_t)sqlite3_column_bytes(s, 1) / 2, k;
+
+		bitset_room(out, (size_t)((base >> 6) + (1u << (ROLL_BLOCK_BITS - 6))));
+		for (k = 0; k < n; k++) {
+			uint64_t id = base | (uint64_t)(v[2 * k] | v[2 * k + 1] << 8);
+
+			out->w[id >> 6] |= 1ULL << (id & 63);
+		}
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "searching names");
+}
+
+/* ---- the server's shared copies of the long lists --------------------------------------- */
+
+/* A word this many members have (name_word.n) has its lists kept: shorter lists are read
+ * from the database about as fast as a copy is used (nationally a bitmap is 700 KB, a list
+ * of 16,384 members 32 KB of blocks). */
+#define ROLL_CACHE_MIN 16384
+/* A list in order is kept from a sixteenth of that: 4 bytes a member, where a walk of it in
+ * the database reads its 36-byte keys (a form "hưng" of 15,000 members was walked to its
+ * end for "van hung": its first Văn lie past the other middle names). */
+#define ROLL_ORDER_SHARE 16
+/* A page of the whole roll is made by reading the list keys of those found only when they
+ * are this many or fewer: more are found faster off the kept lists (roll_page_by_lists). */
+#define ROLL_READ_KEYS_SERVER 100
+
+/* What is kept of a word: its members as a bitmap (for counting), or their ids in list
+ * order (for a page). */
+enum { ROLL_BITS, ROLL_ORDER, ROLL_KINDS };
+
+struct roll_data {
+	int refs; /* the cache's own while it keeps it, and one a search using it */
+	size_t n, bytes; /* 64-bit words of the bitmap, or ids in order */
+	void *p;         /* uint64_t bits, or uint32_t ids */
+};
+
+struct roll_cached {
+	int64_t word_id, gen; /* the word and the version of its lists the copy holds */
+	int kind;
+	struct roll_data *d;
+	unsigned long long used; /* the cache's tick at its last use */
+};
+
+struct roll_cache {
+	pthread_mutex_t mu;
+	struct roll_cached *v;
+	size_t n, cap, bytes, budget;
+	unsigned long long tick;
+	long long hits, builds;
+	long min, keys_max; /* ROLL_CACHE_MIN and ROLL_READ_KEYS_SERVER, unless tuned */
+};
+
+struct roll_cache *store_roll_cache_new(size_t budget)
+{
+	struct roll_cache *c = xcalloc(1, sizeof *c);
+
+	pthread_mutex_init(&c->mu, NULL);
+	c->budget = budget;
+	c->min = ROLL_CACHE_MIN;
+	c->keys_max = ROLL_READ_KEYS_SERVER;
+	return c;
+}
+
+void store_roll_cache_tune(struct roll_cache *c, long min_members, long keys_max)
+{
+	c->min = min_members;
+	c->keys_max = keys_max;
+}
+
+static void roll_data_unref(struct roll_data *d)
+{
+	if (d && --d->refs == 0) {
+		free(d->p);
+		free(d);
+	}
+}
+
+void store_roll_cache_free(struct roll_cache *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->n; i++)
+		roll_data_unref(c->v[i].d);
+	free(c->v);
+	pthread_mutex_destroy(&c->mu);
+	free(c);
+}
+
+void store_roll_cache_use(struct store *st, struct roll_cache *c)
+{
+	st->roll_cache = c;
+}
+
+void store_roll_cache_stats(struct roll_cache *c, long long *hits, long long *builds, long *kept)
+{
+	pthread_mutex_lock(&c->mu);
+	*hits = c->hits;
+	*builds = c->builds;
+	*kept = (long)c->n;
+	pthread_mutex_unlock(&c->mu);
+}
+
+/* Let go of entry i (its data lives on while a search still uses it). */
+static void roll_cache_drop(struct roll_cache *c, size_t i)
+{
+	c->bytes -= c->v[i].d->bytes;
+	roll_data_unref(c->v[i].d);
+	c->v[i] = c->v[--c->n];
+}
+
+/* Word w's copy of kind at version gen, held for the caller (roll_cache_done), or NULL. */
+static struct roll_data *roll_cache_get(struct roll_cache *c, int kind, int64_t w, int64_t gen)
+{
+	struct roll_data *d = NULL;
+	size_t i;
+
+	pthread_mutex_lock(&c->mu);
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].word_id == w && c->v[i].kind == kind)
+			break;
+	if (i < c->n && c->v[i].gen == gen) {
+		d = c->v[i].d;
+		d->refs++;
+		c->v[i].used = ++c->tick;
+		c->hits++;
+	}
+	pthread_mutex_unlock(&c->mu);
+	return d;
+}
+
+static void roll_cache_done(struct roll_cache *c, struct roll_data *d)
+{
+	pthread_mutex_lock(&c->mu);
+	roll_data_unref(d);
+	pthread_mutex_unlock(&c->mu);
+}
+
+/* Keep p (n items, bytes long; c takes it) as word w's copy of kind at version gen, letting
+ * go of the least recently used beyond the budget; held for the caller (roll_cache_done). */
+static struct roll_data *roll_cache_put(struct roll_cache *c, int kind, int64_t w, int64_t gen,
+					void *p, size_t n, size_t bytes)
+{
+	struct roll_data *d = xcalloc(1, sizeof *d);
+	size_t i;
+
+	d->refs = 1;
+	d->p = p;
+	d->n = n;
+	d->bytes = bytes;
+	pthread_mutex_lock(&c->mu);
+	c->builds++;
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].word_id == w && c->v[i].kind == kind) {
+			roll_cache_drop(c, i); /* out of date, or built meanwhile by another */
+			break;
+		}
+	while (c->n && c->bytes + bytes > c->budget) {
+		size_t old = 0;
+
+		for (i = 1; i < c->n; i++)
+			if (c->v[i].used < c->v[old].used)
+				old = i;
+		roll_cache_drop(c, old);
+	}
+	if (bytes <= c->budget) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 32;
+			c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+		}
+		c->v[c->n].word_id = w;
+		c->v[c->n].gen = gen;
+		c->v[c->n].kind = kind;
+		c->v[c->n].d = d;
+		c->v[c->n].used = ++c->tick;
+		c->n++;
+		c->bytes += bytes;
+		d->refs++;
+	}
+	pthread_mutex_unlock(&c->mu);
+	return d;
+}
+
+/* The version of word w's lists (roll_gen; 0 before their first change). */
+static enum err_code roll_gen_of(struct store *st, int64_t w, int64_t *gen, struct err *e)
+{
+	static const char sql[] = "SELECT gen FROM roll_gen WHERE word_id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, w);
+	rc = sqlite3_step(s);
+	*gen = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sq_done(st, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK
+						      : sq_db_error(st, e, "searching names");
+}
+
+/* Word w's members in list order as ids of 32 bits into *ids, *n (NULL when an id is
+ * larger: the list is then walked in the database). */
+static enum err_code roll_order_read(struct store *st, int64_t w, uint32_t **ids, size_t *n,
+				     struct err *e)
+{
+	static const char sql[] =
+		"SELECT member_id FROM roll_word WHERE word_id = ?1 ORDER BY sort_key, member_id";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, w);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+
+		if (id < 0 || id > (int64_t)UINT32_MAX) {
+			free(*ids);
+			*ids = NULL;
+			*n = 0;
+			sq_done(st, s);
+			return ERR_OK;
+		}
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			*ids = xrealloc(*ids, cap * sizeof **ids);
+		}
+		(*ids)[(*n)++] = (uint32_t)id;
+	}
+	sq_done(st, s);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		return sq_db_error(st, e, "searching names");
+	}
+	return ERR_OK;
+}
+
+/* Word w's copy of kind, from the cache at the word's present version or built and kept;
+ * *d NULL when it cannot be had (a list with ids past 32 bits). The version is read before
+ * the lists: a change between the two moves it on, so a copy is never kept under a version
+ * it does not hold. */
+static enum err_code roll_cached_get(struct store *st, int kind, int64_t w,
+				     struct roll_data **d, struct err *e)
+{
+	int64_t gen;
+
+	*d = NULL;
+	if (roll_gen_of(st, w, &gen, e))
+		return e->code;
+	if ((*d = roll_cache_get(st->roll_cache, kind, w, gen)))
+		return ERR_OK;
+	if (kind == ROLL_BITS) {
+		struct bitset b = {0};
+
+		if (roll_bits_read(st, w, &b, e)) {
+			free(b.w);
+			return e->code;
+		}
+		*d = roll_cache_put(st->roll_cache, kind, w, gen, b.w, b.nw, b.nw * sizeof *b.w);
+	} else {
+		uint32_t *ids;
+		size_t n;
+
+		if (roll_order_read(st, w, &ids, &n, e))
+			return e->code;
+		if (ids || !n)
+			*d = roll_cache_put(st->roll_cache, kind, w, gen, ids, n, n * sizeof *ids);
+	}
+	return ERR_OK;
+}
+
+/* The members on a roll with one of q's dictionary words into out (empty first): a long
+ * list's bitmap from the shared cache (roll_cached_get), the others from their blocks. */
 static enum err_code roll_bits(struct store *st, const struct qword *q, struct bitset *out,
 			       struct err *e)
 {
-	static const char sql[] = "SELECT key, ids FROM roll_block WHERE key BETWEEN ?1 AND ?2";
-	size_t i;
-	int rc;
+	size_t i, j;
 
 	for (i = 0; i < q->nids; i++) {
-		sqlite3_stmt *s = sq_prep(st, sql, e);
+		struct roll_data *d;
+		const uint64_t *w;
 
-		if (!s)
-			return e->code;
-		sqlite3_bind_int64(s, 1, q->ids[i] << 24);
-		sqlite3_bind_int64(s, 2, q->ids[i] << 24 | ROLL_BLOCK_MASK);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			uint64_t base = (uint64_t)(sqlite3_column_int64(s, 0) & ROLL_BLOCK_MASK)
-					<< ROLL_BLOCK_BITS;
-			const unsigned char *v = sqlite3_column_blob(s, 1);
-			size_t n = (size_t)sqlite3_column_bytes(s, 1) / 2, k;
-
-			bitset_room(out, (size_t)((base >> 6) + (1u << (ROLL_BLOCK_BITS - 6))));
-			for (k = 0; k < n; k++) {
-				uint64_t id = base | (uint64_t)(v[2 * k] | v[2 * k + 1] << 8);
-
-				out->w[id >> 6] |= 1ULL << (id & 63);
-			}
+		if (!st->roll_cache || q->ns[i] < st->roll_cache->min) {
+			if (roll_bits_read(st, q->ids[i], out, e))
+				return e->code;
+			continue;
 		}
-		sq_done(st, s);
-		if (rc != SQLITE_DONE)
-			return sq_db_error(st, e, "searching names");
+		if (roll_cached_get(st, ROLL_BITS, q->ids[i], &d, e))
+			return e->code;
+		w = d->p;
+		bitset_room(out, d->n);
+		for (j = 0; j < d->n; j++)
+			out->w[j] |= w[j];
+		roll_cache_done(st->roll_cache, d);
 	}
 	return ERR_OK;
 }
@@ -1758,9 +2053,16 @@ out:
 	return rc;
 }
 
-/* Whether the packed lists hold every member on a roll: ids above PAIR_ID_MAX (a file may
- * give any id up to 2^63 - 1) are kept in roll_word but not in roll_block, and while such a
- * member exists the whole roll is searched the subtree's way. */
+/* Ids up to this are searched through the roll's lists: their bitmaps are sized by the
+ * largest id (16 MiB a word at most) and the kept lists hold ids in 4 bytes. Ids are
+ * dense as SQLite gives them (5.6 million nationally); a file may give any id. */
+#define ROLL_DENSE_ID_MAX ((1LL << 27) - 1)
+
+/* Whether the whole roll can be searched through its lists: every id at most
+ * ROLL_DENSE_ID_MAX. Ids above PAIR_ID_MAX are kept in roll_word but not in roll_block, and
+ * a bitmap of ids in the billions would be an allocation sized by a value of the input
+ * (issue 9, item 18): while such a member exists the whole roll is searched the subtree's
+ * way. */
 static enum err_code roll_usable(struct store *st, int *usable, struct err *e)
 {
 	sqlite3_stmt *s = sq_prep(st, "SELECT max(id) FROM member", e);
@@ -1769,11 +2071,140 @@ static enum err_code roll_usable(struct store *st, int *usable, struct err *e)
 	if (!s)
 		return e->code;
 	rc = sqlite3_step(s);
-	*usable = rc == SQLITE_ROW && sqlite3_column_int64(s, 0) <= PAIR_ID_MAX;
+	*usable = rc == SQLITE_ROW && sqlite3_column_int64(s, 0) <= ROLL_DENSE_ID_MAX;
 	sq_done(st, s);
 	if (rc != SQLITE_ROW)
 		return sq_db_error(st, e, "searching names");
 	return ERR_OK;
+}
+
+static int cmp_i64(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* Found on a short list (walked in the database) or on a kept one: its first k members in found, in its order, appended to *v. */
+static enum err_code roll_list_first(struct store *st, const struct qword *q, size_t form,
+				     const struct bitset *found, size_t k, struct idset *v,
+				     struct err *e)
+{
+	static const char list[] =
+		"SELECT member_id FROM roll_word WHERE word_id = ?1 ORDER BY sort_key, member_id";
+	size_t got = 0, i;
+	struct roll_data *d = NULL;
+	sqlite3_stmt *s;
+	int rc = SQLITE_DONE;
+
+	if (q->ns[form] >= st->roll_cache->min / ROLL_ORDER_SHARE &&
+	    roll_cached_get(st, ROLL_ORDER, q->ids[form], &d, e))
+		return e->code;
+	if (d) {
+		const uint32_t *ids = d->p;
+
+		for (i = 0; i < d->n && got < k; i++)
+			if (bitset_has(found, ids[i])) {
+				idset_add(v, ids[i]);
+				got++;
+			}
+		roll_cache_done(st->roll_cache, d);
+		return ERR_OK;
+	}
+	if (!(s = sq_prep(st, list, e)))
+		return e->code;
+	sqlite3_bind_int64(s, 1, q->ids[form]);
+	while (got < k && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+
+		if (bitset_has(found, id)) {
+			idset_add(v, id);
+			got++;
+		}
+	}
+	sq_done(st, s);
+	if (got < k && rc != SQLITE_DONE)
+		return sq_db_error(st, e, "searching names");
+	return ERR_OK;
+}
+
+/* The page [offset, offset + limit) of the members of found (more words than one: the
+ * found are spread over the lists), off the rarest word's lists as
+ * the server keeps them (roll_cached_get): from each form's list the first offset + limit
+ * found, in memory; the page is among them. One form: they are the page, in order; more:
+ * their keys read and sorted. Read so, a page costs a walk of the lists in memory, not a
+ * row a member found ("pham van minh": 2,561 rows read before) nor a walk of the list in
+ * the database to where the first found lies. */
+static enum err_code roll_page_by_lists(struct store *st, const struct qword *q,
+					const struct bitset *found, long offset, long limit,
+					store_member_cb cb, void *ctx, struct err *e)
+{
+	static const char key[] = "SELECT sort_key FROM member WHERE id = ?1";
+	size_t k = (size_t)offset + (size_t)limit, nc, nv = 0, i, j, end_at;
+	struct idset cs = {0};
+	int64_t *cand;
+	struct keyed *v = NULL;
+	struct buf arena;
+	enum err_code rc = ERR_OK;
+
+	buf_init(&arena, 0);
+	for (i = 0; i < q->nids; i++)
+		if ((rc = roll_list_first(st, q, i, found, k, &cs, e)))
+			goto out;
+	cand = cs.v;
+	nc = cs.n;
+	if (q->nids == 1) {
+		for (i = (size_t)offset; i < nc; i++) {
+			struct member m;
+
+			if ((rc = store_member_get(st, cand[i], &m, e)))
+				goto out;
+			if (cb(ctx, &m))
+				break;
+		}
+		goto out;
+	}
+	/* More forms: the same member may be on two (a name with hùng and hưng). */
+	qsort(cand, nc, sizeof *cand, cmp_i64);
+	for (i = j = 0; i < nc; i++)
+		if (!j || cand[j - 1] != cand[i])
+			cand[j++] = cand[i];
+	nc = j;
+	v = xmalloc((nc ? nc : 1) * sizeof *v);
+	for (i = 0; i < nc; i++) {
+		sqlite3_stmt *s = sq_prep(st, key, e);
+		int step;
+
+		if (!s) {
+			rc = e->code;
+			goto out;
+		}
+		sqlite3_bind_int64(s, 1, cand[i]);
+		step = sqlite3_step(s);
+		if (step == SQLITE_ROW)
+			keyed_add(v, &nv, &arena, sqlite3_column_blob(s, 0),
+				  sqlite3_column_bytes(s, 0), cand[i]);
+		sq_done(st, s);
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {
+			rc = sq_db_error(st, e, "searching names");
+			goto out;
+		}
+	}
+	end_at = k < nv ? k : nv;
+	qsort_r(v, nv, sizeof *v, cmp_keyed_search, arena.s);
+	for (i = (size_t)offset; i < end_at; i++) {
+		struct member m;
+
+		if ((rc = store_member_get(st, v[i].id, &m, e)))
+			goto out;
+		if (cb(ctx, &m))
+			break;
+	}
+out:
+	free(cs.v);
+	free(v);
+	buf_cleanup(&arena);
+	return rc;
 }
 
 /* The whole roll (docs/search.md): the total from the packed lists of the members on a
@@ -1789,7 +2220,9 @@ static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords,
 		"SELECT sum(length(ids)) / 2 FROM roll_block WHERE key BETWEEN ?1 AND ?2";
 	static const char list[] = "SELECT sort_key, member_id FROM roll_word WHERE word_id = ?1"
 				   " ORDER BY sort_key, member_id";
-	struct bitset found = {0}, other = {0};
+	struct bitset found = {0}, *own = NULL;
+	struct roll_data **held = NULL;
+	const uint64_t **view = NULL;
 	struct roll_cursor *c = NULL;
 	int64_t *page = NULL, last_id = 0;
 	size_t i, j, npage = 0, live = 0;
@@ -1809,26 +2242,48 @@ static enum err_code roll_find(struct store *st, struct qword *q, size_t nwords,
 		*total = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
 		sq_done(st, s);
 	} else {
-		/* Each word's members as a bitmap, intersected, counted. */
+		/* Each word's members as a bitmap, intersected, counted. A word of one form
+		 * whose bitmap the server keeps is read where it is kept, not copied. */
 		long long n = 0;
+		size_t nw = SIZE_MAX;
 
-		if ((rc = roll_bits(st, &q[0], &found, e)))
-			goto out;
-		for (i = 1; i < nwords; i++) {
-			other.nw = 0;
-			if ((rc = roll_bits(st, &q[i], &other, e)))
+		held = xcalloc(nwords, sizeof *held);
+		own = xcalloc(nwords, sizeof *own);
+		view = xcalloc(nwords, sizeof *view);
+		for (i = 0; i < nwords; i++) {
+			if (st->roll_cache && q[i].nids == 1 && q[i].ns[0] >= st->roll_cache->min) {
+				if ((rc = roll_cached_get(st, ROLL_BITS, q[i].ids[0], &held[i], e)))
+					goto out;
+				view[i] = held[i]->p;
+				if (held[i]->n < nw)
+					nw = held[i]->n;
+				continue;
+			}
+			if ((rc = roll_bits(st, &q[i], &own[i], e)))
 				goto out;
-			if (other.nw < found.nw)
-				found.nw = other.nw;
-			for (j = 0; j < found.nw; j++)
-				found.w[j] &= other.w[j];
+			view[i] = own[i].w;
+			if (own[i].nw < nw)
+				nw = own[i].nw;
 		}
-		for (j = 0; j < found.nw; j++)
-			n += __builtin_popcountll(found.w[j]);
+		found.nw = nw;
+		found.w = xmalloc((nw ? nw : 1) * sizeof *found.w);
+		for (j = 0; j < nw; j++) {
+			uint64_t x = view[0][j];
+
+			for (i = 1; i < nwords; i++)
+				x &= view[i][j];
+			found.w[j] = x;
+			n += popcount64(x);
+		}
 		*total = (long)n;
 	}
 	if (limit == 0 || offset >= *total)
 		goto out;
+	if (nwords > 1 && st->roll_cache && limit > 0 && !st->search_plan &&
+	    *total > st->roll_cache->keys_max) {
+		rc = roll_page_by_lists(st, &q[0], &found, offset, limit, cb, ctx, e);
+		goto out;
+	}
 	if (!all && *total <= ROLL_READ_KEYS_MAX && st->search_plan != 3) {
 		/* Few found: their keys read and sorted, rather than a walk of the rarest word's
 		 * lists, whose first match can lie far down (the lists run by given name, then
@@ -1889,14 +2344,22 @@ out:
 	free(c);
 	free(page);
 	free(found.w);
-	free(other.w);
+	for (i = 0; (held || own) && i < nwords; i++) {
+		if (held && held[i])
+			roll_cache_done(st->roll_cache, held[i]);
+		if (own)
+			free(own[i].w);
+	}
+	free(held);
+	free(own);
+	free(view);
 	return rc;
 }
 
-enum err_code store_member_find(struct store *st, long pre, long last,
-				const struct search_word *words, size_t nwords, long offset,
-				long limit, long *total, store_member_cb cb, void *ctx,
-				struct err *e)
+static enum err_code member_find(struct store *st, long pre, long last,
+				 const struct search_word *words, size_t nwords, long offset,
+				 long limit, long *total, store_member_cb cb, void *ctx,
+				 struct err *e)
 {
 	static const char row[] =
 		"SELECT sort_key, org_id FROM member WHERE id = ?1 AND status IN " ACTIVE_STATUSES;
@@ -2020,14 +2483,38 @@ page:
 			break;
 	}
 out:
-	for (i = 0; i < nwords; i++)
+	for (i = 0; i < nwords; i++) {
 		free(q[i].ids);
+		free(q[i].ns);
+	}
 	free(q);
 	free(cand.v);
 	free(other.v);
 	free(pres.slot);
 	free(v);
 	buf_cleanup(&arena);
+	return rc;
+}
+
+/* The search in one read transaction (unless the caller has one open): its total and its
+ * page from one state of the database, and the connection's page cache checked once against
+ * the log, not at each of its statements (in a server, whose every search writes an audit
+ * entry, another connection's commit between two statements emptied it). */
+enum err_code store_member_find(struct store *st, long pre, long last,
+				const struct search_word *words, size_t nwords, long offset,
+				long limit, long *total, store_member_cb cb, void *ctx,
+				struct err *e)
+{
+	int own = sqlite3_get_autocommit(st->db) &&
+		  sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	enum err_code rc = member_find(st, pre, last, words, nwords, offset, limit, total, cb,
+				       ctx, e);
+
+	if (own && sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		if (!rc)
+			rc = sq_db_error(st, e, "searching names");
+	}
 	return rc;
 }
 
