@@ -3257,6 +3257,31 @@ enum err_code store_audit_records(struct store *st, long *orgs, long *members, l
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "counting records");
 }
 
+/* The audit entry on statement s's row (columns id, at, actor, address, action, subject,
+ * org_id, before, after, prev, hash, mac); before and after point into the row. */
+static void audit_row(sqlite3_stmt *s, struct audit_entry *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(s, 0);
+	sq_col_copy(s, 1, a->at, sizeof a->at);
+	sq_col_copy(s, 2, a->actor, sizeof a->actor);
+	sq_col_copy(s, 3, a->address, sizeof a->address);
+	sq_col_copy(s, 4, a->action, sizeof a->action);
+	sq_col_copy(s, 5, a->subject, sizeof a->subject);
+	a->org_id = sqlite3_column_int64(s, 6);
+	a->before = (char *)(uintptr_t)sqlite3_column_text(s, 7);
+	a->after = (char *)(uintptr_t)sqlite3_column_text(s, 8);
+	if (sqlite3_column_bytes(s, 9) == AUDIT_HASH_BYTES)
+		memcpy(a->prev, sqlite3_column_blob(s, 9), AUDIT_HASH_BYTES);
+	if (sqlite3_column_bytes(s, 10) == AUDIT_HASH_BYTES)
+		memcpy(a->hash, sqlite3_column_blob(s, 10), AUDIT_HASH_BYTES);
+	if (sqlite3_column_bytes(s, 11) == AUDIT_HASH_BYTES) {
+		memcpy(a->mac, sqlite3_column_blob(s, 11), AUDIT_HASH_BYTES);
+		a->has_mac = 1;
+	}
+}
+
+
 enum err_code store_audit_walk(struct store *st, long pre, long last, long limit,
 			       store_audit_cb cb, void *ctx, struct err *e)
 {
@@ -3282,24 +3307,7 @@ enum err_code store_audit_walk(struct store *st, long pre, long last, long limit
 		sqlite3_bind_int(s, 4, pre <= 1 && last >= 1L << 40);
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		memset(&a, 0, sizeof a);
-		a.id = sqlite3_column_int64(s, 0);
-		sq_col_copy(s, 1, a.at, sizeof a.at);
-		sq_col_copy(s, 2, a.actor, sizeof a.actor);
-		sq_col_copy(s, 3, a.address, sizeof a.address);
-		sq_col_copy(s, 4, a.action, sizeof a.action);
-		sq_col_copy(s, 5, a.subject, sizeof a.subject);
-		a.org_id = sqlite3_column_int64(s, 6);
-		a.before = (char *)(uintptr_t)sqlite3_column_text(s, 7);
-		a.after = (char *)(uintptr_t)sqlite3_column_text(s, 8);
-		if (sqlite3_column_bytes(s, 9) == AUDIT_HASH_BYTES)
-			memcpy(a.prev, sqlite3_column_blob(s, 9), AUDIT_HASH_BYTES);
-		if (sqlite3_column_bytes(s, 10) == AUDIT_HASH_BYTES)
-			memcpy(a.hash, sqlite3_column_blob(s, 10), AUDIT_HASH_BYTES);
-		if (sqlite3_column_bytes(s, 11) == AUDIT_HASH_BYTES) {
-			memcpy(a.mac, sqlite3_column_blob(s, 11), AUDIT_HASH_BYTES);
-			a.has_mac = 1;
-		}
+		audit_row(s, &a);
 		if (cb(ctx, &a))
 			break;
 	}
@@ -3368,24 +3376,7 @@ enum err_code store_audit_find(struct store *st, const struct audit_filter *f, l
 	sqlite3_bind_int64(s, 10, limit);
 	sqlite3_bind_int64(s, 11, offset > 0 ? offset : 0);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		memset(&a, 0, sizeof a);
-		a.id = sqlite3_column_int64(s, 0);
-		sq_col_copy(s, 1, a.at, sizeof a.at);
-		sq_col_copy(s, 2, a.actor, sizeof a.actor);
-		sq_col_copy(s, 3, a.address, sizeof a.address);
-		sq_col_copy(s, 4, a.action, sizeof a.action);
-		sq_col_copy(s, 5, a.subject, sizeof a.subject);
-		a.org_id = sqlite3_column_int64(s, 6);
-		a.before = (char *)(uintptr_t)sqlite3_column_text(s, 7);
-		a.after = (char *)(uintptr_t)sqlite3_column_text(s, 8);
-		if (sqlite3_column_bytes(s, 9) == AUDIT_HASH_BYTES)
-			memcpy(a.prev, sqlite3_column_blob(s, 9), AUDIT_HASH_BYTES);
-		if (sqlite3_column_bytes(s, 10) == AUDIT_HASH_BYTES)
-			memcpy(a.hash, sqlite3_column_blob(s, 10), AUDIT_HASH_BYTES);
-		if (sqlite3_column_bytes(s, 11) == AUDIT_HASH_BYTES) {
-			memcpy(a.mac, sqlite3_column_blob(s, 11), AUDIT_HASH_BYTES);
-			a.has_mac = 1;
-		}
+		audit_row(s, &a);
 		if (cb(ctx, &a))
 			break;
 	}
