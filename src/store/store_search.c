@@ -1634,6 +1634,27 @@ static int cmp_keyed_search(const void *x, const void *y, void *keys)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+/* The page [offset, end_at) of the nv found in v, sorted in list order (cmp_keyed_search,
+ * keys in the arena at keys), each member read and given to cb until it asks to stop. */
+static enum err_code keyed_page(struct store *st, struct keyed *v, size_t nv, char *keys,
+				size_t offset, size_t end_at, store_member_cb cb, void *ctx,
+				struct err *e)
+{
+	enum err_code rc;
+	size_t i;
+
+	qsort_r(v, nv, sizeof *v, cmp_keyed_search, keys);
+	for (i = offset; i < end_at; i++) {
+		struct member m;
+
+		if ((rc = store_member_get(st, v[i].id, &m, e)))
+			return rc;
+		if (cb(ctx, &m))
+			break;
+	}
+	return ERR_OK;
+}
+
 /* A set of member ids as a bitmap: bit id of w. */
 struct bitset {
 	uint64_t *w;
@@ -2038,15 +2059,7 @@ static enum err_code roll_page_by_keys(struct store *st, const struct bitset *fo
 		end_at = nv;
 	if ((size_t)offset >= end_at)
 		goto out;
-	qsort_r(v, nv, sizeof *v, cmp_keyed_search, arena.s);
-	for (i = (size_t)offset; i < end_at; i++) {
-		struct member m;
-
-		if ((rc = store_member_get(st, v[i].id, &m, e)))
-			goto out;
-		if (cb(ctx, &m))
-			break;
-	}
+	rc = keyed_page(st, v, nv, arena.s, (size_t)offset, end_at, cb, ctx, e);
 out:
 	free(v);
 	buf_cleanup(&arena);
@@ -2191,15 +2204,7 @@ static enum err_code roll_page_by_lists(struct store *st, const struct qword *q,
 		}
 	}
 	end_at = k < nv ? k : nv;
-	qsort_r(v, nv, sizeof *v, cmp_keyed_search, arena.s);
-	for (i = (size_t)offset; i < end_at; i++) {
-		struct member m;
-
-		if ((rc = store_member_get(st, v[i].id, &m, e)))
-			goto out;
-		if (cb(ctx, &m))
-			break;
-	}
+	rc = keyed_page(st, v, nv, arena.s, (size_t)offset, end_at, cb, ctx, e);
 out:
 	free(cs.v);
 	free(v);
@@ -2473,15 +2478,7 @@ page:
 		end_at = nv;
 	if ((size_t)offset >= end_at)
 		goto out;
-	qsort_r(v, nv, sizeof *v, cmp_keyed_search, arena.s);
-	for (i = (size_t)offset; i < end_at; i++) {
-		struct member m;
-
-		if ((rc = store_member_get(st, v[i].id, &m, e)))
-			goto out;
-		if (cb(ctx, &m))
-			break;
-	}
+	rc = keyed_page(st, v, nv, arena.s, (size_t)offset, end_at, cb, ctx, e);
 out:
 	for (i = 0; i < nwords; i++) {
 		free(q[i].ids);
