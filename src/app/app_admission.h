@@ -1,0 +1,89 @@
+/* app_admission.h - admissions (issue 11; DOMAIN §5; docs/admissions.md): candidates kept by
+ * cells, every step of their case with its rules, the due list, the board's counts and the
+ * figures. Access is as for members and reviews: a case belongs to its cell, outside the
+ * actor's subtree it does not exist (ERR_NOTFOUND, as for an id never used); an editor of the
+ * cell's subtree keeps its candidates and records the cell's votes; the grassroots committee's
+ * vote needs a role covering that committee, the decision of the committee above (and its
+ * ruling on a referred case) a role covering that body. Every change is one transaction with
+ * its audit entry ("admission.add", "admission.STEP"); reading a case's record is audited as a
+ * member's record is. */
+#ifndef CADRE_APP_ADMISSION_H
+#define CADRE_APP_ADMISSION_H
+
+#include "../core/admission.h"
+#include "app.h"
+
+/* Open a case: a->p holds the person (name rules as for a member), a->p.org_code the cell,
+ * a->source and a->listed_on. The duplicate check runs against members, former members and
+ * open cases (the accent-keeping name key and birth date, and the citizen ID): a former member
+ * is a re-admission (R-READMIT-TIMES, R-READMIT-MONTHS; a->former_member_id is set), anything
+ * else refuses unless allow_duplicate (a warning then). Sets a->id. */
+enum err_code app_adm_add(struct app *a, const struct actor *ac, struct admission *c,
+			  int allow_duplicate, struct err *e);
+
+/* Read case id (with its next deadline as of today). */
+enum err_code app_adm_get(struct app *a, const struct actor *ac, int64_t id,
+			  struct admission *c, struct err *e);
+
+/* The case opened for a probationary member (a member added or imported as probationary
+ * has none until a step is recorded for it: this opens it at stage probation). */
+enum err_code app_adm_of_member(struct app *a, const struct actor *ac, int64_t member_id,
+				struct admission *c, struct err *e);
+
+typedef int (*adm_step_cb)(void *ctx, const struct adm_step *s);
+/* The case's steps in the order taken (the timeline), audited as a record view. */
+enum err_code app_adm_steps(struct app *a, const struct actor *ac, int64_t id, adm_step_cb cb,
+			    void *ctx, struct err *e);
+
+/* Record step s->kind for case id (s->on, the counts, number, detail, introducers, mentor as
+ * the step needs; s->org_code: the body when it is not the case's own). Checks the order of
+ * the steps, every rule (age at the cell's vote, introducers, the 2/3 of the cell's official
+ * members that day, who may record it), and for the ceremony makes the probationary member on
+ * the cell's roll (the three dates), for a recognition the member official from the end of
+ * probation even when the vote is late, for a removal the member removed with the reason and
+ * the decision. On success s->id and s->passed are set and *c (if not NULL) is the case after
+ * the step. Bad input: ERR_INPUT / ERR_RULE with every problem, nothing written. */
+enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
+			   struct adm_step *s, struct admission *c, struct err *e);
+
+typedef int (*adm_cb)(void *ctx, const struct admission *c);
+/* The cases of org_code's subtree (NULL: the actor's scope) at stage (-1: every open stage;
+ * AST__COUNT: every stage, closed ones too), in list order of the names, a page at a time
+ * (limit 0: all; *total set when not NULL). */
+enum err_code app_adm_list(struct app *a, const struct actor *ac, const char *org_code,
+			   int stage, long offset, long limit, adm_cb cb, void *ctx, long *total,
+			   struct err *e);
+
+/* What is due or overdue as of as_of (DATE_NONE: today) in org_code's subtree: ceremonies
+ * due and overdue, recognition votes due and overdue (probationers past R-PROBATION-MONTHS
+ * without a vote, with or without a case), decisions and rulings awaited from the committee
+ * above; each case with due_kind / due_on set, overdue when due_on < as_of; in order of
+ * due_on. Reads only the due index (admission.due_on, member_probation), never the roll. */
+enum err_code app_adm_due(struct app *a, const struct actor *ac, const char *org_code,
+			  date_t as_of, adm_cb cb, void *ctx, struct err *e);
+
+/* The board of org_code (a grassroots organisation or a cell): open cases by stage, and
+ * how many of each are overdue. */
+struct adm_board {
+	long count[AST__COUNT];
+	long overdue[AST__COUNT];
+};
+enum err_code app_adm_board(struct app *a, const struct actor *ac, const char *org_code,
+			    date_t as_of, struct adm_board *b, struct err *e);
+
+/* The admission figures of org_code's subtree for year (report, DOMAIN §5/§11): candidates by
+ * stage and by source on 31 December (or as_of when earlier), classes completed, admissions
+ * in the year (by decision date), the members on the rolls on 1 January, the development
+ * rate (admissions / members on 1 January, in hundredths of a percent), probationers at the
+ * end, recognitions on time and late, failed votes and removals in the year. */
+struct adm_figures {
+	int year;
+	long by_stage[AST__COUNT];
+	long by_source[ASRC__COUNT];
+	long classes, admitted, members_jan1, rate_bp;
+	long probationers, recognised_on_time, recognised_late, failed_votes, removed;
+};
+enum err_code app_adm_figures(struct app *a, const struct actor *ac, const char *org_code,
+			      int year, struct adm_figures *f, struct err *e);
+
+#endif
