@@ -56,6 +56,7 @@ LIB_SRC := \
 	src/store/store_fig.c \
 	src/store/store_import.c \
 	src/store/store_search.c \
+	src/store/store_admission.c \
 	src/store/sorted_vtab.c \
 	src/core/fig.c \
 	src/core/review.c \
@@ -72,6 +73,7 @@ LIB_SRC := \
 	src/app/app_account.c \
 	src/app/app_json.c \
 	src/app/app_review.c \
+	src/app/app_admission.c \
 	src/app/app_emulation.c \
 	src/app/app_review_io.c \
 	src/app/app_report.c \
