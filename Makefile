@@ -76,6 +76,8 @@ LIB_SRC := \
 	src/app/app_admission.c \
 	src/app/app_emulation.c \
 	src/app/app_review_io.c \
+	src/app/app_adm_import.c \
+	src/app/app_adm_export.c \
 	src/app/app_report.c \
 	src/app/report_out.c \
 	src/app/table_out.c \

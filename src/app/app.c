@@ -96,6 +96,7 @@ int app_release(struct app *a)
 {
 	int was_open = store_release(a->st);
 
+	a->nested = 0;
 	store_deadline(a->st, 0);
 	return was_open;
 }
@@ -428,8 +429,24 @@ int app_audit_json_failed(void)
 enum err_code app_begin(struct app *a, struct err *e)
 {
 	app_json_bad = 0;
+	if (a->nested)
+		return store_savepoint(a->st, e);
 	err_clear(&a->warn);
 	return store_begin(a->st, e);
+}
+
+enum err_code app_nest_begin(struct app *a, struct err *e)
+{
+	enum err_code rc = app_begin(a, e);
+
+	a->nested = !rc;
+	return rc;
+}
+
+enum err_code app_nest_end(struct app *a, enum err_code rc, struct err *e)
+{
+	a->nested = 0;
+	return app_end(a, rc, e);
 }
 
 enum err_code app_end(struct app *a, enum err_code rc, struct err *e)
@@ -439,6 +456,12 @@ enum err_code app_end(struct app *a, enum err_code rc, struct err *e)
 	if (rc == ERR_OK && e->code == ERR_OK && mem_request_failed())
 		rc = err_set(e, ERR_STORAGE, "the server ran short of memory while doing this; "
 					     "nothing of it was saved: send it again in a minute");
+	if (a->nested) {
+		if (rc == ERR_OK && e->code == ERR_OK)
+			return store_savepoint_release(a->st, e);
+		store_savepoint_rollback(a->st);
+		return rc ? rc : e->code;
+	}
 	if (rc == ERR_OK && e->code == ERR_OK) {
 		rc = store_commit(a->st, e);
 		if (!rc)

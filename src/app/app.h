@@ -43,6 +43,7 @@ struct app {
 	char *db_path;          /* where the database is: its audit key file lies beside it */
 	struct audit_keys *audit_keys; /* the audit key, once read and matched to the database */
 	int audit_keys_made; /* made by this connection: its record checked at each use */
+	int nested; /* inside app_nest_begin: each call is a savepoint of the outer transaction */
 };
 
 /* Open the database at path (create: make it if missing). */
@@ -331,7 +332,7 @@ enum err_code app_import_orgs(struct app *a, const struct actor *ac,
 enum err_code app_import_members(struct app *a, const struct actor *ac,
 				 const struct import_opts *opts, struct import_result *res,
 				 struct err *e);
-/* Import o->in as what ("orgs", "members", "reviews", "org-reviews"), with o->once_key
+/* Import o->in as what ("orgs", "members", "reviews", "org-reviews", "candidates"), with o->once_key
  * honoured for each of them (the reviews' key is looked up before their transaction and kept
  * after it). */
 enum err_code app_import_run(struct app *a, const struct actor *ac, const char *what,

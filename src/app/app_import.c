@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_adm_io.h"
 #include "app_int.h"
 #include "app_json.h"
 #include "app_review_io.h"
@@ -184,6 +185,8 @@ enum err_code app_import_run(struct app *a, const struct actor *ac, const char *
 		return app_import_orgs(a, ac, o, res, e);
 	if (!strcmp(what, "members"))
 		return app_import_members(a, ac, o, res, e);
+	if (!strcmp(what, "candidates"))
+		return app_import_candidates(a, ac, o, res, e);
 	if (!strcmp(what, "reviews"))
 		fn = import_member_reviews;
 	else if (!strcmp(what, "org-reviews"))

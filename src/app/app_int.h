@@ -12,6 +12,13 @@
 enum err_code app_begin(struct app *a, struct err *e);
 /* End a call: commit when rc and e are OK, else roll back. Returns the final code. */
 enum err_code app_end(struct app *a, enum err_code rc, struct err *e);
+/* Make the app calls that follow one transaction (an import of candidates, all or nothing,
+ * calling app_adm_add row by row): between app_nest_begin and app_nest_end each call's
+ * app_begin/app_end is a savepoint, released when the call succeeds and rolled back to when it
+ * fails (its writes undone, the others kept), and warnings add up instead of being cleared.
+ * app_nest_end commits when rc and e are OK, else rolls everything back, as app_end. */
+enum err_code app_nest_begin(struct app *a, struct err *e);
+enum err_code app_nest_end(struct app *a, enum err_code rc, struct err *e);
 /* ERR_DENIED ("only a system administrator may <what>") unless the actor is a system
  * administrator over the whole tree (or the local command line). */
 enum err_code app_sys_admin_only(const struct actor *ac, const char *what, struct err *e);

@@ -1,5 +1,5 @@
-/* cmd_io.c - cadre import orgs|members|reviews|org-reviews FILE, cadre export orgs|members
- * FILE. */
+/* cmd_io.c - cadre import orgs|members|reviews|org-reviews|candidates FILE, cadre export
+ * orgs|members FILE. */
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -7,8 +7,8 @@
 #include "../app/app_review_io.h"
 #include "cli.h"
 
-/* What a file holds: 0 orgs, 1 members, 2 member reviews, 3 organisation reviews (import
- * only, reviews < 0 when not allowed). */
+/* What a file holds: 0 orgs, 1 members, 2 member reviews, 3 organisation reviews, 4
+ * candidates for admission (import only: reviews 0 when not allowed). */
 static int which(struct cli *c, const char *what, int reviews)
 {
 	if (strcmp(what, "orgs") == 0)
@@ -19,8 +19,10 @@ static int which(struct cli *c, const char *what, int reviews)
 		return 2;
 	if (reviews && strcmp(what, "org-reviews") == 0)
 		return 3;
+	if (reviews && strcmp(what, "candidates") == 0)
+		return 4;
 	err_add(&c->e, ERR_USAGE, 0, NULL, what, NULL, reviews ?
-		"say what to import: 'orgs', 'members', 'reviews' or 'org-reviews'" :
+		"say what to import: 'orgs', 'members', 'reviews', 'org-reviews' or 'candidates'" :
 		"say what to export: 'orgs' or 'members'");
 	return -1;
 }
@@ -40,7 +42,7 @@ int cmd_import(struct cli *c, int npos, char **pos)
 	memset(&sb, 0, sizeof sb);
 	if ((kind = which(c, pos[0], 1)) < 0)
 		return cli_fail(c);
-	if (kind >= 2 && OPT(c, "skip-bad")) {
+	if ((kind == 2 || kind == 3) && OPT(c, "skip-bad")) {
 		err_add(&c->e, ERR_USAGE, 0, "skip-bad", NULL, NULL,
 			"reviews are imported all or nothing (the quota is counted over the whole "
 			"file): fix the bad rows instead of skipping them");
@@ -97,7 +99,7 @@ int cmd_import(struct cli *c, int npos, char **pos)
 
 		if (r.rows == 0 || r.rejected == 0 || rc == ERR_STORAGE)
 			fputs(err_tr("cadre: nothing was imported\n"), stderr);
-		else if (kind >= 2)
+		else if (kind == 2 || kind == 3)
 			fprintf(stderr, err_tr("cadre: nothing was imported: %ld of %ld rows have "
 					       "problems; fix them and import the whole file again\n"),
 				r.rejected, r.rows);

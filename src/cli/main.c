@@ -387,9 +387,10 @@ const struct command cli_commands[] = {
 	{"serve", NULL, "", N_("Serve the web application and the JSON API until stopped (SIGTERM "
 			    "or Ctrl-C finishes the requests under way first)."), serve_opts, 0, 0,
 	 cmd_serve, 1},
-	{"import", NULL, "orgs|members|reviews|org-reviews FILE", N_("Import organisations, members "
-			 "or reviews from CSV (docs/csv.md; '-' for standard input); all or nothing "
-			 "unless --skip-bad (reviews: always all or nothing)."), import_opts, 2, 2,
+	{"import", NULL, "orgs|members|reviews|org-reviews|candidates FILE",
+	 N_("Import organisations, members, reviews or candidates for admission from CSV "
+	    "(docs/csv.md; '-' for standard input); all or nothing unless --skip-bad (reviews: "
+	    "always all or nothing)."), import_opts, 2, 2,
 	 cmd_import, 1},
 	{"export", NULL, "orgs|members FILE", N_("Export organisations or members as CSV ('-' for "
 					      "standard output)."), no_opts, 2, 2, cmd_export, 1},

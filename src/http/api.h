@@ -15,7 +15,8 @@ enum api_type {
 	AT_ID,      /* a whole number > 0 */
 	AT_BOOL,    /* true or false */
 	AT_CODES,   /* an array of strings */
-	AT_ARRAY    /* an array; its items are checked by the handler */
+	AT_ARRAY,   /* an array; its items are checked by the handler */
+	AT_OBJECT   /* an object; its members are checked by the handler */
 };
 struct api_field {
 	const char *name;
@@ -160,6 +161,15 @@ void api_emulation_models(struct req *r);
 void api_emulation_model_add(struct req *r);
 void api_emulation_ratings(struct req *r);
 void api_emulation_rate(struct req *r);
+/* api_admission.c */
+void api_adm_list(struct req *r);
+void api_adm_add(struct req *r);
+void api_adm_get(struct req *r);
+void api_adm_steps(struct req *r);
+void api_adm_step(struct req *r);
+void api_adm_due(struct req *r);
+void api_adm_board(struct req *r);
+void api_import_candidates(struct req *r);
 
 /* The OpenAPI 3 description, src/http/openapi.json as built into the program (NUL-ended). */
 extern const char api_openapi_json[];

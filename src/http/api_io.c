@@ -214,6 +214,17 @@ void api_import_org_reviews(struct req *r)
 	import_body(r, "org-reviews");
 }
 
+/* POST /api/v1/import/candidates (text/csv: org,full_name,sex,birth_date,source,listed_on,
+ * ...): each row a case (app_adm_add), all or nothing unless ?skip_bad=1. */
+void api_import_candidates(struct req *r)
+{
+	/* No job for candidates (the import_job table names its kinds): Prefer: respond-async
+	 * is a preference the server may leave unapplied (RFC 7240), and the answer comes when
+	 * the import is done. */
+	r->prefer = NULL;
+	import_body(r, "candidates");
+}
+
 /* GET /api/v1/import/reports/{id}: the whole report of one of the actor's imports, sent from
  * a temporary file (a report of every row of a large file may be large). */
 void api_import_report(struct req *r)

@@ -21,6 +21,7 @@ static const char *type_words(enum api_type t)
 	case AT_BOOL: return "true or false";
 	case AT_CODES: return "an array of strings";
 	case AT_ARRAY: return "an array";
+	case AT_OBJECT: return "an object";
 	}
 	return "a value";
 }
@@ -48,6 +49,8 @@ static int type_ok(json_t *v, enum api_type t)
 		return 1;
 	case AT_ARRAY:
 		return json_is_array(v);
+	case AT_OBJECT:
+		return json_is_object(v);
 	}
 	return 0;
 }

@@ -505,6 +505,23 @@ enum err_code store_commit(struct store *st, struct err *e)
 	return rc;
 }
 
+enum err_code store_savepoint(struct store *st, struct err *e)
+{
+	return sq_exec(st, "SAVEPOINT app_call", e, "starting a step of a transaction");
+}
+
+enum err_code store_savepoint_release(struct store *st, struct err *e)
+{
+	return sq_exec(st, "RELEASE app_call", e, "ending a step of a transaction");
+}
+
+void store_savepoint_rollback(struct store *st)
+{
+	/* ROLLBACK TO keeps the savepoint open: RELEASE ends it, its writes undone. */
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK TO app_call; RELEASE app_call", NULL, NULL, NULL);
+}
+
 enum err_code store_read_begin(struct store *st, struct err *e)
 {
 	return sq_exec(st, "BEGIN DEFERRED", e, "starting to read");

@@ -34,6 +34,12 @@ int store_schema_latest(void);
 enum err_code store_begin(struct store *st, struct err *e);
 enum err_code store_commit(struct store *st, struct err *e);
 void store_rollback(struct store *st);
+/* A savepoint inside the open transaction (several app calls made one, as an import that
+ * is all or nothing): released (kept in the transaction) or rolled back to (the call's
+ * writes undone, the transaction still open). */
+enum err_code store_savepoint(struct store *st, struct err *e);
+enum err_code store_savepoint_release(struct store *st, struct err *e);
+void store_savepoint_rollback(struct store *st);
 /* A read transaction: the statements between see one snapshot, and take the database's
  * locks once rather than once each. store_read_end ends it (nothing to keep). */
 enum err_code store_read_begin(struct store *st, struct err *e);
