@@ -96,6 +96,7 @@ CLI_SRC := \
 	src/cli/cmd_org.c \
 	src/cli/cmd_member.c \
 	src/cli/cmd_io.c \
+	src/cli/cmd_adm_export.c \
 	src/cli/cmd_audit.c \
 	src/cli/cmd_account.c \
 	src/cli/cmd_review.c \

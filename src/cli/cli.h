@@ -97,6 +97,12 @@ int cmd_serve(struct cli *c, int npos, char **pos);
 int cmd_audit_verify(struct cli *c, int npos, char **pos);
 int cmd_audit_head(struct cli *c, int npos, char **pos);
 int cmd_export(struct cli *c, int npos, char **pos);
+/* cmd_adm_export.c: an admissions list (kind: ADM_LIST_CASES or ADM_LIST_DUE of
+ * app/app_adm_io.h) written to path as CSV or XLSX (--xlsx, or a name ending in .xlsx) with the
+ * options --org, --stage (cases) and --as-of (due); returns the exit code. `admission list` and
+ * `admission due` may call it for --csv FILE / --xlsx FILE. */
+int cli_adm_download(struct cli *c, int kind, const char *path);
+int cmd_adm_export(struct cli *c, int npos, char **pos);
 int cmd_rules_add(struct cli *c, int npos, char **pos);
 /* cmd_review.c: reviews, discipline, emulation, the figures. */
 int cmd_review_member(struct cli *c, int npos, char **pos);

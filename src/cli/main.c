@@ -187,6 +187,16 @@ static struct opt import_opts[] = {
 		    "say when and import nothing"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
+static struct opt adm_export_opts[] = {
+	{"org", 1, N_("the subtree (an organisation code; default: your scope)"), NULL, 0},
+	{"stage", 1, N_("open (default), all, or one stage (candidate, class, applied, ...)"),
+	 NULL, 0},
+	{"due", 0, N_("what is due or overdue instead of the cases"), NULL, 0},
+	{"as-of", 1, N_("with --due: the day the list answers for (default today)"), NULL, 0},
+	{"xlsx", 0, N_("write a workbook (XLSX) instead of CSV (also when FILE ends in .xlsx)"),
+	 NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
 #define REVIEW_STEP_OPTS                                                                    \
 	{"step", 1, N_("self, proposal or decision (default: decision)"), NULL, 0},         \
 	{"date", 1, N_("date of the step, YYYY-MM-DD (default: today)"), NULL, 0},          \
@@ -394,6 +404,10 @@ const struct command cli_commands[] = {
 	 cmd_import, 1},
 	{"export", NULL, "orgs|members FILE", N_("Export organisations or members as CSV ('-' for "
 					      "standard output)."), no_opts, 2, 2, cmd_export, 1},
+	{"admission", "export", "FILE", N_("Write an admissions list (the cases of a subtree, or "
+					"with --due what is due) as CSV or XLSX ('-' for "
+					"standard output)."), adm_export_opts, 1, 1,
+	 cmd_adm_export, 1},
 	{"review", "member", "ID", N_("Record a step of a member's yearly review: self-assessment, "
 				   "the cell's proposal or the decision (docs/reviews.md)."),
 	 review_member_opts, 1, 1, cmd_review_member, 1},
