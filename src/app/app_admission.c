@@ -399,8 +399,14 @@ enum err_code app_adm_add(struct app *a, const struct actor *ac, struct admissio
 			"the source is soldier, squad_leader, youth_union or other");
 	if (c->listed_on == DATE_NONE)
 		c->listed_on = a->today;
-	if (c->p.full_name[0])
-		member_set_name(&c->p, c->p.full_name, e, 0);
+	if (c->p.full_name[0]) {
+		char typed[sizeof c->p.full_name];
+
+		/* The name as typed, normalised and split as a member's (a copy: the function
+		 * writes the field it would read). */
+		snprintf(typed, sizeof typed, "%s", c->p.full_name);
+		member_set_name(&c->p, typed, e, 0);
+	}
 	check_person(a, c, e);
 	app_check_date(a, c->listed_on, "listed_on", e);
 	if (e->code)
