@@ -100,6 +100,7 @@ CLI_SRC := \
 	src/cli/cmd_audit.c \
 	src/cli/cmd_account.c \
 	src/cli/cmd_review.c \
+	src/cli/cmd_admission.c \
 	src/cli/cmd_find.c \
 	src/cli/cmd_serve.c
 

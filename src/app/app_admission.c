@@ -4,12 +4,14 @@
  * where admissions meet the rest (a move, a restructuring, a status changed elsewhere). The
  * stage of a case is derived from its steps (apply_step); the case row keeps it, with the
  * next deadline, for the lists and the due index. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../lib/mem.h"
 #include "app_admission.h"
 #include "app_int.h"
+#include "app_json.h"
 
 /* ---- the organisations of a case ---------------------------------------------------- */
 
@@ -397,8 +399,14 @@ enum err_code app_adm_add(struct app *a, const struct actor *ac, struct admissio
 			"the source is soldier, squad_leader, youth_union or other");
 	if (c->listed_on == DATE_NONE)
 		c->listed_on = a->today;
-	if (c->p.full_name[0])
-		member_set_name(&c->p, c->p.full_name, e, 0);
+	if (c->p.full_name[0]) {
+		char typed[sizeof c->p.full_name];
+
+		/* The name as typed, normalised and split as a member's (a copy: the function
+		 * writes the field it would read). */
+		snprintf(typed, sizeof typed, "%s", c->p.full_name);
+		member_set_name(&c->p, typed, e, 0);
+	}
 	check_person(a, c, e);
 	app_check_date(a, c->listed_on, "listed_on", e);
 	if (e->code)
@@ -460,10 +468,14 @@ enum err_code app_adm_add(struct app *a, const struct actor *ac, struct admissio
 						 "give --allow-duplicate", (long long)d.open_case);
 			goto out;
 		}
-		err_add(&a->warn, ERR_OK, 0, "full_name", c->p.full_name, NULL,
-			"possible duplicate of %s %lld; kept as asked",
-			d.on_roll ? "member" : "candidate",
-			(long long)(d.on_roll ? d.on_roll : d.open_case));
+		if (d.on_roll)
+			err_add(&a->warn, ERR_OK, 0, "full_name", c->p.full_name, NULL,
+				"possible duplicate of member %lld; kept as asked",
+				(long long)d.on_roll);
+		else
+			err_add(&a->warn, ERR_OK, 0, "full_name", c->p.full_name, NULL,
+				"possible duplicate of candidate %lld; kept as asked",
+				(long long)d.open_case);
 	}
 	if (d.former && !d.on_roll) {
 		long again = 0;
@@ -621,7 +633,7 @@ static const char *next_step_hint(enum adm_stage st, int grassroots_cell)
 	case AST_DECIDED: return "ceremony";
 	case AST_PROBATION: return "recognition_vote";
 	case AST_REFERRED: return "upper_ruling";
-	default: return "none (the case is closed)";
+	default: return "none";
 	}
 }
 
@@ -687,7 +699,8 @@ static enum err_code make_member(struct app *a, const struct actor *ac, struct a
 
 			f.citizen_id[0] = 0;
 			name_keys_init(&nk);
-			rc = name_keys_compute(&nk, &f) ? err_set(e, ERR_INTERNAL, "name keys")
+			rc = name_keys_compute(&nk, &f) ? err_set(e, ERR_INTERNAL,
+								  "cannot compute the name keys")
 							: store_member_update(a->st, &f, &nk.k, e);
 			name_keys_cleanup(&nk);
 			if (rc)
@@ -869,10 +882,14 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 			}
 		}
 		if (!in_scope(spre, slast, &body)) {
-			rc = err_add(e, ERR_DENIED, 0, "step", adm_step_name(s->kind), NULL,
-				     "the %s is recorded by a role covering the committee above, "
-				     "'%s'; yours does not", s->kind == ASK_DECISION ? "decision"
-				     : "ruling", body.code);
+			rc = s->kind == ASK_DECISION
+				     ? err_add(e, ERR_DENIED, 0, "step", "decision", NULL,
+					       "the admission decision is recorded by a role covering "
+					       "the committee above, '%s'; yours does not", body.code)
+				     : err_add(e, ERR_DENIED, 0, "step", "upper_ruling", NULL,
+					       "the ruling on a referred case is recorded by a role "
+					       "covering the committee above, '%s'; yours does not",
+					       body.code);
 			goto out;
 		}
 		s->org_id = body.id;
@@ -889,14 +906,15 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 
 			if (end != DATE_NONE && s->on < end) {
 				rc = err_add(e, ERR_RULE, 0, "date", date_format(s->on, d1),
-					     R_PROBATION_MONTHS, "probation ends on %s (%s)",
-					     date_format(end, d2), R_PROBATION_MONTHS);
+					     R_PROBATION_MONTHS,
+					     "probation ends on %s: the member is recognised as official "
+					     "from then (R-PROBATION-MONTHS)", date_format(end, d2));
 				goto out;
 			}
 		}
 		break;
 	case ASK_CEREMONY: {
-		long is_official = 0;
+		long is_official = 0, days = 0;
 		date_t due;
 
 		s->passed = -1;
@@ -920,12 +938,12 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 			goto out;
 		due = adm_ceremony_due(&a->rules, c.decision_on, h.days, h.n);
 		rule_used(a, s->on, R_ADMIT_CEREMONY_WORKING_DAYS, s->rules, sizeof s->rules);
+		ruleset_int(&a->rules, R_ADMIT_CEREMONY_WORKING_DAYS, c.decision_on, &days);
 		if (due != DATE_NONE && s->on > due) {
 			err_add(&a->warn, ERR_OK, 0, "date", date_format(s->on, d1),
 				R_ADMIT_CEREMONY_WORKING_DAYS,
-				"the ceremony is late: it was due by %s, %s after the decision "
-				"(R-ADMIT-CEREMONY-WORKING-DAYS)", date_format(due, d2),
-				"30 working days");
+				"the ceremony is late: it was due by %s, %ld working days after the "
+				"decision (R-ADMIT-CEREMONY-WORKING-DAYS)", date_format(due, d2), days);
 			json_object_set_new(detail, "late", json_true());
 		}
 		if ((rc = make_member(a, ac, &c, &k, s->on, e)))
@@ -1457,4 +1475,87 @@ enum err_code app_adm_member_status(struct app *a, const struct actor *ac, int64
 	rc = system_step(a, ac, &c, ASK_WITHDRAWAL, &cell, date, detail ? detail : "{}", e);
 	free(detail);
 	return rc;
+}
+
+/* ---- JSON ------------------------------------------------------------------------------ */
+
+static json_t *json_count(long v)
+{
+	return v < 0 ? json_null() : json_integer(v);
+}
+
+json_t *app_adm_json(const struct admission *c, date_t as_of)
+{
+	static const char *const fields[] = {
+		"ethnicity", "religion", "hometown", "citizen_id", "education", "theory_level",
+		"rank", "category", "post", "phone", NULL,
+	};
+	json_t *j = json_object();
+	size_t i;
+
+	json_object_set_new(j, "id", json_integer(c->id));
+	json_object_set_new(j, "org", json_string(c->p.org_code));
+	json_object_set_new(j, "name", json_string(c->p.full_name));
+	json_object_set_new(j, "sex", json_string(c->p.sex));
+	json_object_set_new(j, "birth_date", json_date(c->p.birth_date));
+	for (i = 0; fields[i]; i++) {
+		size_t cap;
+		const char *v = member_text_field((struct member *)(uintptr_t)&c->p, fields[i], &cap);
+
+		json_object_set_new(j, fields[i], json_string(v ? v : ""));
+	}
+	json_object_set_new(j, "source", json_string(adm_source_name(c->source)));
+	json_object_set_new(j, "listed_on", json_date(c->listed_on));
+	json_object_set_new(j, "stage", json_string(adm_stage_name(c->stage)));
+	json_object_set_new(j, "stage_since", json_date(c->stage_since));
+	json_object_set_new(j, "closed", json_boolean(adm_stage_closed(c->stage)));
+	json_object_set_new(j, "failed_votes", json_integer(c->failed_votes));
+	json_object_set_new(j, "member_id", json_integer(c->member_id));
+	json_object_set_new(j, "former_member_id", json_integer(c->former_member_id));
+	json_object_set_new(j, "mentor_id", json_integer(c->mentor_id));
+	json_object_set_new(j, "decision_date", json_date(c->decision_on));
+	json_object_set_new(j, "ceremony_date", json_date(c->ceremony_on));
+	json_object_set_new(j, "cell_vote_date", json_date(c->cell_vote_on));
+	if (c->due_kind != DK_NONE)
+		json_object_set_new(j, "due",
+				    json_pack("{s:s,s:o,s:o,s:b}", "kind", adm_due_name(c->due_kind),
+					      "from", json_date(c->due_from), "on",
+					      json_date(c->due_on), "overdue",
+					      c->due_on != DATE_NONE && c->due_on < as_of));
+	else
+		json_object_set_new(j, "due", json_null());
+	return j;
+}
+
+json_t *app_adm_step_json(const struct adm_step *s)
+{
+	json_t *j = json_object(), *in = json_array(), *d;
+	int i;
+
+	json_object_set_new(j, "id", json_integer(s->id));
+	json_object_set_new(j, "step", json_string(adm_step_name(s->kind)));
+	json_object_set_new(j, "date", json_date(s->on));
+	json_object_set_new(j, "org", json_string(s->org_code));
+	json_object_set_new(j, "passed", s->passed < 0 ? json_null() : json_boolean(s->passed));
+	json_object_set_new(j, "eligible", json_count(s->eligible));
+	json_object_set_new(j, "present", json_count(s->present));
+	json_object_set_new(j, "for", json_count(s->votes_for));
+	json_object_set_new(j, "against", json_count(s->votes_against));
+	json_object_set_new(j, "number", json_string(s->number));
+	d = json_loads(s->detail[0] ? s->detail : "{}", 0, NULL);
+	json_object_set_new(j, "detail", json_is_object(d) ? d : json_object());
+	if (d && !json_is_object(d))
+		json_decref(d);
+	for (i = 0; i < s->n_intro; i++)
+		json_array_append_new(in, json_pack("{s:I,s:s,s:o,s:s}", "member_id",
+						    (json_int_t)s->intro[i].member_id, "name",
+						    s->intro[i].name, "worked_since",
+						    json_date(s->intro[i].worked_since), "resolution",
+						    s->intro[i].resolution));
+	json_object_set_new(j, "introducers", in);
+	json_object_set_new(j, "mentor_id", json_integer(s->mentor_id));
+	json_object_set_new(j, "rules", json_string(s->rules));
+	json_object_set_new(j, "recorded_by", json_string(s->recorded_by));
+	json_object_set_new(j, "recorded_at", json_string(s->recorded_at));
+	return j;
 }
