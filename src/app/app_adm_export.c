@@ -11,7 +11,7 @@
 #include "app_int.h"
 
 static const char *const adm_cols[] = {
-	"id", "org_code", "full_name", "sex", "birth_date", "source", "listed_on", "stage",
+	"id", "org", "full_name", "sex", "birth_date", "source", "listed_on", "stage",
 	"stage_since", "due", "due_from", "due_on", "overdue", "failed_votes", "member_id", NULL,
 };
 

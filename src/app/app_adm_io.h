@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 
+#include "../lib/csv.h"
 #include "app_admission.h"
 #include "table_out.h"
 

@@ -25,93 +25,10 @@ static const char *const person_fields[] = {
 	"category", "post", "phone", NULL,
 };
 
-static json_t *count_json(long v)
-{
-	return v >= 0 ? json_integer(v) : json_null();
-}
-
-static json_t *due_json(struct req *r, const struct admission *c, date_t as_of)
-{
-	date_t today = as_of == DATE_NONE ? r->app->today : as_of;
-
-	if (!c->due_kind)
-		return json_null();
-	return json_pack("{s:s,s:o,s:o,s:b}", "kind", adm_due_name(c->due_kind), "from",
-			 json_date(c->due_from), "on", json_date(c->due_on), "overdue",
-			 c->due_on != DATE_NONE && c->due_on < today);
-}
-
+/* A case as the command line's --json shows it (app_adm_json), overdue as of as_of. */
 static json_t *adm_json(struct req *r, const struct admission *c, date_t as_of)
 {
-	json_t *j = json_object();
-	size_t i;
-
-	json_object_set_new(j, "id", json_integer(c->id));
-	json_object_set_new(j, "org_code", json_string(c->p.org_code));
-	json_object_set_new(j, "full_name", json_string(c->p.full_name));
-	json_object_set_new(j, "sex", json_string(c->p.sex));
-	json_object_set_new(j, "birth_date", json_date(c->p.birth_date));
-	for (i = 0; person_fields[i]; i++) {
-		size_t cap;
-		const char *v = member_text_field((struct member *)(uintptr_t)&c->p,
-						  person_fields[i], &cap);
-
-		json_object_set_new(j, person_fields[i], json_string(v ? v : ""));
-	}
-	json_object_set_new(j, "source", json_string(adm_source_name(c->source)));
-	json_object_set_new(j, "listed_on", json_date(c->listed_on));
-	json_object_set_new(j, "stage", json_string(adm_stage_name(c->stage)));
-	json_object_set_new(j, "stage_since", json_date(c->stage_since));
-	json_object_set_new(j, "closed", json_boolean(adm_stage_closed(c->stage)));
-	json_object_set_new(j, "failed_votes", json_integer(c->failed_votes));
-	json_object_set_new(j, "member_id", c->member_id ? json_integer(c->member_id) : json_null());
-	json_object_set_new(j, "former_member_id",
-			    c->former_member_id ? json_integer(c->former_member_id) : json_null());
-	json_object_set_new(j, "mentor_id", c->mentor_id ? json_integer(c->mentor_id) : json_null());
-	json_object_set_new(j, "cell_vote_on", json_date(c->cell_vote_on));
-	json_object_set_new(j, "decision_on", json_date(c->decision_on));
-	json_object_set_new(j, "ceremony_on", json_date(c->ceremony_on));
-	json_object_set_new(j, "due", due_json(r, c, as_of));
-	json_object_set_new(j, "recorded_by", json_string(c->recorded_by));
-	return j;
-}
-
-static json_t *step_json(const struct adm_step *s)
-{
-	json_t *j = json_object(), *in = json_array(), *detail;
-	int i;
-
-	json_object_set_new(j, "id", json_integer(s->id));
-	json_object_set_new(j, "step", json_string(adm_step_name(s->kind)));
-	json_object_set_new(j, "date", json_date(s->on));
-	json_object_set_new(j, "org", s->org_code[0] ? json_string(s->org_code) : json_null());
-	json_object_set_new(j, "passed", s->passed < 0 ? json_null() : json_boolean(s->passed));
-	json_object_set_new(j, "eligible", count_json(s->eligible));
-	json_object_set_new(j, "present", count_json(s->present));
-	json_object_set_new(j, "for", count_json(s->votes_for));
-	json_object_set_new(j, "against", count_json(s->votes_against));
-	json_object_set_new(j, "number", s->number[0] ? json_string(s->number) : json_null());
-	detail = s->detail[0] ? json_loads(s->detail, 0, NULL) : NULL;
-	json_object_set_new(j, "detail", json_is_object(detail) ? detail : json_object());
-	if (detail && !json_is_object(detail))
-		json_decref(detail);
-	for (i = 0; i < s->n_intro && i < ADM_INTRODUCERS_MAX; i++) {
-		const struct adm_introducer *x = &s->intro[i];
-
-		json_array_append_new(in, json_pack(
-			"{s:o,s:o,s:o,s:o,s:b}", "member_id",
-			x->member_id ? json_integer(x->member_id) : json_null(), "name",
-			x->name[0] ? json_string(x->name) : json_null(), "worked_since",
-			json_date(x->worked_since), "resolution",
-			x->resolution[0] ? json_string(x->resolution) : json_null(),
-			"official_on_date", x->official_on_date));
-	}
-	json_object_set_new(j, "introducers", in);
-	json_object_set_new(j, "mentor_id", s->mentor_id ? json_integer(s->mentor_id) : json_null());
-	json_object_set_new(j, "rules", json_string(s->rules));
-	json_object_set_new(j, "recorded_by", json_string(s->recorded_by));
-	json_object_set_new(j, "recorded_at", json_string(s->recorded_at));
-	return j;
+	return app_adm_json(c, as_of == DATE_NONE ? r->app->today : as_of);
 }
 
 /* ---- lists as tables ---------------------------------------------------------------------- */
@@ -481,7 +398,7 @@ void api_adm_get(struct req *r)
 
 static int step_item(void *ctx, const struct adm_step *s)
 {
-	json_array_append_new(ctx, step_json(s));
+	json_array_append_new(ctx, app_adm_step_json(s));
 	return 0;
 }
 
@@ -635,7 +552,7 @@ void api_adm_step(struct req *r)
 	step_take(r, body, &s);
 	if (r->e.code || app_adm_step(r->app, &r->actor, id, &s, &c, &r->e))
 		goto fail;
-	j = step_json(&s);
+	j = app_adm_step_json(&s);
 	json_object_set_new(j, "admission", adm_json(r, &c, DATE_NONE));
 	api_warnings(r, j);
 	snprintf(loc, sizeof loc, "/api/v1/admissions/%lld/steps", (long long)id);

@@ -41,7 +41,7 @@ expect_exit 0 import candidates good.csv
 expect_out_contains "imported 2 candidates of 2 rows"
 cases
 expect_eq "two cases" 2 "$NCASES"
-expect_py '[(r["org_code"], r["full_name"], r["sex"], r["source"], r["stage"], r["listed_on"]) for r in rows("cases.csv")] == [("C2", "Hoàng Thị Lan", "female", "youth_union", "candidate", "2026-03-02"), ("C1", "Lò Văn Minh", "male", "soldier", "candidate", "2026-03-02")]' \
+expect_py '[(r["org"], r["full_name"], r["sex"], r["source"], r["stage"], r["listed_on"]) for r in rows("cases.csv")] == [("C2", "Hoàng Thị Lan", "female", "youth_union", "candidate", "2026-03-02"), ("C1", "Lò Văn Minh", "male", "soldier", "candidate", "2026-03-02")]' \
 	"the cases as the file gave them, in name order"
 expect_exit 0 admission export - --org C1
 expect_out_contains "Lò Văn Minh"
@@ -49,7 +49,7 @@ expect_out_lacks "Hoàng Thị Lan"
 expect_exit 0 admission export cases.xlsx --org G1
 expect_py 'read("cases.xlsx")[:2] == b"PK"' "an XLSX workbook"
 expect_exit 0 admission export due.csv --due --as-of 2026-12-01
-expect_py 'open("due.csv").readline().startswith("id,org_code,full_name")' "the due list's header"
+expect_py 'open("due.csv").readline().startswith("id,org,full_name")' "the due list's header"
 expect_exit 2 admission export x.csv --stage nonsense
 expect_err_contains "stage"
 STDIN=good.csv expect_exit 5 import candidates -
