@@ -63,6 +63,15 @@ enum err_code app_adm_audit_list(struct app *a, const struct actor *ac, const ch
 	return app_audit_bulk(a, ac, action, org_code, rows, NULL, NULL, e);
 }
 
+enum err_code app_adm_audit_read(struct app *a, const struct actor *ac,
+				 const struct admission *c, struct err *e)
+{
+	char subject[40];
+
+	snprintf(subject, sizeof subject, "admission:%lld", (long long)c->id);
+	return app_audit_read(a, ac, "admission.read", subject, c->p.org_id, e);
+}
+
 enum err_code app_adm_export(struct app *a, const struct actor *ac,
 			     const struct adm_list_query *q, enum table_format f, int *fd,
 			     long long *len, struct err *e)

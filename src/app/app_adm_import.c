@@ -23,7 +23,8 @@ struct adm_reader {
 	struct csv_reader *rd;
 	struct csv_columns c;
 	struct csv_record rec;   /* the record just read (the reader's storage) */
-	int have_rec;
+	int have_rec;            /* rec is the record just read (not when it was unreadable) */
+	long line;               /* the line of the record just read */
 	long records;
 	int have_header, done;
 };
@@ -49,6 +50,11 @@ void app_adm_reader_free(struct adm_reader *r)
 const struct csv_record *app_adm_reader_record(const struct adm_reader *r)
 {
 	return r->have_rec ? &r->rec : NULL;
+}
+
+long app_adm_reader_line(const struct adm_reader *r)
+{
+	return r->line;
 }
 
 long app_adm_reader_records(const struct adm_reader *r)
@@ -158,14 +164,16 @@ int app_adm_read(struct adm_reader *r, struct admission *c, struct err *e)
 			continue;
 		}
 		r->records++;
-		r->have_rec = 1;
 		if (got < 0) {
+			r->line = ce.line;
 			/* The record is unreadable (its line and column said): nothing of it. */
 			cand_init(c);
 			err_add(e, ERR_INPUT, ce.line, app_csv_col_name(&r->c, ce.column), NULL, NULL,
 				"%s", ce.msg);
 			return 2;
 		}
+		r->have_rec = 1;
+		r->line = r->rec.line;
 		return parse_cand_row(&r->c, &r->rec, c, e) ? 2 : 1;
 	}
 	return 0;
@@ -218,16 +226,19 @@ static void reject_header(FILE *f, const struct adm_reader *r)
 	buf_cleanup(&b);
 }
 
-/* Write a rejected record: its fields, then its problems (e's items from `from`). */
-static void reject_row(FILE *f, const struct csv_record *rec, const struct err *e, size_t from)
+/* Write a rejected record: its fields (ncols empty ones for a record that could not be
+ * read), then its problems (e's items from `from`). */
+static void reject_row(FILE *f, const struct csv_record *rec, size_t ncols, const struct err *e,
+		       size_t from)
 {
 	struct buf b, why;
 	size_t i;
 
 	buf_init(&b, 0);
 	buf_init(&why, 0);
-	for (i = 0; rec && i < rec->nfields; i++) {
-		csv_write_field(&b, rec->field[i]);
+	for (i = 0; i < (rec ? rec->nfields : ncols); i++) {
+		if (rec)
+			csv_write_field(&b, rec->field[i]);
 		buf_addc(&b, ',');
 	}
 	for (i = from; i < e->n; i++) {
@@ -330,7 +341,7 @@ enum err_code app_import_candidates(struct app *a, const struct actor *ac,
 			take_row_problems(e, &row, 0);
 			break;
 		}
-		line = app_adm_reader_record(rd)->line;
+		line = app_adm_reader_line(rd);
 		wbefore = a->warn.n;
 		/* A record read as fields gets every check, the case's too (nothing is written
 		 * for a row with a problem). */
@@ -347,7 +358,7 @@ enum err_code app_import_candidates(struct app *a, const struct actor *ac,
 		if (opts->rejects) {
 			if (!res->rejected)
 				reject_header(opts->rejects, rd);
-			reject_row(opts->rejects, app_adm_reader_record(rd), e, from);
+			reject_row(opts->rejects, app_adm_reader_record(rd), rd->c.nfile, e, from);
 		}
 		res->rejected++;
 	}

@@ -28,8 +28,10 @@ void app_adm_reader_free(struct adm_reader *r);
  * date or text the member rules refuse, an unknown source, an empty organisation. A bad
  * header or a quote left open ends the file. */
 int app_adm_read(struct adm_reader *r, struct admission *c, struct err *e);
-/* The record just read (its fields, for the rejects file) and the header; NULL before. */
+/* The record just read (its fields, for the rejects file); NULL before the first and when it
+ * was unreadable. Its line (of an unreadable one too). */
 const struct csv_record *app_adm_reader_record(const struct adm_reader *r);
+long app_adm_reader_line(const struct adm_reader *r);
 /* Data records read so far, and whether a header was read. */
 long app_adm_reader_records(const struct adm_reader *r);
 int app_adm_reader_has_header(const struct adm_reader *r);
@@ -80,5 +82,9 @@ enum err_code app_adm_export_file(struct app *a, const struct actor *ac,
  * member list is): action "admissions.list" or "admissions.due", the subtree, the rows. */
 enum err_code app_adm_audit_list(struct app *a, const struct actor *ac, const char *action,
 				 const char *org_code, long rows, struct err *e);
+/* Record that case c was opened (its record read through the API: "admission.read", as
+ * app_adm_steps records the timeline's reading). */
+enum err_code app_adm_audit_read(struct app *a, const struct actor *ac,
+				 const struct admission *c, struct err *e);
 
 #endif

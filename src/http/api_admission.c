@@ -290,14 +290,16 @@ static const struct api_field adm_add_fields[] = {
 	{"listed_on", AT_STRING, 0}, {"allow_duplicate", AT_BOOL, 0}, {NULL, AT_STRING, 0},
 };
 
-/* Answer case id as it is now (201: with its Location, and the warnings of the call). */
+/* Answer case id as it is now (200: a read, audited; 201: with its Location, and the
+ * warnings of the call). */
 static void reply_case(struct req *r, int status, int64_t id)
 {
 	struct admission c;
 	json_t *j;
 	char loc[64];
 
-	if (app_adm_get(r->app, &r->actor, id, &c, &r->e)) {
+	if (app_adm_get(r->app, &r->actor, id, &c, &r->e) ||
+	    (status == 200 && app_adm_audit_read(r->app, &r->actor, &c, &r->e))) {
 		reply_problem(r);
 		return;
 	}
@@ -384,7 +386,8 @@ void api_adm_add(struct req *r)
 	json_decref(body);
 }
 
-/* GET /api/v1/admissions/{id}: the case with its next deadline (audited as a record view). */
+/* GET /api/v1/admissions/{id}: the case with its next deadline (audited as a record view,
+ * admission.read). */
 void api_adm_get(struct req *r)
 {
 	int64_t id;

@@ -95,6 +95,8 @@ expect_json 'any(e["action"] == "admissions.list" and e["subject"] == "org:A1C" 
 	"a page of the list is an audit entry"
 expect_json 'any(e["action"] == "admissions.export" and "csv" in json.dumps(e.get("after")) for e in d["items"])' \
 	"a CSV download is an audit entry"
+expect_json 'any(e["action"] == "admission.read" and e["subject"] == "admission:'"$ID"'" for e in d["items"])' \
+	"opening the case is an audit entry"
 server_stop
 
 tcase "bad input: every field's problem at once, nothing written" "$FX"
@@ -231,6 +233,17 @@ expect_json 'd["imported_rows"] == 1 and d["rejected"] == 4 and d["rejected_csv"
 	"skip_bad: the good row in, the bad ones back with their reasons"
 cases A1C
 expect_eq "one more case" 3 "$CASES"
+# An Idempotency-Key: the same import sent twice is done once.
+printf 'org,full_name,sex,birth_date,source,listed_on,ethnicity,hometown\nA1C,Đinh Văn Quý,male,2002-02-02,other,2026-04-01,Mường,Hòa Bình\n' >"$WORK/once.csv"
+capi POST /api/v1/import/candidates "$WORK/once.csv" -H 'Idempotency-Key: adm-once-1'
+expect_status 200
+expect_json 'd["imported_rows"] == 1'
+capi POST /api/v1/import/candidates "$WORK/once.csv" -H 'Idempotency-Key: adm-once-1'
+expect_status 200
+expect_header '^idempotent-replayed: true'
+expect_json 'd["replayed"] is True and d["imported_rows"] == 1'
+cases A1C
+expect_eq "imported once" 4 "$CASES"
 printf 'org,full_name\nA1C,x\n' >"$WORK/short.csv"
 capi POST /api/v1/import/candidates "$WORK/short.csv"
 expect_problem 422 sex birth_date source listed_on
