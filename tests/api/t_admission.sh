@@ -15,6 +15,8 @@ madd A1C "Lê Thị Cúc"
 M2=$MID
 madd A1C "Phạm Văn Dũng"
 M3=$MID
+cadre org add A1D --parent A1 --name "Chi bộ Đại đội A1D" --kind cell --date 2005-01-01
+[ "$RC" = 0 ] || fail "fixture: org add A1D" "exit 0" "exit $RC: $ERR"
 DB=$WORK/none.db
 [ -n "$M2" ] && [ -n "$M3" ] || fail "fixture: two members" "ids" "$M2 $M3"
 
@@ -193,6 +195,62 @@ api GET "/api/v1/admissions?org=A1C"
 expect_json 'd["total"] == 0' "an official member's case is closed: not among the open ones"
 api GET "/api/v1/admissions?org=A1C&stage=official"
 expect_json '[c["id"] for c in d["items"]] == ['"$ID"']'
+server_stop
+
+# to_probation ID: as $TOKEN, the steps of case ID up to its ceremony on 2024-10-15.
+to_probation() {
+	local id=$1 b
+	for b in '{"step":"class","date":"2024-03-01","detail":{"course":"K12","result":"passed"}}' \
+		'{"step":"application","date":"2024-06-01","introducers":[{"member_id":'"$MEMBER_A"',"worked_since":"2020-01-01"},{"member_id":'"$M2"',"worked_since":"2020-01-01"}]}' \
+		'{"step":"verification","date":"2024-07-01","detail":{"verifier":"Hà","conclusion":"clear"}}' \
+		'{"step":"cell_vote","date":"2024-09-01","present":3,"for":3,"against":0}' \
+		'{"step":"committee_vote","date":"2024-09-15","eligible":9,"present":9,"for":9,"against":0}' \
+		'{"step":"decision","date":"2024-10-01","number":"QĐ-7","passed":true}' \
+		'{"step":"ceremony","date":"2024-10-15","mentor_id":'"$M2"'}'; do
+		step "$id" "$b"
+	done
+}
+
+tcase "the other steps: withdrawal, transfer, three failed recognition votes and the ruling above" "$FX"
+server_start
+TOKEN=$TOKEN_aclerk
+japi POST /api/v1/admissions "$CAND"
+json_val 'd["id"]'
+W=$JV
+step "$W" '{"step":"withdrawal","date":"2024-02-01"}' 422
+expect_problem 422 reason
+step "$W" '{"step":"withdrawal","date":"2024-02-01","detail":{"reason":"chuyển công tác"}}'
+expect_json 'd["step"] == "withdrawal" and d["admission"]["stage"] == "withdrawn" and d["admission"]["closed"] is True'
+step "$W" '{"step":"class","date":"2024-03-01","detail":{"course":"K12","result":"passed"}}' 409
+japi POST /api/v1/admissions '{"org":"A1C","full_name":"Đèo Văn Long","sex":"male","birth_date":"1999-01-01","ethnicity":"Thái","hometown":"Lai Châu","source":"squad_leader","listed_on":"2024-01-05"}'
+json_val 'd["id"]'
+T=$JV
+step "$T" '{"step":"transfer","date":"2024-02-01","org":"A1D"}'
+expect_json 'd["step"] == "transfer" and d["org"] == "A1D" and d["admission"]["org"] == "A1D" and d["admission"]["stage"] == "candidate"'
+step "$T" '{"step":"transfer","date":"2024-02-02","org":"B1C"}' 404
+api GET "/api/v1/admissions?org=A1D"
+expect_json '[c["id"] for c in d["items"]] == ['"$T"']' "the case is kept by A1D now"
+japi POST /api/v1/admissions '{"org":"A1C","full_name":"Lù Văn Páo","sex":"male","birth_date":"1998-05-05","ethnicity":"H'"'"'Mông","hometown":"Hà Giang","source":"soldier","listed_on":"2024-01-05"}'
+json_val 'd["id"]'
+R=$JV
+to_probation "$R"
+json_val 'd["admission"]["member_id"]'
+RM=$JV
+for day in 2025-10-20 2025-11-20 2025-12-22; do
+	step "$R" '{"step":"recognition_vote","date":"'"$day"'","present":3,"for":1,"against":2}'
+	expect_json 'd["passed"] is False' "a failed recognition vote on $day"
+done
+api GET "/api/v1/admissions/$R"
+expect_json 'd["stage"] == "referred" and d["failed_votes"] == 3' "three failed votes: referred to the committee above"
+TOKEN=$TOKEN_aclerk
+step "$R" '{"step":"upper_ruling","date":"2026-01-10","number":"QĐ-99","passed":false}' 422
+expect_problem 422 reason
+step "$R" '{"step":"upper_ruling","date":"2026-01-10","number":"QĐ-99","passed":false,"detail":{"reason":"không đủ tư cách đảng viên"}}'
+expect_json 'd["passed"] is False and d["admission"]["stage"] == "removed" and d["admission"]["closed"] is True'
+api GET "/api/v1/members/$RM"
+expect_json 'd["status"] == "removed"' "the probationer removed from the rolls"
+api GET "/api/v1/admissions/$R/steps"
+expect_json '[s["step"] for s in d["items"]][-4:] == ["recognition_vote", "recognition_vote", "recognition_vote", "upper_ruling"]'
 server_stop
 
 tcase "the import of candidates: a good file; a file of bad rows, all listed, nothing imported" "$FX"
