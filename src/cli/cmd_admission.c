@@ -196,8 +196,18 @@ int cmd_adm_step(struct cli *c, int npos, char **pos)
 	(void)npos;
 	memset(&s, 0, sizeof s);
 	s.passed = -1;
-	if (cli_id(c, "id", pos[0], &id))
+	if (pos[0][0] == 'm') {
+		/* mMEMBER_ID: the case of a probationary member (opened now when the member was
+		 * added without one), as the due list names them. */
+		int64_t mid;
+
+		if (cli_id(c, "id", pos[0] + 1, &mid) ||
+		    app_adm_of_member(&c->app, &c->actor, mid, &a, &c->e))
+			return cli_fail(c);
+		id = a.id;
+	} else if (cli_id(c, "id", pos[0], &id)) {
 		return cli_fail(c);
+	}
 	kind = adm_step_parse(pos[1]);
 	if (kind < 0 || kind == ASK_LISTED) {
 		err_add(&c->e, ERR_USAGE, 0, "step", pos[1], NULL,

@@ -183,6 +183,15 @@ expect_json '[(x["member_id"], x["due"]["kind"]) for x in d if x["id"] == 0] == 
 	"a probationer without a case is on the due list past month 12"
 expect_exit 0 --json admission due --org C1 --as-of 2027-03-14
 expect_json 'not [x for x in d if x["member_id"] == 10]' "not before the end of probation"
+# A probationer added with 'member add' (ceremony 2025-03-15): its case opened by the step.
+madd_p C1 "Vương Văn Dự"
+P=$MID
+expect_exit 0 --json admission due --org C1
+expect_json '[(x["id"], x["due"]["kind"], x["due"]["overdue"]) for x in d if x["member_id"] == '"$P"'] == [(0, "recognition", True)]'
+expect_exit 0 --json admission step "m$P" recognition_vote --date 2026-04-01 --present 9 --for 9 --against 0
+expect_json 'd["stage"] == "official" and d["member_id"] == '"$P"' and d["id"] > 0'
+expect_exit 0 --json member show "$P"
+expect_json 'd["status"] == "official" and d["official_date"] == "2026-03-15"'
 
 # ---------------------------------------------------------------------------------------------
 tcase "R-PROBATION-FAILED-VOTES: three failed votes go up; the ruling above removes the member" "$WORK/base.db"
