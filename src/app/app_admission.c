@@ -231,8 +231,20 @@ static enum err_code case_lookup(struct app *a, const struct actor *ac, int64_t 
 		return rc;
 	}
 	err_cleanup(&tmp);
-	if (rc || pre < spre || pre > slast || !pre)
+	if (rc)
 		return not_found(e, id);
+	if (!pre || pre < spre || pre > slast) {
+		/* A closed case of a dissolved cell is seen where the cell's last parent is. */
+		struct org o;
+		int vis = 0;
+
+		err_init(&tmp);
+		if (!pre && store_org_by_id(a->st, c->p.org_id, &o, &tmp) == ERR_OK)
+			vis = app_org_visible(a, spre, slast, &o);
+		err_cleanup(&tmp);
+		if (!vis)
+			return not_found(e, id);
+	}
 	if (c->member_id && (c->ceremony_on == DATE_NONE || c->decision_on == DATE_NONE)) {
 		struct member m;
 

@@ -270,7 +270,16 @@ CADRE_TOKEN=$T_C31 expect_refused 4 "no admission case has the id $M" admission 
 CADRE_TOKEN=$T_C31 expect_exit 0 --json admission list
 expect_json 'd == []' "another subtree lists none"
 CADRE_TOKEN=$T_C1 expect_refused 4 "no admission case" admission show "$M"
+cadre --json admission add --org C2 --name "Mạc Văn Thôi" --sex male --birth-date 2001-03-03 \
+	--ethnicity Kinh --hometown "Hà Giang" --source other --listed-on 2026-02-02
+json_val 'd["id"]'
+W=$JV
+expect_refused 3 "give the reason" admission step "$W" withdrawal --date 2026-03-01
+expect_exit 0 admission step "$W" withdrawal --date 2026-03-01 --reason "chuyển công tác ra ngoài quân đội"
 expect_exit 0 org merge C2 --into C1 --date 2026-10-01
+expect_exit 0 --json admission show "$W"
+expect_json 'd["stage"] == "withdrawn" and d["org"] == "C2" and d["steps"][-1]["detail"]["reason"] == "chuyển công tác ra ngoài quân đội"' \
+	"a closed case stays with the dissolved cell, still seen from above"
 expect_exit 0 --json admission show "$M"
 expect_json 'd["org"] == "C1" and d["steps"][-1]["step"] == "transfer" and d["steps"][-1]["detail"]["from"] == "C2"' \
 	"the merged cell's case moved with a transfer step"
