@@ -1340,14 +1340,20 @@ enum err_code app_adm_board(struct app *a, const struct actor *ac, const char *o
 	as_of = app_date(a, as_of);
 	if ((rc = store_read_begin(a->st, e)))
 		return rc;
+	/* As of a past date every case is replayed from its steps up to it. */
 	if (!(rc = app_subtree(a, ac, org_code, 1, &pre, &last, e)) &&
 	    !(rc = app_holidays_load(a, &h, e)) &&
-	    !(rc = store_adm_list(a->st, pre, last, -1, 0, 0, adm_take, &l, NULL, e)))
+	    !(rc = store_adm_list(a->st, pre, last, as_of < a->today ? AST__COUNT : -1, 0, 0,
+				  adm_take, &l, NULL, e)))
 		for (i = 0; i < l.n && !rc; i++) {
 			struct admission *c = &l.v[i];
+			int existed = 1;
 
-			if ((rc = fill_due(a, c, &h, e)))
+			if (as_of < a->today ? (rc = case_as_of(a, c, as_of, &h, &existed, e))
+					     : (rc = fill_due(a, c, &h, e)))
 				break;
+			if (!existed || adm_stage_closed(c->stage))
+				continue;
 			b->count[c->stage]++;
 			if (c->due_kind != DK_NONE && c->due_on != DATE_NONE && c->due_on < as_of)
 				b->overdue[c->stage]++;

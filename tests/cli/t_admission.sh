@@ -164,7 +164,11 @@ tcase "R-ADMIT-CEREMONY-WORKING-DAYS: a ceremony not held in time is overdue, th
 cand "Kiều Văn Lễ" 1998-08-08 2026-01-05
 L=$CID
 to_verified "$L" 2026-02-02 2026-03-02 2026-04-01
-expect_exit 0 admission step "$L" cell_vote --date 2026-05-04 --present 9 --for 9 --against 0
+# The cell's clerk records the cell's vote, not the grassroots committee's.
+CADRE_TOKEN=$T_C1 expect_exit 0 --json admission step "$L" cell_vote --date 2026-05-04 --present 9 --for 9 --against 0
+expect_json 'd["stage"] == "cell_passed"'
+CADRE_TOKEN=$T_C1 expect_refused 7 "grassroots committee 'E98'" admission step "$L" committee_vote \
+	--date 2026-05-11 --members 7 --present 7 --for 5 --against 2
 expect_exit 0 admission step "$L" committee_vote --date 2026-05-11 --members 7 --present 7 --for 5 --against 2
 # A cell editor cannot record the decision of the committee above.
 CADRE_TOKEN=$T_C1 expect_refused 7 "committee above" admission step "$L" decision --date 2026-09-01 --number 9-QĐ

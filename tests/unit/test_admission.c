@@ -557,6 +557,12 @@ static void test_grassroots_cell_skips_committee_vote(void **state)
 	assert_int_equal(app_adm_board(&f->a, &f->root, "GC", DATE_NONE, &b, &f->e), ERR_OK);
 	assert_int_equal(b.count[AST_CELL_PASSED], 1);
 	assert_int_equal(b.overdue[AST_CELL_PASSED], 1);
+	/* As of a past date, from the steps: on 2026-03-10 the case had applied. */
+	assert_int_equal(app_adm_board(&f->a, &f->root, "GC", D("2026-03-10"), &b, &f->e), ERR_OK);
+	assert_int_equal(b.count[AST_APPLIED], 1);
+	assert_int_equal(b.count[AST_CELL_PASSED], 0);
+	assert_int_equal(app_adm_board(&f->a, &f->root, "GC", D("2025-12-31"), &b, &f->e), ERR_OK);
+	assert_int_equal(b.count[AST_CANDIDATE] + b.count[AST_APPLIED], 0);
 	step_init(&s, ASK_DECISION, "2026-05-20");
 	strcpy(s.number, "1-QĐ");
 	assert_int_equal(app_adm_step(&f->a, &f->root, c.id, &s, &c, &f->e), ERR_OK);
