@@ -363,31 +363,44 @@ static int dup_case(void *ctx, const struct admission *c)
 	return 0;
 }
 
-/* The person's data checked as a member's, without the admission dates a candidate does not
- * have yet (and without the age in years: the age is counted in months at the cell's vote). */
+/* member_validate of m without the age in whole years (an admission's age is counted in
+ * months at the cell's vote, R-ADMIT-AGE-MIN-MONTHS) and, when dates is 0, without the
+ * admission dates a candidate does not have yet. Returns the number of problems added. */
+static int validate_person(struct app *a, const struct member *m, int dates, struct err *e)
+{
+	struct err all;
+	size_t i;
+	int n = 0;
+
+	err_init(&all);
+	member_validate(m, &a->rules, &all, 0);
+	for (i = 0; i < all.n; i++) {
+		const struct err_item *it = &all.items[i];
+
+		if (!strcmp(it->rule, R_ADMIT_AGE_MIN) || !strcmp(it->rule, R_ADMIT_AGE_MAX))
+			continue;
+		if (!dates && (!strncmp(it->field, "admission_", 10) ||
+			       !strcmp(it->field, "official_date") ||
+			       !strcmp(it->rule, R_MEMBER_DATES)))
+			continue;
+		err_add(e, it->rule[0] ? ERR_RULE : ERR_INPUT, 0, it->field, it->value,
+			it->rule[0] ? it->rule : NULL, "%s", it->msg);
+		n++;
+	}
+	err_cleanup(&all);
+	return n;
+}
+
+/* The person's data checked as a member's (validate_person), and born before listed. */
 static void check_person(struct app *a, const struct admission *c, struct err *e)
 {
 	struct member m = c->p;
-	struct err all;
-	size_t i;
 	char d1[DATE_STR];
 
 	m.admission_decision_date = m.admission_ceremony_date = c->listed_on;
 	m.official_date = DATE_NONE;
 	m.status = MS_PROBATIONARY;
-	err_init(&all);
-	member_validate(&m, &a->rules, &all, 0);
-	for (i = 0; i < all.n; i++) {
-		const struct err_item *it = &all.items[i];
-
-		if (!strncmp(it->field, "admission_", 10) || !strcmp(it->field, "official_date") ||
-		    !strcmp(it->rule, R_MEMBER_DATES) || !strcmp(it->rule, R_ADMIT_AGE_MIN) ||
-		    !strcmp(it->rule, R_ADMIT_AGE_MAX))
-			continue;
-		err_add(e, it->rule[0] ? ERR_RULE : ERR_INPUT, 0, it->field, it->value,
-			it->rule[0] ? it->rule : NULL, "%s", it->msg);
-	}
-	err_cleanup(&all);
+	validate_person(a, &m, 0, e);
 	if (c->p.birth_date != DATE_NONE && c->listed_on != DATE_NONE &&
 	    c->p.birth_date >= c->listed_on)
 		err_add(e, ERR_INPUT, 0, "birth_date", date_format(c->p.birth_date, d1), NULL,
@@ -697,7 +710,7 @@ static enum err_code make_member(struct app *a, const struct actor *ac, struct a
 	m.admission_decision_date = c->decision_on;
 	m.admission_ceremony_date = on;
 	m.official_date = DATE_NONE;
-	if (member_validate(&m, &a->rules, e, 0))
+	if (validate_person(a, &m, 1, e))
 		return e->code;
 	if (c->former_member_id) {
 		/* A re-admission: the citizen ID goes from the former record to the new one (a

@@ -140,6 +140,11 @@ expect_refused 5 "R-ADMIT-AGE-MAX-MONTHS" admission step "$G" cell_vote --date 2
 expect_err_contains "60 years 10 months"
 expect_exit 0 --json admission step "$G" cell_vote --date 2023-07-16 --present 9 --for 9 --against 0
 expect_json 'd["stage"] == "cell_passed"' "720 months on the day of the vote is accepted"
+# The age is the cell vote's: 61 at the decision and the ceremony does not refuse the member.
+expect_exit 0 admission step "$G" committee_vote --date 2024-07-01 --members 5 --present 5 --for 4 --against 1
+expect_exit 0 admission step "$G" decision --date 2024-08-01 --number 3-QĐ
+expect_exit 0 --json admission step "$G" ceremony --date 2024-08-15 --mentor 2
+expect_json 'd["stage"] == "probation" and d["member_id"] > 0'
 
 # ---------------------------------------------------------------------------------------------
 tcase "R-ADMIT-INTRODUCER-MONTHS: a probationary introducer, 11 months refused; 12 months accepted" "$WORK/base.db"
