@@ -750,6 +750,9 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 	static const char *const req_class[] = {"course", NULL};
 	static const char *const req_verif[] = {"verifier", "conclusion", NULL};
 	static const char *const req_reason[] = {"reason", NULL};
+	static const char *const reserved_keys[] = {"mentor_id", "late", "closes_as", "opened_at",
+						    "member_status", "from", "former_member_id",
+						    "member_id", NULL};
 	struct admission c, was;
 	struct case_orgs k;
 	struct app_holidays h = {0};
@@ -776,6 +779,9 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 				      : NULL, e);
 	if (!detail)
 		return e->code;
+	/* Keys cadre writes itself are not taken from the caller. */
+	for (i = 0; reserved_keys[i]; i++)
+		json_object_del(detail, reserved_keys[i]);
 	if ((rc = app_begin(a, e)))
 		goto done;
 	if ((rc = case_lookup(a, ac, id, &c, e)) || (rc = app_scope(a, ac, &spre, &slast, e)))
@@ -790,11 +796,24 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 			     next_step_hint(c.stage, k.grassroots_cell));
 		goto out;
 	}
-	if (s->on < c.stage_since) {
-		rc = err_add(e, ERR_INPUT, 0, "date", date_format(s->on, d1), NULL,
-			     "the case has been at stage %s since %s; a step is dated on or after "
-			     "that", adm_stage_name(c.stage), date_format(c.stage_since, d2));
-		goto out;
+	{
+		/* Steps follow each other in time: not before the last one recorded. */
+		struct step_vec prev = {0};
+		date_t last = c.stage_since;
+
+		if ((rc = store_adm_steps(a->st, id, steps_take, &prev, e))) {
+			free(prev.v);
+			goto out;
+		}
+		if (prev.n && prev.v[prev.n - 1].on > last)
+			last = prev.v[prev.n - 1].on;
+		free(prev.v);
+		if (s->on < last) {
+			rc = err_add(e, ERR_INPUT, 0, "date", date_format(s->on, d1), NULL,
+				     "the last step of the case is dated %s; a step is dated on or "
+				     "after it", date_format(last, d2));
+			goto out;
+		}
 	}
 	s->admission_id = id;
 	snprintf(body_in, sizeof body_in, "%s", s->org_code);
@@ -1005,7 +1024,6 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 	}
 	case ASK_WITHDRAWAL:
 		s->passed = -1;
-		json_object_del(detail, "closes_as");
 		break;
 	case ASK_TRANSFER: {
 		struct org to;

@@ -90,6 +90,8 @@ expect_exit 0 admission step "$A" verification --date 2025-04-01 --verifier "Đ/
 expect_exit 0 --json admission step "$A" cell_vote --date 2025-05-01 --present 9 --for 5 --against 4
 expect_json 'd["step"]["eligible"] == 9 and d["step"]["passed"] is False and d["stage"] == "verified"' \
 	"5 of 9 fails (R-ADMIT-VOTE-FRACTION)"
+expect_refused 3 "the last step of the case is dated 2025-05-01" admission step "$A" cell_vote \
+	--date 2025-04-30 --present 9 --for 6 --against 3
 expect_exit 0 --json admission step "$A" cell_vote --date 2025-05-02 --present 9 --for 6 --against 3
 expect_json 'd["step"]["eligible"] == 9 and d["step"]["passed"] is True and d["stage"] == "cell_passed"' \
 	"6 of 9 passes (R-ADMIT-VOTE-FRACTION)"
