@@ -45,8 +45,7 @@ static int export_row(void *ctx, const struct admission *c)
 	table_out_text(t, c->due_kind ? adm_due_name(c->due_kind) : "");
 	put_date(t, c->due_kind ? c->due_from : DATE_NONE);
 	put_date(t, c->due_kind ? c->due_on : DATE_NONE);
-	table_out_text(t, c->due_kind && c->due_on != DATE_NONE && c->due_on < x->as_of ? "yes"
-											   : "no");
+	table_out_text(t, adm_overdue(c, x->as_of) ? "yes" : "no");
 	table_out_int(t, c->failed_votes);
 	if (c->member_id)
 		table_out_int(t, (long long)c->member_id);
