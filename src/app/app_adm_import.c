@@ -354,7 +354,16 @@ enum err_code app_import_candidates(struct app *a, const struct actor *ac,
 			res->imported++;
 			continue;
 		}
+		/* A failure of the database, not of the row: the import stops, nothing kept. */
+		if (row.code == ERR_STORAGE || row.code == ERR_INTERNAL)
+			file_bad = 1;
+		/* The row is not imported: its warnings go with it. */
+		a->warn.n = wbefore;
 		take_row_problems(e, &row, line);
+		if (file_bad) {
+			res->rejected++;
+			break;
+		}
 		if (opts->rejects) {
 			if (!res->rejected)
 				reject_header(opts->rejects, rd);
