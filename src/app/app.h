@@ -341,8 +341,9 @@ enum err_code app_import_run(struct app *a, const struct actor *ac, const char *
 #define IMPORT_ANSWER_ITEMS 1000
 /* The largest rejected_csv an answer carries; a longer one is in the import's report. */
 #define IMPORT_ANSWER_CSV_MAX (1u << 20)
-/* One import as the API receives it: what ("orgs", "members", "reviews", "org-reviews"), a
- * CSV body in memory, ?skip_bad, ?allow_duplicates and the Idempotency-Key (NULL: none). */
+/* One import as the API receives it: what ("orgs", "members", "reviews", "org-reviews",
+ * "candidates"), a CSV body in memory, ?skip_bad, ?allow_duplicates and the Idempotency-Key
+ * (NULL: none). */
 struct import_request {
 	const char *what;
 	const char *body;

@@ -218,10 +218,6 @@ void api_import_org_reviews(struct req *r)
  * ...): each row a case (app_adm_add), all or nothing unless ?skip_bad=1. */
 void api_import_candidates(struct req *r)
 {
-	/* No job for candidates (the import_job table names its kinds): Prefer: respond-async
-	 * is a preference the server may leave unapplied (RFC 7240), and the answer comes when
-	 * the import is done. */
-	r->prefer = NULL;
 	import_body(r, "candidates");
 }
 

@@ -914,6 +914,35 @@ static const char *const migrations[] = {
 	 * of the whole tree the admission_due index in date order. */
 	"CREATE INDEX admission_citizen ON admission(citizen_id);"
 	"CREATE INDEX admission_org_due ON admission(org_id, due_on) WHERE due_on IS NOT NULL;",
+	/* 21: an import job may be an import of candidates for admission (import candidates,
+	 * POST /api/v1/import/candidates with Prefer: respond-async): import_job's CHECK names
+	 * the kinds, and SQLite changes a CHECK only by building the table again (its rows and
+	 * ids kept). */
+	"CREATE TABLE import_job_21 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL"
+	"    CHECK (kind IN ('orgs', 'members', 'reviews', 'org-reviews', 'candidates')),"
+	"  account TEXT NOT NULL,"
+	"  account_id INTEGER NOT NULL,"
+	"  scope TEXT NOT NULL,"
+	"  file_name TEXT NOT NULL,"
+	"  sha256 TEXT NOT NULL,"
+	"  state TEXT NOT NULL"
+	"    CHECK (state IN ('queued', 'running', 'done', 'failed', 'interrupted')),"
+	"  bytes_done BIGINT NOT NULL DEFAULT 0,"
+	"  bytes_total BIGINT NOT NULL DEFAULT 0,"
+	"  started TEXT NOT NULL,"
+	"  ended TEXT,"
+	"  report_id INTEGER,"
+	"  result TEXT,"
+	"  error TEXT"
+	");"
+	"INSERT INTO import_job_21 SELECT id, kind, account, account_id, scope, file_name, sha256,"
+	" state, bytes_done, bytes_total, started, ended, report_id, result, error FROM import_job;"
+	"DROP TABLE import_job;"
+	"ALTER TABLE import_job_21 RENAME TO import_job;"
+	"CREATE INDEX import_job_account ON import_job(account_id, account, id);"
+	"CREATE INDEX import_job_state ON import_job(state);",
 };
 
 const char *schema_fig_member_triggers(int create)

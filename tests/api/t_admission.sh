@@ -302,6 +302,24 @@ expect_header '^idempotent-replayed: true'
 expect_json 'd["replayed"] is True and d["imported_rows"] == 1'
 cases A1C
 expect_eq "imported once" 4 "$CASES"
+# Prefer: respond-async: a job of kind candidates, whose result is the import's answer.
+printf 'org,full_name,sex,birth_date,source,listed_on,ethnicity,hometown\nA1C,Sầm Văn Hoan,male,2002-03-03,other,2026-04-01,Thái,Nghệ An\n' >"$WORK/job.csv"
+capi POST /api/v1/import/candidates "$WORK/job.csv" -H 'Prefer: respond-async'
+expect_status 202
+expect_header '^preference-applied: respond-async'
+expect_json 'd["kind"] == "candidates"'
+json_val 'd["url"]'
+JOB=$JV
+n=0
+api GET "$JOB"
+while json_val 'd["state"]' && { [ "$JV" = queued ] || [ "$JV" = running ]; } && [ $n -lt 3000 ]; do
+	api GET "$JOB"
+	n=$((n + 1))
+done
+expect_json 'd["state"] == "done" and d["result"]["imported"] == "candidates" and d["result"]["imported_rows"] == 1' \
+	"the job imported the candidate"
+cases A1C
+expect_eq "one more case by the job" 5 "$CASES"
 printf 'org,full_name\nA1C,x\n' >"$WORK/short.csv"
 capi POST /api/v1/import/candidates "$WORK/short.csv"
 expect_problem 422 sex birth_date source listed_on
