@@ -1,0 +1,263 @@
+// s_admission.js - admissions in the browser (issue 11): a person taken from candidate to
+// official member through the pages alone, by a province clerk: added on the form, then each
+// step on the record's form, with a refused form (the error beside its field) and a failed
+// vote of the cell on the way; the board and the record checked after every step, the
+// overdue marks (a word, not colour alone) where a deadline has passed, the worklist's
+// counts, and the member's record at the end (official from the end of probation).
+//
+// Deadlines depend on the day: this scenario runs a server of its own on a copy of the
+// demo database with CADRE_TODAY fixed, so that every deadline below is the same on any day
+// the suite runs (the shared server keeps the real date for the other scenarios).
+'use strict';
+const { spawn, execFileSync } = require('node:child_process');
+const net = require('node:net');
+const path = require('node:path');
+
+const TODAY = '2026-11-23';
+// The agency cell of a district's military command (a grassroots organisation) in the
+// province the clerk keeps: the committee above the grassroots organisation is the province.
+const CELL = 'HG-DV-CQ';
+const GRASSROOTS = 'HG-DV';
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer();
+		s.on('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = s.address();
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+// A server on a copy of the suite's database (sqlite3's backup: consistent while the
+// shared server runs), today being TODAY; stop() ends it.
+async function startServer() {
+	const db = path.join(process.env.WORK, 'admission.db');
+	execFileSync('sqlite3', [process.env.CADRE_DB, `.backup '${db}'`]);
+	for (let attempt = 0; attempt < 3; attempt++) {
+		const port = await freePort();
+		const child = spawn(process.env.CADRE_BINARY,
+			['--db', db, 'serve', '--listen', `127.0.0.1:${port}`],
+			{ env: { ...process.env, CADRE_TODAY: TODAY }, stdio: 'ignore' });
+		let exited = false;
+		child.on('exit', () => { exited = true; });
+		const url = `http://127.0.0.1:${port}`;
+		for (let i = 0; i < 100 && !exited; i++) {
+			try {
+				const r = await fetch(`${url}/login`);
+				if (r.status === 200)
+					return { url, stop: () => child.kill('SIGTERM') };
+			} catch (_) { /* not listening yet */ }
+			await new Promise((res) => setTimeout(res, 100));
+		}
+		child.kill('SIGTERM');
+	}
+	throw new Error('the scenario\'s own server did not start');
+}
+
+module.exports = ({ scenario, assert, ACCOUNTS }) => {
+	scenario('admission: a candidate to an official member on the pages, a failed cell vote on the way', async (t) => {
+		const srv = await startServer();
+		try {
+			const p = t.page;
+			const go = (u) => p.goto(srv.url + u);
+			const here = () => { const u = new globalThis.URL(p.url()); return u.pathname + u.search; };
+
+			await go('/login');
+			await p.fill('#f-name', 'clerk.hg');
+			await p.fill('#f-password', ACCOUNTS['clerk.hg']);
+			await t.submit(p.locator('form.login button'));
+			assert.equal(await t.lang(), 'vi');
+
+			// The worklist before: the counts of the four admission items.
+			const wl = async () => {
+				await go('/');
+				const v = {};
+				for (const id of ['admission_ceremonies_overdue', 'admission_recognition_due',
+					'admission_recognition_overdue', 'admission_upper_awaited'])
+					v[id] = Number(await t.text(`#wl-${id} .count`));
+				return v;
+			};
+			const wl0 = await wl();
+			assert.match(await p.getAttribute('#wl-admission_ceremonies_overdue a', 'href'),
+				/^\/admissions\/due\?org=HG&kind=ceremony_overdue$/);
+
+			// From the cell's page to its board, and the form adding a candidate.
+			await go(`/orgs/${CELL}`);
+			await t.submit(p.locator('a#admissions'));
+			assert.equal(here(), `/admissions?org=${CELL}`);
+			const before = Number(await t.text('#count-candidate'));
+			await t.shot('board-before');
+			await t.submit(p.locator('a#add-candidate'));
+			assert.equal(here(), `/admissions/new?org=${CELL}`);
+			// Sent without a name: refused, the error beside the field, the rest kept.
+			await p.selectOption('#f-sex', 'male');
+			await p.fill('#f-birth_date', '1998-04-12');
+			await p.fill('#f-ethnicity', 'Tày');
+			await p.fill('#f-hometown', 'Hà Giang');
+			await p.selectOption('#f-source', 'soldier');
+			await p.fill('#f-listed_on', '2024-06-03');
+			await t.submit(p.locator('#submit'));
+			assert.ok(await p.locator('.field.bad #f-full_name').count(), 'the name field is marked');
+			assert.ok((await t.text('#e-full_name')).length > 0, 'its error is beside it');
+			assert.equal(await p.inputValue('#f-hometown'), 'Hà Giang', 'what was typed is kept');
+			await t.shot('new-refused');
+			await p.fill('#f-full_name', 'Ma Văn Thành');
+			await t.submit(p.locator('#submit'));
+			const m = /^\/admissions\/(\d+)$/.exec(t.path());
+			assert.ok(m, `the new case's record (${p.url()})`);
+			const id = m[1];
+			assert.match(await t.text('#flash'), /Đã thêm/);
+			assert.equal(await t.text('#stage'), 'Quần chúng ưu tú');
+			await t.shot('new-record');
+
+			// The board of the grassroots organisation: the case in the column of its stage.
+			const onBoard = async (stage, overdue) => {
+				await go(`/admissions?org=${GRASSROOTS}`);
+				const li = p.locator(`#stage-${stage} li#case-${id}`);
+				assert.equal(await li.count(), 1, `the case is in the column ${stage}`);
+				const cls = await li.getAttribute('class');
+				if (overdue) {
+					assert.match(cls, /overdue/, 'marked overdue');
+					assert.equal(await li.locator('.flag').textContent(), 'Quá hạn',
+						'overdue said in words');
+				} else {
+					assert.doesNotMatch(cls, /overdue/);
+				}
+				assert.ok(Number(await t.text(`#count-${stage}`)) >= 1);
+			};
+			await onBoard('candidate', false);
+			await go(`/admissions?org=${CELL}`);
+			assert.equal(Number(await t.text('#count-candidate')), before + 1, 'the count went up');
+
+			// A step: the record's form (the next step's, or ?step=), the fields, sent.
+			const record = () => go(`/admissions/${id}`);
+			const fill = async (fields) => {
+				for (const [name, value] of Object.entries(fields)) {
+					const el = p.locator(`#f-${name}`);
+					if (await el.evaluate((e) => e.tagName) === 'SELECT') {
+						if (typeof value === 'number') {
+							const v = await el.locator('option').nth(value).getAttribute('value');
+							await el.selectOption(v);
+						} else {
+							await el.selectOption(value);
+						}
+					} else {
+						await el.fill(value);
+					}
+				}
+			};
+			const step = async (name, fields, stage) => {
+				await record();
+				assert.equal(await p.inputValue('#adm-step input[name=step]'), name,
+					`the record offers the form of ${name}`);
+				await fill(fields);
+				await t.submit(p.locator('#submit'));
+				assert.equal(t.path(), `/admissions/${id}`, `${name} recorded`);
+				assert.equal(await p.locator('#error-summary').count(), 0, `${name}: no error`);
+				assert.ok(await p.locator(`#timeline tr.step-${name}`).count() >= 1,
+					`the timeline shows ${name}`);
+				if (stage)
+					assert.equal(await t.text('#stage'), stage);
+			};
+
+			await step('class', { date: '2024-09-20', course: 'Lớp 3/2024', from: '2024-09-16',
+				certificate: 'GCN 112', result: 'passed' }, 'Đã học lớp bồi dưỡng nhận thức về Đảng');
+			await onBoard('class', false);
+			await step('application', { date: '2025-01-10', introducer1: 1, since1: '2023-01-02',
+				introducer2: 2, since2: '2023-03-01' }, 'Đã có đơn xin vào Đảng');
+			await onBoard('applied', false);
+			await step('verification', { date: '2025-02-14', verifier: 'Ban Tổ chức',
+				conclusion: 'Lý lịch rõ ràng', result: 'passed' }, 'Đã thẩm tra lý lịch');
+			await onBoard('verified', false);
+			await t.shot('verified');
+
+			// The cell's vote: more votes than present is refused beside the field, nothing
+			// written; a vote short of two thirds fails and the case stays; then it passes.
+			await record();
+			const eligibleToday = Number(await t.text('#eligible'));
+			assert.ok(eligibleToday > 0, 'the official members of the cell are shown');
+			await fill({ date: '2025-03-10', present: '1', for: '2', against: '0' });
+			await t.submit(p.locator('#submit'));
+			assert.ok(await p.locator('.field.bad #f-for').count(), 'the votes field is marked');
+			assert.ok((await t.text('#e-for')).length > 0, 'the error beside it');
+			assert.equal(await p.inputValue('#f-present'), '1', 'the values are kept');
+			assert.equal(await p.locator('#timeline tr.step-cell_vote').count(), 0, 'nothing written');
+			await t.shot('vote-refused');
+			await step('cell_vote', { date: '2025-03-10', present: '1', for: '0', against: '1' },
+				'Đã thẩm tra lý lịch');
+			const failed = p.locator('#timeline tr.step-cell_vote').first();
+			assert.match(await failed.textContent(), /Không đạt/);
+			const eligible = Number(await failed.getAttribute('data-eligible'));
+			assert.ok(eligible > 0, 'the eligible is computed');
+			await onBoard('verified', false);
+			await t.shot('vote-failed');
+			await step('cell_vote', { date: '2025-03-10', present: String(eligible),
+				for: String(eligible), against: '0' }, 'Chi bộ đã xét, đề nghị kết nạp');
+			assert.match(await p.locator('#timeline tr.step-cell_vote').nth(1).textContent(), /Đạt/);
+			await onBoard('cell_passed', false);
+
+			await step('committee_vote', { date: '2025-03-28', members: '5', present: '5', for: '5',
+				against: '0' }, 'Đảng ủy cơ sở đã xét, đề nghị');
+			await onBoard('committee_passed', false);
+			const wl1 = await wl();
+			assert.equal(wl1.admission_upper_awaited, wl0.admission_upper_awaited + 1,
+				'the worklist counts the case awaiting the committee above');
+
+			// The decision of the committee above (the province); the ceremony is then due
+			// within 30 working days: long past on TODAY, so the board marks it overdue.
+			await record();
+			assert.equal(await p.inputValue('#f-body'), 'HG', 'the committee above by default');
+			await step('decision', { date: '2025-04-21', number: '215-QĐ/ĐU', result: 'passed' },
+				'Đã có quyết định kết nạp');
+			assert.match(await t.text('#case .due'), /Quá hạn/);
+			await onBoard('decided', true);
+			await t.shot('board-ceremony-overdue');
+			const wl2 = await wl();
+			assert.equal(wl2.admission_ceremonies_overdue, wl0.admission_ceremonies_overdue + 1);
+			assert.equal(wl2.admission_upper_awaited, wl0.admission_upper_awaited);
+			await t.submit(p.locator('#wl-admission_ceremonies_overdue a'));
+			assert.equal(await p.locator(`#due tr#due-${id}.overdue`).count(), 1,
+				'the due list, filtered, holds the case marked overdue');
+			await t.shot('due-ceremony');
+
+			// The ceremony (on time: within 30 working days of the decision), with a mentor:
+			// a probationary member; the recognition vote's deadline has passed by TODAY.
+			await step('ceremony', { date: '2025-05-19', mentor: 1 }, 'Đảng viên dự bị');
+			const member = /\/members\/(\d+)/.exec(await p.getAttribute('#case a[href^="/members/"]', 'href'))[1];
+			await onBoard('probation', true);
+			const wl3 = await wl();
+			assert.equal(wl3.admission_recognition_overdue, wl0.admission_recognition_overdue + 1);
+			assert.equal(wl3.admission_ceremonies_overdue, wl0.admission_ceremonies_overdue);
+			await go(`/members/${member}`);
+			assert.match(await t.text('#status'), /Dự bị/i);
+			await t.shot('member-probationary');
+
+			// The recognition vote passes: official from the end of probation (12 months
+			// after the ceremony), though the vote is late; the case closes.
+			await step('recognition_vote', { date: '2026-11-20', present: String(eligible),
+				for: String(eligible), against: '0' }, 'Công nhận đảng viên chính thức');
+			assert.equal(await p.locator('#adm-step').count(), 0, 'no form on a closed case');
+			await t.shot('record-official');
+			await go(`/admissions?org=${GRASSROOTS}`);
+			assert.equal(await p.locator(`li#case-${id}`).count(), 0, 'off the board of open cases');
+			await go(`/admissions?org=${GRASSROOTS}&stage=official`);
+			assert.equal(await p.locator(`#stage-official li#case-${id}`).count(), 1,
+				'among the closed cases recognised');
+			await go(`/members/${member}`);
+			assert.match(await t.text('#status'), /Chính thức/i);
+			assert.match(await t.text('#record'), /19\/05\/2026/, 'official from the end of probation');
+			await t.shot('member-official');
+
+			// On a phone the board's stages are sections one under another.
+			await p.setViewportSize({ width: 390, height: 844 });
+			await go(`/admissions?org=${GRASSROOTS}`);
+			const wide = await p.evaluate(() => document.documentElement.scrollWidth);
+			assert.ok(wide <= 390, `the board fits a phone (${wide} px wide)`);
+			await t.shot('board-phone');
+		} finally {
+			srv.stop();
+		}
+	});
+};
