@@ -224,7 +224,9 @@ static int board_column(struct req *r, const struct org *o, const struct adm_boa
 	H(r, "\">");
 	Q(r, b->count[stage]);
 	H(r, "</span>");
-	if (b->overdue[stage] > 0) {
+	/* Only the ceremony and the recognition vote have deadlines; the cases awaiting the
+	 * committee above are not late, whatever the board's count says of them. */
+	if ((stage == AST_DECIDED || stage == AST_PROBATION) && b->overdue[stage] > 0) {
 		H(r, " <strong class=\"flag\" id=\"overdue-");
 		A(r, name);
 		H(r, "\">");

@@ -555,11 +555,14 @@ static void timeline(struct req *r, const struct step_list *l)
 /* ---- the form of a step ----------------------------------------------------------------- */
 
 /* The value a field shows: what was sent (post), else its default. */
-static const char *field_value(struct req *r, const struct step_field *f, int post,
+static const char *field_value(struct req *r, int k, const struct step_field *f, int post,
 			       const struct adm_bodies *b, char *d, size_t dn)
 {
 	if (post)
 		return form_value(r, f->name);
+	/* A decision admits unless it says otherwise. */
+	if (k == ASK_DECISION && !strcmp(f->name, "result"))
+		return "passed";
 	if (!strcmp(f->name, "date")) {
 		char s[DATE_STR];
 
@@ -664,7 +667,7 @@ static void step_form(struct req *r, const struct admission *c, const struct adm
 	A(r, adm_step_name((enum adm_step_kind)k));
 	H(r, "\">");
 	for (; f->name; f++) {
-		const char *v = field_value(r, f, post, b, d, sizeof d);
+		const char *v = field_value(r, k, f, post, b, d, sizeof d);
 
 		if (f->type && !strcmp(f->type, "member")) {
 			if (!o.v)
@@ -750,6 +753,10 @@ static void record_page(struct req *r, const struct admission *c, int k, int pos
 		k = allowed[0];
 	for (i = 0; i < n; i++)
 		ok |= allowed[i] == k;
+	/* A post refused for a step that has no form here (not at this stage, not the user's
+	 * to record): its problems at the top. */
+	if (r->e.n && !(ok && may_record(r, &b, k)))
+		form_errors(r, NULL);
 	if (!n) {
 		H(r, "<p id=\"closed\">");
 		TR(r, "The case is closed: no step follows.");
@@ -878,7 +885,6 @@ static void step_read(struct req *r, int k, struct adm_step *s)
 		if (form_date(r, "from") != DATE_NONE)
 			detail_put(r, j, "from", "from");
 		form_text(r, "certificate", s->number, sizeof s->number);
-		detail_put(r, j, "result", "result");
 		s->passed = form_result(r, "result");
 		break;
 	case ASK_APPLICATION:
