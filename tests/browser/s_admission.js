@@ -74,13 +74,13 @@ module.exports = ({ scenario, assert, ACCOUNTS }) => {
 			const wl = async () => {
 				await go('/');
 				const v = {};
-				for (const id of ['admission_ceremonies_overdue', 'admission_recognition_due',
-					'admission_recognition_overdue', 'admission_upper_awaited'])
+				for (const id of ['adm_ceremony_late', 'adm_recognition_due',
+					'adm_recognition_late', 'adm_upper_awaited'])
 					v[id] = Number(await t.text(`#wl-${id} .count`));
 				return v;
 			};
 			const wl0 = await wl();
-			assert.match(await p.getAttribute('#wl-admission_ceremonies_overdue a', 'href'),
+			assert.match(await p.getAttribute('#wl-adm_ceremony_late a', 'href'),
 				/^\/admissions\/due\?org=HG&kind=ceremony_overdue$/);
 
 			// From the cell's page to its board, and the form adding a candidate.
@@ -202,7 +202,7 @@ module.exports = ({ scenario, assert, ACCOUNTS }) => {
 				against: '0' }, 'Đảng ủy cơ sở đã xét, đề nghị');
 			await onBoard('committee_passed', false);
 			const wl1 = await wl();
-			assert.equal(wl1.admission_upper_awaited, wl0.admission_upper_awaited + 1,
+			assert.equal(wl1.adm_upper_awaited, wl0.adm_upper_awaited + 1,
 				'the worklist counts the case awaiting the committee above');
 
 			// The decision of the committee above (the province); the ceremony is then due
@@ -215,9 +215,9 @@ module.exports = ({ scenario, assert, ACCOUNTS }) => {
 			await onBoard('decided', true);
 			await t.shot('board-ceremony-overdue');
 			const wl2 = await wl();
-			assert.equal(wl2.admission_ceremonies_overdue, wl0.admission_ceremonies_overdue + 1);
-			assert.equal(wl2.admission_upper_awaited, wl0.admission_upper_awaited);
-			await t.submit(p.locator('#wl-admission_ceremonies_overdue a'));
+			assert.equal(wl2.adm_ceremony_late, wl0.adm_ceremony_late + 1);
+			assert.equal(wl2.adm_upper_awaited, wl0.adm_upper_awaited);
+			await t.submit(p.locator('#wl-adm_ceremony_late a'));
 			assert.equal(await p.locator(`#due tr#due-${id}.overdue`).count(), 1,
 				'the due list, filtered, holds the case marked overdue');
 			await t.shot('due-ceremony');
@@ -228,8 +228,8 @@ module.exports = ({ scenario, assert, ACCOUNTS }) => {
 			const member = /\/members\/(\d+)/.exec(await p.getAttribute('#case a[href^="/members/"]', 'href'))[1];
 			await onBoard('probation', true);
 			const wl3 = await wl();
-			assert.equal(wl3.admission_recognition_overdue, wl0.admission_recognition_overdue + 1);
-			assert.equal(wl3.admission_ceremonies_overdue, wl0.admission_ceremonies_overdue);
+			assert.equal(wl3.adm_recognition_late, wl0.adm_recognition_late + 1);
+			assert.equal(wl3.adm_ceremony_late, wl0.adm_ceremony_late);
 			await go(`/members/${member}`);
 			assert.match(await t.text('#status'), /Dự bị/i);
 			await t.shot('member-probationary');

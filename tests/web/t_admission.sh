@@ -325,10 +325,10 @@ expect_status 200
 expect_header 'spreadsheetml'
 # the home page's worklist: counts from the due list, links to it filtered
 page GET /
-expect_out_contains '<li id="wl-admission_ceremonies_overdue" class="waits"><a href="/admissions/due?org=A&amp;kind=ceremony_overdue"><span class="count">1</span>'
-expect_out_contains '<li id="wl-admission_recognition_due"><a href="/admissions/due?org=A&amp;kind=recognition_due"><span class="count">0</span>'
-expect_out_contains '<li id="wl-admission_recognition_overdue" class="waits"><a href="/admissions/due?org=A&amp;kind=recognition_overdue"><span class="count">1</span>'
-expect_out_contains '<li id="wl-admission_upper_awaited" class="waits"><a href="/admissions/due?org=A&amp;kind=upper"><span class="count">1</span>'
+expect_out_contains '<li id="wl-adm_ceremony_late" class="waits"><a href="/admissions/due?org=A&amp;kind=ceremony_overdue"><span class="count">1</span>'
+expect_out_contains '<li id="wl-adm_recognition_due"><a href="/admissions/due?org=A&amp;kind=recognition_due"><span class="count">0</span>'
+expect_out_contains '<li id="wl-adm_recognition_late" class="waits"><a href="/admissions/due?org=A&amp;kind=recognition_overdue"><span class="count">1</span>'
+expect_out_contains '<li id="wl-adm_upper_awaited" class="waits"><a href="/admissions/due?org=A&amp;kind=upper"><span class="count">1</span>'
 # the probationer's case, opened from the member's record
 page GET "/members/$PROB"
 expect_out_contains "<form class=\"inline actions\" method=\"post\" id=\"admission-case\" action=\"/members/$PROB/admission\">"
