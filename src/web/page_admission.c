@@ -326,7 +326,9 @@ void web_adm_board(struct req *r)
 	web_crumbs(r, o.code, _(r, "Admissions"));
 	H(r, "<p class=\"actions\">");
 	err_init(&tmp);
-	if (!app_can_edit(&r->actor, &tmp) && o.dissolved == DATE_NONE) {
+	/* Cases are kept by cells: a cell, or a grassroots organisation without cells. */
+	if (!app_can_edit(&r->actor, &tmp) && o.dissolved == DATE_NONE &&
+	    (o.kind == OK_CELL || (o.kind == OK_GRASSROOTS && o.last == o.pre))) {
 		H(r, "<a class=\"action\" id=\"add-candidate\" href=\"/admissions/new?org=");
 		U(r, o.code);
 		H(r, "\">");

@@ -457,6 +457,57 @@ static void outcome_text(struct req *r, const struct adm_step *s)
 	H(r, "</span>");
 }
 
+/* A step's detail in words: its texts under their labels, a late ceremony flagged; the
+ * mentor and a re-admission's former record are shown elsewhere. */
+static void detail_text(struct req *r, const char *detail)
+{
+	static const struct {
+		const char *key, *label;
+	} keys[] = {
+		{"course", N_("Course")},
+		{"started", N_("First day of the class")},
+		{"verifier", N_("Verified by")},
+		{"conclusion", N_("Conclusion")},
+		{"reason", N_("Reason")},
+		{"from", N_("From")},
+		{NULL, NULL},
+	};
+	json_t *j = json_loads(detail, 0, NULL), *v;
+	const char *key;
+	int n = 0;
+	size_t i;
+
+	if (!json_is_object(j)) {
+		json_decref(j);
+		T(r, detail);
+		return;
+	}
+	json_object_foreach(j, key, v) {
+		const char *label = NULL;
+
+		if (!strcmp(key, "mentor_id") || !strcmp(key, "former_member_id"))
+			continue;
+		if (n++)
+			H(r, "<br>");
+		if (!strcmp(key, "late")) {
+			H(r, "<strong class=\"flag\">");
+			TR(r, "Overdue");
+			H(r, "</strong>");
+			continue;
+		}
+		for (i = 0; keys[i].key; i++)
+			if (!strcmp(keys[i].key, key))
+				label = web_tr(r, keys[i].label);
+		T(r, label ? label : web_word(r, key));
+		H(r, ": ");
+		if (json_is_string(v))
+			T(r, web_code_value(r, key, json_string_value(v)));
+		else if (json_is_integer(v))
+			N(r, json_integer_value(v));
+	}
+	json_decref(j);
+}
+
 static void timeline(struct req *r, const struct step_list *l)
 {
 	size_t i;
@@ -509,7 +560,7 @@ static void timeline(struct req *r, const struct step_list *l)
 		T(r, s->number);
 		H(r, "</td><td>");
 		if (s->detail[0] && strcmp(s->detail, "{}"))
-			web_json_detail(r, s->detail);
+			detail_text(r, s->detail);
 		for (k = 0; k < s->n_intro && k < ADM_INTRODUCERS_MAX; k++) {
 			const struct adm_introducer *in = &s->intro[k];
 
@@ -883,7 +934,7 @@ static void step_read(struct req *r, int k, struct adm_step *s)
 	case ASK_CLASS:
 		detail_put(r, j, "course", "course");
 		if (form_date(r, "from") != DATE_NONE)
-			detail_put(r, j, "from", "from");
+			detail_put(r, j, "started", "from");
 		form_text(r, "certificate", s->number, sizeof s->number);
 		s->passed = form_result(r, "result");
 		break;
