@@ -63,7 +63,7 @@ enum err_code app_adm_due(struct app *a, const struct actor *ac, const char *org
 			  date_t as_of, adm_cb cb, void *ctx, struct err *e);
 
 /* The board of org_code (a grassroots organisation or a cell): open cases by stage, and
- * how many of each are overdue. */
+ * how many of each are overdue, as of as_of (DATE_NONE: today; a past date from the steps). */
 struct adm_board {
 	long count[AST__COUNT];
 	long overdue[AST__COUNT];
