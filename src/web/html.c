@@ -115,8 +115,6 @@ void page_begin(struct req *r, const char *title)
 		TR(r, "Tree");
 		H(r, "</a> <a href=\"/transfers\">");
 		TR(r, "Transfers");
-		H(r, "</a> <a href=\"/admissions\">");
-		TR(r, "Admissions");
 		H(r, "</a> <a href=\"/import\">");
 		TR(r, "Import");
 		H(r, "</a> <a href=\"/audit\">");

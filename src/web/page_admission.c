@@ -644,7 +644,7 @@ void web_adm_due(struct req *r)
 	TR(r, "as of");
 	H(r, " ");
 	D(r, as_of);
-	H(r, "</p>\n<table class=\"due\" id=\"due\"><thead><tr>");
+	H(r, "</p>\n<table class=\"due\" id=\"due\" tabindex=\"0\"><thead><tr>");
 	due_heads(&l);
 	H(r, "</tr></thead><tbody>\n");
 	if (app_adm_due(r->app, &r->actor, org[0] ? o.code : NULL, as_of, due_collect, &d,

@@ -515,7 +515,7 @@ static void timeline(struct req *r, const struct step_list *l)
 
 	H(r, "<h2 id=\"timeline-title\">");
 	TR(r, "Steps");
-	H(r, "</h2>\n<table class=\"timeline\" id=\"timeline\"><thead><tr><th>");
+	H(r, "</h2>\n<table class=\"timeline\" id=\"timeline\" tabindex=\"0\"><thead><tr><th>");
 	TR(r, "Date");
 	H(r, "</th><th>");
 	TR(r, "Step");

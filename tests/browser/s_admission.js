@@ -10,9 +10,11 @@
 // the suite runs (the shared server keeps the real date for the other scenarios).
 'use strict';
 const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TODAY = '2026-11-23';
 // The agency cell of a district's military command (a grassroots organisation) in the
 // province the clerk keeps: the committee above the grassroots organisation is the province.
@@ -190,6 +192,27 @@ module.exports = ({ scenario, assert, ACCOUNTS }) => {
 				conclusion: 'Lý lịch rõ ràng', result: 'passed' }, 'Đã thẩm tra lý lịch');
 			await onBoard('verified', false);
 			await t.shot('verified');
+			// The pages at a desk and on a phone (the board's stages then sections one under
+			// another): no sideways scrolling, no serious or critical finding of axe-core.
+			const wrong = [];
+			for (const size of [{ width: 1366, height: 900 }, { width: 360, height: 780 }]) {
+				await p.setViewportSize(size);
+				for (const u of [`/admissions?org=${GRASSROOTS}`, `/admissions/${id}`,
+					`/admissions/${id}?step=withdrawal`, `/admissions/due?org=${GRASSROOTS}`,
+					`/admissions/new?org=${CELL}`]) {
+					await go(u);
+					const wide = await p.evaluate(() => document.documentElement.scrollWidth);
+					if (wide > size.width)
+						wrong.push(`${u} is ${wide} px wide on a ${size.width} px screen`);
+					await p.evaluate(AXE);
+					const res = await p.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+					for (const v of res.violations)
+						if (v.impact === 'serious' || v.impact === 'critical')
+							wrong.push(`${u} (${size.width}): axe ${v.impact} ${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+				}
+			}
+			assert.deepEqual(wrong, [], 'the admission pages fit and pass axe');
+			await p.setViewportSize({ width: 1280, height: 800 });
 
 			// The cell's vote: more votes than present is refused beside the field, nothing
 			// written; a vote short of two thirds fails and the case stays; then it passes.
@@ -269,11 +292,7 @@ module.exports = ({ scenario, assert, ACCOUNTS }) => {
 			assert.match(await t.text('#record'), /19\/05\/2026/, 'official from the end of probation');
 			await t.shot('member-official');
 
-			// On a phone the board's stages are sections one under another.
-			await p.setViewportSize({ width: 390, height: 844 });
 			await go(`/admissions?org=${GRASSROOTS}`);
-			const wide = await p.evaluate(() => document.documentElement.scrollWidth);
-			assert.ok(wide <= 390, `the board fits a phone (${wide} px wide)`);
 			await t.shot('board-phone');
 		} finally {
 			srv.stop();

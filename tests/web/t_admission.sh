@@ -112,10 +112,9 @@ expect_status 200
 expect_out_contains 'None.'
 page GET "/admissions?org=A1C&stage=nope"
 expect_status 400
-# the organisation's page links to its board; the menu to the admissions
+# the organisation's page links to its board
 page GET /orgs/A1
 expect_out_contains '<a class="action" id="admissions" href="/admissions?org=A1">Admissions</a>'
-expect_out_contains '<a href="/admissions">Admissions</a>'
 page GET /orgs/A
 expect_out_contains 'id="admissions" href="/admissions/due?org=A"'
 page GET /admissions
