@@ -1386,7 +1386,7 @@ enum err_code app_adm_board(struct app *a, const struct actor *ac, const char *o
 			if (!existed || adm_stage_closed(c->stage))
 				continue;
 			b->count[c->stage]++;
-			if (c->due_kind != DK_NONE && c->due_on != DATE_NONE && c->due_on < as_of)
+			if (adm_overdue(c, as_of))
 				b->overdue[c->stage]++;
 		}
 	store_read_end(a->st);
@@ -1569,8 +1569,7 @@ json_t *app_adm_json(const struct admission *c, date_t as_of)
 		json_object_set_new(j, "due",
 				    json_pack("{s:s,s:o,s:o,s:b}", "kind", adm_due_name(c->due_kind),
 					      "from", json_date(c->due_from), "on",
-					      json_date(c->due_on), "overdue",
-					      c->due_on != DATE_NONE && c->due_on < as_of));
+					      json_date(c->due_on), "overdue", adm_overdue(c, as_of)));
 	else
 		json_object_set_new(j, "due", json_null());
 	return j;

@@ -27,7 +27,7 @@ static void print_due(const struct admission *c, date_t today, char *out, size_t
 		return;
 	}
 	snprintf(out, n, "%s by %s%s", adm_due_name(c->due_kind), date_format(c->due_on, d),
-		 c->due_on < today ? err_tr(" (overdue)") : "");
+		 adm_overdue(c, today) ? err_tr(" (overdue)") : "");
 }
 
 int cmd_adm_add(struct cli *c, int npos, char **pos)
