@@ -151,7 +151,7 @@ static void wl_clashes_link(const struct wl_env *w, struct buf *b)
 static int wl_adm(void *ctx, const struct admission *c)
 {
 	struct wl_env *w = ctx;
-	int late = c->due_on != DATE_NONE && c->due_on < w->a->today;
+	int late = adm_overdue(c, w->a->today);
 
 	switch (c->due_kind) {
 	case DK_CEREMONY:

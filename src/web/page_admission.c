@@ -101,8 +101,7 @@ int adm_web_next_step(const struct admission *c)
 
 int adm_web_overdue(const struct admission *c, date_t as_of)
 {
-	return (c->due_kind == DK_CEREMONY || c->due_kind == DK_RECOGNITION) &&
-	       c->due_on != DATE_NONE && c->due_on < as_of;
+	return adm_overdue(c, as_of);
 }
 
 void adm_web_deadline(struct req *r, const struct admission *c, date_t as_of)
@@ -224,9 +223,7 @@ static int board_column(struct req *r, const struct org *o, const struct adm_boa
 	H(r, "\">");
 	Q(r, b->count[stage]);
 	H(r, "</span>");
-	/* Only the ceremony and the recognition vote have deadlines; the cases awaiting the
-	 * committee above are not late, whatever the board's count says of them. */
-	if ((stage == AST_DECIDED || stage == AST_PROBATION) && b->overdue[stage] > 0) {
+	if (b->overdue[stage] > 0) {
 		H(r, " <strong class=\"flag\" id=\"overdue-");
 		A(r, name);
 		H(r, "\">");

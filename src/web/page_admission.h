@@ -30,9 +30,9 @@ const char *adm_web_due_kind(const struct req *r, int kind);
  * the grassroots organisation (the case's due_kind says DK_UPPER_DECISION then). */
 int adm_web_next_step(const struct admission *c);
 
-/* Whether the case's deadline has passed on as_of: only the ceremony and the recognition
- * vote have one (R-ADMIT-CEREMONY-WORKING-DAYS, R-PROBATION-VOTE-WORKING-DAYS); a decision
- * or ruling of the committee above is awaited, never late. */
+/* Whether the case's deadline has passed on as_of (adm_overdue: only the ceremony and the
+ * recognition vote have one, R-ADMIT-CEREMONY-WORKING-DAYS, R-PROBATION-VOTE-WORKING-DAYS; a
+ * decision or ruling of the committee above is awaited, never late). */
 int adm_web_overdue(const struct admission *c, date_t as_of);
 
 /* The deadline of the case on the page: "by D", "awaited since D", or the overdue marker
