@@ -39,8 +39,8 @@ int adm_web_overdue(const struct admission *c, date_t as_of);
  * (span.flag "Overdue", text and not colour alone) then "since D"; nothing when none. */
 void adm_web_deadline(struct req *r, const struct admission *c, date_t as_of);
 
-/* The cell (or organisation) of code as its linked name, looked up in the user's sight and
- * remembered for the page (a board names the same cells over and over). */
+/* The cell (or organisation) of code as its linked name when the user sees it, else its
+ * code alone. */
 void adm_web_org(struct req *r, const char *code);
 
 #endif
