@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/fig.h"
+#include "app_admission.h"
 #include "../lib/buf.h"
 #include "app_int.h"
 
@@ -18,6 +19,9 @@ struct wl_env {
 	const char *top;
 	int transfers_read;
 	long to_receive, overdue;
+	/* the admissions' due list, read once for its four items */
+	int adm_read;
+	long adm_ceremony_late, adm_recognition_due, adm_recognition_late, adm_upper;
 };
 
 /* A provider: id and title as in struct worklist_item, the count for the actor, and the link
@@ -142,6 +146,104 @@ static void wl_clashes_link(const struct wl_env *w, struct buf *b)
 	buf_adds(b, "/worklist/number-clash");
 }
 
+/* ---- admissions ------------------------------------------------------------------------ */
+
+static int wl_adm(void *ctx, const struct admission *c)
+{
+	struct wl_env *w = ctx;
+	int late = adm_overdue(c, w->a->today);
+
+	switch (c->due_kind) {
+	case DK_CEREMONY:
+		w->adm_ceremony_late += late;
+		break;
+	case DK_RECOGNITION:
+		if (late)
+			w->adm_recognition_late++;
+		else
+			w->adm_recognition_due++;
+		break;
+	case DK_UPPER_DECISION:
+	case DK_UPPER_RULING:
+		w->adm_upper++;
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* The due list of the subtree as of today, once for the four items: app_adm_due reads the
+ * due index (admission.due_on, member_probation) alone, never the roll. */
+static enum err_code wl_adm_read(struct wl_env *w, struct err *e)
+{
+	if (w->adm_read)
+		return ERR_OK;
+	w->adm_read = 1;
+	return app_adm_due(w->a, w->ac, w->top, DATE_NONE, wl_adm, w, e);
+}
+
+static enum err_code wl_adm_ceremony_late(struct wl_env *w, long *n, struct err *e)
+{
+	enum err_code rc = wl_adm_read(w, e);
+
+	*n = w->adm_ceremony_late;
+	return rc;
+}
+
+static enum err_code wl_adm_recognition_due(struct wl_env *w, long *n, struct err *e)
+{
+	enum err_code rc = wl_adm_read(w, e);
+
+	*n = w->adm_recognition_due;
+	return rc;
+}
+
+static enum err_code wl_adm_recognition_late(struct wl_env *w, long *n, struct err *e)
+{
+	enum err_code rc = wl_adm_read(w, e);
+
+	*n = w->adm_recognition_late;
+	return rc;
+}
+
+static enum err_code wl_adm_upper(struct wl_env *w, long *n, struct err *e)
+{
+	enum err_code rc = wl_adm_read(w, e);
+
+	*n = w->adm_upper;
+	return rc;
+}
+
+/* The due list of the subtree's top filtered to the item (the page's ?kind=). */
+static void wl_adm_link(const struct wl_env *w, struct buf *b, const char *kind)
+{
+	buf_adds(b, "/admissions/due?org=");
+	buf_adds(b, w->top); /* a code is URL-safe (org_code_check) */
+	buf_adds(b, "&kind=");
+	buf_adds(b, kind);
+}
+
+static void wl_adm_ceremony_link(const struct wl_env *w, struct buf *b)
+{
+	wl_adm_link(w, b, "ceremony_overdue");
+}
+
+static void wl_adm_recognition_due_link(const struct wl_env *w, struct buf *b)
+{
+	wl_adm_link(w, b, "recognition_due");
+}
+
+static void wl_adm_recognition_late_link(const struct wl_env *w, struct buf *b)
+{
+	wl_adm_link(w, b, "recognition_overdue");
+}
+
+static void wl_adm_upper_link(const struct wl_env *w, struct buf *b)
+{
+	wl_adm_link(w, b, "upper");
+}
+
 /* ---- the table ------------------------------------------------------------------------- */
 
 static const struct wl_provider providers[] = {
@@ -151,6 +253,14 @@ static const struct wl_provider providers[] = {
 	 wl_reviews_link},
 	{"members_number_clash", "Members whose numbers clash with another member's",
 	 wl_clashes, wl_clashes_link},
+	{"adm_ceremony_late", "Admission ceremonies not held in time",
+	 wl_adm_ceremony_late, wl_adm_ceremony_link},
+	{"adm_recognition_due", "Recognition votes due within 30 working days",
+	 wl_adm_recognition_due, wl_adm_recognition_due_link},
+	{"adm_recognition_late", "Recognition votes overdue", wl_adm_recognition_late,
+	 wl_adm_recognition_late_link},
+	{"adm_upper_awaited", "Admission cases awaiting the committee above", wl_adm_upper,
+	 wl_adm_upper_link},
 };
 
 /* The organisation at the top of [pre, last]: the first in pre-order. */

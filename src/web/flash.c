@@ -31,6 +31,8 @@ static const struct flash_msg flash_table[] = {
 	{"model-added", N_("The emulation model was saved.")},
 	{"import-done", N_("The import was finished.")},
 	{"account-saved", N_("The account was saved.")},
+	{"admission-added", N_("The candidate was added.")},
+	{"admission-step", N_("The step was recorded.")},
 	{NULL, NULL},
 };
 

@@ -1,5 +1,6 @@
 /* forms.c - the routing table of the pages that change records (forms). Every POST carries
  * the session's CSRF token (ROUTE_FORM: the server checks it before the handler runs). */
+#include "page_admission.h"
 #include "page_form.h"
 
 #define FORM (ROUTE_PAGE | ROUTE_FORM)
@@ -45,5 +46,19 @@ const struct route web_form_routes[] = {
 	 "a cell's emulation ratings and the form rating it for a year"},
 	{"POST", "/orgs/{code}/emulation", web_org_emulation_post, FORM,
 	 "rate a cell against an emulation model for a year"},
+	/* Admissions (page_admission.c, page_form_admission.c): /admissions/new and /due before
+	 * /admissions/{id}, which would take them for an id. */
+	{"GET", "/admissions", web_adm_board, ROUTE_PAGE,
+	 "the admission board of a grassroots organisation or a cell: the stages with their cases"},
+	{"GET", "/admissions/due", web_adm_due, ROUTE_PAGE,
+	 "what is due in admissions: ceremonies, recognition votes, the committee above awaited"},
+	{"GET", "/admissions/new", web_adm_new_get, ROUTE_PAGE,
+	 "the form adding a candidate for admission to a cell"},
+	{"POST", "/admissions/new", web_adm_new_post, FORM, "add a candidate for admission"},
+	{"GET", "/admissions/{id}", web_adm_record, ROUTE_PAGE,
+	 "a case of admission: the person, the stage, the steps and the form of the next step"},
+	{"POST", "/admissions/{id}/steps", web_adm_step_post, FORM, "record a step of a case"},
+	{"POST", "/members/{id}/admission", web_adm_of_member, FORM,
+	 "the admission case of a probationary member (opened when there is none)"},
 	{NULL, NULL, NULL, 0, NULL},
 };

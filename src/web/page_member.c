@@ -282,6 +282,18 @@ void web_member(struct req *r)
 	H(r, "\">");
 	TR(r, "Discipline");
 	H(r, "</a></p>\n");
+	if (m.status == MS_PROBATIONARY) {
+		/* The admission case (the probation and the recognition vote): opened for a
+		 * probationer added or imported without one, hence a form. */
+		H(r, "<form class=\"inline actions\" method=\"post\" id=\"admission-case\" "
+		     "action=\"/members/");
+		N(r, m.id);
+		H(r, "/admission\">");
+		form_csrf(r);
+		H(r, "<button>");
+		TR(r, "Admission record");
+		H(r, "</button></form>\n");
+	}
 	H(r, "<p class=\"print-only\" id=\"printed\">");
 	TR(r, "Party member record");
 	H(r, " · ");

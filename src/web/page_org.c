@@ -372,6 +372,16 @@ void web_org(struct req *r)
 			TR(r, "Emulation");
 			H(r, "</a>");
 		}
+		/* The admission board of a cell or grassroots organisation; above them, what
+		 * is due in the subtree's admissions. */
+		if (o.kind == OK_CELL || o.kind == OK_GRASSROOTS)
+			H(r, " <a class=\"action\" id=\"admissions\" href=\"/admissions?org=");
+		else
+			H(r, " <a class=\"action\" id=\"admissions\" href=\"/admissions/due?org=");
+		U(r, o.code);
+		H(r, "\">");
+		TR(r, "Admissions");
+		H(r, "</a>");
 		H(r, " <a class=\"action\" id=\"review-org\" href=\"/orgs/");
 		U(r, o.code);
 		H(r, "/review-org\">");

@@ -61,6 +61,18 @@ static const char css[] =
 	"tr.disciplined{background:var(--warm)}tr.old{color:var(--mute)}tr.in-force td{background:var(--okbg)}"
 	".quota{border-left:4px solid var(--accent);background:var(--th);padding:.2em 1em;margin:.5em 0}"
 	".live{font-weight:600}.live.over{color:var(--bad)}td.value code{word-break:break-word}"
+	/* Admissions (page_admission.c, page_form_admission.c): the board's stages as columns at
+	 * a desk, as sections one under another on a phone (below) and on paper; a case past its
+	 * deadline has a red edge and, for those who do not see colours, the word "Overdue". */
+	".board{display:grid;grid-template-columns:repeat(auto-fill,minmax(15em,1fr));gap:.6em;"
+	"align-items:start}.board.single{display:block}"
+	".board .stage{border:1px solid var(--line);border-top:3px solid var(--accent);padding:0 .6em .4em}"
+	".board .stage h2{font-size:1em;margin:.4em 0}"
+	"ol.cases{list-style:none;padding:0;margin:0}ol.cases li{padding:.3em 0;border-top:1px solid var(--line)}"
+	"li.case.overdue{border-left:4px solid var(--bad);padding-left:.4em;background:var(--errbg)}"
+	"tr.overdue td{background:var(--errbg)}.due.overdue{color:var(--bad)}"
+	".next,.cell,.when{font-size:.9em;color:var(--mute)}.step-form{border-top:2px solid var(--accent);"
+	"margin-top:1em}table.timeline code.rules{font-size:.8em;color:var(--mute)}"
 	/* Charts (svg.c): Okabe-Ito colours, told apart by people who do not see all colours;
 	 * the hatches and dashes drawn in the SVG keep the series apart in grey. The navigation
 	 * bar's rules above name its element so that they miss the charts' rect.bar. */
@@ -103,6 +115,7 @@ static const char css[] =
 	"dl.record{grid-template-columns:minmax(0,1fr)}dl.record dd{margin-bottom:.4em}"
 	".field input,.field select,.field textarea{width:100%;min-width:0}"
 	"main form select,main form input:not([type=checkbox]):not([type=radio]){max-width:100%}"
+	".board{display:block}.board .stage{margin:0 0 .8em}"
 	".search{flex:1 1 12em;min-width:0}.search input{width:auto;flex:1;min-width:0;max-width:none}"
 	".chart-box svg.chart{width:640px;max-width:none}}"
 	"@media (prefers-color-scheme:dark){:root{--ink:#e6e6e6;--mute:#b4b4b4;--line:#4a4a4a;"
@@ -124,6 +137,10 @@ static const char css[] =
 	"table{page-break-inside:auto}tr{page-break-inside:avoid}thead{display:table-header-group}"
 	"h2{break-after:avoid}section.rtable{break-inside:avoid}.note{color:#000}"
 	".foot{display:block;border-top:1px solid #000}"
+	/* The board on paper: the stages one after another, each kept whole where it fits. */
+	".board{display:block}.board .stage{border:0;border-top:1px solid #000;padding:0;"
+	"break-inside:avoid}li.case.overdue,tr.overdue td{background:none}.due.overdue{color:#000}"
+	".flag{border-color:#000;color:#000}"
 	/* Charts on paper: fills printed as drawn (browsers drop "backgrounds" by default), lines
 	 * and markers black, their dashes telling them apart; a chart kept on one page. */
 	"svg.chart{print-color-adjust:exact;-webkit-print-color-adjust:exact;"

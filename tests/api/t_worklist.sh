@@ -2,7 +2,8 @@
 # t_worklist.sh - GET /api/v1/worklist: the home page's worklist as JSON. The counts match the
 # hand-made data of lib_worklist.sh for each subtree (A: 2 transfers to receive, 1 overdue,
 # 3 members not yet reviewed for 2026, 1 record whose number clashes; B sees its own; C none
-# of them), and each link names the list that holds those rows.
+# of them), and each link names the list that holds those rows; the admissions' four items
+# counted on a copy with one of each (lib_worklist.sh: worklist_admissions).
 . "$(dirname "$0")/lib_api.sh"
 . "$(dirname "$0")/lib_worklist.sh"
 
@@ -19,7 +20,7 @@ TOKEN=$TOKEN_aclerk
 api GET /api/v1/worklist
 expect_status 200
 expect_json "d['org'] == 'A' and d['year'] == 2026" "the scope's top and the review year"
-expect_json "[i['id'] for i in d['items']] == ['transfers_to_receive', 'transfers_overdue', 'reviews_undecided', 'members_number_clash']" "the providers in order"
+expect_json "[i['id'] for i in d['items']] == ['transfers_to_receive', 'transfers_overdue', 'reviews_undecided', 'members_number_clash', 'adm_ceremony_late', 'adm_recognition_due', 'adm_recognition_late', 'adm_upper_awaited']" "the providers in order"
 wl transfers_to_receive; expect_eq "transfers to receive" 2 "$JV"
 wl transfers_overdue; expect_eq "overdue transfers" 1 "$JV"
 wl reviews_undecided; expect_eq "members not yet reviewed for 2026 (4 on the rolls, 1 decided)" 3 "$JV"
@@ -52,7 +53,7 @@ TOKEN=$TOKEN_cview
 api GET /api/v1/worklist
 expect_status 200
 expect_json "d['org'] == 'C'" "C's top"
-expect_json "[i['count'] for i in d['items']] == [0, 0, 1, 0]" "0 transfers, 1 undecided (C's own member), 0 clashes"
+expect_json "[i['count'] for i in d['items']] == [0, 0, 1, 0, 0, 0, 0, 0]" "0 transfers, 1 undecided (C's own member), 0 clashes, no admission"
 
 tcase "a system administrator: the whole tree"
 TOKEN=$TOKEN_admin
@@ -68,6 +69,25 @@ tcase "without a token: 401"
 TOKEN=""
 http GET /api/v1/worklist
 expect_status 401
+server_stop
 
+tcase "the admissions' items: each subtree's due cases and probationers, linked to the due list" "$FX"
+worklist_admissions
+server_start
+TOKEN=$TOKEN_aclerk
+api GET /api/v1/worklist
+expect_status 200
+wl adm_recognition_due; expect_eq "A: a probationer's recognition vote due" 1 "$JV"
+wl adm_recognition_late; expect_eq "A: one overdue" 1 "$JV"
+wl adm_ceremony_late; expect_eq "A: no ceremony late" 0 "$JV"
+wl adm_upper_awaited; expect_eq "A: nothing awaited above" 0 "$JV"
+expect_json "[i['link'] for i in d['items'] if i['id'] == 'adm_recognition_late'][0] == '/admissions/due?org=A&kind=recognition_overdue'" "linked to the due list filtered"
+TOKEN=$TOKEN_cview
+api GET /api/v1/worklist
+expect_status 200
+expect_json "[i['count'] for i in d['items']][4:] == [1, 0, 0, 1]" "C: the late ceremony and the case awaiting the committee above"
+TOKEN=$TOKEN_bclerk
+api GET /api/v1/worklist
+expect_json "[i['count'] for i in d['items']][4:] == [0, 0, 0, 0]" "B: none of them"
 server_stop
 done_testing

