@@ -56,6 +56,7 @@ LIB_SRC := \
 	src/store/store_fig.c \
 	src/store/store_import.c \
 	src/store/store_search.c \
+	src/store/store_adm_fig.c \
 	src/store/sorted_vtab.c \
 	src/core/fig.c \
 	src/core/review.c \

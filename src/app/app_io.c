@@ -819,6 +819,9 @@ static int parse_member_row(struct app *a, const struct csv_columns *c,
 		bad_status = 1;
 	}
 	if (e->n + e->dropped == before) {
+		/* An official date past the end of probation: official exactly then, as 'member
+		 * status ... official' and 'member add' count it (R-PROBATION-MONTHS). */
+		member_fix_official_date(m, &a->rules, &a->warn, r->line);
 		member_validate(m, &a->rules, e, r->line);
 		if (app_check_date(a, m->admission_decision_date, "admission_decision_date", e) ||
 		    app_check_date(a, m->admission_ceremony_date, "admission_ceremony_date", e) ||

@@ -7,7 +7,8 @@
  *  - ages and party seniority by year: the year of the figures minus the year of birth or of
  *    the admission decision (R-REPORT-AGE-BANDS, R-REPORT-SENIORITY-BANDS);
  *  - admissions of a year: members on the rolls whose admission decision falls in it; the
- *    development rate divides them by the members admitted before the year;
+ *    development rate divides them by the members on the rolls of the subtree on 1 January
+ *    of the year (their rolls and statuses that day, from the history);
  *  - member reviews: the decisions in force for the year, counted at the organisation whose
  *    roll the member was on when decided; percentages of the members decided;
  *  - organisation reviews: decisions in force on the subtree's organisations, and apart those
@@ -267,29 +268,29 @@ static void band_table(struct app *a, struct report *r, const struct figs *f, lo
 	}
 }
 
-static void admissions_table(struct report *r, const struct figs *f, int year)
+/* Admissions of the year and the development rate: admitted in the year over the members on
+ * the rolls of the subtree on 1 January of that year (jan1, from the history: not those
+ * still on the rolls at the report's date, which left out everyone who moved away or died
+ * during the year). */
+static void admissions_table(struct report *r, const struct figs *f, int year, long jan1)
 {
 	struct report_table *t = report_table_add(r, "admissions", "Admissions and the development rate",
 						  RC_NONE, 1, count_col, NULL);
-	long in_year = 0, before = 0;
+	long in_year = 0;
 	size_t i;
-	char filter[48];
+	char filter[48], start[48];
 
-	for (i = 0; i < f->all.n; i++) {
-		if (FIG_DIM(f->all.v[i].key) != FD_ADMIT_YEAR)
-			continue;
-		if (FIG_VAL(f->all.v[i].key) == year)
+	for (i = 0; i < f->all.n; i++)
+		if (FIG_DIM(f->all.v[i].key) == FD_ADMIT_YEAR && FIG_VAL(f->all.v[i].key) == year)
 			in_year += f->all.v[i].count;
-		else if (FIG_VAL(f->all.v[i].key) < year)
-			before += f->all.v[i].count;
-	}
 	snprintf(t->note, sizeof t->note, "%s",
 		 "admitted: members on the rolls whose admission decision falls in the year; "
-		 "the development rate divides them by the members admitted before it");
+		 "the development rate divides them by the members on the rolls on 1 January");
 	snprintf(filter, sizeof filter, "admitted=%d", year);
+	snprintf(start, sizeof start, "on_rolls=%d", year);
 	row_set(t, "admitted", "admitted in the year", filter, in_year, 0);
-	row_set(t, "members_at_start", "members admitted before the year", "", before, 0);
-	row_set(t, "development_rate", "development rate", filter, in_year, before);
+	row_set(t, "members_at_start", "members on the rolls on 1 January", start, jan1, 0);
+	row_set(t, "development_rate", "development rate", filter, in_year, jan1);
 }
 
 static const char *const grade_cols[] = {"excellent", "good", "complete", "not_complete"};
@@ -522,7 +523,13 @@ enum err_code app_report(struct app *a, const struct actor *ac, const char *org_
 		   FD_BIRTH_YEAR, y, "age");
 	band_table(a, r, &f, total, "members_by_seniority", "Members by party seniority",
 		   R_REPORT_SENIORITY_BANDS, FD_ADMIT_YEAR, y, "seniority");
-	admissions_table(r, &f, year);
+	{
+		long jan1 = 0;
+
+		if (store_rolls_at_count(a->st, o.pre, o.last, date_from_ymd(year, 1, 1), &jan1, e))
+			goto out;
+		admissions_table(r, &f, year, jan1);
+	}
 	review_tables(r, &f, year, total);
 	force_tables(r, &f);
 	discipline_table(r, &f, year);
@@ -823,7 +830,8 @@ static enum err_code filter_value_check(const char *filter, const char *name, co
 			     *lo <= *hi;
 		}
 		want = "a band LO-HI in whole years, for example 30-39";
-	} else if (!strcmp(name, "admitted") || !strcmp(name, "year")) {
+	} else if (!strcmp(name, "admitted") || !strcmp(name, "year") ||
+		   !strcmp(name, "on_rolls")) {
 		ok = !filter_long(v, 1900, 2200, &n);
 		want = "a year, for example 2024";
 	} else if (!strcmp(name, "grade") || !strcmp(name, "org_grade") ||
@@ -844,13 +852,61 @@ static enum err_code filter_value_check(const char *filter, const char *name, co
 		       "the filter %s= has no value '%s': give %s", name, v, want);
 }
 
+struct id_vec {
+	int64_t *v;
+	size_t n, cap;
+};
+
+static int id_take(void *ctx, int64_t id)
+{
+	struct id_vec *l = ctx;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = id;
+	return 0;
+}
+
+/* The members on the rolls of org_code's subtree (within the actor's scope) on 1 January of
+ * year, a page at a time, audited as the other records behind a figure. */
+static enum err_code rolls_members(struct app *a, const struct actor *ac, const char *org_code,
+				   int year, long offset, long limit, store_member_cb cb,
+				   void *ctx, long *total, const char *filter, struct err *e)
+{
+	struct id_vec ids = {0};
+	long pre, last, shown = 0;
+	size_t i;
+	struct member m;
+
+	if (app_subtree(a, ac, org_code ? org_code : "", 1, &pre, &last, e) ||
+	    store_rolls_at(a->st, pre, last, date_from_ymd(year, 1, 1), id_take, &ids, e))
+		goto out;
+	if (total)
+		*total = (long)ids.n;
+	for (i = (size_t)(offset > 0 ? offset : 0); i < ids.n; i++) {
+		if (limit >= 0 && shown >= limit)
+			break;
+		if (store_member_get(a->st, ids.v[i], &m, e))
+			goto out;
+		shown++;
+		if (cb(ctx, &m))
+			break;
+	}
+	app_audit_bulk(a, ac, "report.members", org_code, shown, "filter", filter, e);
+out:
+	free(ids.v);
+	return e->code;
+}
+
 enum err_code app_report_members(struct app *a, const struct actor *ac, const char *org_code,
 				 int year, const char *filter, long offset, long limit,
 				 store_member_cb cb, void *ctx, long *total, struct err *e)
 {
 	static const char *const names[] = {"", "status", "category", "sex", "ethnicity", "age",
 					    "seniority", "admitted", "grade", "year", "disciplined",
-					    "hosted", "org", NULL};
+					    "hosted", "org", "on_rolls", NULL};
 	struct behind b;
 	const char *eq = filter ? strchr(filter, '=') : NULL;
 	int y, m, d, i, known = 0;
@@ -877,13 +933,18 @@ enum err_code app_report_members(struct app *a, const struct actor *ac, const ch
 		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
 			       "the filter must be one of status=, category=, sex=, ethnicity=, "
 			       "age=LO-HI, seniority=LO-HI, admitted=YEAR, grade=, year=YEAR, "
-			       "disciplined=member, hosted=1, org=CODE");
+			       "disciplined=member, hosted=1, org=CODE, on_rolls=YEAR");
 	if (filter_value_check(filter, b.name, b.value, &b.lo, &b.hi, e))
 		return e->code;
 	if (!strcmp(b.name, "disciplined") && strcmp(b.value, "member"))
 		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
 			       "disciplined=member lists the members disciplined in the year; "
 			       "organisations are not members");
+	/* on_rolls=YEAR (the development rate's divisor): the members on the rolls of the
+	 * subtree on 1 January of the year, from the history, as the report counts them. */
+	if (!strcmp(b.name, "on_rolls"))
+		return rolls_members(a, ac, org_code, (int)strtol(b.value, NULL, 10), offset, limit,
+				     cb, ctx, total, filter, e);
 	/* year=YEAR (a row of review_trend): the members decided that year, whatever grade. */
 	if (!strcmp(b.name, "year")) {
 		b.year = (int)strtol(b.value, NULL, 10);

@@ -771,4 +771,16 @@ typedef int (*store_emulation_rating_cb)(void *ctx, const struct emulation_ratin
 enum err_code store_emulation_ratings(struct store *st, long pre, long last, int year,
 				      store_emulation_rating_cb cb, void *ctx, struct err *e);
 
+/* ---- the admission figures (store_adm_fig.c) ----------------------------------------- */
+
+typedef int (*store_id_cb)(void *ctx, int64_t id);
+/* How many members were on a roll (not hosted) of an organisation of [pre, last] on day d,
+ * with a status of those on the rolls that day (from the history of rolls and statuses: the
+ * development rate's divisor on 1 January). */
+enum err_code store_rolls_at_count(struct store *st, long pre, long last, date_t d, long *n,
+				   struct err *e);
+/* Those members' ids, in list order of the names. */
+enum err_code store_rolls_at(struct store *st, long pre, long last, date_t d,
+			     store_id_cb cb, void *ctx, struct err *e);
+
 #endif

@@ -649,6 +649,10 @@ static void filter_text(struct req *r, const char *filter)
 		TR(r, "Admitted in");
 		H(r, " ");
 		T(r, v);
+	} else if (IS("on_rolls")) {
+		TR(r, "On the rolls on 1 January");
+		H(r, " ");
+		T(r, v);
 	} else if (IS("org_grade") || IS("grassroots_grade")) {
 		T(r, IS("org_grade") ? _(r, "Grade of the organisation")
 				     : _(r, "Grade of the grassroots organisation"));
