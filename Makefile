@@ -60,6 +60,7 @@ LIB_SRC := \
 	src/store/sorted_vtab.c \
 	src/core/fig.c \
 	src/core/review.c \
+	src/core/admission.c \
 	src/app/app.c \
 	src/app/app_org.c \
 	src/app/app_member.c \
