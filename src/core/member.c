@@ -1,5 +1,6 @@
 /* member.c - validating a member's record sheet and the status lifecycle. */
 #include "member.h"
+#include "admission.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -188,7 +189,7 @@ int member_validate(const struct member *m, const struct ruleset *rs, struct err
 	 * 60 years 10 months through; they stay in the rule table as history). */
 	if (m->birth_date != DATE_NONE && m->admission_decision_date != DATE_NONE &&
 	    m->admission_decision_date > m->birth_date) {
-		int months = date_months_between(m->birth_date, m->admission_decision_date);
+		int months = adm_age_months(m->birth_date, m->admission_decision_date);
 
 		date_format(m->admission_decision_date, d1);
 		if (ruleset_int(rs, R_ADMIT_AGE_MIN_MONTHS, m->admission_decision_date, &v) &&
