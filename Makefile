@@ -76,6 +76,7 @@ LIB_SRC := \
 	src/app/app_emulation.c \
 	src/app/app_review_io.c \
 	src/app/app_report.c \
+	src/app/app_adm_fig.c \
 	src/app/report_out.c \
 	src/app/table_out.c \
 	src/app/app_api.c \

@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "../lib/mem.h"
+#include "app_adm_fig.h"
 #include "app_int.h"
 #include "app_report.h"
 
@@ -293,6 +294,76 @@ static void admissions_table(struct report *r, const struct figs *f, int year, l
 	row_set(t, "development_rate", "development rate", filter, in_year, jan1);
 }
 
+/* The admission figures (app_adm_fig.c): the cases by stage and by source on 31 December
+ * (or today when earlier), and the pipeline's events of the year. Their rows' records are
+ * cases (filters adm_...), except the members admitted and the probationers. */
+static void adm_tables(struct report *r, const struct adm_figures *af, int year)
+{
+	static const char *const stage_labels[AST__COUNT] = {
+		"listed candidates", "awareness class passed", "application made",
+		"personal history verified", "voted for by the cell",
+		"voted for by the grassroots committee", "admission decided, ceremony due",
+		"on probation", "referred to the committee above", "recognised as official",
+		"removed from the rolls", "withdrawn", "refused by the committee above"};
+	static const char *const source_labels[ASRC__COUNT] = {
+		"outstanding soldiers", "squad leaders", "Youth Union members", "other sources"};
+	struct report_table *t;
+	char filter[64];
+	long open = 0, candidates = 0, recognised;
+	int i;
+
+	for (i = 0; i < AST__COUNT; i++)
+		if (!adm_stage_closed((enum adm_stage)i))
+			open += af->by_stage[i];
+	for (i = 0; i < ASRC__COUNT; i++)
+		candidates += af->by_source[i];
+	t = report_table_add(r, "admission_stages", "Admission cases by stage", RC_BARS, 1,
+			     count_col, NULL);
+	snprintf(t->note, sizeof t->note, "%s",
+		 "the cases kept by the cells on 31 December, or today when earlier, at the stage "
+		 "their steps had reached; percentages of the open cases");
+	for (i = 0; i < AST__COUNT; i++) {
+		snprintf(filter, sizeof filter, "adm_stage=%s", adm_stage_name((enum adm_stage)i));
+		row_set(t, adm_stage_name((enum adm_stage)i), stage_labels[i], filter,
+			af->by_stage[i], adm_stage_closed((enum adm_stage)i) ? 0 : open);
+	}
+	row_set(t, "open", "open cases", "", open, 0);
+	t = report_table_add(r, "admission_sources", "Candidates by source", RC_BARS, 1, count_col,
+			     NULL);
+	snprintf(t->note, sizeof t->note, "%s",
+		 "the cases not yet admitted (listed to decided) on the same date, by where the "
+		 "candidate came from");
+	for (i = 0; i < ASRC__COUNT; i++) {
+		snprintf(filter, sizeof filter, "adm_source=%s",
+			 adm_source_name((enum adm_source)i));
+		row_set(t, adm_source_name((enum adm_source)i), source_labels[i], filter,
+			af->by_source[i], candidates);
+	}
+	t = report_table_add(r, "admission_year", "The admission pipeline in the year", RC_NONE,
+			     1, count_col, NULL);
+	snprintf(t->note, sizeof t->note, "%s",
+		 "awareness classes passed, admissions (by decision date), probationers on 31 "
+		 "December (or today), recognitions as official on time or late "
+		 "(R-PROBATION-VOTE-WORKING-DAYS), failed recognition votes and removals");
+	snprintf(filter, sizeof filter, "adm_class=%d", year);
+	row_set(t, "classes", "awareness classes passed", filter, af->classes, 0);
+	snprintf(filter, sizeof filter, "admitted=%d", year);
+	row_set(t, "admitted", "admitted in the year", filter, af->admitted, 0);
+	snprintf(filter, sizeof filter, "probationers=%d", year);
+	row_set(t, "probationers", "probationary members at the end", filter, af->probationers, 0);
+	recognised = af->recognised_on_time + af->recognised_late;
+	snprintf(filter, sizeof filter, "adm_on_time=%d", year);
+	row_set(t, "recognised_on_time", "recognised as official on time", filter,
+		af->recognised_on_time, recognised);
+	snprintf(filter, sizeof filter, "adm_late=%d", year);
+	row_set(t, "recognised_late", "recognised as official late", filter,
+		af->recognised_late, recognised);
+	snprintf(filter, sizeof filter, "adm_failed=%d", year);
+	row_set(t, "failed_votes", "failed recognition votes", filter, af->failed_votes, 0);
+	snprintf(filter, sizeof filter, "adm_removed=%d", year);
+	row_set(t, "removed", "probationers removed from the rolls", filter, af->removed, 0);
+}
+
 static const char *const grade_cols[] = {"excellent", "good", "complete", "not_complete"};
 
 static void grade_rows(struct report_table *t, const struct fig_map *m, int dim, int year,
@@ -524,11 +595,12 @@ enum err_code app_report(struct app *a, const struct actor *ac, const char *org_
 	band_table(a, r, &f, total, "members_by_seniority", "Members by party seniority",
 		   R_REPORT_SENIORITY_BANDS, FD_ADMIT_YEAR, y, "seniority");
 	{
-		long jan1 = 0;
+		struct adm_figures af;
 
-		if (store_rolls_at_count(a->st, o.pre, o.last, date_from_ymd(year, 1, 1), &jan1, e))
+		if (app_adm_figures_range(a, o.pre, o.last, year, &af, e))
 			goto out;
-		admissions_table(r, &f, year, jan1);
+		admissions_table(r, &f, year, af.members_jan1);
+		adm_tables(r, &af, year);
 	}
 	review_tables(r, &f, year, total);
 	force_tables(r, &f);
@@ -831,7 +903,7 @@ static enum err_code filter_value_check(const char *filter, const char *name, co
 		}
 		want = "a band LO-HI in whole years, for example 30-39";
 	} else if (!strcmp(name, "admitted") || !strcmp(name, "year") ||
-		   !strcmp(name, "on_rolls")) {
+		   !strcmp(name, "on_rolls") || !strcmp(name, "probationers")) {
 		ok = !filter_long(v, 1900, 2200, &n);
 		want = "a year, for example 2024";
 	} else if (!strcmp(name, "grade") || !strcmp(name, "org_grade") ||
@@ -869,19 +941,22 @@ static int id_take(void *ctx, int64_t id)
 	return 0;
 }
 
-/* The members on the rolls of org_code's subtree (within the actor's scope) on 1 January of
- * year, a page at a time, audited as the other records behind a figure. */
+/* The members on the rolls of org_code's subtree (within the actor's scope) on day d, all
+ * (status NULL) or those of status that day, a page at a time, audited as the other records
+ * behind a figure. */
 static enum err_code rolls_members(struct app *a, const struct actor *ac, const char *org_code,
-				   int year, long offset, long limit, store_member_cb cb,
-				   void *ctx, long *total, const char *filter, struct err *e)
+				   date_t d, const char *status, long offset, long limit,
+				   store_member_cb cb, void *ctx, long *total, const char *filter,
+				   struct err *e)
 {
 	struct id_vec ids = {0};
-	long pre, last, shown = 0;
+	long pre, last, shown = 0, n;
 	size_t i;
 	struct member m;
 
 	if (app_subtree(a, ac, org_code ? org_code : "", 1, &pre, &last, e) ||
-	    store_rolls_at(a->st, pre, last, date_from_ymd(year, 1, 1), id_take, &ids, e))
+	    (status ? store_rolls_at_status(a->st, pre, last, d, status, id_take, &ids, &n, e)
+		    : store_rolls_at(a->st, pre, last, d, id_take, &ids, e)))
 		goto out;
 	if (total)
 		*total = (long)ids.n;
@@ -906,7 +981,7 @@ enum err_code app_report_members(struct app *a, const struct actor *ac, const ch
 {
 	static const char *const names[] = {"", "status", "category", "sex", "ethnicity", "age",
 					    "seniority", "admitted", "grade", "year", "disciplined",
-					    "hosted", "org", "on_rolls", NULL};
+					    "hosted", "org", "on_rolls", "probationers", NULL};
 	struct behind b;
 	const char *eq = filter ? strchr(filter, '=') : NULL;
 	int y, m, d, i, known = 0;
@@ -933,7 +1008,8 @@ enum err_code app_report_members(struct app *a, const struct actor *ac, const ch
 		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
 			       "the filter must be one of status=, category=, sex=, ethnicity=, "
 			       "age=LO-HI, seniority=LO-HI, admitted=YEAR, grade=, year=YEAR, "
-			       "disciplined=member, hosted=1, org=CODE, on_rolls=YEAR");
+			       "disciplined=member, hosted=1, org=CODE, on_rolls=YEAR, "
+			       "probationers=YEAR (the adm_ filters list cases: report cases)");
 	if (filter_value_check(filter, b.name, b.value, &b.lo, &b.hi, e))
 		return e->code;
 	if (!strcmp(b.name, "disciplined") && strcmp(b.value, "member"))
@@ -943,8 +1019,18 @@ enum err_code app_report_members(struct app *a, const struct actor *ac, const ch
 	/* on_rolls=YEAR (the development rate's divisor): the members on the rolls of the
 	 * subtree on 1 January of the year, from the history, as the report counts them. */
 	if (!strcmp(b.name, "on_rolls"))
-		return rolls_members(a, ac, org_code, (int)strtol(b.value, NULL, 10), offset, limit,
-				     cb, ctx, total, filter, e);
+		return rolls_members(a, ac, org_code,
+				     date_from_ymd((int)strtol(b.value, NULL, 10), 1, 1), NULL,
+				     offset, limit, cb, ctx, total, filter, e);
+	/* probationers=YEAR (the admission figures): probationary on 31 December of the year,
+	 * or today when earlier. */
+	if (!strcmp(b.name, "probationers")) {
+		date_t end = date_from_ymd((int)strtol(b.value, NULL, 10), 12, 31);
+
+		return rolls_members(a, ac, org_code, end < a->today ? end : a->today,
+				     member_status_name(MS_PROBATIONARY), offset, limit, cb, ctx,
+				     total, filter, e);
+	}
 	/* year=YEAR (a row of review_trend): the members decided that year, whatever grade. */
 	if (!strcmp(b.name, "year")) {
 		b.year = (int)strtol(b.value, NULL, 10);
