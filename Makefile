@@ -56,6 +56,7 @@ LIB_SRC := \
 	src/store/store_fig.c \
 	src/store/store_import.c \
 	src/store/store_search.c \
+	src/store/store_admission.c \
 	src/store/store_adm_fig.c \
 	src/store/sorted_vtab.c \
 	src/core/fig.c \
@@ -73,6 +74,7 @@ LIB_SRC := \
 	src/app/app_account.c \
 	src/app/app_json.c \
 	src/app/app_review.c \
+	src/app/app_admission.c \
 	src/app/app_emulation.c \
 	src/app/app_review_io.c \
 	src/app/app_report.c \
@@ -97,6 +99,7 @@ CLI_SRC := \
 	src/cli/cmd_audit.c \
 	src/cli/cmd_account.c \
 	src/cli/cmd_review.c \
+	src/cli/cmd_admission.c \
 	src/cli/cmd_find.c \
 	src/cli/cmd_serve.c
 

@@ -71,6 +71,18 @@ struct adm_board {
 enum err_code app_adm_board(struct app *a, const struct actor *ac, const char *org_code,
 			    date_t as_of, struct adm_board *b, struct err *e);
 
+/* The JSON of a case, as the command line's --json and the API give it: {"id", "org", "name",
+ * "sex", "birth_date", the person's other fields (as a member's), "source", "listed_on",
+ * "stage", "stage_since", "failed_votes", "member_id", "former_member_id", "mentor_id" (0:
+ * none), "decision_date", "ceremony_date", "cell_vote_date", "due": {"kind", "from", "on",
+ * "overdue"} or null}; overdue as of as_of. A new reference. */
+json_t *app_adm_json(const struct admission *c, date_t as_of);
+/* The JSON of a step (docs/admissions.md): {"id", "step", "date", "org", "passed" (true,
+ * false or null), "eligible", "present", "for", "against" (null when not a vote), "number",
+ * "detail": {...}, "introducers": [{"member_id", "name", "worked_since", "resolution"}],
+ * "mentor_id", "rules", "recorded_by", "recorded_at"}. A new reference. */
+json_t *app_adm_step_json(const struct adm_step *s);
+
 /* The admission figures of org_code's subtree for year (report, DOMAIN §5/§11): candidates by
  * stage and by source on 31 December (or as_of when earlier), classes completed, admissions
  * in the year (by decision date), the members on the rolls on 1 January, the development

@@ -72,6 +72,30 @@ enum err_code app_org_lookup(struct app *a, const struct actor *ac, const char *
 enum err_code app_move_member(struct app *a, const struct actor *ac, struct member *m,
 			      const struct org *to, date_t date, const char *kind,
 			      const char *why, struct err *e);
+/* The bodies of app_member_add and app_member_status inside the caller's transaction (no
+ * app_begin/app_end, no warnings cleared; app_member_add's checks of the record and its
+ * deadline warnings are the caller's). why is accepted text (text_accept). Used by the
+ * admission ceremony, recognition and removal (app_admission.c), so that a member made or
+ * changed there is made by the same code as any other. */
+enum err_code app_member_add_tx(struct app *a, const struct actor *ac, struct member *m,
+				struct err *e);
+enum err_code app_member_status_tx(struct app *a, const struct actor *ac, int64_t id,
+				   enum member_status status, date_t date, const char *why,
+				   struct err *e);
+/* Admissions where they meet other features (app_admission.c), inside the caller's
+ * transaction. A member moved to organisation to (a transfer received, a merge, split or
+ * dissolution) takes an open case along (a transfer step); the open cases still kept by from
+ * after a restructuring go to to (to NULL: refused while there are any); a member's status changed outside the pipeline closes an
+ * open case (deceased, removed, expelled, transferred out: closed; official: closed as
+ * official). */
+enum err_code app_adm_follow_member(struct app *a, const struct actor *ac,
+				    const struct member *m, const struct org *to, date_t date,
+				    const char *why, struct err *e);
+enum err_code app_adm_org_moved(struct app *a, const struct actor *ac, const struct org *from,
+				const struct org *to, date_t date, const char *why, struct err *e);
+enum err_code app_adm_member_status(struct app *a, const struct actor *ac, int64_t member_id,
+				    enum member_status status, date_t date, const char *why,
+				    struct err *e);
 /* The public holidays, sorted (app_transfer.c): days[0..n). */
 struct app_holidays {
 	date_t *days;

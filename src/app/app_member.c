@@ -117,11 +117,7 @@ int app_check_numbers(struct app *a, const struct member *m, long pre, long last
 enum err_code app_member_add(struct app *a, const struct actor *ac, struct member *m,
 			     struct err *e)
 {
-	struct org o;
-	struct name_keys nk;
 	enum err_code rc;
-	struct dup_ctx dc = {m, &a->warn, NULL};
-	char *detail;
 	struct err fixed;
 
 	if (!member_status_active(m->status))
@@ -143,6 +139,19 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 	err_merge(&a->warn, &fixed);
 	err_cleanup(&fixed);
 	member_warnings(m, &a->rules, &a->warn, 0);
+	rc = app_member_add_tx(a, ac, m, e);
+	return app_end(a, rc, e);
+}
+
+enum err_code app_member_add_tx(struct app *a, const struct actor *ac, struct member *m,
+				struct err *e)
+{
+	struct org o;
+	struct name_keys nk;
+	enum err_code rc;
+	struct dup_ctx dc = {m, &a->warn, NULL};
+	char *detail;
+
 	name_keys_init(&nk);
 	if ((rc = app_org_lookup(a, ac, m->org_code, &o, 1, "org_code", e)))
 		goto out;
@@ -183,7 +192,7 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 	free(detail);
 out:
 	name_keys_cleanup(&nk);
-	return app_end(a, rc, e);
+	return rc;
 }
 
 enum err_code app_member_add_fields(struct app *a, const struct actor *ac,
@@ -962,13 +971,8 @@ enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t i
 				enum member_status status, date_t date, const char *reason,
 				struct err *e)
 {
-	struct member m;
-	struct name_keys nk;
 	enum err_code rc;
-	date_t since;
-	char *detail;
-	char d1[DATE_STR], why[TEXT_REASON_MAX + 1] = "";
-	long months;
+	char why[TEXT_REASON_MAX + 1] = "";
 
 	date = app_date(a, date);
 	if (text_accept(reason, TEXT_REASON_MAX, TEXT_LINES, why, sizeof why, e, 0, "reason",
@@ -977,6 +981,25 @@ enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t i
 		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
+	rc = app_member_status_tx(a, ac, id, status, date, why, e);
+	/* An admission case still open for the member closes with it (docs/admissions.md). */
+	if (!rc)
+		rc = app_adm_member_status(a, ac, id, status, date, why, e);
+	return app_end(a, rc, e);
+}
+
+enum err_code app_member_status_tx(struct app *a, const struct actor *ac, int64_t id,
+				   enum member_status status, date_t date, const char *why,
+				   struct err *e)
+{
+	struct member m;
+	struct name_keys nk;
+	enum err_code rc;
+	date_t since;
+	char *detail;
+	char d1[DATE_STR];
+	long months;
+
 	name_keys_init(&nk);
 	if ((rc = member_lookup(a, ac, id, &m, e)))
 		goto out;
@@ -1041,7 +1064,7 @@ enum err_code app_member_status(struct app *a, const struct actor *ac, int64_t i
 	rc = store_member_update(a->st, &m, &nk.k, e);
 out:
 	name_keys_cleanup(&nk);
-	return app_end(a, rc, e);
+	return rc;
 }
 
 /* ---- transfers --------------------------------------------------------------------- */

@@ -390,6 +390,9 @@ enum err_code app_move_member(struct app *a, const struct actor *ac, struct memb
 	else
 		rc = store_member_update(a->st, m, &nk.k, e);
 	name_keys_cleanup(&nk);
+	/* A probationer's admission case goes with the member (docs/admissions.md). */
+	if (!rc)
+		rc = app_adm_follow_member(a, ac, m, to, date, kind, e);
 	return rc;
 }
 
@@ -476,6 +479,7 @@ enum err_code app_org_merge(struct app *a, const struct actor *ac, const char *c
 		/* Open transfers to or from the source now go to or from the successor (docs/web.md,
 		 * "Restructuring and open transfers"). */
 		if (rc || (rc = app_transfers_redirect(a, ac, &s, &d, date, "merge", e)) ||
+		    (rc = app_adm_org_moved(a, ac, &s, &d, date, "merge", e)) ||
 		    (rc = move_hosted(a, &s, &d, e)) || (rc = dissolve_one(a, &s, date, e)))
 			break;
 		if ((rc = event(a, ac, date, "merge", s.id, d.id,
@@ -593,8 +597,10 @@ enum err_code app_org_split(struct app *a, const struct actor *ac, const char *s
 		struct org host = targets.n ? targets.v[0] : s;
 
 		if (targets.n ? (rc = app_transfers_redirect(a, ac, &s, &host, date, "split", e)) ||
+				    (rc = app_adm_org_moved(a, ac, &s, &host, date, "split", e)) ||
 				    (rc = move_hosted(a, &s, &host, e))
-			      : (rc = app_transfers_refuse_open(a, &s, "split away", e)))
+			      : (rc = app_transfers_refuse_open(a, &s, "split away", e)) ||
+				    (rc = app_adm_org_moved(a, ac, &s, NULL, date, "split", e)))
 			goto out;
 		if ((rc = dissolve_one(a, &s, date, e)))
 			goto out;
@@ -671,10 +677,13 @@ enum err_code app_org_dissolve(struct app *a, const struct actor *ac, const char
 		if (!rc)
 			rc = app_transfers_redirect(a, ac, &o, &to, date, "dissolve", e);
 		if (!rc)
+			rc = app_adm_org_moved(a, ac, &o, &to, date, "dissolve", e);
+		if (!rc)
 			rc = move_hosted(a, &o, &to, e);
 		if (rc)
 			goto out;
-	} else if ((rc = app_transfers_refuse_open(a, &o, "dissolved", e))) {
+	} else if ((rc = app_transfers_refuse_open(a, &o, "dissolved", e)) ||
+		   (rc = app_adm_org_moved(a, ac, &o, NULL, date, "dissolve", e))) {
 		goto out;
 	} else if (hosted.n) {
 		rc = err_add(e, ERR_RULE, 0, "code", code, R_ORG_DISSOLVE_EMPTY,

@@ -115,6 +115,13 @@ int cmd_rollup(struct cli *c, int npos, char **pos);
 int cmd_figures_check(struct cli *c, int npos, char **pos);
 int cmd_figures_rebuild(struct cli *c, int npos, char **pos);
 
+/* cmd_admission.c: admissions (docs/admissions.md). */
+int cmd_adm_add(struct cli *c, int npos, char **pos);
+int cmd_adm_show(struct cli *c, int npos, char **pos);
+int cmd_adm_step(struct cli *c, int npos, char **pos);
+int cmd_adm_list(struct cli *c, int npos, char **pos);
+int cmd_adm_due(struct cli *c, int npos, char **pos);
+
 /* Parse argv[from..] against opts; positional arguments go to pos (caller's array of argc
  * slots), *npos set. --json and --help are understood everywhere. Returns 0, or an exit
  * code after printing the problem. */

@@ -91,6 +91,61 @@ static struct opt member_add_opts[] = {
 		      "given)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
+static struct opt adm_add_opts[] = {
+	{"org", 1, N_("code of the cell that keeps the candidate"), NULL, 0},
+	{"name", 1, N_("full name, family name first"), NULL, 0},
+	{"sex", 1, N_("male or female"), NULL, 0},
+	{"birth-date", 1, N_("YYYY-MM-DD"), NULL, 0},
+	{"ethnicity", 1, N_("Kinh, Tày, Thái, Mường, H'Mông, ..."), NULL, 0},
+	{"religion", 1, N_("religion, if any"), NULL, 0},
+	{"hometown", 1, N_("home town"), NULL, 0},
+	{"citizen-id", 1, N_("12-digit citizen ID"), NULL, 0},
+	{"education", 1, N_("general education, e.g. 12/12"), NULL, 0},
+	{"theory-level", 1, N_("primary, intermediate, advanced or senior"), NULL, 0},
+	{"rank", 1, N_("military rank"), NULL, 0},
+	{"category", 1, N_("officer, professional, soldier, worker, militia, self_defence, "
+			   "reserve"), NULL, 0},
+	{"post", 1, N_("current post"), NULL, 0},
+	{"phone", 1, N_("phone number"), NULL, 0},
+	{"source", 1, N_("soldier, squad_leader, youth_union or other"), NULL, 0},
+	{"listed-on", 1, N_("date listed by the cell (default: today)"), NULL, 0},
+	{"allow-duplicate", 0, N_("keep a person who looks like a member or candidate already "
+			       "known (a warning then)"), NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt adm_step_opts[] = {
+	{"date", 1, N_("date of the step, YYYY-MM-DD (default: today)"), NULL, 0},
+	{"present", 1, N_("members present at the vote"), NULL, 0},
+	{"for", 1, N_("votes for"), NULL, 0},
+	{"against", 1, N_("votes against"), NULL, 0},
+	{"members", 1, N_("committee_vote: the committee's members"), NULL, 0},
+	{"number", 1, N_("the decision's number (decision, upper_ruling)"), NULL, 0},
+	{"body", 1, N_("decision, upper_ruling: the deciding body (default: the committee above); "
+		    "transfer: the cell the case moves to"), NULL, 0},
+	{"introducer", 2, N_("application: MEMBER_ID:SINCE, an official member who has worked with "
+			  "the applicant since SINCE (twice)"), NULL, 0},
+	{"resolution", 1, N_("application of a Youth Union member: the union committee's "
+			  "resolution"), NULL, 0},
+	{"mentor", 1, N_("ceremony: the mentor, an official member of the cell"), NULL, 0},
+	{"course", 1, N_("class: the course"), NULL, 0},
+	{"certificate", 1, N_("class: the certificate's number"), NULL, 0},
+	{"result", 1, N_("passed or failed (class, verification, decision, upper_ruling)"), NULL, 0},
+	{"verifier", 1, N_("verification: who verified"), NULL, 0},
+	{"conclusion", 1, N_("verification: the conclusion"), NULL, 0},
+	{"reason", 1, N_("withdrawal, a refusal, a removal: why"), NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt adm_list_opts[] = {
+	{"org", 1, N_("only this organisation's subtree (default: your whole scope)"), NULL, 0},
+	{"stage", 1, N_("only this stage (default: every open stage; 'all': closed ones too)"),
+	 NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt adm_due_opts[] = {
+	{"org", 1, N_("only this organisation's subtree (default: your whole scope)"), NULL, 0},
+	{"as-of", 1, N_("what was due on this date, YYYY-MM-DD (default: today)"), NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
 static struct opt member_edit_opts[] = {MEMBER_FIELD_OPTS, DATE_OPT, {NULL, 0, NULL, NULL, 0}};
 static struct opt member_show_opts[] = {{NULL, 0, NULL, NULL, 0}};
 static struct opt member_list_opts[] = {
@@ -368,6 +423,23 @@ const struct command cli_commands[] = {
 	 org_filter_opts, 0, 0, cmd_member_transfers, 1},
 	{"member", "where", "ID", N_("Where a member was, and with what status, on a date."),
 	 where_opts, 1, 1, cmd_member_where, 1},
+	{"admission", "add", "", N_("List a candidate for admission (quần chúng ưu tú) kept by a "
+				 "cell; the duplicate check finds former members (a re-admission)."),
+	 adm_add_opts, 0, 0, cmd_adm_add, 1},
+	{"admission", "show", "ID", N_("An admission case and the timeline of its steps."), no_opts,
+	 1, 1, cmd_adm_show, 1},
+	{"admission", "step", "ID STEP", N_("Record a step of an admission case: class, "
+					 "application, verification, cell_vote, committee_vote, "
+					 "decision, ceremony, recognition_vote, upper_ruling, "
+					 "withdrawal or transfer (docs/admissions.md)."),
+	 adm_step_opts, 2, 2, cmd_adm_step, 1},
+	{"admission", "list", "", N_("The admission cases of a subtree in name order, with the "
+				  "next step and its deadline."), adm_list_opts, 0, 0, cmd_adm_list,
+	 1},
+	{"admission", "due", "", N_("What is due in a subtree: ceremonies, recognition votes "
+				 "(probationers past probation, with or without a case), decisions "
+				 "awaited from the committee above; overdue ones flagged."),
+	 adm_due_opts, 0, 0, cmd_adm_due, 1},
 	{"audit", "list", "", N_("The audit log of your subtree: who changed or opened what, when, "
 			      "from where."), audit_list_opts, 0, 0, cmd_audit_list, 1},
 	{"audit", "verify", "", N_("Check the audit log: its hash and MAC chains, signed checkpoints "

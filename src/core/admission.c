@@ -255,7 +255,7 @@ int adm_referred(const struct ruleset *rs, date_t on, int failed_votes)
 enum err_code adm_check_readmit(const struct ruleset *rs, date_t left, int times_admitted,
 				date_t on, struct err *e)
 {
-	char d1[DATE_STR], d2[DATE_STR];
+	char d1[DATE_STR], d2[DATE_STR], d3[DATE_STR];
 	long times, months;
 
 	if (ruleset_int(rs, R_READMIT_TIMES, on, &times) && times_admitted - 1 >= times)
@@ -269,7 +269,7 @@ enum err_code adm_check_readmit(const struct ruleset *rs, date_t left, int times
 			       "this person left the party on %s; re-admission is possible %ld "
 			       "months after leaving, from %s (R-READMIT-MONTHS)",
 			       date_format(left, d2), months,
-			       date_format(date_add_months(left, (int)months), d1));
+			       date_format(date_add_months(left, (int)months), d3));
 	return ERR_OK;
 }
 

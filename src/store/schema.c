@@ -908,6 +908,9 @@ static const char *const migrations[] = {
 	" ('R-READMIT-MONTHS', 1, '36', CAST(julianday('2011-01-19') - 2440587.5 AS INTEGER),"
 	"  '24-QĐ/TW (2021), 3.5',"
 	"  'Months after leaving the party before a person may be admitted again.');",
+	/* 20: admissions: the duplicate check of a new candidate looks the citizen ID up among
+	 * the cases too (docs/admissions.md), by an index. */
+	"CREATE INDEX admission_citizen ON admission(citizen_id);",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -771,6 +771,61 @@ typedef int (*store_emulation_rating_cb)(void *ctx, const struct emulation_ratin
 enum err_code store_emulation_ratings(struct store *st, long pre, long last, int year,
 				      store_emulation_rating_cb cb, void *ctx, struct err *e);
 
+/* ---- admissions (store_admission.c; docs/admissions.md) ------------------------------- */
+
+#include "../core/admission.h"
+
+typedef int (*store_adm_cb)(void *ctx, const struct admission *c);
+typedef int (*store_adm_step_cb)(void *ctx, const struct adm_step *s);
+/* Insert case c (the person c->p with its name keys k, c->p.org_id the cell; stage,
+ * stage_since, the derived columns as given); c->id is set. */
+enum err_code store_adm_insert(struct store *st, struct admission *c, const struct member_keys *k,
+			       struct err *e);
+/* Case id with its cell (p.org_id, p.org_code) and the dates of its decision, ceremony and
+ * passing cell vote read from its steps; *org_pre (may be NULL) the cell's pre-order number
+ * (0 when dissolved). ERR_NOTFOUND (e untouched) when there is none. */
+enum err_code store_adm_get(struct store *st, int64_t id, struct admission *c, long *org_pre,
+			    struct err *e);
+/* The case of member member_id (the member its ceremony made): ERR_NOTFOUND (e untouched)
+ * when none. */
+enum err_code store_adm_by_member(struct store *st, int64_t member_id, struct admission *c,
+				  struct err *e);
+/* Write the derived columns of case c->id: org_id, stage, stage_since, failed_votes,
+ * member_id, mentor_id, due_kind (NULL for DK_NONE), due_on. */
+enum err_code store_adm_update(struct store *st, const struct admission *c, struct err *e);
+/* Insert step s with its introducers (s->intro[0..n_intro)); s->id is set. */
+enum err_code store_adm_step_insert(struct store *st, struct adm_step *s, struct err *e);
+/* The steps of case id in the order taken (date, then id), each with its introducers. */
+enum err_code store_adm_steps(struct store *st, int64_t id, store_adm_step_cb cb, void *ctx,
+			      struct err *e);
+/* The cases kept by organisations with pre in [pre, last] at stage (-1: every open stage,
+ * AST__COUNT: every stage), in list order (sort_key, then id), from offset, at most limit
+ * (limit <= 0: all); *total (may be NULL) how many in all. */
+enum err_code store_adm_list(struct store *st, long pre, long last, int stage, long offset,
+			     long limit, store_adm_cb cb, void *ctx, long *total, struct err *e);
+/* The open cases kept by organisation org_id exactly (for a restructuring). */
+enum err_code store_adm_open_at(struct store *st, int64_t org_id, store_adm_cb cb, void *ctx,
+				struct err *e);
+/* The due index: cases kept in [pre, last] whose due_on is at most due_until, by due_on;
+ * then (probationers) the probationary members on the rolls of [pre, last] with no case whose
+ * ceremony was on or before ceremony_until (the member_probation index), as cases with id 0,
+ * stage probation, member_id and ceremony_on set. */
+enum err_code store_adm_due(struct store *st, long pre, long last, date_t due_until,
+			    date_t ceremony_until, store_adm_cb cb, void *ctx, struct err *e);
+/* The members on the roll of org_id on date d whose status that day was official (from the
+ * rolls' and statuses' history): *n of them; with member_id > 0 only that member is counted
+ * (1: an official member of org_id that day, 0: not). */
+enum err_code store_adm_official_count(struct store *st, int64_t org_id, date_t d,
+				       int64_t member_id, long *n, struct err *e);
+/* Cases (any stage) whose duplicate-key hash and birth date are these, or whose citizen ID
+ * is citizen_id (not ""); not_id is left out. By id. */
+enum err_code store_adm_dups(struct store *st, int64_t dup_hash, date_t birth,
+			     const char *citizen_id, int64_t not_id, store_adm_cb cb, void *ctx,
+			     struct err *e);
+/* Whether member id was itself admitted again (its case has a former member): *n 1 when so
+ * (the person was then admitted twice), else 0. */
+enum err_code store_adm_readmitted(struct store *st, int64_t former_id, long *n, struct err *e);
+
 /* ---- the admission figures (store_adm_fig.c) ----------------------------------------- */
 
 typedef int (*store_id_cb)(void *ctx, int64_t id);
