@@ -101,6 +101,7 @@ CLI_SRC := \
 	src/cli/cmd_review.c \
 	src/cli/cmd_admission.c \
 	src/cli/cmd_find.c \
+	src/cli/cmd_adm_fig.c \
 	src/cli/cmd_serve.c
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

@@ -17,8 +17,11 @@
  *    removed in the year.
  * Every count starts from the subtree's organisations (their pre range) and the indexes on
  * org_id of migration 19; nothing reads the whole admission table. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "../core/fig.h"
 #include "../core/report.h"
@@ -88,12 +91,31 @@ static void case_done(struct walk *w)
 		take(w, w->cur);
 }
 
-/* The stage after step s, from the stage before it (the pipeline of docs/admissions.md). */
+/* The text of key in the JSON object text (a step's detail), or "" (in out, n bytes). */
+static const char *detail_text(const char *text, const char *key, char *out, size_t n)
+{
+	json_t *j = text ? json_loads(text, 0, NULL) : NULL;
+	const char *v = j ? json_string_value(json_object_get(j, key)) : NULL;
+
+	snprintf(out, n, "%s", v ? v : "");
+	json_decref(j);
+	return out;
+}
+
+/* The stage after step s, from the stage before it: as app_admission.c applies a step (the
+ * pipeline of docs/admissions.md), so a past date reads as the stored stage read then. */
 static int stage_after(struct walk *w, int stage, const struct adm_fig_step *s)
 {
+	char as[24];
+
 	switch (adm_step_parse(s->step)) {
+	case ASK_LISTED:
+		/* A case opened for a probationary member starts in probation. */
+		return !strcmp(detail_text(s->detail, "opened_at", as, sizeof as), "probation")
+			       ? AST_PROBATION
+			       : AST_CANDIDATE;
 	case ASK_CLASS:
-		return s->passed == 0 ? stage : AST_CLASS;
+		return s->passed == 1 ? AST_CLASS : stage;
 	case ASK_APPLICATION:
 		return AST_APPLIED;
 	case ASK_VERIFICATION:
@@ -114,7 +136,11 @@ static int stage_after(struct walk *w, int stage, const struct adm_fig_step *s)
 	case ASK_UPPER_RULING:
 		return s->passed == 0 ? AST_REMOVED : AST_OFFICIAL;
 	case ASK_WITHDRAWAL:
-		return AST_WITHDRAWN;
+		/* A death or a removal mid-probation closes the case as removed (or official). */
+		detail_text(s->detail, "closes_as", as, sizeof as);
+		return !strcmp(as, "official")  ? AST_OFFICIAL
+		       : !strcmp(as, "removed") ? AST_REMOVED
+						: AST_WITHDRAWN;
 	default: /* listed, transfer: the stage stays */
 		return stage;
 	}
@@ -152,7 +178,7 @@ static int step_class(void *ctx, const struct adm_fig_step *s)
 {
 	struct walk *w = ctx;
 
-	if (s->passed == 0)
+	if (s->passed != 1)
 		return 0;
 	w->f->classes++;
 	if (w->want == W_CLASS)

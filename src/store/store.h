@@ -863,6 +863,7 @@ struct adm_fig_step {
 	date_t on;
 	int passed;                  /* 1, 0, -1 when not given */
 	date_t ceremony;             /* store_adm_fig_steps_in: the case's ceremony */
+	const char *detail;          /* store_adm_fig_steps_until: the step's detail (JSON) */
 };
 /* Every case kept in [pre, last] listed on or before d, with each of its steps dated on or
  * before d (a case without one: one row, step NULL), by case then date: the stages as they

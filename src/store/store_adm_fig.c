@@ -154,6 +154,8 @@ static enum err_code fig_step_rows(struct store *st, sqlite3_stmt *s, store_adm_
 		f.on = sq_col_date(s, 5);
 		f.passed = sqlite3_column_type(s, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 6);
 		f.ceremony = sq_col_date(s, 7);
+		f.detail = sqlite3_column_count(s) > 8 ? (const char *)sqlite3_column_text(s, 8)
+						       : NULL;
 		if (cb(ctx, &f))
 			break;
 	}
@@ -167,7 +169,8 @@ enum err_code store_adm_fig_steps_until(struct store *st, long pre, long last, d
 	/* Each case kept in the subtree, listed by d, with its steps up to d (a case with none
 	 * yet: one row without a step). */
 	static const char sql[] =
-		"SELECT a.id, a.source, a.listed_on, a.member_id, s.step, s.on_date, s.passed, NULL"
+		"SELECT a.id, a.source, a.listed_on, a.member_id, s.step, s.on_date, s.passed, NULL,"
+		"  s.detail"
 		" FROM org o JOIN admission a ON a.org_id = o.id"
 		" LEFT JOIN admission_step s ON s.admission_id = a.id AND s.on_date <= ?3"
 		" WHERE o.pre BETWEEN ?1 AND ?2 AND a.listed_on <= ?3"
