@@ -342,9 +342,9 @@ static void adm_tables(struct report *r, const struct adm_figures *af, int year)
 	t = report_table_add(r, "admission_year", "The admission pipeline in the year", RC_NONE,
 			     1, count_col, NULL);
 	snprintf(t->note, sizeof t->note, "%s",
-		 "awareness classes passed, admissions (by decision date), probationers on 31 "
-		 "December (or today), recognitions as official on time or late "
-		 "(R-PROBATION-VOTE-WORKING-DAYS), failed recognition votes and removals");
+		 "awareness classes passed, admissions by decision date, probationers on 31 "
+		 "December or today, recognitions as official on time or late, failed recognition "
+		 "votes and removals of the year (R-PROBATION-VOTE-WORKING-DAYS)");
 	snprintf(filter, sizeof filter, "adm_class=%d", year);
 	row_set(t, "classes", "awareness classes passed", filter, af->classes, 0);
 	snprintf(filter, sizeof filter, "admitted=%d", year);
