@@ -399,8 +399,14 @@ enum err_code app_adm_add(struct app *a, const struct actor *ac, struct admissio
 			"the source is soldier, squad_leader, youth_union or other");
 	if (c->listed_on == DATE_NONE)
 		c->listed_on = a->today;
-	if (c->p.full_name[0])
-		member_set_name(&c->p, c->p.full_name, e, 0);
+	if (c->p.full_name[0]) {
+		char typed[sizeof c->p.full_name];
+
+		/* The name as typed, normalised and split as a member's (a copy: the function
+		 * writes the field it would read). */
+		snprintf(typed, sizeof typed, "%s", c->p.full_name);
+		member_set_name(&c->p, typed, e, 0);
+	}
 	check_person(a, c, e);
 	app_check_date(a, c->listed_on, "listed_on", e);
 	if (e->code)
@@ -462,10 +468,14 @@ enum err_code app_adm_add(struct app *a, const struct actor *ac, struct admissio
 						 "give --allow-duplicate", (long long)d.open_case);
 			goto out;
 		}
-		err_add(&a->warn, ERR_OK, 0, "full_name", c->p.full_name, NULL,
-			"possible duplicate of %s %lld; kept as asked",
-			d.on_roll ? "member" : "candidate",
-			(long long)(d.on_roll ? d.on_roll : d.open_case));
+		if (d.on_roll)
+			err_add(&a->warn, ERR_OK, 0, "full_name", c->p.full_name, NULL,
+				"possible duplicate of member %lld; kept as asked",
+				(long long)d.on_roll);
+		else
+			err_add(&a->warn, ERR_OK, 0, "full_name", c->p.full_name, NULL,
+				"possible duplicate of candidate %lld; kept as asked",
+				(long long)d.open_case);
 	}
 	if (d.former && !d.on_roll) {
 		long again = 0;
@@ -623,7 +633,7 @@ static const char *next_step_hint(enum adm_stage st, int grassroots_cell)
 	case AST_DECIDED: return "ceremony";
 	case AST_PROBATION: return "recognition_vote";
 	case AST_REFERRED: return "upper_ruling";
-	default: return "none (the case is closed)";
+	default: return "none";
 	}
 }
 
@@ -689,7 +699,8 @@ static enum err_code make_member(struct app *a, const struct actor *ac, struct a
 
 			f.citizen_id[0] = 0;
 			name_keys_init(&nk);
-			rc = name_keys_compute(&nk, &f) ? err_set(e, ERR_INTERNAL, "name keys")
+			rc = name_keys_compute(&nk, &f) ? err_set(e, ERR_INTERNAL,
+								  "cannot compute the name keys")
 							: store_member_update(a->st, &f, &nk.k, e);
 			name_keys_cleanup(&nk);
 			if (rc)
@@ -871,10 +882,14 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 			}
 		}
 		if (!in_scope(spre, slast, &body)) {
-			rc = err_add(e, ERR_DENIED, 0, "step", adm_step_name(s->kind), NULL,
-				     "the %s is recorded by a role covering the committee above, "
-				     "'%s'; yours does not", s->kind == ASK_DECISION ? "decision"
-				     : "ruling", body.code);
+			rc = s->kind == ASK_DECISION
+				     ? err_add(e, ERR_DENIED, 0, "step", "decision", NULL,
+					       "the admission decision is recorded by a role covering "
+					       "the committee above, '%s'; yours does not", body.code)
+				     : err_add(e, ERR_DENIED, 0, "step", "upper_ruling", NULL,
+					       "the ruling on a referred case is recorded by a role "
+					       "covering the committee above, '%s'; yours does not",
+					       body.code);
 			goto out;
 		}
 		s->org_id = body.id;
@@ -891,14 +906,15 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 
 			if (end != DATE_NONE && s->on < end) {
 				rc = err_add(e, ERR_RULE, 0, "date", date_format(s->on, d1),
-					     R_PROBATION_MONTHS, "probation ends on %s (%s)",
-					     date_format(end, d2), R_PROBATION_MONTHS);
+					     R_PROBATION_MONTHS,
+					     "probation ends on %s: the member is recognised as official "
+					     "from then (R-PROBATION-MONTHS)", date_format(end, d2));
 				goto out;
 			}
 		}
 		break;
 	case ASK_CEREMONY: {
-		long is_official = 0;
+		long is_official = 0, days = 0;
 		date_t due;
 
 		s->passed = -1;
@@ -922,12 +938,12 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 			goto out;
 		due = adm_ceremony_due(&a->rules, c.decision_on, h.days, h.n);
 		rule_used(a, s->on, R_ADMIT_CEREMONY_WORKING_DAYS, s->rules, sizeof s->rules);
+		ruleset_int(&a->rules, R_ADMIT_CEREMONY_WORKING_DAYS, c.decision_on, &days);
 		if (due != DATE_NONE && s->on > due) {
 			err_add(&a->warn, ERR_OK, 0, "date", date_format(s->on, d1),
 				R_ADMIT_CEREMONY_WORKING_DAYS,
-				"the ceremony is late: it was due by %s, %s after the decision "
-				"(R-ADMIT-CEREMONY-WORKING-DAYS)", date_format(due, d2),
-				"30 working days");
+				"the ceremony is late: it was due by %s, %ld working days after the "
+				"decision (R-ADMIT-CEREMONY-WORKING-DAYS)", date_format(due, d2), days);
 			json_object_set_new(detail, "late", json_true());
 		}
 		if ((rc = make_member(a, ac, &c, &k, s->on, e)))

@@ -317,7 +317,7 @@ static void adm_tables(struct report *r, const struct adm_figures *af, int year)
 			open += af->by_stage[i];
 	for (i = 0; i < ASRC__COUNT; i++)
 		candidates += af->by_source[i];
-	t = report_table_add(r, "admission_stages", "Admission cases by stage", RC_BARS, 1,
+	t = report_table_add(r, "admission_stages", "Admission cases by stage", RC_NONE, 1,
 			     count_col, NULL);
 	snprintf(t->note, sizeof t->note, "%s",
 		 "the cases kept by the cells on 31 December, or today when earlier, at the stage "
@@ -328,7 +328,7 @@ static void adm_tables(struct report *r, const struct adm_figures *af, int year)
 			af->by_stage[i], adm_stage_closed((enum adm_stage)i) ? 0 : open);
 	}
 	row_set(t, "open", "open cases", "", open, 0);
-	t = report_table_add(r, "admission_sources", "Candidates by source", RC_BARS, 1, count_col,
+	t = report_table_add(r, "admission_sources", "Candidates by source", RC_NONE, 1, count_col,
 			     NULL);
 	snprintf(t->note, sizeof t->note, "%s",
 		 "the cases not yet admitted (listed to decided) on the same date, by where the "

@@ -93,10 +93,13 @@ static int step_out(void *ctx, const struct adm_step *s)
 	       s->org_code, s->passed < 0 ? "" : s->passed ? err_tr("passed") : err_tr("not passed"),
 	       votes, s->number[0] ? "  no. " : "", s->number);
 	for (i = 0; i < s->n_intro; i++)
-		printf(err_tr("      introducer: %s%s%s %s\n"),
-		       s->intro[i].member_id ? s->intro[i].name : s->intro[i].resolution,
-		       s->intro[i].member_id ? err_tr(" since ") : "",
-		       s->intro[i].member_id ? date_format(s->intro[i].worked_since, d) : "", "");
+		if (s->intro[i].member_id)
+			printf(err_tr("      introducer: member %lld %s, working with the applicant "
+				      "since %s\n"), (long long)s->intro[i].member_id,
+			       s->intro[i].name, date_format(s->intro[i].worked_since, d));
+		else
+			printf(err_tr("      introducer: the Youth Union committee, resolution %s\n"),
+			       s->intro[i].resolution);
 	if (strcmp(s->detail, "{}") != 0 && s->detail[0])
 		printf("      %s\n", s->detail);
 	return 0;

@@ -909,8 +909,11 @@ static const char *const migrations[] = {
 	"  '24-QĐ/TW (2021), 3.5',"
 	"  'Months after leaving the party before a person may be admitted again.');",
 	/* 20: admissions: the duplicate check of a new candidate looks the citizen ID up among
-	 * the cases too (docs/admissions.md), by an index. */
-	"CREATE INDEX admission_citizen ON admission(citizen_id);",
+	 * the cases too (docs/admissions.md), by an index; the due list of a subtree reads the
+	 * due cases of its organisations one organisation at a time (admission_org_due), that
+	 * of the whole tree the admission_due index in date order. */
+	"CREATE INDEX admission_citizen ON admission(citizen_id);"
+	"CREATE INDEX admission_org_due ON admission(org_id, due_on) WHERE due_on IS NOT NULL;",
 };
 
 const char *schema_fig_member_triggers(int create)

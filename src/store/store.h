@@ -806,10 +806,12 @@ enum err_code store_adm_list(struct store *st, long pre, long last, int stage, l
 /* The open cases kept by organisation org_id exactly (for a restructuring). */
 enum err_code store_adm_open_at(struct store *st, int64_t org_id, store_adm_cb cb, void *ctx,
 				struct err *e);
-/* The due index: cases kept in [pre, last] whose due_on is at most due_until, by due_on;
- * then (probationers) the probationary members on the rolls of [pre, last] with no case whose
- * ceremony was on or before ceremony_until (the member_probation index), as cases with id 0,
- * stage probation, member_id and ceremony_on set. */
+/* The due index: cases kept in [pre, last] whose due_on is at most due_until; then
+ * (probationers) the probationary members on the rolls of [pre, last] with no case whose
+ * ceremony was on or before ceremony_until, as cases with id 0, stage probation, member_id and
+ * ceremony_on set. The whole tree (pre <= 1) reads the admission_due and member_probation
+ * indexes in date order; a subtree its organisations' due cases and probationers one
+ * organisation at a time. In no promised order: the caller sorts. */
 enum err_code store_adm_due(struct store *st, long pre, long last, date_t due_until,
 			    date_t ceremony_until, store_adm_cb cb, void *ctx, struct err *e);
 /* The members on the roll of org_id on date d whose status that day was official (from the

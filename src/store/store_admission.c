@@ -402,18 +402,30 @@ enum err_code store_adm_open_at(struct store *st, int64_t org_id, store_adm_cb c
 enum err_code store_adm_due(struct store *st, long pre, long last, date_t due_until,
 			    date_t ceremony_until, store_adm_cb cb, void *ctx, struct err *e)
 {
-	/* The admission_due index: only cases waiting for something have due_on. */
+	/* The whole tree: the admission_due index (only cases waiting for something have
+	 * due_on), in date order. */
 	static const char sql[] = "SELECT " ADM_COLS ADM_FROM
 				  " WHERE a.due_on IS NOT NULL AND a.due_on <= ?3"
 				  " AND o.pre BETWEEN ?1 AND ?2 ORDER BY a.due_on, a.id";
-	/* The member_probation index: only probationary members are in it. */
+	/* A subtree: its organisations by pre-order, each one's due cases (admission_org_due). */
+	static const char ssql[] = "SELECT " ADM_COLS " FROM org o CROSS JOIN admission a"
+				   " ON a.org_id = o.id WHERE o.pre BETWEEN ?1 AND ?2"
+				   " AND a.due_on IS NOT NULL AND a.due_on <= ?3";
+	/* The probationary members: the whole tree through the member_probation index (only
+	 * probationary members are in it), a subtree through each organisation's roll. */
 	static const char psql[] =
 		"SELECT m.id FROM member m JOIN org o ON o.id = m.org_id"
 		" WHERE m.status = 'probationary' AND m.admission_ceremony_date <= ?3"
 		" AND o.pre BETWEEN ?1 AND ?2"
 		" AND NOT EXISTS (SELECT 1 FROM admission a WHERE a.member_id = m.id)"
 		" ORDER BY m.admission_ceremony_date, m.id";
-	sqlite3_stmt *s = sq_prep(st, sql, e);
+	static const char spsql[] =
+		"SELECT m.id FROM org o CROSS JOIN member m ON m.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status = 'probationary'"
+		" AND m.admission_ceremony_date <= ?3"
+		" AND NOT EXISTS (SELECT 1 FROM admission a WHERE a.member_id = m.id)";
+	int whole = pre <= 1;
+	sqlite3_stmt *s = sq_prep(st, whole ? sql : ssql, e);
 	enum err_code rc;
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0, k;
@@ -426,7 +438,7 @@ enum err_code store_adm_due(struct store *st, long pre, long last, date_t due_un
 	sq_bind_date(s, 3, due_until);
 	if ((rc = adm_rows(st, s, cb, ctx, e)))
 		return rc;
-	if (!(s = sq_prep(st, psql, e)))
+	if (!(s = sq_prep(st, whole ? psql : spsql, e)))
 		return e->code;
 	sqlite3_bind_int64(s, 1, pre);
 	sqlite3_bind_int64(s, 2, last);

@@ -272,6 +272,51 @@ expect_json 'len(d) == 1'
 expect_refused 2 "the stage is one of" admission list --stage ripe
 
 # ---------------------------------------------------------------------------------------------
+tcase "a probationer transferred takes the case along; a death closes it; a cell with open cases is not dissolved" "$WORK/base.db"
+cand "Quách Văn Đi" 1996-06-06 2025-01-06
+T=$CID
+to_verified "$T" 2025-02-03 2025-03-03 2025-04-01
+expect_exit 0 admission step "$T" cell_vote --date 2025-05-05 --present 9 --for 9 --against 0
+expect_exit 0 admission step "$T" committee_vote --date 2025-05-12 --members 7 --present 7 --for 7 --against 0
+expect_exit 0 admission step "$T" decision --date 2025-05-20 --number 6-QĐ
+expect_exit 0 --json admission step "$T" ceremony --date 2025-06-02 --mentor 5
+json_val 'd["member_id"]'
+MT=$JV
+expect_exit 0 --json member transfer "$MT" --to C31 --date 2025-09-01 --reason "điều động"
+json_val 'd["id"]'
+expect_exit 0 member receive "$JV" --date 2025-09-05
+expect_exit 0 --json admission show "$T"
+expect_json 'd["org"] == "C31" and d["stage"] == "probation" and d["steps"][-1]["step"] == "transfer" and d["steps"][-1]["date"] == "2025-09-05"' \
+	"the case went with the member to C31"
+CADRE_TOKEN=$T_C1 expect_refused 4 "no admission case" admission show "$T"
+CADRE_TOKEN=$T_C31 expect_exit 0 --json admission list
+expect_json '[x["id"] for x in d] == ['"$T"']' "C31 keeps it now"
+# The recognition is voted by C31's official members that day (3: member 17 left in 2023).
+expect_exit 0 --json admission step "$T" recognition_vote --date 2026-06-02 --present 3 --for 1 --against 2
+expect_json 'd["step"]["eligible"] == 3 and d["step"]["passed"] is False and d["failed_votes"] == 1' \
+	"1 of 3 is short of 2/3"
+expect_exit 0 member status "$MT" deceased --date 2026-06-20 --reason "tai nạn"
+expect_exit 0 --json admission show "$T"
+expect_json 'd["stage"] == "withdrawn" and d["due"] is None and d["steps"][-1]["detail"]["member_status"] == "deceased"' \
+	"a death mid-probation closes the case"
+expect_exit 0 org add C3 --parent E98 --kind cell --name "Chi bộ Đại đội 3" --date 2020-01-01
+cadre --json admission add --org C3 --name "Lò Văn Mới" --sex male --birth-date 2002-02-02 \
+	--ethnicity Thái --hometown "Sơn La" --source youth_union --listed-on 2026-03-03
+json_val 'd["id"]'
+N=$JV
+expect_refused 5 "open admission cases" org dissolve C3 --date 2026-10-01
+expect_exit 0 org dissolve C3 --members-to C1 --date 2026-10-01
+expect_exit 0 --json admission show "$N"
+expect_json 'd["org"] == "C1" and d["steps"][-1]["step"] == "transfer"'
+# A Youth Union applicant: the union committee's resolution and one official member.
+expect_exit 0 admission step "$N" class --date 2026-10-05 --course x --result passed
+expect_exit 0 --json admission step "$N" application --date 2026-10-10 --introducer 1:2020-01-01 \
+	--resolution "15-NQ/ĐTN ngày 2026-10-01"
+expect_json '[(i["member_id"], i["resolution"]) for i in d["step"]["introducers"]] == [(1, ""), (0, "15-NQ/ĐTN ngày 2026-10-01")]'
+expect_refused 3 "candidates are kept by a cell" admission add --org E98 --name "Lò Văn Sai" --sex male --birth-date 2002-02-02 \
+	--ethnicity Thái --hometown "Sơn La" --source other
+
+# ---------------------------------------------------------------------------------------------
 tcase "--help of every admission command" "$WORK/base.db"
 for sub in add show step list due; do
 	expect_exit 0 admission "$sub" --help

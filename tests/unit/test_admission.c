@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app/app_admission.h"
 #include "core/admission.h"
 
 static struct ruleset rs;
@@ -401,6 +402,229 @@ static void test_next_due(void **state)
 	assert_int_equal(a.due_on, DATE_NONE);
 }
 
+/* ---- through the app layer: a grassroots cell, a probationer without a case, the board --- */
+
+struct afx {
+	struct app a;
+	struct actor root;
+	struct err e;
+	char path[64];
+};
+
+static void afx_org(struct afx *f, const char *code, const char *parent, enum org_kind kind)
+{
+	struct org o;
+
+	memset(&o, 0, sizeof o);
+	o.militia = o.self_defence = o.reserve = -1;
+	snprintf(o.code, sizeof o.code, "%s", code);
+	snprintf(o.parent_code, sizeof o.parent_code, "%s", parent);
+	snprintf(o.name, sizeof o.name, "Tổ chức %s", code);
+	o.kind = kind;
+	o.established = D("2000-01-01");
+	assert_int_equal(app_org_add(&f->a, &f->root, &o, &f->e), ERR_OK);
+}
+
+static int64_t afx_member(struct afx *f, const char *org, const char *name, const char *ceremony,
+			  int official)
+{
+	struct member m;
+
+	memset(&m, 0, sizeof m);
+	m.org_since = m.status_since = m.temp_until = DATE_NONE;
+	snprintf(m.org_code, sizeof m.org_code, "%s", org);
+	assert_int_equal(member_set_name(&m, name, &f->e, 0), 0);
+	strcpy(m.sex, "male");
+	m.birth_date = D("1990-01-01");
+	strcpy(m.ethnicity, "Kinh");
+	strcpy(m.hometown, "Hà Giang");
+	m.admission_ceremony_date = D(ceremony);
+	m.admission_decision_date = m.admission_ceremony_date - 10;
+	m.official_date = official ? date_add_months(m.admission_ceremony_date, 12) : DATE_NONE;
+	m.status = official ? MS_OFFICIAL : MS_PROBATIONARY;
+	assert_int_equal(app_member_add(&f->a, &f->root, &m, &f->e), ERR_OK);
+	return m.id;
+}
+
+static int afx_setup(void **state)
+{
+	struct afx *f = calloc(1, sizeof *f);
+	int fd;
+
+	strcpy(f->path, "/tmp/cadre-test-adm-app-XXXXXX");
+	fd = mkstemp(f->path);
+	close(fd);
+	unlink(f->path);
+	setenv("CADRE_TODAY", "2026-11-23", 1);
+	err_init(&f->e);
+	assert_int_equal(app_open(&f->a, f->path, 1, &f->e), ERR_OK);
+	f->a.quiet = 1;
+	strcpy(f->root.name, "cli:test");
+	strcpy(f->root.address, "local");
+	f->root.role = ROLE_SYS_ADMIN;
+	afx_org(f, "ROOT", "", OK_COMMITTEE);
+	/* GC: a grassroots cell (no cells under it): no committee vote. */
+	afx_org(f, "GC", "ROOT", OK_GRASSROOTS);
+	*state = f;
+	return 0;
+}
+
+static int afx_teardown(void **state)
+{
+	struct afx *f = *state;
+	char p[96];
+
+	app_close(&f->a);
+	err_cleanup(&f->e);
+	unlink(f->path);
+	snprintf(p, sizeof p, "%s-wal", f->path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", f->path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s.auditkey", f->path);
+	unlink(p);
+	free(f);
+	return 0;
+}
+
+static void step_init(struct adm_step *s, enum adm_step_kind k, const char *on)
+{
+	memset(s, 0, sizeof *s);
+	s->kind = k;
+	s->on = D(on);
+	s->passed = -1;
+	s->eligible = s->present = s->votes_for = s->votes_against = -1;
+}
+
+/* A grassroots cell: after its vote the decision of the committee above is awaited at once
+ * (DK_UPPER_DECISION), and a committee vote is refused. */
+static void test_grassroots_cell_skips_committee_vote(void **state)
+{
+	struct afx *f = *state;
+	struct admission c;
+	struct adm_step s;
+	struct adm_board b;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		char name[64];
+
+		snprintf(name, sizeof name, "Nguyễn Văn Số %c", 'A' + i);
+		afx_member(f, "GC", name, "2015-03-15", 1);
+	}
+	memset(&c, 0, sizeof c);
+	c.p.birth_date = D("2000-01-01");
+	snprintf(c.p.full_name, sizeof c.p.full_name, "Trần Văn Cơ");
+	strcpy(c.p.sex, "male");
+	strcpy(c.p.ethnicity, "Kinh");
+	strcpy(c.p.hometown, "Hà Giang");
+	strcpy(c.p.org_code, "GC");
+	c.source = ASRC_YOUTH_UNION;
+	c.listed_on = D("2026-01-05");
+	assert_int_equal(app_adm_add(&f->a, &f->root, &c, 0, &f->e), ERR_OK);
+	step_init(&s, ASK_CLASS, "2026-02-02");
+	s.passed = 1;
+	strcpy(s.detail, "{\"course\":\"Lớp 1\"}");
+	assert_int_equal(app_adm_step(&f->a, &f->root, c.id, &s, &c, &f->e), ERR_OK);
+	step_init(&s, ASK_APPLICATION, "2026-03-02");
+	s.n_intro = 2;
+	s.intro[0].member_id = 1;
+	s.intro[0].worked_since = D("2020-01-01");
+	s.intro[1].member_id = 0;
+	s.intro[1].worked_since = DATE_NONE;
+	strcpy(s.intro[1].resolution, "3-NQ/ĐTN");
+	assert_int_equal(app_adm_step(&f->a, &f->root, c.id, &s, &c, &f->e), ERR_OK);
+	step_init(&s, ASK_VERIFICATION, "2026-04-01");
+	strcpy(s.detail, "{\"verifier\":\"x\",\"conclusion\":\"y\"}");
+	assert_int_equal(app_adm_step(&f->a, &f->root, c.id, &s, &c, &f->e), ERR_OK);
+	/* R-ADMIT-VOTE-FRACTION: 2 of 3 official members passes. */
+	step_init(&s, ASK_CELL_VOTE, "2026-05-04");
+	s.present = 3;
+	s.votes_for = 2;
+	s.votes_against = 1;
+	assert_int_equal(app_adm_step(&f->a, &f->root, c.id, &s, &c, &f->e), ERR_OK);
+	assert_int_equal(s.eligible, 3);
+	assert_int_equal(s.passed, 1);
+	assert_int_equal(c.stage, AST_CELL_PASSED);
+	assert_int_equal(c.due_kind, DK_UPPER_DECISION);
+	step_init(&s, ASK_COMMITTEE_VOTE, "2026-05-05");
+	s.eligible = 5;
+	s.present = 5;
+	s.votes_for = 5;
+	s.votes_against = 0;
+	assert_int_equal(app_adm_step(&f->a, &f->root, c.id, &s, &c, &f->e), ERR_RULE);
+	err_clear(&f->e);
+	assert_int_equal(app_adm_board(&f->a, &f->root, "GC", DATE_NONE, &b, &f->e), ERR_OK);
+	assert_int_equal(b.count[AST_CELL_PASSED], 1);
+	assert_int_equal(b.overdue[AST_CELL_PASSED], 1);
+	step_init(&s, ASK_DECISION, "2026-05-20");
+	strcpy(s.number, "1-QĐ");
+	assert_int_equal(app_adm_step(&f->a, &f->root, c.id, &s, &c, &f->e), ERR_OK);
+	assert_string_equal(s.org_code, "ROOT");
+	assert_int_equal(c.stage, AST_DECIDED);
+	assert_int_equal(c.due_kind, DK_CEREMONY);
+}
+
+struct counted {
+	long n;
+	int64_t first;
+};
+
+static int count_case(void *ctx, const struct admission *c)
+{
+	struct counted *k = ctx;
+
+	if (!k->n++)
+		k->first = c->member_id;
+	return 0;
+}
+
+/* A probationary member added without a case: on the due list past month 12 (R-PROBATION-
+ * MONTHS), a case opened for it at stage probation, recognised official from month 12. */
+static void test_probationer_without_case(void **state)
+{
+	struct afx *f = *state;
+	struct admission c, again;
+	struct adm_step s;
+	struct member m;
+	struct counted k = {0, 0};
+	int64_t id;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		char name[64];
+
+		snprintf(name, sizeof name, "Lê Văn Số %c", 'A' + i);
+		afx_member(f, "GC", name, "2015-03-15", 1);
+	}
+	id = afx_member(f, "GC", "Phạm Văn Dự", "2025-09-01", 0);
+	assert_int_equal(app_adm_due(&f->a, &f->root, "GC", D("2026-08-31"), count_case, &k, &f->e),
+			 ERR_OK);
+	assert_int_equal(k.n, 0);
+	assert_int_equal(app_adm_due(&f->a, &f->root, "GC", D("2026-09-01"), count_case, &k, &f->e),
+			 ERR_OK);
+	assert_int_equal(k.n, 1);
+	assert_int_equal(k.first, id);
+	assert_int_equal(app_adm_of_member(&f->a, &f->root, id, &c, &f->e), ERR_OK);
+	assert_int_equal(c.stage, AST_PROBATION);
+	assert_true(c.id > 0);
+	assert_int_equal(app_adm_of_member(&f->a, &f->root, id, &again, &f->e), ERR_OK);
+	assert_int_equal(again.id, c.id);
+	assert_int_equal(again.ceremony_on, D("2025-09-01"));
+	step_init(&s, ASK_RECOGNITION_VOTE, "2026-09-10");
+	s.present = 3;
+	s.votes_for = 3;
+	s.votes_against = 0;
+	assert_int_equal(app_adm_step(&f->a, &f->root, c.id, &s, &c, &f->e), ERR_OK);
+	assert_int_equal(c.stage, AST_OFFICIAL);
+	assert_int_equal(app_member_get(&f->a, &f->root, id, &m, &f->e), ERR_OK);
+	assert_int_equal(m.status, MS_OFFICIAL);
+	assert_int_equal(m.official_date, D("2026-09-01"));
+	/* An official member has no case to open. */
+	assert_int_equal(app_adm_of_member(&f->a, &f->root, 1, &again, &f->e), ERR_RULE);
+	err_clear(&f->e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -419,6 +643,10 @@ int main(void)
 		cmocka_unit_test(test_R_READMIT_MONTHS),
 		cmocka_unit_test(test_R_READMIT_TIMES),
 		cmocka_unit_test(test_next_due),
+		cmocka_unit_test_setup_teardown(test_grassroots_cell_skips_committee_vote, afx_setup,
+						afx_teardown),
+		cmocka_unit_test_setup_teardown(test_probationer_without_case, afx_setup,
+						afx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, load_rules, free_rules);
