@@ -86,6 +86,7 @@ LIB_SRC := \
 	src/app/app_worklist.c \
 	src/app/demo.c \
 	src/app/demo_review.c \
+	src/app/demo_adm.c \
 	$(sort $(wildcard src/http/*.c)) \
 	$(sort $(wildcard src/web/*.c))
 
