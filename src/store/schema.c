@@ -914,6 +914,12 @@ static const char *const migrations[] = {
 	 * of the whole tree the admission_due index in date order. */
 	"CREATE INDEX admission_citizen ON admission(citizen_id);"
 	"CREATE INDEX admission_org_due ON admission(org_id, due_on) WHERE due_on IS NOT NULL;",
+	/* 21: the members on the rolls of a subtree on a date (the development rate's divisor on
+	 * 1 January, docs/admissions.md "Figures"): those who joined their roll and took their
+	 * status before it are counted from this index alone, a province's in a millisecond;
+	 * only the few whose status changed since read their history. A first load builds it
+	 * after the rows, with member_roll. */
+	"CREATE INDEX member_since ON member(org_id, org_since, status_since, status);",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -51,7 +51,20 @@ static sqlite3_stmt *rolls_prep(struct store *st, const char *sql, long pre, lon
 enum err_code store_rolls_at_count(struct store *st, long pre, long last, date_t d, long *n,
 				   struct err *e)
 {
-	static const char sql[] = "SELECT count(*)" ROLLS_AT_FROM;
+	/* The same members as ROLLS_AT_FROM, counted in three parts so that the largest, those
+	 * on their roll with their status since before d, is read from member_since alone. */
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM org o JOIN member m ON m.org_id = o.id"
+		"        WHERE o.pre BETWEEN ?1 AND ?2 AND m.org_since <= ?3"
+		"          AND m.status_since <= ?3 AND m.status IN " ACTIVE_STATUSES ")"
+		" + (SELECT count(*) FROM org o JOIN member m ON m.org_id = o.id"
+		"    WHERE o.pre BETWEEN ?1 AND ?2 AND m.org_since <= ?3 AND m.status_since > ?3"
+		"      AND " ROLLS_AT_STATUS " IN " ACTIVE_STATUSES ")"
+		" + (SELECT count(*) FROM org o JOIN member_period p ON p.org_id = o.id"
+		"    JOIN member m ON m.id = p.member_id"
+		"    WHERE o.pre BETWEEN ?1 AND ?2 AND p.temporary = 0"
+		"      AND p.valid_from <= ?3 AND p.valid_to > ?3"
+		"      AND " ROLLS_AT_STATUS " IN " ACTIVE_STATUSES ")";
 	sqlite3_stmt *s = rolls_prep(st, sql, pre, last, d, e);
 
 	*n = 0;
