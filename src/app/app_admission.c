@@ -231,8 +231,20 @@ static enum err_code case_lookup(struct app *a, const struct actor *ac, int64_t 
 		return rc;
 	}
 	err_cleanup(&tmp);
-	if (rc || pre < spre || pre > slast || !pre)
+	if (rc)
 		return not_found(e, id);
+	if (!pre || pre < spre || pre > slast) {
+		/* A closed case of a dissolved cell is seen where the cell's last parent is. */
+		struct org o;
+		int vis = 0;
+
+		err_init(&tmp);
+		if (!pre && store_org_by_id(a->st, c->p.org_id, &o, &tmp) == ERR_OK)
+			vis = app_org_visible(a, spre, slast, &o);
+		err_cleanup(&tmp);
+		if (!vis)
+			return not_found(e, id);
+	}
 	if (c->member_id && (c->ceremony_on == DATE_NONE || c->decision_on == DATE_NONE)) {
 		struct member m;
 
@@ -351,31 +363,44 @@ static int dup_case(void *ctx, const struct admission *c)
 	return 0;
 }
 
-/* The person's data checked as a member's, without the admission dates a candidate does not
- * have yet (and without the age in years: the age is counted in months at the cell's vote). */
+/* member_validate of m without the age in whole years (an admission's age is counted in
+ * months at the cell's vote, R-ADMIT-AGE-MIN-MONTHS) and, when dates is 0, without the
+ * admission dates a candidate does not have yet. Returns the number of problems added. */
+static int validate_person(struct app *a, const struct member *m, int dates, struct err *e)
+{
+	struct err all;
+	size_t i;
+	int n = 0;
+
+	err_init(&all);
+	member_validate(m, &a->rules, &all, 0);
+	for (i = 0; i < all.n; i++) {
+		const struct err_item *it = &all.items[i];
+
+		if (!strcmp(it->rule, R_ADMIT_AGE_MIN) || !strcmp(it->rule, R_ADMIT_AGE_MAX))
+			continue;
+		if (!dates && (!strncmp(it->field, "admission_", 10) ||
+			       !strcmp(it->field, "official_date") ||
+			       !strcmp(it->rule, R_MEMBER_DATES)))
+			continue;
+		err_add(e, it->rule[0] ? ERR_RULE : ERR_INPUT, 0, it->field, it->value,
+			it->rule[0] ? it->rule : NULL, "%s", it->msg);
+		n++;
+	}
+	err_cleanup(&all);
+	return n;
+}
+
+/* The person's data checked as a member's (validate_person), and born before listed. */
 static void check_person(struct app *a, const struct admission *c, struct err *e)
 {
 	struct member m = c->p;
-	struct err all;
-	size_t i;
 	char d1[DATE_STR];
 
 	m.admission_decision_date = m.admission_ceremony_date = c->listed_on;
 	m.official_date = DATE_NONE;
 	m.status = MS_PROBATIONARY;
-	err_init(&all);
-	member_validate(&m, &a->rules, &all, 0);
-	for (i = 0; i < all.n; i++) {
-		const struct err_item *it = &all.items[i];
-
-		if (!strncmp(it->field, "admission_", 10) || !strcmp(it->field, "official_date") ||
-		    !strcmp(it->rule, R_MEMBER_DATES) || !strcmp(it->rule, R_ADMIT_AGE_MIN) ||
-		    !strcmp(it->rule, R_ADMIT_AGE_MAX))
-			continue;
-		err_add(e, it->rule[0] ? ERR_RULE : ERR_INPUT, 0, it->field, it->value,
-			it->rule[0] ? it->rule : NULL, "%s", it->msg);
-	}
-	err_cleanup(&all);
+	validate_person(a, &m, 0, e);
 	if (c->p.birth_date != DATE_NONE && c->listed_on != DATE_NONE &&
 	    c->p.birth_date >= c->listed_on)
 		err_add(e, ERR_INPUT, 0, "birth_date", date_format(c->p.birth_date, d1), NULL,
@@ -685,7 +710,7 @@ static enum err_code make_member(struct app *a, const struct actor *ac, struct a
 	m.admission_decision_date = c->decision_on;
 	m.admission_ceremony_date = on;
 	m.official_date = DATE_NONE;
-	if (member_validate(&m, &a->rules, e, 0))
+	if (validate_person(a, &m, 1, e))
 		return e->code;
 	if (c->former_member_id) {
 		/* A re-admission: the citizen ID goes from the former record to the new one (a
@@ -725,6 +750,9 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 	static const char *const req_class[] = {"course", NULL};
 	static const char *const req_verif[] = {"verifier", "conclusion", NULL};
 	static const char *const req_reason[] = {"reason", NULL};
+	static const char *const reserved_keys[] = {"mentor_id", "late", "closes_as", "opened_at",
+						    "member_status", "from", "former_member_id",
+						    "member_id", NULL};
 	struct admission c, was;
 	struct case_orgs k;
 	struct app_holidays h = {0};
@@ -751,6 +779,9 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 				      : NULL, e);
 	if (!detail)
 		return e->code;
+	/* Keys cadre writes itself are not taken from the caller. */
+	for (i = 0; reserved_keys[i]; i++)
+		json_object_del(detail, reserved_keys[i]);
 	if ((rc = app_begin(a, e)))
 		goto done;
 	if ((rc = case_lookup(a, ac, id, &c, e)) || (rc = app_scope(a, ac, &spre, &slast, e)))
@@ -765,11 +796,24 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 			     next_step_hint(c.stage, k.grassroots_cell));
 		goto out;
 	}
-	if (s->on < c.stage_since) {
-		rc = err_add(e, ERR_INPUT, 0, "date", date_format(s->on, d1), NULL,
-			     "the case has been at stage %s since %s; a step is dated on or after "
-			     "that", adm_stage_name(c.stage), date_format(c.stage_since, d2));
-		goto out;
+	{
+		/* Steps follow each other in time: not before the last one recorded. */
+		struct step_vec prev = {0};
+		date_t last = c.stage_since;
+
+		if ((rc = store_adm_steps(a->st, id, steps_take, &prev, e))) {
+			free(prev.v);
+			goto out;
+		}
+		if (prev.n && prev.v[prev.n - 1].on > last)
+			last = prev.v[prev.n - 1].on;
+		free(prev.v);
+		if (s->on < last) {
+			rc = err_add(e, ERR_INPUT, 0, "date", date_format(s->on, d1), NULL,
+				     "the last step of the case is dated %s; a step is dated on or "
+				     "after it", date_format(last, d2));
+			goto out;
+		}
 	}
 	s->admission_id = id;
 	snprintf(body_in, sizeof body_in, "%s", s->org_code);
@@ -980,7 +1024,6 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 	}
 	case ASK_WITHDRAWAL:
 		s->passed = -1;
-		json_object_del(detail, "closes_as");
 		break;
 	case ASK_TRANSFER: {
 		struct org to;
@@ -1328,16 +1371,22 @@ enum err_code app_adm_board(struct app *a, const struct actor *ac, const char *o
 	as_of = app_date(a, as_of);
 	if ((rc = store_read_begin(a->st, e)))
 		return rc;
+	/* As of a past date every case is replayed from its steps up to it. */
 	if (!(rc = app_subtree(a, ac, org_code, 1, &pre, &last, e)) &&
 	    !(rc = app_holidays_load(a, &h, e)) &&
-	    !(rc = store_adm_list(a->st, pre, last, -1, 0, 0, adm_take, &l, NULL, e)))
+	    !(rc = store_adm_list(a->st, pre, last, as_of < a->today ? AST__COUNT : -1, 0, 0,
+				  adm_take, &l, NULL, e)))
 		for (i = 0; i < l.n && !rc; i++) {
 			struct admission *c = &l.v[i];
+			int existed = 1;
 
-			if ((rc = fill_due(a, c, &h, e)))
+			if (as_of < a->today ? (rc = case_as_of(a, c, as_of, &h, &existed, e))
+					     : (rc = fill_due(a, c, &h, e)))
 				break;
+			if (!existed || adm_stage_closed(c->stage))
+				continue;
 			b->count[c->stage]++;
-			if (c->due_kind != DK_NONE && c->due_on != DATE_NONE && c->due_on < as_of)
+			if (adm_overdue(c, as_of))
 				b->overdue[c->stage]++;
 		}
 	store_read_end(a->st);
@@ -1520,8 +1569,7 @@ json_t *app_adm_json(const struct admission *c, date_t as_of)
 		json_object_set_new(j, "due",
 				    json_pack("{s:s,s:o,s:o,s:b}", "kind", adm_due_name(c->due_kind),
 					      "from", json_date(c->due_from), "on",
-					      json_date(c->due_on), "overdue",
-					      c->due_on != DATE_NONE && c->due_on < as_of));
+					      json_date(c->due_on), "overdue", adm_overdue(c, as_of)));
 	else
 		json_object_set_new(j, "due", json_null());
 	return j;

@@ -57,13 +57,12 @@ enum err_code app_adm_list(struct app *a, const struct actor *ac, const char *or
 /* What is due or overdue as of as_of (DATE_NONE: today) in org_code's subtree: ceremonies
  * due and overdue, recognition votes due and overdue (probationers past R-PROBATION-MONTHS
  * without a vote, with or without a case), decisions and rulings awaited from the committee
- * above; each case with due_kind / due_on set, overdue when due_on < as_of; in order of
- * due_on. Reads only the due index (admission.due_on, member_probation), never the roll. */
+ * above; each case with due_kind / due_on set (overdue: adm_overdue); in order of due_on. Reads only the due index (admission.due_on, member_probation), never the roll. */
 enum err_code app_adm_due(struct app *a, const struct actor *ac, const char *org_code,
 			  date_t as_of, adm_cb cb, void *ctx, struct err *e);
 
 /* The board of org_code (a grassroots organisation or a cell): open cases by stage, and
- * how many of each are overdue. */
+ * how many of each are overdue, as of as_of (DATE_NONE: today; a past date from the steps). */
 struct adm_board {
 	long count[AST__COUNT];
 	long overdue[AST__COUNT];

@@ -27,7 +27,7 @@ static void print_due(const struct admission *c, date_t today, char *out, size_t
 		return;
 	}
 	snprintf(out, n, "%s by %s%s", adm_due_name(c->due_kind), date_format(c->due_on, d),
-		 c->due_on < today ? err_tr(" (overdue)") : "");
+		 adm_overdue(c, today) ? err_tr(" (overdue)") : "");
 }
 
 int cmd_adm_add(struct cli *c, int npos, char **pos)
@@ -196,8 +196,18 @@ int cmd_adm_step(struct cli *c, int npos, char **pos)
 	(void)npos;
 	memset(&s, 0, sizeof s);
 	s.passed = -1;
-	if (cli_id(c, "id", pos[0], &id))
+	if (pos[0][0] == 'm') {
+		/* mMEMBER_ID: the case of a probationary member (opened now when the member was
+		 * added without one), as the due list names them. */
+		int64_t mid;
+
+		if (cli_id(c, "id", pos[0] + 1, &mid) ||
+		    app_adm_of_member(&c->app, &c->actor, mid, &a, &c->e))
+			return cli_fail(c);
+		id = a.id;
+	} else if (cli_id(c, "id", pos[0], &id)) {
 		return cli_fail(c);
+	}
 	kind = adm_step_parse(pos[1]);
 	if (kind < 0 || kind == ASK_LISTED) {
 		err_add(&c->e, ERR_USAGE, 0, "step", pos[1], NULL,

@@ -437,10 +437,11 @@ const struct command cli_commands[] = {
 	 adm_add_opts, 0, 0, cmd_adm_add, 1},
 	{"admission", "show", "ID", N_("An admission case and the timeline of its steps."), no_opts,
 	 1, 1, cmd_adm_show, 1},
-	{"admission", "step", "ID STEP", N_("Record a step of an admission case: class, "
-					 "application, verification, cell_vote, committee_vote, "
+	{"admission", "step", "ID|mMEMBER_ID STEP", N_("Record a step of an admission case: "
+					 "class, application, verification, cell_vote, committee_vote, "
 					 "decision, ceremony, recognition_vote, upper_ruling, "
-					 "withdrawal or transfer (docs/admissions.md)."),
+					 "withdrawal or transfer (docs/admissions.md); mMEMBER_ID: the "
+					 "case of a probationary member, opened when there is none."),
 	 adm_step_opts, 2, 2, cmd_adm_step, 1},
 	{"admission", "list", "", N_("The admission cases of a subtree in name order, with the "
 				  "next step and its deadline."), adm_list_opts, 0, 0, cmd_adm_list,

@@ -71,6 +71,12 @@ const char *adm_due_name(int k)
 	return k >= 0 && k < DK__COUNT ? due_names[k] : "";
 }
 
+int adm_overdue(const struct admission *a, date_t on)
+{
+	return (a->due_kind == DK_CEREMONY || a->due_kind == DK_RECOGNITION) &&
+	       a->due_on != DATE_NONE && a->due_on < on;
+}
+
 int adm_stage_closed(enum adm_stage s)
 {
 	return s == AST_OFFICIAL || s == AST_REMOVED || s == AST_WITHDRAWN || s == AST_REFUSED;

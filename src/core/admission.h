@@ -137,6 +137,10 @@ enum adm_due_kind {
 	DK__COUNT
 };
 const char *adm_due_name(int k);
+/* Whether case a is overdue on date on: a ceremony or a recognition vote (the deadlines the
+ * rules set) past due_on; decisions and rulings of the committee above are awaited, never
+ * overdue. */
+int adm_overdue(const struct admission *a, date_t on);
 
 /* Age in whole months on date on (date_months_between of the birth date). */
 int adm_age_months(date_t birth, date_t on);

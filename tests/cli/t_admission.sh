@@ -90,6 +90,8 @@ expect_exit 0 admission step "$A" verification --date 2025-04-01 --verifier "Đ/
 expect_exit 0 --json admission step "$A" cell_vote --date 2025-05-01 --present 9 --for 5 --against 4
 expect_json 'd["step"]["eligible"] == 9 and d["step"]["passed"] is False and d["stage"] == "verified"' \
 	"5 of 9 fails (R-ADMIT-VOTE-FRACTION)"
+expect_refused 3 "the last step of the case is dated 2025-05-01" admission step "$A" cell_vote \
+	--date 2025-04-30 --present 9 --for 6 --against 3
 expect_exit 0 --json admission step "$A" cell_vote --date 2025-05-02 --present 9 --for 6 --against 3
 expect_json 'd["step"]["eligible"] == 9 and d["step"]["passed"] is True and d["stage"] == "cell_passed"' \
 	"6 of 9 passes (R-ADMIT-VOTE-FRACTION)"
@@ -140,6 +142,11 @@ expect_refused 5 "R-ADMIT-AGE-MAX-MONTHS" admission step "$G" cell_vote --date 2
 expect_err_contains "60 years 10 months"
 expect_exit 0 --json admission step "$G" cell_vote --date 2023-07-16 --present 9 --for 9 --against 0
 expect_json 'd["stage"] == "cell_passed"' "720 months on the day of the vote is accepted"
+# The age is the cell vote's: 61 at the decision and the ceremony does not refuse the member.
+expect_exit 0 admission step "$G" committee_vote --date 2024-07-01 --members 5 --present 5 --for 4 --against 1
+expect_exit 0 admission step "$G" decision --date 2024-08-01 --number 3-QĐ
+expect_exit 0 --json admission step "$G" ceremony --date 2024-08-15 --mentor 2
+expect_json 'd["stage"] == "probation" and d["member_id"] > 0'
 
 # ---------------------------------------------------------------------------------------------
 tcase "R-ADMIT-INTRODUCER-MONTHS: a probationary introducer, 11 months refused; 12 months accepted" "$WORK/base.db"
@@ -164,7 +171,11 @@ tcase "R-ADMIT-CEREMONY-WORKING-DAYS: a ceremony not held in time is overdue, th
 cand "Kiều Văn Lễ" 1998-08-08 2026-01-05
 L=$CID
 to_verified "$L" 2026-02-02 2026-03-02 2026-04-01
-expect_exit 0 admission step "$L" cell_vote --date 2026-05-04 --present 9 --for 9 --against 0
+# The cell's clerk records the cell's vote, not the grassroots committee's.
+CADRE_TOKEN=$T_C1 expect_exit 0 --json admission step "$L" cell_vote --date 2026-05-04 --present 9 --for 9 --against 0
+expect_json 'd["stage"] == "cell_passed"'
+CADRE_TOKEN=$T_C1 expect_refused 7 "grassroots committee 'E98'" admission step "$L" committee_vote \
+	--date 2026-05-11 --members 7 --present 7 --for 5 --against 2
 expect_exit 0 admission step "$L" committee_vote --date 2026-05-11 --members 7 --present 7 --for 5 --against 2
 # A cell editor cannot record the decision of the committee above.
 CADRE_TOKEN=$T_C1 expect_refused 7 "committee above" admission step "$L" decision --date 2026-09-01 --number 9-QĐ
@@ -183,6 +194,15 @@ expect_json '[(x["member_id"], x["due"]["kind"]) for x in d if x["id"] == 0] == 
 	"a probationer without a case is on the due list past month 12"
 expect_exit 0 --json admission due --org C1 --as-of 2027-03-14
 expect_json 'not [x for x in d if x["member_id"] == 10]' "not before the end of probation"
+# A probationer added with 'member add' (ceremony 2025-03-15): its case opened by the step.
+madd_p C1 "Vương Văn Dự"
+P=$MID
+expect_exit 0 --json admission due --org C1
+expect_json '[(x["id"], x["due"]["kind"], x["due"]["overdue"]) for x in d if x["member_id"] == '"$P"'] == [(0, "recognition", True)]'
+expect_exit 0 --json admission step "m$P" recognition_vote --date 2026-04-01 --present 9 --for 9 --against 0
+expect_json 'd["stage"] == "official" and d["member_id"] == '"$P"' and d["id"] > 0'
+expect_exit 0 --json member show "$P"
+expect_json 'd["status"] == "official" and d["official_date"] == "2026-03-15"'
 
 # ---------------------------------------------------------------------------------------------
 tcase "R-PROBATION-FAILED-VOTES: three failed votes go up; the ruling above removes the member" "$WORK/base.db"
@@ -261,7 +281,16 @@ CADRE_TOKEN=$T_C31 expect_refused 4 "no admission case has the id $M" admission 
 CADRE_TOKEN=$T_C31 expect_exit 0 --json admission list
 expect_json 'd == []' "another subtree lists none"
 CADRE_TOKEN=$T_C1 expect_refused 4 "no admission case" admission show "$M"
+cadre --json admission add --org C2 --name "Mạc Văn Thôi" --sex male --birth-date 2001-03-03 \
+	--ethnicity Kinh --hometown "Hà Giang" --source other --listed-on 2026-02-02
+json_val 'd["id"]'
+W=$JV
+expect_refused 3 "give the reason" admission step "$W" withdrawal --date 2026-03-01
+expect_exit 0 admission step "$W" withdrawal --date 2026-03-01 --reason "chuyển công tác ra ngoài quân đội"
 expect_exit 0 org merge C2 --into C1 --date 2026-10-01
+expect_exit 0 --json admission show "$W"
+expect_json 'd["stage"] == "withdrawn" and d["org"] == "C2" and d["steps"][-1]["detail"]["reason"] == "chuyển công tác ra ngoài quân đội"' \
+	"a closed case stays with the dissolved cell, still seen from above"
 expect_exit 0 --json admission show "$M"
 expect_json 'd["org"] == "C1" and d["steps"][-1]["step"] == "transfer" and d["steps"][-1]["detail"]["from"] == "C2"' \
 	"the merged cell's case moved with a transfer step"

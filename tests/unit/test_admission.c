@@ -388,11 +388,14 @@ static void test_next_due(void **state)
 	assert_int_equal(a.due_kind, DK_RECOGNITION);
 	assert_int_equal(a.due_from, D("2025-08-20"));
 	assert_int_equal(a.due_on, D("2025-10-01"));
+	assert_false(adm_overdue(&a, D("2025-10-01")));
+	assert_true(adm_overdue(&a, D("2025-10-02")));
 	a.stage = AST_REFERRED;
 	a.stage_since = D("2025-11-01");
 	adm_next_due(&rs, &a, NULL, 0);
 	assert_int_equal(a.due_kind, DK_UPPER_RULING);
 	assert_int_equal(a.due_on, D("2025-11-01"));
+	assert_false(adm_overdue(&a, D("2026-11-01"))); /* awaited, never overdue */
 	a.stage = AST_COMMITTEE_PASSED;
 	adm_next_due(&rs, &a, NULL, 0);
 	assert_int_equal(a.due_kind, DK_UPPER_DECISION);
@@ -556,7 +559,14 @@ static void test_grassroots_cell_skips_committee_vote(void **state)
 	err_clear(&f->e);
 	assert_int_equal(app_adm_board(&f->a, &f->root, "GC", DATE_NONE, &b, &f->e), ERR_OK);
 	assert_int_equal(b.count[AST_CELL_PASSED], 1);
-	assert_int_equal(b.overdue[AST_CELL_PASSED], 1);
+	/* The decision above is awaited: never overdue. */
+	assert_int_equal(b.overdue[AST_CELL_PASSED], 0);
+	/* As of a past date, from the steps: on 2026-03-10 the case had applied. */
+	assert_int_equal(app_adm_board(&f->a, &f->root, "GC", D("2026-03-10"), &b, &f->e), ERR_OK);
+	assert_int_equal(b.count[AST_APPLIED], 1);
+	assert_int_equal(b.count[AST_CELL_PASSED], 0);
+	assert_int_equal(app_adm_board(&f->a, &f->root, "GC", D("2025-12-31"), &b, &f->e), ERR_OK);
+	assert_int_equal(b.count[AST_CANDIDATE] + b.count[AST_APPLIED], 0);
 	step_init(&s, ASK_DECISION, "2026-05-20");
 	strcpy(s.number, "1-QĐ");
 	assert_int_equal(app_adm_step(&f->a, &f->root, c.id, &s, &c, &f->e), ERR_OK);
