@@ -129,6 +129,7 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 	err_init(&fixed);
 	member_fix_official_date(m, &a->rules, &fixed, 0);
 	member_validate(m, &a->rules, e, 0);
+	member_check_age(m, &a->rules, e, 0);
 	app_check_date(a, m->admission_decision_date, "admission_decision_date", e);
 	app_check_date(a, m->admission_ceremony_date, "admission_ceremony_date", e);
 	app_check_date(a, m->official_date, "official_date", e);
@@ -240,6 +241,7 @@ enum err_code app_member_add_fields(struct app *a, const struct actor *ac,
 	 * already named as unreadable. */
 	err_init(&more);
 	member_validate(m, &a->rules, &more, 0);
+	member_check_age(m, &a->rules, &more, 0);
 	for (k = 0; k < more.n; k++) {
 		int seen = 0;
 
@@ -305,6 +307,7 @@ enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
 		}
 	}
 	member_validate(&m, &a->rules, e, 0);
+	member_check_age(&m, &a->rules, e, 0);
 	app_check_date(a, m.admission_decision_date, "admission_decision_date", e);
 	app_check_date(a, m.admission_ceremony_date, "admission_ceremony_date", e);
 	app_check_date(a, m.official_date, "official_date", e);

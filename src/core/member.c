@@ -184,30 +184,6 @@ int member_validate(const struct member *m, const struct ruleset *rs, struct err
 			"the admission ceremony is before the admission decision %s",
 			date_format(m->admission_decision_date, d2));
 
-	/* R-ADMIT-AGE-MIN-MONTHS / R-ADMIT-AGE-MAX-MONTHS: age in whole months on the day of
-	 * the admission decision (the older R-ADMIT-AGE-MIN / -MAX counted whole years and let
-	 * 60 years 10 months through; they stay in the rule table as history). */
-	if (m->birth_date != DATE_NONE && m->admission_decision_date != DATE_NONE &&
-	    m->admission_decision_date > m->birth_date) {
-		int months = adm_age_months(m->birth_date, m->admission_decision_date);
-
-		date_format(m->admission_decision_date, d1);
-		if (ruleset_int(rs, R_ADMIT_AGE_MIN_MONTHS, m->admission_decision_date, &v) &&
-		    months < v)
-			err_add(e, ERR_RULE, line, "admission_decision_date", d1,
-				R_ADMIT_AGE_MIN_MONTHS,
-				"the member was %d years %d months old (%d months) when admitted on "
-				"%s; the youngest age is %ld months (%ld years)", months / 12,
-				months % 12, months, d1, v, v / 12);
-		if (ruleset_int(rs, R_ADMIT_AGE_MAX_MONTHS, m->admission_decision_date, &v) &&
-		    months > v)
-			err_add(e, ERR_RULE, line, "admission_decision_date", d1,
-				R_ADMIT_AGE_MAX_MONTHS,
-				"the member was %d years %d months old (%d months) when admitted on "
-				"%s; the oldest age is %ld months (%ld years)", months / 12,
-				months % 12, months, d1, v, v / 12);
-	}
-
 	switch (m->status) {
 	case MS_PROBATIONARY:
 		if (m->official_date != DATE_NONE)
@@ -236,6 +212,38 @@ int member_validate(const struct member *m, const struct ruleset *rs, struct err
 		break;
 	default:
 		break;
+	}
+	return (int)(e->n + e->dropped - before);
+}
+
+int member_check_age(const struct member *m, const struct ruleset *rs, struct err *e, long line)
+{
+	char d1[DATE_STR];
+	size_t before = e->n + e->dropped;
+	long v;
+
+	/* R-ADMIT-AGE-MIN-MONTHS / R-ADMIT-AGE-MAX-MONTHS: age in whole months on the day of
+	 * the admission decision (the older R-ADMIT-AGE-MIN / -MAX counted whole years and let
+	 * 60 years 10 months through; they stay in the rule table as history). */
+	if (m->birth_date != DATE_NONE && m->admission_decision_date != DATE_NONE &&
+	    m->admission_decision_date > m->birth_date) {
+		int months = adm_age_months(m->birth_date, m->admission_decision_date);
+
+		date_format(m->admission_decision_date, d1);
+		if (ruleset_int(rs, R_ADMIT_AGE_MIN_MONTHS, m->admission_decision_date, &v) &&
+		    months < v)
+			err_add(e, ERR_RULE, line, "admission_decision_date", d1,
+				R_ADMIT_AGE_MIN_MONTHS,
+				"the member was %d years %d months old (%d months) when admitted on "
+				"%s; the youngest age is %ld months (%ld years)", months / 12,
+				months % 12, months, d1, v, v / 12);
+		if (ruleset_int(rs, R_ADMIT_AGE_MAX_MONTHS, m->admission_decision_date, &v) &&
+		    months > v)
+			err_add(e, ERR_RULE, line, "admission_decision_date", d1,
+				R_ADMIT_AGE_MAX_MONTHS,
+				"the member was %d years %d months old (%d months) when admitted on "
+				"%s; the oldest age is %ld months (%ld years)", months / 12,
+				months % 12, months, d1, v, v / 12);
 	}
 	return (int)(e->n + e->dropped - before);
 }
