@@ -105,7 +105,7 @@ expect_json "$(cell members_by_category officer) == {'count': 6, 'base': 12, 'pe
 expect_json "$(cell members_by_age 30_39) == {'count': 11, 'base': 12, 'percent': 91.67} and $(cell members_by_age under_30) == {'count': 1, 'base': 12, 'percent': 8.33}"
 expect_json "$(cell members_by_seniority 10_19)['count'] == 11 and $(cell members_by_seniority under_5)['count'] == 1"
 expect_json "$(cell admissions admitted) == {'count': 1} and $(cell admissions development_rate) == {'count': 1, 'base': 11, 'percent': 9.09}" \
-	"the development rate: admitted in the year over those admitted before"
+	"the development rate: admitted in the year over the members on the rolls on 1 January"
 expect_json "$(cell standing_boards with_standing_board) == {'count': 1, 'base': 2, 'percent': 50.0}"
 
 tcase "report --json after a change: the figures follow at once (no stale counters)" "$WORK/reviewed.db"
