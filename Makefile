@@ -57,6 +57,7 @@ LIB_SRC := \
 	src/store/store_import.c \
 	src/store/store_search.c \
 	src/store/store_admission.c \
+	src/store/store_adm_fig.c \
 	src/store/sorted_vtab.c \
 	src/core/fig.c \
 	src/core/review.c \
@@ -79,6 +80,7 @@ LIB_SRC := \
 	src/app/app_adm_import.c \
 	src/app/app_adm_export.c \
 	src/app/app_report.c \
+	src/app/app_adm_fig.c \
 	src/app/report_out.c \
 	src/app/table_out.c \
 	src/app/app_api.c \
@@ -86,6 +88,7 @@ LIB_SRC := \
 	src/app/app_worklist.c \
 	src/app/demo.c \
 	src/app/demo_review.c \
+	src/app/demo_adm.c \
 	$(sort $(wildcard src/http/*.c)) \
 	$(sort $(wildcard src/web/*.c))
 
@@ -102,6 +105,7 @@ CLI_SRC := \
 	src/cli/cmd_review.c \
 	src/cli/cmd_admission.c \
 	src/cli/cmd_find.c \
+	src/cli/cmd_adm_fig.c \
 	src/cli/cmd_serve.c
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -145,7 +149,7 @@ unit-bins: $(UNIT_TESTS:%=$(B)/tests/%)
 # The OpenAPI description is assembled into this object (.incbin), which -MMD does not see.
 $(B)/obj/src/http/api_openapi.o: src/http/openapi.json
 
-$(B)/bench/cadre_bench $(B)/bench/load_reviews: $(B)/bench/%: bench/%.c $(B)/libcadre.a
+$(B)/bench/cadre_bench $(B)/bench/load_reviews $(B)/bench/adm_bench: $(B)/bench/%: bench/%.c $(B)/libcadre.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  BENCH   $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(B)/libcadre.a $(LIBS)

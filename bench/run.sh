@@ -17,6 +17,8 @@
 #     organisation and a search, beside the same lookups in the sqlite3 shell;
 #   - the organisation pages, the tree and the home page's worklist (bench/org_pages.sh), and
 #     the year-end import of a year's review decisions (bench/import_reviews.sh);
+#   - the admission pipeline (bench/admissions.sh): 300,000 generated cases; a province's and
+#     the country's due list and a province's admission figures beside the plain SQL way;
 #   - the server under abuse (bench/abuse.sh): its memory under 20 anonymous 64 MiB uploads,
 #     others' p99 while one address holds 1,100 half-open connections, and writers' answers
 #     during an import of the national roll in another process.
@@ -249,6 +251,13 @@ fi
 if [ "${BENCH_REVIEWS:-1}" = 1 ] && [ "${BENCH_IMPORT_REVIEWS:-1}" = 1 ] && [ -s "${reviews:-}" ]; then
 	echo "bench: cadre import reviews (the year-end import) ..."
 	bench/import_reviews.sh "$db" "$reviews" "$out"
+fi
+# The admission pipeline (issue 11): a generated pipeline of 300,000 cases (x BENCH_SCALE) on
+# a copy of the imported database; a province's and the country's due list and a province's
+# admission figures beside the plain SQL way (BENCH_ADMISSIONS=0 leaves it out).
+if [ "${BENCH_ADMISSIONS:-1}" = 1 ]; then
+	echo "bench: the admission pipeline (issue 11) ..."
+	bench/admissions.sh "$db" "$out"
 fi
 # The server under abuse (issue 9): uploads, half-open connections, writers during an import.
 if [ "${BENCH_ABUSE:-1}" = 1 ]; then

@@ -177,6 +177,9 @@ int app_same_person(const struct member *other, const char *dup_key, const char 
 
 /* demo_review.c: three years of reviews and a few discipline records on the demo's rolls. */
 enum err_code demo_reviews(struct app *a, const struct actor *ac, struct err *e);
+/* The demo's admissions (demo_adm.c): cases at every open stage in every grassroots
+ * organisation, three years of admissions, and a few overdue items; after the history. */
+enum err_code demo_admissions(struct app *a, const struct actor *ac, struct err *e);
 
 /* ---- CSV files with a header (app_io.c; the review imports use them too) ---------------- */
 /* The columns of a CSV file: names the known ones (NULL-terminated, at most 64), required

@@ -819,7 +819,11 @@ static int parse_member_row(struct app *a, const struct csv_columns *c,
 		bad_status = 1;
 	}
 	if (e->n + e->dropped == before) {
+		/* An official date past the end of probation: official exactly then, as 'member
+		 * status ... official' and 'member add' count it (R-PROBATION-MONTHS). */
+		member_fix_official_date(m, &a->rules, &a->warn, r->line);
 		member_validate(m, &a->rules, e, r->line);
+		member_check_age(m, &a->rules, e, r->line);
 		if (app_check_date(a, m->admission_decision_date, "admission_decision_date", e) ||
 		    app_check_date(a, m->admission_ceremony_date, "admission_ceremony_date", e) ||
 		    app_check_date(a, m->official_date, "official_date", e))
@@ -833,6 +837,7 @@ static int parse_member_row(struct app *a, const struct csv_columns *c,
 
 		err_init(&more);
 		member_validate(m, &a->rules, &more, r->line);
+		member_check_age(m, &a->rules, &more, r->line);
 		for (q = 0; q < more.n; q++) {
 			const struct err_item *it = &more.items[q];
 			int seen = bad_status && !strcmp(it->field, "official_date");

@@ -118,19 +118,27 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 			     struct err *e)
 {
 	enum err_code rc;
+	struct err fixed;
 
 	if (!member_status_active(m->status))
 		return err_add(e, ERR_INPUT, 0, "status", member_status_name(m->status), NULL,
 			       "a member is added as probationary or official (or exempt, "
 			       "suspended); record later changes with 'cadre member status'");
+	/* An official date past the end of probation: official exactly then (R-PROBATION-MONTHS);
+	 * the warning is kept until the transaction begins (which clears the warnings). */
+	err_init(&fixed);
+	member_fix_official_date(m, &a->rules, &fixed, 0);
 	member_validate(m, &a->rules, e, 0);
+	member_check_age(m, &a->rules, e, 0);
 	app_check_date(a, m->admission_decision_date, "admission_decision_date", e);
 	app_check_date(a, m->admission_ceremony_date, "admission_ceremony_date", e);
 	app_check_date(a, m->official_date, "official_date", e);
-	if (e->code)
+	if (e->code || (rc = app_begin(a, e))) {
+		err_cleanup(&fixed);
 		return e->code;
-	if ((rc = app_begin(a, e)))
-		return rc;
+	}
+	err_merge(&a->warn, &fixed);
+	err_cleanup(&fixed);
 	member_warnings(m, &a->rules, &a->warn, 0);
 	rc = app_member_add_tx(a, ac, m, e);
 	return app_end(a, rc, e);
@@ -233,6 +241,7 @@ enum err_code app_member_add_fields(struct app *a, const struct actor *ac,
 	 * already named as unreadable. */
 	err_init(&more);
 	member_validate(m, &a->rules, &more, 0);
+	member_check_age(m, &a->rules, &more, 0);
 	for (k = 0; k < more.n; k++) {
 		int seen = 0;
 
@@ -280,7 +289,25 @@ enum err_code app_member_edit(struct app *a, const struct actor *ac, int64_t id,
 		rc = e->code;
 		goto out;
 	}
+	/* The official date typed or kept past the end of probation after a change of either
+	 * date: official exactly then (R-PROBATION-MONTHS), shown in the edit's record. */
+	for (i = 0; i < n; i++)
+		if (!strcmp(names[i], "official_date") || !strcmp(names[i], "admission_ceremony_date"))
+			break;
+	if (i < n && member_fix_official_date(&m, &a->rules, &a->warn, 0)) {
+		for (i = 0; i < n && strcmp(names[i], "official_date"); i++)
+			;
+		if (i == n) {
+			char d[DATE_STR];
+
+			json_object_set_new(before, "official_date",
+					    json_string(date_format(old.official_date, d)));
+			json_object_set_new(after, "official_date",
+					    json_string(date_format(m.official_date, d)));
+		}
+	}
 	member_validate(&m, &a->rules, e, 0);
+	member_check_age(&m, &a->rules, e, 0);
 	app_check_date(a, m.admission_decision_date, "admission_decision_date", e);
 	app_check_date(a, m.admission_ceremony_date, "admission_ceremony_date", e);
 	app_check_date(a, m.official_date, "official_date", e);

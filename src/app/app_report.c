@@ -7,7 +7,8 @@
  *  - ages and party seniority by year: the year of the figures minus the year of birth or of
  *    the admission decision (R-REPORT-AGE-BANDS, R-REPORT-SENIORITY-BANDS);
  *  - admissions of a year: members on the rolls whose admission decision falls in it; the
- *    development rate divides them by the members admitted before the year;
+ *    development rate divides them by the members on the rolls of the subtree on 1 January
+ *    of the year (their rolls and statuses that day, from the history);
  *  - member reviews: the decisions in force for the year, counted at the organisation whose
  *    roll the member was on when decided; percentages of the members decided;
  *  - organisation reviews: decisions in force on the subtree's organisations, and apart those
@@ -20,6 +21,7 @@
 #include <time.h>
 
 #include "../lib/mem.h"
+#include "app_adm_fig.h"
 #include "app_int.h"
 #include "app_report.h"
 
@@ -267,29 +269,99 @@ static void band_table(struct app *a, struct report *r, const struct figs *f, lo
 	}
 }
 
-static void admissions_table(struct report *r, const struct figs *f, int year)
+/* Admissions of the year and the development rate: admitted in the year over the members on
+ * the rolls of the subtree on 1 January of that year (jan1, from the history: not those
+ * still on the rolls at the report's date, which left out everyone who moved away or died
+ * during the year). */
+static void admissions_table(struct report *r, const struct figs *f, int year, long jan1)
 {
 	struct report_table *t = report_table_add(r, "admissions", "Admissions and the development rate",
 						  RC_NONE, 1, count_col, NULL);
-	long in_year = 0, before = 0;
+	long in_year = 0;
 	size_t i;
-	char filter[48];
+	char filter[48], start[48];
 
-	for (i = 0; i < f->all.n; i++) {
-		if (FIG_DIM(f->all.v[i].key) != FD_ADMIT_YEAR)
-			continue;
-		if (FIG_VAL(f->all.v[i].key) == year)
+	for (i = 0; i < f->all.n; i++)
+		if (FIG_DIM(f->all.v[i].key) == FD_ADMIT_YEAR && FIG_VAL(f->all.v[i].key) == year)
 			in_year += f->all.v[i].count;
-		else if (FIG_VAL(f->all.v[i].key) < year)
-			before += f->all.v[i].count;
-	}
 	snprintf(t->note, sizeof t->note, "%s",
 		 "admitted: members on the rolls whose admission decision falls in the year; "
-		 "the development rate divides them by the members admitted before it");
+		 "the development rate divides them by the members on the rolls on 1 January");
 	snprintf(filter, sizeof filter, "admitted=%d", year);
+	snprintf(start, sizeof start, "on_rolls=%d", year);
 	row_set(t, "admitted", "admitted in the year", filter, in_year, 0);
-	row_set(t, "members_at_start", "members admitted before the year", "", before, 0);
-	row_set(t, "development_rate", "development rate", filter, in_year, before);
+	row_set(t, "members_at_start", "members on the rolls on 1 January", start, jan1, 0);
+	row_set(t, "development_rate", "development rate", filter, in_year, jan1);
+}
+
+/* The admission figures (app_adm_fig.c): the cases by stage and by source on 31 December
+ * (or today when earlier), and the pipeline's events of the year. Their rows' records are
+ * cases (filters adm_...), except the members admitted and the probationers. */
+static void adm_tables(struct report *r, const struct adm_figures *af, int year)
+{
+	static const char *const stage_labels[AST__COUNT] = {
+		"listed candidates", "awareness class passed", "application made",
+		"personal history verified", "voted for by the cell",
+		"voted for by the grassroots committee", "admission decided, ceremony due",
+		"on probation", "referred to the committee above", "recognised as official",
+		"removed from the rolls", "withdrawn", "refused by the committee above"};
+	static const char *const source_labels[ASRC__COUNT] = {
+		"outstanding soldiers", "squad leaders", "Youth Union members", "other sources"};
+	struct report_table *t;
+	char filter[64];
+	long open = 0, candidates = 0, recognised;
+	int i;
+
+	for (i = 0; i < AST__COUNT; i++)
+		if (!adm_stage_closed((enum adm_stage)i))
+			open += af->by_stage[i];
+	for (i = 0; i < ASRC__COUNT; i++)
+		candidates += af->by_source[i];
+	t = report_table_add(r, "admission_stages", "Admission cases by stage", RC_NONE, 1,
+			     count_col, NULL);
+	snprintf(t->note, sizeof t->note, "%s",
+		 "the cases kept by the cells on 31 December, or today when earlier, at the stage "
+		 "their steps had reached; percentages of the open cases");
+	for (i = 0; i < AST__COUNT; i++) {
+		snprintf(filter, sizeof filter, "adm_stage=%s", adm_stage_name((enum adm_stage)i));
+		row_set(t, adm_stage_name((enum adm_stage)i), stage_labels[i], filter,
+			af->by_stage[i], adm_stage_closed((enum adm_stage)i) ? 0 : open);
+	}
+	row_set(t, "open", "open cases", "", open, 0);
+	t = report_table_add(r, "admission_sources", "Candidates by source", RC_NONE, 1, count_col,
+			     NULL);
+	snprintf(t->note, sizeof t->note, "%s",
+		 "the cases not yet admitted (listed to decided) on the same date, by where the "
+		 "candidate came from");
+	for (i = 0; i < ASRC__COUNT; i++) {
+		snprintf(filter, sizeof filter, "adm_source=%s",
+			 adm_source_name((enum adm_source)i));
+		row_set(t, adm_source_name((enum adm_source)i), source_labels[i], filter,
+			af->by_source[i], candidates);
+	}
+	t = report_table_add(r, "admission_year", "The admission pipeline in the year", RC_NONE,
+			     1, count_col, NULL);
+	snprintf(t->note, sizeof t->note, "%s",
+		 "awareness classes passed, admissions by decision date, probationers on 31 "
+		 "December or today, recognitions as official on time or late, failed recognition "
+		 "votes and removals of the year (R-PROBATION-VOTE-WORKING-DAYS)");
+	snprintf(filter, sizeof filter, "adm_class=%d", year);
+	row_set(t, "classes", "awareness classes passed", filter, af->classes, 0);
+	snprintf(filter, sizeof filter, "admitted=%d", year);
+	row_set(t, "admitted", "admitted in the year", filter, af->admitted, 0);
+	snprintf(filter, sizeof filter, "probationers=%d", year);
+	row_set(t, "probationers", "probationary members at the end", filter, af->probationers, 0);
+	recognised = af->recognised_on_time + af->recognised_late;
+	snprintf(filter, sizeof filter, "adm_on_time=%d", year);
+	row_set(t, "recognised_on_time", "recognised as official on time", filter,
+		af->recognised_on_time, recognised);
+	snprintf(filter, sizeof filter, "adm_late=%d", year);
+	row_set(t, "recognised_late", "recognised as official late", filter,
+		af->recognised_late, recognised);
+	snprintf(filter, sizeof filter, "adm_failed=%d", year);
+	row_set(t, "failed_votes", "failed recognition votes", filter, af->failed_votes, 0);
+	snprintf(filter, sizeof filter, "adm_removed=%d", year);
+	row_set(t, "removed", "probationers removed from the rolls", filter, af->removed, 0);
 }
 
 static const char *const grade_cols[] = {"excellent", "good", "complete", "not_complete"};
@@ -522,7 +594,14 @@ enum err_code app_report(struct app *a, const struct actor *ac, const char *org_
 		   FD_BIRTH_YEAR, y, "age");
 	band_table(a, r, &f, total, "members_by_seniority", "Members by party seniority",
 		   R_REPORT_SENIORITY_BANDS, FD_ADMIT_YEAR, y, "seniority");
-	admissions_table(r, &f, year);
+	{
+		struct adm_figures af;
+
+		if (app_adm_figures_range(a, o.pre, o.last, year, &af, e))
+			goto out;
+		admissions_table(r, &f, year, af.members_jan1);
+		adm_tables(r, &af, year);
+	}
 	review_tables(r, &f, year, total);
 	force_tables(r, &f);
 	discipline_table(r, &f, year);
@@ -823,7 +902,8 @@ static enum err_code filter_value_check(const char *filter, const char *name, co
 			     *lo <= *hi;
 		}
 		want = "a band LO-HI in whole years, for example 30-39";
-	} else if (!strcmp(name, "admitted") || !strcmp(name, "year")) {
+	} else if (!strcmp(name, "admitted") || !strcmp(name, "year") ||
+		   !strcmp(name, "on_rolls") || !strcmp(name, "probationers")) {
 		ok = !filter_long(v, 1900, 2200, &n);
 		want = "a year, for example 2024";
 	} else if (!strcmp(name, "grade") || !strcmp(name, "org_grade") ||
@@ -844,13 +924,64 @@ static enum err_code filter_value_check(const char *filter, const char *name, co
 		       "the filter %s= has no value '%s': give %s", name, v, want);
 }
 
+struct id_vec {
+	int64_t *v;
+	size_t n, cap;
+};
+
+static int id_take(void *ctx, int64_t id)
+{
+	struct id_vec *l = ctx;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = id;
+	return 0;
+}
+
+/* The members on the rolls of org_code's subtree (within the actor's scope) on day d, all
+ * (status NULL) or those of status that day, a page at a time, audited as the other records
+ * behind a figure. */
+static enum err_code rolls_members(struct app *a, const struct actor *ac, const char *org_code,
+				   date_t d, const char *status, long offset, long limit,
+				   store_member_cb cb, void *ctx, long *total, const char *filter,
+				   struct err *e)
+{
+	struct id_vec ids = {0};
+	long pre, last, shown = 0, n;
+	size_t i;
+	struct member m;
+
+	if (app_subtree(a, ac, org_code ? org_code : "", 1, &pre, &last, e) ||
+	    (status ? store_rolls_at_status(a->st, pre, last, d, status, id_take, &ids, &n, e)
+		    : store_rolls_at(a->st, pre, last, d, id_take, &ids, e)))
+		goto out;
+	if (total)
+		*total = (long)ids.n;
+	for (i = (size_t)(offset > 0 ? offset : 0); i < ids.n; i++) {
+		if (limit >= 0 && shown >= limit)
+			break;
+		if (store_member_get(a->st, ids.v[i], &m, e))
+			goto out;
+		shown++;
+		if (cb(ctx, &m))
+			break;
+	}
+	app_audit_bulk(a, ac, "report.members", org_code, shown, "filter", filter, e);
+out:
+	free(ids.v);
+	return e->code;
+}
+
 enum err_code app_report_members(struct app *a, const struct actor *ac, const char *org_code,
 				 int year, const char *filter, long offset, long limit,
 				 store_member_cb cb, void *ctx, long *total, struct err *e)
 {
 	static const char *const names[] = {"", "status", "category", "sex", "ethnicity", "age",
 					    "seniority", "admitted", "grade", "year", "disciplined",
-					    "hosted", "org", NULL};
+					    "hosted", "org", "on_rolls", "probationers", NULL};
 	struct behind b;
 	const char *eq = filter ? strchr(filter, '=') : NULL;
 	int y, m, d, i, known = 0;
@@ -877,13 +1008,29 @@ enum err_code app_report_members(struct app *a, const struct actor *ac, const ch
 		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
 			       "the filter must be one of status=, category=, sex=, ethnicity=, "
 			       "age=LO-HI, seniority=LO-HI, admitted=YEAR, grade=, year=YEAR, "
-			       "disciplined=member, hosted=1, org=CODE");
+			       "disciplined=member, hosted=1, org=CODE, on_rolls=YEAR, "
+			       "probationers=YEAR (the adm_ filters list cases: report cases)");
 	if (filter_value_check(filter, b.name, b.value, &b.lo, &b.hi, e))
 		return e->code;
 	if (!strcmp(b.name, "disciplined") && strcmp(b.value, "member"))
 		return err_add(e, ERR_INPUT, 0, "filter", filter, NULL,
 			       "disciplined=member lists the members disciplined in the year; "
 			       "organisations are not members");
+	/* on_rolls=YEAR (the development rate's divisor): the members on the rolls of the
+	 * subtree on 1 January of the year, from the history, as the report counts them. */
+	if (!strcmp(b.name, "on_rolls"))
+		return rolls_members(a, ac, org_code,
+				     date_from_ymd((int)strtol(b.value, NULL, 10), 1, 1), NULL,
+				     offset, limit, cb, ctx, total, filter, e);
+	/* probationers=YEAR (the admission figures): probationary on 31 December of the year,
+	 * or today when earlier. */
+	if (!strcmp(b.name, "probationers")) {
+		date_t end = date_from_ymd((int)strtol(b.value, NULL, 10), 12, 31);
+
+		return rolls_members(a, ac, org_code, end < a->today ? end : a->today,
+				     member_status_name(MS_PROBATIONARY), offset, limit, cb, ctx,
+				     total, filter, e);
+	}
 	/* year=YEAR (a row of review_trend): the members decided that year, whatever grade. */
 	if (!strcmp(b.name, "year")) {
 		b.year = (int)strtol(b.value, NULL, 10);

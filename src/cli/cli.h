@@ -117,6 +117,7 @@ int cmd_emulation_ratings(struct cli *c, int npos, char **pos);
 int cmd_emulation_rate(struct cli *c, int npos, char **pos);
 int cmd_report(struct cli *c, int npos, char **pos);
 int cmd_report_members(struct cli *c, int npos, char **pos);
+int cmd_report_cases(struct cli *c, int npos, char **pos);
 int cmd_rollup(struct cli *c, int npos, char **pos);
 int cmd_figures_check(struct cli *c, int npos, char **pos);
 int cmd_figures_rebuild(struct cli *c, int npos, char **pos);

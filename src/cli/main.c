@@ -335,6 +335,15 @@ static struct opt report_members_opts[] = {
 	{"limit", 1, N_("list at most this many (default: all)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
+static struct opt report_cases_opts[] = {
+	{"org", 1, N_("code of the organisation of the report"), NULL, 0},
+	{"filter", 1, N_("the admission figure's filter, as a report row gives it "
+		      "(adm_stage=candidate, adm_late=2026, ...)"), NULL, 0},
+	{"year", 1, N_("the year of the figures (default: this year)"), NULL, 0},
+	{"offset", 1, N_("skip this many cases (default 0)"), NULL, 0},
+	{"limit", 1, N_("list at most this many (default: all)"), NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
 static struct opt rollup_opts[] = {
 	{"year", 1, N_("the review year (default: this year)"), NULL, 0},
 	{"csv", 0, N_("print CSV, one record per organisation"), NULL, 0},
@@ -512,6 +521,9 @@ const struct command cli_commands[] = {
 	 emulation_opts, 1, 1, cmd_emulation_rate, 1},
 	{"report", "members", "", N_("The members behind a figure of the report (a row's filter)."),
 	 report_members_opts, 0, 0, cmd_report_members, 1},
+	{"report", "cases", "", N_("The people behind an admission figure of the report (a row's "
+				"adm_... filter): their cases."),
+	 report_cases_opts, 0, 0, cmd_report_cases, 1},
 	{"report", NULL, "", N_("The figures of an organisation's subtree: members, reviews, "
 			     "discipline, forces (text, --json, --csv or --xlsx FILE)."),
 	 report_opts, 0, 0, cmd_report, 1},

@@ -1,5 +1,6 @@
 /* member.c - validating a member's record sheet and the status lifecycle. */
 #include "member.h"
+#include "admission.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -183,21 +184,6 @@ int member_validate(const struct member *m, const struct ruleset *rs, struct err
 			"the admission ceremony is before the admission decision %s",
 			date_format(m->admission_decision_date, d2));
 
-	/* R-ADMIT-AGE-MIN / R-ADMIT-AGE-MAX: age in whole years when admitted. */
-	if (m->birth_date != DATE_NONE && m->admission_decision_date != DATE_NONE &&
-	    m->admission_decision_date > m->birth_date) {
-		int age = date_years_between(m->birth_date, m->admission_decision_date);
-
-		if (ruleset_int(rs, R_ADMIT_AGE_MIN, m->admission_decision_date, &v) && age < v)
-			err_add(e, ERR_RULE, line, "admission_decision_date",
-				date_format(m->admission_decision_date, d1), R_ADMIT_AGE_MIN,
-				"the member was %d when admitted; the minimum age is %ld", age, v);
-		if (ruleset_int(rs, R_ADMIT_AGE_MAX, m->admission_decision_date, &v) && age > v)
-			err_add(e, ERR_RULE, line, "admission_decision_date",
-				date_format(m->admission_decision_date, d1), R_ADMIT_AGE_MAX,
-				"the member was %d when admitted; the maximum age is %ld", age, v);
-	}
-
 	switch (m->status) {
 	case MS_PROBATIONARY:
 		if (m->official_date != DATE_NONE)
@@ -228,6 +214,62 @@ int member_validate(const struct member *m, const struct ruleset *rs, struct err
 		break;
 	}
 	return (int)(e->n + e->dropped - before);
+}
+
+int member_check_age(const struct member *m, const struct ruleset *rs, struct err *e, long line)
+{
+	char d1[DATE_STR];
+	size_t before = e->n + e->dropped;
+	long v;
+
+	/* R-ADMIT-AGE-MIN-MONTHS / R-ADMIT-AGE-MAX-MONTHS: age in whole months on the day of
+	 * the admission decision (the older R-ADMIT-AGE-MIN / -MAX counted whole years and let
+	 * 60 years 10 months through; they stay in the rule table as history). */
+	if (m->birth_date != DATE_NONE && m->admission_decision_date != DATE_NONE &&
+	    m->admission_decision_date > m->birth_date) {
+		int months = adm_age_months(m->birth_date, m->admission_decision_date);
+
+		date_format(m->admission_decision_date, d1);
+		if (ruleset_int(rs, R_ADMIT_AGE_MIN_MONTHS, m->admission_decision_date, &v) &&
+		    months < v)
+			err_add(e, ERR_RULE, line, "admission_decision_date", d1,
+				R_ADMIT_AGE_MIN_MONTHS,
+				"the member was %d years %d months old (%d months) when admitted on "
+				"%s; the youngest age is %ld months (%ld years)", months / 12,
+				months % 12, months, d1, v, v / 12);
+		if (ruleset_int(rs, R_ADMIT_AGE_MAX_MONTHS, m->admission_decision_date, &v) &&
+		    months > v)
+			err_add(e, ERR_RULE, line, "admission_decision_date", d1,
+				R_ADMIT_AGE_MAX_MONTHS,
+				"the member was %d years %d months old (%d months) when admitted on "
+				"%s; the oldest age is %ld months (%ld years)", months / 12,
+				months % 12, months, d1, v, v / 12);
+	}
+	return (int)(e->n + e->dropped - before);
+}
+
+int member_fix_official_date(struct member *m, const struct ruleset *rs, struct err *warn,
+			     long line)
+{
+	char d1[DATE_STR], d2[DATE_STR], d3[DATE_STR];
+	date_t end;
+	long v;
+
+	if (!member_status_active(m->status) || m->status == MS_PROBATIONARY ||
+	    m->official_date == DATE_NONE || m->admission_ceremony_date == DATE_NONE ||
+	    !ruleset_int(rs, R_PROBATION_MONTHS, m->admission_ceremony_date, &v))
+		return 0;
+	end = date_add_months(m->admission_ceremony_date, (int)v);
+	if (m->official_date <= end)
+		return 0;
+	date_format(m->official_date, d1);
+	date_format(end, d2);
+	err_add(warn, ERR_OK, line, "official_date", d1, R_PROBATION_MONTHS,
+		"the official date %s is later than the end of the %ld-month probation that began "
+		"at the ceremony on %s: corrected to %s", d1, v,
+		date_format(m->admission_ceremony_date, d3), d2);
+	m->official_date = end;
+	return 1;
 }
 
 int member_warnings(const struct member *m, const struct ruleset *rs, struct err *warn, long line)

@@ -89,6 +89,23 @@ int member_set_field(struct member *m, const char *name, const char *value, stru
  * line for messages (0 when none). Returns the number of problems added. */
 int member_validate(const struct member *m, const struct ruleset *rs, struct err *e, long line);
 
+/* R-ADMIT-AGE-MIN-MONTHS / R-ADMIT-AGE-MAX-MONTHS for a member added, edited or imported with
+ * its admission dates: the age in whole months on the day of the admission decision (no cell
+ * vote is recorded for such a member) from MIN to MAX inclusive; a problem naming the rule,
+ * the age in years and months and the limit, at field admission_decision_date, for each
+ * breach. Apart from member_validate: a case's ceremony (app_admission.c) makes a member whose
+ * age was checked at the cell's vote instead. Returns the number of problems added. */
+int member_check_age(const struct member *m, const struct ruleset *rs, struct err *e, long line);
+
+/* R-PROBATION-MONTHS: a member recognised as official is official exactly the rule's months
+ * after the ceremony, even when the vote came later (as 'member status ... official' counts
+ * it). An official date later than that (an official, exempt or suspended member) is
+ * corrected to the end of probation, with a warning (code ERR_OK) naming the rule, the date
+ * typed and the right one added to warn. Returns 1 when corrected, 0 otherwise. An official
+ * date before the end of probation is member_validate's problem, not corrected here. */
+int member_fix_official_date(struct member *m, const struct ruleset *rs, struct err *warn,
+			     long line);
+
 /* Deadlines whose breach is recorded but does not stop the record (the facts are what they
  * are): the ceremony more than R-CEREMONY-DAYS working days after the decision. Adds a
  * warning (code ERR_OK) to warn for each; returns their number. */

@@ -116,6 +116,8 @@ const char *report_row_records(const struct report_row *w)
 
 	if (!w->filter[0])
 		return "";
+	if (!strncmp(w->filter, "adm_", 4))
+		return "cases";
 	for (i = 0; org_filters[i]; i++)
 		if (!strncmp(w->filter, org_filters[i], strlen(org_filters[i])))
 			return "organisations";

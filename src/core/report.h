@@ -79,7 +79,8 @@ const struct report_table *report_find(const struct report *r, const char *name)
 /* The row keyed key in t, or NULL. */
 const struct report_row *report_row_find(const struct report_table *t, const char *key);
 /* What a row's filter selects: "organisations" (org_grade=, grassroots_grade=, kind=,
- * standing_board=, disciplined=org), "members" for any other filter, "" when it has none. */
+ * standing_board=, disciplined=org), "cases" (the admission figures' adm_... filters: the
+ * people of admission cases), "members" for any other filter, "" when it has none. */
 const char *report_row_records(const struct report_row *w);
 /* A percentage rounded half away from zero to 2 decimals, in hundredths (2270 = 22.70%);
  * -1 when base is 0. Integer arithmetic: the same figure everywhere it is shown. */

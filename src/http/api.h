@@ -145,6 +145,7 @@ void api_audit_list(struct req *r);
 
 void api_report(struct req *r);
 void api_report_members(struct req *r);
+void api_report_cases(struct req *r);
 void api_report_orgs(struct req *r);
 void api_rollup(struct req *r);
 void api_review_member_add(struct req *r);

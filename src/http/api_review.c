@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../app/app_adm_fig.h"
 #include "../app/app_report.h"
 #include "../app/report_out.h"
 #include "../lib/mem.h"
@@ -836,6 +837,19 @@ static int member_item(void *ctx, const struct member *m)
 	return 0;
 }
 
+static int case_item(void *ctx, const struct adm_fig_person *p)
+{
+	char listed[DATE_STR];
+
+	json_array_append_new(ctx, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:I}", "id",
+					     (json_int_t)p->id, "full_name", p->full_name,
+					     "org_code", p->org_code, "stage_now", p->stage,
+					     "source", p->source, "listed_on",
+					     date_format(p->listed_on, listed), "member_id",
+					     (json_int_t)p->member_id));
+	return 0;
+}
+
 static int org_item(void *ctx, const struct org *o)
 {
 	json_array_append_new(ctx, json_org(o));
@@ -866,6 +880,9 @@ static void report_records(struct req *r, const char *what)
 	rc = !strcmp(what, "members")
 		? app_report_members(r->app, &r->actor, r->pathv[0], (int)year, filter, offset,
 				     limit + 1, member_item, items, &total, &r->e)
+	     : !strcmp(what, "cases")
+		? app_adm_fig_people(r->app, &r->actor, r->pathv[0], (int)year, filter, offset,
+				     limit + 1, case_item, items, &total, &r->e)
 		: app_report_orgs(r->app, &r->actor, r->pathv[0], (int)year, filter, offset,
 				  limit + 1, org_item, items, &total, &r->e);
 	if (rc) {
@@ -898,6 +915,13 @@ static void report_records(struct req *r, const char *what)
 void api_report_members(struct req *r)
 {
 	report_records(r, "members");
+}
+
+/* GET /api/v1/orgs/{code}/report/cases?filter=adm_stage%3Dcandidate&year=&offset=&limit=:
+ * the people (their admission cases) behind a figure of the admission tables. */
+void api_report_cases(struct req *r)
+{
+	report_records(r, "cases");
 }
 
 /* GET /api/v1/orgs/{code}/report/orgs?filter=grassroots_grade%3Dgood&year=&offset=&limit=:

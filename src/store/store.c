@@ -639,7 +639,8 @@ enum err_code store_bulk_begin(struct store *st, struct err *e)
 	numbers_forget(st);
 	/* The loader counts the rows as it reads them (store_member_bulk_count) and the
 	 * counters are written once at the end, instead of by the triggers row by row. */
-	if (sq_exec(st, "DROP INDEX IF EXISTS member_roll;" MEMBER_NUMBER_TRIGGERS_DROP, e,
+	if (sq_exec(st, "DROP INDEX IF EXISTS member_roll; DROP INDEX IF EXISTS member_since;"
+			MEMBER_NUMBER_TRIGGERS_DROP, e,
 		    "preparing a bulk load") ||
 	    sq_exec(st, schema_fig_member_triggers(0), e, "preparing a bulk load") ||
 	    store_words_bulk_begin(st, e))
@@ -1114,6 +1115,12 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 	if ((rc = store_roll_bulk(st, e)))
 		return rc;
 	bulk_trace("roll lists stored", &tw, &tc);
+	if ((rc = sq_exec(st,
+		    "CREATE INDEX IF NOT EXISTS member_since ON member(org_id, org_since,"
+		    " status_since, status);",
+		    e, "building indexes")))
+		return rc;
+	bulk_trace("member_since", &tw, &tc);
 	if ((rc = sq_exec(st, MEMBER_NUMBER_TRIGGERS, e, "building indexes")) ||
 	    (rc = sq_exec(st, schema_fig_member_triggers(1), e, "building indexes")))
 		return rc;

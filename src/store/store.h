@@ -834,4 +834,69 @@ enum err_code store_adm_dups(struct store *st, int64_t dup_hash, date_t birth,
  * (the person was then admitted twice), else 0. */
 enum err_code store_adm_readmitted(struct store *st, int64_t former_id, long *n, struct err *e);
 
+/* ---- the admission figures (store_adm_fig.c) ----------------------------------------- */
+
+typedef int (*store_id_cb)(void *ctx, int64_t id);
+/* How many members were on a roll (not hosted) of an organisation of [pre, last] on day d,
+ * with a status of those on the rolls that day (from the history of rolls and statuses: the
+ * development rate's divisor on 1 January). */
+enum err_code store_rolls_at_count(struct store *st, long pre, long last, date_t d, long *n,
+				   struct err *e);
+/* Those of them with status status that day (its stored name), *n of them; their ids in
+ * list order of the names to cb when cb is not NULL. */
+enum err_code store_rolls_at_status(struct store *st, long pre, long last, date_t d,
+				    const char *status, store_id_cb cb, void *ctx, long *n,
+				    struct err *e);
+/* Those members' ids, in list order of the names. */
+enum err_code store_rolls_at(struct store *st, long pre, long last, date_t d,
+			     store_id_cb cb, void *ctx, struct err *e);
+
+/* The cases kept by the organisations of [pre, last] now, counted by stage and source (the
+ * stored names): cb once per pair. */
+typedef int (*store_adm_count_cb)(void *ctx, const char *stage, const char *source, long n);
+enum err_code store_adm_fig_stages(struct store *st, long pre, long last,
+				   store_adm_count_cb cb, void *ctx, struct err *e);
+struct adm_fig_step;
+typedef int (*store_adm_fig_step_cb)(void *ctx, const struct adm_fig_step *s);
+/* The cases kept in [pre, last] now, one row each (s->step: the stage's stored name, s->on
+ * its date), by id. */
+enum err_code store_adm_fig_cases(struct store *st, long pre, long last,
+				  store_adm_fig_step_cb cb, void *ctx, struct err *e);
+/* A case and one of its steps as the figures read them (texts valid during the call). */
+struct adm_fig_step {
+	int64_t case_id, member_id;  /* member_id 0: none yet */
+	const char *source;
+	date_t listed_on;
+	const char *step;            /* NULL: a case without a step yet */
+	date_t on;
+	int passed;                  /* 1, 0, -1 when not given */
+	date_t ceremony;             /* store_adm_fig_steps_in: the case's ceremony */
+	const char *detail;          /* store_adm_fig_steps_until: the step's detail (JSON) */
+};
+/* Every case kept in [pre, last] listed on or before d, with each of its steps dated on or
+ * before d (a case without one: one row, step NULL), by case then date: the stages as they
+ * were on d. */
+enum err_code store_adm_fig_steps_until(struct store *st, long pre, long last, date_t d,
+					store_adm_fig_step_cb cb, void *ctx, struct err *e);
+/* The steps of kind step (its stored name) dated within [from, to] recorded by an
+ * organisation of [pre, last], by date, with the case's ceremony date. */
+enum err_code store_adm_fig_steps_in(struct store *st, long pre, long last, const char *step,
+				     date_t from, date_t to, store_adm_fig_step_cb cb, void *ctx,
+				     struct err *e);
+/* The cases kept in [pre, last] that reached the closed stage (its stored name) within
+ * [from, to] (s->step is the stage, s->on its date). */
+enum err_code store_adm_fig_stage_in(struct store *st, long pre, long last, const char *stage,
+				     date_t from, date_t to, store_adm_fig_step_cb cb, void *ctx,
+				     struct err *e);
+/* A case's person as a list of the records behind a figure shows it. */
+struct adm_fig_person {
+	int64_t id, member_id;
+	char full_name[VNAME_MAX + 1];
+	char org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];
+	char stage[24], source[24], sex[8];
+	date_t listed_on, birth_date;
+};
+enum err_code store_adm_fig_person(struct store *st, int64_t id, struct adm_fig_person *p,
+				   struct err *e);
+
 #endif

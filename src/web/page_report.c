@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../app/app_adm_fig.h"
 #include "../app/report_out.h"
 #include "pages.h"
 #include "svg.h"
@@ -147,8 +148,10 @@ static int behind_url(const struct req *r, const struct report *rep,
 		      struct buf *b)
 {
 	const char *org = rep->org_code, *filter = w->filter;
-	const char *list = !strcmp(report_row_records(w), "organisations") ? "/report/orgs?filter="
-									   : "/report/members?filter=";
+	const char *records = report_row_records(w);
+	const char *list = !strcmp(records, "organisations") ? "/report/orgs?filter="
+			   : !strcmp(records, "cases")       ? "/report/cases?filter="
+							     : "/report/members?filter=";
 	char grade[REPORT_NAME_MAX + 8];
 	long year = rep->year;
 
@@ -601,6 +604,33 @@ void web_report_xlsx(struct req *r)
 
 /* ---- the records behind a figure ---------------------------------------------------------- */
 
+/* The stage's label, as the report's table admission_stages shows it (an English message
+ * id). */
+static const char *web_adm_stage_label(const char *stage)
+{
+	static const char *const labels[AST__COUNT] = {
+		N_("listed candidates"), N_("awareness class passed"), N_("application made"),
+		N_("personal history verified"), N_("voted for by the cell"),
+		N_("voted for by the grassroots committee"), N_("admission decided, ceremony due"),
+		N_("on probation"), N_("referred to the committee above"),
+		N_("recognised as official"), N_("removed from the rolls"), N_("withdrawn"),
+		N_("refused by the committee above")};
+	int k = adm_stage_parse(stage);
+
+	return k >= 0 ? labels[k] : stage;
+}
+
+/* A candidate's source in words (an English message id). */
+static const char *web_adm_source_label(const char *source)
+{
+	static const char *const labels[ASRC__COUNT] = {
+		N_("outstanding soldier"), N_("squad leader"), N_("Youth Union member"),
+		N_("other source")};
+	int k = adm_source_parse(source);
+
+	return k >= 0 ? labels[k] : source;
+}
+
 /* What a filter of a report row selects, in words. */
 static void filter_text(struct req *r, const char *filter)
 {
@@ -647,6 +677,31 @@ static void filter_text(struct req *r, const char *filter)
 		TR(r, "years");
 	} else if (IS("admitted")) {
 		TR(r, "Admitted in");
+		H(r, " ");
+		T(r, v);
+	} else if (IS("adm_stage")) {
+		TR(r, "Admission cases at the stage");
+		H(r, ": ");
+		T(r, web_tr(r, web_adm_stage_label(v)));
+	} else if (IS("adm_source")) {
+		TR(r, "Candidates from");
+		H(r, ": ");
+		T(r, web_tr(r, web_adm_source_label(v)));
+	} else if (IS("adm_class") || IS("adm_on_time") || IS("adm_late") || IS("adm_failed") ||
+		   IS("adm_removed")) {
+		T(r, IS("adm_class")     ? _(r, "Awareness classes passed in")
+		     : IS("adm_on_time") ? _(r, "Recognised as official on time in")
+		     : IS("adm_late")    ? _(r, "Recognised as official late in")
+		     : IS("adm_failed")  ? _(r, "Failed recognition votes in")
+					 : _(r, "Probationers removed from the rolls in"));
+		H(r, " ");
+		T(r, v);
+	} else if (IS("probationers")) {
+		TR(r, "Probationary members at the end of");
+		H(r, " ");
+		T(r, v);
+	} else if (IS("on_rolls")) {
+		TR(r, "On the rolls on 1 January");
 		H(r, " ");
 		T(r, v);
 	} else if (IS("org_grade") || IS("grassroots_grade")) {
@@ -738,7 +793,9 @@ static void page_links(struct req *r, const char *code, const char *what, const 
 	H(r, " · ");
 	Q(r, total);
 	H(r, " ");
-	T(r, !strcmp(what, "orgs") ? _(r, "organisations") : _(r, "members"));
+	T(r, !strcmp(what, "orgs")    ? _(r, "organisations")
+	     : !strcmp(what, "cases") ? _(r, "cases")
+				      : _(r, "members"));
 	H(r, "</span></nav>\n");
 }
 
@@ -821,6 +878,69 @@ void web_report_members(struct req *r)
 		H(r, "</p>\n");
 	}
 	page_links(r, o.code, "members", filter, year, page,
+		   total ? (total + WEB_PAGE_ROWS - 1) / WEB_PAGE_ROWS : 1, total);
+	page_end(r);
+}
+
+static int behind_case_row(void *ctx, const struct adm_fig_person *p)
+{
+	struct behind_ctx *c = ctx;
+	struct req *r = c->r;
+
+	c->n++;
+	H(r, "<tr><td><a href=\"/admissions/");
+	N(r, p->id);
+	H(r, "\">");
+	T(r, p->full_name);
+	H(r, "</a></td><td>");
+	web_org_link(r, p->org_code, p->org_name);
+	H(r, "</td><td>");
+	T(r, web_tr(r, web_adm_stage_label(p->stage)));
+	H(r, "</td><td>");
+	T(r, web_tr(r, web_adm_source_label(p->source)));
+	H(r, "</td><td>");
+	D(r, p->listed_on);
+	H(r, "</td></tr>\n");
+	return 0;
+}
+
+/* GET /orgs/{code}/report/cases?filter=&year=&page=: the people of the admission cases
+ * behind a figure of the admission tables. */
+void web_report_cases(struct req *r)
+{
+	const char *filter;
+	struct behind_ctx c = {r, 0};
+	struct org o;
+	long total = 0, page;
+	int year;
+
+	if (behind_args(r, &filter, &page, &year, &o))
+		return;
+	behind_head(r, &o, filter, year);
+	H(r, "<table class=\"members\" id=\"behind-cases\"><thead><tr><th>");
+	TR(r, "Full name");
+	H(r, "</th><th>");
+	TR(r, "Cell");
+	H(r, "</th><th>");
+	TR(r, "Stage now");
+	H(r, "</th><th>");
+	TR(r, "Source");
+	H(r, "</th><th>");
+	TR(r, "Listed on");
+	H(r, "</th></tr></thead><tbody>\n");
+	if (app_adm_fig_people(r->app, &r->actor, o.code, year, filter,
+			       (page - 1) * WEB_PAGE_ROWS, WEB_PAGE_ROWS, behind_case_row, &c,
+			       &total, &r->e)) {
+		behind_fail(r);
+		return;
+	}
+	H(r, "</tbody></table>\n");
+	if (!c.n) {
+		H(r, "<p id=\"no-cases\">");
+		TR(r, "No case on this page.");
+		H(r, "</p>\n");
+	}
+	page_links(r, o.code, "cases", filter, year, page,
 		   total ? (total + WEB_PAGE_ROWS - 1) / WEB_PAGE_ROWS : 1, total);
 	page_end(r);
 }

@@ -35,6 +35,8 @@ const struct route web_routes[] = {
 	 "the members behind a figure of the report, a page at a time"},
 	{"GET", "/orgs/{code}/report/orgs", web_report_orgs, ROUTE_PAGE,
 	 "the organisations behind a figure of the report, a page at a time"},
+	{"GET", "/orgs/{code}/report/cases", web_report_cases, ROUTE_PAGE,
+	 "the people (admission cases) behind an admission figure, a page at a time"},
 	{"GET", "/discipline", web_discipline, ROUTE_PAGE,
 	 "discipline decisions of the user's subtree, and the form recording one"},
 	{"GET", "/rules", web_rules, ROUTE_PAGE,

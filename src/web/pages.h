@@ -49,6 +49,7 @@ void web_report(struct req *r);
 void web_report_csv(struct req *r);
 void web_report_xlsx(struct req *r);
 void web_report_members(struct req *r);
+void web_report_cases(struct req *r);
 void web_report_orgs(struct req *r);
 void web_rules(struct req *r);
 void web_discipline(struct req *r);

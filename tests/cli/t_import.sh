@@ -162,7 +162,7 @@ expect_err_contains "1990-02-30"
 printf 'org_code,full_name,sex,birth_date,ethnicity,admission_decision_date,admission_ceremony_date,official_date,status\nC1,Nguyễn Văn Tư,male,1990-01-01,Kinh,2015-03-01,2015-03-15,2016-03-15,official\n' >bad-mcol.csv
 expect_refused 3 "hometown" import members bad-mcol.csv
 printf '%s\nC1,Nguyễn Văn Tư,male,2010-01-01,Kinh,Hà Giang,2025-03-01,2025-03-15,,probationary\n' "$MH" >bad-age.csv
-expect_refused_in "3 5" "R-ADMIT-AGE-MIN" import members bad-age.csv
+expect_refused_in "3 5" "R-ADMIT-AGE-MIN-MONTHS" import members bad-age.csv
 expect_err_contains "line 2"
 printf '%s\nC1,Nguyễn Văn Tư,male,1990-01-01,Kinh,Hà Giang,2025-03-01,2025-03-15,,retired\n' "$MH" >bad-status.csv
 expect_refused 3 "line 2" import members bad-status.csv

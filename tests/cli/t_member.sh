@@ -99,18 +99,18 @@ expect_refused_in "2 3" "name" member add --org C1 --name "" --sex male --birth-
 
 # ---------------------------------------------------------------------------------------------
 tcase "admission rules" "$WORK/base.db"
-# R-ADMIT-AGE-MIN: 18 at the admission decision.
-expect_refused 5 "R-ADMIT-AGE-MIN" member add --org C1 --name "Trẻ Văn Quá" --sex male \
+# R-ADMIT-AGE-MIN-MONTHS: 216 months (18 years) at the admission decision.
+expect_refused 5 "R-ADMIT-AGE-MIN-MONTHS" member add --org C1 --name "Trẻ Văn Quá" --sex male \
 	--birth-date 2008-01-01 --ethnicity Kinh --hometown "Hà Giang" --decision-date 2025-03-01 \
 	--ceremony-date 2025-03-15
 expect_err_contains "18"
-expect_refused 5 "R-ADMIT-AGE-MIN" member add --org C1 --name "Thiếu Một Ngày" --sex male \
+expect_refused 5 "R-ADMIT-AGE-MIN-MONTHS" member add --org C1 --name "Thiếu Một Ngày" --sex male \
 	--birth-date 2007-03-02 --ethnicity Kinh --hometown "Hà Giang" --decision-date 2025-03-01 \
 	--ceremony-date 2025-03-15
 madd_p C1 "Vừa Đủ Tuổi" --birth-date 2007-03-01
 expect_eq "admitted on the 18th birthday" 0 "$RC"
-# R-ADMIT-AGE-MAX: 60.
-expect_refused 5 "R-ADMIT-AGE-MAX" member add --org C1 --name "Già Văn Quá" --sex male \
+# R-ADMIT-AGE-MAX-MONTHS: 720 months (60 years).
+expect_refused 5 "R-ADMIT-AGE-MAX-MONTHS" member add --org C1 --name "Già Văn Quá" --sex male \
 	--birth-date 1960-01-01 --ethnicity Kinh --hometown "Hà Giang" --decision-date 2025-03-01 \
 	--ceremony-date 2025-03-15
 # R-MEMBER-DATES: the ceremony is not before the decision.
@@ -150,7 +150,7 @@ expect_refused 3 "sex" member edit "$id" --sex nu
 expect_refused 4 "999" member edit 999 --hometown "Hà Nội"
 expect_refused 2 "" member edit "$id"
 expect_refused 5 "R-PROBATION-MONTHS" member edit "$id" --official-date 2015-06-01
-expect_refused 5 "R-ADMIT-AGE-MIN" member edit "$id" --birth-date 2000-01-01
+expect_refused 5 "R-ADMIT-AGE-MIN-MONTHS" member edit "$id" --birth-date 2000-01-01
 expect_refused_in "3 5" "R-MEMBER-DATES" member edit "$id" --ceremony-date 2015-02-01
 
 # ---------------------------------------------------------------------------------------------

@@ -146,11 +146,11 @@ static void rules_fixture(struct ruleset *rs)
 	strcpy(v.value, "committee>committee,grassroots,cell;grassroots>subcommittee,cell;"
 			"subcommittee>cell");
 	ruleset_add(rs, &v);
-	strcpy(v.id, R_ADMIT_AGE_MIN);
-	strcpy(v.value, "18");
+	strcpy(v.id, R_ADMIT_AGE_MIN_MONTHS);
+	strcpy(v.value, "216");
 	ruleset_add(rs, &v);
-	strcpy(v.id, R_ADMIT_AGE_MAX);
-	strcpy(v.value, "60");
+	strcpy(v.id, R_ADMIT_AGE_MAX_MONTHS);
+	strcpy(v.value, "720");
 	v.effective_from = D("2021-06-01");
 	ruleset_add(rs, &v);
 }
@@ -259,7 +259,7 @@ static void test_member_validate_reports_every_problem(void **state)
 	ruleset_cleanup(&rs);
 }
 
-static void test_R_ADMIT_AGE_MIN(void **state)
+static void test_R_ADMIT_AGE_MIN_MONTHS(void **state)
 {
 	struct ruleset rs;
 	struct member m;
@@ -269,20 +269,23 @@ static void test_R_ADMIT_AGE_MIN(void **state)
 	rules_fixture(&rs);
 	good_member(&m);
 	err_init(&e);
-	/* Exactly 18 on the day of the decision: allowed; a day earlier: 17, refused. */
+	/* Exactly 216 months (18 years) on the day of the decision: allowed; a day earlier:
+	 * 215 months, refused. */
 	m.admission_decision_date = D("2013-04-01");
 	m.admission_ceremony_date = D("2013-04-10");
 	m.official_date = D("2014-04-10");
-	assert_int_equal(member_validate(&m, &rs, &e, 0), 0);
+	assert_int_equal(member_check_age(&m, &rs, &e, 0), 0);
 	m.admission_decision_date = D("2013-03-31");
-	assert_int_equal(member_validate(&m, &rs, &e, 0), 1);
-	assert_string_equal(e.items[0].rule, R_ADMIT_AGE_MIN);
+	assert_int_equal(member_check_age(&m, &rs, &e, 0), 1);
+	assert_string_equal(e.items[0].rule, R_ADMIT_AGE_MIN_MONTHS);
+	assert_non_null(strstr(e.items[0].msg, "17 years 11 months old (215 months)"));
+	assert_non_null(strstr(e.items[0].msg, "216 months (18 years)"));
 	assert_int_equal(e.code, ERR_RULE);
 	err_cleanup(&e);
 	ruleset_cleanup(&rs);
 }
 
-static void test_R_ADMIT_AGE_MAX_only_from_its_effective_date(void **state)
+static void test_R_ADMIT_AGE_MAX_MONTHS_only_from_its_effective_date(void **state)
 {
 	struct ruleset rs;
 	struct member m;
@@ -296,14 +299,101 @@ static void test_R_ADMIT_AGE_MAX_only_from_its_effective_date(void **state)
 	m.admission_decision_date = D("2015-01-01"); /* age 65, before the rule: allowed */
 	m.admission_ceremony_date = D("2015-01-10");
 	m.official_date = D("2016-01-10");
-	assert_int_equal(member_validate(&m, &rs, &e, 0), 0);
+	assert_int_equal(member_check_age(&m, &rs, &e, 0), 0);
 	m.birth_date = D("1960-01-01");
 	m.admission_decision_date = D("2022-01-01"); /* age 62, rule in force */
 	m.admission_ceremony_date = D("2022-01-10");
 	m.official_date = D("2023-01-10");
-	assert_int_equal(member_validate(&m, &rs, &e, 0), 1);
-	assert_string_equal(e.items[0].rule, R_ADMIT_AGE_MAX);
+	assert_int_equal(member_check_age(&m, &rs, &e, 0), 1);
+	assert_string_equal(e.items[0].rule, R_ADMIT_AGE_MAX_MONTHS);
 	err_cleanup(&e);
+	ruleset_cleanup(&rs);
+}
+
+/* Issue 11: born 1963-07-16, admitted 2024-06-15 is 60 years 10 months (730 months): the
+ * whole-year count let it through; in months it is refused (member_check_age, which member
+ * add, edit and import run beside member_validate; member_validate itself no longer checks
+ * the age: a case's ceremony checked it at the cell's vote). 720 months on the day is the
+ * first day at the limit, still allowed until the 721st month begins a month later. */
+static void test_R_ADMIT_AGE_MAX_MONTHS_counts_months(void **state)
+{
+	struct ruleset rs;
+	struct member m;
+	struct err e;
+
+	(void)state;
+	rules_fixture(&rs);
+	good_member(&m);
+	err_init(&e);
+	m.birth_date = D("1963-07-16");
+	m.admission_decision_date = D("2024-06-15");
+	m.admission_ceremony_date = D("2024-06-20");
+	m.official_date = D("2025-06-20");
+	assert_int_equal(member_check_age(&m, &rs, &e, 0), 1);
+	assert_string_equal(e.items[0].rule, R_ADMIT_AGE_MAX_MONTHS);
+	assert_string_equal(e.items[0].field, "admission_decision_date");
+	assert_non_null(strstr(e.items[0].msg, "60 years 10 months old (730 months)"));
+	assert_non_null(strstr(e.items[0].msg, "720 months (60 years)"));
+	err_clear(&e);
+	m.admission_decision_date = D("2023-07-16"); /* 720 months on the day */
+	m.admission_ceremony_date = D("2023-07-20");
+	m.official_date = D("2024-07-20");
+	assert_int_equal(member_check_age(&m, &rs, &e, 0), 0);
+	m.admission_decision_date = D("2023-08-15"); /* still 720 */
+	m.admission_ceremony_date = D("2023-08-20");
+	m.official_date = D("2024-08-20");
+	assert_int_equal(member_check_age(&m, &rs, &e, 0), 0);
+	m.admission_decision_date = D("2023-08-16"); /* 721: a month after, refused */
+	assert_int_equal(member_check_age(&m, &rs, &e, 0), 1);
+	assert_string_equal(e.items[0].rule, R_ADMIT_AGE_MAX_MONTHS);
+	err_clear(&e);
+	assert_int_equal(member_validate(&m, &rs, &e, 0), 0);
+	err_cleanup(&e);
+	ruleset_cleanup(&rs);
+}
+
+/* Issue 11: an official date later than the end of probation is corrected to it, with a
+ * warning naming R-PROBATION-MONTHS and both dates; on the day, or a probationary member,
+ * nothing changes. */
+static void test_member_fix_official_date(void **state)
+{
+	struct ruleset rs;
+	struct member m;
+	struct err w;
+	char buf[DATE_STR];
+
+	(void)state;
+	rules_fixture(&rs);
+	good_member(&m);
+	err_init(&w);
+	m.admission_decision_date = D("2023-01-05");
+	m.admission_ceremony_date = D("2023-01-20");
+	m.official_date = D("2024-03-01");
+	assert_int_equal(member_fix_official_date(&m, &rs, &w, 7), 1);
+	assert_string_equal(date_format(m.official_date, buf), "2024-01-20");
+	assert_int_equal(w.n, 1);
+	assert_int_equal(w.code, ERR_OK);
+	assert_int_equal(w.items[0].line, 7);
+	assert_string_equal(w.items[0].rule, R_PROBATION_MONTHS);
+	assert_string_equal(w.items[0].field, "official_date");
+	assert_non_null(strstr(w.items[0].msg, "2024-03-01"));
+	assert_non_null(strstr(w.items[0].msg, "corrected to 2024-01-20"));
+	/* On the day: kept. */
+	assert_int_equal(member_fix_official_date(&m, &rs, &w, 0), 0);
+	/* Before the end of probation: not corrected (member_validate refuses it). */
+	m.official_date = D("2024-01-19");
+	assert_int_equal(member_fix_official_date(&m, &rs, &w, 0), 0);
+	assert_string_equal(date_format(m.official_date, buf), "2024-01-19");
+	/* Exempt or suspended members keep the date they were recognised: corrected too. */
+	m.status = MS_EXEMPT;
+	m.official_date = D("2025-01-01");
+	assert_int_equal(member_fix_official_date(&m, &rs, &w, 0), 1);
+	assert_string_equal(date_format(m.official_date, buf), "2024-01-20");
+	m.status = MS_PROBATIONARY;
+	m.official_date = D("2025-01-01");
+	assert_int_equal(member_fix_official_date(&m, &rs, &w, 0), 0);
+	assert_int_equal(w.n, 2);
+	err_cleanup(&w);
 	ruleset_cleanup(&rs);
 }
 
@@ -460,8 +550,10 @@ int main(void)
 		cmocka_unit_test(test_R_ORG_NESTING),
 		cmocka_unit_test(test_member_name_split),
 		cmocka_unit_test(test_member_validate_reports_every_problem),
-		cmocka_unit_test(test_R_ADMIT_AGE_MIN),
-		cmocka_unit_test(test_R_ADMIT_AGE_MAX_only_from_its_effective_date),
+		cmocka_unit_test(test_R_ADMIT_AGE_MIN_MONTHS),
+		cmocka_unit_test(test_R_ADMIT_AGE_MAX_MONTHS_counts_months),
+		cmocka_unit_test(test_member_fix_official_date),
+		cmocka_unit_test(test_R_ADMIT_AGE_MAX_MONTHS_only_from_its_effective_date),
 		cmocka_unit_test(test_R_PROBATION_MONTHS),
 		cmocka_unit_test(test_R_STATUS_TRANSITION),
 		cmocka_unit_test(test_R_CEREMONY_DAYS_warns),

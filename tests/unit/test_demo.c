@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app/app_admission.h"
 #include "app/app_report.h"
 #include "app/app_worklist.h"
 #include "core/vname.h"
@@ -324,6 +325,7 @@ struct census {
 	int tay, thai, hmong;
 	date_t end;
 	long bad_dates;
+	long long_probation;
 };
 
 static int census_member(void *ctx, const struct member *m)
@@ -346,7 +348,10 @@ static int census_member(void *ctx, const struct member *m)
 		c->bad_dates++;
 	if (m->status == MS_PROBATIONARY) {
 		c->probationary++;
-		if (m->admission_ceremony_date <= last_year || m->official_date != DATE_NONE)
+		/* Past a year: the demo's overdue recognitions and referred cases (demo_adm.c). */
+		if (m->admission_ceremony_date <= last_year)
+			c->long_probation++;
+		if (m->official_date != DATE_NONE)
 			c->bad_dates++;
 	} else if (m->official_date != date_add_months(m->admission_ceremony_date, 12) ||
 		   m->official_date > c->end) {
@@ -382,6 +387,7 @@ static void test_members(void **state)
 	assert_true(c.probationary * 100 <= root.v[0].members * 5);
 	free(root.v);
 	assert_int_equal(c.bad_dates, 0);
+	assert_true(c.long_probation >= 2 && c.long_probation <= 20);
 	assert_true(c.tay && c.thai && c.hmong);
 	/* Temporary transfers under way: the hosts list them. */
 	assert_true(c.hosted >= 1);
@@ -616,6 +622,79 @@ static void test_reviews(void **state)
 	err_cleanup(&e);
 }
 
+/* ---- admissions ------------------------------------------------------------------ */
+
+struct due_kinds {
+	long overdue[DK__COUNT];
+	date_t as_of;
+};
+
+static int due_case(void *ctx, const struct admission *c)
+{
+	struct due_kinds *k = ctx;
+
+	if (c->due_kind > DK_NONE && c->due_kind < DK__COUNT && c->due_on < k->as_of)
+		k->overdue[c->due_kind]++;
+	return 0;
+}
+
+/* Every grassroots organisation has a case at each open stage (the committee's vote skipped
+ * where the cell is the grassroots organisation), three years of admissions recognised, and
+ * the due list has an overdue ceremony, an overdue recognition vote and a referred case. */
+static void test_admissions(void **state)
+{
+	static const enum adm_stage open[] = {AST_CANDIDATE, AST_CLASS, AST_APPLIED,
+					      AST_VERIFIED, AST_CELL_PASSED, AST_DECIDED,
+					      AST_PROBATION};
+	struct due_kinds k;
+	struct adm_figures f;
+	struct adm_board b;
+	struct nodes all;
+	struct err e;
+	size_t i, j;
+	long grassroots = 0;
+	int year;
+
+	(void)state;
+	err_init(&e);
+	tree(&demo.a, "", -1, &all);
+	for (i = 0; i < all.n; i++) {
+		if (all.v[i].kind != OK_GRASSROOTS)
+			continue;
+		grassroots++;
+		assert_int_equal(app_adm_board(&demo.a, &admin, all.v[i].code, DATE_NONE, &b, &e),
+				 ERR_OK);
+		for (j = 0; j < sizeof open / sizeof open[0]; j++)
+			if (b.count[open[j]] < 1)
+				fail_msg("%s has no case at stage %s", all.v[i].code,
+					 adm_stage_name(open[j]));
+		if (b.count[AST_COMMITTEE_PASSED] < 1 && all.v[i].orgs > 1)
+			fail_msg("%s has no case voted by its committee", all.v[i].code);
+	}
+	free(all.v);
+	assert_true(grassroots > 100);
+	memset(&k, 0, sizeof k);
+	k.as_of = date_from_ymd(2026, 11, 1);
+	assert_int_equal(app_adm_due(&demo.a, &admin, "", k.as_of, due_case, &k, &e), ERR_OK);
+	assert_true(k.overdue[DK_CEREMONY] >= 1);
+	assert_true(k.overdue[DK_RECOGNITION] >= 1);
+	assert_true(k.overdue[DK_UPPER_RULING] >= 1);
+	assert_int_equal(app_adm_figures(&demo.a, &admin, "", 2026, &f, &e), ERR_OK);
+	assert_true(f.by_stage[AST_REFERRED] >= 1);
+	assert_true(f.by_stage[AST_OFFICIAL] >= 2 * grassroots);
+	for (year = 2025; year <= 2026; year++) {
+		assert_int_equal(app_adm_figures(&demo.a, &admin, "", year, &f, &e), ERR_OK);
+		assert_true(f.recognised_on_time >= grassroots);
+		assert_true(f.admitted >= grassroots);
+		assert_true(f.members_jan1 > 25000);
+		assert_true(f.rate_bp > 0);
+	}
+	assert_int_equal(app_adm_figures(&demo.a, &admin, "", 2024, &f, &e), ERR_OK);
+	assert_true(f.admitted >= grassroots);
+	assert_true(f.classes >= grassroots);
+	err_cleanup(&e);
+}
+
 /* ---- determinism and refusal ---------------------------------------------------- */
 
 static void export_all(struct app *a, char **orgs, size_t *no, char **members, size_t *nm)
@@ -722,6 +801,7 @@ int main(void)
 		cmocka_unit_test(test_transfers),
 		cmocka_unit_test(test_worklist),
 		cmocka_unit_test(test_reviews),
+		cmocka_unit_test(test_admissions),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_refuses_non_empty),
 		cmocka_unit_test(test_refuses_scoped_actor),
