@@ -57,6 +57,7 @@ LIB_SRC := \
 	src/store/store_import.c \
 	src/store/store_search.c \
 	src/store/sorted_vtab.c \
+	src/store/store_scratch.c \
 	src/core/fig.c \
 	src/core/review.c \
 	src/app/app.c \
