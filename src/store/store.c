@@ -989,7 +989,7 @@ static int number_thread_start(struct store *st)
 {
 	static const char *const tables[] = {"member_number", NULL};
 	struct numthread *nt;
-	sqlite3 *db = store_scratch_open(st, tables);
+	sqlite3 *db = store_scratch_open(st, SCRATCH_NUMBERS, tables);
 	int kind;
 
 	if (!db)
@@ -1029,7 +1029,7 @@ static enum err_code number_thread_end(struct store *st, struct err *e)
 		rc = err_set(e, ERR_STORAGE, "database error while building indexes: %s",
 			     nt->msg);
 	else if (e)
-		rc = store_scratch_copy(st, "member_number", e);
+		rc = store_scratch_copy(st, SCRATCH_NUMBERS, "member_number", e);
 	free(nt);
 	return rc;
 }

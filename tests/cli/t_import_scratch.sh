@@ -1,7 +1,8 @@
 #!/bin/bash
-# t_import_scratch.sh - a first load stores the members' numbers into a scratch database beside
-# the roll (DB-scratch, on a second thread) and copies them in: member_number holds exactly the
-# members' numbers and the file is gone after the load; a file a killed load left is removed
+# t_import_scratch.sh - a first load stores the members' numbers and the roll's lists into
+# scratch databases beside the database (DB-scratch, DB-scratch-roll, each on a thread of its
+# own) and copies them in: member_number holds exactly the members' numbers and the files are
+# gone after the load; a file a killed load left is removed
 # at the next open, but never while another connection holds the write lock (a load may be
 # using it); kill -9 during a first load, at several moments, leaves a sound database, all or
 # nothing, and no scratch file once it is opened again.
@@ -37,6 +38,10 @@ numbers() {
 		UNION ALL SELECT 1, card_no, 0, id FROM member WHERE card_no <> ''
 		UNION ALL SELECT 2, history_no, 0, id FROM member WHERE history_no <> '' ORDER BY 1, 2")
 }
+# no_scratch: neither scratch file is there.
+no_scratch() {
+	[ ! -e "$DB-scratch" ] && [ ! -e "$DB-scratch-roll" ]
+}
 members_now() {
 	sqlite3 "$DB" "SELECT count(*) FROM member" 2>/dev/null
 }
@@ -53,7 +58,7 @@ expect_exit 0 import members members.csv
 numbers
 expect_eq "member_number holds the members' numbers" "$HELD" "$NUMS"
 expect_eq "three numbers a member" $((3 * N)) "$(printf '%s\n' "$NUMS" | wc -l)"
-expect_true "no scratch file is left" test ! -e "$DB-scratch"
+expect_true "no scratch file is left" no_scratch
 expect_eq "PRAGMA integrity_check" ok "$(sqlite3 "$DB" 'PRAGMA integrity_check')"
 madd C1 "Mai Văn Một" --citizen-id "$(sqlite3 "$DB" 'SELECT citizen_id FROM member WHERE id = 7')"
 expect_eq "a number of the load is held: a second holder is refused" "" "$MID"
@@ -61,16 +66,21 @@ expect_err_contains "citizen"
 
 tcase "a scratch file left behind is removed at the next open, and never read" "$WORK/orgs.db"
 stale "$DB-scratch"
+stale "$DB-scratch-roll"
 expect_exit 0 export members out.csv
-expect_true "the stale scratch file is removed" test ! -e "$DB-scratch"
+expect_true "the stale scratch file is removed" no_scratch
 stale "$DB-scratch"
+stale "$DB-scratch-roll"
 expect_exit 0 import members members.csv
 numbers
 expect_eq "member_number holds the members' numbers, nothing of the stale file" "$HELD" "$NUMS"
-expect_true "no scratch file is left" test ! -e "$DB-scratch"
+expect_eq "roll_word holds the members' words, nothing of the stale file" \
+	"$(sqlite3 "$DB" "SELECT count(*) FROM member_word")" "$(sqlite3 "$DB" "SELECT count(*) FROM roll_word")"
+expect_true "no scratch file is left" no_scratch
 
 tcase "a scratch file is left alone while another connection holds the write lock" "$WORK/orgs.db"
 stale "$DB-scratch"
+stale "$DB-scratch-roll"
 # A sqlite3 shell holds the write lock, fed and read through two fifos.
 mkfifo lock.in lock.out
 sqlite3 "$DB" <lock.in >lock.out &
@@ -81,28 +91,28 @@ IFS= read -r got <&"$LR"
 expect_eq "the write lock is held" locked "$got"
 # (an export writes its audit entry: with --wait 0 it gives up at once, having opened)
 cadre --wait 0 export members out.csv
-expect_true "the scratch file is still there" test -e "$DB-scratch"
+expect_true "the scratch files are still there" test -e "$DB-scratch" -a -e "$DB-scratch-roll"
 echo "COMMIT; SELECT 'free';" >&"$LW"
 IFS= read -r got <&"$LR"
 expect_eq "the write lock is released" free "$got"
 exec {LW}>&- {LR}<&-
 wait "$lockpid"
 expect_exit 0 export members out.csv
-expect_true "then it is removed" test ! -e "$DB-scratch"
+expect_true "then it is removed" no_scratch
 
 # Whether a kill lands while the rows are read, while the numbers are stored or copied, or
 # after the end depends on the machine's load: every check holds in each case.
 tcase "kill -9 during a first load, at several moments: all or nothing, no scratch file kept"
 for delay in 0.2 0.6 1.5; do
 	cp "$WORK/orgs.db" "$DB"
-	rm -f "$DB-scratch" "$DB-journal" "$DB-wal" "$DB-shm"
+	rm -f "$DB-scratch" "$DB-scratch-roll" "$DB-journal" "$DB-wal" "$DB-shm"
 	"$CADRE" --db "$DB" --quiet import members "$WORK/members.csv" >"$WORK/imp.out" 2>&1 &
 	pid=$!
 	sleep "$delay"
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	expect_exit 0 export members out.csv
-	expect_true "after a kill at ${delay}s no scratch file is kept" test ! -e "$DB-scratch"
+	expect_true "after a kill at ${delay}s no scratch file is kept" no_scratch
 	now=$(members_now)
 	if [ "$now" = 0 ] || [ "$now" = "$N" ]; then pass; else
 		fail "after a kill at ${delay}s the load is all or nothing" "0 or $N members" "$now"
