@@ -504,7 +504,10 @@ enum err_code store_begin(struct store *st, struct err *e)
 
 enum err_code store_commit(struct store *st, struct err *e)
 {
-	enum err_code rc = sq_exec(st, "COMMIT", e, "committing");
+	enum err_code rc;
+
+	store_scratch_unlink(st);
+	rc = sq_exec(st, "COMMIT", e, "committing");
 
 	if (rc && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -584,6 +587,7 @@ int store_release(struct store *st)
 
 void store_rollback(struct store *st)
 {
+	store_scratch_unlink(st);
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->bulk = 0;

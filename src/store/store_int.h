@@ -133,12 +133,14 @@ void store_busy_restore(struct store *st);
  * makes an empty one, beside the database, with the given tables (a NULL-terminated list)
  * declared as in it, on a connection of its own in an open transaction (NULL: none, e.g. a
  * database in memory); _copy copies one of its tables into the same, empty, table of the
- * database, by SQLite's transfer (attaching it first); _drop detaches and removes them,
- * once the transaction has ended. */
+ * database, by SQLite's transfer (attaching it first); _unlink removes their files (before
+ * the transaction ends: an attached one is only read); _drop detaches them once it has
+ * ended. */
 void store_scratch_sweep(struct store *st);
 sqlite3 *store_scratch_open(struct store *st, int which, const char *const *tables);
 enum err_code store_scratch_copy(struct store *st, int which, const char *table,
 				 struct err *e);
+void store_scratch_unlink(struct store *st);
 void store_scratch_drop(struct store *st);
 /* A prepared statement for sql, cached by the address of the SQL text (call sites pass
  * static strings), reset and with its bindings cleared. NULL on failure (e filled). */

@@ -4,8 +4,9 @@
  * Each file is the main database's path with "-scratch" (the members' numbers) or
  * "-scratch-roll" (the roll's lists) appended. It exists only while a first load holds the
  * database's write transaction: made empty at the start of its use, attached to the load's
- * connection as cadre_scratch0 or 1 for the copy, detached and removed once the transaction
- * ends (committed or rolled back). A file left by a process killed in
+ * connection as cadre_scratch0 or 1 for the copy, removed as the transaction ends (before
+ * its commit or rollback releases the write lock, so that it is never another load's) and
+ * detached after. A file left by a process killed in
  * between holds nothing of the database's data (the load it belonged to was rolled back):
  * store_open removes it whenever no write transaction is open (store_scratch_sweep). */
 #include <stdio.h>
@@ -127,6 +128,15 @@ enum err_code store_scratch_copy(struct store *st, int which, const char *table,
 	snprintf(sql, sizeof sql, "INSERT INTO main.%s SELECT * FROM cadre_scratch%d.%s", table,
 		 which, table);
 	return sq_exec(st, sql, e, "building indexes");
+}
+
+void store_scratch_unlink(struct store *st)
+{
+	int i;
+
+	for (i = 0; i < SCRATCH_N; i++)
+		if (st->scratch[i])
+			unlink(st->scratch[i]);
 }
 
 void store_scratch_drop(struct store *st)
