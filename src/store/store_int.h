@@ -9,8 +9,8 @@
 #include "store.h"
 
 #define STMT_CACHE 96
-/* A first load's scratch databases (store_scratch.c): the members' numbers, the roll's lists. */
-enum { SCRATCH_NUMBERS, SCRATCH_ROLL, SCRATCH_N };
+/* A first load's scratch databases (store_scratch.c): the members' numbers. */
+enum { SCRATCH_NUMBERS, SCRATCH_N };
 
 /* One entry of a list being ordered: the first 8 bytes of the member's sort key as a
  * big-endian number (most comparisons end there), the whole key in an arena, and the id. */

@@ -1,10 +1,10 @@
 /* store_scratch.c - a first load's scratch database: tables built on a second connection (on
  * a thread of their own, beside the load) and copied in by SQLite's transfer.
  *
- * Each file is the main database's path with "-scratch" (the members' numbers) or
- * "-scratch-roll" (the roll's lists) appended. It exists only while a first load holds the
+ * Each file is the main database's path with "-scratch" (the members' numbers) appended.
+ * It exists only while a first load holds the
  * database's write transaction: made empty at the start of its use, attached to the load's
- * connection as cadre_scratch0 or 1 for the copy, removed as the transaction ends (before
+ * connection as cadre_scratchI for the copy, removed as the transaction ends (before
  * its commit or rollback releases the write lock, so that it is never another load's) and
  * detached after. A file left by a process killed in
  * between holds nothing of the database's data (the load it belonged to was rolled back):
@@ -17,7 +17,7 @@
 #include "../lib/mem.h"
 #include "store_int.h"
 
-static const char *const suffix[SCRATCH_N] = {"-scratch", "-scratch-roll"};
+static const char *const suffix[SCRATCH_N] = {"-scratch"};
 
 /* The path of scratch file i for the database of db (malloc'd), or NULL for a database with
  * no file (in memory, temporary). */
@@ -146,9 +146,12 @@ void store_scratch_drop(struct store *st)
 	for (i = 0; i < SCRATCH_N; i++) {
 		if (!st->scratch[i])
 			continue;
-		if ((st->scratch_attached & 1 << i) && sqlite3_get_autocommit(st->db))
-			sqlite3_exec(st->db, i ? "DETACH cadre_scratch1" : "DETACH cadre_scratch0",
-				     NULL, NULL, NULL);
+		if ((st->scratch_attached & 1 << i) && sqlite3_get_autocommit(st->db)) {
+			char sql[40];
+
+			snprintf(sql, sizeof sql, "DETACH cadre_scratch%d", i);
+			sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+		}
 		unlink(st->scratch[i]);
 		free(st->scratch[i]);
 		st->scratch[i] = NULL;

@@ -3,7 +3,6 @@
  * in the transaction of every change of a name, built in bulk after a first load, and the
  * searches that use them (docs/search.md). */
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -312,9 +311,7 @@ static void bulk_free(struct word_bulk *b)
 /* A first load's roll lists in memory (store_roll_bulk). pairs: (word id << 40 | member id),
  * then (word id << 32 | rank) of the members on a roll, sorted; the members on a roll (ids,
  * their keys at off/len in keys) by id, then (ready) by rank, the order of the lists;
- * perm: the member of each rank meanwhile. sdb: the scratch database roll_word is stored
- * into by the thread that orders the lists (SCRATCH_ROLL; NULL: stored here afterwards),
- * with SQLite's result in src and msg. */
+ * perm: the member of each rank meanwhile. */
 struct roll_bulk {
 	uint64_t *pairs;
 	size_t np;
@@ -326,10 +323,6 @@ struct roll_bulk {
 	int ready; /* the members in rank order (perm applied): the rows can be read */
 	int sorting; /* roll_bulk_order runs on thread th */
 	pthread_t th;
-	sqlite3 *sdb;
-	int scratched; /* roll_word was stored into the scratch database: src its result */
-	int src;
-	char msg[200];
 };
 
 static void roll_bulk_free(struct roll_bulk *r)
@@ -338,7 +331,6 @@ static void roll_bulk_free(struct roll_bulk *r)
 		return;
 	if (r->sorting)
 		pthread_join(r->th, NULL);
-	sqlite3_close(r->sdb);
 	free(r->pairs);
 	free(r->ids);
 	free(r->off);
@@ -1120,26 +1112,9 @@ static void roll_bulk_order(struct roll_bulk *r)
 	}
 }
 
-static const char roll_word_insert[] =
-	"INSERT INTO roll_word(word_id, sort_key, member_id)"
-	" SELECT word_id, sort_key, member_id FROM cadre_rollwords ORDER BY 1, 2, 3";
-
-/* The lists ordered, then roll_word stored into the scratch database (when there is one). */
 static void *roll_bulk_thread(void *arg)
 {
-	struct roll_bulk *r = arg;
-
-	roll_bulk_order(r);
-	if (r->sdb) {
-		r->src = sqlite3_exec(r->sdb, roll_word_insert, NULL, NULL, NULL);
-		if (r->src == SQLITE_OK)
-			r->src = sqlite3_exec(r->sdb, "COMMIT", NULL, NULL, NULL);
-		if (r->src != SQLITE_OK)
-			snprintf(r->msg, sizeof r->msg, "%s", sqlite3_errmsg(r->sdb));
-		sqlite3_close(r->sdb);
-		r->sdb = NULL;
-		r->scratched = 1;
-	}
+	roll_bulk_order(arg);
 	return NULL;
 }
 
@@ -1156,20 +1131,9 @@ enum err_code store_roll_bulk_begin(struct store *st, struct err *e)
 		st->roll = NULL;
 		return rc;
 	}
-	/* roll_word stored by the same thread into a scratch database, beside the roll index
-	 * and the numbers, then copied in by SQLite's transfer (store_roll_bulk). */
-	{
-		static const char *const tables[] = {"roll_word", NULL};
-
-		if ((r->sdb = store_scratch_open(st, SCRATCH_ROLL, tables)) &&
-		    sorted_vtab_register(r->sdb, "cadre_rollwords", &rw_table, st) != SQLITE_OK) {
-			sqlite3_close(r->sdb);
-			r->sdb = NULL;
-		}
-	}
 	r->sorting = pthread_create(&r->th, NULL, roll_bulk_thread, r) == 0;
 	if (!r->sorting)
-		roll_bulk_thread(r);
+		roll_bulk_order(r);
 	return ERR_OK;
 }
 
@@ -1193,17 +1157,11 @@ enum err_code store_roll_bulk(struct store *st, struct err *e)
 		pthread_join(r->th, NULL);
 		r->sorting = 0;
 	}
-	if ((rc = sq_exec(st, "DELETE FROM roll_word; DELETE FROM roll_block;", e,
-			  "storing the roll's words")))
-		goto out;
-	if (r->scratched && r->src != SQLITE_OK)
-		rc = err_set(e, ERR_STORAGE, "database error while storing the roll's words: %s",
-			     r->msg);
-	else if (r->scratched)
-		rc = store_scratch_copy(st, SCRATCH_ROLL, "roll_word", e);
-	else
-		rc = sq_exec(st, roll_word_insert, e, "storing the roll's words");
-	if (rc)
+	if ((rc = sq_exec(st,
+			  "DELETE FROM roll_word; DELETE FROM roll_block;"
+			  "INSERT INTO roll_word(word_id, sort_key, member_id)"
+			  " SELECT word_id, sort_key, member_id FROM cadre_rollwords ORDER BY 1, 2, 3",
+			  e, "storing the roll's words")))
 		goto out;
 	/* roll_block: each word's members by id (as store_roll_blocks_rebuild from roll_word). */
 	if (sqlite3_prepare_v2(st->db, put, -1, &p, NULL) != SQLITE_OK) {

@@ -1,8 +1,7 @@
 #!/bin/bash
-# t_import_scratch.sh - a first load stores the members' numbers and the roll's lists into
-# scratch databases beside the database (DB-scratch, DB-scratch-roll, each on a thread of its
-# own) and copies them in: member_number holds exactly the members' numbers and the files are
-# gone after the load; a file a killed load left is removed
+# t_import_scratch.sh - a first load stores the members' numbers into a scratch database beside
+# the database (DB-scratch, on a thread of its own) and copies them in: member_number holds
+# exactly the members' numbers and the file is gone after the load; a file a killed load left is removed
 # at the next open, but never while another connection holds the write lock (a load may be
 # using it); kill -9 during a first load, at several moments, leaves a sound database, all or
 # nothing, and no scratch file once it is opened again.
@@ -38,9 +37,9 @@ numbers() {
 		UNION ALL SELECT 1, card_no, 0, id FROM member WHERE card_no <> ''
 		UNION ALL SELECT 2, history_no, 0, id FROM member WHERE history_no <> '' ORDER BY 1, 2")
 }
-# no_scratch: neither scratch file is there.
+# no_scratch: the scratch file is not there.
 no_scratch() {
-	[ ! -e "$DB-scratch" ] && [ ! -e "$DB-scratch-roll" ]
+	[ ! -e "$DB-scratch" ]
 }
 members_now() {
 	sqlite3 "$DB" "SELECT count(*) FROM member" 2>/dev/null
@@ -66,11 +65,9 @@ expect_err_contains "citizen"
 
 tcase "a scratch file left behind is removed at the next open, and never read" "$WORK/orgs.db"
 stale "$DB-scratch"
-stale "$DB-scratch-roll"
 expect_exit 0 export members out.csv
 expect_true "the stale scratch file is removed" no_scratch
 stale "$DB-scratch"
-stale "$DB-scratch-roll"
 expect_exit 0 import members members.csv
 numbers
 expect_eq "member_number holds the members' numbers, nothing of the stale file" "$HELD" "$NUMS"
@@ -80,7 +77,6 @@ expect_true "no scratch file is left" no_scratch
 
 tcase "a scratch file is left alone while another connection holds the write lock" "$WORK/orgs.db"
 stale "$DB-scratch"
-stale "$DB-scratch-roll"
 # A sqlite3 shell holds the write lock, fed and read through two fifos.
 mkfifo lock.in lock.out
 sqlite3 "$DB" <lock.in >lock.out &
@@ -91,7 +87,7 @@ IFS= read -r got <&"$LR"
 expect_eq "the write lock is held" locked "$got"
 # (an export writes its audit entry: with --wait 0 it gives up at once, having opened)
 cadre --wait 0 export members out.csv
-expect_true "the scratch files are still there" test -e "$DB-scratch" -a -e "$DB-scratch-roll"
+expect_true "the scratch file is still there" test -e "$DB-scratch"
 echo "COMMIT; SELECT 'free';" >&"$LW"
 IFS= read -r got <&"$LR"
 expect_eq "the write lock is released" free "$got"
@@ -105,7 +101,7 @@ expect_true "then it is removed" no_scratch
 tcase "kill -9 during a first load, at several moments: all or nothing, no scratch file kept"
 for delay in 0.2 0.6 1.5; do
 	cp "$WORK/orgs.db" "$DB"
-	rm -f "$DB-scratch" "$DB-scratch-roll" "$DB-journal" "$DB-wal" "$DB-shm"
+	rm -f "$DB-scratch" "$DB-journal" "$DB-wal" "$DB-shm"
 	"$CADRE" --db "$DB" --quiet import members "$WORK/members.csv" >"$WORK/imp.out" 2>&1 &
 	pid=$!
 	sleep "$delay"
