@@ -59,6 +59,7 @@ LIB_SRC := \
 	src/store/store_admission.c \
 	src/store/store_adm_fig.c \
 	src/store/sorted_vtab.c \
+	src/store/store_scratch.c \
 	src/core/fig.c \
 	src/core/review.c \
 	src/core/admission.c \

@@ -378,6 +378,7 @@ enum err_code store_open(struct store **out, const char *path, int create, struc
 		free(st);
 		return ERR_STORAGE;
 	}
+	store_scratch_sweep(st);
 	sqlite3_create_function(st->db, "cadre_match", 2,
 				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				fn_match, NULL, NULL);
@@ -402,6 +403,7 @@ void store_close(struct store *st)
 	store_words_bulk_forget(st);
 	for (i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
+	store_scratch_drop(st);
 	sqlite3_close(st->db);
 	free(st->lv);
 	free(st->dupv);
@@ -411,6 +413,11 @@ void store_close(struct store *st)
 }
 
 static long long now_ms(void);
+
+void store_busy_restore(struct store *st)
+{
+	sqlite3_busy_handler(st->db, busy_wait, st);
+}
 
 void store_wait_set(long ms, void (*notice)(long waited_ms, long max_ms))
 {
@@ -497,10 +504,14 @@ enum err_code store_begin(struct store *st, struct err *e)
 
 enum err_code store_commit(struct store *st, struct err *e)
 {
-	enum err_code rc = sq_exec(st, "COMMIT", e, "committing");
+	enum err_code rc;
+
+	store_scratch_unlink(st);
+	rc = sq_exec(st, "COMMIT", e, "committing");
 
 	if (rc && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	store_scratch_drop(st);
 	write_release(st);
 	return rc;
 }
@@ -593,6 +604,7 @@ int store_release(struct store *st)
 
 void store_rollback(struct store *st)
 {
+	store_scratch_unlink(st);
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->bulk = 0;
@@ -600,6 +612,7 @@ void store_rollback(struct store *st)
 	fig_bulk_forget(st);
 	store_words_bulk_forget(st);
 	numbers_forget(st);
+	store_scratch_drop(st);
 	write_release(st);
 }
 
@@ -665,11 +678,11 @@ static const struct sorted_vtab dk_table = {
 	"CREATE TABLE x(dup_hash INTEGER, member_id INTEGER)", 2, dk_count, dk_column,
 };
 
-/* cadre_numbers: one kind of the members' numbers a first load sorted (st->numv), in the
- * order of member_number's key (kind, value, clash). */
+/* cadre_numbers: one kind of the members' numbers a first load sorted (a struct numsrc), in
+ * the order of member_number's key (kind, value, clash). */
 static size_t nk_count(void *ctx)
 {
-	return ((struct store *)ctx)->nnum;
+	return ((struct numsrc *)ctx)->n;
 }
 
 /* The value of a packed number (at most 16 bytes, no NUL). */
@@ -691,14 +704,14 @@ static size_t numkey_value(const struct numkey *k, char out[17])
 
 static void nk_column(void *ctx, size_t i, int col, sqlite3_context *out)
 {
-	struct store *st = ctx;
-	const struct numkey *k = &st->numv[i];
+	const struct numsrc *src = ctx;
+	const struct numkey *k = &src->v[i];
 	char v[17];
 	size_t n;
 
 	switch (col) {
 	case 0:
-		sqlite3_result_int(out, st->numkind);
+		sqlite3_result_int(out, src->kind);
 		break;
 	case 1:
 		n = numkey_value(k, v);
@@ -720,7 +733,7 @@ static const struct sorted_vtab nk_table = {
 static void store_register_dupkeys(struct store *st)
 {
 	sorted_vtab_register(st->db, "cadre_dupkeys", &dk_table, st);
-	sorted_vtab_register(st->db, "cadre_numbers", &nk_table, st);
+	sorted_vtab_register(st->db, "cadre_numbers", &nk_table, &st->numsrc);
 }
 
 static int cmp_dupkey(const void *x, const void *y)
@@ -903,14 +916,17 @@ static enum err_code number_kind_plain(struct store *st, int kind, struct err *e
 	return e->code ? e->code : ERR_STORAGE;
 }
 
+static const char number_insert[] =
+	"INSERT INTO member_number(kind, value, clash, member_id)"
+	" SELECT kind, value, clash, member_id FROM cadre_numbers ORDER BY 1, 2, 3";
+
 /* One kind of number collected in v[0..n), sorted: checked for a value held twice
  * (adjacent once sorted; each named with two of its members, at most 100 in all through
- * *reported), and stored in key order through cadre_numbers. */
-static enum err_code number_kind_sorted(struct store *st, int kind, struct numkey *v, size_t n,
-					size_t *reported, struct err *e)
+ * *reported). */
+static enum err_code number_kind_check(int kind, const struct numkey *v, size_t n,
+				       size_t *reported, struct err *e)
 {
 	static const char *const field[] = {"citizen_id", "card_no", "history_no"};
-	enum err_code rc;
 
 	for (size_t i = 0; i + 1 < n; i++) {
 		int64_t lo, hi;
@@ -933,16 +949,110 @@ static enum err_code number_kind_sorted(struct store *st, int kind, struct numke
 		}
 		i = j - 1;
 	}
-	if (e->code)
+	return e->code;
+}
+
+/* One kind of number collected in v[0..n), sorted: checked (number_kind_check) and stored
+ * in key order through cadre_numbers. */
+static enum err_code number_kind_sorted(struct store *st, int kind, struct numkey *v, size_t n,
+					size_t *reported, struct err *e)
+{
+	enum err_code rc;
+
+	if (number_kind_check(kind, v, n, reported, e))
 		return e->code;
-	st->numv = v;
-	st->nnum = n;
-	st->numkind = kind;
-	rc = sq_exec(st, "INSERT INTO member_number(kind, value, clash, member_id)"
-		     " SELECT kind, value, clash, member_id FROM cadre_numbers ORDER BY 1, 2, 3",
-		     e, "building indexes");
-	st->numv = NULL;
-	st->nnum = 0;
+	st->numsrc = (struct numsrc){v, n, kind};
+	rc = sq_exec(st, number_insert, e, "building indexes");
+	st->numsrc = (struct numsrc){NULL, 0, 0};
+	return rc;
+}
+
+/* The numbers stored into the scratch database (store_scratch.c) on a thread of their own,
+ * each kind in key order through the scratch connection's cadre_numbers; the arrays are
+ * the thread's, freed as they are stored. rc and msg: SQLite's result. */
+struct numthread {
+	pthread_t t;
+	int started;
+	sqlite3 *db;
+	struct numsrc src;
+	struct numkey *v[3];
+	size_t n[3];
+	int rc;
+	char msg[200];
+};
+
+static void *number_thread(void *arg)
+{
+	struct numthread *nt = arg;
+	int kind, rc = SQLITE_OK;
+
+	for (kind = 0; kind < 3; kind++) {
+		nt->src = (struct numsrc){nt->v[kind], nt->n[kind], kind};
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(nt->db, number_insert, NULL, NULL, NULL);
+		nt->src = (struct numsrc){NULL, 0, 0};
+		free(nt->v[kind]);
+		nt->v[kind] = NULL;
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(nt->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		snprintf(nt->msg, sizeof nt->msg, "%s", sqlite3_errmsg(nt->db));
+	nt->rc = rc;
+	sqlite3_close(nt->db);
+	nt->db = NULL;
+	return NULL;
+}
+
+/* Start storing the numbers collected (every kind checked) into a scratch database, beside
+ * this connection's work: 1 when started (st->numthr), 0 when there is no scratch database
+ * (the arrays are left to the caller). */
+static int number_thread_start(struct store *st)
+{
+	static const char *const tables[] = {"member_number", NULL};
+	struct numthread *nt;
+	sqlite3 *db = store_scratch_open(st, SCRATCH_NUMBERS, tables);
+	int kind;
+
+	if (!db)
+		return 0;
+	nt = xcalloc(1, sizeof *nt);
+	nt->db = db;
+	if (sorted_vtab_register(db, "cadre_numbers", &nk_table, &nt->src) != SQLITE_OK) {
+		sqlite3_close(db);
+		free(nt);
+		return 0;
+	}
+	for (kind = 0; kind < 3; kind++) {
+		nt->v[kind] = st->nb[kind].v;
+		nt->n[kind] = st->nb[kind].n;
+		memset(&st->nb[kind], 0, sizeof st->nb[kind]);
+	}
+	st->numthr = nt;
+	nt->started = pthread_create(&nt->t, NULL, number_thread, nt) == 0;
+	if (!nt->started)
+		number_thread(nt);
+	return 1;
+}
+
+/* Wait for the numbers' thread and copy its table in (e NULL: only wait, the load having
+ * failed otherwise). */
+static enum err_code number_thread_end(struct store *st, struct err *e)
+{
+	struct numthread *nt = st->numthr;
+	enum err_code rc = ERR_OK;
+
+	if (!nt)
+		return ERR_OK;
+	if (nt->started)
+		pthread_join(nt->t, NULL);
+	st->numthr = NULL;
+	if (e && nt->rc != SQLITE_OK)
+		rc = err_set(e, ERR_STORAGE, "database error while building indexes: %s",
+			     nt->msg);
+	else if (e)
+		rc = store_scratch_copy(st, SCRATCH_NUMBERS, "member_number", e);
+	free(nt);
 	return rc;
 }
 
@@ -997,7 +1107,10 @@ static enum err_code numbers_scan(struct store *st, int plain[3], struct err *e)
 /* Fill member_number at the end of a first load (which checks the numbers in the file only
  * through it, sparing a set of every number in memory) from the numbers collected as the
  * members were stored and sorted since (bulk_sort), each kind stored in key order: a tenth
- * of the work of sorting them in SQLite. A number held twice fails the load. */
+ * of the work of sorting them in SQLite. A number held twice fails the load. When every
+ * kind was collected, they are checked here and stored on a second thread into a scratch
+ * database (number_thread_start), to be copied in by number_thread_end: the copy costs a
+ * quarter of storing them, and the storing is done beside the roll's lists. */
 static enum err_code number_table(struct store *st, struct err *e)
 {
 	enum err_code rc;
@@ -1007,6 +1120,16 @@ static enum err_code number_table(struct store *st, struct err *e)
 	if ((rc = numbers_scan(st, plain, e))) {
 		numbers_forget(st);
 		return rc;
+	}
+	if (!plain[0] && !plain[1] && !plain[2]) {
+		for (kind = 0; kind < 3; kind++)
+			number_kind_check(kind, st->nb[kind].v, st->nb[kind].n, &reported, e);
+		if (e->code) {
+			numbers_forget(st);
+			return e->code;
+		}
+		if (number_thread_start(st))
+			return ERR_OK;
 	}
 	/* Every kind is checked even after one had a number held twice, so that the load's
 	 * report names them all. */
@@ -1084,7 +1207,17 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 	if (sorting)
 		pthread_join(sorter, NULL);
 	bulk_trace("sorting (the rest)", &tw, &tc);
-	if (!rc && st->ndup)
+	/* The numbers checked, and stored on a second thread while this one goes on. */
+	if (rc || (rc = number_table(st, e))) {
+		free(st->dupv);
+		st->dupv = NULL;
+		st->ndup = st->capdup = 0;
+		numbers_forget(st);
+		store_words_bulk_forget(st);
+		return rc;
+	}
+	bulk_trace("numbers checked", &tw, &tc);
+	if (st->ndup)
 		rc = sq_exec(st, "INSERT INTO member_dupkey(dup_hash, member_id)"
 			     " SELECT dup_hash, member_id FROM cadre_dupkeys ORDER BY 1, 2",
 			     e, "storing duplicate keys");
@@ -1092,35 +1225,33 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 	st->dupv = NULL;
 	st->ndup = st->capdup = 0;
 	bulk_trace("duplicate keys", &tw, &tc);
-	if (rc || (rc = number_table(st, e))) {
-		numbers_forget(st);
-		store_words_bulk_forget(st);
-		return rc;
-	}
-	bulk_trace("numbers", &tw, &tc);
 	/* The roll's lists: the members' keys read, the lists ordered on a second thread while
 	 * SQLite builds the roll index here, then stored. */
-	if ((rc = store_roll_bulk_begin(st, e))) {
-		store_words_bulk_forget(st);
-		return rc;
-	}
+	if (rc || (rc = store_roll_bulk_begin(st, e)))
+		goto fail;
 	bulk_trace("roll lists: members read", &tw, &tc);
 	if ((rc = sq_exec(st,
 		    "CREATE INDEX IF NOT EXISTS member_roll ON member(org_id, status, sort_key, folded);",
-		    e, "building indexes"))) {
-		store_words_bulk_forget(st);
+		    e, "building indexes")))
+		goto fail;
+	bulk_trace("member_roll (lists sorted)", &tw, &tc);
+	if ((rc = store_roll_bulk(st, e))) {
+		number_thread_end(st, NULL);
 		return rc;
 	}
-	bulk_trace("member_roll (lists sorted)", &tw, &tc);
-	if ((rc = store_roll_bulk(st, e)))
-		return rc;
 	bulk_trace("roll lists stored", &tw, &tc);
+	/* Built here while the numbers' thread may still be storing them. */
 	if ((rc = sq_exec(st,
 		    "CREATE INDEX IF NOT EXISTS member_since ON member(org_id, org_since,"
 		    " status_since, status);",
-		    e, "building indexes")))
+		    e, "building indexes"))) {
+		number_thread_end(st, NULL);
 		return rc;
+	}
 	bulk_trace("member_since", &tw, &tc);
+	if ((rc = number_thread_end(st, e)))
+		return rc;
+	bulk_trace("numbers: waited, copied in", &tw, &tc);
 	if ((rc = sq_exec(st, MEMBER_NUMBER_TRIGGERS, e, "building indexes")) ||
 	    (rc = sq_exec(st, schema_fig_member_triggers(1), e, "building indexes")))
 		return rc;
@@ -1130,6 +1261,10 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 		return store_fig_rebuild(st, e);
 	}
 	return fig_bulk_flush(st, e);
+fail:
+	number_thread_end(st, NULL);
+	store_words_bulk_forget(st);
+	return rc;
 }
 
 /* ---- rules -------------------------------------------------------------------------- */

@@ -9,6 +9,8 @@
 #include "store.h"
 
 #define STMT_CACHE 96
+/* A first load's scratch databases (store_scratch.c): the members' numbers. */
+enum { SCRATCH_NUMBERS, SCRATCH_N };
 
 /* One entry of a list being ordered: the first 8 bytes of the member's sort key as a
  * big-endian number (most comparisons end there), the whole key in an arena, and the id. */
@@ -40,17 +42,26 @@ struct store {
 	 * writes), sorts and stores them at its end through cadre_numbers (numv: the kind being
 	 * stored). off: a number that does not pack, or no memory: that kind is read back from
 	 * the members instead. */
-	struct numkey {
-		uint64_t hi, lo; /* the value's bytes, big-endian, zero-padded (memcmp's order) */
-		int64_t id;
-	} *numv;
-	size_t nnum;
-	int numkind;
+	struct numsrc {
+		const struct numkey {
+			uint64_t hi, lo; /* the value's bytes, big-endian, zero-padded (memcmp's
+					  * order) */
+			int64_t id;
+		} *v;
+		size_t n;
+		int kind;
+	} numsrc;
 	struct numbulk {
 		struct numkey *v;
 		size_t n, cap;
 		int off;
 	} nb[3];
+	/* The numbers stored into the scratch database on a thread of their own (store.c's
+	 * number_thread), while this connection goes on with the roll's lists. */
+	struct numthread *numthr;
+	char *scratch[SCRATCH_N]; /* the scratch databases' paths, while in use */
+	int scratch_attached;     /* bit i: scratch i attached to db as cadre_scratchI (until
+				   * the transaction ends) */
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
@@ -114,6 +125,23 @@ enum err_code store_words_rebuild(struct store *st, struct err *e);
 enum err_code store_words_rebuild_slow(struct store *st, struct err *e);
 
 enum err_code sq_db_error(struct store *st, struct err *e, const char *what);
+/* Puts back the connection's busy handler (after a look that must not wait). */
+void store_busy_restore(struct store *st);
+
+/* store_scratch.c: a first load's scratch databases (see there; which: SCRATCH_*). _sweep
+ * removes those a killed process left (at open, when no write transaction is open); _open
+ * makes an empty one, beside the database, with the given tables (a NULL-terminated list)
+ * declared as in it, on a connection of its own in an open transaction (NULL: none, e.g. a
+ * database in memory); _copy copies one of its tables into the same, empty, table of the
+ * database, by SQLite's transfer (attaching it first); _unlink removes their files (before
+ * the transaction ends: an attached one is only read); _drop detaches them once it has
+ * ended. */
+void store_scratch_sweep(struct store *st);
+sqlite3 *store_scratch_open(struct store *st, int which, const char *const *tables);
+enum err_code store_scratch_copy(struct store *st, int which, const char *table,
+				 struct err *e);
+void store_scratch_unlink(struct store *st);
+void store_scratch_drop(struct store *st);
 /* A prepared statement for sql, cached by the address of the SQL text (call sites pass
  * static strings), reset and with its bindings cleared. NULL on failure (e filled). */
 sqlite3_stmt *sq_prep(struct store *st, const char *sql, struct err *e);
