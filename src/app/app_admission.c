@@ -1270,6 +1270,114 @@ static enum err_code case_as_of(struct app *a, struct admission *c, date_t d,
 	return ERR_OK;
 }
 
+/* The first status change recorded after a date: what the member's status was before it. */
+struct status_after {
+	date_t d;
+	int found;
+	char from[24];
+};
+
+static int first_status_after(void *ctx, const struct member_event *ev)
+{
+	struct status_after *f = ctx;
+
+	if (strcmp(ev->kind, "status") != 0 || ev->date <= f->d)
+		return 0;
+	detail_str(ev->detail, "from", f->from, sizeof f->from);
+	f->found = 1;
+	return 1;
+}
+
+/* Whether member m was a probationer on the past date d as the rolls recorded it then: the
+ * status its first status change after d left (a recognition voted after d leaves
+ * probationary, though its status history counts it official from the end of probation),
+ * else its status today. */
+static enum err_code probationary_on(struct app *a, const struct member *m, date_t d, int *yes,
+				     struct err *e)
+{
+	struct status_after f = {d, 0, ""};
+
+	if (store_member_events(a->st, m->id, first_status_after, &f, e))
+		return e->code;
+	*yes = f.found ? !strcmp(f.from, member_status_name(MS_PROBATIONARY))
+		       : m->status == MS_PROBATIONARY;
+	return ERR_OK;
+}
+
+/* The cases of [pre, last] as they stood on the past date d (replayed from their steps),
+ * those that existed then and whose cell that day lies in [pre, last], in list order. */
+static enum err_code cases_as_of(struct app *a, long pre, long last, date_t d,
+				 const struct app_holidays *h, struct adm_vec *out, struct err *e)
+{
+	struct adm_vec all = {0};
+	enum err_code rc;
+	size_t i;
+
+	rc = store_adm_list(a->st, pre, last, AST__COUNT, 0, 0, adm_take, &all, NULL, e);
+	for (i = 0; i < all.n && !rc; i++) {
+		struct org o;
+		int64_t now = all.v[i].p.org_id;
+		int existed;
+
+		if ((rc = case_as_of(a, &all.v[i], d, h, &existed, e)))
+			break;
+		if (!existed)
+			continue;
+		/* A case moved into the subtree after d was elsewhere that day. */
+		if (all.v[i].p.org_id != now &&
+		    ((rc = store_org_by_id(a->st, all.v[i].p.org_id, &o, e)) || o.pre < pre ||
+		     o.pre > last))
+			continue;
+		adm_push(out, &all.v[i]);
+	}
+	free(all.v);
+	return rc;
+}
+
+enum err_code app_adm_list_as_of(struct app *a, const struct actor *ac, const char *org_code,
+				 int stage, date_t as_of, long offset, long limit, adm_cb cb,
+				 void *ctx, long *total, struct err *e)
+{
+	struct adm_vec l = {0};
+	struct app_holidays h = {0};
+	enum err_code rc;
+	long pre, last, n = 0;
+	size_t i;
+
+	as_of = app_date(a, as_of);
+	if (as_of >= a->today)
+		return app_adm_list(a, ac, org_code, stage, offset, limit, cb, ctx, total, e);
+	if (stage > AST__COUNT)
+		return err_add(e, ERR_INPUT, 0, "stage", NULL, NULL, "no such stage");
+	if ((rc = store_read_begin(a->st, e)))
+		return rc;
+	if (!(rc = app_subtree(a, ac, org_code, 1, &pre, &last, e)) &&
+	    !(rc = app_holidays_load(a, &h, e)))
+		rc = cases_as_of(a, pre, last, as_of, &h, &l, e);
+	store_read_end(a->st);
+	for (i = 0; i < l.n && !rc; i++) {
+		const struct admission *c = &l.v[i];
+
+		if (stage < 0 ? adm_stage_closed(c->stage)
+			      : stage < AST__COUNT && c->stage != (enum adm_stage)stage)
+			continue;
+		if (n++ < offset || (limit > 0 && n > offset + limit))
+			continue;
+		if (cb(ctx, c))
+			break;
+	}
+	if (total && !rc) {
+		/* Counted to the end, even past the page the callback took. */
+		for (n = 0, i = 0; i < l.n; i++)
+			n += stage < 0 ? !adm_stage_closed(l.v[i].stage)
+				       : stage == AST__COUNT || l.v[i].stage == (enum adm_stage)stage;
+		*total = n;
+	}
+	app_holidays_cleanup(&h);
+	free(l.v);
+	return rc;
+}
+
 static int due_cmp(const void *x, const void *y)
 {
 	const struct admission *p = x, *q = y;
@@ -1301,22 +1409,22 @@ static enum err_code due_list(struct app *a, long pre, long last, date_t as_of,
 	if (as_of >= a->today) {
 		rc = store_adm_due(a->st, pre, last, until, cer_until, adm_take, &l, e);
 	} else {
-		/* A past date: the cases replayed from their steps up to it. */
-		struct adm_vec all = {0};
+		/* A past date: the cases replayed from their steps up to it, and the probationers
+		 * without a case on the rolls that day (recognised or gone since, too). */
+		struct adm_vec past = {0};
 
-		rc = store_adm_list(a->st, pre, last, AST__COUNT, 0, 0, adm_take, &all, NULL, e);
-		for (i = 0; i < all.n && !rc; i++) {
-			int existed;
-
-			if ((rc = case_as_of(a, &all.v[i], as_of, h, &existed, e)))
-				break;
-			if (existed && all.v[i].due_kind != DK_NONE)
-				adm_push(&l, &all.v[i]);
-		}
-		free(all.v);
+		rc = cases_as_of(a, pre, last, as_of, h, &l, e);
 		if (!rc)
-			rc = store_adm_due(a->st, pre, last, DATE_NONE + 1, cer_until, adm_take, &l,
-					   e);
+			rc = store_adm_probationers_on(a->st, pre, last, as_of,
+						       cer_until < as_of ? cer_until : as_of,
+						       adm_take, &past, e);
+		for (i = 0; i < past.n && !rc; i++) {
+			int yes = 0;
+
+			if (!(rc = probationary_on(a, &past.v[i].p, as_of, &yes, e)) && yes)
+				adm_push(&l, &past.v[i]);
+		}
+		free(past.v);
 	}
 	for (i = 0; i < l.n && !rc; i++) {
 		struct admission *c = &l.v[i];
@@ -1374,16 +1482,15 @@ enum err_code app_adm_board(struct app *a, const struct actor *ac, const char *o
 	/* As of a past date every case is replayed from its steps up to it. */
 	if (!(rc = app_subtree(a, ac, org_code, 1, &pre, &last, e)) &&
 	    !(rc = app_holidays_load(a, &h, e)) &&
-	    !(rc = store_adm_list(a->st, pre, last, as_of < a->today ? AST__COUNT : -1, 0, 0,
-				  adm_take, &l, NULL, e)))
+	    !(rc = as_of < a->today
+			   ? cases_as_of(a, pre, last, as_of, &h, &l, e)
+			   : store_adm_list(a->st, pre, last, -1, 0, 0, adm_take, &l, NULL, e)))
 		for (i = 0; i < l.n && !rc; i++) {
 			struct admission *c = &l.v[i];
-			int existed = 1;
 
-			if (as_of < a->today ? (rc = case_as_of(a, c, as_of, &h, &existed, e))
-					     : (rc = fill_due(a, c, &h, e)))
+			if (as_of >= a->today && (rc = fill_due(a, c, &h, e)))
 				break;
-			if (!existed || adm_stage_closed(c->stage))
+			if (adm_stage_closed(c->stage))
 				continue;
 			b->count[c->stage]++;
 			if (adm_overdue(c, as_of))

@@ -333,10 +333,15 @@ int cmd_adm_list(struct cli *c, int npos, char **pos)
 	struct adm_out o = {NULL, &t, c->app.today};
 	const char *v = OPT(c, "stage");
 	int stage = -1;
+	date_t as_of;
 	enum err_code rc;
 
 	(void)npos;
 	(void)pos;
+	if (cli_date(c, "as-of", OPT(c, "as-of"), &as_of))
+		return cli_fail(c);
+	if (as_of != DATE_NONE)
+		o.today = as_of;
 	if (v && !strcmp(v, "all"))
 		stage = AST__COUNT;
 	else if (v && (stage = adm_stage_parse(v)) < 0) {
@@ -351,8 +356,8 @@ int cmd_adm_list(struct cli *c, int npos, char **pos)
 		  err_tr("NEXT"));
 	if (c->json)
 		o.arr = json_array();
-	rc = app_adm_list(&c->app, &c->actor, OPT(c, "org"), stage, 0, 0, adm_row, &o, NULL,
-			  &c->e);
+	rc = app_adm_list_as_of(&c->app, &c->actor, OPT(c, "org"), stage, as_of, 0, 0, adm_row,
+				&o, NULL, &c->e);
 	return cli_list_end(c, &t, o.arr, rc, err_tr("no admission cases"));
 }
 

@@ -914,6 +914,11 @@ static const char *const migrations[] = {
 	 * of the whole tree the admission_due index in date order. */
 	"CREATE INDEX admission_citizen ON admission(citizen_id);"
 	"CREATE INDEX admission_org_due ON admission(org_id, due_on) WHERE due_on IS NOT NULL;",
+	/* 21: admissions: the due list as of a past date finds the probationers of that day who
+	 * have since been recognised, removed or have left through their status changes recorded
+	 * after it (a recognition's status history starts at the end of probation, before the
+	 * vote that recorded it, so the history alone would hide a vote still awaited). */
+	"CREATE INDEX member_event_status ON member_event(date, member_id) WHERE kind = 'status';",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -346,6 +346,59 @@ expect_refused 3 "candidates are kept by a cell" admission add --org E98 --name 
 	--ethnicity Thái --hometown "Sơn La" --source other
 
 # ---------------------------------------------------------------------------------------------
+tcase "as of a past date: the probationers of that day (recognised, removed, moved since), the cases at their stage then" "$WORK/base.db"
+# Three probationers without a case (ceremony 2025-03-15, probation ended 2026-03-15): P1
+# recognised on 2026-05-04 (official from 2026-03-15 by its history), P2 removed on
+# 2026-06-01, P3 moved from C2 to C31 (E99) in July.
+madd_p C1 "Tạ Văn Chờ"
+P1=$MID
+madd_p C2 "Kha Văn Bỏ"
+P2=$MID
+madd_p C2 "Lã Văn Đi"
+P3=$MID
+expect_exit 0 member status "$P1" official --date 2026-05-04 --reason "chi bộ xét công nhận"
+expect_exit 0 member status "$P2" removed --date 2026-06-01 --reason "không đủ tư cách"
+expect_exit 0 --json member transfer "$P3" --to C31 --date 2026-07-01 --reason "điều động"
+json_val 'd["id"]'
+expect_exit 0 member receive "$JV" --date 2026-07-03
+probs() { # the (member, cell, overdue) of the probationers without a case on the due list
+	expect_json "sorted((x['member_id'], x['org'], x['due']['overdue']) for x in d if x['id'] == 0 and x['member_id'] in ($P1, $P2, $P3)) == $1" "$2"
+}
+expect_exit 0 --json admission due --org E98 --as-of 2026-04-01
+probs "[($P1, 'C1', False), ($P2, 'C2', False), ($P3, 'C2', False)]" \
+	"on 2026-04-01 the three were due for recognition (P1 recognised later from 2026-03-15)"
+expect_exit 0 --json admission due --org E98 --as-of 2026-05-15
+probs "[($P2, 'C2', True), ($P3, 'C2', True)]" "on 2026-05-15 P1 was recognised; the others overdue"
+expect_exit 0 --json admission due --org E98 --as-of 2026-06-15
+probs "[($P3, 'C2', True)]" "on 2026-06-15 P2 was removed; P3 still on the roll of C2"
+expect_exit 0 --json admission due --org E99 --as-of 2026-06-15
+probs "[]" "P3 was not in E99 on 2026-06-15"
+expect_exit 0 --json admission due --org E99
+probs "[($P3, 'C31', True)]" "today P3 is in C31"
+expect_exit 0 --json admission due --org C1 --as-of 2025-12-01
+probs "[]" "before the end of probation nothing was due"
+# The list as of a date: the cases that existed then, at their stage then.
+cand "Hứa Văn Xưa" 1999-09-09 2026-01-12
+X=$CID
+to_verified "$X" 2026-02-02 2026-03-02 2026-04-01
+expect_exit 0 admission step "$X" withdrawal --date 2026-06-01 --reason "chuyển công tác"
+expect_exit 0 --json admission list --org C1 --as-of 2026-03-10
+expect_json '[(x["stage"], x["stage_since"]) for x in d if x["id"] == '"$X"'] == [("applied", "2026-03-02")]' \
+	"on 2026-03-10 the case was at its application"
+expect_exit 0 --json admission list --org C1 --as-of 2026-01-11
+expect_json 'not [x for x in d if x["id"] == '"$X"']' "the day before it was listed the case did not exist"
+expect_exit 0 --json admission list --org C1 --as-of 2026-05-01 --stage verified
+expect_json '[x["id"] for x in d] == ['"$X"']' "the stage of that day picks"
+expect_exit 0 --json admission list --org C1 --as-of 2026-07-01
+expect_json 'not [x for x in d if x["id"] == '"$X"']' "withdrawn by then: not among the open cases"
+expect_exit 0 --json admission list --org C1 --as-of 2026-07-01 --stage all
+expect_json '[x["stage"] for x in d if x["id"] == '"$X"'] == ["withdrawn"]'
+expect_exit 0 --json admission list --org C1
+expect_json 'not [x for x in d if x["id"] == '"$X"']' "today: withdrawn, not open"
+expect_exit 0 admission list --org C1 --as-of 2026-03-10
+expect_out_contains "Hứa Văn Xưa"
+
+# ---------------------------------------------------------------------------------------------
 tcase "--help of every admission command" "$WORK/base.db"
 for sub in add show step list due; do
 	expect_exit 0 admission "$sub" --help
