@@ -399,6 +399,23 @@ expect_exit 0 admission list --org C1 --as-of 2026-03-10
 expect_out_contains "Hứa Văn Xưa"
 
 # ---------------------------------------------------------------------------------------------
+tcase "the audit log names a case by its candidate within the reader's subtree, not outside it" "$WORK/base.db"
+cand "Thân Văn Ghi" 2001-01-01 2026-02-02
+G=$CID
+subj() { # the subject names of admission:ID's entries as the reader sees them
+	expect_json "sorted({x['subject_name'] for x in d if x['subject'] == 'admission:$1'}, key=str) == $2" "$3"
+}
+CADRE_TOKEN=$T_C1 expect_exit 0 --json audit list
+subj "$G" "['Thân Văn Ghi']" "the cell's clerk sees the candidate's name"
+expect_exit 0 admission step "$G" transfer --date 2026-03-02 --body C31 --reason "điều động"
+CADRE_TOKEN=$T_C1 expect_exit 0 --json audit list
+subj "$G" "[None]" "moved out of C1: the raw reference only"
+expect_exit 0 --json audit list
+subj "$G" "['Thân Văn Ghi']" "the whole tree sees it"
+expect_exit 0 audit list
+expect_out_contains "admission:$G"
+
+# ---------------------------------------------------------------------------------------------
 tcase "--help of every admission command" "$WORK/base.db"
 for sub in add show step list due; do
 	expect_exit 0 admission "$sub" --help
