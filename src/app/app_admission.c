@@ -744,8 +744,14 @@ static enum err_code make_member(struct app *a, const struct actor *ac, struct a
 	return ERR_OK;
 }
 
-enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
-			   struct adm_step *s, struct admission *out, struct err *e)
+static enum err_code of_member_tx(struct app *a, const struct actor *ac, int64_t member_id,
+				  struct admission *c, struct err *e);
+
+/* app_adm_step; member_id > 0: the case of that probationary member, opened in the same
+ * transaction when there is none (so a step refused opens nothing). */
+static enum err_code adm_step(struct app *a, const struct actor *ac, int64_t id,
+			      int64_t member_id, struct adm_step *s, struct admission *out,
+			      struct err *e)
 {
 	static const char *const req_class[] = {"course", NULL};
 	static const char *const req_verif[] = {"verifier", "conclusion", NULL};
@@ -784,6 +790,11 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 		json_object_del(detail, reserved_keys[i]);
 	if ((rc = app_begin(a, e)))
 		goto done;
+	if (member_id > 0) {
+		if ((rc = of_member_tx(a, ac, member_id, &c, e)))
+			goto out;
+		id = c.id;
+	}
 	if ((rc = case_lookup(a, ac, id, &c, e)) || (rc = app_scope(a, ac, &spre, &slast, e)))
 		goto out;
 	if ((rc = app_can_edit(ac, e)) || (rc = case_orgs_of(a, c.p.org_id, &k, e)))
@@ -1097,8 +1108,21 @@ done:
 	return rc;
 }
 
-enum err_code app_adm_of_member(struct app *a, const struct actor *ac, int64_t member_id,
-				struct admission *c, struct err *e)
+enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
+			   struct adm_step *s, struct admission *out, struct err *e)
+{
+	return adm_step(a, ac, id, 0, s, out, e);
+}
+
+enum err_code app_adm_step_member(struct app *a, const struct actor *ac, int64_t member_id,
+				  struct adm_step *s, struct admission *out, struct err *e)
+{
+	return adm_step(a, ac, 0, member_id, s, out, e);
+}
+
+/* app_adm_of_member inside the caller's transaction. */
+static enum err_code of_member_tx(struct app *a, const struct actor *ac, int64_t member_id,
+				  struct admission *c, struct err *e)
 {
 	struct member m;
 	struct name_keys nk;
@@ -1109,8 +1133,6 @@ enum err_code app_adm_of_member(struct app *a, const struct actor *ac, int64_t m
 	long spre, slast;
 	char subject[40], *after;
 
-	if ((rc = app_begin(a, e)))
-		return rc;
 	name_keys_init(&nk);
 	if ((rc = app_scope(a, ac, &spre, &slast, e)))
 		goto out;
@@ -1181,6 +1203,17 @@ enum err_code app_adm_of_member(struct app *a, const struct actor *ac, int64_t m
 out:
 	app_holidays_cleanup(&h);
 	name_keys_cleanup(&nk);
+	return rc;
+}
+
+enum err_code app_adm_of_member(struct app *a, const struct actor *ac, int64_t member_id,
+				struct admission *c, struct err *e)
+{
+	enum err_code rc;
+
+	if ((rc = app_begin(a, e)))
+		return rc;
+	rc = of_member_tx(a, ac, member_id, c, e);
 	return app_end(a, rc, e);
 }
 

@@ -46,6 +46,11 @@ enum err_code app_adm_steps(struct app *a, const struct actor *ac, int64_t id, a
 enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 			   struct adm_step *s, struct admission *c, struct err *e);
 
+/* app_adm_step on the case of probationary member member_id, opened (app_adm_of_member) in
+ * the step's own transaction when there is none: a step refused leaves no case behind. */
+enum err_code app_adm_step_member(struct app *a, const struct actor *ac, int64_t member_id,
+				  struct adm_step *s, struct admission *c, struct err *e);
+
 typedef int (*adm_cb)(void *ctx, const struct admission *c);
 /* The cases of org_code's subtree (NULL: the actor's scope) at stage (-1: every open stage;
  * AST__COUNT: every stage, closed ones too), in list order of the names, a page at a time

@@ -190,21 +190,17 @@ int cmd_adm_step(struct cli *c, int npos, char **pos)
 	json_t *detail;
 	char *dj;
 	size_t n, i;
-	int64_t id, mentor = 0;
+	int64_t id = 0, mid = 0, mentor = 0;
 	int kind;
 
 	(void)npos;
 	memset(&s, 0, sizeof s);
 	s.passed = -1;
 	if (pos[0][0] == 'm') {
-		/* mMEMBER_ID: the case of a probationary member (opened now when the member was
-		 * added without one), as the due list names them. */
-		int64_t mid;
-
-		if (cli_id(c, "id", pos[0] + 1, &mid) ||
-		    app_adm_of_member(&c->app, &c->actor, mid, &a, &c->e))
+		/* mMEMBER_ID: the case of a probationary member (opened with the step when the
+		 * member was added without one), as the due list names them. */
+		if (cli_id(c, "id", pos[0] + 1, &mid))
 			return cli_fail(c);
-		id = a.id;
 	} else if (cli_id(c, "id", pos[0], &id)) {
 		return cli_fail(c);
 	}
@@ -280,8 +276,10 @@ int cmd_adm_step(struct cli *c, int npos, char **pos)
 	}
 	snprintf(s.detail, sizeof s.detail, "%s", dj);
 	free(dj);
-	if (app_adm_step(&c->app, &c->actor, id, &s, &a, &c->e))
+	if (mid ? app_adm_step_member(&c->app, &c->actor, mid, &s, &a, &c->e)
+		: app_adm_step(&c->app, &c->actor, id, &s, &a, &c->e))
 		return cli_fail(c);
+	id = a.id;
 	if (c->json) {
 		json_t *j = app_adm_json(&a, c->app.today);
 

@@ -399,6 +399,14 @@ expect_exit 0 admission list --org C1 --as-of 2026-03-10
 expect_out_contains "Hứa Văn Xưa"
 
 # ---------------------------------------------------------------------------------------------
+tcase "a step refused on mMEMBER_ID leaves no case opened" "$WORK/base.db"
+# expect_refused: the database unchanged (the case is opened in the step's transaction).
+expect_refused 5 "R-PROBATION-MONTHS" admission step m10 recognition_vote --date 2026-11-20 \
+	--present 9 --for 9 --against 0
+expect_exit 0 --json admission list --org C1 --stage all
+expect_json 'not [x for x in d if x["member_id"] == 10]' "no case was opened for member 10"
+
+# ---------------------------------------------------------------------------------------------
 tcase "the audit log names a case by its candidate within the reader's subtree, not outside it" "$WORK/base.db"
 cand "Thân Văn Ghi" 2001-01-01 2026-02-02
 G=$CID
