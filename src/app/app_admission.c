@@ -1046,7 +1046,8 @@ static enum err_code adm_step(struct app *a, const struct actor *ac, int64_t id,
 			goto out;
 		}
 		if ((rc = app_org_lookup(a, ac, body_in, &to, 1, "body", e)) ||
-		    (rc = check_case_cell(a, &to, e)))
+		    (rc = check_case_cell(a, &to, e)) ||
+		    (rc = app_check_exists_on(&to, s->on, "date", e)))
 			goto out;
 		s->org_id = to.id;
 		snprintf(s->org_code, sizeof s->org_code, "%s", to.code);

@@ -26,7 +26,7 @@ static void print_due(const struct admission *c, date_t today, char *out, size_t
 		snprintf(out, n, "-");
 		return;
 	}
-	snprintf(out, n, "%s by %s%s", adm_due_name(c->due_kind), date_format(c->due_on, d),
+	snprintf(out, n, err_tr("%s by %s%s"), adm_due_name(c->due_kind), date_format(c->due_on, d),
 		 adm_overdue(c, today) ? err_tr(" (overdue)") : "");
 }
 

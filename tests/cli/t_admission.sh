@@ -405,6 +405,12 @@ expect_refused 5 "R-PROBATION-MONTHS" admission step m10 recognition_vote --date
 	--present 9 --for 9 --against 0
 expect_exit 0 --json admission list --org C1 --stage all
 expect_json 'not [x for x in d if x["member_id"] == 10]' "no case was opened for member 10"
+# A case moves only to a cell that existed on the step's date.
+expect_exit 0 org add C9 --parent E98 --kind cell --name "Chi bộ Đại đội 9" --date 2026-06-01
+cand "Phí Văn Dời" 2001-01-01 2026-02-02
+expect_refused 5 "2026-06-01" admission step "$CID" transfer --date 2026-05-04 --body C9
+expect_exit 0 --json admission step "$CID" transfer --date 2026-06-01 --body C9
+expect_json 'd["org"] == "C9"'
 
 # ---------------------------------------------------------------------------------------------
 tcase "the audit log names a case by its candidate within the reader's subtree, not outside it" "$WORK/base.db"
