@@ -91,6 +91,17 @@ static void detail_str(const char *detail, const char *key, char *out, size_t ca
 	json_decref(j);
 }
 
+/* A step's detail as a JSON object for its audit entry (a new reference; {} when none). */
+static json_t *detail_obj(const char *detail)
+{
+	json_t *j = detail[0] ? json_loads(detail, 0, NULL) : NULL;
+
+	if (json_is_object(j))
+		return j;
+	json_decref(j);
+	return json_object();
+}
+
 static int64_t detail_int(const char *detail, const char *key)
 {
 	json_t *j = json_loads(detail, 0, NULL);
@@ -1093,10 +1104,10 @@ static enum err_code adm_step(struct app *a, const struct actor *ac, int64_t id,
 		goto out;
 	snprintf(subject, sizeof subject, "admission:%lld", (long long)id);
 	snprintf(action, sizeof action, "admission.%s", adm_step_name(s->kind));
-	after = app_json("{s:s,s:s,s:s,s:o,s:s,s:s,s:I}", "date", date_format(s->on, d1), "org",
+	after = app_json("{s:s,s:s,s:s,s:o,s:s,s:o,s:I}", "date", date_format(s->on, d1), "org",
 			 s->org_code, "stage", adm_stage_name(c.stage), "passed",
 			 s->passed < 0 ? json_null() : json_boolean(s->passed), "number", s->number,
-			 "detail", s->detail, "member_id", (json_int_t)c.member_id);
+			 "detail", detail_obj(s->detail), "member_id", (json_int_t)c.member_id);
 	rc = app_audit(a, ac, action, subject, k.cell.id, NULL, after, e);
 	free(after);
 	if (!rc && out)
@@ -1571,8 +1582,8 @@ static enum err_code system_step(struct app *a, const struct actor *ac, struct a
 		return rc;
 	snprintf(subject, sizeof subject, "admission:%lld", (long long)c->id);
 	snprintf(action, sizeof action, "admission.%s", adm_step_name(kind));
-	after = app_json("{s:s,s:s,s:s,s:s}", "date", date_format(s.on, d1), "org", org->code,
-			 "stage", adm_stage_name(c->stage), "detail", s.detail);
+	after = app_json("{s:s,s:s,s:s,s:o}", "date", date_format(s.on, d1), "org", org->code,
+			 "stage", adm_stage_name(c->stage), "detail", detail_obj(s.detail));
 	rc = app_audit(a, ac, action, subject, c->p.org_id, NULL, after, e);
 	free(after);
 	return rc;

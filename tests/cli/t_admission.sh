@@ -428,6 +428,9 @@ expect_exit 0 --json audit list
 subj "$G" "['Thân Văn Ghi']" "the whole tree sees it"
 expect_exit 0 audit list
 expect_out_contains "admission:$G"
+expect_exit 0 --json audit list
+expect_json '[x["after"]["detail"] for x in d if x["subject"] == "admission:'"$G"'" and x["action"] == "admission.transfer"] == [{"from": "C1", "reason": "điều động"}]' \
+	"a step's detail is an object in its audit entry"
 
 # ---------------------------------------------------------------------------------------------
 tcase "--help of every admission command" "$WORK/base.db"

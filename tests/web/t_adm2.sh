@@ -27,11 +27,19 @@ expect_html_valid
 expect_out_contains "<a href=\"/admissions/$G\" title=\"admission:$G\">Hà Văn Ứng</a>"
 expect_out_contains "Candidate for admission added"
 expect_out_contains "Admission: awareness class recorded"
+# The entries' keys and values in words, the step's detail as pairs (not raw JSON).
+expect_out_contains "Stage: Awareness class passed"
+expect_out_contains "Passed: yes"
+expect_out_contains "Details: Course: Lớp 1"
+expect_out_contains "Listed on: 2026-02-02"
+expect_out_lacks "listed_on"
 HTTP_LANG=vi
 login aview
 page GET "/audit?subject=admission:$G"
 expect_out_contains "Thêm quần chúng ưu tú vào danh sách"
 expect_out_contains "Kết nạp: ghi kết quả lớp bồi dưỡng nhận thức về Đảng"
+expect_out_contains "Giai đoạn: Đã học lớp bồi dưỡng nhận thức về Đảng"
+expect_out_contains "Lớp bồi dưỡng: Lớp 1"
 HTTP_LANG=en
 login admin
 page GET "/audit?subject=admission:$H"
