@@ -862,14 +862,26 @@ static enum err_code adm_step(struct app *a, const struct actor *ac, int64_t id,
 		break;
 	case ASK_APPLICATION:
 		s->passed = -1;
-		for (i = 0; i < s->n_intro && i < ADM_INTRODUCERS_MAX; i++) {
+		if (s->n_intro < 0 || s->n_intro > ADM_INTRODUCERS_MAX) {
+			rc = err_add(e, ERR_INPUT, 0, "introducers", NULL, NULL,
+				     "an application has two introducers (or the Youth Union "
+				     "committee's resolution and one official member), not %d",
+				     s->n_intro);
+			goto out;
+		}
+		for (i = 0; i < s->n_intro; i++) {
 			struct adm_introducer *in = &s->intro[i];
 			struct member m;
 			struct err tmp;
+			char clean[M_TEXT];
 			int st = -1;
 
 			in->official_on_date = 0;
 			in->name[0] = 0;
+			if (in->resolution[0] &&
+			    text_accept(in->resolution, sizeof in->resolution - 1, 0, clean,
+					sizeof clean, e, 0, "resolution", "the resolution") == 0)
+				snprintf(in->resolution, sizeof in->resolution, "%s", clean);
 			if (!in->member_id)
 				continue;
 			err_init(&tmp);
