@@ -1361,8 +1361,9 @@ static enum err_code probationary_on(struct app *a, const struct member *m, date
 	return ERR_OK;
 }
 
-/* The cases of [pre, last] as they stood on the past date d (replayed from their steps),
- * those that existed then and whose cell that day lies in [pre, last], in list order. */
+/* The cases kept in [pre, last] on the past date d, as they stood then (replayed from their
+ * steps): those that existed then and whose cell that day lies in [pre, last] (moved in or
+ * out since, too), in list order. */
 static enum err_code cases_as_of(struct app *a, long pre, long last, date_t d,
 				 const struct app_holidays *h, struct adm_vec *out, struct err *e)
 {
@@ -1370,7 +1371,7 @@ static enum err_code cases_as_of(struct app *a, long pre, long last, date_t d,
 	enum err_code rc;
 	size_t i;
 
-	rc = store_adm_list(a->st, pre, last, AST__COUNT, 0, 0, adm_take, &all, NULL, e);
+	rc = store_adm_list_since(a->st, pre, last, d, adm_take, &all, e);
 	for (i = 0; i < all.n && !rc; i++) {
 		struct org o;
 		int64_t now = all.v[i].p.org_id;
@@ -1380,7 +1381,7 @@ static enum err_code cases_as_of(struct app *a, long pre, long last, date_t d,
 			break;
 		if (!existed)
 			continue;
-		/* A case moved into the subtree after d was elsewhere that day. */
+		/* A case moved after d was where its cell was that day (in the subtree or not). */
 		if (all.v[i].p.org_id != now &&
 		    ((rc = store_org_by_id(a->st, all.v[i].p.org_id, &o, e)) || o.pre < pre ||
 		     o.pre > last))

@@ -803,6 +803,10 @@ enum err_code store_adm_steps(struct store *st, int64_t id, store_adm_step_cb cb
  * (limit <= 0: all); *total (may be NULL) how many in all. */
 enum err_code store_adm_list(struct store *st, long pre, long last, int stage, long offset,
 			     long limit, store_adm_cb cb, void *ctx, long *total, struct err *e);
+/* Every case kept in [pre, last] and every case moved (a transfer step) after date d, in
+ * list order of the names: those that may have been kept in [pre, last] on d. */
+enum err_code store_adm_list_since(struct store *st, long pre, long last, date_t d,
+				   store_adm_cb cb, void *ctx, struct err *e);
 /* The open cases kept by organisation org_id exactly (for a restructuring). */
 enum err_code store_adm_open_at(struct store *st, int64_t org_id, store_adm_cb cb, void *ctx,
 				struct err *e);

@@ -387,6 +387,26 @@ enum err_code store_adm_list(struct store *st, long pre, long last, int stage, l
 	return adm_rows(st, s, cb, ctx, e);
 }
 
+enum err_code store_adm_list_since(struct store *st, long pre, long last, date_t d,
+				   store_adm_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT " ADM_COLS ADM_FROM " WHERE a.id IN ("
+		"  SELECT k.id FROM org g CROSS JOIN admission k ON k.org_id = g.id"
+		"  WHERE g.pre BETWEEN ?1 AND ?2"
+		"  UNION SELECT admission_id FROM admission_step WHERE step = 'transfer'"
+		"   AND on_date > ?3)"
+		" ORDER BY a.sort_key, a.id";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sq_bind_date(s, 3, d);
+	return adm_rows(st, s, cb, ctx, e);
+}
+
 enum err_code store_adm_open_at(struct store *st, int64_t org_id, store_adm_cb cb, void *ctx,
 				struct err *e)
 {

@@ -397,6 +397,17 @@ expect_exit 0 --json admission list --org C1
 expect_json 'not [x for x in d if x["id"] == '"$X"']' "today: withdrawn, not open"
 expect_exit 0 admission list --org C1 --as-of 2026-03-10
 expect_out_contains "Hứa Văn Xưa"
+# A case moved out of the subtree since: counted where it was that day.
+cand "Mạc Văn Rời" 2000-10-10 2026-01-12
+Y=$CID
+expect_exit 0 admission step "$Y" transfer --date 2026-04-01 --body C31 --reason "điều động"
+expect_exit 0 --json admission list --org E98 --as-of 2026-03-10
+expect_json '[(x["org"], x["stage"]) for x in d if x["id"] == '"$Y"'] == [("C1", "candidate")]' \
+	"on 2026-03-10 the case was kept by C1 (moved to C31 since)"
+expect_exit 0 --json admission list --org E99 --as-of 2026-03-10
+expect_json 'not [x for x in d if x["id"] == '"$Y"']' "and not by E99 then"
+expect_exit 0 --json admission list --org E99
+expect_json '[x["org"] for x in d if x["id"] == '"$Y"'] == ["C31"]' "today in C31"
 
 # ---------------------------------------------------------------------------------------------
 tcase "a step refused on mMEMBER_ID leaves no case opened" "$WORK/base.db"
