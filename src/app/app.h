@@ -472,10 +472,16 @@ enum err_code app_audit_find(struct app *a, const struct actor *ac, const char *
 enum err_code app_audit_list(struct app *a, const struct actor *ac, const char *org_code,
 			     long limit, store_audit_cb cb, void *ctx, struct err *e);
 /* What an audit entry's subject names, as one reader may see it (app_audit_subject). */
-enum audit_subject_kind { AUDIT_SUBJECT_OTHER, AUDIT_SUBJECT_MEMBER, AUDIT_SUBJECT_ORG };
+enum audit_subject_kind {
+	AUDIT_SUBJECT_OTHER,
+	AUDIT_SUBJECT_MEMBER,
+	AUDIT_SUBJECT_ORG,
+	AUDIT_SUBJECT_ADMISSION
+};
 struct audit_subject {
-	enum audit_subject_kind kind;   /* member:ID, org:CODE, or anything else */
+	enum audit_subject_kind kind;   /* member:ID, org:CODE, admission:ID, or anything else */
 	int64_t member_id;              /* kind MEMBER */
+	int64_t admission_id;           /* kind ADMISSION: the case; name is the candidate's */
 	char code[ORG_CODE_MAX + 1];    /* kind ORG: the organisation's code */
 	char name[ORG_NAME_MAX * 2 + 1]; /* the member's full name or the organisation's name;
 					  * "" when the record lies outside the reader's
@@ -490,7 +496,8 @@ enum err_code app_audit_namer_init(struct audit_namer *n, struct app *a, const s
 				   struct err *e);
 /* The name behind subject for n's reader: a member's name when the member (on its roll, or
  * hosted on a temporary transfer) is within the reader's subtree, an organisation's when the
- * organisation is (a dissolved one: when its last parent is), else none (the raw reference
+ * organisation is (a dissolved one: when its last parent is), an admission case's candidate
+ * when the case's cell is (as app_adm_get finds cases), else none (the raw reference
  * is what the reader gets, as for an entry whose record is gone). Never fails: a store
  * error also gives no name. */
 void app_audit_subject(struct audit_namer *n, const char *subject, struct audit_subject *out);

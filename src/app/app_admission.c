@@ -91,6 +91,17 @@ static void detail_str(const char *detail, const char *key, char *out, size_t ca
 	json_decref(j);
 }
 
+/* A step's detail as a JSON object for its audit entry (a new reference; {} when none). */
+static json_t *detail_obj(const char *detail)
+{
+	json_t *j = detail[0] ? json_loads(detail, 0, NULL) : NULL;
+
+	if (json_is_object(j))
+		return j;
+	json_decref(j);
+	return json_object();
+}
+
 static int64_t detail_int(const char *detail, const char *key)
 {
 	json_t *j = json_loads(detail, 0, NULL);
@@ -744,8 +755,14 @@ static enum err_code make_member(struct app *a, const struct actor *ac, struct a
 	return ERR_OK;
 }
 
-enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
-			   struct adm_step *s, struct admission *out, struct err *e)
+static enum err_code of_member_tx(struct app *a, const struct actor *ac, int64_t member_id,
+				  struct admission *c, struct err *e);
+
+/* app_adm_step; member_id > 0: the case of that probationary member, opened in the same
+ * transaction when there is none (so a step refused opens nothing). */
+static enum err_code adm_step(struct app *a, const struct actor *ac, int64_t id,
+			      int64_t member_id, struct adm_step *s, struct admission *out,
+			      struct err *e)
 {
 	static const char *const req_class[] = {"course", NULL};
 	static const char *const req_verif[] = {"verifier", "conclusion", NULL};
@@ -784,6 +801,11 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 		json_object_del(detail, reserved_keys[i]);
 	if ((rc = app_begin(a, e)))
 		goto done;
+	if (member_id > 0) {
+		if ((rc = of_member_tx(a, ac, member_id, &c, e)))
+			goto out;
+		id = c.id;
+	}
 	if ((rc = case_lookup(a, ac, id, &c, e)) || (rc = app_scope(a, ac, &spre, &slast, e)))
 		goto out;
 	if ((rc = app_can_edit(ac, e)) || (rc = case_orgs_of(a, c.p.org_id, &k, e)))
@@ -840,14 +862,26 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 		break;
 	case ASK_APPLICATION:
 		s->passed = -1;
-		for (i = 0; i < s->n_intro && i < ADM_INTRODUCERS_MAX; i++) {
+		if (s->n_intro < 0 || s->n_intro > ADM_INTRODUCERS_MAX) {
+			rc = err_add(e, ERR_INPUT, 0, "introducers", NULL, NULL,
+				     "an application has two introducers (or the Youth Union "
+				     "committee's resolution and one official member), not %d",
+				     s->n_intro);
+			goto out;
+		}
+		for (i = 0; i < s->n_intro; i++) {
 			struct adm_introducer *in = &s->intro[i];
 			struct member m;
 			struct err tmp;
+			char clean[M_TEXT];
 			int st = -1;
 
 			in->official_on_date = 0;
 			in->name[0] = 0;
+			if (in->resolution[0] &&
+			    text_accept(in->resolution, sizeof in->resolution - 1, 0, clean,
+					sizeof clean, e, 0, "resolution", "the resolution") == 0)
+				snprintf(in->resolution, sizeof in->resolution, "%s", clean);
 			if (!in->member_id)
 				continue;
 			err_init(&tmp);
@@ -1035,7 +1069,8 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 			goto out;
 		}
 		if ((rc = app_org_lookup(a, ac, body_in, &to, 1, "body", e)) ||
-		    (rc = check_case_cell(a, &to, e)))
+		    (rc = check_case_cell(a, &to, e)) ||
+		    (rc = app_check_exists_on(&to, s->on, "date", e)))
 			goto out;
 		s->org_id = to.id;
 		snprintf(s->org_code, sizeof s->org_code, "%s", to.code);
@@ -1081,10 +1116,10 @@ enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 		goto out;
 	snprintf(subject, sizeof subject, "admission:%lld", (long long)id);
 	snprintf(action, sizeof action, "admission.%s", adm_step_name(s->kind));
-	after = app_json("{s:s,s:s,s:s,s:o,s:s,s:s,s:I}", "date", date_format(s->on, d1), "org",
+	after = app_json("{s:s,s:s,s:s,s:o,s:s,s:o,s:I}", "date", date_format(s->on, d1), "org",
 			 s->org_code, "stage", adm_stage_name(c.stage), "passed",
 			 s->passed < 0 ? json_null() : json_boolean(s->passed), "number", s->number,
-			 "detail", s->detail, "member_id", (json_int_t)c.member_id);
+			 "detail", detail_obj(s->detail), "member_id", (json_int_t)c.member_id);
 	rc = app_audit(a, ac, action, subject, k.cell.id, NULL, after, e);
 	free(after);
 	if (!rc && out)
@@ -1097,8 +1132,21 @@ done:
 	return rc;
 }
 
-enum err_code app_adm_of_member(struct app *a, const struct actor *ac, int64_t member_id,
-				struct admission *c, struct err *e)
+enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
+			   struct adm_step *s, struct admission *out, struct err *e)
+{
+	return adm_step(a, ac, id, 0, s, out, e);
+}
+
+enum err_code app_adm_step_member(struct app *a, const struct actor *ac, int64_t member_id,
+				  struct adm_step *s, struct admission *out, struct err *e)
+{
+	return adm_step(a, ac, 0, member_id, s, out, e);
+}
+
+/* app_adm_of_member inside the caller's transaction. */
+static enum err_code of_member_tx(struct app *a, const struct actor *ac, int64_t member_id,
+				  struct admission *c, struct err *e)
 {
 	struct member m;
 	struct name_keys nk;
@@ -1109,8 +1157,6 @@ enum err_code app_adm_of_member(struct app *a, const struct actor *ac, int64_t m
 	long spre, slast;
 	char subject[40], *after;
 
-	if ((rc = app_begin(a, e)))
-		return rc;
 	name_keys_init(&nk);
 	if ((rc = app_scope(a, ac, &spre, &slast, e)))
 		goto out;
@@ -1181,6 +1227,17 @@ enum err_code app_adm_of_member(struct app *a, const struct actor *ac, int64_t m
 out:
 	app_holidays_cleanup(&h);
 	name_keys_cleanup(&nk);
+	return rc;
+}
+
+enum err_code app_adm_of_member(struct app *a, const struct actor *ac, int64_t member_id,
+				struct admission *c, struct err *e)
+{
+	enum err_code rc;
+
+	if ((rc = app_begin(a, e)))
+		return rc;
+	rc = of_member_tx(a, ac, member_id, c, e);
 	return app_end(a, rc, e);
 }
 
@@ -1270,6 +1327,115 @@ static enum err_code case_as_of(struct app *a, struct admission *c, date_t d,
 	return ERR_OK;
 }
 
+/* The first status change recorded after a date: what the member's status was before it. */
+struct status_after {
+	date_t d;
+	int found;
+	char from[24];
+};
+
+static int first_status_after(void *ctx, const struct member_event *ev)
+{
+	struct status_after *f = ctx;
+
+	if (strcmp(ev->kind, "status") != 0 || ev->date <= f->d)
+		return 0;
+	detail_str(ev->detail, "from", f->from, sizeof f->from);
+	f->found = 1;
+	return 1;
+}
+
+/* Whether member m was a probationer on the past date d as the rolls recorded it then: the
+ * status its first status change after d left (a recognition voted after d leaves
+ * probationary, though its status history counts it official from the end of probation),
+ * else its status today. */
+static enum err_code probationary_on(struct app *a, const struct member *m, date_t d, int *yes,
+				     struct err *e)
+{
+	struct status_after f = {d, 0, ""};
+
+	if (store_member_events(a->st, m->id, first_status_after, &f, e))
+		return e->code;
+	*yes = f.found ? !strcmp(f.from, member_status_name(MS_PROBATIONARY))
+		       : m->status == MS_PROBATIONARY;
+	return ERR_OK;
+}
+
+/* The cases kept in [pre, last] on the past date d, as they stood then (replayed from their
+ * steps): those that existed then and whose cell that day lies in [pre, last] (moved in or
+ * out since, too), in list order. */
+static enum err_code cases_as_of(struct app *a, long pre, long last, date_t d,
+				 const struct app_holidays *h, struct adm_vec *out, struct err *e)
+{
+	struct adm_vec all = {0};
+	enum err_code rc;
+	size_t i;
+
+	rc = store_adm_list_since(a->st, pre, last, d, adm_take, &all, e);
+	for (i = 0; i < all.n && !rc; i++) {
+		struct org o;
+		int64_t now = all.v[i].p.org_id;
+		int existed;
+
+		if ((rc = case_as_of(a, &all.v[i], d, h, &existed, e)))
+			break;
+		if (!existed)
+			continue;
+		/* A case moved after d was where its cell was that day (in the subtree or not). */
+		if (all.v[i].p.org_id != now &&
+		    ((rc = store_org_by_id(a->st, all.v[i].p.org_id, &o, e)) || o.pre < pre ||
+		     o.pre > last))
+			continue;
+		adm_push(out, &all.v[i]);
+	}
+	free(all.v);
+	return rc;
+}
+
+enum err_code app_adm_list_as_of(struct app *a, const struct actor *ac, const char *org_code,
+				 int stage, date_t as_of, long offset, long limit, adm_cb cb,
+				 void *ctx, long *total, struct err *e)
+{
+	struct adm_vec l = {0};
+	struct app_holidays h = {0};
+	enum err_code rc;
+	long pre, last, n = 0;
+	size_t i;
+
+	as_of = app_date(a, as_of);
+	if (as_of >= a->today)
+		return app_adm_list(a, ac, org_code, stage, offset, limit, cb, ctx, total, e);
+	if (stage > AST__COUNT)
+		return err_add(e, ERR_INPUT, 0, "stage", NULL, NULL, "no such stage");
+	if ((rc = store_read_begin(a->st, e)))
+		return rc;
+	if (!(rc = app_subtree(a, ac, org_code, 1, &pre, &last, e)) &&
+	    !(rc = app_holidays_load(a, &h, e)))
+		rc = cases_as_of(a, pre, last, as_of, &h, &l, e);
+	store_read_end(a->st);
+	for (i = 0; i < l.n && !rc; i++) {
+		const struct admission *c = &l.v[i];
+
+		if (stage < 0 ? adm_stage_closed(c->stage)
+			      : stage < AST__COUNT && c->stage != (enum adm_stage)stage)
+			continue;
+		if (n++ < offset || (limit > 0 && n > offset + limit))
+			continue;
+		if (cb(ctx, c))
+			break;
+	}
+	if (total && !rc) {
+		/* Counted to the end, even past the page the callback took. */
+		for (n = 0, i = 0; i < l.n; i++)
+			n += stage < 0 ? !adm_stage_closed(l.v[i].stage)
+				       : stage == AST__COUNT || l.v[i].stage == (enum adm_stage)stage;
+		*total = n;
+	}
+	app_holidays_cleanup(&h);
+	free(l.v);
+	return rc;
+}
+
 static int due_cmp(const void *x, const void *y)
 {
 	const struct admission *p = x, *q = y;
@@ -1301,22 +1467,22 @@ static enum err_code due_list(struct app *a, long pre, long last, date_t as_of,
 	if (as_of >= a->today) {
 		rc = store_adm_due(a->st, pre, last, until, cer_until, adm_take, &l, e);
 	} else {
-		/* A past date: the cases replayed from their steps up to it. */
-		struct adm_vec all = {0};
+		/* A past date: the cases replayed from their steps up to it, and the probationers
+		 * without a case on the rolls that day (recognised or gone since, too). */
+		struct adm_vec past = {0};
 
-		rc = store_adm_list(a->st, pre, last, AST__COUNT, 0, 0, adm_take, &all, NULL, e);
-		for (i = 0; i < all.n && !rc; i++) {
-			int existed;
-
-			if ((rc = case_as_of(a, &all.v[i], as_of, h, &existed, e)))
-				break;
-			if (existed && all.v[i].due_kind != DK_NONE)
-				adm_push(&l, &all.v[i]);
-		}
-		free(all.v);
+		rc = cases_as_of(a, pre, last, as_of, h, &l, e);
 		if (!rc)
-			rc = store_adm_due(a->st, pre, last, DATE_NONE + 1, cer_until, adm_take, &l,
-					   e);
+			rc = store_adm_probationers_on(a->st, pre, last, as_of,
+						       cer_until < as_of ? cer_until : as_of,
+						       adm_take, &past, e);
+		for (i = 0; i < past.n && !rc; i++) {
+			int yes = 0;
+
+			if (!(rc = probationary_on(a, &past.v[i].p, as_of, &yes, e)) && yes)
+				adm_push(&l, &past.v[i]);
+		}
+		free(past.v);
 	}
 	for (i = 0; i < l.n && !rc; i++) {
 		struct admission *c = &l.v[i];
@@ -1374,16 +1540,15 @@ enum err_code app_adm_board(struct app *a, const struct actor *ac, const char *o
 	/* As of a past date every case is replayed from its steps up to it. */
 	if (!(rc = app_subtree(a, ac, org_code, 1, &pre, &last, e)) &&
 	    !(rc = app_holidays_load(a, &h, e)) &&
-	    !(rc = store_adm_list(a->st, pre, last, as_of < a->today ? AST__COUNT : -1, 0, 0,
-				  adm_take, &l, NULL, e)))
+	    !(rc = as_of < a->today
+			   ? cases_as_of(a, pre, last, as_of, &h, &l, e)
+			   : store_adm_list(a->st, pre, last, -1, 0, 0, adm_take, &l, NULL, e)))
 		for (i = 0; i < l.n && !rc; i++) {
 			struct admission *c = &l.v[i];
-			int existed = 1;
 
-			if (as_of < a->today ? (rc = case_as_of(a, c, as_of, &h, &existed, e))
-					     : (rc = fill_due(a, c, &h, e)))
+			if (as_of >= a->today && (rc = fill_due(a, c, &h, e)))
 				break;
-			if (!existed || adm_stage_closed(c->stage))
+			if (adm_stage_closed(c->stage))
 				continue;
 			b->count[c->stage]++;
 			if (adm_overdue(c, as_of))
@@ -1430,8 +1595,8 @@ static enum err_code system_step(struct app *a, const struct actor *ac, struct a
 		return rc;
 	snprintf(subject, sizeof subject, "admission:%lld", (long long)c->id);
 	snprintf(action, sizeof action, "admission.%s", adm_step_name(kind));
-	after = app_json("{s:s,s:s,s:s,s:s}", "date", date_format(s.on, d1), "org", org->code,
-			 "stage", adm_stage_name(c->stage), "detail", s.detail);
+	after = app_json("{s:s,s:s,s:s,s:o}", "date", date_format(s.on, d1), "org", org->code,
+			 "stage", adm_stage_name(c->stage), "detail", detail_obj(s.detail));
 	rc = app_audit(a, ac, action, subject, c->p.org_id, NULL, after, e);
 	free(after);
 	return rc;

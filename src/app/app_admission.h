@@ -46,6 +46,11 @@ enum err_code app_adm_steps(struct app *a, const struct actor *ac, int64_t id, a
 enum err_code app_adm_step(struct app *a, const struct actor *ac, int64_t id,
 			   struct adm_step *s, struct admission *c, struct err *e);
 
+/* app_adm_step on the case of probationary member member_id, opened (app_adm_of_member) in
+ * the step's own transaction when there is none: a step refused leaves no case behind. */
+enum err_code app_adm_step_member(struct app *a, const struct actor *ac, int64_t member_id,
+				  struct adm_step *s, struct admission *c, struct err *e);
+
 typedef int (*adm_cb)(void *ctx, const struct admission *c);
 /* The cases of org_code's subtree (NULL: the actor's scope) at stage (-1: every open stage;
  * AST__COUNT: every stage, closed ones too), in list order of the names, a page at a time
@@ -54,10 +59,22 @@ enum err_code app_adm_list(struct app *a, const struct actor *ac, const char *or
 			   int stage, long offset, long limit, adm_cb cb, void *ctx, long *total,
 			   struct err *e);
 
+/* app_adm_list as the cases stood on as_of (DATE_NONE or today: app_adm_list): the cases that
+ * existed that day (listed on or before it) kept by a cell of org_code's subtree that day,
+ * each with its stage, its step dates and its next deadline replayed from the steps taken up
+ * to it; stage picks among the stages of that day (-1: open then, AST__COUNT: all). */
+enum err_code app_adm_list_as_of(struct app *a, const struct actor *ac, const char *org_code,
+				 int stage, date_t as_of, long offset, long limit, adm_cb cb,
+				 void *ctx, long *total, struct err *e);
+
 /* What is due or overdue as of as_of (DATE_NONE: today) in org_code's subtree: ceremonies
  * due and overdue, recognition votes due and overdue (probationers past R-PROBATION-MONTHS
  * without a vote, with or without a case), decisions and rulings awaited from the committee
- * above; each case with due_kind / due_on set (overdue: adm_overdue); in order of due_on. Reads only the due index (admission.due_on, member_probation), never the roll. */
+ * above; each case with due_kind / due_on set (overdue: adm_overdue); in order of due_on. Reads only the due index (admission.due_on, member_probation), never the roll.
+ * A past date answers what was due that day: the cases replayed from their steps, and the
+ * probationers without a case who were on the subtree's rolls that day and still on
+ * probation as recorded then (recognised, removed or gone since too), found through today's
+ * probationers and the status changes recorded after it. */
 enum err_code app_adm_due(struct app *a, const struct actor *ac, const char *org_code,
 			  date_t as_of, adm_cb cb, void *ctx, struct err *e);
 

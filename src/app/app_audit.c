@@ -546,6 +546,26 @@ void app_audit_subject(struct audit_namer *n, const char *subject, struct audit_
 		if (store_member_get(n->a->st, id, &m, &tmp) == ERR_OK &&
 		    app_member_visible(n->a, n->pre, n->last, &m))
 			snprintf(out->name, sizeof out->name, "%s", m.full_name);
+	} else if (!strncmp(subject, "admission:", 10) && subject[10] >= '1' &&
+		   subject[10] <= '9') {
+		struct admission c;
+		struct org o;
+		long pre = 0;
+
+		p = subject + 10;
+		errno = 0;
+		id = strtoll(p, &end, 10);
+		if (*end || errno)
+			goto out;
+		out->kind = AUDIT_SUBJECT_ADMISSION;
+		out->admission_id = id;
+		/* Seen as the case is (case_lookup): its cell in the reader's subtree, a closed
+		 * case of a dissolved cell where the cell's last parent is. */
+		if (store_adm_get(n->a->st, id, &c, &pre, &tmp) == ERR_OK &&
+		    (pre ? pre >= n->pre && pre <= n->last
+			 : store_org_by_id(n->a->st, c.p.org_id, &o, &tmp) == ERR_OK &&
+				   app_org_visible(n->a, n->pre, n->last, &o)))
+			snprintf(out->name, sizeof out->name, "%s", c.p.full_name);
 	} else if (!strncmp(subject, "org:", 4) && subject[4] &&
 		   strlen(subject + 4) < sizeof out->code) {
 		struct org o;

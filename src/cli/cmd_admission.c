@@ -26,7 +26,7 @@ static void print_due(const struct admission *c, date_t today, char *out, size_t
 		snprintf(out, n, "-");
 		return;
 	}
-	snprintf(out, n, "%s by %s%s", adm_due_name(c->due_kind), date_format(c->due_on, d),
+	snprintf(out, n, err_tr("%s by %s%s"), adm_due_name(c->due_kind), date_format(c->due_on, d),
 		 adm_overdue(c, today) ? err_tr(" (overdue)") : "");
 }
 
@@ -190,21 +190,17 @@ int cmd_adm_step(struct cli *c, int npos, char **pos)
 	json_t *detail;
 	char *dj;
 	size_t n, i;
-	int64_t id, mentor = 0;
+	int64_t id = 0, mid = 0, mentor = 0;
 	int kind;
 
 	(void)npos;
 	memset(&s, 0, sizeof s);
 	s.passed = -1;
 	if (pos[0][0] == 'm') {
-		/* mMEMBER_ID: the case of a probationary member (opened now when the member was
-		 * added without one), as the due list names them. */
-		int64_t mid;
-
-		if (cli_id(c, "id", pos[0] + 1, &mid) ||
-		    app_adm_of_member(&c->app, &c->actor, mid, &a, &c->e))
+		/* mMEMBER_ID: the case of a probationary member (opened with the step when the
+		 * member was added without one), as the due list names them. */
+		if (cli_id(c, "id", pos[0] + 1, &mid))
 			return cli_fail(c);
-		id = a.id;
 	} else if (cli_id(c, "id", pos[0], &id)) {
 		return cli_fail(c);
 	}
@@ -280,8 +276,10 @@ int cmd_adm_step(struct cli *c, int npos, char **pos)
 	}
 	snprintf(s.detail, sizeof s.detail, "%s", dj);
 	free(dj);
-	if (app_adm_step(&c->app, &c->actor, id, &s, &a, &c->e))
+	if (mid ? app_adm_step_member(&c->app, &c->actor, mid, &s, &a, &c->e)
+		: app_adm_step(&c->app, &c->actor, id, &s, &a, &c->e))
 		return cli_fail(c);
+	id = a.id;
 	if (c->json) {
 		json_t *j = app_adm_json(&a, c->app.today);
 
@@ -333,10 +331,15 @@ int cmd_adm_list(struct cli *c, int npos, char **pos)
 	struct adm_out o = {NULL, &t, c->app.today};
 	const char *v = OPT(c, "stage");
 	int stage = -1;
+	date_t as_of;
 	enum err_code rc;
 
 	(void)npos;
 	(void)pos;
+	if (cli_date(c, "as-of", OPT(c, "as-of"), &as_of))
+		return cli_fail(c);
+	if (as_of != DATE_NONE)
+		o.today = as_of;
 	if (v && !strcmp(v, "all"))
 		stage = AST__COUNT;
 	else if (v && (stage = adm_stage_parse(v)) < 0) {
@@ -351,8 +354,8 @@ int cmd_adm_list(struct cli *c, int npos, char **pos)
 		  err_tr("NEXT"));
 	if (c->json)
 		o.arr = json_array();
-	rc = app_adm_list(&c->app, &c->actor, OPT(c, "org"), stage, 0, 0, adm_row, &o, NULL,
-			  &c->e);
+	rc = app_adm_list_as_of(&c->app, &c->actor, OPT(c, "org"), stage, as_of, 0, 0, adm_row,
+				&o, NULL, &c->e);
 	return cli_list_end(c, &t, o.arr, rc, err_tr("no admission cases"));
 }
 

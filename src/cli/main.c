@@ -139,6 +139,8 @@ static struct opt adm_list_opts[] = {
 	{"org", 1, N_("only this organisation's subtree (default: your whole scope)"), NULL, 0},
 	{"stage", 1, N_("only this stage (default: every open stage; 'all': closed ones too)"),
 	 NULL, 0},
+	{"as-of", 1, N_("the cases as they stood on this date, YYYY-MM-DD (default: today)"), NULL,
+	 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt adm_due_opts[] = {

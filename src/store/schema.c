@@ -949,6 +949,11 @@ static const char *const migrations[] = {
 	 * only the few whose status changed since read their history. A first load builds it
 	 * after the rows, with member_roll. */
 	"CREATE INDEX member_since ON member(org_id, org_since, status_since, status);",
+	/* 23: admissions: the due list as of a past date finds the probationers of that day who
+	 * have since been recognised, removed or have left through their status changes recorded
+	 * after it (a recognition's status history starts at the end of probation, before the
+	 * vote that recorded it, so the history alone would hide a vote still awaited). */
+	"CREATE INDEX member_event_status ON member_event(date, member_id) WHERE kind = 'status';",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -809,6 +809,10 @@ enum err_code store_adm_steps(struct store *st, int64_t id, store_adm_step_cb cb
  * (limit <= 0: all); *total (may be NULL) how many in all. */
 enum err_code store_adm_list(struct store *st, long pre, long last, int stage, long offset,
 			     long limit, store_adm_cb cb, void *ctx, long *total, struct err *e);
+/* Every case kept in [pre, last] and every case moved (a transfer step) after date d, in
+ * list order of the names: those that may have been kept in [pre, last] on d. */
+enum err_code store_adm_list_since(struct store *st, long pre, long last, date_t d,
+				   store_adm_cb cb, void *ctx, struct err *e);
 /* The open cases kept by organisation org_id exactly (for a restructuring). */
 enum err_code store_adm_open_at(struct store *st, int64_t org_id, store_adm_cb cb, void *ctx,
 				struct err *e);
@@ -820,6 +824,15 @@ enum err_code store_adm_open_at(struct store *st, int64_t org_id, store_adm_cb c
  * organisation at a time. In no promised order: the caller sorts. */
 enum err_code store_adm_due(struct store *st, long pre, long last, date_t due_until,
 			    date_t ceremony_until, store_adm_cb cb, void *ctx, struct err *e);
+/* The probationers without a case who may have been on the rolls of [pre, last] on a past
+ * date d, with a ceremony on or before ceremony_until: today's probationers and the members
+ * whose status changed after d, each kept (p.org_id, p.org_code) by the organisation whose
+ * roll it was on that day (a period of the roll's history), as cases with id 0 at stage
+ * probation like store_adm_due's. p.status is today's: the caller tells from the member's
+ * status events after d whether it was probationary on d. By member id. */
+enum err_code store_adm_probationers_on(struct store *st, long pre, long last, date_t d,
+					date_t ceremony_until, store_adm_cb cb, void *ctx,
+					struct err *e);
 /* The members on the roll of org_id on date d whose status that day was official (from the
  * rolls' and statuses' history): *n of them; with member_id > 0 only that member is counted
  * (1: an official member of org_id that day, 0: not). */

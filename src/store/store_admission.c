@@ -1,6 +1,7 @@
 /* store_admission.c - the SQL of admissions (docs/admissions.md): cases, their steps and
  * introducers, the lists by subtree, the due index, the official members of a cell on a
  * date, and the duplicate lookups. Every value bound; standard SQL where it can be. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -386,6 +387,26 @@ enum err_code store_adm_list(struct store *st, long pre, long last, int stage, l
 	return adm_rows(st, s, cb, ctx, e);
 }
 
+enum err_code store_adm_list_since(struct store *st, long pre, long last, date_t d,
+				   store_adm_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT " ADM_COLS ADM_FROM " WHERE a.id IN ("
+		"  SELECT k.id FROM org g CROSS JOIN admission k ON k.org_id = g.id"
+		"  WHERE g.pre BETWEEN ?1 AND ?2"
+		"  UNION SELECT admission_id FROM admission_step WHERE step = 'transfer'"
+		"   AND on_date > ?3)"
+		" ORDER BY a.sort_key, a.id";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sq_bind_date(s, 3, d);
+	return adm_rows(st, s, cb, ctx, e);
+}
+
 enum err_code store_adm_open_at(struct store *st, int64_t org_id, store_adm_cb cb, void *ctx,
 				struct err *e)
 {
@@ -397,6 +418,43 @@ enum err_code store_adm_open_at(struct store *st, int64_t org_id, store_adm_cb c
 		return e->code;
 	sqlite3_bind_int64(s, 1, org_id);
 	return adm_rows(st, s, cb, ctx, e);
+}
+
+/* Members ids[0..n) as cases with id 0 at stage probation (member_id and the admission
+ * dates set), kept by orgs[k] when orgs is not NULL (the roll on a past date). */
+static enum err_code probationer_cases(struct store *st, const int64_t *ids, const int64_t *orgs,
+				       size_t n, store_adm_cb cb, void *ctx, struct err *e)
+{
+	enum err_code rc = ERR_OK;
+	size_t k;
+
+	for (k = 0; k < n && !rc; k++) {
+		struct admission c;
+
+		memset(&c, 0, sizeof c);
+		if ((rc = store_member_get(st, ids[k], &c.p, e)))
+			break;
+		if (orgs && orgs[k] != c.p.org_id) {
+			struct org o;
+
+			if ((rc = store_org_by_id(st, orgs[k], &o, e)))
+				break;
+			c.p.org_id = o.id;
+			snprintf(c.p.org_code, sizeof c.p.org_code, "%s", o.code);
+		}
+		c.source = ASRC_OTHER;
+		c.listed_on = c.stage_since = c.p.admission_ceremony_date;
+		c.stage = AST_PROBATION;
+		c.member_id = c.p.id;
+		c.decision_on = c.p.admission_decision_date;
+		c.ceremony_on = c.p.admission_ceremony_date;
+		c.cell_vote_on = DATE_NONE;
+		c.due_kind = DK_NONE;
+		c.due_on = c.due_from = DATE_NONE;
+		if (cb(ctx, &c))
+			break;
+	}
+	return rc;
 }
 
 enum err_code store_adm_due(struct store *st, long pre, long last, date_t due_until,
@@ -428,7 +486,7 @@ enum err_code store_adm_due(struct store *st, long pre, long last, date_t due_un
 	sqlite3_stmt *s = sq_prep(st, whole ? sql : ssql, e);
 	enum err_code rc;
 	int64_t *ids = NULL;
-	size_t n = 0, cap = 0, k;
+	size_t n = 0, cap = 0;
 	int step;
 
 	if (!s)
@@ -455,25 +513,60 @@ enum err_code store_adm_due(struct store *st, long pre, long last, date_t due_un
 		free(ids);
 		return sq_db_error(st, e, "listing probationary members");
 	}
-	for (k = 0; k < n && !rc; k++) {
-		struct admission c;
-
-		memset(&c, 0, sizeof c);
-		if ((rc = store_member_get(st, ids[k], &c.p, e)))
-			break;
-		c.source = ASRC_OTHER;
-		c.listed_on = c.stage_since = c.p.admission_ceremony_date;
-		c.stage = AST_PROBATION;
-		c.member_id = c.p.id;
-		c.decision_on = c.p.admission_decision_date;
-		c.ceremony_on = c.p.admission_ceremony_date;
-		c.cell_vote_on = DATE_NONE;
-		c.due_kind = DK_NONE;
-		c.due_on = c.due_from = DATE_NONE;
-		if (cb(ctx, &c))
-			break;
-	}
+	rc = probationer_cases(st, ids, NULL, n, cb, ctx, e);
 	free(ids);
+	return rc;
+}
+
+enum err_code store_adm_probationers_on(struct store *st, long pre, long last, date_t d,
+					date_t ceremony_until, store_adm_cb cb, void *ctx,
+					struct err *e)
+{
+	/* Who may have been a probationer on d: today's probationers (member_probation) and
+	 * the members whose status changed after d (member_event_status, migration 21): a
+	 * recognition, a removal, a death recorded after d. Each one's roll on d: the current
+	 * one from org_since, else the closed period covering d. */
+	static const char sql[] =
+		"WITH cand(id) AS ("
+		"  SELECT id FROM member WHERE status = 'probationary'"
+		"   AND admission_ceremony_date <= ?4"
+		"  UNION SELECT member_id FROM member_event WHERE kind = 'status' AND date > ?3),"
+		" onroll(id, org_id) AS ("
+		"  SELECT m.id, CASE WHEN m.org_since <= ?3 THEN m.org_id ELSE"
+		"   (SELECT p.org_id FROM member_period p WHERE p.member_id = m.id"
+		"    AND p.temporary = 0 AND p.valid_from <= ?3 AND ?3 < p.valid_to"
+		"    ORDER BY p.valid_from DESC LIMIT 1) END"
+		"  FROM cand c JOIN member m ON m.id = c.id"
+		"  WHERE m.admission_ceremony_date <= ?4"
+		"   AND NOT EXISTS (SELECT 1 FROM admission a WHERE a.member_id = m.id))"
+		" SELECT r.id, r.org_id FROM onroll r JOIN org o ON o.id = r.org_id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 ORDER BY r.id";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int64_t *ids = NULL, *orgs = NULL;
+	size_t n = 0, cap = 0;
+	enum err_code rc;
+	int step;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sq_bind_date(s, 3, d);
+	sq_bind_date(s, 4, ceremony_until);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			ids = xrealloc(ids, cap * sizeof *ids);
+			orgs = xrealloc(orgs, cap * sizeof *orgs);
+		}
+		ids[n] = sqlite3_column_int64(s, 0);
+		orgs[n++] = sqlite3_column_int64(s, 1);
+	}
+	sq_done(st, s);
+	rc = step == SQLITE_DONE ? probationer_cases(st, ids, orgs, n, cb, ctx, e)
+				 : sq_db_error(st, e, "listing probationary members");
+	free(ids);
+	free(orgs);
 	return rc;
 }
 

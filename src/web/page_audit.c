@@ -21,13 +21,22 @@ struct audit_ctx {
 };
 
 /* The subject of an entry in words: a member's name linked to the member's page, an
- * organisation's name linked to its page with its code beside it; the raw reference
+ * admission case's candidate linked to the case's record, an organisation's name linked to
+ * its page with its code beside it; the raw reference
  * ("member:7") when the record lies outside the reader's subtree or names neither. */
 static void subject(struct req *r, const char *s, const struct audit_subject *sj)
 {
 	if (sj->kind == AUDIT_SUBJECT_MEMBER && sj->name[0]) {
 		H(r, "<a href=\"/members/");
 		N(r, sj->member_id);
+		H(r, "\" title=\"");
+		A(r, s);
+		H(r, "\">");
+		T(r, sj->name);
+		H(r, "</a>");
+	} else if (sj->kind == AUDIT_SUBJECT_ADMISSION && sj->name[0]) {
+		H(r, "<a href=\"/admissions/");
+		N(r, sj->admission_id);
 		H(r, "\" title=\"");
 		A(r, s);
 		H(r, "\">");

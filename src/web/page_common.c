@@ -231,6 +231,8 @@ static void json_value_text(struct req *r, const char *vkey, json_t *v, int dept
 		T(r, "—"); /* no score given */
 	} else if (json_is_integer(v)) {
 		N(r, json_integer_value(v));
+	} else if (json_is_boolean(v)) {
+		T(r, json_is_true(v) ? _(r, "yes") : _(r, "no"));
 	} else if (json_is_object(v) && depth < 3) {
 		const char *key;
 		json_t *x;

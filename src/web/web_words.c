@@ -3,6 +3,7 @@
  * (grades, steps, roles, sources, "score: -1"). JSON and CSV keep the codes. */
 #include <string.h>
 
+#include "../core/admission.h"
 #include "pages.h"
 
 static const struct {
@@ -111,6 +112,23 @@ static const struct {
 	{"sys_admin", N_("System administrator")},
 	{"manual", N_("Entered by hand")},
 	{"demo", N_("Demo data")},
+	/* The keys of admission entries (app_admission.c) and their steps' details. */
+	{"listed_on", N_("Listed on")},
+	{"former_member_id", N_("Former member record")},
+	{"stage", N_("Stage")},
+	{"passed", N_("Passed")},
+	{"number", N_("Number")},
+	{"detail", N_("Details")},
+	{"mentor_id", N_("Mentor")},
+	{"course", N_("Course")},
+	{"certificate", N_("Certificate")},
+	{"verifier", N_("Verified by")},
+	{"conclusion", N_("Conclusion")},
+	{"late", N_("Late")},
+	{"closes_as", N_("Closed as")},
+	{"member_status", N_("Member status")},
+	{"opened_at", N_("Opened at")},
+	{"resolution", N_("Resolution")},
 	{NULL, NULL},
 };
 
@@ -147,6 +165,23 @@ void web_actor(struct req *r, const char *actor)
 	}
 }
 
+/* The stage of an admission case in words (as the board's columns name them). */
+static const char *const adm_stage_words[AST__COUNT] = {
+	[AST_CANDIDATE] = N_("Candidates"),
+	[AST_CLASS] = N_("Awareness class passed"),
+	[AST_APPLIED] = N_("Application filed"),
+	[AST_VERIFIED] = N_("Personal history verified"),
+	[AST_CELL_PASSED] = N_("Passed by the cell"),
+	[AST_COMMITTEE_PASSED] = N_("Passed by the grassroots committee"),
+	[AST_DECIDED] = N_("Admission decided"),
+	[AST_PROBATION] = N_("Probationary members"),
+	[AST_REFERRED] = N_("Referred to the committee above"),
+	[AST_OFFICIAL] = N_("Recognised as official"),
+	[AST_REMOVED] = N_("Removed from the rolls"),
+	[AST_WITHDRAWN] = N_("Withdrawn"),
+	[AST_REFUSED] = N_("Refused by the committee above"),
+};
+
 const char *web_code_value(const struct req *r, const char *key, const char *value)
 {
 	enum role role;
@@ -158,6 +193,9 @@ const char *web_code_value(const struct req *r, const char *key, const char *val
 		return web_step_label(r, (enum review_step)v);
 	if (!strcmp(key, "form") && (v = discipline_form_parse(value)) >= 0)
 		return web_discipline_label(r, (enum discipline_form)v);
+	if ((!strcmp(key, "stage") || !strcmp(key, "closes_as") || !strcmp(key, "opened_at")) &&
+	    (v = adm_stage_parse(value)) >= 0)
+		return web_tr(r, adm_stage_words[v]);
 	if (!strcmp(key, "role") && !role_parse(value, &role))
 		return web_word_more(r, value);
 	if (!strcmp(key, "source") || !strcmp(key, "category") || !strcmp(key, "theory_level") ||

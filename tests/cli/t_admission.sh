@@ -346,6 +346,104 @@ expect_refused 3 "candidates are kept by a cell" admission add --org E98 --name 
 	--ethnicity Thái --hometown "Sơn La" --source other
 
 # ---------------------------------------------------------------------------------------------
+tcase "as of a past date: the probationers of that day (recognised, removed, moved since), the cases at their stage then" "$WORK/base.db"
+# Three probationers without a case (ceremony 2025-03-15, probation ended 2026-03-15): P1
+# recognised on 2026-05-04 (official from 2026-03-15 by its history), P2 removed on
+# 2026-06-01, P3 moved from C2 to C31 (E99) in July.
+madd_p C1 "Tạ Văn Chờ"
+P1=$MID
+madd_p C2 "Kha Văn Bỏ"
+P2=$MID
+madd_p C2 "Lã Văn Đi"
+P3=$MID
+expect_exit 0 member status "$P1" official --date 2026-05-04 --reason "chi bộ xét công nhận"
+expect_exit 0 member status "$P2" removed --date 2026-06-01 --reason "không đủ tư cách"
+expect_exit 0 --json member transfer "$P3" --to C31 --date 2026-07-01 --reason "điều động"
+json_val 'd["id"]'
+expect_exit 0 member receive "$JV" --date 2026-07-03
+probs() { # the (member, cell, overdue) of the probationers without a case on the due list
+	expect_json "sorted((x['member_id'], x['org'], x['due']['overdue']) for x in d if x['id'] == 0 and x['member_id'] in ($P1, $P2, $P3)) == $1" "$2"
+}
+expect_exit 0 --json admission due --org E98 --as-of 2026-04-01
+probs "[($P1, 'C1', False), ($P2, 'C2', False), ($P3, 'C2', False)]" \
+	"on 2026-04-01 the three were due for recognition (P1 recognised later from 2026-03-15)"
+expect_exit 0 --json admission due --org E98 --as-of 2026-05-15
+probs "[($P2, 'C2', True), ($P3, 'C2', True)]" "on 2026-05-15 P1 was recognised; the others overdue"
+expect_exit 0 --json admission due --org E98 --as-of 2026-06-15
+probs "[($P3, 'C2', True)]" "on 2026-06-15 P2 was removed; P3 still on the roll of C2"
+expect_exit 0 --json admission due --org E99 --as-of 2026-06-15
+probs "[]" "P3 was not in E99 on 2026-06-15"
+expect_exit 0 --json admission due --org E99
+probs "[($P3, 'C31', True)]" "today P3 is in C31"
+expect_exit 0 --json admission due --org C1 --as-of 2025-12-01
+probs "[]" "before the end of probation nothing was due"
+# The list as of a date: the cases that existed then, at their stage then.
+cand "Hứa Văn Xưa" 1999-09-09 2026-01-12
+X=$CID
+to_verified "$X" 2026-02-02 2026-03-02 2026-04-01
+expect_exit 0 admission step "$X" withdrawal --date 2026-06-01 --reason "chuyển công tác"
+expect_exit 0 --json admission list --org C1 --as-of 2026-03-10
+expect_json '[(x["stage"], x["stage_since"]) for x in d if x["id"] == '"$X"'] == [("applied", "2026-03-02")]' \
+	"on 2026-03-10 the case was at its application"
+expect_exit 0 --json admission list --org C1 --as-of 2026-01-11
+expect_json 'not [x for x in d if x["id"] == '"$X"']' "the day before it was listed the case did not exist"
+expect_exit 0 --json admission list --org C1 --as-of 2026-05-01 --stage verified
+expect_json '[x["id"] for x in d] == ['"$X"']' "the stage of that day picks"
+expect_exit 0 --json admission list --org C1 --as-of 2026-07-01
+expect_json 'not [x for x in d if x["id"] == '"$X"']' "withdrawn by then: not among the open cases"
+expect_exit 0 --json admission list --org C1 --as-of 2026-07-01 --stage all
+expect_json '[x["stage"] for x in d if x["id"] == '"$X"'] == ["withdrawn"]'
+expect_exit 0 --json admission list --org C1
+expect_json 'not [x for x in d if x["id"] == '"$X"']' "today: withdrawn, not open"
+expect_exit 0 admission list --org C1 --as-of 2026-03-10
+expect_out_contains "Hứa Văn Xưa"
+# A case moved out of the subtree since: counted where it was that day.
+cand "Mạc Văn Rời" 2000-10-10 2026-01-12
+Y=$CID
+expect_exit 0 admission step "$Y" transfer --date 2026-04-01 --body C31 --reason "điều động"
+expect_exit 0 --json admission list --org E98 --as-of 2026-03-10
+expect_json '[(x["org"], x["stage"]) for x in d if x["id"] == '"$Y"'] == [("C1", "candidate")]' \
+	"on 2026-03-10 the case was kept by C1 (moved to C31 since)"
+expect_exit 0 --json admission list --org E99 --as-of 2026-03-10
+expect_json 'not [x for x in d if x["id"] == '"$Y"']' "and not by E99 then"
+expect_exit 0 --json admission list --org E99
+expect_json '[x["org"] for x in d if x["id"] == '"$Y"'] == ["C31"]' "today in C31"
+
+# ---------------------------------------------------------------------------------------------
+tcase "a step refused on mMEMBER_ID leaves no case opened" "$WORK/base.db"
+# expect_refused: the database unchanged (the case is opened in the step's transaction).
+expect_refused 5 "R-PROBATION-MONTHS" admission step m10 recognition_vote --date 2026-11-20 \
+	--present 9 --for 9 --against 0
+expect_exit 0 --json admission list --org C1 --stage all
+expect_json 'not [x for x in d if x["member_id"] == 10]' "no case was opened for member 10"
+# A case moves only to a cell that existed on the step's date.
+expect_exit 0 org add C9 --parent E98 --kind cell --name "Chi bộ Đại đội 9" --date 2026-06-01
+cand "Phí Văn Dời" 2001-01-01 2026-02-02
+expect_refused 5 "2026-06-01" admission step "$CID" transfer --date 2026-05-04 --body C9
+expect_exit 0 --json admission step "$CID" transfer --date 2026-06-01 --body C9
+expect_json 'd["org"] == "C9"'
+
+# ---------------------------------------------------------------------------------------------
+tcase "the audit log names a case by its candidate within the reader's subtree, not outside it" "$WORK/base.db"
+cand "Thân Văn Ghi" 2001-01-01 2026-02-02
+G=$CID
+subj() { # the subject names of admission:ID's entries as the reader sees them
+	expect_json "sorted({x['subject_name'] for x in d if x['subject'] == 'admission:$1'}, key=str) == $2" "$3"
+}
+CADRE_TOKEN=$T_C1 expect_exit 0 --json audit list
+subj "$G" "['Thân Văn Ghi']" "the cell's clerk sees the candidate's name"
+expect_exit 0 admission step "$G" transfer --date 2026-03-02 --body C31 --reason "điều động"
+CADRE_TOKEN=$T_C1 expect_exit 0 --json audit list
+subj "$G" "[None]" "moved out of C1: the raw reference only"
+expect_exit 0 --json audit list
+subj "$G" "['Thân Văn Ghi']" "the whole tree sees it"
+expect_exit 0 audit list
+expect_out_contains "admission:$G"
+expect_exit 0 --json audit list
+expect_json '[x["after"]["detail"] for x in d if x["subject"] == "admission:'"$G"'" and x["action"] == "admission.transfer"] == [{"from": "C1", "reason": "điều động"}]' \
+	"a step's detail is an object in its audit entry"
+
+# ---------------------------------------------------------------------------------------------
 tcase "--help of every admission command" "$WORK/base.db"
 for sub in add show step list due; do
 	expect_exit 0 admission "$sub" --help

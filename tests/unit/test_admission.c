@@ -529,6 +529,20 @@ static void test_grassroots_cell_skips_committee_vote(void **state)
 	s.passed = 1;
 	strcpy(s.detail, "{\"course\":\"Lớp 1\"}");
 	assert_int_equal(app_adm_step(&f->a, &f->root, c.id, &s, &c, &f->e), ERR_OK);
+	/* Three introducers (the API could send them): refused, nothing written. */
+	{
+		struct adm_step t;
+		struct admission was = c;
+
+		step_init(&t, ASK_APPLICATION, "2026-03-02");
+		t.n_intro = 3;
+		assert_int_equal(app_adm_step(&f->a, &f->root, c.id, &t, &c, &f->e), ERR_INPUT);
+		assert_string_equal(f->e.items[0].field, "introducers");
+		err_clear(&f->e);
+		assert_int_equal(app_adm_get(&f->a, &f->root, c.id, &c, &f->e), ERR_OK);
+		assert_int_equal(c.stage, was.stage);
+		assert_int_equal(c.stage_since, was.stage_since);
+	}
 	step_init(&s, ASK_APPLICATION, "2026-03-02");
 	s.n_intro = 2;
 	s.intro[0].member_id = 1;
