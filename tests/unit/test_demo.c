@@ -559,7 +559,7 @@ static void test_worklist(void **state)
 	(void)state;
 	err_init(&e);
 	assert_int_equal(app_worklist(&demo.a, &admin, 0, &w, &e), ERR_OK);
-	assert_int_equal(w.n, 4);
+	assert_int_equal(w.n, 8);
 	assert_string_equal(w.items[0].id, "transfers_to_receive");
 	assert_true(w.items[0].count >= 4);
 	assert_string_equal(w.items[1].id, "transfers_overdue");
@@ -568,6 +568,18 @@ static void test_worklist(void **state)
 	assert_true(w.items[2].count > 20000);
 	assert_string_equal(w.items[3].id, "members_number_clash");
 	assert_int_equal(w.items[3].count, 3);
+	/* The demo's admissions on 2026-11-01 (demo_adm.c): in 6 grassroots organisations a
+	 * ceremony and a recognition vote overdue and a case referred after three failed votes;
+	 * the committee above awaited in every grassroots organisation (131) and on the 6 referred
+	 * cases; no recognition vote inside its window that day. */
+	assert_string_equal(w.items[4].id, "adm_ceremony_late");
+	assert_int_equal(w.items[4].count, 6);
+	assert_string_equal(w.items[5].id, "adm_recognition_due");
+	assert_int_equal(w.items[5].count, 0);
+	assert_string_equal(w.items[6].id, "adm_recognition_late");
+	assert_int_equal(w.items[6].count, 6);
+	assert_string_equal(w.items[7].id, "adm_upper_awaited");
+	assert_int_equal(w.items[7].count, 137);
 	memset(&c, 0, sizeof c);
 	assert_int_equal(app_worklist_clashes(&demo.a, &admin, 0, 10, clash_row, &c, &more, &e),
 			 ERR_OK);
