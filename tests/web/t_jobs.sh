@@ -57,7 +57,11 @@ expect_eq "the worklist as CSV" "Organisation,Review year,Item,Count,Link
 A,2026,Transfers to receive,0,/transfers
 A,2026,Overdue transfers,0,/transfers
 A,2026,Members not yet reviewed for the year,1,/orgs/A/report/members?year=2026&filter=grade%3Dnone
-A,2026,Members whose numbers clash with another member's,0,/worklist/number-clash" "$(tr -d '\r' <"$OUTF")"
+A,2026,Members whose numbers clash with another member's,0,/worklist/number-clash
+A,2026,Admission ceremonies not held in time,0,/admissions/due?org=A&kind=ceremony_overdue
+A,2026,Recognition votes due within 30 working days,0,/admissions/due?org=A&kind=recognition_due
+A,2026,Recognition votes overdue,0,/admissions/due?org=A&kind=recognition_overdue
+A,2026,Admission cases awaiting the committee above,0,/admissions/due?org=A&kind=upper" "$(tr -d '\r' <"$OUTF")"
 page GET "/?format=xlsx"
 expect_status 200
 expect_true "an XLSX workbook (a zip)" test "$(head -c 2 "$OUTF")" = PK
