@@ -954,6 +954,100 @@ static const char *const migrations[] = {
 	 * after it (a recognition's status history starts at the end of probation, before the
 	 * vote that recorded it, so the history alone would hide a vote still awaited). */
 	"CREATE INDEX member_event_status ON member_event(date, member_id) WHERE kind = 'status';",
+	/* 24: cell life (issue 12, docs/meetings.md, docs/study.md): the register of documents
+	 * (a number as written, parsed into number, type and issuer), the meetings of an
+	 * organisation (a cell's monthly and thematic meetings, extraordinary ones, and the
+	 * sessions where a document is studied, a make-up session pointing at the one it makes
+	 * up) with the attendance of each member and the resolutions passed, and the rules of
+	 * their rhythm and quorum. */
+	"CREATE TABLE document ("
+	"  id INTEGER PRIMARY KEY,"
+	/* as written: 21-NQ/TW, 769-NQ/QUTW, 2008/HD-CT, 54/2017/TT-BQP */
+	"  number TEXT NOT NULL,"
+	"  num TEXT NOT NULL,"                /* 21, 2008, 54/2017 */
+	"  type TEXT NOT NULL,"               /* NQ, CT, KL, QĐ, HD, KH, CTr, TT ... */
+	"  issuer TEXT NOT NULL,"             /* TW, QUTW, CT, ĐU, BQP ... */
+	"  issued_on INTEGER NOT NULL,"
+	"  title TEXT NOT NULL,"
+	/* the number and title folded (no accents, lower case) for search */
+	"  folded TEXT NOT NULL,"
+	"  replaces_id INTEGER REFERENCES document(id),"
+	/* the organisation that registered it (its subtree sees it with the documents of the
+	 * organisations above) */
+	"  org_id INTEGER NOT NULL REFERENCES org(id),"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE UNIQUE INDEX document_number ON document(number, issued_on);"
+	"CREATE INDEX document_type ON document(type, issuer, num);"
+	"CREATE TABLE meeting ("
+	"  id INTEGER PRIMARY KEY,"
+	/* the organisation that holds it (a cell, or any committee holding a study session) */
+	"  org_id INTEGER NOT NULL REFERENCES org(id),"
+	"  on_date INTEGER NOT NULL,"
+	"  starts_min INTEGER NOT NULL,"      /* minutes after midnight */
+	"  ends_min INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('monthly','thematic','extraordinary','study')),"
+	"  topic TEXT NOT NULL DEFAULT '',"
+	"  agenda TEXT NOT NULL DEFAULT '',"
+	"  content TEXT NOT NULL DEFAULT '',"
+	"  chair_id INTEGER REFERENCES member(id),"
+	"  secretary_id INTEGER REFERENCES member(id),"
+	"  guests TEXT NOT NULL DEFAULT '',"
+	/* a study session: the document studied; a make-up session: the session it makes up */
+	"  document_id INTEGER REFERENCES document(id),"
+	"  makeup_of INTEGER REFERENCES meeting(id),"
+	/* the count R-MEETING-QUORUM used (the roll less those not counted), kept as recorded */
+	"  quorum_base INTEGER,"
+	/* planned: announced, not yet held (attendance empty); held: recorded */
+	"  state TEXT NOT NULL DEFAULT 'held' CHECK (state IN ('planned','held','cancelled')),"
+	"  rules TEXT NOT NULL DEFAULT '',"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE INDEX meeting_org ON meeting(org_id, on_date);"
+	"CREATE INDEX meeting_document ON meeting(document_id, org_id) WHERE document_id IS NOT NULL;"
+	"CREATE INDEX meeting_makeup ON meeting(makeup_of) WHERE makeup_of IS NOT NULL;"
+	"CREATE TABLE meeting_attendance ("
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),"
+	"  member_id INTEGER NOT NULL REFERENCES member(id),"
+	/* present; excused (with reason); absent (without reason); not_counted (on temporary
+	 * transfer elsewhere, exempted and absent, suspended: outside the quorum's count) */
+	"  status TEXT NOT NULL CHECK (status IN ('present','excused','absent','not_counted')),"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (meeting_id, member_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX meeting_attendance_member ON meeting_attendance(member_id, meeting_id);"
+	"CREATE TABLE meeting_resolution ("
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),"
+	"  seq INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  votes_for INTEGER NOT NULL, votes_against INTEGER NOT NULL, abstain INTEGER NOT NULL,"
+	"  base INTEGER NOT NULL,"            /* the quorum's count the vote was measured against */
+	"  passed INTEGER NOT NULL,"
+	"  PRIMARY KEY (meeting_id, seq)"
+	");"
+	"INSERT INTO rule(id, version, value, effective_from, source, description) VALUES"
+	" ('R-MEETING-MINUTES', 1, '90', CAST(julianday('2018-10-18') - 2440587.5 AS INTEGER),"
+	"  'Hướng dẫn 12-HD/BTCTW (2018) về nâng cao chất lượng sinh hoạt chi bộ; DOMAIN §7',"
+	"  'Shortest length, in minutes, of a cell''s regular (monthly) or thematic meeting.'),"
+	" ('R-MEETING-QUORUM', 1, '1/2', CAST(julianday('2011-01-19') - 2440587.5 AS INTEGER),"
+	"  'Điều lệ Đảng (2011), Điều 10; DOMAIN §7',"
+	"  'A resolution of the meeting passes with MORE than this share of the members counted:"
+	" the roll that day less members on temporary transfer elsewhere, exempted members who are"
+	" absent, suspended members and excused absentees.'),"
+	" ('R-MEETING-MONTHLY', 1, '1', CAST(julianday('2011-01-19') - 2440587.5 AS INTEGER),"
+	"  'Điều lệ Đảng (2011), Điều 24; DOMAIN §7',"
+	"  'Regular meetings a cell holds each calendar month.'),"
+	" ('R-MEETING-THEMATIC-QUARTER', 1, '1', CAST(julianday('2018-10-18') - 2440587.5 AS INTEGER),"
+	"  'Hướng dẫn 12-HD/BTCTW (2018); DOMAIN §7',"
+	"  'Thematic meetings a cell holds each calendar quarter, besides (not instead of) the"
+	" monthly meetings.'),"
+	" ('R-MEETING-ABSENT-MAX', 1, '3', CAST(julianday('2011-01-19') - 2440587.5 AS INTEGER),"
+	"  'Điều lệ Đảng (2011), Điều 8.2 (bỏ sinh hoạt đảng ba tháng trong năm không có lý do"
+	" chính đáng)',"
+	"  'Absences without reason from the cell''s regular meetings in a calendar year at which"
+	" the member is listed for the cell to consider removal from the party.');",
 };
 
 const char *schema_fig_member_triggers(int create)
