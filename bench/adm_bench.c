@@ -5,13 +5,14 @@
  * recursive CTE on parent_id and the tables read without their indexes (NOT INDEXED).
  *
  * Usage: adm_bench --db PATH [--provinces P014,...] [--reps N] [--as-of YYYY-MM-DD]
- *                  [--year YYYY]
+ *                  [--year YYYY] [--plain-reps N] [--only due_province,due_country,figures]
  * Prints one line per measurement, as bench/cadre_bench does:
  *     cadre adm_due_province median_ms=... p90_ms=... p99_ms=... rows=...
  *     plain adm_due_province_scan median_ms=... rows=...
  *     cadre adm_due_country ... / plain adm_due_country_scan ...
  *     cadre adm_figures_province ... / plain adm_figures_province_scan ...
- * over reps repetitions on each province (the country: reps) after one untimed warm-up. */
+ * over reps repetitions on each province (the country: reps) after one untimed warm-up; the
+ * plain way over --plain-reps (default reps; 0 leaves it out, for a quick look at cadre's side). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,8 @@ static int cmp_double(const void *a, const void *b)
 
 static void report(const char *side, const char *name, double *t, int n, long rows)
 {
+	if (n < 1)
+		return; /* --plain-reps 0: not measured */
 	qsort(t, (size_t)n, sizeof *t, cmp_double);
 	printf("%s %s median_ms=%.3f p90_ms=%.3f p99_ms=%.3f rows=%ld runs=%d\n", side, name,
 	       t[n / 2], t[(n * 9) / 10], t[(n * 99) / 100], rows, n);
@@ -117,8 +120,8 @@ static long plain_figures(sqlite3 *db, const char *code, long from, long to)
 
 int main(int argc, char **argv)
 {
-	const char *db = NULL, *provinces = "P014", *as_of_s = NULL;
-	int reps = 21, year = 0, i, r, np = 0, n;
+	const char *db = NULL, *provinces = "P014", *as_of_s = NULL, *only = "";
+	int reps = 21, preps = -1, year = 0, i, r, np = 0, n;
 	char list[1024], *names[64], *p;
 	struct app a;
 	struct actor ac;
@@ -139,11 +142,15 @@ int main(int argc, char **argv)
 			reps = (int)strtol(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--as-of") && i + 1 < argc)
 			as_of_s = argv[++i];
+		else if (!strcmp(argv[i], "--only") && i + 1 < argc)
+			only = argv[++i];
+		else if (!strcmp(argv[i], "--plain-reps") && i + 1 < argc)
+			preps = (int)strtol(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--year") && i + 1 < argc)
 			year = (int)strtol(argv[++i], NULL, 10);
 		else {
 			fprintf(stderr, "usage: adm_bench --db PATH [--provinces P014,...] [--reps N] "
-					"[--as-of YYYY-MM-DD] [--year YYYY]\n");
+					"[--as-of YYYY-MM-DD] [--year YYYY] [--plain-reps N] [--only due_province,due_country,figures]\n");
 			return 2;
 		}
 	}
@@ -151,6 +158,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "adm_bench: --db is required\n");
 		return 2;
 	}
+	if (preps < 0)
+		preps = reps;
 	snprintf(list, sizeof list, "%s", provinces);
 	for (p = list; p && *p && np < 64;) {
 		char *c = strchr(p, ',');
@@ -181,7 +190,7 @@ int main(int argc, char **argv)
 	t = xcalloc((size_t)(reps * (np > 1 ? np : 1)), sizeof *t);
 
 	/* A province's due list. */
-	for (n = 0, i = 0; i < np; i++) {
+	for (n = 0, i = 0; i < np && (!*only || strstr(only, "due_province")); i++) {
 		app_adm_due(&a, &ac, names[i], as_of, due_cb, &rows, &e); /* warm-up */
 		for (r = 0; r < reps; r++) {
 			double t0 = now_ms();
@@ -196,9 +205,11 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	report("cadre", "adm_due_province", t, n, rows);
-	for (n = 0, i = 0; i < np; i++) {
+	for (n = 0, i = 0; i < np && (!*only || strstr(only, "due_province")); i++) {
+		if (!preps)
+			break;
 		plain_run(pdb, plain_due, names[i], as_of, as_of);
-		for (r = 0; r < reps; r++) {
+		for (r = 0; r < preps; r++) {
 			double t0 = now_ms();
 
 			prows = plain_run(pdb, plain_due, names[i], as_of, as_of);
@@ -208,8 +219,9 @@ int main(int argc, char **argv)
 	report("plain", "adm_due_province_scan", t, n, prows);
 
 	/* The whole country's due list. */
-	app_adm_due(&a, &ac, "", as_of, due_cb, &rows, &e);
-	for (n = 0; n < reps; n++) {
+	if (!*only || strstr(only, "due_country"))
+		app_adm_due(&a, &ac, "", as_of, due_cb, &rows, &e);
+	for (n = 0; n < reps && (!*only || strstr(only, "due_country")); n++) {
 		double t0 = now_ms();
 
 		rows = 0;
@@ -217,7 +229,7 @@ int main(int argc, char **argv)
 		t[n] = now_ms() - t0;
 	}
 	report("cadre", "adm_due_country", t, n, rows);
-	for (n = 0; n < reps; n++) {
+	for (n = 0; n < preps && (!*only || strstr(only, "due_country")); n++) {
 		double t0 = now_ms();
 
 		prows = plain_run(pdb, plain_due, NULL, as_of, as_of);
@@ -226,7 +238,7 @@ int main(int argc, char **argv)
 	report("plain", "adm_due_country_scan", t, n, prows);
 
 	/* A province's admission figures. */
-	for (n = 0, i = 0; i < np; i++) {
+	for (n = 0, i = 0; i < np && (!*only || strstr(only, "figures")); i++) {
 		app_adm_figures(&a, &ac, names[i], year, &f, &e);
 		for (r = 0; r < reps; r++) {
 			double t0 = now_ms();
@@ -239,6 +251,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "adm_bench: %s\n", e.n ? e.items[0].msg : "the figures failed");
 		return 1;
 	}
+	if (*only && !strstr(only, "figures"))
+		goto out;
 	report("cadre", "adm_figures_province", t, n,
 	       f.by_stage[AST_CANDIDATE] + f.by_stage[AST_PROBATION]);
 	printf("cadre adm_figures org=%s year=%d candidates=%ld probation=%ld classes=%ld "
@@ -248,8 +262,10 @@ int main(int argc, char **argv)
 	       f.probationers, f.recognised_on_time, f.recognised_late, f.failed_votes,
 	       f.removed);
 	for (n = 0, i = 0; i < np; i++) {
+		if (!preps)
+			break;
 		plain_figures(pdb, names[i], from, to);
-		for (r = 0; r < reps; r++) {
+		for (r = 0; r < preps; r++) {
 			double t0 = now_ms();
 
 			prows = plain_figures(pdb, names[i], from, to);
@@ -257,6 +273,7 @@ int main(int argc, char **argv)
 		}
 	}
 	report("plain", "adm_figures_province_scan", t, n, prows);
+out:
 	free(t);
 	sqlite3_close(pdb);
 	app_close(&a);

@@ -21,7 +21,12 @@ scale=${BENCH_SCALE:-1.0}
 reps=${BENCH_REPS:-21}
 provinces=${BENCH_PROVINCES:-P014,P179,P325,P415,P577}
 cases=${BENCH_ADM_CASES:-$(awk -v s="$scale" 'BEGIN { printf "%d", 300000 * s }')}
-today=${CADRE_TODAY:-$(date -u +%F)}
+# The national roll bench/gen.c writes is the roll as of 30 June 2025 (its AS_OF: the
+# probationers are those admitted in the year before). The pipeline is generated, and the due
+# list and the figures asked, as of that day (cadre's today through CADRE_TODAY), so that the
+# roll's probationers are what a roll on that day holds, not a year and a half overdue.
+today=${CADRE_TODAY:-2025-06-30}
+export CADRE_TODAY=$today
 db=$(dirname "$cadre_db")/adm_$(basename "$cadre_db")
 cleanup() { rm -f "$db" "$db-wal" "$db-shm" "$db.auditkey"; }
 trap cleanup EXIT
@@ -47,7 +52,8 @@ steps=$(sqlite3 "$db" "SELECT count(*) FROM admission_step")
 probationers=$(sqlite3 "$db" "SELECT count(*) FROM member WHERE status = 'probationary'")
 echo "adm_gen cases=$n steps=$steps probationers=$probationers seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')" |
 	tee -a "$out.raw"
-build/bench/adm_bench --db "$db" --provinces "$provinces" --reps "$reps" --as-of "$today" |
+build/bench/adm_bench --db "$db" --provinces "$provinces" --reps "$reps" --as-of "$today" \
+	--year "${today%%-*}" --plain-reps "${BENCH_ADM_PLAIN_REPS:-5}" |
 	tee -a "$out.raw" | tee "$out.adm.tmp"
 
 awk '

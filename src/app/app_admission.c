@@ -1438,7 +1438,8 @@ enum err_code app_adm_list_as_of(struct app *a, const struct actor *ac, const ch
 
 static int due_cmp(const void *x, const void *y)
 {
-	const struct admission *p = x, *q = y;
+	/* entries of the kept list: pointers into the list read (2 KiB rows are not moved) */
+	const struct admission *p = *(struct admission *const *)x, *q = *(struct admission *const *)y;
 
 	if (p->due_on != q->due_on)
 		return p->due_on < q->due_on ? -1 : 1;
@@ -1448,10 +1449,15 @@ static int due_cmp(const void *x, const void *y)
 }
 
 /* Everything due in [pre, last] as of as_of, sorted by due_on, into out. */
+/* What is due in the subtree on as_of: *all receives the cases and probationers read (the
+ * caller frees all->v), *keep (the caller frees it) n_keep pointers into it, those shown on the
+ * due list, in due order. */
 static enum err_code due_list(struct app *a, long pre, long last, date_t as_of,
-			      const struct app_holidays *h, struct adm_vec *out, struct err *e)
+			      const struct app_holidays *h, struct adm_vec *all,
+			      struct admission ***keep, size_t *n_keep, struct err *e)
 {
 	struct adm_vec l = {0};
+	size_t n = 0;
 	enum err_code rc;
 	long cd = 0, vd = 0, months = 0;
 	date_t until, cer_until;
@@ -1492,11 +1498,21 @@ static enum err_code due_list(struct app *a, long pre, long last, date_t as_of,
 		else if (!c->id)
 			next_due(a, c, h, 0);
 		if (!rc && c->due_kind != DK_NONE && c->due_from != DATE_NONE && c->due_from <= as_of)
-			adm_push(out, c);
+			n++;
 	}
-	free(l.v);
-	if (!rc && out->n)
-		qsort(out->v, out->n, sizeof *out->v, due_cmp);
+	*all = l;
+	*keep = NULL;
+	*n_keep = 0;
+	if (rc || !n)
+		return rc;
+	*keep = xcalloc(n, sizeof **keep);
+	for (i = 0; i < l.n; i++) {
+		struct admission *c = &l.v[i];
+
+		if (c->due_kind != DK_NONE && c->due_from != DATE_NONE && c->due_from <= as_of)
+			(*keep)[(*n_keep)++] = c;
+	}
+	qsort(*keep, *n_keep, sizeof **keep, due_cmp);
 	return rc;
 }
 
@@ -1504,22 +1520,24 @@ enum err_code app_adm_due(struct app *a, const struct actor *ac, const char *org
 			  date_t as_of, adm_cb cb, void *ctx, struct err *e)
 {
 	struct adm_vec l = {0};
+	struct admission **keep = NULL;
 	struct app_holidays h = {0};
 	enum err_code rc;
 	long pre, last;
-	size_t i;
+	size_t i, n = 0;
 
 	as_of = app_date(a, as_of);
 	if ((rc = store_read_begin(a->st, e)))
 		return rc;
 	if (!(rc = app_subtree(a, ac, org_code, 1, &pre, &last, e)) &&
 	    !(rc = app_holidays_load(a, &h, e)))
-		rc = due_list(a, pre, last, as_of, &h, &l, e);
+		rc = due_list(a, pre, last, as_of, &h, &l, &keep, &n, e);
 	store_read_end(a->st);
-	for (i = 0; i < l.n && !rc; i++)
-		if (cb(ctx, &l.v[i]))
+	for (i = 0; i < n && !rc; i++)
+		if (cb(ctx, keep[i]))
 			break;
 	app_holidays_cleanup(&h);
+	free(keep);
 	free(l.v);
 	return rc;
 }

@@ -1048,6 +1048,34 @@ static const char *const migrations[] = {
 	" chính đáng)',"
 	"  'Absences without reason from the cell''s regular meetings in a calendar year at which"
 	" the member is listed for the cell to consider removal from the party.');",
+	/* 25: admissions: a case's row carries the dates of the steps that set its deadlines
+	 * (the last passed decision, the last ceremony, the last passed cell vote), kept by a
+	 * trigger as steps are recorded (steps are never changed or deleted), so that a due list
+	 * reads one row a case instead of three searches of its steps (docs/admissions.md). */
+	"ALTER TABLE admission ADD COLUMN decision_on INTEGER;"
+	"ALTER TABLE admission ADD COLUMN ceremony_on INTEGER;"
+	"ALTER TABLE admission ADD COLUMN cell_vote_on INTEGER;"
+	"UPDATE admission SET"
+	" decision_on = (SELECT max(s.on_date) FROM admission_step s WHERE s.admission_id = admission.id"
+	"  AND s.step = 'decision' AND s.passed = 1),"
+	" ceremony_on = (SELECT max(s.on_date) FROM admission_step s WHERE s.admission_id = admission.id"
+	"  AND s.step = 'ceremony'),"
+	" cell_vote_on = (SELECT max(s.on_date) FROM admission_step s WHERE s.admission_id = admission.id"
+	"  AND s.step = 'cell_vote' AND s.passed = 1);"
+	"CREATE TRIGGER admission_step_dates AFTER INSERT ON admission_step"
+	" WHEN new.step IN ('decision', 'ceremony', 'cell_vote') BEGIN"
+	" UPDATE admission SET"
+	"  decision_on = CASE WHEN new.step = 'decision' AND new.passed = 1"
+	"   AND (decision_on IS NULL OR decision_on < new.on_date) THEN new.on_date"
+	"   ELSE decision_on END,"
+	"  ceremony_on = CASE WHEN new.step = 'ceremony'"
+	"   AND (ceremony_on IS NULL OR ceremony_on < new.on_date) THEN new.on_date"
+	"   ELSE ceremony_on END,"
+	"  cell_vote_on = CASE WHEN new.step = 'cell_vote' AND new.passed = 1"
+	"   AND (cell_vote_on IS NULL OR cell_vote_on < new.on_date) THEN new.on_date"
+	"   ELSE cell_vote_on END"
+	" WHERE id = new.admission_id;"
+	" END;",
 };
 
 const char *schema_fig_member_triggers(int create)

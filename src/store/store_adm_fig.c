@@ -202,18 +202,30 @@ enum err_code store_adm_fig_steps_in(struct store *st, long pre, long last, cons
 				     date_t from, date_t to, store_adm_fig_step_cb cb, void *ctx,
 				     struct err *e)
 {
-	/* Steps recorded by the subtree's organisations (admission_step_org), with the
-	 * ceremony of the case (the member's date, or the ceremony step's). */
+	/* Steps recorded by the subtree's organisations, with the ceremony of the case (the
+	 * member's date, or the ceremony step's). The whole tree reads the year's steps of the
+	 * kind (admission_step_date); a subtree its organisations' one by one
+	 * (admission_step_org: org_id, step, on_date), the organisations first (CROSS JOIN keeps
+	 * that order: by the date index a province would read the country's steps). */
+#define STEPS_IN_COLS                                                                          \
+	"SELECT a.id, a.source, a.listed_on, a.member_id, s.step, s.on_date, s.passed,"        \
+	"  coalesce((SELECT m.admission_ceremony_date FROM member m WHERE m.id = a.member_id),"  \
+	"           (SELECT c.on_date FROM admission_step c WHERE c.admission_id = a.id"        \
+	"              AND c.step = 'ceremony' ORDER BY c.on_date DESC LIMIT 1))"
 	static const char sql[] =
-		"SELECT a.id, a.source, a.listed_on, a.member_id, s.step, s.on_date, s.passed,"
-		"  coalesce((SELECT m.admission_ceremony_date FROM member m WHERE m.id = a.member_id),"
-		"           (SELECT c.on_date FROM admission_step c WHERE c.admission_id = a.id"
-		"              AND c.step = 'ceremony' ORDER BY c.on_date DESC LIMIT 1))"
+		STEPS_IN_COLS
 		" FROM org o JOIN admission_step s ON s.org_id = o.id AND s.step = ?3"
 		"  AND s.on_date BETWEEN ?4 AND ?5"
 		" JOIN admission a ON a.id = s.admission_id"
 		" WHERE o.pre BETWEEN ?1 AND ?2 ORDER BY s.on_date, s.id";
-	sqlite3_stmt *s = sq_prep(st, sql, e);
+	static const char ssql[] =
+		STEPS_IN_COLS
+		" FROM org o CROSS JOIN admission_step s ON s.org_id = o.id AND s.step = ?3"
+		"  AND s.on_date BETWEEN ?4 AND ?5"
+		" JOIN admission a ON a.id = s.admission_id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 ORDER BY s.on_date, s.id";
+#undef STEPS_IN_COLS
+	sqlite3_stmt *s = sq_prep(st, pre <= 1 ? sql : ssql, e);
 
 	if (!s)
 		return e->code;

@@ -14,12 +14,7 @@
 	" a.phone, a.source, a.listed_on, a.stage, a.stage_since, a.failed_votes,"            \
 	" coalesce(a.member_id, 0), coalesce(a.former_member_id, 0),"                        \
 	" coalesce(a.mentor_id, 0), a.due_kind, a.due_on, a.recorded_by,"                    \
-	" (SELECT max(s.on_date) FROM admission_step s WHERE s.admission_id = a.id"           \
-	"   AND s.step = 'decision' AND s.passed = 1),"                                        \
-	" (SELECT max(s.on_date) FROM admission_step s WHERE s.admission_id = a.id"           \
-	"   AND s.step = 'ceremony'),"                                                         \
-	" (SELECT max(s.on_date) FROM admission_step s WHERE s.admission_id = a.id"           \
-	"   AND s.step = 'cell_vote' AND s.passed = 1),"                                       \
+	" a.decision_on, a.ceremony_on, a.cell_vote_on," /* kept by admission_step_dates */    \
 	" o.pre"
 #define ADM_FROM " FROM admission a JOIN org o ON o.id = a.org_id"
 
