@@ -1516,30 +1516,289 @@ static enum err_code due_list(struct app *a, long pre, long last, date_t as_of,
 	return rc;
 }
 
-enum err_code app_adm_due(struct app *a, const struct actor *ac, const char *org_code,
-			  date_t as_of, adm_cb cb, void *ctx, struct err *e)
+/* ---- the due list from the indexes ----------------------------------------------------- */
+
+struct key_vec {
+	struct adm_due_key *v;
+	size_t n, cap;
+};
+
+/* Whether a cell is a grassroots organisation's only level (its vote goes straight to the
+ * committee above), cached by organisation for one due list. */
+struct gcell_cache {
+	int64_t *id;
+	signed char *yes;
+	size_t cap, n; /* cap a power of two, kept at least twice n */
+};
+
+static void gcell_put(struct gcell_cache *g, int64_t org_id, int yes)
 {
+	size_t i;
+
+	for (i = (size_t)org_id & (g->cap - 1); g->id[i]; i = (i + 1) & (g->cap - 1))
+		;
+	g->id[i] = org_id;
+	g->yes[i] = (signed char)yes;
+	g->n++;
+}
+
+static enum err_code gcell_of(struct app *a, struct gcell_cache *g, int64_t org_id, int *yes,
+			      struct err *e)
+{
+	struct case_orgs k;
+	size_t i;
+
+	if ((g->n + 1) * 2 > g->cap) {
+		struct gcell_cache old = *g;
+
+		g->cap = old.cap ? old.cap * 2 : 256;
+		g->n = 0;
+		g->id = xcalloc(g->cap, sizeof *g->id);
+		g->yes = xcalloc(g->cap, 1);
+		for (i = 0; i < old.cap; i++)
+			if (old.id[i])
+				gcell_put(g, old.id[i], old.yes[i]);
+		free(old.id);
+		free(old.yes);
+	}
+	for (i = (size_t)org_id & (g->cap - 1); g->id[i]; i = (i + 1) & (g->cap - 1))
+		if (g->id[i] == org_id) {
+			*yes = g->yes[i];
+			return ERR_OK;
+		}
+	if (case_orgs_of(a, org_id, &k, e))
+		return e->code;
+	*yes = k.grassroots_cell;
+	gcell_put(g, org_id, *yes);
+	return ERR_OK;
+}
+
+/* next_due's answer for a stage and the date it counts from (a decision's for a ceremony, a
+ * ceremony's for a recognition), remembered: the country's keys share a few hundred dates,
+ * and each answer counts working days past the holidays. Direct-mapped by the date. */
+#define DUE_MEMO 1024
+struct due_memo {
+	int stage[DUE_MEMO];
+	date_t from[DUE_MEMO];
+	int kind[DUE_MEMO];
+	date_t due_on[DUE_MEMO], due_from[DUE_MEMO];
+};
+
+struct key_env {
+	struct admission c; /* scratch for next_due */
+	struct due_memo m;
+	struct app *a;
+	const struct app_holidays *h;
+	struct gcell_cache g;
+	struct key_vec *out;
+	date_t as_of;
+	size_t seen;
+	struct err *e;
+	enum err_code rc;
+};
+
+/* The fields of a key onto c, whose other fields the caller has cleared once (a case is 2 KiB:
+ * not cleared again for each of the country's 50,000 keys). */
+static void key_to_case(const struct adm_due_key *k, struct admission *c)
+{
+	c->id = k->id;
+	c->member_id = k->member_id;
+	c->p.id = k->id ? 0 : k->member_id;
+	c->p.org_id = k->org_id;
+	c->stage = (enum adm_stage)k->stage;
+	c->stage_since = k->stage_since;
+	c->decision_on = k->decision_on;
+	c->ceremony_on = k->ceremony_on;
+	c->cell_vote_on = DATE_NONE;
+	c->due_kind = k->due_kind;
+	c->due_on = k->due_on;
+	c->due_from = k->due_from;
+}
+
+/* Each key: its next deadline as fill_due computes it (next_due, the grassroots cell from the
+ * cache), kept when it shows on the list by as_of. */
+static int key_take(void *ctx, const struct adm_due_key *k)
+{
+	struct key_env *x = ctx;
+	struct admission *c = &x->c;
+	int gc = 0;
+
+	key_to_case(k, c);
+	if (c->stage == AST_DECIDED || c->stage == AST_PROBATION) {
+		date_t from = c->stage == AST_DECIDED ? c->decision_on : c->ceremony_on;
+		size_t slot = (size_t)((uint32_t)from % DUE_MEMO);
+
+		if (x->m.stage[slot] == (int)c->stage + 1 && x->m.from[slot] == from) {
+			c->due_kind = x->m.kind[slot];
+			c->due_on = x->m.due_on[slot];
+			c->due_from = x->m.due_from[slot];
+		} else {
+			next_due(x->a, c, x->h, 0);
+			x->m.stage[slot] = (int)c->stage + 1;
+			x->m.from[slot] = from;
+			x->m.kind[slot] = c->due_kind;
+			x->m.due_on[slot] = c->due_on;
+			x->m.due_from[slot] = c->due_from;
+		}
+	} else {
+		if (c->id && c->stage == AST_CELL_PASSED &&
+		    (x->rc = gcell_of(x->a, &x->g, k->org_id, &gc, x->e)))
+			return 1;
+		next_due(x->a, c, x->h, gc);
+	}
+	if (c->due_kind == DK_NONE || c->due_from == DATE_NONE || c->due_from > x->as_of)
+		return 0;
+	if (x->out->n == x->out->cap) {
+		x->out->cap = x->out->cap ? x->out->cap * 2 : 64;
+		x->out->v = xrealloc(x->out->v, x->out->cap * sizeof *x->out->v);
+	}
+	x->out->v[x->out->n] = *k;
+	x->out->v[x->out->n].due_kind = c->due_kind;
+	x->out->v[x->out->n].due_on = c->due_on;
+	x->out->v[x->out->n].due_from = c->due_from;
+	x->out->n++;
+	return 0;
+}
+
+static int key_cmp(const void *x, const void *y)
+{
+	const struct adm_due_key *p = x, *q = y;
+
+	if (p->due_on != q->due_on)
+		return p->due_on < q->due_on ? -1 : 1;
+	if (p->id != q->id)
+		return p->id < q->id ? -1 : 1;
+	return (p->member_id > q->member_id) - (p->member_id < q->member_id);
+}
+
+/* Today's due list of [pre, last] as keys, in due order (due_list's window and rules). */
+static enum err_code due_keys(struct app *a, long pre, long last, date_t as_of,
+			      const struct app_holidays *h, struct key_vec *out, struct err *e)
+{
+	struct key_env x;
+	long cd = 0, vd = 0, months = 0;
+	enum err_code rc;
+
+	memset(&x, 0, sizeof x); /* once: x.c is the scratch case */
+	x.a = a;
+	x.h = h;
+	x.out = out;
+	x.as_of = as_of;
+	x.e = e;
+	ruleset_int(&a->rules, R_ADMIT_CEREMONY_WORKING_DAYS, as_of, &cd);
+	ruleset_int(&a->rules, R_PROBATION_VOTE_WORKING_DAYS, as_of, &vd);
+	ruleset_int(&a->rules, R_PROBATION_MONTHS, as_of, &months);
+	rc = store_adm_due_keys(a->st, pre, last, as_of + (date_t)((cd > vd ? cd : vd) * 2 + 60),
+				date_add_months(as_of, -(int)months) + 3, key_take, &x, e);
+	if (!rc)
+		rc = x.rc;
+	free(x.g.id);
+	free(x.g.yes);
+	if (!rc && out->n)
+		qsort(out->v, out->n, sizeof *out->v, key_cmp);
+	return rc;
+}
+
+/* Key k read in full: the case (or the probationer) with its deadline from the key. */
+static enum err_code key_read(struct app *a, const struct adm_due_key *k, struct admission *c,
+			      struct err *e)
+{
+	enum err_code rc;
+	long pre = 0;
+
+	if (k->id)
+		rc = store_adm_get(a->st, k->id, c, &pre, e);
+	else
+		rc = store_adm_probationer_get(a->st, k->member_id, c, e);
+	if (rc)
+		return rc;
+	c->due_kind = k->due_kind;
+	c->due_on = k->due_on;
+	c->due_from = k->due_from;
+	return ERR_OK;
+}
+
+enum err_code app_adm_due_sel(struct app *a, const struct actor *ac, const char *org_code,
+			      date_t as_of, adm_cb sel, adm_cb cb, void *ctx, struct err *e)
+{
+	struct key_vec keys = {0};
 	struct adm_vec l = {0};
 	struct admission **keep = NULL;
 	struct app_holidays h = {0};
+	unsigned char *take = NULL;
 	enum err_code rc;
 	long pre, last;
 	size_t i, n = 0;
+	int v = 0;
 
 	as_of = app_date(a, as_of);
 	if ((rc = store_read_begin(a->st, e)))
 		return rc;
-	if (!(rc = app_subtree(a, ac, org_code, 1, &pre, &last, e)) &&
-	    !(rc = app_holidays_load(a, &h, e)))
-		rc = due_list(a, pre, last, as_of, &h, &l, &keep, &n, e);
+	if ((rc = app_subtree(a, ac, org_code, 1, &pre, &last, e)) ||
+	    (rc = app_holidays_load(a, &h, e)))
+		goto out;
+	if (as_of < a->today) {
+		/* A past date: every item replayed whole (due_list). */
+		if ((rc = due_list(a, pre, last, as_of, &h, &l, &keep, &n, e)))
+			goto out;
+		take = xcalloc(n ? n : 1, 1);
+		for (i = 0; i < n && v != ADM_SEL_STOP; i++)
+			if ((v = sel(ctx, keep[i])) == ADM_SEL_TAKE)
+				take[i] = 1;
+		store_read_end(a->st);
+		for (i = 0; cb && i < n && !rc; i++)
+			if (take[i] && cb(ctx, keep[i]))
+				break;
+		goto done;
+	}
+	if ((rc = due_keys(a, pre, last, as_of, &h, &keys, e)))
+		goto out;
+	take = xcalloc(keys.n ? keys.n : 1, 1);
+	{
+		struct admission *c = xcalloc(1, sizeof *c);
+
+		for (i = 0; i < keys.n && v != ADM_SEL_STOP; i++) {
+			key_to_case(&keys.v[i], c);
+			if ((v = sel(ctx, c)) == ADM_SEL_TAKE)
+				take[i] = 1;
+		}
+		free(c);
+	}
+	/* The items taken read whole inside the same read transaction; cb gets them after it
+	 * (a callback may read the store itself). */
+	for (i = 0; cb && i < keys.n && !rc; i++) {
+		struct admission c;
+
+		if (take[i] && !(rc = key_read(a, &keys.v[i], &c, e)))
+			adm_push(&l, &c);
+	}
 	store_read_end(a->st);
-	for (i = 0; i < n && !rc; i++)
-		if (cb(ctx, keep[i]))
+	for (i = 0; cb && i < l.n && !rc; i++)
+		if (cb(ctx, &l.v[i]))
 			break;
+	goto done;
+out:
+	store_read_end(a->st);
+done:
 	app_holidays_cleanup(&h);
+	free(take);
+	free(keys.v);
 	free(keep);
 	free(l.v);
 	return rc;
+}
+
+static int sel_all(void *ctx, const struct admission *c)
+{
+	(void)ctx;
+	(void)c;
+	return ADM_SEL_TAKE;
+}
+
+enum err_code app_adm_due(struct app *a, const struct actor *ac, const char *org_code,
+			  date_t as_of, adm_cb cb, void *ctx, struct err *e)
+{
+	return app_adm_due_sel(a, ac, org_code, as_of, sel_all, cb, ctx, e);
 }
 
 enum err_code app_adm_board(struct app *a, const struct actor *ac, const char *org_code,

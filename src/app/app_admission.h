@@ -78,6 +78,17 @@ enum err_code app_adm_list_as_of(struct app *a, const struct actor *ac, const ch
 enum err_code app_adm_due(struct app *a, const struct actor *ac, const char *org_code,
 			  date_t as_of, adm_cb cb, void *ctx, struct err *e);
 
+/* The due list in two passes, for a page of a long list and for counts: sel(ctx, c) sees
+ * every item in due order with only the fields its deadline needs (id, member_id, p.org_id,
+ * stage, stage_since, decision_on, ceremony_on, due_kind, due_on, due_from: no name nor person)
+ * and answers ADM_SEL_SKIP, ADM_SEL_TAKE (cb gets the item read in full) or ADM_SEL_STOP; then
+ * cb (may be NULL) receives the items taken, in the same order, as app_adm_due gives them.
+ * Today's list is read from the indexes alone (store_adm_due_keys) and only the items taken
+ * are read whole; a past date reads every item whole (as app_adm_due). */
+enum { ADM_SEL_SKIP = 0, ADM_SEL_TAKE = 1, ADM_SEL_STOP = 2 };
+enum err_code app_adm_due_sel(struct app *a, const struct actor *ac, const char *org_code,
+			      date_t as_of, adm_cb sel, adm_cb cb, void *ctx, struct err *e);
+
 /* The board of org_code (a grassroots organisation or a cell): open cases by stage, and
  * how many of each are overdue, as of as_of (DATE_NONE: today; a past date from the steps). */
 struct adm_board {

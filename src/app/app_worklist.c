@@ -148,6 +148,7 @@ static void wl_clashes_link(const struct wl_env *w, struct buf *b)
 
 /* ---- admissions ------------------------------------------------------------------------ */
 
+/* app_adm_due_sel's first pass: each item counted from its deadline alone, none read whole. */
 static int wl_adm(void *ctx, const struct admission *c)
 {
 	struct wl_env *w = ctx;
@@ -173,14 +174,15 @@ static int wl_adm(void *ctx, const struct admission *c)
 	return 0;
 }
 
-/* The due list of the subtree as of today, once for the four items: app_adm_due reads the
- * due index (admission.due_on, member_probation) alone, never the roll. */
+/* The due list of the subtree as of today, once for the four items: app_adm_due_sel counts
+ * its items from the due indexes alone (admission_org_due_keys, member_probation), never
+ * reading a case or the roll. */
 static enum err_code wl_adm_read(struct wl_env *w, struct err *e)
 {
 	if (w->adm_read)
 		return ERR_OK;
 	w->adm_read = 1;
-	return app_adm_due(w->a, w->ac, w->top, DATE_NONE, wl_adm, w, e);
+	return app_adm_due_sel(w->a, w->ac, w->top, DATE_NONE, wl_adm, NULL, w, e);
 }
 
 static enum err_code wl_adm_ceremony_late(struct wl_env *w, long *n, struct err *e)

@@ -126,7 +126,17 @@ struct adm_items {
 	struct req *r;
 	json_t *items;
 	date_t as_of;
+	struct api_page *page; /* the due list's page (api_adm_due) */
 };
+
+/* app_adm_due_sel's first pass: the items of the page asked. */
+static int due_page_take(void *ctx, const struct admission *c)
+{
+	struct adm_items *l = ctx;
+
+	(void)c;
+	return api_page_take(l->page) ? ADM_SEL_TAKE : ADM_SEL_SKIP;
+}
 
 static int adm_item(void *ctx, const struct admission *c)
 {
@@ -186,10 +196,14 @@ void api_adm_due(struct req *r)
 	const char *org = req_query(r, "org");
 	struct adm_list_query q;
 	struct adm_items l;
+	struct api_page p;
 	int fmt = table_format_of(r);
 	date_t as_of = DATE_NONE;
+	json_t *j;
 
 	api_query_date(r, "as_of", &as_of);
+	if (!r->e.code)
+		api_page_init(r, &p, 0, API_LIST_MAX); /* a bad value is in r->e */
 	if (r->e.code) {
 		reply_problem(r);
 		return;
@@ -206,17 +220,22 @@ void api_adm_due(struct req *r)
 	l.r = r;
 	l.items = json_array();
 	l.as_of = as_of;
-	if (app_adm_due(r->app, &r->actor, q.org_code, as_of, adm_item, &l, &r->e) ||
+	l.page = &p;
+	/* A page (?offset=&limit=; every item without limit): the items counted from the due
+	 * indexes, only the page's read whole (app_adm_due_sel). */
+	if (app_adm_due_sel(r->app, &r->actor, q.org_code, as_of, due_page_take, adm_item, &l,
+			    &r->e) ||
 	    app_adm_audit_list(r->app, &r->actor, "admissions.due", q.org_code,
 			       (long)json_array_size(l.items), &r->e)) {
 		json_decref(l.items);
 		reply_problem(r);
 		return;
 	}
-	api_reply_list(r, json_pack("{s:o,s:o,s:o}", "org", q.org_code ? json_string(org)
-								     : json_null(),
-				     "as_of", json_date(as_of == DATE_NONE ? r->app->today : as_of),
-				     "items", l.items));
+	j = json_pack("{s:o,s:o,s:o}", "org", q.org_code ? json_string(org) : json_null(),
+		      "as_of", json_date(as_of == DATE_NONE ? r->app->today : as_of), "items",
+		      l.items);
+	api_page_set(r, &p, j);
+	reply_json(r, 200, j);
 	req_header(r, "Vary", "Accept");
 }
 

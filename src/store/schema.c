@@ -1076,6 +1076,20 @@ static const char *const migrations[] = {
 	"   ELSE cell_vote_on END"
 	" WHERE id = new.admission_id;"
 	" END;",
+	/* 26: admissions: the due list is read from the indexes alone (store_adm_due_keys):
+	 * each due case's stage and the dates its deadline is counted from ride in the index, by
+	 * date (the whole tree) and by organisation (a subtree), so that the country's 40,000
+	 * items read no row of admission; the two indexes they extend are dropped. */
+	"CREATE INDEX admission_due_keys ON admission(due_on, org_id, stage, stage_since,"
+	"  decision_on, ceremony_on, member_id) WHERE due_on IS NOT NULL;"
+	"CREATE INDEX admission_org_due_keys ON admission(org_id, due_on, stage, stage_since,"
+	"  decision_on, ceremony_on, member_id) WHERE due_on IS NOT NULL;"
+	"DROP INDEX admission_due;"
+	"DROP INDEX admission_org_due;"
+	/* a subtree's probationers whose probation has ended, organisation by organisation,
+	 * without reading the others' rows */
+	"CREATE INDEX member_probation_org ON member(org_id, admission_ceremony_date,"
+	"  admission_decision_date) WHERE status = 'probationary';",
 };
 
 const char *schema_fig_member_triggers(int create)

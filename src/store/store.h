@@ -819,11 +819,32 @@ enum err_code store_adm_open_at(struct store *st, int64_t org_id, store_adm_cb c
 /* The due index: cases kept in [pre, last] whose due_on is at most due_until; then
  * (probationers) the probationary members on the rolls of [pre, last] with no case whose
  * ceremony was on or before ceremony_until, as cases with id 0, stage probation, member_id and
- * ceremony_on set. The whole tree (pre <= 1) reads the admission_due and member_probation
+ * ceremony_on set. The whole tree (pre <= 1) reads the admission_due_keys and member_probation
  * indexes in date order; a subtree its organisations' due cases and probationers one
  * organisation at a time. In no promised order: the caller sorts. */
 enum err_code store_adm_due(struct store *st, long pre, long last, date_t due_until,
 			    date_t ceremony_until, store_adm_cb cb, void *ctx, struct err *e);
+/* One item of the due list as the indexes hold it (store_adm_due_keys): a case (id set) or a
+ * probationer without a case (id 0, member_id set), with what its next deadline is computed
+ * from; no name nor person. */
+struct adm_due_key {
+	int64_t id, member_id, org_id;
+	int stage;                      /* enum adm_stage */
+	date_t stage_since, decision_on, ceremony_on;
+	int due_kind;                   /* filled by the caller (adm_next_due) */
+	date_t due_on, due_from;
+};
+typedef int (*store_adm_key_cb)(void *ctx, const struct adm_due_key *k);
+/* store_adm_due's items read from the indexes alone (admission_due_keys,
+ * admission_org_due_keys: migration 26; member_probation), a row a microsecond: the same
+ * cases and probationers, as keys. In no promised order. */
+enum err_code store_adm_due_keys(struct store *st, long pre, long last, date_t due_until,
+				 date_t ceremony_until, store_adm_key_cb cb, void *ctx,
+				 struct err *e);
+/* Member member_id as a probationer without a case, as store_adm_due gives one (id 0, stage
+ * probation): ERR_NOTFOUND when there is no such member. */
+enum err_code store_adm_probationer_get(struct store *st, int64_t member_id, struct admission *c,
+					struct err *e);
 /* The probationers without a case who may have been on the rolls of [pre, last] on a past
  * date d, with a ceremony on or before ceremony_until: today's probationers and the members
  * whose status changed after d, each kept (p.org_id, p.org_code) by the organisation whose

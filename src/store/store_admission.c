@@ -455,12 +455,12 @@ static enum err_code probationer_cases(struct store *st, const int64_t *ids, con
 enum err_code store_adm_due(struct store *st, long pre, long last, date_t due_until,
 			    date_t ceremony_until, store_adm_cb cb, void *ctx, struct err *e)
 {
-	/* The whole tree: the admission_due index (only cases waiting for something have
+	/* The whole tree: the admission_due_keys index (only cases waiting for something have
 	 * due_on), in date order. */
 	static const char sql[] = "SELECT " ADM_COLS ADM_FROM
 				  " WHERE a.due_on IS NOT NULL AND a.due_on <= ?3"
 				  " AND o.pre BETWEEN ?1 AND ?2 ORDER BY a.due_on, a.id";
-	/* A subtree: its organisations by pre-order, each one's due cases (admission_org_due). */
+	/* A subtree: its organisations by pre-order, each one's due cases (admission_org_due_keys). */
 	static const char ssql[] = "SELECT " ADM_COLS " FROM org o CROSS JOIN admission a"
 				   " ON a.org_id = o.id WHERE o.pre BETWEEN ?1 AND ?2"
 				   " AND a.due_on IS NOT NULL AND a.due_on <= ?3";
@@ -511,6 +511,87 @@ enum err_code store_adm_due(struct store *st, long pre, long last, date_t due_un
 	rc = probationer_cases(st, ids, NULL, n, cb, ctx, e);
 	free(ids);
 	return rc;
+}
+
+enum err_code store_adm_due_keys(struct store *st, long pre, long last, date_t due_until,
+				 date_t ceremony_until, store_adm_key_cb cb, void *ctx,
+				 struct err *e)
+{
+	/* The organisations of [pre, last] first (org_pre), each one's due cases from the
+	 * covering index admission_org_due_keys: no row of admission is read. */
+	static const char sql[] =
+		"SELECT a.id, coalesce(a.member_id, 0), a.org_id, a.stage, a.stage_since,"
+		" a.decision_on, a.ceremony_on"
+		" FROM org o CROSS JOIN admission a ON a.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND a.due_on IS NOT NULL AND a.due_on <= ?3";
+	/* The probationers without a case whose probation has ended: the whole tree by
+	 * member_probation (by date: only probationers are in it; CROSS JOIN keeps it first,
+	 * else each organisation's roll is read), a subtree by member_probation_org. */
+	static const char psql[] =
+		"SELECT m.id, m.org_id, m.admission_decision_date, m.admission_ceremony_date"
+		" FROM member m CROSS JOIN org o ON o.id = m.org_id"
+		" WHERE m.status = 'probationary' AND m.admission_ceremony_date <= ?3"
+		" AND o.pre BETWEEN ?1 AND ?2"
+		" AND NOT EXISTS (SELECT 1 FROM admission a WHERE a.member_id = m.id)";
+	static const char spsql[] =
+		"SELECT m.id, m.org_id, m.admission_decision_date, m.admission_ceremony_date"
+		" FROM org o CROSS JOIN member m ON m.org_id = o.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.status = 'probationary'"
+		" AND m.admission_ceremony_date <= ?3"
+		" AND NOT EXISTS (SELECT 1 FROM admission a WHERE a.member_id = m.id)";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	struct adm_due_key k;
+	int step, stop = 0;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sq_bind_date(s, 3, due_until);
+	while (!stop && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&k, 0, sizeof k);
+		k.id = sqlite3_column_int64(s, 0);
+		k.member_id = sqlite3_column_int64(s, 1);
+		k.org_id = sqlite3_column_int64(s, 2);
+		k.stage = adm_stage_parse((const char *)sqlite3_column_text(s, 3));
+		k.stage_since = sq_col_date(s, 4);
+		k.decision_on = sq_col_date(s, 5);
+		k.ceremony_on = sq_col_date(s, 6);
+		stop = cb(ctx, &k);
+	}
+	sq_done(st, s);
+	if (!stop && step != SQLITE_DONE)
+		return sq_db_error(st, e, "listing what is due");
+	if (stop || !(s = sq_prep(st, pre <= 1 ? psql : spsql, e)))
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sq_bind_date(s, 3, ceremony_until);
+	while (!stop && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&k, 0, sizeof k);
+		k.member_id = sqlite3_column_int64(s, 0);
+		k.org_id = sqlite3_column_int64(s, 1);
+		k.stage = AST_PROBATION;
+		k.decision_on = sq_col_date(s, 2);
+		k.ceremony_on = k.stage_since = sq_col_date(s, 3);
+		stop = cb(ctx, &k);
+	}
+	sq_done(st, s);
+	if (!stop && step != SQLITE_DONE)
+		return sq_db_error(st, e, "listing probationary members");
+	return ERR_OK;
+}
+
+static int probationer_copy(void *ctx, const struct admission *c)
+{
+	*(struct admission *)ctx = *c;
+	return 1;
+}
+
+enum err_code store_adm_probationer_get(struct store *st, int64_t member_id, struct admission *c,
+					struct err *e)
+{
+	return probationer_cases(st, &member_id, NULL, 1, probationer_copy, c, e);
 }
 
 enum err_code store_adm_probationers_on(struct store *st, long pre, long last, date_t d,

@@ -490,21 +490,32 @@ static void due_row(struct web_list *l, const struct admission *c, date_t as_of)
 	web_list_tr_end(l);
 }
 
-static int due_collect(void *ctx, const struct admission *c)
+/* The first pass (app_adm_due_sel): every item, with its deadline only, counted; the rows of
+ * the page (or of a download: every match) taken to be read whole. */
+static int due_select(void *ctx, const struct admission *c)
 {
 	struct due_ctx *d = ctx;
 	struct web_list *l = d->l;
 
 	if (!due_filter_match(d->filter, c, d->as_of))
-		return 0;
+		return ADM_SEL_SKIP;
 	d->n++;
 	d->overdue += adm_web_overdue(c, d->as_of);
+	if (web_list_download(l))
+		return ADM_SEL_TAKE;
+	return d->n <= l->offset || d->n > l->offset + l->per ? ADM_SEL_SKIP : ADM_SEL_TAKE;
+}
+
+/* The second pass: the rows taken, read whole. */
+static int due_collect(void *ctx, const struct admission *c)
+{
+	struct due_ctx *d = ctx;
+	struct web_list *l = d->l;
+
 	if (web_list_download(l)) {
 		due_row(l, c, d->as_of);
 		return 0;
 	}
-	if (d->n <= l->offset || d->n > l->offset + l->per)
-		return 0;
 	if (web_page_full(l->r)) {
 		d->full = 1;
 		return 0;
@@ -600,7 +611,8 @@ void web_adm_due(struct req *r)
 	if (web_list_download(&l)) {
 		due_heads(&l);
 		table_out_row(l.out);
-		if (app_adm_due(r->app, &r->actor, org[0] ? o.code : NULL, as_of, due_collect, &d,
+		if (app_adm_due_sel(r->app, &r->actor, org[0] ? o.code : NULL, as_of, due_select,
+				due_collect, &d,
 				&r->e)) {
 			web_list_abort(&l);
 			web_fail(r);
@@ -644,7 +656,8 @@ void web_adm_due(struct req *r)
 	H(r, "</p>\n<table class=\"due\" id=\"due\" tabindex=\"0\"><thead><tr>");
 	due_heads(&l);
 	H(r, "</tr></thead><tbody>\n");
-	if (app_adm_due(r->app, &r->actor, org[0] ? o.code : NULL, as_of, due_collect, &d,
+	if (app_adm_due_sel(r->app, &r->actor, org[0] ? o.code : NULL, as_of, due_select,
+				due_collect, &d,
 			&r->e)) {
 		web_fail(r);
 		return;

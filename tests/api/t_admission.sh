@@ -171,6 +171,20 @@ api GET "/api/v1/admissions/due?org=A1C&as_of=2024-10-02"
 expect_status 200
 expect_json '[(c["id"], c["due"]["kind"], c["due"]["overdue"]) for c in d["items"]] == [('"$ID"', "ceremony", False)]' \
 	"the ceremony is due"
+# A page of the due list: the total counts every item, only the page's are given.
+api GET "/api/v1/admissions/due?org=A1C&as_of=2024-10-02&limit=1"
+expect_json 'd["total"] == 1 and d["limit"] == 1 and d["next"] is None and [c["id"] for c in d["items"]] == ['"$ID"']' \
+	"a page of one: the total and the one item"
+api GET "/api/v1/admissions/due?org=A1C&as_of=2024-10-02&offset=1&limit=1"
+expect_json 'd["total"] == 1 and d["items"] == []' "past the end: no item, the same total"
+api GET "/api/v1/admissions/due?org=A1C&limit=0"
+expect_status 400
+api GET "/api/v1/admissions/due?org=A"
+json_val '[[c["id"], c.get("member_id"), c["due"]["kind"]] for c in d["items"]]'
+ALLDUE=$JV
+api GET "/api/v1/admissions/due?org=A&offset=0&limit=1"
+expect_json 'len(json.loads('"'$ALLDUE'"')) >= 1 and d["total"] == len(json.loads('"'$ALLDUE'"')) and [[c["id"], c.get("member_id"), c["due"]["kind"]] for c in d["items"]] == json.loads('"'$ALLDUE'"')[0:1]' \
+	"today's due list a page at a time: the same items in the same order as the whole list"
 api GET "/api/v1/admissions/due?org=A1C&as_of=2024-10-02" -H 'Accept: text/csv'
 expect_eq "the due list as CSV" "text/csv; charset=utf-8" "$CTYPE"
 expect_py '[(r["id"], r["due"], r["overdue"]) for r in rows("'"$OUTF"'")] == [("'"$ID"'", "ceremony", "no")]'
