@@ -1099,6 +1099,7 @@ struct member_import {
 	struct idbits dense;    /* member ids of the file below IDBITS_MAX */
 	struct hashset ids;     /* the others */
 	struct hashset nums;    /* its citizen, card and personal-history numbers */
+	struct app_holidays hol; /* for the ceremony's deadline (member_warnings) */
 	long pre, last;         /* the actor's scope */
 	struct name_keys nk;
 	struct progress pg;
@@ -1297,7 +1298,7 @@ static void read_members(struct member_import *mi)
 		if (parse_member_row(a, &mi->c, &rec, &mi->codes, mi->info, m, e) == 0) {
 			long prev;
 
-			member_warnings(m, &a->rules, &a->warn, rec.line);
+			member_warnings(m, &a->rules, mi->hol.days, mi->hol.n, &a->warn, rec.line);
 			prev = !m->id ? 0
 			       : (uint64_t)m->id < IDBITS_MAX ? idbits_add(&mi->dense, (uint64_t)m->id)
 			       : hashset_add(&mi->ids, (uint64_t)m->id, rec.line);
@@ -1465,6 +1466,10 @@ enum err_code app_import_members(struct app *a, const struct actor *ac,
 		journal_bulk = 1;
 	if ((rc = app_begin(a, e)))
 		goto out;
+	if ((rc = app_holidays_load(a, &mi->hol, e))) {
+		app_end(a, rc, e);
+		goto out;
+	}
 	switch (app_import_once_check(a, ac, "members", opts, res, e)) {
 	case 1:
 		rc = app_end(a, ERR_OK, e);
@@ -1566,6 +1571,7 @@ out:
 	hashset_free(&mi->ids);
 	hashset_free(&mi->nums);
 	free(mi->dense.bits);
+	app_holidays_cleanup(&mi->hol);
 	name_keys_cleanup(&mi->nk);
 	for (i = 0; i < NBATCH; i++) {
 		free(mi->b[i].rows);

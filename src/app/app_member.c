@@ -139,7 +139,14 @@ enum err_code app_member_add(struct app *a, const struct actor *ac, struct membe
 	}
 	err_merge(&a->warn, &fixed);
 	err_cleanup(&fixed);
-	member_warnings(m, &a->rules, &a->warn, 0);
+	{
+		struct app_holidays h = {0};
+
+		if (app_holidays_load(a, &h, e))
+			return app_end(a, e->code, e);
+		member_warnings(m, &a->rules, h.days, h.n, &a->warn, 0);
+		app_holidays_cleanup(&h);
+	}
 	rc = app_member_add_tx(a, ac, m, e);
 	return app_end(a, rc, e);
 }

@@ -1683,7 +1683,7 @@ enum err_code app_demo(struct app *a, const struct actor *ac, struct err *e)
 		goto out;
 	}
 	if ((rc = rule(&d, R_PROBATION_MONTHS, &d.probation_months)) ||
-	    (rc = rule(&d, R_CEREMONY_DAYS, &d.ceremony_days)) ||
+	    (rc = rule(&d, R_ADMIT_CEREMONY_WORKING_DAYS, &d.ceremony_days)) ||
 	    (rc = rule(&d, R_CELL_STANDING_BOARD_MIN, &d.board_min)))
 		goto out;
 	if (d.ceremony_days < 5)

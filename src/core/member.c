@@ -272,17 +272,20 @@ int member_fix_official_date(struct member *m, const struct ruleset *rs, struct 
 	return 1;
 }
 
-int member_warnings(const struct member *m, const struct ruleset *rs, struct err *warn, long line)
+int member_warnings(const struct member *m, const struct ruleset *rs, const date_t *hol,
+		    size_t nhol, struct err *warn, long line)
 {
 	char d1[DATE_STR], d2[DATE_STR];
+	date_t due;
 	long days;
 
 	if (m->admission_decision_date == DATE_NONE || m->admission_ceremony_date == DATE_NONE ||
-	    !ruleset_int(rs, R_CEREMONY_DAYS, m->admission_decision_date, &days) ||
-	    m->admission_ceremony_date <= date_add_working_days(m->admission_decision_date, (int)days))
+	    !ruleset_int(rs, R_ADMIT_CEREMONY_WORKING_DAYS, m->admission_decision_date, &days) ||
+	    (due = adm_ceremony_due(rs, m->admission_decision_date, hol, nhol)) == DATE_NONE ||
+	    m->admission_ceremony_date <= due)
 		return 0;
 	err_add(warn, ERR_OK, line, "admission_ceremony_date",
-		date_format(m->admission_ceremony_date, d1), R_CEREMONY_DAYS,
+		date_format(m->admission_ceremony_date, d1), R_ADMIT_CEREMONY_WORKING_DAYS,
 		"the ceremony was held more than %ld working days after the decision of %s", days,
 		date_format(m->admission_decision_date, d2));
 	return 1;

@@ -107,9 +107,11 @@ int member_fix_official_date(struct member *m, const struct ruleset *rs, struct 
 			     long line);
 
 /* Deadlines whose breach is recorded but does not stop the record (the facts are what they
- * are): the ceremony more than R-CEREMONY-DAYS working days after the decision. Adds a
- * warning (code ERR_OK) to warn for each; returns their number. */
-int member_warnings(const struct member *m, const struct ruleset *rs, struct err *warn, long line);
+ * are): the ceremony more than R-ADMIT-CEREMONY-WORKING-DAYS working days after the decision
+ * (weekends and the holidays hol[0..nhol), sorted, skipped: adm_ceremony_due, as the admission
+ * pipeline counts them). Adds a warning (code ERR_OK) to warn for each; returns their number. */
+int member_warnings(const struct member *m, const struct ruleset *rs, const date_t *hol,
+		    size_t nhol, struct err *warn, long line);
 
 /* Whether a member may go from status a to status b on date on (R-STATUS-TRANSITION), with
  * b = official also requiring the probation period (R-PROBATION-MONTHS) to have run from the

@@ -1090,6 +1090,13 @@ static const char *const migrations[] = {
 	 * without reading the others' rows */
 	"CREATE INDEX member_probation_org ON member(org_id, admission_ceremony_date,"
 	"  admission_decision_date) WHERE status = 'probationary';",
+	/* 27: the ceremony's deadline of a member added or imported with its admission dates is
+	 * the admission pipeline's (R-ADMIT-CEREMONY-WORKING-DAYS, holidays skipped too); the
+	 * older rule stays in the table, with its history, marked as read by nothing. */
+	"UPDATE rule SET description = 'Superseded by R-ADMIT-CEREMONY-WORKING-DAYS (which also"
+	" skips holidays) for members added or imported with their admission dates; no longer"
+	" read. Working days after the admission decision within which the ceremony is held.'"
+	" WHERE id = 'R-CEREMONY-DAYS';",
 };
 
 const char *schema_fig_member_triggers(int create)

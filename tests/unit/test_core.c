@@ -458,17 +458,20 @@ static void test_R_STATUS_TRANSITION(void **state)
 	ruleset_cleanup(&rs);
 }
 
-static void test_R_CEREMONY_DAYS_warns(void **state)
+/* R-ADMIT-CEREMONY-WORKING-DAYS on a member added or imported with its admission dates: the
+ * same deadline as the admission pipeline's (weekends and holidays skipped). */
+static void test_R_ADMIT_CEREMONY_WORKING_DAYS_member_warns(void **state)
 {
 	struct ruleset rs;
 	struct member m;
 	struct err w;
 	struct rule_version v;
+	date_t hol[1];
 
 	(void)state;
 	rules_fixture(&rs);
 	memset(&v, 0, sizeof v);
-	strcpy(v.id, R_CEREMONY_DAYS);
+	strcpy(v.id, R_ADMIT_CEREMONY_WORKING_DAYS);
 	strcpy(v.value, "30");
 	v.version = 1;
 	v.effective_from = D("2011-01-19");
@@ -477,12 +480,19 @@ static void test_R_CEREMONY_DAYS_warns(void **state)
 	err_init(&w);
 	/* Decision Tuesday 2016-03-01: 30 working days later is 2016-04-12. */
 	m.admission_ceremony_date = D("2016-04-12");
-	assert_int_equal(member_warnings(&m, &rs, &w, 0), 0);
+	assert_int_equal(member_warnings(&m, &rs, NULL, 0, &w, 0), 0);
 	m.admission_ceremony_date = D("2016-04-13");
-	assert_int_equal(member_warnings(&m, &rs, &w, 5), 1);
-	assert_string_equal(w.items[0].rule, R_CEREMONY_DAYS);
+	assert_int_equal(member_warnings(&m, &rs, NULL, 0, &w, 5), 1);
+	assert_string_equal(w.items[0].rule, R_ADMIT_CEREMONY_WORKING_DAYS);
 	assert_int_equal(w.items[0].line, 5);
 	assert_int_equal(w.code, ERR_OK);
+	/* A holiday inside the 30 days (Monday 2016-04-18 is not, Thursday 2016-03-10 is taken
+	 * as one here) moves the deadline a working day later: the 13th is in time. */
+	hol[0] = D("2016-03-10");
+	assert_int_equal(member_warnings(&m, &rs, hol, 1, &w, 6), 0);
+	m.admission_ceremony_date = D("2016-04-14");
+	assert_int_equal(member_warnings(&m, &rs, hol, 1, &w, 7), 1);
+	assert_int_equal(w.items[1].line, 7);
 	err_cleanup(&w);
 	ruleset_cleanup(&rs);
 }
@@ -556,7 +566,7 @@ int main(void)
 		cmocka_unit_test(test_R_ADMIT_AGE_MAX_MONTHS_only_from_its_effective_date),
 		cmocka_unit_test(test_R_PROBATION_MONTHS),
 		cmocka_unit_test(test_R_STATUS_TRANSITION),
-		cmocka_unit_test(test_R_CEREMONY_DAYS_warns),
+		cmocka_unit_test(test_R_ADMIT_CEREMONY_WORKING_DAYS_member_warns),
 		cmocka_unit_test(test_member_status_from_dates),
 		cmocka_unit_test(test_tree_preorder_and_cycles),
 		cmocka_unit_test(test_org_code_check),

@@ -340,7 +340,7 @@ static int census_member(void *ctx, const struct member *m)
 	c->hmong |= strcmp(m->ethnicity, "H'Mông") == 0;
 	c->militia += strcmp(m->category, "militia") == 0;
 	c->reserve += strcmp(m->category, "reserve") == 0;
-	/* R-ADMIT-AGE-MIN, R-CEREMONY-DAYS, R-PROBATION-MONTHS, R-MEMBER-DATES. */
+	/* R-ADMIT-AGE-MIN, R-ADMIT-CEREMONY-WORKING-DAYS, R-PROBATION-MONTHS, R-MEMBER-DATES. */
 	if (date_years_between(m->birth_date, m->admission_decision_date) < 18 ||
 	    m->admission_ceremony_date < m->admission_decision_date ||
 	    m->admission_ceremony_date > date_add_working_days(m->admission_decision_date, 30) ||
