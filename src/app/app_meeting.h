@@ -15,64 +15,7 @@
 
 #include "../core/meeting.h"
 #include "app.h"
-
-#define MEET_TEXT 4096  /* agenda, content: bytes with the NUL */
-#define MEET_LINE 512   /* topic, guests, reason */
-
-/* One row of attendance. name/number are filled by the app for display. */
-struct meet_attendance {
-	int64_t member_id;
-	enum attend_status status;
-	char reason[MEET_LINE];       /* excused: why (required); not_counted: why (filled) */
-	char name[VNAME_MAX + 1];
-	char org_code[ORG_CODE_MAX + 1]; /* the member's organisation that day */
-	enum member_status member_status; /* the member's status that day */
-};
-
-/* One resolution of the meeting: votes measured against base (the quorum's count when it was
- * recorded), passed per R-MEETING-QUORUM. */
-struct meet_resolution {
-	int seq;                      /* 1, 2, ... in the meeting */
-	char text[MEET_TEXT];
-	long votes_for, against, abstain;
-	long base;
-	int passed;
-};
-
-/* A meeting. att/res are owned by the struct (meeting_cleanup). */
-struct meeting {
-	int64_t id;
-	int64_t org_id;
-	char org_code[ORG_CODE_MAX + 1];
-	char org_name[ORG_NAME_MAX * 2 + 1];
-	date_t on;
-	int starts_min, ends_min;     /* minutes after midnight */
-	enum meeting_kind kind;
-	enum meeting_state state;
-	char topic[MEET_LINE];
-	char agenda[MEET_TEXT];
-	char content[MEET_TEXT];
-	int64_t chair_id, secretary_id; /* 0: none */
-	char chair_name[VNAME_MAX + 1], secretary_name[VNAME_MAX + 1];
-	char guests[MEET_LINE];
-	int64_t document_id;          /* study: the document studied (0: none) */
-	int64_t makeup_of;            /* a make-up session: the meeting it makes up (0: none) */
-	long quorum_base;             /* -1 until attendance is recorded */
-	long n_present, n_excused, n_absent, n_not_counted; /* from att, filled by the app */
-	char rules[128];              /* the rule ids checked */
-	char recorded_by[64];
-	char recorded_at[24];
-	struct meet_attendance *att;
-	size_t n_att, cap_att;
-	struct meet_resolution *res;
-	size_t n_res, cap_res;
-};
-
-void meeting_init(struct meeting *m);
-void meeting_cleanup(struct meeting *m);
-/* Append one attendance row / resolution (copies r) to m; returns the copy. */
-struct meet_attendance *meeting_att_push(struct meeting *m, const struct meet_attendance *r);
-struct meet_resolution *meeting_res_push(struct meeting *m, const struct meet_resolution *r);
+#include "table_out.h"
 
 /* Record a meeting. m->org_code the organisation (in the actor's subtree), kind, on (not
  * after today for a held meeting; any date for MST_PLANNED), starts/ends (R-MEETING-MINUTES),
@@ -166,8 +109,14 @@ enum err_code app_meeting_import(struct app *a, const struct actor *ac, const ch
  * app_meeting_attend would check it; all or nothing; one audit entry. *n rows stored. */
 enum err_code app_attendance_import(struct app *a, const struct actor *ac, const char *path,
 				    long *n, struct err *e);
-/* Write the meetings q picks as CSV (xlsx 0) or XLSX (xlsx 1) to out. */
+/* The meetings q picks as CSV or XLSX (columns of docs/csv.md) in a temporary file: *fd
+ * open at its start (the caller closes it), *len its size; one audit entry
+ * ("meetings.export"). */
 enum err_code app_meeting_export(struct app *a, const struct actor *ac, const struct meet_query *q,
-				 int xlsx, FILE *out, struct err *e);
+				 enum table_format f, int *fd, long long *len, struct err *e);
+/* app_meeting_export written to path ("-": standard output). */
+enum err_code app_meeting_export_file(struct app *a, const struct actor *ac,
+				      const struct meet_query *q, enum table_format f,
+				      const char *path, struct err *e);
 
 #endif

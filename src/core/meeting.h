@@ -10,6 +10,8 @@
 #include "date.h"
 #include "err.h"
 #include "member.h"
+#include "org.h"
+#include "vname.h"
 #include "rules.h"
 
 enum meeting_kind {
@@ -78,6 +80,65 @@ enum err_code meeting_check_votes(long present, long votes_for, long against, lo
  * minimum; field names "starts"/"ends"; line as given. */
 enum err_code meeting_check_minutes(const struct ruleset *rs, date_t on, enum meeting_kind k,
 				    int starts_min, int ends_min, long line, struct err *e);
+
+#define MEET_TEXT 4096  /* agenda, content: bytes with the NUL */
+#define MEET_LINE 512   /* topic, guests, reason */
+
+/* One row of attendance. name/number are filled by the app for display. */
+struct meet_attendance {
+	int64_t member_id;
+	enum attend_status status;
+	char reason[MEET_LINE];       /* excused: why (required); not_counted: why (filled) */
+	char name[VNAME_MAX + 1];
+	char org_code[ORG_CODE_MAX + 1]; /* the member's organisation that day */
+	enum member_status member_status; /* the member's status that day */
+};
+
+/* One resolution of the meeting: votes measured against base (the quorum's count when it was
+ * recorded), passed per R-MEETING-QUORUM. */
+struct meet_resolution {
+	int seq;                      /* 1, 2, ... in the meeting */
+	char text[MEET_TEXT];
+	long votes_for, against, abstain;
+	long base;
+	int passed;
+};
+
+/* A meeting. att/res are owned by the struct (meeting_cleanup). */
+struct meeting {
+	int64_t id;
+	int64_t org_id;
+	char org_code[ORG_CODE_MAX + 1];
+	char org_name[ORG_NAME_MAX * 2 + 1];
+	date_t on;
+	int starts_min, ends_min;     /* minutes after midnight */
+	enum meeting_kind kind;
+	enum meeting_state state;
+	char topic[MEET_LINE];
+	char agenda[MEET_TEXT];
+	char content[MEET_TEXT];
+	int64_t chair_id, secretary_id; /* 0: none */
+	char chair_name[VNAME_MAX + 1], secretary_name[VNAME_MAX + 1];
+	char guests[MEET_LINE];
+	int64_t document_id;          /* study: the document studied (0: none) */
+	int64_t makeup_of;            /* a make-up session: the meeting it makes up (0: none) */
+	long quorum_base;             /* -1 until attendance is recorded */
+	long n_present, n_excused, n_absent, n_not_counted; /* from att, filled by the app */
+	char rules[128];              /* the rule ids checked */
+	char cancel_reason[MEET_LINE]; /* cancelled: why */
+	char recorded_by[64];
+	char recorded_at[24];
+	struct meet_attendance *att;
+	size_t n_att, cap_att;
+	struct meet_resolution *res;
+	size_t n_res, cap_res;
+};
+
+void meeting_init(struct meeting *m);
+void meeting_cleanup(struct meeting *m);
+/* Append one attendance row / resolution (copies r) to m; returns the copy. */
+struct meet_attendance *meeting_att_push(struct meeting *m, const struct meet_attendance *r);
+struct meet_resolution *meeting_res_push(struct meeting *m, const struct meet_resolution *r);
 
 /* Parse "HH:MM" (00:00 to 24:00) into minutes after midnight. 0 ok, -1 not a time. */
 int meeting_parse_time(const char *s, int *min);

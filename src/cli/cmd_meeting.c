@@ -1,0 +1,2 @@
+/* cmd_meeting.c - cadre meeting. */
+#include "cli.h"
