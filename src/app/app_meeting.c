@@ -10,6 +10,7 @@
 #include "../lib/mem.h"
 #include "../store/store_meeting.h"
 #include "app_int.h"
+#include "app_meet_int.h"
 #include "app_meeting.h"
 
 static enum err_code not_found(struct err *e, int64_t id)
@@ -21,7 +22,7 @@ static enum err_code not_found(struct err *e, int64_t id)
 
 /* Meeting id's row if its organisation is visible to the actor (a dissolved one where its
  * last parent is), else ERR_NOTFOUND as for an id never used. */
-static enum err_code meet_lookup(struct app *a, const struct actor *ac, int64_t id,
+enum err_code meet_lookup(struct app *a, const struct actor *ac, int64_t id,
 				 struct meeting *m, struct err *e)
 {
 	long spre, slast, pre = 0;
@@ -49,12 +50,6 @@ static enum err_code meet_lookup(struct app *a, const struct actor *ac, int64_t 
 
 /* ---- the roll of a day ------------------------------------------------------------------ */
 
-struct roll_vec {
-	struct meet_roll_row *v;
-	size_t n, cap;
-	int all; /* keep members not on a roll that day too */
-};
-
 static int roll_take(void *ctx, const struct meet_roll_row *r)
 {
 	struct roll_vec *l = ctx;
@@ -69,7 +64,7 @@ static int roll_take(void *ctx, const struct meet_roll_row *r)
 	return 0;
 }
 
-static int roll_cmp_id(const void *x, const void *y)
+int meet_roll_cmp_id(const void *x, const void *y)
 {
 	const struct meet_roll_row *a = x, *b = y;
 
@@ -78,7 +73,7 @@ static int roll_cmp_id(const void *x, const void *y)
 
 /* The members expected at meeting m (its organisation's roll that day; a study session: the
  * rolls of the organiser's subtree that day), in list order. */
-static enum err_code roll_of(struct app *a, const struct meeting *m, struct roll_vec *l,
+enum err_code meet_roll_of(struct app *a, const struct meeting *m, struct roll_vec *l,
 			     struct err *e)
 {
 	struct org o;
@@ -98,7 +93,7 @@ static const struct meet_roll_row *roll_find(const struct meet_roll_row *sorted,
 	struct meet_roll_row key;
 
 	key.r.member_id = id;
-	return bsearch(&key, sorted, n, sizeof *sorted, roll_cmp_id);
+	return bsearch(&key, sorted, n, sizeof *sorted, meet_roll_cmp_id);
 }
 
 static const char *not_counted_why(const struct meet_roll_entry *r)
@@ -186,8 +181,8 @@ static void check_record(struct app *a, const struct actor *ac, struct meeting *
 
 /* Check rows against the roll and work out what is stored (out, in roll order for a meeting
  * of the roll, as given for a study session) and the quorum's base. */
-static void check_attendance(const struct meeting *m, struct roll_vec *l,
-			     const struct meet_attendance *rows, size_t n, long line,
+void meet_check_attendance(const struct meeting *m, struct roll_vec *l,
+			   const struct meet_attendance *rows, size_t n, const long *lines, long line,
 			     struct meet_attendance **out, size_t *nout, long *base, struct err *e)
 {
 	struct meet_roll_row *byid = xmalloc((l->n ? l->n : 1) * sizeof *byid);
@@ -198,14 +193,14 @@ static void check_attendance(const struct meeting *m, struct roll_vec *l,
 
 	if (l->n)
 		memcpy(byid, l->v, l->n * sizeof *byid);
-	qsort(byid, l->n, sizeof *byid, roll_cmp_id);
+	qsort(byid, l->n, sizeof *byid, meet_roll_cmp_id);
 	for (i = 0; i < n; i++) {
 		const struct meet_roll_row *r = roll_find(byid, l->n, rows[i].member_id);
 		char reason[MEET_LINE];
 		size_t at;
 
 		if (!r) {
-			err_add(e, ERR_INPUT, line ? line : (long)i + 1, "member_id", NULL, NULL,
+			err_add(e, ERR_INPUT, lines ? lines[i] : line, "member_id", NULL, NULL,
 				m->kind == MK_STUDY
 					? "member %lld was not on a roll of %s or below on %s"
 					: "member %lld was not on the roll of %s on %s",
@@ -214,25 +209,25 @@ static void check_attendance(const struct meeting *m, struct roll_vec *l,
 		}
 		at = (size_t)(r - byid);
 		if (seen[at]++) {
-			err_add(e, ERR_INPUT, line ? line : (long)i + 1, "member_id", NULL, NULL,
+			err_add(e, ERR_INPUT, lines ? lines[i] : line, "member_id", NULL, NULL,
 				"member %lld is named twice; give each member once",
 				(long long)rows[i].member_id);
 			continue;
 		}
 		if ((unsigned)rows[i].status > AT_ABSENT) {
-			err_add(e, ERR_INPUT, line ? line : (long)i + 1, "status",
+			err_add(e, ERR_INPUT, lines ? lines[i] : line, "status",
 				attend_status_name(rows[i].status), NULL,
 				"the attendance is present, excused or absent");
 			continue;
 		}
 		snprintf(reason, sizeof reason, "%s", rows[i].reason);
 		if (reason[0] && text_accept(rows[i].reason, sizeof reason - 1, 0, reason,
-					     sizeof reason, e, line ? line : (long)i + 1, "reason",
+					     sizeof reason, e, lines ? lines[i] : line, "reason",
 					     "the reason"))
 			continue;
 		if (rows[i].status == AT_EXCUSED && !reason[0] &&
 		    meeting_effective_status(&r->r, AT_EXCUSED) == AT_EXCUSED) {
-			err_add(e, ERR_INPUT, line ? line : (long)i + 1, "reason", NULL, NULL,
+			err_add(e, ERR_INPUT, lines ? lines[i] : line, "reason", NULL, NULL,
 				"member %lld is excused: give the reason",
 				(long long)rows[i].member_id);
 			continue;
@@ -298,9 +293,9 @@ static enum err_code attend_tx(struct app *a, const struct actor *ac, struct mee
 		return err_add(e, ERR_RULE, 0, "date", NULL, NULL,
 			       "the meeting is planned for a later date; record its attendance "
 			       "once it is held");
-	if ((rc = roll_of(a, m, &l, e)))
+	if ((rc = meet_roll_of(a, m, &l, e)))
 		goto out;
-	check_attendance(m, &l, rows, n, 0, &out, &nout, &base, e);
+	meet_check_attendance(m, &l, rows, n, NULL, 0, &out, &nout, &base, e);
 	if (e->code) {
 		rc = e->code;
 		goto out;
@@ -326,26 +321,21 @@ out:
 
 /* ---- the calls ------------------------------------------------------------------------- */
 
-enum err_code app_meeting_add(struct app *a, const struct actor *ac, struct meeting *m,
-			      struct err *e)
+enum err_code meet_add_tx(struct app *a, const struct actor *ac, struct meeting *m, long line,
+			  struct err *e)
 {
 	struct org o;
 	struct roll_vec l = {0};
 	char subject[40], d[DATE_STR], *after = NULL;
 	enum err_code rc;
-	int64_t id;
 
-	if ((rc = app_can_edit(ac, e)))
-		return rc;
-	if ((rc = app_begin(a, e)))
-		return rc;
 	if ((rc = app_org_lookup(a, ac, m->org_code, &o, 1, "org", e)))
 		goto out;
 	m->org_id = o.id;
 	snprintf(m->org_code, sizeof m->org_code, "%s", o.code);
 	snprintf(m->org_name, sizeof m->org_name, "%s", o.name);
 	if ((unsigned)m->kind >= MK__COUNT) {
-		rc = err_add(e, ERR_INPUT, 0, "kind", NULL, NULL,
+		rc = err_add(e, ERR_INPUT, line, "kind", NULL, NULL,
 			     "the kind is monthly, thematic, extraordinary or study");
 		goto out;
 	}
@@ -353,10 +343,10 @@ enum err_code app_meeting_add(struct app *a, const struct actor *ac, struct meet
 		rc = e->code;
 		goto out;
 	}
-	if (m->on != DATE_NONE && (rc = roll_of(a, m, &l, e)))
+	if (m->on != DATE_NONE && (rc = meet_roll_of(a, m, &l, e)))
 		goto out;
-	qsort(l.v, l.n, sizeof *l.v, roll_cmp_id);
-	check_record(a, ac, m, l.v, l.n, 0, e);
+	qsort(l.v, l.n, sizeof *l.v, meet_roll_cmp_id);
+	check_record(a, ac, m, l.v, l.n, line, e);
 	if (e->code) {
 		rc = e->code;
 		goto out;
@@ -368,6 +358,8 @@ enum err_code app_meeting_add(struct app *a, const struct actor *ac, struct meet
 	m->quorum_base = -1;
 	if ((rc = store_meeting_insert(a->st, m, e)))
 		goto out;
+	if (line)
+		goto out; /* an import: one audit entry for the file */
 	after = app_json("{s:s,s:s,s:s,s:s,s:s,s:I,s:I}", "org", o.code, "date",
 			 date_format(m->on, d), "kind", meeting_kind_name(m->kind), "topic",
 			 m->topic, "state", meeting_state_name(m->state), "document_id",
@@ -380,11 +372,22 @@ enum err_code app_meeting_add(struct app *a, const struct actor *ac, struct meet
 out:
 	free(after);
 	free(l.v);
-	rc = app_end(a, rc, e);
+	return rc;
+}
+
+enum err_code app_meeting_add(struct app *a, const struct actor *ac, struct meeting *m,
+			      struct err *e)
+{
+	enum err_code rc;
+
+	if ((rc = app_can_edit(ac, e)))
+		return rc;
+	if ((rc = app_begin(a, e)))
+		return rc;
+	rc = app_end(a, meet_add_tx(a, ac, m, 0, e), e);
 	if (rc)
 		return rc;
-	id = m->id;
-	return app_meeting_get(a, ac, id, m, e);
+	return app_meeting_get(a, ac, m->id, m, e);
 }
 
 enum err_code app_meeting_get(struct app *a, const struct actor *ac, int64_t id,
@@ -461,7 +464,7 @@ enum err_code app_meeting_roll(struct app *a, const struct actor *ac, int64_t id
 	if ((rc = store_read_begin(a->st, e)))
 		return rc;
 	if (!(rc = meet_lookup(a, ac, id, m, e)))
-		rc = roll_of(a, m, &l, e);
+		rc = meet_roll_of(a, m, &l, e);
 	store_read_end(a->st);
 	for (i = 0; !rc && i < l.n; i++) {
 		struct meet_attendance r;

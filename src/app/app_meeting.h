@@ -97,18 +97,22 @@ enum err_code app_meeting_minutes(struct app *a, const struct actor *ac, int64_t
 
 /* ---- import and export (app_meet_import.c, app_meet_export.c; docs/csv.md) ---------- */
 
-/* Import meetings from the CSV/XLSX at path (columns of docs/csv.md: org, date, starts, ends,
- * kind, topic, agenda, content, chair_id, secretary_id, guests, document_id, makeup_of, ref):
- * all or nothing, every bad row reported with its line; one audit entry. *n the meetings
- * added. */
-enum err_code app_meeting_import(struct app *a, const struct actor *ac, const char *path,
-				 long *n, struct err *e);
-/* Import attendance rows (meeting_id or the meeting's ref, member_id or member number
- * (history_no), status, reason) from path: the bulk path (one transaction, statements reused,
- * the rolls read once into memory); every meeting named gets its attendance replaced as
- * app_meeting_attend would check it; all or nothing; one audit entry. *n rows stored. */
-enum err_code app_attendance_import(struct app *a, const struct actor *ac, const char *path,
-				    long *n, struct err *e);
+/* Import meetings from opts->in (CSV, columns of docs/csv.md: org, date, kind, starts, ends,
+ * topic, agenda, content, chair_id, secretary_id, guests, document_id, makeup_of), each row
+ * checked as app_meeting_add checks it: all or nothing, every bad row reported with its line
+ * and what to fix; one audit entry ("import.meetings"). res->imported the meetings added. */
+enum err_code app_import_meetings(struct app *a, const struct actor *ac,
+				  const struct import_opts *opts, struct import_result *res,
+				  struct err *e);
+/* Import attendance from opts->in (CSV: meeting_id, or org + date + kind naming the meeting;
+ * member_id or member_no (the personal-history number); status present|excused|absent;
+ * reason), the rows of one meeting together: each meeting named gets its attendance replaced
+ * and checked as app_meeting_attend checks it. The bulk path: one transaction, statements
+ * prepared once, the members' numbers read once into memory, one audit entry for the file
+ * ("import.attendance"); all or nothing. res->imported the rows stored. */
+enum err_code app_import_attendance(struct app *a, const struct actor *ac,
+				    const struct import_opts *opts, struct import_result *res,
+				    struct err *e);
 /* The meetings q picks as CSV or XLSX (columns of docs/csv.md) in a temporary file: *fd
  * open at its start (the caller closes it), *len its size; one audit entry
  * ("meetings.export"). */

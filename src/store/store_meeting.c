@@ -462,3 +462,20 @@ void store_att_bulk_free(struct store_att_bulk *b)
 	sqlite3_finalize(b->ins);
 	free(b);
 }
+
+enum err_code store_meeting_numbers(struct store *st, store_number_cb cb, void *ctx,
+				    struct err *e)
+{
+	static const char sql[] = "SELECT history_no, id FROM member WHERE history_no <> ''";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb(ctx, (const char *)sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1)))
+			break;
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
+						     : sq_db_error(st, e, "reading members' numbers");
+}

@@ -69,6 +69,11 @@ enum err_code store_meeting_find(struct store *st, int64_t org_id, date_t d, enu
 enum err_code store_meeting_document_exists(struct store *st, int64_t id, int *yes,
 					    struct err *e);
 
+/* Every member's personal-history number (history_no, not empty) with the member's id. */
+typedef int (*store_number_cb)(void *ctx, const char *number, int64_t id);
+enum err_code store_meeting_numbers(struct store *st, store_number_cb cb, void *ctx,
+				    struct err *e);
+
 /* The bulk path of an attendance import: prepared once, bound per row. */
 struct store_att_bulk;
 struct store_att_bulk *store_att_bulk_new(struct store *st, struct err *e);
