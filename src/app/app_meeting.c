@@ -716,6 +716,18 @@ static const char *status_vi(enum attend_status s)
 	}
 }
 
+/* The reasons the app writes itself, in the minutes' language. */
+static const char *reason_vi(const char *r)
+{
+	if (!strcmp(r, "on temporary transfer elsewhere"))
+		return "đang chuyển sinh hoạt tạm thời";
+	if (!strcmp(r, "suspended"))
+		return "đang bị đình chỉ sinh hoạt";
+	if (!strcmp(r, "exempt from activity"))
+		return "được miễn sinh hoạt";
+	return r;
+}
+
 enum err_code app_meeting_minutes(struct app *a, const struct actor *ac, int64_t id, FILE *out,
 				  struct err *e)
 {
@@ -752,7 +764,7 @@ enum err_code app_meeting_minutes(struct app *a, const struct actor *ac, int64_t
 	for (i = 0; i < m->n_att; i++)
 		fprintf(out, "%3zu. %s - %s%s%s\n", i + 1, m->att[i].name,
 			status_vi(m->att[i].status), m->att[i].reason[0] ? ": " : "",
-			m->att[i].reason);
+			reason_vi(m->att[i].reason));
 	fprintf(out, "\nII. NỘI DUNG\n%s\n%s\n", m->agenda, m->content);
 	fprintf(out, "\nIII. NGHỊ QUYẾT\n");
 	for (i = 0; i < m->n_res; i++)
@@ -763,7 +775,7 @@ enum err_code app_meeting_minutes(struct app *a, const struct actor *ac, int64_t
 			m->res[i].passed ? "thông qua" : "không thông qua");
 	if (!m->n_res)
 		fprintf(out, "-\n");
-	fprintf(out, "\nĐỒNG CHÍ THƯ KÝ\t\t\tĐỒNG CHÍ CHỦ TRÌ\n%s\t\t\t%s\n", m->secretary_name,
+	fprintf(out, "\nTHƯ KÝ\t\t\tCHỦ TRÌ\n%s\t\t\t%s\n", m->secretary_name,
 		m->chair_name);
 	if (fflush(out) || ferror(out))
 		rc = err_set(e, ERR_STORAGE, "cannot write the minutes");
