@@ -1097,6 +1097,9 @@ static const char *const migrations[] = {
 	" skips holidays) for members added or imported with their admission dates; no longer"
 	" read. Working days after the admission decision within which the ceremony is held.'"
 	" WHERE id = 'R-CEREMONY-DAYS';",
+	/* 28 (issue 12, meetings): why a meeting was cancelled (the record stays, in state
+	 * cancelled, with its attendance and resolutions). */
+	"ALTER TABLE meeting ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';",
 };
 
 const char *schema_fig_member_triggers(int create)
