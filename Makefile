@@ -63,6 +63,7 @@ LIB_SRC := \
 	src/core/fig.c \
 	src/core/review.c \
 	src/core/admission.c \
+	src/core/docnum.c \
 	src/app/app.c \
 	src/app/app_org.c \
 	src/app/app_member.c \
