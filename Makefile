@@ -57,6 +57,7 @@ LIB_SRC := \
 	src/store/store_import.c \
 	src/store/store_search.c \
 	src/store/store_admission.c \
+	src/store/store_study.c \
 	src/store/store_adm_fig.c \
 	src/store/sorted_vtab.c \
 	src/store/store_scratch.c \
@@ -77,6 +78,7 @@ LIB_SRC := \
 	src/app/app_json.c \
 	src/app/app_review.c \
 	src/app/app_admission.c \
+	src/app/app_study.c \
 	src/app/app_emulation.c \
 	src/app/app_review_io.c \
 	src/app/app_adm_import.c \
@@ -106,6 +108,7 @@ CLI_SRC := \
 	src/cli/cmd_account.c \
 	src/cli/cmd_review.c \
 	src/cli/cmd_admission.c \
+	src/cli/cmd_study.c \
 	src/cli/cmd_find.c \
 	src/cli/cmd_adm_fig.c \
 	src/cli/cmd_serve.c
