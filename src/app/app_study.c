@@ -3,6 +3,7 @@
  * the actor's scope and role and writes its audit entry in the same transaction. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../core/account.h"
 #include "../core/text.h"
@@ -12,6 +13,7 @@
 #include "app_int.h"
 #include "app_json.h"
 #include "app_study.h"
+#include "table_out.h"
 
 static const char *const tiers[] = {"all", "regiment_up", "grassroots_members", "militia",
 				    "reserve", NULL};
@@ -751,4 +753,93 @@ enum err_code app_action_items(struct app *a, const struct actor *ac, int64_t pr
 	if (app_action_get(a, ac, prog_id, &p, e))
 		return e->code;
 	return store_action_items(a->st, prog_id, cb, ctx, e);
+}
+
+/* ---- representations ------------------------------------------------------------------ */
+
+json_t *app_study_plan_json(const struct study_plan *p)
+{
+	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:s}", "id", (json_int_t)p->id, "org",
+			 p->org_code, "audience", p->audience_code, "tier", p->tier, "category",
+			 p->category, "deadline", json_date(p->deadline), "note", p->note);
+}
+
+json_t *app_study_session_json(const struct study_session *s)
+{
+	char t1[24], t2[24];
+
+	snprintf(t1, sizeof t1, "%02d:%02d", s->starts_min / 60, s->starts_min % 60);
+	snprintf(t2, sizeof t2, "%02d:%02d", s->ends_min / 60, s->ends_min % 60);
+	return json_pack("{s:I,s:I,s:s,s:o,s:s,s:s,s:s,s:o,s:I,s:I,s:I}", "id", (json_int_t)s->id,
+			 "document_id", (json_int_t)s->document_id, "org", s->org_code, "date",
+			 json_date(s->on_date), "starts", t1, "ends", t2, "topic", s->topic,
+			 "makeup_of", s->makeup_of ? json_integer(s->makeup_of) : json_null(),
+			 "present", (json_int_t)s->present, "excused", (json_int_t)s->excused,
+			 "absent", (json_int_t)s->absent);
+}
+
+json_t *app_action_json(const struct action_programme *p)
+{
+	return json_pack("{s:I,s:s,s:s,s:i,s:s,s:I,s:I}", "id", (json_int_t)p->id, "org",
+			 p->org_code, "document", p->doc_number, "year", p->year, "title",
+			 p->title, "items", (json_int_t)p->items, "done", (json_int_t)p->done);
+}
+
+json_t *app_action_item_json(const struct action_item *it)
+{
+	return json_pack("{s:i,s:s,s:s,s:o,s:o,s:s}", "seq", it->seq, "text", it->text, "owner",
+			 it->owner, "due_on", json_date(it->due_on), "done",
+			 it->done < 0 ? json_null() : json_boolean(it->done), "result", it->result);
+}
+
+json_t *app_study_cov_json(const struct study_org_cov *c)
+{
+	return json_pack("{s:s,s:s,s:s,s:I,s:I,s:b}", "org", c->code, "name", c->name, "kind",
+			 c->kind, "members", (json_int_t)c->sub_members, "covered",
+			 (json_int_t)c->sub_covered, "studied", c->studied);
+}
+
+static int export_row(void *ctx, const struct doc *d)
+{
+	struct table_out *t = ctx;
+	char day[DATE_STR];
+
+	table_out_text(t, d->number);
+	table_out_text(t, d->type);
+	table_out_text(t, d->issuer);
+	table_out_text(t, date_format(d->issued_on, day));
+	table_out_text(t, d->title);
+	table_out_text(t, d->replaces_number);
+	table_out_text(t, d->org_code);
+	table_out_row(t);
+	return 0;
+}
+
+enum err_code app_doc_export(struct app *a, const struct actor *ac, const char *q, int xlsx,
+			     int *fd, long long *len, struct err *e)
+{
+	static const char *const head[] = {"number", "type", "issuer", "issued_on", "title",
+					   "replaces", "org", NULL};
+	struct table_out *t = table_out_new(xlsx ? TABLE_XLSX : TABLE_CSV, "documents", e);
+	enum err_code rc;
+	size_t i;
+
+	if (!t)
+		return e->code;
+	for (i = 0; head[i]; i++)
+		table_out_text(t, head[i]);
+	table_out_row(t);
+	rc = app_doc_list(a, ac, q, export_row, t, e);
+	if (rc) {
+		int tfd;
+		long long tl;
+		struct err tmp;
+
+		err_init(&tmp);
+		if (table_out_finish(t, &tfd, &tl, &tmp) == ERR_OK)
+			close(tfd);
+		err_cleanup(&tmp);
+		return rc;
+	}
+	return table_out_finish(t, fd, len, e);
 }

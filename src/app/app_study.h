@@ -105,4 +105,23 @@ enum err_code app_action_result(struct app *a, const struct actor *ac, int64_t p
 enum err_code app_action_items(struct app *a, const struct actor *ac, int64_t prog_id,
 			       store_item_cb cb, void *ctx, struct err *e);
 
+/* The JSON of the records, as the command line's --json and the API give them (new
+ * references): a plan {"id", "org", "audience", "tier", "category", "deadline", "note"}; a
+ * session {"id", "document_id", "org", "date", "starts", "ends", "topic", "makeup_of",
+ * "present", "excused", "absent"}; a programme {"id", "org", "document", "year", "title",
+ * "items", "done"}; an item {"seq", "text", "owner", "due_on", "done" (null: not reported),
+ * "result"}; a coverage line {"org", "name", "kind", "members", "covered", "studied"} (its
+ * subtree's). */
+json_t *app_study_plan_json(const struct study_plan *p);
+json_t *app_study_session_json(const struct study_session *s);
+json_t *app_action_json(const struct action_programme *p);
+json_t *app_action_item_json(const struct action_item *it);
+json_t *app_study_cov_json(const struct study_org_cov *c);
+
+/* The documents app_doc_list gives for q, as a CSV or XLSX table (number, type, issuer,
+ * issued_on, title, replaces, org) in a private temporary file: *fd open at its start, *len its
+ * size. */
+enum err_code app_doc_export(struct app *a, const struct actor *ac, const char *q, int xlsx,
+			     int *fd, long long *len, struct err *e);
+
 #endif

@@ -157,10 +157,7 @@ static int plan_push(void *ctx, const struct study_plan *p)
 	json_t *arr = ctx;
 
 	if (arr) {
-		cli_json_push(arr, json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:s}", "id", (json_int_t)p->id,
-					     "org", p->org_code, "audience", p->audience_code,
-					     "tier", p->tier, "category", p->category, "deadline",
-					     json_date(p->deadline), "note", p->note));
+		cli_json_push(arr, app_study_plan_json(p));
 	} else {
 		char day[DATE_STR];
 
@@ -172,26 +169,12 @@ static int plan_push(void *ctx, const struct study_plan *p)
 	return 0;
 }
 
-static json_t *session_json(const struct study_session *s)
-{
-	char t1[24], t2[24];
-
-	snprintf(t1, sizeof t1, "%02d:%02d", s->starts_min / 60, s->starts_min % 60);
-	snprintf(t2, sizeof t2, "%02d:%02d", s->ends_min / 60, s->ends_min % 60);
-	return json_pack("{s:I,s:I,s:s,s:o,s:s,s:s,s:s,s:o,s:I,s:I,s:I}", "id", (json_int_t)s->id,
-			 "document_id", (json_int_t)s->document_id, "org", s->org_code, "date",
-			 json_date(s->on_date), "starts", t1, "ends", t2, "topic", s->topic,
-			 "makeup_of", s->makeup_of ? json_integer(s->makeup_of) : json_null(),
-			 "present", (json_int_t)s->present, "excused", (json_int_t)s->excused,
-			 "absent", (json_int_t)s->absent);
-}
-
 static int session_push(void *ctx, const struct study_session *s)
 {
 	json_t *arr = ctx;
 
 	if (arr) {
-		cli_json_push(arr, session_json(s));
+		cli_json_push(arr, app_study_session_json(s));
 	} else {
 		char day[DATE_STR], mk[48] = "";
 
@@ -333,7 +316,7 @@ int cmd_study_session(struct cli *c, int npos, char **pos)
 	if (app_study_session_add(&c->app, &c->actor, &s, &c->e))
 		return cli_fail(c);
 	if (c->json)
-		cli_json_out(session_json(&s));
+		cli_json_out(app_study_session_json(&s));
 	else
 		printf(err_tr("study session %lld of %s held by %s\n"), (long long)s.id, d.number,
 		       s.org_code);
@@ -376,9 +359,7 @@ static int cov_org(void *ctx, const struct study_org_cov *o)
 
 	if (!w->all && o->studied)
 		return 0;
-	j = json_pack("{s:s,s:s,s:s,s:I,s:I,s:b}", "org", o->code, "name", o->name, "kind",
-		      o->kind, "members", (json_int_t)o->sub_members, "covered",
-		      (json_int_t)o->sub_covered, "studied", o->studied);
+	j = app_study_cov_json(o);
 	json_array_append_new(o->studied ? w->orgs : w->missing, j);
 	return 0;
 }
@@ -466,13 +447,6 @@ int cmd_study_coverage(struct cli *c, int npos, char **pos)
 
 /* ---- action programmes ---------------------------------------------------------------- */
 
-static json_t *prog_json(const struct action_programme *p)
-{
-	return json_pack("{s:I,s:s,s:s,s:i,s:s,s:I,s:I}", "id", (json_int_t)p->id, "org",
-			 p->org_code, "document", p->doc_number, "year", p->year, "title",
-			 p->title, "items", (json_int_t)p->items, "done", (json_int_t)p->done);
-}
-
 int cmd_action_programme(struct cli *c, int npos, char **pos)
 {
 	struct doc d;
@@ -491,7 +465,7 @@ int cmd_action_programme(struct cli *c, int npos, char **pos)
 	if (app_action_add(&c->app, &c->actor, &p, &c->e))
 		return cli_fail(c);
 	if (c->json)
-		cli_json_out(prog_json(&p));
+		cli_json_out(app_action_json(&p));
 	else
 		printf(err_tr("action programme %lld of %s for %s (%d)\n"), (long long)p.id,
 		       p.org_code, p.doc_number, p.year);
@@ -546,7 +520,7 @@ static int prog_push(void *ctx, const struct action_programme *p)
 	json_t *arr = ctx;
 
 	if (arr)
-		cli_json_push(arr, prog_json(p));
+		cli_json_push(arr, app_action_json(p));
 	else
 		printf("%-6lld %-12s %-16s %d  %ld/%ld  %s\n", (long long)p->id, p->org_code,
 		       p->doc_number, p->year, p->done, p->items, p->title);
@@ -559,11 +533,7 @@ static int item_push(void *ctx, const struct action_item *it)
 	char d1[DATE_STR];
 
 	if (arr)
-		cli_json_push(arr, json_pack("{s:i,s:s,s:s,s:o,s:o,s:s}", "seq", it->seq, "text",
-					     it->text, "owner", it->owner, "due_on",
-					     json_date(it->due_on), "done",
-					     it->done < 0 ? json_null() : json_boolean(it->done),
-					     "result", it->result));
+		cli_json_push(arr, app_action_item_json(it));
 	else
 		printf("  %d. %s [%s] %s %s %s\n", it->seq, it->text, it->owner,
 		       it->due_on == DATE_NONE ? "-" : date_format(it->due_on, d1),
@@ -594,7 +564,7 @@ int cmd_action_list(struct cli *c, int npos, char **pos)
 			return cli_fail(c);
 		}
 		if (arr) {
-			json_t *j = prog_json(&p);
+			json_t *j = app_action_json(&p);
 
 			json_object_set_new(j, "items", arr);
 			cli_json_out(j);
