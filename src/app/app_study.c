@@ -127,6 +127,17 @@ enum err_code app_doc_add(struct app *a, const struct actor *ac, const char *num
 		d->replaces_id = old.id;
 		snprintf(d->replaces_number, sizeof d->replaces_number, "%s", old.number);
 	}
+	if (store_doc_by_number(a->st, dn.number, &old, e) == ERR_OK &&
+	    old.issued_on == issued_on) {
+		rc = err_add(e, ERR_RULE, 0, "number", dn.number, NULL,
+			     "document %s of that date is already registered (id %lld)", dn.number,
+			     (long long)old.id);
+		goto out;
+	}
+	if (e->code) {
+		rc = e->code;
+		goto out;
+	}
 	snprintf(d->number, sizeof d->number, "%s", dn.number);
 	snprintf(d->num, sizeof d->num, "%s", dn.num);
 	snprintf(d->type, sizeof d->type, "%s", dn.type);
@@ -152,11 +163,6 @@ enum err_code app_doc_add(struct app *a, const struct actor *ac, const char *num
 		buf_cleanup(&f2);
 	}
 	buf_cleanup(&fold);
-	if (rc == ERR_STORAGE && strstr(e->n ? e->items[e->n - 1].msg : "", "UNIQUE")) {
-		err_clear(e);
-		rc = err_add(e, ERR_RULE, 0, "number", d->number, NULL,
-			     "document %s of that date is already registered", d->number);
-	}
 	if (rc)
 		goto out;
 	snprintf(subject, sizeof subject, "document:%lld", (long long)d->id);

@@ -6,7 +6,7 @@
 #include "cli.h"
 
 extern struct opt doc_add_opts[], doc_list_opts[], study_plan_opts[], study_session_opts[],
-	study_attend_opts[], study_cov_opts[], action_prog_opts[], action_item_opts[],
+	study_attend_opts[], study_confirm_opts[], study_cov_opts[], action_prog_opts[], action_item_opts[],
 	action_result_opts[], action_list_opts[];
 
 int cmd_doc_add(struct cli *c, int npos, char **pos);
@@ -15,6 +15,7 @@ int cmd_doc_list(struct cli *c, int npos, char **pos);
 int cmd_study_plan(struct cli *c, int npos, char **pos);
 int cmd_study_session(struct cli *c, int npos, char **pos);
 int cmd_study_attend(struct cli *c, int npos, char **pos);
+int cmd_study_confirm(struct cli *c, int npos, char **pos);
 int cmd_study_coverage(struct cli *c, int npos, char **pos);
 int cmd_action_programme(struct cli *c, int npos, char **pos);
 int cmd_action_item(struct cli *c, int npos, char **pos);
@@ -40,6 +41,9 @@ int cmd_action_list(struct cli *c, int npos, char **pos);
 	{"study", "attend", "SESSION MEMBER_ID...", N_("Record the attendance of members at a "    \
 						       "study session."),                           \
 	 study_attend_opts, 2, 64, cmd_study_attend, 1},                                        \
+	{"study", "confirm", "DOCUMENT MEMBER_ID", N_("Record that a member confirms having "       \
+						      "studied a document (as the handbook does)."), \
+	 study_confirm_opts, 2, 2, cmd_study_confirm, 1},                                       \
 	{"study", "coverage", "DOCUMENT", N_("A document's coverage in a subtree: members covered " \
 					     "over members on the rolls, organisations that have "  \
 					     "studied it, those missing."),                         \

@@ -37,6 +37,10 @@ struct opt study_attend_opts[] = {
 	{"reason", 1, N_("the reason of an excused absence"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
+struct opt study_confirm_opts[] = {
+	{"date", 1, N_("the day it was studied (default today)"), NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
 struct opt study_cov_opts[] = {
 	{"org", 1, N_("the subtree (default: your scope)"), NULL, 0},
 	{"as-of", 1, N_("the coverage on this day"), NULL, 0},
@@ -343,6 +347,28 @@ int cmd_study_attend(struct cli *c, int npos, char **pos)
 	else
 		printf(err_tr("%d member(s) recorded %s at session %lld\n"), n, status,
 		       (long long)sid);
+	return 0;
+}
+
+int cmd_study_confirm(struct cli *c, int npos, char **pos)
+{
+	struct doc d;
+	date_t on = DATE_NONE;
+	int64_t mid;
+	int added = 0;
+
+	(void)npos;
+	if (cli_id(c, "member", pos[1], &mid) || cli_date(c, "date", OPT(c, "date"), &on) ||
+	    app_doc_find(&c->app, &c->actor, pos[0], &d, &c->e) ||
+	    app_study_confirm(&c->app, &c->actor, d.id, mid, on, &added, &c->e))
+		return cli_fail(c);
+	if (c->json)
+		cli_json_out(json_pack("{s:s,s:I,s:b}", "document", d.number, "member_id",
+				       (json_int_t)mid, "added", added));
+	else
+		printf(added ? err_tr("member %lld confirmed having studied %s\n")
+			     : err_tr("member %lld had already confirmed having studied %s\n"),
+		       (long long)mid, d.number);
 	return 0;
 }
 
