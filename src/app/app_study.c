@@ -490,7 +490,7 @@ enum err_code app_study_confirm(struct app *a, const struct actor *ac, int64_t d
 	if ((rc = app_begin(a, e)))
 		return rc;
 	if ((rc = app_doc_get(a, ac, doc_id, &d, e)) ||
-	    (rc = app_member_get(a, ac, member_id, &m, e)))
+	    (rc = app_member_get(a, ac, member_id, &m, e)) || (rc = app_can_edit(ac, e)))
 		goto out;
 	if (!member_status_active(m.status)) {
 		rc = err_add(e, ERR_RULE, 0, "member", NULL, NULL,
