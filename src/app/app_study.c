@@ -260,7 +260,9 @@ enum err_code app_study_plan_add(struct app *a, const struct actor *ac, int64_t 
 	for (i = 0; tiers[i]; i++)
 		ok |= !strcmp(tiers[i], p->tier);
 	if (!ok)
-		err_add(e, ERR_INPUT, 0, "tier", p->tier, NULL, "the tier is one of " STUDY_TIERS);
+		err_add(e, ERR_INPUT, 0, "tier", p->tier, NULL,
+			"the tier is one of all, regiment_up, grassroots_members, militia or "
+			"reserve");
 	if (!p->org_code[0])
 		err_add(e, ERR_INPUT, 0, "org", NULL, NULL,
 			"say who introduces the document: --org CODE");

@@ -1,5 +1,6 @@
 /* docnum.c - the number of a document parsed and spelled one way (docnum.h). */
 #include "docnum.h"
+#include "err.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -155,8 +156,8 @@ static int lex_next(struct lexer *lx, struct tok *t, struct docnum_error *pe)
 	}
 	if (k == '?') {
 		pe->offset = lx->i;
-		pe->expected = "a digit, a letter, '-' or '/' (this character has no place in a "
-			       "document's number)";
+		pe->expected = N_("a digit, a letter, '-' or '/' (this character has no place in "
+				  "a document's number)");
 		return -1;
 	}
 	if (k == '-' || k == '/') {
@@ -257,10 +258,9 @@ static int fail(struct docnum_error *pe, size_t off, const char *expected)
 	return -1;
 }
 
-#define EXP_TYPE                                                                              \
-	"a known type of document (NQ, CT, KL, QĐ, HD, KH, CTr, TT, TB, BC, NĐ, QC, ĐA, TTr, "  \
-	"CV, TTLT, L)"
-#define EXP_ISSUER "the issuer (letters), as TW in 21-NQ/TW or CT in 2008/HD-CT"
+static const char exp_type[] = N_("a known type of document (NQ, CT, KL, QĐ, HD, KH, CTr, TT, TB, "
+				  "BC, NĐ, QC, ĐA, TTr, CV, TTLT, L)");
+static const char exp_issuer[] = N_("the issuer (letters), as TW in 21-NQ/TW or CT in 2008/HD-CT");
 
 /* Skip a leading "Số" or "Số:" (any case). */
 static size_t skip_so(const unsigned char *s, size_t n)
@@ -295,8 +295,8 @@ int docnum_parse(const char *s, size_t len, struct docnum *d, struct docnum_erro
 	if (!s)
 		len = 0;
 	if (len > DOCNUM_INPUT_MAX)
-		return fail(pe, DOCNUM_INPUT_MAX, "the end of the number (a document's number is "
-						  "at most 200 bytes)");
+		return fail(pe, DOCNUM_INPUT_MAX, N_("the end of the number (a document's number is "
+						  "at most 200 bytes)"));
 	lx.s = (const unsigned char *)s;
 	lx.n = len;
 	lx.i = skip_so(lx.s, len);
@@ -304,10 +304,10 @@ int docnum_parse(const char *s, size_t len, struct docnum *d, struct docnum_erro
 		return -1;
 	if (num.kind != T_NUM)
 		return fail(pe, num.off, num.kind == T_END && num.off == 0
-						 ? "a document's number, as 21-NQ/TW or 2008/HD-CT"
-						 : "the document's number (digits), as 21 in 21-NQ/TW");
+						 ? N_("a document's number, as 21-NQ/TW or 2008/HD-CT")
+						 : N_("the document's number (digits), as 21 in 21-NQ/TW"));
 	if (num.len > 6 || num.too_long)
-		return fail(pe, num.off + 6, "'-' or '/' (a document's number has at most 6 digits)");
+		return fail(pe, num.off + 6, N_("'-' or '/' (a document's number has at most 6 digits)"));
 	if (lex_next(&lx, &t, pe))
 		return -1;
 	memset(&year, 0, sizeof year);
@@ -316,8 +316,8 @@ int docnum_parse(const char *s, size_t len, struct docnum *d, struct docnum_erro
 	} else if (t.kind == T_SLASH) {
 		d->shape = DOCNUM_B;
 	} else {
-		return fail(pe, t.off, "'-' (as in 21-NQ/TW) or '/' (as in 2008/HD-CT) after the "
-				       "number");
+		return fail(pe, t.off, N_("'-' (as in 21-NQ/TW) or '/' (as in 2008/HD-CT) after the "
+				       "number"));
 	}
 	if (lex_next(&lx, &type, pe))
 		return -1;
@@ -325,53 +325,53 @@ int docnum_parse(const char *s, size_t len, struct docnum *d, struct docnum_erro
 		/* NUMBER/YEAR/TYPE-ISSUER */
 		year = type;
 		if (year.len != 4 || year.text[0] < '1' || year.text[0] > '2')
-			return fail(pe, year.off, "a year of four digits, as 2017 in 54/2017/TT-BQP");
+			return fail(pe, year.off, N_("a year of four digits, as 2017 in 54/2017/TT-BQP"));
 		d->shape = DOCNUM_C;
 		if (lex_next(&lx, &t, pe))
 			return -1;
 		if (t.kind != T_SLASH)
-			return fail(pe, t.off, "'/' after the year, as in 54/2017/TT-BQP");
+			return fail(pe, t.off, N_("'/' after the year, as in 54/2017/TT-BQP"));
 		if (lex_next(&lx, &type, pe))
 			return -1;
 	}
 	if (type.kind != T_WORD || type.too_long || !(ty = docnum_type_find(type.fold)))
-		return fail(pe, type.off, EXP_TYPE);
+		return fail(pe, type.off, exp_type);
 	d->type_index = (int)(ty - docnum_types);
 	snprintf(d->type, sizeof d->type, "%s", ty->code);
 	if (lex_next(&lx, &t, pe))
 		return -1;
 	if (d->shape == DOCNUM_A && t.kind != T_SLASH)
-		return fail(pe, t.off, "'/' between the type and the issuer, as in 21-NQ/TW");
+		return fail(pe, t.off, N_("'/' between the type and the issuer, as in 21-NQ/TW"));
 	if (d->shape != DOCNUM_A && t.kind != T_DASH)
-		return fail(pe, t.off, "'-' between the type and the issuer, as in 2008/HD-CT");
+		return fail(pe, t.off, N_("'-' between the type and the issuer, as in 2008/HD-CT"));
 	for (;;) {
 		if (lex_next(&lx, &t, pe))
 			return -1;
 		if (t.kind != T_WORD)
-			return fail(pe, t.off, EXP_ISSUER);
+			return fail(pe, t.off, exp_issuer);
 		if (t.too_long || issuer_add(d, &t, parts > 0))
-			return fail(pe, t.off, "a shorter issuer (at most 39 bytes)");
+			return fail(pe, t.off, N_("a shorter issuer (at most 39 bytes)"));
 		parts++;
 		if (lex_next(&lx, &t, pe))
 			return -1;
 		if (t.kind == T_END)
 			break;
 		if (t.kind != T_DASH)
-			return fail(pe, t.off, "the end of the number, or '-' and another part of the "
-					       "issuer");
+			return fail(pe, t.off, N_("the end of the number, or '-' and another part of the "
+					       "issuer"));
 	}
 	if (d->shape == DOCNUM_C)
 		rc = snprintf(d->num, sizeof d->num, "%s/%s", num.text, year.text);
 	else
 		rc = snprintf(d->num, sizeof d->num, "%s", num.text);
 	if (rc < 0 || (size_t)rc >= sizeof d->num)
-		return fail(pe, num.off, "a shorter number");
+		return fail(pe, num.off, N_("a shorter number"));
 	if (d->shape == DOCNUM_A)
 		rc = snprintf(d->number, sizeof d->number, "%s-%s/%s", d->num, d->type, d->issuer);
 	else
 		rc = snprintf(d->number, sizeof d->number, "%s/%s-%s", d->num, d->type, d->issuer);
 	if (rc < 0 || (size_t)rc >= sizeof d->number)
-		return fail(pe, num.off, "a shorter number");
+		return fail(pe, num.off, N_("a shorter number"));
 	return 0;
 }
 
