@@ -1048,6 +1048,9 @@ static const char *const migrations[] = {
 	" chính đáng)',"
 	"  'Absences without reason from the cell''s regular meetings in a calendar year at which"
 	" the member is listed for the cell to consider removal from the party.');",
+	/* 25 (issue 12, meetings): why a meeting was cancelled (the record stays, in state
+	 * cancelled, with its attendance and resolutions). */
+	"ALTER TABLE meeting ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';",
 	/* (study) the study of documents (issue 12, docs/study.md): the study plans (which
 	 * audience studies a document, introduced by which organisation, by when), the members'
 	 * own confirmations of having studied one (written by the handbook), and the coverage
