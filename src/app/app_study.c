@@ -12,6 +12,7 @@
 #include "../lib/mem.h"
 #include "app_int.h"
 #include "app_json.h"
+#include "app_meeting.h"
 #include "app_study.h"
 #include "table_out.h"
 
@@ -325,9 +326,9 @@ enum err_code app_study_session_add(struct app *a, const struct actor *ac,
 	struct doc d;
 	struct org o;
 	struct study_session orig;
+	struct meeting *m;
 	enum err_code rc;
-	char subject[40], *after, topic[sizeof s->topic];
-	long opre;
+	long opre, spre, slast;
 
 	if (s->on_date == DATE_NONE)
 		err_add(e, ERR_INPUT, 0, "date", NULL, NULL, "the date is required (YYYY-MM-DD)");
@@ -337,57 +338,53 @@ enum err_code app_study_session_add(struct app *a, const struct actor *ac,
 	    s->ends_min > 1440)
 		err_add(e, ERR_INPUT, 0, "ends", NULL, NULL,
 			"a session starts and ends within the day, the end after the start (HH:MM)");
-	if (text_accept(s->topic, sizeof s->topic - 1, 0, topic, sizeof topic, e, 0, "topic",
-			"the topic") == 0)
-		memcpy(s->topic, topic, sizeof topic);
 	if (e->code)
 		return e->code;
-	if ((rc = app_begin(a, e)))
-		return rc;
-	if ((rc = app_doc_get(a, ac, s->document_id, &d, e)) ||
-	    (rc = app_org_lookup(a, ac, s->org_code, &o, 1, "org", e)) ||
-	    (rc = app_can_edit(ac, e)) ||
-	    (rc = app_check_exists_on(&o, s->on_date, "date", e)))
-		goto out;
+	/* what the meeting's record does not say: the document seen by the actor, and a make-up
+	 * session after the session of the same document it makes up */
+	if (app_doc_get(a, ac, s->document_id, &d, e) ||
+	    app_org_lookup(a, ac, s->org_code, &o, 1, "org", e) || app_scope(a, ac, &spre, &slast, e))
+		return e->code;
 	if (s->makeup_of) {
-		long spre, slast;
-
-		if ((rc = app_scope(a, ac, &spre, &slast, e)))
-			goto out;
 		rc = store_session_get(a->st, s->makeup_of, &orig, &opre, e);
-		if (rc == ERR_NOTFOUND || (!rc && (opre < spre || opre > slast))) {
-			rc = err_add(e, ERR_NOTFOUND, 0, "makeup_of", NULL, NULL,
-				     "no study session has the id %lld",
-				     (long long)s->makeup_of);
-			goto out;
-		}
+		if (rc == ERR_NOTFOUND || (!rc && (opre < spre || opre > slast)))
+			return err_add(e, ERR_NOTFOUND, 0, "makeup_of", NULL, NULL,
+				       "no study session has the id %lld", (long long)s->makeup_of);
 		if (rc)
-			goto out;
-		if (orig.document_id != d.id) {
-			rc = err_add(e, ERR_RULE, 0, "makeup_of", NULL, NULL,
-				     "session %lld is a session of another document: a make-up "
-				     "session makes up a session of the same document",
-				     (long long)s->makeup_of);
-			goto out;
-		}
-		if (orig.on_date > s->on_date) {
-			rc = err_add(e, ERR_RULE, 0, "date", NULL, NULL,
-				     "a make-up session comes after the session it makes up");
-			goto out;
-		}
+			return rc;
+		if (orig.document_id != d.id)
+			return err_add(e, ERR_RULE, 0, "makeup_of", NULL, NULL,
+				       "session %lld is a session of another document: a make-up "
+				       "session makes up a session of the same document",
+				       (long long)s->makeup_of);
+		if (orig.on_date > s->on_date)
+			return err_add(e, ERR_RULE, 0, "date", NULL, NULL,
+				       "a make-up session comes after the session it makes up");
 	}
-	s->org_id = o.id;
-	snprintf(s->org_code, sizeof s->org_code, "%s", o.code);
-	snprintf(s->state, sizeof s->state, "held");
-	if ((rc = store_session_insert(a->st, s, ac->name, e)))
-		goto out;
-	snprintf(subject, sizeof subject, "meeting:%lld", (long long)s->id);
-	after = app_json("{s:s,s:s,s:o,s:I}", "document", d.number, "org", o.code, "date",
-			 json_date(s->on_date), "makeup_of", (json_int_t)s->makeup_of);
-	rc = app_audit(a, ac, "study.session", subject, o.id, NULL, after, e);
-	free(after);
-out:
-	return app_end(a, rc, e);
+	/* the session is a meeting of kind study, recorded by the meetings' code (app_meeting.h:
+	 * its checks, its audit entry meeting.add) */
+	m = xmalloc(sizeof *m);
+	meeting_init(m);
+	snprintf(m->org_code, sizeof m->org_code, "%s", o.code);
+	m->kind = MK_STUDY;
+	m->state = MST_HELD;
+	m->on = s->on_date;
+	m->starts_min = s->starts_min;
+	m->ends_min = s->ends_min;
+	snprintf(m->topic, sizeof m->topic, "%s", s->topic);
+	m->document_id = d.id;
+	m->makeup_of = s->makeup_of;
+	rc = app_meeting_add(a, ac, m, e);
+	if (!rc) {
+		s->id = m->id;
+		s->org_id = m->org_id;
+		snprintf(s->org_code, sizeof s->org_code, "%s", m->org_code);
+		snprintf(s->topic, sizeof s->topic, "%s", m->topic);
+		snprintf(s->state, sizeof s->state, "%s", meeting_state_name(m->state));
+	}
+	meeting_cleanup(m);
+	free(m);
+	return rc;
 }
 
 enum err_code app_study_session_get(struct app *a, const struct actor *ac, int64_t id,
@@ -421,57 +418,43 @@ enum err_code app_study_attend(struct app *a, const struct actor *ac, int64_t se
 			       struct err *e)
 {
 	struct study_session s;
-	struct member m;
-	struct org o;
+	struct meeting *m;
+	struct meet_attendance *rows;
 	enum err_code rc;
-	char subject[40], *after, why[TEXT_REASON_MAX + 1] = "";
+	size_t i, n = 0;
+	int st = status ? attend_status_parse(status) : -1;
 
-	if (!status || (strcmp(status, "present") && strcmp(status, "excused") &&
-			strcmp(status, "absent")))
+	if (st < 0 || st > AT_ABSENT)
 		err_add(e, ERR_INPUT, 0, "status", status, NULL,
 			"the attendance is present, excused or absent");
-	else if (!strcmp(status, "excused") && (!reason || !reason[0]))
+	else if (st == AT_EXCUSED && (!reason || !reason[0]))
 		err_add(e, ERR_INPUT, 0, "reason", NULL, NULL,
 			"an excused absence needs its reason (--reason)");
-	if (reason && reason[0])
-		text_accept(reason, TEXT_REASON_MAX, 0, why, sizeof why, e, 0, "reason",
-			    "the reason");
 	if (e->code)
 		return e->code;
-	if ((rc = app_begin(a, e)))
-		return rc;
-	if ((rc = app_study_session_get(a, ac, session_id, &s, e)) ||
-	    (rc = app_member_get(a, ac, member_id, &m, e)) || (rc = app_can_edit(ac, e)))
+	if (app_study_session_get(a, ac, session_id, &s, e))
+		return e->code;
+	/* the meetings' code records a session's whole attendance at once: the rows kept, with
+	 * this member's added or replaced */
+	m = xmalloc(sizeof *m);
+	meeting_init(m);
+	if ((rc = app_meeting_get(a, ac, session_id, m, e)))
 		goto out;
-	if ((rc = store_org_by_id(a->st, s.org_id, &o, e)))
-		goto out;
-	if (!member_status_active(m.status)) {
-		rc = err_add(e, ERR_RULE, 0, "member", NULL, NULL,
-			     "member %lld is not on a roll (%s)", (long long)m.id,
-			     member_status_name(m.status));
-		goto out;
-	}
-	{
-		struct org mo;
-
-		if ((rc = store_org_by_id(a->st, m.org_id, &mo, e)))
-			goto out;
-		if (mo.pre < o.pre || mo.pre > o.last) {
-			rc = err_add(e, ERR_RULE, 0, "member", NULL, NULL,
-				     "member %lld (%s) is not in the subtree of %s, which holds the "
-				     "session", (long long)m.id, mo.code, o.code);
-			goto out;
-		}
-	}
-	if ((rc = store_session_attend(a->st, session_id, member_id, status, why, e)))
-		goto out;
-	snprintf(subject, sizeof subject, "meeting:%lld", (long long)session_id);
-	after = app_json("{s:I,s:s,s:s}", "member_id", (json_int_t)member_id, "status", status,
-			 "reason", why);
-	rc = app_audit(a, ac, "study.attend", subject, s.org_id, NULL, after, e);
-	free(after);
+	rows = xcalloc(m->n_att + 1, sizeof *rows);
+	for (i = 0; i < m->n_att; i++)
+		if (m->att[i].member_id != member_id)
+			rows[n++] = m->att[i];
+	memset(&rows[n], 0, sizeof rows[n]);
+	rows[n].member_id = member_id;
+	rows[n].status = (enum attend_status)st;
+	snprintf(rows[n].reason, sizeof rows[n].reason, "%s", reason ? reason : "");
+	n++;
+	rc = app_meeting_attend(a, ac, session_id, rows, n, e);
+	free(rows);
 out:
-	return app_end(a, rc, e);
+	meeting_cleanup(m);
+	free(m);
+	return rc;
 }
 
 enum err_code app_study_confirm(struct app *a, const struct actor *ac, int64_t doc_id,

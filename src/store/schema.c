@@ -51,6 +51,20 @@
 	"DROP TRIGGER IF EXISTS member_fig_ins; DROP TRIGGER IF EXISTS member_fig_del;" \
 	" DROP TRIGGER IF EXISTS member_fig_upd;"
 
+/* (study) A member's presence at a study session taken back (old.*: the attendance row): the
+ * member is covered for its document no more, unless present at another session of it (or a
+ * make-up) not cancelled, or confirmed having studied it. */
+#define STUDY_UNCOVER \
+	" DELETE FROM study_covered WHERE member_id = old.member_id AND document_id =" \
+	"  (SELECT coalesce(g.document_id, o.document_id) FROM meeting g" \
+	"   LEFT JOIN meeting o ON o.id = g.makeup_of WHERE g.id = old.meeting_id)" \
+	"  AND NOT EXISTS (SELECT 1 FROM study_confirm c WHERE c.member_id = old.member_id" \
+	"   AND c.document_id = study_covered.document_id)" \
+	"  AND NOT EXISTS (SELECT 1 FROM meeting_attendance t JOIN meeting g ON g.id = t.meeting_id" \
+	"   LEFT JOIN meeting o ON o.id = g.makeup_of WHERE t.member_id = old.member_id" \
+	"   AND t.status = 'present' AND g.state <> 'cancelled'" \
+	"   AND coalesce(g.document_id, o.document_id) = study_covered.document_id);"
+
 /* Migration N brings the schema from version N-1 to N. Never edit a released migration:
  * add a new one. The default rule set ships here, as data (DOMAIN.md; docs/rules.md). */
 static const char *const migrations[] = {
@@ -1121,13 +1135,13 @@ static const char *const migrations[] = {
 	"   AND new.status IN ('probationary','official','exempt','suspended') AND true"
 	"  ON CONFLICT(document_id, org_id) DO UPDATE SET covered = covered + 1;"
 	" END;"
-	/* present at a held study session (or its make-up): covered from its date */
+	/* present at a study session not cancelled (or its make-up): covered from its date */
 	"CREATE TRIGGER study_attend_ins AFTER INSERT ON meeting_attendance"
 	" WHEN new.status = 'present' BEGIN"
 	" INSERT INTO study_covered(document_id, member_id, first_on)"
 	"  SELECT coalesce(g.document_id, o.document_id), new.member_id, g.on_date"
 	"  FROM meeting g LEFT JOIN meeting o ON o.id = g.makeup_of"
-	"  WHERE g.id = new.meeting_id AND g.state = 'held'"
+	"  WHERE g.id = new.meeting_id AND g.state <> 'cancelled'"
 	"   AND coalesce(g.document_id, o.document_id) IS NOT NULL AND true"
 	"  ON CONFLICT(document_id, member_id) DO UPDATE SET first_on = min(first_on, excluded.first_on);"
 	" END;"
@@ -1136,10 +1150,16 @@ static const char *const migrations[] = {
 	" INSERT INTO study_covered(document_id, member_id, first_on)"
 	"  SELECT coalesce(g.document_id, o.document_id), new.member_id, g.on_date"
 	"  FROM meeting g LEFT JOIN meeting o ON o.id = g.makeup_of"
-	"  WHERE g.id = new.meeting_id AND g.state = 'held'"
+	"  WHERE g.id = new.meeting_id AND g.state <> 'cancelled'"
 	"   AND coalesce(g.document_id, o.document_id) IS NOT NULL AND true"
 	"  ON CONFLICT(document_id, member_id) DO UPDATE SET first_on = min(first_on, excluded.first_on);"
 	" END;"
+	/* a presence taken back (the attendance replaced or changed): covered no more unless
+	 * another presence or a confirmation remains */
+	"CREATE TRIGGER study_attend_del AFTER DELETE ON meeting_attendance"
+	" WHEN old.status = 'present' BEGIN" STUDY_UNCOVER " END;"
+	"CREATE TRIGGER study_attend_away AFTER UPDATE OF status ON meeting_attendance"
+	" WHEN old.status = 'present' AND new.status <> 'present' BEGIN" STUDY_UNCOVER " END;"
 	"CREATE TRIGGER study_confirm_ins AFTER INSERT ON study_confirm BEGIN"
 	" INSERT INTO study_covered(document_id, member_id, first_on)"
 	"  VALUES (new.document_id, new.member_id, new.on_date)"

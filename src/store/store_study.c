@@ -228,32 +228,6 @@ enum err_code store_plan_list(struct store *st, int64_t doc_id, long spre, long 
 	return ERR_OK;
 }
 
-enum err_code store_session_insert(struct store *st, struct study_session *ss, const char *by,
-				   struct err *e)
-{
-	static const char sql[] =
-		"INSERT INTO meeting(org_id, on_date, starts_min, ends_min, kind, topic,"
-		" document_id, makeup_of, state, recorded_by)"
-		" VALUES (?1, ?2, ?3, ?4, 'study', ?5, ?6, ?7, 'held', ?8)";
-	sqlite3_stmt *s = sq_prep(st, sql, e);
-	enum err_code rc;
-
-	if (!s)
-		return e->code;
-	sqlite3_bind_int64(s, 1, ss->org_id);
-	sq_bind_date(s, 2, ss->on_date);
-	sqlite3_bind_int(s, 3, ss->starts_min);
-	sqlite3_bind_int(s, 4, ss->ends_min);
-	sq_bind_text(s, 5, ss->topic);
-	sqlite3_bind_int64(s, 6, ss->document_id);
-	sq_bind_id_or_null(s, 7, ss->makeup_of);
-	sq_bind_text(s, 8, by);
-	if ((rc = sq_step_done(st, s, e, "storing a study session")))
-		return rc;
-	ss->id = sqlite3_last_insert_rowid(st->db);
-	return ERR_OK;
-}
-
 #define SESSION_COLS                                                                       \
 	"g.id, coalesce(g.document_id, mo.document_id), g.org_id, o.code,"                 \
 	" coalesce(g.makeup_of, 0), g.on_date, g.starts_min, g.ends_min, g.topic, g.state,"  \
@@ -330,24 +304,6 @@ enum err_code store_session_list(struct store *st, int64_t doc_id, long spre, lo
 		}
 	});
 	return ERR_OK;
-}
-
-enum err_code store_session_attend(struct store *st, int64_t meeting_id, int64_t member_id,
-				   const char *status, const char *reason, struct err *e)
-{
-	static const char sql[] =
-		"INSERT INTO meeting_attendance(meeting_id, member_id, status, reason)"
-		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT(meeting_id, member_id)"
-		" DO UPDATE SET status = excluded.status, reason = excluded.reason";
-	sqlite3_stmt *s = sq_prep(st, sql, e);
-
-	if (!s)
-		return e->code;
-	sqlite3_bind_int64(s, 1, meeting_id);
-	sqlite3_bind_int64(s, 2, member_id);
-	sq_bind_text(s, 3, status);
-	sq_bind_text(s, 4, reason);
-	return sq_step_done(st, s, e, "storing attendance");
 }
 
 enum err_code store_study_confirm(struct store *st, int64_t doc_id, int64_t member_id,

@@ -44,7 +44,7 @@ struct study_session {
 	char org_code[ORG_CODE_MAX + 1];
 	date_t on_date;
 	int starts_min, ends_min;
-	char topic[401];
+	char topic[512];
 	char state[12];
 	long present, excused, absent;
 };
@@ -108,16 +108,10 @@ enum err_code store_plan_insert(struct store *st, struct study_plan *p, const ch
 enum err_code store_plan_list(struct store *st, int64_t doc_id, long spre, long slast,
 			      store_plan_cb cb, void *ctx, struct err *e);
 
-/* A study session: a meeting row of kind 'study' (held) with document_id (and makeup_of). */
-enum err_code store_session_insert(struct store *st, struct study_session *s, const char *by,
-				   struct err *e);
 enum err_code store_session_get(struct store *st, int64_t id, struct study_session *s,
 				long *org_pre, struct err *e);
 enum err_code store_session_list(struct store *st, int64_t doc_id, long spre, long slast,
 				 store_session_cb cb, void *ctx, struct err *e);
-/* Attendance of member_id at meeting_id (replacing an earlier row). */
-enum err_code store_session_attend(struct store *st, int64_t meeting_id, int64_t member_id,
-				   const char *status, const char *reason, struct err *e);
 /* A member's confirmation of having studied a document; *added 0 when it was already kept. */
 enum err_code store_study_confirm(struct store *st, int64_t doc_id, int64_t member_id,
 				  date_t on, const char *by, int *added, struct err *e);

@@ -101,7 +101,7 @@ expect_exit 0 study attend 1 3 --status excused --reason "đi công tác"
 expect_exit 0 study attend 1 5 --status absent
 expect_refused 3 "present, excused or absent" study attend 1 5 --status late
 # a member outside the organiser's subtree
-expect_refused 5 "not in the subtree of E98" study attend 1 6
+expect_refused 3 "was not on a roll of E98 or below" study attend 1 6
 expect_refused 4 "no study session has the id 9" study attend 9 1
 expect_refused 2 "HH:MM" study session 21-NQ/TW --org E98 --date 2026-10-01 --starts 7h30
 expect_refused 5 "after today" study session 21-NQ/TW --org E98 --date 2026-12-01
@@ -112,6 +112,13 @@ expect_exit 0 study coverage 21-NQ/TW --org E98
 expect_out_contains "3 of 5 members covered (60.0%)"
 expect_out_contains "party committees that have studied it: 0 of 1"
 expect_out_lacks "100% of party committees"
+# a presence taken back uncovers the member; given again, covers again
+expect_exit 0 study attend 1 4 --status absent
+expect_exit 0 --json study coverage 21-NQ/TW --org E98
+expect_json 'd["covered"] == 2'
+expect_exit 0 study attend 1 4
+expect_exit 0 --json study coverage 21-NQ/TW --org E98
+expect_json 'd["covered"] == 3' 
 # the make-up session of the same document; another document's session is refused
 expect_exit 0 study session 168-KH/ĐU --org C2 --date 2026-10-05
 expect_refused 5 "another document" study session 21-NQ/TW --org C2 --date 2026-10-20 --makeup-of 2
