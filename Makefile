@@ -57,12 +57,14 @@ LIB_SRC := \
 	src/store/store_import.c \
 	src/store/store_search.c \
 	src/store/store_admission.c \
+	src/store/store_study.c \
 	src/store/store_adm_fig.c \
 	src/store/sorted_vtab.c \
 	src/store/store_scratch.c \
 	src/core/fig.c \
 	src/core/review.c \
 	src/core/admission.c \
+	src/core/docnum.c \
 	src/core/meeting.c \
 	src/store/store_meeting.c \
 	src/app/app_meeting.c \
@@ -82,6 +84,7 @@ LIB_SRC := \
 	src/app/app_json.c \
 	src/app/app_review.c \
 	src/app/app_admission.c \
+	src/app/app_study.c \
 	src/app/app_emulation.c \
 	src/app/app_review_io.c \
 	src/app/app_adm_import.c \
@@ -111,6 +114,7 @@ CLI_SRC := \
 	src/cli/cmd_account.c \
 	src/cli/cmd_review.c \
 	src/cli/cmd_admission.c \
+	src/cli/cmd_study.c \
 	src/cli/cmd_meeting.c \
 	src/cli/cmd_find.c \
 	src/cli/cmd_adm_fig.c \
