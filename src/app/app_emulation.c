@@ -292,18 +292,18 @@ static enum err_code counted_check(struct app *a, const struct org *o,
 			continue;
 		if (c[i].check == MC_NO_DISCIPLINE)
 			err_add(e, ERR_RULE, 0, "met", m->criteria[i], R_EMULATION_COUNTED,
-				"criterion %zu (%s) is ticked as met, but %ld disciplinary "
+				"criterion %zu is ticked as met, but %ld disciplinary "
 				"decision(s) on members of %s are recorded in %d "
 				"(R-EMULATION-COUNTED): untick it, or correct the discipline records",
-				i + 1, m->criteria[i], y.disciplined, o->code, year);
+				i + 1, y.disciplined, o->code, year);
 		else
 			err_add(e, ERR_RULE, 0, "met", m->criteria[i], R_EMULATION_COUNTED,
-				"criterion %zu (%s) is ticked as met, but the meetings recorded for "
+				"criterion %zu is ticked as met, but the meetings recorded for "
 				"%s in %d say otherwise: the monthly meeting held in %ld of %ld "
-				"months (R-MEETING-MONTHLY), a thematic meeting in %ld of %ld "
-				"quarters (R-MEETING-THEMATIC-QUARTER) (R-EMULATION-COUNTED): "
+				"months, a thematic meeting in %ld of %ld quarters "
+				"(R-EMULATION-COUNTED): "
 				"untick it, or record the meetings held",
-				i + 1, m->criteria[i], o->code, year, y.months_held, y.months,
+				i + 1, o->code, year, y.months_held, y.months,
 				y.quarters_thematic, y.quarters);
 	}
 	return e->code;

@@ -166,7 +166,8 @@ static int count_only(void *ctx, const struct meet_fig_absentee *r)
 }
 
 enum err_code app_meet_figures_range(struct app *a, long pre, long last, date_t from,
-				     date_t to, struct meet_figures *f, meet_fig_cell_cb cell_cb,
+				     date_t to, int what, struct meet_figures *f,
+				     meet_fig_cell_cb cell_cb,
 				     void *ctx, struct err *e)
 {
 	struct walk w;
@@ -199,7 +200,8 @@ enum err_code app_meet_figures_range(struct app *a, long pre, long last, date_t 
 	}
 	qsort(w.by_id, w.n, sizeof *w.by_id, by_id_cmp);
 	if (f->end >= read_from &&
-	    store_meet_fig_meetings(a->st, pre, last, read_from, f->end, NULL, meeting_row, &w, e))
+	    store_meet_fig_meetings(a->st, pre, last, read_from, f->end, NULL,
+				    what & MF_ATTENDANCE, meeting_row, &w, e))
 		goto out;
 	for (i = 0; i < w.n; i++) {
 		struct cell_acc *c = &w.cells[i];
@@ -225,7 +227,8 @@ enum err_code app_meet_figures_range(struct app *a, long pre, long last, date_t 
 	date_to_ymd(f->end, &y, &m, &d);
 	f->year = y;
 	yfrom = date_from_ymd(y, 1, 1);
-	if (ruleset_int(&a->rules, R_MEETING_ABSENT_MAX, f->end, &f->absent_max) &&
+	if ((what & MF_ABSENTEES) &&
+	    ruleset_int(&a->rules, R_MEETING_ABSENT_MAX, f->end, &f->absent_max) &&
 	    f->absent_max > 0 &&
 	    store_meet_fig_absentees(a->st, pre, last, yfrom, date_from_ymd(y, 12, 31), "monthly",
 				     f->absent_max, count_only, &f->absentees, e))
@@ -258,7 +261,7 @@ enum err_code app_meet_figures(struct app *a, const struct actor *ac, const char
 			       "the period spans more than 10 years: ask for a shorter one");
 	if (app_subtree(a, ac, org_code ? org_code : "", 0, &pre, &last, e))
 		return e->code;
-	return app_meet_figures_range(a, pre, last, from, to, f, cell_cb, ctx, e);
+	return app_meet_figures_range(a, pre, last, from, to, MF_ALL, f, cell_cb, ctx, e);
 }
 
 struct absentee_fwd {
@@ -315,7 +318,7 @@ enum err_code app_meet_cell_year(struct app *a, const struct org *cell, int year
 	date_t from = date_from_ymd(year, 1, 1), to = date_from_ymd(year, 12, 31);
 
 	memset(y, 0, sizeof *y);
-	if (app_meet_figures_range(a, cell->pre, cell->last, from, to, &f, NULL, NULL, e))
+	if (app_meet_figures_range(a, cell->pre, cell->last, from, to, 0, &f, NULL, NULL, e))
 		return e->code;
 	y->months = f.cell_months;
 	y->months_held = f.cell_months_held;

@@ -49,10 +49,17 @@ struct meet_fig_cell {
 };
 typedef int (*meet_fig_cell_cb)(void *ctx, const struct meet_fig_cell *c);
 
-/* The figures of [pre, last] (already checked against the actor's scope). cell_cb, when
- * not NULL, receives every cell counted, in pre-order. */
+/* What app_meet_figures_range reads besides the months and quarters of the cells. */
+#define MF_ATTENDANCE 1 /* present, expected ... (every attendance row of the period) */
+#define MF_ABSENTEES 2  /* the absentees of the year (the absences alone) */
+#define MF_ALL (MF_ATTENDANCE | MF_ABSENTEES)
+
+/* The figures of [pre, last] (already checked against the actor's scope); what: MF_...
+ * (the fields not read stay 0). cell_cb, when not NULL, receives every cell counted, in
+ * pre-order. */
 enum err_code app_meet_figures_range(struct app *a, long pre, long last, date_t from,
-				     date_t to, struct meet_figures *f, meet_fig_cell_cb cell_cb,
+				     date_t to, int what, struct meet_figures *f,
+				     meet_fig_cell_cb cell_cb,
 				     void *ctx, struct err *e);
 
 /* The figures of org_code's subtree (NULL or "": the actor's scope) for [from, to]

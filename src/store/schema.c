@@ -1064,7 +1064,11 @@ static const char *const migrations[] = {
 	" criterion=check\" separated by semicolons (checks: no_discipline, monthly, thematic,"
 	" meetings). A rating that ticks such a criterion as met when the records of the year say"
 	" otherwise is refused; the meeting checks count only when the cell has a meeting of the"
-	" year recorded.');",
+	" year recorded.');"
+	/* The members absent without reason (R-MEETING-ABSENT-MAX: the figures, the worklist)
+	 * read through the absences alone, meeting by meeting, not the whole attendance. */
+	"CREATE INDEX meeting_attendance_absent ON meeting_attendance(meeting_id, member_id)"
+	"  WHERE status = 'absent';",
 };
 
 const char *schema_fig_member_triggers(int create)

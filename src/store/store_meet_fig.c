@@ -16,7 +16,8 @@ static void col_text(sqlite3_stmt *s, int i, char *out, size_t n)
 }
 
 enum err_code store_meet_fig_meetings(struct store *st, long pre, long last, date_t from,
-				      date_t to, const char *kind, store_meet_fig_cb cb,
+				      date_t to, const char *kind, int with_att,
+				      store_meet_fig_cb cb,
 				      void *ctx, struct err *e)
 {
 	/* The attendance counted per meeting by a correlated read of its own rows (the primary
@@ -36,7 +37,14 @@ enum err_code store_meet_fig_meetings(struct store *st, long pre, long last, dat
 		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.state = 'held'"
 		"   AND (?5 IS NULL OR m.kind = ?5)"
 		" ORDER BY o.pre, m.on_date, m.id";
-	sqlite3_stmt *s = sq_prep(st, sql, e);
+	static const char sql_bare[] =
+		"SELECT m.id, m.org_id, m.on_date, m.kind, 0, 0, 0, 0"
+		" FROM org o JOIN meeting m INDEXED BY meeting_org"
+		"   ON m.org_id = o.id AND m.on_date BETWEEN ?3 AND ?4"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.state = 'held'"
+		"   AND (?5 IS NULL OR m.kind = ?5)"
+		" ORDER BY o.pre, m.on_date, m.id";
+	sqlite3_stmt *s = sq_prep(st, with_att ? sql : sql_bare, e);
 	struct meet_fig_row r;
 	int rc;
 
@@ -99,7 +107,8 @@ enum err_code store_meet_fig_absentees(struct store *st, long pre, long last, da
 		"WITH t AS (SELECT a.member_id, count(*) AS times, max(m.on_date) AS last_on"
 		"  FROM org o JOIN meeting m INDEXED BY meeting_org"
 		"    ON m.org_id = o.id AND m.on_date BETWEEN ?3 AND ?4"
-		"  JOIN meeting_attendance a ON a.meeting_id = m.id AND a.status = 'absent'"
+		"  JOIN meeting_attendance a INDEXED BY meeting_attendance_absent"
+		"    ON a.meeting_id = m.id AND a.status = 'absent'"
 		"  WHERE o.pre BETWEEN ?1 AND ?2 AND m.state = 'held'"
 		"    AND (?5 IS NULL OR m.kind = ?5)"
 		"  GROUP BY a.member_id HAVING count(*) >= ?6)"

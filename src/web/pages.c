@@ -48,5 +48,9 @@ const struct route web_routes[] = {
 	 "every problem type of the API's problem+json answers, explained"},
 	{"GET", "/api/v1/problems/{name}", web_problem, ROUTE_PUBLIC | ROUTE_PAGE,
 	 "one problem type: what it means and what to do (?lang=en or vi)"},
+	/* Meetings (issue 12, page_meeting*.c). */
+	{"GET", "/orgs/{code}/meetings/figures", web_meeting_figures, ROUTE_PAGE | ROUTE_TOKEN_OK,
+	 "the meeting figures of an organisation's subtree for a period, with what is behind "
+	 "each"},
 	{NULL, NULL, NULL, 0, NULL},
 };
