@@ -359,11 +359,11 @@ static const struct wl_provider providers[] = {
 	 wl_adm_recognition_late_link},
 	{"adm_upper_awaited", "Admission cases awaiting the committee above", wl_adm_upper,
 	 wl_adm_upper_link},
-	{"meet_monthly_missed", "Cells that did not hold their monthly meeting last month",
+	{"meet_monthly_missed", "Cells without last month's monthly meeting",
 	 wl_meet_monthly, wl_meet_monthly_link},
 	{"meet_thematic_missed", "Cells without a thematic meeting last quarter",
 	 wl_meet_thematic, wl_meet_thematic_link},
-	{"meet_absentees", "Members absent without reason from meetings too often this year",
+	{"meet_absentees", "Members absent without reason too often",
 	 wl_meet_absent, wl_meet_absent_link},
 };
 

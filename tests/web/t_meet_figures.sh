@@ -162,7 +162,7 @@ expect_json "[(i['id'], i['count']) for i in d['items'] if i['id'].startswith('m
 server_start
 login aclerk
 expect_page "/"
-expect_out_contains 'Cells that did not hold their monthly meeting last month'
+expect_out_contains "Cells without last month&#39;s monthly meeting"
 server_stop
 
 # ---------------------------------------------------------------------------------------------
