@@ -1048,6 +1048,9 @@ static const char *const migrations[] = {
 	" chính đáng)',"
 	"  'Absences without reason from the cell''s regular meetings in a calendar year at which"
 	" the member is listed for the cell to consider removal from the party.');",
+	/* 25 (issue 12, meetings): why a meeting was cancelled (the record stays, in state
+	 * cancelled, with its attendance and resolutions). */
+	"ALTER TABLE meeting ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';",
 	/* mweb (issue 12): the emulation cross-check. The criteria of an emulation model that
 	 * the records can count, each as "words in the criterion=check" (no_discipline: no
 	 * member of the cell disciplined in the year; monthly: the monthly meeting held every

@@ -1,0 +1,3 @@
+/* demo_meet.c - the demo region's year of meetings. */
+#include "app_int.h"
+#include "app_meeting.h"
