@@ -153,6 +153,24 @@ static int list_row(void *ctx, const struct meeting *m)
 	return web_page_full(r);
 }
 
+/* GET /meetings (the menu): the meetings of the user's scope; the tree to choose from for
+ * an account of the whole tree. */
+void web_meetings_home(struct req *r)
+{
+	struct buf loc;
+
+	buf_init(&loc, 0);
+	if (r->actor.scope_code[0]) {
+		buf_adds(&loc, "/orgs/");
+		web_url_arg(&loc, r->actor.scope_code);
+		buf_adds(&loc, "/meetings");
+	} else {
+		buf_adds(&loc, "/tree");
+	}
+	req_redirect(r, buf_str(&loc));
+	buf_cleanup(&loc);
+}
+
 /* GET /orgs/{code}/meetings?year=&kind=&from=&to=&offset= */
 void web_meetings(struct req *r)
 {

@@ -10,6 +10,7 @@ const char *meet_web_kind(const struct req *r, int k);
 const char *meet_web_state(const struct req *r, int s);
 const char *meet_web_att(const struct req *r, int s);
 
+void web_meetings_home(struct req *r);     /* GET /meetings: the scope's meetings */
 void web_meetings(struct req *r);          /* GET /orgs/{code}/meetings */
 void web_meeting(struct req *r);           /* GET /meetings/{id} */
 void web_meeting_minutes(struct req *r);   /* GET /meetings/{id}/minutes */

@@ -52,6 +52,8 @@ const struct route web_routes[] = {
 	/* Meetings (issue 12, page_meeting*.c). */
 	{"GET", "/static/minutes.css", web_static_minutes_css, ROUTE_PUBLIC,
 	 "the stylesheet of the minutes of a meeting (A4)"},
+	{"GET", "/meetings", web_meetings_home, ROUTE_PAGE,
+	 "the meetings of the user's scope (the tree to choose from for the whole tree)"},
 	{"GET", "/orgs/{code}/meetings", web_meetings, ROUTE_PAGE,
 	 "an organisation's meetings by month, with the attendance of each"},
 	{"GET", "/meetings/{id}", web_meeting, ROUTE_PAGE,

@@ -114,6 +114,13 @@ expect_page "/orgs/A/meetings?year=2026&kind=thematic"
 expect_out_contains 'id="no-meetings"'
 page GET "/orgs/A/meetings?kind=napping"
 expect_status 400
+# The menu and the organisation's page lead there.
+expect_out_contains '<a href="/meetings">Meetings</a>'
+page GET "/meetings"
+expect_status 303
+expect_eq "the menu's meetings: the scope's" "/orgs/A/meetings" "$(location)"
+expect_page "/orgs/A1C"
+expect_out_contains 'id="meetings" href="/orgs/A1C/meetings"'
 server_stop
 cp "$DB" "$WORK/mp3.db"
 
