@@ -59,6 +59,7 @@ LIB_SRC := \
 	src/store/store_admission.c \
 	src/store/store_study.c \
 	src/store/store_adm_fig.c \
+	src/store/store_meet_fig.c \
 	src/store/sorted_vtab.c \
 	src/store/store_scratch.c \
 	src/core/fig.c \
@@ -91,6 +92,7 @@ LIB_SRC := \
 	src/app/app_adm_export.c \
 	src/app/app_report.c \
 	src/app/app_adm_fig.c \
+	src/app/app_meet_fig.c \
 	src/app/report_out.c \
 	src/app/table_out.c \
 	src/app/app_api.c \

@@ -8,6 +8,7 @@
 
 #include "../lib/mem.h"
 #include "app_int.h"
+#include "app_meet_fig.h"
 #include "app_report.h"
 
 #define YEAR_MIN 1930
@@ -271,6 +272,43 @@ enum err_code app_emulation_version(struct app *a, const char *code, int year,
 
 /* ---- rating a cell --------------------------------------------------------------------- */
 
+/* R-EMULATION-COUNTED: a criterion the records count (app_meet_counted) ticked as met when
+ * they say it was not is refused, each such criterion named. */
+static enum err_code counted_check(struct app *a, const struct org *o,
+				   const struct emulation_model_rec *m, int year, const int *met,
+				   struct err *e)
+{
+	const char *crit[EMULATION_CRITERIA_MAX];
+	struct meet_counted c[EMULATION_CRITERIA_MAX];
+	struct meet_cell_year y;
+	size_t i;
+
+	for (i = 0; i < m->ncriteria; i++)
+		crit[i] = m->criteria[i];
+	if (app_meet_counted(a, o, year, crit, m->ncriteria, c, &y, e))
+		return e->code;
+	for (i = 0; i < m->ncriteria; i++) {
+		if (!met[i] || c[i].met != 0)
+			continue;
+		if (c[i].check == MC_NO_DISCIPLINE)
+			err_add(e, ERR_RULE, 0, "met", m->criteria[i], R_EMULATION_COUNTED,
+				"criterion %zu is ticked as met, but %ld disciplinary "
+				"decision(s) on members of %s are recorded in %d "
+				"(R-EMULATION-COUNTED): untick it, or correct the discipline records",
+				i + 1, y.disciplined, o->code, year);
+		else
+			err_add(e, ERR_RULE, 0, "met", m->criteria[i], R_EMULATION_COUNTED,
+				"criterion %zu is ticked as met, but the meetings recorded for "
+				"%s in %d say otherwise: the monthly meeting held in %ld of %ld "
+				"months, a thematic meeting in %ld of %ld quarters "
+				"(R-EMULATION-COUNTED): "
+				"untick it, or record the meetings held",
+				i + 1, o->code, year, y.months_held, y.months,
+				y.quarters_thematic, y.quarters);
+	}
+	return e->code;
+}
+
 enum err_code app_emulation_rate(struct app *a, const struct actor *ac, const char *cell_code,
 				 const char *model, int year, const int *met, size_t n,
 				 int64_t *id, struct err *e)
@@ -311,6 +349,8 @@ enum err_code app_emulation_rate(struct app *a, const struct actor *ac, const ch
 			m->ncriteria);
 		goto out;
 	}
+	if (counted_check(a, &o, m, year, met, e))
+		goto out;
 	for (i = 0; i < n; i++) {
 		size_t len = strlen(list);
 

@@ -8,6 +8,7 @@
 #include "app_admission.h"
 #include "../lib/buf.h"
 #include "app_int.h"
+#include "app_meet_fig.h"
 
 /* What the providers share: the actor's subtree, the year, and the open transfers read once
  * for the two transfer items. */
@@ -22,6 +23,10 @@ struct wl_env {
 	/* the admissions' due list, read once for its four items */
 	int adm_read;
 	long adm_ceremony_late, adm_recognition_due, adm_recognition_late, adm_upper;
+	/* the meeting figures of the previous month and quarter, read once for their items */
+	int meet_read;
+	long meet_monthly_missed, meet_thematic_missed, meet_absentees;
+	date_t meet_month, meet_quarter; /* the first days of that month and quarter */
 };
 
 /* A provider: id and title as in struct worklist_item, the count for the actor, and the link
@@ -246,6 +251,99 @@ static void wl_adm_upper_link(const struct wl_env *w, struct buf *b)
 	wl_adm_link(w, b, "upper");
 }
 
+/* ---- meetings -------------------------------------------------------------------------- */
+
+/* The meeting figures of the subtree (app_meet_fig.c: its cells and their meetings through
+ * meeting_org) for the previous month (cells without their monthly meeting) and the
+ * previous quarter (cells without a thematic meeting), and the members absent without
+ * reason R-MEETING-ABSENT-MAX times this year. */
+static enum err_code wl_meet_read(struct wl_env *w, struct err *e)
+{
+	struct meet_figures f;
+	date_t t = w->a->today;
+	int y, m, d, qm;
+
+	if (w->meet_read)
+		return ERR_OK;
+	w->meet_read = 1;
+	date_to_ymd(t, &y, &m, &d);
+	w->meet_month = date_add_months(date_from_ymd(y, m, 1), -1);
+	qm = (m - 1) / 3 * 3 + 1;
+	w->meet_quarter = date_add_months(date_from_ymd(y, qm, 1), -3);
+	if (app_meet_figures_range(w->a, w->pre, w->last, w->meet_month,
+				   date_from_ymd(y, m, 1) - 1, MF_ABSENTEES, &f, NULL, NULL, e))
+		return e->code;
+	w->meet_monthly_missed = f.cells - f.cells_every_month;
+	w->meet_absentees = f.absentees;
+	if (app_meet_figures_range(w->a, w->pre, w->last, w->meet_quarter,
+				   date_from_ymd(y, qm, 1) - 1, 0, &f, NULL, NULL, e))
+		return e->code;
+	w->meet_thematic_missed = f.cells_q - f.cells_every_quarter;
+	/* The absentees of this year (the month before may be last year's). */
+	if (m == 1 &&
+	    app_meet_figures_range(w->a, w->pre, w->last, t, t, MF_ABSENTEES, &f, NULL, NULL,
+				   e))
+		return e->code;
+	if (m == 1)
+		w->meet_absentees = f.absentees;
+	return ERR_OK;
+}
+
+static enum err_code wl_meet_monthly(struct wl_env *w, long *n, struct err *e)
+{
+	enum err_code rc = wl_meet_read(w, e);
+
+	*n = w->meet_monthly_missed;
+	return rc;
+}
+
+static enum err_code wl_meet_thematic(struct wl_env *w, long *n, struct err *e)
+{
+	enum err_code rc = wl_meet_read(w, e);
+
+	*n = w->meet_thematic_missed;
+	return rc;
+}
+
+static enum err_code wl_meet_absent(struct wl_env *w, long *n, struct err *e)
+{
+	enum err_code rc = wl_meet_read(w, e);
+
+	*n = w->meet_absentees;
+	return rc;
+}
+
+/* The figures' page of the subtree's top for a period, the cells that missed it. */
+static void wl_meet_link(const struct wl_env *w, struct buf *b, date_t from, date_t to,
+			 const char *show)
+{
+	char d1[DATE_STR], d2[DATE_STR];
+
+	buf_adds(b, "/orgs/");
+	buf_adds(b, w->top); /* a code is URL-safe (org_code_check) */
+	buf_printf(b, "/meetings/figures?from=%s&to=%s&show=%s", date_format(from, d1),
+		   date_format(to, d2), show);
+}
+
+static void wl_meet_monthly_link(const struct wl_env *w, struct buf *b)
+{
+	wl_meet_link(w, b, w->meet_month, date_add_months(w->meet_month, 1) - 1, "missed_monthly");
+}
+
+static void wl_meet_thematic_link(const struct wl_env *w, struct buf *b)
+{
+	wl_meet_link(w, b, w->meet_quarter, date_add_months(w->meet_quarter, 3) - 1,
+		     "missed_thematic");
+}
+
+static void wl_meet_absent_link(const struct wl_env *w, struct buf *b)
+{
+	int y, m, d;
+
+	date_to_ymd(w->a->today, &y, &m, &d);
+	wl_meet_link(w, b, date_from_ymd(y, 1, 1), w->a->today, "absentees");
+}
+
 /* ---- the table ------------------------------------------------------------------------- */
 
 static const struct wl_provider providers[] = {
@@ -263,6 +361,12 @@ static const struct wl_provider providers[] = {
 	 wl_adm_recognition_late_link},
 	{"adm_upper_awaited", "Admission cases awaiting the committee above", wl_adm_upper,
 	 wl_adm_upper_link},
+	{"meet_monthly_missed", "Cells without last month's monthly meeting",
+	 wl_meet_monthly, wl_meet_monthly_link},
+	{"meet_thematic_missed", "Cells without a thematic meeting last quarter",
+	 wl_meet_thematic, wl_meet_thematic_link},
+	{"meet_absentees", "Members absent without reason too often",
+	 wl_meet_absent, wl_meet_absent_link},
 };
 
 /* The organisation at the top of [pre, last]: the first in pre-order. */

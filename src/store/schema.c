@@ -1114,7 +1114,7 @@ static const char *const migrations[] = {
 	/* 28 (issue 12, meetings): why a meeting was cancelled (the record stays, in state
 	 * cancelled, with its attendance and resolutions). */
 	"ALTER TABLE meeting ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';",
-	/* (study) the study of documents (issue 12, docs/study.md): the study plans (which
+	/* 29 (study) the study of documents (issue 12, docs/study.md): the study plans (which
 	 * audience studies a document, introduced by which organisation, by when), the members'
 	 * own confirmations of having studied one (written by the handbook), and the coverage
 	 * kept as rows are written: study_covered holds each member covered for a document (the
@@ -1236,6 +1236,27 @@ static const char *const migrations[] = {
 	"  result_on INTEGER,"
 	"  PRIMARY KEY (programme_id, seq)"
 	");",
+	/* 30 (mweb, issue 12): the emulation cross-check. The criteria of an emulation model that
+	 * the records can count, each as "words in the criterion=check" (no_discipline: no
+	 * member of the cell disciplined in the year; monthly: the monthly meeting held every
+	 * month, R-MEETING-MONTHLY; thematic: a thematic meeting every quarter,
+	 * R-MEETING-THEMATIC-QUARTER; meetings: both). A rating that ticks such a criterion as
+	 * met when the records say otherwise is refused (app_emulation_rate). */
+	"INSERT INTO rule(id, version, value, effective_from, source, description) VALUES"
+	" ('R-EMULATION-COUNTED', 1,"
+	"  'no member disciplined=no_discipline;good in meetings=meetings;"
+	"monthly meeting=monthly;thematic meeting=thematic',"
+	"  CAST(julianday('2011-01-19') - 2440587.5 AS INTEGER),"
+	"  'Hướng dẫn 12-HD/BTCTW (2018); phong trào thi đua chi bộ 4 tốt, 4 tốt 3 không; DOMAIN §6, §7',"
+	"  'Criteria of an emulation model counted from the records, as \"words in the"
+	" criterion=check\" separated by semicolons (checks: no_discipline, monthly, thematic,"
+	" meetings). A rating that ticks such a criterion as met when the records of the year say"
+	" otherwise is refused; the meeting checks count only when the cell has a meeting of the"
+	" year recorded.');"
+	/* The members absent without reason (R-MEETING-ABSENT-MAX: the figures, the worklist)
+	 * read through the absences alone, meeting by meeting, not the whole attendance. */
+	"CREATE INDEX meeting_attendance_absent ON meeting_attendance(meeting_id, member_id)"
+	"  WHERE status = 'absent';",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -3,6 +3,7 @@
 #include "page_admission.h"
 #include "page_form.h"
 #include "page_study.h"
+#include "page_meeting.h"
 
 #define FORM (ROUTE_PAGE | ROUTE_FORM)
 
@@ -74,5 +75,13 @@ const struct route web_form_routes[] = {
 	 "an action programme with its items and results"},
 	{"POST", "/members/{id}/admission", web_adm_of_member, FORM,
 	 "the admission case of a probationary member (opened when there is none)"},
+	/* Meetings (page_form_meeting.c). */
+	{"GET", "/orgs/{code}/meetings/new", web_meeting_new_get, ROUTE_PAGE,
+	 "the form recording a meeting of an organisation"},
+	{"POST", "/orgs/{code}/meetings/new", web_meeting_new_post, FORM, "record a meeting"},
+	{"GET", "/meetings/{id}/attendance", web_meeting_attend_get, ROUTE_PAGE,
+	 "the attendance form of a meeting: every member on the roll that day"},
+	{"POST", "/meetings/{id}/attendance", web_meeting_attend_post, FORM,
+	 "record or replace the attendance of a meeting"},
 	{NULL, NULL, NULL, 0, NULL},
 };

@@ -115,6 +115,8 @@ void page_begin(struct req *r, const char *title)
 		TR(r, "Tree");
 		H(r, "</a> <a href=\"/transfers\">");
 		TR(r, "Transfers");
+		H(r, "</a> <a href=\"/meetings\">");
+		TR(r, "Meetings");
 		H(r, "</a> <a href=\"/import\">");
 		TR(r, "Import");
 		H(r, "</a> <a href=\"/audit\">");

@@ -10,6 +10,7 @@
 
 #include "../lib/mem.h"
 #include "page_form.h"
+#include "../app/app_meet_fig.h"
 #include "pages.h"
 
 static const char *const model_shown[] = {"code", "name", "criteria", "required", "from",
@@ -335,6 +336,61 @@ static int model_option(void *ctx, const struct emulation_model_rec *m)
 	return 0;
 }
 
+/* What the records count of the criteria of m for cell o and year (R-EMULATION-COUNTED):
+ * cnt[i] each; a failure to read leaves every criterion uncounted. */
+static void counted_read(struct req *r, const struct org *o, int year,
+			 const struct emulation_model_rec *m, struct meet_counted *cnt,
+			 struct meet_cell_year *cy)
+{
+	const char *crit[EMULATION_CRITERIA_MAX];
+	struct err tmp;
+	size_t i;
+
+	for (i = 0; i < m->ncriteria; i++)
+		crit[i] = m->criteria[i];
+	err_init(&tmp);
+	if (app_meet_counted(r->app, o, year, crit, m->ncriteria, cnt, cy, &tmp))
+		for (i = 0; i < m->ncriteria; i++)
+			cnt[i].check = MC_NONE;
+	err_cleanup(&tmp);
+}
+
+/* Beside criterion i: what the records count of it (nothing when they do not). */
+static void counted_note(struct req *r, size_t i, const struct meet_counted *c,
+			 const struct meet_cell_year *y)
+{
+	if (c->check == MC_NONE)
+		return;
+	H(r, "<p class=\"note counted\" id=\"counted-");
+	N(r, i + 1);
+	H(r, "\">");
+	if (c->met < 0)
+		TR(r, "Counted from the records: not counted, no meeting of the year recorded");
+	else if (c->met)
+		TR(r, "Counted from the records: met");
+	else
+		TR(r, "Counted from the records: not met");
+	H(r, " (R-EMULATION-COUNTED) — ");
+	if (c->check == MC_NO_DISCIPLINE) {
+		TR(r, "members disciplined in the year:");
+		H(r, " ");
+		Q(r, y->disciplined);
+	} else {
+		TR(r, "months with the monthly meeting:");
+		H(r, " ");
+		Q(r, y->months_held);
+		H(r, " / ");
+		Q(r, y->months);
+		H(r, "; ");
+		TR(r, "quarters with a thematic meeting:");
+		H(r, " ");
+		Q(r, y->quarters_thematic);
+		H(r, " / ");
+		Q(r, y->quarters);
+	}
+	H(r, "</p>");
+}
+
 /* The page of cell o for year with the form for model ("" the first). post: the form shows
  * the ticks sent. */
 static void cell_page(struct req *r, const struct org *o, int year, const char *model, int post)
@@ -342,6 +398,8 @@ static void cell_page(struct req *r, const struct org *o, int year, const char *
 	struct ratings_ctx rc = {r, 0};
 	struct choice_ctx cc;
 	struct emulation_model_rec *m = NULL;
+	struct meet_counted cnt[EMULATION_CRITERIA_MAX];
+	struct meet_cell_year cy;
 	struct buf title;
 	struct err tmp;
 	size_t i;
@@ -427,12 +485,14 @@ static void cell_page(struct req *r, const struct org *o, int year, const char *
 			H(r, " ");
 			N(r, year);
 			H(r, "</legend>");
+			counted_read(r, o, year, m, cnt, &cy);
 			for (i = 0; i < m->ncriteria; i++) {
 				char name[24];
 
 				snprintf(name, sizeof name, "c-%zu", i + 1);
 				form_checkbox(r, m->criteria[i], name,
 					      post ? form_value(r, name) : "");
+				counted_note(r, i, &cnt[i], &cy);
 			}
 			{
 				const struct err_item *it = field_err(r, "met");

@@ -382,6 +382,11 @@ void web_org(struct req *r)
 		H(r, "\">");
 		TR(r, "Admissions");
 		H(r, "</a>");
+		H(r, " <a class=\"action\" id=\"meetings\" href=\"/orgs/");
+		U(r, o.code);
+		H(r, "/meetings\">");
+		TR(r, "Meetings");
+		H(r, "</a>");
 		H(r, " <a class=\"action\" id=\"review-org\" href=\"/orgs/");
 		U(r, o.code);
 		H(r, "/review-org\">");

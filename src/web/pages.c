@@ -1,4 +1,5 @@
 /* pages.c - the routing table of the web pages (one file per page, as in cgit). */
+#include "page_meeting.h"
 #include "pages.h"
 
 const struct route web_routes[] = {
@@ -48,5 +49,19 @@ const struct route web_routes[] = {
 	 "every problem type of the API's problem+json answers, explained"},
 	{"GET", "/api/v1/problems/{name}", web_problem, ROUTE_PUBLIC | ROUTE_PAGE,
 	 "one problem type: what it means and what to do (?lang=en or vi)"},
+	/* Meetings (issue 12, page_meeting*.c). */
+	{"GET", "/static/minutes.css", web_static_minutes_css, ROUTE_PUBLIC,
+	 "the stylesheet of the minutes of a meeting (A4)"},
+	{"GET", "/meetings", web_meetings_home, ROUTE_PAGE,
+	 "the meetings of the user's scope (the tree to choose from for the whole tree)"},
+	{"GET", "/orgs/{code}/meetings", web_meetings, ROUTE_PAGE,
+	 "an organisation's meetings by month, with the attendance of each"},
+	{"GET", "/meetings/{id}", web_meeting, ROUTE_PAGE,
+	 "a meeting: its details, attendance and resolutions with the count used"},
+	{"GET", "/meetings/{id}/minutes", web_meeting_minutes, ROUTE_PAGE,
+	 "the minutes of a meeting as an A4 page to print (Vietnamese layout)"},
+	{"GET", "/orgs/{code}/meetings/figures", web_meeting_figures, ROUTE_PAGE | ROUTE_TOKEN_OK,
+	 "the meeting figures of an organisation's subtree for a period, with what is behind "
+	 "each"},
 	{NULL, NULL, NULL, 0, NULL},
 };

@@ -56,6 +56,8 @@ void web_discipline(struct req *r);
 void web_emulation(struct req *r);
 /* GET /api/v1/problems[/NAME]: the problem types of the API explained (page_problem.c). */
 void web_problem(struct req *r);
+/* Meetings (issue 12): the figures of a subtree and period (page_meeting_fig.c). */
+void web_meeting_figures(struct req *r);
 /* The member page's table of a member's reviews (years, steps, grades, revisions); nothing
  * when there is none. */
 void web_member_reviews(struct req *r, int64_t member_id);

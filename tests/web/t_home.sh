@@ -36,7 +36,12 @@ count transfers_overdue; expect_eq "overdue transfers" "1 /transfers" "$JV"
 count reviews_undecided
 expect_eq "undecided reviews" "3 /orgs/A/report/members?year=2026&filter=grade%3Dnone" "$JV"
 count members_number_clash; expect_eq "records with problems" "1 /worklist/number-clash" "$JV"
-expect_out_count 4 'class="waits"'
+# A's one cell has no meeting recorded: it missed October's and the third quarter's.
+count meet_monthly_missed
+expect_eq "cells without last month's meeting" "1 /orgs/A/meetings/figures?from=2026-10-01&to=2026-10-31&show=missed_monthly" "$JV"
+count meet_thematic_missed
+expect_eq "cells without last quarter's thematic meeting" "1 /orgs/A/meetings/figures?from=2026-07-01&to=2026-09-30&show=missed_thematic" "$JV"
+expect_out_count 6 'class="waits"'
 
 tcase "the links lead to lists with those rows"
 expect_page /transfers
