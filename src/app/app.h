@@ -25,8 +25,10 @@ struct actor {
 	char name[64];
 	char scope_code[ORG_CODE_MAX + 1];
 	char address[64]; /* where the request came from, for the audit log ("local": the CLI) */
-	enum role role;   /* what the actor may do within the scope (zero: a viewer) */
+	enum role role;   /* what the actor may do within the scope (zero: a member's own
+			   * account, which sees no scope at all: set it) */
 	int64_t account_id; /* 0 for the local command line */
+	int64_t member_id;  /* ROLE_MEMBER: the member the account is bound to, else 0 */
 };
 
 /* An open database with its rules. warn collects warnings of the last call (duplicates,
