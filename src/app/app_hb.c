@@ -206,16 +206,19 @@ static enum err_code accounts(struct app *a, const struct actor *ac, const char 
 	enum err_code rc;
 
 	memset(s, 0, sizeof *s);
-	if (!role_can_edit(ac->role))
-		return err_set(e, ERR_DENIED, "your role (%s) may not make the members' accounts; a "
-					      "clerk of the cell or above makes them",
-			       role_name(ac->role));
 	if (sodium_init() < 0)
 		return err_set(e, ERR_INTERNAL, "the random generator did not start");
 	if ((rc = app_begin(a, e)))
 		return rc;
+	/* The organisation first: one out of sight is not found, whatever the role. */
 	if ((rc = app_org_lookup(a, ac, org_code, &o, 1, "org", e)))
 		goto out;
+	if (!role_can_edit(ac->role)) {
+		rc = err_set(e, ERR_DENIED, "your role (%s) may not make the members' accounts; a "
+					    "clerk of the cell or above makes them",
+			     role_name(ac->role));
+		goto out;
+	}
 	snprintf(s->org_code, sizeof s->org_code, "%s", o.code);
 	snprintf(s->org_name, sizeof s->org_name, "%s", o.name);
 	ruleset_int(&a->rules, R_HB_CODE_DAYS, a->today, &days);

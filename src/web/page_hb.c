@@ -566,10 +566,13 @@ static void hb_activate_post(struct req *r)
 	}
 	if (app_hb_activate(r->app, login, form_value(r, "code"), pw, r->address, &ac, &r->e)) {
 		const char *msg = r->e.n ? r->e.items[0].msg : _(r, "The activation failed.");
+		const char *rule = r->e.n ? r->e.items[0].rule : "";
 		int st = r->e.code == ERR_DENIED ? 401 : 422;
 		char keep[600];
 
-		snprintf(keep, sizeof keep, "%s", msg);
+		/* The rule's id beside the message, as the forms show it. */
+		snprintf(keep, sizeof keep, "%s%s%s%s", msg, rule[0] ? " (" : "", rule,
+			 rule[0] ? ")" : "");
 		err_clear(&r->e);
 		r->status = st;
 		activate_form(r, login, keep);
