@@ -51,7 +51,7 @@ static int review_one(void *ctx, const struct review_rec *v)
 {
 	json_array_append_new(
 		ctx, json_pack("{s:i,s:s,s:o,s:o,s:o,s:b}", "year", v->year, "step",
-			       review_step_name(v->step),
+			       review_step_name(v->step), "grade",
 			       v->grade == G_NONE ? json_null() : json_string(grade_name(v->grade)),
 			       "score", v->score >= 0 ? json_integer(v->score) : json_null(),
 			       "date", json_date(v->date), "current", v->current));
