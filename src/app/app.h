@@ -28,7 +28,6 @@ struct actor {
 	enum role role;   /* what the actor may do within the scope (zero: a member's own
 			   * account, which sees no scope at all: set it) */
 	int64_t account_id; /* 0 for the local command line */
-	int64_t member_id;  /* ROLE_MEMBER: the member the account is bound to, else 0 */
 };
 
 /* An open database with its rules. warn collects warnings of the last call (duplicates,

@@ -245,7 +245,6 @@ static void actor_of(const struct account *acc, const char *address, struct acto
 	out->role = acc->has_role ? acc->role : ROLE_VIEWER;
 	out->account_id = acc->id;
 	if (out->role == ROLE_MEMBER) {
-		out->member_id = acc->member_id;
 		/* Never the empty scope (the whole tree), whatever the role's row says. */
 		if (!out->scope_code[0])
 			snprintf(out->scope_code, sizeof out->scope_code, "~");

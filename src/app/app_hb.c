@@ -18,10 +18,25 @@ void hb_sheet_cleanup(struct hb_sheet *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* The member actor's own member, or ERR_DENIED for any other actor. */
-static enum err_code own(const struct actor *ac, struct err *e)
+/* The member a member actor's account is bound to (*mid), read by the account's id (one
+ * lookup by key); ERR_DENIED for any other actor. */
+static enum err_code own(struct app *a, const struct actor *ac, int64_t *mid, struct err *e)
 {
-	if (ac->role == ROLE_MEMBER && ac->member_id > 0)
+	struct account acc;
+	struct err tmp;
+	enum err_code rc = ERR_NOTFOUND;
+
+	*mid = 0;
+	if (ac->role == ROLE_MEMBER && ac->account_id > 0) {
+		err_init(&tmp);
+		rc = store_account_by_id(a->st, ac->account_id, &acc, &tmp);
+		err_cleanup(&tmp);
+		if (rc == ERR_STORAGE)
+			return err_set(e, ERR_STORAGE, "the database could not be read");
+		if (!rc && acc.has_role && acc.role == ROLE_MEMBER)
+			*mid = acc.member_id;
+	}
+	if (*mid > 0)
 		return ERR_OK;
 	return err_set(e, ERR_DENIED, "the handbook belongs to a member's own account; your role "
 				      "(%s) has none", role_name(ac->role));
@@ -365,7 +380,6 @@ enum err_code app_hb_activate(struct app *a, const char *login, const char *code
 		snprintf(me.address, sizeof me.address, "%s", address ? address : "");
 		me.role = ROLE_MEMBER;
 		me.account_id = acc.id;
-		me.member_id = b.member_id;
 		snprintf(subject, sizeof subject, "account:%s", acc.name);
 		rc = app_audit(a, &me, "account.activate", subject, acc.role_org_id, NULL, NULL, e);
 	}
@@ -398,6 +412,7 @@ int app_hb_self_period(struct app *a, int *year)
 enum err_code app_hb_home(struct app *a, const struct actor *ac, struct hb_home *h,
 			  struct err *e)
 {
+	int64_t mid;
 	struct member m;
 	struct org o;
 	struct hb_plan p;
@@ -406,23 +421,24 @@ enum err_code app_hb_home(struct app *a, const struct actor *ac, struct hb_home 
 	enum err_code rc;
 
 	memset(h, 0, sizeof *h);
-	if (own(ac, e))
+	if (own(a, ac, &mid, e))
 		return e->code;
-	if (store_member_get(a->st, ac->member_id, &m, e) || store_org_by_id(a->st, m.org_id, &o, e))
+	if (store_member_get(a->st, mid, &m, e) || store_org_by_id(a->st, m.org_id, &o, e))
 		return e->code;
+	h->member_id = mid;
 	snprintf(h->full_name, sizeof h->full_name, "%s", m.full_name);
 	snprintf(h->org_code, sizeof h->org_code, "%s", o.code);
 	snprintf(h->org_name, sizeof h->org_name, "%s", o.name);
 	date_to_ymd(a->today, &h->year, &mo, &d);
 	err_init(&tmp);
-	rc = store_hb_plan_get(a->st, ac->member_id, h->year, &p, &tmp);
+	rc = store_hb_plan_get(a->st, mid, h->year, &p, &tmp);
 	err_cleanup(&tmp);
 	if (rc == ERR_OK)
 		h->plan = p.reported_on != DATE_NONE && p.results[0] ? 2 : 1;
 	h->self_open = app_hb_self_period(a, &h->self_year);
 	if (!h->self_open)
 		h->self_year = h->year;
-	if (store_hb_review_state(a->st, ac->member_id, h->self_year, &h->self_score,
+	if (store_hb_review_state(a->st, mid, h->self_year, &h->self_score,
 				  &h->self_grade, &dec, e))
 		return e->code;
 	h->decided = dec;
@@ -434,9 +450,10 @@ enum err_code app_hb_home(struct app *a, const struct actor *ac, struct hb_home 
 enum err_code app_hb_record(struct app *a, const struct actor *ac, struct member *m,
 			    struct err *e)
 {
+	int64_t mid;
 	char subject[48];
 
-	if (own(ac, e) || store_member_get(a->st, ac->member_id, m, e))
+	if (own(a, ac, &mid, e) || store_member_get(a->st, mid, m, e))
 		return e->code;
 	snprintf(subject, sizeof subject, "member:%lld", (long long)m->id);
 	return app_audit_read(a, ac, "member.read", subject, m->org_id, e);
@@ -445,13 +462,14 @@ enum err_code app_hb_record(struct app *a, const struct actor *ac, struct member
 enum err_code app_hb_self(struct app *a, const struct actor *ac, int year, int score,
 			  enum grade grade, struct err *e)
 {
+	int64_t mid;
 	struct member m;
 	struct org o;
 	struct actor self;
 	struct review_in r;
 	int open_year, sc, gr, dec;
 
-	if (own(ac, e))
+	if (own(a, ac, &mid, e))
 		return e->code;
 	if (!app_hb_self_period(a, &open_year) || open_year != year) {
 		const struct rule_version *v = ruleset_find(&a->rules, R_HB_SELF_PERIOD, a->today);
@@ -460,12 +478,12 @@ enum err_code app_hb_self(struct app *a, const struct actor *ac, int year, int s
 			       "the self-assessment of %d is not open now (the period is %s of the "
 			       "year reviewed to the next year)", year, v ? v->value : "-");
 	}
-	if (store_hb_review_state(a->st, ac->member_id, year, &sc, &gr, &dec, e))
+	if (store_hb_review_state(a->st, mid, year, &sc, &gr, &dec, e))
 		return e->code;
 	if (dec)
 		return err_add(e, ERR_RULE, 0, "year", NULL, R_HB_SELF_PERIOD,
 			       "your review of %d is decided: the self-assessment is closed", year);
-	if (store_member_get(a->st, ac->member_id, &m, e) || store_org_by_id(a->st, m.org_id, &o, e))
+	if (store_member_get(a->st, mid, &m, e) || store_org_by_id(a->st, m.org_id, &o, e))
 		return e->code;
 	/* The least the review needs to take a member's own first step through its own checks
 	 * (the step's score and grade, the member on a roll, R-REVIEW-DATES): the member's
@@ -475,7 +493,7 @@ enum err_code app_hb_self(struct app *a, const struct actor *ac, int year, int s
 	self.role = ROLE_CLERK;
 	snprintf(self.scope_code, sizeof self.scope_code, "%s", o.code);
 	memset(&r, 0, sizeof r);
-	r.member_id = ac->member_id;
+	r.member_id = mid;
 	r.year = year;
 	r.step = RS_SELF;
 	r.score = score;
@@ -517,27 +535,30 @@ static int rev_one(void *ctx, const struct review_row *r)
 enum err_code app_hb_reviews(struct app *a, const struct actor *ac, review_cb cb, void *ctx,
 			     struct err *e)
 {
+	int64_t mid;
 	struct rev_ctx c = {cb, ctx};
 
-	if (own(ac, e))
+	if (own(a, ac, &mid, e))
 		return e->code;
-	return store_review_list(a->st, ac->member_id, 0, rev_one, &c, e);
+	return store_review_list(a->st, mid, 0, rev_one, &c, e);
 }
 
 enum err_code app_hb_plan(struct app *a, const struct actor *ac, int year, struct hb_plan *p,
 			  struct err *e)
 {
-	if (own(ac, e))
+	int64_t mid;
+	if (own(a, ac, &mid, e))
 		return e->code;
-	return store_hb_plan_get(a->st, ac->member_id, year, p, e);
+	return store_hb_plan_get(a->st, mid, year, p, e);
 }
 
 enum err_code app_hb_plans(struct app *a, const struct actor *ac, store_hb_plan_cb cb,
 			   void *ctx, struct err *e)
 {
-	if (own(ac, e))
+	int64_t mid;
+	if (own(a, ac, &mid, e))
 		return e->code;
-	return store_hb_plans(a->st, ac->member_id, cb, ctx, e);
+	return store_hb_plans(a->st, mid, cb, ctx, e);
 }
 
 static int this_year(struct app *a)
@@ -551,12 +572,13 @@ static int this_year(struct app *a)
 enum err_code app_hb_plan_write(struct app *a, const struct actor *ac, int year,
 				const char *commitments, struct err *e)
 {
+	int64_t mid;
 	char text[HB_PLAN_MAX + 1], subject[48], *after;
 	struct member m;
 	int y = this_year(a);
 	enum err_code rc;
 
-	if (own(ac, e))
+	if (own(a, ac, &mid, e))
 		return e->code;
 	if (year != y && year != y + 1)
 		err_add(e, ERR_INPUT, 0, "year", NULL, NULL,
@@ -571,10 +593,10 @@ enum err_code app_hb_plan_write(struct app *a, const struct actor *ac, int year,
 		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
-	rc = store_member_get(a->st, ac->member_id, &m, e);
+	rc = store_member_get(a->st, mid, &m, e);
 	if (!rc)
-		rc = store_hb_plan_write(a->st, ac->member_id, year, text, a->today, ac->name, e);
-	snprintf(subject, sizeof subject, "member:%lld", (long long)ac->member_id);
+		rc = store_hb_plan_write(a->st, mid, year, text, a->today, ac->name, e);
+	snprintf(subject, sizeof subject, "member:%lld", (long long)mid);
 	after = app_json("{s:i,s:s}", "year", year, "commitments", text);
 	if (!rc)
 		rc = app_audit(a, ac, "plan.write", subject, m.org_id, NULL, after, e);
@@ -585,12 +607,13 @@ enum err_code app_hb_plan_write(struct app *a, const struct actor *ac, int year,
 enum err_code app_hb_plan_report(struct app *a, const struct actor *ac, int year,
 				 const char *results, struct err *e)
 {
+	int64_t mid;
 	char text[HB_PLAN_MAX + 1], subject[48], *after;
 	struct member m;
 	int y = this_year(a);
 	enum err_code rc;
 
-	if (own(ac, e))
+	if (own(a, ac, &mid, e))
 		return e->code;
 	if (year != y && year != y - 1)
 		err_add(e, ERR_INPUT, 0, "year", NULL, NULL,
@@ -604,15 +627,15 @@ enum err_code app_hb_plan_report(struct app *a, const struct actor *ac, int year
 		return e->code;
 	if ((rc = app_begin(a, e)))
 		return rc;
-	rc = store_member_get(a->st, ac->member_id, &m, e);
+	rc = store_member_get(a->st, mid, &m, e);
 	if (!rc)
-		rc = store_hb_plan_report(a->st, ac->member_id, year, text, a->today, ac->name, e);
+		rc = store_hb_plan_report(a->st, mid, year, text, a->today, ac->name, e);
 	if (rc == ERR_NOTFOUND) {
 		err_clear(e);
 		rc = err_add(e, ERR_RULE, 0, "year", NULL, NULL,
 			     "you have no action plan for %d: write it first", year);
 	}
-	snprintf(subject, sizeof subject, "member:%lld", (long long)ac->member_id);
+	snprintf(subject, sizeof subject, "member:%lld", (long long)mid);
 	after = app_json("{s:i,s:s}", "year", year, "results", text);
 	if (!rc)
 		rc = app_audit(a, ac, "plan.report", subject, m.org_id, NULL, after, e);

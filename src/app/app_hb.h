@@ -66,6 +66,7 @@ enum err_code app_hb_activate(struct app *a, const char *login, const char *code
 
 /* What the handbook's home page shows. */
 struct hb_home {
+	int64_t member_id;
 	char full_name[VNAME_MAX + 1];
 	char org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];
 	int year;                    /* this year */

@@ -25,7 +25,7 @@ void api_hb_home(struct req *r)
 	}
 	reply_json(r, 200,
 		   json_pack("{s:I,s:s,s:s,s:s,s:i,s:s,s:{s:i,s:b,s:o,s:o,s:b}}", "member_id",
-			     (json_int_t)r->actor.member_id, "name", h.full_name, "org", h.org_code,
+			     (json_int_t)h.member_id, "name", h.full_name, "org", h.org_code,
 			     "org_name", h.org_name, "year", h.year, "plan",
 			     h.plan == 2 ? "reported" : h.plan == 1 ? "written" : "none",
 			     "self_assessment", "year", h.self_year, "open", h.self_open, "grade",
