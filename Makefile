@@ -62,6 +62,7 @@ LIB_SRC := \
 	src/store/store_meet_fig.c \
 	src/store/sorted_vtab.c \
 	src/store/store_scratch.c \
+	src/store/store_hb.c \
 	src/core/fig.c \
 	src/core/review.c \
 	src/core/admission.c \
@@ -101,6 +102,7 @@ LIB_SRC := \
 	src/app/demo.c \
 	src/app/demo_review.c \
 	src/app/demo_adm.c \
+	src/app/app_hb.c \
 	$(sort $(wildcard src/http/*.c)) \
 	$(sort $(wildcard src/web/*.c))
 
@@ -120,7 +122,8 @@ CLI_SRC := \
 	src/cli/cmd_meeting.c \
 	src/cli/cmd_find.c \
 	src/cli/cmd_adm_fig.c \
-	src/cli/cmd_serve.c
+	src/cli/cmd_serve.c \
+	src/cli/cmd_hb.c
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 

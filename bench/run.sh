@@ -245,6 +245,9 @@ if [ "${BENCH_HTTP:-1}" = 1 ]; then
 	# The organisation pages, the tree and the worklist (issue 10), on the reviewed database
 	# when there is one (the worklist counts a year's decisions).
 	bench/org_pages.sh "${report_db:-$db}" "$out"
+	# A member's handbook home (issue 12): goal 2 ms of server processor time at 64
+	# connections, beside the same three indexed lookups in the sqlite3 shell.
+	bench/hb_home.sh "${report_db:-$db}" "$out"
 fi
 # The year-end import (issue 10): 'cadre import reviews' of the national file, set-based,
 # beside sqlite3's .import of the same rows (BENCH_IMPORT_REVIEWS=0 leaves it out).

@@ -55,5 +55,10 @@ Try next, in another terminal:
   curl -H "Authorization: Bearer \$TOKEN" http://$open/api/v1/orgs/HG     the JSON API
   $cadre --help                                   every command; 'man docs/cadre.1'
 
+A member's own handbook (docs/handbook.md), made for a phone: sign in as dv01.demo with the
+password sotay-dangvien-2026, or activate dv02.demo at http://$open/activate with the code
+HBDM-SAMP-AB22 (dv03.demo HBDM-SAMP-AC22, ... dv10.demo HBDM-SAMP-AK22; 14 days after the demo
+was built, then: $cadre --db $db handbook accounts --org E98-D1-CQ --reissue).
+
 EOT
 exec "$cadre" --db "$db" serve --listen "$listen"

@@ -365,6 +365,14 @@ enum err_code app_scope(struct app *a, const struct actor *ac, long *pre, long *
 	struct org o;
 	struct err tmp;
 
+	/* A member's own account holds no scope: every record, list and action outside its
+	 * handbook answers it as an actor outside the subtree (docs/handbook.md). Checked
+	 * first, whatever its scope_code says. */
+	if (ac->role == ROLE_MEMBER) {
+		*pre = 1;
+		*last = 0;
+		return ERR_OK;
+	}
 	if (!ac->scope_code[0]) {
 		*pre = 1;
 		*last = 1L << 40;

@@ -25,7 +25,8 @@ struct actor {
 	char name[64];
 	char scope_code[ORG_CODE_MAX + 1];
 	char address[64]; /* where the request came from, for the audit log ("local": the CLI) */
-	enum role role;   /* what the actor may do within the scope (zero: a viewer) */
+	enum role role;   /* what the actor may do within the scope (zero: a member's own
+			   * account, which sees no scope at all: set it) */
 	int64_t account_id; /* 0 for the local command line */
 };
 

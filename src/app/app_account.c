@@ -31,6 +31,10 @@ enum err_code app_account_add(struct app *a, const struct actor *ac, const char 
 	if (!role_can_manage_accounts(ac->role))
 		return err_set(e, ERR_DENIED, "your role (%s) may not manage accounts",
 			       role_name(ac->role));
+	if (role == ROLE_MEMBER)
+		return err_add(e, ERR_INPUT, 0, "role", role_name(role), NULL,
+			       "a member's own account is bound to the member: a cell's clerk makes "
+			       "them with 'cadre handbook accounts --org CODE' (docs/handbook.md)");
 	if (role > ac->role)
 		return err_add(e, ERR_DENIED, 0, "role", role_name(role), NULL,
 			       "you may not grant a role above your own (%s)", role_name(ac->role));
@@ -240,6 +244,18 @@ static void actor_of(const struct account *acc, const char *address, struct acto
 	snprintf(out->address, sizeof out->address, "%s", address ? address : "");
 	out->role = acc->has_role ? acc->role : ROLE_VIEWER;
 	out->account_id = acc->id;
+	if (out->role == ROLE_MEMBER) {
+		/* Never the empty scope (the whole tree), whatever the role's row says. */
+		if (!out->scope_code[0])
+			snprintf(out->scope_code, sizeof out->scope_code, "~");
+	}
+}
+
+/* Whether an account may sign in at all: enabled, with a role, and a member's own account
+ * bound to its member. */
+static int acc_usable(const struct account *acc)
+{
+	return !acc->disabled && acc->has_role && (acc->role != ROLE_MEMBER || acc->member_id);
 }
 
 /* A hash to check passwords against when there is no account: the same work as a real
@@ -323,7 +339,7 @@ enum err_code app_login_password(struct app *a, const char *name, const char *pa
 	err_cleanup(&tmp);
 	if (rc == ERR_STORAGE)
 		return err_set(e, ERR_STORAGE, "the database could not be read");
-	if (rc || acc.disabled || !acc.has_role) {
+	if (rc || !acc_usable(&acc)) {
 		/* The same work and the same answers as for an account. */
 		dummy_verify(password);
 		if ((until = ghost_attempt(name, max_fails, lock_minutes, now)))
@@ -380,7 +396,7 @@ enum err_code app_login_account(struct app *a, int64_t account_id, const char *a
 	err_cleanup(&tmp);
 	if (rc == ERR_STORAGE)
 		return err_set(e, ERR_STORAGE, "the database could not be read");
-	if (rc || acc.disabled || !acc.has_role)
+	if (rc || !acc_usable(&acc))
 		return err_set(e, ERR_DENIED, "the account is disabled or has no role");
 	actor_of(&acc, address, out);
 	return ERR_OK;
@@ -400,7 +416,7 @@ enum err_code app_login_token(struct app *a, const char *token, const char *addr
 	token_hash(token, h);
 	err_init(&tmp);
 	if (store_token_find(a->st, h, &account_id, &token_id, &tmp) ||
-	    store_account_by_id(a->st, account_id, &acc, &tmp) || acc.disabled || !acc.has_role) {
+	    store_account_by_id(a->st, account_id, &acc, &tmp) || !acc_usable(&acc)) {
 		err_cleanup(&tmp);
 		return err_set(e, ERR_DENIED, "the token is not valid");
 	}

@@ -72,6 +72,8 @@ int cmd_org_history(struct cli *c, int npos, char **pos);
 /* cmd_find.c: the worklist and the organisation search. */
 int cmd_worklist(struct cli *c, int npos, char **pos);
 int cmd_org_find(struct cli *c, int npos, char **pos);
+/* cmd_hb.c: the members' own accounts (docs/handbook.md). */
+int cmd_hb_accounts(struct cli *c, int npos, char **pos);
 int cmd_member_add(struct cli *c, int npos, char **pos);
 int cmd_member_show(struct cli *c, int npos, char **pos);
 int cmd_member_edit(struct cli *c, int npos, char **pos);

@@ -260,6 +260,12 @@ static struct opt adm_export_opts[] = {
 	{"date", 1, N_("date of the step, YYYY-MM-DD (default: today)"), NULL, 0},          \
 	{"reason", 1, N_("why a decided (locked) review is changed: required then; the "    \
 			 "change becomes a new revision"), NULL, 0}
+static struct opt hb_accounts_opts[] = {
+	{"org", 1, N_("the cell whose members get accounts"), NULL, 0},
+	{"reissue", 0, N_("also a new code (the old one void) for each account not yet activated"),
+	 NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
 static struct opt review_member_opts[] = {
 	{"year", 1, N_("the year reviewed"), NULL, 0},
 	{"grade", 1, N_("excellent, good, complete or not_complete"), NULL, 0},
@@ -494,6 +500,10 @@ const struct command cli_commands[] = {
 				"read from standard input."), user_add_opts, 1, 1, cmd_user_add, 1},
 	{"user", "list", "", N_("The accounts within your subtree and their roles."), no_opts, 0, 0,
 	 cmd_user_list, 1},
+	{"handbook", "accounts", "", N_("Make an account for every member of a cell without one, "
+				     "each with a one-time activation code to print and hand out "
+				     "(clerks of the cell or above; docs/handbook.md)."),
+	 hb_accounts_opts, 0, 0, cmd_hb_accounts, 1},
 	{"token", "add", "ACCOUNT", N_("Issue an API token for an account; it is printed once."),
 	 token_add_opts, 1, 1, cmd_token_add, 1},
 	{"token", "revoke", "ID", N_("Revoke an API token."), no_opts, 1, 1, cmd_token_revoke, 1},

@@ -5,7 +5,8 @@
 #include <sodium.h>
 #include <string.h>
 
-static const char *const role_names[ROLE__COUNT] = {"viewer", "clerk", "org_admin", "sys_admin"};
+static const char *const role_names[ROLE__COUNT] = {"member", "viewer", "clerk", "org_admin",
+							  "sys_admin"};
 
 const char *role_name(enum role r)
 {

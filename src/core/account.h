@@ -6,6 +6,10 @@
 
 /* A role is held on an organisation and covers its subtree (DOMAIN §12). */
 enum role {
+	/* a member's own account (docs/handbook.md): bound to one member, it sees that
+	 * member's own record and handbook only; below every other role, so each role
+	 * comparison (r >= ROLE_CLERK, a grant above one's own) leaves it out */
+	ROLE_MEMBER,
 	ROLE_VIEWER,     /* reads */
 	ROLE_CLERK,      /* edits members and organisations */
 	ROLE_ORG_ADMIN,  /* and manages the accounts inside the subtree */

@@ -98,6 +98,16 @@ void api_reply_fd(struct req *r, int fd, unsigned long long len, const char *cty
 		  const char *download);
 
 /* ---- handlers ------------------------------------------------------------------------- */
+/* api_hb.c: the members' handbook (docs/handbook.md). */
+void api_hb_home(struct req *r);
+void api_hb_record(struct req *r);
+void api_hb_reviews(struct req *r);
+void api_hb_self(struct req *r);
+void api_hb_plans(struct req *r);
+void api_hb_plan(struct req *r);
+void api_hb_plan_put(struct req *r);
+void api_hb_plan_results(struct req *r);
+void api_hb_accounts(struct req *r);
 void api_org_tree(struct req *r);
 void api_org_get(struct req *r);
 void api_org_members(struct req *r);

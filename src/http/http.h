@@ -100,6 +100,7 @@ const char *route_params_of(const struct route *rt);
 extern const struct route api_routes[];
 extern const struct route web_routes[];
 extern const struct route web_form_routes[]; /* src/web/forms.c: the pages that change records */
+extern const struct route hb_routes[]; /* src/web/page_hb.c: the members' handbook */
 
 /* Find the route of method and path; pathv receives the parameters. Returns NULL when no
  * pattern matches; *path_known is set when a pattern matched with another method (405). */

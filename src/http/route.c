@@ -40,7 +40,7 @@ static int match(const char *pattern, const char *path, const char *pathv[4], ch
 const struct route *route_find(const char *method, const char *path, const char *pathv[4],
 			       int *path_known)
 {
-	const struct route *tables[] = {api_routes, web_routes, web_form_routes};
+	const struct route *tables[] = {api_routes, web_routes, web_form_routes, hb_routes};
 	static __thread char scratch[1024];
 	size_t t;
 	const struct route *rt;

@@ -1257,6 +1257,56 @@ static const char *const migrations[] = {
 	 * read through the absences alone, meeting by meeting, not the whole attendance. */
 	"CREATE INDEX meeting_attendance_absent ON meeting_attendance(meeting_id, member_id)"
 	"  WHERE status = 'absent';",
+	/* 31 (hb, issue 12): every member's own handbook, docs/handbook.md): the role 'member' (the
+	 * role's CHECK is rebuilt to hold it), the member an account is bound to with its
+	 * one-time activation code (hashed; single use; expiring by R-HB-CODE-DAYS), the
+	 * individual action plan of a member and year, and the period in which a member writes
+	 * the self-assessment (R-HB-SELF-PERIOD). */
+	"CREATE TABLE account_role_new ("
+	"  id INTEGER PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id),"
+	"  role TEXT NOT NULL CHECK (role IN ('member','viewer','clerk','org_admin','sys_admin')),"
+	"  org_id INTEGER REFERENCES org(id),"
+	"  granted_by TEXT NOT NULL,"
+	"  granted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  revoked_at TEXT"
+	");"
+	"INSERT INTO account_role_new SELECT id, account_id, role, org_id, granted_by, granted_at,"
+	" revoked_at FROM account_role;"
+	"DROP TABLE account_role;"
+	"ALTER TABLE account_role_new RENAME TO account_role;"
+	"CREATE INDEX account_role_account ON account_role(account_id);"
+	"CREATE TABLE member_account ("
+	"  account_id INTEGER PRIMARY KEY REFERENCES account(id),"
+	"  member_id INTEGER NOT NULL UNIQUE REFERENCES member(id),"
+	/* BLAKE2b of the code keyed by nothing secret but salted with the account's id; NULL
+	 * once used */
+	"  code_hash BLOB,"
+	"  code_expires INTEGER,"          /* the last day the code is good for (day number) */
+	"  activated_at TEXT,"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE TABLE member_plan ("
+	"  member_id INTEGER NOT NULL REFERENCES member(id),"
+	"  year INTEGER NOT NULL,"
+	"  commitments TEXT NOT NULL,"
+	"  results TEXT NOT NULL DEFAULT '',"
+	"  written_on INTEGER NOT NULL,"   /* day numbers */
+	"  reported_on INTEGER,"
+	"  updated_by TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  PRIMARY KEY (member_id, year)"
+	") WITHOUT ROWID;"
+	"INSERT INTO rule(id, version, value, effective_from, source, description) VALUES"
+	" ('R-HB-CODE-DAYS', 1, '14', CAST(julianday('2026-01-01') - 2440587.5 AS INTEGER),"
+	"  'cadre security policy (docs/handbook.md)',"
+	"  'Days a member account''s one-time activation code stays good, counted from the day it"
+	" is issued (the code works up to and including the last day).'),"
+	" ('R-HB-SELF-PERIOD', 1, '11-15..01-31', CAST(julianday('2019-01-01') - 2440587.5 AS INTEGER),"
+	"  'Hướng dẫn 21-HD/BTCTW (2019) về kiểm điểm, đánh giá, xếp loại chất lượng hằng năm;"
+	" DOMAIN §6', 'When a member writes the self-assessment of year Y in the handbook: from"
+	" MM-DD of Y to MM-DD of Y+1 (the review period), and only until the year is decided.');",
 };
 
 const char *schema_fig_member_triggers(int create)

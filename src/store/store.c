@@ -3548,9 +3548,11 @@ enum err_code store_audit_find(struct store *st, const struct audit_filter *f, l
 
 #define ACCOUNT_SQL                                                                         \
 	"SELECT a.id, a.name, a.password_hash, a.disabled, a.failed_logins,"                 \
-	" coalesce(a.locked_until, '0'), r.role, coalesce(r.org_id, 0), coalesce(o.code, '')" \
+	" coalesce(a.locked_until, '0'), r.role, coalesce(r.org_id, 0), coalesce(o.code, '')," \
+	" coalesce(ma.member_id, 0)"                                                          \
 	" FROM account a LEFT JOIN account_role r ON r.account_id = a.id AND"                \
-	" r.revoked_at IS NULL LEFT JOIN org o ON o.id = r.org_id"
+	" r.revoked_at IS NULL LEFT JOIN org o ON o.id = r.org_id"                           \
+	" LEFT JOIN member_account ma ON ma.account_id = a.id"
 
 static void read_account(sqlite3_stmt *s, struct account *a)
 {
@@ -3567,6 +3569,7 @@ static void read_account(sqlite3_stmt *s, struct account *a)
 	a->has_role = role && role_parse((const char *)role, &a->role) == 0;
 	a->role_org_id = sqlite3_column_int64(s, 7);
 	sq_col_copy(s, 8, a->role_org_code, sizeof a->role_org_code);
+	a->member_id = sqlite3_column_int64(s, 9);
 }
 
 enum err_code store_account_insert(struct store *st, struct account *a, struct err *e)

@@ -561,6 +561,7 @@ struct account {
 	int64_t role_org_id;    /* 0: the whole tree */
 	char role_org_code[ORG_CODE_MAX + 1];
 	int has_role;
+	int64_t member_id;      /* a member's own account: the member it is bound to, else 0 */
 };
 enum err_code store_account_insert(struct store *st, struct account *a, struct err *e);
 /* With its role in force. ERR_NOTFOUND when there is no such account. */

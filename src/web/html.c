@@ -95,7 +95,15 @@ void page_begin(struct req *r, const char *title)
 	     "<link rel=\"icon\" href=\"data:,\"></head><body>\n<a class=\"skip\" href=\"#main\">");
 	TR(r, "Skip to the content");
 	H(r, "</a><header class=\"bar\"><a class=\"home\" href=\"/\">cadre</a>");
-	if (r->authed) {
+	if (r->authed && r->actor.role == ROLE_MEMBER) {
+		/* A member's own account: its handbook (page_hb.c) has its own menu; the staff's
+		 * search and pages would only answer it "not found". */
+		H(r, "<details class=\"menu\"><summary>");
+		TR(r, "Menu");
+		H(r, "</summary><span class=\"who\">");
+		T(r, r->actor.name);
+		H(r, "</span>");
+	} else if (r->authed) {
 		H(r, "<form class=\"search\" method=\"get\" action=\"/search\" role=\"search\">"
 		     "<label for=\"q\" class=\"vh\">");
 		TR(r, "Search members");

@@ -37,6 +37,11 @@ void web_home(struct req *r)
 	struct web_list l;
 	size_t i;
 
+	if (r->actor.role == ROLE_MEMBER) {
+		/* A member's own account has its handbook for a home (docs/handbook.md). */
+		req_redirect(r, "/hb");
+		return;
+	}
 	if (web_list_begin(&l, r, "/", NULL, "", NULL, WORKLIST_MAX, "worklist") ||
 	    app_worklist(r->app, &r->actor, 0, &w, &r->e)) {
 		web_list_abort(&l);

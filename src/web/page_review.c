@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../app/app_hb.h"
 #include "../lib/mem.h"
 #include "page_form.h"
 #include "pages.h"
@@ -129,8 +130,51 @@ static void row_field_close(struct req *r, const char *name, const struct err_it
 	H(r, "</div>");
 }
 
+/* The members' individual action plans of the sheet's year (docs/handbook.md), one a row:
+ * 0 none, 1 written, 2 results reported (malloc'd; freed by the caller). */
+struct plan_marks {
+	const struct review_sheet *s;
+	unsigned char *v;
+};
+
+static int plan_mark(void *ctx, int64_t member_id, int reported)
+{
+	struct plan_marks *p = ctx;
+	size_t i;
+
+	for (i = 0; i < p->s->n; i++)
+		if (p->s->rows[i].member_id == member_id)
+			p->v[i] = reported ? 2 : 1;
+	return 0;
+}
+
+static unsigned char *plan_marks(struct req *r, const struct review_sheet *s)
+{
+	struct plan_marks p = {s, calloc(s->n ? s->n : 1, 1)};
+	struct err tmp;
+
+	if (!p.v)
+		abort();
+	err_init(&tmp);
+	app_hb_plan_states(r->app, &r->actor, s->org_code, s->year, plan_mark, &p, &tmp);
+	err_cleanup(&tmp);
+	return p.v;
+}
+
+static void plan_cell(struct req *r, unsigned char mark)
+{
+	H(r, "<td class=\"plan\">");
+	if (mark == 2)
+		TR(r, "results reported");
+	else if (mark == 1)
+		TR(r, "written, results not reported");
+	else
+		TR(r, "no plan");
+	H(r, "</td>");
+}
+
 static void sheet_row(struct req *r, const struct review_sheet *s, size_t i, const char *val,
-		      const char *why, int reasons)
+		      const char *why, int reasons, unsigned char plan)
 {
 	const struct review_sheet_row *w = &s->rows[i];
 	const struct err_item *it;
@@ -170,7 +214,9 @@ static void sheet_row(struct req *r, const struct review_sheet *s, size_t i, con
 		H(r, " · ");
 	}
 	T(r, w->self_grade != G_NONE ? web_grade_label(r, w->self_grade) : "—");
-	H(r, "</td><td>");
+	H(r, "</td>");
+	plan_cell(r, plan);
+	H(r, "<td>");
 	T(r, w->proposed != G_NONE ? web_grade_label(r, w->proposed) : "—");
 	H(r, "</td><td class=\"decided\">");
 	T(r, w->decided != G_NONE ? web_grade_label(r, w->decided) : "—");
@@ -296,6 +342,7 @@ static void sheet_form(struct req *r, const struct review_sheet *s, const char *
 	size_t i;
 	long ex, gb;
 	int reasons = 0, gvis;
+	unsigned char *plans;
 	/* After a post: how many grades it recorded (shown only when it is a number). */
 	const char *sv = req_query(r, "saved");
 	char *end = NULL;
@@ -429,6 +476,8 @@ static void sheet_form(struct req *r, const struct review_sheet *s, const char *
 	H(r, "</th><th>");
 	TR(r, "Self-assessment");
 	H(r, "</th><th>");
+	TR(r, "Action plan");
+	H(r, "</th><th>");
 	TR(r, "Proposal of the cell");
 	H(r, "</th><th>");
 	TR(r, "Decision in force");
@@ -441,8 +490,10 @@ static void sheet_form(struct req *r, const struct review_sheet *s, const char *
 		H(r, "</th>");
 	}
 	H(r, "</tr></thead><tbody>\n");
+	plans = plan_marks(r, s);
 	for (i = 0; i < s->n; i++)
-		sheet_row(r, s, i, val[i], why ? why[i] : NULL, reasons);
+		sheet_row(r, s, i, val[i], why ? why[i] : NULL, reasons, plans[i]);
+	free(plans);
 	H(r, "</tbody></table>\n<p><button type=\"submit\" id=\"submit\">");
 	T(r, s->can_decide ? _(r, "Record the decisions") : _(r, "Record the proposals"));
 	H(r, "</button> <a href=\"/orgs/");
