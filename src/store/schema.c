@@ -1257,7 +1257,7 @@ static const char *const migrations[] = {
 	 * read through the absences alone, meeting by meeting, not the whole attendance. */
 	"CREATE INDEX meeting_attendance_absent ON meeting_attendance(meeting_id, member_id)"
 	"  WHERE status = 'absent';",
-	/* 31 (hb, issue 12): every member's own handbook, docs/handbook.md): the role 'member' (the
+	/* 31 (hb, issue 12: every member's own handbook, docs/handbook.md): the role 'member' (the
 	 * role's CHECK is rebuilt to hold it), the member an account is bound to with its
 	 * one-time activation code (hashed; single use; expiring by R-HB-CODE-DAYS), the
 	 * individual action plan of a member and year, and the period in which a member writes
