@@ -214,11 +214,15 @@ void meet_check_attendance(const struct meeting *m, struct roll_vec *l,
 		size_t at;
 
 		if (!r) {
-			err_add(e, ERR_INPUT, lines ? lines[i] : line, "member_id", NULL, NULL,
-				m->kind == MK_STUDY
-					? "member %lld was not on a roll of %s or below on %s"
-					: "member %lld was not on the roll of %s on %s",
-				(long long)rows[i].member_id, m->org_code, "the meeting's date");
+			if (m->kind == MK_STUDY)
+				err_add(e, ERR_INPUT, lines ? lines[i] : line, "member_id", NULL, NULL,
+					"member %lld was not on a roll of %s or below on the "
+					"meeting's date",
+					(long long)rows[i].member_id, m->org_code);
+			else
+				err_add(e, ERR_INPUT, lines ? lines[i] : line, "member_id", NULL, NULL,
+					"member %lld was not on the roll of %s on the meeting's date",
+					(long long)rows[i].member_id, m->org_code);
 			continue;
 		}
 		at = (size_t)(r - byid);
