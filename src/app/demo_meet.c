@@ -235,6 +235,8 @@ enum err_code demo_meetings(struct app *a, const struct actor *ac, struct err *e
 	}
 	for (i = 0; i < d.n && !rc; i++)
 		rc = cell_year(&d, i);
+	if (!rc)
+		rc = store_att_bulk_end(d.bulk, e);
 	if (!rc) {
 		after = app_json("{s:I,s:I}", "meetings", (json_int_t)d.meetings, "attendance",
 				 (json_int_t)d.rows);
