@@ -124,4 +124,8 @@ json_t *app_study_cov_json(const struct study_org_cov *c);
 enum err_code app_doc_export(struct app *a, const struct actor *ac, const char *q, int xlsx,
 			     int *fd, long long *len, struct err *e);
 
+/* The demo's documents, study plans, sessions (about 95% covered) and action programmes
+ * (demo_study.c); after the demo's members and their history. */
+enum err_code demo_study(struct app *a, const struct actor *ac, struct err *e);
+
 #endif
