@@ -225,7 +225,7 @@ enum err_code demo_study(struct app *a, const struct actor *ac, struct err *e)
 	d.gr_last = -1;
 	rng_seed(&d.r, DEMO_STUDY_SEED);
 	/* the organisers: every grassroots organisation, and the cells outside any */
-	if ((rc = store_study_coverage(a->st, 0, 1, 1L << 40, collect, &d, e)))
+	if ((rc = store_study_coverage(a->st, 0, 1, 1L << 40, 1, collect, &d, e)))
 		return rc;
 	if (!d.root[0])
 		return err_set(e, ERR_INTERNAL, "the demo's tree is empty");
