@@ -103,6 +103,7 @@ LIB_SRC := \
 	src/app/demo_review.c \
 	src/app/demo_adm.c \
 	src/app/app_hb.c \
+	src/app/demo_study.c \
 	$(sort $(wildcard src/http/*.c)) \
 	$(sort $(wildcard src/web/*.c))
 

@@ -579,11 +579,24 @@ enum err_code app_study_coverage(struct app *a, const struct actor *ac, int64_t 
 	w->cov = cov;
 	w->cb = cb;
 	w->ctx = ctx;
-	rc = store_study_coverage(a->st, d.id, pre, last, cov_line, w, e);
+	rc = store_study_coverage(a->st, d.id, pre, last, cb != NULL, cov_line, w, e);
 	if (!rc)
 		cov_pop(w, -1);
 	free(w);
 	return rc;
+}
+
+enum err_code app_study_coverage_plain(struct app *a, const struct actor *ac, int64_t doc_id,
+				       const char *org_code, date_t as_of, long *members,
+				       long *covered, struct err *e)
+{
+	struct doc d;
+	long pre, last;
+
+	if (app_doc_get(a, ac, doc_id, &d, e) ||
+	    app_subtree(a, ac, org_code, 0, &pre, &last, e))
+		return e->code;
+	return store_study_coverage_plain(a->st, d.id, pre, last, as_of, members, covered, e);
 }
 
 enum err_code app_study_members(struct app *a, const struct actor *ac, int64_t doc_id,

@@ -83,6 +83,11 @@ struct study_coverage {
 enum err_code app_study_coverage(struct app *a, const struct actor *ac, int64_t doc_id,
 				 const char *org_code, date_t as_of, struct study_coverage *cov,
 				 store_cov_cb cb, void *ctx, struct err *e);
+/* The coverage's two totals the plain way (store_study_coverage_plain: the rolls and the
+ * attendance scanned, no counter): the check of the kept counters and the bench's floor. */
+enum err_code app_study_coverage_plain(struct app *a, const struct actor *ac, int64_t doc_id,
+				       const char *org_code, date_t as_of, long *members,
+				       long *covered, struct err *e);
 /* The members of org_code's own roll not covered (covered 0) or covered (1) for doc_id. */
 enum err_code app_study_members(struct app *a, const struct actor *ac, int64_t doc_id,
 				const char *org_code, int covered, store_idname_cb cb, void *ctx,
@@ -123,5 +128,9 @@ json_t *app_study_cov_json(const struct study_org_cov *c);
  * size. */
 enum err_code app_doc_export(struct app *a, const struct actor *ac, const char *q, int xlsx,
 			     int *fd, long long *len, struct err *e);
+
+/* The demo's documents, study plans, sessions (about 95% covered) and action programmes
+ * (demo_study.c); after the demo's members and their history. */
+enum err_code demo_study(struct app *a, const struct actor *ac, struct err *e);
 
 #endif

@@ -2,8 +2,10 @@
  * programme|item|result|list (docs/study.md). */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../app/app_study.h"
+#include "../lib/mem.h"
 #include "cli_study.h"
 
 struct opt doc_add_opts[] = {
@@ -45,6 +47,8 @@ struct opt study_cov_opts[] = {
 	{"org", 1, N_("the subtree (default: your scope)"), NULL, 0},
 	{"as-of", 1, N_("the coverage on this day"), NULL, 0},
 	{"orgs", 0, N_("list every organisation with its coverage (drill-down)"), NULL, 0},
+	{"bench", 1, N_("time this many runs of the kept counters and of the plain count "
+			"(bench/study.sh)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 struct opt action_prog_opts[] = {
@@ -398,6 +402,57 @@ static void pct(long n, long d, char *out, size_t cap)
 		snprintf(out, cap, "%ld.%ld%%", n * 100 / d, (n * 1000 / d) % 10);
 }
 
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* --bench N: the coverage of the subtree N times from the kept counters (as the command
+ * answers it) and N times the plain way (the rolls joined with the covered members), each
+ * after a warm-up; one line each with the median (bench/study.sh reads them). */
+static int coverage_bench(struct cli *c, const struct doc *d, long runs)
+{
+	struct study_coverage cov;
+	double *t = xcalloc((size_t)runs, sizeof *t), t0;
+	long i, members = 0, covered = 0;
+	int side;
+
+	for (side = 0; side < 2; side++) {
+		for (i = -1; i < runs; i++) {
+			t0 = now_ms();
+			if (side == 0 ? app_study_coverage(&c->app, &c->actor, d->id, OPT(c, "org"),
+							   DATE_NONE, &cov, NULL, NULL, &c->e)
+				      : app_study_coverage_plain(&c->app, &c->actor, d->id,
+								 OPT(c, "org"), DATE_NONE, &members,
+								 &covered, &c->e)) {
+				free(t);
+				return cli_fail(c);
+			}
+			if (i >= 0)
+				t[i] = now_ms() - t0;
+		}
+		qsort(t, (size_t)runs, sizeof *t, cmp_double);
+		if (side == 0)
+			printf("cadre study_coverage median_ms=%.3f members=%ld covered=%ld runs=%ld\n",
+			       t[runs / 2], cov.members, cov.covered, runs);
+		else
+			printf("plain study_coverage_scan median_ms=%.3f members=%ld covered=%ld "
+			       "runs=%ld\n", t[runs / 2], members, covered, runs);
+	}
+	free(t);
+	return 0;
+}
+
 int cmd_study_coverage(struct cli *c, int npos, char **pos)
 {
 	struct doc d;
@@ -411,6 +466,17 @@ int cmd_study_coverage(struct cli *c, int npos, char **pos)
 	if (cli_date(c, "as-of", OPT(c, "as-of"), &as_of) ||
 	    app_doc_find(&c->app, &c->actor, pos[0], &d, &c->e))
 		return cli_fail(c);
+	if (OPT(c, "bench")) {
+		long runs;
+
+		if (cli_count(c, "bench", OPT(c, "bench"), &runs) || runs < 1 || runs > 1000) {
+			if (!c->e.code)
+				err_add(&c->e, ERR_USAGE, 0, "bench", OPT(c, "bench"), NULL,
+					"--bench takes 1 to 1000 runs");
+			return cli_fail(c);
+		}
+		return coverage_bench(c, &d, runs);
+	}
 	w.missing = json_array();
 	w.orgs = json_array();
 	w.all = OPT_SET(c, "orgs");

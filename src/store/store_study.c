@@ -328,18 +328,25 @@ enum err_code store_study_confirm(struct store *st, int64_t doc_id, int64_t memb
 }
 
 enum err_code store_study_coverage(struct store *st, int64_t doc_id, long pre, long last,
-				   store_cov_cb cb, void *ctx, struct err *e)
+				   int names, store_cov_cb cb, void *ctx, struct err *e)
 {
 	static const char sql[] =
 		"SELECT o.id, o.code, o.name, o.kind, o.pre, o.last, o.depth, f.core,"
 		" coalesce(c.covered, 0) FROM org o LEFT JOIN org_fig f ON f.org_id = o.id"
 		" LEFT JOIN study_fig c ON c.document_id = ?1 AND c.org_id = o.id"
 		" WHERE o.pre BETWEEN ?2 AND ?3 ORDER BY o.pre";
-	sqlite3_stmt *s = sq_prep(st, sql, e);
+	/* the totals alone (names): no text read but the kind */
+	static const char lean_sql[] =
+		"SELECT o.id, '', '', o.kind, o.pre, o.last, o.depth, f.core,"
+		" coalesce(c.covered, 0) FROM org o LEFT JOIN org_fig f ON f.org_id = o.id"
+		" LEFT JOIN study_fig c ON c.document_id = ?1 AND c.org_id = o.id"
+		" WHERE o.pre BETWEEN ?2 AND ?3 ORDER BY o.pre";
+	sqlite3_stmt *s = sq_prep(st, names ? sql : lean_sql, e);
 	struct study_org_cov c;
 
 	if (!s)
 		return e->code;
+	memset(&c, 0, sizeof c);
 	sqlite3_bind_int64(s, 1, doc_id);
 	sqlite3_bind_int64(s, 2, pre);
 	sqlite3_bind_int64(s, 3, last);
@@ -347,7 +354,8 @@ enum err_code store_study_coverage(struct store *st, int64_t doc_id, long pre, l
 		const void *blob = sqlite3_column_blob(s, 7);
 		long n = 0;
 
-		memset(&c, 0, sizeof c);
+		c.sub_members = c.sub_covered = 0;
+		c.studied = 0;
 		c.org_id = sqlite3_column_int64(s, 0);
 		sq_col_copy(s, 1, c.code, sizeof c.code);
 		sq_col_copy(s, 2, c.name, sizeof c.name);
@@ -375,9 +383,18 @@ enum err_code store_study_coverage_plain(struct store *st, int64_t doc_id, long 
 	/* today: the rolls as they are; a date: the members' periods on a roll (not temporary)
 	 * that held the day, and the current roll when it began by then and the member is on
 	 * it still */
+	/* covered: present at a study session of the document (or its make-up) not cancelled,
+	 * or confirmed; by a date: on or before it. The attendance scanned, not the counters. */
+#define PLAIN_COVERED(member, day)                                                          \
+	"(EXISTS (SELECT 1 FROM meeting_attendance t JOIN meeting g ON g.id = t.meeting_id"  \
+	"  LEFT JOIN meeting mk ON mk.id = g.makeup_of WHERE t.member_id = " member            \
+	"  AND t.status = 'present' AND g.state <> 'cancelled' AND g.on_date <= " day          \
+	"  AND coalesce(g.document_id, mk.document_id) = ?1)"                                   \
+	" OR EXISTS (SELECT 1 FROM study_confirm c WHERE c.document_id = ?1"                    \
+	"  AND c.member_id = " member " AND c.on_date <= " day "))"
 	static const char today[] =
-		"SELECT count(*), count(c.member_id) FROM org o JOIN member m ON m.org_id = o.id"
-		" LEFT JOIN study_covered c ON c.document_id = ?1 AND c.member_id = m.id"
+		"SELECT count(*), coalesce(sum(" PLAIN_COVERED("m.id", "1e9") "), 0)"
+		" FROM org o JOIN member m ON m.org_id = o.id"
 		" WHERE o.pre BETWEEN ?2 AND ?3 AND m.status IN " ON_ROLL;
 	static const char past[] =
 		"WITH onroll(member_id) AS ("
@@ -387,8 +404,8 @@ enum err_code store_study_coverage_plain(struct store *st, int64_t doc_id, long 
 		" UNION SELECT m.id FROM member m JOIN org o ON o.id = m.org_id"
 		"  WHERE o.pre BETWEEN ?2 AND ?3 AND m.org_since <= ?4 AND m.status IN " ON_ROLL
 		"  AND m.admission_ceremony_date <= ?4)"
-		" SELECT count(*), count(c.member_id) FROM onroll r LEFT JOIN study_covered c"
-		"  ON c.document_id = ?1 AND c.member_id = r.member_id AND c.first_on <= ?4";
+		" SELECT count(*), coalesce(sum(" PLAIN_COVERED("r.member_id", "?4") "), 0)"
+		" FROM onroll r";
 	sqlite3_stmt *s = sq_prep(st, as_of == DATE_NONE ? today : past, e);
 	int rc;
 

@@ -117,12 +117,13 @@ enum err_code store_study_confirm(struct store *st, int64_t doc_id, int64_t memb
 				  date_t on, const char *by, int *added, struct err *e);
 
 /* The coverage of doc_id over the organisations with pre in [pre, last], in pre-order, each
- * with its own roll (the figures' counters) and its members covered (study_fig). */
+ * with its own roll (the figures' counters) and its members covered (study_fig); names 0:
+ * code and name left empty (the totals alone read less). */
 enum err_code store_study_coverage(struct store *st, int64_t doc_id, long pre, long last,
-				   store_cov_cb cb, void *ctx, struct err *e);
-/* The same totals the plain way (a scan of the rolls and of study_covered), for the bench
- * and the check; as_of DATE_NONE: today's rolls, else members on the rolls that day (their
- * periods on a roll) covered by then. */
+				   int names, store_cov_cb cb, void *ctx, struct err *e);
+/* The same totals the plain way (the rolls scanned, each member's attendance and
+ * confirmations looked up: no counter), for the bench and the check; as_of DATE_NONE: today's
+ * rolls, else members on the rolls that day (their periods on a roll) covered by then. */
 enum err_code store_study_coverage_plain(struct store *st, int64_t doc_id, long pre, long last,
 					 date_t as_of, long *members, long *covered,
 					 struct err *e);
