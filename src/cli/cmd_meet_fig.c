@@ -7,7 +7,6 @@
 #include <jansson.h>
 
 #include "../app/app_meet_fig.h"
-#include "../store/store_meet_fig.h"
 #include "cli.h"
 
 struct fig_out {
