@@ -123,6 +123,7 @@ CLI_SRC := \
 	src/cli/cmd_meeting.c \
 	src/cli/cmd_find.c \
 	src/cli/cmd_adm_fig.c \
+	src/cli/cmd_meet_fig.c \
 	src/cli/cmd_serve.c \
 	src/cli/cmd_hb.c
 
@@ -167,7 +168,7 @@ unit-bins: $(UNIT_TESTS:%=$(B)/tests/%)
 # The OpenAPI description is assembled into this object (.incbin), which -MMD does not see.
 $(B)/obj/src/http/api_openapi.o: src/http/openapi.json
 
-$(B)/bench/cadre_bench $(B)/bench/load_reviews $(B)/bench/adm_bench: $(B)/bench/%: bench/%.c $(B)/libcadre.a
+$(B)/bench/cadre_bench $(B)/bench/load_reviews $(B)/bench/adm_bench $(B)/bench/meet_fig_bench: $(B)/bench/%: bench/%.c $(B)/libcadre.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  BENCH   $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(B)/libcadre.a $(LIBS)

@@ -277,6 +277,14 @@ fi
 # (bench/study.sh; BENCH_STUDY=0 leaves it out).
 if [ "${BENCH_STUDY:-1}" = 1 ]; then
 	bench/study.sh "$db" "$out"
+
+fi
+# A province's meeting figures (issue 12): a generated year of meetings for every cell when
+# the database has none, cadre beside the plain SQL way (BENCH_MEETING_FIGURES=0 leaves it
+# out).
+if [ "${BENCH_MEETING_FIGURES:-1}" = 1 ]; then
+	echo "bench: a province's meeting figures (issue 12) ..."
+	bench/meet_fig.sh "$db" "$out"
 fi
 # The server under abuse (issue 9): uploads, half-open connections, writers during an import.
 if [ "${BENCH_ABUSE:-1}" = 1 ]; then

@@ -7,6 +7,7 @@
 #ifndef CADRE_APP_MEET_FIG_H
 #define CADRE_APP_MEET_FIG_H
 
+#include "../store/store_meet_fig.h"
 #include "app.h"
 
 /* The emulation cross-check's rule (migration of mweb, docs/meetings.md): the criteria
@@ -72,7 +73,6 @@ enum err_code app_meet_figures(struct app *a, const struct actor *ac, const char
 /* The members behind f->absentees: absent without reason from monthly meetings of the
  * subtree at least R-MEETING-ABSENT-MAX times in year (0: this year), most first. One audit
  * entry "report.meeting_absentees" for the list. *max receives the rule's value. */
-struct meet_fig_absentee;
 typedef int (*meet_fig_absentee_cb)(void *ctx, const struct meet_fig_absentee *r);
 enum err_code app_meet_fig_absentees(struct app *a, const struct actor *ac,
 				     const char *org_code, int year, meet_fig_absentee_cb cb,

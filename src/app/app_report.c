@@ -22,6 +22,7 @@
 
 #include "../lib/mem.h"
 #include "app_adm_fig.h"
+#include "app_meet_fig.h"
 #include "app_int.h"
 #include "app_report.h"
 
@@ -364,6 +365,41 @@ static void adm_tables(struct report *r, const struct adm_figures *af, int year)
 	row_set(t, "removed", "probationers removed from the rolls", filter, af->removed, 0);
 }
 
+/* The meeting figures of the year (app_meet_fig.c; DOMAIN §7): the rhythm of the cells'
+ * monthly and thematic meetings, the attendance and the members absent without reason. The
+ * rows' records are cells or members, listed by the meeting figures' page (meet_show=). */
+static enum err_code meeting_table(struct app *a, struct report *r, long pre, long last,
+				   int year, struct err *e)
+{
+	struct meet_figures mf;
+	struct report_table *t;
+
+	if (app_meet_figures_range(a, pre, last, date_from_ymd(year, 1, 1),
+				   date_from_ymd(year, 12, 31), MF_ALL, &mf, NULL, NULL, e))
+		return e->code;
+	t = report_table_add(r, "meetings", "Cell meetings in the year", RC_NONE, 1, count_col,
+			     NULL);
+	snprintf(t->note, sizeof t->note, "%s",
+		 "months and quarters ended by 31 December or today; a month held with "
+		 "R-MEETING-MONTHLY monthly meetings, a quarter with R-MEETING-THEMATIC-QUARTER "
+		 "thematic ones; attendance over the members expected (those not counted left out)");
+	row_set(t, "cells_every_month", "cells that held their monthly meeting every month",
+		"meet_show=missed_monthly", mf.cells_every_month, mf.cells);
+	row_set(t, "months_held", "cell-months with the monthly meeting held", "",
+		mf.cell_months_held, mf.cell_months);
+	row_set(t, "cells_every_quarter", "cells with a thematic meeting every quarter",
+		"meet_show=missed_thematic", mf.cells_every_quarter, mf.cells_q);
+	row_set(t, "quarters_thematic", "cell-quarters with a thematic meeting", "",
+		mf.cell_quarters_thematic, mf.cell_quarters);
+	row_set(t, "meetings_held", "meetings held", "meet_show=cells", mf.meetings, 0);
+	row_set(t, "thematic_held", "thematic meetings held", "", mf.thematic, 0);
+	row_set(t, "attendance", "members present of those expected", "", mf.present,
+		mf.expected);
+	row_set(t, "absentees", "members absent without reason R-MEETING-ABSENT-MAX times",
+		"meet_show=absentees", mf.absentees, 0);
+	return ERR_OK;
+}
+
 static const char *const grade_cols[] = {"excellent", "good", "complete", "not_complete"};
 
 static void grade_rows(struct report_table *t, const struct fig_map *m, int dim, int year,
@@ -602,6 +638,8 @@ enum err_code app_report(struct app *a, const struct actor *ac, const char *org_
 		admissions_table(r, &f, year, af.members_jan1);
 		adm_tables(r, &af, year);
 	}
+	if (meeting_table(a, r, o.pre, o.last, year, e))
+		goto out;
 	review_tables(r, &f, year, total);
 	force_tables(r, &f);
 	discipline_table(r, &f, year);

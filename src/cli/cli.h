@@ -141,6 +141,7 @@ int cmd_meeting_attend(struct cli *c, int npos, char **pos);
 int cmd_meeting_resolution(struct cli *c, int npos, char **pos);
 int cmd_meeting_cancel(struct cli *c, int npos, char **pos);
 int cmd_meeting_minutes(struct cli *c, int npos, char **pos);
+int cmd_meeting_figures(struct cli *c, int npos, char **pos); /* cmd_meet_fig.c */
 
 /* Parse argv[from..] against opts; positional arguments go to pos (caller's array of argc
  * slots), *npos set. --json and --help are understood everywhere. Returns 0, or an exit

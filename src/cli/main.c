@@ -353,6 +353,15 @@ static struct opt report_cases_opts[] = {
 	{"limit", 1, N_("list at most this many (default: all)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
+static struct opt meeting_figures_opts[] = {
+	{"org", 1, N_("code of the organisation whose subtree is counted (default: your scope)"),
+	 NULL, 0},
+	{"from", 1, N_("the first day of the period (default: 1 January of this year)"), NULL, 0},
+	{"to", 1, N_("the last day of the period (default: today)"), NULL, 0},
+	{"show", 1, N_("also list what is behind a figure: cells, missed_monthly, "
+		    "missed_thematic or absentees"), NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
 static struct opt rollup_opts[] = {
 	{"year", 1, N_("the review year (default: this year)"), NULL, 0},
 	{"csv", 0, N_("print CSV, one record per organisation"), NULL, 0},
@@ -487,6 +496,10 @@ const struct command cli_commands[] = {
 	 1, 1, cmd_meeting_cancel, 1},
 	{"meeting", "minutes", "ID", N_("Print the minutes of a meeting as text (Vietnamese "
 				     "layout)."), no_opts, 1, 1, cmd_meeting_minutes, 1},
+	{"meeting", "figures", "", N_("The meeting figures of a subtree for a period: monthly and "
+				   "thematic meetings held, attendance, members absent without "
+				   "reason; --show lists the cells or members behind them."),
+	 meeting_figures_opts, 0, 0, cmd_meeting_figures, 1},
 	{"audit", "list", "", N_("The audit log of your subtree: who changed or opened what, when, "
 			      "from where."), audit_list_opts, 0, 0, cmd_audit_list, 1},
 	{"audit", "verify", "", N_("Check the audit log: its hash and MAC chains, signed checkpoints "

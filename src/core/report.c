@@ -118,6 +118,9 @@ const char *report_row_records(const struct report_row *w)
 		return "";
 	if (!strncmp(w->filter, "adm_", 4))
 		return "cases";
+	/* the meeting figures' cells or members (the meeting figures' page lists them) */
+	if (!strncmp(w->filter, "meet_", 5))
+		return "meetings";
 	for (i = 0; org_filters[i]; i++)
 		if (!strncmp(w->filter, org_filters[i], strlen(org_filters[i])))
 			return "organisations";

@@ -20,32 +20,27 @@ enum err_code store_meet_fig_meetings(struct store *st, long pre, long last, dat
 				      store_meet_fig_cb cb,
 				      void *ctx, struct err *e)
 {
-	/* The attendance counted per meeting by a correlated read of its own rows (the primary
-	 * key's range): no GROUP BY over the subtree's attendance as a whole. */
+	/* The attendance counted per meeting by one correlated read of its own rows (the
+	 * primary key's range), the four counts packed 16 bits apart (a meeting lists fewer
+	 * than 65,536 members): no GROUP BY over the subtree's attendance as a whole. */
 	static const char sql[] =
 		"SELECT m.id, m.org_id, m.on_date, m.kind,"
-		" (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id"
-		"   AND a.status = 'present'),"
-		" (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id"
-		"   AND a.status = 'excused'),"
-		" (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id"
-		"   AND a.status = 'absent'),"
-		" (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id"
-		"   AND a.status = 'not_counted')"
+		" (SELECT sum(CASE a.status WHEN 'present' THEN 1 WHEN 'excused' THEN 65536"
+		"   WHEN 'absent' THEN 4294967296 ELSE 281474976710656 END)"
+		"  FROM meeting_attendance a WHERE a.meeting_id = m.id)"
 		" FROM org o JOIN meeting m INDEXED BY meeting_org"
 		"   ON m.org_id = o.id AND m.on_date BETWEEN ?3 AND ?4"
 		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.state = 'held'"
-		"   AND (?5 IS NULL OR m.kind = ?5)"
-		" ORDER BY o.pre, m.on_date, m.id";
+		"   AND (?5 IS NULL OR m.kind = ?5)";
 	static const char sql_bare[] =
-		"SELECT m.id, m.org_id, m.on_date, m.kind, 0, 0, 0, 0"
+		"SELECT m.id, m.org_id, m.on_date, m.kind, 0"
 		" FROM org o JOIN meeting m INDEXED BY meeting_org"
 		"   ON m.org_id = o.id AND m.on_date BETWEEN ?3 AND ?4"
 		" WHERE o.pre BETWEEN ?1 AND ?2 AND m.state = 'held'"
-		"   AND (?5 IS NULL OR m.kind = ?5)"
-		" ORDER BY o.pre, m.on_date, m.id";
+		"   AND (?5 IS NULL OR m.kind = ?5)";
 	sqlite3_stmt *s = sq_prep(st, with_att ? sql : sql_bare, e);
 	struct meet_fig_row r;
+	uint64_t packed;
 	int rc;
 
 	if (!s)
@@ -61,10 +56,11 @@ enum err_code store_meet_fig_meetings(struct store *st, long pre, long last, dat
 		r.org_id = sqlite3_column_int64(s, 1);
 		r.on_date = sq_col_date(s, 2);
 		col_text(s, 3, r.kind, sizeof r.kind);
-		r.present = (long)sqlite3_column_int64(s, 4);
-		r.excused = (long)sqlite3_column_int64(s, 5);
-		r.absent = (long)sqlite3_column_int64(s, 6);
-		r.not_counted = (long)sqlite3_column_int64(s, 7);
+		packed = (uint64_t)sqlite3_column_int64(s, 4);
+		r.present = (long)(packed & 0xffff);
+		r.excused = (long)((packed >> 16) & 0xffff);
+		r.absent = (long)((packed >> 32) & 0xffff);
+		r.not_counted = (long)((packed >> 48) & 0xffff);
 		if (cb(ctx, &r))
 			break;
 	}

@@ -18,7 +18,7 @@ struct meet_fig_row {
 typedef int (*store_meet_fig_cb)(void *ctx, const struct meet_fig_row *r);
 
 /* The held meetings (state 'held') of the organisations of [pre, last] dated in [from, to],
- * by organisation then date; kind NULL: every kind; with_att: the attendance counted (else
+ * in no particular order; kind NULL: every kind; with_att: the attendance counted (else
  * the counts are 0 and no attendance row is read). Stops when cb returns non-zero. */
 enum err_code store_meet_fig_meetings(struct store *st, long pre, long last, date_t from,
 				      date_t to, const char *kind, int with_att,

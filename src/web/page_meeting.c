@@ -738,7 +738,7 @@ out:
 static const char minutes_css[] =
 	"body.minutes{font:13pt/1.5 'Times New Roman',serif;color:#000;background:#eee;margin:0}"
 	".sheet{background:#fff;max-width:210mm;margin:0 auto;padding:15mm 15mm 20mm 25mm;"
-	"box-sizing:border-box}"
+	"box-sizing:border-box;overflow-wrap:anywhere}"
 	".back{max-width:210mm;margin:0 auto;padding:.5em 1em;font:11pt sans-serif}"
 	"table.head,table.sign{width:100%;border-collapse:collapse}"
 	"table.head td,table.sign td{vertical-align:top;text-align:center;width:50%;padding:0}"
@@ -747,7 +747,7 @@ static const char minutes_css[] =
 	"h2{font-size:13pt;margin:1em 0 .3em}p{margin:.3em 0;text-align:justify}"
 	".space{height:25mm}"
 	"@media (max-width:600px){.sheet{padding:4mm}body.minutes{font-size:12pt}"
-	"table.head td{display:block;width:auto}}"
+	"table.head,table.head tbody,table.head tr,table.head td{display:block;width:auto}}"
 	"@media print{body.minutes{background:#fff}.noprint{display:none}"
 	".sheet{max-width:none;padding:0;margin:0}"
 	"@page{size:A4;margin:20mm 15mm 20mm 30mm}table.sign{break-inside:avoid}}";

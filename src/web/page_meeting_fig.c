@@ -9,7 +9,6 @@
 
 #include "../app/app_meet_fig.h"
 #include "../lib/buf.h"
-#include "../store/store_meet_fig.h"
 #include "pages.h"
 
 enum show { SH_NONE, SH_CELLS, SH_MISSED_MONTHLY, SH_MISSED_THEMATIC, SH_ABSENTEES };

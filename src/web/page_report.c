@@ -157,6 +157,15 @@ static int behind_url(const struct req *r, const struct report *rep,
 
 	if (w->c[k].count <= 0 || rep->as_of != r->app->today)
 		return 0;
+	if (!strcmp(records, "meetings")) {
+		/* The meeting figures' page of the year, showing the cells or members. */
+		buf_adds(b, "/orgs/");
+		web_url_arg(b, org);
+		buf_printf(b, "/meetings/figures?from=%ld-01-01&to=%ld-12-31&show=", year, year);
+		web_url_arg(b, filter + strlen("meet_show="));
+		buf_adds(b, "#behind");
+		return 1;
+	}
 	if (t->ncol > 1) {
 		if (grade_parse(t->col[k]) < 0)
 			return 0;

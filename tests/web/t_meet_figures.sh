@@ -166,6 +166,20 @@ expect_out_contains "Cells without last month&#39;s monthly meeting"
 server_stop
 
 # ---------------------------------------------------------------------------------------------
+tcase "cadre meeting figures: the same numbers, --json and --show" "$MF"
+DB=$MF
+cadre --json meeting figures --from 2026-01-01 --to 2026-11-23
+expect_json "(d['cells'], d['cells_every_month'], d['cell_months'], d['cell_months_held'], d['cell_quarters'], d['cell_quarters_thematic'], d['meetings'], d['present'], d['expected'], d['absentees'], d['absent_max']) == (3, 1, 30, 25, 9, 5, 31, 32, 36, 1, 3)"
+cadre --json meeting figures --org A --from 2026-01-01 --to 2026-11-23 --show missed_monthly
+expect_json "[(x['org'], x['months_held'], x['months'], x['first_missed_month']) for x in d['behind']] == [('AX', 9, 10, '2026-10')]"
+cadre --json meeting figures --show absentees
+expect_json "[(x['member_id'], x['times']) for x in d['behind']] == [($MEMBER_SQL, 3)]"
+cadre meeting figures --org B --from 2026-04-01 --to 2026-06-30
+expect_out_contains "cell-months with the monthly meeting held: 3 of 3"
+expect_refused 2 "--show must be one of" meeting figures --show napping
+expect_refused 4 "C99" meeting figures --org C99
+
+# ---------------------------------------------------------------------------------------------
 tcase "emulation: a rating the records contradict is refused (R-EMULATION-COUNTED)" "$MF"
 DB=$MF
 # A1C missed the thematic meeting of Q2: "good in meetings" cannot be ticked.
