@@ -409,6 +409,16 @@ int app_hb_self_period(struct app *a, int *year)
 	return 0;
 }
 
+/* The upcoming meeting, kept (store_hb_meetings' callback). */
+static int next_one(void *ctx, const struct hb_meeting *m)
+{
+	*(struct hb_meeting *)ctx = *m;
+	return 1;
+}
+
+/* The last day a query of dates reaches (9999-12-31). */
+#define DATE_MAX_DAY 2932896
+
 enum err_code app_hb_home(struct app *a, const struct actor *ac, struct hb_home *h,
 			  struct err *e)
 {
@@ -444,6 +454,38 @@ enum err_code app_hb_home(struct app *a, const struct actor *ac, struct hb_home 
 	h->decided = dec;
 	if (h->decided)
 		h->self_open = 0;
+	return store_hb_meetings(a->st, mid, m.org_id, a->today, DATE_MAX_DAY, 0, 1, next_one,
+				 &h->next, e);
+}
+
+enum err_code app_hb_meetings(struct app *a, const struct actor *ac, int upcoming, long limit,
+			      store_hb_meeting_cb cb, void *ctx, struct err *e)
+{
+	int64_t mid;
+	struct member m;
+
+	if (own(a, ac, &mid, e) || store_member_get(a->st, mid, &m, e))
+		return e->code;
+	if (upcoming)
+		return store_hb_meetings(a->st, mid, m.org_id, a->today, DATE_MAX_DAY, 0, limit, cb,
+					 ctx, e);
+	return store_hb_meetings(a->st, mid, m.org_id, 0, a->today - 1, 1, limit, cb, ctx, e);
+}
+
+enum err_code app_hb_meeting(struct app *a, const struct actor *ac, int64_t id,
+			     struct hb_meeting *mt,
+			     int (*att_cb)(void *ctx, const char *name, const char *status),
+			     void *ctx, struct err *e)
+{
+	int64_t mid;
+	struct member m;
+
+	if (own(a, ac, &mid, e) || store_member_get(a->st, mid, &m, e) ||
+	    store_hb_meeting(a->st, mid, m.org_id, id, mt, e))
+		return e->code;
+	/* The roll of a meeting only to a member who was there. */
+	if (att_cb && !strcmp(mt->status, "present"))
+		return store_hb_meeting_att(a->st, id, att_cb, ctx, e);
 	return ERR_OK;
 }
 

@@ -294,3 +294,111 @@ enum err_code store_hb_review_state(struct store *st, int64_t member_id, int yea
 	sq_done(st, s);
 	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "reading a member's review");
 }
+
+#define HB_MEETING_COLS                                                                   \
+	"m.id, m.on_date, m.starts_min, m.ends_min, m.kind, m.state, m.topic, m.agenda,"     \
+	" o.name, coalesce(a.status, ''), coalesce(a.reason, '')"
+
+static void read_meeting(sqlite3_stmt *s, struct hb_meeting *m)
+{
+	memset(m, 0, sizeof *m);
+	m->id = sqlite3_column_int64(s, 0);
+	m->on_date = sq_col_date(s, 1);
+	m->starts_min = sqlite3_column_int(s, 2);
+	m->ends_min = sqlite3_column_int(s, 3);
+	sq_col_copy(s, 4, m->kind, sizeof m->kind);
+	sq_col_copy(s, 5, m->state, sizeof m->state);
+	sq_col_copy(s, 6, m->topic, sizeof m->topic);
+	sq_col_copy(s, 7, m->agenda, sizeof m->agenda);
+	sq_col_copy(s, 8, m->org_name, sizeof m->org_name);
+	sq_col_copy(s, 9, m->status, sizeof m->status);
+	sq_col_copy(s, 10, m->reason, sizeof m->reason);
+}
+
+enum err_code store_hb_meetings(struct store *st, int64_t member_id, int64_t org_id,
+				date_t from, date_t to, int desc, long limit,
+				store_hb_meeting_cb cb, void *ctx, struct err *e)
+{
+	/* The cell's by meeting_org, the member's elsewhere by meeting_attendance_member. */
+	static const char asc[] =
+		"SELECT * FROM (SELECT " HB_MEETING_COLS " FROM meeting m JOIN org o ON o.id = m.org_id"
+		" LEFT JOIN meeting_attendance a ON a.meeting_id = m.id AND a.member_id = ?1"
+		" WHERE m.org_id = ?2 AND m.on_date BETWEEN ?3 AND ?4 AND m.state <> 'cancelled'"
+		" UNION ALL SELECT " HB_MEETING_COLS " FROM meeting_attendance a"
+		" JOIN meeting m ON m.id = a.meeting_id JOIN org o ON o.id = m.org_id"
+		" WHERE a.member_id = ?1 AND m.org_id <> ?2 AND m.on_date BETWEEN ?3 AND ?4"
+		" AND m.state <> 'cancelled') ORDER BY 2, 3, 1 LIMIT ?5";
+	static const char dsc[] =
+		"SELECT * FROM (SELECT " HB_MEETING_COLS " FROM meeting m JOIN org o ON o.id = m.org_id"
+		" LEFT JOIN meeting_attendance a ON a.meeting_id = m.id AND a.member_id = ?1"
+		" WHERE m.org_id = ?2 AND m.on_date BETWEEN ?3 AND ?4 AND m.state <> 'cancelled'"
+		" UNION ALL SELECT " HB_MEETING_COLS " FROM meeting_attendance a"
+		" JOIN meeting m ON m.id = a.meeting_id JOIN org o ON o.id = m.org_id"
+		" WHERE a.member_id = ?1 AND m.org_id <> ?2 AND m.on_date BETWEEN ?3 AND ?4"
+		" AND m.state <> 'cancelled') ORDER BY 2 DESC, 3 DESC, 1 DESC LIMIT ?5";
+	sqlite3_stmt *s = sq_prep(st, desc ? dsc : asc, e);
+	struct hb_meeting m;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id);
+	sqlite3_bind_int64(s, 2, org_id);
+	sqlite3_bind_int(s, 3, from);
+	sqlite3_bind_int(s, 4, to);
+	sqlite3_bind_int64(s, 5, limit > 0 ? limit : -1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_meeting(s, &m);
+		if (cb(ctx, &m))
+			break;
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
+						     : sq_db_error(st, e, "reading meetings");
+}
+
+enum err_code store_hb_meeting(struct store *st, int64_t member_id, int64_t org_id, int64_t id,
+			       struct hb_meeting *m, struct err *e)
+{
+	static const char sql[] =
+		"SELECT " HB_MEETING_COLS " FROM meeting m JOIN org o ON o.id = m.org_id"
+		" LEFT JOIN meeting_attendance a ON a.meeting_id = m.id AND a.member_id = ?1"
+		" WHERE m.id = ?3 AND (m.org_id = ?2 OR a.member_id IS NOT NULL)";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id);
+	sqlite3_bind_int64(s, 2, org_id);
+	sqlite3_bind_int64(s, 3, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_meeting(s, m);
+	sq_done(st, s);
+	if (rc == SQLITE_DONE)
+		return err_set(e, ERR_NOTFOUND, "no meeting has the id %lld", (long long)id);
+	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading a meeting");
+}
+
+enum err_code store_hb_meeting_att(struct store *st, int64_t id,
+				   int (*cb)(void *ctx, const char *name, const char *status),
+				   void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT m.full_name, a.status FROM meeting_attendance a JOIN member m"
+		" ON m.id = a.member_id WHERE a.meeting_id = ?1 ORDER BY m.sort_key, m.id";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb(ctx, (const char *)sqlite3_column_text(s, 0),
+		       (const char *)sqlite3_column_text(s, 1)))
+			break;
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
+						     : sq_db_error(st, e, "reading an attendance");
+}
