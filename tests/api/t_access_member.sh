@@ -177,6 +177,10 @@ expect_problem 409
 expect_json 'd["errors"][0]["rule"] == "R-HB-SELF-PERIOD"'
 api GET /api/v1/me/reviews
 expect_json '[(x["year"], x["step"], x["grade"]) for x in d["items"]] == [(2026, "self", "good")]'
+api GET /api/v1/me/meetings
+expect_json 'd == {"upcoming": [], "past": []}' "no meeting yet"
+api GET /api/v1/me/meetings/1
+expect_problem 404
 # The step is the member's own: the staff see it on the member's record, recorded by the
 # member's account.
 TOKEN=$TOKEN_admin
@@ -186,7 +190,8 @@ api GET "/api/v1/members/$MEMBER_B/reviews"
 expect_json 'd["items"] == []' "nothing on another member"
 for role in admin aview aclerk aadmin bclerk; do
 	TOKEN=$(eval echo "\$TOKEN_$role")
-	for p in /api/v1/me /api/v1/me/record /api/v1/me/reviews /api/v1/me/plans /api/v1/me/plans/2026; do
+	for p in /api/v1/me /api/v1/me/record /api/v1/me/reviews /api/v1/me/plans /api/v1/me/plans/2026 \
+		/api/v1/me/meetings /api/v1/me/meetings/1; do
 		api GET "$p"
 		expect_problem 403
 	done
