@@ -64,6 +64,12 @@ LIB_SRC := \
 	src/core/fig.c \
 	src/core/review.c \
 	src/core/admission.c \
+	src/core/meeting.c \
+	src/store/store_meeting.c \
+	src/app/app_meeting.c \
+	src/app/app_meet_import.c \
+	src/app/app_meet_export.c \
+	src/app/demo_meet.c \
 	src/app/app.c \
 	src/app/app_org.c \
 	src/app/app_member.c \
@@ -107,6 +113,7 @@ CLI_SRC := \
 	src/cli/cmd_account.c \
 	src/cli/cmd_review.c \
 	src/cli/cmd_admission.c \
+	src/cli/cmd_meeting.c \
 	src/cli/cmd_find.c \
 	src/cli/cmd_adm_fig.c \
 	src/cli/cmd_serve.c \

@@ -131,6 +131,17 @@ int cmd_adm_step(struct cli *c, int npos, char **pos);
 int cmd_adm_list(struct cli *c, int npos, char **pos);
 int cmd_adm_due(struct cli *c, int npos, char **pos);
 
+/* cmd_meeting.c: meetings (docs/meetings.md), with their options. */
+extern struct opt meeting_add_opts[], meeting_attend_opts[], meeting_list_opts[],
+	meeting_resolution_opts[], meeting_cancel_opts[];
+int cmd_meeting_add(struct cli *c, int npos, char **pos);
+int cmd_meeting_show(struct cli *c, int npos, char **pos);
+int cmd_meeting_list(struct cli *c, int npos, char **pos);
+int cmd_meeting_attend(struct cli *c, int npos, char **pos);
+int cmd_meeting_resolution(struct cli *c, int npos, char **pos);
+int cmd_meeting_cancel(struct cli *c, int npos, char **pos);
+int cmd_meeting_minutes(struct cli *c, int npos, char **pos);
+
 /* Parse argv[from..] against opts; positional arguments go to pos (caller's array of argc
  * slots), *npos set. --json and --help are understood everywhere. Returns 0, or an exit
  * code after printing the problem. */

@@ -468,6 +468,24 @@ const struct command cli_commands[] = {
 				 "(probationers past probation, with or without a case), decisions "
 				 "awaited from the committee above; overdue ones flagged."),
 	 adm_due_opts, 0, 0, cmd_adm_due, 1},
+	{"meeting", "add", "", N_("Record a meeting of an organisation (monthly, thematic, "
+			       "extraordinary, or a study session of a document), with its "
+			       "attendance when given (docs/meetings.md)."),
+	 meeting_add_opts, 0, 0, cmd_meeting_add, 1},
+	{"meeting", "show", "ID", N_("A meeting with its attendance and resolutions."), no_opts, 1,
+	 1, cmd_meeting_show, 1},
+	{"meeting", "list", "", N_("The meetings of a subtree, newest first; --csv or --xlsx write "
+				"the list."), meeting_list_opts, 0, 0, cmd_meeting_list, 1},
+	{"meeting", "attend", "ID", N_("Record or replace the attendance of a meeting: every member "
+				    "on the roll that day present, excused (with the reason) or "
+				    "absent."), meeting_attend_opts, 1, 1, cmd_meeting_attend, 1},
+	{"meeting", "resolution", "ID", N_("Add a resolution with its votes; it passes with more "
+					"than half of the members counted (R-MEETING-QUORUM)."),
+	 meeting_resolution_opts, 1, 1, cmd_meeting_resolution, 1},
+	{"meeting", "cancel", "ID", N_("Cancel a meeting (its record stays)."), meeting_cancel_opts,
+	 1, 1, cmd_meeting_cancel, 1},
+	{"meeting", "minutes", "ID", N_("Print the minutes of a meeting as text (Vietnamese "
+				     "layout)."), no_opts, 1, 1, cmd_meeting_minutes, 1},
 	{"audit", "list", "", N_("The audit log of your subtree: who changed or opened what, when, "
 			      "from where."), audit_list_opts, 0, 0, cmd_audit_list, 1},
 	{"audit", "verify", "", N_("Check the audit log: its hash and MAC chains, signed checkpoints "
@@ -491,10 +509,11 @@ const struct command cli_commands[] = {
 	{"serve", NULL, "", N_("Serve the web application and the JSON API until stopped (SIGTERM "
 			    "or Ctrl-C finishes the requests under way first)."), serve_opts, 0, 0,
 	 cmd_serve, 1},
-	{"import", NULL, "orgs|members|reviews|org-reviews|candidates FILE",
-	 N_("Import organisations, members, reviews or candidates for admission from CSV "
-	    "(docs/csv.md; '-' for standard input); all or nothing unless --skip-bad (reviews: "
-	    "always all or nothing)."), import_opts, 2, 2,
+	{"import", NULL, "orgs|members|reviews|org-reviews|candidates|meetings|attendance FILE",
+	 N_("Import organisations, members, reviews, candidates for admission, meetings or "
+	    "their attendance from CSV (docs/csv.md; '-' for standard input); all or nothing "
+	    "unless --skip-bad (reviews, meetings, attendance: always all or nothing)."),
+	 import_opts, 2, 2,
 	 cmd_import, 1},
 	{"export", NULL, "orgs|members FILE", N_("Export organisations or members as CSV ('-' for "
 					      "standard output)."), no_opts, 2, 2, cmd_export, 1},

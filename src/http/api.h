@@ -183,6 +183,16 @@ void api_adm_step(struct req *r);
 void api_adm_due(struct req *r);
 void api_adm_board(struct req *r);
 void api_import_candidates(struct req *r);
+/* api_meeting.c (docs/meetings.md) */
+void api_meeting_list(struct req *r);
+void api_meeting_add(struct req *r);
+void api_meeting_get(struct req *r);
+void api_meeting_roll(struct req *r);
+void api_meeting_attend(struct req *r);
+void api_meeting_resolution(struct req *r);
+void api_meeting_cancel(struct req *r);
+void api_import_meetings(struct req *r);
+void api_import_attendance(struct req *r);
 
 /* The OpenAPI 3 description, src/http/openapi.json as built into the program (NUL-ended). */
 extern const char api_openapi_json[];

@@ -221,6 +221,20 @@ void api_import_candidates(struct req *r)
 	import_body(r, "candidates");
 }
 
+/* POST /api/v1/import/meetings (text/csv: org,date,kind,starts,ends,...): each row a meeting
+ * (app_meeting_add's checks), always all or nothing (?skip_bad is refused). */
+void api_import_meetings(struct req *r)
+{
+	import_body(r, "meetings");
+}
+
+/* POST /api/v1/import/attendance (text/csv: meeting_id or org,date,kind; member_id or
+ * member_no; status; reason): the bulk path, always all or nothing. */
+void api_import_attendance(struct req *r)
+{
+	import_body(r, "attendance");
+}
+
 /* GET /api/v1/import/reports/{id}: the whole report of one of the actor's imports, sent from
  * a temporary file (a report of every row of a large file may be large). */
 void api_import_report(struct req *r)

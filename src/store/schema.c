@@ -1048,6 +1048,9 @@ static const char *const migrations[] = {
 	" chính đáng)',"
 	"  'Absences without reason from the cell''s regular meetings in a calendar year at which"
 	" the member is listed for the cell to consider removal from the party.');",
+	/* 25 (issue 12, meetings): why a meeting was cancelled (the record stays, in state
+	 * cancelled, with its attendance and resolutions). */
+	"ALTER TABLE meeting ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';",
 	/* hb (issue 12, every member's own handbook, docs/handbook.md): the role 'member' (the
 	 * role's CHECK is rebuilt to hold it), the member an account is bound to with its
 	 * one-time activation code (hashed; single use; expiring by R-HB-CODE-DAYS), the
