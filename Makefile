@@ -57,6 +57,7 @@ LIB_SRC := \
 	src/store/store_import.c \
 	src/store/store_search.c \
 	src/store/store_admission.c \
+	src/store/store_study.c \
 	src/store/store_adm_fig.c \
 	src/store/sorted_vtab.c \
 	src/store/store_scratch.c \
@@ -64,6 +65,7 @@ LIB_SRC := \
 	src/core/fig.c \
 	src/core/review.c \
 	src/core/admission.c \
+	src/core/docnum.c \
 	src/core/meeting.c \
 	src/store/store_meeting.c \
 	src/app/app_meeting.c \
@@ -83,6 +85,7 @@ LIB_SRC := \
 	src/app/app_json.c \
 	src/app/app_review.c \
 	src/app/app_admission.c \
+	src/app/app_study.c \
 	src/app/app_emulation.c \
 	src/app/app_review_io.c \
 	src/app/app_adm_import.c \
@@ -97,6 +100,7 @@ LIB_SRC := \
 	src/app/demo.c \
 	src/app/demo_review.c \
 	src/app/demo_adm.c \
+	src/app/demo_study.c \
 	src/app/app_hb.c \
 	$(sort $(wildcard src/http/*.c)) \
 	$(sort $(wildcard src/web/*.c))
@@ -113,6 +117,7 @@ CLI_SRC := \
 	src/cli/cmd_account.c \
 	src/cli/cmd_review.c \
 	src/cli/cmd_admission.c \
+	src/cli/cmd_study.c \
 	src/cli/cmd_meeting.c \
 	src/cli/cmd_find.c \
 	src/cli/cmd_adm_fig.c \

@@ -17,6 +17,8 @@
 #     organisation and a search, beside the same lookups in the sqlite3 shell;
 #   - the organisation pages, the tree and the home page's worklist (bench/org_pages.sh), and
 #     the year-end import of a year's review decisions (bench/import_reviews.sh);
+#   - a document's coverage (bench/study.sh): a study session in every grassroots organisation,
+#     the whole tree's coverage from the kept counters beside the attendance scanned;
 #   - the admission pipeline (bench/admissions.sh): 300,000 generated cases; a province's and
 #     the country's due list and a province's admission figures beside the plain SQL way;
 #   - a year of meetings (bench/meetings.sh): cadre's imports of meetings and attendance beside
@@ -270,6 +272,11 @@ fi
 if [ "${BENCH_MEETINGS:-1}" = 1 ]; then
 	echo "bench: a year of meetings (issue 12) ..."
 	bench/meetings.sh "$db" "$out.raw"
+fi
+# A document's coverage of the whole tree from the kept counters beside the plain scan
+# (bench/study.sh; BENCH_STUDY=0 leaves it out).
+if [ "${BENCH_STUDY:-1}" = 1 ]; then
+	bench/study.sh "$db" "$out"
 fi
 # The server under abuse (issue 9): uploads, half-open connections, writers during an import.
 if [ "${BENCH_ABUSE:-1}" = 1 ]; then

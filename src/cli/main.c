@@ -8,6 +8,7 @@
 #include "../lib/mem.h"
 #include "../web/i18n.h"
 #include "cli.h"
+#include "cli_study.h"
 
 #define DATE_OPT {"date", 1, N_("date of the change, YYYY-MM-DD (default: today)"), NULL, 0}
 
@@ -565,6 +566,7 @@ const struct command cli_commands[] = {
 	 cmd_figures_check, 1},
 	{"figures", "rebuild", "", N_("Count the figures again and store the recount where the kept "
 				   "counters differ."), no_opts, 0, 0, cmd_figures_rebuild, 1},
+	CLI_STUDY_COMMANDS
 	{NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0},
 };
 

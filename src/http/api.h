@@ -183,6 +183,20 @@ void api_adm_step(struct req *r);
 void api_adm_due(struct req *r);
 void api_adm_board(struct req *r);
 void api_import_candidates(struct req *r);
+/* api_study.c */
+void api_doc_list(struct req *r);
+void api_doc_add(struct req *r);
+void api_doc_get(struct req *r);
+void api_doc_coverage(struct req *r);
+void api_doc_plan_add(struct req *r);
+void api_doc_session_add(struct req *r);
+void api_doc_confirm(struct req *r);
+void api_session_attend(struct req *r);
+void api_action_list(struct req *r);
+void api_action_add(struct req *r);
+void api_action_get(struct req *r);
+void api_action_item_add(struct req *r);
+void api_action_result(struct req *r);
 /* api_meeting.c (docs/meetings.md) */
 void api_meeting_list(struct req *r);
 void api_meeting_add(struct req *r);

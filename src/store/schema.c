@@ -51,6 +51,20 @@
 	"DROP TRIGGER IF EXISTS member_fig_ins; DROP TRIGGER IF EXISTS member_fig_del;" \
 	" DROP TRIGGER IF EXISTS member_fig_upd;"
 
+/* (study) A member's presence at a study session taken back (old.*: the attendance row): the
+ * member is covered for its document no more, unless present at another session of it (or a
+ * make-up) not cancelled, or confirmed having studied it. */
+#define STUDY_UNCOVER \
+	" DELETE FROM study_covered WHERE member_id = old.member_id AND document_id =" \
+	"  (SELECT coalesce(g.document_id, o.document_id) FROM meeting g" \
+	"   LEFT JOIN meeting o ON o.id = g.makeup_of WHERE g.id = old.meeting_id)" \
+	"  AND NOT EXISTS (SELECT 1 FROM study_confirm c WHERE c.member_id = old.member_id" \
+	"   AND c.document_id = study_covered.document_id)" \
+	"  AND NOT EXISTS (SELECT 1 FROM meeting_attendance t JOIN meeting g ON g.id = t.meeting_id" \
+	"   LEFT JOIN meeting o ON o.id = g.makeup_of WHERE t.member_id = old.member_id" \
+	"   AND t.status = 'present' AND g.state <> 'cancelled'" \
+	"   AND coalesce(g.document_id, o.document_id) = study_covered.document_id);"
+
 /* Migration N brings the schema from version N-1 to N. Never edit a released migration:
  * add a new one. The default rule set ships here, as data (DOMAIN.md; docs/rules.md). */
 static const char *const migrations[] = {
@@ -1051,6 +1065,128 @@ static const char *const migrations[] = {
 	/* 25 (issue 12, meetings): why a meeting was cancelled (the record stays, in state
 	 * cancelled, with its attendance and resolutions). */
 	"ALTER TABLE meeting ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';",
+	/* (study) the study of documents (issue 12, docs/study.md): the study plans (which
+	 * audience studies a document, introduced by which organisation, by when), the members'
+	 * own confirmations of having studied one (written by the handbook), and the coverage
+	 * kept as rows are written: study_covered holds each member covered for a document (the
+	 * first day: present at a held session of it or its make-up, or confirmed), study_fig
+	 * counts them by the member's current roll, so that a document's coverage of a subtree
+	 * sums its organisations' counters instead of scanning attendance. The triggers keep both
+	 * in step with attendance, confirmations and members moving or leaving the rolls. Then
+	 * the action programmes of organisations per document, with their items and results. */
+	"CREATE TABLE study_plan ("
+	"  id INTEGER PRIMARY KEY,"
+	"  document_id INTEGER NOT NULL REFERENCES document(id),"
+	/* who introduces it (the organiser of the sessions) */
+	"  org_id INTEGER NOT NULL REFERENCES org(id),"
+	/* to whom: the members of this subtree, of a tier and a category */
+	"  audience_org_id INTEGER NOT NULL REFERENCES org(id),"
+	"  tier TEXT NOT NULL CHECK (tier IN ('all','regiment_up','grassroots_members','militia',"
+	"    'reserve')),"
+	"  category TEXT NOT NULL DEFAULT '',"
+	"  deadline INTEGER,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE INDEX study_plan_document ON study_plan(document_id, org_id);"
+	"CREATE TABLE study_confirm ("
+	"  document_id INTEGER NOT NULL REFERENCES document(id),"
+	"  member_id INTEGER NOT NULL REFERENCES member(id),"
+	"  on_date INTEGER NOT NULL,"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  PRIMARY KEY (document_id, member_id)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE study_covered ("
+	"  document_id INTEGER NOT NULL,"
+	"  member_id INTEGER NOT NULL,"
+	"  first_on INTEGER NOT NULL,"
+	"  PRIMARY KEY (document_id, member_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX study_covered_member ON study_covered(member_id);"
+	"CREATE TABLE study_fig ("
+	"  document_id INTEGER NOT NULL,"
+	"  org_id INTEGER NOT NULL,"
+	"  covered INTEGER NOT NULL,"
+	"  PRIMARY KEY (document_id, org_id)"
+	") WITHOUT ROWID;"
+	/* a member newly covered: counted at the roll, when on one */
+	"CREATE TRIGGER study_covered_ins AFTER INSERT ON study_covered BEGIN"
+	" INSERT INTO study_fig(document_id, org_id, covered)"
+	"  SELECT new.document_id, m.org_id, 1 FROM member m WHERE m.id = new.member_id"
+	"   AND m.status IN ('probationary','official','exempt','suspended')"
+	"  ON CONFLICT(document_id, org_id) DO UPDATE SET covered = covered + 1;"
+	" END;"
+	"CREATE TRIGGER study_covered_del AFTER DELETE ON study_covered BEGIN"
+	" UPDATE study_fig SET covered = covered - 1 WHERE document_id = old.document_id"
+	"  AND org_id = (SELECT m.org_id FROM member m WHERE m.id = old.member_id"
+	"   AND m.status IN ('probationary','official','exempt','suspended'));"
+	" END;"
+	/* a member moving to another roll or leaving (joining) the rolls takes the counts along */
+	"CREATE TRIGGER study_member_upd AFTER UPDATE OF org_id, status ON member"
+	" WHEN (old.org_id <> new.org_id OR old.status <> new.status)"
+	"  AND EXISTS (SELECT 1 FROM study_covered c WHERE c.member_id = new.id) BEGIN"
+	" UPDATE study_fig SET covered = covered - 1 WHERE org_id = old.org_id"
+	"  AND old.status IN ('probationary','official','exempt','suspended')"
+	"  AND document_id IN (SELECT c.document_id FROM study_covered c WHERE c.member_id = old.id);"
+	" INSERT INTO study_fig(document_id, org_id, covered)"
+	"  SELECT c.document_id, new.org_id, 1 FROM study_covered c WHERE c.member_id = new.id"
+	"   AND new.status IN ('probationary','official','exempt','suspended') AND true"
+	"  ON CONFLICT(document_id, org_id) DO UPDATE SET covered = covered + 1;"
+	" END;"
+	/* present at a study session not cancelled (or its make-up): covered from its date */
+	"CREATE TRIGGER study_attend_ins AFTER INSERT ON meeting_attendance"
+	" WHEN new.status = 'present' BEGIN"
+	" INSERT INTO study_covered(document_id, member_id, first_on)"
+	"  SELECT coalesce(g.document_id, o.document_id), new.member_id, g.on_date"
+	"  FROM meeting g LEFT JOIN meeting o ON o.id = g.makeup_of"
+	"  WHERE g.id = new.meeting_id AND g.state <> 'cancelled'"
+	"   AND coalesce(g.document_id, o.document_id) IS NOT NULL AND true"
+	"  ON CONFLICT(document_id, member_id) DO UPDATE SET first_on = min(first_on, excluded.first_on);"
+	" END;"
+	"CREATE TRIGGER study_attend_upd AFTER UPDATE OF status ON meeting_attendance"
+	" WHEN new.status = 'present' AND old.status <> 'present' BEGIN"
+	" INSERT INTO study_covered(document_id, member_id, first_on)"
+	"  SELECT coalesce(g.document_id, o.document_id), new.member_id, g.on_date"
+	"  FROM meeting g LEFT JOIN meeting o ON o.id = g.makeup_of"
+	"  WHERE g.id = new.meeting_id AND g.state <> 'cancelled'"
+	"   AND coalesce(g.document_id, o.document_id) IS NOT NULL AND true"
+	"  ON CONFLICT(document_id, member_id) DO UPDATE SET first_on = min(first_on, excluded.first_on);"
+	" END;"
+	/* a presence taken back (the attendance replaced or changed): covered no more unless
+	 * another presence or a confirmation remains */
+	"CREATE TRIGGER study_attend_del AFTER DELETE ON meeting_attendance"
+	" WHEN old.status = 'present' BEGIN" STUDY_UNCOVER " END;"
+	"CREATE TRIGGER study_attend_away AFTER UPDATE OF status ON meeting_attendance"
+	" WHEN old.status = 'present' AND new.status <> 'present' BEGIN" STUDY_UNCOVER " END;"
+	"CREATE TRIGGER study_confirm_ins AFTER INSERT ON study_confirm BEGIN"
+	" INSERT INTO study_covered(document_id, member_id, first_on)"
+	"  VALUES (new.document_id, new.member_id, new.on_date)"
+	"  ON CONFLICT(document_id, member_id) DO UPDATE SET first_on = min(first_on, excluded.first_on);"
+	" END;"
+	"CREATE TABLE action_programme ("
+	"  id INTEGER PRIMARY KEY,"
+	"  org_id INTEGER NOT NULL REFERENCES org(id),"
+	"  document_id INTEGER NOT NULL REFERENCES document(id),"
+	"  year INTEGER NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  UNIQUE (org_id, document_id, year)"
+	");"
+	"CREATE TABLE action_item ("
+	"  programme_id INTEGER NOT NULL REFERENCES action_programme(id),"
+	"  seq INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  owner TEXT NOT NULL DEFAULT '',"
+	"  due_on INTEGER,"
+	/* the result at the year's end: done 1, not done 0, NULL not yet reported */
+	"  done INTEGER CHECK (done IN (0, 1)),"
+	"  result TEXT NOT NULL DEFAULT '',"
+	"  result_on INTEGER,"
+	"  PRIMARY KEY (programme_id, seq)"
+	");",
 	/* hb (issue 12, every member's own handbook, docs/handbook.md): the role 'member' (the
 	 * role's CHECK is rebuilt to hold it), the member an account is bound to with its
 	 * one-time activation code (hashed; single use; expiring by R-HB-CODE-DAYS), the

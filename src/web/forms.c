@@ -2,6 +2,7 @@
  * the session's CSRF token (ROUTE_FORM: the server checks it before the handler runs). */
 #include "page_admission.h"
 #include "page_form.h"
+#include "page_study.h"
 
 #define FORM (ROUTE_PAGE | ROUTE_FORM)
 
@@ -58,6 +59,19 @@ const struct route web_form_routes[] = {
 	{"GET", "/admissions/{id}", web_adm_record, ROUTE_PAGE,
 	 "a case of admission: the person, the stage, the steps and the form of the next step"},
 	{"POST", "/admissions/{id}/steps", web_adm_step_post, FORM, "record a step of a case"},
+	/* Documents and their study (page_study.c): /documents/new before /documents/{id}. */
+	{"GET", "/documents", web_doc_list, ROUTE_PAGE,
+	 "the register of documents, searched without accents; CSV and XLSX downloads"},
+	{"GET", "/documents/new", web_doc_new_get, ROUTE_PAGE, "the form registering a document"},
+	{"POST", "/documents/new", web_doc_new_post, FORM, "register a document"},
+	{"GET", "/documents/{id}", web_doc_show, ROUTE_PAGE,
+	 "a document: what it replaces and what replaces it, study plans, sessions, coverage"},
+	{"GET", "/documents/{id}/coverage", web_doc_coverage, ROUTE_PAGE,
+	 "a document's coverage by organisation, down to the members not yet covered"},
+	{"GET", "/action-programmes", web_action_list, ROUTE_PAGE,
+	 "the action programmes of the subtree"},
+	{"GET", "/action-programmes/{id}", web_action_show, ROUTE_PAGE,
+	 "an action programme with its items and results"},
 	{"POST", "/members/{id}/admission", web_adm_of_member, FORM,
 	 "the admission case of a probationary member (opened when there is none)"},
 	{NULL, NULL, NULL, 0, NULL},
