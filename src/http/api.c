@@ -177,6 +177,10 @@ const struct route api_routes[] = {
 	 "the meetings of a member's cell and those the member is listed at"},
 	{"GET", "/api/v1/me/meetings/{id}", api_hb_meeting, ROUTE_API,
 	 "one of a member's meetings: agenda, own attendance, the roll only if present"},
+	{"GET", "/api/v1/me/documents", api_hb_docs, ROUTE_API,
+	 "the documents a member is to study, with the member's study of each"},
+	{"POST", "/api/v1/me/documents/{id}/studied", api_hb_studied, ROUTE_API,
+	 "confirm having studied a document (the member's own)"},
 	{"POST", "/api/v1/orgs/{code}/member-accounts", api_hb_accounts, ROUTE_API,
 	 "make a cell's member accounts with one-time activation codes (clerks)"},
 	{NULL, NULL, NULL, 0, NULL},
@@ -223,5 +227,6 @@ const struct route_params api_params[] = {
 	{"POST", "/api/v1/import/attendance", "skip_bad"},
 	{"GET", "/api/v1/me/reviews", "offset limit"},
 	{"GET", "/api/v1/me/plans", "offset limit"},
+	{"GET", "/api/v1/me/documents", "offset limit"},
 	{NULL, NULL, NULL},
 };

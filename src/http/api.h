@@ -109,6 +109,8 @@ void api_hb_plan_put(struct req *r);
 void api_hb_plan_results(struct req *r);
 void api_hb_accounts(struct req *r);
 void api_hb_meetings(struct req *r);
+void api_hb_docs(struct req *r);
+void api_hb_studied(struct req *r);
 void api_hb_meeting(struct req *r);
 void api_org_tree(struct req *r);
 void api_org_get(struct req *r);

@@ -255,6 +255,45 @@ void api_hb_meeting(struct req *r)
 	reply_json(r, 200, j);
 }
 
+static int doc_one(void *ctx, const struct hb_doc *d)
+{
+	json_array_append_new(ctx, json_pack("{s:I,s:s,s:s,s:o,s:o,s:b,s:o}", "id",
+					     (json_int_t)d->id, "number", d->number, "title",
+					     d->title, "issued_on", json_date(d->issued_on),
+					     "deadline", json_date(d->deadline), "studied",
+					     d->covered, "confirmed_on",
+					     json_date(d->confirmed_on)));
+	return 0;
+}
+
+/* GET /api/v1/me/documents: the documents the member is to study, newest first. */
+void api_hb_docs(struct req *r)
+{
+	json_t *items = json_array();
+
+	if (app_hb_docs(r->app, &r->actor, doc_one, items, &r->e)) {
+		json_decref(items);
+		reply_problem(r);
+		return;
+	}
+	api_reply_list(r, json_pack("{s:o}", "items", items));
+}
+
+/* POST /api/v1/me/documents/{id}/studied: "I have studied it" (today). */
+void api_hb_studied(struct req *r)
+{
+	int64_t id;
+	int added = 0;
+
+	if (api_path_id(r, 0, "document", &id) ||
+	    app_hb_study_confirm(r->app, &r->actor, id, &added, &r->e)) {
+		reply_problem(r);
+		return;
+	}
+	reply_json(r, added ? 201 : 200,
+		   json_pack("{s:I,s:b}", "document_id", (json_int_t)id, "added", added));
+}
+
 static const struct api_field accounts_fields[] = {
 	{"reissue", AT_BOOL, 0},
 	{NULL, 0, 0},

@@ -402,3 +402,42 @@ enum err_code store_hb_meeting_att(struct store *st, int64_t id,
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
 						     : sq_db_error(st, e, "reading an attendance");
 }
+
+enum err_code store_hb_docs(struct store *st, int64_t member_id, long cell_pre,
+			    store_hb_doc_cb cb, void *ctx, struct err *e)
+{
+	/* The plans are few (a handful a document and grassroots organisation): read whole. */
+	static const char sql[] =
+		"SELECT d.id, d.number, d.title, d.issued_on, min(p.deadline),"
+		" EXISTS (SELECT 1 FROM study_covered c WHERE c.document_id = d.id"
+		" AND c.member_id = ?1),"
+		" (SELECT sc.on_date FROM study_confirm sc WHERE sc.document_id = d.id"
+		" AND sc.member_id = ?1)"
+		" FROM study_plan p JOIN org au ON au.id = p.audience_org_id"
+		" JOIN document d ON d.id = p.document_id"
+		" WHERE au.pre <= ?2 AND au.last >= ?2 AND p.tier IN ('all', 'grassroots_members')"
+		" GROUP BY d.id ORDER BY d.issued_on DESC, d.id DESC";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	struct hb_doc d;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id);
+	sqlite3_bind_int64(s, 2, cell_pre);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&d, 0, sizeof d);
+		d.id = sqlite3_column_int64(s, 0);
+		sq_col_copy(s, 1, d.number, sizeof d.number);
+		sq_col_copy(s, 2, d.title, sizeof d.title);
+		d.issued_on = sq_col_date(s, 3);
+		d.deadline = sq_col_date(s, 4);
+		d.covered = sqlite3_column_int(s, 5);
+		d.confirmed_on = sq_col_date(s, 6);
+		if (cb(ctx, &d))
+			break;
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
+						     : sq_db_error(st, e, "reading documents to study");
+}

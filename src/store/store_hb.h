@@ -109,4 +109,18 @@ enum err_code store_hb_meeting_att(struct store *st, int64_t id,
 				   int (*cb)(void *ctx, const char *name, const char *status),
 				   void *ctx, struct err *e);
 
+/* A document a member is to study: a study plan's audience (tier all or grassroots members)
+ * holds the member's cell; with whether the member is covered (present at a session, or
+ * confirmed) and the day the member confirmed (DATE_NONE: not confirmed). */
+struct hb_doc {
+	int64_t id;
+	char number[64], title[400];
+	date_t issued_on, deadline, confirmed_on;
+	int covered;
+};
+typedef int (*store_hb_doc_cb)(void *ctx, const struct hb_doc *d);
+/* The documents for member_id of the cell at pre-order number cell_pre, newest first. */
+enum err_code store_hb_docs(struct store *st, int64_t member_id, long cell_pre,
+			    store_hb_doc_cb cb, void *ctx, struct err *e);
+
 #endif

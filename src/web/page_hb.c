@@ -19,6 +19,8 @@ static void hb_plan_post(struct req *r);
 static void hb_results_post(struct req *r);
 static void hb_meetings(struct req *r);
 static void hb_meeting(struct req *r);
+static void hb_study(struct req *r);
+static void hb_studied_post(struct req *r);
 static void hb_activate_get(struct req *r);
 static void hb_activate_post(struct req *r);
 static void hb_accounts_get(struct req *r);
@@ -41,6 +43,10 @@ const struct route hb_routes[] = {
 	 "the cell's meetings for a member: upcoming and past, with the member's attendance"},
 	{"GET", "/hb/meetings/{id}", hb_meeting, ROUTE_PAGE,
 	 "a meeting of the member's cell: agenda, own attendance (the roll only if present)"},
+	{"GET", "/hb/study", hb_study, ROUTE_PAGE,
+	 "the documents a member is to study, with \"I have studied it\""},
+	{"POST", "/hb/study/{id}", hb_studied_post, FORM,
+	 "confirm having studied a document (the member's own)"},
 	{"GET", "/activate", hb_activate_get, ROUTE_PUBLIC | ROUTE_PAGE,
 	 "activate a member account with its one-time code"},
 	{"POST", "/activate", hb_activate_post, ROUTE_PUBLIC | ROUTE_PAGE | ROUTE_FORM,
@@ -61,6 +67,8 @@ static void hb_nav(struct req *r)
 	TR(r, "Handbook");
 	H(r, "</a> · <a href=\"/hb/meetings\">");
 	TR(r, "Meetings");
+	H(r, "</a> · <a href=\"/hb/study\">");
+	TR(r, "Documents to study");
 	H(r, "</a> · <a href=\"/hb/record\">");
 	TR(r, "My record");
 	H(r, "</a> · <a href=\"/hb/plan\">");
@@ -172,6 +180,16 @@ static void hb_home(struct req *r)
 		H(r, "</a>");
 	} else {
 		TR(r, "The self-assessment opens in the review period");
+	}
+	H(r, "</li><li><a href=\"/hb/study\">");
+	if (h.docs_due) {
+		TR(r, "Documents to study");
+		H(r, "</a>: ");
+		N(r, h.docs_due);
+	} else {
+		TR(r, "Documents to study");
+		H(r, "</a>: ");
+		TR(r, "all studied");
 	}
 	H(r, "</li><li>");
 	if (h.next.id) {
@@ -710,6 +728,77 @@ static void hb_meeting(struct req *r)
 	}
 	buf_cleanup(&x.b);
 	page_end(r);
+}
+
+/* ---- documents to study ---------------------------------------------------------------------- */
+
+static int doc_row(void *ctx, const struct hb_doc *d)
+{
+	struct req *r = ctx;
+
+	H(r, "<li><strong>");
+	T(r, d->number);
+	H(r, "</strong> ");
+	T(r, d->title);
+	if (d->deadline != DATE_NONE) {
+		H(r, " · ");
+		TR(r, "by");
+		H(r, " ");
+		D(r, d->deadline);
+	}
+	H(r, "<br>");
+	if (d->confirmed_on != DATE_NONE) {
+		TR(r, "You confirmed having studied it on");
+		H(r, " ");
+		D(r, d->confirmed_on);
+	} else if (d->covered) {
+		TR(r, "Studied (present at a study session)");
+	} else {
+		H(r, "<form method=\"post\" action=\"/hb/study/");
+		N(r, d->id);
+		H(r, "\">");
+		form_csrf(r);
+		H(r, "<button>");
+		TR(r, "I have studied it");
+		H(r, "</button></form>");
+	}
+	H(r, "</li>\n");
+	return web_page_full(r);
+}
+
+static void hb_study(struct req *r)
+{
+	struct err tmp;
+
+	if (app_hb_home(r->app, &r->actor, &(struct hb_home){0}, &r->e)) {
+		hb_fail(r);
+		return;
+	}
+	page_begin(r, _(r, "Documents to study"));
+	hb_nav(r);
+	H(r, "<ul class=\"docs\">");
+	err_init(&tmp);
+	app_hb_docs(r->app, &r->actor, doc_row, r, &tmp);
+	err_cleanup(&tmp);
+	H(r, "</ul>\n");
+	page_end(r);
+}
+
+static void hb_studied_post(struct req *r)
+{
+	int64_t id = form_path_id(r);
+	int added;
+
+	if (!id)
+		err_set(&r->e, ERR_NOTFOUND, "no document to study has the id %s", r->pathv[0]);
+	else
+		app_hb_study_confirm(r->app, &r->actor, id, &added, &r->e);
+	if (r->e.code) {
+		if (!form_fail_page(r))
+			web_fail(r);
+		return;
+	}
+	req_redirect(r, "/hb/study");
 }
 
 /* ---- activation -------------------------------------------------------------------------- */

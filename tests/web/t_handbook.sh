@@ -298,4 +298,41 @@ for id in 904 999 x; do
 done
 server_stop
 
+tcase "documents to study: the member's list, \"I have studied it\" through the study's confirmation" "$HB"
+cadre --json doc add 21-NQ/TW --title "Nghị quyết về tiếp tục tăng cường củng cố, xây dựng tổ chức cơ sở đảng" --issued-on 2026-01-16 --org ROOT
+json_val 'd["id"]'
+DOC_A=$JV
+cadre --json doc add 35-CT/TW --title "Chỉ thị về đại hội đảng bộ các cấp" --issued-on 2026-03-01 --org ROOT
+json_val 'd["id"]'
+DOC_B=$JV
+cadre study plan "$DOC_A" --org A1 --audience A1 --tier grassroots_members --deadline 2026-12-31
+expect_eq "a plan for A1's members" 0 "$RC"
+cadre study plan "$DOC_B" --org B1 --audience B1 --tier all
+server_start
+login "$A_LOGIN" "$MPW"
+page GET /hb
+expect_out_contains 'Documents to study</a>: 1'
+page GET /hb/study
+expect_status 200
+expect_html_valid
+expect_phone
+expect_out_contains "21-NQ/TW"
+expect_out_lacks "35-CT/TW"
+page POST "/hb/study/$DOC_B" --data-urlencode "csrf=$CSRF"
+expect_status 404
+page POST "/hb/study/$DOC_A"
+expect_status 403
+page POST "/hb/study/$DOC_A" --data-urlencode "csrf=$CSRF"
+expect_status 303
+page GET /hb/study
+expect_out_contains "You confirmed having studied it on"
+expect_out_lacks "I have studied it</button>"
+page GET /hb
+expect_out_contains "all studied"
+server_stop
+cadre --json audit list
+expect_json '[(x["action"], x["actor"], x["subject"]) for x in d[:1]] == [("study.confirm", "'"$A_LOGIN"'", "member:'"$MEMBER_A"'")]' "confirmed by the member's account, audited by the study"
+cadre --json study coverage "$DOC_A" --org A1C
+expect_json 'd["covered"] >= 1' "the member counts in the coverage"
+
 done_testing
