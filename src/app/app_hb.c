@@ -466,7 +466,7 @@ enum err_code app_hb_home(struct app *a, const struct actor *ac, struct hb_home 
 	if (store_hb_meetings(a->st, mid, m.org_id, a->today, DATE_MAX_DAY, 0, 1, next_one,
 			      &h->next, e))
 		return e->code;
-	return store_hb_docs(a->st, mid, o.pre, doc_due, &h->docs_due, e);
+	return store_hb_docs(a->st, mid, o.id, doc_due, &h->docs_due, e);
 }
 
 enum err_code app_hb_docs(struct app *a, const struct actor *ac, store_hb_doc_cb cb, void *ctx,
@@ -479,7 +479,7 @@ enum err_code app_hb_docs(struct app *a, const struct actor *ac, store_hb_doc_cb
 	if (own(a, ac, &mid, e) || store_member_get(a->st, mid, &m, e) ||
 	    store_org_by_id(a->st, m.org_id, &o, e))
 		return e->code;
-	return store_hb_docs(a->st, mid, o.pre, cb, ctx, e);
+	return store_hb_docs(a->st, mid, o.id, cb, ctx, e);
 }
 
 struct doc_find {
@@ -508,7 +508,7 @@ enum err_code app_hb_study_confirm(struct app *a, const struct actor *ac, int64_
 	*added = 0;
 	if (own(a, ac, &mid, e) || store_member_get(a->st, mid, &m, e) ||
 	    store_org_by_id(a->st, m.org_id, &o, e) ||
-	    store_hb_docs(a->st, mid, o.pre, doc_is, &f, e))
+	    store_hb_docs(a->st, mid, o.id, doc_is, &f, e))
 		return e->code;
 	if (!f.found)
 		return err_set(e, ERR_NOTFOUND, "no document to study has the id %lld",

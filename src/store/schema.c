@@ -1190,8 +1190,9 @@ static const char *const migrations[] = {
 	/* hb (issue 12, every member's own handbook, docs/handbook.md): the role 'member' (the
 	 * role's CHECK is rebuilt to hold it), the member an account is bound to with its
 	 * one-time activation code (hashed; single use; expiring by R-HB-CODE-DAYS), the
-	 * individual action plan of a member and year, and the period in which a member writes
-	 * the self-assessment (R-HB-SELF-PERIOD). */
+	 * individual action plan of a member and year, the plans to study by their audience, and
+	 * the period in which a member writes the self-assessment (R-HB-SELF-PERIOD). Comes after
+	 * the study's migration (it indexes study_plan). */
 	"CREATE TABLE account_role_new ("
 	"  id INTEGER PRIMARY KEY,"
 	"  account_id INTEGER NOT NULL REFERENCES account(id),"
@@ -1228,6 +1229,9 @@ static const char *const migrations[] = {
 	"  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
 	"  PRIMARY KEY (member_id, year)"
 	") WITHOUT ROWID;"
+	/* a member's documents to study: the plans of the cell's ancestors by audience (the
+	 * study's table, made by the study's migration before this one) */
+	"CREATE INDEX study_plan_audience ON study_plan(audience_org_id);"
 	"INSERT INTO rule(id, version, value, effective_from, source, description) VALUES"
 	" ('R-HB-CODE-DAYS', 1, '14', CAST(julianday('2026-01-01') - 2440587.5 AS INTEGER),"
 	"  'cadre security policy (docs/handbook.md)',"

@@ -403,19 +403,22 @@ enum err_code store_hb_meeting_att(struct store *st, int64_t id,
 						     : sq_db_error(st, e, "reading an attendance");
 }
 
-enum err_code store_hb_docs(struct store *st, int64_t member_id, long cell_pre,
+enum err_code store_hb_docs(struct store *st, int64_t member_id, int64_t cell_id,
 			    store_hb_doc_cb cb, void *ctx, struct err *e)
 {
-	/* The plans are few (a handful a document and grassroots organisation): read whole. */
+	/* The cell and its ancestors (a handful, by key), then their plans by
+	 * study_plan_audience: no scan, whatever the country's number of plans. */
 	static const char sql[] =
-		"SELECT d.id, d.number, d.title, d.issued_on, min(p.deadline),"
+		"WITH RECURSIVE up(id, parent) AS (SELECT id, parent_id FROM org WHERE id = ?2"
+		" UNION ALL SELECT o.id, o.parent_id FROM org o JOIN up ON o.id = up.parent)"
+		" SELECT d.id, d.number, d.title, d.issued_on, min(p.deadline),"
 		" EXISTS (SELECT 1 FROM study_covered c WHERE c.document_id = d.id"
 		" AND c.member_id = ?1),"
 		" (SELECT sc.on_date FROM study_confirm sc WHERE sc.document_id = d.id"
 		" AND sc.member_id = ?1)"
-		" FROM study_plan p JOIN org au ON au.id = p.audience_org_id"
+		" FROM up JOIN study_plan p ON p.audience_org_id = up.id"
 		" JOIN document d ON d.id = p.document_id"
-		" WHERE au.pre <= ?2 AND au.last >= ?2 AND p.tier IN ('all', 'grassroots_members')"
+		" WHERE p.tier IN ('all', 'grassroots_members')"
 		" GROUP BY d.id ORDER BY d.issued_on DESC, d.id DESC";
 	sqlite3_stmt *s = sq_prep(st, sql, e);
 	struct hb_doc d;
@@ -424,7 +427,7 @@ enum err_code store_hb_docs(struct store *st, int64_t member_id, long cell_pre,
 	if (!s)
 		return e->code;
 	sqlite3_bind_int64(s, 1, member_id);
-	sqlite3_bind_int64(s, 2, cell_pre);
+	sqlite3_bind_int64(s, 2, cell_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		memset(&d, 0, sizeof d);
 		d.id = sqlite3_column_int64(s, 0);

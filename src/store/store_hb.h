@@ -119,8 +119,8 @@ struct hb_doc {
 	int covered;
 };
 typedef int (*store_hb_doc_cb)(void *ctx, const struct hb_doc *d);
-/* The documents for member_id of the cell at pre-order number cell_pre, newest first. */
-enum err_code store_hb_docs(struct store *st, int64_t member_id, long cell_pre,
+/* The documents for member_id of the cell cell_id, newest first. */
+enum err_code store_hb_docs(struct store *st, int64_t member_id, int64_t cell_id,
 			    store_hb_doc_cb cb, void *ctx, struct err *e);
 
 #endif
