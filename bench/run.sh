@@ -277,7 +277,6 @@ fi
 # (bench/study.sh; BENCH_STUDY=0 leaves it out).
 if [ "${BENCH_STUDY:-1}" = 1 ]; then
 	bench/study.sh "$db" "$out"
-
 fi
 # A province's meeting figures (issue 12): a generated year of meetings for every cell when
 # the database has none, cadre beside the plain SQL way (BENCH_MEETING_FIGURES=0 leaves it

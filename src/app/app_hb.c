@@ -8,6 +8,7 @@
 #include "../core/vname.h"
 #include "app_hb.h"
 #include "app_int.h"
+#include "app_study.h"
 
 /* No 0/O, 1/I: a code is read off paper and typed on a phone. */
 static const char code_alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -409,6 +410,24 @@ int app_hb_self_period(struct app *a, int *year)
 	return 0;
 }
 
+/* The upcoming meeting, kept (store_hb_meetings' callback). */
+static int next_one(void *ctx, const struct hb_meeting *m)
+{
+	*(struct hb_meeting *)ctx = *m;
+	return 1;
+}
+
+/* Count the documents not yet covered (store_hb_docs' callback). */
+static int doc_due(void *ctx, const struct hb_doc *d)
+{
+	if (!d->covered)
+		++*(long *)ctx;
+	return 0;
+}
+
+/* The last day a query of dates reaches (9999-12-31). */
+#define DATE_MAX_DAY 2932896
+
 enum err_code app_hb_home(struct app *a, const struct actor *ac, struct hb_home *h,
 			  struct err *e)
 {
@@ -444,6 +463,92 @@ enum err_code app_hb_home(struct app *a, const struct actor *ac, struct hb_home 
 	h->decided = dec;
 	if (h->decided)
 		h->self_open = 0;
+	if (store_hb_meetings(a->st, mid, m.org_id, a->today, DATE_MAX_DAY, 0, 1, next_one,
+			      &h->next, e))
+		return e->code;
+	return store_hb_docs(a->st, mid, o.id, doc_due, &h->docs_due, e);
+}
+
+enum err_code app_hb_docs(struct app *a, const struct actor *ac, store_hb_doc_cb cb, void *ctx,
+			  struct err *e)
+{
+	int64_t mid;
+	struct member m;
+	struct org o;
+
+	if (own(a, ac, &mid, e) || store_member_get(a->st, mid, &m, e) ||
+	    store_org_by_id(a->st, m.org_id, &o, e))
+		return e->code;
+	return store_hb_docs(a->st, mid, o.id, cb, ctx, e);
+}
+
+struct doc_find {
+	int64_t id;
+	int found;
+};
+
+static int doc_is(void *ctx, const struct hb_doc *d)
+{
+	struct doc_find *f = ctx;
+
+	if (d->id == f->id)
+		f->found = 1;
+	return f->found;
+}
+
+enum err_code app_hb_study_confirm(struct app *a, const struct actor *ac, int64_t doc_id,
+				   int *added, struct err *e)
+{
+	int64_t mid;
+	struct member m;
+	struct org o;
+	struct actor self;
+	struct doc_find f = {doc_id, 0};
+
+	*added = 0;
+	if (own(a, ac, &mid, e) || store_member_get(a->st, mid, &m, e) ||
+	    store_org_by_id(a->st, m.org_id, &o, e) ||
+	    store_hb_docs(a->st, mid, o.id, doc_is, &f, e))
+		return e->code;
+	if (!f.found)
+		return err_set(e, ERR_NOTFOUND, "no document to study has the id %lld",
+			       (long long)doc_id);
+	/* As for the self-assessment: the member's account as a clerk of its own cell, for
+	 * this one confirmation of this one member. */
+	self = *ac;
+	self.role = ROLE_CLERK;
+	snprintf(self.scope_code, sizeof self.scope_code, "%s", o.code);
+	return app_study_confirm(a, &self, doc_id, mid, DATE_NONE, added, e);
+}
+
+enum err_code app_hb_meetings(struct app *a, const struct actor *ac, int upcoming, long limit,
+			      store_hb_meeting_cb cb, void *ctx, struct err *e)
+{
+	int64_t mid;
+	struct member m;
+
+	if (own(a, ac, &mid, e) || store_member_get(a->st, mid, &m, e))
+		return e->code;
+	if (upcoming)
+		return store_hb_meetings(a->st, mid, m.org_id, a->today, DATE_MAX_DAY, 0, limit, cb,
+					 ctx, e);
+	return store_hb_meetings(a->st, mid, m.org_id, 0, a->today - 1, 1, limit, cb, ctx, e);
+}
+
+enum err_code app_hb_meeting(struct app *a, const struct actor *ac, int64_t id,
+			     struct hb_meeting *mt,
+			     int (*att_cb)(void *ctx, const char *name, const char *status),
+			     void *ctx, struct err *e)
+{
+	int64_t mid;
+	struct member m;
+
+	if (own(a, ac, &mid, e) || store_member_get(a->st, mid, &m, e) ||
+	    store_hb_meeting(a->st, mid, m.org_id, id, mt, e))
+		return e->code;
+	/* The roll of a meeting only to a member who was there. */
+	if (att_cb && !strcmp(mt->status, "present"))
+		return store_hb_meeting_att(a->st, id, att_cb, ctx, e);
 	return ERR_OK;
 }
 

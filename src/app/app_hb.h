@@ -75,6 +75,8 @@ struct hb_home {
 	int self_year;               /* the year it is for */
 	int self_score, self_grade;  /* written: score (-1 none) and grade (-1 none) */
 	int decided;                 /* self_year is decided */
+	struct hb_meeting next;      /* the next meeting (next.id 0: none planned) */
+	long docs_due;               /* documents to study not yet covered */
 };
 /* The member actor's home: everything by the member's own rows. ERR_NOTFOUND for any other
  * actor. */
@@ -105,6 +107,25 @@ enum err_code app_hb_plan_write(struct app *a, const struct actor *ac, int year,
 /* Report the results of the member's plan of year (this year or the one before). */
 enum err_code app_hb_plan_report(struct app *a, const struct actor *ac, int year,
 				 const char *results, struct err *e);
+/* The meetings of the member's cell and those the member is listed at: upcoming (from today,
+ * soonest first) or past (newest first), at most limit. */
+enum err_code app_hb_meetings(struct app *a, const struct actor *ac, int upcoming, long limit,
+			      store_hb_meeting_cb cb, void *ctx, struct err *e);
+/* One of them, with the names and statuses of its attendance (att_cb) only when the member
+ * was present at it: nothing of the roll otherwise. ERR_NOTFOUND for any other meeting. */
+enum err_code app_hb_meeting(struct app *a, const struct actor *ac, int64_t id,
+			     struct hb_meeting *m,
+			     int (*att_cb)(void *ctx, const char *name, const char *status),
+			     void *ctx, struct err *e);
+/* The documents the member is to study (store_hb_docs), newest first. */
+enum err_code app_hb_docs(struct app *a, const struct actor *ac, store_hb_doc_cb cb, void *ctx,
+			  struct err *e);
+/* "I have studied it": the member confirms having studied doc_id today, through the study's
+ * own app_study_confirm (its checks and its audit entry study.confirm), for the member's own
+ * record only and only for a document of the member's list (ERR_NOTFOUND for any other).
+ * *added 0 when it was confirmed before. */
+enum err_code app_hb_study_confirm(struct app *a, const struct actor *ac, int64_t doc_id,
+				   int *added, struct err *e);
 /* For the review sheet of cell org_code (in the actor's scope): each member's plan of year,
  * cb(member_id, reported). */
 enum err_code app_hb_plan_states(struct app *a, const struct actor *ac, const char *org_code,

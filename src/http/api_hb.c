@@ -195,6 +195,105 @@ void api_hb_plan_results(struct req *r)
 	plan_change(r, 1);
 }
 
+static json_t *meeting_json(const struct hb_meeting *m)
+{
+	return json_pack("{s:I,s:o,s:i,s:i,s:s,s:s,s:s,s:s,s:s,s:o,s:s}", "id", (json_int_t)m->id,
+			 "date", json_date(m->on_date), "starts_min", m->starts_min, "ends_min",
+			 m->ends_min, "kind", m->kind, "state", m->state, "topic", m->topic, "agenda",
+			 m->agenda, "org_name", m->org_name, "attendance",
+			 m->status[0] ? json_string(m->status) : json_null(), "reason", m->reason);
+}
+
+static int meeting_one(void *ctx, const struct hb_meeting *m)
+{
+	json_array_append_new(ctx, meeting_json(m));
+	return 0;
+}
+
+/* GET /api/v1/me/meetings: the cell's meetings and those the member is listed at, upcoming
+ * (soonest first) and past (newest first, the last 24), each with the member's attendance. */
+void api_hb_meetings(struct req *r)
+{
+	json_t *up = json_array(), *past = json_array();
+
+	if (app_hb_meetings(r->app, &r->actor, 1, 12, meeting_one, up, &r->e) ||
+	    app_hb_meetings(r->app, &r->actor, 0, 24, meeting_one, past, &r->e)) {
+		json_decref(up);
+		json_decref(past);
+		reply_problem(r);
+		return;
+	}
+	reply_json(r, 200, json_pack("{s:o,s:o}", "upcoming", up, "past", past));
+}
+
+static int att_one(void *ctx, const char *name, const char *status)
+{
+	json_array_append_new(ctx, json_pack("{s:s,s:s}", "name", name, "status", status));
+	return 0;
+}
+
+/* GET /api/v1/me/meetings/{id}: one of them; "roll" (names and statuses) only when the
+ * member was present, else null. */
+void api_hb_meeting(struct req *r)
+{
+	struct hb_meeting m;
+	json_t *roll = json_array(), *j;
+	int64_t id;
+
+	if (api_path_id(r, 0, "meeting", &id) ||
+	    app_hb_meeting(r->app, &r->actor, id, &m, att_one, roll, &r->e)) {
+		json_decref(roll);
+		reply_problem(r);
+		return;
+	}
+	j = meeting_json(&m);
+	if (strcmp(m.status, "present")) {
+		json_decref(roll);
+		roll = json_null();
+	}
+	json_object_set_new(j, "roll", roll);
+	reply_json(r, 200, j);
+}
+
+static int doc_one(void *ctx, const struct hb_doc *d)
+{
+	json_array_append_new(ctx, json_pack("{s:I,s:s,s:s,s:o,s:o,s:b,s:o}", "id",
+					     (json_int_t)d->id, "number", d->number, "title",
+					     d->title, "issued_on", json_date(d->issued_on),
+					     "deadline", json_date(d->deadline), "studied",
+					     d->covered, "confirmed_on",
+					     json_date(d->confirmed_on)));
+	return 0;
+}
+
+/* GET /api/v1/me/documents: the documents the member is to study, newest first. */
+void api_hb_docs(struct req *r)
+{
+	json_t *items = json_array();
+
+	if (app_hb_docs(r->app, &r->actor, doc_one, items, &r->e)) {
+		json_decref(items);
+		reply_problem(r);
+		return;
+	}
+	api_reply_list(r, json_pack("{s:o}", "items", items));
+}
+
+/* POST /api/v1/me/documents/{id}/studied: "I have studied it" (today). */
+void api_hb_studied(struct req *r)
+{
+	int64_t id;
+	int added = 0;
+
+	if (api_path_id(r, 0, "document", &id) ||
+	    app_hb_study_confirm(r->app, &r->actor, id, &added, &r->e)) {
+		reply_problem(r);
+		return;
+	}
+	reply_json(r, added ? 201 : 200,
+		   json_pack("{s:I,s:b}", "document_id", (json_int_t)id, "added", added));
+}
+
 static const struct api_field accounts_fields[] = {
 	{"reissue", AT_BOOL, 0},
 	{NULL, 0, 0},

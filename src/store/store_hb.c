@@ -294,3 +294,153 @@ enum err_code store_hb_review_state(struct store *st, int64_t member_id, int yea
 	sq_done(st, s);
 	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "reading a member's review");
 }
+
+#define HB_MEETING_COLS                                                                   \
+	"m.id, m.on_date, m.starts_min, m.ends_min, m.kind, m.state, m.topic, m.agenda,"     \
+	" o.name, coalesce(a.status, ''), coalesce(a.reason, '')"
+
+static void read_meeting(sqlite3_stmt *s, struct hb_meeting *m)
+{
+	memset(m, 0, sizeof *m);
+	m->id = sqlite3_column_int64(s, 0);
+	m->on_date = sq_col_date(s, 1);
+	m->starts_min = sqlite3_column_int(s, 2);
+	m->ends_min = sqlite3_column_int(s, 3);
+	sq_col_copy(s, 4, m->kind, sizeof m->kind);
+	sq_col_copy(s, 5, m->state, sizeof m->state);
+	sq_col_copy(s, 6, m->topic, sizeof m->topic);
+	sq_col_copy(s, 7, m->agenda, sizeof m->agenda);
+	sq_col_copy(s, 8, m->org_name, sizeof m->org_name);
+	sq_col_copy(s, 9, m->status, sizeof m->status);
+	sq_col_copy(s, 10, m->reason, sizeof m->reason);
+}
+
+enum err_code store_hb_meetings(struct store *st, int64_t member_id, int64_t org_id,
+				date_t from, date_t to, int desc, long limit,
+				store_hb_meeting_cb cb, void *ctx, struct err *e)
+{
+	/* The cell's by meeting_org, the member's elsewhere by meeting_attendance_member. */
+	static const char asc[] =
+		"SELECT * FROM (SELECT " HB_MEETING_COLS " FROM meeting m JOIN org o ON o.id = m.org_id"
+		" LEFT JOIN meeting_attendance a ON a.meeting_id = m.id AND a.member_id = ?1"
+		" WHERE m.org_id = ?2 AND m.on_date BETWEEN ?3 AND ?4 AND m.state <> 'cancelled'"
+		" UNION ALL SELECT " HB_MEETING_COLS " FROM meeting_attendance a"
+		" JOIN meeting m ON m.id = a.meeting_id JOIN org o ON o.id = m.org_id"
+		" WHERE a.member_id = ?1 AND m.org_id <> ?2 AND m.on_date BETWEEN ?3 AND ?4"
+		" AND m.state <> 'cancelled') ORDER BY 2, 3, 1 LIMIT ?5";
+	static const char dsc[] =
+		"SELECT * FROM (SELECT " HB_MEETING_COLS " FROM meeting m JOIN org o ON o.id = m.org_id"
+		" LEFT JOIN meeting_attendance a ON a.meeting_id = m.id AND a.member_id = ?1"
+		" WHERE m.org_id = ?2 AND m.on_date BETWEEN ?3 AND ?4 AND m.state <> 'cancelled'"
+		" UNION ALL SELECT " HB_MEETING_COLS " FROM meeting_attendance a"
+		" JOIN meeting m ON m.id = a.meeting_id JOIN org o ON o.id = m.org_id"
+		" WHERE a.member_id = ?1 AND m.org_id <> ?2 AND m.on_date BETWEEN ?3 AND ?4"
+		" AND m.state <> 'cancelled') ORDER BY 2 DESC, 3 DESC, 1 DESC LIMIT ?5";
+	sqlite3_stmt *s = sq_prep(st, desc ? dsc : asc, e);
+	struct hb_meeting m;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id);
+	sqlite3_bind_int64(s, 2, org_id);
+	sqlite3_bind_int(s, 3, from);
+	sqlite3_bind_int(s, 4, to);
+	sqlite3_bind_int64(s, 5, limit > 0 ? limit : -1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_meeting(s, &m);
+		if (cb(ctx, &m))
+			break;
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
+						     : sq_db_error(st, e, "reading meetings");
+}
+
+enum err_code store_hb_meeting(struct store *st, int64_t member_id, int64_t org_id, int64_t id,
+			       struct hb_meeting *m, struct err *e)
+{
+	static const char sql[] =
+		"SELECT " HB_MEETING_COLS " FROM meeting m JOIN org o ON o.id = m.org_id"
+		" LEFT JOIN meeting_attendance a ON a.meeting_id = m.id AND a.member_id = ?1"
+		" WHERE m.id = ?3 AND (m.org_id = ?2 OR a.member_id IS NOT NULL)";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id);
+	sqlite3_bind_int64(s, 2, org_id);
+	sqlite3_bind_int64(s, 3, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_meeting(s, m);
+	sq_done(st, s);
+	if (rc == SQLITE_DONE)
+		return err_set(e, ERR_NOTFOUND, "no meeting has the id %lld", (long long)id);
+	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "reading a meeting");
+}
+
+enum err_code store_hb_meeting_att(struct store *st, int64_t id,
+				   int (*cb)(void *ctx, const char *name, const char *status),
+				   void *ctx, struct err *e)
+{
+	static const char sql[] =
+		"SELECT m.full_name, a.status FROM meeting_attendance a JOIN member m"
+		" ON m.id = a.member_id WHERE a.meeting_id = ?1 ORDER BY m.sort_key, m.id";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb(ctx, (const char *)sqlite3_column_text(s, 0),
+		       (const char *)sqlite3_column_text(s, 1)))
+			break;
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
+						     : sq_db_error(st, e, "reading an attendance");
+}
+
+enum err_code store_hb_docs(struct store *st, int64_t member_id, int64_t cell_id,
+			    store_hb_doc_cb cb, void *ctx, struct err *e)
+{
+	/* The cell and its ancestors (a handful, by key), then their plans by
+	 * study_plan_audience: no scan, whatever the country's number of plans. */
+	static const char sql[] =
+		"WITH RECURSIVE up(id, parent) AS (SELECT id, parent_id FROM org WHERE id = ?2"
+		" UNION ALL SELECT o.id, o.parent_id FROM org o JOIN up ON o.id = up.parent)"
+		" SELECT d.id, d.number, d.title, d.issued_on, min(p.deadline),"
+		" EXISTS (SELECT 1 FROM study_covered c WHERE c.document_id = d.id"
+		" AND c.member_id = ?1),"
+		" (SELECT sc.on_date FROM study_confirm sc WHERE sc.document_id = d.id"
+		" AND sc.member_id = ?1)"
+		" FROM up JOIN study_plan p ON p.audience_org_id = up.id"
+		" JOIN document d ON d.id = p.document_id"
+		" WHERE p.tier IN ('all', 'grassroots_members')"
+		" GROUP BY d.id ORDER BY d.issued_on DESC, d.id DESC";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	struct hb_doc d;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id);
+	sqlite3_bind_int64(s, 2, cell_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&d, 0, sizeof d);
+		d.id = sqlite3_column_int64(s, 0);
+		sq_col_copy(s, 1, d.number, sizeof d.number);
+		sq_col_copy(s, 2, d.title, sizeof d.title);
+		d.issued_on = sq_col_date(s, 3);
+		d.deadline = sq_col_date(s, 4);
+		d.covered = sqlite3_column_int(s, 5);
+		d.confirmed_on = sq_col_date(s, 6);
+		if (cb(ctx, &d))
+			break;
+	}
+	sq_done(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
+						     : sq_db_error(st, e, "reading documents to study");
+}

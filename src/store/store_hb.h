@@ -81,4 +81,46 @@ enum err_code store_hb_plan_states(struct store *st, int64_t org_id, int year,
 enum err_code store_hb_review_state(struct store *st, int64_t member_id, int year, int *score,
 				    int *grade, int *decided, struct err *e);
 
+/* A meeting as a member's handbook shows it: of the member's own cell, or one the member is
+ * listed at (a study session of any organiser); with the member's own attendance. */
+struct hb_meeting {
+	int64_t id;
+	date_t on_date;
+	int starts_min, ends_min;
+	char kind[16], state[12];
+	char topic[400], agenda[2000];
+	char org_name[ORG_NAME_MAX * 2 + 1];
+	char status[16]; /* the member's own: present|excused|absent|not_counted, "" none */
+	char reason[200];
+};
+typedef int (*store_hb_meeting_cb)(void *ctx, const struct hb_meeting *m);
+/* The meetings of org_id (the member's cell) and those member_id is listed at, dated from..to
+ * (inclusive), by date (descending when desc), not cancelled, at most limit (0: all). By the
+ * indexes meeting_org and meeting_attendance_member. */
+enum err_code store_hb_meetings(struct store *st, int64_t member_id, int64_t org_id,
+				date_t from, date_t to, int desc, long limit,
+				store_hb_meeting_cb cb, void *ctx, struct err *e);
+/* One of those meetings (ERR_NOTFOUND when id is neither of the cell nor one the member is
+ * listed at). */
+enum err_code store_hb_meeting(struct store *st, int64_t member_id, int64_t org_id, int64_t id,
+			       struct hb_meeting *m, struct err *e);
+/* The names and statuses of meeting id's attendance, in name order. */
+enum err_code store_hb_meeting_att(struct store *st, int64_t id,
+				   int (*cb)(void *ctx, const char *name, const char *status),
+				   void *ctx, struct err *e);
+
+/* A document a member is to study: a study plan's audience (tier all or grassroots members)
+ * holds the member's cell; with whether the member is covered (present at a session, or
+ * confirmed) and the day the member confirmed (DATE_NONE: not confirmed). */
+struct hb_doc {
+	int64_t id;
+	char number[64], title[400];
+	date_t issued_on, deadline, confirmed_on;
+	int covered;
+};
+typedef int (*store_hb_doc_cb)(void *ctx, const struct hb_doc *d);
+/* The documents for member_id of the cell cell_id, newest first. */
+enum err_code store_hb_docs(struct store *st, int64_t member_id, int64_t cell_id,
+			    store_hb_doc_cb cb, void *ctx, struct err *e);
+
 #endif

@@ -17,6 +17,10 @@ static void hb_reviews(struct req *r);
 static void hb_plan_get(struct req *r);
 static void hb_plan_post(struct req *r);
 static void hb_results_post(struct req *r);
+static void hb_meetings(struct req *r);
+static void hb_meeting(struct req *r);
+static void hb_study(struct req *r);
+static void hb_studied_post(struct req *r);
 static void hb_activate_get(struct req *r);
 static void hb_activate_post(struct req *r);
 static void hb_accounts_get(struct req *r);
@@ -35,6 +39,14 @@ const struct route hb_routes[] = {
 	 "a member's individual action plan of a year, with its forms"},
 	{"POST", "/hb/plan", hb_plan_post, FORM, "write one's own action plan"},
 	{"POST", "/hb/plan/results", hb_results_post, FORM, "report one's own plan's results"},
+	{"GET", "/hb/meetings", hb_meetings, ROUTE_PAGE,
+	 "the cell's meetings for a member: upcoming and past, with the member's attendance"},
+	{"GET", "/hb/meetings/{id}", hb_meeting, ROUTE_PAGE,
+	 "a meeting of the member's cell: agenda, own attendance (the roll only if present)"},
+	{"GET", "/hb/study", hb_study, ROUTE_PAGE,
+	 "the documents a member is to study, with \"I have studied it\""},
+	{"POST", "/hb/study/{id}", hb_studied_post, FORM,
+	 "confirm having studied a document (the member's own)"},
 	{"GET", "/activate", hb_activate_get, ROUTE_PUBLIC | ROUTE_PAGE,
 	 "activate a member account with its one-time code"},
 	{"POST", "/activate", hb_activate_post, ROUTE_PUBLIC | ROUTE_PAGE | ROUTE_FORM,
@@ -53,6 +65,10 @@ static void hb_nav(struct req *r)
 	A(r, _(r, "Handbook"));
 	H(r, "\"><a href=\"/hb\">");
 	TR(r, "Handbook");
+	H(r, "</a> · <a href=\"/hb/meetings\">");
+	TR(r, "Meetings");
+	H(r, "</a> · <a href=\"/hb/study\">");
+	TR(r, "Documents to study");
 	H(r, "</a> · <a href=\"/hb/record\">");
 	TR(r, "My record");
 	H(r, "</a> · <a href=\"/hb/plan\">");
@@ -79,6 +95,43 @@ static int year_of(struct req *r)
 
 	date_to_ymd(r->app->today, &y, &m, &d);
 	return y;
+}
+
+static const char *kind_label(struct req *r, const char *kind)
+{
+	if (!strcmp(kind, "monthly"))
+		return _(r, "Regular monthly meeting");
+	if (!strcmp(kind, "thematic"))
+		return _(r, "Thematic meeting");
+	if (!strcmp(kind, "extraordinary"))
+		return _(r, "Extraordinary meeting");
+	if (!strcmp(kind, "study"))
+		return _(r, "Study session");
+	return kind;
+}
+
+static const char *att_label(struct req *r, const char *status)
+{
+	if (!strcmp(status, "present"))
+		return _(r, "Present");
+	if (!strcmp(status, "excused"))
+		return _(r, "Absent with leave");
+	if (!strcmp(status, "absent"))
+		return _(r, "Absent without reason");
+	if (!strcmp(status, "not_counted"))
+		return _(r, "Not counted");
+	return _(r, "Not recorded");
+}
+
+/* The date and the hours of a meeting: "07/12/2026 07:30-09:30". */
+static void meeting_when(struct req *r, const struct hb_meeting *m)
+{
+	char t[64];
+
+	D(r, m->on_date);
+	snprintf(t, sizeof t, " %02d:%02d-%02d:%02d", (m->starts_min / 60) % 100,
+		 m->starts_min % 60, (m->ends_min / 60) % 100, m->ends_min % 60);
+	T(r, t);
 }
 
 static void hb_home(struct req *r)
@@ -127,6 +180,33 @@ static void hb_home(struct req *r)
 		H(r, "</a>");
 	} else {
 		TR(r, "The self-assessment opens in the review period");
+	}
+	H(r, "</li><li><a href=\"/hb/study\">");
+	if (h.docs_due) {
+		TR(r, "Documents to study");
+		H(r, "</a>: ");
+		N(r, h.docs_due);
+	} else {
+		TR(r, "Documents to study");
+		H(r, "</a>: ");
+		TR(r, "all studied");
+	}
+	H(r, "</li><li>");
+	if (h.next.id) {
+		H(r, "<a href=\"/hb/meetings/");
+		N(r, h.next.id);
+		H(r, "\">");
+		TR(r, "Next meeting");
+		H(r, "</a>: ");
+		meeting_when(r, &h.next);
+		H(r, " · ");
+		T(r, kind_label(r, h.next.kind));
+		if (h.next.topic[0]) {
+			H(r, " · ");
+			T(r, h.next.topic);
+		}
+	} else {
+		TR(r, "No meeting planned yet");
 	}
 	H(r, "</li></ul>\n");
 	page_end(r);
@@ -510,6 +590,215 @@ static void hb_plan_post(struct req *r)
 static void hb_results_post(struct req *r)
 {
 	plan_post(r, 1);
+}
+
+/* ---- meetings ------------------------------------------------------------------------------ */
+
+static int meeting_row(void *ctx, const struct hb_meeting *m)
+{
+	struct req *r = ctx;
+
+	H(r, "<li><a href=\"/hb/meetings/");
+	N(r, m->id);
+	H(r, "\">");
+	meeting_when(r, m);
+	H(r, "</a> · ");
+	T(r, kind_label(r, m->kind));
+	if (m->topic[0]) {
+		H(r, " · ");
+		T(r, m->topic);
+	}
+	if (m->on_date < r->app->today) {
+		H(r, " · <strong>");
+		T(r, att_label(r, m->status));
+		H(r, "</strong>");
+	}
+	H(r, "</li>\n");
+	return web_page_full(r);
+}
+
+static void hb_meetings(struct req *r)
+{
+	struct err tmp;
+
+	if (app_hb_home(r->app, &r->actor, &(struct hb_home){0}, &r->e)) {
+		hb_fail(r);
+		return;
+	}
+	page_begin(r, _(r, "Meetings"));
+	hb_nav(r);
+	err_init(&tmp);
+	H(r, "<h2>");
+	TR(r, "Upcoming");
+	H(r, "</h2><ul class=\"meetings\">");
+	app_hb_meetings(r->app, &r->actor, 1, 12, meeting_row, r, &tmp);
+	H(r, "</ul><h2>");
+	TR(r, "Past");
+	H(r, "</h2><ul class=\"meetings\">");
+	app_hb_meetings(r->app, &r->actor, 0, 24, meeting_row, r, &tmp);
+	H(r, "</ul>\n");
+	err_cleanup(&tmp);
+	page_end(r);
+}
+
+/* Markup into a buffer of its own: string literals only, as H(). */
+#define HB_LIT(b, lit) buf_add((b), "" lit "", sizeof(lit) - 1)
+
+struct att_rows {
+	struct req *r;
+	struct buf b;
+};
+
+static int att_row(void *ctx, const char *name, const char *status)
+{
+	struct att_rows *x = ctx;
+
+	HB_LIT(&x->b, "<tr><td>");
+	html_text(&x->b, name);
+	HB_LIT(&x->b, "</td><td>");
+	html_text(&x->b, att_label(x->r, status));
+	HB_LIT(&x->b, "</td></tr>\n");
+	return x->b.len > WEB_PAGE_BUDGET / 2;
+}
+
+static void hb_meeting(struct req *r)
+{
+	struct hb_meeting m;
+	struct att_rows x = {r, {0}};
+	int64_t id = form_path_id(r);
+
+	if (app_hb_home(r->app, &r->actor, &(struct hb_home){0}, &r->e)) {
+		hb_fail(r);
+		return;
+	}
+	buf_init(&x.b, 0);
+	if (!id || app_hb_meeting(r->app, &r->actor, id, &m, att_row, &x, &r->e)) {
+		buf_cleanup(&x.b);
+		if (!id)
+			err_set(&r->e, ERR_NOTFOUND, "no meeting has the id %s", r->pathv[0]);
+		form_fail_page(r);
+		return;
+	}
+	page_begin(r, _(r, "Meeting"));
+	hb_nav(r);
+	H(r, "<dl class=\"record\"><dt>");
+	TR(r, "Date");
+	H(r, "</dt><dd>");
+	meeting_when(r, &m);
+	H(r, "</dd><dt>");
+	TR(r, "Kind");
+	H(r, "</dt><dd>");
+	T(r, kind_label(r, m.kind));
+	H(r, "</dd><dt>");
+	TR(r, "Held by");
+	H(r, "</dt><dd>");
+	T(r, m.org_name);
+	H(r, "</dd>");
+	if (m.topic[0]) {
+		H(r, "<dt>");
+		TR(r, "Topic");
+		H(r, "</dt><dd>");
+		T(r, m.topic);
+		H(r, "</dd>");
+	}
+	if (m.agenda[0]) {
+		H(r, "<dt>");
+		TR(r, "Agenda");
+		H(r, "</dt><dd>");
+		T(r, m.agenda);
+		H(r, "</dd>");
+	}
+	H(r, "<dt>");
+	TR(r, "Your attendance");
+	H(r, "</dt><dd>");
+	T(r, m.on_date >= r->app->today && !m.status[0] ? _(r, "Not yet held")
+							: att_label(r, m.status));
+	if (m.reason[0]) {
+		H(r, " (");
+		T(r, m.reason);
+		H(r, ")");
+	}
+	H(r, "</dd></dl>\n");
+	if (x.b.len) {
+		H(r, "<h2>");
+		TR(r, "Attendance");
+		H(r, "</h2><table class=\"att\"><tbody>\n");
+		buf_add(&r->out, buf_str(&x.b), x.b.len);
+		H(r, "</tbody></table>\n");
+	}
+	buf_cleanup(&x.b);
+	page_end(r);
+}
+
+/* ---- documents to study ---------------------------------------------------------------------- */
+
+static int doc_row(void *ctx, const struct hb_doc *d)
+{
+	struct req *r = ctx;
+
+	H(r, "<li><strong>");
+	T(r, d->number);
+	H(r, "</strong> ");
+	T(r, d->title);
+	if (d->deadline != DATE_NONE) {
+		H(r, " · ");
+		TR(r, "by");
+		H(r, " ");
+		D(r, d->deadline);
+	}
+	H(r, "<br>");
+	if (d->confirmed_on != DATE_NONE) {
+		TR(r, "You confirmed having studied it on");
+		H(r, " ");
+		D(r, d->confirmed_on);
+	} else if (d->covered) {
+		TR(r, "Studied (present at a study session)");
+	} else {
+		H(r, "<form method=\"post\" action=\"/hb/study/");
+		N(r, d->id);
+		H(r, "\">");
+		form_csrf(r);
+		H(r, "<button>");
+		TR(r, "I have studied it");
+		H(r, "</button></form>");
+	}
+	H(r, "</li>\n");
+	return web_page_full(r);
+}
+
+static void hb_study(struct req *r)
+{
+	struct err tmp;
+
+	if (app_hb_home(r->app, &r->actor, &(struct hb_home){0}, &r->e)) {
+		hb_fail(r);
+		return;
+	}
+	page_begin(r, _(r, "Documents to study"));
+	hb_nav(r);
+	H(r, "<ul class=\"docs\">");
+	err_init(&tmp);
+	app_hb_docs(r->app, &r->actor, doc_row, r, &tmp);
+	err_cleanup(&tmp);
+	H(r, "</ul>\n");
+	page_end(r);
+}
+
+static void hb_studied_post(struct req *r)
+{
+	int64_t id = form_path_id(r);
+	int added;
+
+	if (!id)
+		err_set(&r->e, ERR_NOTFOUND, "no document to study has the id %s", r->pathv[0]);
+	else
+		app_hb_study_confirm(r->app, &r->actor, id, &added, &r->e);
+	if (r->e.code) {
+		if (!form_fail_page(r))
+			web_fail(r);
+		return;
+	}
+	req_redirect(r, "/hb/study");
 }
 
 /* ---- activation -------------------------------------------------------------------------- */

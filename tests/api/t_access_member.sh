@@ -177,6 +177,14 @@ expect_problem 409
 expect_json 'd["errors"][0]["rule"] == "R-HB-SELF-PERIOD"'
 api GET /api/v1/me/reviews
 expect_json '[(x["year"], x["step"], x["grade"]) for x in d["items"]] == [(2026, "self", "good")]'
+api GET /api/v1/me/meetings
+expect_json 'd == {"upcoming": [], "past": []}' "no meeting yet"
+api GET /api/v1/me/meetings/1
+expect_problem 404
+api GET /api/v1/me/documents
+expect_json 'd["items"] == []' "no document to study"
+api POST /api/v1/me/documents/1/studied
+expect_problem 404
 # The step is the member's own: the staff see it on the member's record, recorded by the
 # member's account.
 TOKEN=$TOKEN_admin
@@ -186,13 +194,16 @@ api GET "/api/v1/members/$MEMBER_B/reviews"
 expect_json 'd["items"] == []' "nothing on another member"
 for role in admin aview aclerk aadmin bclerk; do
 	TOKEN=$(eval echo "\$TOKEN_$role")
-	for p in /api/v1/me /api/v1/me/record /api/v1/me/reviews /api/v1/me/plans /api/v1/me/plans/2026; do
+	for p in /api/v1/me /api/v1/me/record /api/v1/me/reviews /api/v1/me/plans /api/v1/me/plans/2026 \
+		/api/v1/me/meetings /api/v1/me/meetings/1 /api/v1/me/documents; do
 		api GET "$p"
 		expect_problem 403
 	done
 	japi PUT /api/v1/me/plans/2026 '{"commitments":"x"}'
 	expect_problem 403
 	japi POST /api/v1/me/self-assessment '{"year":2026,"score":72}'
+	expect_problem 403
+	api POST /api/v1/me/documents/1/studied
 	expect_problem 403
 done
 TOKEN=$TOKEN_aview

@@ -240,4 +240,99 @@ page GET /orgs/A1C/accounts
 expect_status 404
 server_stop
 
+tcase "meetings: the cell's and the member's own, the roll only of a meeting attended" "$HB"
+# Meetings written as the meetings' code stores them (the table of schema 24).
+sqlite3 "$DB" <<SQL
+INSERT INTO meeting(id, org_id, on_date, starts_min, ends_min, kind, topic, agenda, state, recorded_by)
+SELECT 901, id, CAST(julianday('2026-10-10') - 2440587.5 AS INTEGER), 450, 570, 'monthly', 'Sinh hoạt tháng 10', '', 'held', 't' FROM org WHERE code = 'A1C';
+INSERT INTO meeting(id, org_id, on_date, starts_min, ends_min, kind, topic, agenda, state, recorded_by)
+SELECT 902, id, CAST(julianday('2026-09-12') - 2440587.5 AS INTEGER), 450, 570, 'thematic', 'Chuyên đề quý III', '', 'held', 't' FROM org WHERE code = 'A1C';
+INSERT INTO meeting(id, org_id, on_date, starts_min, ends_min, kind, topic, agenda, state, recorded_by)
+SELECT 903, id, CAST(julianday('2026-12-10') - 2440587.5 AS INTEGER), 450, 570, 'monthly', 'Sinh hoạt tháng 12', '1. Kiểm điểm cuối năm', 'planned', 't' FROM org WHERE code = 'A1C';
+INSERT INTO meeting(id, org_id, on_date, starts_min, ends_min, kind, topic, agenda, state, recorded_by)
+SELECT 904, id, CAST(julianday('2026-10-11') - 2440587.5 AS INTEGER), 450, 570, 'monthly', 'Chi bộ B họp', '', 'held', 't' FROM org WHERE code = 'B1C';
+INSERT INTO meeting(id, org_id, on_date, starts_min, ends_min, kind, topic, agenda, state, recorded_by)
+SELECT 905, id, CAST(julianday('2026-08-01') - 2440587.5 AS INTEGER), 450, 600, 'study', 'Học tập nghị quyết của Đảng ủy', '', 'held', 't' FROM org WHERE code = 'A1';
+INSERT INTO meeting(id, org_id, on_date, starts_min, ends_min, kind, topic, agenda, state, recorded_by)
+SELECT 906, id, CAST(julianday('2026-07-01') - 2440587.5 AS INTEGER), 450, 570, 'monthly', 'Buổi đã hủy', '', 'cancelled', 't' FROM org WHERE code = 'A1C';
+INSERT INTO meeting_attendance VALUES (901, $MEMBER_A, 'present', ''), (901, $MEMBER_SQL, 'absent', ''),
+	(902, $MEMBER_A, 'excused', 'đi công tác'), (902, $MEMBER_SQL, 'present', ''),
+	(904, $MEMBER_B, 'present', ''), (905, $MEMBER_A, 'present', ''), (905, $MEMBER_B, 'present', '');
+SQL
+server_start
+login "$A_LOGIN" "$MPW"
+page GET /hb
+expect_out_contains "Next meeting"
+expect_out_contains "Sinh hoạt tháng 12"
+page GET /hb/meetings
+expect_status 200
+expect_html_valid
+expect_phone
+for t in "Sinh hoạt tháng 10" "Chuyên đề quý III" "Sinh hoạt tháng 12" "Học tập nghị quyết của Đảng ủy"; do
+	expect_out_contains "$t"
+done
+expect_out_lacks "Chi bộ B họp"
+expect_out_lacks "Buổi đã hủy"
+expect_out_contains "Absent with leave"
+page GET /hb/meetings/901
+expect_status 200
+expect_html_valid
+expect_escaped
+expect_out_contains "Attendance"
+expect_out_contains "Robert&#39;); DROP TABLE member;--"
+expect_out_contains "Absent without reason"
+page GET /hb/meetings/902
+expect_status 200
+expect_out_contains "đi công tác"
+expect_out_lacks "Robert"
+expect_out_lacks "<h2>Attendance"
+page GET /hb/meetings/905
+expect_out_contains "Trần Thị Bình"
+page GET /hb/meetings/903
+expect_out_contains "1. Kiểm điểm cuối năm"
+expect_out_contains "Not yet held"
+for id in 904 999 x; do
+	page GET "/hb/meetings/$id"
+	expect_status 404
+	expect_out_lacks "Chi bộ B họp"
+done
+server_stop
+
+tcase "documents to study: the member's list, \"I have studied it\" through the study's confirmation" "$HB"
+cadre --json doc add 21-NQ/TW --title "Nghị quyết về tiếp tục tăng cường củng cố, xây dựng tổ chức cơ sở đảng" --issued-on 2026-01-16 --org ROOT
+json_val 'd["id"]'
+DOC_A=$JV
+cadre --json doc add 35-CT/TW --title "Chỉ thị về đại hội đảng bộ các cấp" --issued-on 2026-03-01 --org ROOT
+json_val 'd["id"]'
+DOC_B=$JV
+cadre study plan "$DOC_A" --org A1 --audience A1 --tier grassroots_members --deadline 2026-12-31
+expect_eq "a plan for A1's members" 0 "$RC"
+cadre study plan "$DOC_B" --org B1 --audience B1 --tier all
+server_start
+login "$A_LOGIN" "$MPW"
+page GET /hb
+expect_out_contains 'Documents to study</a>: 1'
+page GET /hb/study
+expect_status 200
+expect_html_valid
+expect_phone
+expect_out_contains "21-NQ/TW"
+expect_out_lacks "35-CT/TW"
+page POST "/hb/study/$DOC_B" --data-urlencode "csrf=$CSRF"
+expect_status 404
+page POST "/hb/study/$DOC_A"
+expect_status 403
+page POST "/hb/study/$DOC_A" --data-urlencode "csrf=$CSRF"
+expect_status 303
+page GET /hb/study
+expect_out_contains "You confirmed having studied it on"
+expect_out_lacks "I have studied it</button>"
+page GET /hb
+expect_out_contains "all studied"
+server_stop
+cadre --json audit list
+expect_json '[(x["action"], x["actor"], x["subject"]) for x in d[:1]] == [("study.confirm", "'"$A_LOGIN"'", "member:'"$MEMBER_A"'")]' "confirmed by the member's account, audited by the study"
+cadre --json study coverage "$DOC_A" --org A1C
+expect_json 'd["covered"] >= 1' "the member counts in the coverage"
+
 done_testing
