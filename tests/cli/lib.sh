@@ -327,6 +327,25 @@ while True:
             bad = "%s: %s" % (type(ex).__name__, ex)
         reply("FAIL " + bad if bad else "OK")
         continue
+    if mode == "run":
+        # A python script run in this process (its start saved): its output into the file.
+        import contextlib, io, runpy
+        buf = io.StringIO()
+        argv = sys.argv
+        try:
+            sys.argv = expr.split("\x1f")
+            with contextlib.redirect_stdout(buf):
+                runpy.run_path(sys.argv[0], run_name="__main__")
+        except SystemExit:
+            pass
+        except Exception as ex:
+            buf.write("%s: %s" % (type(ex).__name__, ex))
+        finally:
+            sys.argv = argv
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(buf.getvalue())
+        reply("OK")
+        continue
     if mode == "py":
         try:
             ok = eval(expr, {"json": json, "csv": csv, "rows": rows, "read": read})
@@ -360,6 +379,22 @@ py_eval() {
 	PYR="FAIL the python3 helper is gone"
 	printf '%s\n%s\n%s\n' "$1" "$OUTF" "${2//$'\n'/ }" >&"${PYJ[1]}" 2>/dev/null || return
 	IFS= read -r PYR <&"${PYJ[0]}" || PYR="FAIL the python3 helper is gone"
+}
+
+# py_run SCRIPT ARGS...: PYOUT = what the python script prints (trailing newlines dropped, as
+# $(python3 SCRIPT ARGS...) would), run inside the file's python3 helper: no interpreter to
+# start for each call. The arguments may not hold a newline or the byte 0x1f.
+py_run() {
+	local IFS=$'\x1f' out=$WORK/.pyrun
+	PYOUT=""
+	printf '%s\n%s\n%s\n' run "$out" "$*" >&"${PYJ[1]}" 2>/dev/null &&
+		IFS= read -r PYR <&"${PYJ[0]}" || PYR="FAIL the python3 helper is gone"
+	if [ "$PYR" = OK ]; then
+		slurp "$out" PYOUT
+		while [[ $PYOUT == *$'\n' ]]; do PYOUT=${PYOUT%$'\n'}; done
+	else
+		PYOUT=$PYR
+	fi
 }
 
 # expect_json PYEXPR [DESC]: the last stdout is JSON and PYEXPR (d = that JSON) is true.
