@@ -481,6 +481,26 @@ fixture_shared() {
 	[ $ok = 1 ]
 }
 
+# demo_fixture FILE: the demo region ('cadre demo': 1,700 organisations, 30,000 members) at
+# FILE, built once per run (fixture_shared: minutes of processor time under the sanitizer) and
+# copied. RC is 0 when FILE holds it (else cadre demo's exit code, when built here).
+demo_fixture() {
+	if fixture_shared demo "$1" demo_fixture_build; then
+		RC=0
+		return 0
+	fi
+	demo_fixture_build "$1"
+}
+
+# demo_fixture_build FILE: build demo_fixture's database at FILE (no cache).
+demo_fixture_build() {
+	local save=$DB
+	DB=$1
+	cadre demo
+	[ "$RC" = 0 ] || fail "cadre demo builds the demo region" "exit 0" "exit $RC"
+	DB=$save
+}
+
 # build_db FILE ORGS_CSV [MEMBERS_CSV]: a database with the given CSV imported.
 build_db() {
 	local save=$DB
