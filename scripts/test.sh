@@ -86,9 +86,8 @@ run_suite() {
 	fi
 	printf '%-40s %4d passed, %d failed (%d s)\n' "$name" "$p" "$f" $((SECONDS - t0))
 }
-# The suites on the sanitizer build run as one pool of files, the longest first, two (the
-# CPUs) at a time, so that no processor waits at the end of each suite for its last file. They
-# share one audit key and build each fixture database once (tests/cli/lib.sh: fixture_shared;
+# The suites on the sanitizer build run as one pool of files, the longest first, so that no
+# processor waits at the end of each suite for its last file. They share one audit key and build each fixture database once (tests/cli/lib.sh: fixture_shared;
 # the suites' files copy it). Each suite's count is read from its line "suite NAME: ...".
 shared=$(mktemp -d "${TMPDIR:-/tmp}/cadre-test-shared.XXXXXX") || exit 1
 trap 'rm -rf "$shared"' EXIT
@@ -99,7 +98,10 @@ for s in cli server api web hostile; do
 done
 if [ ${#pool[@]} -gt 0 ]; then
 	t0=$SECONDS
-	CADRE_TEST_DIR=$(
+	# One file more than the CPUs: a file often waits (for a server to come up, in its sleeps
+	# of the hostile tests, or on the lock while another file builds a shared fixture such as
+	# the demo), and a core would wait with it.
+	CADRE_TEST_JOBS=${CADRE_TEST_JOBS:-$((jobs + 1))} CADRE_TEST_DIR=$(
 		IFS=:
 		echo "${pool[*]}"
 	) tests/cli/run.sh build/san/cadre >"$log/suites.log" 2>&1
