@@ -29,6 +29,7 @@ read_unit() {
 	out=$(unit_log "$bin")
 	read -r rc secs <"$out.rc" 2>/dev/null || { rc=1; secs=0; }
 	rm -f "$out.rc"
+	ucosts+=("unit:$bin $secs")
 	p=$(grep -oE '\[  PASSED  \] [0-9]+' "$out" | grep -oE '[0-9]+$' | tail -1)
 	f=$(grep -oE '\[  FAILED  \] [0-9]+' "$out" | grep -oE '[0-9]+$' | tail -1)
 	p=${p:-0}
@@ -51,10 +52,20 @@ for t in build/tests/test_* build/san/tests/test_*; do
 	case $t in build/tests/test_demo | build/tests/test_review) continue ;; esac
 	[ -x "$t" ] && units+=("$t")
 done
-# The sanitized ones first (test_demo and test_review take longest), then the plain ones.
+# The longest first (test_demo and test_review under the sanitizer), by their seconds at the
+# last run ("unit:BINARY SECONDS" in build/test-logs/test-costs, else in tests/test-costs); a
+# new one, not measured yet, before all. The run's seconds are kept for the next run.
+costs_local=$log/test-costs
+declare -A ucost=()
+for c in tests/test-costs "$costs_local"; do
+	[ -r "$c" ] || continue
+	while read -r k v; do
+		[[ $k == unit:* && $v =~ ^[0-9]+$ ]] && ucost[${k#unit:}]=$v
+	done <"$c"
+done
 running=0
-for t in $(printf '%s\n' "${units[@]}" | grep '^build/san/') \
-	$(printf '%s\n' "${units[@]}" | grep -v '^build/san/'); do
+for t in $(for u in "${units[@]}"; do echo "${ucost[$u]:-100000} $u"; done | sort -k1,1nr -k2,2 |
+	cut -d' ' -f2); do
 	start_unit "$t" &
 	running=$((running + 1))
 	if [ $running -ge "$jobs" ]; then
@@ -63,7 +74,15 @@ for t in $(printf '%s\n' "${units[@]}" | grep '^build/san/') \
 	fi
 done
 wait
+ucosts=()
 for t in "${units[@]}"; do read_unit "$t"; done
+if [ ${#ucosts[@]} -gt 0 ]; then
+	{
+		[ -r "$costs_local" ] && cat "$costs_local"
+		printf '%s\n' "${ucosts[@]}"
+	} | awk '{ c[$1] = $2 } END { for (k in c) print k, c[k] }' | sort >"$costs_local.$$" &&
+		mv "$costs_local.$$" "$costs_local"
+fi
 
 # Suites that print "N passed, N failed" as their last summary line: the command line, the
 # server, the API, the pages (escaping, HTML validity, CSRF) and the browser tests.
