@@ -29,6 +29,7 @@ read_unit() {
 	out=$(unit_log "$bin")
 	read -r rc secs <"$out.rc" 2>/dev/null || { rc=1; secs=0; }
 	rm -f "$out.rc"
+	ucosts+=("unit:$bin $secs")
 	p=$(grep -oE '\[  PASSED  \] [0-9]+' "$out" | grep -oE '[0-9]+$' | tail -1)
 	f=$(grep -oE '\[  FAILED  \] [0-9]+' "$out" | grep -oE '[0-9]+$' | tail -1)
 	p=${p:-0}
@@ -51,10 +52,20 @@ for t in build/tests/test_* build/san/tests/test_*; do
 	case $t in build/tests/test_demo | build/tests/test_review) continue ;; esac
 	[ -x "$t" ] && units+=("$t")
 done
-# The sanitized ones first (test_demo and test_review take longest), then the plain ones.
+# The longest first (test_demo and test_review under the sanitizer), by their seconds at the
+# last run ("unit:BINARY SECONDS" in build/test-logs/test-costs, else in tests/test-costs); a
+# new one, not measured yet, before all. The run's seconds are kept for the next run.
+costs_local=$log/test-costs
+declare -A ucost=()
+for c in tests/test-costs "$costs_local"; do
+	[ -r "$c" ] || continue
+	while read -r k v; do
+		[[ $k == unit:* && $v =~ ^[0-9]+$ ]] && ucost[${k#unit:}]=$v
+	done <"$c"
+done
 running=0
-for t in $(printf '%s\n' "${units[@]}" | grep '^build/san/') \
-	$(printf '%s\n' "${units[@]}" | grep -v '^build/san/'); do
+for t in $(for u in "${units[@]}"; do echo "${ucost[$u]:-100000} $u"; done | sort -k1,1nr -k2,2 |
+	cut -d' ' -f2); do
 	start_unit "$t" &
 	running=$((running + 1))
 	if [ $running -ge "$jobs" ]; then
@@ -63,7 +74,15 @@ for t in $(printf '%s\n' "${units[@]}" | grep '^build/san/') \
 	fi
 done
 wait
+ucosts=()
 for t in "${units[@]}"; do read_unit "$t"; done
+if [ ${#ucosts[@]} -gt 0 ]; then
+	{
+		[ -r "$costs_local" ] && cat "$costs_local"
+		printf '%s\n' "${ucosts[@]}"
+	} | awk '{ c[$1] = $2 } END { for (k in c) print k, c[k] }' | sort >"$costs_local.$$" &&
+		mv "$costs_local.$$" "$costs_local"
+fi
 
 # Suites that print "N passed, N failed" as their last summary line: the command line, the
 # server, the API, the pages (escaping, HTML validity, CSRF) and the browser tests.
@@ -86,21 +105,50 @@ run_suite() {
 	fi
 	printf '%-40s %4d passed, %d failed (%d s)\n' "$name" "$p" "$f" $((SECONDS - t0))
 }
-# The suites on the sanitizer build share one audit key and build each fixture database once
-# (tests/cli/lib.sh: fixture_shared; the suites' files copy it).
+# The suites on the sanitizer build run as one pool of files, the longest first, so that no
+# processor waits at the end of each suite for its last file. They share one audit key and build each fixture database once (tests/cli/lib.sh: fixture_shared;
+# the suites' files copy it). Each suite's count is read from its line "suite NAME: ...".
 shared=$(mktemp -d "${TMPDIR:-/tmp}/cadre-test-shared.XXXXXX") || exit 1
 trap 'rm -rf "$shared"' EXIT
 export CADRE_TEST_SHARED=$shared
-[ -x tests/cli/run.sh ] && run_suite "tests/cli (sanitized binary)" "$log/cli.log" \
-	tests/cli/run.sh build/san/cadre
-[ -x tests/server/run.sh ] && run_suite "tests/server (sanitized server)" "$log/server.log" \
-	tests/server/run.sh build/san/cadre
-[ -x tests/api/run.sh ] && run_suite "tests/api (sanitized server)" "$log/api.log" \
-	tests/api/run.sh build/san/cadre
-[ -x tests/web/run.sh ] && run_suite "tests/web (sanitized server)" "$log/web.log" \
-	tests/web/run.sh build/san/cadre
-[ -x tests/hostile/run.sh ] && run_suite "tests/hostile (sanitized binary)" "$log/hostile.log" \
-	tests/hostile/run.sh build/san/cadre
+pool=()
+for s in cli server api web hostile; do
+	[ -x "tests/$s/run.sh" ] && pool+=("$PWD/tests/$s")
+done
+if [ ${#pool[@]} -gt 0 ]; then
+	t0=$SECONDS
+	# One file more than the CPUs: a file often waits (for a server to come up, in its sleeps
+	# of the hostile tests, or on the lock while another file builds a shared fixture such as
+	# the demo), and a core would wait with it.
+	CADRE_TEST_JOBS=${CADRE_TEST_JOBS:-$((jobs + 1))} CADRE_TEST_DIR=$(
+		IFS=:
+		echo "${pool[*]}"
+	) tests/cli/run.sh build/san/cadre >"$log/suites.log" 2>&1
+	rc=$?
+	for d in "${pool[@]}"; do
+		s=$(basename "$d")
+		line=$(grep -E "^suite $s: [0-9]+ passed, [0-9]+ failed" "$log/suites.log" | tail -1)
+		p=$(echo "$line" | awk '{print $3}')
+		f=$(echo "$line" | awk '{print $5}')
+		cpu=$(echo "$line" | sed -n 's/.*(CPU \([0-9]*\) s).*/\1/p')
+		p=${p:-0}
+		f=${f:-1}
+		passed=$((passed + p))
+		failed=$((failed + f))
+		if [ "$f" -ne 0 ]; then
+			failures+=("tests/$s (see $log/suites.log)")
+			# The suite's block: from its heading to its count.
+			sed -n "/^cadre tests ($s):/,/^suite $s:/p" "$log/suites.log" | grep -E 'FAIL' | head -40
+		fi
+		printf '%-40s %4d passed, %d failed (CPU %s s)\n' "tests/$s (sanitized)" "$p" "$f" "${cpu:-?}"
+	done
+	# A failure outside the files (the runner itself) still fails the run.
+	if [ $rc -ne 0 ] && ! grep -qE '^suite [a-z]+: [0-9]+ passed, [1-9]' "$log/suites.log"; then
+		failed=$((failed + 1))
+		failures+=("the suites' runner, exit $rc (see $log/suites.log)")
+	fi
+	printf '%-40s (%d s)\n' "the sanitized suites, in one pool" $((SECONDS - t0))
+fi
 unset CADRE_TEST_SHARED
 [ -x tests/browser/run.sh ] && run_suite "tests/browser (Chromium)" "$log/browser.log" \
 	tests/browser/run.sh build/cadre

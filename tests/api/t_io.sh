@@ -133,9 +133,22 @@ http GET /api/v1/openapi.json
 expect_status 200
 expect_eq "content type" "application/json" "$CTYPE"
 expect_json 'd["openapi"].startswith("3.") and "/api/v1/orgs/{code}/members" in d["paths"] and d["paths"]["/api/v1/openapi.json"]["get"]["security"] == []'
-if python3 -c 'import openapi_spec_validator' 2>/dev/null; then
-	cp "$OUTF" "$WORK/openapi.json"
-	expect_true "openapi.json validates" python3 -c 'import json, openapi_spec_validator as v; v.validate(json.load(open("openapi.json")))'
+# The validator when it is installed (exit 77 when not), imported once: its import is most of
+# the cost.
+cp "$OUTF" "$WORK/openapi.json"
+python3 -c '
+try:
+    import openapi_spec_validator as v
+except ImportError:
+    raise SystemExit(77)
+import json
+v.validate(json.load(open("openapi.json")))' 2>"$WORK/oas.err"
+rc=$?
+if [ $rc != 77 ]; then
+	LAST_CMD="openapi_spec_validator.validate(openapi.json)"
+	if [ $rc = 0 ]; then pass; else
+		fail "openapi.json validates" "exit 0" "exit $rc: $(tail -c 300 "$WORK/oas.err")"
+	fi
 fi
 server_stop
 

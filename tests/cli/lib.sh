@@ -327,6 +327,25 @@ while True:
             bad = "%s: %s" % (type(ex).__name__, ex)
         reply("FAIL " + bad if bad else "OK")
         continue
+    if mode == "run":
+        # A python script run in this process (its start saved): its output into the file.
+        import contextlib, io, runpy
+        buf = io.StringIO()
+        argv = sys.argv
+        try:
+            sys.argv = expr.split("\x1f")
+            with contextlib.redirect_stdout(buf):
+                runpy.run_path(sys.argv[0], run_name="__main__")
+        except SystemExit:
+            pass
+        except Exception as ex:
+            buf.write("%s: %s" % (type(ex).__name__, ex))
+        finally:
+            sys.argv = argv
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(buf.getvalue())
+        reply("OK")
+        continue
     if mode == "py":
         try:
             ok = eval(expr, {"json": json, "csv": csv, "rows": rows, "read": read})
@@ -360,6 +379,22 @@ py_eval() {
 	PYR="FAIL the python3 helper is gone"
 	printf '%s\n%s\n%s\n' "$1" "$OUTF" "${2//$'\n'/ }" >&"${PYJ[1]}" 2>/dev/null || return
 	IFS= read -r PYR <&"${PYJ[0]}" || PYR="FAIL the python3 helper is gone"
+}
+
+# py_run SCRIPT ARGS...: PYOUT = what the python script prints (trailing newlines dropped, as
+# $(python3 SCRIPT ARGS...) would), run inside the file's python3 helper: no interpreter to
+# start for each call. The arguments may not hold a newline or the byte 0x1f.
+py_run() {
+	local IFS=$'\x1f' out=$WORK/.pyrun
+	PYOUT=""
+	printf '%s\n%s\n%s\n' run "$out" "$*" >&"${PYJ[1]}" 2>/dev/null &&
+		IFS= read -r PYR <&"${PYJ[0]}" || PYR="FAIL the python3 helper is gone"
+	if [ "$PYR" = OK ]; then
+		slurp "$out" PYOUT
+		while [[ $PYOUT == *$'\n' ]]; do PYOUT=${PYOUT%$'\n'}; done
+	else
+		PYOUT=$PYR
+	fi
 }
 
 # expect_json PYEXPR [DESC]: the last stdout is JSON and PYEXPR (d = that JSON) is true.
@@ -444,6 +479,26 @@ fixture_shared() {
 	fi
 	exec {lockfd}>&-
 	[ $ok = 1 ]
+}
+
+# demo_fixture FILE: the demo region ('cadre demo': 1,700 organisations, 30,000 members) at
+# FILE, built once per run (fixture_shared: minutes of processor time under the sanitizer) and
+# copied. RC is 0 when FILE holds it (else cadre demo's exit code, when built here).
+demo_fixture() {
+	if fixture_shared demo "$1" demo_fixture_build; then
+		RC=0
+		return 0
+	fi
+	demo_fixture_build "$1"
+}
+
+# demo_fixture_build FILE: build demo_fixture's database at FILE (no cache).
+demo_fixture_build() {
+	local save=$DB
+	DB=$1
+	cadre demo
+	[ "$RC" = 0 ] || fail "cadre demo builds the demo region" "exit 0" "exit $RC"
+	DB=$save
 }
 
 # build_db FILE ORGS_CSV [MEMBERS_CSV]: a database with the given CSV imported.

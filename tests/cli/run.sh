@@ -1,8 +1,9 @@
 #!/bin/bash
 # run.sh [CADRE_BINARY] - run every tests/cli/t_*.sh (or $CADRE_TEST_DIR/t_*.sh: the server
-# suites use this runner too) against the real cadre binary
-# (default build/cadre), a few files at a time. Prints each failure (command, expected, got)
-# and ends with exactly one line "N passed, N failed"; exits non-zero on any failure.
+# suites use this runner too; CADRE_TEST_DIR=DIR:DIR... runs several suites in one pool)
+# against the real cadre binary (default build/cadre), a few files at a time, the longest
+# first. Prints each failure (command, expected, got) and ends with exactly one line
+# "N passed, N failed"; exits non-zero on any failure.
 #   CADRE_TEST_JOBS=N   files run at once (default: the number of CPUs)
 #   CADRE_TEST_ONLY=t_org.sh,t_cli.sh   run only these files
 #   CADRE_TEST_TIMEOUT=S   a file still running after S seconds is stopped (default 600)
@@ -36,6 +37,13 @@ if ! cp "$bin" "$tmp/cadre"; then
 fi
 export CADRE=$tmp/cadre
 export CADRE_TEST_TMP=$tmp
+# python3 found on the PATH may be a version manager's shim (pyenv's is a chain of shell
+# scripts that costs four times the interpreter's own start): the files run the interpreter
+# it leads to, through a link in a folder put first on the PATH.
+py=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
+if [ -n "$py" ] && [ -x "$py" ] && [ "$py" != "$(command -v python3)" ]; then
+	mkdir -p "$tmp/bin" && ln -s "$py" "$tmp/bin/python3" && export PATH=$tmp/bin:$PATH
+fi
 # The run's audit key and its shared fixtures (tests/cli/lib.sh: fixture_shared). The caller may
 # name a folder that several runs share (scripts/test.sh does, for the suites on one binary).
 if [ -z "${CADRE_TEST_SHARED:-}" ]; then
@@ -52,30 +60,71 @@ limit=${CADRE_TEST_TIMEOUT:-600}
 [ "$jobs" -lt 1 ] && jobs=1
 start=$(date +%s)
 
-# The biggest files first, so that the longest one does not start last.
-files=()
-suite=${CADRE_TEST_DIR:-$here}
-mapfile -t all < <(ls -S "$suite"/t_*.sh)
-for t in "${all[@]}"; do
-	name=$(basename "$t")
-	if [ -n "${CADRE_TEST_ONLY:-}" ] && [[ ",$CADRE_TEST_ONLY," != *",$name,"* ]]; then
-		continue
-	fi
-	files+=("$t")
+# The files of every suite named (CADRE_TEST_DIR: one folder, or several separated by ':'),
+# in one pool: the longest first, so that no long file starts last and leaves a processor idle
+# at the end. A file's length is its wall seconds of the last run on this machine
+# (build/test-logs/test-costs, written at the end of a run), else of the last measure kept in
+# tests/test-costs, else guessed from its size (a new file).
+suites=()
+IFS=: read -r -a dirs <<<"${CADRE_TEST_DIR:-$here}"
+for d in "${dirs[@]}"; do suites+=("$(cd "$d" && pwd)"); done
+costs_local=$root/build/test-logs/test-costs
+declare -A cost=()
+for c in "$root/tests/test-costs" "$costs_local"; do
+	[ -r "$c" ] || continue
+	while read -r key secs; do
+		[[ $key == [a-z]*/t_*.sh && $secs =~ ^[0-9]+$ ]] && cost[$key]=$secs
+	done <"$c"
 done
+files=()
+keys=()
+for suite in "${suites[@]}"; do
+	for t in "$suite"/t_*.sh; do
+		[ -e "$t" ] || continue
+		name=$(basename "$t")
+		if [ -n "${CADRE_TEST_ONLY:-}" ] && [[ ",$CADRE_TEST_ONLY," != *",$name,"* ]]; then
+			continue
+		fi
+		files+=("$t")
+		keys+=("$(basename "$suite")/$name")
+	done
+done
+# Seconds per byte of the files whose length is known, for a guess at the others.
+known_s=0
+known_b=0
+for i in "${!files[@]}"; do
+	if [ -n "${cost[${keys[$i]}]:-}" ]; then
+		known_s=$((known_s + cost[${keys[$i]}]))
+		known_b=$((known_b + $(stat -c %s "${files[$i]}")))
+	fi
+done
+order=()
+for i in "${!files[@]}"; do
+	c=${cost[${keys[$i]}]:-}
+	if [ -z "$c" ]; then
+		b=$(stat -c %s "${files[$i]}")
+		if [ "$known_b" -gt 0 ]; then c=$((b * known_s / known_b)); else c=$((b / 100)); fi
+	fi
+	order+=("$c $i")
+done
+mapfile -t order < <(printf '%s\n' "${order[@]}" | sort -k1,1nr -k2,2n)
 
-# Run the files in parallel, at most $jobs at once.
+# Run the files in parallel, at most $jobs at once. A file's outputs are $tmp/SUITE.NAME.*.
 running=0
-for t in "${files[@]}"; do
+for o in "${order[@]}"; do
+	[ -n "$o" ] || continue
+	i=${o#* }
+	t=${files[$i]}
 	name=$(basename "$t" .sh)
+	out=$tmp/$(dirname "${keys[$i]}").$name
 	(
 		t0=$(date +%s)
-		CADRE_TEST_RESULT=$tmp/$name.result timeout "$limit" bash "$t" >"$tmp/$name.log" 2>&1
-		echo $? >"$tmp/$name.rc"
+		CADRE_TEST_RESULT=$out.result timeout "$limit" bash "$t" >"$out.log" 2>&1
+		echo $? >"$out.rc"
 		# Wall seconds and the CPU seconds (user+sys) of the file and all it ran.
-		times >"$tmp/$name.times"
-		echo "$(($(date +%s) - t0)) $(tail -1 "$tmp/$name.times" | tr -d s | tr m ' ' |
-			awk '{ printf "%.0f", $1 * 60 + $2 + $3 * 60 + $4 }')" >"$tmp/$name.time"
+		times >"$out.times"
+		echo "$(($(date +%s) - t0)) $(tail -1 "$out.times" | tr -d s | tr m ' ' |
+			awk '{ printf "%.0f", $1 * 60 + $2 + $3 * 60 + $4 }')" >"$out.time"
 	) &
 	running=$((running + 1))
 	if [ $running -ge "$jobs" ]; then
@@ -85,32 +134,56 @@ for t in "${files[@]}"; do
 done
 wait
 
+# Each suite's files in order of name, then its count "suite NAME: N passed, N failed
+# (CPU N s)"; the last line is the sum of all.
 passed=0
 failed=0
-echo "cadre tests ($(basename "$suite")): $bin"
-mapfile -t sorted < <(printf '%s\n' "${files[@]}" | sort)
-for t in "${sorted[@]}"; do
-	name=$(basename "$t" .sh)
-	p=0
-	f=0
-	if [ -s "$tmp/$name.result" ]; then
-		read -r p f <"$tmp/$name.result"
-	else
-		f=1
-		echo "FAIL $name.sh: no result (killed or timed out after $limit s?)"
-	fi
-	rc=$(cat "$tmp/$name.rc" 2>/dev/null || echo 1)
-	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
-		f=1
-		echo "FAIL $name.sh: exit status $rc"
-	fi
-	# The log holds the FAIL blocks and the file's own summary line.
-	grep -v -E "^$name\.sh: ok [0-9]+, failed [0-9]+$" "$tmp/$name.log"
-	read -r tw tc 2>/dev/null <"$tmp/$name.time" || { tw=?; tc=?; }
-	printf '%-16s ok %4d, failed %d  (%s s, CPU %s s)\n' "$name.sh" "$p" "$f" "$tw" "$tc"
-	passed=$((passed + p))
-	failed=$((failed + f))
+newcosts=()
+for suite in "${suites[@]}"; do
+	sname=$(basename "$suite")
+	sp=0
+	sf=0
+	scpu=0
+	echo "cadre tests ($sname): $bin"
+	for i in "${!files[@]}"; do
+		[ "$(dirname "${keys[$i]}")" = "$sname" ] || continue
+		t=${files[$i]}
+		name=$(basename "$t" .sh)
+		out=$tmp/$sname.$name
+		p=0
+		f=0
+		if [ -s "$out.result" ]; then
+			read -r p f <"$out.result"
+		else
+			f=1
+			echo "FAIL $name.sh: no result (killed or timed out after $limit s?)"
+		fi
+		rc=$(cat "$out.rc" 2>/dev/null || echo 1)
+		if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
+			f=1
+			echo "FAIL $name.sh: exit status $rc"
+		fi
+		# The log holds the FAIL blocks and the file's own summary line.
+		grep -v -E "^$name\.sh: ok [0-9]+, failed [0-9]+$" "$out.log"
+		read -r tw tc 2>/dev/null <"$out.time" || { tw=?; tc=?; }
+		printf '%-16s ok %4d, failed %d  (%s s, CPU %s s)\n' "$name.sh" "$p" "$f" "$tw" "$tc"
+		[[ $tw =~ ^[0-9]+$ ]] && newcosts+=("${keys[$i]} $tw")
+		[[ $tc =~ ^[0-9]+$ ]] && scpu=$((scpu + tc))
+		sp=$((sp + p))
+		sf=$((sf + f))
+	done
+	echo "suite $sname: $sp passed, $sf failed (CPU $scpu s)"
+	passed=$((passed + sp))
+	failed=$((failed + sf))
 done
+# This run's lengths, for the next run's order (kept for the files not run this time).
+if [ ${#newcosts[@]} -gt 0 ] && mkdir -p "$(dirname "$costs_local")" 2>/dev/null; then
+	{
+		[ -r "$costs_local" ] && cat "$costs_local"
+		printf '%s\n' "${newcosts[@]}"
+	} | awk '{ c[$1] = $2 } END { for (k in c) print k, c[k] }' | sort >"$costs_local.$$" &&
+		mv "$costs_local.$$" "$costs_local"
+fi
 echo "($(($(date +%s) - start)) s)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

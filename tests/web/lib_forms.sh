@@ -2,8 +2,12 @@
 # HTML of the last page says about a field (t_forms_html.py), posts with the session's CSRF
 # token, the review form sent and the review steps counted. Sourced after lib_web.sh.
 HTMLPY=$HERE/t_forms_html.py
-# htmlq MODE [NAME]: ask t_forms_html.py about the last page; the answer in HQ.
-htmlq() { HQ=$(python3 "$HTMLPY" "$OUTF" "$@"); }
+# htmlq MODE [NAME]: ask t_forms_html.py about the last page; the answer in HQ (the script
+# runs in the file's python3 helper: tests/cli/lib.sh, py_run).
+htmlq() {
+	py_run "$HTMLPY" "$OUTF" "$@"
+	HQ=$PYOUT
+}
 # expect_valid_html: balanced tags and unique ids (t_forms_html.py), valid for tidy, nothing
 # from data unescaped, under 100 KB (lib_web.sh).
 expect_valid_html() {
@@ -39,7 +43,10 @@ post() {
 	shift
 	page POST "$path" --data-urlencode "csrf=$CSRF" "$@"
 }
-location() { grep -i -m1 '^location:' "$HDRF" | sed 's/^[^:]*: *//; s/\r$//'; }
+location() {
+	header_value location
+	printf '%s\n' "$HV"
+}
 # grade ORG YEAR ID=GRADE... [-- CURL ARGS]: send the review form of ORG for YEAR, each
 # member's grade as the field g-ID (after --, for example --data-urlencode r-ID=REASON).
 grade() {

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib_web.sh"
 
 tcase "the demo database and an account"
-cadre demo
+demo_fixture "$DB" # a copy of the run's one demo database
 expect_eq "demo built" 0 "$RC"
 DEMO=$DB
 cadre --json org tree --depth 1

@@ -272,7 +272,7 @@ server_stop
 
 # ---------------------------------------------------------------------------------------------
 tcase "the demo: a region's, a province's and a cell's report, a cell's form, under 100 KB and valid"
-cadre demo
+demo_fixture "$DB" # a copy of the run's one demo database
 expect_eq "demo built" 0 "$RC"
 printf '%s\n' "$PW" >"$WORK/.pw"
 STDIN=$WORK/.pw cadre user add chief --role clerk --org QK2

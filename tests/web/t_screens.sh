@@ -161,7 +161,7 @@ PY
 }
 
 tcase "the demo: the region's and a province's report whole to print; charts that tell names apart and link"
-cadre demo
+demo_fixture "$DB" # a copy of the run's one demo database
 expect_eq "demo built" 0 "$RC"
 printf '%s\n' "$PW" >"$WORK/.pw"
 STDIN=$WORK/.pw cadre user add admin --role sys_admin
