@@ -21,6 +21,8 @@
 #     the whole tree's coverage from the kept counters beside the attendance scanned;
 #   - the admission pipeline (bench/admissions.sh): 300,000 generated cases; a province's and
 #     the country's due list and a province's admission figures beside the plain SQL way;
+#   - a year of meetings (bench/meetings.sh): cadre's imports of meetings and attendance beside
+#     sqlite3's .import of the same rows;
 #   - the server under abuse (bench/abuse.sh): its memory under 20 anonymous 64 MiB uploads,
 #     others' p99 while one address holds 1,100 half-open connections, and writers' answers
 #     during an import of the national roll in another process.
@@ -265,6 +267,13 @@ fi
 # (bench/study.sh; BENCH_STUDY=0 leaves it out).
 if [ "${BENCH_STUDY:-1}" = 1 ]; then
 	bench/study.sh "$db" "$out"
+fi
+# Meetings (issue 12): a year of monthly meetings of every cell (560,000 meetings, 61 million
+# attendance rows at scale 1.0) through cadre's imports beside sqlite3's .import of the same
+# rows (BENCH_MEETINGS=0 leaves it out).
+if [ "${BENCH_MEETINGS:-1}" = 1 ]; then
+	echo "bench: a year of meetings (issue 12) ..."
+	bench/meetings.sh "$db" "$out.raw"
 fi
 # The server under abuse (issue 9): uploads, half-open connections, writers during an import.
 if [ "${BENCH_ABUSE:-1}" = 1 ]; then

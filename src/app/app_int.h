@@ -180,6 +180,9 @@ enum err_code demo_reviews(struct app *a, const struct actor *ac, struct err *e)
 /* The demo's admissions (demo_adm.c): cases at every open stage in every grassroots
  * organisation, three years of admissions, and a few overdue items; after the history. */
 enum err_code demo_admissions(struct app *a, const struct actor *ac, struct err *e);
+/* The demo's meetings (demo_meet.c): a year of meetings for every cell, some missed, some
+ * poorly attended; after the history and the admissions. */
+enum err_code demo_meetings(struct app *a, const struct actor *ac, struct err *e);
 
 /* ---- CSV files with a header (app_io.c; the review imports use them too) ---------------- */
 /* The columns of a CSV file: names the known ones (NULL-terminated, at most 64), required

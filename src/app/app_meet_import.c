@@ -259,6 +259,9 @@ static const char *const att_names[] = {
 static const char *const att_required[] = {"status", NULL};
 enum { AC_MEETING, AC_ORG, AC_DATE, AC_KIND, AC_MEMBER, AC_MEMBER_NO, AC_STATUS, AC_REASON };
 
+/* Files larger than this take the big bulk path (store_att_bulk_big). */
+#define ATT_BIG_BYTES (8L << 20)
+
 struct number {
 	char *no;
 	int64_t id;
@@ -283,6 +286,7 @@ struct att_import {
 	size_t ndone, capdone;
 	struct meeting *m;
 	struct roll_vec roll;
+	struct meet_att_buf buf;
 	long meetings, stored;
 };
 
@@ -312,10 +316,11 @@ static int64_t member_by_number(struct att_import *x, const char *no, struct err
 		x->nums_read = 1;
 		if (store_meeting_numbers(x->a->st, num_take, x, e))
 			return 0;
-		qsort(x->nums, x->nnum, sizeof *x->nums, num_cmp);
+		if (x->nnum)
+			qsort(x->nums, x->nnum, sizeof *x->nums, num_cmp);
 	}
 	key.no = (char *)(uintptr_t)no;
-	hit = bsearch(&key, x->nums, x->nnum, sizeof *x->nums, num_cmp);
+	hit = x->nnum ? bsearch(&key, x->nums, x->nnum, sizeof *x->nums, num_cmp) : NULL;
 	return hit ? hit->id : 0;
 }
 
@@ -331,9 +336,8 @@ static enum err_code flush_meeting(struct att_import *x, int64_t id, const char 
 				   int kind, struct err *e)
 {
 	struct app *a = x->a;
-	struct meet_attendance *out = NULL;
 	struct err tmp;
-	size_t nout = 0, i;
+	size_t i;
 	long base = 0, ln = x->first_line;
 	enum err_code rc = ERR_OK;
 
@@ -363,7 +367,7 @@ static enum err_code flush_meeting(struct att_import *x, int64_t id, const char 
 		take_row_problems(e, &tmp, ln);
 		goto out;
 	}
-	if (bsearch(&id, x->done, x->ndone, sizeof *x->done, id_cmp)) {
+	if (x->ndone && bsearch(&id, x->done, x->ndone, sizeof *x->done, id_cmp)) {
 		err_add(e, ERR_INPUT, ln, "meeting_id", NULL, NULL,
 			"the rows of meeting %lld are not together: put every row of a meeting "
 			"one after another",
@@ -395,20 +399,19 @@ static enum err_code flush_meeting(struct att_import *x, int64_t id, const char 
 	x->roll.n = 0;
 	if ((rc = meet_roll_of(a, x->m, &x->roll, e)))
 		goto out;
-	meet_check_attendance(x->m, &x->roll, x->rows, x->n, x->lines, ln, &out, &nout, &base, e);
+	meet_check_attendance(x->m, &x->roll, x->rows, x->n, x->lines, ln, &x->buf, &base, e);
 	if (e->code)
 		goto out; /* nothing more is written: the import will be refused */
 	if ((rc = store_att_bulk_clear(x->bulk, id, e)))
 		goto out;
-	for (i = 0; i < nout && !rc; i++)
-		rc = store_att_bulk_put(x->bulk, id, &out[i], e);
+	for (i = 0; i < x->buf.n && !rc; i++)
+		rc = store_att_bulk_put(x->bulk, id, &x->buf.out[i], e);
 	if (!rc)
 		rc = store_meeting_set_state(a->st, id, MST_HELD, base, NULL, e);
-	x->stored += (long)nout;
+	x->stored += (long)x->buf.n;
 	x->meetings++;
 out:
 	err_cleanup(&tmp);
-	free(out);
 	x->n = 0;
 	return rc;
 }
@@ -427,7 +430,7 @@ enum err_code app_import_attendance(struct app *a, const struct actor *ac,
 	int64_t cur_id = 0;
 	char cur_org[ORG_CODE_MAX + 1] = "";
 	date_t cur_on = DATE_NONE;
-	int cur_kind = 0, got, once, fatal = 0;
+	int cur_kind = 0, got, once, fatal = 0, journal;
 	size_t i;
 
 	memset(res, 0, sizeof *res);
@@ -443,19 +446,28 @@ enum err_code app_import_attendance(struct app *a, const struct actor *ac,
 	/* Every reference is checked here (a meeting the actor sees, a member on its roll), so
 	 * the store need not check each row's foreign keys again. */
 	app_foreign_keys(a, 0);
+	/* A large file is written once through a rollback journal rather than twice through
+	 * the write-ahead log (harmlessly refused while another connection has the database). */
+	journal = opts->in_size > ATT_BIG_BYTES && store_journal_bulk(a->st, 1) == ERR_OK;
 	if ((rc = app_begin(a, e))) {
+		if (journal)
+			store_journal_bulk(a->st, 0);
 		app_foreign_keys(a, 1);
 		return rc;
 	}
 	once = app_import_once_check(a, ac, "attendance", opts, res, e);
 	if (once) {
 		rc = app_end(a, once > 0 ? ERR_OK : e->code ? e->code : ERR_STORAGE, e);
+		if (journal)
+			store_journal_bulk(a->st, 0);
 		app_foreign_keys(a, 1);
 		return rc;
 	}
 	x.m = xmalloc(sizeof *x.m);
 	meeting_init(x.m);
-	if (!(x.bulk = store_att_bulk_new(a->st, e)))
+	/* A large file (a year of a province or more) takes the big bulk path. */
+	if (!(x.bulk = opts->in_size > ATT_BIG_BYTES ? store_att_bulk_big(a->st, e)
+						      : store_att_bulk_new(a->st, e)))
 		goto done;
 	rd = csv_reader_new(app_csv_read, opts->in, 0);
 	if (read_header(rd, &cols, e))
@@ -567,11 +579,15 @@ enum err_code app_import_attendance(struct app *a, const struct actor *ac,
 		err_add(e, ERR_INPUT, 0, NULL, NULL, NULL,
 			"the file has a header but no attendance");
 	res->imported = x.stored;
+	if (!e->code)
+		store_att_bulk_end(x.bulk, e);
 	if (!e->code && !app_import_finish(a, ac, "attendance", opts, res, e))
 		audit_import(a, ac, "import.attendance", opts, res, x.meetings, e);
 done:
 	store_att_bulk_free(x.bulk);
 	rc = app_end(a, e->code, e);
+	if (journal)
+		store_journal_bulk(a->st, 0);
 	app_foreign_keys(a, 1);
 	if (rc)
 		res->imported = 0;
@@ -582,6 +598,7 @@ done:
 	free(x.lines);
 	free(x.done);
 	free(x.roll.v);
+	meet_att_buf_free(&x.buf);
 	if (x.m) {
 		meeting_cleanup(x.m);
 		free(x.m);

@@ -79,12 +79,14 @@ enum err_code meet_roll_of(struct app *a, const struct meeting *m, struct roll_v
 	struct org o;
 
 	if (m->kind != MK_STUDY)
-		return store_meeting_roll(a->st, m->org_id, 0, 0, m->on, roll_take, l, e);
+		return store_meeting_roll(a->st, m->org_id, 0, 0, m->on, l->sorted, roll_take, l,
+					  e);
 	if (store_org_by_id(a->st, m->org_id, &o, e))
 		return e->code;
 	if (o.dissolved != DATE_NONE)
-		return store_meeting_roll(a->st, m->org_id, 0, 0, m->on, roll_take, l, e);
-	return store_meeting_roll(a->st, 0, o.pre, o.last, m->on, roll_take, l, e);
+		return store_meeting_roll(a->st, m->org_id, 0, 0, m->on, l->sorted, roll_take, l,
+					  e);
+	return store_meeting_roll(a->st, 0, o.pre, o.last, m->on, l->sorted, roll_take, l, e);
 }
 
 static const struct meet_roll_row *roll_find(const struct meet_roll_row *sorted, size_t n,
@@ -93,7 +95,7 @@ static const struct meet_roll_row *roll_find(const struct meet_roll_row *sorted,
 	struct meet_roll_row key;
 
 	key.r.member_id = id;
-	return bsearch(&key, sorted, n, sizeof *sorted, meet_roll_cmp_id);
+	return n ? bsearch(&key, sorted, n, sizeof *sorted, meet_roll_cmp_id) : NULL;
 }
 
 static const char *not_counted_why(const struct meet_roll_entry *r)
@@ -183,28 +185,45 @@ static void check_record(struct app *a, const struct actor *ac, struct meeting *
  * of the roll, as given for a study session) and the quorum's base. */
 void meet_check_attendance(const struct meeting *m, struct roll_vec *l,
 			   const struct meet_attendance *rows, size_t n, const long *lines, long line,
-			     struct meet_attendance **out, size_t *nout, long *base, struct err *e)
+			   struct meet_att_buf *b, long *base, struct err *e)
 {
-	struct meet_roll_row *byid = xmalloc((l->n ? l->n : 1) * sizeof *byid);
-	unsigned char *seen = xcalloc(l->n ? l->n : 1, 1);
-	struct meet_attendance *o = xcalloc(n ? n : 1, sizeof *o);
-	enum attend_status *st = xmalloc((n ? n : 1) * sizeof *st);
+	struct meet_roll_row *byid = l->v;
+	unsigned char *seen;
+	struct meet_attendance *o;
+	enum attend_status *st;
 	size_t i, k = 0;
 
+	if (n > b->cap) {
+		b->cap = n * 2;
+		b->out = xrealloc(b->out, b->cap * sizeof *b->out);
+		b->st = xrealloc(b->st, b->cap * sizeof *b->st);
+	}
+	if (l->n + 1 > b->seen_cap) {
+		b->seen_cap = (l->n + 1) * 2;
+		b->seen = xrealloc(b->seen, b->seen_cap);
+	}
+	o = b->out;
+	st = b->st;
+	seen = b->seen;
+	memset(seen, 0, l->n + 1);
+
 	if (l->n)
-		memcpy(byid, l->v, l->n * sizeof *byid);
-	qsort(byid, l->n, sizeof *byid, meet_roll_cmp_id);
+		qsort(byid, l->n, sizeof *byid, meet_roll_cmp_id); /* l is left in id order */
 	for (i = 0; i < n; i++) {
 		const struct meet_roll_row *r = roll_find(byid, l->n, rows[i].member_id);
 		char reason[MEET_LINE];
 		size_t at;
 
 		if (!r) {
-			err_add(e, ERR_INPUT, lines ? lines[i] : line, "member_id", NULL, NULL,
-				m->kind == MK_STUDY
-					? "member %lld was not on a roll of %s or below on %s"
-					: "member %lld was not on the roll of %s on %s",
-				(long long)rows[i].member_id, m->org_code, "the meeting's date");
+			if (m->kind == MK_STUDY)
+				err_add(e, ERR_INPUT, lines ? lines[i] : line, "member_id", NULL, NULL,
+					"member %lld was not on a roll of %s or below on the "
+					"meeting's date",
+					(long long)rows[i].member_id, m->org_code);
+			else
+				err_add(e, ERR_INPUT, lines ? lines[i] : line, "member_id", NULL, NULL,
+					"member %lld was not on the roll of %s on the meeting's date",
+					(long long)rows[i].member_id, m->org_code);
 			continue;
 		}
 		at = (size_t)(r - byid);
@@ -253,11 +272,15 @@ void meet_check_attendance(const struct meeting *m, struct roll_vec *l,
 					"attendance of every member (present, excused or absent)",
 					byid[i].name, (long long)byid[i].r.member_id);
 	*base = meeting_quorum_base(st, (long)k);
-	*out = o;
-	*nout = k;
-	free(st);
-	free(seen);
-	free(byid);
+	b->n = k;
+}
+
+void meet_att_buf_free(struct meet_att_buf *b)
+{
+	free(b->out);
+	free(b->st);
+	free(b->seen);
+	memset(b, 0, sizeof *b);
 }
 
 static json_t *att_counts_json(const struct meet_attendance *v, size_t n, long base)
@@ -278,8 +301,7 @@ static enum err_code attend_tx(struct app *a, const struct actor *ac, struct mee
 			       const struct meet_attendance *rows, size_t n, struct err *e)
 {
 	struct roll_vec l = {0};
-	struct meet_attendance *out = NULL;
-	size_t nout = 0;
+	struct meet_att_buf b = {0};
 	long base = 0;
 	char subject[40], *after = NULL;
 	json_t *cj;
@@ -295,17 +317,17 @@ static enum err_code attend_tx(struct app *a, const struct actor *ac, struct mee
 			       "once it is held");
 	if ((rc = meet_roll_of(a, m, &l, e)))
 		goto out;
-	meet_check_attendance(m, &l, rows, n, NULL, 0, &out, &nout, &base, e);
+	meet_check_attendance(m, &l, rows, n, NULL, 0, &b, &base, e);
 	if (e->code) {
 		rc = e->code;
 		goto out;
 	}
-	if ((rc = store_meeting_att_replace(a->st, m->id, out, nout, e)) ||
+	if ((rc = store_meeting_att_replace(a->st, m->id, b.out, b.n, e)) ||
 	    (rc = store_meeting_set_state(a->st, m->id, MST_HELD, base, NULL, e)))
 		goto out;
 	m->quorum_base = base;
 	m->state = MST_HELD;
-	cj = att_counts_json(out, nout, base);
+	cj = att_counts_json(b.out, b.n, base);
 	after = cj ? json_dumps(cj, JSON_COMPACT) : NULL;
 	json_decref(cj);
 	if (!after)
@@ -314,7 +336,7 @@ static enum err_code attend_tx(struct app *a, const struct actor *ac, struct mee
 	rc = app_audit(a, ac, "meeting.attend", subject, m->org_id, NULL, after, e);
 out:
 	free(after);
-	free(out);
+	meet_att_buf_free(&b);
 	free(l.v);
 	return rc;
 }
@@ -343,9 +365,13 @@ enum err_code meet_add_tx(struct app *a, const struct actor *ac, struct meeting 
 		rc = e->code;
 		goto out;
 	}
-	if (m->on != DATE_NONE && (rc = meet_roll_of(a, m, &l, e)))
+	/* The roll of the day only when a chair or secretary is to be found on it (an import of
+	 * a year's meetings names neither: no roll read a row). */
+	if (m->on != DATE_NONE && (m->chair_id || m->secretary_id) &&
+	    (rc = meet_roll_of(a, m, &l, e)))
 		goto out;
-	qsort(l.v, l.n, sizeof *l.v, meet_roll_cmp_id);
+	if (l.n)
+		qsort(l.v, l.n, sizeof *l.v, meet_roll_cmp_id);
 	check_record(a, ac, m, l.v, l.n, line, e);
 	if (e->code) {
 		rc = e->code;
@@ -456,6 +482,8 @@ enum err_code app_meeting_roll(struct app *a, const struct actor *ac, int64_t id
 			       struct meeting *m, struct err *e)
 {
 	struct roll_vec l = {0};
+
+	l.sorted = 1;
 	enum err_code rc;
 	size_t i;
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/buf.h"
 #include "../lib/mem.h"
 #include "store_int.h"
 #include "store_meeting.h"
@@ -187,6 +188,8 @@ enum err_code store_meeting_att_replace(struct store *st, int64_t id,
 	rc = store_att_bulk_clear(b, id, e);
 	for (i = 0; i < n && !rc; i++)
 		rc = store_att_bulk_put(b, id, &rows[i], e);
+	if (!rc)
+		rc = store_att_bulk_end(b, e);
 	store_att_bulk_free(b);
 	return rc;
 }
@@ -245,28 +248,40 @@ enum err_code store_meeting_res_insert(struct store *st, int64_t id,
 /* The roll of a day: the current roll since org_since and the closed periods covering ?2, at
  * one organisation (?1 > 0) or at those with pre in [?3, ?4]. The status that day as
  * store_adm_official_count reads it. */
+/* The roll of a day as rows (id, org_id) of ORGS (a condition on an org id column), then each
+ * member's status that day and whether a temporary stay elsewhere was under way. UNION ALL
+ * (a closed period at an organisation where the member is again now is left out), so that
+ * SQLite streams the rows instead of building a temporary table a call. */
+#define ROLL_SQL(ORGS_M, ORGS_P)                                                              \
+	"WITH roll(id, org_id) AS ("                                                          \
+	"  SELECT m.id, m.org_id FROM member m WHERE " ORGS_M " AND m.org_since <= ?2"       \
+	"  UNION ALL SELECT p.member_id, p.org_id FROM member_period p"                       \
+	"   WHERE " ORGS_P " AND p.temporary = 0 AND p.valid_from <= ?2 AND ?2 < p.valid_to"  \
+	"   AND NOT EXISTS (SELECT 1 FROM member x WHERE x.id = p.member_id"                  \
+	"    AND x.org_id = p.org_id AND x.org_since <= ?2))"                                 \
+	" SELECT m.id, r.org_id, o.code, m.full_name, m.history_no, CASE"                    \
+	"  WHEN m.status_since <= ?2 THEN m.status"                                           \
+	"  ELSE coalesce((SELECT s.status FROM member_status s WHERE s.member_id = m.id"      \
+	"    AND s.valid_from <= ?2 AND ?2 < s.valid_to ORDER BY s.valid_from DESC LIMIT 1)," \
+	"   CASE WHEN m.official_date IS NOT NULL AND m.official_date <= ?2 THEN 'official'"  \
+	"    WHEN m.admission_decision_date <= ?2 THEN 'probationary' ELSE '' END) END,"      \
+	"  EXISTS (SELECT 1 FROM transfer t WHERE t.member_id = m.id AND t.temporary = 1"     \
+	"   AND t.cancelled = 0 AND t.received_date IS NOT NULL AND t.received_date <= ?2"   \
+	"   AND (t.ended_date IS NULL OR ?2 < t.ended_date) AND t.to_org_id <> r.org_id)"     \
+	" FROM roll r JOIN member m ON m.id = r.id JOIN org o ON o.id = r.org_id"
+#define ONE_M "m.org_id = ?1"
+#define ONE_P "p.org_id = ?1"
+#define TREE_M "m.org_id IN (SELECT id FROM org WHERE pre BETWEEN ?3 AND ?4)"
+#define TREE_P "p.org_id IN (SELECT id FROM org WHERE pre BETWEEN ?3 AND ?4)"
+
 enum err_code store_meeting_roll(struct store *st, int64_t org_id, long pre, long last, date_t d,
-				 store_meet_roll_cb cb, void *ctx, struct err *e)
+				 int sorted, store_meet_roll_cb cb, void *ctx, struct err *e)
 {
-	static const char sql[] =
-		"WITH orgs(id) AS (SELECT ?1 WHERE ?1 > 0"
-		"  UNION ALL SELECT id FROM org WHERE ?1 = 0 AND pre BETWEEN ?3 AND ?4),"
-		" roll(id, org_id) AS ("
-		"  SELECT m.id, m.org_id FROM orgs g JOIN member m ON m.org_id = g.id"
-		"   WHERE m.org_since <= ?2"
-		"  UNION SELECT p.member_id, p.org_id FROM orgs g JOIN member_period p"
-		"   ON p.org_id = g.id WHERE p.temporary = 0 AND p.valid_from <= ?2 AND ?2 < p.valid_to)"
-		" SELECT m.id, r.org_id, o.code, m.full_name, m.history_no, CASE"
-		"  WHEN m.status_since <= ?2 THEN m.status"
-		"  ELSE coalesce((SELECT s.status FROM member_status s WHERE s.member_id = m.id"
-		"    AND s.valid_from <= ?2 AND ?2 < s.valid_to ORDER BY s.valid_from DESC LIMIT 1),"
-		"   CASE WHEN m.official_date IS NOT NULL AND m.official_date <= ?2 THEN 'official'"
-		"    WHEN m.admission_decision_date <= ?2 THEN 'probationary' ELSE '' END) END,"
-		"  EXISTS (SELECT 1 FROM transfer t WHERE t.member_id = m.id AND t.temporary = 1"
-		"   AND t.cancelled = 0 AND t.received_date IS NOT NULL AND t.received_date <= ?2"
-		"   AND (t.ended_date IS NULL OR ?2 < t.ended_date) AND t.to_org_id <> r.org_id)"
-		" FROM roll r JOIN member m ON m.id = r.id JOIN org o ON o.id = r.org_id"
-		" ORDER BY m.sort_key, m.id";
+	static const char one_sorted[] = ROLL_SQL(ONE_M, ONE_P) " ORDER BY m.sort_key, m.id";
+	static const char one[] = ROLL_SQL(ONE_M, ONE_P);
+	static const char tree_sorted[] = ROLL_SQL(TREE_M, TREE_P) " ORDER BY m.sort_key, m.id";
+	static const char tree[] = ROLL_SQL(TREE_M, TREE_P);
+	const char *sql = org_id > 0 ? (sorted ? one_sorted : one) : (sorted ? tree_sorted : tree);
 	sqlite3_stmt *s = sq_prep(st, sql, e);
 	struct meet_roll_row row;
 	char buf[24];
@@ -407,21 +422,104 @@ enum err_code store_meeting_document_exists(struct store *st, int64_t id, int *y
 
 /* ---- the bulk path ---------------------------------------------------------------------- */
 
+/* Rows are sent ATT_CHUNK at a time in one INSERT: the CHECK of the status (an IN list) builds
+ * its lookup table once a statement, which a row at a time would rebuild for every row. */
+#define ATT_CHUNK 64
+
+struct att_row {
+	int64_t meeting_id, member_id;
+	enum attend_status status;
+	char reason[MEET_LINE];
+};
+
 struct store_att_bulk {
 	struct store *st;
-	sqlite3_stmt *del, *ins;
+	sqlite3_stmt *del, *one, *many;
+	struct att_row rows[ATT_CHUNK];
+	int n;
+	int big;
 };
+
+static void bind_row(sqlite3_stmt *s, int at, const struct att_row *r)
+{
+	sqlite3_bind_int64(s, at + 1, r->meeting_id);
+	sqlite3_bind_int64(s, at + 2, r->member_id);
+	sqlite3_bind_text(s, at + 3, attend_status_name(r->status), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, at + 4, r->reason, -1, SQLITE_STATIC);
+}
+
+/* Store the rows kept. */
+static enum err_code att_flush(struct store_att_bulk *b, struct err *e)
+{
+	int i, rc = SQLITE_DONE;
+
+	if (b->n == ATT_CHUNK) {
+		for (i = 0; i < ATT_CHUNK; i++)
+			bind_row(b->many, i * 4, &b->rows[i]);
+		rc = sqlite3_step(b->many);
+		sqlite3_reset(b->many);
+	} else {
+		for (i = 0; i < b->n && rc == SQLITE_DONE; i++) {
+			bind_row(b->one, 0, &b->rows[i]);
+			rc = sqlite3_step(b->one);
+			sqlite3_reset(b->one);
+		}
+	}
+	b->n = 0;
+	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(b->st, e, "storing attendance");
+}
+
+struct store_att_bulk *store_att_bulk_big(struct store *st, struct err *e)
+{
+	struct store_att_bulk *b;
+
+	/* The index by member takes the rows in random order: dropped here, built again sorted
+	 * at the end (store_att_bulk_end), inside the caller's transaction (a rollback keeps
+	 * it); a larger cache for the rest. */
+	if (sq_exec(st, "DROP INDEX IF EXISTS meeting_attendance_member", e,
+		    "preparing the attendance"))
+		return NULL;
+	store_cache_mib(st, 256);
+	if (!(b = store_att_bulk_new(st, e)))
+		return NULL;
+	b->big = 1;
+	return b;
+}
+
+enum err_code store_att_bulk_end(struct store_att_bulk *b, struct err *e)
+{
+	if (b->n && att_flush(b, e))
+		return e->code;
+	if (!b->big)
+		return ERR_OK;
+	b->big = 0;
+	store_cache_mib(b->st, 16);
+	return sq_exec(b->st, "CREATE INDEX IF NOT EXISTS meeting_attendance_member"
+			      " ON meeting_attendance(member_id, meeting_id)",
+		       e, "indexing the attendance");
+}
 
 struct store_att_bulk *store_att_bulk_new(struct store *st, struct err *e)
 {
 	static const char del[] = "DELETE FROM meeting_attendance WHERE meeting_id = ?1";
-	static const char ins[] = "INSERT INTO meeting_attendance(meeting_id, member_id, status,"
-				  " reason) VALUES (?1, ?2, ?3, ?4)";
+	static const char one[] = "INSERT INTO meeting_attendance(meeting_id, member_id, status,"
+				  " reason) VALUES (?, ?, ?, ?)";
 	struct store_att_bulk *b = xcalloc(1, sizeof *b);
+	struct buf many;
+	int i, rc;
 
 	b->st = st;
-	if (sqlite3_prepare_v3(st->db, del, -1, SQLITE_PREPARE_PERSISTENT, &b->del, NULL) ||
-	    sqlite3_prepare_v3(st->db, ins, -1, SQLITE_PREPARE_PERSISTENT, &b->ins, NULL)) {
+	buf_init(&many, 0);
+	buf_adds(&many, "INSERT INTO meeting_attendance(meeting_id, member_id, status, reason)"
+			" VALUES (?, ?, ?, ?)");
+	for (i = 1; i < ATT_CHUNK; i++)
+		buf_adds(&many, ", (?, ?, ?, ?)");
+	rc = sqlite3_prepare_v3(st->db, del, -1, SQLITE_PREPARE_PERSISTENT, &b->del, NULL) ||
+	     sqlite3_prepare_v3(st->db, one, -1, SQLITE_PREPARE_PERSISTENT, &b->one, NULL) ||
+	     sqlite3_prepare_v3(st->db, buf_str(&many), -1, SQLITE_PREPARE_PERSISTENT, &b->many,
+				NULL);
+	buf_cleanup(&many);
+	if (rc) {
 		sq_db_error(st, e, "preparing the attendance");
 		store_att_bulk_free(b);
 		return NULL;
@@ -431,8 +529,13 @@ struct store_att_bulk *store_att_bulk_new(struct store *st, struct err *e)
 
 enum err_code store_att_bulk_clear(struct store_att_bulk *b, int64_t id, struct err *e)
 {
-	int rc;
+	int rc, i, mine = 0;
 
+	/* Rows kept of other meetings stay kept: the DELETE does not touch them. */
+	for (i = 0; i < b->n; i++)
+		mine |= b->rows[i].meeting_id == id;
+	if (mine && att_flush(b, e))
+		return e->code;
 	sqlite3_bind_int64(b->del, 1, id);
 	rc = sqlite3_step(b->del);
 	sqlite3_reset(b->del);
@@ -442,24 +545,24 @@ enum err_code store_att_bulk_clear(struct store_att_bulk *b, int64_t id, struct 
 enum err_code store_att_bulk_put(struct store_att_bulk *b, int64_t id,
 				 const struct meet_attendance *r, struct err *e)
 {
-	const char *st = attend_status_name(r->status);
-	int rc;
+	struct att_row *w = &b->rows[b->n++];
 
-	sqlite3_bind_int64(b->ins, 1, id);
-	sqlite3_bind_int64(b->ins, 2, r->member_id);
-	sqlite3_bind_text(b->ins, 3, st, -1, SQLITE_STATIC);
-	sqlite3_bind_text(b->ins, 4, r->reason, -1, SQLITE_STATIC);
-	rc = sqlite3_step(b->ins);
-	sqlite3_reset(b->ins);
-	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(b->st, e, "storing attendance");
+	w->meeting_id = id;
+	w->member_id = r->member_id;
+	w->status = r->status;
+	snprintf(w->reason, sizeof w->reason, "%s", r->reason);
+	return b->n == ATT_CHUNK ? att_flush(b, e) : ERR_OK;
 }
 
 void store_att_bulk_free(struct store_att_bulk *b)
 {
 	if (!b)
 		return;
+	if (b->big)
+		store_cache_mib(b->st, 16);
 	sqlite3_finalize(b->del);
-	sqlite3_finalize(b->ins);
+	sqlite3_finalize(b->one);
+	sqlite3_finalize(b->many);
 	free(b);
 }
 

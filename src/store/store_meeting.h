@@ -43,10 +43,11 @@ typedef int (*store_meet_roll_cb)(void *ctx, const struct meet_roll_row *r);
  * the closed periods covering d (not temporary stays), each with the status that day (the
  * current status from status_since, else the closed status period covering d, else from the
  * admission dates) and temp_away (a temporary stay elsewhere under way that day), in list
- * order of the names. Members not on a roll that day (status removed ...) come too: callers
- * filter with meeting_expected. */
+ * order of the names when sorted (else in no order, for a check that sorts by id). Members
+ * not on a roll that day (status removed ...) come too: callers filter with
+ * meeting_expected. */
 enum err_code store_meeting_roll(struct store *st, int64_t org_id, long pre, long last, date_t d,
-				 store_meet_roll_cb cb, void *ctx, struct err *e);
+				 int sorted, store_meet_roll_cb cb, void *ctx, struct err *e);
 
 /* The list query in store terms: organisations with pre in [pre, last] (and the dissolved ones
  * whose nearest active ancestor is there) or org_id alone (> 0). */
@@ -79,8 +80,17 @@ struct store_att_bulk;
 struct store_att_bulk *store_att_bulk_new(struct store *st, struct err *e);
 /* Drop the rows of meeting id (before its new rows). */
 enum err_code store_att_bulk_clear(struct store_att_bulk *b, int64_t id, struct err *e);
+/* Keep row r of meeting id; stored a chunk at a time (at the latest by store_att_bulk_clear
+ * or store_att_bulk_end). */
 enum err_code store_att_bulk_put(struct store_att_bulk *b, int64_t id,
 				 const struct meet_attendance *r, struct err *e);
+/* A bulk of many rows (a year's file): the index by member dropped until
+ * store_att_bulk_end builds it again, sorted (both inside the caller's transaction), and a
+ * larger page cache meanwhile. */
+struct store_att_bulk *store_att_bulk_big(struct store *st, struct err *e);
+/* Store the rows kept (every bulk ends with it), and for a big one build the index again. */
+enum err_code store_att_bulk_end(struct store_att_bulk *b, struct err *e);
+/* Finalise (a big bulk not ended leaves the index to the rollback). */
 void store_att_bulk_free(struct store_att_bulk *b);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include "app/app.h"
 #include "app/app_admission.h"
+#include "app/app_meeting.h"
 #include "app/app_report.h"
 #include "app/app_worklist.h"
 #include "core/vname.h"
@@ -801,6 +802,85 @@ static void test_refuses_scoped_actor(void **state)
 	db_remove(&one);
 }
 
+/* The demo's meetings (demo_meet.c): a year for every cell, the held ones up to the demo's
+ * date (2026-11-01) with the attendance of their roll, the later ones planned; some months
+ * and thematic quarters missed, some poorly attended meetings, a few members absent without
+ * reason three times or more; each quorum base as R-MEETING-QUORUM counts it. */
+struct meet_count {
+	long held[MK__COUNT], planned[MK__COUNT], bad_base, short_len, poor, cells_missing;
+	long months[12];
+};
+
+static int meet_seen(void *ctx, const struct meeting *m)
+{
+	struct meet_count *c = ctx;
+
+	if (m->state == MST_PLANNED) {
+		c->planned[m->kind]++;
+		return 0;
+	}
+	c->held[m->kind]++;
+	if (m->quorum_base != m->n_present + m->n_absent)
+		c->bad_base++;
+	if (m->ends_min - m->starts_min < 90)
+		c->short_len++;
+	if (m->n_present * 2 <= m->quorum_base)
+		c->poor++;
+	return 0;
+}
+
+static int first_meeting(void *ctx, const struct meeting *m)
+{
+	*(int64_t *)ctx = m->id;
+	return 1;
+}
+
+static void test_meetings(void **state)
+{
+	struct meet_query q;
+	struct meet_count c;
+	struct meeting m;
+	struct err e;
+	long total = 0;
+
+	(void)state;
+	err_init(&e);
+	memset(&q, 0, sizeof q);
+	memset(&c, 0, sizeof c);
+	q.subtree = 1;
+	q.kind = q.state = -1;
+	q.from = date_from_ymd(2025, 12, 1);
+	q.to = date_from_ymd(2026, 11, 30);
+	assert_int_equal(app_meeting_list(&demo.a, &admin, &q, 0, 0, meet_seen, &c, &total, &e),
+			 ERR_OK);
+	/* 1597 cells: 11 monthly meetings held each (December to October) but the months
+	 * missed, November's planned; 4 thematic quarters, the fourth's planned. */
+	assert_int_equal(c.planned[MK_MONTHLY], 1597);
+	assert_int_equal(c.planned[MK_THEMATIC], 1597);
+	assert_true(c.held[MK_MONTHLY] < 1597L * 11 && c.held[MK_MONTHLY] > 1597L * 11 - 300);
+	assert_true(c.held[MK_THEMATIC] < 1597L * 3 && c.held[MK_THEMATIC] > 1597L * 3 - 400);
+	assert_int_equal(c.bad_base, 0);
+	assert_int_equal(c.short_len, 0);
+	assert_true(c.poor >= 10 && c.poor < 400);
+	/* A meeting read back has its attendance and its resolution. */
+	q.kind = MK_MONTHLY;
+	q.state = MST_HELD;
+	q.org_code = "E98-C1";
+	meeting_init(&m);
+	total = 0;
+	assert_int_equal(app_meeting_list(&demo.a, &admin, &q, 0, 1, first_meeting, &m.id, &total,
+					  &e),
+			 ERR_OK);
+	assert_true(total >= 10);
+	assert_int_equal(app_meeting_get(&demo.a, &admin, m.id, &m, &e), ERR_OK);
+	assert_true(m.n_att >= 5);
+	assert_int_equal((long)m.n_att, m.n_present + m.n_excused + m.n_absent + m.n_not_counted);
+	assert_int_equal(m.n_res, 1);
+	assert_int_equal(m.res[0].base, m.quorum_base);
+	err_cleanup(&e);
+	meeting_cleanup(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -814,6 +894,7 @@ int main(void)
 		cmocka_unit_test(test_worklist),
 		cmocka_unit_test(test_reviews),
 		cmocka_unit_test(test_admissions),
+		cmocka_unit_test(test_meetings),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_refuses_non_empty),
 		cmocka_unit_test(test_refuses_scoped_actor),
