@@ -1236,6 +1236,27 @@ static const char *const migrations[] = {
 	"  result_on INTEGER,"
 	"  PRIMARY KEY (programme_id, seq)"
 	");",
+	/* 30 (mweb, issue 12): the emulation cross-check. The criteria of an emulation model that
+	 * the records can count, each as "words in the criterion=check" (no_discipline: no
+	 * member of the cell disciplined in the year; monthly: the monthly meeting held every
+	 * month, R-MEETING-MONTHLY; thematic: a thematic meeting every quarter,
+	 * R-MEETING-THEMATIC-QUARTER; meetings: both). A rating that ticks such a criterion as
+	 * met when the records say otherwise is refused (app_emulation_rate). */
+	"INSERT INTO rule(id, version, value, effective_from, source, description) VALUES"
+	" ('R-EMULATION-COUNTED', 1,"
+	"  'no member disciplined=no_discipline;good in meetings=meetings;"
+	"monthly meeting=monthly;thematic meeting=thematic',"
+	"  CAST(julianday('2011-01-19') - 2440587.5 AS INTEGER),"
+	"  'Hướng dẫn 12-HD/BTCTW (2018); phong trào thi đua chi bộ 4 tốt, 4 tốt 3 không; DOMAIN §6, §7',"
+	"  'Criteria of an emulation model counted from the records, as \"words in the"
+	" criterion=check\" separated by semicolons (checks: no_discipline, monthly, thematic,"
+	" meetings). A rating that ticks such a criterion as met when the records of the year say"
+	" otherwise is refused; the meeting checks count only when the cell has a meeting of the"
+	" year recorded.');"
+	/* The members absent without reason (R-MEETING-ABSENT-MAX: the figures, the worklist)
+	 * read through the absences alone, meeting by meeting, not the whole attendance. */
+	"CREATE INDEX meeting_attendance_absent ON meeting_attendance(meeting_id, member_id)"
+	"  WHERE status = 'absent';",
 	/* 31 (hb, issue 12: every member's own handbook, docs/handbook.md): the role 'member' (the
 	 * role's CHECK is rebuilt to hold it), the member an account is bound to with its
 	 * one-time activation code (hashed; single use; expiring by R-HB-CODE-DAYS), the
