@@ -266,17 +266,17 @@ if [ "${BENCH_ADMISSIONS:-1}" = 1 ]; then
 	echo "bench: the admission pipeline (issue 11) ..."
 	bench/admissions.sh "$db" "$out"
 fi
+# A document's coverage of the whole tree from the kept counters beside the plain scan
+# (bench/study.sh; BENCH_STUDY=0 leaves it out).
+if [ "${BENCH_STUDY:-1}" = 1 ]; then
+	bench/study.sh "$db" "$out"
+fi
 # Meetings (issue 12): a year of monthly meetings of every cell (560,000 meetings, 61 million
 # attendance rows at scale 1.0) through cadre's imports beside sqlite3's .import of the same
 # rows (BENCH_MEETINGS=0 leaves it out).
 if [ "${BENCH_MEETINGS:-1}" = 1 ]; then
 	echo "bench: a year of meetings (issue 12) ..."
 	bench/meetings.sh "$db" "$out.raw"
-fi
-# A document's coverage of the whole tree from the kept counters beside the plain scan
-# (bench/study.sh; BENCH_STUDY=0 leaves it out).
-if [ "${BENCH_STUDY:-1}" = 1 ]; then
-	bench/study.sh "$db" "$out"
 fi
 # The server under abuse (issue 9): uploads, half-open connections, writers during an import.
 if [ "${BENCH_ABUSE:-1}" = 1 ]; then

@@ -316,10 +316,11 @@ static int64_t member_by_number(struct att_import *x, const char *no, struct err
 		x->nums_read = 1;
 		if (store_meeting_numbers(x->a->st, num_take, x, e))
 			return 0;
-		qsort(x->nums, x->nnum, sizeof *x->nums, num_cmp);
+		if (x->nnum)
+			qsort(x->nums, x->nnum, sizeof *x->nums, num_cmp);
 	}
 	key.no = (char *)(uintptr_t)no;
-	hit = bsearch(&key, x->nums, x->nnum, sizeof *x->nums, num_cmp);
+	hit = x->nnum ? bsearch(&key, x->nums, x->nnum, sizeof *x->nums, num_cmp) : NULL;
 	return hit ? hit->id : 0;
 }
 
@@ -366,7 +367,7 @@ static enum err_code flush_meeting(struct att_import *x, int64_t id, const char 
 		take_row_problems(e, &tmp, ln);
 		goto out;
 	}
-	if (bsearch(&id, x->done, x->ndone, sizeof *x->done, id_cmp)) {
+	if (x->ndone && bsearch(&id, x->done, x->ndone, sizeof *x->done, id_cmp)) {
 		err_add(e, ERR_INPUT, ln, "meeting_id", NULL, NULL,
 			"the rows of meeting %lld are not together: put every row of a meeting "
 			"one after another",

@@ -95,7 +95,7 @@ static const struct meet_roll_row *roll_find(const struct meet_roll_row *sorted,
 	struct meet_roll_row key;
 
 	key.r.member_id = id;
-	return bsearch(&key, sorted, n, sizeof *sorted, meet_roll_cmp_id);
+	return n ? bsearch(&key, sorted, n, sizeof *sorted, meet_roll_cmp_id) : NULL;
 }
 
 static const char *not_counted_why(const struct meet_roll_entry *r)
@@ -207,7 +207,8 @@ void meet_check_attendance(const struct meeting *m, struct roll_vec *l,
 	seen = b->seen;
 	memset(seen, 0, l->n + 1);
 
-	qsort(byid, l->n, sizeof *byid, meet_roll_cmp_id); /* l is left in id order */
+	if (l->n)
+		qsort(byid, l->n, sizeof *byid, meet_roll_cmp_id); /* l is left in id order */
 	for (i = 0; i < n; i++) {
 		const struct meet_roll_row *r = roll_find(byid, l->n, rows[i].member_id);
 		char reason[MEET_LINE];
@@ -369,7 +370,8 @@ enum err_code meet_add_tx(struct app *a, const struct actor *ac, struct meeting 
 	if (m->on != DATE_NONE && (m->chair_id || m->secretary_id) &&
 	    (rc = meet_roll_of(a, m, &l, e)))
 		goto out;
-	qsort(l.v, l.n, sizeof *l.v, meet_roll_cmp_id);
+	if (l.n)
+		qsort(l.v, l.n, sizeof *l.v, meet_roll_cmp_id);
 	check_record(a, ac, m, l.v, l.n, line, e);
 	if (e->code) {
 		rc = e->code;

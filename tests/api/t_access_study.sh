@@ -93,7 +93,16 @@ lists() {
 }
 for role in aview aclerk aadmin; do
 	TOKEN=$(eval echo "\$TOKEN_$role")
-	reach "$D_B" "$S_B" "$P_B" B1 "$MEMBER_B"
+	if [ "$role" = aadmin ]; then
+		# the same scope as aclerk's, a higher role: the reads and one write of each kind
+		probe "$D_B" 999999 GET /api/v1/documents/@
+		probe "$D_B" 999999 POST /api/v1/documents/@/sessions '{"org":"B1","date":"2026-10-02"}'
+		probe "$S_B" 999999 POST /api/v1/study-sessions/@/attendance '{"member_id":'"$MEMBER_B"',"status":"present"}'
+		probe "$P_B" 999999 GET /api/v1/action-programmes/@
+		probe B1 QQ9 POST /api/v1/action-programmes '{"org":"@","document_id":'"$D_ROOT"',"year":2026,"title":"x"}'
+	else
+		reach "$D_B" "$S_B" "$P_B" B1 "$MEMBER_B"
+	fi
 	lists "243-CTr" "Sư đoàn B" "CTHĐ B1" '"B1"'
 	api GET "/api/v1/documents/$D_ROOT"
 	expect_status 200

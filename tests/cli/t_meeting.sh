@@ -52,6 +52,10 @@ STDIN=pw.txt expect_exit 0 user add clerk31 --role clerk --org C31
 expect_exit 0 --json token add clerk31
 json_val 'd["token"]'
 T_C31=$JV
+STDIN=pw.txt expect_exit 0 user add clerk98 --role clerk --org E98
+expect_exit 0 --json token add clerk98
+json_val 'd["token"]'
+T_E98=$JV
 STDIN=pw.txt expect_exit 0 user add viewer1 --role viewer --org C1
 expect_exit 0 --json token add viewer1
 json_val 'd["token"]'
@@ -151,6 +155,11 @@ expect_json 'd["org"] == "C2" and sorted(a["member_id"] for a in d["attendance"]
 expect_exit 0 --json meeting list --org E98
 expect_json '[m["id"] for m in d] == ['"$M3"']'
 CADRE_TOKEN=$T_C31 expect_refused 4 "no meeting has the id $M3" meeting show "$M3"
+# The committee above (a clerk of E98) reads it and lists it under E98.
+CADRE_TOKEN=$T_E98 expect_exit 0 --json meeting show "$M3"
+expect_json 'd["org"] == "C2" and d["topic"].startswith("Học tập")'
+CADRE_TOKEN=$T_E98 expect_exit 0 --json meeting list
+expect_json '[m["id"] for m in d] == ['"$M3"']'
 
 tcase "a study session across the subtree, its make-up" "$WORK/base.db"
 run_raw sqlite3 "$DB" "INSERT INTO document(number, num, type, issuer, issued_on, title, folded, org_id, recorded_by) VALUES ('21-NQ/TW', '21', 'NQ', 'TW', 19000, 'Nghị quyết 21', '21-nq/tw', 1, 't')"
