@@ -39,9 +39,9 @@ if [ -z "$cell" ]; then
 		AND EXISTS (SELECT 1 FROM member m WHERE m.org_id = o.id AND m.status = 'official')
 		ORDER BY o.id LIMIT 1")
 fi
-sheet=$("$cadre" --db "$db" --json handbook accounts --org "$cell")
+sheet=$("$cadre" --db "$db" --json handbook accounts --org "$cell" --reissue)
 login=$(printf '%s' "$sheet" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accounts"][0]["login"])')
-login2=$(printf '%s' "$sheet" | python3 -c 'import json,sys; a=json.load(sys.stdin)["accounts"]; print(a[-1]["login"], a[-1]["code"])')
+login2=$(printf '%s' "$sheet" | python3 -c 'import json,sys; a=[x for x in json.load(sys.stdin)["accounts"] if x["code"]]; print(a[-1]["login"], a[-1]["code"])')
 member=$(sqlite3 "$db" "SELECT member_id FROM member_account ma JOIN account a ON a.id = ma.account_id WHERE a.name = '$login'")
 token=$("$cadre" --db "$db" --json token add "$login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -56,6 +56,8 @@ curl -s -o /dev/null -b "$work/jar" -c "$work/jar" --data-urlencode "csrf=$pre" 
 	--data-urlencode "login=$l2" --data-urlencode "code=$c2" \
 	--data-urlencode "password=bench-member-password" --data-urlencode "password2=bench-member-password" "$url/activate"
 cookie="sid=$(awk '$6 == "sid" { print $7 }' "$work/jar")"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$url/hb")
+[ "$status" = 200 ] || { echo "bench/hb_home.sh: the member's session does not open /hb ($status)"; exit 1; }
 server_cpu() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
 load() {
 	local name=$1 path=$2 c0 line

@@ -325,16 +325,7 @@ static void self_form(struct req *r, const char *score, const char *grade)
 	N(r, h.self_year);
 	H(r, "</p>");
 	form_input(r, _(r, "Score (0-100)"), "score", "number", score, 0);
-	{
-		struct form_option o[6];
-		size_t i;
-
-		for (i = 0; i < 6; i++) {
-			o[i].value = grade_opts[i].value;
-			o[i].label = grade_opts[i].label;
-		}
-		form_select(r, _(r, "Grade"), "grade", o, grade, 0);
-	}
+	form_select(r, _(r, "Grade"), "grade", grade_opts, grade, 0);
 	H(r, "<button>");
 	TR(r, "Save my self-assessment");
 	H(r, "</button></form>\n");
@@ -349,7 +340,7 @@ static void hb_self_get(struct req *r)
 		hb_fail(r);
 		return;
 	}
-	self_form(r, req_query(r, "saved") ? "" : "", "");
+	self_form(r, "", "");
 }
 
 /* A whole number field: -1 when empty; a problem when it is not a number. */

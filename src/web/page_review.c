@@ -214,9 +214,7 @@ static void sheet_row(struct req *r, const struct review_sheet *s, size_t i, con
 		H(r, " · ");
 	}
 	T(r, w->self_grade != G_NONE ? web_grade_label(r, w->self_grade) : "—");
-	H(r, "</td>");
-	plan_cell(r, plan);
-	H(r, "<td>");
+	H(r, "</td><td>");
 	T(r, w->proposed != G_NONE ? web_grade_label(r, w->proposed) : "—");
 	H(r, "</td><td class=\"decided\">");
 	T(r, w->decided != G_NONE ? web_grade_label(r, w->decided) : "—");
@@ -292,6 +290,8 @@ static void sheet_row(struct req *r, const struct review_sheet *s, size_t i, con
 		}
 		H(r, "</td>");
 	}
+	/* Last, so that the columns the review has always had keep their places. */
+	plan_cell(r, plan);
 	H(r, "</tr>\n");
 }
 
@@ -476,8 +476,6 @@ static void sheet_form(struct req *r, const struct review_sheet *s, const char *
 	H(r, "</th><th>");
 	TR(r, "Self-assessment");
 	H(r, "</th><th>");
-	TR(r, "Action plan");
-	H(r, "</th><th>");
 	TR(r, "Proposal of the cell");
 	H(r, "</th><th>");
 	TR(r, "Decision in force");
@@ -489,6 +487,9 @@ static void sheet_form(struct req *r, const struct review_sheet *s, const char *
 		TR(r, "Reason for changing a decision");
 		H(r, "</th>");
 	}
+	H(r, "<th>");
+	TR(r, "Action plan");
+	H(r, "</th>");
 	H(r, "</tr></thead><tbody>\n");
 	plans = plan_marks(r, s);
 	for (i = 0; i < s->n; i++)

@@ -101,7 +101,8 @@ cp "$DB" "$WORK/hb2.db"
 [ ! -e "$DB-wal" ] || cp "$DB-wal" "$WORK/hb2.db-wal"
 HB=$WORK/hb2.db
 
-tcase "the member's own record only: another member's id and the staff's pages answer 404" "$HB"
+tcase "the member's pages: own record only, plan, self-assessment, meetings, documents" "$HB"
+# ---- own record only: another member's id and the staff's pages answer 404
 server_start
 login "$A_LOGIN" "$MPW"
 page GET /
@@ -128,10 +129,8 @@ expect_out_lacks "Robert"
 expect_out_lacks "/members/$MEMBER_SQL"
 page POST /orgs/A1C/accounts --data-urlencode "csrf=$CSRF"
 expect_status 404
-server_stop
 
-tcase "the action plan: written, results reported, on the secretary's review sheet" "$HB"
-server_start
+# ---- the action plan: written, results reported, on the secretary's review sheet
 login "$A_LOGIN" "$MPW"
 page POST /hb/plan --data-urlencode "csrf=$CSRF" --data-urlencode "year=2026" \
 	--data-urlencode "commitments=Học tập Nghị quyết 21-NQ/TW; rèn luyện thể lực"
@@ -168,10 +167,8 @@ login aclerk
 page GET /orgs/A1C/review
 expect_out_contains "results reported"
 expect_out_count 0 "written, results not reported</td>"
-server_stop
 
-tcase "the self-assessment: the member's own, in the review period, through the review's checks" "$HB"
-server_start
+# ---- the self-assessment: the member's own, in the review period, through the review's checks
 login "$A_LOGIN" "$MPW"
 page GET /hb/self
 expect_out_contains 'name="score"'
@@ -202,10 +199,8 @@ page POST /hb/self --data-urlencode "csrf=$CSRF" --data-urlencode "year=2026" \
 	--data-urlencode "score=95"
 expect_status 422
 expect_out_contains "is decided"
-server_stop
 
-tcase "hostile names escaped, both languages, the clerk's sheet of codes" "$HB"
-server_start
+# ---- hostile names escaped, both languages, the clerk's sheet of codes
 login "$EVIL_LOGIN" "$MPW"
 for p in /hb /hb/record /hb/plan; do
 	page GET "$p"
@@ -238,9 +233,8 @@ expect_out_count 1 "has an account"
 login bclerk
 page GET /orgs/A1C/accounts
 expect_status 404
-server_stop
 
-tcase "meetings: the cell's and the member's own, the roll only of a meeting attended" "$HB"
+# ---- meetings: the cell's and the member's own, the roll only of a meeting attended
 # Meetings written as the meetings' code stores them (the table of schema 24).
 sqlite3 "$DB" <<SQL
 INSERT INTO meeting(id, org_id, on_date, starts_min, ends_min, kind, topic, agenda, state, recorded_by)
@@ -259,7 +253,6 @@ INSERT INTO meeting_attendance VALUES (901, $MEMBER_A, 'present', ''), (901, $ME
 	(902, $MEMBER_A, 'excused', 'đi công tác'), (902, $MEMBER_SQL, 'present', ''),
 	(904, $MEMBER_B, 'present', ''), (905, $MEMBER_A, 'present', ''), (905, $MEMBER_B, 'present', '');
 SQL
-server_start
 login "$A_LOGIN" "$MPW"
 page GET /hb
 expect_out_contains "Next meeting"
@@ -296,9 +289,8 @@ for id in 904 999 x; do
 	expect_status 404
 	expect_out_lacks "Chi bộ B họp"
 done
-server_stop
 
-tcase "documents to study: the member's list, \"I have studied it\" through the study's confirmation" "$HB"
+# ---- documents to study: the member's list, "I have studied it" through the study's confirmation
 cadre --json doc add 21-NQ/TW --title "Nghị quyết về tiếp tục tăng cường củng cố, xây dựng tổ chức cơ sở đảng" --issued-on 2026-01-16 --org ROOT
 json_val 'd["id"]'
 DOC_A=$JV
@@ -308,7 +300,6 @@ DOC_B=$JV
 cadre study plan "$DOC_A" --org A1 --audience A1 --tier grassroots_members --deadline 2026-12-31
 expect_eq "a plan for A1's members" 0 "$RC"
 cadre study plan "$DOC_B" --org B1 --audience B1 --tier all
-server_start
 login "$A_LOGIN" "$MPW"
 page GET /hb
 expect_out_contains 'Documents to study</a>: 1'
