@@ -65,6 +65,37 @@
 	"   AND t.status = 'present' AND g.state <> 'cancelled'" \
 	"   AND coalesce(g.document_id, o.document_id) = study_covered.document_id);"
 
+/* The study's triggers on attendance (migration 29): a presence at a study session (or its
+ * make-up) covers the member for the document; one taken back uncovers. A large attendance
+ * import drops them and brings the coverage of the documents it touched up to date at its end
+ * (store_att_bulk_big, store_att_bulk_end). */
+#define STUDY_ATTEND_TRIGGERS \
+	"CREATE TRIGGER study_attend_ins AFTER INSERT ON meeting_attendance" \
+	" WHEN new.status = 'present' BEGIN" \
+	" INSERT INTO study_covered(document_id, member_id, first_on)" \
+	"  SELECT coalesce(g.document_id, o.document_id), new.member_id, g.on_date" \
+	"  FROM meeting g LEFT JOIN meeting o ON o.id = g.makeup_of" \
+	"  WHERE g.id = new.meeting_id AND g.state <> 'cancelled'" \
+	"   AND coalesce(g.document_id, o.document_id) IS NOT NULL AND true" \
+	"  ON CONFLICT(document_id, member_id) DO UPDATE SET first_on = min(first_on, excluded.first_on);" \
+	" END;" \
+	"CREATE TRIGGER study_attend_upd AFTER UPDATE OF status ON meeting_attendance" \
+	" WHEN new.status = 'present' AND old.status <> 'present' BEGIN" \
+	" INSERT INTO study_covered(document_id, member_id, first_on)" \
+	"  SELECT coalesce(g.document_id, o.document_id), new.member_id, g.on_date" \
+	"  FROM meeting g LEFT JOIN meeting o ON o.id = g.makeup_of" \
+	"  WHERE g.id = new.meeting_id AND g.state <> 'cancelled'" \
+	"   AND coalesce(g.document_id, o.document_id) IS NOT NULL AND true" \
+	"  ON CONFLICT(document_id, member_id) DO UPDATE SET first_on = min(first_on, excluded.first_on);" \
+	" END;" \
+	"CREATE TRIGGER study_attend_del AFTER DELETE ON meeting_attendance" \
+	" WHEN old.status = 'present' BEGIN" STUDY_UNCOVER " END;" \
+	"CREATE TRIGGER study_attend_away AFTER UPDATE OF status ON meeting_attendance" \
+	" WHEN old.status = 'present' AND new.status <> 'present' BEGIN" STUDY_UNCOVER " END;"
+#define STUDY_ATTEND_TRIGGERS_DROP \
+	"DROP TRIGGER IF EXISTS study_attend_ins; DROP TRIGGER IF EXISTS study_attend_upd;" \
+	" DROP TRIGGER IF EXISTS study_attend_del; DROP TRIGGER IF EXISTS study_attend_away;"
+
 /* Migration N brings the schema from version N-1 to N. Never edit a released migration:
  * add a new one. The default rule set ships here, as data (DOMAIN.md; docs/rules.md). */
 static const char *const migrations[] = {
@@ -1184,31 +1215,10 @@ static const char *const migrations[] = {
 	"   AND new.status IN ('probationary','official','exempt','suspended') AND true"
 	"  ON CONFLICT(document_id, org_id) DO UPDATE SET covered = covered + 1;"
 	" END;"
-	/* present at a study session not cancelled (or its make-up): covered from its date */
-	"CREATE TRIGGER study_attend_ins AFTER INSERT ON meeting_attendance"
-	" WHEN new.status = 'present' BEGIN"
-	" INSERT INTO study_covered(document_id, member_id, first_on)"
-	"  SELECT coalesce(g.document_id, o.document_id), new.member_id, g.on_date"
-	"  FROM meeting g LEFT JOIN meeting o ON o.id = g.makeup_of"
-	"  WHERE g.id = new.meeting_id AND g.state <> 'cancelled'"
-	"   AND coalesce(g.document_id, o.document_id) IS NOT NULL AND true"
-	"  ON CONFLICT(document_id, member_id) DO UPDATE SET first_on = min(first_on, excluded.first_on);"
-	" END;"
-	"CREATE TRIGGER study_attend_upd AFTER UPDATE OF status ON meeting_attendance"
-	" WHEN new.status = 'present' AND old.status <> 'present' BEGIN"
-	" INSERT INTO study_covered(document_id, member_id, first_on)"
-	"  SELECT coalesce(g.document_id, o.document_id), new.member_id, g.on_date"
-	"  FROM meeting g LEFT JOIN meeting o ON o.id = g.makeup_of"
-	"  WHERE g.id = new.meeting_id AND g.state <> 'cancelled'"
-	"   AND coalesce(g.document_id, o.document_id) IS NOT NULL AND true"
-	"  ON CONFLICT(document_id, member_id) DO UPDATE SET first_on = min(first_on, excluded.first_on);"
-	" END;"
-	/* a presence taken back (the attendance replaced or changed): covered no more unless
+	/* present at a study session not cancelled (or its make-up): covered from its date; a
+	 * presence taken back (the attendance replaced or changed): covered no more unless
 	 * another presence or a confirmation remains */
-	"CREATE TRIGGER study_attend_del AFTER DELETE ON meeting_attendance"
-	" WHEN old.status = 'present' BEGIN" STUDY_UNCOVER " END;"
-	"CREATE TRIGGER study_attend_away AFTER UPDATE OF status ON meeting_attendance"
-	" WHEN old.status = 'present' AND new.status <> 'present' BEGIN" STUDY_UNCOVER " END;"
+	STUDY_ATTEND_TRIGGERS
 	"CREATE TRIGGER study_confirm_ins AFTER INSERT ON study_confirm BEGIN"
 	" INSERT INTO study_covered(document_id, member_id, first_on)"
 	"  VALUES (new.document_id, new.member_id, new.on_date)"
@@ -1316,6 +1326,11 @@ static const char *const migrations[] = {
 const char *schema_fig_member_triggers(int create)
 {
 	return create ? FIG_MEMBER_TRIGGERS : FIG_MEMBER_TRIGGERS_DROP;
+}
+
+const char *schema_study_attend_triggers(int create)
+{
+	return create ? STUDY_ATTEND_TRIGGERS : STUDY_ATTEND_TRIGGERS_DROP;
 }
 
 const char *schema_fig_review_triggers(int create)

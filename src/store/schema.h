@@ -11,6 +11,9 @@ const char *schema_migration(int n);
 const char *schema_fig_member_triggers(int create);
 /* The same for the review triggers (a bulk of review decisions counts them itself). */
 const char *schema_fig_review_triggers(int create);
+/* The same for the study's triggers on attendance (a large attendance import brings the
+ * coverage of the documents it touched up to date at its end: store_att_bulk_end). */
+const char *schema_study_attend_triggers(int create);
 
 /* R-MEMBER-UNIQUE-NUMBERS: a citizen ID, party card number or personal-history number belongs
  * to one member (former members included). number_clash is 0 for every member but the later

@@ -6,6 +6,7 @@
 
 #include "../lib/buf.h"
 #include "../lib/mem.h"
+#include "schema.h"
 #include "store_int.h"
 #include "store_meeting.h"
 
@@ -438,7 +439,99 @@ struct store_att_bulk {
 	struct att_row rows[ATT_CHUNK];
 	int n;
 	int big;
+	/* a big bulk: the meetings whose attendance it wrote (their study coverage is brought
+	 * up to date at the end: the study's triggers are dropped meanwhile) */
+	int64_t *touched;
+	size_t n_touched, cap_touched;
+	int64_t last_touched;
 };
+
+static void att_touch(struct store_att_bulk *b, int64_t id)
+{
+	if (!b->big || id == b->last_touched)
+		return;
+	b->last_touched = id;
+	if (b->n_touched == b->cap_touched) {
+		b->cap_touched = b->cap_touched ? b->cap_touched * 2 : 256;
+		b->touched = xrealloc(b->touched, b->cap_touched * sizeof *b->touched);
+	}
+	b->touched[b->n_touched++] = id;
+}
+
+static int cmp_id(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, c = *(const int64_t *)y;
+
+	return (a > c) - (a < c);
+}
+
+/* The coverage of each document studied at a meeting the big bulk wrote, counted again from
+ * the presences and the confirmations (study_covered; its triggers keep study_fig), as the
+ * study's attendance triggers would have kept it row by row. A year of regular meetings
+ * touches no document: nothing is done. */
+static enum err_code att_study_catch_up(struct store_att_bulk *b, struct err *e)
+{
+	static const char docs[] =
+		"SELECT DISTINCT coalesce(g.document_id, o.document_id) FROM meeting g"
+		" LEFT JOIN meeting o ON o.id = g.makeup_of WHERE g.id = ?1"
+		" AND coalesce(g.document_id, o.document_id) IS NOT NULL";
+	static const char drop[] = "DELETE FROM study_covered WHERE document_id = ?1";
+	static const char fill[] =
+		"INSERT INTO study_covered(document_id, member_id, first_on)"
+		" SELECT ?1, member_id, min(d) FROM ("
+		"  SELECT c.member_id, c.on_date AS d FROM study_confirm c WHERE c.document_id = ?1"
+		"  UNION ALL SELECT t.member_id, g.on_date FROM meeting g"
+		"   LEFT JOIN meeting o ON o.id = g.makeup_of"
+		"   JOIN meeting_attendance t ON t.meeting_id = g.id AND t.status = 'present'"
+		"   WHERE g.state <> 'cancelled' AND coalesce(g.document_id, o.document_id) = ?1)"
+		" GROUP BY member_id";
+	int64_t *doc = NULL;
+	size_t n = 0, cap = 0, i, k;
+	enum err_code rc = ERR_OK;
+
+	qsort(b->touched, b->n_touched, sizeof *b->touched, cmp_id);
+	for (i = 0; i < b->n_touched && !rc; i++) {
+		sqlite3_stmt *s;
+		int step;
+
+		if (i && b->touched[i] == b->touched[i - 1])
+			continue;
+		if (!(s = sq_prep(b->st, docs, e)))
+			return e->code;
+		sqlite3_bind_int64(s, 1, b->touched[i]);
+		while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+			int64_t d = sqlite3_column_int64(s, 0);
+
+			for (k = 0; k < n && doc[k] != d; k++)
+				;
+			if (k < n)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 8;
+				doc = xrealloc(doc, cap * sizeof *doc);
+			}
+			doc[n++] = d;
+		}
+		sq_done(b->st, s);
+		if (step != SQLITE_DONE)
+			rc = sq_db_error(b->st, e, "finding the documents studied");
+	}
+	for (i = 0; i < n && !rc; i++) {
+		sqlite3_stmt *s;
+
+		if (!(s = sq_prep(b->st, drop, e)))
+			break;
+		sqlite3_bind_int64(s, 1, doc[i]);
+		if ((rc = sq_step_done(b->st, s, e, "counting a document's study again")))
+			break;
+		if (!(s = sq_prep(b->st, fill, e)))
+			break;
+		sqlite3_bind_int64(s, 1, doc[i]);
+		rc = sq_step_done(b->st, s, e, "counting a document's study again");
+	}
+	free(doc);
+	return e->code ? e->code : rc;
+}
 
 static void bind_row(sqlite3_stmt *s, int at, const struct att_row *r)
 {
@@ -477,7 +570,8 @@ struct store_att_bulk *store_att_bulk_big(struct store *st, struct err *e)
 	 * at the end (store_att_bulk_end), inside the caller's transaction (a rollback keeps
 	 * it); a larger cache for the rest. */
 	if (sq_exec(st, "DROP INDEX IF EXISTS meeting_attendance_member", e,
-		    "preparing the attendance"))
+		    "preparing the attendance") ||
+	    sq_exec(st, schema_study_attend_triggers(0), e, "preparing the attendance"))
 		return NULL;
 	store_cache_mib(st, 256);
 	if (!(b = store_att_bulk_new(st, e)))
@@ -494,9 +588,12 @@ enum err_code store_att_bulk_end(struct store_att_bulk *b, struct err *e)
 		return ERR_OK;
 	b->big = 0;
 	store_cache_mib(b->st, 16);
-	return sq_exec(b->st, "CREATE INDEX IF NOT EXISTS meeting_attendance_member"
-			      " ON meeting_attendance(member_id, meeting_id)",
-		       e, "indexing the attendance");
+	if (sq_exec(b->st, "CREATE INDEX IF NOT EXISTS meeting_attendance_member"
+			   " ON meeting_attendance(member_id, meeting_id)",
+		    e, "indexing the attendance") ||
+	    sq_exec(b->st, schema_study_attend_triggers(1), e, "indexing the attendance"))
+		return e->code;
+	return att_study_catch_up(b, e);
 }
 
 struct store_att_bulk *store_att_bulk_new(struct store *st, struct err *e)
@@ -536,6 +633,7 @@ enum err_code store_att_bulk_clear(struct store_att_bulk *b, int64_t id, struct 
 		mine |= b->rows[i].meeting_id == id;
 	if (mine && att_flush(b, e))
 		return e->code;
+	att_touch(b, id);
 	sqlite3_bind_int64(b->del, 1, id);
 	rc = sqlite3_step(b->del);
 	sqlite3_reset(b->del);
@@ -547,6 +645,7 @@ enum err_code store_att_bulk_put(struct store_att_bulk *b, int64_t id,
 {
 	struct att_row *w = &b->rows[b->n++];
 
+	att_touch(b, id);
 	w->meeting_id = id;
 	w->member_id = r->member_id;
 	w->status = r->status;
@@ -563,6 +662,7 @@ void store_att_bulk_free(struct store_att_bulk *b)
 	sqlite3_finalize(b->del);
 	sqlite3_finalize(b->one);
 	sqlite3_finalize(b->many);
+	free(b->touched);
 	free(b);
 }
 

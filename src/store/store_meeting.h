@@ -84,9 +84,10 @@ enum err_code store_att_bulk_clear(struct store_att_bulk *b, int64_t id, struct 
  * or store_att_bulk_end). */
 enum err_code store_att_bulk_put(struct store_att_bulk *b, int64_t id,
 				 const struct meet_attendance *r, struct err *e);
-/* A bulk of many rows (a year's file): the index by member dropped until
- * store_att_bulk_end builds it again, sorted (both inside the caller's transaction), and a
- * larger page cache meanwhile. */
+/* A bulk of many rows (a year's file): the index by member and the study's attendance triggers
+ * dropped until store_att_bulk_end builds the index again, sorted, makes the triggers again and
+ * counts the study coverage of the documents of the meetings written (all inside the caller's
+ * transaction: a rollback undoes it all), and a larger page cache meanwhile. */
 struct store_att_bulk *store_att_bulk_big(struct store *st, struct err *e);
 /* Store the rows kept (every bulk ends with it), and for a big one build the index again. */
 enum err_code store_att_bulk_end(struct store_att_bulk *b, struct err *e);
