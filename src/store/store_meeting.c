@@ -489,6 +489,8 @@ static enum err_code att_study_catch_up(struct store_att_bulk *b, struct err *e)
 	size_t n = 0, cap = 0, i, k;
 	enum err_code rc = ERR_OK;
 
+	if (!b->n_touched)
+		return ERR_OK;
 	qsort(b->touched, b->n_touched, sizeof *b->touched, cmp_id);
 	for (i = 0; i < b->n_touched && !rc; i++) {
 		sqlite3_stmt *s;
