@@ -128,7 +128,7 @@ void page_begin(struct req *r, const char *title)
 		H(r, "</a> <a href=\"/import\">");
 		TR(r, "Import");
 		H(r, "</a> <a href=\"/audit\">");
-		TR(r, "Audit log");
+		TR(r, "Audit"); /* the menu's short name of the audit log */
 		H(r, "</a> <a href=\"/discipline\">");
 		TR(r, "Discipline");
 		H(r, "</a> <a href=\"/emulation\">");
