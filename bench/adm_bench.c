@@ -95,16 +95,26 @@ static long due_page(struct app *a, const struct actor *ac, const char *org, dat
 	"WITH RECURSIVE sub(id) AS (SELECT id FROM org WHERE code = ?1"                       \
 	" UNION ALL SELECT o.id FROM org o JOIN sub ON o.parent_id = sub.id) "
 
-/* What is due by ?2 (cases) and the probationers without a case whose probation began by
- * ?3, in a subtree (?1 a code) or the whole country (?1 NULL). */
+/* What is due on ?2, the same question cadre answers (docs/admissions.md, "Deadlines and the
+ * due list"): the cases whose next step is due from a day on or before ?2 (a ceremony from the
+ * decision, a recognition vote from the end of probation 12 months after the ceremony, the
+ * committee above's decision or ruling from the stage's day), and the probationers without a
+ * case whose probation ended by ?2, in a subtree (?1 a code) or the whole country (?1 NULL),
+ * in due order. (?3 is not used.) */
+#define PLAIN_PROBATION_END(c)                                                                \
+	"CAST(julianday(date(" c " * 86400, 'unixepoch', '+12 months')) - 2440587.5 AS INTEGER)"
 static const char plain_due[] =
 	SUBTREE
 	"SELECT a.id, a.due_on FROM admission a NOT INDEXED"
-	" WHERE (?1 IS NULL OR a.org_id IN (SELECT id FROM sub))"
-	"   AND a.due_on IS NOT NULL AND a.due_on <= ?2"
+	" WHERE (?1 IS NULL OR a.org_id IN (SELECT id FROM sub)) AND ?3 = ?3"
+	"   AND ((a.stage = 'decided' AND a.decision_on <= ?2)"
+	"     OR (a.stage = 'probation' AND " PLAIN_PROBATION_END("a.ceremony_on") " <= ?2)"
+	"     OR (a.stage IN ('committee_passed', 'referred') AND a.stage_since <= ?2)"
+	"     OR (a.stage = 'cell_passed' AND a.due_kind = 'upper_decision'"
+	"         AND a.stage_since <= ?2))"
 	" UNION ALL SELECT m.id, m.admission_ceremony_date FROM member m NOT INDEXED"
 	" WHERE m.status = 'probationary' AND (?1 IS NULL OR m.org_id IN (SELECT id FROM sub))"
-	"   AND m.admission_ceremony_date <= ?3"
+	"   AND " PLAIN_PROBATION_END("m.admission_ceremony_date") " <= ?2"
 	"   AND NOT EXISTS (SELECT 1 FROM admission x NOT INDEXED WHERE x.member_id = m.id)"
 	" ORDER BY 2";
 

@@ -28,7 +28,9 @@ cases=${BENCH_ADM_CASES:-$(awk -v s="$scale" 'BEGIN { printf "%d", 300000 * s }'
 today=${CADRE_TODAY:-2025-06-30}
 export CADRE_TODAY=$today
 db=$(dirname "$cadre_db")/adm_$(basename "$cadre_db")
-cleanup() { rm -f "$db" "$db-wal" "$db-shm" "$db.auditkey"; }
+# BENCH_ADM_KEEP=1 keeps the generated database (adm_NAME beside CADRE_DB) for adm_bench runs
+# of one's own (its generation is the long part at national scale).
+cleanup() { [ "${BENCH_ADM_KEEP:-0}" = 1 ] || rm -f "$db" "$db-wal" "$db-shm" "$db.auditkey"; }
 trap cleanup EXIT
 mkdir -p "$(dirname "$out")"
 make -s build/bench/adm_bench build/cadre
