@@ -231,6 +231,7 @@ int main(int argc, char **argv)
 	to = date_from_ymd(year, 12, 31);
 	memset(&ac, 0, sizeof ac);
 	snprintf(ac.name, sizeof ac.name, "bench");
+	ac.role = ROLE_SYS_ADMIN; /* the whole tree (a zeroed actor is a member's own account) */
 	t = xcalloc((size_t)(reps * (np > 1 ? np : 1)), sizeof *t);
 
 	/* A province's due list. */

@@ -408,6 +408,7 @@ int main(int argc, char **argv)
 	}
 	memset(&ac, 0, sizeof ac);
 	snprintf(ac.name, sizeof ac.name, "bench");
+	ac.role = ROLE_SYS_ADMIN; /* the whole tree (a zeroed actor is a member's own account) */
 	tc = xcalloc((size_t)(reps * np), sizeof *tc);
 	tl = xcalloc((size_t)(reps * np), sizeof *tl);
 	ts = xcalloc((size_t)(reps * np), sizeof *ts);

@@ -1321,6 +1321,15 @@ static const char *const migrations[] = {
 	"  'Hướng dẫn 21-HD/BTCTW (2019) về kiểm điểm, đánh giá, xếp loại chất lượng hằng năm;"
 	" DOMAIN §6', 'When a member writes the self-assessment of year Y in the handbook: from"
 	" MM-DD of Y to MM-DD of Y+1 (the review period), and only until the year is decided.');",
+	/* 32: a province's admission figures read indexes, not rows: the members on the rolls
+	 * on 1 January whose status changed since are told from member_since with their
+	 * admission dates (a first load builds it so too: store.c), the cases by stage and
+	 * source and those closed in a year from admission_org. */
+	"DROP INDEX member_since;"
+	"CREATE INDEX member_since ON member(org_id, org_since, status_since, status,"
+	"  admission_decision_date, official_date);"
+	"DROP INDEX admission_org;"
+	"CREATE INDEX admission_org ON admission(org_id, stage, source, stage_since);",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -1243,7 +1243,7 @@ enum err_code store_bulk_end(struct store *st, struct err *e)
 	/* Built here while the numbers' thread may still be storing them. */
 	if ((rc = sq_exec(st,
 		    "CREATE INDEX IF NOT EXISTS member_since ON member(org_id, org_since,"
-		    " status_since, status);",
+		    " status_since, status, admission_decision_date, official_date);",
 		    e, "building indexes"))) {
 		number_thread_end(st, NULL);
 		return rc;
