@@ -416,6 +416,54 @@ enum err_code app_meeting_add(struct app *a, const struct actor *ac, struct meet
 	return app_meeting_get(a, ac, m->id, m, e);
 }
 
+enum err_code app_meeting_add_present(struct app *a, const struct actor *ac, struct meeting *m,
+				      struct err *e)
+{
+	struct meet_attendance *named = m->att;
+	size_t n_named = m->n_att, i, k;
+	struct meeting all;
+	struct roll_vec l = {0};
+	enum err_code rc;
+
+	if ((rc = app_can_edit(ac, e)))
+		return rc;
+	meeting_init(&all);
+	m->att = NULL;
+	m->n_att = m->cap_att = 0;
+	if ((rc = app_begin(a, e)))
+		goto out;
+	/* One transaction: the meeting, the roll of its day, its attendance (a refused
+	 * attendance leaves no meeting behind). */
+	rc = meet_add_tx(a, ac, m, 0, e);
+	if (!rc)
+		rc = meet_roll_of(a, m, &l, e);
+	for (i = 0; !rc && i < n_named; i++)
+		meeting_att_push(&all, &named[i]);
+	for (i = 0; !rc && i < l.n; i++) {
+		struct meet_attendance r;
+
+		for (k = 0; k < n_named && named[k].member_id != l.v[i].r.member_id; k++)
+			;
+		if (k < n_named)
+			continue;
+		memset(&r, 0, sizeof r);
+		r.member_id = l.v[i].r.member_id;
+		r.status = AT_PRESENT;
+		meeting_att_push(&all, &r);
+	}
+	if (!rc)
+		rc = attend_tx(a, ac, m, all.att, all.n_att, e);
+	rc = app_end(a, rc, e);
+	if (!rc)
+		rc = app_meeting_get(a, ac, m->id, m, e);
+out:
+	free(l.v);
+	meeting_cleanup(&all);
+	/* The named rows were taken over (m->att is the meeting as stored, or empty). */
+	free(named);
+	return rc;
+}
+
 enum err_code app_meeting_get(struct app *a, const struct actor *ac, int64_t id,
 			      struct meeting *m, struct err *e)
 {

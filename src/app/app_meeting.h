@@ -29,6 +29,12 @@
 enum err_code app_meeting_add(struct app *a, const struct actor *ac, struct meeting *m,
 			      struct err *e);
 
+/* app_meeting_add with everyone on the roll of the day present but the members m->att names
+ * (their status as given), in one transaction: a refused attendance leaves no meeting. The
+ * rows m->att named are freed; on return *m is the meeting as stored. */
+enum err_code app_meeting_add_present(struct app *a, const struct actor *ac, struct meeting *m,
+				      struct err *e);
+
 /* Read meeting id with its attendance (in list order of the names) and resolutions. */
 enum err_code app_meeting_get(struct app *a, const struct actor *ac, int64_t id,
 			      struct meeting *m, struct err *e);

@@ -279,30 +279,11 @@ int cmd_meeting_add(struct cli *c, int npos, char **pos)
 		goto out;
 	}
 	if (OPT_SET(c, "all-present")) {
-		/* The roll of the day is the meeting's: record it planned, then its attendance. */
-		struct meeting *roll = xmalloc(sizeof *roll);
-		struct meeting *att = xmalloc(sizeof *att);
-
-		meeting_init(roll);
-		meeting_init(att);
-		*att = *m;
-		m->att = NULL;
-		m->n_att = m->cap_att = 0;
-		if (app_meeting_add(&c->app, &c->actor, m, &c->e) ||
-		    app_meeting_roll(&c->app, &c->actor, m->id, roll, &c->e)) {
+		/* The meeting, the roll of its day and its attendance in one transaction. */
+		if (app_meeting_add_present(&c->app, &c->actor, m, &c->e)) {
 			rc = cli_fail(c);
-		} else {
-			fill_present(att, roll);
-			if (app_meeting_attend(&c->app, &c->actor, m->id, att->att, att->n_att,
-					       &c->e))
-				rc = cli_fail(c);
-		}
-		meeting_cleanup(roll);
-		meeting_cleanup(att);
-		free(roll);
-		free(att);
-		if (rc)
 			goto out;
+		}
 	} else if (app_meeting_add(&c->app, &c->actor, m, &c->e)) {
 		rc = cli_fail(c);
 		goto out;

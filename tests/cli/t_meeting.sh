@@ -112,6 +112,14 @@ expect_refused 3 "Phạm Văn Dũng (member 4) was on the roll that day" meeting
 	--present 1,2,3,5,6,7,8,9,11
 expect_refused 3 "member 12 was not on the roll of C1" meeting attend "$M1" --all-present --present 12
 expect_refused 3 "member 2 is named twice" meeting attend "$M1" --all-present --present 2 --absent 2
+# A meeting added with a refused attendance is not kept: one transaction, nothing half-written.
+expect_exit 0 --json meeting list --org C1 --from 2026-10-13 --to 2026-10-13
+expect_json 'd == []' "no meeting on 2026-10-13 yet"
+expect_refused 3 "member 12 was not on the roll of C1" meeting add --org C1 --date 2026-10-13 \
+	--kind monthly --starts 07:30 --ends 09:00 --all-present --present 12
+expect_exit 0 --json meeting list --org C1 --from 2026-10-13 --to 2026-10-13
+expect_json 'd == []' \
+	"the refused attendance left no meeting behind"
 # Chair or secretary off the roll that day.
 expect_refused 3 "the chair (member 12) was not on the roll of C1" meeting add --org C1 \
 	--date 2026-10-11 --kind monthly --starts 07:30 --ends 09:00 --chair 12
