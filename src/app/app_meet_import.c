@@ -286,6 +286,11 @@ struct att_import {
 	size_t ndone, capdone;
 	struct meeting *m;
 	struct roll_vec roll;
+	/* roll holds the roll of organisation roll_org for any day in [roll_lo, roll_hi)
+	 * (store_meeting_roll_span): the next meeting of that organisation in the span takes
+	 * it as it is (roll_org 0: nothing kept) */
+	int64_t roll_org;
+	date_t roll_lo, roll_hi;
 	struct meet_att_buf buf;
 	long meetings, stored;
 };
@@ -396,9 +401,20 @@ static enum err_code flush_meeting(struct att_import *x, int64_t id, const char 
 			(long long)id);
 		goto out;
 	}
-	x->roll.n = 0;
-	if ((rc = meet_roll_of(a, x->m, &x->roll, e)))
-		goto out;
+	/* A year of an organisation's monthly meetings mostly has one roll: read it once. */
+	if (x->m->kind == MK_STUDY || x->m->org_id != x->roll_org || x->m->on < x->roll_lo ||
+	    x->m->on >= x->roll_hi) {
+		x->roll_org = 0;
+		x->roll.n = 0;
+		if ((rc = meet_roll_of(a, x->m, &x->roll, e)))
+			goto out;
+		if (x->m->kind != MK_STUDY) {
+			if ((rc = store_meeting_roll_span(a->st, x->m->org_id, x->m->on,
+							  &x->roll_lo, &x->roll_hi, e)))
+				goto out;
+			x->roll_org = x->m->org_id;
+		}
+	}
 	meet_check_attendance(x->m, &x->roll, x->rows, x->n, x->lines, ln, &x->buf, &base, e);
 	if (e->code)
 		goto out; /* nothing more is written: the import will be refused */

@@ -313,6 +313,49 @@ enum err_code store_meeting_roll(struct store *st, int64_t org_id, long pre, lon
 						     : sq_db_error(st, e, "reading the roll");
 }
 
+/* Every date the roll query compares with ?2, for the members at ?1 now or in a closed
+ * period there (a member twice is harmless: only the nearest dates count): four columns a
+ * row, NULL where a column has no date. */
+#define ROLL_SPAN_SQL                                                                          \
+	"WITH mem(id) AS (SELECT id FROM member WHERE org_id = ?1"                            \
+	"  UNION ALL SELECT member_id FROM member_period WHERE org_id = ?1 AND temporary = 0)"\
+	" SELECT m.org_since, m.status_since, m.official_date, m.admission_decision_date"    \
+	" FROM mem JOIN member m ON m.id = mem.id"                                            \
+	" UNION ALL SELECT valid_from, valid_to, NULL, NULL FROM member_period"                \
+	"  WHERE org_id = ?1 AND temporary = 0"                                                \
+	" UNION ALL SELECT s.valid_from, s.valid_to, NULL, NULL"                               \
+	"  FROM mem JOIN member_status s ON s.member_id = mem.id"                             \
+	" UNION ALL SELECT t.received_date, t.ended_date, NULL, NULL"                          \
+	"  FROM mem JOIN transfer t ON t.member_id = mem.id"                                  \
+	"  WHERE t.temporary = 1 AND t.cancelled = 0"
+
+enum err_code store_meeting_roll_span(struct store *st, int64_t org_id, date_t d, date_t *lo,
+				      date_t *hi, struct err *e)
+{
+	sqlite3_stmt *s = sq_prep(st, ROLL_SPAN_SQL, e);
+	int rc, i;
+
+	*lo = DATE_NONE;
+	*hi = INT32_MAX;
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, org_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		for (i = 0; i < 4; i++) {
+			sqlite3_int64 x;
+
+			if (sqlite3_column_type(s, i) == SQLITE_NULL)
+				continue;
+			x = sqlite3_column_int64(s, i);
+			if (x <= d && x > *lo)
+				*lo = (date_t)x;
+			else if (x > d && x < *hi)
+				*hi = (date_t)x;
+		}
+	sq_done(st, s);
+	return rc == SQLITE_DONE ? ERR_OK : sq_db_error(st, e, "reading the roll's dates");
+}
+
 /* The organisations of a list: org_id alone, or the pre interval with the dissolved ones
  * whose nearest active ancestor lies in it. */
 #define LIST_ORGS                                                                            \

@@ -49,6 +49,17 @@ typedef int (*store_meet_roll_cb)(void *ctx, const struct meet_roll_row *r);
 enum err_code store_meeting_roll(struct store *st, int64_t org_id, long pre, long last, date_t d,
 				 int sorted, store_meet_roll_cb cb, void *ctx, struct err *e);
 
+/* The days around d over which the roll of organisation org_id (one organisation, as
+ * store_meeting_roll reads it with org_id > 0) stays as it is on d: *lo the last date on or
+ * before d and *hi the first date after d at which any date the roll compares with changes
+ * a comparison (a member's org_since, status_since, official and admission dates, the bounds
+ * of its closed status periods and of its temporary stays, the bounds of the closed periods
+ * at the organisation), for every member at the organisation now or in a closed period;
+ * DATE_NONE and INT32_MAX where there is none. For d2 in [*lo, *hi) the roll of d2 is the
+ * roll of d: an import that checks a year of an organisation's meetings reads it once. */
+enum err_code store_meeting_roll_span(struct store *st, int64_t org_id, date_t d, date_t *lo,
+				      date_t *hi, struct err *e);
+
 /* The list query in store terms: organisations with pre in [pre, last] (and the dissolved ones
  * whose nearest active ancestor is there) or org_id alone (> 0). */
 struct store_meet_q {

@@ -275,6 +275,36 @@ expect_refused 3 "no meeting has the id 999" import attendance att2.csv
 expect_exit 0 --json audit list
 expect_json 'sum(1 for x in (d if isinstance(d, list) else d.get("items", [])) if x.get("action") == "import.attendance") == 1'
 
+tcase "one import, one cell, three rolls: each meeting is checked against the roll of its day" "$WORK/base.db"
+# C1 on 5 January (before 7 and 8 changed status, before 6 left and 9 was admitted), on 10 May
+# (6 away, 8 suspended, 7 exempt, 9 probationary) and on 10 June (11 moved in on 3 June): the
+# import reads a cell's roll once for the days it does not change, never across a change.
+cat >meet3.csv <<'XEOF'
+org,date,kind,starts,ends
+C1,2026-01-05,monthly,07:30,09:00
+C1,2026-05-10,monthly,07:30,09:00
+C1,2026-06-10,monthly,07:30,09:00
+XEOF
+expect_exit 0 import meetings meet3.csv
+{
+	echo 'org,date,kind,member_id,status,reason'
+	for i in 1 2 3 4 5 6 7 8; do echo "C1,2026-01-05,monthly,$i,present,"; done
+	for i in 1 2 3 4 5 6 7 8 9; do echo "C1,2026-05-10,monthly,$i,present,"; done
+	for i in 1 2 3 4 5 6 7 8 9 11; do echo "C1,2026-06-10,monthly,$i,present,"; done
+} >att3.csv
+expect_exit 0 import attendance att3.csv
+expect_exit 0 --json meeting list --org C1 --only --from 2026-01-01 --to 2026-06-30
+expect_json '[(m["date"], m["counts"]["present"], m["counts"]["not_counted"], m["quorum_base"]) for m in sorted(d, key=lambda m: m["date"])] == [("2026-01-05", 8, 0, 8), ("2026-05-10", 7, 2, 7), ("2026-06-10", 8, 2, 8)]'
+# Member 11 left out of June (on C1's roll since 3 June) is refused; named in May (still at
+# C2), likewise: a roll kept from another day would let one of them through.
+{
+	echo 'org,date,kind,member_id,status,reason'
+	for i in 1 2 3 4 5 6 7 8 9 11; do echo "C1,2026-05-10,monthly,$i,present,"; done
+	for i in 1 2 3 4 5 6 7 8 9; do echo "C1,2026-06-10,monthly,$i,present,"; done
+} >att4.csv
+expect_refused 3 "member 11 was not on the roll of C1" import attendance att4.csv
+expect_err_contains "Hồ Văn Nam (member 11) was on the roll that day"
+
 tcase "the meetings list as CSV and XLSX" "$WORK/base.db"
 expect_exit 0 meeting add --org C1 --date 2026-10-10 --kind monthly --starts 07:30 --ends 09:00 --all-present --topic "Tháng 10"
 expect_exit 0 meeting list --csv list.csv
