@@ -181,7 +181,11 @@ static void link_rows(struct doc_import *x, struct err *e)
 		}
 		if (lo == 0 || strcmp(x->rows[ix[lo - 1]].canon, dn.number))
 			continue;
-		r->target = (long)ix[lo - 1];
+		/* a row refused as a duplicate of another is not the one meant */
+		hi = lo - 1;
+		while (hi > 0 && x->rows[ix[hi]].bad && !strcmp(x->rows[ix[hi - 1]].canon, dn.number))
+			hi--;
+		r->target = (long)ix[x->rows[ix[hi]].bad ? lo - 1 : hi];
 		if (r->target == (long)i) {
 			err_add(e, ERR_INPUT, r->line, "replaces", r->replaces, NULL,
 				"a document cannot replace itself");
