@@ -71,6 +71,7 @@ LIB_SRC := \
 	src/store/store_meeting.c \
 	src/app/app_meeting.c \
 	src/app/app_meet_import.c \
+	src/app/app_doc_import.c \
 	src/app/app_meet_export.c \
 	src/app/demo_meet.c \
 	src/app/app.c \

@@ -12,6 +12,7 @@
 #include "app_meeting.h"
 #include "app_json.h"
 #include "app_review_io.h"
+#include "app_study.h"
 
 int app_file_sha256(FILE *f, char *hex)
 {
@@ -192,6 +193,8 @@ enum err_code app_import_run(struct app *a, const struct actor *ac, const char *
 		return app_import_meetings(a, ac, o, res, e);
 	if (!strcmp(what, "attendance"))
 		return app_import_attendance(a, ac, o, res, e);
+	if (!strcmp(what, "documents"))
+		return app_import_documents(a, ac, o, res, e);
 	if (!strcmp(what, "reviews"))
 		fn = import_member_reviews;
 	else if (!strcmp(what, "org-reviews"))

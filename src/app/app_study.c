@@ -14,6 +14,7 @@
 #include "app_json.h"
 #include "app_meeting.h"
 #include "app_study.h"
+#include "app_study_int.h"
 #include "table_out.h"
 
 static const char *const tiers[] = {"all", "regiment_up", "grassroots_members", "militia",
@@ -85,17 +86,35 @@ static enum err_code org_or_scope(struct app *a, const struct actor *ac, const c
 		       "say which organisation registers it: --org CODE");
 }
 
-enum err_code app_doc_add(struct app *a, const struct actor *ac, const char *number_text,
-			  date_t issued_on, const char *title, const char *replaces,
-			  const char *org_code, struct doc *d, struct err *e)
+/* Move the problems of src into dst, each with line when it names none. */
+static void doc_row_problems(struct err *dst, struct err *src, long line)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++) {
+		const struct err_item *it = &src->items[i];
+
+		err_add(dst, src->code ? src->code : ERR_INPUT, it->line ? it->line : line,
+			it->field[0] ? it->field : NULL, it->value[0] ? it->value : NULL,
+			it->rule[0] ? it->rule : NULL, "%s", it->msg);
+	}
+	if (src->code && !src->n)
+		err_add(dst, src->code, line, NULL, NULL, NULL, "the row could not be stored");
+	err_clear(src);
+}
+
+/* doc_add_tx without the line: every problem into e. */
+static enum err_code doc_add_body(struct app *a, const struct actor *ac, const char *number_text,
+				  date_t issued_on, const char *title, const char *replaces,
+				  const char *org_code, struct doc *d, struct err *e)
 {
 	struct docnum dn;
 	struct docnum_error pe;
 	struct org o;
 	struct doc old;
-	struct buf fold;
+	struct buf fold, f2;
 	enum err_code rc;
-	char subject[40], *after, nf[DOCNUM_MAX];
+	char nf[DOCNUM_MAX];
 	const char *tn;
 
 	memset(d, 0, sizeof *d);
@@ -118,27 +137,24 @@ enum err_code app_doc_add(struct app *a, const struct actor *ac, const char *num
 		app_check_date(a, issued_on, "issued_on", e);
 	if (e->code)
 		return e->code;
-	if ((rc = app_begin(a, e)))
-		return rc;
 	if ((rc = org_or_scope(a, ac, org_code, &o, "org", e)) || (rc = app_can_edit(ac, e)))
-		goto out;
+		return rc;
 	if (replaces && replaces[0]) {
-		if ((rc = doc_find(a, ac, replaces, &old, e)))
-			goto out;
+		if ((rc = doc_find(a, ac, replaces, &old, e))) {
+			if (rc == ERR_NOTFOUND && e->n)
+				snprintf(e->items[e->n - 1].field, sizeof e->items[e->n - 1].field,
+					 "replaces");
+			return rc;
+		}
 		d->replaces_id = old.id;
 		snprintf(d->replaces_number, sizeof d->replaces_number, "%s", old.number);
 	}
-	if (store_doc_by_number(a->st, dn.number, &old, e) == ERR_OK &&
-	    old.issued_on == issued_on) {
-		rc = err_add(e, ERR_RULE, 0, "number", dn.number, NULL,
-			     "document %s of that date is already registered (id %lld)", dn.number,
-			     (long long)old.id);
-		goto out;
-	}
-	if (e->code) {
-		rc = e->code;
-		goto out;
-	}
+	if (store_doc_by_number_on(a->st, dn.number, issued_on, &old, e) == ERR_OK)
+		return err_add(e, ERR_RULE, 0, "number", dn.number, NULL,
+			       "document %s of that date is already registered (id %lld)",
+			       dn.number, (long long)old.id);
+	if (e->code)
+		return e->code;
 	snprintf(d->number, sizeof d->number, "%s", dn.number);
 	snprintf(d->num, sizeof d->num, "%s", dn.num);
 	snprintf(d->type, sizeof d->type, "%s", dn.type);
@@ -151,25 +167,49 @@ enum err_code app_doc_add(struct app *a, const struct actor *ac, const char *num
 	snprintf(d->recorded_by, sizeof d->recorded_by, "%s", ac->name);
 	/* what search reads: the number folded, the type's names and the title folded */
 	buf_init(&fold, 0);
+	buf_init(&f2, 0);
 	docnum_fold(d->number, nf, sizeof nf);
 	tn = docnum_types[dn.type_index].vi;
 	buf_printf(&fold, "%s %s %s %s %s", nf, tn, docnum_types[dn.type_index].en, d->title,
 		   d->issuer);
-	{
-		struct buf f2;
-
-		buf_init(&f2, 0);
-		vname_fold(buf_str(&fold), &f2);
-		rc = store_doc_insert(a->st, d, buf_str(&f2), e);
-		buf_cleanup(&f2);
-	}
+	vname_fold(buf_str(&fold), &f2);
+	rc = store_doc_insert(a->st, d, buf_str(&f2), e);
+	buf_cleanup(&f2);
 	buf_cleanup(&fold);
-	if (rc)
+	return rc;
+}
+
+enum err_code doc_add_tx(struct app *a, const struct actor *ac, const char *number_text,
+			 date_t issued_on, const char *title, const char *replaces,
+			 const char *org_code, long line, struct doc *d, struct err *e)
+{
+	struct err tmp;
+	enum err_code rc;
+
+	if (line <= 0)
+		return doc_add_body(a, ac, number_text, issued_on, title, replaces, org_code, d, e);
+	err_init(&tmp);
+	rc = doc_add_body(a, ac, number_text, issued_on, title, replaces, org_code, d, &tmp);
+	doc_row_problems(e, &tmp, line);
+	err_cleanup(&tmp);
+	return rc;
+}
+
+enum err_code app_doc_add(struct app *a, const struct actor *ac, const char *number_text,
+			  date_t issued_on, const char *title, const char *replaces,
+			  const char *org_code, struct doc *d, struct err *e)
+{
+	enum err_code rc;
+	char subject[40], *after;
+
+	if ((rc = app_begin(a, e)))
+		return rc;
+	if ((rc = doc_add_tx(a, ac, number_text, issued_on, title, replaces, org_code, 0, d, e)))
 		goto out;
 	snprintf(subject, sizeof subject, "document:%lld", (long long)d->id);
 	after = app_json("{s:s,s:s,s:s,s:I}", "number", d->number, "title", d->title, "org",
-			 o.code, "replaces_id", (json_int_t)d->replaces_id);
-	rc = app_audit(a, ac, "doc.add", subject, o.id, NULL, after, e);
+			 d->org_code, "replaces_id", (json_int_t)d->replaces_id);
+	rc = app_audit(a, ac, "doc.add", subject, d->org_id, NULL, after, e);
 	free(after);
 out:
 	return app_end(a, rc, e);

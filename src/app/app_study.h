@@ -129,6 +129,20 @@ json_t *app_study_cov_json(const struct study_org_cov *c);
 enum err_code app_doc_export(struct app *a, const struct actor *ac, const char *q, int xlsx,
 			     int *fd, long long *len, struct err *e);
 
+/* app_doc_export written to path ('-': standard output); a file left half written is
+ * removed. */
+enum err_code app_doc_export_file(struct app *a, const struct actor *ac, const char *q, int xlsx,
+				  const char *path, struct err *e);
+/* Import the register from opts->in (CSV: number, issued_on, title required; type, issuer
+ * (checked against the number), replaces (a number of the file, before or after the row, or
+ * a number or id already registered), org (default: the actor's scope); docs/study.md): all
+ * or nothing (opts->rejects refused), every bad row reported with its line and field, a
+ * document of the same number and date of issue (registered, or twice in the file) refused;
+ * opts->once_key honoured; one audit entry (import.documents) for the file. */
+enum err_code app_import_documents(struct app *a, const struct actor *ac,
+				   const struct import_opts *opts, struct import_result *res,
+				   struct err *e);
+
 /* The demo's documents, study plans, sessions (about 95% covered) and action programmes
  * (demo_study.c); after the demo's members and their history. */
 enum err_code demo_study(struct app *a, const struct actor *ac, struct err *e);

@@ -5,7 +5,7 @@
 
 #include "cli.h"
 
-extern struct opt doc_add_opts[], doc_list_opts[], study_plan_opts[], study_session_opts[],
+extern struct opt doc_add_opts[], doc_list_opts[], doc_list_file_opts[], study_plan_opts[], study_session_opts[],
 	study_attend_opts[], study_confirm_opts[], study_cov_opts[], action_prog_opts[], action_item_opts[],
 	action_result_opts[], action_list_opts[];
 
@@ -31,7 +31,7 @@ int cmd_action_list(struct cli *c, int npos, char **pos);
 	 cmd_doc_show, 1},                                                                      \
 	{"doc", "list", "[WORDS...]", N_("The documents you see, newest first; words search the " \
 					 "number and title without accents (nghi quyet 21, 21-nq)."),\
-	 doc_list_opts, 0, 6, cmd_doc_list, 1},                                                 \
+	 doc_list_file_opts, 0, 6, cmd_doc_list, 1},                                                 \
 	{"study", "plan", "DOCUMENT", N_("Add a study plan (--org introduces it to --audience's "  \
 					 "--tier), or list the document's plans without --org."),  \
 	 study_plan_opts, 1, 1, cmd_study_plan, 1},                                             \

@@ -1,5 +1,5 @@
-/* cmd_io.c - cadre import orgs|members|reviews|org-reviews|candidates|meetings|attendance
- * FILE, cadre export orgs|members FILE. */
+/* cmd_io.c - cadre import orgs|members|reviews|org-reviews|candidates|meetings|attendance|
+ * documents FILE, cadre export orgs|members FILE. */
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -8,7 +8,8 @@
 #include "cli.h"
 
 /* What a file holds: 0 orgs, 1 members, 2 member reviews, 3 organisation reviews, 4
- * candidates for admission (import only: reviews 0 when not allowed). */
+ * candidates for admission, 5 meetings, 6 attendance, 7 documents (import only: reviews 0
+ * when not allowed). Kinds 2, 3, 5, 6 and 7 are imported all or nothing. */
 static int which(struct cli *c, const char *what, int reviews)
 {
 	if (strcmp(what, "orgs") == 0)
@@ -25,9 +26,11 @@ static int which(struct cli *c, const char *what, int reviews)
 		return 5;
 	if (reviews && strcmp(what, "attendance") == 0)
 		return 6;
+	if (reviews && strcmp(what, "documents") == 0)
+		return 7;
 	err_add(&c->e, ERR_USAGE, 0, NULL, what, NULL, reviews ?
 		"say what to import: 'orgs', 'members', 'reviews', 'org-reviews', 'candidates', "
-		"'meetings' or 'attendance'" :
+		"'meetings', 'attendance' or 'documents'" :
 		"say what to export: 'orgs' or 'members'");
 	return -1;
 }
@@ -51,6 +54,12 @@ int cmd_import(struct cli *c, int npos, char **pos)
 		err_add(&c->e, ERR_USAGE, 0, "skip-bad", NULL, NULL,
 			"reviews are imported all or nothing (the quota is counted over the whole "
 			"file): fix the bad rows instead of skipping them");
+		return cli_fail(c);
+	}
+	if (kind == 7 && OPT(c, "skip-bad")) {
+		err_add(&c->e, ERR_USAGE, 0, "skip-bad", NULL, NULL,
+			"documents are imported all or nothing: fix the bad rows instead of "
+			"skipping them");
 		return cli_fail(c);
 	}
 	if ((kind == 5 || kind == 6) && OPT(c, "skip-bad")) {
@@ -110,7 +119,7 @@ int cmd_import(struct cli *c, int npos, char **pos)
 
 		if (r.rows == 0 || r.rejected == 0 || rc == ERR_STORAGE)
 			fputs(err_tr("cadre: nothing was imported\n"), stderr);
-		else if (kind == 2 || kind == 3 || kind == 5 || kind == 6)
+		else if (kind == 2 || kind == 3 || kind >= 5)
 			fprintf(stderr, err_tr("cadre: nothing was imported: %ld of %ld rows have "
 					       "problems; fix them and import the whole file again\n"),
 				r.rejected, r.rows);

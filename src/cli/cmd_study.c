@@ -16,6 +16,12 @@ struct opt doc_add_opts[] = {
 	{NULL, 0, NULL, NULL, 0},
 };
 struct opt doc_list_opts[] = {{NULL, 0, NULL, NULL, 0}};
+struct opt doc_list_file_opts[] = {
+	{"csv", 1, N_("write the list as CSV to FILE ('-': standard output); 'cadre import "
+		      "documents' reads it back"), NULL, 0},
+	{"xlsx", 1, N_("write the list as an XLSX workbook to FILE"), NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
 struct opt study_plan_opts[] = {
 	{"org", 1, N_("the organisation that introduces the document"), NULL, 0},
 	{"audience", 1, N_("the subtree whose members study it (default: --org)"), NULL, 0},
@@ -150,6 +156,14 @@ int cmd_doc_list(struct cli *c, int npos, char **pos)
 		if (n < 0 || (size_t)n >= sizeof q - used)
 			break;
 		used += (size_t)n;
+	}
+	if (OPT(c, "csv") || OPT(c, "xlsx")) {
+		int x = OPT(c, "xlsx") != NULL;
+
+		if (app_doc_export_file(&c->app, &c->actor, q, x, x ? OPT(c, "xlsx") : OPT(c, "csv"),
+					&c->e))
+			return cli_fail(c);
+		return 0;
 	}
 	table_init(&t, 5);
 	table_row(&t, err_tr("id"), err_tr("number"), err_tr("issued"), err_tr("org"),

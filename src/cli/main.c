@@ -523,10 +523,12 @@ const struct command cli_commands[] = {
 	{"serve", NULL, "", N_("Serve the web application and the JSON API until stopped (SIGTERM "
 			    "or Ctrl-C finishes the requests under way first)."), serve_opts, 0, 0,
 	 cmd_serve, 1},
-	{"import", NULL, "orgs|members|reviews|org-reviews|candidates|meetings|attendance FILE",
-	 N_("Import organisations, members, reviews, candidates for admission, meetings or "
-	    "their attendance from CSV (docs/csv.md; '-' for standard input); all or nothing "
-	    "unless --skip-bad (reviews, meetings, attendance: always all or nothing)."),
+	{"import", NULL,
+	 "orgs|members|reviews|org-reviews|candidates|meetings|attendance|documents FILE",
+	 N_("Import organisations, members, reviews, candidates for admission, meetings, "
+	    "their attendance or the register of documents from CSV (docs/csv.md, "
+	    "docs/study.md; '-' for standard input); all or nothing unless --skip-bad "
+	    "(reviews, meetings, attendance, documents: always all or nothing)."),
 	 import_opts, 2, 2,
 	 cmd_import, 1},
 	{"export", NULL, "orgs|members FILE", N_("Export organisations or members as CSV ('-' for "

@@ -209,6 +209,7 @@ void api_meeting_resolution(struct req *r);
 void api_meeting_cancel(struct req *r);
 void api_import_meetings(struct req *r);
 void api_import_attendance(struct req *r);
+void api_import_documents(struct req *r);
 
 /* The OpenAPI 3 description, src/http/openapi.json as built into the program (NUL-ended). */
 extern const char api_openapi_json[];

@@ -235,6 +235,13 @@ void api_import_attendance(struct req *r)
 	import_body(r, "attendance");
 }
 
+/* POST /api/v1/import/documents (text/csv: number,issued_on,title[,type,issuer,replaces,
+ * org]; docs/study.md): the register, all or nothing. */
+void api_import_documents(struct req *r)
+{
+	import_body(r, "documents");
+}
+
 /* GET /api/v1/import/reports/{id}: the whole report of one of the actor's imports, sent from
  * a temporary file (a report of every row of a large file may be large). */
 void api_import_report(struct req *r)

@@ -113,6 +113,20 @@ enum err_code store_doc_by_number(struct store *st, const char *number, struct d
 	return doc_one(st, s, d, e);
 }
 
+enum err_code store_doc_by_number_on(struct store *st, const char *number, date_t on,
+				     struct doc *d, struct err *e)
+{
+	static const char sql[] = "SELECT " DOC_COLS DOC_FROM
+				  " WHERE d.number = ?1 AND d.issued_on = ?2 ORDER BY d.id LIMIT 1";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sq_bind_text(s, 1, number);
+	sq_bind_date(s, 2, on);
+	return doc_one(st, s, d, e);
+}
+
 enum err_code store_doc_list(struct store *st, long spre, long slast, const char *const *words,
 			     int n, store_doc_cb cb, void *ctx, struct err *e)
 {

@@ -94,6 +94,10 @@ enum err_code store_doc_get(struct store *st, int64_t id, struct doc *d, struct 
 /* The newest document of this canonical number; ERR_NOTFOUND when none. */
 enum err_code store_doc_by_number(struct store *st, const char *number, struct doc *d,
 				  struct err *e);
+/* The document of this canonical number issued on on (the register's duplicate: the same
+ * number and date of issue); ERR_NOTFOUND when none. */
+enum err_code store_doc_by_number_on(struct store *st, const char *number, date_t on,
+				     struct doc *d, struct err *e);
 /* Documents visible from the scope [spre, slast] (registered inside it, or by an
  * organisation above it), whose folded text holds every one of words[0..n) (n 0: all),
  * newest first. */

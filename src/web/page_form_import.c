@@ -1,14 +1,16 @@
-/* page_form_import.c - importing organisations or members from an uploaded CSV file
+/* page_form_import.c - importing organisations, members or documents from an uploaded CSV file
  * (docs/csv.md): all or nothing unless bad rows are to be skipped, and a report of every bad
  * row (line, column, value, reason). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../app/app_study.h"
 #include "page_form.h"
 
 static const struct form_option kind_opts[] = {
-	{"members", N_("Members")}, {"orgs", N_("Organisations")}, {NULL, NULL},
+	{"members", N_("Members")}, {"orgs", N_("Organisations")}, {"documents", N_("Documents")},
+	{NULL, NULL},
 };
 
 static const char *const shown[] = {"kind", "file", "skip_bad", "allow_duplicates", NULL};
@@ -95,8 +97,9 @@ static void problem_table(struct req *r, const struct err *e, const char *id)
 }
 
 /* The report: the counts, the outcome, a table of every bad row and one of every warning
- * (possible duplicates kept, dates to check): "every row imported" only when there is none. */
-static void import_report(struct req *r, const struct import_result *res, int ok)
+ * (possible duplicates kept, dates to check): "every row imported" only when there is none.
+ * whole: the kind is imported all or nothing (documents), so skipping is not offered. */
+static void import_report(struct req *r, const struct import_result *res, int ok, int whole)
 {
 	const struct err *w = &r->app->warn;
 
@@ -119,7 +122,9 @@ static void import_report(struct req *r, const struct import_result *res, int ok
 	H(r, "</dt><dd id=\"warnings\">");
 	Q(r, (long)(w->n + w->dropped));
 	H(r, "</dd></dl><p class=\"outcome\" id=\"outcome\">");
-	if (!ok)
+	if (!ok && whole)
+		TR(r, "Nothing was imported. Fix the rows below and import the whole file again.");
+	else if (!ok)
 		TR(r, "Nothing was imported. Fix the rows below and import the file again, or tick "
 		      "'Skip bad rows' to import the good ones.");
 	else if (res->rejected)
@@ -236,7 +241,7 @@ void web_import_job(struct req *r)
 	r->status = done ? 200 : 422;
 	page_begin(r, _(r, "Import from a CSV file"));
 	r->status = done ? 200 : 422;
-	import_report(r, &res, done);
+	import_report(r, &res, done, !strcmp(j.kind, "documents"));
 	err_clear(&r->e);
 	err_clear(&r->app->warn);
 	H(r, "<h2>");
@@ -254,6 +259,7 @@ void web_import_post(struct req *r)
 	const char *kind = form_value(r, "kind");
 	const struct http_param *file = req_form_param(r, "file");
 	int skip = form_value(r, "skip_bad")[0] != 0, orgs = !strcmp(kind, "orgs");
+	int docs = !strcmp(kind, "documents");
 	int allow = form_value(r, "allow_duplicates")[0] != 0, dups;
 	struct import_opts o;
 	struct import_result res;
@@ -263,9 +269,9 @@ void web_import_post(struct req *r)
 
 	memset(&o, 0, sizeof o);
 	memset(&res, 0, sizeof res);
-	if (!orgs && strcmp(kind, "members"))
+	if (!orgs && !docs && strcmp(kind, "members"))
 		err_add(&r->e, ERR_INPUT, 0, "kind", kind, NULL, "%s",
-			_(r, "Choose organisations or members."));
+			_(r, "Choose organisations, members or documents."));
 	if (!file || !file->len)
 		err_add(&r->e, ERR_INPUT, 0, "file", NULL, NULL, "%s",
 			_(r, "Choose a CSV file that is not empty."));
@@ -287,7 +293,7 @@ void web_import_post(struct req *r)
 		if (form_read_only(r))
 			return;
 		memset(&q, 0, sizeof q);
-		q.what = orgs ? "orgs" : "members";
+		q.what = orgs ? "orgs" : docs ? "documents" : "members";
 		q.body = file->value;
 		q.len = file->len;
 		q.skip_bad = skip;
@@ -313,8 +319,9 @@ void web_import_post(struct req *r)
 	if (!o.in || (skip && !o.rejects)) {
 		rc = err_set(&r->e, ERR_INTERNAL, "cannot read the upload");
 	} else {
-		rc = orgs ? app_import_orgs(r->app, &r->actor, &o, &res, &r->e) :
-			    app_import_members(r->app, &r->actor, &o, &res, &r->e);
+		rc = orgs   ? app_import_orgs(r->app, &r->actor, &o, &res, &r->e)
+		     : docs ? app_import_documents(r->app, &r->actor, &o, &res, &r->e)
+			    : app_import_members(r->app, &r->actor, &o, &res, &r->e);
 	}
 	if (o.in)
 		fclose(o.in);
@@ -328,7 +335,7 @@ void web_import_post(struct req *r)
 	r->status = rc ? 422 : 200;
 	page_begin(r, _(r, "Import from a CSV file"));
 	r->status = rc ? 422 : 200;
-	import_report(r, &res, rc == ERR_OK);
+	import_report(r, &res, rc == ERR_OK, docs);
 	dups = has_duplicates(&r->e);
 	H(r, "<h2>");
 	if (dups)
