@@ -95,6 +95,7 @@ LIB_SRC := \
 	src/app/app_report.c \
 	src/app/app_adm_fig.c \
 	src/app/app_meet_fig.c \
+	src/app/app_meet_fig_export.c \
 	src/app/report_out.c \
 	src/app/table_out.c \
 	src/app/app_api.c \

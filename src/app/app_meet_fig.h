@@ -9,6 +9,7 @@
 
 #include "../store/store_meet_fig.h"
 #include "app.h"
+#include "table_out.h"
 
 /* The emulation cross-check's rule (migration of mweb, docs/meetings.md): the criteria
  * counted from the records. */
@@ -101,5 +102,29 @@ struct meet_counted {
 enum err_code app_meet_counted(struct app *a, const struct org *cell, int year,
 			       const char *const *criteria, size_t n, struct meet_counted *out,
 			       struct meet_cell_year *y, struct err *e);
+
+/* ---- the lists behind the figures (app_meet_fig_export.c; the API and downloads) -------- */
+
+/* What a list behind the figures shows: every cell counted, the cells that missed a monthly
+ * meeting (a month counted and not held), those that missed a quarter's thematic meeting,
+ * or the members absent without reason too often (app_meet_fig_absentees). */
+enum meet_fig_show { MFS_CELLS, MFS_MISSED_MONTHLY, MFS_MISSED_THEMATIC, MFS_ABSENTEES };
+#define MEET_FIG_SHOWS "cells, missed_monthly, missed_thematic, absentees"
+/* The name of show ("cells" ...), and the show named s (-1: none). */
+const char *meet_fig_show_name(enum meet_fig_show show);
+int meet_fig_show_parse(const char *s);
+/* Whether cell c belongs to the list show (MFS_CELLS: every one). */
+int meet_fig_cell_shown(enum meet_fig_show show, const struct meet_fig_cell *c);
+
+/* The list show of org_code's subtree as a CSV or XLSX table in a private temporary file
+ * (*fd open at its start, the caller closes it; *len its size): the cells of [from, to]
+ * (columns org, name, months, months_held, first_missed_month, quarters, quarters_thematic,
+ * first_missed_quarter, meetings, present, expected), or the absentees of year (0: the
+ * year of to; columns member_id, name, times, last, org, org_name). Scope as
+ * app_meet_figures; one audit entry "meeting_figures.export" (the absentees' list adds its
+ * own "report.meeting_absentees"). */
+enum err_code app_meet_fig_export(struct app *a, const struct actor *ac, const char *org_code,
+				  date_t from, date_t to, int year, enum meet_fig_show show,
+				  enum table_format f, int *fd, long long *len, struct err *e);
 
 #endif

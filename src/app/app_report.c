@@ -25,6 +25,7 @@
 #include "app_meet_fig.h"
 #include "app_int.h"
 #include "app_report.h"
+#include "app_study.h"
 
 #define ETHNIC_MAX 256
 #define DEPTH_MAX 64
@@ -400,6 +401,139 @@ static enum err_code meeting_table(struct app *a, struct report *r, long pre, lo
 	return ERR_OK;
 }
 
+/* The study of documents in the year (DOMAIN §9, seed 003; docs/study.md "In the report"):
+ * one row per document with a study plan reaching the subtree for the year, its coverage
+ * today from the kept counters (app_study_coverage_range) over the organisations that must
+ * study it: the whole subtree when a plan's audience holds its root, else the audiences
+ * inside it (disjoint subtrees, added up). Party committees and organisations that have
+ * studied it, members covered. The rows' records are the organisations not yet studied, on
+ * the document's coverage page (study_missing=ID,CODE: CODE the subtree asked, the report's
+ * own or the one audience inside it). */
+#define STUDY_AUDIENCES 64
+
+struct study_rows {
+	struct app *a;
+	struct report_table *t;
+	long pre, last;
+	const char *root_code;
+	struct study_reach doc;      /* the document being gathered (doc_id 0: none) */
+	int whole;                   /* an audience holds the root */
+	size_t n;                    /* audiences inside, outermost only, in pre-order */
+	struct study_reach in[STUDY_AUDIENCES];
+	struct err *e;
+};
+
+static int study_flush(struct study_rows *x)
+{
+	struct study_coverage cov, sum;
+	struct report_row *w;
+	char key[REPORT_NAME_MAX], filter[REPORT_NAME_MAX + 24], label[REPORT_LABEL_MAX];
+	const char *code = x->root_code;
+	size_t i, n;
+
+	if (!x->doc.doc_id)
+		return 0;
+	memset(&sum, 0, sizeof sum);
+	if (x->whole || x->n >= STUDY_AUDIENCES) {
+		/* more audiences than kept: the whole subtree (each its part is in it) */
+		if (app_study_coverage_range(x->a, x->doc.doc_id, x->pre, x->last, &sum, NULL,
+					     NULL, x->e))
+			return 1;
+	} else {
+		for (i = 0; i < x->n; i++) {
+			if (app_study_coverage_range(x->a, x->doc.doc_id, x->in[i].apre,
+						     x->in[i].alast, &cov, NULL, NULL, x->e))
+				return 1;
+			sum.members += cov.members;
+			sum.covered += cov.covered;
+			sum.orgs += cov.orgs;
+			sum.orgs_studied += cov.orgs_studied;
+			sum.committees += cov.committees;
+			sum.committees_studied += cov.committees_studied;
+		}
+		if (x->n == 1)
+			code = x->in[0].acode;
+	}
+	snprintf(key, sizeof key, "doc_%lld", (long long)x->doc.doc_id);
+	snprintf(filter, sizeof filter, "study_missing=%lld,%s", (long long)x->doc.doc_id, code);
+	snprintf(label, sizeof label, "%s ", x->doc.number);
+	n = strlen(label);
+	snprintf(label + n, sizeof label - n, "%.*s", (int)(sizeof label - n - 1), x->doc.title);
+	/* a title too long is cut at a character's start: drop a last character left whole */
+	n = strlen(label);
+	if (n == sizeof label - 1) {
+		size_t k = n, want;
+		unsigned char lead;
+
+		while (k > 0 && ((unsigned char)label[k - 1] & 0xc0) == 0x80)
+			k--;
+		lead = k > 0 ? (unsigned char)label[k - 1] : 0;
+		want = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+		if (k > 0 && k - 1 + want > n)
+			label[k - 1] = 0;
+	}
+	w = report_row_add(x->t, key, label, filter);
+	w->c[0].count = sum.committees_studied;
+	w->c[0].base = sum.committees;
+	w->c[1].count = sum.orgs_studied;
+	w->c[1].base = sum.orgs;
+	w->c[2].count = sum.covered;
+	w->c[2].base = sum.members;
+	return 0;
+}
+
+static int study_reach_line(void *ctx, const struct study_reach *r)
+{
+	struct study_rows *x = ctx;
+
+	if (r->doc_id != x->doc.doc_id) {
+		if (study_flush(x))
+			return 1;
+		x->doc = *r;
+		x->whole = 0;
+		x->n = 0;
+	}
+	if (r->apre <= x->pre && x->pre <= r->alast)
+		x->whole = 1;
+	else if (x->n == 0 || r->apre > x->in[x->n - 1].alast) {
+		/* in pre-order: an audience inside the last one kept is already counted */
+		if (x->n < STUDY_AUDIENCES)
+			x->in[x->n] = *r;
+		x->n++;
+	}
+	return 0;
+}
+
+static enum err_code study_table(struct app *a, struct report *r, long pre, long last,
+				 int year, struct err *e)
+{
+	static const char *const cols[] = {"committees", "organisations", "members"};
+	static const char *const labels[] = {"party committees that have studied it",
+					     "organisations that have studied it",
+					     "members covered"};
+	struct study_rows *x = xcalloc(1, sizeof *x);
+
+	x->a = a;
+	x->t = report_table_add(r, "study_coverage", "Study of documents in the year", RC_NONE, 3,
+				cols, labels);
+	x->pre = pre;
+	x->last = last;
+	x->root_code = r->org_code;
+	x->e = e;
+	snprintf(x->t->note, sizeof x->t->note, "%s",
+		 "documents with a study plan for the year reaching the subtree, their coverage "
+		 "today: party committees (committee, grassroots, subcommittee) and organisations "
+		 "with members whose every member is covered, members present at a session or its "
+		 "make-up or who confirmed it; 100% only when every one has");
+	/* study_reach_line stops the walk with its problem in e */
+	if (!store_study_plan_docs(a->st, pre, last, date_from_ymd(year, 1, 1),
+				   date_from_ymd(year, 12, 31), study_reach_line, x, e) &&
+	    !e->code)
+		study_flush(x);
+	free(x);
+	return e->code;
+}
+
 static const char *const grade_cols[] = {"excellent", "good", "complete", "not_complete"};
 
 static void grade_rows(struct report_table *t, const struct fig_map *m, int dim, int year,
@@ -638,7 +772,8 @@ enum err_code app_report(struct app *a, const struct actor *ac, const char *org_
 		admissions_table(r, &f, year, af.members_jan1);
 		adm_tables(r, &af, year);
 	}
-	if (meeting_table(a, r, o.pre, o.last, year, e))
+	if (meeting_table(a, r, o.pre, o.last, year, e) ||
+	    study_table(a, r, o.pre, o.last, year, e))
 		goto out;
 	review_tables(r, &f, year, total);
 	force_tables(r, &f);
@@ -646,7 +781,8 @@ enum err_code app_report(struct app *a, const struct actor *ac, const char *org_
 	transfer_table(a, r, o.pre, o.last, year, e);
 	for (i = 0; i < r->n; i++)
 		if (strncmp(r->t[i].name, "org_", 4) && strcmp(r->t[i].name, "standing_boards") &&
-		    strcmp(r->t[i].name, "grassroots_reviews"))
+		    strcmp(r->t[i].name, "grassroots_reviews") &&
+		    strcmp(r->t[i].name, "study_coverage"))
 			r->t[i].member_rows = 1;
 out:
 	figs_cleanup(&f);

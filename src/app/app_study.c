@@ -601,9 +601,7 @@ enum err_code app_study_coverage(struct app *a, const struct actor *ac, int64_t 
 				 store_cov_cb cb, void *ctx, struct err *e)
 {
 	struct doc d;
-	struct cov_walk *w;
 	long pre, last;
-	enum err_code rc;
 
 	memset(cov, 0, sizeof *cov);
 	if (app_doc_get(a, ac, doc_id, &d, e) ||
@@ -615,11 +613,22 @@ enum err_code app_study_coverage(struct app *a, const struct actor *ac, int64_t 
 		return store_study_coverage_plain(a->st, d.id, pre, last, as_of, &cov->members,
 						  &cov->covered, e);
 	}
+	return app_study_coverage_range(a, d.id, pre, last, cov, cb, ctx, e);
+}
+
+enum err_code app_study_coverage_range(struct app *a, int64_t doc_id, long pre, long last,
+				       struct study_coverage *cov, store_cov_cb cb, void *ctx,
+				       struct err *e)
+{
+	struct cov_walk *w;
+	enum err_code rc;
+
+	memset(cov, 0, sizeof *cov);
 	w = xcalloc(1, sizeof *w);
 	w->cov = cov;
 	w->cb = cb;
 	w->ctx = ctx;
-	rc = store_study_coverage(a->st, d.id, pre, last, cb != NULL, cov_line, w, e);
+	rc = store_study_coverage(a->st, doc_id, pre, last, cb != NULL, cov_line, w, e);
 	if (!rc)
 		cov_pop(w, -1);
 	free(w);

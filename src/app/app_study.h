@@ -83,6 +83,11 @@ struct study_coverage {
 enum err_code app_study_coverage(struct app *a, const struct actor *ac, int64_t doc_id,
 				 const char *org_code, date_t as_of, struct study_coverage *cov,
 				 store_cov_cb cb, void *ctx, struct err *e);
+/* app_study_coverage of today over the subtree [pre, last] (the caller has checked the
+ * actor's scope and the document): the report's study table (app_report.c). */
+enum err_code app_study_coverage_range(struct app *a, int64_t doc_id, long pre, long last,
+				       struct study_coverage *cov, store_cov_cb cb, void *ctx,
+				       struct err *e);
 /* The coverage's two totals the plain way (store_study_coverage_plain: the rolls and the
  * attendance scanned, no counter): the check of the kept counters and the bench's floor. */
 enum err_code app_study_coverage_plain(struct app *a, const struct actor *ac, int64_t doc_id,

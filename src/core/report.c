@@ -95,7 +95,11 @@ long report_pct100(long count, long base)
 	if (base <= 0)
 		return -1;
 	num = (long long)count * 10000;
-	return (long)((num + (num >= 0 ? base / 2 : -(base / 2))) / base);
+	num = (num + (num >= 0 ? base / 2 : -(base / 2))) / base;
+	/* 100% says every one: 19,999 of 20,000 is 99.99, not rounded up to 100 */
+	if (num == 10000 && count < base)
+		num = 9999;
+	return (long)num;
 }
 
 void report_pct_str(long count, long base, char *out, size_t n)
@@ -121,6 +125,9 @@ const char *report_row_records(const struct report_row *w)
 	/* the meeting figures' cells or members (the meeting figures' page lists them) */
 	if (!strncmp(w->filter, "meet_", 5))
 		return "meetings";
+	/* the organisations that have not studied a document (its coverage page lists them) */
+	if (!strncmp(w->filter, "study_", 6))
+		return "study";
 	for (i = 0; org_filters[i]; i++)
 		if (!strncmp(w->filter, org_filters[i], strlen(org_filters[i])))
 			return "organisations";

@@ -210,6 +210,10 @@ void api_meeting_cancel(struct req *r);
 void api_import_meetings(struct req *r);
 void api_import_attendance(struct req *r);
 void api_import_documents(struct req *r);
+/* api_meet_fig.c (docs/meetings.md "Figures in the API") */
+void api_meet_figures(struct req *r);
+void api_meet_fig_cells(struct req *r);
+void api_meet_fig_absentees(struct req *r);
 
 /* The OpenAPI 3 description, src/http/openapi.json as built into the program (NUL-ended). */
 extern const char api_openapi_json[];

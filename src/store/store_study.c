@@ -630,3 +630,39 @@ enum err_code store_action_items(struct store *st, int64_t prog_id, store_item_c
 	});
 	return ERR_OK;
 }
+
+enum err_code store_study_plan_docs(struct store *st, long pre, long last, date_t from,
+				    date_t to, store_reach_cb cb, void *ctx, struct err *e)
+{
+	/* recorded_at is UTC text: the plan's year without a deadline is its first 4 bytes */
+	static const char sql[] =
+		"SELECT d.id, d.number, d.title, a.pre, a.last, a.code FROM study_plan p"
+		" JOIN document d ON d.id = p.document_id JOIN org a ON a.id = p.audience_org_id"
+		" WHERE (a.pre BETWEEN ?1 AND ?2 OR (a.pre <= ?1 AND ?1 <= a.last))"
+		" AND (p.deadline BETWEEN ?3 AND ?4 OR (p.deadline IS NULL AND"
+		"  substr(p.recorded_at, 1, 4) = strftime('%Y', ?3 * 86400, 'unixepoch')))"
+		" ORDER BY d.issued_on, d.id, a.pre";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	struct study_reach r;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sq_bind_date(s, 3, from);
+	sq_bind_date(s, 4, to);
+	WALK(st, s, e, "listing the documents studied in a year", {
+		memset(&r, 0, sizeof r);
+		r.doc_id = sqlite3_column_int64(s, 0);
+		sq_col_copy(s, 1, r.number, sizeof r.number);
+		sq_col_copy(s, 2, r.title, sizeof r.title);
+		r.apre = (long)sqlite3_column_int64(s, 3);
+		r.alast = (long)sqlite3_column_int64(s, 4);
+		sq_col_copy(s, 5, r.acode, sizeof r.acode);
+		if (cb(ctx, &r)) {
+			step_ = SQLITE_DONE;
+			break;
+		}
+	});
+	return ERR_OK;
+}

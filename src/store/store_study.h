@@ -150,4 +150,19 @@ enum err_code store_action_item_result(struct store *st, int64_t prog_id, int se
 enum err_code store_action_items(struct store *st, int64_t prog_id, store_item_cb cb, void *ctx,
 				 struct err *e);
 
+/* The documents with a study plan reaching the subtree [pre, last] (its audience inside the
+ * subtree, or holding the subtree's root) for the year [from, to]: the plan's deadline in it,
+ * or a plan without a deadline recorded in it. One line per such plan's audience, by document
+ * (oldest issued first) then audience in pre-order; stops when cb returns non-zero. */
+struct study_reach {
+	int64_t doc_id;
+	char number[DOCNUM_MAX];
+	char title[401];
+	long apre, alast;                  /* the audience's subtree */
+	char acode[ORG_CODE_MAX + 1];
+};
+typedef int (*store_reach_cb)(void *ctx, const struct study_reach *r);
+enum err_code store_study_plan_docs(struct store *st, long pre, long last, date_t from,
+				    date_t to, store_reach_cb cb, void *ctx, struct err *e);
+
 #endif

@@ -108,15 +108,16 @@ static void tr_note(const struct req *r, char *s, size_t n)
 }
 
 /* Put the report's English titles, notes and labels in the request's language. Names are left
- * as they are: organisations (the rows of reviews_by_suborg), years (review_trend) and
- * ethnicities (all but "not given"). Keys and filters never change. */
+ * as they are: organisations (the rows of reviews_by_suborg), years (review_trend),
+ * documents (study_coverage) and ethnicities (all but "not given"). Keys and filters never change. */
 static void report_translate(const struct req *r, struct report *rep)
 {
 	size_t i, k;
 
 	for (i = 0; i < rep->n; i++) {
 		struct report_table *t = &rep->t[i];
-		int names = !strcmp(t->name, "reviews_by_suborg") || !strcmp(t->name, "review_trend");
+		int names = !strcmp(t->name, "reviews_by_suborg") || !strcmp(t->name, "review_trend") ||
+			    !strcmp(t->name, "study_coverage");
 		int ethnic = !strcmp(t->name, "members_by_ethnicity");
 
 		copy_utf8(t->title, sizeof t->title, web_tr(r, t->title));
@@ -155,6 +156,21 @@ static int behind_url(const struct req *r, const struct report *rep,
 	char grade[REPORT_NAME_MAX + 8];
 	long year = rep->year;
 
+	if (!strcmp(records, "study")) {
+		/* The organisations that have not studied the document yet, on its coverage
+		 * page (today's, as the figure is), when some have not: study_missing=ID,CODE
+		 * (the id is digits, made by app_report). */
+		const char *id = filter + strlen("study_missing="), *code = strchr(id, ',');
+
+		if (w->c[k].count >= w->c[k].base || !code)
+			return 0;
+		buf_adds(b, "/documents/");
+		buf_add(b, id, (size_t)(code - id));
+		buf_adds(b, "/coverage?org=");
+		web_url_arg(b, code + 1);
+		buf_adds(b, "&missing=1#cov-orgs-table");
+		return 1;
+	}
 	if (w->c[k].count <= 0 || rep->as_of != r->app->today)
 		return 0;
 	if (!strcmp(records, "meetings")) {
@@ -209,6 +225,11 @@ static void count_cell(struct req *r, const struct report *rep, const struct rep
 	} else {
 		Q(r, w->c[k].count);
 	}
+	/* the study's figures are read as "studied of those that must" */
+	if (!strcmp(t->name, "study_coverage")) {
+		H(r, " / ");
+		Q(r, w->c[k].base);
+	}
 	H(r, "</td><td class=\"n\">");
 	web_pct(r, w->c[k].count, w->c[k].base);
 	H(r, "</td>");
@@ -254,6 +275,40 @@ static int reviews_empty(const struct report_table *t)
 		if (!row_empty(t, &t->rows[i]))
 			return 0;
 	return 1;
+}
+
+/* Under the study table, each document's party committees in words: "all have studied it
+ * (100%)" only when every one has (docs/study.md), else how many of them. */
+static void committees_said(struct req *r, const struct report_table *t)
+{
+	size_t i;
+
+	H(r, "<ul class=\"note\" id=\"study-committees\">");
+	for (i = 0; i < t->nrow; i++) {
+		const struct report_row *w = &t->rows[i];
+
+		if (w->c[0].base <= 0)
+			continue;
+		H(r, "<li data-key=\"");
+		A(r, w->key);
+		H(r, "\">");
+		T(r, w->label);
+		H(r, ": ");
+		if (w->c[0].count == w->c[0].base) {
+			TR(r, "All party committees have studied it");
+			H(r, " (100%)");
+		} else {
+			TR(r, "Party committees");
+			H(r, " ");
+			N(r, w->c[0].count);
+			H(r, " / ");
+			N(r, w->c[0].base);
+			H(r, " ");
+			TR(r, "have studied it");
+		}
+		H(r, "</li>");
+	}
+	H(r, "</ul>\n");
 }
 
 /* One table of the report, whole whatever its size (a printed report is what an office
@@ -309,6 +364,8 @@ static void table_html(struct req *r, const struct report *rep, const struct rep
 		H(r, "</tr>\n");
 	}
 	H(r, "</tbody></table>\n");
+	if (!strcmp(t->name, "study_coverage"))
+		committees_said(r, t);
 	if (reviews_empty(t)) {
 		H(r, "<p class=\"note nodata\">");
 		TR(r, "No decided review in this year: no data yet.");

@@ -412,6 +412,7 @@ void web_doc_show(struct req *r)
 struct cov_page {
 	struct req *r;
 	int64_t doc_id;
+	int missing; /* only the organisations that have not studied it (the report's link) */
 };
 
 static int cov_row(void *ctx, const struct study_org_cov *c)
@@ -421,6 +422,8 @@ static int cov_row(void *ctx, const struct study_org_cov *c)
 
 	if (web_page_full(r))
 		return 1;
+	if (p->missing && c->studied)
+		return 0;
 	H(r, "<tr");
 	if (!c->studied)
 		H(r, " class=\"missing\"");
@@ -460,7 +463,8 @@ static int member_row(void *ctx, int64_t id, const char *name, const char *org)
 	return 0;
 }
 
-/* GET /documents/{id}/coverage?org=&as_of= */
+/* GET /documents/{id}/coverage?org=&as_of=&missing=1 (missing: the organisations that have not
+ * studied it alone, as the report's study table links to it) */
 void web_doc_coverage(struct req *r)
 {
 	struct doc d;
@@ -504,6 +508,7 @@ void web_doc_coverage(struct req *r)
 	memset(&p, 0, sizeof p);
 	p.r = r;
 	p.doc_id = d.id;
+	p.missing = req_query(r, "missing") && !strcmp(req_query(r, "missing"), "1");
 	/* the organisations' table is written as the walk goes; the summary is counted first */
 	if (app_study_coverage(r->app, &r->actor, d.id, org && org[0] ? org : NULL, as_of, &cov,
 			       NULL, NULL, &r->e)) {
@@ -512,6 +517,11 @@ void web_doc_coverage(struct req *r)
 	}
 	cov_summary(r, &d, &cov, as_of != DATE_NONE && as_of != r->app->today);
 	if (as_of == DATE_NONE || as_of == r->app->today) {
+		if (p.missing) {
+			H(r, "<h2 id=\"cov-missing\">");
+			TR(r, "Organisations that have not yet studied it");
+			H(r, "</h2>\n");
+		}
 		H(r, "<table id=\"cov-orgs-table\"><thead><tr><th>");
 		TR(r, "Organisation");
 		H(r, "</th><th class=\"n\">");

@@ -90,6 +90,10 @@ static void test_pct_rounds_half_up_to_two_decimals(void **state)
 	assert_string_equal(pct(1, 20001), "0.00"); /* just under half */
 	assert_string_equal(pct(0, 7), "0.00");
 	assert_string_equal(pct(7, 7), "100.00");
+	/* 100% only when every one: 19,999 of 20,000 (99.995) is not rounded up to it */
+	assert_int_equal(report_pct100(19999, 20000), 9999);
+	assert_string_equal(pct(5599999, 5600000), "99.99");
+	assert_string_equal(pct(19998, 20000), "99.99");
 	assert_string_equal(pct(3, 2), "150.00");
 	assert_string_equal(pct(2000000000L, 3000000000L), "66.67"); /* no overflow */
 }
