@@ -209,23 +209,27 @@ enum err_code app_position_add(struct app *a, const struct actor *ac, const char
 
 	on = app_date(a, on);
 	memset(p, 0, sizeof *p);
-	if (!kind || !kind[0] || store_pkind_get(a->st, kind, &k, e) == ERR_NOTFOUND)
+	if ((rc = app_begin(a, e)))
+		return rc;
+	/* the organisation and the role first: outside the scope nothing else is told */
+	if ((rc = app_org_lookup(a, ac, org_code ? org_code : "", &o, 1, "org", e)) ||
+	    (rc = app_can_edit(ac, e)))
+		goto out;
+	if (!kind || !kind[0] || store_pkind_get(a->st, kind, &k, e) == ERR_NOTFOUND) {
+		e->code = ERR_OK;
 		err_add(e, ERR_INPUT, 0, "kind", kind, NULL,
 			"'%s' is not a position kind; 'cadre position kinds' lists them",
 			kind ? kind : "");
-	else if (seats > 1 && !k.multi)
+	} else if (seats > 1 && !k.multi)
 		err_add(e, ERR_INPUT, 0, "seats", NULL, NULL,
 			"a %s has one seat; only deputies and members may have several", kind);
 	if (seats < 0)
 		err_add(e, ERR_INPUT, 0, "seats", NULL, NULL, "the seats must be 1 or more");
 	app_check_date(a, on, "on", e);
-	if (e->code)
-		return e->code;
-	if ((rc = app_begin(a, e)))
-		return rc;
-	if ((rc = app_org_lookup(a, ac, org_code ? org_code : "", &o, 1, "org", e)) ||
-	    (rc = app_can_edit(ac, e)) || (rc = app_check_exists_on(&o, on, "on", e)))
+	if (e->code || (rc = app_check_exists_on(&o, on, "on", e))) {
+		rc = e->code;
 		goto out;
+	}
 	if (store_position_find(a->st, o.id, kind, on, &old, e) == ERR_OK ||
 	    store_position_find(a->st, o.id, kind, DATE_NONE, &old, e) == ERR_OK) {
 		rc = err_add(e, ERR_RULE, 0, "kind", kind, NULL,
@@ -458,18 +462,21 @@ enum err_code app_dismiss(struct app *a, const struct actor *ac, int64_t member_
 	enum err_code rc;
 
 	on = app_date(a, on);
+	if ((rc = app_begin(a, e)))
+		return rc;
+	if ((rc = position_seen(a, ac, position_id, &p, e)) || (rc = app_can_edit(ac, e)))
+		goto out;
 	check_decision(a, d, on, e);
 	if (!reason || !reason[0])
 		err_add(e, ERR_INPUT, 0, "reason", NULL, NULL,
 			"the reason is required (--reason: retired, moved to another post ...)");
 	else
 		text_accept(reason, 400, 0, why, sizeof why, e, 0, "reason", "the reason");
-	if (e->code)
-		return e->code;
-	if ((rc = app_begin(a, e)))
-		return rc;
-	if ((rc = position_seen(a, ac, position_id, &p, e)) || (rc = app_can_edit(ac, e)) ||
-	    (rc = open_holding(a, member_id, &p, &h, e)) ||
+	if (e->code) {
+		rc = e->code;
+		goto out;
+	}
+	if ((rc = open_holding(a, member_id, &p, &h, e)) ||
 	    (rc = check_body(a, d, &p, &body, e)))
 		goto out;
 	before = h;
@@ -552,10 +559,11 @@ enum err_code app_rotations(struct app *a, const struct actor *ac, const char *o
 	struct rot_ctx r = {cb, ctx, 0, 0, 0, 0};
 	long pre, last;
 
+	if (app_subtree(a, ac, org_code, 0, &pre, &last, e))
+		return e->code;
 	if (year < 1900 || year > 9999)
 		return err_add(e, ERR_INPUT, 0, "year", NULL, NULL, "the year is required: 2025");
-	if (app_subtree(a, ac, org_code, 0, &pre, &last, e) ||
-	    store_rotations(a->st, pre, last, date_from_ymd(year, 1, 1),
+	if (store_rotations(a->st, pre, last, date_from_ymd(year, 1, 1),
 			    date_from_ymd(year + 1, 1, 1), rot_count, &r, e))
 		return e->code;
 	*n = r.n;
@@ -775,14 +783,16 @@ enum err_code app_committee_fill(struct app *a, const struct actor *ac, int64_t 
 	if (decision && strlen(decision) > CADRE_DECISION_MAX)
 		return err_add(e, ERR_INPUT, 0, "decision", NULL, NULL,
 			       "the decision's number is longer than 80 bytes");
-	if (!n)
-		return err_add(e, ERR_INPUT, 0, "members", NULL, NULL,
-			       "no member given: --seat MEMBER_ID=ROLE");
 	if ((rc = app_begin(a, e)))
 		return rc;
 	if ((rc = app_committee_get(a, ac, committee_id, &c, e)) || (rc = app_can_edit(ac, e)) ||
 	    (rc = store_org_by_code(a->st, c.org_code, &o, e)))
 		goto out;
+	if (!n) {
+		rc = err_add(e, ERR_INPUT, 0, "members", NULL, NULL,
+			     "no member given: --seat MEMBER_ID=ROLE");
+		goto out;
+	}
 	on = on == DATE_NONE ? c.term_start : on;
 	if (on < c.term_start || on >= c.term_end) {
 		rc = err_add(e, ERR_RULE, 0, "on", date_format(on, d), NULL,
