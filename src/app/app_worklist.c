@@ -382,7 +382,7 @@ static const struct wl_provider providers[] = {
 	 wl_meet_thematic, wl_meet_thematic_link},
 	{"meet_absentees", "Members absent without reason too often",
 	 wl_meet_absent, wl_meet_absent_link},
-	{"cadre_vacancies", "Key positions vacant or acting, committees below their seats",
+	{"cadre_vacancies", "Key posts vacant or acting, committees short",
 	 wl_vacancies, wl_vacancies_link},
 };
 
