@@ -186,7 +186,16 @@ void web_org_cadres(struct req *r)
 	U(r, o.code);
 	H(r, "/vacancies\">");
 	TR(r, "Vacancy report");
-	H(r, "</a></p>\n<ul class=\"flags\" id=\"flags\">");
+	H(r, "</a>");
+	if (app_can_edit(&r->actor, &r->e) == ERR_OK && o.dissolved == DATE_NONE) {
+		H(r, " <a id=\"cadre-event\" href=\"/orgs/");
+		U(r, o.code);
+		H(r, "/cadres/event\">");
+		TR(r, "Record a change of cadres");
+		H(r, "</a>");
+	}
+	err_clear(&r->e);
+	H(r, "</p>\n<ul class=\"flags\" id=\"flags\">");
 	if (app_org_flags(r->app, &r->actor, o.code, flag_item, r, &r->e))
 		goto fail;
 	H(r, "</ul>\n<h2 id=\"committee\">");

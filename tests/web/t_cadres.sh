@@ -67,6 +67,52 @@ expect_page /orgs/ROOT/vacancies
 expect_true "border first" python3 -c "import sys; s=open('$OUTF').read(); sys.exit(0 if s.index('/orgs/B1/cadres') < s.index('/orgs/A1/cadres') else 1)"
 server_stop
 
+tcase "the clerk's form: appoint, refused beside the field, rotate; a viewer may not" "$CD"
+server_start
+login aclerk
+expect_page /orgs/A1/cadres
+expect_out_contains 'id="cadre-event"'
+expect_page /orgs/A1/cadres/event
+expect_out_contains '<form method="post" class="record" id="cadre-form"'
+# the division may not decide a regiment's commissar (R-POS-DECIDER-LEVEL): beside the body
+post /orgs/A1/cadres/event --data-urlencode action=appoint --data-urlencode member="$MEMBER_SQL" \
+	--data-urlencode position=commissar --data-urlencode decision=14/QĐ-BTL \
+	--data-urlencode decided_on=2026-01-10 --data-urlencode body=A --data-urlencode on=2026-02-01
+expect_status 422
+expect_valid_html
+expect_beside body "R-POS-DECIDER-LEVEL"
+expect_value decision "14/QĐ-BTL"
+post /orgs/A1/cadres/event --data-urlencode action=appoint --data-urlencode member="$MEMBER_SQL" \
+	--data-urlencode position=general --data-urlencode decision=14/QĐ-BTL \
+	--data-urlencode decided_on=2026-01-10 --data-urlencode body=ROOT
+expect_status 422
+expect_beside position "no position general"
+post /orgs/A1/cadres/event --data-urlencode action=appoint --data-urlencode member="$MEMBER_SQL" \
+	--data-urlencode position=commissar --data-urlencode decision=14/QĐ-BTL \
+	--data-urlencode decided_on=2026-01-10 --data-urlencode body=ROOT --data-urlencode on=2026-02-01
+expect_status 303
+expect_header '^location: /orgs/A1/cadres'
+expect_page /orgs/A/vacancies
+expect_out_lacks 'commissar'
+# a rotation to a post out of sight is the 404 of nothing; to B1 as admin it is to a border area
+post /orgs/A1/cadres/event --data-urlencode action=rotate --data-urlencode member="$MEMBER_SQL" \
+	--data-urlencode position=commissar --data-urlencode to=B1:commander --data-urlencode decision=15/QĐ-BTL \
+	--data-urlencode decided_on=2026-03-10 --data-urlencode body=ROOT --data-urlencode on=2026-04-01
+expect_status 422
+expect_beside to "no organisation"
+login admin
+post /orgs/A1/cadres/event --data-urlencode action=rotate --data-urlencode member="$MEMBER_SQL" \
+	--data-urlencode position=commissar --data-urlencode to=B1:commander --data-urlencode decision=15/QĐ-BTL \
+	--data-urlencode decided_on=2026-03-10 --data-urlencode body=ROOT --data-urlencode on=2026-04-01
+expect_status 303
+expect_eq "a rotation to a border area" "rotate|1" "$(sqlite3 "$DB" "SELECT how, to_border FROM holding WHERE member_id = $MEMBER_SQL AND valid_to IS NULL")"
+login aview
+page GET /orgs/A1/cadres/event
+expect_status 403
+page GET /orgs/A1/cadres
+expect_out_lacks 'id="cadre-event"'
+server_stop
+
 tcase "the worklist's count of vacancies, scoped" "$CD"
 cadre --json worklist
 expect_json '[i["count"] for i in d["items"] if i["id"] == "cadre_vacancies"] == [3]' "B1's commander, A1's commissar, A1's committee"
