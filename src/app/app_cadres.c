@@ -77,7 +77,7 @@ static enum err_code check_body(struct app *a, const struct cadre_decision *d,
 {
 	const struct rule_version *rv;
 	long levels;
-	int anc;
+	int anc, up = 0;
 	char ds[DATE_STR];
 
 	if (!d->body_code || !d->body_code[0])
@@ -94,14 +94,31 @@ static enum err_code check_body(struct app *a, const struct cadre_decision *d,
 			       "no version of R-POS-DECIDER-LEVEL in force on %s says who decides "
 			       "a %s of a %s",
 			       date_format(d->decided_on, ds), p->kind, p->org_kind);
-	anc = body->pre > 0 && body->pre < p->org_pre && p->org_pre <= body->last;
-	if (!cadre_decider_ok(anc, p->org_depth, body->depth, levels))
-		return err_add(e, ERR_RULE, 0, "body", d->body_code, R_POS_DECIDER_LEVEL,
-			       "%s may not decide the %s of %s: the deciding body must be a "
-			       "committee above it, at least %ld level(s) up "
-			       "(R-POS-DECIDER-LEVEL)",
-			       d->body_code, p->kind, p->org_code, levels);
-	return ERR_OK;
+	/* how far up the parent links the body is (a dissolved organisation keeps its last
+	 * parent, so that the decision ending its holdings is checked as any other) */
+	{
+		struct org cur;
+		int64_t id = p->org_id;
+
+		anc = 0;
+		while (id && up < 64) {
+			if (store_org_by_id(a->st, id, &cur, e))
+				return e->code;
+			if (up > 0 && cur.id == body->id) {
+				anc = 1;
+				break;
+			}
+			id = cur.parent_id;
+			up++;
+		}
+	}
+	/* the position `up` levels below the body; the root (no parent) decides any */
+	if (cadre_decider_ok(anc, body->parent_id ? up + 1 : up, body->parent_id ? 1 : 0, levels))
+		return ERR_OK;
+	return err_add(e, ERR_RULE, 0, "body", d->body_code, R_POS_DECIDER_LEVEL,
+		       "%s may not decide the %s of %s: the deciding body must be a "
+		       "committee above it, at least %ld level(s) up (R-POS-DECIDER-LEVEL)",
+		       d->body_code, p->kind, p->org_code, levels);
 }
 
 /* The decision's number and date; on the event's day, not after today. */

@@ -138,6 +138,20 @@ expect_out_contains "acting"
 expect_exit 0 --json audit list --org QK2
 expect_json 'sorted(set(x["action"] for x in (d if isinstance(d, list) else d["items"]) if x["action"].startswith(("cadre.", "position.", "org.flag")))) == ["cadre.appoint", "cadre.dismiss", "cadre.rotate", "cadre.transfer", "org.flag", "position.add"]'
 
+tcase "an organisation dissolved: its posts leave the report, the holding stays for its decision" "$WORK/base.db"
+expect_exit 0 position add --org C2 --kind secretary --on 2020-01-01
+expect_exit 0 position add --org C2 --kind commissar --on 2020-01-01
+expect_exit 0 appoint 4 C2:secretary "${DEC[@]}" --body F316 --on 2024-02-01
+expect_exit 0 --json vacancy --org E98
+expect_json '[(v["org"], v["kind"]) for v in d] == [("C2", "commissar")]'
+expect_exit 0 org dissolve C2 --members-to C1 --date 2026-06-01
+expect_exit 0 --json vacancy --org E98
+expect_json 'd == []' "a dissolved organisation's posts are not vacancies"
+expect_exit 0 --json position show C2:secretary
+expect_json 'd["org_dissolved"] == "2026-06-01" and d["history"][0]["to"] is None and d["history"][0]["member_id"] == 4'
+expect_refused 5 "was dissolved" appoint 3 C2:commissar "${DEC[@]}" --body F316 --on 2026-07-01
+expect_exit 0 dismiss 4 C2:secretary --decision '9/QĐ-BTL' --decided-on 2026-06-10 --body F316 --on 2026-06-01 --reason 'giải thể chi bộ'
+
 tcase "committees per term, their seats and members" "$WORK/base.db"
 expect_exit 0 --json committee add --org E98 --term-start 2020-10-01 --seats 3 --standing-seats 1 --decision '101-QĐ/ĐU' --body F316
 expect_json 'd["term_start"] == "2020-10-01" and d["term_end"] == "2025-10-01" and d["seats"] == 3 and d["standing_seats"] == 1 and d["body"] == "F316" and d["decision"] == "101-QĐ/ĐU"'
