@@ -68,6 +68,10 @@ LIB_SRC := \
 	src/core/admission.c \
 	src/core/docnum.c \
 	src/core/meeting.c \
+	src/core/cadres.c \
+	src/store/store_cadres.c \
+	src/app/app_cadres.c \
+	src/app/demo_cadres.c \
 	src/store/store_meeting.c \
 	src/app/app_meeting.c \
 	src/app/app_meet_import.c \
@@ -123,6 +127,7 @@ CLI_SRC := \
 	src/cli/cmd_admission.c \
 	src/cli/cmd_study.c \
 	src/cli/cmd_meeting.c \
+	src/cli/cmd_cadres.c \
 	src/cli/cmd_find.c \
 	src/cli/cmd_adm_fig.c \
 	src/cli/cmd_meet_fig.c \

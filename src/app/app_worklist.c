@@ -8,6 +8,7 @@
 #include "app_admission.h"
 #include "../lib/buf.h"
 #include "app_int.h"
+#include "app_cadres.h"
 #include "app_meet_fig.h"
 
 /* What the providers share: the actor's subtree, the year, and the open transfers read once
@@ -344,6 +345,20 @@ static void wl_meet_absent_link(const struct wl_env *w, struct buf *b)
 	wl_meet_link(w, b, date_from_ymd(y, 1, 1), w->a->today, "absentees");
 }
 
+/* ---- key cadres ------------------------------------------------------------------------ */
+
+static enum err_code wl_vacancies(struct wl_env *w, long *n, struct err *e)
+{
+	return app_vacancy_count(w->a, w->pre, w->last, n, e);
+}
+
+static void wl_vacancies_link(const struct wl_env *w, struct buf *b)
+{
+	buf_adds(b, "/orgs/");
+	buf_adds(b, w->top); /* a code is URL-safe (org_code_check) */
+	buf_adds(b, "/vacancies");
+}
+
 /* ---- the table ------------------------------------------------------------------------- */
 
 static const struct wl_provider providers[] = {
@@ -367,6 +382,8 @@ static const struct wl_provider providers[] = {
 	 wl_meet_thematic, wl_meet_thematic_link},
 	{"meet_absentees", "Members absent without reason too often",
 	 wl_meet_absent, wl_meet_absent_link},
+	{"cadre_vacancies", "Key posts vacant or acting, committees short",
+	 wl_vacancies, wl_vacancies_link},
 };
 
 /* The organisation at the top of [pre, last]: the first in pre-order. */

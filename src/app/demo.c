@@ -10,6 +10,7 @@
 #include "../lib/mem.h"
 #include "../lib/rng.h"
 #include "app_hb.h"
+#include "app_cadres.h"
 #include "app_int.h"
 #include "app_study.h"
 
@@ -1723,7 +1724,8 @@ enum err_code app_demo(struct app *a, const struct actor *ac, struct err *e)
 	plan_statuses(&d);
 	if ((rc = run_history(&d)) || (rc = demo_reviews(a, ac, e)) || (rc = plan_worklist(&d)) ||
 	    (rc = demo_admissions(a, ac, e)) || (rc = demo_meetings(a, ac, e)) ||
-	    (rc = demo_study(a, ac, e)) || (rc = demo_hb(a, ac, e)))
+	    (rc = demo_study(a, ac, e)) || (rc = demo_hb(a, ac, e)) ||
+	    (rc = demo_cadres(a, ac, e)))
 		err_add(e, rc, 0, NULL, NULL, NULL,
 			"the database holds part of the demo; delete it and build the demo again");
 out:

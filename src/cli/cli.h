@@ -143,6 +143,29 @@ int cmd_meeting_cancel(struct cli *c, int npos, char **pos);
 int cmd_meeting_minutes(struct cli *c, int npos, char **pos);
 int cmd_meeting_figures(struct cli *c, int npos, char **pos); /* cmd_meet_fig.c */
 
+/* cmd_cadres.c: key cadres (docs/cadres.md), with their options. */
+extern struct opt cadre_position_list_opts[], cadre_position_add_opts[], cadre_position_show_opts[],
+	cadre_flag_opts[], cadre_appoint_opts[], cadre_dismiss_opts[], cadre_transfer_opts[],
+	cadre_rotations_opts[], cadre_committee_add_opts[], cadre_committee_list_opts[],
+	cadre_committee_show_opts[], cadre_committee_seat_opts[], cadre_committee_leave_opts[],
+	cadre_vacancy_opts[];
+int cmd_position_kinds(struct cli *c, int npos, char **pos);
+int cmd_position_list(struct cli *c, int npos, char **pos);
+int cmd_position_add(struct cli *c, int npos, char **pos);
+int cmd_position_show(struct cli *c, int npos, char **pos);
+int cmd_org_flag(struct cli *c, int npos, char **pos);
+int cmd_appoint(struct cli *c, int npos, char **pos);
+int cmd_dismiss(struct cli *c, int npos, char **pos);
+int cmd_post_transfer(struct cli *c, int npos, char **pos);
+int cmd_rotate(struct cli *c, int npos, char **pos);
+int cmd_rotations(struct cli *c, int npos, char **pos);
+int cmd_committee_add(struct cli *c, int npos, char **pos);
+int cmd_committee_list(struct cli *c, int npos, char **pos);
+int cmd_committee_show(struct cli *c, int npos, char **pos);
+int cmd_committee_seat(struct cli *c, int npos, char **pos);
+int cmd_committee_leave(struct cli *c, int npos, char **pos);
+int cmd_vacancy(struct cli *c, int npos, char **pos);
+
 /* Parse argv[from..] against opts; positional arguments go to pos (caller's array of argc
  * slots), *npos set. --json and --help are understood everywhere. Returns 0, or an exit
  * code after printing the problem. */

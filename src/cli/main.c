@@ -431,6 +431,51 @@ const struct command cli_commands[] = {
 			       "overdue, reviews of the year not yet decided, records with problems; "
 			       "each a count and the page that lists them (as the home page and GET "
 			       "/api/v1/worklist)."), worklist_opts, 0, 0, cmd_worklist, 1},
+	{"position", "kinds", "", N_("The catalogue of position kinds: party posts and the command "
+				  "posts they pair with, which are key (docs/cadres.md)."),
+	 no_opts, 0, 0, cmd_position_kinds, 1},
+	{"position", "list", "", N_("The positions of an organisation with their holders on a "
+				 "date."), cadre_position_list_opts, 0, 0, cmd_position_list, 1},
+	{"position", "add", "", N_("Create a position of an organisation."),
+	 cadre_position_add_opts, 0, 0, cmd_position_add, 1},
+	{"position", "show", "ID|ORG:KIND", N_("A position with the history of its holders (or its "
+					    "holders on a date with --as-of)."),
+	 cadre_position_show_opts, 1, 1, cmd_position_show, 1},
+	{"org", "flag", "CODE difficult|border", N_("Flag an organisation as a difficult or border "
+						 "area from a date (or clear it with --off)."),
+	 cadre_flag_opts, 2, 2, cmd_org_flag, 1},
+	{"appoint", NULL, "MEMBER POSITION", N_("Appoint a member to a position by a decision "
+					     "(R-POS-DECIDER-LEVEL); --acting for an acting "
+					     "holder."), cadre_appoint_opts, 2, 2, cmd_appoint, 1},
+	{"dismiss", NULL, "MEMBER POSITION", N_("End a member's holding of a position by a "
+					     "decision, with the reason."),
+	 cadre_dismiss_opts, 2, 2, cmd_dismiss, 1},
+	{"transfer", NULL, "MEMBER FROM TO", N_("Transfer a cadre from one post to another by a "
+					     "decision."), cadre_transfer_opts, 3, 3,
+	 cmd_post_transfer, 1},
+	{"rotate", NULL, "MEMBER FROM TO", N_("Rotate a cadre to another post (luân chuyển); marked "
+					   "when the new post is in a difficult or border area."),
+	 cadre_transfer_opts, 3, 3, cmd_rotate, 1},
+	{"rotations", NULL, "", N_("The rotations of a year in a subtree, and how many went to "
+				 "difficult or border areas."), cadre_rotations_opts, 0, 0,
+	 cmd_rotations, 1},
+	{"committee", "add", "", N_("A committee (cấp ủy) of an organisation for a term "
+				 "(R-COMMITTEE-TERM-YEARS), with the seats set by the upper "
+				 "committee."), cadre_committee_add_opts, 0, 0, cmd_committee_add,
+	 1},
+	{"committee", "list", "", N_("The committees of an organisation, newest term first."),
+	 cadre_committee_list_opts, 0, 0, cmd_committee_list, 1},
+	{"committee", "show", "ID", N_("A committee with its members on a date."),
+	 cadre_committee_show_opts, 1, 1, cmd_committee_show, 1},
+	{"committee", "seat", "ID", N_("Seat members on a committee (the congress's results, or an "
+				    "appointment), all or nothing."), cadre_committee_seat_opts, 1, 1,
+	 cmd_committee_seat, 1},
+	{"committee", "leave", "ID MEMBER", N_("A member leaves a committee."),
+	 cadre_committee_leave_opts, 2, 2, cmd_committee_leave, 1},
+	{"vacancy", NULL, "", N_("The vacancy report of a subtree: key positions vacant or held by "
+			      "an acting holder, committees below their seats, since when; border "
+			      "and difficult areas first."), cadre_vacancy_opts, 0, 0, cmd_vacancy,
+	 1},
 	{"org", "history", "CODE", N_("The restructuring history of an organisation."), no_opts, 1, 1,
 	 cmd_org_history, 1},
 	{"member", "add", "", N_("Add a member to a roll."), member_add_opts, 0, 0, cmd_member_add, 1},

@@ -186,6 +186,23 @@ void api_adm_due(struct req *r);
 void api_adm_board(struct req *r);
 void api_import_candidates(struct req *r);
 /* api_study.c */
+/* api_cadres.c: key cadres (docs/cadres.md). */
+void api_pkinds(struct req *r);
+void api_org_positions(struct req *r);
+void api_org_position_add(struct req *r);
+void api_position_get(struct req *r);
+void api_position_appoint(struct req *r);
+void api_position_dismiss(struct req *r);
+void api_position_transfer(struct req *r);
+void api_org_flags(struct req *r);
+void api_org_flag_set(struct req *r);
+void api_org_rotations(struct req *r);
+void api_org_committees(struct req *r);
+void api_org_committee_add(struct req *r);
+void api_committee_get(struct req *r);
+void api_committee_seat(struct req *r);
+void api_committee_leave(struct req *r);
+void api_org_vacancies(struct req *r);
 void api_doc_list(struct req *r);
 void api_doc_add(struct req *r);
 void api_doc_get(struct req *r);

@@ -83,5 +83,10 @@ const struct route web_form_routes[] = {
 	 "the attendance form of a meeting: every member on the roll that day"},
 	{"POST", "/meetings/{id}/attendance", web_meeting_attend_post, FORM,
 	 "record or replace the attendance of a meeting"},
+	/* Key cadres (page_form_cadres.c). */
+	{"GET", "/orgs/{code}/cadres/event", web_cadre_event_get, ROUTE_PAGE,
+	 "the form recording an appointment, dismissal, transfer or rotation of a cadre"},
+	{"POST", "/orgs/{code}/cadres/event", web_cadre_event_post, FORM,
+	 "record an appointment, dismissal, transfer or rotation"},
 	{NULL, NULL, NULL, 0, NULL},
 };

@@ -29,6 +29,8 @@ void web_rules_post(struct req *r);       /* page_rules.c */
 void web_emulation_post(struct req *r);   /* page_emulation.c */
 void web_org_emulation_get(struct req *r);
 void web_org_emulation_post(struct req *r);
+void web_cadre_event_get(struct req *r);  /* page_form_cadres.c */
+void web_cadre_event_post(struct req *r);
 
 /* ---- shared pieces (page_form_util.c) ---------------------------------------------------- */
 

@@ -63,5 +63,10 @@ const struct route web_routes[] = {
 	{"GET", "/orgs/{code}/meetings/figures", web_meeting_figures, ROUTE_PAGE | ROUTE_TOKEN_OK,
 	 "the meeting figures of an organisation's subtree for a period, with what is behind "
 	 "each"},
+	/* Key cadres (issue 13, page_cadres.c). */
+	{"GET", "/orgs/{code}/cadres", web_org_cadres, ROUTE_PAGE,
+	 "an organisation's positions with their holders and history, its flags and committee"},
+	{"GET", "/orgs/{code}/vacancies", web_org_vacancies, ROUTE_PAGE | ROUTE_TOKEN_OK,
+	 "the vacancy report of an organisation's subtree: key positions and committees short"},
 	{NULL, NULL, NULL, 0, NULL},
 };

@@ -52,6 +52,10 @@ void web_report_members(struct req *r);
 void web_report_cases(struct req *r);
 void web_report_orgs(struct req *r);
 void web_rules(struct req *r);
+/* page_cadres.c: key cadres (docs/cadres.md). */
+extern const char *const cadre_page_words[];
+void web_org_cadres(struct req *r);
+void web_org_vacancies(struct req *r);
 void web_discipline(struct req *r);
 void web_emulation(struct req *r);
 /* GET /api/v1/problems[/NAME]: the problem types of the API explained (page_problem.c). */

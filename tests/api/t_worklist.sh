@@ -20,7 +20,7 @@ TOKEN=$TOKEN_aclerk
 api GET /api/v1/worklist
 expect_status 200
 expect_json "d['org'] == 'A' and d['year'] == 2026" "the scope's top and the review year"
-expect_json "[i['id'] for i in d['items']] == ['transfers_to_receive', 'transfers_overdue', 'reviews_undecided', 'members_number_clash', 'adm_ceremony_late', 'adm_recognition_due', 'adm_recognition_late', 'adm_upper_awaited', 'meet_monthly_missed', 'meet_thematic_missed', 'meet_absentees']" "the providers in order"
+expect_json "[i['id'] for i in d['items']] == ['transfers_to_receive', 'transfers_overdue', 'reviews_undecided', 'members_number_clash', 'adm_ceremony_late', 'adm_recognition_due', 'adm_recognition_late', 'adm_upper_awaited', 'meet_monthly_missed', 'meet_thematic_missed', 'meet_absentees', 'cadre_vacancies']" "the providers in order"
 wl transfers_to_receive; expect_eq "transfers to receive" 2 "$JV"
 wl transfers_overdue; expect_eq "overdue transfers" 1 "$JV"
 wl reviews_undecided; expect_eq "members not yet reviewed for 2026 (4 on the rolls, 1 decided)" 3 "$JV"
@@ -53,7 +53,7 @@ TOKEN=$TOKEN_cview
 api GET /api/v1/worklist
 expect_status 200
 expect_json "d['org'] == 'C'" "C's top"
-expect_json "[i['count'] for i in d['items']] == [0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0]" "0 transfers, 1 undecided (C's own member), 0 clashes, no admission; its one cell without meetings recorded"
+expect_json "[i['count'] for i in d['items']] == [0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0]" "0 transfers, 1 undecided (C's own member), 0 clashes, no admission; its one cell without meetings recorded"
 
 tcase "a system administrator: the whole tree"
 TOKEN=$TOKEN_admin

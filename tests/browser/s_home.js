@@ -14,7 +14,8 @@ module.exports = ({ scenario, assert }) => {
 		assert.deepEqual(ids, ['wl-transfers_to_receive', 'wl-transfers_overdue',
 			'wl-reviews_undecided', 'wl-members_number_clash', 'wl-adm_ceremony_late',
 			'wl-adm_recognition_due', 'wl-adm_recognition_late', 'wl-adm_upper_awaited',
-			'wl-meet_monthly_missed', 'wl-meet_thematic_missed', 'wl-meet_absentees']);
+			'wl-meet_monthly_missed', 'wl-meet_thematic_missed', 'wl-meet_absentees',
+			'wl-cadre_vacancies']);
 		for (const id of ids) {
 			const n = await t.text(`#${id} .count`);
 			assert.match(n, /^[0-9]+$/, `${id} shows a count`);

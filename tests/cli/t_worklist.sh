@@ -25,7 +25,7 @@ expect_exit_ok() { if [ "$RC" = 0 ]; then pass; else fail "$LAST_CMD: exit" "exi
 expect_exit_ok
 cp "$OUTF" "$WORK/cli_a.json"
 expect_json "d['org'] == 'A' and d['year'] == 2026" "A's top and the review year"
-expect_json "[(i['id'], i['count']) for i in d['items']] == [('transfers_to_receive', 2), ('transfers_overdue', 1), ('reviews_undecided', 3), ('members_number_clash', 1), ('adm_ceremony_late', 0), ('adm_recognition_due', 0), ('adm_recognition_late', 0), ('adm_upper_awaited', 0), ('meet_monthly_missed', 1), ('meet_thematic_missed', 1), ('meet_absentees', 0)]" "A's counts (no meeting recorded: every cell of A missed October and the third quarter)"
+expect_json "[(i['id'], i['count']) for i in d['items']] == [('transfers_to_receive', 2), ('transfers_overdue', 1), ('reviews_undecided', 3), ('members_number_clash', 1), ('adm_ceremony_late', 0), ('adm_recognition_due', 0), ('adm_recognition_late', 0), ('adm_upper_awaited', 0), ('meet_monthly_missed', 1), ('meet_thematic_missed', 1), ('meet_absentees', 0), ('cadre_vacancies', 0)]" "A's counts (no meeting recorded: every cell of A missed October and the third quarter)"
 CADRE_TOKEN=$TOKEN_aclerk cadre worklist
 expect_exit_ok
 expect_out_contains "A Đảng bộ Sư đoàn A, 2026"
@@ -43,9 +43,9 @@ server_stop
 
 tcase "--org narrows to a subtree in sight; out of sight is not found" "$FX"
 cadre --json worklist --org B
-expect_json "d['org'] == 'B' and [i['count'] for i in d['items']] == [1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0]" "B's subtree, as B's clerk sees it (its one cell without meetings recorded)"
+expect_json "d['org'] == 'B' and [i['count'] for i in d['items']] == [1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0]" "B's subtree, as B's clerk sees it (its one cell without meetings recorded)"
 cadre --json worklist --org C1C
-expect_json "d['org'] == 'C1C' and [i['count'] for i in d['items']] == [0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0]" "C1C: its one member undecided, no meeting recorded"
+expect_json "d['org'] == 'C1C' and [i['count'] for i in d['items']] == [0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0]" "C1C: its one member undecided, no meeting recorded"
 CADRE_TOKEN=$TOKEN_aclerk expect_exit 4 worklist --org B
 expect_err_contains "B"
 CADRE_TOKEN=$TOKEN_aclerk cadre worklist --org NOPE

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app/app_cadres.h"
 #include "app/app_admission.h"
 #include "app/app_meeting.h"
 #include "app/app_report.h"
@@ -579,7 +580,7 @@ static void test_worklist(void **state)
 	(void)state;
 	err_init(&e);
 	assert_int_equal(app_worklist(&demo.a, &admin, 0, &w, &e), ERR_OK);
-	assert_int_equal(w.n, 11);
+	assert_int_equal(w.n, 12);
 	assert_string_equal(w.items[0].id, "transfers_to_receive");
 	assert_true(w.items[0].count >= 4);
 	assert_string_equal(w.items[1].id, "transfers_overdue");
@@ -609,6 +610,19 @@ static void test_worklist(void **state)
 	assert_true(w.items[8].count >= 0 && w.items[8].count <= demo_cells(&demo.a));
 	assert_true(w.items[9].count >= 0 && w.items[9].count <= demo_cells(&demo.a));
 	assert_true(w.items[10].count >= 0);
+	/* key cadres (demo_cadres.c): the vacancy report's rows, some posts left vacant */
+	assert_string_equal(w.items[11].id, "cadre_vacancies");
+	assert_true(w.items[11].count > 10);
+	assert_string_equal(w.items[11].link, "/orgs/QD/vacancies");
+	{
+		long rn, rdif, rbor, rfl;
+
+		/* the inland deputies rotated to the border posts in 2025 */
+		assert_int_equal(app_rotations(&demo.a, &admin, NULL, 2025, NULL, NULL, &rn, &rdif,
+					       &rbor, &rfl, &e),
+				 ERR_OK);
+		assert_true(rn > 0 && rbor == rn && rfl == rn);
+	}
 	memset(&c, 0, sizeof c);
 	assert_int_equal(app_worklist_clashes(&demo.a, &admin, 0, 10, clash_row, &c, &more, &e),
 			 ERR_OK);

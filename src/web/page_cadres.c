@@ -1,0 +1,336 @@
+/* page_cadres.c - key cadres (docs/cadres.md): GET /orgs/{code}/cadres, an organisation's
+ * positions with their holders and history, its flags and its committee of the day with its
+ * members and past terms; GET /orgs/{code}/vacancies, the vacancy report of the subtree in
+ * priority order. Both answer ?as_of=. The forms are the CLI's and the API's for now. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../app/app_cadres.h"
+#include "pages.h"
+
+/* The words shown through web_tr from the records (kinds, states, roles), marked for the
+ * catalogue. */
+const char *const cadre_page_words[] = {
+	N_("secretary"), N_("deputy_secretary"), N_("standing_member"), N_("member"),
+	N_("committee_member"), N_("inspection_chair"), N_("inspection_member"), N_("commander"),
+	N_("commissar"), N_("deputy_commander"), N_("deputy_commissar"), N_("head_of_office"),
+	N_("vacant"), N_("acting"), N_("understaffed"), NULL,
+};
+
+/* ?as_of= (default today); -1 after answering a bad date. */
+static int page_as_of(struct req *r, date_t *on)
+{
+	const char *s = req_query(r, "as_of"), *why;
+
+	*on = r->app->today;
+	if (s && s[0] && date_parse(s, on, &why)) {
+		err_add(&r->e, ERR_USAGE, 0, "as_of", s, NULL, "as_of %s is not a date (YYYY-MM-DD)",
+			s);
+		web_fail(r);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *kind_label(struct req *r, const char *vi, const char *en)
+{
+	return !strcmp(r->lang, "vi") ? vi : en;
+}
+
+static int holding_row(void *ctx, const struct holding *h)
+{
+	struct req *r = ctx;
+
+	H(r, "<tr><td><a href=\"/members/");
+	N(r, h->member_id);
+	H(r, "\">");
+	T(r, h->member_name);
+	H(r, "</a>");
+	if (h->acting) {
+		H(r, " <span class=\"flag\">");
+		TR(r, "acting");
+		H(r, "</span>");
+	}
+	if (h->holder_left) {
+		H(r, " <span class=\"flag\">");
+		TR(r, "left the rolls");
+		H(r, "</span>");
+	}
+	H(r, "</td><td>");
+	D(r, h->valid_from);
+	H(r, "</td><td>");
+	if (h->valid_to != DATE_NONE)
+		D(r, h->valid_to);
+	H(r, "</td><td>");
+	T(r, h->decision);
+	H(r, " (");
+	T(r, h->body_code);
+	H(r, ")</td><td>");
+	if (h->end_how[0]) {
+		T(r, h->end_decision);
+		H(r, " ");
+		T(r, h->end_reason);
+	}
+	H(r, "</td></tr>\n");
+	return 0;
+}
+
+struct pos_page {
+	struct req *r;
+	date_t on;
+};
+
+static int position_block(void *ctx, const struct position *p)
+{
+	struct pos_page *pp = ctx;
+	struct req *r = pp->r;
+
+	H(r, "<h3 id=\"position-");
+	N(r, p->id);
+	H(r, "\">");
+	T(r, kind_label(r, p->kind_vi, p->kind_en));
+	if (p->is_key) {
+		H(r, " <span class=\"flag\">");
+		TR(r, "key position");
+		H(r, "</span>");
+	}
+	H(r, "</h3>\n<table class=\"holders\"><thead><tr><th>");
+	TR(r, "Holder");
+	H(r, "</th><th>");
+	TR(r, "From");
+	H(r, "</th><th>");
+	TR(r, "To");
+	H(r, "</th><th>");
+	TR(r, "Decision");
+	H(r, "</th><th>");
+	TR(r, "Ended by");
+	H(r, "</th></tr></thead><tbody>\n");
+	/* the whole history, the holders of the day first */
+	if (app_holdings(r->app, &r->actor, p->id, DATE_NONE, holding_row, r, &r->e))
+		return 1;
+	H(r, "</tbody></table>\n");
+	return 0;
+}
+
+static int flag_item(void *ctx, const struct org_flag *f)
+{
+	struct req *r = ctx;
+
+	H(r, "<li>");
+	if (f->flag[0] == 'b')
+		TR(r, "border area");
+	else
+		TR(r, "difficult area");
+	H(r, ": ");
+	D(r, f->valid_from);
+	H(r, " – ");
+	if (f->valid_to != DATE_NONE)
+		D(r, f->valid_to);
+	H(r, "</li>\n");
+	return 0;
+}
+
+static int cmember_row(void *ctx, const struct committee_member *m)
+{
+	struct req *r = ctx;
+
+	H(r, "<tr><td><a href=\"/members/");
+	N(r, m->member_id);
+	H(r, "\">");
+	T(r, m->member_name);
+	H(r, "</a></td><td>");
+	T(r, web_tr(r, m->role));
+	H(r, "</td><td>");
+	D(r, m->valid_from);
+	H(r, "</td></tr>\n");
+	return 0;
+}
+
+static int committee_item(void *ctx, const struct committee *c)
+{
+	struct req *r = ctx;
+
+	H(r, "<li>");
+	D(r, c->term_start);
+	H(r, " – ");
+	D(r, c->term_end);
+	H(r, ": ");
+	N(r, c->seats);
+	H(r, " ");
+	TR(r, "seats");
+	H(r, "</li>\n");
+	return 0;
+}
+
+/* GET /orgs/{code}/cadres?as_of= */
+void web_org_cadres(struct req *r)
+{
+	struct pos_page pp;
+	struct committee c;
+	struct org o;
+	struct buf title;
+	date_t on;
+
+	if (page_as_of(r, &on))
+		return;
+	if (app_org_get(r->app, &r->actor, r->pathv[0], &o, &r->e)) {
+		web_fail(r);
+		return;
+	}
+	buf_init(&title, 0);
+	buf_printf(&title, "%s: %s", _(r, "Positions and committee"), o.name);
+	page_begin(r, buf_str(&title));
+	buf_cleanup(&title);
+	web_crumbs(r, o.code, _(r, "Positions and committee"));
+	H(r, "<p class=\"actions\"><a id=\"vacancies\" href=\"/orgs/");
+	U(r, o.code);
+	H(r, "/vacancies\">");
+	TR(r, "Vacancy report");
+	H(r, "</a>");
+	if (app_can_edit(&r->actor, &r->e) == ERR_OK && o.dissolved == DATE_NONE) {
+		H(r, " <a id=\"cadre-event\" href=\"/orgs/");
+		U(r, o.code);
+		H(r, "/cadres/event\">");
+		TR(r, "Record a change of cadres");
+		H(r, "</a>");
+	}
+	err_clear(&r->e);
+	H(r, "</p>\n<ul class=\"flags\" id=\"flags\">");
+	if (app_org_flags(r->app, &r->actor, o.code, flag_item, r, &r->e))
+		goto fail;
+	H(r, "</ul>\n<h2 id=\"committee\">");
+	TR(r, "Committee");
+	H(r, "</h2>\n");
+	if (app_committee_at(r->app, &r->actor, o.code, on, &c, &r->e) == ERR_OK) {
+		H(r, "<p>");
+		D(r, c.term_start);
+		H(r, " – ");
+		D(r, c.term_end);
+		H(r, ": ");
+		N(r, c.members);
+		H(r, " / ");
+		N(r, c.seats);
+		H(r, " ");
+		TR(r, "seats");
+		H(r, ", ");
+		TR(r, "standing committee");
+		H(r, " ");
+		N(r, c.standing);
+		H(r, " / ");
+		N(r, c.standing_seats);
+		H(r, "</p>\n<table id=\"committee-members\"><thead><tr><th>");
+		TR(r, "Member");
+		H(r, "</th><th>");
+		TR(r, "Role");
+		H(r, "</th><th>");
+		TR(r, "From");
+		H(r, "</th></tr></thead><tbody>\n");
+		if (app_cmembers(r->app, &r->actor, c.id, on, cmember_row, r, &r->e))
+			goto fail;
+		H(r, "</tbody></table>\n");
+	} else {
+		if (r->e.code == ERR_STORAGE)
+			goto fail;
+		err_clear(&r->e);
+		H(r, "<p>");
+		TR(r, "No committee whose term covers this date.");
+		H(r, "</p>\n");
+	}
+	H(r, "<h3>");
+	TR(r, "Terms");
+	H(r, "</h3>\n<ul id=\"terms\">");
+	if (app_committees(r->app, &r->actor, o.code, committee_item, r, &r->e))
+		goto fail;
+	H(r, "</ul>\n<h2 id=\"positions\">");
+	TR(r, "Positions");
+	H(r, "</h2>\n");
+	pp.r = r;
+	pp.on = on;
+	if (app_positions(r->app, &r->actor, o.code, on, position_block, &pp, &r->e))
+		goto fail;
+	page_end(r);
+	return;
+fail:
+	page_end(r);
+}
+
+/* GET /orgs/{code}/vacancies?as_of= */
+void web_org_vacancies(struct req *r)
+{
+	struct vacancy *v;
+	struct org o;
+	struct buf title;
+	size_t n, i;
+	date_t on;
+
+	if (page_as_of(r, &on))
+		return;
+	if (app_org_get(r->app, &r->actor, r->pathv[0], &o, &r->e) ||
+	    app_vacancies(r->app, &r->actor, o.code, on, &v, &n, &r->e)) {
+		web_fail(r);
+		return;
+	}
+	buf_init(&title, 0);
+	buf_printf(&title, "%s: %s", _(r, "Vacancy report"), o.name);
+	page_begin(r, buf_str(&title));
+	buf_cleanup(&title);
+	web_crumbs(r, o.code, _(r, "Vacancy report"));
+	H(r, "<p>");
+	TR(r, "Key positions vacant or held by an acting holder, and committees below their "
+	      "seats; border and difficult areas first, then combat-ready units, the longest "
+	      "vacant first.");
+	H(r, " ");
+	D(r, on);
+	H(r, "</p>\n<table id=\"vacancy-list\"><thead><tr><th>");
+	TR(r, "Organisation");
+	H(r, "</th><th>");
+	TR(r, "Position");
+	H(r, "</th><th>");
+	TR(r, "State");
+	H(r, "</th><th class=\"n\">");
+	TR(r, "Filled");
+	H(r, "</th><th>");
+	TR(r, "Since");
+	H(r, "</th><th class=\"n\">");
+	TR(r, "Days");
+	H(r, "</th><th>");
+	TR(r, "Area");
+	H(r, "</th></tr></thead><tbody>\n");
+	for (i = 0; i < n; i++) {
+		H(r, "<tr><td><a href=\"/orgs/");
+		U(r, v[i].org_code);
+		H(r, "/cadres\">");
+		T(r, v[i].org_name);
+		H(r, "</a></td><td>");
+		if (v[i].what[0] == 'c')
+			TR(r, "Committee");
+		else
+			T(r, web_tr(r, v[i].kind));
+		H(r, "</td><td>");
+		T(r, web_tr(r, v[i].state));
+		H(r, "</td><td class=\"n\">");
+		N(r, v[i].filled);
+		H(r, " / ");
+		N(r, v[i].seats);
+		H(r, "</td><td>");
+		D(r, v[i].since);
+		H(r, "</td><td class=\"n\">");
+		Q(r, on - v[i].since);
+		H(r, "</td><td>");
+		if (v[i].border)
+			TR(r, "border area");
+		else if (v[i].difficult)
+			TR(r, "difficult area");
+		else if (v[i].combat)
+			TR(r, "combat-ready");
+		H(r, "</td></tr>\n");
+	}
+	if (!n) {
+		H(r, "<tr><td colspan=\"7\">");
+		TR(r, "No vacancies.");
+		H(r, "</td></tr>\n");
+	}
+	H(r, "</tbody></table>\n");
+	free(v);
+	page_end(r);
+}
