@@ -93,6 +93,8 @@ int cmd_import(struct cli *c, int npos, char **pos);
 int cmd_audit_list(struct cli *c, int npos, char **pos);
 int cmd_user_add(struct cli *c, int npos, char **pos);
 int cmd_user_list(struct cli *c, int npos, char **pos);
+int cmd_user_grant(struct cli *c, int npos, char **pos);
+int cmd_user_revoke(struct cli *c, int npos, char **pos);
 int cmd_token_add(struct cli *c, int npos, char **pos);
 int cmd_token_revoke(struct cli *c, int npos, char **pos);
 int cmd_serve(struct cli *c, int npos, char **pos);

@@ -208,6 +208,11 @@ static struct opt user_add_opts[] = {
 	{"role", 1, N_("viewer, clerk, org_admin or sys_admin"), NULL, 0},
 	{"org", 1, N_("the organisation whose subtree the role covers (omit only for sys_admin)"),
 	 NULL, 0},
+	{"personnel", 0, N_("with the personnel right (training, planning, assessments)"), NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt user_right_opts[] = {
+	{"personnel", 0, N_("the personnel right (training, planning, assessments)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt token_add_opts[] = {
@@ -513,6 +518,11 @@ const struct command cli_commands[] = {
 				"read from standard input."), user_add_opts, 1, 1, cmd_user_add, 1},
 	{"user", "list", "", N_("The accounts within your subtree and their roles."), no_opts, 0, 0,
 	 cmd_user_list, 1},
+	{"user", "grant", "NAME", N_("Grant a right on an account's role (--personnel: the "
+				  "personnel right; account administrators of its subtree)."),
+	 user_right_opts, 1, 1, cmd_user_grant, 1},
+	{"user", "revoke", "NAME", N_("Revoke a right of an account's role (--personnel)."),
+	 user_right_opts, 1, 1, cmd_user_revoke, 1},
 	{"handbook", "accounts", "", N_("Make an account for every member of a cell without one, "
 				     "each with a one-time activation code to print and hand out "
 				     "(clerks of the cell or above; docs/handbook.md)."),
@@ -703,6 +713,7 @@ static void set_actor(struct actor *ac)
 	snprintf(ac->name, sizeof ac->name, "cli:%s", user);
 	snprintf(ac->address, sizeof ac->address, "local");
 	ac->role = ROLE_SYS_ADMIN;
+	ac->personnel = 1;
 }
 
 /* A command that waits for another writer says so (once), in words. */

@@ -1330,6 +1330,11 @@ static const char *const migrations[] = {
 	"  admission_decision_date, official_date);"
 	"DROP INDEX admission_org;"
 	"CREATE INDEX admission_org ON admission(org_id, stage, source, stage_since);",
+	/* 33 (training, issue 13: docs/cadres.md "The personnel right"): the right 'personnel' on
+	 * a role grant, 0 or 1. Granting or revoking it closes the grant in force and opens a copy
+	 * with the new value, so the history of who held it when is kept like the roles'. */
+	"ALTER TABLE account_role ADD COLUMN personnel INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (personnel IN (0, 1));",
 };
 
 const char *schema_fig_member_triggers(int create)
