@@ -63,15 +63,18 @@ LIB_SRC := \
 	src/store/sorted_vtab.c \
 	src/store/store_scratch.c \
 	src/store/store_hb.c \
+	src/store/store_training.c \
 	src/core/fig.c \
 	src/core/review.c \
 	src/core/admission.c \
 	src/core/docnum.c \
 	src/core/meeting.c \
+	src/core/training.c \
 	src/store/store_meeting.c \
 	src/app/app_meeting.c \
 	src/app/app_meet_import.c \
 	src/app/app_meet_export.c \
+	src/app/app_training.c \
 	src/app/demo_meet.c \
 	src/app/app.c \
 	src/app/app_org.c \
@@ -121,6 +124,7 @@ CLI_SRC := \
 	src/cli/cmd_admission.c \
 	src/cli/cmd_study.c \
 	src/cli/cmd_meeting.c \
+	src/cli/cmd_training.c \
 	src/cli/cmd_find.c \
 	src/cli/cmd_adm_fig.c \
 	src/cli/cmd_meet_fig.c \

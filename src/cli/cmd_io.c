@@ -1,4 +1,4 @@
-/* cmd_io.c - cadre import orgs|members|reviews|org-reviews|candidates|meetings|attendance
+/* cmd_io.c - cadre import orgs|members|reviews|org-reviews|candidates|meetings|attendance|training
  * FILE, cadre export orgs|members FILE. */
 #include <errno.h>
 #include <string.h>
@@ -25,9 +25,11 @@ static int which(struct cli *c, const char *what, int reviews)
 		return 5;
 	if (reviews && strcmp(what, "attendance") == 0)
 		return 6;
+	if (reviews && strcmp(what, "training") == 0)
+		return 7;
 	err_add(&c->e, ERR_USAGE, 0, NULL, what, NULL, reviews ?
 		"say what to import: 'orgs', 'members', 'reviews', 'org-reviews', 'candidates', "
-		"'meetings' or 'attendance'" :
+		"'meetings', 'attendance' or 'training'" :
 		"say what to export: 'orgs' or 'members'");
 	return -1;
 }
@@ -51,6 +53,12 @@ int cmd_import(struct cli *c, int npos, char **pos)
 		err_add(&c->e, ERR_USAGE, 0, "skip-bad", NULL, NULL,
 			"reviews are imported all or nothing (the quota is counted over the whole "
 			"file): fix the bad rows instead of skipping them");
+		return cli_fail(c);
+	}
+	if (kind == 7 && OPT(c, "skip-bad")) {
+		err_add(&c->e, ERR_USAGE, 0, "skip-bad", NULL, NULL,
+			"training records are imported all or nothing: fix the bad rows instead of "
+			"skipping them");
 		return cli_fail(c);
 	}
 	if ((kind == 5 || kind == 6) && OPT(c, "skip-bad")) {
@@ -110,7 +118,7 @@ int cmd_import(struct cli *c, int npos, char **pos)
 
 		if (r.rows == 0 || r.rejected == 0 || rc == ERR_STORAGE)
 			fputs(err_tr("cadre: nothing was imported\n"), stderr);
-		else if (kind == 2 || kind == 3 || kind == 5 || kind == 6)
+		else if (kind == 2 || kind == 3 || kind == 5 || kind == 6 || kind == 7)
 			fprintf(stderr, err_tr("cadre: nothing was imported: %ld of %ld rows have "
 					       "problems; fix them and import the whole file again\n"),
 				r.rejected, r.rows);

@@ -523,6 +523,22 @@ const struct command cli_commands[] = {
 	 user_right_opts, 1, 1, cmd_user_grant, 1},
 	{"user", "revoke", "NAME", N_("Revoke a right of an account's role (--personnel)."),
 	 user_right_opts, 1, 1, cmd_user_revoke, 1},
+	{"training", "add", "", N_("Record a member's training (course, school, kind, dates, "
+				"result, certificate); needs the personnel right."),
+	 training_add_opts, 0, 0, cmd_training_add, 1},
+	{"training", "list", "", N_("Training records of a member (--member) or of the members "
+				 "sent by a subtree (--org), by start date; --csv/--xlsx."),
+	 training_list_opts, 0, 0, cmd_training_list, 1},
+	{"training", "show", "ID", N_("One training record."), no_opts, 1, 1, cmd_training_show,
+	 1},
+	{"training", "edit", "ID", N_("Change fields of a training record (the old values stay in "
+				   "the audit log)."), training_edit_opts, 1, 1,
+	 cmd_training_edit, 1},
+	{"training", "delete", "ID", N_("Delete a training record (kept, marked deleted)."),
+	 no_opts, 1, 1, cmd_training_delete, 1},
+	{"training", "figures", "", N_("Cadres sent to training in a year: the organisation and "
+				    "each of its children, by kind (a member counted once)."),
+	 training_figures_opts, 0, 0, cmd_training_figures, 1},
 	{"handbook", "accounts", "", N_("Make an account for every member of a cell without one, "
 				     "each with a one-time activation code to print and hand out "
 				     "(clerks of the cell or above; docs/handbook.md)."),
@@ -533,10 +549,12 @@ const struct command cli_commands[] = {
 	{"serve", NULL, "", N_("Serve the web application and the JSON API until stopped (SIGTERM "
 			    "or Ctrl-C finishes the requests under way first)."), serve_opts, 0, 0,
 	 cmd_serve, 1},
-	{"import", NULL, "orgs|members|reviews|org-reviews|candidates|meetings|attendance FILE",
-	 N_("Import organisations, members, reviews, candidates for admission, meetings or "
-	    "their attendance from CSV (docs/csv.md; '-' for standard input); all or nothing "
-	    "unless --skip-bad (reviews, meetings, attendance: always all or nothing)."),
+	{"import", NULL,
+	 "orgs|members|reviews|org-reviews|candidates|meetings|attendance|training FILE",
+	 N_("Import organisations, members, reviews, candidates for admission, meetings, "
+	    "their attendance or training records from CSV (docs/csv.md; '-' for standard "
+	    "input); all or nothing unless --skip-bad (reviews, meetings, attendance, "
+	    "training: always all or nothing)."),
 	 import_opts, 2, 2,
 	 cmd_import, 1},
 	{"export", NULL, "orgs|members FILE", N_("Export organisations or members as CSV ('-' for "
