@@ -189,7 +189,8 @@ enum err_code app_job_start(struct app *a, const struct actor *ac,
 		return e->code;
 	if (strcmp(q->what, "orgs") && strcmp(q->what, "members") && strcmp(q->what, "reviews") &&
 	    strcmp(q->what, "org-reviews") && strcmp(q->what, "candidates") &&
-	    strcmp(q->what, "meetings") && strcmp(q->what, "attendance"))
+	    strcmp(q->what, "meetings") && strcmp(q->what, "attendance") &&
+	    strcmp(q->what, "training"))
 		return err_set(e, ERR_INTERNAL, "no import of '%s'", q->what);
 	pthread_mutex_lock(&live_mu);
 	for (i = 0; i < APP_JOBS_MAX && !slot; i++)
