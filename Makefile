@@ -107,6 +107,7 @@ LIB_SRC := \
 	src/app/demo_adm.c \
 	src/app/app_hb.c \
 	src/app/demo_study.c \
+	src/app/demo_training.c \
 	$(sort $(wildcard src/http/*.c)) \
 	$(sort $(wildcard src/web/*.c))
 

@@ -1723,7 +1723,8 @@ enum err_code app_demo(struct app *a, const struct actor *ac, struct err *e)
 	plan_statuses(&d);
 	if ((rc = run_history(&d)) || (rc = demo_reviews(a, ac, e)) || (rc = plan_worklist(&d)) ||
 	    (rc = demo_admissions(a, ac, e)) || (rc = demo_meetings(a, ac, e)) ||
-	    (rc = demo_study(a, ac, e)) || (rc = demo_hb(a, ac, e)))
+	    (rc = demo_study(a, ac, e)) || (rc = demo_hb(a, ac, e)) ||
+	    (rc = demo_training(a, ac, e)))
 		err_add(e, rc, 0, NULL, NULL, NULL,
 			"the database holds part of the demo; delete it and build the demo again");
 out:

@@ -121,6 +121,9 @@ const char *report_row_records(const struct report_row *w)
 	/* the meeting figures' cells or members (the meeting figures' page lists them) */
 	if (!strncmp(w->filter, "meet_", 5))
 		return "meetings";
+	/* the training records of the year (the training list of the organisation) */
+	if (!strncmp(w->filter, "training_", 9))
+		return "training";
 	for (i = 0; org_filters[i]; i++)
 		if (!strncmp(w->filter, org_filters[i], strlen(org_filters[i])))
 			return "organisations";

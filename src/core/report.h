@@ -81,7 +81,8 @@ const struct report_row *report_row_find(const struct report_table *t, const cha
 /* What a row's filter selects: "organisations" (org_grade=, grassroots_grade=, kind=,
  * standing_board=, disciplined=org), "cases" (the admission figures' adm_... filters: the
  * people of admission cases), "meetings" (meet_show=: the cells or members behind a meeting
- * figure, on the meeting figures' page), "members" for any other filter, "" when it has none. */
+ * figure, on the meeting figures' page), "training" (training_kind=: the training records of
+ * the year), "members" for any other filter, "" when it has none. */
 const char *report_row_records(const struct report_row *w);
 /* A percentage rounded half away from zero to 2 decimals, in hundredths (2270 = 22.70%);
  * -1 when base is 0. Integer arithmetic: the same figure everywhere it is shown. */
