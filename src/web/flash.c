@@ -33,6 +33,7 @@ static const struct flash_msg flash_table[] = {
 	{"account-saved", N_("The account was saved.")},
 	{"admission-added", N_("The candidate was added.")},
 	{"admission-step", N_("The step was recorded.")},
+	{"training-added", N_("The training record was saved.")},
 	{NULL, NULL},
 };
 

@@ -63,5 +63,10 @@ const struct route web_routes[] = {
 	{"GET", "/orgs/{code}/meetings/figures", web_meeting_figures, ROUTE_PAGE | ROUTE_TOKEN_OK,
 	 "the meeting figures of an organisation's subtree for a period, with what is behind "
 	 "each"},
+	/* Training records (issue 13, page_training.c; the personnel right). */
+	{"GET", "/orgs/{code}/training", web_org_training, ROUTE_PAGE,
+	 "the training records of the members an organisation's subtree sent, by year and kind"},
+	{"GET", "/members/{id}/training/new", web_training_new_get, ROUTE_PAGE,
+	 "the form adding a member's training record"},
 	{NULL, NULL, NULL, 0, NULL},
 };
