@@ -25,6 +25,9 @@ for spec in e98.adm:org_admin:E98 e98.clerk:clerk:E98 e98.view:viewer:E98 f99.ad
 done
 STDIN=pw.txt expect_exit 0 --json user add e98.pers --role clerk --org E98 --personnel
 expect_json 'd["personnel"] == True' "added with the right"
+expect_exit 0 --json token add e98.pers
+json_val 'd["token"]'
+TOK[e98.pers]=$JV
 expect_exit 0 --json user list
 expect_json '{a["account"]: a["personnel"] for a in d} == {"e98.adm": False, "e98.clerk": False, "e98.pers": True, "e98.view": False, "f99.adm": False}' "the right in the listing"
 expect_exit 0 user list
@@ -44,10 +47,11 @@ expect_json '[a["account"] for a in d if a["personnel"]] == ["e98.view"]' "grant
 expect_exit 0 --json audit list
 expect_json '[x["action"] for x in d[:2]] == ["account.personnel.revoke", "account.personnel.grant"]' "both audited (the repeat grant changes nothing)"
 expect_json 'd[0]["subject"] == "account:e98.pers"' "the account named"
+cp "$DB" "$WORK/accounts.db"
 
 
 # ---------------------------------------------------------------------------------------------
-tcase "training records: add, show, edit, delete, list, export, figures; every problem at once" "$WORK/base.db"
+tcase "training records: add, show, edit, delete, list, export, figures; every problem at once" "$WORK/accounts.db"
 madd C1 "Nguyễn Văn An"
 A=$MID
 madd C1 "Trần Thị Bình" --sex female
@@ -107,28 +111,26 @@ cp "$DB" "$WORK/records.db"
 
 # ---------------------------------------------------------------------------------------------
 tcase "the right decides: without it refused, with it in scope only" "$WORK/records.db"
-for spec in c.clerk:clerk:E98: c.pers:clerk:E98:1 c.view:viewer:E98:1 f.pers:clerk:F99:1; do
-	IFS=: read -r name role org p <<<"$spec"
-	STDIN=pw.txt expect_exit 0 user add "$name" --role "$role" --org "$org" ${p:+--personnel}
-	expect_exit 0 --json token add "$name"
-	json_val 'd["token"]'
-	TOK[$name]=$JV
-done
-CADRE_TOKEN=${TOK[c.clerk]} expect_refused 7 "personnel right" training list --member "$A"
-CADRE_TOKEN=${TOK[c.clerk]} expect_refused 7 "personnel right" training add --member "$A" --course K --school S --kind short --from 2025-01-01
-CADRE_TOKEN=${TOK[c.clerk]} expect_refused 7 "personnel right" training figures --year 2025
-CADRE_TOKEN=${TOK[c.pers]} expect_exit 0 --json training list --member "$A"
+# The accounts of the first case: e98.pers (clerk, right revoked), e98.view (viewer with the
+# right); e98.clerk and f99.adm get it now.
+expect_exit 0 user grant e98.clerk --personnel
+expect_exit 0 user grant f99.adm --personnel
+CADRE_TOKEN=${TOK[e98.pers]} expect_refused 7 "personnel right" training list --member "$A"
+CADRE_TOKEN=${TOK[e98.pers]} expect_refused 7 "personnel right" training add --member "$A" --course K --school S --kind short --from 2025-01-01
+CADRE_TOKEN=${TOK[e98.pers]} expect_refused 7 "personnel right" training figures --year 2025
+CADRE_TOKEN=${TOK[e98.clerk]} expect_exit 0 --json training list --member "$A"
 expect_json 'len(d) == 2' "with the right"
-CADRE_TOKEN=${TOK[c.pers]} expect_exit 0 training add --member "$A" --course K --school S --kind short --from 2025-01-01
-CADRE_TOKEN=${TOK[c.pers]} expect_refused 4 "no member" training list --member "$F"
-CADRE_TOKEN=${TOK[f.pers]} expect_refused 4 "no member" training add --member "$A" --course K --school S --kind short --from 2025-01-01
-CADRE_TOKEN=${TOK[c.view]} expect_exit 0 training list --org E98
-CADRE_TOKEN=${TOK[c.view]} expect_refused 7 "may read" training add --member "$A" --course K --school S --kind short --from 2025-01-01
-CADRE_TOKEN=${TOK[f.pers]} expect_exit 0 --json training figures --year 2025
+CADRE_TOKEN=${TOK[e98.clerk]} expect_exit 0 training add --member "$A" --course K --school S --kind short --from 2025-01-01
+CADRE_TOKEN=${TOK[e98.clerk]} expect_refused 4 "no member" training list --member "$F"
+CADRE_TOKEN=${TOK[f99.adm]} expect_refused 4 "no member" training add --member "$A" --course K --school S --kind short --from 2025-01-01
+CADRE_TOKEN=${TOK[e98.view]} expect_exit 0 training list --org E98
+CADRE_TOKEN=${TOK[e98.view]} expect_refused 7 "may read" training add --member "$A" --course K --school S --kind short --from 2025-01-01
+CADRE_TOKEN=${TOK[f99.adm]} expect_exit 0 --json training figures --year 2025
 expect_json 'd[0]["org"] == "F99" and d[0]["total"] == 1' "a scope's own figure"
+cp "$DB" "$WORK/rights.db"
 
 # ---------------------------------------------------------------------------------------------
-tcase "import training: all or nothing, every bad row" "$WORK/records.db"
+tcase "import training: all or nothing, every bad row" "$WORK/rights.db"
 cat >good.csv <<EOF
 member_id,course,school,kind,from,to,result,certificate,note
 $A,Bồi dưỡng chính ủy,Học viện Chính trị,short,2025-04-01,2025-04-20,Khá,BD-1,
@@ -143,7 +145,7 @@ EOF
 expect_refused 3 "line 3" import training bad.csv
 expect_err_contains "line 4"
 expect_err_contains "2 of 3 rows"
-CADRE_TOKEN=${TOK[c.clerk]} expect_refused 7 "personnel right" import training good.csv
+CADRE_TOKEN=${TOK[e98.pers]} expect_refused 7 "personnel right" import training good.csv
 expect_exit 0 --json import training good.csv
 expect_json 'd["imported_rows"] == 2' "imported"
 expect_exit 0 --json training list --member "$B"
