@@ -67,7 +67,8 @@ static int row(void *ctx, const struct training *t)
 
 static void table_head(struct req *r, const char *id, int with_member)
 {
-	H(r, "<table class=\"list\" id=\"");
+	/* focusable: a wide table scrolls sideways on a phone (axe: scrollable-region-focusable) */
+	H(r, "<table class=\"list\" tabindex=\"0\" id=\"");
 	A(r, id);
 	H(r, "\"><thead><tr><th>");
 	if (with_member) {
