@@ -63,6 +63,7 @@ LIB_SRC := \
 	src/store/sorted_vtab.c \
 	src/store/store_scratch.c \
 	src/store/store_hb.c \
+	src/store/store_training.c \
 	src/core/fig.c \
 	src/core/review.c \
 	src/core/admission.c \
@@ -72,11 +73,13 @@ LIB_SRC := \
 	src/store/store_cadres.c \
 	src/app/app_cadres.c \
 	src/app/demo_cadres.c \
+	src/core/training.c \
 	src/store/store_meeting.c \
 	src/app/app_meeting.c \
 	src/app/app_meet_import.c \
 	src/app/app_doc_import.c \
 	src/app/app_meet_export.c \
+	src/app/app_training.c \
 	src/app/demo_meet.c \
 	src/app/app.c \
 	src/app/app_org.c \
@@ -110,6 +113,7 @@ LIB_SRC := \
 	src/app/demo_adm.c \
 	src/app/app_hb.c \
 	src/app/demo_study.c \
+	src/app/demo_training.c \
 	$(sort $(wildcard src/http/*.c)) \
 	$(sort $(wildcard src/web/*.c))
 
@@ -128,6 +132,7 @@ CLI_SRC := \
 	src/cli/cmd_study.c \
 	src/cli/cmd_meeting.c \
 	src/cli/cmd_cadres.c \
+	src/cli/cmd_training.c \
 	src/cli/cmd_find.c \
 	src/cli/cmd_adm_fig.c \
 	src/cli/cmd_meet_fig.c \

@@ -28,6 +28,9 @@ struct actor {
 	enum role role;   /* what the actor may do within the scope (zero: a member's own
 			   * account, which sees no scope at all: set it) */
 	int64_t account_id; /* 0 for the local command line */
+	int personnel;      /* holds the right 'personnel' with its role (docs/cadres.md): set
+			     * from the grant in force; a system administrator and the local
+			     * command line always hold it. Ask app_personnel_check, never this. */
 };
 
 /* An open database with its rules. warn collects warnings of the last call (duplicates,
@@ -420,6 +423,21 @@ enum err_code app_export_members(struct app *a, const struct actor *ac, FILE *ou
  * changing app function checks it; pages call it too, to spare a viewer a form that cannot be
  * sent. */
 enum err_code app_can_edit(const struct actor *ac, struct err *e);
+
+/* The one check of the right 'personnel' (docs/cadres.md "The personnel right"): the actor
+ * holds the right with a role over organisation org_id (0: over its own scope), that is its
+ * grant carries the right (a system administrator always does) and org_id lies in its
+ * subtree. ERR_DENIED with a message saying who grants it otherwise. Training records (and
+ * later planning and assessments) need it; viewers and clerks without it see positions and
+ * committees only. */
+enum err_code app_personnel_check(struct app *a, const struct actor *ac, int64_t org_id,
+				  struct err *e);
+/* Grant (on 1) or revoke (on 0) the right 'personnel' on account name's role grant: by those
+ * who manage the account (an organisation administrator within their subtree, a system
+ * administrator). Audited as account.personnel.grant / account.personnel.revoke. Refused for
+ * a member's own account; granting it twice is no error. */
+enum err_code app_account_personnel(struct app *a, const struct actor *ac, const char *name,
+				    int on, struct err *e);
 
 /* Make an account holding role on org_code ("" = the whole tree, for a system administrator).
  * A system administrator may do this anywhere; an organisation administrator inside their

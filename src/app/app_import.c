@@ -9,6 +9,7 @@
 
 #include "app_adm_io.h"
 #include "app_int.h"
+#include "app_training.h"
 #include "app_meeting.h"
 #include "app_json.h"
 #include "app_review_io.h"
@@ -195,6 +196,8 @@ enum err_code app_import_run(struct app *a, const struct actor *ac, const char *
 		return app_import_attendance(a, ac, o, res, e);
 	if (!strcmp(what, "documents"))
 		return app_import_documents(a, ac, o, res, e);
+	if (!strcmp(what, "training"))
+		return app_import_training(a, ac, o, res, e);
 	if (!strcmp(what, "reviews"))
 		fn = import_member_reviews;
 	else if (!strcmp(what, "org-reviews"))

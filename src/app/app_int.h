@@ -184,6 +184,10 @@ enum err_code demo_admissions(struct app *a, const struct actor *ac, struct err 
  * poorly attended; after the history and the admissions. */
 enum err_code demo_meetings(struct app *a, const struct actor *ac, struct err *e);
 
+/* The demo's training records and its account with the personnel right (demo_training.c):
+ * two members of every committee and grassroots organisation of the region; after the rest. */
+enum err_code demo_training(struct app *a, const struct actor *ac, struct err *e);
+
 /* ---- CSV files with a header (app_io.c; the review imports use them too) ---------------- */
 /* The columns of a CSV file: names the known ones (NULL-terminated, at most 64), required
  * those that must be there. app_csv_header fills the rest from the header record. */

@@ -190,7 +190,8 @@ enum err_code app_job_start(struct app *a, const struct actor *ac,
 	if (strcmp(q->what, "orgs") && strcmp(q->what, "members") && strcmp(q->what, "reviews") &&
 	    strcmp(q->what, "org-reviews") && strcmp(q->what, "candidates") &&
 	    strcmp(q->what, "meetings") && strcmp(q->what, "attendance") &&
-	    strcmp(q->what, "documents"))
+	    strcmp(q->what, "documents") &&
+	    strcmp(q->what, "training"))
 		return err_set(e, ERR_INTERNAL, "no import of '%s'", q->what);
 	pthread_mutex_lock(&live_mu);
 	for (i = 0; i < APP_JOBS_MAX && !slot; i++)

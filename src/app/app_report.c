@@ -26,6 +26,7 @@
 #include "app_int.h"
 #include "app_report.h"
 #include "app_study.h"
+#include "app_training.h"
 
 #define ETHNIC_MAX 256
 #define DEPTH_MAX 64
@@ -534,6 +535,51 @@ static enum err_code study_table(struct app *a, struct report *r, long pre, long
 	return e->code;
 }
 
+/* Cadres sent to training in the year (docs/cadres.md "Training"): the members of the
+ * subtree's organisations with a course starting in the year, a member once in the total and
+ * once in each kind of course he had. Only for an actor with the personnel right: without it
+ * the table is left out. The rows' records are the training list (training_kind=). */
+static enum err_code training_table(struct app *a, const struct actor *ac, struct report *r,
+				    const struct org *o, int year, struct err *e)
+{
+	struct training_filter f;
+	struct report_table *t;
+	long counts[TK__COUNT], total;
+	char filter[64];
+	struct err tmp;
+	int k, may;
+
+	err_init(&tmp);
+	may = app_personnel_check(a, ac, o->id, &tmp) == ERR_OK;
+	err_cleanup(&tmp);
+	if (!may)
+		return ERR_OK;
+	memset(&f, 0, sizeof f);
+	f.pre = o->pre;
+	f.last = o->last;
+	f.from = date_from_ymd(year, 1, 1);
+	f.to = date_from_ymd(year, 12, 31);
+	f.kind = -1;
+	if (store_training_figures(a->st, &f, counts, &total, e))
+		return e->code;
+	t = report_table_add(r, "training", "Cadres sent to training in the year", RC_NONE, 1,
+			     count_col, NULL);
+	snprintf(t->note, sizeof t->note, "%s",
+		 "members with a course starting in the year, counted by the organisation that "
+		 "sent them; a member once in all, and once in each kind he had");
+	row_set(t, "sent", "cadres sent to training", "training_kind=", total, 0);
+	for (k = 0; k < TK__COUNT; k++) {
+		static const char *const labels[TK__COUNT] = {"long-term", "in-service", "at a school",
+							      "short courses"};
+
+		snprintf(filter, sizeof filter, "training_kind=%s",
+			 training_kind_name((enum training_kind)k));
+		row_set(t, training_kind_name((enum training_kind)k), labels[k], filter, counts[k],
+			total);
+	}
+	return ERR_OK;
+}
+
 static const char *const grade_cols[] = {"excellent", "good", "complete", "not_complete"};
 
 static void grade_rows(struct report_table *t, const struct fig_map *m, int dim, int year,
@@ -774,6 +820,8 @@ enum err_code app_report(struct app *a, const struct actor *ac, const char *org_
 	}
 	if (meeting_table(a, r, o.pre, o.last, year, e) ||
 	    study_table(a, r, o.pre, o.last, year, e))
+		goto out;
+	if (training_table(a, ac, r, &o, year, e))
 		goto out;
 	review_tables(r, &f, year, total);
 	force_tables(r, &f);

@@ -243,7 +243,7 @@ enum err_code app_emulation_ratings(struct app *a, const struct actor *ac, const
  * members_by_status, members_by_category, members_by_sex, members_by_ethnicity,
  * members_by_age, members_by_seniority, admissions, member_reviews, org_reviews,
  * grassroots_reviews, reviews_by_suborg, review_trend, standing_boards, leadership_ratio,
- * transfers. */
+ * transfers; training only for an actor with the personnel right (app_personnel_check). */
 enum err_code app_report(struct app *a, const struct actor *ac, const char *org_code,
 			 int year, date_t as_of, struct report *r, struct err *e);
 

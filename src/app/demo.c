@@ -1725,7 +1725,8 @@ enum err_code app_demo(struct app *a, const struct actor *ac, struct err *e)
 	if ((rc = run_history(&d)) || (rc = demo_reviews(a, ac, e)) || (rc = plan_worklist(&d)) ||
 	    (rc = demo_admissions(a, ac, e)) || (rc = demo_meetings(a, ac, e)) ||
 	    (rc = demo_study(a, ac, e)) || (rc = demo_hb(a, ac, e)) ||
-	    (rc = demo_cadres(a, ac, e)))
+	    (rc = demo_cadres(a, ac, e)) ||
+	    (rc = demo_training(a, ac, e)))
 		err_add(e, rc, 0, NULL, NULL, NULL,
 			"the database holds part of the demo; delete it and build the demo again");
 out:

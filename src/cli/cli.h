@@ -93,6 +93,17 @@ int cmd_import(struct cli *c, int npos, char **pos);
 int cmd_audit_list(struct cli *c, int npos, char **pos);
 int cmd_user_add(struct cli *c, int npos, char **pos);
 int cmd_user_list(struct cli *c, int npos, char **pos);
+/* cmd_training.c: training records (docs/cadres.md), with their options. */
+extern struct opt training_add_opts[], training_edit_opts[], training_list_opts[],
+	training_figures_opts[];
+int cmd_training_add(struct cli *c, int npos, char **pos);
+int cmd_training_show(struct cli *c, int npos, char **pos);
+int cmd_training_edit(struct cli *c, int npos, char **pos);
+int cmd_training_delete(struct cli *c, int npos, char **pos);
+int cmd_training_list(struct cli *c, int npos, char **pos);
+int cmd_training_figures(struct cli *c, int npos, char **pos);
+int cmd_user_grant(struct cli *c, int npos, char **pos);
+int cmd_user_revoke(struct cli *c, int npos, char **pos);
 int cmd_token_add(struct cli *c, int npos, char **pos);
 int cmd_token_revoke(struct cli *c, int npos, char **pos);
 int cmd_serve(struct cli *c, int npos, char **pos);

@@ -55,14 +55,18 @@ int cmd_user_add(struct cli *c, int npos, char **pos)
 	rc = app_account_add(&c->app, &c->actor, pos[0], password, role,
 			     OPT(c, "org") ? OPT(c, "org") : "", &c->e);
 	memset(password, 0, sizeof password);
+	if (!rc && OPT_SET(c, "personnel"))
+		rc = app_account_personnel(&c->app, &c->actor, pos[0], 1, &c->e);
 	if (rc)
 		return cli_fail(c);
 	if (c->json)
-		cli_json_out(json_pack("{s:s,s:s,s:s}", "account", pos[0], "role", role_name(role),
-				       "org", OPT(c, "org") ? OPT(c, "org") : ""));
+		cli_json_out(json_pack("{s:s,s:s,s:s,s:b}", "account", pos[0], "role",
+				       role_name(role), "org", OPT(c, "org") ? OPT(c, "org") : "",
+				       "personnel", OPT_SET(c, "personnel")));
 	else
-		printf("account %s added: %s on %s\n", pos[0], role_name(role),
-		       OPT(c, "org") ? OPT(c, "org") : "the whole tree");
+		printf("account %s added: %s on %s%s\n", pos[0], role_name(role),
+		       OPT(c, "org") ? OPT(c, "org") : "the whole tree",
+		       OPT_SET(c, "personnel") ? ", with the personnel right" : "");
 	return 0;
 }
 
@@ -78,11 +82,15 @@ static int acc_row(void *ctx, const struct account *acc)
 	const char *org = acc->role_org_code[0] ? acc->role_org_code : "(whole tree)";
 
 	if (o->arr)
-		cli_json_push(o->arr, json_pack("{s:s,s:s,s:s,s:b}", "account", acc->name,
+		cli_json_push(o->arr, json_pack("{s:s,s:s,s:s,s:b,s:b}", "account", acc->name,
 							"role", role, "org", org, "disabled",
-							acc->disabled));
+							acc->disabled, "personnel",
+							acc->personnel || acc->role == ROLE_SYS_ADMIN));
 	else
-		table_row(o->t, acc->name, role, org, acc->disabled ? "disabled" : "");
+		table_row(o->t, acc->name, role, org,
+			  acc->personnel || (acc->has_role && acc->role == ROLE_SYS_ADMIN)
+				  ? "personnel" : "",
+			  acc->disabled ? "disabled" : "");
 	return 0;
 }
 
@@ -93,12 +101,43 @@ int cmd_user_list(struct cli *c, int npos, char **pos)
 
 	(void)npos;
 	(void)pos;
-	table_init(&t, 4);
-	table_row(&t, "ACCOUNT", "ROLE", "ON", "");
+	table_init(&t, 5);
+	table_row(&t, "ACCOUNT", "ROLE", "ON", "RIGHTS", "");
 	if (c->json)
 		o.arr = json_array();
 	return cli_list_end(c, &t, o.arr, app_account_list(&c->app, &c->actor, acc_row, &o, &c->e),
 			    NULL);
+}
+
+/* user grant|revoke NAME --personnel */
+static int user_right(struct cli *c, const char *name, int on)
+{
+	if (!OPT_SET(c, "personnel")) {
+		err_add(&c->e, ERR_USAGE, 0, "personnel", NULL, NULL,
+			"name the right: --personnel");
+		return cli_fail(c);
+	}
+	if (app_account_personnel(&c->app, &c->actor, name, on, &c->e))
+		return cli_fail(c);
+	if (c->json)
+		cli_json_out(json_pack("{s:s,s:s,s:b}", "account", name, "right", "personnel",
+				       "held", on));
+	else
+		printf(on ? "account %s: personnel right granted\n"
+			  : "account %s: personnel right revoked\n", name);
+	return 0;
+}
+
+int cmd_user_grant(struct cli *c, int npos, char **pos)
+{
+	(void)npos;
+	return user_right(c, pos[0], 1);
+}
+
+int cmd_user_revoke(struct cli *c, int npos, char **pos)
+{
+	(void)npos;
+	return user_right(c, pos[0], 0);
 }
 
 int cmd_token_add(struct cli *c, int npos, char **pos)

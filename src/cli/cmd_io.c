@@ -1,5 +1,5 @@
 /* cmd_io.c - cadre import orgs|members|reviews|org-reviews|candidates|meetings|attendance|
- * documents FILE, cadre export orgs|members FILE. */
+ * documents|training FILE, cadre export orgs|members FILE. */
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -28,9 +28,11 @@ static int which(struct cli *c, const char *what, int reviews)
 		return 6;
 	if (reviews && strcmp(what, "documents") == 0)
 		return 7;
+	if (reviews && strcmp(what, "training") == 0)
+		return 8;
 	err_add(&c->e, ERR_USAGE, 0, NULL, what, NULL, reviews ?
 		"say what to import: 'orgs', 'members', 'reviews', 'org-reviews', 'candidates', "
-		"'meetings', 'attendance' or 'documents'" :
+		"'meetings', 'attendance', 'documents' or 'training'" :
 		"say what to export: 'orgs' or 'members'");
 	return -1;
 }
@@ -59,6 +61,12 @@ int cmd_import(struct cli *c, int npos, char **pos)
 	if (kind == 7 && OPT(c, "skip-bad")) {
 		err_add(&c->e, ERR_USAGE, 0, "skip-bad", NULL, NULL,
 			"documents are imported all or nothing: fix the bad rows instead of "
+			"skipping them");
+		return cli_fail(c);
+	}
+	if (kind == 8 && OPT(c, "skip-bad")) {
+		err_add(&c->e, ERR_USAGE, 0, "skip-bad", NULL, NULL,
+			"training records are imported all or nothing: fix the bad rows instead of "
 			"skipping them");
 		return cli_fail(c);
 	}

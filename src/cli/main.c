@@ -209,6 +209,11 @@ static struct opt user_add_opts[] = {
 	{"role", 1, N_("viewer, clerk, org_admin or sys_admin"), NULL, 0},
 	{"org", 1, N_("the organisation whose subtree the role covers (omit only for sys_admin)"),
 	 NULL, 0},
+	{"personnel", 0, N_("with the personnel right (training, planning, assessments)"), NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt user_right_opts[] = {
+	{"personnel", 0, N_("the personnel right (training, planning, assessments)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt token_add_opts[] = {
@@ -559,6 +564,27 @@ const struct command cli_commands[] = {
 				"read from standard input."), user_add_opts, 1, 1, cmd_user_add, 1},
 	{"user", "list", "", N_("The accounts within your subtree and their roles."), no_opts, 0, 0,
 	 cmd_user_list, 1},
+	{"user", "grant", "NAME", N_("Grant a right on an account's role (--personnel: the "
+				  "personnel right; account administrators of its subtree)."),
+	 user_right_opts, 1, 1, cmd_user_grant, 1},
+	{"user", "revoke", "NAME", N_("Revoke a right of an account's role (--personnel)."),
+	 user_right_opts, 1, 1, cmd_user_revoke, 1},
+	{"training", "add", "", N_("Record a member's training (course, school, kind, dates, "
+				"result, certificate); needs the personnel right."),
+	 training_add_opts, 0, 0, cmd_training_add, 1},
+	{"training", "list", "", N_("Training records of a member (--member) or of the members "
+				 "sent by a subtree (--org), by start date; --csv/--xlsx."),
+	 training_list_opts, 0, 0, cmd_training_list, 1},
+	{"training", "show", "ID", N_("One training record."), no_opts, 1, 1, cmd_training_show,
+	 1},
+	{"training", "edit", "ID", N_("Change fields of a training record (the old values stay in "
+				   "the audit log)."), training_edit_opts, 1, 1,
+	 cmd_training_edit, 1},
+	{"training", "delete", "ID", N_("Delete a training record (kept, marked deleted)."),
+	 no_opts, 1, 1, cmd_training_delete, 1},
+	{"training", "figures", "", N_("Cadres sent to training in a year: the organisation and "
+				    "each of its children, by kind (a member counted once)."),
+	 training_figures_opts, 0, 0, cmd_training_figures, 1},
 	{"handbook", "accounts", "", N_("Make an account for every member of a cell without one, "
 				     "each with a one-time activation code to print and hand out "
 				     "(clerks of the cell or above; docs/handbook.md)."),
@@ -570,11 +596,12 @@ const struct command cli_commands[] = {
 			    "or Ctrl-C finishes the requests under way first)."), serve_opts, 0, 0,
 	 cmd_serve, 1},
 	{"import", NULL,
-	 "orgs|members|reviews|org-reviews|candidates|meetings|attendance|documents FILE",
+ "orgs|members|reviews|org-reviews|candidates|meetings|attendance|documents|training FILE",
 	 N_("Import organisations, members, reviews, candidates for admission, meetings, "
-	    "their attendance or the register of documents from CSV (docs/csv.md, "
-	    "docs/study.md; '-' for standard input); all or nothing unless --skip-bad "
-	    "(reviews, meetings, attendance, documents: always all or nothing)."),
+	    "their attendance, the register of documents or training records from CSV "
+	    "(docs/csv.md, docs/study.md; '-' for standard input); all or nothing unless "
+	    "--skip-bad (reviews, meetings, attendance, documents, training: always all or "
+	    "nothing)."),
 	 import_opts, 2, 2,
 	 cmd_import, 1},
 	{"export", NULL, "orgs|members FILE", N_("Export organisations or members as CSV ('-' for "
@@ -751,6 +778,7 @@ static void set_actor(struct actor *ac)
 	snprintf(ac->name, sizeof ac->name, "cli:%s", user);
 	snprintf(ac->address, sizeof ac->address, "local");
 	ac->role = ROLE_SYS_ADMIN;
+	ac->personnel = 1;
 }
 
 /* A command that waits for another writer says so (once), in words. */

@@ -223,6 +223,21 @@ const struct route api_routes[] = {
 	 "confirm having studied a document (the member's own)"},
 	{"POST", "/api/v1/orgs/{code}/member-accounts", api_hb_accounts, ROUTE_API,
 	 "make a cell's member accounts with one-time activation codes (clerks)"},
+	{"GET", "/api/v1/training", api_training_list, ROUTE_API,
+	 "training records of a member or of the members sent by a subtree (JSON, CSV, XLSX; "
+	 "personnel right)"},
+	{"POST", "/api/v1/training", api_training_add, ROUTE_API,
+	 "record a member's training (personnel right)"},
+	{"GET", "/api/v1/training/{id}", api_training_get, ROUTE_API,
+	 "a training record (personnel right)"},
+	{"PATCH", "/api/v1/training/{id}", api_training_edit, ROUTE_API,
+	 "change a training record (personnel right; the old values stay in the audit log)"},
+	{"DELETE", "/api/v1/training/{id}", api_training_delete, ROUTE_API,
+	 "delete a training record (kept, marked deleted; personnel right)"},
+	{"GET", "/api/v1/orgs/{code}/training-figures", api_training_figures, ROUTE_API,
+	 "cadres sent to training in a year, by kind, a member once (personnel right)"},
+	{"POST", "/api/v1/import/training", api_import_training, ROUTE_API,
+	 "import training records (CSV), all or nothing (personnel right)"},
 	{NULL, NULL, NULL, 0, NULL},
 };
 
@@ -280,5 +295,8 @@ const struct route_params api_params[] = {
 	{"GET", "/api/v1/me/reviews", "offset limit"},
 	{"GET", "/api/v1/me/plans", "offset limit"},
 	{"GET", "/api/v1/me/documents", "offset limit"},
+	{"GET", "/api/v1/training", "member org year kind format offset limit"},
+	{"GET", "/api/v1/orgs/{code}/training-figures", "year"},
+	{"POST", "/api/v1/import/training", "skip_bad"},
 	{NULL, NULL, NULL},
 };

@@ -225,6 +225,14 @@ void api_meeting_attend(struct req *r);
 void api_meeting_resolution(struct req *r);
 void api_meeting_cancel(struct req *r);
 void api_import_meetings(struct req *r);
+/* api_training.c: training records (docs/cadres.md). */
+void api_training_list(struct req *r);
+void api_training_get(struct req *r);
+void api_training_add(struct req *r);
+void api_training_edit(struct req *r);
+void api_training_delete(struct req *r);
+void api_training_figures(struct req *r);
+void api_import_training(struct req *r);
 void api_import_attendance(struct req *r);
 void api_import_documents(struct req *r);
 /* api_meet_fig.c (docs/meetings.md "Figures in the API") */

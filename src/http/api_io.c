@@ -242,6 +242,14 @@ void api_import_documents(struct req *r)
 	import_body(r, "documents");
 }
 
+/* POST /api/v1/import/training (text/csv: member_id,course,school,kind,from,to,...): each
+ * row a training record (app_training_add's checks, the personnel right), always all or
+ * nothing. */
+void api_import_training(struct req *r)
+{
+	import_body(r, "training");
+}
+
 /* GET /api/v1/import/reports/{id}: the whole report of one of the actor's imports, sent from
  * a temporary file (a report of every row of a large file may be large). */
 void api_import_report(struct req *r)

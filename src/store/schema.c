@@ -1330,7 +1330,7 @@ static const char *const migrations[] = {
 	"  admission_decision_date, official_date);"
 	"DROP INDEX admission_org;"
 	"CREATE INDEX admission_org ON admission(org_id, stage, source, stage_since);",
-	/* (cadres, issue 13: key cadres, docs/cadres.md) the catalogue of position kinds (data:
+	/* 33 (cadres, issue 13: key cadres, docs/cadres.md) the catalogue of position kinds (data:
 	 * the party posts and the command posts they pair with, each with its side, whether it
 	 * is a key post (cán bộ chủ trì), whether an organisation may have several seats of it,
 	 * its names); the positions of organisations (dated); the organisations' flags
@@ -1451,6 +1451,34 @@ static const char *const migrations[] = {
 	"  'Điều lệ Đảng (2011), Điều 13 và 15: nhiệm kỳ đại hội 5 năm',"
 	"  'Years of a committee''s term (cấp ủy): a term starting on D ends on D plus this many"
 	" years; a committee may not be set with another length.');",
+	/* 34 (training, issue 13: docs/cadres.md "The personnel right"): the right 'personnel' on
+	 * a role grant, 0 or 1. Granting or revoking it closes the grant in force and opens a copy
+	 * with the new value, so the history of who held it when is kept like the roles'. */
+	"ALTER TABLE account_role ADD COLUMN personnel INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (personnel IN (0, 1));",
+	/* 35 (training, issue 13: docs/cadres.md "Training"): members' training records. org_id
+	 * is the organisation that sent the member (the member's roll when recorded): the figure
+	 * "cadres sent to training" counts by it. An edit changes the row and keeps the old
+	 * values in the audit entry; a delete only marks the row (deleted_at), so that what was
+	 * recorded stays readable. */
+	"CREATE TABLE training ("
+	"  id INTEGER PRIMARY KEY,"
+	"  member_id INTEGER NOT NULL REFERENCES member(id),"
+	"  org_id INTEGER NOT NULL REFERENCES org(id),"
+	"  course TEXT NOT NULL,"
+	"  school TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('long_term','in_service','school','short')),"
+	"  from_date INTEGER NOT NULL,"
+	"  to_date INTEGER CHECK (to_date IS NULL OR to_date >= from_date),"
+	"  result TEXT NOT NULL DEFAULT '',"
+	"  certificate TEXT NOT NULL DEFAULT '',"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  deleted_at TEXT"
+	");"
+	"CREATE INDEX training_member ON training(member_id, from_date);"
+	"CREATE INDEX training_org ON training(org_id, from_date) WHERE deleted_at IS NULL;",
 };
 
 const char *schema_fig_member_triggers(int create)

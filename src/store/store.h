@@ -562,6 +562,7 @@ struct account {
 	char role_org_code[ORG_CODE_MAX + 1];
 	int has_role;
 	int64_t member_id;      /* a member's own account: the member it is bound to, else 0 */
+	int personnel;          /* the grant in force carries the right 'personnel' */
 };
 enum err_code store_account_insert(struct store *st, struct account *a, struct err *e);
 /* With its role in force. ERR_NOTFOUND when there is no such account. */
@@ -579,6 +580,10 @@ enum err_code store_account_set_login(struct store *st, int64_t id, long failed,
 /* Grant a role (revoking the one in force). org_id 0: the whole tree. */
 enum err_code store_role_grant(struct store *st, int64_t account_id, enum role role,
 			       int64_t org_id, const char *granted_by, struct err *e);
+/* Set the right 'personnel' (on: 0/1) of account_id's grant in force: the grant is closed
+ * and a copy with the new value opened (history kept). ERR_NOTFOUND when it has no grant. */
+enum err_code store_role_personnel(struct store *st, int64_t account_id, int on,
+				   const char *granted_by, struct err *e);
 typedef int (*store_account_cb)(void *ctx, const struct account *a);
 enum err_code store_accounts_walk(struct store *st, store_account_cb cb, void *ctx,
 				  struct err *e);

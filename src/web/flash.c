@@ -34,6 +34,7 @@ static const struct flash_msg flash_table[] = {
 	{"admission-added", N_("The candidate was added.")},
 	{"admission-step", N_("The step was recorded.")},
 	{"cadre-recorded", N_("The change of cadres was recorded.")},
+	{"training-added", N_("The training record was saved.")},
 	{NULL, NULL},
 };
 

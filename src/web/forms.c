@@ -2,6 +2,7 @@
  * the session's CSRF token (ROUTE_FORM: the server checks it before the handler runs). */
 #include "page_admission.h"
 #include "page_form.h"
+#include "pages.h"
 #include "page_study.h"
 #include "page_meeting.h"
 
@@ -41,6 +42,8 @@ const struct route web_form_routes[] = {
 	{"POST", "/orgs/{code}/review-org", web_review_org_post, FORM,
 	 "decide an organisation's grade (the committee above)"},
 	{"POST", "/discipline", web_discipline_post, FORM, "record a discipline decision"},
+	{"POST", "/members/{id}/training", web_training_new_post, FORM,
+	 "record a member's training (the personnel right)"},
 	{"POST", "/rules", web_rules_post, FORM, "add a newer version of a rule (system administrators)"},
 	{"POST", "/emulation", web_emulation_post, FORM,
 	 "add a version of an emulation model (system administrators)"},

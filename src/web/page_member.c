@@ -309,6 +309,7 @@ void web_member(struct req *r)
 	timeline(r, &h);
 	transfers(r, &h);
 	web_member_reviews(r, m.id);
+	web_member_training(r, &m);
 	member_history_cleanup(&h);
 	page_end(r);
 }

@@ -173,6 +173,14 @@ static int behind_url(const struct req *r, const struct report *rep,
 	}
 	if (w->c[k].count <= 0 || rep->as_of != r->app->today)
 		return 0;
+	if (!strcmp(records, "training")) {
+		/* The organisation's training records of the year (the personnel right). */
+		buf_adds(b, "/orgs/");
+		web_url_arg(b, org);
+		buf_printf(b, "/training?year=%ld&kind=", year);
+		web_url_arg(b, filter + strlen("training_kind="));
+		return 1;
+	}
 	if (!strcmp(records, "meetings")) {
 		/* The meeting figures' page of the year, showing the cells or members. */
 		buf_adds(b, "/orgs/");

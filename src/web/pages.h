@@ -34,6 +34,12 @@ void web_org_named(struct req *r, const char *code, const char *name);
 void web_tree(struct req *r);
 void web_org(struct req *r);
 void web_member(struct req *r);
+/* page_training.c: a member's training (the section of the member's page, shown only with
+ * the personnel right), the form adding a record, an organisation's list. */
+void web_member_training(struct req *r, const struct member *m);
+void web_org_training(struct req *r);
+void web_training_new_get(struct req *r);
+void web_training_new_post(struct req *r);
 void web_search(struct req *r);
 void web_transfers(struct req *r);
 void web_audit(struct req *r);

@@ -15,7 +15,7 @@ printf 'một mật khẩu đủ dài\n' >pw.txt
 STDIN=pw.txt expect_exit 0 user add clerk.e98 --role clerk --org E98
 expect_out_contains "clerk on E98"
 STDIN=pw.txt expect_exit 0 --json user list
-expect_json 'd == [{"account": "clerk.e98", "role": "clerk", "org": "E98", "disabled": False}]' "the account and its role"
+expect_json 'd == [{"account": "clerk.e98", "role": "clerk", "org": "E98", "disabled": False, "personnel": False}]' "the account and its role"
 expect_py 'b"$argon2id$" in read("case1.db") and "một mật khẩu".encode() not in read("case1.db")' "argon2id only, never the password"
 
 tcase "bad accounts are refused with every reason" "$WORK/base.db"
