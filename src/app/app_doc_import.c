@@ -14,6 +14,7 @@
 #include "../lib/mem.h"
 #include "app_int.h"
 #include "app_study_int.h"
+#include "table_out.h"
 
 static const char *const doc_names[] = {
 	"number", "type", "issuer", "issued_on", "title", "replaces", "org", NULL,
@@ -394,32 +395,10 @@ done:
 enum err_code app_doc_export_file(struct app *a, const struct actor *ac, const char *q, int xlsx,
 				  const char *path, struct err *e)
 {
-	FILE *out;
-	char chunk[65536];
 	long long len;
-	ssize_t n;
-	int fd, to_stdout = !strcmp(path, "-"), bad = 0;
+	int fd;
 
 	if (app_doc_export(a, ac, q, xlsx, &fd, &len, e))
 		return e->code;
-	out = to_stdout ? stdout : fopen(path, "wb");
-	if (!out) {
-		close(fd);
-		return err_add(e, ERR_USAGE, 0, NULL, path, NULL, "cannot write %s: %s", path,
-			       strerror(errno));
-	}
-	while ((n = read(fd, chunk, sizeof chunk)) > 0)
-		if (fwrite(chunk, 1, (size_t)n, out) != (size_t)n)
-			bad = 1;
-	if (n < 0)
-		bad = 1;
-	close(fd);
-	if (to_stdout ? fflush(out) != 0 : fclose(out) != 0)
-		bad = 1;
-	if (bad) {
-		if (!to_stdout)
-			remove(path);
-		return err_set(e, ERR_STORAGE, "cannot finish writing %s", path);
-	}
-	return ERR_OK;
+	return table_out_save(fd, path, e);
 }

@@ -136,3 +136,32 @@ enum err_code table_out_finish(struct table_out *t, int *fd, long long *len, str
 	*len = (long long)st.st_size;
 	return ERR_OK;
 }
+
+enum err_code table_out_save(int fd, const char *path, struct err *e)
+{
+	FILE *out;
+	char chunk[65536];
+	ssize_t n;
+	int to_stdout = !strcmp(path, "-"), bad = 0;
+
+	out = to_stdout ? stdout : fopen(path, "wb");
+	if (!out) {
+		close(fd);
+		return err_add(e, ERR_USAGE, 0, NULL, path, NULL, "cannot write %s: %s", path,
+			       strerror(errno));
+	}
+	while ((n = read(fd, chunk, sizeof chunk)) > 0)
+		if (fwrite(chunk, 1, (size_t)n, out) != (size_t)n)
+			bad = 1;
+	if (n < 0)
+		bad = 1;
+	close(fd);
+	if (to_stdout ? fflush(out) != 0 : fclose(out) != 0)
+		bad = 1;
+	if (bad) {
+		if (!to_stdout)
+			remove(path);
+		return err_set(e, ERR_STORAGE, "cannot finish writing %s", path);
+	}
+	return ERR_OK;
+}

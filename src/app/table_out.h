@@ -21,5 +21,9 @@ void table_out_row(struct table_out *t);
  * the file has no name left on disk), *len its size. Errors of any earlier call (a full disk)
  * are reported here. */
 enum err_code table_out_finish(struct table_out *t, int *fd, long long *len, struct err *e);
+/* Copy a finished download (fd, as table_out_finish gives it) into path ("-": standard
+ * output) and close fd; a file left half-written is removed. What every list's
+ * "export to a file" of the command line ends with. */
+enum err_code table_out_save(int fd, const char *path, struct err *e);
 
 #endif
