@@ -35,6 +35,7 @@ today=${CADRE_TODAY:-$(date -u +%F)}
 echo "bench: generating the study sessions ..."
 t0=$(date +%s.%N)
 sqlite3 "$db" <<SQL
+PRAGMA cache_size = -1048576;
 INSERT INTO document(number, num, type, issuer, issued_on, title, folded, org_id, recorded_by)
  SELECT '999-NQ/TW', '999', 'NQ', 'TW', CAST(julianday('2022-06-16') - 2440587.5 AS INTEGER),
   'bench', '999-nq/tw nghi quyet bench', id, 'bench' FROM org WHERE code = '$root';

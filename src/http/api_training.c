@@ -182,11 +182,16 @@ static void input_of(json_t *body, struct training_input *in)
 /* POST /api/v1/training: 201 with the record and its Location. */
 void api_training_add(struct req *r)
 {
-	json_t *body = api_body_or_reply(r, add_fields);
+	json_t *body;
 	struct training_input in;
 	struct training t;
 
-	if (!body)
+	/* Without the personnel right the answer is 403 whatever the body holds. */
+	if (app_personnel_check(r->app, &r->actor, 0, &r->e)) {
+		reply_problem(r);
+		return;
+	}
+	if (!(body = api_body_or_reply(r, add_fields)))
 		return;
 	input_of(body, &in);
 	if (app_training_add(r->app, &r->actor,
@@ -259,7 +264,7 @@ void api_training_figures(struct req *r)
 	json_t *arr;
 	int year;
 
-	if (query_year(r, &year)) {
+	if (app_personnel_check(r->app, &r->actor, 0, &r->e) || query_year(r, &year)) {
 		reply_problem(r);
 		return;
 	}

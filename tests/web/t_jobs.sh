@@ -64,7 +64,8 @@ A,2026,Recognition votes overdue,0,/admissions/due?org=A&kind=recognition_overdu
 A,2026,Admission cases awaiting the committee above,0,/admissions/due?org=A&kind=upper
 A,2026,Cells without last month's monthly meeting,1,/orgs/A/meetings/figures?from=2026-10-01&to=2026-10-31&show=missed_monthly
 A,2026,Cells without a thematic meeting last quarter,1,/orgs/A/meetings/figures?from=2026-07-01&to=2026-09-30&show=missed_thematic
-A,2026,Members absent without reason too often,0,/orgs/A/meetings/figures?from=2026-01-01&to=2026-11-23&show=absentees" "$(tr -d '\r' <"$OUTF")"
+A,2026,Members absent without reason too often,0,/orgs/A/meetings/figures?from=2026-01-01&to=2026-11-23&show=absentees
+A,2026,\"Key posts vacant or acting, committees short\",0,/orgs/A/vacancies" "$(tr -d '\r' <"$OUTF")"
 page GET "/?format=xlsx"
 expect_status 200
 expect_true "an XLSX workbook (a zip)" test "$(head -c 2 "$OUTF")" = PK
