@@ -11,7 +11,9 @@
 # cell in five without; attendance of every member on the cell's roll, about one in
 # nineteen excused and one in twenty-three absent without reason). Then meet_fig_bench
 # times app_meet_figures on each province, 21 runs after a warm-up, beside the same counts
-# as plain SQL (recursive CTE, meeting NOT INDEXED). Goal: a province's figures under 50 ms.
+# as plain SQL (recursive CTE, meeting NOT INDEXED; each run reads the country's every
+# meeting and attendance row: BENCH_MEET_FIG_PLAIN_REPS runs, default 3). Goal: a
+# province's figures under 50 ms.
 set -eu
 src=$1
 out=${2:-/dev/null}
@@ -69,7 +71,7 @@ fi
 n=$(sqlite3 "$db" "SELECT count(*) FROM meeting")
 na=$(sqlite3 "$db" "SELECT count(*) FROM meeting_attendance")
 echo "bench: a province's meeting figures ($n meetings, $na attendance rows) ..."
-raw=$(build/bench/meet_fig_bench --db "$db" --provinces "$provinces" --year "$year")
+raw=$(build/bench/meet_fig_bench --db "$db" --provinces "$provinces" --year "$year" --plain-reps "${BENCH_MEET_FIG_PLAIN_REPS:-3}")
 printf '%s\n' "$raw"
 printf '%s\n' "$raw" >>"$out.raw"
 printf '%s\n' "$raw" | awk -v n="$n" -v na="$na" '

@@ -4,7 +4,8 @@
  * the plain way: the same counts as straightforward SQL, the subtree by a recursive CTE on
  * parent_id and the meeting table read without its index (NOT INDEXED).
  *
- * Usage: meet_fig_bench --db PATH [--provinces P014,...] [--reps N] [--year YYYY]
+ * Usage: meet_fig_bench --db PATH [--provinces P014,...] [--reps N] [--plain-reps N]
+ *                       [--year YYYY]
  * Prints, as bench/adm_bench does:
  *     cadre meet_figures_province median_ms=... p90_ms=... p99_ms=... rows=... runs=...
  *     plain meet_figures_province_scan median_ms=... ...
@@ -87,7 +88,7 @@ static long plain_figures(sqlite3 *db, const char *code, long from, long to)
 int main(int argc, char **argv)
 {
 	const char *db = NULL, *provinces = "P014";
-	int reps = 21, year = 0, i, r, np = 0, n;
+	int reps = 21, plain_reps = 3, year = 0, i, r, np = 0, n;
 	char list[1024], *names[64], *p;
 	struct app a;
 	struct actor ac;
@@ -106,15 +107,17 @@ int main(int argc, char **argv)
 			provinces = argv[++i];
 		else if (!strcmp(argv[i], "--reps") && i + 1 < argc)
 			reps = (int)strtol(argv[++i], NULL, 10);
+		else if (!strcmp(argv[i], "--plain-reps") && i + 1 < argc)
+			plain_reps = (int)strtol(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--year") && i + 1 < argc)
 			year = (int)strtol(argv[++i], NULL, 10);
 		else {
 			fprintf(stderr, "usage: meet_fig_bench --db PATH [--provinces P014,...] "
-					"[--reps N] [--year YYYY]\n");
+					"[--reps N] [--plain-reps N] [--year YYYY]\n");
 			return 2;
 		}
 	}
-	if (!db || reps < 1) {
+	if (!db || reps < 1 || plain_reps < 1) {
 		fprintf(stderr, "meet_fig_bench: --db is required\n");
 		return 2;
 	}
@@ -157,9 +160,11 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	report("cadre", "meet_figures_province", t, n, rows);
+	/* The plain way reads every meeting and attendance row of the country a run: a few runs
+	 * (--plain-reps, 3) after its warm-up. */
 	for (n = 0, i = 0; i < np; i++) {
 		plain_figures(pdb, names[i], from, to);
-		for (r = 0; r < reps; r++) {
+		for (r = 0; r < plain_reps; r++) {
 			double t0 = now_ms();
 
 			rows = plain_figures(pdb, names[i], from, to);
