@@ -1479,6 +1479,129 @@ static const char *const migrations[] = {
 	");"
 	"CREATE INDEX training_member ON training(member_id, from_date);"
 	"CREATE INDEX training_org ON training(org_id, from_date) WHERE deleted_at IS NULL;",
+	/* 36 (issue 13: docs/cadres.md "Planning" and "The cadre's sheet") personnel planning
+	 * (quy hoạch, Thông tư 54/2017/TT-BQP): planning periods (2025-2030); an organisation's
+	 * plan for a period in numbered versions, version 1 its approval and each later one a
+	 * yearly review (plan_version); the ranked planned successors of its positions as
+	 * intervals of versions [from_version, to_version), so that every version stays
+	 * answerable and a re-ranking or a removal closes a row with its reason; the criteria per
+	 * position kind as dated data (plan_criterion: kind or '*', criterion, value; the most
+	 * recent row on or before the date wins, an empty value switches a criterion off); the
+	 * structure targets of a plan (young, ethnic minority, women) in percent; the cadre's
+	 * own yearly assessment in post with the health class, kept in revisions like the
+	 * reviews; the rules R-PLAN-MAX-POSITIONS and R-PLAN-PER-POSITION. */
+	"CREATE TABLE plan_period ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  from_year INTEGER NOT NULL,"
+	"  to_year INTEGER NOT NULL CHECK (to_year > from_year),"
+	"  created_by TEXT NOT NULL"
+	");"
+	"CREATE TABLE plan_version ("
+	"  id INTEGER PRIMARY KEY,"
+	"  period_id INTEGER NOT NULL REFERENCES plan_period(id),"
+	"  org_id INTEGER NOT NULL REFERENCES org(id),"
+	"  version INTEGER NOT NULL CHECK (version >= 1),"
+	"  year INTEGER NOT NULL,"
+	"  decision TEXT NOT NULL DEFAULT '',"
+	"  decided_on INTEGER,"
+	"  body_org_id INTEGER REFERENCES org(id),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  UNIQUE (period_id, org_id, version)"
+	");"
+	"CREATE TABLE plan_successor ("
+	"  id INTEGER PRIMARY KEY,"
+	"  period_id INTEGER NOT NULL REFERENCES plan_period(id),"
+	"  position_id INTEGER NOT NULL REFERENCES position(id),"
+	"  member_id INTEGER NOT NULL REFERENCES member(id),"
+	"  rank INTEGER NOT NULL CHECK (rank >= 1),"
+	"  from_version INTEGER NOT NULL CHECK (from_version >= 1),"
+	"  to_version INTEGER CHECK (to_version IS NULL OR to_version > from_version),"
+	"  added_reason TEXT NOT NULL DEFAULT '',"
+	"  removed_reason TEXT,"
+	"  recorded_by TEXT NOT NULL"
+	");"
+	"CREATE INDEX plan_successor_position ON plan_successor(position_id, period_id, from_version);"
+	"CREATE INDEX plan_successor_member ON plan_successor(member_id, period_id);"
+	"CREATE TABLE plan_criterion ("
+	"  kind TEXT NOT NULL,"              /* a position_kind code, or '*' for every kind */
+	"  criterion TEXT NOT NULL CHECK (criterion IN ('max_age','theory_level','education',"
+	"    'lower_post_months','review_grades','health')),"
+	"  value TEXT NOT NULL,"
+	"  effective_from INTEGER NOT NULL,"
+	"  source TEXT NOT NULL,"
+	"  added_by TEXT NOT NULL DEFAULT 'cadre',"
+	"  PRIMARY KEY (kind, criterion, effective_from)"
+	") WITHOUT ROWID;"
+	/* Values: max_age 'RANK=AGE;...;*=AGE' (age on the plan period's first 1 January, by
+	 * the member's rank, * otherwise); theory_level the lowest level (primary < intermediate
+	 * < advanced < senior); education the accepted values, comma separated; lower_post_months
+	 * 'KIND,KIND:MONTHS' (months held, in total, any of those kinds, acting included);
+	 * review_grades 'YEARS:GRADE' (each of the last YEARS reviews decided at GRADE or better);
+	 * health the highest health class accepted (1 best). */
+	"INSERT INTO plan_criterion(kind, criterion, value, effective_from, source) VALUES"
+	" ('*', 'max_age', 'Thiếu úy=35;Trung úy=35;Thượng úy=38;Đại úy=40;Thiếu tá=43;"
+	"Trung tá=46;Thượng tá=50;Đại tá=53;*=50', CAST(julianday('2017-05-01') - 2440587.5 AS INTEGER),"
+	"  'Thông tư 54/2017/TT-BQP; Luật Sĩ quan QĐND (2014): tuổi quy hoạch lần đầu còn đủ một nhiệm kỳ'),"
+	" ('*', 'theory_level', 'intermediate', CAST(julianday('2017-05-01') - 2440587.5 AS INTEGER),"
+	"  'Thông tư 54/2017/TT-BQP: trình độ lý luận chính trị'),"
+	" ('*', 'education', '12/12,10/10', CAST(julianday('2017-05-01') - 2440587.5 AS INTEGER),"
+	"  'Thông tư 54/2017/TT-BQP: trình độ học vấn'),"
+	" ('*', 'review_grades', '2:good', CAST(julianday('2017-05-01') - 2440587.5 AS INTEGER),"
+	"  'Quy định 50-QĐ/TW (2021): hoàn thành tốt nhiệm vụ trở lên những năm gần nhất'),"
+	" ('*', 'health', '2', CAST(julianday('2017-05-01') - 2440587.5 AS INTEGER),"
+	"  'Thông tư 54/2017/TT-BQP: sức khỏe loại 1, 2'),"
+	" ('secretary', 'lower_post_months', 'deputy_secretary,standing_member,commissar,"
+	"deputy_commissar:24', CAST(julianday('2017-05-01') - 2440587.5 AS INTEGER),"
+	"  'Thông tư 54/2017/TT-BQP: thời gian giữ chức vụ thấp hơn liền kề'),"
+	" ('deputy_secretary', 'lower_post_months', 'standing_member,committee_member,"
+	"deputy_commander,deputy_commissar:24', CAST(julianday('2017-05-01') - 2440587.5 AS INTEGER),"
+	"  'Thông tư 54/2017/TT-BQP: thời gian giữ chức vụ thấp hơn liền kề'),"
+	" ('commander', 'lower_post_months', 'deputy_commander:24',"
+	"  CAST(julianday('2017-05-01') - 2440587.5 AS INTEGER),"
+	"  'Thông tư 54/2017/TT-BQP: thời gian giữ chức vụ thấp hơn liền kề'),"
+	" ('commissar', 'lower_post_months', 'deputy_commissar:24',"
+	"  CAST(julianday('2017-05-01') - 2440587.5 AS INTEGER),"
+	"  'Thông tư 54/2017/TT-BQP: thời gian giữ chức vụ thấp hơn liền kề'),"
+	" ('inspection_chair', 'lower_post_months', 'inspection_member,committee_member:24',"
+	"  CAST(julianday('2017-05-01') - 2440587.5 AS INTEGER),"
+	"  'Thông tư 54/2017/TT-BQP: thời gian giữ chức vụ thấp hơn liền kề');"
+	"CREATE TABLE plan_target ("
+	"  period_id INTEGER NOT NULL REFERENCES plan_period(id),"
+	"  org_id INTEGER NOT NULL REFERENCES org(id),"
+	"  target TEXT NOT NULL CHECK (target IN ('young','ethnic_minority','women')),"
+	"  pct_min INTEGER NOT NULL CHECK (pct_min BETWEEN 0 AND 100),"
+	"  age_under INTEGER,"                /* young: under this age on the period's start */
+	"  set_by TEXT NOT NULL,"
+	"  PRIMARY KEY (period_id, org_id, target)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE cadre_assessment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  member_id INTEGER NOT NULL REFERENCES member(id),"
+	"  year INTEGER NOT NULL,"
+	"  position_id INTEGER REFERENCES position(id),"
+	"  self_text TEXT NOT NULL,"          /* the cadre's own assessment in post */
+	"  strengths TEXT NOT NULL DEFAULT '',"
+	"  weaknesses TEXT NOT NULL DEFAULT '',"
+	"  health INTEGER CHECK (health IS NULL OR health BETWEEN 1 AND 6),"
+	"  revision INTEGER NOT NULL DEFAULT 0,"
+	"  current INTEGER NOT NULL DEFAULT 1 CHECK (current IN (0, 1)),"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE UNIQUE INDEX cadre_assessment_one ON cadre_assessment(member_id, year) WHERE current;"
+	"INSERT INTO rule(id, version, value, effective_from, source, description) VALUES"
+	" ('R-PLAN-MAX-POSITIONS', 1, '3', CAST(julianday('2021-07-09') - 2440587.5 AS INTEGER),"
+	"  'Quy định 50-QĐ/TW (2021) về công tác quy hoạch cán bộ; Thông tư 54/2017/TT-BQP',"
+	"  'The most positions one person may be planned for in one planning period; one more is"
+	" refused.'),"
+	" ('R-PLAN-PER-POSITION', 1, '2-3', CAST(julianday('2021-07-09') - 2440587.5 AS INTEGER),"
+	"  'Quy định 50-QĐ/TW (2021): mỗi chức danh quy hoạch không quá 3 người, không quy hoạch"
+	" một người cho một chức danh',"
+	"  'MIN-MAX planned successors of one position in one plan version: more than MAX is"
+	" refused; fewer than MIN is shown as short in the plan and the vacancy report.');",
 };
 
 const char *schema_fig_member_triggers(int create)
