@@ -47,12 +47,13 @@ read_unit() {
 }
 units=()
 # test_demo and test_review build the demo region (a minute of processor time under ASan): the
-# same checks run once, on the sanitizer build, not twice.
+# same checks run once, not twice. test_demo builds it twice (its determinism) and runs on the
+# plain build: the sanitized suites build the demo under ASan already (demo_fixture).
 for t in build/tests/test_* build/san/tests/test_*; do
-	case $t in build/tests/test_demo | build/tests/test_review) continue ;; esac
+	case $t in build/san/tests/test_demo | build/tests/test_review) continue ;; esac
 	[ -x "$t" ] && units+=("$t")
 done
-# The longest first (test_demo and test_review under the sanitizer), by their seconds at the
+# The longest first (test_demo, and test_review under the sanitizer), by their seconds at the
 # last run ("unit:BINARY SECONDS" in build/test-logs/test-costs, else in tests/test-costs); a
 # new one, not measured yet, before all. The run's seconds are kept for the next run.
 costs_local=$log/test-costs
