@@ -22,6 +22,7 @@
 
 #include "../lib/mem.h"
 #include "app_adm_fig.h"
+#include "app_cadres.h"
 #include "app_meet_fig.h"
 #include "app_int.h"
 #include "app_report.h"
@@ -580,6 +581,75 @@ static enum err_code training_table(struct app *a, const struct actor *ac, struc
 	return ERR_OK;
 }
 
+/* Key cadres (docs/cadres.md "In the report"): the key positions in force on the report's
+ * date and how many the vacancy report finds vacant or held by an acting holder; the
+ * committees of a term under way and those below their seats; the rotations begun in the
+ * year and how many went to a border or a difficult area. Positions and committees are not
+ * personnel records: every actor who may read the report sees the table. The rows' records
+ * are the vacancy report (cadre_state=) and the rotations of the year (cadre_rotation=). */
+struct cadre_tally {
+	long vacant, acting, understaffed;
+};
+
+static int cadre_tally_row(void *ctx, const struct vacancy *v)
+{
+	struct cadre_tally *c = ctx;
+
+	if (!strcmp(v->state, "vacant"))
+		c->vacant++;
+	else if (!strcmp(v->state, "acting"))
+		c->acting++;
+	else if (!strcmp(v->state, "understaffed"))
+		c->understaffed++;
+	return 0;
+}
+
+struct rot_tally {
+	long n, border, difficult;
+};
+
+static int rot_tally_row(void *ctx, const struct holding *h)
+{
+	struct rot_tally *t = ctx;
+
+	t->n++;
+	t->border += h->to_border != 0;
+	t->difficult += h->to_difficult != 0;
+	return 0;
+}
+
+static enum err_code cadres_table(struct app *a, struct report *r, long pre, long last,
+				  date_t as_of, int year, struct err *e)
+{
+	struct cadre_tally c = {0, 0, 0};
+	struct rot_tally rt = {0, 0, 0};
+	struct report_table *t;
+	long keys, committees;
+
+	if (store_cadre_counts(a->st, pre, last, as_of, &keys, &committees, e) ||
+	    store_vacancies(a->st, pre, last, as_of, cadre_tally_row, &c, e) ||
+	    store_rotations(a->st, pre, last, date_from_ymd(year, 1, 1),
+			    date_from_ymd(year + 1, 1, 1), rot_tally_row, &rt, e))
+		return e->code;
+	t = report_table_add(r, "key_cadres", "Key cadres", RC_NONE, 1, count_col, NULL);
+	t->member_rows = 0;
+	snprintf(t->note, sizeof t->note, "%s",
+		 "key positions and committees on the report's date, as the vacancy report "
+		 "counts them; rotations begun in the year");
+	row_set(t, "key_positions", "key positions", "", keys, 0);
+	row_set(t, "vacant", "vacant", "cadre_state=vacant", c.vacant, keys);
+	row_set(t, "acting", "held by an acting holder", "cadre_state=acting", c.acting, keys);
+	row_set(t, "committees", "committees of a term under way", "", committees, 0);
+	row_set(t, "understaffed", "committees below their seats", "cadre_state=understaffed",
+		c.understaffed, committees);
+	row_set(t, "rotations", "rotations begun in the year", "cadre_rotation=all", rt.n, 0);
+	row_set(t, "rotations_border", "of them to a border area", "cadre_rotation=border",
+		rt.border, rt.n);
+	row_set(t, "rotations_difficult", "of them to a difficult area",
+		"cadre_rotation=difficult", rt.difficult, rt.n);
+	return ERR_OK;
+}
+
 static const char *const grade_cols[] = {"excellent", "good", "complete", "not_complete"};
 
 static void grade_rows(struct report_table *t, const struct fig_map *m, int dim, int year,
@@ -821,7 +891,8 @@ enum err_code app_report(struct app *a, const struct actor *ac, const char *org_
 	if (meeting_table(a, r, o.pre, o.last, year, e) ||
 	    study_table(a, r, o.pre, o.last, year, e))
 		goto out;
-	if (training_table(a, ac, r, &o, year, e))
+	if (training_table(a, ac, r, &o, year, e) ||
+	    cadres_table(a, r, o.pre, o.last, as_of, year, e))
 		goto out;
 	review_tables(r, &f, year, total);
 	force_tables(r, &f);
@@ -830,7 +901,7 @@ enum err_code app_report(struct app *a, const struct actor *ac, const char *org_
 	for (i = 0; i < r->n; i++)
 		if (strncmp(r->t[i].name, "org_", 4) && strcmp(r->t[i].name, "standing_boards") &&
 		    strcmp(r->t[i].name, "grassroots_reviews") &&
-		    strcmp(r->t[i].name, "study_coverage"))
+		    strcmp(r->t[i].name, "study_coverage") && strcmp(r->t[i].name, "key_cadres"))
 			r->t[i].member_rows = 1;
 out:
 	figs_cleanup(&f);
@@ -1231,7 +1302,9 @@ enum err_code app_report_members(struct app *a, const struct actor *ac, const ch
 			       "the filter must be one of status=, category=, sex=, ethnicity=, "
 			       "age=LO-HI, seniority=LO-HI, admitted=YEAR, grade=, year=YEAR, "
 			       "disciplined=member, hosted=1, org=CODE, on_rolls=YEAR, "
-			       "probationers=YEAR (the adm_ filters list cases: report cases)");
+			       "probationers=YEAR (the adm_ filters list cases: report cases; "
+			       "cadre_state=: cadre vacancy; cadre_rotation=: cadre rotations; "
+			       "training_kind=: cadre training list)");
 	if (filter_value_check(filter, b.name, b.value, &b.lo, &b.hi, e))
 		return e->code;
 	if (!strcmp(b.name, "disciplined") && strcmp(b.value, "member"))

@@ -128,6 +128,9 @@ const char *report_row_records(const struct report_row *w)
 	/* the organisations that have not studied a document (its coverage page lists them) */
 	if (!strncmp(w->filter, "study_", 6))
 		return "study";
+	/* key positions and committees short (the vacancy report), rotations of the year */
+	if (!strncmp(w->filter, "cadre_", 6))
+		return "cadres";
 	/* the training records of the year (the training list of the organisation) */
 	if (!strncmp(w->filter, "training_", 9))
 		return "training";

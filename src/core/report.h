@@ -83,7 +83,9 @@ const struct report_row *report_row_find(const struct report_table *t, const cha
  * people of admission cases), "meetings" (meet_show=: the cells or members behind a meeting
  * figure, on the meeting figures' page), "study" (study_missing=ID: the organisations that have
  * not studied document ID, on its coverage page), "training" (training_kind=: the training
- * records of the year), "members" for any other filter, "" when it has none. */
+ * records of the year), "cadres" (cadre_state=: the vacancy report's rows in that state;
+ * cadre_rotation=all|border|difficult: the rotations of the year), "members" for any other
+ * filter, "" when it has none. */
 const char *report_row_records(const struct report_row *w);
 /* A percentage rounded half away from zero to 2 decimals, in hundredths (2270 = 22.70%);
  * 10000 (100%) only when count is base (a count short of it gives at most 9999); -1 when

@@ -729,3 +729,34 @@ enum err_code store_vacancies(struct store *st, long pre, long last, date_t on,
 	}
 	return ERR_OK;
 }
+
+enum err_code store_cadre_counts(struct store *st, long pre, long last, date_t on,
+				 long *key_positions, long *committees, struct err *e)
+{
+	/* as store_vacancies counts them: the key positions in force of the organisations
+	 * established by then, the committees whose term covers the day */
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM position p JOIN org o ON o.id = p.org_id"
+		"   WHERE o.pre BETWEEN ?1 AND ?2 AND p.is_key = 1 AND " COVERS("p", "3")
+		"   AND o.established <= ?3),"
+		" (SELECT count(*) FROM committee c JOIN org o ON o.id = c.org_id"
+		"   WHERE o.pre BETWEEN ?1 AND ?2 AND c.term_start <= ?3 AND c.term_end > ?3)";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int step;
+
+	*key_positions = *committees = 0;
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sq_bind_date(s, 3, on);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		*key_positions = (long)sqlite3_column_int64(s, 0);
+		*committees = (long)sqlite3_column_int64(s, 1);
+	}
+	sq_done(st, s);
+	if (step != SQLITE_ROW)
+		return sq_db_error(st, e, "counting the key positions");
+	return ERR_OK;
+}

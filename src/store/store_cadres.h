@@ -180,5 +180,9 @@ enum err_code store_cmember_end(struct store *st, int64_t id, date_t on, const c
  * positions short of full holders, committees of a term under way below their seats. */
 enum err_code store_vacancies(struct store *st, long pre, long last, date_t on,
 			      store_vacancy_cb cb, void *ctx, struct err *e);
+/* The report's base figures of the vacancy report (app_report.c, "key_cadres"): how many key
+ * positions of [pre, last] are in force on on, and how many committees' terms cover it. */
+enum err_code store_cadre_counts(struct store *st, long pre, long last, date_t on,
+				 long *key_positions, long *committees, struct err *e);
 
 #endif

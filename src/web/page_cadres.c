@@ -254,17 +254,28 @@ fail:
 	page_end(r);
 }
 
-/* GET /orgs/{code}/vacancies?as_of= */
+/* GET /orgs/{code}/vacancies?as_of=&state= (state: vacant, acting or understaffed, the
+ * report's drill-down; none: every row) */
 void web_org_vacancies(struct req *r)
 {
 	struct vacancy *v;
 	struct org o;
 	struct buf title;
-	size_t n, i;
+	size_t n, i, shown = 0;
 	date_t on;
+	const char *state = req_query(r, "state");
 
 	if (page_as_of(r, &on))
 		return;
+	if (state && !state[0])
+		state = NULL;
+	if (state && strcmp(state, "vacant") && strcmp(state, "acting") &&
+	    strcmp(state, "understaffed")) {
+		err_add(&r->e, ERR_USAGE, 0, "state", state, NULL,
+			"state must be vacant, acting or understaffed");
+		web_fail(r);
+		return;
+	}
 	if (app_org_get(r->app, &r->actor, r->pathv[0], &o, &r->e) ||
 	    app_vacancies(r->app, &r->actor, o.code, on, &v, &n, &r->e)) {
 		web_fail(r);
@@ -281,6 +292,17 @@ void web_org_vacancies(struct req *r)
 	      "vacant first.");
 	H(r, " ");
 	D(r, on);
+	if (state) {
+		H(r, " (");
+		TR(r, "shown");
+		H(r, ": ");
+		T(r, web_tr(r, state));
+		H(r, "; <a href=\"/orgs/");
+		U(r, o.code);
+		H(r, "/vacancies\">");
+		TR(r, "all");
+		H(r, "</a>)");
+	}
 	H(r, "</p>\n<table id=\"vacancy-list\"><thead><tr><th>");
 	TR(r, "Organisation");
 	H(r, "</th><th>");
@@ -297,6 +319,9 @@ void web_org_vacancies(struct req *r)
 	TR(r, "Area");
 	H(r, "</th></tr></thead><tbody>\n");
 	for (i = 0; i < n; i++) {
+		if (state && strcmp(state, v[i].state))
+			continue;
+		shown++;
 		H(r, "<tr><td><a href=\"/orgs/");
 		U(r, v[i].org_code);
 		H(r, "/cadres\">");
@@ -325,7 +350,7 @@ void web_org_vacancies(struct req *r)
 			TR(r, "combat-ready");
 		H(r, "</td></tr>\n");
 	}
-	if (!n) {
+	if (!shown) {
 		H(r, "<tr><td colspan=\"7\">");
 		TR(r, "No vacancies.");
 		H(r, "</td></tr>\n");

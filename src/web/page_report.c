@@ -181,6 +181,22 @@ static int behind_url(const struct req *r, const struct report *rep,
 		web_url_arg(b, filter + strlen("training_kind="));
 		return 1;
 	}
+	if (!strcmp(records, "cadres")) {
+		/* The vacancy report showing one state (of the report's date, today here), or the
+		 * rotations of the year to one kind of area. */
+		buf_adds(b, "/orgs/");
+		web_url_arg(b, org);
+		if (!strncmp(filter, "cadre_state=", 12)) {
+			buf_adds(b, "/vacancies?state=");
+			web_url_arg(b, filter + 12);
+		} else if (!strncmp(filter, "cadre_rotation=", 15)) {
+			buf_printf(b, "/rotations?year=%ld&area=", year);
+			web_url_arg(b, filter + 15);
+		} else {
+			return 0;
+		}
+		return 1;
+	}
 	if (!strcmp(records, "meetings")) {
 		/* The meeting figures' page of the year, showing the cells or members. */
 		buf_adds(b, "/orgs/");

@@ -68,6 +68,8 @@ const struct route web_routes[] = {
 	 "an organisation's positions with their holders and history, its flags and committee"},
 	{"GET", "/orgs/{code}/vacancies", web_org_vacancies, ROUTE_PAGE | ROUTE_TOKEN_OK,
 	 "the vacancy report of an organisation's subtree: key positions and committees short"},
+	{"GET", "/orgs/{code}/rotations", web_org_rotations, ROUTE_PAGE | ROUTE_TOKEN_OK,
+	 "the rotations of a year in an organisation's subtree, to border and difficult areas"},
 	/* Training records (issue 13, page_training.c; the personnel right). */
 	{"GET", "/orgs/{code}/training", web_org_training, ROUTE_PAGE,
 	 "the training records of the members an organisation's subtree sent, by year and kind"},

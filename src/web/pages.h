@@ -62,6 +62,7 @@ void web_rules(struct req *r);
 extern const char *const cadre_page_words[];
 void web_org_cadres(struct req *r);
 void web_org_vacancies(struct req *r);
+void web_org_rotations(struct req *r);
 void web_discipline(struct req *r);
 void web_emulation(struct req *r);
 /* GET /api/v1/problems[/NAME]: the problem types of the API explained (page_problem.c). */

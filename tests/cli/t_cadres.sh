@@ -131,6 +131,14 @@ expect_json 'd[0]["border"] and d[0]["difficult"] and d[0]["priority"] == 0 and 
 # as of a past date: before the dismissal, only HG's commander was vacant
 expect_exit 0 --json vacancy --org QK2 --as-of 2024-06-01
 expect_json '[(v["org"], v["kind"], v["state"], v["since"]) for v in d] == [("HG", "commander", "vacant", "2020-01-01")]'
+# the report's table: 4 key posts (the deputies are not key), as the vacancy report counts them
+expect_exit 0 --json report --org QK2 --year 2025
+expect_json '{r["key"]: (r["count"]["count"], r["count"].get("base"), r["filter"]) for r in d["tables"]["key_cadres"]["rows"]} == {"key_positions": (4, None, ""), "vacant": (2, 4, "cadre_state=vacant"), "acting": (1, 4, "cadre_state=acting"), "committees": (0, None, ""), "understaffed": (0, None, "cadre_state=understaffed"), "rotations": (1, None, "cadre_rotation=all"), "rotations_border": (1, 1, "cadre_rotation=border"), "rotations_difficult": (0, 1, "cadre_rotation=difficult")}' "key_cadres: the figures hand-counted"
+expect_json 'all(r["records"] == ("cadres" if r["filter"] else "") for r in d["tables"]["key_cadres"]["rows"])'
+expect_exit 0 --json report --org QK2 --year 2024 --as-of 2024-06-01
+expect_json '[(r["key"], r["count"]["count"]) for r in d["tables"]["key_cadres"]["rows"]][:3] == [("key_positions", 4), ("vacant", 1), ("acting", 0)] and [r["count"]["count"] for r in d["tables"]["key_cadres"]["rows"] if r["key"] == "rotations"] == [0]' "as of a past date"
+expect_exit 0 --json report --org E98 --year 2025
+expect_json '[(r["key"], r["count"]["count"]) for r in d["tables"]["key_cadres"]["rows"]][:3] == [("key_positions", 2), ("vacant", 1), ("acting", 1)] and [r["count"]["count"] for r in d["tables"]["key_cadres"]["rows"] if r["key"] == "rotations"] == [0]' "a subtree: the rotation went to HG, outside E98"
 expect_exit 0 vacancy --org QK2 --csv vac.csv
 expect_py 'rows("vac.csv")[0]["org"] == "HG" and rows("vac.csv")[0]["state"] == "vacant" and len(rows("vac.csv")) == 3'
 expect_exit 0 vacancy --org E98

@@ -113,6 +113,46 @@ page GET /orgs/A1/cadres
 expect_out_lacks 'id="cadre-event"'
 server_stop
 
+tcase "the report's key cadres table links to the vacancy report by state and to the rotations of the year" "$CD"
+cadre appoint "$MEMBER_SQL" A1:commissar --decision '14/QĐ-BTL' --decided-on 2025-01-10 --body ROOT --on 2025-02-01
+cadre rotate "$MEMBER_SQL" A1:commissar B1:commander --decision '15/QĐ-BTL' --decided-on 2026-03-10 --body ROOT --on 2026-04-01
+expect_eq "fixture: rotated" 0 "$RC"
+server_start
+login admin
+expect_page "/orgs/ROOT/report?year=2026"
+expect_out_contains 'href="/orgs/ROOT/vacancies?state=vacant"'
+expect_out_contains 'href="/orgs/ROOT/rotations?year=2026&amp;area=border"'
+expect_out_lacks 'area=difficult"' # none went to a difficult area: nothing to list
+expect_page "/orgs/ROOT/vacancies?state=vacant"
+expect_out_count 1 '<tr><td><a href="/orgs/'
+expect_out_contains 'href="/orgs/A1/cadres"'
+expect_out_lacks 'understaffed'
+expect_page "/orgs/ROOT/vacancies?state=understaffed"
+expect_out_count 1 '<tr><td><a href="/orgs/'
+page GET "/orgs/ROOT/vacancies?state=full"
+expect_status 400
+expect_page "/orgs/ROOT/rotations?year=2026&area=border"
+expect_out_contains '<p id="rotation-counts">Rotations begun in the year: <strong>1</strong>; to a border area: 1; to a difficult area: 0.</p>'
+expect_out_contains "href=\"/members/$MEMBER_SQL\""
+expect_out_contains '15/QĐ-BTL (ROOT)'
+expect_page "/orgs/ROOT/rotations?year=2026&area=difficult"
+expect_out_count 0 "href=\"/members/$MEMBER_SQL\""
+expect_page "/orgs/ROOT/rotations?year=2025"
+expect_out_contains '<strong>0</strong>'
+page GET "/orgs/ROOT/rotations?year=2026&area=north"
+expect_status 400
+login aclerk
+page GET "/orgs/B/rotations?year=2026"
+expect_status 404
+HTTP_LANG=vi
+post /lang --data-urlencode lang=vi --data-urlencode next=/
+expect_page "/orgs/A/rotations?year=2026"
+expect_out_contains 'Số cán bộ luân chuyển trong năm'
+expect_page "/orgs/A/report?year=2026"
+expect_out_contains 'Cán bộ chủ trì'
+HTTP_LANG=en
+server_stop
+
 tcase "the worklist's count of vacancies, scoped" "$CD"
 cadre --json worklist
 expect_json '[i["count"] for i in d["items"] if i["id"] == "cadre_vacancies"] == [3]' "B1's commander, A1's commissar, A1's committee"
