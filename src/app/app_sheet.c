@@ -260,6 +260,33 @@ enum err_code app_assessment_missing(struct app *a, const struct actor *ac, long
 	return store_assessment_missing(a->st, pre, last, a->today, y - 1, n, e);
 }
 
+enum err_code app_assessments_due(struct app *a, const struct actor *ac, const char *org_code,
+				  int year, store_key_holder_cb cb, void *ctx, int *year_out,
+				  struct err *e)
+{
+	long pre, last;
+	struct org o;
+	int y, mo, d;
+
+	if (app_personnel_check(a, ac, 0, e))
+		return e->code;
+	if (org_code && org_code[0]) {
+		if (app_org_get(a, ac, org_code, &o, e) ||
+		    app_personnel_check(a, ac, o.id, e))
+			return e->code;
+		pre = o.pre;
+		last = o.last;
+	} else if (app_scope(a, ac, &pre, &last, e)) {
+		return e->code;
+	}
+	date_to_ymd(a->today, &y, &mo, &d);
+	if (!year)
+		year = y - 1;
+	if (year_out)
+		*year_out = year;
+	return store_key_holders(a->st, pre, last, a->today, year, 1, cb, ctx, e);
+}
+
 /* ---- the sheet ------------------------------------------------------------------------- */
 
 /* Append one element of size sz to *arr (of *n). */

@@ -89,6 +89,13 @@ json_t *app_cadre_sheet_json(const struct cadre_sheet *s);
 enum err_code app_assessment_missing(struct app *a, const struct actor *ac, long pre, long last,
 				     long *n, struct err *e);
 
+/* The holders of key positions of org_code's subtree (NULL or "": the actor's scope) today
+ * without a current own assessment of year (0: last year), to cb; *year_out (may be NULL)
+ * receives the year. Needs the personnel right. */
+enum err_code app_assessments_due(struct app *a, const struct actor *ac, const char *org_code,
+				  int year, store_key_holder_cb cb, void *ctx, int *year_out,
+				  struct err *e);
+
 /* The demo's assessments (demo_sheet.c): the key cadres' own assessments of the two years
  * before today's, with health classes; called after demo_cadres. */
 enum err_code demo_sheet(struct app *a, const struct actor *ac, struct err *e);

@@ -528,3 +528,62 @@ void web_member_sheet_link(struct req *r, const struct member *m)
 	}
 	err_cleanup(&tmp);
 }
+
+static int due_row(void *ctx, const struct key_holder *k)
+{
+	struct req *r = ctx;
+
+	if (web_page_full(r))
+		return 1;
+	H(r, "<tr><td><a href=\"/members/");
+	N(r, k->member_id);
+	H(r, "/cadre-sheet\">");
+	T(r, k->full_name);
+	H(r, "</a></td><td>");
+	T(r, kind_name(r, k->kind_vi, k->kind_en));
+	H(r, "</td><td>");
+	web_org_link(r, k->org_code, k->org_name);
+	H(r, "</td></tr>\n");
+	return 0;
+}
+
+/* GET /orgs/{code}/assessments-due?year=: the key cadres of the subtree without their own
+ * assessment of the year (last year by default): the worklist's item leads here. */
+void web_org_assessments_due(struct req *r)
+{
+	struct org o;
+	char title[ORG_NAME_MAX * 2 + 128];
+	int year = (int)req_query_long(r, "year", 0, 1945, 2199);
+
+	if (app_personnel_check(r->app, &r->actor, 0, &r->e) ||
+	    app_org_get(r->app, &r->actor, r->pathv[0], &o, &r->e)) {
+		web_fail(r);
+		return;
+	}
+	if (snprintf(title, sizeof title, "%s: %s", _(r, "Key cadres without their own assessment"),
+		     o.name) >= (int)sizeof title)
+		title[sizeof title - 1] = 0;
+	page_begin(r, title);
+	web_crumbs(r, o.code, _(r, "Key cadres without their own assessment"));
+	H(r, "<table class=\"list\" id=\"assessments-due\"><thead><tr><th>");
+	TR(r, "Member");
+	H(r, "</th><th>");
+	TR(r, "Position");
+	H(r, "</th><th>");
+	TR(r, "Organisation");
+	H(r, "</th></tr></thead><tbody>\n");
+	if (app_assessments_due(r->app, &r->actor, o.code, year, due_row, r, &year, &r->e)) {
+		H(r, "</tbody></table>\n<p class=\"err\">");
+		T(r, r->e.n ? r->e.items[0].msg : "");
+		H(r, "</p>\n");
+		err_clear(&r->e);
+		page_end(r);
+		return;
+	}
+	H(r, "</tbody></table>\n<p id=\"assessments-due-year\">");
+	TR(r, "Year");
+	H(r, " ");
+	N(r, year);
+	H(r, "</p>\n");
+	page_end(r);
+}

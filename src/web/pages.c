@@ -78,5 +78,7 @@ const struct route web_routes[] = {
 	 "the cadre's sheet, one A4 page for a personnel meeting (audited)"},
 	{"GET", "/members/{id}/assessments/new", web_assessment_new_get, ROUTE_PAGE,
 	 "the form adding a cadre's own assessment of a year"},
+	{"GET", "/orgs/{code}/assessments-due", web_org_assessments_due, ROUTE_PAGE,
+	 "the key cadres of a subtree without their own assessment of last year"},
 	{NULL, NULL, NULL, 0, NULL},
 };

@@ -46,6 +46,7 @@ void web_cadre_sheet(struct req *r);
 void web_assessment_new_get(struct req *r);
 void web_assessment_new_post(struct req *r);
 void web_member_sheet_link(struct req *r, const struct member *m);
+void web_org_assessments_due(struct req *r);
 void web_search(struct req *r);
 void web_transfers(struct req *r);
 void web_audit(struct req *r);

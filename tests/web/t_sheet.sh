@@ -35,6 +35,13 @@ DB=$WORK/none.db
 tcase "with the personnel right: the links, the sheet, the form, the audit" "$SH"
 server_start
 login apers
+expect_page "/"
+expect_out_contains 'id="wl-cadre_assessments_missing"'
+expect_out_contains 'href="/orgs/A/assessments-due"'
+expect_page "/orgs/A/assessments-due"
+expect_out_contains '<p id="assessments-due-year">Year 2025</p>'
+expect_out_count 1 'cadre-sheet">'
+expect_out_contains 'href="/members/'"$MEMBER_A"'/cadre-sheet">Nguyễn Văn An</a>'
 expect_page "/members/$MEMBER_A"
 expect_out_contains 'id="cadre-sheet-link" href="/members/'"$MEMBER_A"'/cadre-sheet"'
 expect_page "/orgs/A/cadres"
@@ -71,6 +78,8 @@ expect_out_lacks "Hoàn thành tốt nhiệm vụ"
 expect_out_contains "class 1 (2025)"
 n=$(sqlite3 "$DB" "SELECT count(*) || '/' || sum(current) FROM cadre_assessment WHERE member_id = $MEMBER_A AND year = 2025")
 expect_eq "two revisions, one current" "2/1" "$n"
+expect_page "/orgs/A/assessments-due"
+expect_out_lacks 'cadre-sheet">'
 expect_page "/members/$MEMBER_A/cadre-sheet?as_of=2023-12-31"
 expect_out_lacks 'data-area="border"'
 page GET "/members/$MEMBER_A/cadre-sheet?as_of=2023-13-01"
@@ -97,6 +106,10 @@ expect_status 404
 
 tcase "without the right: no link, the pages not allowed" "$SH"
 login aclerk
+expect_page "/"
+expect_out_lacks 'wl-cadre_assessments_missing'
+page GET "/orgs/A/assessments-due"
+expect_status 403
 expect_page "/members/$MEMBER_A"
 expect_out_lacks 'cadre-sheet'
 expect_page "/orgs/A/cadres"
