@@ -252,6 +252,10 @@ if [ "${BENCH_HTTP:-1}" = 1 ]; then
 	# A member's handbook home (issue 12): goal 2 ms of server processor time at 64
 	# connections, beside the same three indexed lookups in the sqlite3 shell.
 	bench/hb_home.sh "${report_db:-$db}" "$out"
+	# A cadre's sheet (issue 13): goal 2 ms of server processor time at 64 connections,
+	# beside the same eight indexed reads; BENCH_SHEET_DB names a database with key cadres
+	# (the generated roll has none: skipped then).
+	bench/cadre_sheet.sh "${BENCH_SHEET_DB:-$db}" "$out"
 fi
 # The year-end import (issue 10): 'cadre import reviews' of the national file, set-based,
 # beside sqlite3's .import of the same rows (BENCH_IMPORT_REVIEWS=0 leaves it out).

@@ -10,6 +10,7 @@
 #include "app_int.h"
 #include "app_cadres.h"
 #include "app_meet_fig.h"
+#include "app_sheet.h"
 
 /* What the providers share: the actor's subtree, the year, and the open transfers read once
  * for the two transfer items. */
@@ -359,6 +360,20 @@ static void wl_vacancies_link(const struct wl_env *w, struct buf *b)
 	buf_adds(b, "/vacancies");
 }
 
+/* The holders of key posts without an own assessment of last year: only for an actor with the
+ * personnel right (-1 otherwise: no item). */
+static enum err_code wl_assessments(struct wl_env *w, long *n, struct err *e)
+{
+	return app_assessment_missing(w->a, w->ac, w->pre, w->last, n, e);
+}
+
+static void wl_assessments_link(const struct wl_env *w, struct buf *b)
+{
+	buf_adds(b, "/orgs/");
+	buf_adds(b, w->top);
+	buf_adds(b, "/assessments-due");
+}
+
 /* ---- the table ------------------------------------------------------------------------- */
 
 static const struct wl_provider providers[] = {
@@ -384,6 +399,8 @@ static const struct wl_provider providers[] = {
 	 wl_meet_absent, wl_meet_absent_link},
 	{"cadre_vacancies", "Key posts vacant or acting, committees short",
 	 wl_vacancies, wl_vacancies_link},
+	{"cadre_assessments_missing", "Key cadres without their own assessment of last year",
+	 wl_assessments, wl_assessments_link},
 };
 
 /* The organisation at the top of [pre, last]: the first in pre-order. */
@@ -424,6 +441,10 @@ enum err_code app_worklist(struct app *a, const struct actor *ac, int year, stru
 		it->title = p->title;
 		if (p->count(&env, &it->count, e))
 			return e->code;
+		if (it->count < 0) { /* not for this actor (a right it lacks) */
+			w->n--;
+			continue;
+		}
 		buf_init(&b, 0);
 		p->link(&env, &b);
 		snprintf(it->link, sizeof it->link, "%s", buf_str(&b));

@@ -102,6 +102,12 @@ int cmd_training_edit(struct cli *c, int npos, char **pos);
 int cmd_training_delete(struct cli *c, int npos, char **pos);
 int cmd_training_list(struct cli *c, int npos, char **pos);
 int cmd_training_figures(struct cli *c, int npos, char **pos);
+/* cmd_sheet.c: the cadre's own assessment and the cadre's sheet (docs/cadres.md). */
+extern struct opt assessment_add_opts[], assessment_list_opts[], sheet_opts[];
+int cmd_assessment_add(struct cli *c, int npos, char **pos);
+int cmd_assessment_list(struct cli *c, int npos, char **pos);
+int cmd_assessment_show(struct cli *c, int npos, char **pos);
+int cmd_sheet(struct cli *c, int npos, char **pos);
 int cmd_user_grant(struct cli *c, int npos, char **pos);
 int cmd_user_revoke(struct cli *c, int npos, char **pos);
 int cmd_token_add(struct cli *c, int npos, char **pos);

@@ -585,6 +585,19 @@ const struct command cli_commands[] = {
 	{"training", "figures", "", N_("Cadres sent to training in a year: the organisation and "
 				    "each of its children, by kind (a member counted once)."),
 	 training_figures_opts, 0, 0, cmd_training_figures, 1},
+	{"assessment", "add", "", N_("Record a cadre's own yearly assessment in post (with the "
+				  "health class); a new one for a year replaces the current one and "
+				  "keeps it as a revision; needs the personnel right."),
+	 assessment_add_opts, 0, 0, cmd_assessment_add, 1},
+	{"assessment", "list", "", N_("A cadre's own assessments, newest year first (--all: every "
+				   "revision)."), assessment_list_opts, 0, 0, cmd_assessment_list, 1},
+	{"assessment", "show", "ID", N_("One revision of a cadre's own assessment."), no_opts, 1, 1,
+	 cmd_assessment_show, 1},
+	{"sheet", NULL, "MEMBER_ID", N_("The cadre's sheet (one A4 page for a personnel meeting): "
+				      "identity, positions held, rotations, committees, plans, "
+				      "training, reviews beside the own assessments, health; each "
+				      "opening is audited (personnel right)."), sheet_opts, 1, 1,
+	 cmd_sheet, 1},
 	{"handbook", "accounts", "", N_("Make an account for every member of a cell without one, "
 				     "each with a one-time activation code to print and hand out "
 				     "(clerks of the cell or above; docs/handbook.md)."),

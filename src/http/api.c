@@ -238,6 +238,14 @@ const struct route api_routes[] = {
 	 "cadres sent to training in a year, by kind, a member once (personnel right)"},
 	{"POST", "/api/v1/import/training", api_import_training, ROUTE_API,
 	 "import training records (CSV), all or nothing (personnel right)"},
+	{"GET", "/api/v1/members/{id}/assessments", api_assessment_list, ROUTE_API,
+	 "a cadre's own yearly assessments, newest year first (personnel right)"},
+	{"POST", "/api/v1/members/{id}/assessments", api_assessment_add, ROUTE_API,
+	 "record a cadre's own assessment of a year; a new one replaces the current one, kept "
+	 "as a revision (personnel right)"},
+	{"GET", "/api/v1/members/{id}/cadre-sheet", api_cadre_sheet, ROUTE_API,
+	 "the cadre's sheet: identity, positions, rotations, committees, plans, training, "
+	 "reviews and own assessments, health (personnel right; audited)"},
 	{NULL, NULL, NULL, 0, NULL},
 };
 
@@ -298,5 +306,7 @@ const struct route_params api_params[] = {
 	{"GET", "/api/v1/training", "member org year kind format offset limit"},
 	{"GET", "/api/v1/orgs/{code}/training-figures", "year"},
 	{"POST", "/api/v1/import/training", "skip_bad"},
+	{"GET", "/api/v1/members/{id}/assessments", "all"},
+	{"GET", "/api/v1/members/{id}/cadre-sheet", "as_of"},
 	{NULL, NULL, NULL},
 };

@@ -233,6 +233,10 @@ void api_training_edit(struct req *r);
 void api_training_delete(struct req *r);
 void api_training_figures(struct req *r);
 void api_import_training(struct req *r);
+/* api_sheet.c: the cadre's own assessments and the cadre's sheet (docs/cadres.md). */
+void api_assessment_list(struct req *r);
+void api_assessment_add(struct req *r);
+void api_cadre_sheet(struct req *r);
 void api_import_attendance(struct req *r);
 void api_import_documents(struct req *r);
 /* api_meet_fig.c (docs/meetings.md "Figures in the API") */

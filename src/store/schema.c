@@ -1602,6 +1602,11 @@ static const char *const migrations[] = {
 	" một người cho một chức danh',"
 	"  'MIN-MAX planned successors of one position in one plan version: more than MAX is"
 	" refused; fewer than MIN is shown as short in the plan and the vacancy report.');",
+	/* 37 (issue 13: docs/cadres.md "The cadre's sheet and assessment") every revision of a
+	 * cadre's own assessment by member and year: the list of a member's revisions and the
+	 * sheet's read of the current ones go by it (cadre_assessment_one holds the current rows
+	 * only). */
+	"CREATE INDEX cadre_assessment_member ON cadre_assessment(member_id, year, revision);",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -44,6 +44,8 @@ const struct route web_form_routes[] = {
 	{"POST", "/discipline", web_discipline_post, FORM, "record a discipline decision"},
 	{"POST", "/members/{id}/training", web_training_new_post, FORM,
 	 "record a member's training (the personnel right)"},
+	{"POST", "/members/{id}/assessments", web_assessment_new_post, FORM,
+	 "record a cadre's own assessment of a year (the personnel right)"},
 	{"POST", "/rules", web_rules_post, FORM, "add a newer version of a rule (system administrators)"},
 	{"POST", "/emulation", web_emulation_post, FORM,
 	 "add a version of an emulation model (system administrators)"},

@@ -37,6 +37,22 @@ static const char *kind_label(struct req *r, const char *vi, const char *en)
 	return !strcmp(r->lang, "vi") ? vi : en;
 }
 
+/* The link to the cadre's sheet beside a holder, for those with the personnel right. */
+static void sheet_link(struct req *r, int64_t member_id)
+{
+	struct err tmp;
+
+	err_init(&tmp);
+	if (app_personnel_check(r->app, &r->actor, 0, &tmp) == ERR_OK) {
+		H(r, " <a class=\"sheet-link\" href=\"/members/");
+		N(r, member_id);
+		H(r, "/cadre-sheet\">");
+		TR(r, "sheet");
+		H(r, "</a>");
+	}
+	err_cleanup(&tmp);
+}
+
 static int holding_row(void *ctx, const struct holding *h)
 {
 	struct req *r = ctx;
@@ -46,6 +62,7 @@ static int holding_row(void *ctx, const struct holding *h)
 	H(r, "\">");
 	T(r, h->member_name);
 	H(r, "</a>");
+	sheet_link(r, h->member_id);
 	if (h->acting) {
 		H(r, " <span class=\"flag\">");
 		TR(r, "acting");
@@ -138,7 +155,9 @@ static int cmember_row(void *ctx, const struct committee_member *m)
 	N(r, m->member_id);
 	H(r, "\">");
 	T(r, m->member_name);
-	H(r, "</a></td><td>");
+	H(r, "</a>");
+	sheet_link(r, m->member_id);
+	H(r, "</td><td>");
 	T(r, web_tr(r, m->role));
 	H(r, "</td><td>");
 	D(r, m->valid_from);

@@ -310,6 +310,7 @@ void web_member(struct req *r)
 	transfers(r, &h);
 	web_member_reviews(r, m.id);
 	web_member_training(r, &m);
+	web_member_sheet_link(r, &m);
 	member_history_cleanup(&h);
 	page_end(r);
 }

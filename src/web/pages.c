@@ -75,5 +75,12 @@ const struct route web_routes[] = {
 	 "the training records of the members an organisation's subtree sent, by year and kind"},
 	{"GET", "/members/{id}/training/new", web_training_new_get, ROUTE_PAGE,
 	 "the form adding a member's training record"},
+	/* The cadre's sheet and own assessment (issue 13, page_sheet.c; the personnel right). */
+	{"GET", "/members/{id}/cadre-sheet", web_cadre_sheet, ROUTE_PAGE,
+	 "the cadre's sheet, one A4 page for a personnel meeting (audited)"},
+	{"GET", "/members/{id}/assessments/new", web_assessment_new_get, ROUTE_PAGE,
+	 "the form adding a cadre's own assessment of a year"},
+	{"GET", "/orgs/{code}/assessments-due", web_org_assessments_due, ROUTE_PAGE,
+	 "the key cadres of a subtree without their own assessment of last year"},
 	{NULL, NULL, NULL, 0, NULL},
 };

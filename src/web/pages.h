@@ -40,6 +40,13 @@ void web_member_training(struct req *r, const struct member *m);
 void web_org_training(struct req *r);
 void web_training_new_get(struct req *r);
 void web_training_new_post(struct req *r);
+/* page_sheet.c: the cadre's sheet and the form of the cadre's own assessment (the personnel
+ * right); web_member_sheet_link: the member page's link to the sheet, shown only with it. */
+void web_cadre_sheet(struct req *r);
+void web_assessment_new_get(struct req *r);
+void web_assessment_new_post(struct req *r);
+void web_member_sheet_link(struct req *r, const struct member *m);
+void web_org_assessments_due(struct req *r);
 void web_search(struct req *r);
 void web_transfers(struct req *r);
 void web_audit(struct req *r);

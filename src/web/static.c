@@ -101,6 +101,14 @@ static const char css[] =
 	".chart-box{max-width:100%;overflow-x:auto}dd{overflow-wrap:break-word;min-width:0}"
 	"table.review select.grade{width:auto;min-width:max-content}"
 	"td.nodata,p.nodata{color:var(--mute);font-style:italic}"
+	/* The cadre's sheet (page_sheet.c): identity in two pairs of columns, two columns of
+	 * lists under it; on paper one A4 page. */
+	".sheet-id{display:grid;grid-template-columns:max-content 1fr max-content 1fr;"
+	"gap:.1em .8em;margin:.3em 0}.sheet-id dt{color:var(--mute)}.sheet-id dd{margin:0}"
+	".sheet-cols{display:grid;grid-template-columns:1fr 1fr;gap:0 1.5em}"
+	".cadre-sheet ul{margin:.2em 0;padding-left:1.2em}"
+	"@media screen and (max-width:47.99em){.sheet-id{grid-template-columns:max-content 1fr}"
+	".sheet-cols{display:block}}"
 	/* The report's frame is a table only on paper, where its head and foot repeat. */
 	"@media screen{.print-frame,.print-frame>tbody,.print-frame>tbody>tr,.print-frame>tbody>tr>td"
 	"{display:block;padding:0;border:0}.print-frame>thead,.print-frame>tfoot{display:none}}"
@@ -145,7 +153,14 @@ static const char css[] =
 	 * and markers black, their dashes telling them apart; a chart kept on one page. */
 	"svg.chart{print-color-adjust:exact;-webkit-print-color-adjust:exact;"
 	"break-inside:avoid;max-width:17cm}"
-	".chart text{fill:#000}.chart .line{stroke:#000}.chart .mk{fill:#000}}";
+	".chart text{fill:#000}.chart .line{stroke:#000}.chart .mk{fill:#000}"
+	/* The cadre's sheet on one A4 page. */
+	"main:has(#cadre-sheet) h1{font-size:13pt;margin:0 0 .2em}"
+	".cadre-sheet{font-size:9pt;line-height:1.25}.cadre-sheet h2{font-size:10pt;"
+	"margin:.45em 0 .1em;border-bottom:1px solid #000}.cadre-sheet p.empty{margin:0}"
+	".cadre-sheet table{margin:.1em 0;width:100%}.cadre-sheet th,.cadre-sheet td{padding:1px 4px}"
+	".sheet-id{gap:0 .8em;margin:0}.sheet-id dt{color:#000;font-style:italic}"
+	".cadre-sheet ul{margin:0;padding-left:1.1em}.sheet-cols{gap:0 1em}}";
 
 /* The review form's live count (page_review.c): the chosen grades counted with those decided
  * elsewhere in the grassroots organisation (the form's data attributes), and the text of the
