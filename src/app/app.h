@@ -320,6 +320,7 @@ struct import_opts {
 			       * --once): an import whose key the actor already used is not run
 			       * again (res->replayed), one with another file is refused */
 	const char *sha256;   /* the file's SHA-256 in hex, "" or NULL when not known */
+	int create_positions; /* holdings: a missing position of a valid kind is created */
 };
 struct import_result {
 	long rows, imported, rejected, warnings;
@@ -352,7 +353,7 @@ struct import_request {
 	const char *what;
 	const char *body;
 	size_t len;
-	int skip_bad, allow_duplicates;
+	int skip_bad, allow_duplicates, create_positions;
 	const char *key;
 	/* Optional (NULL when not wanted): *result receives the counts, whatever the outcome;
 	 * opened(opened_ctx, in) is called with the stream the import reads once it is open and
