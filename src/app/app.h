@@ -353,7 +353,7 @@ struct import_request {
 	const char *what;
 	const char *body;
 	size_t len;
-	int skip_bad, allow_duplicates, create_positions;
+	int skip_bad, allow_duplicates;
 	const char *key;
 	/* Optional (NULL when not wanted): *result receives the counts, whatever the outcome;
 	 * opened(opened_ctx, in) is called with the stream the import reads once it is open and
@@ -361,6 +361,7 @@ struct import_request {
 	struct import_result *result;
 	void (*opened)(void *ctx, FILE *in);
 	void *opened_ctx;
+	int create_positions; /* holdings: a missing position of a valid kind is created */
 };
 /* Import q's body as the API does (the fuzz target takes this path too). On success *answer
  * (a new reference) is the answer: the counts, the first IMPORT_ANSWER_ITEMS problems and
