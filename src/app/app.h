@@ -440,6 +440,12 @@ enum err_code app_personnel_check(struct app *a, const struct actor *ac, int64_t
  * a member's own account; granting it twice is no error. */
 enum err_code app_account_personnel(struct app *a, const struct actor *ac, const char *name,
 				    int on, struct err *e);
+/* The same, the grant named by its organisation too (the API's and the page's "org"):
+ * org_code NULL is not checked, "" is the whole tree; an account whose role lies on another
+ * organisation is refused (ERR_INPUT naming "org", saying where its role is). */
+enum err_code app_account_personnel_org(struct app *a, const struct actor *ac,
+					const char *name, const char *org_code, int on,
+					struct err *e);
 
 /* Make an account holding role on org_code ("" = the whole tree, for a system administrator).
  * A system administrator may do this anywhere; an organisation administrator inside their

@@ -244,6 +244,11 @@ const struct route api_routes[] = {
 	 "import committees (CSV: a row a seat, the committee made once per term), all or nothing"},
 	{"GET", "/api/v1/members/{id}/holdings", api_member_holdings, ROUTE_API,
 	 "the positions a member held and holds (JSON, CSV, XLSX)"},
+	{"GET", "/api/v1/accounts", api_accounts, ROUTE_API,
+	 "the accounts with roles in the caller's subtree, with the personnel right (account "
+	 "managers)"},
+	{"POST", "/api/v1/accounts/{login}/personnel", api_account_personnel, ROUTE_API,
+	 "grant or revoke the personnel right on an account's role grant (account managers)"},
 	{NULL, NULL, NULL, 0, NULL},
 };
 
@@ -307,5 +312,6 @@ const struct route_params api_params[] = {
 	{"POST", "/api/v1/import/holdings", "skip_bad create_positions"},
 	{"POST", "/api/v1/import/committees", "skip_bad"},
 	{"GET", "/api/v1/members/{id}/holdings", "format offset limit"},
+	{"GET", "/api/v1/accounts", "offset limit"},
 	{NULL, NULL, NULL},
 };

@@ -230,6 +230,8 @@ void api_training_list(struct req *r);
 void api_import_holdings(struct req *r);
 void api_import_committees(struct req *r);
 void api_member_holdings(struct req *r);
+void api_accounts(struct req *r);
+void api_account_personnel(struct req *r);
 void api_training_get(struct req *r);
 void api_training_add(struct req *r);
 void api_training_edit(struct req *r);

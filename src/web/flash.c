@@ -37,6 +37,8 @@ static const struct flash_msg flash_table[] = {
 	{"committee-added", N_("The committee was added.")},
 	{"committee-seated", N_("The members were seated.")},
 	{"committee-left", N_("The departure was recorded.")},
+	{"personnel-granted", N_("The personnel right was granted.")},
+	{"personnel-revoked", N_("The personnel right was revoked.")},
 	{"training-added", N_("The training record was saved.")},
 	{NULL, NULL},
 };

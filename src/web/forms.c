@@ -95,5 +95,9 @@ const struct route web_form_routes[] = {
 	 "the committee forms: a committee for a term, members seated, a member leaving"},
 	{"POST", "/orgs/{code}/cadres/committee", web_committee_forms_post, FORM,
 	 "add a committee for a term, seat members (several at once) or record a departure"},
+	{"GET", "/accounts", web_accounts, ROUTE_PAGE,
+	 "the accounts of the subtree with the personnel right, to grant or revoke it"},
+	{"POST", "/accounts/{login}/personnel", web_account_personnel_post, FORM,
+	 "grant (grant=1) or revoke (grant=0) the personnel right of an account"},
 	{NULL, NULL, NULL, 0, NULL},
 };

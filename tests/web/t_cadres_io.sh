@@ -135,4 +135,43 @@ page GET /orgs/A1/cadres/committee
 expect_status 404
 server_stop
 
+tcase "the accounts page: grant and revoke the personnel right" "$CD"
+server_start
+login aadmin
+expect_page /accounts
+expect_out_contains 'id="account-aclerk"'
+expect_out_lacks 'id="account-bclerk"'
+expect_out_contains 'Grant the personnel right'
+post /accounts/aclerk/personnel -d grant=1
+expect_status 303
+expect_true "back to the list with the confirmation" [ "$(location | cut -d'?' -f1)" = /accounts ]
+cadre --json user list
+expect_json '[a["personnel"] for a in d if a["account"] == "aclerk"] == [True]' "granted"
+expect_page /accounts
+expect_out_contains 'Revoke the personnel right'
+post /accounts/aclerk/personnel -d grant=0
+expect_status 303
+cadre --json user list
+expect_json '[a["personnel"] for a in d if a["account"] == "aclerk"] == [False]' "revoked"
+cadre --json audit list
+expect_json '[x["action"] for x in d if x["subject"] == "account:aclerk"][:2] == ["account.personnel.revoke", "account.personnel.grant"]' "both audited"
+post /accounts/bclerk/personnel -d grant=1
+expect_status 404
+post /accounts/aclerk/personnel -d grant=maybe
+expect_status 422
+HTTP_LANG=vi
+post /lang --data-urlencode lang=vi --data-urlencode next=/
+expect_page /accounts
+expect_out_contains 'Tài khoản và quyền công tác cán bộ'
+expect_out_contains 'Cấp quyền công tác cán bộ'
+expect_page /orgs/A1/cadres/committee
+expect_out_contains 'Thêm cấp ủy'
+HTTP_LANG=en
+login aclerk
+page GET /accounts
+expect_status 403
+post /accounts/aview/personnel -d grant=1
+expect_status 403
+server_stop
+
 done_testing
