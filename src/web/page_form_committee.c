@@ -117,7 +117,7 @@ static void committee_forms(struct req *r, const struct org *o, int post)
 	H(r, "<input type=\"hidden\" name=\"action\" value=\"seat\">");
 	form_select(r, _(r, "Term"), "seat_committee", t.opt, kept(r, post, "seat_committee"), 1);
 	for (i = 1; i <= SEAT_ROWS; i++) {
-		char m[16], ro[16];
+		char m[24], ro[24];
 
 		snprintf(m, sizeof m, "member_%d", i);
 		snprintf(ro, sizeof ro, "role_%d", i);
@@ -227,7 +227,7 @@ static size_t read_seats(struct req *r, struct committee_seat *s, long *row_of)
 	int i;
 
 	for (i = 1; i <= SEAT_ROWS; i++) {
-		char m[16], ro[16];
+		char m[24], ro[24];
 		long long id;
 
 		snprintf(m, sizeof m, "member_%d", i);
