@@ -37,12 +37,23 @@ cadre --json committee add --org A1 --term-start 2025-01-01 --seats 40 --standin
 json_val 'd["id"]'
 CA=$JV
 cadre committee seat "$CA" --seat "$MEMBER_A=secretary"
+# a fresh member of A1C for each role's imports (ids 101..), made in one import
+{
+	echo 'id,org_code,full_name,sex,birth_date,ethnicity,hometown,admission_decision_date,admission_ceremony_date,official_date,status'
+	for i in $(seq 101 112); do
+		echo "$i,A1C,Cán Bộ Số $i,male,1985-01-01,Kinh,Hà Giang,2010-03-01,2010-03-15,2011-03-15,official"
+	done
+} >"$WORK/fresh.csv"
+cadre import members "$WORK/fresh.csv"
+expect_eq "fresh members imported" 0 "$RC"
+NEXT=101
 server_start
 
-# files NAME: a fresh member of A1C appointed (holdings) and seated (committees) by a file
+# fresh_files: the next fresh member of A1C appointed (holdings) and seated (committees) by a
+# file
 fresh_files() {
-	local save=$DB
-	madd A1C "Cán Bộ $1"
+	MID=$NEXT
+	NEXT=$((NEXT + 1))
 	printf 'org,kind,member_id,from,decision,decided_on,body\nA1,deputy_commander,%s,2025-02-01,12/QĐ-BTL,2025-01-10,ROOT\n' "$MID" >"$WORK/h.csv"
 	printf 'org,term_start,member,role,how\nA1,2025-01-01,%s,member,election\n' "$MID" >"$WORK/c.csv"
 }
@@ -51,7 +62,7 @@ fresh_files() {
 check() {
 	local who=$1 want got i=0
 	shift
-	fresh_files "$who"
+	fresh_files
 	local -a calls=(
 		"GET /api/v1/orgs/A1/positions?format=csv"
 		"GET /api/v1/positions/$PA?format=xlsx"
