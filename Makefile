@@ -80,6 +80,7 @@ LIB_SRC := \
 	src/app/app_meet_import.c \
 	src/app/app_doc_import.c \
 	src/app/app_meet_export.c \
+	src/app/app_cadres_io.c \
 	src/app/app_training.c \
 	src/app/app_sheet.c \
 	src/app/demo_sheet.c \

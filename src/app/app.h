@@ -320,6 +320,7 @@ struct import_opts {
 			       * --once): an import whose key the actor already used is not run
 			       * again (res->replayed), one with another file is refused */
 	const char *sha256;   /* the file's SHA-256 in hex, "" or NULL when not known */
+	int create_positions; /* holdings: a missing position of a valid kind is created */
 };
 struct import_result {
 	long rows, imported, rejected, warnings;
@@ -360,6 +361,7 @@ struct import_request {
 	struct import_result *result;
 	void (*opened)(void *ctx, FILE *in);
 	void *opened_ctx;
+	int create_positions; /* holdings: a missing position of a valid kind is created */
 };
 /* Import q's body as the API does (the fuzz target takes this path too). On success *answer
  * (a new reference) is the answer: the counts, the first IMPORT_ANSWER_ITEMS problems and
@@ -438,6 +440,12 @@ enum err_code app_personnel_check(struct app *a, const struct actor *ac, int64_t
  * a member's own account; granting it twice is no error. */
 enum err_code app_account_personnel(struct app *a, const struct actor *ac, const char *name,
 				    int on, struct err *e);
+/* The same, the grant named by its organisation too (the API's and the page's "org"):
+ * org_code NULL is not checked, "" is the whole tree; an account whose role lies on another
+ * organisation is refused (ERR_INPUT naming "org", saying where its role is). */
+enum err_code app_account_personnel_org(struct app *a, const struct actor *ac,
+					const char *name, const char *org_code, int on,
+					struct err *e);
 
 /* Make an account holding role on org_code ("" = the whole tree, for a system administrator).
  * A system administrator may do this anywhere; an organisation administrator inside their

@@ -202,6 +202,29 @@ out:
 	return app_end(a, rc, e);
 }
 
+enum err_code app_account_personnel_org(struct app *a, const struct actor *ac,
+					const char *name, const char *org_code, int on,
+					struct err *e)
+{
+	struct account acc;
+	struct err tmp;
+
+	if (org_code && role_can_manage_accounts(ac->role)) {
+		err_init(&tmp);
+		if (store_account_by_name(a->st, name, &acc, &tmp) == ERR_OK && acc.has_role &&
+		    acc_manageable(a, ac, &acc) && strcmp(org_code, acc.role_org_code)) {
+			err_cleanup(&tmp);
+			return err_add(e, ERR_INPUT, 0, "org", org_code, NULL,
+				       "the role of account '%s' is on %s: the right goes with "
+				       "that grant",
+				       name, acc.role_org_code[0] ? acc.role_org_code
+								  : "the whole tree");
+		}
+		err_cleanup(&tmp);
+	}
+	return app_account_personnel(a, ac, name, on, e);
+}
+
 static int acc_visible(void *ctx, const struct account *acc)
 {
 	struct acc_filter *f = ctx;

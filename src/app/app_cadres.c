@@ -779,6 +779,12 @@ enum err_code app_cmembers(struct app *a, const struct actor *ac, int64_t commit
 	return store_cmembers(a->st, committee_id, on, cb, ctx, e);
 }
 
+static int secretary_cb(void *ctx, const struct committee_member *m)
+{
+	*(long *)ctx += !strcmp(m->role, "secretary");
+	return 0;
+}
+
 enum err_code app_committee_fill(struct app *a, const struct actor *ac, int64_t committee_id,
 				 const struct committee_seat *s, size_t n, date_t on,
 				 const char *how, const char *decision, struct err *e)
@@ -816,8 +822,10 @@ enum err_code app_committee_fill(struct app *a, const struct actor *ac, int64_t 
 			     "%s is outside the committee's term", d);
 		goto out;
 	}
+	/* the secretary already seated that day counts too: seats come one call at a time */
 	if ((rc = app_check_date(a, on, "on", e)) ||
-	    (rc = store_committee_count(a->st, c.id, on, &members, &standing, e)))
+	    (rc = store_committee_count(a->st, c.id, on, &members, &standing, e)) ||
+	    (rc = store_cmembers(a->st, c.id, on, secretary_cb, &secretaries, e)))
 		goto out;
 	for (i = 0; i < n; i++) {
 		struct member m;

@@ -9,6 +9,7 @@
 
 #include "app_adm_io.h"
 #include "app_int.h"
+#include "app_cadres_io.h"
 #include "app_training.h"
 #include "app_meeting.h"
 #include "app_json.h"
@@ -198,6 +199,10 @@ enum err_code app_import_run(struct app *a, const struct actor *ac, const char *
 		return app_import_documents(a, ac, o, res, e);
 	if (!strcmp(what, "training"))
 		return app_import_training(a, ac, o, res, e);
+	if (!strcmp(what, "holdings"))
+		return app_import_holdings(a, ac, o, res, e);
+	if (!strcmp(what, "committees"))
+		return app_import_committees(a, ac, o, res, e);
 	if (!strcmp(what, "reviews"))
 		fn = import_member_reviews;
 	else if (!strcmp(what, "org-reviews"))
@@ -257,6 +262,7 @@ enum err_code app_import_body(struct app *a, const struct actor *ac,
 	o.in_name = q->what;
 	o.in_size = (long long)q->len;
 	o.allow_duplicates = q->allow_duplicates;
+	o.create_positions = q->create_positions;
 	if (q->skip_bad)
 		o.rejects = open_memstream(&rej, &rej_len);
 	if (!o.in || (q->skip_bad && !o.rejects)) {

@@ -35,7 +35,7 @@ struct job_run {
 	char what[24];
 	char *body;
 	size_t len;
-	int skip_bad, allow_duplicates;
+	int skip_bad, allow_duplicates, create_positions;
 	char *key;
 	char lang[4];
 };
@@ -123,6 +123,7 @@ static void *job_main(void *arg)
 		q.len = r->len;
 		q.skip_bad = r->skip_bad;
 		q.allow_duplicates = r->allow_duplicates;
+		q.create_positions = r->create_positions;
 		q.key = r->key;
 		q.result = &res;
 		q.opened = job_opened;
@@ -191,7 +192,8 @@ enum err_code app_job_start(struct app *a, const struct actor *ac,
 	    strcmp(q->what, "org-reviews") && strcmp(q->what, "candidates") &&
 	    strcmp(q->what, "meetings") && strcmp(q->what, "attendance") &&
 	    strcmp(q->what, "documents") &&
-	    strcmp(q->what, "training"))
+	    strcmp(q->what, "training") && strcmp(q->what, "holdings") &&
+	    strcmp(q->what, "committees"))
 		return err_set(e, ERR_INTERNAL, "no import of '%s'", q->what);
 	pthread_mutex_lock(&live_mu);
 	for (i = 0; i < APP_JOBS_MAX && !slot; i++)
@@ -236,6 +238,7 @@ enum err_code app_job_start(struct app *a, const struct actor *ac,
 	r->len = q->len;
 	r->skip_bad = q->skip_bad;
 	r->allow_duplicates = q->allow_duplicates;
+	r->create_positions = q->create_positions;
 	r->key = q->key ? xstrdup(q->key) : NULL;
 	snprintf(r->lang, sizeof r->lang, "%s", err_lang());
 	pthread_mutex_lock(&live_mu);

@@ -165,7 +165,7 @@ extern struct opt cadre_position_list_opts[], cadre_position_add_opts[], cadre_p
 	cadre_flag_opts[], cadre_appoint_opts[], cadre_dismiss_opts[], cadre_transfer_opts[],
 	cadre_rotations_opts[], cadre_committee_add_opts[], cadre_committee_list_opts[],
 	cadre_committee_show_opts[], cadre_committee_seat_opts[], cadre_committee_leave_opts[],
-	cadre_vacancy_opts[];
+	cadre_vacancy_opts[], cadre_member_holdings_opts[];
 int cmd_position_kinds(struct cli *c, int npos, char **pos);
 int cmd_position_list(struct cli *c, int npos, char **pos);
 int cmd_position_add(struct cli *c, int npos, char **pos);
@@ -182,6 +182,7 @@ int cmd_committee_show(struct cli *c, int npos, char **pos);
 int cmd_committee_seat(struct cli *c, int npos, char **pos);
 int cmd_committee_leave(struct cli *c, int npos, char **pos);
 int cmd_vacancy(struct cli *c, int npos, char **pos);
+int cmd_member_holdings(struct cli *c, int npos, char **pos);
 
 /* Parse argv[from..] against opts; positional arguments go to pos (caller's array of argc
  * slots), *npos set. --json and --help are understood everywhere. Returns 0, or an exit

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../app/app_cadres.h"
+#include "../app/app_cadres_io.h"
 #include "../lib/buf.h"
 #include "../lib/csv.h"
 #include "cli.h"
@@ -14,10 +14,14 @@
 	{"decided-on", 1, N_("the decision's date, YYYY-MM-DD"), NULL, 0},                   \
 	{"body", 1, N_("code of the deciding body (R-POS-DECIDER-LEVEL)"), NULL, 0},          \
 	{"on", 1, N_("the day it takes effect, YYYY-MM-DD (default today)"), NULL, 0}
+#define EXPORT_OPTS                                                                          \
+	{"csv", 1, N_("write the list as CSV to FILE ('-': standard output)"), NULL, 0},      \
+	{"xlsx", 1, N_("write the list as an XLSX workbook to FILE ('-': standard output)"), NULL, 0}
 
 struct opt cadre_position_list_opts[] = {
 	{"org", 1, N_("code of the organisation"), NULL, 0},
 	{"as-of", 1, N_("as things were on this date, YYYY-MM-DD"), NULL, 0},
+	EXPORT_OPTS,
 	{NULL, 0, NULL, NULL, 0},
 };
 struct opt cadre_position_add_opts[] = {
@@ -30,6 +34,7 @@ struct opt cadre_position_add_opts[] = {
 };
 struct opt cadre_position_show_opts[] = {
 	{"as-of", 1, N_("the holders of this date only, YYYY-MM-DD"), NULL, 0},
+	EXPORT_OPTS,
 	{NULL, 0, NULL, NULL, 0},
 };
 struct opt cadre_flag_opts[] = {
@@ -56,6 +61,7 @@ struct opt cadre_transfer_opts[] = {
 struct opt cadre_rotations_opts[] = {
 	{"org", 1, N_("the subtree of this organisation (default: your scope)"), NULL, 0},
 	{"year", 1, N_("the year the rotations began"), NULL, 0},
+	EXPORT_OPTS,
 	{NULL, 0, NULL, NULL, 0},
 };
 struct opt cadre_committee_add_opts[] = {
@@ -70,11 +76,13 @@ struct opt cadre_committee_add_opts[] = {
 };
 struct opt cadre_committee_list_opts[] = {
 	{"org", 1, N_("code of the organisation"), NULL, 0},
+	EXPORT_OPTS,
 	{NULL, 0, NULL, NULL, 0},
 };
 struct opt cadre_committee_show_opts[] = {
 	{"as-of", 1, N_("the members of this date, YYYY-MM-DD (default today)"), NULL, 0},
 	{"history", 0, N_("every seat of the term, past ones too"), NULL, 0},
+	EXPORT_OPTS,
 	{NULL, 0, NULL, NULL, 0},
 };
 struct opt cadre_committee_seat_opts[] = {
@@ -90,12 +98,33 @@ struct opt cadre_committee_leave_opts[] = {
 	{"on", 1, N_("the day the seat ends (default today)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
+struct opt cadre_member_holdings_opts[] = {
+	EXPORT_OPTS,
+	{NULL, 0, NULL, NULL, 0},
+};
 struct opt cadre_vacancy_opts[] = {
 	{"org", 1, N_("the subtree of this organisation (default: your scope)"), NULL, 0},
 	{"as-of", 1, N_("as things were on this date, YYYY-MM-DD"), NULL, 0},
 	{"csv", 1, N_("write the report as CSV to FILE ('-': standard output)"), NULL, 0},
+	{"xlsx", 1, N_("write the report as an XLSX workbook to FILE ('-': standard output)"),
+	 NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
+
+/* With --csv FILE or --xlsx FILE: write the list q names there (*rc: 0 or the exit code)
+ * and return 1; else 0 (the caller prints the list). */
+static int exported(struct cli *c, const struct cadres_list_query *q, int *rc)
+{
+	int x = OPT(c, "xlsx") != NULL;
+
+	if (!OPT(c, "csv") && !x)
+		return 0;
+	*rc = app_cadres_export_file(&c->app, &c->actor, q, x ? TABLE_XLSX : TABLE_CSV,
+				     x ? OPT(c, "xlsx") : OPT(c, "csv"), &c->e)
+		      ? cli_fail(c)
+		      : 0;
+	return 1;
+}
 
 static int push_out(json_t *arr, json_t *j)
 {
@@ -212,6 +241,13 @@ int cmd_position_list(struct cli *c, int npos, char **pos)
 		err_add(&c->e, ERR_USAGE, 0, "org", NULL, NULL, "--org is required");
 		return cli_fail(c);
 	}
+	{
+		struct cadres_list_query q = {CL_POSITIONS, OPT(c, "org"), 0, as_of, 0};
+		int xrc;
+
+		if (exported(c, &q, &xrc))
+			return xrc;
+	}
 	memset(&o, 0, sizeof o);
 	o.c = c;
 	o.on = as_of == DATE_NONE ? c->app.today : as_of;
@@ -311,6 +347,13 @@ int cmd_position_show(struct cli *c, int npos, char **pos)
 	if (cli_date(c, "as-of", OPT(c, "as-of"), &as_of) ||
 	    app_position_ref(&c->app, &c->actor, pos[0], as_of, &p, &c->e))
 		return cli_fail(c);
+	{
+		struct cadres_list_query q = {CL_HOLDINGS, NULL, p.id, as_of, 0};
+		int xrc;
+
+		if (exported(c, &q, &xrc))
+			return xrc;
+	}
 	return position_print(c, &p, as_of);
 }
 
@@ -453,6 +496,13 @@ int cmd_rotations(struct cli *c, int npos, char **pos)
 	(void)pos;
 	if (cli_year(c, "year", OPT(c, "year"), 1, &year))
 		return cli_fail(c);
+	{
+		struct cadres_list_query q = {CL_ROTATIONS, OPT(c, "org"), 0, DATE_NONE, year};
+		int xrc;
+
+		if (exported(c, &q, &xrc))
+			return xrc;
+	}
 	table_init(&t, 7);
 	table_row(&t, err_tr("FROM"), err_tr("MEMBER"), err_tr("NAME"), err_tr("ORG"),
 		  err_tr("POSITION"), err_tr("AREA"), err_tr("DECISION"));
@@ -575,6 +625,13 @@ int cmd_committee_list(struct cli *c, int npos, char **pos)
 
 	(void)npos;
 	(void)pos;
+	{
+		struct cadres_list_query q = {CL_COMMITTEES, OPT(c, "org"), 0, DATE_NONE, 0};
+		int xrc;
+
+		if (exported(c, &q, &xrc))
+			return xrc;
+	}
 	table_init(&t, 6);
 	table_row(&t, err_tr("ID"), err_tr("TERM START"), err_tr("TERM END"),
 		  err_tr("SEATS/STANDING"), err_tr("DECISION"), err_tr("BODY"));
@@ -592,6 +649,17 @@ int cmd_committee_show(struct cli *c, int npos, char **pos)
 	(void)npos;
 	if (cli_id(c, "id", pos[0], &id) || cli_date(c, "as-of", OPT(c, "as-of"), &on))
 		return cli_fail(c);
+	{
+		struct cadres_list_query q = {CL_CMEMBERS, NULL, id,
+					      OPT_SET(c, "history") ? DATE_NONE
+								    : on == DATE_NONE ? c->app.today
+										      : on,
+					      0};
+		int xrc;
+
+		if (exported(c, &q, &xrc))
+			return xrc;
+	}
 	return committee_print(c, id, on, OPT_SET(c, "history"));
 }
 
@@ -660,6 +728,15 @@ int cmd_vacancy(struct cli *c, int npos, char **pos)
 
 	(void)npos;
 	(void)pos;
+	if (OPT(c, "xlsx")) {
+		struct cadres_list_query q = {CL_VACANCIES, OPT(c, "org"), 0, DATE_NONE, 0};
+		int xrc;
+
+		if (cli_date(c, "as-of", OPT(c, "as-of"), &q.as_of))
+			return cli_fail(c);
+		exported(c, &q, &xrc);
+		return xrc;
+	}
 	if (cli_date(c, "as-of", OPT(c, "as-of"), &as_of) ||
 	    app_vacancies(&c->app, &c->actor, OPT(c, "org"), as_of, &v, &n, &c->e))
 		return cli_fail(c);
@@ -734,4 +811,41 @@ int cmd_vacancy(struct cli *c, int npos, char **pos)
 	}
 	free(v);
 	return cli_list_end(c, &t, arr, ERR_OK, N_("no vacancies"));
+}
+
+/* ---- a member's holdings ------------------------------------------------------------------- */
+
+static int mh_row(void *ctx, const struct holding *h)
+{
+	struct out *o = ctx;
+	char f[DATE_STR], t[DATE_STR];
+
+	if (o->arr)
+		return push_out(o->arr, app_holding_json(h));
+	table_row(o->t, h->org_code, h->pos_kind, h->acting ? err_tr("acting") : "",
+		  date_format(h->valid_from, f), h->valid_to == DATE_NONE ? "" : date_format(h->valid_to, t),
+		  h->how, h->decision);
+	return 0;
+}
+
+int cmd_member_holdings(struct cli *c, int npos, char **pos)
+{
+	struct cadres_list_query q = {CL_MEMBER, NULL, 0, DATE_NONE, 0};
+	struct table t;
+	struct out o = {c, NULL, NULL};
+	int xrc;
+
+	(void)npos;
+	if (cli_id(c, "id", pos[0], &q.id))
+		return cli_fail(c);
+	if (exported(c, &q, &xrc))
+		return xrc;
+	table_init(&t, 7);
+	table_row(&t, err_tr("ORG"), err_tr("POSITION"), err_tr("ACTING"), err_tr("FROM"),
+		  err_tr("TO"), err_tr("HOW"), err_tr("DECISION"));
+	o.t = &t;
+	o.arr = c->json ? json_array() : NULL;
+	return cli_list_end(c, &t, o.arr,
+			    app_member_holdings(&c->app, &c->actor, q.id, mh_row, &o, &c->e),
+			    N_("no positions held"));
 }

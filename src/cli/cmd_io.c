@@ -1,5 +1,5 @@
 /* cmd_io.c - cadre import orgs|members|reviews|org-reviews|candidates|meetings|attendance|
- * documents|training FILE, cadre export orgs|members FILE. */
+ * documents|training|holdings|committees FILE, cadre export orgs|members FILE. */
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -30,9 +30,14 @@ static int which(struct cli *c, const char *what, int reviews)
 		return 7;
 	if (reviews && strcmp(what, "training") == 0)
 		return 8;
+	if (reviews && strcmp(what, "holdings") == 0)
+		return 9;
+	if (reviews && strcmp(what, "committees") == 0)
+		return 10;
 	err_add(&c->e, ERR_USAGE, 0, NULL, what, NULL, reviews ?
 		"say what to import: 'orgs', 'members', 'reviews', 'org-reviews', 'candidates', "
-		"'meetings', 'attendance', 'documents' or 'training'" :
+		"'meetings', 'attendance', 'documents', 'training', 'holdings' or "
+		"'committees'" :
 		"say what to export: 'orgs' or 'members'");
 	return -1;
 }
@@ -70,6 +75,17 @@ int cmd_import(struct cli *c, int npos, char **pos)
 			"skipping them");
 		return cli_fail(c);
 	}
+	if ((kind == 9 || kind == 10) && OPT(c, "skip-bad")) {
+		err_add(&c->e, ERR_USAGE, 0, "skip-bad", NULL, NULL,
+			"%s are imported all or nothing: fix the bad rows instead of skipping them",
+			pos[0]);
+		return cli_fail(c);
+	}
+	if (OPT_SET(c, "create-positions") && kind != 9) {
+		err_add(&c->e, ERR_USAGE, 0, "create-positions", NULL, NULL,
+			"--create-positions is for 'import holdings' only");
+		return cli_fail(c);
+	}
 	if ((kind == 5 || kind == 6) && OPT(c, "skip-bad")) {
 		err_add(&c->e, ERR_USAGE, 0, "skip-bad", NULL, NULL,
 			"meetings and attendance are imported all or nothing: fix the bad rows "
@@ -86,6 +102,7 @@ int cmd_import(struct cli *c, int npos, char **pos)
 	if (fstat(fileno(o.in), &sb) == 0 && S_ISREG(sb.st_mode))
 		o.in_size = sb.st_size;
 	o.allow_duplicates = OPT_SET(c, "allow-duplicates");
+	o.create_positions = OPT_SET(c, "create-positions");
 	if (OPT_SET(c, "once")) {
 		/* The key is the file's content: the same roll sent twice is imported once. */
 		if (o.in == stdin || !S_ISREG(sb.st_mode)) {

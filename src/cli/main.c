@@ -249,6 +249,8 @@ static struct opt import_opts[] = {
 				"refused"), NULL, 0},
 	{"once", 0, N_("import this file only once: if its content (SHA-256) was imported before, "
 		    "say when and import nothing"), NULL, 0},
+	{"create-positions", 0, N_("holdings: create a missing position of a valid kind (from the "
+				"row's date)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt adm_export_opts[] = {
@@ -483,6 +485,9 @@ const struct command cli_commands[] = {
 	 1},
 	{"org", "history", "CODE", N_("The restructuring history of an organisation."), no_opts, 1, 1,
 	 cmd_org_history, 1},
+	{"member", "holdings", "ID", N_("The positions a member held and holds (their holdings, "
+				     "oldest first)."), cadre_member_holdings_opts, 1, 1,
+	 cmd_member_holdings, 1},
 	{"member", "add", "", N_("Add a member to a roll."), member_add_opts, 0, 0, cmd_member_add, 1},
 	{"member", "show", "ID", N_("Show a member's whole record and history."), member_show_opts, 1,
 	 1, cmd_member_show, 1},
@@ -609,12 +614,13 @@ const struct command cli_commands[] = {
 			    "or Ctrl-C finishes the requests under way first)."), serve_opts, 0, 0,
 	 cmd_serve, 1},
 	{"import", NULL,
- "orgs|members|reviews|org-reviews|candidates|meetings|attendance|documents|training FILE",
+ "orgs|members|reviews|org-reviews|candidates|meetings|attendance|documents|training|"
+ "holdings|committees FILE",
 	 N_("Import organisations, members, reviews, candidates for admission, meetings, "
-	    "their attendance, the register of documents or training records from CSV "
-	    "(docs/csv.md, docs/study.md; '-' for standard input); all or nothing unless "
-	    "--skip-bad (reviews, meetings, attendance, documents, training: always all or "
-	    "nothing)."),
+	    "their attendance, the register of documents, training records, position holders "
+	    "or committees from CSV (docs/csv.md, docs/study.md, docs/cadres.md; '-' for "
+	    "standard input); all or nothing unless --skip-bad (reviews, meetings, attendance, "
+	    "documents, training, holdings, committees: always all or nothing)."),
 	 import_opts, 2, 2,
 	 cmd_import, 1},
 	{"export", NULL, "orgs|members FILE", N_("Export organisations or members as CSV ('-' for "

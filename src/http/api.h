@@ -227,6 +227,11 @@ void api_meeting_cancel(struct req *r);
 void api_import_meetings(struct req *r);
 /* api_training.c: training records (docs/cadres.md). */
 void api_training_list(struct req *r);
+void api_import_holdings(struct req *r);
+void api_import_committees(struct req *r);
+void api_member_holdings(struct req *r);
+void api_accounts(struct req *r);
+void api_account_personnel(struct req *r);
 void api_training_get(struct req *r);
 void api_training_add(struct req *r);
 void api_training_edit(struct req *r);

@@ -6,11 +6,52 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../app/app_cadres.h"
+#include "../app/app_cadres_io.h"
 #include "../lib/buf.h"
 #include "../lib/mem.h"
 #include "../lib/csv.h"
 #include "api.h"
+
+#define CT_CSV "text/csv; charset=utf-8"
+#define CT_XLSX "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+/* ?format=csv|xlsx (or an Accept asking for one): the list q as a download, named name
+ * (.csv/.xlsx added), and 1; 1 too after a problem replied; 0 for JSON. */
+static int exported(struct req *r, const struct cadres_list_query *q, const char *name)
+{
+	const char *f = req_query(r, "format"), *acc = r->accept ? r->accept : "";
+	char fname[64];
+	long long len;
+	int fmt = 0, fd;
+
+	if (f && f[0]) {
+		if (!strcmp(f, "csv"))
+			fmt = 1;
+		else if (!strcmp(f, "xlsx"))
+			fmt = 2;
+		else if (strcmp(f, "json")) {
+			err_add(&r->e, ERR_USAGE, 0, "format", f, NULL,
+				"format must be json, csv or xlsx");
+			reply_problem(r);
+			return 1;
+		}
+	} else if (strstr(acc, CT_XLSX)) {
+		fmt = 2;
+	} else if (strcasestr(acc, "text/csv")) {
+		fmt = 1;
+	}
+	if (!fmt)
+		return 0;
+	if (app_cadres_export(r->app, &r->actor, q, fmt == 2 ? TABLE_XLSX : TABLE_CSV, &fd, &len,
+			      &r->e)) {
+		reply_problem(r);
+		return 1;
+	}
+	snprintf(fname, sizeof fname, "%s.%s", name, fmt == 2 ? "xlsx" : "csv");
+	api_reply_fd(r, fd, (unsigned long long)len, fmt == 2 ? CT_XLSX : CT_CSV, fname);
+	req_header(r, "Vary", "Accept");
+	return 1;
+}
 
 static const char *text_of(json_t *body, const char *name)
 {
@@ -80,6 +121,12 @@ void api_org_positions(struct req *r)
 	if (api_query_date(r, "as_of", &c.on)) {
 		reply_problem(r);
 		return;
+	}
+	{
+		struct cadres_list_query q = {CL_POSITIONS, r->pathv[0], 0, c.on, 0};
+
+		if (exported(r, &q, "positions"))
+			return;
 	}
 	c.items = json_array();
 	if (app_positions(r->app, &r->actor, r->pathv[0], c.on,
@@ -159,8 +206,12 @@ void api_position_get(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	if (path_position(r, &p) == 0)
-		reply_position(r, 200, &p, as_of);
+	if (path_position(r, &p) == 0) {
+		struct cadres_list_query q = {CL_HOLDINGS, NULL, p.id, as_of, 0};
+
+		if (!exported(r, &q, "holdings"))
+			reply_position(r, 200, &p, as_of);
+	}
 }
 
 static const struct api_field event_fields[] = {
@@ -317,6 +368,14 @@ void api_org_rotations(struct req *r)
 
 	if (!y || *end)
 		year = 0;
+	{
+		struct cadres_list_query q = {CL_ROTATIONS, r->pathv[0], 0, DATE_NONE, (int)year};
+
+		if (exported(r, &q, "rotations")) {
+			json_decref(items);
+			return;
+		}
+	}
 	if (app_rotations(r->app, &r->actor, r->pathv[0], (int)year, push_holding, items, &n,
 			  &dif, &bor, &fl, &r->e)) {
 		json_decref(items);
@@ -338,8 +397,12 @@ static int push_committee(void *ctx, const struct committee *c)
 /* GET /api/v1/orgs/{code}/committees: newest term first. */
 void api_org_committees(struct req *r)
 {
-	json_t *items = json_array();
+	struct cadres_list_query q = {CL_COMMITTEES, r->pathv[0], 0, DATE_NONE, 0};
+	json_t *items;
 
+	if (exported(r, &q, "committees"))
+		return;
+	items = json_array();
 	if (app_committees(r->app, &r->actor, r->pathv[0], push_committee, items, &r->e)) {
 		json_decref(items);
 		reply_problem(r);
@@ -421,6 +484,15 @@ void api_committee_get(struct req *r)
 	if (api_query_date(r, "as_of", &on) || api_path_id(r, 0, "committee", &id)) {
 		reply_problem(r);
 		return;
+	}
+	{
+		struct cadres_list_query q = {CL_CMEMBERS, NULL, id,
+					      h && !strcmp(h, "1") ? DATE_NONE
+							       : on == DATE_NONE ? r->app->today : on,
+					      0};
+
+		if (exported(r, &q, "committee"))
+			return;
 	}
 	reply_committee(r, 200, id, on, h && !strcmp(h, "1"));
 }
@@ -515,6 +587,15 @@ void api_org_vacancies(struct req *r)
 	size_t n, i;
 	date_t as_of;
 
+	if (f && !strcmp(f, "xlsx")) {
+		struct cadres_list_query q = {CL_VACANCIES, r->pathv[0], 0, DATE_NONE, 0};
+
+		if (api_query_date(r, "as_of", &q.as_of))
+			reply_problem(r);
+		else
+			exported(r, &q, "vacancies");
+		return;
+	}
 	if (api_query_date(r, "as_of", &as_of) ||
 	    app_vacancies(r->app, &r->actor, r->pathv[0], as_of, &v, &n, &r->e)) {
 		reply_problem(r);
@@ -571,4 +652,26 @@ void api_org_vacancies(struct req *r)
 	free(v);
 	api_reply_list(r, json_pack("{s:s,s:o,s:o}", "org", r->pathv[0], "as_of", json_date(as_of),
 				    "items", items));
+}
+
+/* GET /api/v1/members/{id}/holdings?format=: the positions a member held and holds, oldest
+ * first. */
+void api_member_holdings(struct req *r)
+{
+	struct cadres_list_query q = {CL_MEMBER, NULL, 0, DATE_NONE, 0};
+	json_t *items;
+
+	if (api_path_id(r, 0, "member", &q.id)) {
+		reply_problem(r);
+		return;
+	}
+	if (exported(r, &q, "holdings"))
+		return;
+	items = json_array();
+	if (app_member_holdings(r->app, &r->actor, q.id, push_holding, items, &r->e)) {
+		json_decref(items);
+		reply_problem(r);
+		return;
+	}
+	api_reply_list(r, json_pack("{s:I,s:o}", "member_id", (json_int_t)q.id, "items", items));
 }

@@ -130,11 +130,12 @@ static void import_body(struct req *r, const char *what)
 {
 	struct import_request q;
 	json_t *extra = NULL;
-	int skip_bad, allow_dup;
+	int skip_bad, allow_dup, create_pos;
 	enum err_code rc;
 
 	if ((skip_bad = query_flag(r, "skip_bad")) < 0 ||
-	    (allow_dup = query_flag(r, "allow_duplicates")) < 0)
+	    (allow_dup = query_flag(r, "allow_duplicates")) < 0 ||
+	    (create_pos = query_flag(r, "create_positions")) < 0)
 		return;
 	if (!is_csv_type(r->content_type)) {
 		reply_problem_msg(r, 415, "send the file as the body, with Content-Type: text/csv "
@@ -153,6 +154,7 @@ static void import_body(struct req *r, const char *what)
 	q.len = r->body_len;
 	q.skip_bad = skip_bad;
 	q.allow_duplicates = allow_dup;
+	q.create_positions = create_pos;
 	q.key = r->idem_key;
 	if (prefers_async(r)) {
 		import_async(r, &q);
@@ -248,6 +250,21 @@ void api_import_documents(struct req *r)
 void api_import_training(struct req *r)
 {
 	import_body(r, "training");
+}
+
+/* POST /api/v1/import/holdings?create_positions=1 (text/csv: org,kind,member_id or
+ * history_no,from,decision,decided_on,body,acting): each row an appointment (app_appoint's
+ * checks), always all or nothing. */
+void api_import_holdings(struct req *r)
+{
+	import_body(r, "holdings");
+}
+
+/* POST /api/v1/import/committees (text/csv: org,term_start,seats,standing_seats,body,
+ * decision,member or history_no,role,how): a row a seat, always all or nothing. */
+void api_import_committees(struct req *r)
+{
+	import_body(r, "committees");
 }
 
 /* GET /api/v1/import/reports/{id}: the whole report of one of the actor's imports, sent from

@@ -1607,6 +1607,38 @@ static const char *const migrations[] = {
 	 * sheet's read of the current ones go by it (cadre_assessment_one holds the current rows
 	 * only). */
 	"CREATE INDEX cadre_assessment_member ON cadre_assessment(member_id, year, revision);",
+	/* 38: import jobs of every kind an import takes (Prefer: respond-async on the API, the
+	 * web's large uploads): import_job's CHECK named the kinds up to candidates only, so a
+	 * job importing meetings, attendance, documents, training records, position holdings or
+	 * committees was refused by the database. SQLite changes a CHECK only by building the
+	 * table again (its rows and ids kept). */
+	"CREATE TABLE import_job_38 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL"
+	"    CHECK (kind IN ('orgs', 'members', 'reviews', 'org-reviews', 'candidates',"
+	"                    'meetings', 'attendance', 'documents', 'training', 'holdings',"
+	"                    'committees')),"
+	"  account TEXT NOT NULL,"
+	"  account_id INTEGER NOT NULL,"
+	"  scope TEXT NOT NULL,"
+	"  file_name TEXT NOT NULL,"
+	"  sha256 TEXT NOT NULL,"
+	"  state TEXT NOT NULL"
+	"    CHECK (state IN ('queued', 'running', 'done', 'failed', 'interrupted')),"
+	"  bytes_done BIGINT NOT NULL DEFAULT 0,"
+	"  bytes_total BIGINT NOT NULL DEFAULT 0,"
+	"  started TEXT NOT NULL,"
+	"  ended TEXT,"
+	"  report_id INTEGER,"
+	"  result TEXT,"
+	"  error TEXT"
+	");"
+	"INSERT INTO import_job_38 SELECT id, kind, account, account_id, scope, file_name, sha256,"
+	" state, bytes_done, bytes_total, started, ended, report_id, result, error FROM import_job;"
+	"DROP TABLE import_job;"
+	"ALTER TABLE import_job_38 RENAME TO import_job;"
+	"CREATE INDEX import_job_account ON import_job(account_id, account, id);"
+	"CREATE INDEX import_job_state ON import_job(state);",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -34,6 +34,11 @@ static const struct flash_msg flash_table[] = {
 	{"admission-added", N_("The candidate was added.")},
 	{"admission-step", N_("The step was recorded.")},
 	{"cadre-recorded", N_("The change of cadres was recorded.")},
+	{"committee-added", N_("The committee was added.")},
+	{"committee-seated", N_("The members were seated.")},
+	{"committee-left", N_("The departure was recorded.")},
+	{"personnel-granted", N_("The personnel right was granted.")},
+	{"personnel-revoked", N_("The personnel right was revoked.")},
 	{"training-added", N_("The training record was saved.")},
 	{NULL, NULL},
 };

@@ -93,5 +93,13 @@ const struct route web_form_routes[] = {
 	 "the form recording an appointment, dismissal, transfer or rotation of a cadre"},
 	{"POST", "/orgs/{code}/cadres/event", web_cadre_event_post, FORM,
 	 "record an appointment, dismissal, transfer or rotation"},
+	{"GET", "/orgs/{code}/cadres/committee", web_committee_forms_get, ROUTE_PAGE,
+	 "the committee forms: a committee for a term, members seated, a member leaving"},
+	{"POST", "/orgs/{code}/cadres/committee", web_committee_forms_post, FORM,
+	 "add a committee for a term, seat members (several at once) or record a departure"},
+	{"GET", "/accounts", web_accounts, ROUTE_PAGE,
+	 "the accounts of the subtree with the personnel right, to grant or revoke it"},
+	{"POST", "/accounts/{login}/personnel", web_account_personnel_post, FORM,
+	 "grant (grant=1) or revoke (grant=0) the personnel right of an account"},
 	{NULL, NULL, NULL, 0, NULL},
 };

@@ -1,11 +1,13 @@
 /* page_cadres.c - key cadres (docs/cadres.md): GET /orgs/{code}/cadres, an organisation's
  * positions with their holders and history, its flags and its committee of the day with its
  * members and past terms; GET /orgs/{code}/vacancies, the vacancy report of the subtree in
- * priority order. Both answer ?as_of=. The forms are the CLI's and the API's for now. */
+ * priority order. Both answer ?as_of=, and ?format=csv|xlsx for their lists as downloads
+ * (the cadres page's ?list= positions, holdings&position=ID, committees, committee&committee=ID,
+ * rotations&year=Y). */
 #include <stdlib.h>
 #include <string.h>
 
-#include "../app/app_cadres.h"
+#include "../app/app_cadres_io.h"
 #include "pages.h"
 
 /* The words shown through web_tr from the records (kinds, states, roles), marked for the
@@ -30,6 +32,106 @@ static int page_as_of(struct req *r, date_t *on)
 		return -1;
 	}
 	return 0;
+}
+
+/* ?format=csv|xlsx: answer the list q as a download named file and return 1 (1 too after a
+ * problem answered); 0 when the page is wanted. */
+static int page_download(struct req *r, const struct cadres_list_query *q, const char *file)
+{
+	const char *f = req_query(r, "format");
+	struct buf d;
+	long long len;
+	int fd, xlsx;
+
+	if (!f || !f[0])
+		return 0;
+	if (strcmp(f, "csv") && strcmp(f, "xlsx")) {
+		err_add(&r->e, ERR_USAGE, 0, "format", f, NULL, "format must be csv or xlsx");
+		web_fail(r);
+		return 1;
+	}
+	xlsx = !strcmp(f, "xlsx");
+	if (app_cadres_export(r->app, &r->actor, q, xlsx ? TABLE_XLSX : TABLE_CSV, &fd, &len,
+			      &r->e)) {
+		web_fail(r);
+		return 1;
+	}
+	buf_reset(&r->out);
+	r->file_fd = fd;
+	r->file_len = (unsigned long long)len;
+	r->file_set = 1;
+	r->status = 200;
+	r->ctype = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+			: "text/csv; charset=utf-8";
+	buf_init(&d, 0);
+	buf_printf(&d, "attachment; filename=\"%s.%s\"", file, xlsx ? "xlsx" : "csv");
+	req_header(r, "Content-Disposition", buf_str(&d));
+	buf_cleanup(&d);
+	return 1;
+}
+
+/* The links to a list as CSV and XLSX: base is the page's address with its query up to
+ * "format=" left to add (it ends with '?' or '&'). */
+static void download_links(struct req *r, const char *id, const char *base)
+{
+	H(r, " <span class=\"downloads\" id=\"");
+	A(r, id);
+	H(r, "\"><a href=\"");
+	A(r, base);
+	H(r, "format=csv\">CSV</a> <a href=\"");
+	A(r, base);
+	H(r, "format=xlsx\">XLSX</a></span>");
+}
+
+/* The ?list= download of the cadres page (1 when answered). */
+static int cadres_download(struct req *r, const struct org *o, date_t on)
+{
+	const char *l = req_query(r, "list");
+	struct cadres_list_query q;
+	char *end;
+
+	if (!req_query(r, "format"))
+		return 0;
+	memset(&q, 0, sizeof q);
+	q.org = o->code;
+	q.as_of = on;
+	if (!l || !strcmp(l, "positions")) {
+		q.list = CL_POSITIONS;
+		return page_download(r, &q, "positions");
+	}
+	if (!strcmp(l, "committees")) {
+		q.list = CL_COMMITTEES;
+		return page_download(r, &q, "committees");
+	}
+	if (!strcmp(l, "rotations")) {
+		const char *y = req_query(r, "year");
+		int yy, mm, dd;
+
+		date_to_ymd(on, &yy, &mm, &dd);
+		q.list = CL_ROTATIONS;
+		q.year = y ? (int)strtol(y, &end, 10) : yy;
+		return page_download(r, &q, "rotations");
+	}
+	if (!strcmp(l, "holdings") || !strcmp(l, "committee")) {
+		const char *v = req_query(r, l[0] == 'h' ? "position" : "committee");
+		long long id = v ? strtoll(v, &end, 10) : 0;
+
+		if (!v || *end || id <= 0) {
+			err_add(&r->e, ERR_USAGE, 0, l[0] == 'h' ? "position" : "committee", v, NULL,
+				"give the id of the %s", l[0] == 'h' ? "position" : "committee");
+			web_fail(r);
+			return 1;
+		}
+		q.id = (int64_t)id;
+		q.list = l[0] == 'h' ? CL_HOLDINGS : CL_CMEMBERS;
+		if (l[0] == 'h')
+			q.as_of = DATE_NONE;
+		return page_download(r, &q, l[0] == 'h' ? "holdings" : "committee");
+	}
+	err_add(&r->e, ERR_USAGE, 0, "list", l, NULL,
+		"list is positions, holdings, committees, committee or rotations");
+	web_fail(r);
+	return 1;
 }
 
 static const char *kind_label(struct req *r, const char *vi, const char *en)
@@ -110,6 +212,17 @@ static int position_block(void *ctx, const struct position *p)
 		H(r, " <span class=\"flag\">");
 		TR(r, "key position");
 		H(r, "</span>");
+	}
+	{
+		struct buf b;
+		char id[48];
+
+		buf_init(&b, 0);
+		buf_adds(&b, "?list=holdings&position=");
+		buf_printf(&b, "%lld&", (long long)p->id);
+		snprintf(id, sizeof id, "position-download-%lld", (long long)p->id);
+		download_links(r, id, buf_str(&b));
+		buf_cleanup(&b);
 	}
 	H(r, "</h3>\n<table class=\"holders\"><thead><tr><th>");
 	TR(r, "Holder");
@@ -196,6 +309,8 @@ void web_org_cadres(struct req *r)
 		web_fail(r);
 		return;
 	}
+	if (cadres_download(r, &o, on))
+		return;
 	buf_init(&title, 0);
 	buf_printf(&title, "%s: %s", _(r, "Positions and committee"), o.name);
 	page_begin(r, buf_str(&title));
@@ -211,9 +326,16 @@ void web_org_cadres(struct req *r)
 		U(r, o.code);
 		H(r, "/cadres/event\">");
 		TR(r, "Record a change of cadres");
+		H(r, "</a> <a id=\"committee-forms\" href=\"/orgs/");
+		U(r, o.code);
+		H(r, "/cadres/committee\">");
+		TR(r, "Committee: a term, seats, departures");
 		H(r, "</a>");
 	}
 	err_clear(&r->e);
+	H(r, " ");
+	TR(r, "Rotations of the year");
+	download_links(r, "rotations-download", "?list=rotations&");
 	H(r, "</p>\n<ul class=\"flags\" id=\"flags\">");
 	if (app_org_flags(r->app, &r->actor, o.code, flag_item, r, &r->e))
 		goto fail;
@@ -237,6 +359,16 @@ void web_org_cadres(struct req *r)
 		N(r, c.standing);
 		H(r, " / ");
 		N(r, c.standing_seats);
+		{
+			struct buf b;
+			char d[DATE_STR];
+
+			buf_init(&b, 0);
+			buf_printf(&b, "?list=committee&committee=%lld&as_of=%s&", (long long)c.id,
+				   date_format(on, d));
+			download_links(r, "committee-download", buf_str(&b));
+			buf_cleanup(&b);
+		}
 		H(r, "</p>\n<table id=\"committee-members\"><thead><tr><th>");
 		TR(r, "Member");
 		H(r, "</th><th>");
@@ -257,11 +389,21 @@ void web_org_cadres(struct req *r)
 	}
 	H(r, "<h3>");
 	TR(r, "Terms");
+	download_links(r, "committees-download", "?list=committees&");
 	H(r, "</h3>\n<ul id=\"terms\">");
 	if (app_committees(r->app, &r->actor, o.code, committee_item, r, &r->e))
 		goto fail;
 	H(r, "</ul>\n<h2 id=\"positions\">");
 	TR(r, "Positions");
+	{
+		struct buf b;
+		char d[DATE_STR];
+
+		buf_init(&b, 0);
+		buf_printf(&b, "?list=positions&as_of=%s&", date_format(on, d));
+		download_links(r, "positions-download", buf_str(&b));
+		buf_cleanup(&b);
+	}
 	H(r, "</h2>\n");
 	pp.r = r;
 	pp.on = on;
@@ -295,6 +437,12 @@ void web_org_vacancies(struct req *r)
 		web_fail(r);
 		return;
 	}
+	if (req_query(r, "format")) {
+		struct cadres_list_query q = {CL_VACANCIES, r->pathv[0], 0, on, 0};
+
+		if (page_download(r, &q, "vacancies"))
+			return;
+	}
 	if (app_org_get(r->app, &r->actor, r->pathv[0], &o, &r->e) ||
 	    app_vacancies(r->app, &r->actor, o.code, on, &v, &n, &r->e)) {
 		web_fail(r);
@@ -321,6 +469,15 @@ void web_org_vacancies(struct req *r)
 		H(r, "/vacancies\">");
 		TR(r, "all");
 		H(r, "</a>)");
+	}
+	{
+		struct buf b;
+		char d[DATE_STR];
+
+		buf_init(&b, 0);
+		buf_printf(&b, "?as_of=%s&", date_format(on, d));
+		download_links(r, "vacancies-download", buf_str(&b));
+		buf_cleanup(&b);
 	}
 	H(r, "</p>\n<table id=\"vacancy-list\"><thead><tr><th>");
 	TR(r, "Organisation");

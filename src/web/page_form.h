@@ -31,6 +31,10 @@ void web_org_emulation_get(struct req *r);
 void web_org_emulation_post(struct req *r);
 void web_cadre_event_get(struct req *r);  /* page_form_cadres.c */
 void web_cadre_event_post(struct req *r);
+void web_committee_forms_get(struct req *r); /* page_form_committee.c */
+void web_committee_forms_post(struct req *r);
+void web_accounts(struct req *r);              /* page_accounts.c */
+void web_account_personnel_post(struct req *r);
 
 /* ---- shared pieces (page_form_util.c) ---------------------------------------------------- */
 

@@ -1,4 +1,5 @@
-/* page_form_import.c - importing organisations, members or documents from an uploaded CSV file
+/* page_form_import.c - importing organisations, members, documents, position holders or
+ * committees from an uploaded CSV file
  * (docs/csv.md): all or nothing unless bad rows are to be skipped, and a report of every bad
  * row (line, column, value, reason). */
 #include <stdio.h>
@@ -10,10 +11,19 @@
 
 static const struct form_option kind_opts[] = {
 	{"members", N_("Members")}, {"orgs", N_("Organisations")}, {"documents", N_("Documents")},
+	{"holdings", N_("Position holders")}, {"committees", N_("Committees (a row a seat)")},
 	{NULL, NULL},
 };
 
-static const char *const shown[] = {"kind", "file", "skip_bad", "allow_duplicates", NULL};
+static const char *const shown[] = {"kind", "file", "skip_bad", "allow_duplicates",
+				    "create_positions", NULL};
+
+/* Kinds imported only whole (no skipping bad rows): documents, holdings, committees. */
+static int whole_kind(const char *kind)
+{
+	return !strcmp(kind, "documents") || !strcmp(kind, "holdings") ||
+	       !strcmp(kind, "committees");
+}
 
 /* import_form's allow: 1 to offer "Keep the duplicates" (after a list that had some). */
 static void import_form(struct req *r, int post, int allow)
@@ -26,6 +36,8 @@ static void import_form(struct req *r, int post, int allow)
 	form_input(r, _(r, "CSV file"), "file", "file", "", 1);
 	form_checkbox(r, _(r, "Skip bad rows (import the good ones)"), "skip_bad",
 		      post ? form_value(r, "skip_bad") : "");
+	form_checkbox(r, _(r, "Position holders: create a missing position of a valid kind"),
+		      "create_positions", post ? form_value(r, "create_positions") : "");
 	if (allow)
 		form_checkbox(r, _(r, "Keep the rows listed as duplicates (they are different "
 				      "people)"), "allow_duplicates",
@@ -241,7 +253,7 @@ void web_import_job(struct req *r)
 	r->status = done ? 200 : 422;
 	page_begin(r, _(r, "Import from a CSV file"));
 	r->status = done ? 200 : 422;
-	import_report(r, &res, done, !strcmp(j.kind, "documents"));
+	import_report(r, &res, done, whole_kind(j.kind));
 	err_clear(&r->e);
 	err_clear(&r->app->warn);
 	H(r, "<h2>");
@@ -259,7 +271,9 @@ void web_import_post(struct req *r)
 	const char *kind = form_value(r, "kind");
 	const struct http_param *file = req_form_param(r, "file");
 	int skip = form_value(r, "skip_bad")[0] != 0, orgs = !strcmp(kind, "orgs");
-	int docs = !strcmp(kind, "documents");
+	int docs = !strcmp(kind, "documents"), cadres = !strcmp(kind, "holdings") ||
+							     !strcmp(kind, "committees");
+	int create = form_value(r, "create_positions")[0] != 0;
 	int allow = form_value(r, "allow_duplicates")[0] != 0, dups;
 	struct import_opts o;
 	struct import_result res;
@@ -269,9 +283,14 @@ void web_import_post(struct req *r)
 
 	memset(&o, 0, sizeof o);
 	memset(&res, 0, sizeof res);
-	if (!orgs && !docs && strcmp(kind, "members"))
+	if (!orgs && !docs && !cadres && strcmp(kind, "members"))
 		err_add(&r->e, ERR_INPUT, 0, "kind", kind, NULL, "%s",
-			_(r, "Choose organisations, members or documents."));
+			_(r, "Choose organisations, members, documents, position holders or "
+			     "committees."));
+	if (cadres && skip)
+		err_add(&r->e, ERR_INPUT, 0, "skip_bad", NULL, NULL, "%s",
+			_(r, "Position holders and committees are imported all or nothing: fix the "
+			     "bad rows instead of skipping them."));
 	if (!file || !file->len)
 		err_add(&r->e, ERR_INPUT, 0, "file", NULL, NULL, "%s",
 			_(r, "Choose a CSV file that is not empty."));
@@ -293,7 +312,8 @@ void web_import_post(struct req *r)
 		if (form_read_only(r))
 			return;
 		memset(&q, 0, sizeof q);
-		q.what = orgs ? "orgs" : docs ? "documents" : "members";
+		q.what = orgs ? "orgs" : docs || cadres ? kind : "members";
+		q.create_positions = create;
 		q.body = file->value;
 		q.len = file->len;
 		q.skip_bad = skip;
@@ -312,6 +332,7 @@ void web_import_post(struct req *r)
 	o.in_name = file->filename && file->filename[0] ? file->filename : "upload.csv";
 	o.in_size = (long long)file->len;
 	o.allow_duplicates = allow;
+	o.create_positions = create && !strcmp(kind, "holdings");
 	/* Skipped rows are listed on the page; the rejects file of the command line is not
 	 * needed here but turns the all-or-nothing rule off. */
 	if (skip)
@@ -319,9 +340,10 @@ void web_import_post(struct req *r)
 	if (!o.in || (skip && !o.rejects)) {
 		rc = err_set(&r->e, ERR_INTERNAL, "cannot read the upload");
 	} else {
-		rc = orgs   ? app_import_orgs(r->app, &r->actor, &o, &res, &r->e)
-		     : docs ? app_import_documents(r->app, &r->actor, &o, &res, &r->e)
-			    : app_import_members(r->app, &r->actor, &o, &res, &r->e);
+		rc = orgs     ? app_import_orgs(r->app, &r->actor, &o, &res, &r->e)
+		     : docs   ? app_import_documents(r->app, &r->actor, &o, &res, &r->e)
+		     : cadres ? app_import_run(r->app, &r->actor, kind, &o, &res, &r->e)
+			      : app_import_members(r->app, &r->actor, &o, &res, &r->e);
 	}
 	if (o.in)
 		fclose(o.in);
@@ -335,7 +357,7 @@ void web_import_post(struct req *r)
 	r->status = rc ? 422 : 200;
 	page_begin(r, _(r, "Import from a CSV file"));
 	r->status = rc ? 422 : 200;
-	import_report(r, &res, rc == ERR_OK, docs);
+	import_report(r, &res, rc == ERR_OK, docs || cadres);
 	dups = has_duplicates(&r->e);
 	H(r, "<h2>");
 	if (dups)

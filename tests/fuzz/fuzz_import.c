@@ -64,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	app_org_total(&a, &orgs_before, &e);
 	if (norgs) {
 		struct import_request q = {"orgs", (const char *)data, norgs, (int)(size & 1),
-					   (int)(size >> 1 & 1), NULL, NULL, NULL, NULL};
+					   (int)(size >> 1 & 1), NULL, NULL, NULL, NULL, 0};
 		json_t *ans = NULL;
 
 		if (app_import_body(&a, &ac, &q, &ans, &e) != ERR_OK) {
@@ -82,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sep && size > norgs + 1) {
 		struct import_request q = {"members", (const char *)sep + 1, size - norgs - 1,
 					   (int)(size & 1), (int)(size >> 1 & 1), "fuzz-key",
-					   NULL, NULL, NULL};
+					   NULL, NULL, NULL, 0};
 		json_t *ans = NULL;
 		long after;
 
