@@ -317,9 +317,10 @@ enum err_code store_assessment_missing(struct store *st, long pre, long last, da
 				       int year, long *n, struct err *e)
 {
 	static const char sql[] =
-		"SELECT count(DISTINCT h.member_id) FROM org o JOIN position p ON p.org_id = o.id"
-		" JOIN holding h ON h.position_id = p.id"
-		" WHERE o.pre BETWEEN ?1 AND ?2 AND p.is_key AND h.valid_from <= ?3"
+		"SELECT count(DISTINCT h.member_id) FROM org o CROSS JOIN position p ON p.org_id = o.id"
+		" CROSS JOIN holding h ON h.position_id = p.id"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND p.is_key AND p.valid_to IS NULL"
+		" AND h.valid_from <= ?3"
 		" AND (h.valid_to IS NULL OR h.valid_to > ?3)"
 		" AND NOT EXISTS (SELECT 1 FROM cadre_assessment a WHERE a.member_id = h.member_id"
 		" AND a.year = ?4 AND a.current)";
@@ -347,10 +348,11 @@ enum err_code store_key_holders(struct store *st, long pre, long last, date_t on
 		"SELECT h.member_id, p.id, m.full_name, p.kind, k.name_vi, k.name_en, o.code, o.name,"
 		" EXISTS (SELECT 1 FROM cadre_assessment a WHERE a.member_id = h.member_id"
 		" AND a.year = ?4 AND a.current) AS done"
-		" FROM org o JOIN position p ON p.org_id = o.id"
-		" JOIN position_kind k ON k.code = p.kind JOIN holding h ON h.position_id = p.id"
+		" FROM org o CROSS JOIN position p ON p.org_id = o.id"
+		" JOIN position_kind k ON k.code = p.kind CROSS JOIN holding h ON h.position_id = p.id"
 		" JOIN member m ON m.id = h.member_id"
-		" WHERE o.pre BETWEEN ?1 AND ?2 AND p.is_key AND h.valid_from <= ?3"
+		" WHERE o.pre BETWEEN ?1 AND ?2 AND p.is_key AND p.valid_to IS NULL"
+		" AND h.valid_from <= ?3"
 		" AND (h.valid_to IS NULL OR h.valid_to > ?3) AND (?5 = 0 OR NOT done)"
 		" ORDER BY o.pre, k.ord, h.id";
 	sqlite3_stmt *s = sq_prep(st, sql, e);

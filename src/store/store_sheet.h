@@ -104,14 +104,14 @@ struct key_holder {
 	int assessed;
 };
 typedef int (*store_key_holder_cb)(void *ctx, const struct key_holder *k);
-/* The holders of key positions of organisations in [pre, last] on date on (acting ones
- * too), by organisation (pre-order) then the kind's order; with missing only those without
+/* The holders of key positions in force (open) of organisations in [pre, last] on date on
+ * (acting ones too; read from the organisations' pre range down, by indexes), by organisation (pre-order) then the kind's order; with missing only those without
  * a current own assessment of year. */
 enum err_code store_key_holders(struct store *st, long pre, long last, date_t on, int year,
 				int missing, store_key_holder_cb cb, void *ctx, struct err *e);
 
-/* Worklist: how many members holding a key position of an organisation in [pre, last] on
- * date on have no current own assessment of year. */
+/* Worklist: how many members holding a key position in force of an organisation in [pre, last]
+ * on date on have no current own assessment of year (by the same indexes). */
 enum err_code store_assessment_missing(struct store *st, long pre, long last, date_t on,
 				       int year, long *n, struct err *e);
 

@@ -58,12 +58,18 @@ static void ident_date(struct req *r, const char *label, date_t d)
 	H(r, "</dd>\n");
 }
 
+/* from – to, or "since from" while open. */
 static void span(struct req *r, date_t from, date_t to)
 {
+	if (to == DATE_NONE) {
+		TR(r, "since");
+		H(r, " ");
+		D(r, from);
+		return;
+	}
 	D(r, from);
 	H(r, " – ");
-	if (to != DATE_NONE)
-		D(r, to);
+	D(r, to);
 }
 
 static void section(struct req *r, const char *id, const char *title)
@@ -226,7 +232,9 @@ static void seats(struct req *r, const struct cadre_sheet *s)
 		H(r, "<li>");
 		span(r, c->from, c->to);
 		H(r, ": ");
-		T(r, web_tr(r, c->role));
+		/* "member" alone is a party member in the catalogue: here a committee member. */
+		T(r, !strcmp(c->role, "member") ? _(r, "member of the committee")
+						 : web_tr(r, c->role));
 		H(r, ", ");
 		T(r, c->org_name);
 		H(r, " (");
