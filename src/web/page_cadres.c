@@ -271,7 +271,8 @@ static int cmember_row(void *ctx, const struct committee_member *m)
 	H(r, "</a>");
 	sheet_link(r, m->member_id);
 	H(r, "</td><td>");
-	T(r, web_tr(r, m->role));
+	/* a seat's role "member" is a committee member (cấp ủy viên), not a party member */
+	T(r, web_tr(r, strcmp(m->role, "member") ? m->role : "committee_member"));
 	H(r, "</td><td>");
 	D(r, m->valid_from);
 	H(r, "</td></tr>\n");

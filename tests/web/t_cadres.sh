@@ -114,6 +114,10 @@ expect_out_lacks 'id="cadre-event"'
 server_stop
 
 tcase "the report's key cadres table links to the vacancy report by state and to the rotations of the year" "$CD"
+cadre --json committee list --org A1
+json_val 'd[0]["id"]'
+cadre committee seat "$JV" --seat "$MEMBER_SQL=member"
+expect_eq "fixture: a committee member seated" 0 "$RC"
 cadre appoint "$MEMBER_SQL" A1:commissar --decision '14/QĐ-BTL' --decided-on 2025-01-10 --body ROOT --on 2025-02-01
 cadre rotate "$MEMBER_SQL" A1:commissar B1:commander --decision '15/QĐ-BTL' --decided-on 2026-03-10 --body ROOT --on 2026-04-01
 expect_eq "fixture: rotated" 0 "$RC"
@@ -150,6 +154,9 @@ expect_page "/orgs/A/rotations?year=2026"
 expect_out_contains 'Số cán bộ luân chuyển trong năm'
 expect_page "/orgs/A/report?year=2026"
 expect_out_contains 'Cán bộ chủ trì'
+expect_page /orgs/A1/cadres
+expect_out_contains '<td>Cấp ủy viên</td>' # a seat's role "member": not "đảng viên"
+expect_out_lacks '<td>đảng viên</td>'
 HTTP_LANG=en
 server_stop
 
