@@ -95,6 +95,8 @@ expect_json 'd["imported_rows"] == 1'
 expect_exit 0 --json position list --org HG
 expect_json '[p["kind"] for p in d] == ["commander"] and d[0]["from"] == "2024-02-01"'
 expect_refused 2 "for 'import holdings' only" import committees hold_new.csv --create-positions
+expect_exit 0 import --help
+expect_out_contains "--create-positions"
 
 C=org,term_start,seats,standing_seats,body,decision,member,history_no,role,how
 cat >com_ok.csv <<EOF
@@ -149,6 +151,8 @@ expect_exit 0 position list --org E98 --csv "$WORK/pos.csv"
 expect_py 'sorted(r["kind"] for r in rows("pos.csv")) == ["commander", "deputy_commander"]'
 expect_exit 0 position show E98:deputy_commander --csv "$WORK/holders.csv"
 expect_py '[(r["member_id"], r["acting"]) for r in rows("holders.csv")] == [("3", "0"), ("4", "1")]'
+expect_exit 0 --json member holdings 1
+expect_json '[(h["org"], h["kind"], h["acting"], h["to"]) for h in d] == [("E98", "commander", False, None)]'
 expect_exit 0 member holdings 1 --csv "$WORK/mh.csv"
 expect_py '[(r["org"], r["kind"], r["decision"]) for r in rows("mh.csv")] == [("E98", "commander", "12/QĐ-BTL")]'
 expect_exit 0 committee list --org E98 --csv "$WORK/com.csv"
