@@ -692,7 +692,8 @@ long store_vacancy_wide_orgs = 4000;
 	"   INDEXED BY holding_open WHERE h.position_id = p.id AND h.valid_to <= ?3)"         \
 	"   ELSE p.last_end END,"                                                             \
 	" CASE WHEN " exact " THEN (SELECT max(m.status_since) FROM holding h"               \
-	"   INDEXED BY holding_open JOIN member m INDEXED BY member_left ON m.id = h.member_id" \
+	"   INDEXED BY holding_open CROSS JOIN member m INDEXED BY member_left"              \
+	"   ON m.id = h.member_id"                                                            \
 	"   WHERE h.position_id = p.id AND " COVERS("h", "3") " AND " LEFT("3") ") END,"      \
 	" p.valid_from, " FLAGS_ON ", coalesce(o.grassroots_type, '') = 'combat'"
 #define VAC_CCOLS(exact)                                                                   \
@@ -708,19 +709,17 @@ long store_vacancy_wide_orgs = 4000;
 	"   INDEXED BY committee_member_open WHERE cm.committee_id = c.id"                    \
 	"   AND cm.valid_to <= ?3) ELSE c.last_end END,"                                      \
 	" CASE WHEN " exact " THEN (SELECT max(m.status_since) FROM committee_member cm"     \
-	"   INDEXED BY committee_member_open JOIN member m INDEXED BY member_left"           \
+	"   INDEXED BY committee_member_open CROSS JOIN member m INDEXED BY member_left"     \
 	"   ON m.id = cm.member_id WHERE cm.committee_id = c.id AND " COVERS("cm", "3")      \
 	"   AND " LEFT("3") ") END,"                                                          \
 	" c.term_start, " FLAGS_ON ", coalesce(o.grassroots_type, '') = 'combat'"
 /* The positions (committees) with a holder (member) in post on ?3 who left the rolls. */
 #define VAC_PLEFT                                                                          \
-	"(SELECT h.position_id FROM member m INDEXED BY member_left"                       \
-	" JOIN holding h INDEXED BY holding_member ON h.member_id = m.id"                  \
-	" WHERE " LEFT("3") " AND " COVERS("h", "3") ")"
+	"(SELECT h.position_id FROM holding h INDEXED BY holding_member"                   \
+	" WHERE h.member_id IN " LEFT_IDS " AND " COVERS("h", "3") ")"
 #define VAC_CLEFT                                                                          \
-	"(SELECT cm.committee_id FROM member m INDEXED BY member_left"                     \
-	" JOIN committee_member cm INDEXED BY committee_member_member ON cm.member_id = m.id" \
-	" WHERE " LEFT("3") " AND " COVERS("cm", "3") ")"
+	"(SELECT cm.committee_id FROM committee_member cm INDEXED BY committee_member_member" \
+	" WHERE cm.member_id IN " LEFT_IDS " AND " COVERS("cm", "3") ")"
 #define VAC_PWHERE                                                                         \
 	" o.pre BETWEEN ?1 AND ?2 AND o.established <= ?3 AND p.is_key = 1 AND " COVERS("p", "3")
 #define VAC_CWHERE " o.pre BETWEEN ?1 AND ?2 AND c.term_start <= ?3 AND c.term_end > ?3"
@@ -732,15 +731,18 @@ enum err_code store_vacancies(struct store *st, long pre, long last, date_t on,
 	 * pre-order, their key positions and committees, the candidates among them. Wide (a
 	 * large subtree): the candidates of the whole tree from the watermark's index, each
 	 * kept when its organisation is in [?1, ?2]. Either way only the candidates are read
-	 * exactly (the full positions, most of them, never are). */
+	 * exactly (the full positions, most of them, never are). The joins are CROSS JOINs, in
+	 * the order written, and the indexes named: the plans must not depend on the
+	 * statistics (a database analysed before any member left the rolls scanned every
+	 * holding for the few who did). */
 	static const char *const sql[2][2] = {
 		{VAC_PCOLS("1")
-		 " FROM org o JOIN position p INDEXED BY position_key ON p.org_id = o.id WHERE"
+		 " FROM org o CROSS JOIN position p INDEXED BY position_key ON p.org_id = o.id WHERE"
 		 VAC_PWHERE " AND (p.full_since > ?3 OR EXISTS (SELECT 1 FROM holding h"
 		 "  INDEXED BY holding_open WHERE h.position_id = p.id AND " COVERS("h", "3")
 		 "  AND h.member_id IN " LEFT_IDS "))",
 		 VAC_CCOLS("1")
-		 " FROM org o JOIN committee c ON c.org_id = o.id WHERE" VAC_CWHERE
+		 " FROM org o CROSS JOIN committee c ON c.org_id = o.id WHERE" VAC_CWHERE
 		 " AND (c.full_since > ?3 OR EXISTS (SELECT 1 FROM committee_member cm"
 		 "  INDEXED BY committee_member_open WHERE cm.committee_id = c.id AND "
 		 COVERS("cm", "3") " AND cm.member_id IN " LEFT_IDS "))"},
