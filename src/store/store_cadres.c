@@ -747,17 +747,18 @@ enum err_code store_vacancies(struct store *st, long pre, long last, date_t on,
 		 "  INDEXED BY committee_member_open WHERE cm.committee_id = c.id AND "
 		 COVERS("cm", "3") " AND cm.member_id IN " LEFT_IDS "))"},
 		/* wide: the candidates by the watermark's covering index, none of whose holders
-		 * left, then those with a holder who left, read exactly */
-		{VAC_PCOLS("p.kept_at > ?3")
+		 * left, then those with a holder who left (l, read once: the left members'
+		 * holdings are spread over the whole index by member), read exactly */
+		{"WITH l(id) AS MATERIALIZED " VAC_PLEFT " " VAC_PCOLS("p.kept_at > ?3")
 		 " FROM position p INDEXED BY position_vac CROSS JOIN org o ON o.id = p.org_id"
-		 " WHERE p.full_since > ?3 AND p.id NOT IN " VAC_PLEFT " AND" VAC_PWHERE
+		 " WHERE p.full_since > ?3 AND p.id NOT IN (SELECT id FROM l) AND" VAC_PWHERE
 		 " UNION ALL " VAC_PCOLS("1") " FROM position p CROSS JOIN org o ON o.id = p.org_id"
-		 " WHERE p.id IN " VAC_PLEFT " AND" VAC_PWHERE,
-		 VAC_CCOLS("c.kept_at > ?3")
+		 " WHERE p.id IN (SELECT id FROM l) AND" VAC_PWHERE,
+		 "WITH l(id) AS MATERIALIZED " VAC_CLEFT " " VAC_CCOLS("c.kept_at > ?3")
 		 " FROM committee c INDEXED BY committee_vac CROSS JOIN org o ON o.id = c.org_id"
-		 " WHERE c.full_since > ?3 AND c.id NOT IN " VAC_CLEFT " AND" VAC_CWHERE
+		 " WHERE c.full_since > ?3 AND c.id NOT IN (SELECT id FROM l) AND" VAC_CWHERE
 		 " UNION ALL " VAC_CCOLS("1") " FROM committee c CROSS JOIN org o ON o.id = c.org_id"
-		 " WHERE c.id IN " VAC_CLEFT " AND" VAC_CWHERE},
+		 " WHERE c.id IN (SELECT id FROM l) AND" VAC_CWHERE},
 	};
 	int wide = last - pre + 1 > store_vacancy_wide_orgs;
 	sqlite3_stmt *s;
