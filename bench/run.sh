@@ -289,6 +289,14 @@ if [ "${BENCH_MEETING_FIGURES:-1}" = 1 ]; then
 	echo "bench: a province's meeting figures (issue 12) ..."
 	bench/meet_fig.sh "$db" "$out"
 fi
+# Key cadres (issue 13): committees, key positions with their holders' history, a planning
+# period, training records and flags generated on a copy of the database (kept for the
+# cadre's sheet), then the vacancy report of the country and of the five provinces, cadre
+# beside the plain SQL way (bench/cadres_natl.sh; BENCH_CADRES=0 leaves it out).
+if [ "${BENCH_CADRES:-1}" = 1 ]; then
+	echo "bench: key cadres and the vacancy report (issue 13) ..."
+	bench/cadres_natl.sh "$db" "$(dirname "$db")/cadres.db" "$out"
+fi
 # The server under abuse (issue 9): uploads, half-open connections, writers during an import.
 if [ "${BENCH_ABUSE:-1}" = 1 ]; then
 	bench/abuse.sh "$orgs" "$members" "$out"

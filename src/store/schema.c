@@ -98,6 +98,36 @@
 
 /* Migration N brings the schema from version N-1 to N. Never edit a released migration:
  * add a new one. The default rule set ships here, as data (DOMAIN.md; docs/rules.md). */
+/* Migration 37: a position's (a committee's) kept state, from its holdings (seats):
+ * kept_at the latest start or end of any of them; open_full and open_acting the open ones,
+ * full and acting (open_filled, open_standing: the open seats, and of them the standing
+ * committee's); acting_since the latest start of an open acting holding; last_end the
+ * latest end; full_since kept_at when the open ones, acting holders aside, fill its seats
+ * (and standing seats), else 2147483647. Evaluated in an UPDATE of that table. */
+#define POSITION_KEPT_SET                                                                     \
+	"UPDATE position SET (kept_at, open_full, open_acting, acting_since, last_end,"          \
+	" full_since) = (SELECT max(coalesce(h.valid_to, h.valid_from)),"                      \
+	" count(CASE WHEN h.valid_to IS NULL AND h.acting = 0 THEN 1 END),"                    \
+	" count(CASE WHEN h.valid_to IS NULL AND h.acting = 1 THEN 1 END),"                    \
+	" max(CASE WHEN h.valid_to IS NULL AND h.acting = 1 THEN h.valid_from END),"           \
+	" max(h.valid_to),"                                                                    \
+	" CASE WHEN count(CASE WHEN h.valid_to IS NULL AND h.acting = 0 THEN 1 END)"           \
+	"  >= position.seats THEN max(coalesce(h.valid_to, h.valid_from)) ELSE 2147483647 END" \
+	" FROM holding h WHERE h.position_id = position.id)"
+#define POSITION_KEPT(id) POSITION_KEPT_SET " WHERE id = " id ";"
+#define COMMITTEE_KEPT_SET                                                                    \
+	"UPDATE committee SET (kept_at, open_filled, open_standing, last_end, full_since) ="   \
+	" (SELECT max(coalesce(cm.valid_to, cm.valid_from)),"                                  \
+	" count(CASE WHEN cm.valid_to IS NULL THEN 1 END),"                                    \
+	" count(CASE WHEN cm.valid_to IS NULL AND cm.role <> 'member' THEN 1 END),"            \
+	" max(cm.valid_to),"                                                                   \
+	" CASE WHEN count(CASE WHEN cm.valid_to IS NULL THEN 1 END) >= committee.seats AND"    \
+	"  count(CASE WHEN cm.valid_to IS NULL AND cm.role <> 'member' THEN 1 END)"            \
+	"  >= committee.standing_seats THEN max(coalesce(cm.valid_to, cm.valid_from))"         \
+	"  ELSE 2147483647 END"                                                                \
+	" FROM committee_member cm WHERE cm.committee_id = committee.id)"
+#define COMMITTEE_KEPT(id) COMMITTEE_KEPT_SET " WHERE id = " id ";"
+
 static const char *const migrations[] = {
 	/* 1: the organisation tree, members, their history, transfers, rules. Dates are day
 	 * numbers (days since 1970-01-01; date(d * 86400, 'unixepoch') shows one); times of
@@ -1639,6 +1669,58 @@ static const char *const migrations[] = {
 	"ALTER TABLE import_job_38 RENAME TO import_job;"
 	"CREATE INDEX import_job_account ON import_job(account_id, account, id);"
 	"CREATE INDEX import_job_state ON import_job(state);",
+	/* 39 (issue 13, nbench: the vacancy report at national scale, bench/README.md "Key
+	 * cadres") the kept state of every position and committee (POSITION_KEPT_SET above):
+	 * from the day kept_at on, what its holdings (seats) say on any day is what the kept
+	 * columns say, and full_since is the first day it is certainly full (2147483647: not
+	 * full on any day from kept_at). Triggers keep them on every change of holdings, seats
+	 * and the number of seats, whoever writes them. The report of a day D reads only the
+	 * positions and committees with full_since > D (most are full and never read) and
+	 * those with a holder or member who left the rolls by D (member_left: the few members
+	 * off the rolls); it takes their state from the kept columns when kept_at <= D and no
+	 * one left, else from the holdings. The covering indexes position_vac, position_key
+	 * and committee_vac hold what the report reads of them. */
+	"ALTER TABLE position ADD COLUMN full_since INTEGER NOT NULL DEFAULT 2147483647;"
+	"ALTER TABLE position ADD COLUMN kept_at INTEGER;"
+	"ALTER TABLE position ADD COLUMN open_full INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE position ADD COLUMN open_acting INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE position ADD COLUMN acting_since INTEGER;"
+	"ALTER TABLE position ADD COLUMN last_end INTEGER;"
+	"ALTER TABLE committee ADD COLUMN full_since INTEGER NOT NULL DEFAULT 2147483647;"
+	"ALTER TABLE committee ADD COLUMN kept_at INTEGER;"
+	"ALTER TABLE committee ADD COLUMN open_filled INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE committee ADD COLUMN open_standing INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE committee ADD COLUMN last_end INTEGER;"
+	"CREATE INDEX member_left ON member(id, status_since)"
+	"  WHERE status NOT IN ('probationary','official','exempt','suspended');"
+	"CREATE INDEX position_vac ON position(full_since, org_id, kind, seats, valid_from,"
+	"  valid_to, kept_at, open_full, open_acting, acting_since, last_end, is_key) WHERE is_key = 1;"
+	"CREATE INDEX position_key ON position(org_id, full_since, kind, seats, valid_from,"
+	"  valid_to, kept_at, open_full, open_acting, acting_since, last_end, is_key) WHERE is_key = 1;"
+	"CREATE INDEX committee_vac ON committee(full_since, org_id, term_start, term_end, seats,"
+	"  standing_seats, kept_at, open_filled, open_standing, last_end);"
+	"CREATE INDEX holding_open ON holding(position_id, valid_to, acting, valid_from, member_id);"
+	"CREATE INDEX committee_member_open ON committee_member(committee_id, valid_to, role,"
+	"  valid_from, member_id);"
+	"CREATE TRIGGER holding_kept_ins AFTER INSERT ON holding BEGIN "
+	POSITION_KEPT("new.position_id") " END;"
+	"CREATE TRIGGER holding_kept_upd AFTER UPDATE OF position_id, acting, valid_from, valid_to"
+	"  ON holding BEGIN " POSITION_KEPT("old.position_id") POSITION_KEPT("new.position_id")
+	" END;"
+	"CREATE TRIGGER holding_kept_del AFTER DELETE ON holding BEGIN "
+	POSITION_KEPT("old.position_id") " END;"
+	"CREATE TRIGGER position_kept_seats AFTER UPDATE OF seats ON position BEGIN "
+	POSITION_KEPT("new.id") " END;"
+	"CREATE TRIGGER cmember_kept_ins AFTER INSERT ON committee_member BEGIN "
+	COMMITTEE_KEPT("new.committee_id") " END;"
+	"CREATE TRIGGER cmember_kept_upd AFTER UPDATE OF committee_id, role, valid_from, valid_to"
+	"  ON committee_member BEGIN " COMMITTEE_KEPT("old.committee_id")
+	COMMITTEE_KEPT("new.committee_id") " END;"
+	"CREATE TRIGGER cmember_kept_del AFTER DELETE ON committee_member BEGIN "
+	COMMITTEE_KEPT("old.committee_id") " END;"
+	"CREATE TRIGGER committee_kept_seats AFTER UPDATE OF seats, standing_seats ON committee"
+	"  BEGIN " COMMITTEE_KEPT("new.id") " END;"
+	POSITION_KEPT_SET ";" COMMITTEE_KEPT_SET ";",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -613,10 +613,6 @@ enum err_code store_cmember_end(struct store *st, int64_t id, date_t on, const c
 }
 
 /* ---- the vacancy report -------------------------------------------------------------- */
-#define FLAG_ON(f)                                                                         \
-	"EXISTS (SELECT 1 FROM org_flag f WHERE f.org_id = o.id AND f.flag = '" f "' AND"   \
-	" " COVERS("f", "3") ")"
-
 /* One row of store_vacancies' statement pass (0 positions, 1 committees) into v; 1 when it
  * is short of holders or members, 0 when full. */
 static int read_vacancy(sqlite3_stmt *s, int pass, struct vacancy *v)
@@ -651,8 +647,8 @@ static int read_vacancy(sqlite3_stmt *s, int pass, struct vacancy *v)
 		d = last_end;
 	if (left != DATE_NONE && left > d)
 		d = left;
-	v->border = sqlite3_column_int(s, c++);
-	v->difficult = sqlite3_column_int(s, c++);
+	v->border = (sqlite3_column_int(s, c) & 1) != 0;
+	v->difficult = (sqlite3_column_int(s, c++) & 2) != 0;
 	v->combat = sqlite3_column_int(s, c++);
 	v->priority = cadre_vacancy_priority(v->border, v->difficult, v->combat);
 	if (pass) {
@@ -669,53 +665,108 @@ static int read_vacancy(sqlite3_stmt *s, int pass, struct vacancy *v)
 	return 1;
 }
 
+long store_vacancy_wide_orgs = 4000;
+
+/* The members off the rolls on ?3, through the small partial index member_left. */
+#define LEFT_IDS "(SELECT m.id FROM member m INDEXED BY member_left WHERE " LEFT("3") ")"
+/* The border (1) and difficult (2) flags of o on ?3, added. */
+#define FLAGS_ON                                                                           \
+	"(SELECT coalesce(sum(CASE f.flag WHEN 'border' THEN 1 ELSE 2 END), 0) FROM org_flag f" \
+	" WHERE f.org_id = o.id AND " COVERS("f", "3") ")"
+/* The vacancy report's columns of a position p of org o (read_vacancy): its full holders
+ * still on the rolls, its acting holders, when the last acting one began, when the last
+ * holding ended, when a holder still in post left the rolls; from its holdings when exact
+ * (an SQL condition) holds, else from its kept state (migration 39). */
+#define VAC_PCOLS(exact)                                                                   \
+	"SELECT p.id, o.id, o.code, o.name, o.pre, p.kind, p.seats,"                       \
+	" CASE WHEN " exact " THEN (SELECT count(*) FROM holding h INDEXED BY holding_open"  \
+	"   WHERE h.position_id = p.id AND h.acting = 0 AND " COVERS("h", "3")               \
+	"   AND h.member_id NOT IN " LEFT_IDS ") ELSE p.open_full END,"                       \
+	" CASE WHEN " exact " THEN (SELECT count(*) FROM holding h INDEXED BY holding_open"  \
+	"   WHERE h.position_id = p.id AND h.acting = 1 AND " COVERS("h", "3")               \
+	"   AND h.member_id NOT IN " LEFT_IDS ") ELSE p.open_acting END,"                     \
+	" CASE WHEN " exact " THEN (SELECT max(h.valid_from) FROM holding h"                 \
+	"   INDEXED BY holding_open WHERE h.position_id = p.id AND h.acting = 1 AND "         \
+	COVERS("h", "3") ") ELSE p.acting_since END,"                                        \
+	" CASE WHEN " exact " THEN (SELECT max(h.valid_to) FROM holding h"                   \
+	"   INDEXED BY holding_open WHERE h.position_id = p.id AND h.valid_to <= ?3)"         \
+	"   ELSE p.last_end END,"                                                             \
+	" CASE WHEN " exact " THEN (SELECT max(m.status_since) FROM holding h"               \
+	"   INDEXED BY holding_open CROSS JOIN member m INDEXED BY member_left"              \
+	"   ON m.id = h.member_id"                                                            \
+	"   WHERE h.position_id = p.id AND " COVERS("h", "3") " AND " LEFT("3") ") END,"      \
+	" p.valid_from, " FLAGS_ON ", coalesce(o.grassroots_type, '') = 'combat'"
+#define VAC_CCOLS(exact)                                                                   \
+	"SELECT c.id, o.id, o.code, o.name, o.pre, c.seats, c.standing_seats,"             \
+	" CASE WHEN " exact " THEN (SELECT count(*) FROM committee_member cm"                \
+	"   INDEXED BY committee_member_open WHERE cm.committee_id = c.id AND "               \
+	COVERS("cm", "3") " AND cm.member_id NOT IN " LEFT_IDS ") ELSE c.open_filled END,"   \
+	" CASE WHEN " exact " THEN (SELECT count(*) FROM committee_member cm"                \
+	"   INDEXED BY committee_member_open WHERE cm.committee_id = c.id"                    \
+	"   AND cm.role <> 'member' AND " COVERS("cm", "3")                                  \
+	"   AND cm.member_id NOT IN " LEFT_IDS ") ELSE c.open_standing END,"                  \
+	" CASE WHEN " exact " THEN (SELECT max(cm.valid_to) FROM committee_member cm"        \
+	"   INDEXED BY committee_member_open WHERE cm.committee_id = c.id"                    \
+	"   AND cm.valid_to <= ?3) ELSE c.last_end END,"                                      \
+	" CASE WHEN " exact " THEN (SELECT max(m.status_since) FROM committee_member cm"     \
+	"   INDEXED BY committee_member_open CROSS JOIN member m INDEXED BY member_left"     \
+	"   ON m.id = cm.member_id WHERE cm.committee_id = c.id AND " COVERS("cm", "3")      \
+	"   AND " LEFT("3") ") END,"                                                          \
+	" c.term_start, " FLAGS_ON ", coalesce(o.grassroots_type, '') = 'combat'"
+/* The positions (committees) with a holder (member) in post on ?3 who left the rolls. */
+#define VAC_PLEFT                                                                          \
+	"(SELECT h.position_id FROM holding h INDEXED BY holding_member"                   \
+	" WHERE h.member_id IN " LEFT_IDS " AND " COVERS("h", "3") ")"
+#define VAC_CLEFT                                                                          \
+	"(SELECT cm.committee_id FROM committee_member cm INDEXED BY committee_member_member" \
+	" WHERE cm.member_id IN " LEFT_IDS " AND " COVERS("cm", "3") ")"
+#define VAC_PWHERE                                                                         \
+	" o.pre BETWEEN ?1 AND ?2 AND o.established <= ?3 AND p.is_key = 1 AND " COVERS("p", "3")
+#define VAC_CWHERE " o.pre BETWEEN ?1 AND ?2 AND c.term_start <= ?3 AND c.term_end > ?3"
+
 enum err_code store_vacancies(struct store *st, long pre, long last, date_t on,
 			      store_vacancy_cb cb, void *ctx, struct err *e)
 {
-	/* the key positions in force on ?3 of the organisations active then, with their full
-	 * holders still on the rolls, their acting holders, when the last holding ended and
-	 * when a holder still in post left the rolls */
-	static const char psql[] =
-		"SELECT p.id, o.id, o.code, o.name, o.pre, p.kind, p.seats,"
-		" (SELECT count(*) FROM holding h JOIN member m ON m.id = h.member_id"
-		"   WHERE h.position_id = p.id AND h.acting = 0 AND " COVERS("h", "3")
-		"   AND NOT " LEFT("3") "),"
-		" (SELECT count(*) FROM holding h JOIN member m ON m.id = h.member_id"
-		"   WHERE h.position_id = p.id AND h.acting = 1 AND " COVERS("h", "3")
-		"   AND NOT " LEFT("3") "),"
-		" (SELECT max(h.valid_from) FROM holding h WHERE h.position_id = p.id AND"
-		"   h.acting = 1 AND " COVERS("h", "3") "),"
-		" (SELECT max(h.valid_to) FROM holding h WHERE h.position_id = p.id AND"
-		"   h.valid_to <= ?3),"
-		" (SELECT max(m.status_since) FROM holding h JOIN member m ON m.id = h.member_id"
-		"   WHERE h.position_id = p.id AND " COVERS("h", "3") " AND " LEFT("3") "),"
-		" p.valid_from, " FLAG_ON("border") ", " FLAG_ON("difficult") ","
-		" coalesce(o.grassroots_type, '') = 'combat'"
-		" FROM position p JOIN org o ON o.id = p.org_id"
-		" WHERE o.pre BETWEEN ?1 AND ?2 AND p.is_key = 1 AND " COVERS("p", "3")
-		" AND o.established <= ?3";
-	static const char csql[] =
-		"SELECT c.id, o.id, o.code, o.name, o.pre, c.seats, c.standing_seats,"
-		" (SELECT count(*) FROM committee_member cm JOIN member m ON m.id = cm.member_id"
-		"   WHERE cm.committee_id = c.id AND " COVERS("cm", "3") " AND NOT " LEFT("3") "),"
-		" (SELECT count(*) FROM committee_member cm JOIN member m ON m.id = cm.member_id"
-		"   WHERE cm.committee_id = c.id AND cm.role <> 'member' AND " COVERS("cm", "3")
-		"   AND NOT " LEFT("3") "),"
-		" (SELECT max(cm.valid_to) FROM committee_member cm WHERE cm.committee_id = c.id"
-		"   AND cm.valid_to <= ?3),"
-		" (SELECT max(m.status_since) FROM committee_member cm JOIN member m ON"
-		"   m.id = cm.member_id WHERE cm.committee_id = c.id AND " COVERS("cm", "3")
-		"   AND " LEFT("3") "),"
-		" c.term_start, " FLAG_ON("border") ", " FLAG_ON("difficult") ","
-		" coalesce(o.grassroots_type, '') = 'combat'"
-		" FROM committee c JOIN org o ON o.id = c.org_id"
-		" WHERE o.pre BETWEEN ?1 AND ?2 AND c.term_start <= ?3 AND c.term_end > ?3";
+	/* Two ways to the same rows. Narrow (a province): the organisations of [?1, ?2] in
+	 * pre-order, their key positions and committees, the candidates among them. Wide (a
+	 * large subtree): the candidates of the whole tree from the watermark's index, each
+	 * kept when its organisation is in [?1, ?2]. Either way only the candidates are read
+	 * exactly (the full positions, most of them, never are). The joins are CROSS JOINs, in
+	 * the order written, and the indexes named: the plans must not depend on the
+	 * statistics (a database analysed before any member left the rolls scanned every
+	 * holding for the few who did). */
+	static const char *const sql[2][2] = {
+		{VAC_PCOLS("1")
+		 " FROM org o CROSS JOIN position p INDEXED BY position_key ON p.org_id = o.id WHERE"
+		 VAC_PWHERE " AND (p.full_since > ?3 OR EXISTS (SELECT 1 FROM holding h"
+		 "  INDEXED BY holding_open WHERE h.position_id = p.id AND " COVERS("h", "3")
+		 "  AND h.member_id IN " LEFT_IDS "))",
+		 VAC_CCOLS("1")
+		 " FROM org o CROSS JOIN committee c ON c.org_id = o.id WHERE" VAC_CWHERE
+		 " AND (c.full_since > ?3 OR EXISTS (SELECT 1 FROM committee_member cm"
+		 "  INDEXED BY committee_member_open WHERE cm.committee_id = c.id AND "
+		 COVERS("cm", "3") " AND cm.member_id IN " LEFT_IDS "))"},
+		/* wide: the candidates by the watermark's covering index, none of whose holders
+		 * left, then those with a holder who left (l, read once: the left members'
+		 * holdings are spread over the whole index by member), read exactly */
+		{"WITH l(id) AS MATERIALIZED " VAC_PLEFT " " VAC_PCOLS("p.kept_at > ?3")
+		 " FROM position p INDEXED BY position_vac CROSS JOIN org o ON o.id = p.org_id"
+		 " WHERE p.full_since > ?3 AND p.id NOT IN (SELECT id FROM l) AND" VAC_PWHERE
+		 " UNION ALL " VAC_PCOLS("1") " FROM position p CROSS JOIN org o ON o.id = p.org_id"
+		 " WHERE p.id IN (SELECT id FROM l) AND" VAC_PWHERE,
+		 "WITH l(id) AS MATERIALIZED " VAC_CLEFT " " VAC_CCOLS("c.kept_at > ?3")
+		 " FROM committee c INDEXED BY committee_vac CROSS JOIN org o ON o.id = c.org_id"
+		 " WHERE c.full_since > ?3 AND c.id NOT IN (SELECT id FROM l) AND" VAC_CWHERE
+		 " UNION ALL " VAC_CCOLS("1") " FROM committee c CROSS JOIN org o ON o.id = c.org_id"
+		 " WHERE c.id IN (SELECT id FROM l) AND" VAC_CWHERE},
+	};
+	int wide = last - pre + 1 > store_vacancy_wide_orgs;
 	sqlite3_stmt *s;
 	struct vacancy v;
 	int pass, step;
 
 	for (pass = 0; pass < 2; pass++) {
-		if (!(s = sq_prep(st, pass ? csql : psql, e)))
+		if (!(s = sq_prep(st, sql[wide][pass], e)))
 			return e->code;
 		sqlite3_bind_int64(s, 1, pre);
 		sqlite3_bind_int64(s, 2, last);

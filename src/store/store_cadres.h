@@ -177,7 +177,13 @@ enum err_code store_cmember_end(struct store *st, int64_t id, date_t on, const c
 				struct err *e);
 
 /* The vacancy report's rows over [pre, last] on date on (in no particular order): key
- * positions short of full holders, committees of a term under way below their seats. */
+ * positions short of full holders, committees of a term under way below their seats. Only
+ * the positions and committees not certainly full by their kept watermark full_since
+ * (migration 39) or with a holder who left the rolls are read; a subtree of more than
+ * store_vacancy_wide_orgs organisations takes them from the whole tree's index and keeps
+ * those of [pre, last], a smaller one walks its organisations. Both ways give the same rows
+ * (tests/unit/test_vacancy_scale). */
+extern long store_vacancy_wide_orgs;
 enum err_code store_vacancies(struct store *st, long pre, long last, date_t on,
 			      store_vacancy_cb cb, void *ctx, struct err *e);
 /* The report's base figures of the vacancy report (app_report.c, "key_cadres"): how many key
