@@ -74,6 +74,7 @@ LIB_SRC := \
 	src/app/app_cadres.c \
 	src/app/demo_cadres.c \
 	src/core/training.c \
+	src/core/plan.c \
 	src/store/store_meeting.c \
 	src/app/app_meeting.c \
 	src/app/app_meet_import.c \
