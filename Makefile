@@ -64,6 +64,7 @@ LIB_SRC := \
 	src/store/store_scratch.c \
 	src/store/store_hb.c \
 	src/store/store_training.c \
+	src/store/store_plan.c \
 	src/core/fig.c \
 	src/core/review.c \
 	src/core/admission.c \
@@ -81,6 +82,7 @@ LIB_SRC := \
 	src/app/app_doc_import.c \
 	src/app/app_meet_export.c \
 	src/app/app_training.c \
+	src/app/app_plan.c \
 	src/app/demo_meet.c \
 	src/app/app.c \
 	src/app/app_org.c \
@@ -134,6 +136,7 @@ CLI_SRC := \
 	src/cli/cmd_meeting.c \
 	src/cli/cmd_cadres.c \
 	src/cli/cmd_training.c \
+	src/cli/cmd_plan.c \
 	src/cli/cmd_find.c \
 	src/cli/cmd_adm_fig.c \
 	src/cli/cmd_meet_fig.c \
