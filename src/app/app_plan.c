@@ -375,6 +375,9 @@ enum err_code app_plan_version_add(struct app *a, const struct actor *ac, const 
 	v->year = year;
 	snprintf(v->note, sizeof v->note, "%s", note ? note : "");
 	snprintf(v->org_code, sizeof v->org_code, "%s", o.code);
+	if (v->body_org_id)
+		snprintf(v->body_code, sizeof v->body_code, "%s", body.code);
+	snprintf(v->created_by, sizeof v->created_by, "%s", ac->name);
 	if ((rc = store_plan_version_insert(a->st, v, ac->name, e)))
 		goto out;
 	subject_plan(subject, sizeof subject, &p, &o);
@@ -740,6 +743,22 @@ enum err_code app_plan_target_set(struct app *a, const struct actor *ac, const c
 
 /* ---- criteria ------------------------------------------------------------------------------ */
 
+/* kind is '*' or a position kind of the catalogue. */
+static enum err_code kind_check(struct app *a, const char *kind, struct position_kind *k,
+				struct err *e)
+{
+	enum err_code rc;
+
+	if (!strcmp(kind, "*"))
+		return ERR_OK;
+	rc = store_pkind_get(a->st, kind, k, e);
+	if (rc == ERR_NOTFOUND)
+		return err_add(e, ERR_NOTFOUND, 0, "kind", kind, NULL,
+			       "'%s' is not a position kind ('cadre position kinds' lists them)",
+			       kind);
+	return rc;
+}
+
 enum err_code app_plan_criteria(struct app *a, const struct actor *ac, const char *kind,
 				date_t on, store_plan_criterion_cb cb, void *ctx, struct err *e)
 {
@@ -747,7 +766,7 @@ enum err_code app_plan_criteria(struct app *a, const struct actor *ac, const cha
 
 	if (app_personnel_check(a, ac, 0, e))
 		return e->code;
-	if (kind && *kind && strcmp(kind, "*") && store_pkind_get(a->st, kind, &k, e))
+	if (kind && *kind && kind_check(a, kind, &k, e))
 		return e->code;
 	return store_plan_criterion_rows(a->st, kind && strcmp(kind, "*") ? kind : NULL,
 					 app_date(a, on), cb, ctx, e);
@@ -770,7 +789,7 @@ enum err_code app_plan_criterion_set(struct app *a, const struct actor *ac, cons
 	if (!kind || !*kind)
 		return err_add(e, ERR_USAGE, 0, "kind", NULL, NULL,
 			       "give the position kind, or * for every kind");
-	if (strcmp(kind, "*") && store_pkind_get(a->st, kind, &k, e))
+	if (kind_check(a, kind, &k, e))
 		return e->code;
 	if ((c = plan_crit_parse(criterion)) < 0)
 		return err_add(e, ERR_INPUT, 0, "criterion", criterion, NULL,
