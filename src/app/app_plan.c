@@ -210,6 +210,9 @@ static enum err_code plan_ctx(struct app *a, const struct actor *ac, const char 
 			      const char *org_code, int edit, struct plan_period *p,
 			      struct org *o, struct err *e)
 {
+	/* without the right: refused whatever the organisation (a refusal tells nothing) */
+	if (app_personnel_check(a, ac, 0, e))
+		return e->code;
 	if (!org_code || !*org_code)
 		return err_add(e, ERR_USAGE, 0, "org", NULL, NULL, "give the plan's organisation");
 	if (app_org_get(a, ac, org_code, o, e))
