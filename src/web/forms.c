@@ -91,5 +91,8 @@ const struct route web_form_routes[] = {
 	 "the form recording an appointment, dismissal, transfer or rotation of a cadre"},
 	{"POST", "/orgs/{code}/cadres/event", web_cadre_event_post, FORM,
 	 "record an appointment, dismissal, transfer or rotation"},
+	/* Personnel planning (page_plan.c). */
+	{"POST", "/orgs/{code}/plan", web_org_plan_post, FORM,
+	 "approve or review a plan, add, remove or re-rank a successor"},
 	{NULL, NULL, NULL, 0, NULL},
 };

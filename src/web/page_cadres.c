@@ -262,6 +262,7 @@ void web_org_vacancies(struct req *r)
 	struct buf title;
 	size_t n, i;
 	date_t on;
+	int plan = 0;
 
 	if (page_as_of(r, &on))
 		return;
@@ -295,6 +296,12 @@ void web_org_vacancies(struct req *r)
 	TR(r, "Days");
 	H(r, "</th><th>");
 	TR(r, "Area");
+	for (i = 0; i < n && !plan; i++)
+		plan = v[i].successors >= 0;
+	if (plan) {
+		H(r, "</th><th>");
+		TR(r, "Successors (ready)");
+	}
 	H(r, "</th></tr></thead><tbody>\n");
 	for (i = 0; i < n; i++) {
 		H(r, "<tr><td><a href=\"/orgs/");
@@ -323,10 +330,27 @@ void web_org_vacancies(struct req *r)
 			TR(r, "difficult area");
 		else if (v[i].combat)
 			TR(r, "combat-ready");
+		if (plan) {
+			H(r, "</td><td class=\"successors\">");
+			if (v[i].successors >= 0) {
+				H(r, "<a href=\"/orgs/");
+				U(r, v[i].org_code);
+				H(r, "/plan\">");
+				N(r, v[i].successors);
+				H(r, "</a> (");
+				N(r, v[i].ready);
+				H(r, " ");
+				TR(r, "successor ready");
+				H(r, ")");
+			}
+		}
 		H(r, "</td></tr>\n");
 	}
 	if (!n) {
-		H(r, "<tr><td colspan=\"7\">");
+		if (plan)
+			H(r, "<tr><td colspan=\"8\">");
+		else
+			H(r, "<tr><td colspan=\"7\">");
 		TR(r, "No vacancies.");
 		H(r, "</td></tr>\n");
 	}

@@ -68,6 +68,10 @@ const struct route web_routes[] = {
 	 "an organisation's positions with their holders and history, its flags and committee"},
 	{"GET", "/orgs/{code}/vacancies", web_org_vacancies, ROUTE_PAGE | ROUTE_TOKEN_OK,
 	 "the vacancy report of an organisation's subtree: key positions and committees short"},
+	/* Personnel planning (issue 13, page_plan.c; the personnel right). */
+	{"GET", "/orgs/{code}/plan", web_org_plan, ROUTE_PAGE,
+	 "an organisation's succession plan: ranked successors with the criteria not met, the "
+	 "targets, the versions"},
 	/* Training records (issue 13, page_training.c; the personnel right). */
 	{"GET", "/orgs/{code}/training", web_org_training, ROUTE_PAGE,
 	 "the training records of the members an organisation's subtree sent, by year and kind"},
