@@ -117,6 +117,7 @@ LIB_SRC := \
 	src/app/app_hb.c \
 	src/app/demo_study.c \
 	src/app/demo_training.c \
+	src/app/demo_plan.c \
 	$(sort $(wildcard src/http/*.c)) \
 	$(sort $(wildcard src/web/*.c))
 
