@@ -1265,14 +1265,18 @@ out:
 }
 
 enum err_code app_plan_counts(struct app *a, long pre, long last, long *positions,
-			      long *short_n, int *has_period, struct err *e)
+			      long *short_n, long *people, long *min, int *has_period,
+			      struct err *e)
 {
 	struct plan_period p;
 	const struct rule_version *rv;
-	long mn = 2, mx = 3;
+	long mx = 3;
 
 	*positions = *short_n = 0;
 	*has_period = 0;
+	*min = 2;
+	if (people)
+		*people = 0;
 	if (store_plan_period_at(a->st, year_of(a->today), &p, e)) {
 		if (e->code != ERR_NOTFOUND)
 			return e->code;
@@ -1281,7 +1285,8 @@ enum err_code app_plan_counts(struct app *a, long pre, long last, long *position
 	}
 	*has_period = 1;
 	rv = ruleset_find(&a->rules, "R-PLAN-PER-POSITION", a->today);
-	if (!rv || plan_per_position(rv->value, &mn, &mx))
-		mn = 2;
-	return store_plan_short(a->st, p.id, pre, last, a->today, mn, positions, short_n, e);
+	if (!rv || plan_per_position(rv->value, min, &mx))
+		*min = 2;
+	return store_plan_short(a->st, p.id, pre, last, a->today, *min, positions, short_n,
+				people, e);
 }

@@ -131,10 +131,12 @@ enum err_code app_plan_vacancy_fill(struct app *a, const struct actor *ac, struc
 				    size_t n, date_t as_of, struct err *e);
 
 /* The planning table of the report and the worklist: the key positions of [pre, last] today,
- * those with at least R-PLAN-PER-POSITION's MIN successors in the current period (open rows)
- * and those short; *has_period 0 when no period covers today. */
+ * those short of R-PLAN-PER-POSITION's MIN successors in the current period (open rows), the
+ * distinct people planned (people may be NULL), *min the rule's MIN; *has_period 0 when no
+ * period covers today. No access check: the callers make it. */
 enum err_code app_plan_counts(struct app *a, long pre, long last, long *positions,
-			      long *short_n, int *has_period, struct err *e);
+			      long *short_n, long *people, long *min, int *has_period,
+			      struct err *e);
 
 /* The demo's plan (demo_plan.c): period 2025-2030, the region's plan approved and reviewed. */
 enum err_code demo_plan(struct app *a, const struct actor *ac, struct err *e);

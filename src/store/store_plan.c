@@ -580,7 +580,8 @@ enum err_code store_plan_for_positions(struct store *st, int64_t period_id,
 }
 
 enum err_code store_plan_short(struct store *st, int64_t period_id, long pre, long last,
-			       date_t on, long min, long *n, long *short_n, struct err *e)
+			       date_t on, long min, long *n, long *short_n, long *people,
+			       struct err *e)
 {
 	static const char sql[] =
 		"SELECT count(*), coalesce(sum(c < ?5), 0) FROM (SELECT (SELECT count(*) FROM"
@@ -589,24 +590,38 @@ enum err_code store_plan_short(struct store *st, int64_t period_id, long pre, lo
 		" WHERE o.pre BETWEEN ?2 AND ?3 AND p.is_key = 1 AND p.valid_from <= ?4 AND"
 		" (p.valid_to IS NULL OR p.valid_to > ?4) AND o.established <= ?4 AND"
 		" (o.dissolved IS NULL OR o.dissolved > ?4))";
-	sqlite3_stmt *s = sq_prep(st, sql, e);
-	int rc;
+	static const char psql[] =
+		"SELECT count(DISTINCT s.member_id) FROM position p JOIN org o ON o.id = p.org_id"
+		" JOIN plan_successor s ON s.position_id = p.id AND s.period_id = ?1 AND"
+		" s.to_version IS NULL WHERE o.pre BETWEEN ?2 AND ?3 AND p.is_key = 1 AND"
+		" p.valid_from <= ?4 AND (p.valid_to IS NULL OR p.valid_to > ?4)";
+	sqlite3_stmt *s;
+	int rc, pass;
 
 	*n = *short_n = 0;
-	if (!s)
-		return e->code;
-	sqlite3_bind_int64(s, 1, period_id);
-	sqlite3_bind_int64(s, 2, pre);
-	sqlite3_bind_int64(s, 3, last);
-	sq_bind_date(s, 4, on);
-	sqlite3_bind_int64(s, 5, min);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*n = (long)sqlite3_column_int64(s, 0);
-		*short_n = (long)sqlite3_column_int64(s, 1);
+	if (people)
+		*people = 0;
+	for (pass = 0; pass < (people ? 2 : 1); pass++) {
+		if (!(s = sq_prep(st, pass ? psql : sql, e)))
+			return e->code;
+		sqlite3_bind_int64(s, 1, period_id);
+		sqlite3_bind_int64(s, 2, pre);
+		sqlite3_bind_int64(s, 3, last);
+		sq_bind_date(s, 4, on);
+		if (!pass)
+			sqlite3_bind_int64(s, 5, min);
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW && !pass) {
+			*n = (long)sqlite3_column_int64(s, 0);
+			*short_n = (long)sqlite3_column_int64(s, 1);
+		} else if (rc == SQLITE_ROW) {
+			*people = (long)sqlite3_column_int64(s, 0);
+		}
+		sq_done(st, s);
+		if (rc != SQLITE_ROW)
+			return sq_db_error(st, e, "counting planned positions");
 	}
-	sq_done(st, s);
-	return rc == SQLITE_ROW ? ERR_OK : sq_db_error(st, e, "counting planned positions");
+	return ERR_OK;
 }
 
 enum err_code store_plan_key_positions(struct store *st, long pre, long last, date_t on,

@@ -149,10 +149,11 @@ enum err_code store_plan_for_positions(struct store *st, int64_t period_id,
 				       const char *position_ids_json, store_plan_successor_cb cb,
 				       void *ctx, struct err *e);
 /* Per key position of the subtree [pre, last] in force on on: the open rows of period_id
- * (*n positions, *short_n of them with fewer than min open rows). For the report and the
- * worklist. */
+ * (*n positions, *short_n of them with fewer than min open rows); people (may be NULL): the
+ * distinct members of those rows. For the report and the worklist. */
 enum err_code store_plan_short(struct store *st, int64_t period_id, long pre, long last,
-			       date_t on, long min, long *n, long *short_n, struct err *e);
+			       date_t on, long min, long *n, long *short_n, long *people,
+			       struct err *e);
 
 /* A key position of a plan's subtree, in force on the date asked. */
 struct plan_pos {

@@ -138,6 +138,11 @@ expect_json 'sorted((v["kind"], v["successors"], v["ready"]) for v in d if v["wh
 expect_exit 0 vacancy --org E98
 expect_out_contains "SUCCESSORS/READY"
 expect_out_contains "2/1"
+# the report's planning table and the worklist item
+expect_exit 0 --json report --org E98
+expect_json '{r["key"]: (r["count"]["count"], r["records"]) for r in d["tables"]["planning"]["rows"]} == {"key_positions": (3, "plan"), "planned": (2, "plan"), "short": (1, "plan"), "people": (3, "plan")}'
+expect_exit 0 --json worklist
+expect_json '[(i["count"], i["link"]) for i in d["items"] if i["id"] == "plan_short"] == [(3, "/orgs/ROOT/plan")]' "E98's secretary, TQ's and F316's commanders"
 cp "$DB" "$WORK/judged.db"
 
 tcase "the personnel right: needed for every planning command" "$WORK/judged.db"
@@ -156,6 +161,10 @@ for args in "succession periods" "succession plan --org E98" "succession criteri
 	CADRE_TOKEN=$CLERK cadre $args
 	expect_eq "without the right: $args" 7 "$RC"
 done
+CADRE_TOKEN=$CLERK expect_exit 0 --json worklist
+expect_json '"plan_short" not in [i["id"] for i in d["items"]]' "no planning item without the right"
+CADRE_TOKEN=$CLERK expect_exit 0 --json report --org E98
+expect_json '"planning" not in d["tables"]' "no planning table without the right"
 CADRE_TOKEN=$CLERK expect_exit 0 --json vacancy --org E98
 expect_json 'all("successors" not in v and "ready" not in v for v in d) and len(d) == 3' "the report without the plan's columns"
 CADRE_TOKEN=$PERS expect_exit 0 --json succession plan --org E98

@@ -75,6 +75,9 @@ expect_out_lacks 'id="plan-add"'
 expect_page "/orgs/A1/vacancies"
 expect_out_contains "Successors (ready)"
 expect_out_contains 'href="/orgs/A1/plan">1</a> (0 successor ready)'
+expect_page "/orgs/A1/report"
+expect_out_contains "Planning of key cadres"
+expect_out_contains 'href="/orgs/A1/plan"'
 HTTP_LANG=vi
 login apers
 expect_page "/orgs/A1/plan"
@@ -95,6 +98,8 @@ post "/orgs/A1/plan" --data-urlencode action=approve
 expect_status 403
 expect_page "/orgs/A1/vacancies"
 expect_out_lacks "Successors (ready)"
+expect_page "/orgs/A1/report"
+expect_out_lacks "Planning of key cadres"
 login apers
 page GET "/orgs/B1/plan"
 expect_status 404
