@@ -17,6 +17,7 @@
 #define DEMO_PLAN_PERIOD "2025-2030"
 #define DEMO_PLAN_ORGS 12   /* provinces and divisions planned for */
 #define DEMO_PLAN_PICK 24
+#define DEMO_PLAN_POOL 400
 
 struct dp {
 	struct app *a;
@@ -25,8 +26,9 @@ struct dp {
 	size_t ntop;
 	struct plan_pos *pos;
 	size_t npos, cap;
-	int64_t pick[DEMO_PLAN_PICK];
+	int64_t pick[DEMO_PLAN_POOL];
 	size_t npick;
+	int deputy; /* the member being looked at held a deputy's post */
 	int64_t skip; /* the organisation whose own posts are not candidates' */
 };
 
@@ -69,9 +71,9 @@ static int holder_take(void *ctx, const struct holding *h)
 {
 	struct dp *d = ctx;
 
-	if (d->npick < DEMO_PLAN_PICK && !h->holder_left && !picked(d, h->member_id))
+	if (d->npick < DEMO_PLAN_POOL && !h->holder_left && !picked(d, h->member_id))
 		d->pick[d->npick++] = h->member_id;
-	return d->npick == DEMO_PLAN_PICK;
+	return d->npick == DEMO_PLAN_POOL;
 }
 
 static int member_take(void *ctx, const struct member *m)
@@ -83,7 +85,37 @@ static int member_take(void *ctx, const struct member *m)
 	return d->npick == DEMO_PLAN_PICK;
 }
 
-/* The candidates for the posts of o: holders of the key posts below it, then officials. */
+/* A successor ready in the plan's latest version (0: none), and the post: the one the yearly
+ * review takes out (the browser scenario plans him again for a vacant post of that kind). */
+static int64_t ready_one(struct app *a, const struct actor *ac, const char *region,
+			       char *ref, size_t cap, struct err *e)
+{
+	struct plan_view v;
+	size_t i;
+	int64_t id = 0;
+
+	if (app_plan_get(a, ac, DEMO_PLAN_PERIOD, region, 0, &v, e))
+		return 0;
+	for (i = 0; i < v.nrows && !id; i++)
+		if (!v.rows[i].j.nfail) {
+			id = v.rows[i].s.member_id;
+			snprintf(ref, cap, "%lld", (long long)v.rows[i].s.position_id);
+		}
+	plan_view_free(&v);
+	return id;
+}
+
+static int deputy_seen(void *ctx, const struct holding *h)
+{
+	struct dp *d = ctx;
+
+	if (!strncmp(h->pos_kind, "deputy_", 7))
+		d->deputy = 1;
+	return 0;
+}
+
+/* The candidates for the posts of o: holders of the key posts below it (those who held a
+ * deputy's post first: the lower post the criteria ask for), then officials. */
 static enum err_code candidates(struct dp *d, const struct org *o, struct err *e)
 {
 	size_t i;
@@ -92,13 +124,33 @@ static enum err_code candidates(struct dp *d, const struct org *o, struct err *e
 	d->npos = 0;
 	if (store_plan_key_positions(d->a->st, o->pre, o->last, d->a->today, pos_take, d, e))
 		return e->code;
-	for (i = 0; i < d->npos && d->npick < DEMO_PLAN_PICK; i++)
+	size_t front = 0;
+
+	for (i = 0; i < d->npos && d->npick < DEMO_PLAN_POOL; i++)
 		if (d->pos[i].org_id != o->id &&
 		    app_holdings(d->a, d->ac, d->pos[i].id, d->a->today, holder_take, d, e))
 			return e->code;
+	for (i = 0; i < d->npick; i++) {
+		d->deputy = 0;
+		if (app_member_holdings(d->a, d->ac, d->pick[i], deputy_seen, d, e))
+			return e->code;
+		if (d->deputy) {
+			int64_t x = d->pick[front];
+
+			d->pick[front++] = d->pick[i];
+			d->pick[i] = x;
+		}
+	}
+	if (d->npick > DEMO_PLAN_PICK)
+		d->npick = DEMO_PLAN_PICK;
 	if (d->npick < 8 &&
 	    store_member_list(d->a->st, o->pre, o->last, 0, 0, 200, member_take, d, e))
 		return e->code;
+	/* their own assessment's health class (the sheet records it; a stand-in here) */
+	for (i = 0; i < d->npick; i++)
+		if (store_plan_demo_health(d->a->st, d->pick[i], 2025, i % 5 == 4 ? 3 : 1 + (int)(i % 2),
+					   d->ac->name, e))
+			return e->code;
 	return ERR_OK;
 }
 
@@ -197,6 +249,17 @@ enum err_code demo_plan(struct app *a, const struct actor *ac, struct err *e)
 	if ((rc = app_plan_version_add(a, ac, DEMO_PLAN_PERIOD, d.top[0].code, 1, 2026, &dec,
 				       "Rà soát, bổ sung quy hoạch năm 2026", &v, e)))
 		goto out;
+	{
+		char rref[24];
+		int64_t ready = ready_one(a, ac, d.top[0].code, rref, sizeof rref, e);
+
+		if (e->code)
+			goto fail;
+		if (ready) {
+			first_member = ready;
+			snprintf(first_ref, sizeof first_ref, "%s", rref);
+		}
+	}
 	if (first_member &&
 	    (rc = soft(app_plan_remove(a, ac, DEMO_PLAN_PERIOD, d.top[0].code, first_ref,
 				       first_member,
@@ -209,6 +272,9 @@ enum err_code demo_plan(struct app *a, const struct actor *ac, struct err *e)
 				    "xuất sắc nhiệm vụ hai năm liền", e), e)))
 		goto out;
 	rc = ERR_OK;
+	goto out;
+fail:
+	rc = e->code;
 out:
 	free(d.pos);
 	return rc;

@@ -659,3 +659,22 @@ enum err_code store_plan_key_positions(struct store *st, long pre, long last, da
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK
 						     : sq_db_error(st, e, "reading key positions");
 }
+
+enum err_code store_plan_demo_health(struct store *st, int64_t member_id, int year, int health,
+				     const char *by, struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO cadre_assessment(member_id, year, self_text, health, recorded_by)"
+		" SELECT ?1, ?2, 'Hoàn thành tốt chức trách, nhiệm vụ được giao.', ?3, ?4"
+		" WHERE NOT EXISTS (SELECT 1 FROM cadre_assessment WHERE member_id = ?1 AND"
+		" year = ?2 AND current)";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id);
+	sqlite3_bind_int(s, 2, year);
+	sqlite3_bind_int(s, 3, health);
+	sq_bind_text(s, 4, by);
+	return sq_step_done(st, s, e, "recording an assessment");
+}

@@ -155,6 +155,11 @@ enum err_code store_plan_short(struct store *st, int64_t period_id, long pre, lo
 			       date_t on, long min, long *n, long *short_n, long *people,
 			       struct err *e);
 
+/* The demo's stand-in for the cadre's own assessment (the sheet's area owns its recording):
+ * a current row of member_id for year with the health class, unless one exists. */
+enum err_code store_plan_demo_health(struct store *st, int64_t member_id, int year, int health,
+				     const char *by, struct err *e);
+
 /* A key position of a plan's subtree, in force on the date asked. */
 struct plan_pos {
 	int64_t id, org_id;

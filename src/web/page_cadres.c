@@ -304,7 +304,13 @@ void web_org_vacancies(struct req *r)
 	}
 	H(r, "</th></tr></thead><tbody>\n");
 	for (i = 0; i < n; i++) {
-		H(r, "<tr><td><a href=\"/orgs/");
+		H(r, "<tr data-what=\"");
+		A(r, v[i].what);
+		H(r, "\" data-org=\"");
+		A(r, v[i].org_code);
+		H(r, "\" data-kind=\"");
+		A(r, v[i].kind);
+		H(r, "\"><td><a href=\"/orgs/");
 		U(r, v[i].org_code);
 		H(r, "/cadres\">");
 		T(r, v[i].org_name);

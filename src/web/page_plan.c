@@ -232,6 +232,10 @@ static void plan_page(struct req *r, const struct plan_view *v, int post)
 
 		H(r, "<section class=\"plan-position\" id=\"pos-");
 		N(r, p->p.id);
+		H(r, "\" data-org=\"");
+		A(r, p->p.org_code);
+		H(r, "\" data-kind=\"");
+		A(r, p->p.kind);
 		H(r, "\"><h3>");
 		T(r, web_tr(r, p->p.kind));
 		H(r, " — ");
