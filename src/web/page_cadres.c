@@ -339,11 +339,8 @@ void web_org_vacancies(struct req *r)
 		if (plan) {
 			H(r, "</td><td class=\"successors\">");
 			if (v[i].successors >= 0) {
-				H(r, "<a href=\"/orgs/");
-				U(r, v[i].org_code);
-				H(r, "/plan\">");
 				N(r, v[i].successors);
-				H(r, "</a> (");
+				H(r, " (");
 				N(r, v[i].ready);
 				H(r, " ");
 				TR(r, "successor ready");

@@ -230,6 +230,8 @@ static void plan_page(struct req *r, const struct plan_view *v, int post)
 	for (k = 0; k < v->npos; k++) {
 		const struct plan_view_pos *p = &v->pos[k];
 
+		if (!p->n)
+			continue; /* listed below, in short: a region has hundreds */
 		H(r, "<section class=\"plan-position\" id=\"pos-");
 		N(r, p->p.id);
 		H(r, "\" data-org=\"");
@@ -254,6 +256,28 @@ static void plan_page(struct req *r, const struct plan_view *v, int post)
 		candidates(r, v, p->p.id);
 		H(r, "</section>\n");
 	}
+	for (k = 0, i = 0; k < v->npos; k++) {
+		const struct plan_view_pos *p = &v->pos[k];
+
+		if (p->n)
+			continue;
+		if (!i++) {
+			H(r, "<h3 id=\"no-successor\">");
+			TR(r, "Key positions without a successor");
+			H(r, "</h3>\n<ul class=\"err\" id=\"plan-empty\">");
+		}
+		H(r, "<li data-org=\"");
+		A(r, p->p.org_code);
+		H(r, "\" data-kind=\"");
+		A(r, p->p.kind);
+		H(r, "\">");
+		T(r, p->p.org_code);
+		H(r, ":");
+		T(r, p->p.kind);
+		H(r, "</li>");
+	}
+	if (i)
+		H(r, "</ul>\n");
 	H(r, "<h2 id=\"targets\">");
 	TR(r, "Structure targets");
 	H(r, "</h2>\n");

@@ -17,6 +17,7 @@ module.exports = ({ scenario, assert }) => {
 				[...s.querySelectorAll('tr.candidate')].map((tr) => ({
 					member: tr.getAttribute('data-member'),
 					kind: s.getAttribute('data-kind'),
+					org: s.getAttribute('data-org'),
 					ready: !tr.querySelector('.failed'),
 				}))));
 		};
@@ -89,9 +90,39 @@ module.exports = ({ scenario, assert }) => {
 		assert.ok(!has(rows, b.org, 'commander'), 'the post he went to leaves the report');
 		assert.ok(has(rows, a.org, 'commander'), 'the post he left is vacant again');
 
-		// plan the ready successor again, for a vacant post of his kind
-		const target = rows.find((r) => r.kind === out.kind);
-		assert.ok(target, `a vacant ${out.kind}'s post`);
+		// the post he was planned for, vacant: its holder dismissed when it is held
+		if (!has(rows, out.org, out.kind)) {
+			await t.visit(`/orgs/${out.org}/cadres`);
+			const holder = await p.evaluate((kind) => {
+				const label = kind === 'secretary' ? /^(Bí thư|Secretary)/ : kind === 'commander'
+					? /^(Chỉ huy trưởng|Commander)/ : /^(Chính ủy|Political commissar)/;
+				for (const h of document.querySelectorAll('h3[id^="position-"]')) {
+					if (!label.test(h.textContent.trim()))
+						continue;
+					for (const tr of h.nextElementSibling.querySelectorAll('tbody tr')) {
+						const tds = tr.querySelectorAll('td');
+						const a = tr.querySelector('a[href^="/members/"]');
+						if (a && tds.length > 2 && tds[2].textContent.trim() === '')
+							return a.getAttribute('href').split('/')[2];
+					}
+				}
+				return null;
+			}, out.kind);
+			assert.ok(holder, `the holder of ${out.org}'s ${out.kind}`);
+			await t.visit(`/orgs/${out.org}/cadres/event`);
+			await p.selectOption('#f-action', 'dismiss');
+			await p.fill('#f-member', holder);
+			await p.fill('#f-position', out.kind);
+			await p.fill('#f-decision', '90/QĐ-BTL');
+			await p.fill('#f-decided_on', '2026-11-25');
+			await p.fill('#f-body', 'QD');
+			await p.fill('#f-reason', 'Nghỉ hưu');
+			await t.submit(p.locator('#submit'));
+			assert.equal(t.path(), `/orgs/${out.org}/cadres`, 'dismissed');
+			rows = await vacancies();
+		}
+		const target = rows.find((r) => r.org === out.org && r.kind === out.kind);
+		assert.ok(target, `${out.org}'s ${out.kind}'s post vacant`);
 		const before = target.successors;
 		await t.visit('/orgs/QK2/plan?period=2025-2030');
 		await p.fill('#f-add_position', `${target.org}:${out.kind}`);

@@ -74,7 +74,7 @@ expect_out_contains 'data-member="'"$MEMBER_EVIL"'"'
 expect_out_lacks 'id="plan-add"'
 expect_page "/orgs/A1/vacancies"
 expect_out_contains "Successors (ready)"
-expect_out_contains 'href="/orgs/A1/plan">1</a> (0 successor ready)'
+expect_out_contains '<td class="successors">1 (0 successor ready)</td>'
 expect_page "/orgs/A1/report"
 expect_out_contains "Planning of key cadres"
 expect_out_contains 'href="/orgs/A1/plan"'
