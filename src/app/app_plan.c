@@ -877,10 +877,6 @@ static int pos_push(void *ctx, const struct plan_pos *p)
 	return 0;
 }
 
-struct tlist {
-	struct plan_view *v;
-};
-
 static int target_push(void *ctx, const struct plan_target *t)
 {
 	struct plan_view *v = ctx;
