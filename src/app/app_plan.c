@@ -1184,9 +1184,22 @@ enum err_code app_plan_export_file(struct app *a, const struct plan_view *v,
 
 /* ---- the vacancy report and the counts ----------------------------------------------------- */
 
+struct pos_row {
+	int64_t id;
+	size_t row;
+};
+
+static int pos_row_cmp(const void *x, const void *y)
+{
+	const struct pos_row *a = x, *b = y;
+
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
 enum err_code app_plan_vacancy_fill(struct app *a, const struct actor *ac, struct vacancy *v,
 				    size_t n, date_t as_of, struct err *e)
 {
+	struct pos_row *idx = NULL;
 	struct plan_period p;
 	struct succ_list sl = {NULL, 0, 0, 0, 0};
 	struct evset es;
@@ -1241,19 +1254,33 @@ enum err_code app_plan_vacancy_fill(struct app *a, const struct actor *ac, struc
 		ids[i] = sl.v[i].member_id;
 	if ((rc = evset_read(a, ids, sl.n, app_date(a, as_of), &es, e)))
 		goto out;
+	/* the report's position rows by id, for the rows read (by position id) to find theirs */
+	if (sl.n && !(idx = calloc(np, sizeof *idx))) {
+		rc = err_set(e, ERR_INTERNAL, "out of memory");
+		goto out;
+	}
+	for (i = 0, k = 0; sl.n && i < n; i++)
+		if (!strcmp(v[i].what, "position")) {
+			idx[k].id = v[i].id;
+			idx[k++].row = i;
+		}
+	if (sl.n)
+		qsort(idx, np, sizeof *idx, pos_row_cmp);
 	for (k = 0; k < sl.n; k++) {
+		struct pos_row key, *hit;
 		int ready;
 
 		if ((rc = judge(a, &cc, &es, &sl.v[k], p.from_year, app_date(a, as_of), &j, e)))
 			goto out;
 		ready = j.nfail == 0 && sl.v[k].on_rolls;
-		for (i = 0; i < n; i++)
-			if (v[i].id == sl.v[k].position_id && !strcmp(v[i].what, "position")) {
-				v[i].successors++;
-				v[i].ready += ready;
-			}
+		key.id = sl.v[k].position_id;
+		if ((hit = bsearch(&key, idx, np, sizeof *idx, pos_row_cmp))) {
+			v[hit->row].successors++;
+			v[hit->row].ready += ready;
+		}
 	}
 out:
+	free(idx);
 	free(sl.v);
 	free(ids);
 	evset_free(&es);
