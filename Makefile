@@ -65,6 +65,7 @@ LIB_SRC := \
 	src/store/store_hb.c \
 	src/store/store_training.c \
 	src/store/store_sheet.c \
+	src/store/store_plan.c \
 	src/core/fig.c \
 	src/core/review.c \
 	src/core/admission.c \
@@ -75,6 +76,7 @@ LIB_SRC := \
 	src/app/app_cadres.c \
 	src/app/demo_cadres.c \
 	src/core/training.c \
+	src/core/plan.c \
 	src/store/store_meeting.c \
 	src/app/app_meeting.c \
 	src/app/app_meet_import.c \
@@ -84,6 +86,7 @@ LIB_SRC := \
 	src/app/app_training.c \
 	src/app/app_sheet.c \
 	src/app/demo_sheet.c \
+	src/app/app_plan.c \
 	src/app/demo_meet.c \
 	src/app/app.c \
 	src/app/app_org.c \
@@ -118,6 +121,7 @@ LIB_SRC := \
 	src/app/app_hb.c \
 	src/app/demo_study.c \
 	src/app/demo_training.c \
+	src/app/demo_plan.c \
 	$(sort $(wildcard src/http/*.c)) \
 	$(sort $(wildcard src/web/*.c))
 
@@ -138,6 +142,7 @@ CLI_SRC := \
 	src/cli/cmd_cadres.c \
 	src/cli/cmd_training.c \
 	src/cli/cmd_sheet.c \
+	src/cli/cmd_plan.c \
 	src/cli/cmd_find.c \
 	src/cli/cmd_adm_fig.c \
 	src/cli/cmd_meet_fig.c \

@@ -9,6 +9,7 @@
 #include "app_cadres.h"
 #include "app_int.h"
 #include "app_json.h"
+#include "app_plan.h"
 
 /* ---- lookups ----------------------------------------------------------------------- */
 
@@ -1010,6 +1011,10 @@ enum err_code app_vacancies(struct app *a, const struct actor *ac, const char *o
 	}
 	if (l.n)
 		qsort(l.v, l.n, sizeof *l.v, vac_cmp);
+	if (app_plan_vacancy_fill(a, ac, l.v, l.n, as_of, e)) {
+		free(l.v);
+		return e->code;
+	}
 	*out = l.v;
 	*n = l.n;
 	return ERR_OK;
@@ -1089,12 +1094,18 @@ json_t *app_cmember_json(const struct committee_member *m)
 
 json_t *app_vacancy_json(const struct vacancy *v, date_t as_of)
 {
-	return json_pack("{s:s,s:I,s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:o,s:I,s:b,s:b,s:b,s:i}",
-			 "what", v->what, "id", (json_int_t)v->id, "org", v->org_code, "org_name",
+	json_t *j = json_pack(
+		"{s:s,s:I,s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:o,s:I,s:b,s:b,s:b,s:i}", "what", v->what, "id", (json_int_t)v->id, "org", v->org_code, "org_name",
 			 v->org_name, "kind", v->kind, "state", v->state, "seats",
 			 (json_int_t)v->seats, "filled", (json_int_t)v->filled, "acting",
 			 (json_int_t)v->acting, "standing_seats", (json_int_t)v->standing_seats,
 			 "standing", (json_int_t)v->standing, "since", json_date(v->since), "days",
 			 (json_int_t)(as_of - v->since), "border", v->border, "difficult",
 			 v->difficult, "combat", v->combat, "priority", v->priority);
+
+	if (j && v->successors >= 0) {
+		json_object_set_new(j, "successors", json_integer(v->successors));
+		json_object_set_new(j, "ready", json_integer(v->ready));
+	}
+	return j;
 }

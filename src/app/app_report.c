@@ -27,6 +27,7 @@
 #include "app_int.h"
 #include "app_report.h"
 #include "app_study.h"
+#include "app_plan.h"
 #include "app_training.h"
 
 #define ETHNIC_MAX 256
@@ -650,6 +651,39 @@ static enum err_code cadres_table(struct app *a, struct report *r, long pre, lon
 	return ERR_OK;
 }
 
+/* Planning (docs/cadres.md "Planning"): the key positions of the subtree today, those with at
+ * least R-PLAN-PER-POSITION's MIN successors in the current period and those short, the
+ * people planned. Only for an actor with the personnel right, and when a period covers
+ * today; the rows lead to the organisation's plan (plan_). */
+static enum err_code planning_table(struct app *a, const struct actor *ac, struct report *r,
+				    const struct org *o, struct err *e)
+{
+	struct report_table *t;
+	long n, short_n, people, min;
+	struct err tmp;
+	int may, has;
+
+	err_init(&tmp);
+	may = app_personnel_check(a, ac, o->id, &tmp) == ERR_OK;
+	err_cleanup(&tmp);
+	if (!may)
+		return ERR_OK;
+	if (app_plan_counts(a, o->pre, o->last, &n, &short_n, &people, &min, &has, e))
+		return e->code;
+	if (!has)
+		return ERR_OK;
+	t = report_table_add(r, "planning", "Planning of key cadres", RC_NONE, 1, count_col,
+			     NULL);
+	snprintf(t->note, sizeof t->note, "%s",
+		 "key positions in force today and their successors planned in the current "
+		 "period (R-PLAN-PER-POSITION)");
+	row_set(t, "key_positions", "key positions", "plan_positions", n, 0);
+	row_set(t, "planned", "with enough successors planned", "plan_planned", n - short_n, n);
+	row_set(t, "short", "short of successors", "plan_short", short_n, n);
+	row_set(t, "people", "people planned", "plan_people", people, 0);
+	return ERR_OK;
+}
+
 static const char *const grade_cols[] = {"excellent", "good", "complete", "not_complete"};
 
 static void grade_rows(struct report_table *t, const struct fig_map *m, int dim, int year,
@@ -892,7 +926,7 @@ enum err_code app_report(struct app *a, const struct actor *ac, const char *org_
 	    study_table(a, r, o.pre, o.last, year, e))
 		goto out;
 	if (training_table(a, ac, r, &o, year, e) ||
-	    cadres_table(a, r, o.pre, o.last, as_of, year, e))
+	    cadres_table(a, r, o.pre, o.last, as_of, year, e) || planning_table(a, ac, r, &o, e))
 		goto out;
 	review_tables(r, &f, year, total);
 	force_tables(r, &f);

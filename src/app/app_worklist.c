@@ -11,6 +11,7 @@
 #include "app_cadres.h"
 #include "app_meet_fig.h"
 #include "app_sheet.h"
+#include "app_plan.h"
 
 /* What the providers share: the actor's subtree, the year, and the open transfers read once
  * for the two transfer items. */
@@ -38,6 +39,8 @@ struct wl_provider {
 	const char *title;
 	enum err_code (*count)(struct wl_env *w, long *n, struct err *e);
 	void (*link)(const struct wl_env *w, struct buf *b);
+	/* NULL: always shown; else whether the item is shown to this actor */
+	int (*shown)(struct wl_env *w);
 };
 
 /* ---- transfers ------------------------------------------------------------------------- */
@@ -374,33 +377,66 @@ static void wl_assessments_link(const struct wl_env *w, struct buf *b)
 	buf_adds(b, "/assessments-due");
 }
 
+/* The key positions of the subtree short of planned successors in the current period
+ * (docs/cadres.md "Planning"): for an actor with the personnel right, when a period covers
+ * today. */
+static int wl_plan_shown(struct wl_env *w)
+{
+	struct plan_period p;
+	struct err tmp;
+	int shown;
+
+	err_init(&tmp);
+	shown = app_personnel_check(w->a, w->ac, 0, &tmp) == ERR_OK &&
+		store_plan_period_at(w->a->st, w->year, &p, &tmp) == ERR_OK;
+	err_cleanup(&tmp);
+	return shown;
+}
+
+static enum err_code wl_plan_short(struct wl_env *w, long *n, struct err *e)
+{
+	long positions, min;
+	int has;
+
+	return app_plan_counts(w->a, w->pre, w->last, &positions, n, NULL, &min, &has, e);
+}
+
+static void wl_plan_link(const struct wl_env *w, struct buf *b)
+{
+	buf_adds(b, "/orgs/");
+	buf_adds(b, w->top);
+	buf_adds(b, "/plan");
+}
+
 /* ---- the table ------------------------------------------------------------------------- */
 
 static const struct wl_provider providers[] = {
-	{"transfers_to_receive", "Transfers to receive", wl_to_receive, wl_transfers_link},
-	{"transfers_overdue", "Overdue transfers", wl_overdue, wl_transfers_link},
+	{"transfers_to_receive", "Transfers to receive", wl_to_receive, wl_transfers_link, NULL},
+	{"transfers_overdue", "Overdue transfers", wl_overdue, wl_transfers_link, NULL},
 	{"reviews_undecided", "Members not yet reviewed for the year", wl_reviews,
-	 wl_reviews_link},
+	 wl_reviews_link, NULL},
 	{"members_number_clash", "Members whose numbers clash with another member's",
-	 wl_clashes, wl_clashes_link},
+	 wl_clashes, wl_clashes_link, NULL},
 	{"adm_ceremony_late", "Admission ceremonies not held in time",
-	 wl_adm_ceremony_late, wl_adm_ceremony_link},
+	 wl_adm_ceremony_late, wl_adm_ceremony_link, NULL},
 	{"adm_recognition_due", "Recognition votes due within 30 working days",
-	 wl_adm_recognition_due, wl_adm_recognition_due_link},
+	 wl_adm_recognition_due, wl_adm_recognition_due_link, NULL},
 	{"adm_recognition_late", "Recognition votes overdue", wl_adm_recognition_late,
-	 wl_adm_recognition_late_link},
+	 wl_adm_recognition_late_link, NULL},
 	{"adm_upper_awaited", "Admission cases awaiting the committee above", wl_adm_upper,
-	 wl_adm_upper_link},
+	 wl_adm_upper_link, NULL},
 	{"meet_monthly_missed", "Cells without last month's monthly meeting",
-	 wl_meet_monthly, wl_meet_monthly_link},
+	 wl_meet_monthly, wl_meet_monthly_link, NULL},
 	{"meet_thematic_missed", "Cells without a thematic meeting last quarter",
-	 wl_meet_thematic, wl_meet_thematic_link},
+	 wl_meet_thematic, wl_meet_thematic_link, NULL},
 	{"meet_absentees", "Members absent without reason too often",
-	 wl_meet_absent, wl_meet_absent_link},
+	 wl_meet_absent, wl_meet_absent_link, NULL},
 	{"cadre_vacancies", "Key posts vacant or acting, committees short",
-	 wl_vacancies, wl_vacancies_link},
+	 wl_vacancies, wl_vacancies_link, NULL},
 	{"cadre_assessments_missing", "Key cadres without their own assessment of last year",
-	 wl_assessments, wl_assessments_link},
+	 wl_assessments, wl_assessments_link, NULL},
+	{"plan_short", "Key posts short of planned successors", wl_plan_short, wl_plan_link,
+	 wl_plan_shown},
 };
 
 /* The organisation at the top of [pre, last]: the first in pre-order. */
@@ -434,9 +470,12 @@ enum err_code app_worklist(struct app *a, const struct actor *ac, int year, stru
 	env.top = w->top;
 	for (i = 0; i < sizeof providers / sizeof providers[0] && i < WORKLIST_MAX; i++) {
 		const struct wl_provider *p = &providers[i];
-		struct worklist_item *it = &w->items[w->n++];
+		struct worklist_item *it;
 		struct buf b;
 
+		if (p->shown && !p->shown(&env))
+			continue;
+		it = &w->items[w->n++];
 		it->id = p->id;
 		it->title = p->title;
 		if (p->count(&env, &it->count, e))

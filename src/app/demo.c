@@ -13,6 +13,7 @@
 #include "app_cadres.h"
 #include "app_sheet.h"
 #include "app_int.h"
+#include "app_plan.h"
 #include "app_study.h"
 
 /* Everything is drawn from one generator with a fixed seed, and every date is fixed: the
@@ -1727,7 +1728,8 @@ enum err_code app_demo(struct app *a, const struct actor *ac, struct err *e)
 	    (rc = demo_admissions(a, ac, e)) || (rc = demo_meetings(a, ac, e)) ||
 	    (rc = demo_study(a, ac, e)) || (rc = demo_hb(a, ac, e)) ||
 	    (rc = demo_cadres(a, ac, e)) ||
-	    (rc = demo_training(a, ac, e)) || (rc = demo_sheet(a, ac, e)))
+	    (rc = demo_training(a, ac, e)) || (rc = demo_sheet(a, ac, e)) ||
+	    (rc = demo_plan(a, ac, e)))
 		err_add(e, rc, 0, NULL, NULL, NULL,
 			"the database holds part of the demo; delete it and build the demo again");
 out:

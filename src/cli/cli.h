@@ -108,6 +108,19 @@ int cmd_assessment_add(struct cli *c, int npos, char **pos);
 int cmd_assessment_list(struct cli *c, int npos, char **pos);
 int cmd_assessment_show(struct cli *c, int npos, char **pos);
 int cmd_sheet(struct cli *c, int npos, char **pos);
+/* cmd_plan.c: personnel planning (docs/cadres.md "Planning"), with their options. */
+extern struct opt plan_periods_opts[], plan_show_opts[], plan_version_opts[],
+	plan_change_opts[], plan_criteria_opts[], plan_targets_opts[];
+int cmd_plan_periods(struct cli *c, int npos, char **pos);
+int cmd_plan_period(struct cli *c, int npos, char **pos);
+int cmd_plan_show(struct cli *c, int npos, char **pos);
+int cmd_plan_approve(struct cli *c, int npos, char **pos);
+int cmd_plan_review(struct cli *c, int npos, char **pos);
+int cmd_plan_add(struct cli *c, int npos, char **pos);
+int cmd_plan_remove(struct cli *c, int npos, char **pos);
+int cmd_plan_rerank(struct cli *c, int npos, char **pos);
+int cmd_plan_criteria(struct cli *c, int npos, char **pos);
+int cmd_plan_targets(struct cli *c, int npos, char **pos);
 int cmd_user_grant(struct cli *c, int npos, char **pos);
 int cmd_user_revoke(struct cli *c, int npos, char **pos);
 int cmd_token_add(struct cli *c, int npos, char **pos);

@@ -790,11 +790,11 @@ int cmd_vacancy(struct cli *c, int npos, char **pos)
 		return 0;
 	}
 	arr = c->json ? json_array() : NULL;
-	table_init(&t, 7);
+	table_init(&t, 8);
 	table_row(&t, err_tr("ORG"), err_tr("WHAT"), err_tr("STATE"), err_tr("FILLED"),
-		  err_tr("SINCE"), err_tr("DAYS"), err_tr("AREA"));
+		  err_tr("SINCE"), err_tr("DAYS"), err_tr("AREA"), err_tr("SUCCESSORS/READY"));
 	for (i = 0; i < n; i++) {
-		char filled[48], since[DATE_STR], days[24];
+		char filled[48], since[DATE_STR], days[24], succ[48];
 
 		if (arr) {
 			cli_json_push(arr, app_vacancy_json(&v[i], as_of));
@@ -802,12 +802,16 @@ int cmd_vacancy(struct cli *c, int npos, char **pos)
 		}
 		snprintf(filled, sizeof filled, "%ld/%ld", v[i].filled, v[i].seats);
 		snprintf(days, sizeof days, "%ld", (long)(as_of - v[i].since));
+		succ[0] = '\0';
+		if (v[i].successors >= 0)
+			snprintf(succ, sizeof succ, "%ld/%ld", v[i].successors, v[i].ready);
 		table_row(&t, v[i].org_code, v[i].what[0] == 'c' ? err_tr("committee") : v[i].kind,
 			  err_tr(v[i].state), filled, date_format(v[i].since, since), days,
 			  v[i].border ? err_tr("border")
 			  : v[i].difficult ? err_tr("difficult")
 			  : v[i].combat	   ? err_tr("combat-ready")
-					   : "");
+					   : "",
+			  succ);
 	}
 	free(v);
 	return cli_list_end(c, &t, arr, ERR_OK, N_("no vacancies"));

@@ -574,6 +574,33 @@ const struct command cli_commands[] = {
 	 user_right_opts, 1, 1, cmd_user_grant, 1},
 	{"user", "revoke", "NAME", N_("Revoke a right of an account's role (--personnel)."),
 	 user_right_opts, 1, 1, cmd_user_revoke, 1},
+	{"succession", "periods", "", N_("The planning periods (quy hoạch)."), plan_periods_opts, 0,
+	 0, cmd_plan_periods, 1},
+	{"succession", "period", "add CODE FROM_YEAR TO_YEAR",
+	 N_("Add a planning period, as 2025-2030 (system administrator)."), plan_periods_opts, 4,
+	 4, cmd_plan_period, 1},
+	{"succession", "plan", "", N_("An organisation's plan for a period: the ranked successors "
+				       "of each key position of its subtree with the criteria they "
+				       "do not meet, the positions short, the targets, the "
+				       "versions."),
+	 plan_show_opts, 0, 0, cmd_plan_show, 1},
+	{"succession", "approve", "", N_("Approve an organisation's plan for a period (version 1)."),
+	 plan_version_opts, 0, 0, cmd_plan_approve, 1},
+	{"succession", "review", "", N_("The yearly review of a plan: opens its next version."),
+	 plan_version_opts, 0, 0, cmd_plan_review, 1},
+	{"succession", "add", "", N_("Plan a successor for a key position, at a rank, with the "
+				      "reason (R-PLAN-MAX-POSITIONS, R-PLAN-PER-POSITION)."),
+	 plan_change_opts, 0, 0, cmd_plan_add, 1},
+	{"succession", "remove", "", N_("Remove a planned successor, with the reason."),
+	 plan_change_opts, 0, 0, cmd_plan_remove, 1},
+	{"succession", "rerank", "", N_("Move a planned successor to another rank."),
+	 plan_change_opts, 0, 0, cmd_plan_rerank, 1},
+	{"succession", "criteria", "[KIND CRITERION VALUE]",
+	 N_("The planning criteria in force per position kind; --set adds a dated row."),
+	 plan_criteria_opts, 0, 3, cmd_plan_criteria, 1},
+	{"succession", "targets", "", N_("A plan's structure targets (young, ethnic minority, "
+					  "women) against the people planned; --set sets one."),
+	 plan_targets_opts, 0, 0, cmd_plan_targets, 1},
 	{"training", "add", "", N_("Record a member's training (course, school, kind, dates, "
 				"result, certificate); needs the personnel right."),
 	 training_add_opts, 0, 0, cmd_training_add, 1},

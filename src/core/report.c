@@ -134,6 +134,9 @@ const char *report_row_records(const struct report_row *w)
 	/* the training records of the year (the training list of the organisation) */
 	if (!strncmp(w->filter, "training_", 9))
 		return "training";
+	/* the key positions and their successors (the organisation's plan page) */
+	if (!strncmp(w->filter, "plan_", 5))
+		return "plan";
 	for (i = 0; org_filters[i]; i++)
 		if (!strncmp(w->filter, org_filters[i], strlen(org_filters[i])))
 			return "organisations";

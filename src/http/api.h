@@ -225,6 +225,19 @@ void api_meeting_attend(struct req *r);
 void api_meeting_resolution(struct req *r);
 void api_meeting_cancel(struct req *r);
 void api_import_meetings(struct req *r);
+/* api_plan.c: personnel planning (docs/cadres.md "Planning"). */
+void api_plan_periods(struct req *r);
+void api_plan_period_add(struct req *r);
+void api_plan_get(struct req *r);
+void api_plan_versions(struct req *r);
+void api_plan_version_add(struct req *r);
+void api_plan_successor_add(struct req *r);
+void api_plan_successor_remove(struct req *r);
+void api_plan_successor_rerank(struct req *r);
+void api_plan_criteria(struct req *r);
+void api_plan_criterion_add(struct req *r);
+void api_plan_targets(struct req *r);
+void api_plan_target_set(struct req *r);
 /* api_training.c: training records (docs/cadres.md). */
 void api_training_list(struct req *r);
 void api_import_holdings(struct req *r);

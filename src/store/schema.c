@@ -1721,6 +1721,14 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER committee_kept_seats AFTER UPDATE OF seats, standing_seats ON committee"
 	"  BEGIN " COMMITTEE_KEPT("new.id") " END;"
 	POSITION_KEPT_SET ";" COMMITTEE_KEPT_SET ";",
+	/* 40 (issue 13: docs/cadres.md "Planning") the plan a successor row belongs to: the
+	 * organisation whose plan (period, organisation) lists it, which may be an ancestor of
+	 * the position's organisation (a region's plan lists the key positions of its
+	 * subtree). NULL: the position's own organisation's plan (rows written before, or by
+	 * the national benches' generator). */
+	"ALTER TABLE plan_successor ADD COLUMN plan_org_id INTEGER REFERENCES org(id);"
+	"CREATE INDEX plan_successor_plan ON plan_successor(plan_org_id, period_id)"
+	"  WHERE plan_org_id IS NOT NULL;",
 };
 
 const char *schema_fig_member_triggers(int create)

@@ -103,6 +103,10 @@ struct vacancy {
 	long standing_seats, standing;
 	date_t since;
 	int border, difficult, combat, priority;
+	/* planning (app_plan_vacancy_fill): successors planned in the current period and of
+	 * them those meeting every criterion; -1 when not shown (no personnel right, no
+	 * period, a committee) */
+	long successors, ready;
 };
 typedef int (*store_vacancy_cb)(void *ctx, const struct vacancy *v);
 

@@ -101,5 +101,8 @@ const struct route web_form_routes[] = {
 	 "the accounts of the subtree with the personnel right, to grant or revoke it"},
 	{"POST", "/accounts/{login}/personnel", web_account_personnel_post, FORM,
 	 "grant (grant=1) or revoke (grant=0) the personnel right of an account"},
+	/* Personnel planning (page_plan.c). */
+	{"POST", "/orgs/{code}/plan", web_org_plan_post, FORM,
+	 "approve or review a plan, add, remove or re-rank a successor"},
 	{NULL, NULL, NULL, 0, NULL},
 };

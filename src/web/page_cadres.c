@@ -426,6 +426,7 @@ void web_org_vacancies(struct req *r)
 	size_t n, i, shown = 0;
 	date_t on;
 	const char *state = req_query(r, "state");
+	int plan = 0;
 
 	if (page_as_of(r, &on))
 		return;
@@ -494,12 +495,24 @@ void web_org_vacancies(struct req *r)
 	TR(r, "Days");
 	H(r, "</th><th>");
 	TR(r, "Area");
+	for (i = 0; i < n && !plan; i++)
+		plan = v[i].successors >= 0;
+	if (plan) {
+		H(r, "</th><th>");
+		TR(r, "Successors (ready)");
+	}
 	H(r, "</th></tr></thead><tbody>\n");
 	for (i = 0; i < n; i++) {
 		if (state && strcmp(state, v[i].state))
 			continue;
 		shown++;
-		H(r, "<tr><td><a href=\"/orgs/");
+		H(r, "<tr data-what=\"");
+		A(r, v[i].what);
+		H(r, "\" data-org=\"");
+		A(r, v[i].org_code);
+		H(r, "\" data-kind=\"");
+		A(r, v[i].kind);
+		H(r, "\"><td><a href=\"/orgs/");
 		U(r, v[i].org_code);
 		H(r, "/cadres\">");
 		T(r, v[i].org_name);
@@ -525,10 +538,24 @@ void web_org_vacancies(struct req *r)
 			TR(r, "difficult area");
 		else if (v[i].combat)
 			TR(r, "combat-ready");
+		if (plan) {
+			H(r, "</td><td class=\"successors\">");
+			if (v[i].successors >= 0) {
+				N(r, v[i].successors);
+				H(r, " (");
+				N(r, v[i].ready);
+				H(r, " ");
+				TR(r, "successor ready");
+				H(r, ")");
+			}
+		}
 		H(r, "</td></tr>\n");
 	}
 	if (!shown) {
-		H(r, "<tr><td colspan=\"7\">");
+		if (plan)
+			H(r, "<tr><td colspan=\"8\">");
+		else
+			H(r, "<tr><td colspan=\"7\">");
 		TR(r, "No vacancies.");
 		H(r, "</td></tr>\n");
 	}

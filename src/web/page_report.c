@@ -197,6 +197,13 @@ static int behind_url(const struct req *r, const struct report *rep,
 		}
 		return 1;
 	}
+	if (!strcmp(records, "plan")) {
+		/* The organisation's succession plan (the personnel right). */
+		buf_adds(b, "/orgs/");
+		web_url_arg(b, org);
+		buf_adds(b, "/plan");
+		return 1;
+	}
 	if (!strcmp(records, "meetings")) {
 		/* The meeting figures' page of the year, showing the cells or members. */
 		buf_adds(b, "/orgs/");

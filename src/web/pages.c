@@ -70,6 +70,10 @@ const struct route web_routes[] = {
 	 "the vacancy report of an organisation's subtree: key positions and committees short"},
 	{"GET", "/orgs/{code}/rotations", web_org_rotations, ROUTE_PAGE | ROUTE_TOKEN_OK,
 	 "the rotations of a year in an organisation's subtree, to border and difficult areas"},
+	/* Personnel planning (issue 13, page_plan.c; the personnel right). */
+	{"GET", "/orgs/{code}/plan", web_org_plan, ROUTE_PAGE,
+	 "an organisation's succession plan: ranked successors with the criteria not met, the "
+	 "targets, the versions"},
 	/* Training records (issue 13, page_training.c; the personnel right). */
 	{"GET", "/orgs/{code}/training", web_org_training, ROUTE_PAGE,
 	 "the training records of the members an organisation's subtree sent, by year and kind"},

@@ -34,6 +34,9 @@ void web_org_named(struct req *r, const char *code, const char *name);
 void web_tree(struct req *r);
 void web_org(struct req *r);
 void web_member(struct req *r);
+/* page_plan.c: personnel planning (docs/cadres.md "Planning"; the personnel right). */
+void web_org_plan(struct req *r);
+void web_org_plan_post(struct req *r);
 /* page_training.c: a member's training (the section of the member's page, shown only with
  * the personnel right), the form adding a record, an organisation's list. */
 void web_member_training(struct req *r, const struct member *m);

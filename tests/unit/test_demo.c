@@ -580,7 +580,7 @@ static void test_worklist(void **state)
 	(void)state;
 	err_init(&e);
 	assert_int_equal(app_worklist(&demo.a, &admin, 0, &w, &e), ERR_OK);
-	assert_int_equal(w.n, 13);
+	assert_int_equal(w.n, 14);
 	assert_string_equal(w.items[0].id, "transfers_to_receive");
 	assert_true(w.items[0].count >= 4);
 	assert_string_equal(w.items[1].id, "transfers_overdue");
@@ -618,6 +618,11 @@ static void test_worklist(void **state)
 	assert_string_equal(w.items[12].id, "cadre_assessments_missing");
 	assert_int_equal(w.items[12].count, 0);
 	assert_string_equal(w.items[12].link, "/orgs/QD/assessments-due");
+	/* planning (demo_plan.c): the key posts short of planned successors in 2025-2030, for an
+	 * account with the personnel right */
+	assert_string_equal(w.items[13].id, "plan_short");
+	assert_true(w.items[13].count > 10);
+	assert_string_equal(w.items[13].link, "/orgs/QD/plan");
 	{
 		long rn, rdif, rbor, rfl;
 
