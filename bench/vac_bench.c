@@ -1,7 +1,8 @@
 /* vac_bench.c - time the vacancy report of key cadres (issue 13, docs/cadres.md) on a database
  * holding the cadres' records (bench/cadres_natl.sh): app_vacancies, in process, exactly as the
- * CLI and the API call it (the subtree from the tree's pre-order interval, the rows read by
- * store_vacancies, sorted in priority order), beside the plain way: the same rows as
+ * web page and the API call it (the subtree from the tree's pre-order interval, the rows read
+ * by store_vacancies, sorted in priority order, then the planning columns of the first page of
+ * 50 rows: successors planned and ready, judged against the criteria), beside the plain way: the same rows as
  * straightforward SQL (the subtree by a recursive CTE on parent_id, the positions and the
  * committees joined to their holdings or seats and the holders' records, grouped). Checks that
  * both give the same rows (kind, id, state, since) for the country and every province.
@@ -12,6 +13,7 @@
  * server's 16 MiB)
  * Prints:
  *     cadre vac_country median_ms=... p90_ms=... p99_ms=... cpu_median_ms=... rows=... runs=...
+ *     cadre vac_country_all_plan ... (every row's planning columns: the command line, an export)
  *     plain vac_country median_ms=... rows=...
  *     cadre vac_province median_ms=... (over every province's runs) rows=... (the last's)
  *     plain vac_province ...
@@ -26,6 +28,7 @@
 #include <sqlite3.h>
 
 #include "../src/app/app_cadres.h"
+#include "../src/app/app_plan.h"
 #include "../src/lib/mem.h"
 
 static double now_ms(void)
@@ -176,15 +179,25 @@ static long plain_report(sqlite3 *db, const char *code, date_t on, struct rows *
 	return rows;
 }
 
+/* The rows whose planning columns (successors planned, ready) are filled, as a caller does
+ * for the rows it shows: the first page of 50 (the web page's and a paged API call's), or
+ * every row (-1: the command line, a whole export). */
+static long fill_rows = 50;
+
 static long cadre_report(struct app *a, const struct actor *ac, const char *code, date_t on,
 			 struct rows *out)
 {
 	struct vacancy *v;
 	struct err e;
-	size_t n, i;
+	size_t n, i, nf;
 
 	err_init(&e);
 	if (app_vacancies(a, ac, code, on, &v, &n, &e)) {
+		fprintf(stderr, "vac_bench: %s: %s\n", code, e.n ? e.items[0].msg : "failed");
+		exit(1);
+	}
+	nf = fill_rows < 0 || (size_t)fill_rows > n ? n : (size_t)fill_rows;
+	if (app_plan_vacancy_fill(a, ac, v, nf, on, &e)) {
 		fprintf(stderr, "vac_bench: %s: %s\n", code, e.n ? e.items[0].msg : "failed");
 		exit(1);
 	}
@@ -280,6 +293,18 @@ int main(int argc, char **argv)
 	}
 	memcpy(t + n, cpu, (size_t)n * sizeof *t);
 	report("cadre", "vac_country", t, n, rows);
+	/* every row's planning columns (the command line's report, a whole export) */
+	fill_rows = -1;
+	for (n = 0, r = 0; r < (reps < 5 ? reps : 5); r++) {
+		double t0 = now_ms(), c0 = cpu_ms();
+
+		rows = cadre_report(&a, &ac, root, on, NULL);
+		cpu[n] = cpu_ms() - c0;
+		t[n++] = now_ms() - t0;
+	}
+	memcpy(t + n, cpu, (size_t)n * sizeof *t);
+	report("cadre", "vac_country_all_plan", t, n, rows);
+	fill_rows = 50;
 	for (n = 0, i = 0; !plain && i < np; i++) {
 		cadre_report(&a, &ac, names[i], on, NULL);
 		for (r = 0; r < reps; r++) {

@@ -1001,6 +1001,7 @@ enum err_code app_vacancies(struct app *a, const struct actor *ac, const char *o
 {
 	struct vac_list l = {NULL, 0, 0};
 	long pre, last;
+	size_t i;
 
 	*out = NULL;
 	*n = 0;
@@ -1011,10 +1012,10 @@ enum err_code app_vacancies(struct app *a, const struct actor *ac, const char *o
 	}
 	if (l.n)
 		qsort(l.v, l.n, sizeof *l.v, vac_cmp);
-	if (app_plan_vacancy_fill(a, ac, l.v, l.n, as_of, e)) {
-		free(l.v);
-		return e->code;
-	}
+	/* the planning columns are the caller's to fill for the rows it shows
+	 * (app_plan_vacancy_fill): each judges the successors against their records */
+	for (i = 0; i < l.n; i++)
+		l.v[i].successors = l.v[i].ready = -1;
 	*out = l.v;
 	*n = l.n;
 	return ERR_OK;

@@ -136,7 +136,10 @@ enum err_code app_cmembers(struct app *a, const struct actor *ac, int64_t commit
  * today): key positions vacant or held by an acting holder, committees of a term under way
  * below their seats; in priority order (border or difficult areas first, then combat-ready
  * units, then the rest), the longest vacant first within a priority. *out (caller frees)
- * holds *n rows. */
+ * holds *n rows. Their planning columns (successors, ready) are -1: the caller fills them
+ * with app_plan_vacancy_fill for the rows it shows (a page of the list, or every row for a
+ * whole export), since each judges the planned successors against their records (about
+ * 13 us a successor at national scale) while the list itself is read from kept state. */
 enum err_code app_vacancies(struct app *a, const struct actor *ac, const char *org_code,
 			    date_t as_of, struct vacancy **out, size_t *n, struct err *e);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../app/app_cadres_io.h"
+#include "../app/app_plan.h"
 #include "../lib/buf.h"
 #include "../lib/csv.h"
 #include "cli.h"
@@ -740,6 +741,11 @@ int cmd_vacancy(struct cli *c, int npos, char **pos)
 	if (cli_date(c, "as-of", OPT(c, "as-of"), &as_of) ||
 	    app_vacancies(&c->app, &c->actor, OPT(c, "org"), as_of, &v, &n, &c->e))
 		return cli_fail(c);
+	/* the command line shows every row: every row's planning columns */
+	if (app_plan_vacancy_fill(&c->app, &c->actor, v, n, as_of, &c->e)) {
+		free(v);
+		return cli_fail(c);
+	}
 	as_of = as_of == DATE_NONE ? c->app.today : as_of;
 	if (csv) {
 		static const char *const head[] = {"priority", "org", "org_name", "what", "kind",

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../app/app_cadres_io.h"
+#include "../app/app_plan.h"
 #include "../lib/buf.h"
 #include "../lib/mem.h"
 #include "../lib/csv.h"
@@ -645,6 +646,25 @@ void api_org_vacancies(struct req *r)
 		free(v);
 		api_reply_file(r, out, "text/csv; charset=utf-8", "vacancies.csv");
 		return;
+	}
+	/* the planning columns of the rows of the page asked (?offset=&limit=; the whole list
+	 * when no limit) */
+	{
+		struct api_page pg;
+		size_t from, to;
+
+		if (api_page_init(r, &pg, 0, API_LIST_MAX)) {
+			free(v);
+			reply_problem(r);
+			return;
+		}
+		from = (size_t)pg.offset < n ? (size_t)pg.offset : n;
+		to = pg.limit && (size_t)pg.limit < n - from ? from + (size_t)pg.limit : n;
+		if (app_plan_vacancy_fill(r->app, &r->actor, v + from, to - from, as_of, &r->e)) {
+			free(v);
+			reply_problem(r);
+			return;
+		}
 	}
 	items = json_array();
 	for (i = 0; i < n; i++)

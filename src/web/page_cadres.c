@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../app/app_cadres_io.h"
+#include "../app/app_plan.h"
 #include "pages.h"
 
 /* The words shown through web_tr from the records (kinds, states, roles), marked for the
@@ -423,7 +424,8 @@ void web_org_vacancies(struct req *r)
 	struct vacancy *v;
 	struct org o;
 	struct buf title;
-	size_t n, i, shown = 0;
+	size_t n, i, shown = 0, from, to;
+	long offset;
 	date_t on;
 	const char *state = req_query(r, "state");
 	int plan = 0;
@@ -447,6 +449,23 @@ void web_org_vacancies(struct req *r)
 	}
 	if (app_org_get(r->app, &r->actor, r->pathv[0], &o, &r->e) ||
 	    app_vacancies(r->app, &r->actor, o.code, on, &v, &n, &r->e)) {
+		web_fail(r);
+		return;
+	}
+	/* the state asked, then the page (?offset=): the planning columns of the page's rows */
+	if (state) {
+		size_t k = 0;
+
+		for (i = 0; i < n; i++)
+			if (!strcmp(state, v[i].state))
+				v[k++] = v[i];
+		n = k;
+	}
+	offset = req_query_long(r, "offset", 0, 0, 1L << 40);
+	from = (size_t)offset < n ? (size_t)offset : n;
+	to = n - from > WEB_PAGE_ROWS ? from + WEB_PAGE_ROWS : n;
+	if (app_plan_vacancy_fill(r->app, &r->actor, v + from, to - from, on, &r->e)) {
+		free(v);
 		web_fail(r);
 		return;
 	}
@@ -495,16 +514,14 @@ void web_org_vacancies(struct req *r)
 	TR(r, "Days");
 	H(r, "</th><th>");
 	TR(r, "Area");
-	for (i = 0; i < n && !plan; i++)
+	for (i = from; i < to && !plan; i++)
 		plan = v[i].successors >= 0;
 	if (plan) {
 		H(r, "</th><th>");
 		TR(r, "Successors (ready)");
 	}
 	H(r, "</th></tr></thead><tbody>\n");
-	for (i = 0; i < n; i++) {
-		if (state && strcmp(state, v[i].state))
-			continue;
+	for (i = from; i < to; i++) {
 		shown++;
 		H(r, "<tr data-what=\"");
 		A(r, v[i].what);
@@ -560,6 +577,19 @@ void web_org_vacancies(struct req *r)
 		H(r, "</td></tr>\n");
 	}
 	H(r, "</tbody></table>\n");
+	{
+		struct buf pre;
+		char d[DATE_STR];
+
+		buf_init(&pre, 0);
+		buf_adds(&pre, "/orgs/");
+		web_url_arg(&pre, o.code);
+		buf_printf(&pre, "/vacancies?as_of=%s&", date_format(on, d));
+		if (state)
+			buf_printf(&pre, "state=%s&", state);
+		web_pager(r, buf_str(&pre), (long)from, (long)(to - from), to < n);
+		buf_cleanup(&pre);
+	}
 	free(v);
 	page_end(r);
 }

@@ -84,6 +84,11 @@ expect_json 'len(d["items"]) == 1'
 # the vacancy report
 api GET /api/v1/orgs/A1/vacancies
 expect_json '[(v["kind"], v["successors"], v["ready"]) for v in d["items"]] == [("commander", 2, 0)]'
+# a page of the report: its rows carry the planning columns (judged for the page's rows)
+api GET "/api/v1/orgs/A1/vacancies?offset=0&limit=1"
+expect_json 'd["total"] == 1 and [(v["kind"], v["successors"], v["ready"]) for v in d["items"]] == [("commander", 2, 0)]'
+api GET "/api/v1/orgs/A1/vacancies?offset=1&limit=1"
+expect_json 'd["total"] == 1 and d["items"] == []'
 api GET "/api/v1/audit?action=plan.remove"
 expect_json 'd["items"][0]["after"]["reason"] == "chuyển công tác" and d["items"][0]["subject"] == "member:'"${M[0]}"'"'
 server_stop

@@ -128,11 +128,11 @@ expect_out_contains 'href="/orgs/ROOT/vacancies?state=vacant"'
 expect_out_contains 'href="/orgs/ROOT/rotations?year=2026&amp;area=border"'
 expect_out_lacks 'area=difficult"' # none went to a difficult area: nothing to list
 expect_page "/orgs/ROOT/vacancies?state=vacant"
-expect_out_count 1 '<tr><td><a href="/orgs/'
+expect_out_count 1 '<tr data-what="'
 expect_out_contains 'href="/orgs/A1/cadres"'
 expect_out_lacks 'understaffed'
 expect_page "/orgs/ROOT/vacancies?state=understaffed"
-expect_out_count 1 '<tr><td><a href="/orgs/'
+expect_out_count 1 '<tr data-what="committee"'
 page GET "/orgs/ROOT/vacancies?state=full"
 expect_status 400
 expect_page "/orgs/ROOT/rotations?year=2026&area=border"
@@ -158,6 +158,22 @@ expect_page /orgs/A1/cadres
 expect_out_contains '<td>Cấp ủy viên</td>' # a seat's role "member": not "đảng viên"
 expect_out_lacks '<td>đảng viên</td>'
 HTTP_LANG=en
+server_stop
+
+tcase "the vacancy report in pages of 50, each page's rows whole" "$CD"
+sqlite3 "$DB" "INSERT INTO position(org_id, kind, is_key, seats, valid_from, created_by)
+	SELECT o.id, k.code, 1, 1, 18262, 'test' FROM org o, position_kind k WHERE
+	NOT EXISTS (SELECT 1 FROM position p WHERE p.org_id = o.id AND p.kind = k.code)"
+NV=$(sqlite3 "$DB" "SELECT count(*) FROM position WHERE is_key = 1") # all vacant but A1's commander
+expect_true "more than a page of vacancies" [ "$NV" -gt 60 ]
+server_start
+login admin
+expect_page /orgs/ROOT/vacancies
+expect_out_count 50 '<tr data-what="'
+expect_out_contains '<a rel="next" href="/orgs/ROOT/vacancies?as_of='
+expect_page "/orgs/ROOT/vacancies?offset=50"
+expect_out_count $((NV - 1 + 1 - 50)) '<tr data-what="' # the committee short as well, less the held post
+expect_out_contains '<a rel="prev" href="/orgs/ROOT/vacancies?as_of='
 server_stop
 
 tcase "the worklist's count of vacancies, scoped" "$CD"
