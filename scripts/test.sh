@@ -88,10 +88,15 @@ fi
 # Suites that print "N passed, N failed" as their last summary line: the command line, the
 # server, the API, the pages (escaping, HTML validity, CSRF) and the browser tests.
 run_suite() {
-	local name=$1 logf=$2 line p f rc t0=$SECONDS
+	local name=$1 logf=$2 rc t0=$SECONDS
 	shift 2
 	"$@" >"$logf" 2>&1
 	rc=$?
+	suite_result "$name" "$logf" "$rc" $((SECONDS - t0))
+}
+# suite_result NAME LOG RC SECONDS: count a finished suite's summary line.
+suite_result() {
+	local name=$1 logf=$2 rc=$3 secs=$4 line p f
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$logf" | tail -1)
 	p=$(echo "$line" | awk '{print $1}')
 	f=$(echo "$line" | awk '{print $3}')
@@ -104,8 +109,20 @@ run_suite() {
 		failures+=("$name (see $logf)")
 		grep -E 'FAIL' "$logf" | head -40
 	fi
-	printf '%-40s %4d passed, %d failed (%d s)\n' "$name" "$p" "$f" $((SECONDS - t0))
+	printf '%-40s %4d passed, %d failed (%d s)\n' "$name" "$p" "$f" "$secs"
 }
+# The browser tests (the plain build, a server and Chromium of their own) run beside the
+# sanitized suites: they wait on the browser and the network much of their time, when the
+# pool keeps the processors busy.
+browser_pid=
+if [ -x tests/browser/run.sh ]; then
+	(
+		t0=$SECONDS
+		env -u CADRE_TEST_SHARED tests/browser/run.sh build/cadre >"$log/browser.log" 2>&1
+		echo "$? $((SECONDS - t0))" >"$log/browser.rc"
+	) &
+	browser_pid=$!
+fi
 # The suites on the sanitizer build run as one pool of files, the longest first, so that no
 # processor waits at the end of each suite for its last file. They share one audit key and build each fixture database once (tests/cli/lib.sh: fixture_shared;
 # the suites' files copy it). Each suite's count is read from its line "suite NAME: ...".
@@ -151,8 +168,12 @@ if [ ${#pool[@]} -gt 0 ]; then
 	printf '%-40s (%d s)\n' "the sanitized suites, in one pool" $((SECONDS - t0))
 fi
 unset CADRE_TEST_SHARED
-[ -x tests/browser/run.sh ] && run_suite "tests/browser (Chromium)" "$log/browser.log" \
-	tests/browser/run.sh build/cadre
+if [ -n "$browser_pid" ]; then
+	wait "$browser_pid"
+	read -r brc bsecs <"$log/browser.rc" 2>/dev/null || { brc=1; bsecs=0; }
+	rm -f "$log/browser.rc"
+	suite_result "tests/browser (Chromium, beside the pool)" "$log/browser.log" "$brc" "$bsecs"
+fi
 
 # Fuzz targets: a short run over each corpus (longer runs: make fuzz; tests/fuzz/replay.sh).
 if command -v clang >/dev/null && make --no-print-directory -s -j"$(nproc)" fuzz >"$log/fuzz-build.log" 2>&1; then
