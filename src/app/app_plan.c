@@ -1137,13 +1137,23 @@ json_t *app_plan_json(const struct plan_view *v)
 enum err_code app_plan_export_file(struct app *a, const struct plan_view *v,
 				   enum table_format f, const char *path, struct err *e)
 {
+	long long len;
+	int fd;
+	enum err_code rc;
+
+	if ((rc = app_plan_export(a, v, f, &fd, &len, e)))
+		return rc;
+	return table_out_save(fd, path, e);
+}
+
+enum err_code app_plan_export(struct app *a, const struct plan_view *v, enum table_format f,
+			      int *fd, long long *len, struct err *e)
+{
 	static const char *const head[] = {"org", "kind", "rank", "member_id", "full_name",
 					   "from_version", "reason", "ready", "failed", NULL};
 	struct table_out *t = table_out_new(f, "plan", e);
 	size_t i;
-	int k, fd;
-	long long len;
-	enum err_code rc;
+	int k;
 
 	(void)a;
 	if (!t)
@@ -1177,9 +1187,7 @@ enum err_code app_plan_export_file(struct app *a, const struct plan_view *v,
 		table_out_text(t, failed);
 		table_out_row(t);
 	}
-	if ((rc = table_out_finish(t, &fd, &len, e)))
-		return rc;
-	return table_out_save(fd, path, e);
+	return table_out_finish(t, fd, len, e);
 }
 
 /* ---- the vacancy report and the counts ----------------------------------------------------- */

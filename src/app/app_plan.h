@@ -122,6 +122,9 @@ json_t *app_plan_criterion_json(const struct plan_criterion_row *r);
  * ("-": standard output). */
 enum err_code app_plan_export_file(struct app *a, const struct plan_view *v,
 				   enum table_format f, const char *path, struct err *e);
+/* The same rows as a download: *fd (caller closes) holds *len bytes (table_out_finish). */
+enum err_code app_plan_export(struct app *a, const struct plan_view *v, enum table_format f,
+			      int *fd, long long *len, struct err *e);
 
 /* The vacancy report's columns: for each position row of v, the successors planned (open
  * rows of the latest period covering as_of) and of them those ready (meeting every

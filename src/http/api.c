@@ -349,7 +349,7 @@ const struct route_params api_params[] = {
 	{"GET", "/api/v1/members/{id}/holdings", "format offset limit"},
 	{"GET", "/api/v1/accounts", "offset limit"},
 	{"GET", "/api/v1/plan-periods", "offset limit"},
-	{"GET", "/api/v1/orgs/{code}/plan", "period version"},
+	{"GET", "/api/v1/orgs/{code}/plan", "period version format"},
 	{"GET", "/api/v1/orgs/{code}/plan/versions", "period offset limit"},
 	{"GET", "/api/v1/orgs/{code}/plan/targets", "period offset limit"},
 	{"GET", "/api/v1/plan-criteria", "kind as_of offset limit"},

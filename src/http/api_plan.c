@@ -107,10 +107,15 @@ static void reply_plan(struct req *r, int status, const char *period, int versio
 	reply_json(r, status, j);
 }
 
-/* GET /api/v1/orgs/{code}/plan?period=&version= */
+/* GET /api/v1/orgs/{code}/plan?period=&version=&format=json|csv|xlsx (a download: a row a
+ * planned successor, with whether ready and the criteria not met) */
 void api_plan_get(struct req *r)
 {
-	int version;
+	const char *f = req_query(r, "format");
+	struct plan_view v;
+	long long len;
+	int version, fd, x;
+	enum err_code rc;
 
 	if (need_right(r))
 		return;
@@ -118,7 +123,31 @@ void api_plan_get(struct req *r)
 		reply_problem(r);
 		return;
 	}
-	reply_plan(r, 200, req_query(r, "period"), version);
+	if (!f || !f[0] || !strcmp(f, "json")) {
+		reply_plan(r, 200, req_query(r, "period"), version);
+		return;
+	}
+	if (strcmp(f, "csv") && strcmp(f, "xlsx")) {
+		err_add(&r->e, ERR_USAGE, 0, "format", f, NULL, "format must be json, csv or xlsx");
+		reply_problem(r);
+		return;
+	}
+	x = !strcmp(f, "xlsx");
+	if (app_plan_get(r->app, &r->actor, req_query(r, "period"), r->pathv[0], version, &v,
+			 &r->e)) {
+		reply_problem(r);
+		return;
+	}
+	rc = app_plan_export(r->app, &v, x ? TABLE_XLSX : TABLE_CSV, &fd, &len, &r->e);
+	plan_view_free(&v);
+	if (rc) {
+		reply_problem(r);
+		return;
+	}
+	api_reply_fd(r, fd, (unsigned long long)len,
+		     x ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		       : "text/csv; charset=utf-8",
+		     x ? "plan.xlsx" : "plan.csv");
 }
 
 /* GET /api/v1/orgs/{code}/plan/versions?period= */

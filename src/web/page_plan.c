@@ -210,7 +210,19 @@ static void plan_page(struct req *r, const struct plan_view *v, int post)
 	TR(r, "Candidates judged on");
 	H(r, " ");
 	D(r, v->on);
-	H(r, ".</p>\n<p id=\"plan-summary\">");
+	H(r, ". <span class=\"downloads\" id=\"plan-download\"><a href=\"/orgs/");
+	U(r, v->org.code);
+	H(r, "/plan?period=");
+	U(r, v->period.code);
+	H(r, "&amp;version=");
+	N(r, v->version);
+	H(r, "&amp;format=csv\">CSV</a> <a href=\"/orgs/");
+	U(r, v->org.code);
+	H(r, "/plan?period=");
+	U(r, v->period.code);
+	H(r, "&amp;version=");
+	N(r, v->version);
+	H(r, "&amp;format=xlsx\">XLSX</a></span></p>\n<p id=\"plan-summary\">");
 	TR(r, "People planned");
 	H(r, ": ");
 	N(r, v->people);
@@ -373,6 +385,40 @@ static void plan_page(struct req *r, const struct plan_view *v, int post)
 }
 
 /* GET /orgs/{code}/plan?period=&version= */
+/* ?format=csv|xlsx: the plan's rows as a download (1 when answered). */
+static int plan_download(struct req *r, const struct plan_view *v)
+{
+	const char *f = req_query(r, "format");
+	struct buf d;
+	long long len;
+	int fd, x;
+
+	if (!f || !f[0])
+		return 0;
+	if (strcmp(f, "csv") && strcmp(f, "xlsx")) {
+		err_add(&r->e, ERR_USAGE, 0, "format", f, NULL, "format must be csv or xlsx");
+		web_fail(r);
+		return 1;
+	}
+	x = !strcmp(f, "xlsx");
+	if (app_plan_export(r->app, v, x ? TABLE_XLSX : TABLE_CSV, &fd, &len, &r->e)) {
+		web_fail(r);
+		return 1;
+	}
+	buf_reset(&r->out);
+	r->file_fd = fd;
+	r->file_len = (unsigned long long)len;
+	r->file_set = 1;
+	r->status = 200;
+	r->ctype = x ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		     : "text/csv; charset=utf-8";
+	buf_init(&d, 0);
+	buf_printf(&d, "attachment; filename=\"plan-%s.%s\"", v->period.code, x ? "xlsx" : "csv");
+	req_header(r, "Content-Disposition", buf_str(&d));
+	buf_cleanup(&d);
+	return 1;
+}
+
 void web_org_plan(struct req *r)
 {
 	struct plan_view v;
@@ -382,7 +428,8 @@ void web_org_plan(struct req *r)
 		web_fail(r);
 		return;
 	}
-	plan_page(r, &v, 0);
+	if (!plan_download(r, &v))
+		plan_page(r, &v, 0);
 	plan_view_free(&v);
 }
 

@@ -58,6 +58,17 @@ expect_json 'd["version"] == 2 and [(c["member_id"], c["rank"]) for p in d["posi
 expect_json 'd["positions"][0]["short"] is False and d["people"] == 2'
 api GET "/api/v1/orgs/A1/plan?version=1"
 expect_json '[c["member_id"] for p in d["positions"] for c in p["candidates"]] == ['"${M[1]}, ${M[0]}, $MEMBER_A"']' "version 1 unchanged"
+# the plan as a download: a row a planned successor, whether ready, the criteria not met
+api GET "/api/v1/orgs/A1/plan?version=1&format=csv"
+expect_status 200
+expect_header '^Content-Type: text/csv'
+expect_true "the plan's CSV header" [ "$(printf '%s' "$OUT" | head -1)" = "org,kind,rank,member_id,full_name,from_version,reason,ready,failed" ]
+expect_eq "the plan's CSV: three rows of version 1, ranked" "1 2 3" "$(printf '%s\n' "$OUT" | python3 -c 'import csv,sys; print(" ".join(r["rank"] for r in csv.DictReader(sys.stdin)))')"
+api GET "/api/v1/orgs/A1/plan?format=xlsx"
+expect_status 200
+expect_header '^Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+api GET "/api/v1/orgs/A1/plan?format=pdf"
+expect_status 400
 api GET "/api/v1/orgs/A1/plan?version=9"
 expect_status 404
 api GET "/api/v1/orgs/A1/plan?period=1990-1995"

@@ -57,6 +57,13 @@ expect_out_contains 'class="err failed" data-criterion="review_grades"'
 expect_out_contains 'not ready'
 expect_out_contains '<span id="plan-short">0</span>'
 expect_out_contains 'class="err missed"'
+expect_out_contains '<span class="downloads" id="plan-download"><a href="/orgs/A1/plan?period=2025-2030&amp;version=1&amp;format=csv">CSV</a>'
+page GET "/orgs/A1/plan?period=2025-2030&version=1&format=csv"
+expect_status 200
+expect_out_contains 'org,kind,rank,member_id,full_name,from_version,reason,ready,failed'
+expect_out_contains 'review_grades'
+page GET "/orgs/A1/plan?period=2025-2030&format=doc"
+expect_status 400
 post "/orgs/A1/plan" --data-urlencode action=review --data-urlencode rv_year=2026 --data-urlencode "rv_note=rà soát"
 expect_status 303
 post "/orgs/A1/plan" --data-urlencode action=rerank --data-urlencode rr_position=A1:commander \
