@@ -11,18 +11,6 @@
 /* An interval [valid_from, valid_to) of alias t covering date ?N. */
 #define COVERS(t, n) "(" t ".valid_from <= ?" n " AND (" t ".valid_to IS NULL OR " t ".valid_to > ?" n "))"
 
-/* A statement's rows through read(s) to cb; done with it at the end. */
-#define WALK(st, s, e, what, body)                                                  \
-	do {                                                                        \
-		int step_;                                                          \
-		while ((step_ = sqlite3_step(s)) == SQLITE_ROW) {                   \
-			body                                                        \
-		}                                                                   \
-		sq_done(st, s);                                                     \
-		if (step_ != SQLITE_DONE && step_ != SQLITE_ROW)                    \
-			return sq_db_error(st, e, what);                            \
-	} while (0)
-
 /* Read one row with read, or ERR_NOTFOUND. */
 #define ONE(st, s, e, what, read)                                                   \
 	do {                                                                        \

@@ -168,4 +168,18 @@ enum err_code fig_bulk_start(struct store *st, struct err *e);
 enum err_code fig_bulk_flush(struct store *st, struct err *e);
 void fig_bulk_forget(struct store *st);
 
+/* A statement's rows through body (which may return on a row); done with it at the end, a
+ * failure of the step answered as sq_db_error(st, e, what). For the functions that return an
+ * enum err_code. */
+#define WALK(st, s, e, what, body)                                                  \
+	do {                                                                        \
+		int step_;                                                          \
+		while ((step_ = sqlite3_step(s)) == SQLITE_ROW) {                   \
+			body                                                        \
+		}                                                                   \
+		sq_done(st, s);                                                     \
+		if (step_ != SQLITE_DONE && step_ != SQLITE_ROW)                    \
+			return sq_db_error(st, e, what);                            \
+	} while (0)
+
 #endif

@@ -9,18 +9,6 @@
 #include "store_int.h"
 #include "store_sheet.h"
 
-/* A statement's rows through body; done with it at the end. */
-#define WALK(st, s, e, what, body)                                                  \
-	do {                                                                        \
-		int step_;                                                          \
-		while ((step_ = sqlite3_step(s)) == SQLITE_ROW) {                   \
-			body                                                        \
-		}                                                                   \
-		sq_done(st, s);                                                     \
-		if (step_ != SQLITE_DONE && step_ != SQLITE_ROW)                    \
-			return sq_db_error(st, e, what);                            \
-	} while (0)
-
 /* ---- assessments ----------------------------------------------------------------------- */
 #define ASSESS_COLS                                                                        \
 	"a.id, a.member_id, coalesce(a.position_id, 0), a.year, coalesce(a.health, 0),"    \

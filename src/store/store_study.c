@@ -10,18 +10,6 @@
 
 #define ON_ROLL "('probationary','official','exempt','suspended')"
 
-/* A statement's rows to read(s) and cb; done with it at the end. */
-#define WALK(st, s, e, what, body)                                                  \
-	do {                                                                        \
-		int step_;                                                          \
-		while ((step_ = sqlite3_step(s)) == SQLITE_ROW) {                   \
-			body                                                        \
-		}                                                                   \
-		sq_done(st, s);                                                     \
-		if (step_ != SQLITE_DONE && step_ != SQLITE_ROW)                    \
-			return sq_db_error(st, e, what);                            \
-	} while (0)
-
 #define DOC_COLS                                                                         \
 	"d.id, d.number, d.num, d.type, d.issuer, d.issued_on, d.title,"                 \
 	" coalesce(d.replaces_id, 0), coalesce(r.number, ''), d.org_id, o.code, o.pre,"   \
