@@ -335,8 +335,19 @@ void web_org_cadres(struct req *r)
 		H(r, "</a>");
 	}
 	err_clear(&r->e);
-	H(r, " ");
+	if (app_personnel_check(r->app, &r->actor, o.id, &r->e) == ERR_OK) {
+		H(r, " <a id=\"plan\" href=\"/orgs/");
+		U(r, o.code);
+		H(r, "/plan\">");
+		TR(r, "Succession plan");
+		H(r, "</a>");
+	}
+	err_clear(&r->e);
+	H(r, " <a id=\"rotations\" href=\"/orgs/");
+	U(r, o.code);
+	H(r, "/rotations\">");
 	TR(r, "Rotations of the year");
+	H(r, "</a>");
 	download_links(r, "rotations-download", "?list=rotations&");
 	H(r, "</p>\n<ul class=\"flags\" id=\"flags\">");
 	if (app_org_flags(r->app, &r->actor, o.code, flag_item, r, &r->e))

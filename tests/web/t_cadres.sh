@@ -30,6 +30,8 @@ server_start
 login aclerk
 expect_page /orgs/A1/cadres
 expect_out_contains 'id="position-'
+expect_out_contains '<a id="rotations" href="/orgs/A1/rotations">'
+expect_out_lacks 'id="plan"' # the plan needs the personnel right
 expect_out_contains "$EVIL_ESC"
 expect_out_contains '12/QĐ-BTL (ROOT)'
 expect_out_contains 'Nguyễn Văn An'
@@ -62,6 +64,8 @@ expect_out_contains 'Báo cáo khuyết cán bộ'
 expect_out_contains 'khuyết'
 HTTP_LANG=en
 login admin
+expect_page /orgs/A1/cadres
+expect_out_contains '<a id="plan" href="/orgs/A1/plan">'
 expect_page /orgs/ROOT/vacancies
 # B1 is a border area: its vacant commander first
 expect_true "border first" python3 -c "import sys; s=open('$OUTF').read(); sys.exit(0 if s.index('/orgs/B1/cadres') < s.index('/orgs/A1/cadres') else 1)"
