@@ -53,7 +53,13 @@ Try next, in another terminal:
   $cadre --db $db audit list                      who did what (the opening of a record too)
   TOKEN=\$($cadre --db $db token add admin)      an API token for scripts (shown once)
   curl -H "Authorization: Bearer \$TOKEN" http://$open/api/v1/orgs/HG     the JSON API
+  $cadre --db $db vacancy --org QK2               key posts vacant or acting, committees short
+  $cadre --db $db succession plan --org QK2       the region's succession plan 2025-2030
   $cadre --help                                   every command; 'man docs/cadre.1'
+
+Key cadres (docs/cadres.md): http://$open/orgs/QK2/cadres (positions, the committee),
+/orgs/QK2/vacancies, /orgs/QK2/plan and a cadre's sheet need the personnel right: sign in as
+tochuc.demo with the password canbo-tochuc-2026 (the region's organisation department).
 
 A member's own handbook (docs/handbook.md), made for a phone: sign in as dv01.demo with the
 password sotay-dangvien-2026, or activate dv02.demo at http://$open/activate with the code
