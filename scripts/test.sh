@@ -46,14 +46,14 @@ read_unit() {
 	printf '%-40s %4d passed, %d failed (%d s)\n' "$bin" "$p" "$f" "$secs"
 }
 units=()
-# test_demo and test_review build the demo region (a minute of processor time under ASan): the
-# same checks run once, not twice. test_demo builds it twice (its determinism) and runs on the
-# plain build: the sanitized suites build the demo under ASan already (demo_fixture).
+# test_demo and test_review build the demo region (a minute of processor time under ASan each,
+# test_demo twice for its determinism): they run once, on the plain build. The code they run is
+# the app's, which the sanitized suites drive too.
 for t in build/tests/test_* build/san/tests/test_*; do
-	case $t in build/san/tests/test_demo | build/tests/test_review) continue ;; esac
+	case $t in build/san/tests/test_demo | build/san/tests/test_review) continue ;; esac
 	[ -x "$t" ] && units+=("$t")
 done
-# The longest first (test_demo, and test_review under the sanitizer), by their seconds at the
+# The longest first (test_demo and test_review), by their seconds at the
 # last run ("unit:BINARY SECONDS" in build/test-logs/test-costs, else in tests/test-costs); a
 # new one, not measured yet, before all. The run's seconds are kept for the next run.
 costs_local=$log/test-costs
@@ -129,6 +129,8 @@ fi
 shared=$(mktemp -d "${TMPDIR:-/tmp}/cadre-test-shared.XXXXXX") || exit 1
 trap 'rm -rf "$shared"' EXIT
 export CADRE_TEST_SHARED=$shared
+# The shared demo region is built by the plain build (tests/cli/lib.sh, demo_fixture_build).
+export CADRE_DEMO_BINARY=$PWD/build/cadre
 pool=()
 for s in cli server api web hostile; do
 	[ -x "tests/$s/run.sh" ] && pool+=("$PWD/tests/$s")
@@ -177,7 +179,7 @@ fi
 
 # Fuzz targets: a short run over each corpus (longer runs: make fuzz; tests/fuzz/replay.sh).
 if command -v clang >/dev/null && make --no-print-directory -s -j"$(nproc)" fuzz >"$log/fuzz-build.log" 2>&1; then
-	FUZZ_JOBS=${FUZZ_JOBS:-$jobs} FUZZ_SECONDS=${FUZZ_SECONDS:-8} tests/fuzz/replay.sh build/fuzz >"$log/fuzz.log" 2>&1
+	FUZZ_JOBS=${FUZZ_JOBS:-$jobs} FUZZ_SECONDS=${FUZZ_SECONDS:-5} tests/fuzz/replay.sh build/fuzz >"$log/fuzz.log" 2>&1
 	p=$(grep -c ': ok$' "$log/fuzz.log")
 	f=$(grep -c ': FAILED' "$log/fuzz.log")
 	passed=$((passed + p))
