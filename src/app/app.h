@@ -31,6 +31,8 @@ struct actor {
 	int personnel;      /* holds the right 'personnel' with its role (docs/cadres.md): set
 			     * from the grant in force; a system administrator and the local
 			     * command line always hold it. Ask app_personnel_check, never this. */
+	int inspection;     /* holds the right 'inspection' (docs/inspection.md: cases and
+			     * complaints), set like personnel. Ask app_inspection_check. */
 };
 
 /* An open database with its rules. warn collects warnings of the last call (duplicates,
@@ -446,6 +448,21 @@ enum err_code app_account_personnel(struct app *a, const struct actor *ac, const
 enum err_code app_account_personnel_org(struct app *a, const struct actor *ac,
 					const char *name, const char *org_code, int on,
 					struct err *e);
+
+/* The one check of the right 'inspection' (docs/inspection.md "The inspection right"):
+ * inspection programmes, cases, complaints and denunciations, and the footnote-7 report
+ * need it, held with a role over organisation org_id (0: over its own scope); a system
+ * administrator and the local command line always hold it. Others see only the discipline
+ * in force on a member's record. ERR_DENIED saying who grants it otherwise. */
+enum err_code app_inspection_check(struct app *a, const struct actor *ac, int64_t org_id,
+				   struct err *e);
+/* Grant (on 1) or revoke (on 0) the right 'inspection', as app_account_personnel(_org).
+ * Audited as account.inspection.grant / account.inspection.revoke. */
+enum err_code app_account_inspection(struct app *a, const struct actor *ac, const char *name,
+				     int on, struct err *e);
+enum err_code app_account_inspection_org(struct app *a, const struct actor *ac,
+					 const char *name, const char *org_code, int on,
+					 struct err *e);
 
 /* Make an account holding role on org_code ("" = the whole tree, for a system administrator).
  * A system administrator may do this anywhere; an organisation administrator inside their

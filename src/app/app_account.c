@@ -225,6 +225,104 @@ enum err_code app_account_personnel_org(struct app *a, const struct actor *ac,
 	return app_account_personnel(a, ac, name, on, e);
 }
 
+enum err_code app_inspection_check(struct app *a, const struct actor *ac, int64_t org_id,
+				  struct err *e)
+{
+	long pre, last;
+	struct org o;
+	struct err tmp;
+	int in = 0;
+
+	if (ac->role != ROLE_SYS_ADMIN && (!ac->inspection || ac->role < ROLE_VIEWER))
+		return err_set(e, ERR_DENIED,
+			       "inspection records (programmes, cases, complaints) need the "
+			       "inspection right; an administrator of your accounts grants it "
+			       "('cadre user grant NAME --inspection')");
+	if (!org_id)
+		return ERR_OK;
+	if (app_scope(a, ac, &pre, &last, e))
+		return e->code;
+	err_init(&tmp);
+	if (store_org_by_id(a->st, org_id, &o, &tmp) == ERR_OK)
+		in = app_org_visible(a, pre, last, &o);
+	err_cleanup(&tmp);
+	if (!in)
+		return err_set(e, ERR_DENIED, "the inspection right of your role does not cover "
+					      "that organisation");
+	return ERR_OK;
+}
+
+enum err_code app_account_inspection(struct app *a, const struct actor *ac, const char *name,
+				    int on, struct err *e)
+{
+	struct account acc;
+	struct err tmp;
+	char subject[96], *before, *after;
+	enum err_code rc;
+
+	if (!role_can_manage_accounts(ac->role))
+		return err_set(e, ERR_DENIED, "your role (%s) may not manage accounts",
+			       role_name(ac->role));
+	if ((rc = app_begin(a, e)))
+		return rc;
+	err_init(&tmp);
+	rc = store_account_by_name(a->st, name, &acc, &tmp);
+	err_cleanup(&tmp);
+	if (rc == ERR_STORAGE) {
+		rc = err_set(e, ERR_STORAGE, "the database could not be read");
+		goto out;
+	}
+	/* An account outside the actor's subtree is answered as one that does not exist. */
+	if (rc || !acc.has_role || !acc_manageable(a, ac, &acc)) {
+		rc = err_add(e, ERR_NOTFOUND, 0, "account", name, NULL,
+			     "there is no account named '%s' within your scope", name);
+		goto out;
+	}
+	if (acc.role == ROLE_MEMBER) {
+		rc = err_add(e, ERR_INPUT, 0, "account", name, NULL,
+			     "a member's own account cannot hold the inspection right");
+		goto out;
+	}
+	if (acc.inspection == (on != 0))
+		goto out;
+	if ((rc = store_role_inspection(a->st, acc.id, on, ac->name, e)))
+		goto out;
+	snprintf(subject, sizeof subject, "account:%s", name);
+	before = app_json("{s:s,s:s,s:b}", "role", role_name(acc.role), "org",
+			  acc.role_org_code, "inspection", acc.inspection);
+	after = app_json("{s:s,s:s,s:b}", "role", role_name(acc.role), "org", acc.role_org_code,
+			 "inspection", on != 0);
+	rc = app_audit(a, ac, on ? "account.inspection.grant" : "account.inspection.revoke",
+		       subject, acc.role_org_id, before, after, e);
+	free(before);
+	free(after);
+out:
+	return app_end(a, rc, e);
+}
+
+enum err_code app_account_inspection_org(struct app *a, const struct actor *ac,
+					const char *name, const char *org_code, int on,
+					struct err *e)
+{
+	struct account acc;
+	struct err tmp;
+
+	if (org_code && role_can_manage_accounts(ac->role)) {
+		err_init(&tmp);
+		if (store_account_by_name(a->st, name, &acc, &tmp) == ERR_OK && acc.has_role &&
+		    acc_manageable(a, ac, &acc) && strcmp(org_code, acc.role_org_code)) {
+			err_cleanup(&tmp);
+			return err_add(e, ERR_INPUT, 0, "org", org_code, NULL,
+				       "the role of account '%s' is on %s: the right goes with "
+				       "that grant",
+				       name, acc.role_org_code[0] ? acc.role_org_code
+								  : "the whole tree");
+		}
+		err_cleanup(&tmp);
+	}
+	return app_account_inspection(a, ac, name, on, e);
+}
+
 static int acc_visible(void *ctx, const struct account *acc)
 {
 	struct acc_filter *f = ctx;
@@ -343,6 +441,7 @@ static void actor_of(const struct account *acc, const char *address, struct acto
 	out->role = acc->has_role ? acc->role : ROLE_VIEWER;
 	out->account_id = acc->id;
 	out->personnel = out->role == ROLE_SYS_ADMIN || (out->role >= ROLE_VIEWER && acc->personnel);
+	out->inspection = out->role == ROLE_SYS_ADMIN || (out->role >= ROLE_VIEWER && acc->inspection);
 	if (out->role == ROLE_MEMBER) {
 		/* Never the empty scope (the whole tree), whatever the role's row says. */
 		if (!out->scope_code[0])

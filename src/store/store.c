@@ -3549,7 +3549,7 @@ enum err_code store_audit_find(struct store *st, const struct audit_filter *f, l
 #define ACCOUNT_SQL                                                                         \
 	"SELECT a.id, a.name, a.password_hash, a.disabled, a.failed_logins,"                 \
 	" coalesce(a.locked_until, '0'), r.role, coalesce(r.org_id, 0), coalesce(o.code, '')," \
-	" coalesce(ma.member_id, 0), coalesce(r.personnel, 0)"                               \
+	" coalesce(ma.member_id, 0), coalesce(r.personnel, 0), coalesce(r.inspection, 0)"    \
 	" FROM account a LEFT JOIN account_role r ON r.account_id = a.id AND"                \
 	" r.revoked_at IS NULL LEFT JOIN org o ON o.id = r.org_id"                           \
 	" LEFT JOIN member_account ma ON ma.account_id = a.id"
@@ -3571,6 +3571,7 @@ static void read_account(sqlite3_stmt *s, struct account *a)
 	sq_col_copy(s, 8, a->role_org_code, sizeof a->role_org_code);
 	a->member_id = sqlite3_column_int64(s, 9);
 	a->personnel = sqlite3_column_int(s, 10) != 0;
+	a->inspection = sqlite3_column_int(s, 11) != 0;
 }
 
 enum err_code store_account_insert(struct store *st, struct account *a, struct err *e)
@@ -3699,8 +3700,8 @@ enum err_code store_role_personnel(struct store *st, int64_t account_id, int on,
 				   const char *granted_by, struct err *e)
 {
 	static const char copy[] =
-		"INSERT INTO account_role(account_id, role, org_id, granted_by, personnel)"
-		" SELECT account_id, role, org_id, ?2, ?3 FROM account_role"
+		"INSERT INTO account_role(account_id, role, org_id, granted_by, personnel, inspection)"
+		" SELECT account_id, role, org_id, ?2, ?3, inspection FROM account_role"
 		" WHERE account_id = ?1 AND revoked_at IS NULL";
 	static const char close_old[] =
 		"UPDATE account_role SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
@@ -3723,6 +3724,36 @@ enum err_code store_role_personnel(struct store *st, int64_t account_id, int on,
 	sqlite3_bind_int64(s, 1, account_id);
 	sqlite3_bind_int64(s, 2, id);
 	return sq_step_done(st, s, e, "granting the personnel right");
+}
+
+enum err_code store_role_inspection(struct store *st, int64_t account_id, int on,
+				   const char *granted_by, struct err *e)
+{
+	static const char copy[] =
+		"INSERT INTO account_role(account_id, role, org_id, granted_by, personnel, inspection)"
+		" SELECT account_id, role, org_id, ?2, personnel, ?3 FROM account_role"
+		" WHERE account_id = ?1 AND revoked_at IS NULL";
+	static const char close_old[] =
+		"UPDATE account_role SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+		" WHERE account_id = ?1 AND revoked_at IS NULL AND id <> ?2";
+	sqlite3_stmt *s = sq_prep(st, copy, e);
+	int64_t id;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, account_id);
+	sq_bind_text(s, 2, granted_by);
+	sqlite3_bind_int(s, 3, on ? 1 : 0);
+	if (sq_step_done(st, s, e, "granting the inspection right"))
+		return e->code;
+	if (!sqlite3_changes(st->db))
+		return err_set(e, ERR_NOTFOUND, "the account holds no role");
+	id = sqlite3_last_insert_rowid(st->db);
+	if (!(s = sq_prep(st, close_old, e)))
+		return e->code;
+	sqlite3_bind_int64(s, 1, account_id);
+	sqlite3_bind_int64(s, 2, id);
+	return sq_step_done(st, s, e, "granting the inspection right");
 }
 
 enum err_code store_accounts_walk(struct store *st, store_account_cb cb, void *ctx,

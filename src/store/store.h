@@ -563,6 +563,7 @@ struct account {
 	int has_role;
 	int64_t member_id;      /* a member's own account: the member it is bound to, else 0 */
 	int personnel;          /* the grant in force carries the right 'personnel' */
+	int inspection;         /* ... and the right 'inspection' (docs/inspection.md) */
 };
 enum err_code store_account_insert(struct store *st, struct account *a, struct err *e);
 /* With its role in force. ERR_NOTFOUND when there is no such account. */
@@ -584,6 +585,9 @@ enum err_code store_role_grant(struct store *st, int64_t account_id, enum role r
  * and a copy with the new value opened (history kept). ERR_NOTFOUND when it has no grant. */
 enum err_code store_role_personnel(struct store *st, int64_t account_id, int on,
 				   const char *granted_by, struct err *e);
+/* The same for the right 'inspection' (docs/inspection.md), the personnel right kept. */
+enum err_code store_role_inspection(struct store *st, int64_t account_id, int on,
+				    const char *granted_by, struct err *e);
 typedef int (*store_account_cb)(void *ctx, const struct account *a);
 enum err_code store_accounts_walk(struct store *st, store_account_cb cb, void *ctx,
 				  struct err *e);
