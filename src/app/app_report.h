@@ -144,6 +144,18 @@ struct discipline_in {
 	date_t date;              /* decided on */
 	char body[ORG_CODE_MAX + 1];            /* the deciding body's organisation code */
 	char reason[TEXT_REASON_MAX + 1];
+	/* issue 14 (docs/inspection.md "Discipline"): all optional (zero / ""). */
+	date_t act_date;          /* when the act was committed (R-DISCIPLINE-LIMITATION); 0:
+				   * not known, refused where the limitation applies */
+	char decision_no[64];     /* the decision's number (core/docnum.h: 12-QĐ/UBKT) */
+	int inspection;           /* decided by the body's inspection committee, not the
+				   * committee itself (R-DISCIPLINE-AUTHORITY "/inspection") */
+	int64_t case_id;          /* the inspection case it concludes (insp_case), or 0 */
+	date_t notified_on;       /* when the target was notified (R-COMPLAINT-DAYS counts from
+				   * it); 0: not yet */
+	date_t effective_on;      /* when it takes effect (expulsion changes the roll then);
+				   * 0: the decision's date */
+	const char *members_to;   /* dissolution: where the members go (an organisation code) */
 };
 enum err_code app_discipline_add(struct app *a, const struct actor *ac,
 				 const struct discipline_in *d, int64_t *id, struct err *e);
@@ -154,6 +166,12 @@ struct discipline_rec {
 	enum discipline_form form;
 	date_t date;
 	char body[ORG_CODE_MAX + 1], reason[TEXT_REASON_MAX + 1], by[64];
+	/* issue 14 */
+	date_t act_date, notified_on, effective_on, ended_on;
+	char decision_no[64];
+	int inspection;           /* decided by the inspection committee */
+	int64_t case_id, replaces_id;
+	char state[12];           /* in_force, annulled, changed */
 };
 typedef int (*discipline_cb)(void *ctx, const struct discipline_rec *d);
 /* The discipline records of the subtree of org_code ("" the actor's scope), year (0: all),

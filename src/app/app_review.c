@@ -1227,6 +1227,15 @@ static int disc_forward(void *ctx, const struct discipline_row *d)
 	snprintf(o.body, sizeof o.body, "%s", d->body_code);
 	snprintf(o.reason, sizeof o.reason, "%s", d->reason);
 	snprintf(o.by, sizeof o.by, "%s", d->by);
+	o.act_date = d->act_date;
+	o.notified_on = d->notified_on;
+	o.effective_on = d->effective_on;
+	o.ended_on = d->ended_on;
+	snprintf(o.decision_no, sizeof o.decision_no, "%s", d->decision_no);
+	o.inspection = d->inspection;
+	o.case_id = d->case_id;
+	o.replaces_id = d->replaces_id;
+	snprintf(o.state, sizeof o.state, "%s", d->state);
 	return f->cb(f->ctx, &o);
 }
 

@@ -721,6 +721,12 @@ struct discipline_row {
 	char reason[TEXT_REASON_MAX + 1], by[64];
 	char member_name[VNAME_MAX + 1], org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];
 	char body_code[ORG_CODE_MAX + 1];
+	/* issue 14 (schema 41): written by store_discipline_insert, read by the list */
+	date_t act_date, notified_on, effective_on, ended_on; /* 0: none */
+	char decision_no[64];
+	int inspection;        /* body 'inspection' */
+	int64_t case_id, replaces_id;
+	char state[12];        /* in_force (the default when ""), annulled, changed */
 };
 enum err_code store_discipline_insert(struct store *st, struct discipline_row *d, struct err *e);
 /* Discipline decided between from and to (inclusive) on member_id, or (member_id 0) on the

@@ -989,7 +989,9 @@ enum err_code store_discipline_insert(struct store *st, struct discipline_row *d
 {
 	static const char ins[] =
 		"INSERT INTO discipline(member_id, org_id, form, decided_on, body_org_id, reason,"
-		" recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+		" recorded_by, act_on, decision_no, body, case_id, notified_on, effective_on, state,"
+		" replaces_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+		" ?14, ?15)";
 	sqlite3_stmt *s = sq_prep(st, ins, e);
 	enum err_code rc;
 
@@ -1002,6 +1004,16 @@ enum err_code store_discipline_insert(struct store *st, struct discipline_row *d
 	sqlite3_bind_int64(s, 5, d->body_org_id);
 	sq_bind_text(s, 6, d->reason);
 	sq_bind_text(s, 7, d->by);
+	if (d->act_date)
+		sq_bind_date(s, 8, d->act_date);
+	sq_bind_text(s, 9, d->decision_no);
+	sq_bind_text(s, 10, d->inspection ? "inspection" : "committee");
+	sq_bind_id_or_null(s, 11, d->case_id);
+	if (d->notified_on)
+		sq_bind_date(s, 12, d->notified_on);
+	sq_bind_date(s, 13, d->effective_on ? d->effective_on : d->date);
+	sq_bind_text(s, 14, d->state[0] ? d->state : "in_force");
+	sq_bind_id_or_null(s, 15, d->replaces_id);
 	if ((rc = sq_step_done(st, s, e, "recording discipline")))
 		return rc;
 	d->id = sqlite3_last_insert_rowid(st->db);
@@ -1057,7 +1069,10 @@ enum err_code store_discipline_list(struct store *st, long pre, long last, date_
 {
 	static const char sql[] =
 		"SELECT d.id, coalesce(d.member_id, 0), d.org_id, d.body_org_id, d.form, d.decided_on,"
-		" d.reason, d.recorded_by, coalesce(m.full_name, ''), o.code, o.name, b.code"
+		" d.reason, d.recorded_by, coalesce(m.full_name, ''), o.code, o.name, b.code,"
+		" coalesce(d.act_on, 0), coalesce(d.notified_on, 0), coalesce(d.effective_on, 0),"
+		" coalesce(d.ended_on, 0), d.decision_no, d.body = 'inspection',"
+		" coalesce(d.case_id, 0), coalesce(d.replaces_id, 0), d.state"
 		" FROM discipline d JOIN org o ON o.id = d.org_id JOIN org b ON b.id = d.body_org_id"
 		" LEFT JOIN member m ON m.id = d.member_id"
 		" WHERE o.pre BETWEEN ?1 AND ?2 AND d.decided_on BETWEEN ?3 AND ?4"
@@ -1086,6 +1101,15 @@ enum err_code store_discipline_list(struct store *st, long pre, long last, date_
 		sq_col_copy(s, 9, d.org_code, sizeof d.org_code);
 		sq_col_copy(s, 10, d.org_name, sizeof d.org_name);
 		sq_col_copy(s, 11, d.body_code, sizeof d.body_code);
+		d.act_date = (date_t)sqlite3_column_int(s, 12);
+		d.notified_on = (date_t)sqlite3_column_int(s, 13);
+		d.effective_on = (date_t)sqlite3_column_int(s, 14);
+		d.ended_on = (date_t)sqlite3_column_int(s, 15);
+		sq_col_copy(s, 16, d.decision_no, sizeof d.decision_no);
+		d.inspection = sqlite3_column_int(s, 17);
+		d.case_id = sqlite3_column_int64(s, 18);
+		d.replaces_id = sqlite3_column_int64(s, 19);
+		sq_col_copy(s, 20, d.state, sizeof d.state);
 		if (cb(ctx, &d))
 			break;
 	}
