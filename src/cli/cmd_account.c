@@ -57,16 +57,20 @@ int cmd_user_add(struct cli *c, int npos, char **pos)
 	memset(password, 0, sizeof password);
 	if (!rc && OPT_SET(c, "personnel"))
 		rc = app_account_personnel(&c->app, &c->actor, pos[0], 1, &c->e);
+	if (!rc && OPT_SET(c, "inspection"))
+		rc = app_account_inspection(&c->app, &c->actor, pos[0], 1, &c->e);
 	if (rc)
 		return cli_fail(c);
 	if (c->json)
-		cli_json_out(json_pack("{s:s,s:s,s:s,s:b}", "account", pos[0], "role",
+		cli_json_out(json_pack("{s:s,s:s,s:s,s:b,s:b}", "account", pos[0], "role",
 				       role_name(role), "org", OPT(c, "org") ? OPT(c, "org") : "",
-				       "personnel", OPT_SET(c, "personnel")));
+				       "personnel", OPT_SET(c, "personnel"), "inspection",
+				       OPT_SET(c, "inspection")));
 	else
-		printf("account %s added: %s on %s%s\n", pos[0], role_name(role),
+		printf("account %s added: %s on %s%s%s\n", pos[0], role_name(role),
 		       OPT(c, "org") ? OPT(c, "org") : "the whole tree",
-		       OPT_SET(c, "personnel") ? ", with the personnel right" : "");
+		       OPT_SET(c, "personnel") ? ", with the personnel right" : "",
+		       OPT_SET(c, "inspection") ? ", with the inspection right" : "");
 	return 0;
 }
 
@@ -80,16 +84,20 @@ static int acc_row(void *ctx, const struct account *acc)
 	struct acc_out *o = ctx;
 	const char *role = acc->has_role ? role_name(acc->role) : "-";
 	const char *org = acc->role_org_code[0] ? acc->role_org_code : "(whole tree)";
+	int sys = acc->has_role && acc->role == ROLE_SYS_ADMIN;
+	int pers = acc->personnel || sys, insp = acc->inspection || sys;
 
 	if (o->arr)
-		cli_json_push(o->arr, json_pack("{s:s,s:s,s:s,s:b,s:b}", "account", acc->name,
+		cli_json_push(o->arr, json_pack("{s:s,s:s,s:s,s:b,s:b,s:b}", "account", acc->name,
 							"role", role, "org", org, "disabled",
-							acc->disabled, "personnel",
-							acc->personnel || acc->role == ROLE_SYS_ADMIN));
+							acc->disabled, "personnel", pers,
+							"inspection", insp));
 	else
 		table_row(o->t, acc->name, role, org,
-			  acc->personnel || (acc->has_role && acc->role == ROLE_SYS_ADMIN)
-				  ? "personnel" : "",
+			  pers && insp ? "personnel,inspection"
+			  : pers      ? "personnel"
+			  : insp      ? "inspection"
+				      : "",
 			  acc->disabled ? "disabled" : "");
 	return 0;
 }
@@ -109,19 +117,25 @@ int cmd_user_list(struct cli *c, int npos, char **pos)
 			    NULL);
 }
 
-/* user grant|revoke NAME --personnel */
+/* user grant|revoke NAME --personnel|--inspection (one right a call) */
 static int user_right(struct cli *c, const char *name, int on)
 {
-	if (!OPT_SET(c, "personnel")) {
+	int insp = OPT_SET(c, "inspection");
+
+	if (OPT_SET(c, "personnel") == insp) {
 		err_add(&c->e, ERR_USAGE, 0, "personnel", NULL, NULL,
-			"name the right: --personnel");
+			"name one right: --personnel or --inspection");
 		return cli_fail(c);
 	}
-	if (app_account_personnel(&c->app, &c->actor, name, on, &c->e))
+	if (insp ? app_account_inspection(&c->app, &c->actor, name, on, &c->e)
+		 : app_account_personnel(&c->app, &c->actor, name, on, &c->e))
 		return cli_fail(c);
 	if (c->json)
-		cli_json_out(json_pack("{s:s,s:s,s:b}", "account", name, "right", "personnel",
-				       "held", on));
+		cli_json_out(json_pack("{s:s,s:s,s:b}", "account", name, "right",
+				       insp ? "inspection" : "personnel", "held", on));
+	else if (insp)
+		printf(on ? "account %s: inspection right granted\n"
+			  : "account %s: inspection right revoked\n", name);
 	else
 		printf(on ? "account %s: personnel right granted\n"
 			  : "account %s: personnel right revoked\n", name);

@@ -210,10 +210,12 @@ static struct opt user_add_opts[] = {
 	{"org", 1, N_("the organisation whose subtree the role covers (omit only for sys_admin)"),
 	 NULL, 0},
 	{"personnel", 0, N_("with the personnel right (training, planning, assessments)"), NULL, 0},
+	{"inspection", 0, N_("with the inspection right (programmes, cases, complaints)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt user_right_opts[] = {
 	{"personnel", 0, N_("the personnel right (training, planning, assessments)"), NULL, 0},
+	{"inspection", 0, N_("the inspection right (programmes, cases, complaints)"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt token_add_opts[] = {
@@ -570,9 +572,11 @@ const struct command cli_commands[] = {
 	{"user", "list", "", N_("The accounts within your subtree and their roles."), no_opts, 0, 0,
 	 cmd_user_list, 1},
 	{"user", "grant", "NAME", N_("Grant a right on an account's role (--personnel: the "
-				  "personnel right; account administrators of its subtree)."),
+				  "personnel right, --inspection: the inspection right; account "
+				  "administrators of its subtree)."),
 	 user_right_opts, 1, 1, cmd_user_grant, 1},
-	{"user", "revoke", "NAME", N_("Revoke a right of an account's role (--personnel)."),
+	{"user", "revoke", "NAME", N_("Revoke a right of an account's role (--personnel or "
+				      "--inspection)."),
 	 user_right_opts, 1, 1, cmd_user_revoke, 1},
 	{"succession", "periods", "", N_("The planning periods (quy hoạch)."), plan_periods_opts, 0,
 	 0, cmd_plan_periods, 1},

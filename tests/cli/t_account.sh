@@ -15,7 +15,7 @@ printf 'một mật khẩu đủ dài\n' >pw.txt
 STDIN=pw.txt expect_exit 0 user add clerk.e98 --role clerk --org E98
 expect_out_contains "clerk on E98"
 STDIN=pw.txt expect_exit 0 --json user list
-expect_json 'd == [{"account": "clerk.e98", "role": "clerk", "org": "E98", "disabled": False, "personnel": False}]' "the account and its role"
+expect_json 'd == [{"account": "clerk.e98", "role": "clerk", "org": "E98", "disabled": False, "personnel": False, "inspection": False}]' "the account and its role"
 expect_py 'b"$argon2id$" in read("case1.db") and "một mật khẩu".encode() not in read("case1.db")' "argon2id only, never the password"
 
 tcase "bad accounts are refused with every reason" "$WORK/base.db"
@@ -98,5 +98,27 @@ CADRE_TOKEN=${TOK[root.adm]} expect_exit 0 token revoke 6
 CADRE_TOKEN=${TOK[f99.clerk]} cadre user list
 expect_eq "the revoked token no longer works" 7 "$RC"
 CADRE_TOKEN=${TOK[e98.clerk]} expect_exit 0 org show E98
+
+# The inspection right (docs/inspection.md): granted and revoked beside the personnel right,
+# each keeping the other; one right a call.
+CADRE_TOKEN=${TOK[e98.adm]} expect_exit 0 user grant e98.clerk --personnel
+CADRE_TOKEN=${TOK[e98.adm]} expect_exit 0 --json user grant e98.clerk --inspection
+expect_json 'd == {"account": "e98.clerk", "right": "inspection", "held": True}' "the inspection right granted"
+CADRE_TOKEN=${TOK[e98.adm]} expect_exit 0 --json user list
+expect_json '[(a["personnel"], a["inspection"]) for a in d if a["account"] == "e98.clerk"] == [(True, True)]' \
+	"both rights held"
+CADRE_TOKEN=${TOK[e98.adm]} expect_exit 0 user list
+expect_out_contains "personnel,inspection"
+CADRE_TOKEN=${TOK[e98.adm]} expect_exit 0 user revoke e98.clerk --inspection
+CADRE_TOKEN=${TOK[e98.adm]} expect_exit 0 --json user list
+expect_json '[(a["personnel"], a["inspection"]) for a in d if a["account"] == "e98.clerk"] == [(True, False)]' \
+	"revoking the inspection right keeps the personnel right"
+CADRE_TOKEN=${TOK[e98.adm]} cadre user grant e98.clerk --personnel --inspection
+expect_eq "two rights in one call are refused" 2 "$RC"
+expect_err_contains "name one right: --personnel or --inspection"
+CADRE_TOKEN=${TOK[e98.clerk]} cadre user grant e98.view --inspection
+expect_eq "a clerk grants no right" 7 "$RC"
+expect_exit 0 audit list --limit 3
+expect_out_contains "account.inspection.revoke"
 
 done_testing
