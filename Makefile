@@ -64,6 +64,7 @@ LIB_SRC := \
 	src/store/store_scratch.c \
 	src/store/store_hb.c \
 	src/store/store_training.c \
+	src/store/store_insp.c \
 	src/store/store_sheet.c \
 	src/store/store_plan.c \
 	src/core/fig.c \
@@ -76,6 +77,7 @@ LIB_SRC := \
 	src/app/app_cadres.c \
 	src/app/demo_cadres.c \
 	src/core/training.c \
+	src/core/insp.c \
 	src/core/plan.c \
 	src/store/store_meeting.c \
 	src/app/app_meeting.c \
@@ -84,6 +86,7 @@ LIB_SRC := \
 	src/app/app_meet_export.c \
 	src/app/app_cadres_io.c \
 	src/app/app_training.c \
+	src/app/app_insp.c \
 	src/app/app_sheet.c \
 	src/app/demo_sheet.c \
 	src/app/app_plan.c \
@@ -121,6 +124,7 @@ LIB_SRC := \
 	src/app/app_hb.c \
 	src/app/demo_study.c \
 	src/app/demo_training.c \
+	src/app/demo_insp.c \
 	src/app/demo_plan.c \
 	$(sort $(wildcard src/http/*.c)) \
 	$(sort $(wildcard src/web/*.c))
@@ -141,6 +145,7 @@ CLI_SRC := \
 	src/cli/cmd_meeting.c \
 	src/cli/cmd_cadres.c \
 	src/cli/cmd_training.c \
+	src/cli/cmd_insp.c \
 	src/cli/cmd_sheet.c \
 	src/cli/cmd_plan.c \
 	src/cli/cmd_find.c \

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app_adm_io.h"
+#include "app_insp.h"
 #include "app_int.h"
 #include "app_cadres_io.h"
 #include "app_training.h"
@@ -203,6 +204,10 @@ enum err_code app_import_run(struct app *a, const struct actor *ac, const char *
 		return app_import_holdings(a, ac, o, res, e);
 	if (!strcmp(what, "committees"))
 		return app_import_committees(a, ac, o, res, e);
+	if (!strcmp(what, "programmes"))
+		return app_import_programmes(a, ac, o, res, e);
+	if (!strcmp(what, "cases"))
+		return app_import_cases(a, ac, o, res, e);
 	if (!strcmp(what, "reviews"))
 		fn = import_member_reviews;
 	else if (!strcmp(what, "org-reviews"))

@@ -188,6 +188,12 @@ enum err_code demo_meetings(struct app *a, const struct actor *ac, struct err *e
  * two members of every committee and grassroots organisation of the region; after the rest. */
 enum err_code demo_training(struct app *a, const struct actor *ac, struct err *e);
 
+/* The demo's inspection and supervision and its account with the inspection right
+ * (demo_insp.c): programmes 2020-2026 of the region, its inspection committee, every
+ * province and some grassroots committees, cases from them and on signs of violation, with
+ * conclusions, notices and some discipline; after the reviews. */
+enum err_code demo_inspection(struct app *a, const struct actor *ac, struct err *e);
+
 /* ---- CSV files with a header (app_io.c; the review imports use them too) ---------------- */
 /* The columns of a CSV file: names the known ones (NULL-terminated, at most 64), required
  * those that must be there. app_csv_header fills the rest from the header record. */

@@ -93,6 +93,22 @@ int cmd_import(struct cli *c, int npos, char **pos);
 int cmd_audit_list(struct cli *c, int npos, char **pos);
 int cmd_user_add(struct cli *c, int npos, char **pos);
 int cmd_user_list(struct cli *c, int npos, char **pos);
+/* cmd_insp.c: inspection and supervision (docs/inspection.md), with their options. */
+extern struct opt insp_programme_add_opts[], insp_programme_list_opts[], insp_item_add_opts[],
+	insp_case_open_opts[], insp_case_conclude_opts[], insp_case_notify_opts[],
+	insp_case_followup_opts[], insp_case_close_opts[], insp_case_list_opts[];
+int cmd_insp_programme_add(struct cli *c, int npos, char **pos);
+int cmd_insp_programme_list(struct cli *c, int npos, char **pos);
+int cmd_insp_programme_show(struct cli *c, int npos, char **pos);
+int cmd_insp_item_add(struct cli *c, int npos, char **pos);
+int cmd_insp_item_remove(struct cli *c, int npos, char **pos);
+int cmd_insp_case_open(struct cli *c, int npos, char **pos);
+int cmd_insp_case_conclude(struct cli *c, int npos, char **pos);
+int cmd_insp_case_notify(struct cli *c, int npos, char **pos);
+int cmd_insp_case_followup(struct cli *c, int npos, char **pos);
+int cmd_insp_case_close(struct cli *c, int npos, char **pos);
+int cmd_insp_case_list(struct cli *c, int npos, char **pos);
+int cmd_insp_case_show(struct cli *c, int npos, char **pos);
 /* cmd_training.c: training records (docs/cadres.md), with their options. */
 extern struct opt training_add_opts[], training_edit_opts[], training_list_opts[],
 	training_figures_opts[];

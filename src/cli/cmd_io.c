@@ -34,10 +34,14 @@ static int which(struct cli *c, const char *what, int reviews)
 		return 9;
 	if (reviews && strcmp(what, "committees") == 0)
 		return 10;
+	if (reviews && strcmp(what, "programmes") == 0)
+		return 11;
+	if (reviews && strcmp(what, "cases") == 0)
+		return 12;
 	err_add(&c->e, ERR_USAGE, 0, NULL, what, NULL, reviews ?
 		"say what to import: 'orgs', 'members', 'reviews', 'org-reviews', 'candidates', "
-		"'meetings', 'attendance', 'documents', 'training', 'holdings' or "
-		"'committees'" :
+		"'meetings', 'attendance', 'documents', 'training', 'holdings', "
+		"'committees', 'programmes' or 'cases'" :
 		"say what to export: 'orgs' or 'members'");
 	return -1;
 }
@@ -75,7 +79,7 @@ int cmd_import(struct cli *c, int npos, char **pos)
 			"skipping them");
 		return cli_fail(c);
 	}
-	if ((kind == 9 || kind == 10) && OPT(c, "skip-bad")) {
+	if (kind >= 9 && OPT(c, "skip-bad")) {
 		err_add(&c->e, ERR_USAGE, 0, "skip-bad", NULL, NULL,
 			"%s are imported all or nothing: fix the bad rows instead of skipping them",
 			pos[0]);

@@ -621,6 +621,39 @@ const struct command cli_commands[] = {
 	{"training", "figures", "", N_("Cadres sent to training in a year: the organisation and "
 				    "each of its children, by kind (a member counted once)."),
 	 training_figures_opts, 0, 0, cmd_training_figures, 1},
+	{"inspection", "programme add", "", N_("Record a yearly programme of inspection or of "
+					   "supervision of a committee or its inspection "
+					   "committee (inspection right)."),
+	 insp_programme_add_opts, 0, 0, cmd_insp_programme_add, 1},
+	{"inspection", "programme list", "", N_("The programmes of a subtree, newest year first."),
+	 insp_programme_list_opts, 0, 0, cmd_insp_programme_list, 1},
+	{"inspection", "programme show", "ID", N_("A programme with its items."), no_opts, 1, 1,
+	 cmd_insp_programme_show, 1},
+	{"inspection", "item add", "", N_("Add an item to a programme: the target (organisation or "
+				       "member), kind, planned period and content."),
+	 insp_item_add_opts, 0, 0, cmd_insp_item_add, 1},
+	{"inspection", "item remove", "ID", N_("Remove an item (kept, marked deleted; not once a "
+					    "case was opened from it)."),
+	 no_opts, 1, 1, cmd_insp_item_remove, 1},
+	{"inspection", "case open", "", N_("Open a case by a decision: from a programme item "
+					"(--item) or outside the programme (on signs of "
+					"violation)."),
+	 insp_case_open_opts, 0, 0, cmd_insp_case_open, 1},
+	{"inspection", "case conclude", "ID", N_("Conclude a case: findings and conclusion (with "
+					      "the proposed form of discipline)."),
+	 insp_case_conclude_opts, 1, 1, cmd_insp_case_conclude, 1},
+	{"inspection", "case notify", "ID", N_("Record the notice of a case's conclusion to its "
+					    "target."),
+	 insp_case_notify_opts, 1, 1, cmd_insp_case_notify, 1},
+	{"inspection", "case followup", "ID", N_("Record the follow-up of a case's conclusions."),
+	 insp_case_followup_opts, 1, 1, cmd_insp_case_followup, 1},
+	{"inspection", "case close", "ID", N_("Close a notified case."), insp_case_close_opts, 1, 1,
+	 cmd_insp_case_close, 1},
+	{"inspection", "case list", "", N_("The cases of a subtree, newest first (--late: open past "
+					"their period); --csv/--xlsx."),
+	 insp_case_list_opts, 0, 0, cmd_insp_case_list, 1},
+	{"inspection", "case show", "ID", N_("A case with its history."), no_opts, 1, 1,
+	 cmd_insp_case_show, 1},
 	{"assessment", "add", "", N_("Record a cadre's own yearly assessment in post (with the "
 				  "health class); a new one for a year replaces the current one and "
 				  "keeps it as a revision; needs the personnel right."),
@@ -646,12 +679,13 @@ const struct command cli_commands[] = {
 	 cmd_serve, 1},
 	{"import", NULL,
  "orgs|members|reviews|org-reviews|candidates|meetings|attendance|documents|training|"
- "holdings|committees FILE",
+ "holdings|committees|programmes|cases FILE",
 	 N_("Import organisations, members, reviews, candidates for admission, meetings, "
 	    "their attendance, the register of documents, training records, position holders "
-	    "or committees from CSV (docs/csv.md, docs/study.md, docs/cadres.md; '-' for "
-	    "standard input); all or nothing unless --skip-bad (reviews, meetings, attendance, "
-	    "documents, training, holdings, committees: always all or nothing)."),
+	    "or committees, inspection programmes or cases from CSV (docs/csv.md, docs/study.md, "
+	    "docs/cadres.md, docs/inspection.md; '-' for standard input); all or nothing unless "
+	    "--skip-bad (reviews, meetings, attendance, documents, training, holdings, "
+	    "committees, programmes, cases: always all or nothing)."),
 	 import_opts, 2, 2,
 	 cmd_import, 1},
 	{"export", NULL, "orgs|members FILE", N_("Export organisations or members as CSV ('-' for "
@@ -948,6 +982,15 @@ int main(int argc, char **argv)
 		if (i + 1 < argc && strcmp(k->name, argv[i + 1]) == 0) {
 			cmd = k;
 			i += 2;
+			break;
+		}
+		/* A name of two words ("programme add"): the two next arguments. */
+		if (i + 2 < argc && strchr(k->name, ' ') &&
+		    strlen(argv[i + 1]) == (size_t)(strchr(k->name, ' ') - k->name) &&
+		    !strncmp(k->name, argv[i + 1], strlen(argv[i + 1])) &&
+		    !strcmp(strchr(k->name, ' ') + 1, argv[i + 2])) {
+			cmd = k;
+			i += 3;
 			break;
 		}
 	}

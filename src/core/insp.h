@@ -11,6 +11,7 @@
 #include "date.h"
 #include "docnum.h"
 #include "err.h"
+#include "org.h"
 
 /* Who carries a programme or a case: the party committee (cấp ủy, ban thường vụ) or its
  * inspection committee (ủy ban kiểm tra). */
@@ -41,6 +42,72 @@ enum insp_action { IA_CONCLUDE, IA_NOTIFY, IA_FOLLOWUP, IA_CLOSE, IA__COUNT };
 #define INSP_FINDINGS_MAX 4000
 #define INSP_NOTE_MAX 2000
 #define INSP_DOC_MAX DOCNUM_MAX
+
+/* A programme: one body's (an organisation's committee or its inspection committee) yearly
+ * programme of inspection or of supervision. org_id is the body's organisation. */
+struct insp_programme {
+	int64_t id, org_id;
+	enum insp_body body;
+	int year;
+	enum insp_pkind kind;
+	char title[INSP_TITLE_MAX + 1];
+	date_t approved_on;          /* DATE_NONE: not recorded */
+	char doc_no[INSP_DOC_MAX];   /* canonical, "" when not recorded */
+	char recorded_by[64];
+	/* read back with it */
+	char org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];
+	long items, cases;           /* live items; cases opened from them */
+};
+
+/* An item of a programme: a target organisation, or a member (org_id then the member's
+ * organisation when recorded), its kind, planned period and content. */
+struct insp_item {
+	int64_t id, programme_id, org_id, member_id;
+	enum insp_kind kind;
+	date_t planned_from, planned_to;
+	char content[INSP_CONTENT_MAX + 1];
+	int deleted;
+	char org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1], member_name[128];
+	long cases;
+};
+
+/* A case: opened by a decision of a body (body_org_id, committee or inspection committee),
+ * from an item (item_id) or outside the programme (0), on a target organisation or member
+ * (org_id as for items); its team, period, findings, conclusion, notice and follow-up. */
+struct insp_case {
+	int64_t id, item_id, org_id, member_id, body_org_id, programme_id;
+	enum insp_body body;
+	enum insp_kind kind;
+	char decision_no[INSP_DOC_MAX];
+	date_t decision_on;
+	char team[INSP_TEAM_MAX + 1];
+	date_t period_from, period_to;
+	char content[INSP_CONTENT_MAX + 1];
+	char findings[INSP_FINDINGS_MAX + 1];
+	enum insp_state state;
+	enum insp_conclusion conclusion;
+	date_t concluded_on;
+	char conclusion_no[INSP_DOC_MAX];
+	char proposal[16];           /* a discipline form's name, for violation_discipline */
+	char notice_no[INSP_DOC_MAX];
+	date_t notified_on;
+	char followup[INSP_NOTE_MAX + 1];
+	date_t followup_on, closed_on;
+	char recorded_by[64];
+	char org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1], member_name[128];
+	char body_code[ORG_CODE_MAX + 1], body_name[ORG_NAME_MAX * 2 + 1];
+};
+
+/* One row of a case's history: what happened (open, concluded, notified, followup, closed),
+ * on which date, the document, a note, who recorded it and when. */
+struct insp_event {
+	int64_t id, case_id;
+	char state[16];
+	date_t on_date;
+	char doc_no[INSP_DOC_MAX];
+	char note[INSP_NOTE_MAX + 1];
+	char recorded_by[64], recorded_at[24];
+};
 
 /* Codes as stored and in the API ("committee", "inspection", "supervision", "plan",
  * "signs" ..., "open" ..., "no_violation" ...; "" for ICN_NONE); "?" out of range. */
