@@ -238,6 +238,22 @@ void api_plan_criteria(struct req *r);
 void api_plan_criterion_add(struct req *r);
 void api_plan_targets(struct req *r);
 void api_plan_target_set(struct req *r);
+/* api_insp.c: inspection and supervision (docs/inspection.md). */
+void api_insp_programme_list(struct req *r);
+void api_insp_programme_get(struct req *r);
+void api_insp_programme_add(struct req *r);
+void api_insp_item_add(struct req *r);
+void api_insp_item_remove(struct req *r);
+void api_insp_case_list(struct req *r);
+void api_insp_case_get(struct req *r);
+void api_insp_case_open(struct req *r);
+void api_insp_case_conclude(struct req *r);
+void api_insp_case_notify(struct req *r);
+void api_insp_case_followup(struct req *r);
+void api_insp_case_close(struct req *r);
+void api_import_programmes(struct req *r);
+void api_import_cases(struct req *r);
+void api_account_inspection(struct req *r);
 /* api_training.c: training records (docs/cadres.md). */
 void api_training_list(struct req *r);
 void api_import_holdings(struct req *r);

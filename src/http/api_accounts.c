@@ -7,14 +7,16 @@
 
 #include "api.h"
 
-/* An account as JSON: {"account", "role", "org", "disabled", "personnel"} (org "" for the
- * whole tree; a system administrator always holds the right). */
+/* An account as JSON: {"account", "role", "org", "disabled", "personnel", "inspection"}
+ * (org "" for the whole tree; a system administrator always holds both rights). */
 static json_t *account_json(const struct account *acc)
 {
-	return json_pack("{s:s,s:s?,s:s,s:b,s:b}", "account", acc->name, "role",
+	int sys = acc->has_role && acc->role == ROLE_SYS_ADMIN;
+
+	return json_pack("{s:s,s:s?,s:s,s:b,s:b,s:b}", "account", acc->name, "role",
 			 acc->has_role ? role_name(acc->role) : NULL, "org", acc->role_org_code,
-			 "disabled", acc->disabled, "personnel",
-			 acc->personnel || (acc->has_role && acc->role == ROLE_SYS_ADMIN));
+			 "disabled", acc->disabled, "personnel", acc->personnel || sys,
+			 "inspection", acc->inspection || sys);
 }
 
 struct acc_list {
@@ -55,18 +57,18 @@ static const struct api_field personnel_fields[] = {
 	{"grant", AT_BOOL, 1}, {"org", AT_STRING, 0}, {NULL, 0, 0},
 };
 
-/* POST /api/v1/accounts/{login}/personnel {"org", "grant": true|false}: grant or revoke the
- * right on the account's role grant (org, when given, must be that grant's organisation, ""
- * for the whole tree); 200 with the account. */
-void api_account_personnel(struct req *r)
+/* Grant or revoke a right (personnel: 0, inspection: 1) as the request asks, 200 with the
+ * account. */
+static void account_right(struct req *r, int inspection)
 {
 	json_t *body = api_body_or_reply(r, personnel_fields);
 	struct acc_list l = {NULL, NULL, NULL};
 
 	if (!body)
 		return;
-	if (app_account_personnel_org(r->app, &r->actor, r->pathv[0], api_str(body, "org"),
-				      json_is_true(json_object_get(body, "grant")), &r->e)) {
+	if ((inspection ? app_account_inspection_org : app_account_personnel_org)(
+		    r->app, &r->actor, r->pathv[0], api_str(body, "org"),
+		    json_is_true(json_object_get(body, "grant")), &r->e)) {
 		json_decref(body);
 		reply_problem(r);
 		return;
@@ -81,4 +83,19 @@ void api_account_personnel(struct req *r)
 		return;
 	}
 	reply_json(r, 200, l.one);
+}
+
+/* POST /api/v1/accounts/{login}/personnel {"org", "grant": true|false}: grant or revoke the
+ * right on the account's role grant (org, when given, must be that grant's organisation, ""
+ * for the whole tree); 200 with the account. */
+void api_account_personnel(struct req *r)
+{
+	account_right(r, 0);
+}
+
+/* POST /api/v1/accounts/{login}/inspection {"org", "grant": true|false}: the same for the
+ * inspection right (docs/inspection.md "The inspection right"). */
+void api_account_inspection(struct req *r)
+{
+	account_right(r, 1);
 }

@@ -386,3 +386,18 @@ void api_export_members(struct req *r)
 {
 	export_csv(r, "members.csv", app_export_members);
 }
+
+/* POST /api/v1/import/programmes (text/csv: org,body,year,kind,title[,approved_on,doc_no];
+ * docs/inspection.md): past programmes, all or nothing (the inspection right). */
+void api_import_programmes(struct req *r)
+{
+	import_body(r, "programmes");
+}
+
+/* POST /api/v1/import/cases (text/csv: body_org,body,decision_no,decision_on,org or
+ * member_id,kind,from,to[,...]; docs/inspection.md): past cases with their steps, all or
+ * nothing (the inspection right). */
+void api_import_cases(struct req *r)
+{
+	import_body(r, "cases");
+}
