@@ -178,14 +178,14 @@ static int target_in(struct app *a, const struct actor *ac, const char *org_code
 	if (mid) {
 		if (app_member_get(a, ac, mid, m, &tmp) ||
 		    store_org_by_id(a->st, m->org_id, o, &tmp)) {
-			err_add(e, tmp.code == ERR_STORAGE ? ERR_STORAGE : ERR_INPUT, line,
+			err_add(e, tmp.code ? tmp.code : ERR_INPUT, line,
 				"member_id", member_text, NULL,
 				"no member has the id %s within your scope", member_text);
 			err_cleanup(&tmp);
 			return -1;
 		}
 	} else if (app_org_lookup(a, ac, org_code, o, 1, "org", &tmp)) {
-		err_add(e, tmp.code == ERR_STORAGE ? ERR_STORAGE : ERR_INPUT, line, "org", org_code,
+		err_add(e, tmp.code ? tmp.code : ERR_INPUT, line, "org", org_code,
 			NULL, "%s", tmp.n ? tmp.items[0].msg : "no such organisation");
 		err_cleanup(&tmp);
 		return -1;
@@ -263,7 +263,7 @@ static enum err_code programme_add_tx(struct app *a, const struct actor *ac,
 		err_add(e, ERR_INPUT, line, "org", NULL, NULL,
 			"give the organisation whose committee carries the programme");
 	else if (app_org_lookup(a, ac, in->org, &o, 1, "org", &tmp))
-		err_add(e, tmp.code == ERR_STORAGE ? ERR_STORAGE : ERR_INPUT, line, "org", in->org,
+		err_add(e, tmp.code ? tmp.code : ERR_INPUT, line, "org", in->org,
 			NULL, "%s", tmp.n ? tmp.items[0].msg : "no such organisation");
 	else
 		p->org_id = o.id;
@@ -593,7 +593,7 @@ static enum err_code open_tx(struct app *a, const struct actor *ac,
 			if (tmp.code == ERR_STORAGE || tmp.code == ERR_DENIED)
 				err_merge(e, &tmp);
 			else
-				err_add(e, ERR_INPUT, line, "item_id", in->item_id, NULL,
+				err_add(e, ERR_NOTFOUND, line, "item_id", in->item_id, NULL,
 					"no programme item has the id %s within your scope",
 					in->item_id);
 			err_cleanup(&tmp);
@@ -615,7 +615,7 @@ static enum err_code open_tx(struct app *a, const struct actor *ac,
 				"give the organisation whose committee or inspection committee "
 				"decided (body_org)");
 		else if (app_org_lookup(a, ac, in->body_org, &b, 0, "body_org", &tmp))
-			err_add(e, tmp.code == ERR_STORAGE ? ERR_STORAGE : ERR_INPUT, line,
+			err_add(e, tmp.code ? tmp.code : ERR_INPUT, line,
 				"body_org", in->body_org, NULL, "%s",
 				tmp.n ? tmp.items[0].msg : "no such organisation");
 		else if (c->org_id)
