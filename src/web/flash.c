@@ -40,6 +40,12 @@ static const struct flash_msg flash_table[] = {
 	{"personnel-granted", N_("The personnel right was granted.")},
 	{"personnel-revoked", N_("The personnel right was revoked.")},
 	{"training-added", N_("The training record was saved.")},
+	{"programme-added", N_("The programme was recorded.")},
+	{"item-added", N_("The item was added to the programme.")},
+	{"case-opened", N_("The case was opened.")},
+	{"case-step", N_("The step of the case was recorded.")},
+	{"inspection-granted", N_("The inspection right was granted.")},
+	{"inspection-revoked", N_("The inspection right was revoked.")},
 	{NULL, NULL},
 };
 

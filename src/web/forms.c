@@ -101,6 +101,17 @@ const struct route web_form_routes[] = {
 	 "the accounts of the subtree with the personnel right, to grant or revoke it"},
 	{"POST", "/accounts/{login}/personnel", web_account_personnel_post, FORM,
 	 "grant (grant=1) or revoke (grant=0) the personnel right of an account"},
+	{"POST", "/accounts/{login}/inspection", web_account_inspection_post, FORM,
+	 "grant (grant=1) or revoke (grant=0) the inspection right of an account"},
+	/* Inspection and supervision (page_insp.c). */
+	{"POST", "/orgs/{code}/inspection/programmes", web_insp_programme_post, FORM,
+	 "record a programme of inspection or supervision (the inspection right)"},
+	{"POST", "/inspection/programmes/{id}/items", web_insp_item_post, FORM,
+	 "add an item to a programme (the inspection right)"},
+	{"POST", "/orgs/{code}/inspection/cases", web_insp_case_post, FORM,
+	 "open a case (the inspection right)"},
+	{"POST", "/inspection/cases/{id}/step", web_insp_step_post, FORM,
+	 "conclude, notify, follow up or close a case (the inspection right)"},
 	/* Personnel planning (page_plan.c). */
 	{"POST", "/orgs/{code}/plan", web_org_plan_post, FORM,
 	 "approve or review a plan, add, remove or re-rank a successor"},

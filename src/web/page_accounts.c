@@ -1,6 +1,7 @@
 /* page_accounts.c - the accounts of the actor's subtree with the personnel right (docs/cadres.md
- * "Accounts and the right"): GET /accounts lists them with a button granting or revoking the
- * right; POST /accounts/{login}/personnel (grant=1|0) does it. For those who manage accounts
+ * "Accounts and the right") and the inspection right (docs/inspection.md): GET /accounts lists
+ * them with buttons granting or revoking each right; POST /accounts/{login}/personnel and
+ * /accounts/{login}/inspection (grant=1|0) do it. For those who manage accounts
  * (an organisation administrator within their subtree, a system administrator: the app layer
  * checks it and writes the audit entry). */
 #include <string.h>
@@ -8,10 +9,33 @@
 #include "page_form.h"
 #include "pages.h"
 
+/* A button granting or revoking right ("personnel", "inspection") of account acc. */
+static void right_form(struct req *r, const struct account *acc, const char *right, int held,
+		       const char *revoke, const char *grant)
+{
+	H(r, "<form method=\"post\" class=\"right-form\" action=\"/accounts/");
+	U(r, acc->name);
+	H(r, "/");
+	U(r, right);
+	H(r, "\">");
+	form_csrf(r);
+	if (held) {
+		H(r, "<input type=\"hidden\" name=\"grant\" value=\"0\"><button type=\"submit\" "
+		     "class=\"revoke\">");
+		T(r, web_tr(r, revoke));
+	} else {
+		H(r, "<input type=\"hidden\" name=\"grant\" value=\"1\"><button type=\"submit\" "
+		     "class=\"grant\">");
+		T(r, web_tr(r, grant));
+	}
+	H(r, "</button></form>");
+}
+
 static int account_row(void *ctx, const struct account *acc)
 {
 	struct req *r = ctx;
-	int held = acc->personnel || (acc->has_role && acc->role == ROLE_SYS_ADMIN);
+	int sys = acc->has_role && acc->role == ROLE_SYS_ADMIN;
+	int held = acc->personnel || sys, held_i = acc->inspection || sys;
 
 	H(r, "<tr id=\"account-");
 	A(r, acc->name);
@@ -36,23 +60,17 @@ static int account_row(void *ctx, const struct account *acc)
 	H(r, "</td><td class=\"right\">");
 	if (held)
 		TR(r, "personnel");
+	if (held && held_i)
+		H(r, " · ");
+	if (held_i)
+		TR(r, "inspection");
 	H(r, "</td><td>");
-	/* A system administrator always holds it; a member's own account never may. */
+	/* A system administrator always holds them; a member's own account never may. */
 	if (acc->has_role && acc->role != ROLE_SYS_ADMIN && acc->role != ROLE_MEMBER) {
-		H(r, "<form method=\"post\" action=\"/accounts/");
-		U(r, acc->name);
-		H(r, "/personnel\">");
-		form_csrf(r);
-		if (held) {
-			H(r, "<input type=\"hidden\" name=\"grant\" value=\"0\"><button type=\"submit\" "
-			     "class=\"revoke\">");
-			TR(r, "Revoke the personnel right");
-		} else {
-			H(r, "<input type=\"hidden\" name=\"grant\" value=\"1\"><button type=\"submit\" "
-			     "class=\"grant\">");
-			TR(r, "Grant the personnel right");
-		}
-		H(r, "</button></form>");
+		right_form(r, acc, "personnel", held, N_("Revoke the personnel right"),
+			   N_("Grant the personnel right"));
+		right_form(r, acc, "inspection", held_i, N_("Revoke the inspection right"),
+			   N_("Grant the inspection right"));
 	}
 	H(r, "</td></tr>\n");
 	return 0;
@@ -78,6 +96,11 @@ void web_accounts(struct req *r)
 	TR(r, "The personnel right lets an account with a role see and record training, planning "
 	      "and assessments of the cadres of its subtree; viewers and clerks without it see "
 	      "positions and committees only.");
+	H(r, "</p>\n<p>");
+	TR(r, "The inspection right lets an account with a role see and record the programmes and "
+	      "cases of inspection and supervision, complaints and the discipline register of its "
+	      "subtree (an inspection committee's accounts); others see only the discipline in "
+	      "force on a member's record.");
 	H(r, "</p>\n<table id=\"account-list\"><thead><tr><th>");
 	TR(r, "Account");
 	H(r, "</th><th>");
@@ -94,8 +117,8 @@ void web_accounts(struct req *r)
 	page_end(r);
 }
 
-/* POST /accounts/{login}/personnel: grant=1 or 0. */
-void web_account_personnel_post(struct req *r)
+/* POST /accounts/{login}/RIGHT: grant=1 or 0 (inspection: 1 for the inspection right). */
+static void right_post(struct req *r, int inspection)
 {
 	const char *g = form_value(r, "grant");
 
@@ -105,11 +128,28 @@ void web_account_personnel_post(struct req *r)
 		web_error_page(r);
 		return;
 	}
-	if (app_account_personnel(r->app, &r->actor, r->pathv[0], g[0] == '1', &r->e)) {
+	if ((inspection ? app_account_inspection : app_account_personnel)(
+		    r->app, &r->actor, r->pathv[0], g[0] == '1', &r->e)) {
 		if (!form_fail_page(r))
 			web_error_page(r);
 		return;
 	}
-	form_done_flash(r, "/accounts", g[0] == '1' ? "personnel-granted" : "personnel-revoked",
-			0);
+	if (inspection)
+		form_done_flash(r, "/accounts",
+				g[0] == '1' ? "inspection-granted" : "inspection-revoked", 0);
+	else
+		form_done_flash(r, "/accounts",
+				g[0] == '1' ? "personnel-granted" : "personnel-revoked", 0);
+}
+
+/* POST /accounts/{login}/personnel: grant=1 or 0. */
+void web_account_personnel_post(struct req *r)
+{
+	right_post(r, 0);
+}
+
+/* POST /accounts/{login}/inspection: grant=1 or 0. */
+void web_account_inspection_post(struct req *r)
+{
+	right_post(r, 1);
 }

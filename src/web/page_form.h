@@ -35,6 +35,11 @@ void web_committee_forms_get(struct req *r); /* page_form_committee.c */
 void web_committee_forms_post(struct req *r);
 void web_accounts(struct req *r);              /* page_accounts.c */
 void web_account_personnel_post(struct req *r);
+void web_account_inspection_post(struct req *r);
+void web_insp_programme_post(struct req *r);   /* page_insp.c */
+void web_insp_item_post(struct req *r);
+void web_insp_case_post(struct req *r);
+void web_insp_step_post(struct req *r);
 
 /* ---- shared pieces (page_form_util.c) ---------------------------------------------------- */
 

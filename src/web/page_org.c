@@ -396,6 +396,19 @@ void web_org(struct req *r)
 		H(r, "\">");
 		TR(r, "Discipline");
 		H(r, "</a>");
+		{
+			struct err tmp;
+
+			err_init(&tmp);
+			if (!app_inspection_check(r->app, &r->actor, o.id, &tmp)) {
+				H(r, " <a class=\"action\" id=\"inspection\" href=\"/orgs/");
+				U(r, o.code);
+				H(r, "/inspection\">");
+				TR(r, "Inspection and supervision");
+				H(r, "</a>");
+			}
+			err_cleanup(&tmp);
+		}
 	}
 	H(r, "</p>\n");
 	facts(r, &o);

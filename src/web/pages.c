@@ -74,6 +74,17 @@ const struct route web_routes[] = {
 	{"GET", "/orgs/{code}/plan", web_org_plan, ROUTE_PAGE,
 	 "an organisation's succession plan: ranked successors with the criteria not met, the "
 	 "targets, the versions"},
+	/* Inspection and supervision (issue 14, page_insp.c; the inspection right). */
+	{"GET", "/orgs/{code}/inspection", web_org_inspection, ROUTE_PAGE,
+	 "an organisation's programmes of inspection and supervision and its cases (CSV, XLSX)"},
+	{"GET", "/orgs/{code}/inspection/programmes/new", web_insp_programme_new_get, ROUTE_PAGE,
+	 "the form recording a programme"},
+	{"GET", "/orgs/{code}/inspection/cases/new", web_insp_case_new_get, ROUTE_PAGE,
+	 "the form opening a case, from an item or outside the programme"},
+	{"GET", "/inspection/programmes/{id}", web_insp_programme, ROUTE_PAGE,
+	 "a programme with its items and cases, and the form adding an item"},
+	{"GET", "/inspection/cases/{id}", web_insp_case, ROUTE_PAGE,
+	 "a case with its history, its discipline and the form of its next step"},
 	/* Training records (issue 13, page_training.c; the personnel right). */
 	{"GET", "/orgs/{code}/training", web_org_training, ROUTE_PAGE,
 	 "the training records of the members an organisation's subtree sent, by year and kind"},

@@ -37,6 +37,12 @@ void web_member(struct req *r);
 /* page_plan.c: personnel planning (docs/cadres.md "Planning"; the personnel right). */
 void web_org_plan(struct req *r);
 void web_org_plan_post(struct req *r);
+/* page_insp.c: inspection and supervision (docs/inspection.md; the inspection right). */
+void web_org_inspection(struct req *r);
+void web_insp_programme(struct req *r);
+void web_insp_case(struct req *r);
+void web_insp_programme_new_get(struct req *r);
+void web_insp_case_new_get(struct req *r);
 /* page_training.c: a member's training (the section of the member's page, shown only with
  * the personnel right), the form adding a record, an organisation's list. */
 void web_member_training(struct req *r, const struct member *m);
