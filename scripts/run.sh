@@ -61,6 +61,10 @@ Key cadres (docs/cadres.md): http://$open/orgs/QK2/cadres (positions, the commit
 /orgs/QK2/vacancies, /orgs/QK2/plan and a cadre's sheet need the personnel right: sign in as
 tochuc.demo with the password canbo-tochuc-2026 (the region's organisation department).
 
+Inspection and supervision (docs/inspection.md): http://$open/orgs/QK2/inspection (programmes
+and cases since 2020, each case's history) needs the inspection right: sign in as kiemtra.demo
+with the password uykiemtra-2026 (the region's inspection committee).
+
 A member's own handbook (docs/handbook.md), made for a phone: sign in as dv01.demo with the
 password sotay-dangvien-2026, or activate dv02.demo at http://$open/activate with the code
 HBDM-SAMP-AB22 (dv03.demo HBDM-SAMP-AC22, ... dv10.demo HBDM-SAMP-AK22; 14 days after the demo

@@ -1189,6 +1189,13 @@ enum err_code app_discipline_add(struct app *a, const struct actor *ac,
 	row.form = (int)d->form;
 	row.date = on;
 	snprintf(row.by, sizeof row.by, "%s", ac->name);
+	/* issue 14: the fields carried as given (helper DISC checks and acts on them). */
+	row.act_date = d->act_date;
+	row.notified_on = d->notified_on;
+	row.effective_on = d->effective_on;
+	snprintf(row.decision_no, sizeof row.decision_no, "%s", d->decision_no);
+	row.inspection = d->inspection;
+	row.case_id = d->case_id;
 	if (!store_discipline_insert(a->st, &row, e)) {
 		char ds[DATE_STR];
 

@@ -1724,7 +1724,8 @@ enum err_code app_demo(struct app *a, const struct actor *ac, struct err *e)
 	plan_transfers(&d);
 	plan_temporary(&d);
 	plan_statuses(&d);
-	if ((rc = run_history(&d)) || (rc = demo_reviews(a, ac, e)) || (rc = plan_worklist(&d)) ||
+	if ((rc = run_history(&d)) || (rc = demo_reviews(a, ac, e)) ||
+	    (rc = demo_inspection(a, ac, e)) || (rc = plan_worklist(&d)) ||
 	    (rc = demo_admissions(a, ac, e)) || (rc = demo_meetings(a, ac, e)) ||
 	    (rc = demo_study(a, ac, e)) || (rc = demo_hb(a, ac, e)) ||
 	    (rc = demo_cadres(a, ac, e)) ||
