@@ -146,7 +146,7 @@ static enum err_code programmes(struct demo_insp *d, const struct org *o, enum i
 	for (y = FIRST_YEAR; y <= LAST_YEAR; y++) {
 		struct insp_programme_in pin;
 		struct insp_programme p;
-		char year[8], appr[DATE_STR], doc[40], title[300];
+		char year[16], appr[DATE_STR], doc[40], title[300];
 
 		snprintf(year, sizeof year, "%d", y);
 		snprintf(doc, sizeof doc, "%d-CTr/%s", y - 2000 + (kind == IPK_SUPERVISION ? 40 : 0),

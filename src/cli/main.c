@@ -994,6 +994,22 @@ int main(int argc, char **argv)
 			break;
 		}
 	}
+	/* "inspection case --help": the usage of every command named "case ..." of the group. */
+	if (!cmd && i + 2 < argc &&
+	    (!strcmp(argv[i + 2], "--help") || !strcmp(argv[i + 2], "-h"))) {
+		int shown = 0;
+		size_t w = strlen(argv[i + 1]);
+
+		for (const struct command *k = cli_commands; k->group; k++)
+			if (!strcmp(k->group, argv[i]) && k->name && strchr(k->name, ' ') &&
+			    !strncmp(k->name, argv[i + 1], w) && k->name[w] == ' ') {
+				if (shown++)
+					putchar('\n');
+				cli_usage(stdout, k);
+			}
+		if (shown)
+			return 0;
+	}
 	if (!cmd) {
 		int group_known = 0;
 
