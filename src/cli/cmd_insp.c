@@ -190,7 +190,7 @@ int cmd_insp_programme_show(struct cli *c, int npos, char **pos)
 static int programme_row(void *ctx, const struct insp_programme *p)
 {
 	struct out *o = ctx;
-	char id[24], y[8], n[24], k[24];
+	char id[24], y[16], n[24], k[24];
 
 	if (o->arr) {
 		cli_json_push(o->arr, app_insp_programme_json(p));
