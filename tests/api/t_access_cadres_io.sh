@@ -133,7 +133,7 @@ japi POST /api/v1/accounts/atarget/personnel '{"grant":"yes"}'
 expect_problem 422 grant
 japi POST /api/v1/accounts/atarget/personnel '{"org":"A1","grant":false}'
 expect_status 200
-expect_json 'd == {"account": "atarget", "role": "viewer", "org": "A1", "disabled": False, "personnel": False}'
+expect_json 'd == {"account": "atarget", "role": "viewer", "org": "A1", "disabled": False, "personnel": False, "inspection": False}'
 japi POST /api/v1/accounts/aadmin/personnel '{"grant":true}'
 expect_status 200
 TOKEN=$TOKEN_admin

@@ -54,7 +54,8 @@ fresh() {
 check() {
 	local who=$1 want got i=0
 	shift
-	fresh
+	# a new item and case only when the last check used them up (a write succeeded)
+	[[ " $* " == *" 201 "* ]] || [ -z "${K:-}" ] && fresh
 	local -a calls=(
 		"GET /api/v1/inspection/programmes?org=A"
 		"GET /api/v1/inspection/programmes/$P"
