@@ -70,6 +70,7 @@ LIB_SRC := \
 	src/core/review.c \
 	src/core/admission.c \
 	src/core/docnum.c \
+	src/core/discipline.c \
 	src/core/meeting.c \
 	src/core/cadres.c \
 	src/store/store_cadres.c \
