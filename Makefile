@@ -101,6 +101,7 @@ LIB_SRC := \
 	src/app/app_account.c \
 	src/app/app_json.c \
 	src/app/app_review.c \
+	src/app/app_discipline.c \
 	src/app/app_admission.c \
 	src/app/app_study.c \
 	src/app/app_emulation.c \
@@ -137,6 +138,7 @@ CLI_SRC := \
 	src/cli/cmd_audit.c \
 	src/cli/cmd_account.c \
 	src/cli/cmd_review.c \
+	src/cli/cmd_discipline.c \
 	src/cli/cmd_admission.c \
 	src/cli/cmd_study.c \
 	src/cli/cmd_meeting.c \

@@ -74,6 +74,7 @@ void web_org_cadres(struct req *r);
 void web_org_vacancies(struct req *r);
 void web_org_rotations(struct req *r);
 void web_discipline(struct req *r);
+void web_discipline_record(struct req *r);
 void web_emulation(struct req *r);
 /* GET /api/v1/problems[/NAME]: the problem types of the API explained (page_problem.c). */
 void web_problem(struct req *r);
