@@ -166,7 +166,7 @@ enum err_code app_discipline_add_tx(struct app *a, const struct actor *ac,
 	if (app_can_edit(ac, e) || app_inspection_check(a, ac, target.id, e))
 		return e->code;
 	if (d->member_id && !member_status_active(m.status))
-		return err_add(e, ERR_RULE, line, "member_id", member_status_name(m.status),
+		err_add(e, ERR_RULE, line, "member_id", member_status_name(m.status),
 			       R_STATUS_TRANSITION,
 			       "member %lld is %s, no longer on the rolls: discipline is decided "
 			       "on a member on the rolls", (long long)m.id,

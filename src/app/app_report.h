@@ -118,6 +118,11 @@ struct review_sheet_row {
 	int self_score;             /* -1 none */
 	enum grade self_grade, proposed, decided; /* G_NONE when not given */
 	int disciplined;            /* disciplined during the year: at most not complete */
+	int under_revision;         /* the decision is flagged for revision after a discipline
+				     * (docs/inspection.md "Discipline") */
+	int disc_form;              /* the latest discipline in force decided in the year
+				     * (enum discipline_form), -1 none */
+	date_t disc_date;           /* its date */
 };
 struct review_sheet {
 	char org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];

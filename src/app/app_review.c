@@ -1065,6 +1065,19 @@ static enum grade step_grade(struct app *a, int64_t id, int year, int step, int 
 	return g;
 }
 
+/* The latest discipline in force decided in the sheet's year, on the row last added. */
+static int sheet_disc(void *ctx, const struct discipline_row *d)
+{
+	struct sheet_ctx *c = ctx;
+	struct review_sheet_row *w = &c->s->rows[c->s->n - 1];
+
+	if (d->date < c->from || d->date > c->to || (d->state[0] && strcmp(d->state, "in_force")))
+		return 0;
+	w->disc_form = d->form;
+	w->disc_date = d->date;
+	return 1;
+}
+
 static int sheet_add(void *ctx, const struct member *m)
 {
 	struct sheet_ctx *c = ctx;
@@ -1086,10 +1099,15 @@ static int sheet_add(void *ctx, const struct member *m)
 	w->self_grade = step_grade(c->a, m->id, s->year, RS_SELF, &w->self_score);
 	w->proposed = step_grade(c->a, m->id, s->year, RS_PROPOSAL, NULL);
 	w->decided = G_NONE;
+	w->disc_form = -1;
 	err_init(&tmp);
-	if (!store_review_current(c->a->st, m->id, 0, s->year, &cur, &tmp))
+	if (!store_review_current(c->a->st, m->id, 0, s->year, &cur, &tmp)) {
 		w->decided = (enum grade)cur.grade;
+		store_review_revision_open(c->a->st, cur.id, &w->under_revision, &tmp);
+	}
 	store_discipline_count(c->a->st, m->id, 0, c->from, c->to, &disc, &tmp);
+	if (disc > 0)
+		store_discipline_of_member(c->a->st, m->id, sheet_disc, c, &tmp);
 	err_cleanup(&tmp);
 	w->disciplined = disc > 0;
 	return 0;

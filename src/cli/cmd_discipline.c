@@ -52,7 +52,7 @@ int cmd_discipline_add(struct cli *c, int npos, char **pos)
 		opt_copy(c, "body", d.body, sizeof d.body);
 	opt_copy(c, "reason", d.reason, sizeof d.reason);
 	opt_copy(c, "decision-no", d.decision_no, sizeof d.decision_no);
-	d.inspection = OPT(c, "inspection") != NULL;
+	d.inspection = OPT_SET(c, "inspection");
 	cli_date(c, "date", OPT(c, "date"), &d.date);
 	cli_date(c, "act-date", OPT(c, "act-date"), &d.act_date);
 	cli_date(c, "notified", OPT(c, "notified"), &d.notified_on);

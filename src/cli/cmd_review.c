@@ -271,6 +271,7 @@ int cmd_review_sheet(struct cli *c, int npos, char **pos)
 	struct review_sheet s;
 	struct table t;
 	long excellent, good;
+	char ds[DATE_STR];
 	size_t i;
 	int year;
 
@@ -303,6 +304,15 @@ int cmd_review_sheet(struct cli *c, int npos, char **pos)
 						json_grade_or_null(w->proposed), "decision",
 						json_grade_or_null(w->decided), "disciplined",
 						w->disciplined));
+			json_object_set_new(json_array_get(rows, json_array_size(rows) - 1),
+					    "under_revision", json_boolean(w->under_revision));
+			json_object_set_new(
+				json_array_get(rows, json_array_size(rows) - 1), "discipline",
+				w->disc_form >= 0
+					? json_pack("{s:s,s:s}", "form",
+						    discipline_form_name((enum discipline_form)w->disc_form),
+						    "date", date_format(w->disc_date, ds))
+					: json_null());
 		}
 		cli_json_out(json_pack("{s:s,s:s,s:s,s:i,s:o,s:{s:o,s:I,s:I},s:b}", "org_code",
 				       s.org_code, "org_name", s.org_name, "grassroots_code",
@@ -320,14 +330,23 @@ int cmd_review_sheet(struct cli *c, int npos, char **pos)
 	table_row(&t, "ID", "NAME", "STATUS", "SELF", "PROPOSAL", "DECISION", "NOTE");
 	for (i = 0; i < s.n; i++) {
 		const struct review_sheet_row *w = &s.rows[i];
-		char id[24], self[40], prop[24], dec[24];
+		char id[24], self[40], prop[24], dec[48], note[80];
 
 		snprintf(id, sizeof id, "%lld", (long long)w->member_id);
 		grade_cell(w->self_grade, w->self_score, self, sizeof self);
 		grade_cell(w->proposed, -1, prop, sizeof prop);
 		grade_cell(w->decided, -1, dec, sizeof dec);
+		if (w->under_revision)
+			snprintf(dec + strlen(dec), sizeof dec - strlen(dec), " (under revision)");
+		if (w->disc_form >= 0)
+			snprintf(note, sizeof note, "disciplined this year: %s %s",
+				 discipline_form_name((enum discipline_form)w->disc_form),
+				 date_format(w->disc_date, ds));
+		else
+			snprintf(note, sizeof note, "%s",
+				 w->disciplined ? "disciplined this year" : "");
 		table_row(&t, id, w->full_name, member_status_name((enum member_status)w->status),
-			  self, prop, dec, w->disciplined ? "disciplined this year" : "");
+			  self, prop, dec, note);
 	}
 	if (s.n)
 		table_print(&t, stdout);

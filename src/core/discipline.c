@@ -26,16 +26,16 @@ enum err_code discipline_check_form(const struct ruleset *rs, const struct disci
 	if (!strcmp(f->target, "probationary"))
 		return err_add(e, ERR_RULE, line, "form", discipline_form_name(f->form),
 			       R_DISCIPLINE_FORMS,
-			       "%s does not apply to a probationary member: choose reprimand or "
-			       "warning", discipline_form_name(f->form));
+			       "%s does not apply to a member on probation (reprimand or warning "
+			       "only)", discipline_form_name(f->form));
 	if (!strcmp(f->target, "org"))
 		return err_add(e, ERR_RULE, line, "form", discipline_form_name(f->form),
 			       R_DISCIPLINE_FORMS,
-			       "%s does not apply to an organisation: choose reprimand, warning "
-			       "or dissolution", discipline_form_name(f->form));
+			       "%s does not apply to an organisation (reprimand, warning or "
+			       "dissolution)", discipline_form_name(f->form));
 	return err_add(e, ERR_RULE, line, "form", discipline_form_name(f->form), R_DISCIPLINE_FORMS,
-		       "%s does not apply to a member: choose reprimand, warning, removal or "
-		       "expulsion", discipline_form_name(f->form));
+		       "%s does not apply to a member (reprimand, warning, removal or "
+		       "expulsion)", discipline_form_name(f->form));
 }
 
 enum err_code discipline_check_authority(const struct ruleset *rs,

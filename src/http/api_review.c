@@ -456,6 +456,15 @@ void api_review_sheet(struct req *r)
 			w->self_score >= 0 ? json_integer(w->self_score) : json_null(), "self_grade",
 			grade_json(w->self_grade), "proposed", grade_json(w->proposed), "decided",
 			grade_json(w->decided), "disciplined", w->disciplined));
+		json_object_set_new(json_array_get(rows, i), "under_revision",
+				    json_boolean(w->under_revision));
+		json_object_set_new(
+			json_array_get(rows, i), "discipline",
+			w->disc_form >= 0
+				? json_pack("{s:s,s:o}", "form",
+					    discipline_form_name((enum discipline_form)w->disc_form),
+					    "date", json_date(w->disc_date))
+				: json_null());
 	}
 	quota = json_pack("{s:o,s:I,s:I}", "percent",
 			  s.quota_pct >= 0 ? json_integer(s.quota_pct) : json_null(),

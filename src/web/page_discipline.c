@@ -532,3 +532,78 @@ void web_discipline_post(struct req *r)
 	form_done_flash(r, buf_str(&loc), "discipline-added", d.member_id);
 	buf_cleanup(&loc);
 }
+
+struct member_disc_ctx {
+	struct req *r;
+	long n;
+};
+
+static int member_disc_row(void *ctx, const struct discipline_rec *d)
+{
+	struct member_disc_ctx *c = ctx;
+	struct req *r = c->r;
+
+	if (!c->n++) {
+		H(r, "<table class=\"discipline\" id=\"member-discipline\"><thead><tr><th>");
+		TR(r, "Date");
+		H(r, "</th><th>");
+		TR(r, "Form of discipline");
+		H(r, "</th><th>");
+		TR(r, "Deciding body");
+		if (d->full) {
+			H(r, "</th><th>");
+			TR(r, "Decision number");
+			H(r, "</th><th>");
+			TR(r, "State");
+			H(r, "</th><th>");
+			TR(r, "Reason");
+		}
+		H(r, "</th></tr></thead><tbody>\n");
+	}
+	H(r, "<tr id=\"md-");
+	N(r, d->id);
+	H(r, "\"><td>");
+	if (d->full) {
+		H(r, "<a href=\"/discipline/");
+		N(r, d->id);
+		H(r, "\">");
+		D(r, d->date);
+		H(r, "</a>");
+	} else {
+		D(r, d->date);
+	}
+	H(r, "</td><td>");
+	T(r, web_discipline_label(r, d->form));
+	H(r, "</td><td>");
+	body_cell(r, d);
+	if (d->full) {
+		H(r, "</td><td>");
+		T(r, d->decision_no);
+		H(r, "</td><td>");
+		T(r, state_label(r, d->state));
+		H(r, "</td><td>");
+		T(r, d->reason);
+	}
+	H(r, "</td></tr>\n");
+	return 0;
+}
+
+void web_member_discipline(struct req *r, const struct member *m)
+{
+	struct member_disc_ctx c = {r, 0};
+	struct err tmp;
+
+	H(r, "<h2 id=\"discipline-heading\">");
+	TR(r, "Discipline");
+	H(r, "</h2>\n");
+	err_init(&tmp);
+	app_member_discipline(r->app, &r->actor, m->id, member_disc_row, &c, &tmp);
+	err_cleanup(&tmp);
+	if (c.n)
+		H(r, "</tbody></table>\n");
+	else {
+		H(r, "<p id=\"no-member-discipline\">");
+		TR(r, "No discipline in force.");
+		H(r, "</p>\n");
+	}
+}

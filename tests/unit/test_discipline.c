@@ -152,7 +152,7 @@ static void test_forms(void **state)
 	discipline_check_form(&rs, &f, 0, &e);
 	assert_int_equal(e.n, 1);
 	assert_string_equal(e.items[0].rule, R_DISCIPLINE_FORMS);
-	assert_non_null(strstr(e.items[0].msg, "reprimand or warning"));
+	assert_non_null(strstr(e.items[0].msg, "reprimand or warning only"));
 	err_clear(&e);
 	f.form = DF_REMOVAL;
 	assert_int_equal(discipline_check_form(&rs, &f, 0, &e), ERR_RULE);
