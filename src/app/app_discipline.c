@@ -163,7 +163,9 @@ enum err_code app_discipline_add_tx(struct app *a, const struct actor *ac,
 	} else if (app_org_lookup(a, ac, d->org_code, &target, 1, "org_code", e)) {
 		return e->code;
 	}
-	if (app_can_edit(ac, e) || app_inspection_check(a, ac, target.id, e))
+	/* The body is looked up before the role is asked: outside the scope it does not exist. */
+	if (app_org_lookup(a, ac, d->body, &body, 1, "body", e) || app_can_edit(ac, e) ||
+	    app_inspection_check(a, ac, target.id, e))
 		return e->code;
 	if (d->member_id && !member_status_active(m.status))
 		err_add(e, ERR_RULE, line, "member_id", member_status_name(m.status),
@@ -171,8 +173,6 @@ enum err_code app_discipline_add_tx(struct app *a, const struct actor *ac,
 			       "member %lld is %s, no longer on the rolls: discipline is decided "
 			       "on a member on the rolls", (long long)m.id,
 			       member_status_name(m.status));
-	if (app_org_lookup(a, ac, d->body, &body, 1, "body", e))
-		return e->code;
 	if (target.pre < body.pre || target.pre > body.last ||
 	    (!d->member_id && body.id == target.id))
 		err_add(e, ERR_INPUT, line, "body", d->body, NULL,
