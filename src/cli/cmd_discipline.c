@@ -10,11 +10,22 @@
 #include "../app/table_out.h"
 #include "cli.h"
 
-static void opt_copy(struct cli *c, const char *name, char *out, size_t cap)
+/* Text of an option into a fixed buffer; refused when it does not fit (never cut). */
+static int opt_text(struct cli *c, const char *name, char *out, size_t cap)
 {
 	const char *v = OPT(c, name);
 
-	snprintf(out, cap, "%s", v ? v : "");
+	out[0] = 0;
+	if (!v)
+		return 0;
+	if (strlen(v) >= cap) {
+		err_add(&c->e, ERR_INPUT, 0, name, NULL, NULL,
+			"--%s is %zu bytes of UTF-8; the limit is %zu bytes: shorten it", name,
+			strlen(v), cap - 1);
+		return -1;
+	}
+	memcpy(out, v, strlen(v) + 1);
+	return 0;
 }
 
 int cmd_discipline_add(struct cli *c, int npos, char **pos)
@@ -35,7 +46,7 @@ int cmd_discipline_add(struct cli *c, int npos, char **pos)
 	else if (OPT(c, "member"))
 		cli_id(c, "member", OPT(c, "member"), &d.member_id);
 	else
-		opt_copy(c, "org", d.org_code, sizeof d.org_code);
+		opt_text(c, "org", d.org_code, sizeof d.org_code);
 	if (!form)
 		err_add(&c->e, ERR_USAGE, 0, "form", NULL, NULL,
 			"--form is required: reprimand, warning, removal, expulsion or dissolution");
@@ -49,9 +60,9 @@ int cmd_discipline_add(struct cli *c, int npos, char **pos)
 			"--body CODE is required: the organisation whose committee (or, with "
 			"--inspection, whose inspection committee) decided");
 	else
-		opt_copy(c, "body", d.body, sizeof d.body);
-	opt_copy(c, "reason", d.reason, sizeof d.reason);
-	opt_copy(c, "decision-no", d.decision_no, sizeof d.decision_no);
+		opt_text(c, "body", d.body, sizeof d.body);
+	opt_text(c, "reason", d.reason, sizeof d.reason);
+	opt_text(c, "decision-no", d.decision_no, sizeof d.decision_no);
 	d.inspection = OPT_SET(c, "inspection");
 	cli_date(c, "date", OPT(c, "date"), &d.date);
 	cli_date(c, "act-date", OPT(c, "act-date"), &d.act_date);
