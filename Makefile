@@ -119,6 +119,7 @@ LIB_SRC := \
 	src/app/app_worklist.c \
 	src/app/demo.c \
 	src/app/demo_review.c \
+	src/app/demo_disc.c \
 	src/app/demo_adm.c \
 	src/app/app_hb.c \
 	src/app/demo_study.c \
