@@ -121,7 +121,7 @@ void api_discipline_list(struct req *r)
 	f.state = req_query(r, "state");
 	f.form = -1;
 	if (form && form[0] && (f.form = discipline_form_parse(form)) < 0)
-		err_add(&r->e, ERR_INPUT, 0, "form", form, NULL,
+		err_add(&r->e, ERR_USAGE, 0, "form", form, NULL,
 			"form must be reprimand, warning, removal, expulsion or dissolution");
 	if (r->e.code) {
 		reply_problem(r);
