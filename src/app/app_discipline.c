@@ -344,6 +344,9 @@ static enum err_code disc_seen(struct app *a, const struct actor *ac, int64_t id
 		return e->code;
 	if (store_org_by_id(a->st, d->org_id, &o, e))
 		return e->code;
+	/* a dissolved organisation is in sight through its last parent */
+	if (o.dissolved != DATE_NONE && o.parent_id && store_org_by_id(a->st, o.parent_id, &o, e))
+		return e->code;
 	if (!app_org_visible(a, pre, last, &o))
 		return err_add(e, ERR_NOTFOUND, 0, "id", NULL, NULL,
 			       "no discipline record has the id %lld", (long long)id);
@@ -462,3 +465,219 @@ json_t *app_discipline_json(const struct discipline_rec *d)
 	return j;
 }
 
+
+/* ---- import (cadre import discipline FILE) ---------------------------------------------- */
+
+static const char *const imp_names[] = {
+	"member_id", "org_code", "form", "body", "inspection", "date", "act_date", "decision_no",
+	"case_id", "notified_on", "effective_on", "members_to", "reason", NULL,
+};
+static const char *const imp_required[] = {"form", "body", "date", "act_date", "reason", NULL};
+enum { DC_MEMBER, DC_ORG, DC_FORM, DC_BODY, DC_INSP, DC_DATE, DC_ACT, DC_NO, DC_CASE,
+       DC_NOTIFIED, DC_EFFECTIVE, DC_MEMBERS_TO, DC_REASON };
+
+/* A date column: 0 when empty; a problem (line, column, value) when not a date. */
+static date_t col_date(const struct csv_columns *c, const struct csv_record *r, int k,
+		       int required, struct err *row)
+{
+	const char *v = app_csv_col(c, r, k), *why;
+	date_t d;
+
+	if (!v[0]) {
+		if (required)
+			err_add(row, ERR_INPUT, r->line, imp_names[k], NULL, NULL,
+				"%s is required (YYYY-MM-DD)", imp_names[k]);
+		return 0;
+	}
+	if (date_parse(v, &d, &why)) {
+		err_add(row, ERR_INPUT, r->line, imp_names[k], v, NULL,
+			"%s must be a date, YYYY-MM-DD (%s)", imp_names[k], err_tr(why));
+		return 0;
+	}
+	return d;
+}
+
+/* A whole number column > 0 (0 when empty). */
+static int64_t col_id(const struct csv_columns *c, const struct csv_record *r, int k,
+		      struct err *row)
+{
+	const char *v = app_csv_col(c, r, k);
+	char *end;
+	long long n;
+
+	if (!v[0])
+		return 0;
+	n = strtoll(v, &end, 10);
+	if (*end || n <= 0 || v[0] < '0' || v[0] > '9') {
+		err_add(row, ERR_INPUT, r->line, imp_names[k], v, NULL,
+			"%s is a whole number (an id)", imp_names[k]);
+		return 0;
+	}
+	return (int64_t)n;
+}
+
+/* Copy a text column into dst (cap bytes), a problem when it does not fit. */
+static void col_text(const struct csv_columns *c, const struct csv_record *r, int k, char *dst,
+		     size_t cap, struct err *row)
+{
+	const char *v = app_csv_col(c, r, k);
+
+	if (strlen(v) >= cap) {
+		err_add(row, ERR_INPUT, r->line, imp_names[k], NULL, NULL,
+			"%s is %zu bytes; the limit is %zu: shorten it", imp_names[k], strlen(v),
+			cap - 1);
+		dst[0] = '\0';
+		return;
+	}
+	memcpy(dst, v, strlen(v) + 1);
+}
+
+/* One row: parsed, then recorded by app_discipline_add_tx in a savepoint of its own (a row
+ * refused leaves nothing of it). Problems to row. */
+static void import_row(struct app *a, const struct actor *ac, const struct csv_columns *c,
+		       const struct csv_record *r, struct err *row)
+{
+	struct discipline_in d;
+	const char *v;
+	int k;
+
+	if (r->nfields != c->nfile) {
+		err_add(row, ERR_INPUT, r->line, NULL, NULL, NULL,
+			"the row has %zu fields but the header has %zu; check for a missing or "
+			"extra comma", r->nfields, c->nfile);
+		return;
+	}
+	memset(&d, 0, sizeof d);
+	d.member_id = col_id(c, r, DC_MEMBER, row);
+	col_text(c, r, DC_ORG, d.org_code, sizeof d.org_code, row);
+	if (!d.member_id == !d.org_code[0] && !row->code)
+		err_add(row, ERR_INPUT, r->line, "member_id", NULL, NULL,
+			"give member_id (a member) or org_code (an organisation's leadership), one "
+			"of the two");
+	v = app_csv_col(c, r, DC_FORM);
+	if ((k = discipline_form_parse(v)) < 0)
+		err_add(row, ERR_INPUT, r->line, "form", v, NULL,
+			"form is reprimand, warning, removal, expulsion or dissolution");
+	d.form = k < 0 ? DF__COUNT : (enum discipline_form)k;
+	col_text(c, r, DC_BODY, d.body, sizeof d.body, row);
+	v = app_csv_col(c, r, DC_INSP);
+	if (!strcmp(v, "inspection") || !strcmp(v, "1"))
+		d.inspection = 1;
+	else if (v[0] && strcmp(v, "committee") && strcmp(v, "0"))
+		err_add(row, ERR_INPUT, r->line, "inspection", v, NULL,
+			"inspection is committee (or 0, or empty) or inspection (or 1)");
+	d.date = col_date(c, r, DC_DATE, 1, row);
+	d.act_date = col_date(c, r, DC_ACT, 1, row);
+	col_text(c, r, DC_NO, d.decision_no, sizeof d.decision_no, row);
+	d.case_id = col_id(c, r, DC_CASE, row);
+	d.notified_on = col_date(c, r, DC_NOTIFIED, 0, row);
+	d.effective_on = col_date(c, r, DC_EFFECTIVE, 0, row);
+	v = app_csv_col(c, r, DC_MEMBERS_TO);
+	d.members_to = v[0] ? v : NULL;
+	col_text(c, r, DC_REASON, d.reason, sizeof d.reason, row);
+	if (row->code)
+		return;
+	if (!d.date)
+		d.date = DATE_NONE;
+	if (app_begin(a, row))
+		return;
+	app_end(a, app_discipline_add_tx(a, ac, &d, r->line, NULL, row), row);
+}
+
+/* Move the problems of a row into dst, each with line when it names none. */
+static void take_row(struct err *dst, struct err *src, long line)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++) {
+		const struct err_item *it = &src->items[i];
+
+		err_add(dst, src->code ? src->code : ERR_INPUT, it->line ? it->line : line,
+			it->field[0] ? it->field : NULL, it->value[0] ? it->value : NULL,
+			it->rule[0] ? it->rule : NULL, "%s", it->msg);
+	}
+	if (src->code && !src->n)
+		err_add(dst, src->code, line, NULL, NULL, NULL, "the row could not be stored");
+	err_clear(src);
+}
+
+enum err_code app_import_discipline(struct app *a, const struct actor *ac,
+				    const struct import_opts *opts, struct import_result *res,
+				    struct err *e)
+{
+	struct csv_columns cols = {imp_names, imp_required, {0}, 0, {{0}}};
+	struct csv_reader *rd = NULL;
+	struct csv_record rec;
+	struct csv_error ce;
+	struct err row;
+	char subject[300], *after;
+	enum err_code rc;
+	int got, once, fatal = 0, outer = !a->nested;
+
+	memset(res, 0, sizeof *res);
+	if (opts->rejects)
+		return err_add(e, ERR_USAGE, 0, "skip-bad", NULL, NULL,
+			       "discipline is imported all or nothing: fix the bad rows instead of "
+			       "skipping them");
+	if (app_can_edit(ac, e) || app_inspection_check(a, ac, 0, e))
+		return e->code;
+	/* nested: each row is a savepoint, and a dissolution's own transaction one more */
+	if ((rc = outer ? app_nest_begin(a, e) : app_begin(a, e)))
+		return rc;
+	err_init(&row);
+	once = app_import_once_check(a, ac, "discipline", opts, res, e);
+	if (once) {
+		rc = once > 0 ? ERR_OK : e->code ? e->code : ERR_STORAGE;
+		goto end;
+	}
+	rd = csv_reader_new(app_csv_read, opts->in, 0);
+	got = csv_next(rd, &rec, &ce);
+	if (got == 0) {
+		err_add(e, ERR_INPUT, 1, NULL, NULL, NULL,
+			"the file is empty; it needs a header row (see docs/inspection.md)");
+		goto done;
+	}
+	if (got < 0) {
+		err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "%s", ce.msg);
+		goto done;
+	}
+	if (app_csv_header(&cols, &rec, e))
+		goto done;
+	while (!fatal && (got = csv_next(rd, &rec, &ce)) != 0) {
+		res->rows++;
+		if (got < 0) {
+			err_add(e, ERR_INPUT, ce.line, NULL, NULL, NULL, "%s", ce.msg);
+			res->rejected++;
+			fatal = got == -2;
+			continue;
+		}
+		import_row(a, ac, &cols, &rec, &row);
+		if (row.code == ERR_STORAGE || row.code == ERR_INTERNAL)
+			fatal = 1;
+		if (row.code) {
+			res->rejected++;
+			take_row(e, &row, rec.line);
+		} else {
+			res->imported++;
+		}
+	}
+	if (!e->code && !res->rows)
+		err_add(e, ERR_INPUT, 0, NULL, NULL, NULL,
+			"the file has a header but no discipline records");
+	if (e->code || app_import_finish(a, ac, "discipline", opts, res, e))
+		goto done;
+	snprintf(subject, sizeof subject, "file:%s", opts->in_name ? opts->in_name : "-");
+	after = app_json("{s:I,s:I}", "rows", (json_int_t)res->rows, "imported",
+			 (json_int_t)res->imported);
+	app_audit(a, ac, "import.discipline", subject, 0, NULL, after, e);
+	free(after);
+done:
+	rc = e->code;
+end:
+	rc = outer ? app_nest_end(a, rc, e) : app_end(a, rc, e);
+	if (rc)
+		res->imported = 0;
+	csv_reader_free(rd);
+	err_cleanup(&row);
+	return rc;
+}

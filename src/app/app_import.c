@@ -9,6 +9,7 @@
 
 #include "app_adm_io.h"
 #include "app_int.h"
+#include "app_report.h"
 #include "app_cadres_io.h"
 #include "app_training.h"
 #include "app_meeting.h"
@@ -203,6 +204,8 @@ enum err_code app_import_run(struct app *a, const struct actor *ac, const char *
 		return app_import_holdings(a, ac, o, res, e);
 	if (!strcmp(what, "committees"))
 		return app_import_committees(a, ac, o, res, e);
+	if (!strcmp(what, "discipline"))
+		return app_import_discipline(a, ac, o, res, e);
 	if (!strcmp(what, "reviews"))
 		fn = import_member_reviews;
 	else if (!strcmp(what, "org-reviews"))

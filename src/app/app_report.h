@@ -223,6 +223,14 @@ enum err_code app_discipline_notify(struct app *a, const struct actor *ac, int64
  * record (full set), else only those in force with their form, dates and deciding body. */
 enum err_code app_member_discipline(struct app *a, const struct actor *ac, int64_t member_id,
 				    discipline_cb cb, void *ctx, struct err *e);
+/* Import past discipline from CSV (docs/inspection.md "Discipline": member_id or org_code,
+ * form, body, inspection, date, act_date, decision_no, case_id, notified_on, effective_on,
+ * members_to, reason), all or nothing: every row checked and applied as app_discipline_add
+ * does (its effects included), every bad row reported with its line, column, value and
+ * reason. Editing role and the inspection right. */
+enum err_code app_import_discipline(struct app *a, const struct actor *ac,
+				    const struct import_opts *opts, struct import_result *res,
+				    struct err *e);
 /* A record as JSON (the CLI's --json and the API alike): id, member_id, member_name,
  * org_code, org_name, form, date, effective_on, body, body_kind, by_body (committee |
  * inspection), state; with d->full also act_date, decision_no, notified_on, notice_no,

@@ -667,12 +667,13 @@ const struct command cli_commands[] = {
 	 cmd_serve, 1},
 	{"import", NULL,
  "orgs|members|reviews|org-reviews|candidates|meetings|attendance|documents|training|"
- "holdings|committees FILE",
+ "holdings|committees|discipline FILE",
 	 N_("Import organisations, members, reviews, candidates for admission, meetings, "
-	    "their attendance, the register of documents, training records, position holders "
-	    "or committees from CSV (docs/csv.md, docs/study.md, docs/cadres.md; '-' for "
-	    "standard input); all or nothing unless --skip-bad (reviews, meetings, attendance, "
-	    "documents, training, holdings, committees: always all or nothing)."),
+	    "their attendance, the register of documents, training records, position holders, "
+	    "committees or past discipline from CSV (docs/csv.md, docs/study.md, docs/cadres.md, "
+	    "docs/inspection.md; '-' for standard input); all or nothing unless --skip-bad "
+	    "(reviews, meetings, attendance, documents, training, holdings, committees, "
+	    "discipline: always all or nothing)."),
 	 import_opts, 2, 2,
 	 cmd_import, 1},
 	{"export", NULL, "orgs|members FILE", N_("Export organisations or members as CSV ('-' for "

@@ -762,7 +762,9 @@ enum err_code store_discipline_case_org(struct store *st, int64_t case_id, int64
 /* Whether review_id has an open revision flag. */
 enum err_code store_review_revision_open(struct store *st, int64_t review_id, int *open,
 					 struct err *e);
-/* The records of organisations in [pre, last] decided between from and to, newest first. */
+/* The records of organisations in [pre, last] (and of those dissolved whose last parent is
+ * there: a dissolution is filed with the organisation it dissolved) decided between from and
+ * to, newest first. */
 enum err_code store_discipline_list(struct store *st, long pre, long last, date_t from,
 				    date_t to, store_discipline_cb cb, void *ctx, struct err *e);
 /* Transfers sent between from and to that cross the edge of [pre, last]: c[0] official in,

@@ -1300,7 +1300,9 @@ enum err_code store_discipline_list(struct store *st, long pre, long last, date_
 				    date_t to, store_discipline_cb cb, void *ctx, struct err *e)
 {
 	static const char sql[] = "SELECT " DISCIPLINE_COLS
-		" WHERE o.pre BETWEEN ?1 AND ?2 AND d.decided_on BETWEEN ?3 AND ?4"
+		" WHERE (o.pre BETWEEN ?1 AND ?2 OR (o.dissolved IS NOT NULL AND EXISTS (SELECT 1"
+		"  FROM org p WHERE p.id = o.parent_id AND p.pre BETWEEN ?1 AND ?2)))"
+		" AND d.decided_on BETWEEN ?3 AND ?4"
 		" ORDER BY d.decided_on DESC, d.id DESC";
 	sqlite3_stmt *s = sq_prep(st, sql, e);
 

@@ -220,6 +220,33 @@ CADRE_TOKEN=$T expect_exit 0 --json member show 1
 expect_json 'd["discipline"][0]["reason"] == "bỏ sinh hoạt" and d["discipline"][0]["decision_no"] == "12-QĐ/ĐU"'
 CADRE_TOKEN=$T expect_refused 4 "no organisation" discipline list --org E99
 
+tcase "import discipline: all or nothing, every bad row named; the same checks and effects" "$WORK/base.db"
+cat >disc.csv <<'EOF'
+member_id,org_code,form,body,inspection,date,act_date,decision_no,case_id,notified_on,effective_on,members_to,reason
+1,,reprimand,E98,,2021-05-01,2021-04-01,12-QĐ/ĐU,,2021-05-03,,,vắng sinh hoạt
+2,,expulsion,E98,committee,2022-05-01,2022-04-01,13-qd/du,,,,,vi phạm nghiêm trọng
+,C35,dissolution,ROOT,,2023-01-10,2022-12-01,,,,,,giải tán
+3,,removal,C1,,2024-13-01,2024-01-01,,,,,,x
+3,,warning,E98,inspection,2024-03-01,2014-03-01,,,,,,quá hạn
+4,,reprimand,E98,,2024-03-01,,,,,,,x
+EOF
+expect_refused 3 "line 5: date '2024-13-01'" import discipline disc.csv
+expect_err_contains "line 6: act_date '2014-03-01'"
+expect_err_contains "[R-DISCIPLINE-LIMITATION]"
+expect_err_contains "line 7: act_date: act_date is required"
+expect_err_contains "nothing was imported: 3 of 6 rows have problems"
+expect_eq "nothing imported" 0 "$(count)"
+expect_exit 0 --json member show 2
+expect_json 'd["status"] == "official"' "no effect of a refused import"
+head -4 disc.csv >good.csv
+expect_exit 0 import discipline good.csv
+expect_out_contains "imported 3 discipline of 3 rows"
+expect_exit 0 --json member show 2
+expect_json 'd["status"] == "expelled" and d["status_since"] == "2022-05-01"'
+expect_exit 0 --json discipline list
+expect_json '[(x["form"], x["org_code"], x["decision_no"]) for x in d] == [("dissolution", "C35", ""), ("expulsion", "C1", "13-QĐ/ĐU"), ("reprimand", "C1", "12-QĐ/ĐU")]' "a dissolved organisation's record stays in the register"
+expect_refused 2 "all or nothing" import discipline good.csv --skip-bad rej.csv
+
 tcase "--help of every discipline command"
 for cmd in "discipline add" "discipline list" "discipline show" "discipline notify"; do
 	# shellcheck disable=SC2086

@@ -21,7 +21,7 @@
 #include "lib/buf.h"
 #include "core/vn_data.h"
 
-static const struct actor admin = {"test", "", "test", ROLE_SYS_ADMIN, 0, 1};
+static const struct actor admin = {"test", "", "test", ROLE_SYS_ADMIN, 0, 1, 1};
 
 /* A fresh database file under /tmp, removed with its -wal and -shm files. */
 struct db {
@@ -841,7 +841,7 @@ static void test_refuses_non_empty(void **state)
 static void test_refuses_scoped_actor(void **state)
 {
 	struct db one;
-	struct actor scoped = {"test", "QK2", "test", ROLE_SYS_ADMIN, 0, 1};
+	struct actor scoped = {"test", "QK2", "test", ROLE_SYS_ADMIN, 0, 1, 1};
 	struct err e;
 
 	(void)state;
