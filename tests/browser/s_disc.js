@@ -1,6 +1,6 @@
 // s_disc.js - discipline in the browser (issue 14, docs/inspection.md "Discipline"): the
 // administrator (who holds the inspection right) opens a member of a cell, follows the record's
-// discipline link to the form, sends it without the act's date (the error beside its field,
+// discipline link to the form, sends it with an act past the limitation (the error beside its field,
 // the values kept), then whole; the record page shows the decision and the member's record its
 // discipline in force. A province clerk without the right sees the discipline in force on the
 // member's record (form, date, body) but not the reason, and the register is refused.
@@ -26,6 +26,8 @@ module.exports = ({ scenario, assert }) => {
 		await p.fill('#f-date', day(10));
 		await p.fill('#f-decision_no', '75-QĐ/ĐU');
 		await p.fill('#f-reason', 'Vắng sinh hoạt chi bộ ba kỳ liên tiếp không lý do');
+		// an act older than a reprimand's limitation period (or than the member's admission)
+		await p.fill('#f-act_date', day(10 + 6 * 366));
 		await t.submit(p.locator('#submit'));
 		assert.match(await t.text('#e-act_date'), /R-DISCIPLINE-LIMITATION/);
 		assert.equal(await p.inputValue('#f-decision_no'), '75-QĐ/ĐU', 'the values kept');
