@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../core/discipline.h"
 #include "../core/docnum.h"
@@ -15,6 +16,7 @@
 #include "app_int.h"
 #include "app_json.h"
 #include "app_report.h"
+#include "table_out.h"
 
 static void rec_from_row(struct discipline_rec *o, const struct discipline_row *d, int full)
 {
@@ -680,4 +682,72 @@ end:
 	csv_reader_free(rd);
 	err_cleanup(&row);
 	return rc;
+}
+
+/* ---- the register as a download ---------------------------------------------------------- */
+
+static const char *const export_cols[] = {
+	"id", "date", "form", "member_id", "member_name", "org_code", "body", "by_body", "act_date",
+	"decision_no", "notified_on", "notice_no", "effective_on", "state", "ended_on", "reason",
+};
+
+static void out_date(struct table_out *t, date_t d)
+{
+	char ds[DATE_STR];
+
+	table_out_text(t, d ? date_format(d, ds) : "");
+}
+
+static int export_row(void *ctx, const struct discipline_rec *d)
+{
+	struct table_out *t = ctx;
+
+	table_out_int(t, (long long)d->id);
+	out_date(t, d->date);
+	table_out_text(t, discipline_form_name(d->form));
+	if (d->member_id)
+		table_out_int(t, (long long)d->member_id);
+	else
+		table_out_text(t, "");
+	table_out_text(t, d->member_name);
+	table_out_text(t, d->org_code);
+	table_out_text(t, d->body);
+	table_out_text(t, d->inspection ? "inspection" : "committee");
+	out_date(t, d->act_date);
+	table_out_text(t, d->decision_no);
+	out_date(t, d->notified_on);
+	table_out_text(t, d->notice_no);
+	out_date(t, d->effective_on);
+	table_out_text(t, d->state);
+	out_date(t, d->ended_on);
+	table_out_text(t, d->reason);
+	table_out_row(t);
+	return 0;
+}
+
+enum err_code app_discipline_export(struct app *a, const struct actor *ac,
+				    const struct discipline_filter *f, int xlsx, int *fd,
+				    long long *len, struct err *e)
+{
+	enum table_format fmt = xlsx ? TABLE_XLSX : TABLE_CSV;
+	struct table_out *t;
+	struct err tmp;
+	size_t i;
+
+	*fd = -1;
+	if (!(t = table_out_new(fmt, "discipline", e)))
+		return e->code;
+	for (i = 0; i < sizeof export_cols / sizeof export_cols[0]; i++)
+		table_out_text(t, export_cols[i]);
+	table_out_row(t);
+	app_discipline_list(a, ac, f, export_row, t, e);
+	err_init(&tmp);
+	if (table_out_finish(t, fd, len, &tmp) && !e->code)
+		err_merge(e, &tmp);
+	err_cleanup(&tmp);
+	if (e->code && *fd >= 0) {
+		close(*fd);
+		*fd = -1;
+	}
+	return e->code;
 }

@@ -231,6 +231,13 @@ enum err_code app_member_discipline(struct app *a, const struct actor *ac, int64
 enum err_code app_import_discipline(struct app *a, const struct actor *ac,
 				    const struct import_opts *opts, struct import_result *res,
 				    struct err *e);
+/* The register (as app_discipline_list) as a download: CSV or XLSX in a temporary file (*fd
+ * at its start, *len bytes; the caller closes it). Columns: id, date, form, member_id,
+ * member_name, org_code, body, by_body, act_date, decision_no, notified_on, notice_no,
+ * effective_on, state, ended_on, reason. */
+enum err_code app_discipline_export(struct app *a, const struct actor *ac,
+				    const struct discipline_filter *f, int xlsx, int *fd,
+				    long long *len, struct err *e);
 /* A record as JSON (the CLI's --json and the API alike): id, member_id, member_name,
  * org_code, org_name, form, date, effective_on, body, body_kind, by_body (committee |
  * inspection), state; with d->full also act_date, decision_no, notified_on, notice_no,

@@ -313,7 +313,7 @@ const struct route_params api_params[] = {
 	{"GET", "/api/v1/members/{id}/reviews", "offset limit"},
 	{"GET", "/api/v1/orgs/{code}/reviews", "offset limit"},
 	{"GET", "/api/v1/orgs/{code}/review-sheet", "year"},
-	{"GET", "/api/v1/discipline", "org year form state offset limit"},
+	{"GET", "/api/v1/discipline", "org year form state format offset limit"},
 	{"GET", "/api/v1/rules", "id offset limit"},
 	{"GET", "/api/v1/emulation-models", "code offset limit"},
 	{"GET", "/api/v1/orgs/{code}/emulation", "year offset limit"},

@@ -107,12 +107,12 @@ static int discipline_item(void *ctx, const struct discipline_rec *d)
 	return 0;
 }
 
-/* GET /api/v1/discipline?org=CODE&year=YEAR&form=FORM&state=STATE: the register of the
- * subtree, newest first (the inspection right: 403 without it). */
+/* GET /api/v1/discipline?org=CODE&year=YEAR&form=FORM&state=STATE&format=json|csv|xlsx: the
+ * register of the subtree, newest first (the inspection right: 403 without it). */
 void api_discipline_list(struct req *r)
 {
 	struct discipline_filter f;
-	const char *form = req_query(r, "form");
+	const char *form = req_query(r, "form"), *fmt;
 	json_t *items;
 
 	memset(&f, 0, sizeof f);
@@ -123,8 +123,26 @@ void api_discipline_list(struct req *r)
 	if (form && form[0] && (f.form = discipline_form_parse(form)) < 0)
 		err_add(&r->e, ERR_USAGE, 0, "form", form, NULL,
 			"form must be reprimand, warning, removal, expulsion or dissolution");
+	fmt = req_query(r, "format");
+	if (fmt && fmt[0] && strcmp(fmt, "json") && strcmp(fmt, "csv") && strcmp(fmt, "xlsx"))
+		err_add(&r->e, ERR_USAGE, 0, "format", fmt, NULL,
+			"format must be json, csv or xlsx");
 	if (r->e.code) {
 		reply_problem(r);
+		return;
+	}
+	if (fmt && (!strcmp(fmt, "csv") || !strcmp(fmt, "xlsx"))) {
+		int fd, xlsx = !strcmp(fmt, "xlsx");
+		long long len;
+
+		if (app_discipline_export(r->app, &r->actor, &f, xlsx, &fd, &len, &r->e)) {
+			reply_problem(r);
+			return;
+		}
+		api_reply_fd(r, fd, (unsigned long long)len,
+			     xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+				  : "text/csv; charset=utf-8",
+			     xlsx ? "discipline.xlsx" : "discipline.csv");
 		return;
 	}
 	items = json_array();

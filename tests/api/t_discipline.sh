@@ -66,5 +66,15 @@ api GET "/api/v1/discipline?state=changed"
 expect_json 'd["items"] == []'
 api GET "/api/v1/discipline?form=scolding"
 expect_problem 400 form
+api GET "/api/v1/discipline?format=csv&form=expulsion"
+expect_status 200
+expect_header '^content-type: text/csv'
+expect_out_contains "id,date,form,member_id,member_name,org_code,body,by_body,act_date,decision_no,notified_on,notice_no,effective_on,state,ended_on,reason"
+expect_out_contains "expulsion,$M2,Lê Văn Cường,A1C,A1,committee,2026-01-15"
+api GET "/api/v1/discipline?format=xlsx"
+expect_status 200
+expect_header '^content-type: application/vnd.openxmlformats'
+api GET "/api/v1/discipline?format=pdf"
+expect_problem 400 format
 server_stop
 done_testing
