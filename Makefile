@@ -71,6 +71,7 @@ LIB_SRC := \
 	src/core/review.c \
 	src/core/admission.c \
 	src/core/docnum.c \
+	src/core/discipline.c \
 	src/core/meeting.c \
 	src/core/cadres.c \
 	src/store/store_cadres.c \
@@ -103,6 +104,7 @@ LIB_SRC := \
 	src/app/app_account.c \
 	src/app/app_json.c \
 	src/app/app_review.c \
+	src/app/app_discipline.c \
 	src/app/app_admission.c \
 	src/app/app_study.c \
 	src/app/app_emulation.c \
@@ -120,6 +122,7 @@ LIB_SRC := \
 	src/app/app_worklist.c \
 	src/app/demo.c \
 	src/app/demo_review.c \
+	src/app/demo_disc.c \
 	src/app/demo_adm.c \
 	src/app/app_hb.c \
 	src/app/demo_study.c \
@@ -140,6 +143,7 @@ CLI_SRC := \
 	src/cli/cmd_audit.c \
 	src/cli/cmd_account.c \
 	src/cli/cmd_review.c \
+	src/cli/cmd_discipline.c \
 	src/cli/cmd_admission.c \
 	src/cli/cmd_study.c \
 	src/cli/cmd_meeting.c \

@@ -1110,3 +1110,53 @@ json_t *app_vacancy_json(const struct vacancy *v, date_t as_of)
 	}
 	return j;
 }
+
+/* ---- discipline (docs/inspection.md "Discipline") --------------------------------------- */
+
+struct open_holdings {
+	struct holding *v;
+	size_t n, cap;
+};
+
+static int collect_open(void *ctx, const struct holding *h)
+{
+	struct open_holdings *o = ctx;
+
+	if (h->valid_to != DATE_NONE)
+		return 0;
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 4;
+		o->v = xrealloc(o->v, o->cap * sizeof *o->v);
+	}
+	o->v[o->n++] = *h;
+	return 0;
+}
+
+enum err_code app_holdings_end_tx(struct app *a, const struct actor *ac, int64_t member_id,
+				  const struct org *body, const char *decision_no,
+				  date_t decided_on, date_t on, const char *reason, long *ended,
+				  struct err *e)
+{
+	struct open_holdings o = {NULL, 0, 0};
+	struct cadre_decision d = {decision_no ? decision_no : "", decided_on, body->code};
+	struct position p;
+	enum err_code rc;
+	size_t i;
+
+	*ended = 0;
+	if ((rc = store_member_holdings(a->st, member_id, collect_open, &o, e)))
+		goto out;
+	for (i = 0; i < o.n; i++) {
+		struct holding before = o.v[i], h = o.v[i];
+
+		if ((rc = store_position_get(a->st, h.position_id, &p, e)) ||
+		    (rc = end_holding(a, &h, &d, body, "dismiss", reason, on, e)) ||
+		    (rc = audit_holding(a, ac, "cadre.dismiss", &before, &h, p.org_id, e)))
+			goto out;
+		(*ended)++;
+	}
+out:
+	free(o.v);
+	return rc;
+}
+

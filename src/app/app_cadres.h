@@ -169,4 +169,13 @@ enum err_code app_vacancy_count(struct app *a, long pre, long last, long *n, str
  * and members exist. */
 enum err_code demo_cadres(struct app *a, const struct actor *ac, struct err *e);
 
+/* Inside the caller's transaction: end every position member_id holds on on, by the decision
+ * decision_no of decided_on taken by body, for reason (a removal from post by discipline,
+ * app_discipline_add). Each end is a holding's dismissal audited as cadre.dismiss; *ended
+ * gets how many. */
+enum err_code app_holdings_end_tx(struct app *a, const struct actor *ac, int64_t member_id,
+				  const struct org *body, const char *decision_no,
+				  date_t decided_on, date_t on, const char *reason, long *ended,
+				  struct err *e);
+
 #endif

@@ -10,6 +10,7 @@
 #include "app_adm_io.h"
 #include "app_insp.h"
 #include "app_int.h"
+#include "app_report.h"
 #include "app_cadres_io.h"
 #include "app_training.h"
 #include "app_meeting.h"
@@ -208,6 +209,8 @@ enum err_code app_import_run(struct app *a, const struct actor *ac, const char *
 		return app_import_programmes(a, ac, o, res, e);
 	if (!strcmp(what, "cases"))
 		return app_import_cases(a, ac, o, res, e);
+	if (!strcmp(what, "discipline"))
+		return app_import_discipline(a, ac, o, res, e);
 	if (!strcmp(what, "reviews"))
 		fn = import_member_reviews;
 	else if (!strcmp(what, "org-reviews"))

@@ -177,6 +177,10 @@ int app_same_person(const struct member *other, const char *dup_key, const char 
 
 /* demo_review.c: three years of reviews and a few discipline records on the demo's rolls. */
 enum err_code demo_reviews(struct app *a, const struct actor *ac, struct err *e);
+/* The demo's discipline beyond the review demo's (demo_disc.c): an expulsion, a removal from
+ * post, a reprimand that flags a decided review for revision. Runs after the cadres' demo (the
+ * removal ends the posts it made). */
+enum err_code demo_discipline(struct app *a, const struct actor *ac, struct err *e);
 /* The demo's admissions (demo_adm.c): cases at every open stage in every grassroots
  * organisation, three years of admissions, and a few overdue items; after the history. */
 enum err_code demo_admissions(struct app *a, const struct actor *ac, struct err *e);

@@ -689,16 +689,21 @@ static const char *const grade_cols[] = {"excellent", "good", "complete", "not_c
 static void grade_rows(struct report_table *t, const struct fig_map *m, int dim, int year,
 		       const char *filter_name)
 {
-	long g[G__COUNT], total = 0;
+	long g[G__COUNT], total = 0, revising;
 	char filter[64];
 	int i;
 
 	for (i = 0; i < G__COUNT; i++)
 		total += g[i] = fig_map_get(m, FIG_KEY(dim, FIG_YG(year, i)));
+	/* Grades flagged for revision after a discipline (docs/inspection.md "Discipline"):
+	 * decided, but counted under no grade until the new decision. */
+	revising = fig_map_get(m, FIG_KEY(dim, FIG_YG(year, FIG_GRADE_REVISION)));
+	total += revising;
 	for (i = 0; i < G__COUNT; i++) {
 		snprintf(filter, sizeof filter, "%s=%s", filter_name, grade_cols[i]);
 		row_set(t, grade_cols[i], grade_cols[i], filter, g[i], total);
 	}
+	row_set(t, "under_revision", "under revision", "", revising, total);
 	snprintf(filter, sizeof filter, "%s=good_or_better", filter_name);
 	row_set(t, "good_or_better", "good or better", filter, g[0] + g[1], total);
 	row_set(t, "reviewed", "reviewed", "", total, 0);

@@ -118,6 +118,11 @@ struct review_sheet_row {
 	int self_score;             /* -1 none */
 	enum grade self_grade, proposed, decided; /* G_NONE when not given */
 	int disciplined;            /* disciplined during the year: at most not complete */
+	int under_revision;         /* the decision is flagged for revision after a discipline
+				     * (docs/inspection.md "Discipline") */
+	int disc_form;              /* the latest discipline in force decided in the year
+				     * (enum discipline_form), -1 none */
+	date_t disc_date;           /* its date */
 };
 struct review_sheet {
 	char org_code[ORG_CODE_MAX + 1], org_name[ORG_NAME_MAX * 2 + 1];
@@ -157,8 +162,23 @@ struct discipline_in {
 				   * 0: the decision's date */
 	const char *members_to;   /* dissolution: where the members go (an organisation code) */
 };
+/* Record a discipline decision (app_discipline.c; docs/inspection.md "Discipline"): needs an
+ * editing role and the inspection right over the target's organisation. Checked: the target
+ * on the rolls (member) or active (org), the body the target's own organisation or above it
+ * (a proper ancestor for an org), R-DISCIPLINE-FORMS, R-DISCIPLINE-AUTHORITY,
+ * R-DISCIPLINE-LIMITATION, the dates (core/discipline.h), the decision's number
+ * (core/docnum.h, stored canonical), the case. Effects in the same transaction: expulsion
+ * makes the member expelled on effective_on (the member status path), removal ends every
+ * position held, dissolution dissolves the organisation (members_to where members remain);
+ * a decided review of the year left breaking R-REVIEW-DISCIPLINED-MEMBER or
+ * R-REVIEW-ORG-NOT-COMPLETE (the parent's share of disciplined sub-units included) is
+ * flagged for revision. Any refusal leaves nothing written. */
 enum err_code app_discipline_add(struct app *a, const struct actor *ac,
 				 const struct discipline_in *d, int64_t *id, struct err *e);
+/* The same for row line of an import, inside the caller's transaction. */
+enum err_code app_discipline_add_tx(struct app *a, const struct actor *ac,
+				    const struct discipline_in *d, long line, int64_t *id,
+				    struct err *e);
 struct discipline_rec {
 	int64_t id, member_id;
 	char member_name[VNAME_MAX + 1];
@@ -172,12 +192,58 @@ struct discipline_rec {
 	int inspection;           /* decided by the inspection committee */
 	int64_t case_id, replaces_id;
 	char state[12];           /* in_force, annulled, changed */
+	char notice_no[64];       /* the notice's number, "" none */
+	char body_kind[16];       /* the deciding organisation's kind (cell ... committee) */
+	int full;                 /* the whole record (the inspection right): else only the
+				   * form, the dates and the body are filled */
 };
 typedef int (*discipline_cb)(void *ctx, const struct discipline_rec *d);
-/* The discipline records of the subtree of org_code ("" the actor's scope), year (0: all),
- * newest first. */
-enum err_code app_discipline_list(struct app *a, const struct actor *ac, const char *org_code,
-				  int year, discipline_cb cb, void *ctx, struct err *e);
+/* What the register lists: the subtree of org_code ("" the actor's scope), year decided (0:
+ * all), form (-1: all), state ("" or NULL: all). */
+struct discipline_filter {
+	const char *org_code;
+	int year;
+	int form;
+	const char *state;
+};
+/* The register, newest first: needs the inspection right over the organisation
+ * (ERR_DENIED without it). */
+enum err_code app_discipline_list(struct app *a, const struct actor *ac,
+				  const struct discipline_filter *f, discipline_cb cb, void *ctx,
+				  struct err *e);
+/* One record by id, whole: the inspection right over its organisation (outside the subtree:
+ * ERR_NOTFOUND). */
+enum err_code app_discipline_get(struct app *a, const struct actor *ac, int64_t id,
+				 struct discipline_rec *d, struct err *e);
+/* Record that the target was notified of discipline id on on (not before the decision, not
+ * in the future), by notice number ("" none; core/docnum.h). Editing role and the right. */
+enum err_code app_discipline_notify(struct app *a, const struct actor *ac, int64_t id, date_t on,
+				    const char *number, struct err *e);
+/* A member's discipline as whoever sees the member may: with the inspection right every
+ * record (full set), else only those in force with their form, dates and deciding body. */
+enum err_code app_member_discipline(struct app *a, const struct actor *ac, int64_t member_id,
+				    discipline_cb cb, void *ctx, struct err *e);
+/* Import past discipline from CSV (docs/inspection.md "Discipline": member_id or org_code,
+ * form, body, inspection, date, act_date, decision_no, case_id, notified_on, effective_on,
+ * members_to, reason), all or nothing: every row checked and applied as app_discipline_add
+ * does (its effects included), every bad row reported with its line, column, value and
+ * reason. Editing role and the inspection right. */
+enum err_code app_import_discipline(struct app *a, const struct actor *ac,
+				    const struct import_opts *opts, struct import_result *res,
+				    struct err *e);
+/* The register (as app_discipline_list) as a download: CSV or XLSX in a temporary file (*fd
+ * at its start, *len bytes; the caller closes it). Columns: id, date, form, member_id,
+ * member_name, org_code, body, by_body, act_date, decision_no, notified_on, notice_no,
+ * effective_on, state, ended_on, reason. */
+enum err_code app_discipline_export(struct app *a, const struct actor *ac,
+				    const struct discipline_filter *f, int xlsx, int *fd,
+				    long long *len, struct err *e);
+/* A record as JSON (the CLI's --json and the API alike): id, member_id, member_name,
+ * org_code, org_name, form, date, effective_on, body, body_kind, by_body (committee |
+ * inspection), state; with d->full also act_date, decision_no, notified_on, notice_no,
+ * ended_on, case_id, replaces_id, reason, by. A new reference. */
+json_t *app_discipline_json(const struct discipline_rec *d);
+
 
 /* ---- emulation models (app_emulation.c) ------------------------------------------------ */
 

@@ -1065,6 +1065,19 @@ static enum grade step_grade(struct app *a, int64_t id, int year, int step, int 
 	return g;
 }
 
+/* The latest discipline in force decided in the sheet's year, on the row last added. */
+static int sheet_disc(void *ctx, const struct discipline_row *d)
+{
+	struct sheet_ctx *c = ctx;
+	struct review_sheet_row *w = &c->s->rows[c->s->n - 1];
+
+	if (d->date < c->from || d->date > c->to || (d->state[0] && strcmp(d->state, "in_force")))
+		return 0;
+	w->disc_form = d->form;
+	w->disc_date = d->date;
+	return 1;
+}
+
 static int sheet_add(void *ctx, const struct member *m)
 {
 	struct sheet_ctx *c = ctx;
@@ -1086,10 +1099,15 @@ static int sheet_add(void *ctx, const struct member *m)
 	w->self_grade = step_grade(c->a, m->id, s->year, RS_SELF, &w->self_score);
 	w->proposed = step_grade(c->a, m->id, s->year, RS_PROPOSAL, NULL);
 	w->decided = G_NONE;
+	w->disc_form = -1;
 	err_init(&tmp);
-	if (!store_review_current(c->a->st, m->id, 0, s->year, &cur, &tmp))
+	if (!store_review_current(c->a->st, m->id, 0, s->year, &cur, &tmp)) {
 		w->decided = (enum grade)cur.grade;
+		store_review_revision_open(c->a->st, cur.id, &w->under_revision, &tmp);
+	}
 	store_discipline_count(c->a->st, m->id, 0, c->from, c->to, &disc, &tmp);
+	if (disc > 0)
+		store_discipline_of_member(c->a->st, m->id, sheet_disc, c, &tmp);
 	err_cleanup(&tmp);
 	w->disciplined = disc > 0;
 	return 0;
@@ -1134,128 +1152,3 @@ void review_sheet_cleanup(struct review_sheet *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* ---- discipline ---------------------------------------------------------------------- */
-
-enum err_code app_discipline_add(struct app *a, const struct actor *ac,
-				 const struct discipline_in *d, int64_t *id, struct err *e)
-{
-	struct discipline_row row;
-	struct member m;
-	struct org target, body;
-	const char *kind = "org";
-	date_t on = app_date(a, d->date);
-	enum err_code rc;
-	char subject[64], *after;
-	int ok;
-
-	if ((rc = app_begin(a, e)))
-		return rc;
-	memset(&row, 0, sizeof row);
-	if (d->member_id) {
-		if (app_member_get(a, ac, d->member_id, &m, e) ||
-		    store_org_by_id(a->st, m.org_id, &target, e))
-			return app_end(a, e->code, e);
-		kind = m.status == MS_PROBATIONARY ? "probationary" : "official";
-		row.member_id = m.id;
-	} else if (app_org_lookup(a, ac, d->org_code, &target, 1, "org_code", e)) {
-		return app_end(a, e->code, e);
-	}
-	if (app_can_edit(ac, e))
-		return app_end(a, e->code, e);
-	if (app_org_lookup(a, ac, d->body, &body, 1, "body", e))
-		return app_end(a, e->code, e);
-	if (target.pre < body.pre || target.pre > body.last || (!d->member_id && body.id == target.id))
-		err_add(e, ERR_INPUT, 0, "body", d->body, NULL,
-			"the deciding body must be %s organisation above %s",
-			d->member_id ? "the member's own or an" : "an", target.code);
-	if (d->form >= DF__COUNT)
-		err_add(e, ERR_INPUT, 0, "form", NULL, NULL,
-			"the form must be reprimand, warning, removal, expulsion or dissolution");
-	else if ((ok = discipline_form_allowed(&a->rules, on, kind, d->form)) == 0)
-		err_add(e, ERR_RULE, 0, "form", discipline_form_name(d->form), R_DISCIPLINE_FORMS,
-			"%s does not apply to %s%s", discipline_form_name(d->form),
-			!strcmp(kind, "org") ? "an organisation" : "a member",
-			!strcmp(kind, "probationary") ? " on probation (reprimand or warning only)"
-						      : "");
-	if (!text_accept(d->reason, TEXT_REASON_MAX, TEXT_LINES, row.reason, sizeof row.reason, e,
-			 0, "reason", "the reason") && !row.reason[0])
-		err_add(e, ERR_INPUT, 0, "reason", NULL, NULL,
-			"say why: the reason is part of the record");
-	app_check_date(a, on, "date", e);
-	if (e->code)
-		return app_end(a, e->code, e);
-	row.org_id = target.id;
-	row.body_org_id = body.id;
-	row.form = (int)d->form;
-	row.date = on;
-	snprintf(row.by, sizeof row.by, "%s", ac->name);
-	/* issue 14: the fields carried as given (helper DISC checks and acts on them). */
-	row.act_date = d->act_date;
-	row.notified_on = d->notified_on;
-	row.effective_on = d->effective_on;
-	snprintf(row.decision_no, sizeof row.decision_no, "%s", d->decision_no);
-	row.inspection = d->inspection;
-	row.case_id = d->case_id;
-	if (!store_discipline_insert(a->st, &row, e)) {
-		char ds[DATE_STR];
-
-		if (id)
-			*id = row.id;
-		if (d->member_id)
-			snprintf(subject, sizeof subject, "member:%lld", (long long)d->member_id);
-		else
-			snprintf(subject, sizeof subject, "org:%s", target.code);
-		after = app_json("{s:s,s:s,s:s,s:s}", "form", discipline_form_name(d->form), "date",
-				 date_format(on, ds), "body", body.code, "reason", row.reason);
-		app_audit(a, ac, "discipline.add", subject, target.id, NULL, after, e);
-		free(after);
-	}
-	return app_end(a, e->code, e);
-}
-
-struct disc_fwd {
-	discipline_cb cb;
-	void *ctx;
-};
-
-static int disc_forward(void *ctx, const struct discipline_row *d)
-{
-	struct disc_fwd *f = ctx;
-	struct discipline_rec o;
-
-	memset(&o, 0, sizeof o);
-	o.id = d->id;
-	o.member_id = d->member_id;
-	snprintf(o.member_name, sizeof o.member_name, "%s", d->member_name);
-	snprintf(o.org_code, sizeof o.org_code, "%s", d->org_code);
-	snprintf(o.org_name, sizeof o.org_name, "%s", d->org_name);
-	o.form = (enum discipline_form)d->form;
-	o.date = d->date;
-	snprintf(o.body, sizeof o.body, "%s", d->body_code);
-	snprintf(o.reason, sizeof o.reason, "%s", d->reason);
-	snprintf(o.by, sizeof o.by, "%s", d->by);
-	o.act_date = d->act_date;
-	o.notified_on = d->notified_on;
-	o.effective_on = d->effective_on;
-	o.ended_on = d->ended_on;
-	snprintf(o.decision_no, sizeof o.decision_no, "%s", d->decision_no);
-	o.inspection = d->inspection;
-	o.case_id = d->case_id;
-	o.replaces_id = d->replaces_id;
-	snprintf(o.state, sizeof o.state, "%s", d->state);
-	return f->cb(f->ctx, &o);
-}
-
-enum err_code app_discipline_list(struct app *a, const struct actor *ac, const char *org_code,
-				  int year, discipline_cb cb, void *ctx, struct err *e)
-{
-	long pre, last;
-	date_t from = 0, to = 1 << 30;
-	struct disc_fwd f = {cb, ctx};
-
-	if (app_subtree(a, ac, org_code, 0, &pre, &last, e))
-		return e->code;
-	if (year)
-		year_bounds(year, &from, &to);
-	return store_discipline_list(a->st, pre, last, from, to, disc_forward, &f, e);
-}

@@ -109,7 +109,7 @@ static int wl_fig(void *ctx, const struct fig_core_row *r)
 			      FIG_KEY(FD_STATUS, MS__COUNT - 1));
 	long g = fig_blob_sum(r->core, r->core_len,
 			      FIG_KEY(FD_MEMBER_GRADE, FIG_YG(f->year, 0)),
-			      FIG_KEY(FD_MEMBER_GRADE, FIG_YG(f->year, G__COUNT - 1)));
+			      FIG_KEY(FD_MEMBER_GRADE, FIG_YG(f->year, FIG_GRADE_REVISION)));
 
 	if (s < 0 || g < 0) {
 		f->bad = 1;

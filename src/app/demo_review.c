@@ -154,6 +154,7 @@ static enum err_code discipline(struct app *a, const struct actor *ac, struct rn
 				const struct orgs *os, struct roll *r, struct err *e)
 {
 	size_t i, tries;
+	struct member m;
 
 	for (tries = 0; tries < 400 && r->ndisc < 24; tries++) {
 		const struct d_org *o = &os->v[rng_range(rg, 0, (long)os->n - 1)];
@@ -176,6 +177,15 @@ static enum err_code discipline(struct app *a, const struct actor *ac, struct rn
 			continue;
 		d.form = rng_range(rg, 0, 3) ? DF_REPRIMAND : DF_WARNING;
 		d.date = date_from_ymd(LAST_YEAR, 3 + (int)rng_range(rg, 0, 7), 10);
+		/* The act some weeks before the decision, while a member (R-DISCIPLINE-LIMITATION
+		 * and the dates: docs/inspection.md "Discipline"). */
+		d.act_date = d.date - 20 - (date_t)rng_range(rg, 0, 40);
+		if (app_member_get(a, ac, d.member_id, &m, e))
+			return e->code;
+		if (m.admission_decision_date == DATE_NONE || m.admission_decision_date > d.act_date)
+			continue;
+		snprintf(d.decision_no, sizeof d.decision_no, "%d-QĐ/ĐU", (int)r->ndisc + 11);
+		/* the grassroots committee decides reprimand and warning (R-DISCIPLINE-AUTHORITY) */
 		snprintf(d.body, sizeof d.body, "%s", o->code);
 		snprintf(d.reason, sizeof d.reason, "%s",
 			 d.form == DF_REPRIMAND ? "vắng sinh hoạt chi bộ nhiều lần không lý do"

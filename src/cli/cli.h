@@ -157,8 +157,11 @@ int cmd_review_member(struct cli *c, int npos, char **pos);
 int cmd_review_org(struct cli *c, int npos, char **pos);
 int cmd_review_history(struct cli *c, int npos, char **pos);
 int cmd_review_sheet(struct cli *c, int npos, char **pos);
+/* cmd_discipline.c */
 int cmd_discipline_add(struct cli *c, int npos, char **pos);
 int cmd_discipline_list(struct cli *c, int npos, char **pos);
+int cmd_discipline_show(struct cli *c, int npos, char **pos);
+int cmd_discipline_notify(struct cli *c, int npos, char **pos);
 int cmd_emulation_models(struct cli *c, int npos, char **pos);
 int cmd_emulation_add(struct cli *c, int npos, char **pos);
 int cmd_emulation_ratings(struct cli *c, int npos, char **pos);

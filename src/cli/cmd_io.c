@@ -38,10 +38,12 @@ static int which(struct cli *c, const char *what, int reviews)
 		return 11;
 	if (reviews && strcmp(what, "cases") == 0)
 		return 12;
+	if (reviews && strcmp(what, "discipline") == 0)
+		return 13;
 	err_add(&c->e, ERR_USAGE, 0, NULL, what, NULL, reviews ?
 		"say what to import: 'orgs', 'members', 'reviews', 'org-reviews', 'candidates', "
 		"'meetings', 'attendance', 'documents', 'training', 'holdings', "
-		"'committees', 'programmes' or 'cases'" :
+		"'committees', 'programmes', 'cases' or 'discipline'" :
 		"say what to export: 'orgs' or 'members'");
 	return -1;
 }

@@ -2,6 +2,7 @@
  * transfers|where. */
 #include <string.h>
 
+#include "../app/app_report.h"
 #include "cli.h"
 
 /* Command-line option names and the record fields they set, in one table. */
@@ -72,6 +73,25 @@ int cmd_member_add(struct cli *c, int npos, char **pos)
 	return 0;
 }
 
+/* The member's discipline (app_member_discipline: in force, or all with the inspection
+ * right), as JSON items or printed lines. */
+static int show_disc(void *ctx, const struct discipline_rec *d)
+{
+	char d1[DATE_STR];
+
+	if (ctx) {
+		cli_json_push(ctx, app_discipline_json(d));
+		return 0;
+	}
+	printf("  %s  %-11s decided by %s (%s)", date_format(d->date, d1),
+	       discipline_form_name(d->form), d->body,
+	       d->inspection ? "inspection committee" : "committee");
+	if (d->full)
+		printf("  %s  %s  %s", d->state, d->decision_no, d->reason);
+	printf("\n");
+	return 0;
+}
+
 int cmd_member_show(struct cli *c, int npos, char **pos)
 {
 	struct member m;
@@ -85,11 +105,17 @@ int cmd_member_show(struct cli *c, int npos, char **pos)
 	    app_member_record(&c->app, &c->actor, id, &m, &h, &c->e))
 		return cli_fail(c);
 	if (c->json) {
-		json_t *j = json_member(&m);
+		json_t *j = json_member(&m), *disc = json_array();
 
 		json_history_add(j, &h);
-		cli_json_out(j);
 		member_history_cleanup(&h);
+		if (app_member_discipline(&c->app, &c->actor, id, show_disc, disc, &c->e)) {
+			json_decref(disc);
+			json_decref(j);
+			return cli_fail(c);
+		}
+		json_object_set_new(j, "discipline", disc);
+		cli_json_out(j);
 		return 0;
 	}
 	printf("%lld  %s\n", (long long)m.id, m.full_name);
@@ -136,6 +162,9 @@ int cmd_member_show(struct cli *c, int npos, char **pos)
 			       h.events[i].kind, h.events[i].detail, h.events[i].actor);
 	}
 	member_history_cleanup(&h);
+	printf("discipline:\n");
+	if (app_member_discipline(&c->app, &c->actor, id, show_disc, NULL, &c->e))
+		return cli_fail(c);
 	return 0;
 }
 

@@ -1,4 +1,4 @@
-/* cmd_review.c - cadre review member|org|history|sheet, discipline add|list, emulation
+/* cmd_review.c - cadre review member|org|history|sheet, emulation
  * models|add|ratings|rate, report [members], rollup, figures check|rebuild: the yearly review,
  * emulation and the figures. */
 #include <errno.h>
@@ -271,6 +271,7 @@ int cmd_review_sheet(struct cli *c, int npos, char **pos)
 	struct review_sheet s;
 	struct table t;
 	long excellent, good;
+	char ds[DATE_STR];
 	size_t i;
 	int year;
 
@@ -303,6 +304,15 @@ int cmd_review_sheet(struct cli *c, int npos, char **pos)
 						json_grade_or_null(w->proposed), "decision",
 						json_grade_or_null(w->decided), "disciplined",
 						w->disciplined));
+			json_object_set_new(json_array_get(rows, json_array_size(rows) - 1),
+					    "under_revision", json_boolean(w->under_revision));
+			json_object_set_new(
+				json_array_get(rows, json_array_size(rows) - 1), "discipline",
+				w->disc_form >= 0
+					? json_pack("{s:s,s:s}", "form",
+						    discipline_form_name((enum discipline_form)w->disc_form),
+						    "date", date_format(w->disc_date, ds))
+					: json_null());
 		}
 		cli_json_out(json_pack("{s:s,s:s,s:s,s:i,s:o,s:{s:o,s:I,s:I},s:b}", "org_code",
 				       s.org_code, "org_name", s.org_name, "grassroots_code",
@@ -320,14 +330,23 @@ int cmd_review_sheet(struct cli *c, int npos, char **pos)
 	table_row(&t, "ID", "NAME", "STATUS", "SELF", "PROPOSAL", "DECISION", "NOTE");
 	for (i = 0; i < s.n; i++) {
 		const struct review_sheet_row *w = &s.rows[i];
-		char id[24], self[40], prop[24], dec[24];
+		char id[24], self[40], prop[24], dec[48], note[80];
 
 		snprintf(id, sizeof id, "%lld", (long long)w->member_id);
 		grade_cell(w->self_grade, w->self_score, self, sizeof self);
 		grade_cell(w->proposed, -1, prop, sizeof prop);
 		grade_cell(w->decided, -1, dec, sizeof dec);
+		if (w->under_revision)
+			snprintf(dec + strlen(dec), sizeof dec - strlen(dec), " (under revision)");
+		if (w->disc_form >= 0)
+			snprintf(note, sizeof note, "disciplined this year: %s %s",
+				 discipline_form_name((enum discipline_form)w->disc_form),
+				 date_format(w->disc_date, ds));
+		else
+			snprintf(note, sizeof note, "%s",
+				 w->disciplined ? "disciplined this year" : "");
 		table_row(&t, id, w->full_name, member_status_name((enum member_status)w->status),
-			  self, prop, dec, w->disciplined ? "disciplined this year" : "");
+			  self, prop, dec, note);
 	}
 	if (s.n)
 		table_print(&t, stdout);
@@ -345,120 +364,6 @@ int cmd_review_sheet(struct cli *c, int npos, char **pos)
 				      "grassroots committee decides");
 	review_sheet_cleanup(&s);
 	return 0;
-}
-
-/* ---- discipline ---------------------------------------------------------------------- */
-
-int cmd_discipline_add(struct cli *c, int npos, char **pos)
-{
-	struct discipline_in d;
-	const char *form = OPT(c, "form");
-	int64_t id = 0;
-	int k;
-	char ds[DATE_STR];
-
-	(void)npos;
-	(void)pos;
-	memset(&d, 0, sizeof d);
-	if ((OPT(c, "member") != NULL) == (OPT(c, "org") != NULL))
-		err_add(&c->e, ERR_USAGE, 0, "member", NULL, NULL,
-			"give --member ID or --org CODE (one of them)");
-	else if (OPT(c, "member"))
-		cli_id(c, "member", OPT(c, "member"), &d.member_id);
-	else
-		opt_text(c, "org", d.org_code, sizeof d.org_code);
-	if (!form)
-		err_add(&c->e, ERR_USAGE, 0, "form", NULL, NULL,
-			"--form is required: reprimand, warning, removal, expulsion or dissolution");
-	else if ((k = discipline_form_parse(form)) < 0)
-		err_add(&c->e, ERR_USAGE, 0, "form", form, NULL,
-			"--form is one of reprimand, warning, removal, expulsion, dissolution");
-	else
-		d.form = (enum discipline_form)k;
-	if (!OPT(c, "body"))
-		err_add(&c->e, ERR_USAGE, 0, "body", NULL, NULL,
-			"--body CODE is required: the organisation whose committee decided");
-	else
-		opt_text(c, "body", d.body, sizeof d.body);
-	opt_text(c, "reason", d.reason, sizeof d.reason);
-	cli_date(c, "date", OPT(c, "date"), &d.date);
-	if (c->e.code || app_discipline_add(&c->app, &c->actor, &d, &id, &c->e))
-		return cli_fail(c);
-	if (d.date == DATE_NONE)
-		d.date = c->app.today;
-	if (c->json) {
-		json_t *j = json_pack("{s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)id, "form",
-				      discipline_form_name(d.form), "date", date_format(d.date, ds),
-				      "body", d.body, "reason", d.reason);
-
-		if (d.member_id)
-			json_object_set_new(j, "member_id", json_integer(d.member_id));
-		else
-			json_object_set_new(j, "org_code", json_string(d.org_code));
-		cli_json_out(j);
-	} else if (d.member_id) {
-		printf("discipline %lld recorded: %s of member %lld, decided by %s on %s\n",
-		       (long long)id, discipline_form_name(d.form), (long long)d.member_id, d.body,
-		       date_format(d.date, ds));
-	} else {
-		printf("discipline %lld recorded: %s of %s, decided by %s on %s\n", (long long)id,
-		       discipline_form_name(d.form), d.org_code, d.body, date_format(d.date, ds));
-	}
-	return 0;
-}
-
-struct disc_out {
-	json_t *arr;
-	struct table *t;
-};
-
-static int disc_row(void *ctx, const struct discipline_rec *d)
-{
-	struct disc_out *o = ctx;
-	char id[24], who[VNAME_MAX + 32], ds[DATE_STR];
-
-	if (o->arr) {
-		json_t *j = json_pack("{s:I,s:s,s:s,s:o,s:s,s:s,s:s,s:s}", "id", (json_int_t)d->id,
-				      "date", date_format(d->date, ds), "form",
-				      discipline_form_name(d->form), "member_id",
-				      d->member_id ? json_integer(d->member_id) : json_null(),
-				      "org_code", d->org_code, "body", d->body, "reason", d->reason,
-				      "by", d->by);
-
-		if (d->member_id)
-			json_object_set_new(j, "member_name", json_string(d->member_name));
-		cli_json_push(o->arr, j);
-		return 0;
-	}
-	snprintf(id, sizeof id, "%lld", (long long)d->id);
-	if (d->member_id)
-		snprintf(who, sizeof who, "member %lld %s", (long long)d->member_id, d->member_name);
-	else
-		snprintf(who, sizeof who, "the organisation");
-	table_row(o->t, id, date_format(d->date, ds), discipline_form_name(d->form), who,
-		  d->org_code, d->body, d->reason);
-	return 0;
-}
-
-int cmd_discipline_list(struct cli *c, int npos, char **pos)
-{
-	struct table t;
-	struct disc_out o = {NULL, &t};
-	int year;
-
-	(void)npos;
-	(void)pos;
-	if (cli_year(c, "year", OPT(c, "year"), 0, &year))
-		return cli_fail(c);
-	table_init(&t, 7);
-	table_row(&t, "ID", "DATE", "FORM", "WHO", "ORG", "DECIDED BY", "REASON");
-	if (c->json)
-		o.arr = json_array();
-	return cli_list_end(c, &t, o.arr,
-			    app_discipline_list(&c->app, &c->actor,
-						OPT(c, "org") ? OPT(c, "org") : "", year, disc_row,
-						&o, &c->e),
-			    "no discipline recorded");
 }
 
 /* ---- emulation ----------------------------------------------------------------------- */

@@ -303,13 +303,34 @@ static struct opt discipline_add_opts[] = {
 	{"org", 1, N_("code of the organisation disciplined (its leadership)"), NULL, 0},
 	{"form", 1, N_("reprimand, warning, removal, expulsion or dissolution"), NULL, 0},
 	{"body", 1, N_("code of the organisation whose committee decided"), NULL, 0},
+	{"inspection", 0, N_("decided by the body's inspection committee (R-DISCIPLINE-AUTHORITY)"),
+	 NULL, 0},
 	{"reason", 1, N_("why (part of the record)"), NULL, 0},
 	{"date", 1, N_("date decided, YYYY-MM-DD (default: today)"), NULL, 0},
+	{"act-date", 1, N_("date of the act, YYYY-MM-DD (required: R-DISCIPLINE-LIMITATION counts "
+			   "from it)"), NULL, 0},
+	{"decision-no", 1, N_("the decision's number, as written: 12-QĐ/UBKT"), NULL, 0},
+	{"case", 1, N_("id of the inspection case the decision concludes"), NULL, 0},
+	{"notified", 1, N_("date the target was notified, YYYY-MM-DD"), NULL, 0},
+	{"effective", 1, N_("date it takes effect, YYYY-MM-DD (default: the decision's date)"),
+	 NULL, 0},
+	{"members-to", 1, N_("dissolution: code of the organisation the members go to"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt discipline_list_opts[] = {
 	{"org", 1, N_("only this organisation's subtree"), NULL, 0},
 	{"year", 1, N_("only discipline decided in this year"), NULL, 0},
+	{"form", 1, N_("only this form (reprimand, warning, removal, expulsion, dissolution)"),
+	 NULL, 0},
+	{"state", 1, N_("only this state (in_force, annulled, changed)"), NULL, 0},
+	{"csv", 1, N_("write the list as CSV to FILE ('-' for standard output)"), NULL, 0},
+	{"xlsx", 1, N_("write the list as an XLSX workbook to FILE"), NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt discipline_notify_opts[] = {
+	{"date", 1, N_("the day the target was notified, YYYY-MM-DD (R-COMPLAINT-DAYS counts from "
+		       "it)"), NULL, 0},
+	{"number", 1, N_("the notice's number, as written: 05-TB/UBKT"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
 static struct opt emulation_opts[] = {
@@ -679,13 +700,14 @@ const struct command cli_commands[] = {
 	 cmd_serve, 1},
 	{"import", NULL,
  "orgs|members|reviews|org-reviews|candidates|meetings|attendance|documents|training|"
- "holdings|committees|programmes|cases FILE",
+ "holdings|committees|programmes|cases|discipline FILE",
 	 N_("Import organisations, members, reviews, candidates for admission, meetings, "
-	    "their attendance, the register of documents, training records, position holders "
-	    "or committees, inspection programmes or cases from CSV (docs/csv.md, docs/study.md, "
-	    "docs/cadres.md, docs/inspection.md; '-' for standard input); all or nothing unless "
-	    "--skip-bad (reviews, meetings, attendance, documents, training, holdings, "
-	    "committees, programmes, cases: always all or nothing)."),
+	    "their attendance, the register of documents, training records, position holders, "
+	    "committees, inspection programmes or cases, or past discipline from CSV "
+	    "(docs/csv.md, docs/study.md, docs/cadres.md, docs/inspection.md; '-' for standard "
+	    "input); all or nothing unless --skip-bad (reviews, meetings, attendance, documents, "
+	    "training, holdings, committees, programmes, cases, discipline: always all or "
+	    "nothing)."),
 	 import_opts, 2, 2,
 	 cmd_import, 1},
 	{"export", NULL, "orgs|members FILE", N_("Export organisations or members as CSV ('-' for "
@@ -708,8 +730,14 @@ const struct command cli_commands[] = {
 	 review_sheet_opts, 1, 1, cmd_review_sheet, 1},
 	{"discipline", "add", "", N_("Record discipline decided on a member or an organisation."),
 	 discipline_add_opts, 0, 0, cmd_discipline_add, 1},
-	{"discipline", "list", "", N_("List the discipline decided in your subtree, newest first."),
+	{"discipline", "list", "", N_("The discipline register of your subtree, newest first (the "
+				   "inspection right)."),
 	 discipline_list_opts, 0, 0, cmd_discipline_list, 1},
+	{"discipline", "show", "ID", N_("One discipline record, whole (the inspection right)."),
+	 no_opts, 1, 1, cmd_discipline_show, 1},
+	{"discipline", "notify", "ID", N_("Record the day (and the notice) by which the target of "
+				       "a discipline was notified."),
+	 discipline_notify_opts, 1, 1, cmd_discipline_notify, 1},
 	{"emulation", "models", "", N_("List the emulation models, every version with its criteria "
 				    "(the one in force today marked)."), no_opts, 0, 0,
 	 cmd_emulation_models, 1},

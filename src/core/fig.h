@@ -36,6 +36,10 @@ enum fig_dim {
 #define FIG_DIM(k) ((int)((k) >> 24))
 #define FIG_VAL(k) ((long)((k) & 0xffffffu))
 #define FIG_YG(year, grade) ((year) * 8 + (grade))
+/* The grade value of a decided review flagged for revision after a discipline (review_revision
+ * open, docs/inspection.md "Discipline"): counted here rather than under its grade until a
+ * new decision revises it. */
+#define FIG_GRADE_REVISION 4
 
 struct fig_kv {
 	uint32_t key;

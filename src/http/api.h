@@ -168,8 +168,11 @@ void api_review_batch(struct req *r);
 void api_review_org_add(struct req *r);
 void api_review_org_list(struct req *r);
 void api_review_sheet(struct req *r);
+/* api_discipline.c */
 void api_discipline_add(struct req *r);
 void api_discipline_list(struct req *r);
+void api_discipline_get(struct req *r);
+void api_discipline_notify(struct req *r);
 void api_rule_list(struct req *r);
 void api_rule_add(struct req *r);
 void api_emulation_models(struct req *r);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../web/web.h"
+#include "../app/app_report.h"
 #include "api.h"
 
 #define SEARCH_LIMIT 50
@@ -59,6 +60,27 @@ void api_member_search(struct req *r)
 				     (json_int_t)limit, "items", items, "next", next));
 }
 
+static int member_disc(void *ctx, const struct discipline_rec *d)
+{
+	json_array_append_new(ctx, app_discipline_json(d));
+	return 0;
+}
+
+/* j["discipline"]: the discipline in force, to whoever sees the member; all of it with the
+ * inspection right (docs/inspection.md "Discipline"). -1 with r->e on failure. */
+static int add_discipline(struct req *r, int64_t id, json_t *j)
+{
+	json_t *disc = json_array();
+
+	if (app_member_discipline(r->app, &r->actor, id, member_disc, disc, &r->e)) {
+		json_decref(disc);
+		return -1;
+	}
+	json_object_set_new(j, "discipline", disc);
+	return 0;
+}
+
+
 /* GET /api/v1/members/{id}: the whole record and its history (the opening is audited). */
 void api_member_get(struct req *r)
 {
@@ -74,6 +96,11 @@ void api_member_get(struct req *r)
 	j = json_member(&m);
 	json_history_add(j, &h);
 	member_history_cleanup(&h);
+	if (add_discipline(r, id, j)) {
+		json_decref(j);
+		reply_problem(r);
+		return;
+	}
 	reply_json(r, 200, j);
 }
 
@@ -155,6 +182,11 @@ static void reply_member(struct req *r, int status, int64_t id)
 		return;
 	}
 	j = json_member(&m);
+	if (add_discipline(r, id, j)) {
+		json_decref(j);
+		reply_problem(r);
+		return;
+	}
 	api_warnings(r, j);
 	if (status != 201) {
 		reply_json(r, status, j);

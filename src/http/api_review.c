@@ -456,6 +456,15 @@ void api_review_sheet(struct req *r)
 			w->self_score >= 0 ? json_integer(w->self_score) : json_null(), "self_grade",
 			grade_json(w->self_grade), "proposed", grade_json(w->proposed), "decided",
 			grade_json(w->decided), "disciplined", w->disciplined));
+		json_object_set_new(json_array_get(rows, i), "under_revision",
+				    json_boolean(w->under_revision));
+		json_object_set_new(
+			json_array_get(rows, i), "discipline",
+			w->disc_form >= 0
+				? json_pack("{s:s,s:o}", "form",
+					    discipline_form_name((enum discipline_form)w->disc_form),
+					    "date", json_date(w->disc_date))
+				: json_null());
 	}
 	quota = json_pack("{s:o,s:I,s:I}", "percent",
 			  s.quota_pct >= 0 ? json_integer(s.quota_pct) : json_null(),
@@ -466,115 +475,6 @@ void api_review_sheet(struct req *r)
 		      "can_decide", s.can_decide, "quota", quota, "rows", rows);
 	review_sheet_cleanup(&s);
 	reply_json(r, 200, j);
-}
-
-/* ---- discipline -------------------------------------------------------------------------- */
-
-static const struct api_field discipline_fields[] = {
-	{"member_id", AT_ID, 0}, {"org_code", AT_STRING, 0}, {"form", AT_STRING, 1},
-	{"body", AT_STRING, 1}, {"reason", AT_STRING, 0}, {"date", AT_DATE, 0},
-	{NULL, AT_STRING, 0},
-};
-
-static json_t *discipline_json(const struct discipline_rec *d)
-{
-	return json_pack("{s:I,s:o,s:o,s:s,s:s,s:s,s:o,s:s,s:s,s:s}", "id", (json_int_t)d->id,
-			 "member_id", d->member_id ? json_integer(d->member_id) : json_null(),
-			 "member_name", d->member_id ? json_string(d->member_name) : json_null(),
-			 "org_code", d->org_code, "org_name", d->org_name, "form",
-			 discipline_form_name(d->form), "date", json_date(d->date), "body", d->body,
-			 "reason", d->reason, "by", d->by);
-}
-
-struct disc_find {
-	int64_t id;
-	json_t *j;
-};
-
-static int disc_find(void *ctx, const struct discipline_rec *d)
-{
-	struct disc_find *f = ctx;
-
-	if (d->id != f->id)
-		return 0;
-	f->j = discipline_json(d);
-	return 1;
-}
-
-/* POST /api/v1/discipline {"member_id" or "org_code", "form", "body", "reason", "date"}
- * (201, the record). */
-void api_discipline_add(struct req *r)
-{
-	json_t *body = api_body_or_reply(r, discipline_fields);
-	struct discipline_in d;
-	struct disc_find f = {0, NULL};
-	struct member target;
-	const char *org, *form;
-	int fi, y, m, dd;
-
-	if (!body)
-		return;
-	memset(&d, 0, sizeof d);
-	org = api_str(body, "org_code");
-	form = api_str(body, "form");
-	if (!json_object_get(body, "member_id") == !(org && org[0]))
-		err_add(&r->e, ERR_INPUT, 0, "member_id", NULL, NULL,
-			"say whom the discipline is for: member_id (a member) or org_code (an "
-			"organisation's leadership), one of the two");
-	d.member_id = (int64_t)json_integer_value(json_object_get(body, "member_id"));
-	take_text(r, body, "org_code", 0, d.org_code, sizeof d.org_code);
-	take_text(r, body, "body", 0, d.body, sizeof d.body);
-	take_text(r, body, "reason", 0, d.reason, sizeof d.reason);
-	if ((fi = discipline_form_parse(form)) < 0)
-		err_add(&r->e, ERR_INPUT, 0, "form", form, NULL,
-			"form must be reprimand, warning, removal, expulsion or dissolution");
-	d.form = fi < 0 ? DF__COUNT : (enum discipline_form)fi;
-	d.date = api_date(body, "date");
-	if (r->e.code || app_discipline_add(r->app, &r->actor, &d, &f.id, &r->e)) {
-		if (d.member_id)
-			api_hide_member(r, d.member_id);
-		else
-			api_hide_org(r, d.org_code);
-		reply_problem(r);
-		json_decref(body);
-		return;
-	}
-	/* Read back from the target's organisation and year: the record is filed there. */
-	date_to_ymd(d.date == DATE_NONE ? r->app->today : d.date, &y, &m, &dd);
-	if (d.member_id && !app_member_get(r->app, &r->actor, d.member_id, &target, &r->e))
-		snprintf(d.org_code, sizeof d.org_code, "%s", target.org_code);
-	if (r->e.code ||
-	    app_discipline_list(r->app, &r->actor, d.org_code, y, disc_find, &f, &r->e) || !f.j) {
-		if (!r->e.code)
-			err_set(&r->e, ERR_INTERNAL, "the record was stored but cannot be read back");
-		reply_problem(r);
-	} else {
-		reply_json(r, 201, f.j);
-	}
-	json_decref(body);
-}
-
-static int discipline_item(void *ctx, const struct discipline_rec *d)
-{
-	return js_item(ctx, discipline_json(d));
-}
-
-/* GET /api/v1/discipline?org=CODE&year=YEAR: the subtree's records, newest first. */
-void api_discipline_list(struct req *r)
-{
-	const char *org = req_query(r, "org");
-	long year = query_year(r, 0);
-	struct jstream s;
-
-	if (r->e.code) {
-		reply_problem(r);
-		return;
-	}
-	if (js_open_list(r, &s))
-		return;
-	app_discipline_list(r->app, &r->actor, org ? org : "", (int)year, discipline_item, &s,
-			    &r->e);
-	js_close_list(r, &s);
 }
 
 /* ---- rule versions ----------------------------------------------------------------------- */

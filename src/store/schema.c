@@ -1908,6 +1908,10 @@ static const char *const migrations[] = {
 	"  'Days after a complaint is lodged by which it must be settled.'),"
 	" ('R-DENUNCIATION-SETTLE-DAYS', 1, '60', CAST(julianday('2021-07-28') - 2440587.5 AS INTEGER), 'Quy định 22-QĐ/TW (2021), Điều 10',"
 	"  'Days after a denunciation (tố cáo) is received by which it must be settled.');",
+	/* 42 (issue 14, docs/inspection.md "Discipline"): the number of the notice by which the
+	 * target of a discipline was told of it ('cadre discipline notify ID --date D --number
+	 * NO'), beside its date (notified_on, migration 41). */
+	"ALTER TABLE discipline ADD COLUMN notice_no TEXT NOT NULL DEFAULT '';",
 };
 
 const char *schema_fig_member_triggers(int create)

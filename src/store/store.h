@@ -727,6 +727,8 @@ struct discipline_row {
 	int inspection;        /* body 'inspection' */
 	int64_t case_id, replaces_id;
 	char state[12];        /* in_force (the default when ""), annulled, changed */
+	char notice_no[64];    /* the notice's number (migration 42), "" none */
+	char body_kind[16];    /* read: the deciding organisation's kind (org_kind_name) */
 };
 enum err_code store_discipline_insert(struct store *st, struct discipline_row *d, struct err *e);
 /* Discipline decided between from and to (inclusive) on member_id, or (member_id 0) on the
@@ -738,7 +740,31 @@ enum err_code store_discipline_count(struct store *st, int64_t member_id, int64_
 enum err_code store_discipline_subunits(struct store *st, int64_t org_id, date_t from, date_t to,
 					long *subs, long *disciplined, struct err *e);
 typedef int (*store_discipline_cb)(void *ctx, const struct discipline_row *d);
-/* The records of organisations in [pre, last] decided between from and to, newest first. */
+/* One record by id (ERR_NOTFOUND naming the id). */
+enum err_code store_discipline_get(struct store *st, int64_t id, struct discipline_row *d,
+				   struct err *e);
+/* Every record of member_id, newest first (every state). */
+enum err_code store_discipline_of_member(struct store *st, int64_t member_id,
+					 store_discipline_cb cb, void *ctx, struct err *e);
+/* Record that the target was notified of discipline id on on, by notice notice_no ("" none). */
+enum err_code store_discipline_notify(struct store *st, int64_t id, date_t on,
+				      const char *notice_no, struct err *e);
+/* Flag the decided review rv for revision after discipline_id (rule_id: the rule its grade
+ * breaks; the review's deciding body is told: rv->body_org_id). The first open flag of a
+ * review moves its count in the figures to FIG_GRADE_REVISION (*moved 1); a new decision on
+ * that review (store_review_insert) resolves every open flag and counts its grade again. */
+enum err_code store_review_revision_flag(struct store *st, const struct review_row *rv,
+					 int64_t discipline_id, const char *rule_id,
+					 date_t flagged_on, int *moved, struct err *e);
+/* The organisation of inspection case case_id: ERR_NOTFOUND (e untouched) when none. */
+enum err_code store_discipline_case_org(struct store *st, int64_t case_id, int64_t *org_id,
+					struct err *e);
+/* Whether review_id has an open revision flag. */
+enum err_code store_review_revision_open(struct store *st, int64_t review_id, int *open,
+					 struct err *e);
+/* The records of organisations in [pre, last] (and of those dissolved whose last parent is
+ * there: a dissolution is filed with the organisation it dissolved) decided between from and
+ * to, newest first. */
 enum err_code store_discipline_list(struct store *st, long pre, long last, date_t from,
 				    date_t to, store_discipline_cb cb, void *ctx, struct err *e);
 /* Transfers sent between from and to that cross the edge of [pre, last]: c[0] official in,

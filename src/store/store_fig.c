@@ -265,14 +265,27 @@ static enum err_code acc_open(struct store *st, struct fig_acc *a, struct err *e
 	return ERR_OK;
 }
 
+/* Whether the schema has review_revision yet (migration 7 counts the figures before it). */
+static int has_revision_table(struct store *st)
+{
+	return sqlite3_table_column_metadata(st->db, NULL, "review_revision", "id", NULL, NULL,
+					     NULL, NULL, NULL) == SQLITE_OK;
+}
+
 static enum err_code acc_load(struct store *st, struct fig_acc *a, int write, struct err *e)
 {
 	static const char mem[] =
 		"SELECT org_id, temp_org_id, status, sex, category, ethnicity, birth_date,"
 		" admission_decision_date FROM member WHERE status IN " ACTIVE_STATUSES;
 	static const char rev[] =
-		"SELECT org_id, member_id IS NULL, grassroots, year, grade FROM review"
+		"SELECT org_id, member_id IS NULL, grassroots, year, grade, 0 FROM review"
 		" WHERE current AND step = 'decision'";
+	/* From migration 41 on: a grade flagged for revision and not yet revised counts in its
+	 * own bucket (FIG_GRADE_REVISION), as store_review_revision_flag moved it. */
+	static const char rev41[] =
+		"SELECT org_id, member_id IS NULL, grassroots, year, grade, EXISTS (SELECT 1 FROM"
+		" review_revision v WHERE v.review_id = review.id AND v.resolved_on IS NULL)"
+		" FROM review WHERE current AND step = 'decision'";
 	static const char dis[] = "SELECT org_id, decided_on, member_id IS NULL FROM discipline";
 	sqlite3_stmt *s;
 	uint32_t keys[4];
@@ -303,11 +316,12 @@ static enum err_code acc_load(struct store *st, struct fig_acc *a, int write, st
 		return e->code;
 	if (rc != SQLITE_DONE)
 		return sq_db_error(st, e, "counting the figures");
-	if (!(s = sq_prep(st, rev, e)))
+	if (!(s = sq_prep(st, has_revision_table(st) ? rev41 : rev, e)))
 		return e->code;
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		size_t n = fig_review(sqlite3_column_int(s, 1), sqlite3_column_int(s, 2),
 				      sqlite3_column_int(s, 3),
+				      sqlite3_column_int(s, 5) ? FIG_GRADE_REVISION :
 				      grade_parse((const char *)sqlite3_column_text(s, 4)), keys);
 
 		acc_add(a, a->core, sqlite3_column_int64(s, 0), keys, n, 1);
@@ -780,6 +794,11 @@ static void review_bulk_count(struct store *st, int64_t org_id, int is_org, int 
 
 static enum err_code review_insert(struct store *st, struct review_row *r, int known,
 				   const struct review_row *known_prev, struct err *e);
+static enum err_code revision_unflag_figs(struct store *st, int64_t review_id, int64_t org_id,
+					  int is_org, int grassroots, int year, int grade,
+					  struct err *e);
+static enum err_code revision_resolve(struct store *st, int64_t review_id, int64_t by_id,
+				      date_t on, struct err *e);
 
 enum err_code store_review_insert(struct store *st, struct review_row *r, struct err *e)
 {
@@ -808,15 +827,19 @@ static enum err_code review_insert(struct store *st, struct review_row *r, int k
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 	sqlite3_stmt *s;
 	enum err_code rc;
+	int64_t prev = 0, prev_org = 0;
+	int prev_grassroots = 0, prev_grade = -1;
 
 	r->revision = 0;
 	r->current = 0;
 	if (r->step == RS_DECISION) {
-		int64_t prev = 0;
 
 		r->revision = 1;
 		if (known && known_prev) {
 			prev = known_prev->id;
+			prev_org = known_prev->org_id;
+			prev_grassroots = known_prev->grassroots;
+			prev_grade = known_prev->grade;
 			r->revision = known_prev->revision + 1;
 			if (st->review_bulk)
 				review_bulk_count(st, known_prev->org_id, !r->member_id,
@@ -829,6 +852,9 @@ static enum err_code review_insert(struct store *st, struct review_row *r, int k
 			sqlite3_bind_int(s, 2, r->year);
 			if (sqlite3_step(s) == SQLITE_ROW) {
 				prev = sqlite3_column_int64(s, 0);
+				prev_org = sqlite3_column_int64(s, 2);
+				prev_grassroots = sqlite3_column_int(s, 3);
+				prev_grade = grade_parse((const char *)sqlite3_column_text(s, 4));
 				r->revision = sqlite3_column_int(s, 1) + 1;
 				if (st->review_bulk)
 					review_bulk_count(st, sqlite3_column_int64(s, 2),
@@ -838,6 +864,12 @@ static enum err_code review_insert(struct store *st, struct review_row *r, int k
 			}
 			sq_done(st, s);
 		}
+		/* A decision flagged for revision counts in its own bucket until this one
+		 * revises it: back to its grade first, so that the trigger ending it takes it
+		 * from there. */
+		if (prev && (rc = revision_unflag_figs(st, prev, prev_org, !r->member_id,
+						       prev_grassroots, r->year, prev_grade, e)))
+			return rc;
 		if (prev) {
 			if (!(s = sq_prep(st, unset, e)))
 				return e->code;
@@ -870,6 +902,8 @@ static enum err_code review_insert(struct store *st, struct review_row *r, int k
 	if (st->review_bulk && r->current)
 		review_bulk_count(st, r->org_id, !r->member_id, r->grassroots, r->year,
 				  grade_name((enum grade)r->grade), 1);
+	if (prev && (rc = revision_resolve(st, prev, r->id, r->date, e)))
+		return rc;
 	return ERR_OK;
 }
 
@@ -990,8 +1024,8 @@ enum err_code store_discipline_insert(struct store *st, struct discipline_row *d
 	static const char ins[] =
 		"INSERT INTO discipline(member_id, org_id, form, decided_on, body_org_id, reason,"
 		" recorded_by, act_on, decision_no, body, case_id, notified_on, effective_on, state,"
-		" replaces_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-		" ?14, ?15)";
+		" replaces_id, notice_no) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+		" ?12, ?13, ?14, ?15, ?16)";
 	sqlite3_stmt *s = sq_prep(st, ins, e);
 	enum err_code rc;
 
@@ -1014,9 +1048,153 @@ enum err_code store_discipline_insert(struct store *st, struct discipline_row *d
 	sq_bind_date(s, 13, d->effective_on ? d->effective_on : d->date);
 	sq_bind_text(s, 14, d->state[0] ? d->state : "in_force");
 	sq_bind_id_or_null(s, 15, d->replaces_id);
+	sq_bind_text(s, 16, d->notice_no);
 	if ((rc = sq_step_done(st, s, e, "recording discipline")))
 		return rc;
 	d->id = sqlite3_last_insert_rowid(st->db);
+	return ERR_OK;
+}
+
+/* Move one decided review's count at org_id from grade from to grade to (core/fig.h), in the
+ * bulk's counters during a bulk of reviews, else in org_fig. */
+static enum err_code fig_review_move(struct store *st, int64_t org_id, int is_org, int grassroots,
+				     int year, int from, int to, struct err *e)
+{
+	static const char get[] = "SELECT core FROM org_fig WHERE org_id = ?1";
+	static const char put[] =
+		"INSERT INTO org_fig(org_id, core) VALUES (?1, ?2)"
+		" ON CONFLICT(org_id) DO UPDATE SET core = excluded.core";
+	uint32_t kf[2], kt[2];
+	size_t nf = fig_review(is_org, grassroots, year, from, kf);
+	size_t nt = fig_review(is_org, grassroots, year, to, kt), i, len;
+	struct fig_map m;
+	unsigned char *blob;
+	sqlite3_stmt *s;
+	enum err_code rc;
+	int bad = 0;
+
+	if (st->review_bulk && st->bulk_figs) {
+		acc_add(st->bulk_figs, st->bulk_figs->core, org_id, kf, nf, -1);
+		acc_add(st->bulk_figs, st->bulk_figs->core, org_id, kt, nt, 1);
+		return ERR_OK;
+	}
+	if (!(s = sq_prep(st, get, e)))
+		return e->code;
+	sqlite3_bind_int64(s, 1, org_id);
+	fig_map_init(&m);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		bad = fig_decode(sqlite3_column_blob(s, 0), (size_t)sqlite3_column_bytes(s, 0), &m);
+	sq_done(st, s);
+	if (bad) {
+		fig_map_cleanup(&m);
+		return err_set(e, ERR_STORAGE, "the figures' counters are damaged; run 'cadre db "
+					       "refigure'");
+	}
+	for (i = 0; i < nf; i++)
+		fig_map_add(&m, kf[i], -1);
+	for (i = 0; i < nt; i++)
+		fig_map_add(&m, kt[i], 1);
+	blob = fig_encode(&m, &len);
+	fig_map_cleanup(&m);
+	if (!(s = sq_prep(st, put, e))) {
+		free(blob);
+		return e->code;
+	}
+	sqlite3_bind_int64(s, 1, org_id);
+	sqlite3_bind_blob(s, 2, blob, (int)len, SQLITE_TRANSIENT);
+	rc = sq_step_done(st, s, e, "counting a review under revision");
+	free(blob);
+	return rc;
+}
+
+/* Open revisions of review_id: *n. */
+static enum err_code revision_open_count(struct store *st, int64_t review_id, long *n,
+					 struct err *e)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM review_revision WHERE review_id = ?1 AND resolved_on IS NULL";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	*n = 0;
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, review_id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	return ERR_OK;
+}
+
+static enum err_code revision_unflag_figs(struct store *st, int64_t review_id, int64_t org_id,
+					  int is_org, int grassroots, int year, int grade,
+					  struct err *e)
+{
+	long n;
+
+	if (grade < 0 || revision_open_count(st, review_id, &n, e))
+		return e->code;
+	if (!n)
+		return ERR_OK;
+	return fig_review_move(st, org_id, is_org, grassroots, year, FIG_GRADE_REVISION, grade, e);
+}
+
+static enum err_code revision_resolve(struct store *st, int64_t review_id, int64_t by_id,
+				      date_t on, struct err *e)
+{
+	static const char sql[] =
+		"UPDATE review_revision SET resolved_review_id = ?2, resolved_on = ?3"
+		" WHERE review_id = ?1 AND resolved_on IS NULL";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, review_id);
+	sqlite3_bind_int64(s, 2, by_id);
+	sq_bind_date(s, 3, on);
+	return sq_step_done(st, s, e, "resolving a review's revision");
+}
+
+enum err_code store_review_revision_flag(struct store *st, const struct review_row *rv,
+					 int64_t discipline_id, const char *rule_id,
+					 date_t flagged_on, int *moved, struct err *e)
+{
+	static const char ins[] =
+		"INSERT INTO review_revision(review_id, member_id, org_id, year, discipline_id,"
+		" rule_id, body_org_id, flagged_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	sqlite3_stmt *s;
+	long open;
+	enum err_code rc;
+
+	*moved = 0;
+	if (revision_open_count(st, rv->id, &open, e))
+		return e->code;
+	if (!(s = sq_prep(st, ins, e)))
+		return e->code;
+	sqlite3_bind_int64(s, 1, rv->id);
+	sq_bind_id_or_null(s, 2, rv->member_id);
+	sqlite3_bind_int64(s, 3, rv->org_id);
+	sqlite3_bind_int(s, 4, rv->year);
+	sqlite3_bind_int64(s, 5, discipline_id);
+	sq_bind_text(s, 6, rule_id);
+	sq_bind_id_or_null(s, 7, rv->body_org_id);
+	sq_bind_date(s, 8, flagged_on);
+	if ((rc = sq_step_done(st, s, e, "flagging a review for revision")))
+		return rc;
+	if (open)
+		return ERR_OK;
+	*moved = 1;
+	return fig_review_move(st, rv->org_id, !rv->member_id, rv->grassroots, rv->year, rv->grade,
+			       FIG_GRADE_REVISION, e);
+}
+
+enum err_code store_review_revision_open(struct store *st, int64_t review_id, int *open,
+					 struct err *e)
+{
+	long n;
+
+	if (revision_open_count(st, review_id, &n, e))
+		return e->code;
+	*open = n > 0;
 	return ERR_OK;
 }
 
@@ -1064,52 +1242,51 @@ enum err_code store_discipline_subunits(struct store *st, int64_t org_id, date_t
 	return ERR_OK;
 }
 
-enum err_code store_discipline_list(struct store *st, long pre, long last, date_t from,
-				    date_t to, store_discipline_cb cb, void *ctx, struct err *e)
+#define DISCIPLINE_COLS \
+	"d.id, coalesce(d.member_id, 0), d.org_id, d.body_org_id, d.form, d.decided_on," \
+	" d.reason, d.recorded_by, coalesce(m.full_name, ''), o.code, o.name, b.code," \
+	" coalesce(d.act_on, 0), coalesce(d.notified_on, 0), coalesce(d.effective_on, 0)," \
+	" coalesce(d.ended_on, 0), d.decision_no, d.body = 'inspection'," \
+	" coalesce(d.case_id, 0), coalesce(d.replaces_id, 0), d.state, d.notice_no, b.kind" \
+	" FROM discipline d JOIN org o ON o.id = d.org_id JOIN org b ON b.id = d.body_org_id" \
+	" LEFT JOIN member m ON m.id = d.member_id"
+
+static void discipline_read(sqlite3_stmt *s, struct discipline_row *d)
 {
-	static const char sql[] =
-		"SELECT d.id, coalesce(d.member_id, 0), d.org_id, d.body_org_id, d.form, d.decided_on,"
-		" d.reason, d.recorded_by, coalesce(m.full_name, ''), o.code, o.name, b.code,"
-		" coalesce(d.act_on, 0), coalesce(d.notified_on, 0), coalesce(d.effective_on, 0),"
-		" coalesce(d.ended_on, 0), d.decision_no, d.body = 'inspection',"
-		" coalesce(d.case_id, 0), coalesce(d.replaces_id, 0), d.state"
-		" FROM discipline d JOIN org o ON o.id = d.org_id JOIN org b ON b.id = d.body_org_id"
-		" LEFT JOIN member m ON m.id = d.member_id"
-		" WHERE o.pre BETWEEN ?1 AND ?2 AND d.decided_on BETWEEN ?3 AND ?4"
-		" ORDER BY d.decided_on DESC, d.id DESC";
-	sqlite3_stmt *s = sq_prep(st, sql, e);
+	memset(d, 0, sizeof *d);
+	d->id = sqlite3_column_int64(s, 0);
+	d->member_id = sqlite3_column_int64(s, 1);
+	d->org_id = sqlite3_column_int64(s, 2);
+	d->body_org_id = sqlite3_column_int64(s, 3);
+	d->form = discipline_form_parse((const char *)sqlite3_column_text(s, 4));
+	d->date = sq_col_date(s, 5);
+	sq_col_copy(s, 6, d->reason, sizeof d->reason);
+	sq_col_copy(s, 7, d->by, sizeof d->by);
+	sq_col_copy(s, 8, d->member_name, sizeof d->member_name);
+	sq_col_copy(s, 9, d->org_code, sizeof d->org_code);
+	sq_col_copy(s, 10, d->org_name, sizeof d->org_name);
+	sq_col_copy(s, 11, d->body_code, sizeof d->body_code);
+	d->act_date = (date_t)sqlite3_column_int(s, 12);
+	d->notified_on = (date_t)sqlite3_column_int(s, 13);
+	d->effective_on = (date_t)sqlite3_column_int(s, 14);
+	d->ended_on = (date_t)sqlite3_column_int(s, 15);
+	sq_col_copy(s, 16, d->decision_no, sizeof d->decision_no);
+	d->inspection = sqlite3_column_int(s, 17);
+	d->case_id = sqlite3_column_int64(s, 18);
+	d->replaces_id = sqlite3_column_int64(s, 19);
+	sq_col_copy(s, 20, d->state, sizeof d->state);
+	sq_col_copy(s, 21, d->notice_no, sizeof d->notice_no);
+	sq_col_copy(s, 22, d->body_kind, sizeof d->body_kind);
+}
+
+static enum err_code discipline_rows(struct store *st, sqlite3_stmt *s, store_discipline_cb cb,
+				     void *ctx, struct err *e)
+{
 	struct discipline_row d;
 	int rc;
 
-	if (!s)
-		return e->code;
-	sqlite3_bind_int64(s, 1, pre);
-	sqlite3_bind_int64(s, 2, last);
-	sqlite3_bind_int(s, 3, from);
-	sqlite3_bind_int(s, 4, to);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		memset(&d, 0, sizeof d);
-		d.id = sqlite3_column_int64(s, 0);
-		d.member_id = sqlite3_column_int64(s, 1);
-		d.org_id = sqlite3_column_int64(s, 2);
-		d.body_org_id = sqlite3_column_int64(s, 3);
-		d.form = discipline_form_parse((const char *)sqlite3_column_text(s, 4));
-		d.date = sq_col_date(s, 5);
-		sq_col_copy(s, 6, d.reason, sizeof d.reason);
-		sq_col_copy(s, 7, d.by, sizeof d.by);
-		sq_col_copy(s, 8, d.member_name, sizeof d.member_name);
-		sq_col_copy(s, 9, d.org_code, sizeof d.org_code);
-		sq_col_copy(s, 10, d.org_name, sizeof d.org_name);
-		sq_col_copy(s, 11, d.body_code, sizeof d.body_code);
-		d.act_date = (date_t)sqlite3_column_int(s, 12);
-		d.notified_on = (date_t)sqlite3_column_int(s, 13);
-		d.effective_on = (date_t)sqlite3_column_int(s, 14);
-		d.ended_on = (date_t)sqlite3_column_int(s, 15);
-		sq_col_copy(s, 16, d.decision_no, sizeof d.decision_no);
-		d.inspection = sqlite3_column_int(s, 17);
-		d.case_id = sqlite3_column_int64(s, 18);
-		d.replaces_id = sqlite3_column_int64(s, 19);
-		sq_col_copy(s, 20, d.state, sizeof d.state);
+		discipline_read(s, &d);
 		if (cb(ctx, &d))
 			break;
 	}
@@ -1117,6 +1294,75 @@ enum err_code store_discipline_list(struct store *st, long pre, long last, date_
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sq_db_error(st, e, "reading discipline records");
 	return ERR_OK;
+}
+
+enum err_code store_discipline_list(struct store *st, long pre, long last, date_t from,
+				    date_t to, store_discipline_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] = "SELECT " DISCIPLINE_COLS
+		" WHERE (o.pre BETWEEN ?1 AND ?2 OR (o.dissolved IS NOT NULL AND EXISTS (SELECT 1"
+		"  FROM org p WHERE p.id = o.parent_id AND p.pre BETWEEN ?1 AND ?2)))"
+		" AND d.decided_on BETWEEN ?3 AND ?4"
+		" ORDER BY d.decided_on DESC, d.id DESC";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, pre);
+	sqlite3_bind_int64(s, 2, last);
+	sqlite3_bind_int(s, 3, from);
+	sqlite3_bind_int(s, 4, to);
+	return discipline_rows(st, s, cb, ctx, e);
+}
+
+enum err_code store_discipline_of_member(struct store *st, int64_t member_id,
+					 store_discipline_cb cb, void *ctx, struct err *e)
+{
+	static const char sql[] = "SELECT " DISCIPLINE_COLS
+		" WHERE d.member_id = ?1 ORDER BY d.decided_on DESC, d.id DESC";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, member_id);
+	return discipline_rows(st, s, cb, ctx, e);
+}
+
+enum err_code store_discipline_get(struct store *st, int64_t id, struct discipline_row *d,
+				   struct err *e)
+{
+	static const char sql[] = "SELECT " DISCIPLINE_COLS " WHERE d.id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		discipline_read(s, d);
+	sq_done(st, s);
+	if (rc == SQLITE_ROW)
+		return ERR_OK;
+	if (rc == SQLITE_DONE)
+		return err_add(e, ERR_NOTFOUND, 0, "id", NULL, NULL,
+			       "no discipline record has the id %lld", (long long)id);
+	return sq_db_error(st, e, "reading a discipline record");
+}
+
+enum err_code store_discipline_notify(struct store *st, int64_t id, date_t on,
+				      const char *notice_no, struct err *e)
+{
+	static const char sql[] =
+		"UPDATE discipline SET notified_on = ?2, notice_no = ?3 WHERE id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	sq_bind_date(s, 2, on);
+	sq_bind_text(s, 3, notice_no ? notice_no : "");
+	return sq_step_done(st, s, e, "recording a discipline's notice");
 }
 
 /* ---- emulation ----------------------------------------------------------------------- */
@@ -1329,4 +1575,21 @@ enum err_code store_transfer_counts(struct store *st, long pre, long last, date_
 	if (rc != SQLITE_DONE)
 		return sq_db_error(st, e, "counting transfers");
 	return ERR_OK;
+}
+
+enum err_code store_discipline_case_org(struct store *st, int64_t case_id, int64_t *org_id,
+					struct err *e)
+{
+	static const char sql[] = "SELECT org_id FROM insp_case WHERE id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, case_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*org_id = sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	return rc == SQLITE_ROW ? ERR_OK : ERR_NOTFOUND;
 }

@@ -936,7 +936,11 @@ static void case_page(struct req *r, int64_t id)
 	TR(r, "Body");
 	H(r, "</th></tr></thead><tbody>\n");
 	err_init(&tmp);
-	app_discipline_list(r->app, &r->actor, c.org_code, 0, disc_row, &dx, &tmp);
+	{
+		struct discipline_filter df = {c.org_code, 0, -1, NULL};
+
+		app_discipline_list(r->app, &r->actor, &df, disc_row, &dx, &tmp);
+	}
 	err_cleanup(&tmp);
 	H(r, "</tbody></table>\n");
 	if (!dx.n) {

@@ -309,6 +309,7 @@ void web_member(struct req *r)
 	timeline(r, &h);
 	transfers(r, &h);
 	web_member_reviews(r, m.id);
+	web_member_discipline(r, &m);
 	web_member_training(r, &m);
 	web_member_sheet_link(r, &m);
 	member_history_cleanup(&h);

@@ -198,6 +198,12 @@ static void sheet_row(struct req *r, const struct review_sheet *s, size_t i, con
 
 		H(r, "<br><span class=\"flag\">");
 		TR(r, "Disciplined this year");
+		if (w->disc_form >= 0) {
+			H(r, ": <span class=\"disc-form\">");
+			T(r, web_discipline_label(r, (enum discipline_form)w->disc_form));
+			H(r, "</span> ");
+			D(r, w->disc_date);
+		}
 		H(r, "</span> <span class=\"rule-note\">");
 		TR(r, "a member disciplined during the year is graded at best");
 		H(r, " ");
@@ -205,6 +211,11 @@ static void sheet_row(struct req *r, const struct review_sheet *s, size_t i, con
 		H(r, " <code>");
 		T(r, R_REVIEW_DISCIPLINED_MEMBER);
 		H(r, "</code></span>");
+	}
+	if (w->under_revision) {
+		H(r, "<br><span class=\"flag under-revision\">");
+		TR(r, "The decided grade is under revision after a discipline");
+		H(r, "</span>");
 	}
 	H(r, "</td><td>");
 	T(r, web_status_label(r, (enum member_status)w->status));

@@ -39,7 +39,10 @@ const struct route web_routes[] = {
 	{"GET", "/orgs/{code}/report/cases", web_report_cases, ROUTE_PAGE,
 	 "the people (admission cases) behind an admission figure, a page at a time"},
 	{"GET", "/discipline", web_discipline, ROUTE_PAGE,
-	 "discipline decisions of the user's subtree, and the form recording one"},
+	 "the discipline register of the user's subtree (the inspection right), and the form "
+	 "recording one"},
+	{"GET", "/discipline/{id}", web_discipline_record, ROUTE_PAGE,
+	 "one discipline record, whole (the inspection right)"},
 	{"GET", "/rules", web_rules, ROUTE_PAGE,
 	 "every rule with its versions, and the form adding one (system administrators)"},
 	{"GET", "/emulation", web_emulation, ROUTE_PAGE,

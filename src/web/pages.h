@@ -80,6 +80,10 @@ void web_org_cadres(struct req *r);
 void web_org_vacancies(struct req *r);
 void web_org_rotations(struct req *r);
 void web_discipline(struct req *r);
+void web_discipline_record(struct req *r);
+/* The member's discipline on the record: in force (form, date, body) for whoever sees the
+ * member, every record with its number, state and reason with the inspection right. */
+void web_member_discipline(struct req *r, const struct member *m);
 void web_emulation(struct req *r);
 /* GET /api/v1/problems[/NAME]: the problem types of the API explained (page_problem.c). */
 void web_problem(struct req *r);

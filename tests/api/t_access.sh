@@ -120,14 +120,21 @@ lists() {
 	for p in /api/v1/orgs "/api/v1/orgs?depth=1" /api/v1/transfers /api/v1/export/orgs \
 		/api/v1/export/members "/api/v1/audit?limit=1000" "/api/v1/members?q=a&limit=500" \
 		"/api/v1/members?q=binh" "/api/v1/members?q=nguyen" "/api/v1/members?q=tran" \
-		"/api/v1/members?q=an" "/api/v1/rollup?year=2025" /api/v1/discipline \
-		"/api/v1/discipline?year=2025" "/api/v1/orgs/$mine/report?year=2025" \
+		"/api/v1/members?q=an" "/api/v1/rollup?year=2025" \
+		"/api/v1/orgs/$mine/report?year=2025" \
 		"/api/v1/orgs/$mine/report?year=2025&format=csv" \
 		"/api/v1/orgs/$mine/report/members?filter=grade%3Dgood&year=2025" \
 		"/api/v1/orgs/$mine/report/orgs?filter=org_grade%3Dnone&year=2025" \
 		/api/v1/import/jobs; do
 		api GET "$p"
 		expect_status 200
+		expect_lacks "$@"
+	done
+	# the discipline register needs the inspection right, which none of these accounts holds
+	# (tests/api/t_access_discipline.sh: with it, the register holds only the own branch)
+	for p in /api/v1/discipline "/api/v1/discipline?year=2025"; do
+		api GET "$p"
+		expect_problem 403
 		expect_lacks "$@"
 	done
 }
@@ -140,7 +147,7 @@ seed() {
 	for m in "$MEMBER_A" "$MEMBER_B"; do
 		japi POST "/api/v1/members/$m/reviews" '{"year":2025,"step":"decision","grade":"good"}'
 		expect_status 201
-		japi POST /api/v1/discipline '{"member_id":'"$m"',"form":"reprimand","body":"ROOT","reason":"x","date":"2025-06-01"}'
+		japi POST /api/v1/discipline '{"member_id":'"$m"',"form":"reprimand","body":"ROOT","reason":"x","date":"2025-06-01","act_date":"2025-05-20"}'
 		expect_status 201
 	done
 	for c in A1C B1C; do

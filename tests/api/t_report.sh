@@ -175,11 +175,12 @@ expect_eq "the review stays where it was decided" "0 -" "$FIG"
 server_stop
 
 tcase "GET /orgs/{code}/report/members: the records behind a figure, a page at a time" "$FX"
+expect_exit 0 user grant aclerk --inspection
 server_start
 TOKEN=$TOKEN_aclerk
 japi POST "/api/v1/members/$A2/reviews" '{"year":2025,"step":"decision","grade":"good"}'
 expect_status 201
-japi POST /api/v1/discipline '{"member_id":'"$A3"',"form":"reprimand","body":"A1","reason":"x","date":"2025-03-01"}'
+japi POST /api/v1/discipline '{"member_id":'"$A3"',"form":"reprimand","body":"A1","reason":"x","date":"2025-03-01","act_date":"2025-02-20"}'
 expect_status 201
 api GET "/api/v1/orgs/A/report/members?filter=status%3Dofficial&limit=2"
 expect_status 200

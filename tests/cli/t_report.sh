@@ -64,7 +64,7 @@ reviewed_db() {
 	[ "$RC" = 0 ] || fail "import the fixture reviews" "exit 0" "exit $RC"
 	cadre import org-reviews "$WORK/org-reviews.csv"
 	[ "$RC" = 0 ] || fail "import the fixture organisation reviews" "exit 0" "exit $RC"
-	cadre discipline add --member 11 --form warning --body E98 --reason "vi phạm kỷ luật" --date 2026-04-01
+	cadre discipline add --member 11 --form warning --body E98 --reason "vi phạm kỷ luật" --date 2026-04-01 --act-date 2026-03-01
 	[ "$RC" = 0 ] || fail "record the fixture discipline" "exit 0" "exit $RC"
 	DB=$save
 }
@@ -88,16 +88,19 @@ expect_json "$(cell members_by_status probationary) == {'count': 1, 'base': 12, 
 expect_json "$(cell members_by_status total) == {'count': 12}" "a total has no percentage"
 expect_json "$(cell member_reviews excellent) == {'count': 2, 'base': 11, 'percent': 18.18}" "2 of 11 decided are excellent"
 expect_json "$(cell member_reviews good) == {'count': 8, 'base': 11, 'percent': 72.73}"
-expect_json "$(cell member_reviews complete) == {'count': 1, 'base': 11, 'percent': 9.09}"
+# member 11, decided complete, was disciplined after the decision: counted under revision
+# until decided again, not complete (R-REVIEW-DISCIPLINED-MEMBER, docs/inspection.md)
+expect_json "$(cell member_reviews complete) == {'count': 0, 'base': 11, 'percent': 0.0}"
+expect_json "$(cell member_reviews under_revision) == {'count': 1, 'base': 11, 'percent': 9.09}"
 expect_json "$(cell member_reviews good_or_better) == {'count': 10, 'base': 11, 'percent': 90.91}"
 expect_json "$(cell member_reviews reviewed) == {'count': 11}"
 expect_json "$(cell member_reviews not_reviewed) == {'count': 1, 'base': 12, 'percent': 8.33}"
 expect_json "$(cell member_reviews excellent filter) == 'grade=excellent'" "a row names the records behind it"
-expect_json "$(cell reviews_by_suborg C1 excellent) == {'count': 1, 'base': 6, 'percent': 16.67} and $(cell reviews_by_suborg C2 complete) == {'count': 1, 'base': 5, 'percent': 20.0}" \
+expect_json "$(cell reviews_by_suborg C1 excellent) == {'count': 1, 'base': 6, 'percent': 16.67} and $(cell reviews_by_suborg C2 complete) == {'count': 0, 'base': 4, 'percent': 0.0}" \
 	"grades by sub-organisation"
 expect_json "$(cell org_reviews good) == {'count': 3, 'base': 3, 'percent': 100.0}" "C1, C2 and E98"
 expect_json "$(cell grassroots_reviews good) == {'count': 1, 'base': 1, 'percent': 100.0}" "E98 alone is grassroots"
-expect_json "$(cell review_trend 2026 good) == {'count': 8, 'base': 11, 'percent': 72.73} and $(cell review_trend 2025 good) == {'count': 0}"
+expect_json "$(cell review_trend 2026 good) == {'count': 8, 'base': 10, 'percent': 80.0} and $(cell review_trend 2025 good) == {'count': 0}"
 expect_json "$(cell discipline members) == {'count': 1} and $(cell discipline organisations) == {'count': 0}"
 expect_json "$(cell members_by_sex female) == {'count': 2, 'base': 12, 'percent': 16.67}"
 expect_json "$(cell members_by_ethnicity 'Tày') == {'count': 4, 'base': 12, 'percent': 33.33}"
@@ -114,7 +117,7 @@ expect_exit 0 --json report --org E98
 expect_json "$(cell member_reviews good) == {'count': 9, 'base': 12, 'percent': 75.0} and $(cell member_reviews not_reviewed)['count'] == 0"
 expect_exit 0 review member 2 --year 2026 --grade complete --reason "xét lại"
 expect_exit 0 --json report --org E98
-expect_json "$(cell member_reviews good)['count'] == 8 and $(cell member_reviews complete)['count'] == 2" "a revision replaces the decision it changes"
+expect_json "$(cell member_reviews good)['count'] == 8 and $(cell member_reviews complete)['count'] == 1 and $(cell member_reviews under_revision)['count'] == 1" "a revision replaces the decision it changes"
 expect_exit 0 member status 10 removed --date 2026-11-01 --reason "chuyển ngành"
 expect_exit 0 --json report --org E98
 expect_json "$(cell members_by_status official)['count'] == 10 and $(cell members_by_status total)['count'] == 11"
@@ -202,14 +205,14 @@ expect_json '[(r["code"], r["depth"]) for r in d] == [("ROOT", 0), ("BCH", 1), (
 	"pre-order, siblings by code"
 expect_json 'd[0]["members"] == {"official": 16, "probationary": 1, "exempt": 0, "suspended": 0} and d[0]["hosted"] == 0' \
 	"the root holds everyone"
-expect_json 'd[3]["member_grades"] == {"excellent": 2, "good": 8, "complete": 1, "not_complete": 0} and d[3]["org_grades"]["good"] == 3' \
+expect_json 'd[3]["member_grades"] == {"excellent": 2, "good": 8, "complete": 0, "not_complete": 0} and d[3]["org_grades"]["good"] == 3' \
 	"E98's subtree grades"
 expect_json 'd[2]["leadership_ratio"]["militia"] == {"party": 5, "non_party": 17, "percent": 22.73} and d[1]["leadership_ratio"]["militia"]["party"] == 5' \
 	"the militia ratio of BCHX, and of BCH above it"
 expect_exit 0 rollup --csv --year 2026
 expect_eq "the CSV header" "code,depth,official,probationary,exempt,suspended,hosted,members_excellent,members_good,members_complete,members_not_complete,orgs_excellent,orgs_good,orgs_complete,orgs_not_complete,party_militia,militia,militia_ratio,party_self_defence,self_defence,self_defence_ratio,party_reserve,reserve,reserve_ratio" \
 	"${OUT%%$'\n'*}"
-expect_out_contains $'\nE98,1,11,1,0,0,0,2,8,1,0,0,3,0,0,0,0,,0,0,,0,0,\n'
+expect_out_contains $'\nE98,1,11,1,0,0,0,2,8,0,0,0,3,0,0,0,0,,0,0,,0,0,\n'
 expect_out_contains $'\nBCHX,2,5,0,0,0,0,0,0,0,0,0,0,0,0,5,17,22.73,0,0,,0,120,0.00\n'
 cp "$OUTF" rollup.csv
 expect_py 'len(rows("rollup.csv")) == 6' "one record per organisation"

@@ -105,7 +105,7 @@ expect_refused 5 "after today (2026-11-23); record a change once it has taken ef
 
 # ---------------------------------------------------------------------------------------------
 tcase "R-REVIEW-DISCIPLINED-MEMBER: a member disciplined in the year is at best not complete" "$WORK/base.db"
-expect_exit 0 discipline add --member 3 --form warning --body E98 --reason "bỏ sinh hoạt hai kỳ" --date 2026-03-01
+expect_exit 0 discipline add --act-date 2026-01-15 --member 3 --form warning --body E98 --reason "bỏ sinh hoạt hai kỳ" --date 2026-03-01
 expect_out_contains "discipline 1 recorded: warning of member 3"
 expect_refused 5 "R-REVIEW-DISCIPLINED-MEMBER" review member 3 --year 2026 --grade complete
 expect_err_contains "can be at best not_complete"
@@ -116,16 +116,16 @@ expect_exit 0 review sheet C1 --year 2026
 expect_out_contains "disciplined this year"
 
 tcase "R-DISCIPLINE-FORMS: a probationary member cannot be expelled; forms by target" "$WORK/base.db"
-expect_refused 5 "R-DISCIPLINE-FORMS" discipline add --member 12 --form expulsion --body E98 --reason "vi phạm"
+expect_refused 5 "R-DISCIPLINE-FORMS" discipline add --act-date 2026-03-20 --member 12 --form expulsion --body E98 --reason "vi phạm"
 expect_err_contains "expulsion does not apply to a member on probation"
-expect_exit 0 discipline add --member 12 --form warning --body C2 --reason "vi phạm"
-expect_exit 0 discipline add --member 7 --form expulsion --body E98 --reason "vi phạm nghiêm trọng"
-expect_refused 5 "R-DISCIPLINE-FORMS" discipline add --member 7 --form dissolution --body E98 --reason "x"
-expect_refused 5 "R-DISCIPLINE-FORMS" discipline add --org C1 --form expulsion --body E98 --reason "x"
-expect_refused 3 "deciding body" discipline add --org C1 --form reprimand --body C1 --reason "x"
-expect_refused 3 "say why" discipline add --org C1 --form reprimand --body E98
-expect_refused 2 "one of them" discipline add --member 7 --org C1 --form warning --body E98 --reason x
-expect_refused 2 "--form is one of" discipline add --member 7 --form scolding --body E98 --reason x
+expect_exit 0 discipline add --act-date 2026-03-20 --member 12 --form warning --body C2 --reason "vi phạm"
+expect_exit 0 discipline add --act-date 2026-01-15 --member 7 --form expulsion --body E98 --reason "vi phạm nghiêm trọng"
+expect_refused 5 "R-DISCIPLINE-FORMS" discipline add --act-date 2026-01-15 --member 7 --form dissolution --body E98 --reason "x"
+expect_refused 5 "R-DISCIPLINE-FORMS" discipline add --act-date 2026-01-15 --org C1 --form expulsion --body E98 --reason "x"
+expect_refused 3 "deciding body" discipline add --act-date 2026-01-15 --org C1 --form reprimand --body C1 --reason "x"
+expect_refused 3 "say why" discipline add --act-date 2026-01-15 --org C1 --form reprimand --body E98
+expect_refused 2 "one of them" discipline add --act-date 2026-01-15 --member 7 --org C1 --form warning --body E98 --reason x
+expect_refused 2 "--form is one of" discipline add --act-date 2026-01-15 --member 7 --form scolding --body E98 --reason x
 expect_exit 0 --json discipline list --org C2 --year 2026
 expect_json '[(x["member_id"], x["form"], x["body"]) for x in d] == [(7, "expulsion", "E98"), (12, "warning", "C2")]' \
 	"the list, newest first"
@@ -152,16 +152,16 @@ expect_err_contains "at least 80% of its members or sub-units are good or better
 expect_exit 0 review org C2 --year 2026 --grade good
 
 tcase "R-REVIEW-ORG-NOT-COMPLETE: leadership disciplined" "$WORK/base.db"
-expect_exit 0 discipline add --org C2 --form reprimand --body E98 --reason "buông lỏng lãnh đạo" --date 2026-04-01
+expect_exit 0 discipline add --act-date 2026-01-15 --org C2 --form reprimand --body E98 --reason "buông lỏng lãnh đạo" --date 2026-04-01
 expect_refused 5 "R-REVIEW-ORG-NOT-COMPLETE" review org C2 --year 2026 --grade complete
 expect_err_contains "its leadership was disciplined during the year"
 expect_exit 0 review org C2 --year 2026 --grade not_complete
 
 tcase "R-REVIEW-ORG-NOT-COMPLETE: more than 20% of the sub-units disciplined" "$WORK/base.db"
 # E99 has five cells: one disciplined is 20%, not more.
-expect_exit 0 discipline add --org C31 --form warning --body E99 --reason "x" --date 2026-02-01
+expect_exit 0 discipline add --act-date 2026-01-15 --org C31 --form warning --body E99 --reason "x" --date 2026-02-01
 expect_exit 0 review org E99 --year 2026 --grade good
-expect_exit 0 discipline add --org C32 --form reprimand --body E99 --reason "y" --date 2026-05-01
+expect_exit 0 discipline add --act-date 2026-01-15 --org C32 --form reprimand --body E99 --reason "y" --date 2026-05-01
 expect_refused 5 "R-REVIEW-ORG-NOT-COMPLETE" review org E99 --year 2026 --grade good --reason "xét lại"
 expect_err_contains "2 of its 5 sub-units were disciplined during the year, more than 20%"
 expect_exit 0 --json review org E99 --year 2026 --grade not_complete --reason "xét lại"
@@ -501,8 +501,8 @@ expect_exit 0 member receive "$JV" --date 2026-07-10
 expect_exit 0 --json member transfer 4 --to C32 --temporary --until 2027-01-10 --date 2026-07-01
 json_val 'd["id"]'
 expect_exit 0 member receive "$JV" --date 2026-07-05
-expect_exit 0 discipline add --member 3 --form warning --body E98 --reason x --date 2026-03-01
-expect_exit 0 discipline add --org C33 --form reprimand --body E99 --reason y
+expect_exit 0 discipline add --act-date 2026-01-15 --member 3 --form warning --body E98 --reason x --date 2026-03-01
+expect_exit 0 discipline add --act-date 2026-01-15 --org C33 --form reprimand --body E99 --reason y
 for id in 1 2 7 8; do decide $id good; done
 decide 3 not_complete
 decide 5 good

@@ -30,7 +30,7 @@ XEOF
 build_db "$WORK/base.db" orgs.csv members.csv
 DB=$WORK/base.db
 expect_exit 0 member status 11 removed --date 2026-02-01 --reason "xóa tên"
-expect_exit 0 discipline add --member 3 --form reprimand --body E98 --reason "vi phạm" --date 2026-05-04
+expect_exit 0 discipline add --member 3 --form reprimand --body E98 --reason "vi phạm" --date 2026-05-04 --act-date 2026-04-01
 expect_exit 0 review member 4 --year 2025 --grade good
 DB=$WORK/none.db
 

@@ -24,22 +24,23 @@ RLO=$'\u202e'
 # ---------------------------------------------------------------------------------------------
 tcase "a 660-byte discipline reason typed in the form is stored whole; the list answers" "$FX"
 expect_eq "the reason is 660 bytes" 660 "$(printf '%s' "$R660" | wc -c)"
+expect_exit 0 user grant aclerk --inspection # the register: docs/inspection.md
 server_start
 login aclerk
 page POST /discipline --data-urlencode "csrf=$CSRF" --data-urlencode "member_id=$MEMBER_A" \
 	--data-urlencode form=reprimand --data-urlencode date=2026-03-01 \
-	--data-urlencode body=A1C --data-urlencode "reason=$R660"
+	--data-urlencode act_date=2026-02-01 --data-urlencode body=A1C --data-urlencode "reason=$R660"
 TOKEN=$TOKEN_aclerk
 api GET /api/v1/discipline
 expect_status 200
 expect_json "len(d['items']) == 1 and d['items'][0]['reason'] == '$R660'" "the reason whole"
-japi POST /api/v1/discipline '{"member_id":'"$MEMBER_A"',"form":"warning","body":"A1C","reason":"'"$R660"'","date":"2026-03-02"}'
+japi POST /api/v1/discipline '{"member_id":'"$MEMBER_A"',"form":"warning","body":"A1C","reason":"'"$R660"'","date":"2026-03-02","act_date":"2026-02-01"}'
 expect_status 201
 expect_json "d['reason'] == '$R660'" "the API keeps 660 bytes too"
 api GET "/api/v1/discipline?year=2026"
 expect_status 200
 expect_json "[x['reason'] == '$R660' for x in d['items']] == [True, True]"
-japi POST /api/v1/discipline '{"member_id":'"$MEMBER_A"',"form":"warning","body":"A1C","reason":"'"$RLONG"'","date":"2026-03-03"}'
+japi POST /api/v1/discipline '{"member_id":'"$MEMBER_A"',"form":"warning","body":"A1C","reason":"'"$RLONG"'","date":"2026-03-03","act_date":"2026-02-01"}'
 expect_problem 422 reason
 expect_json "any('the limit is 2000' in e['detail'] for e in d['errors'])" "the limit named"
 server_stop
@@ -47,7 +48,7 @@ cadre --json audit list --limit 5
 expect_json "[e for e in d if e['action'] == 'discipline.add'][0]['after'] not in ('', None)" \
 	"the audit entry keeps its after"
 expect_refused 3 "the limit is 2000" discipline add --member "$MEMBER_A" --form warning \
-	--body A1C --date 2026-03-04 --reason "$RLONG"
+	--body A1C --date 2026-03-04 --act-date 2026-02-01 --reason "$RLONG"
 
 # ---------------------------------------------------------------------------------------------
 tcase "a long transfer reason is stored whole and listed in JSON" "$FX"

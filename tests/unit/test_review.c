@@ -826,6 +826,7 @@ static void test_discipline_then_reviews(void **state)
 	d.member_id = f->first_id + 975 + 11; /* C40, where the quota has room */
 	d.form = DF_REPRIMAND;
 	d.date = D("2025-06-01");
+	d.act_date = D("2025-05-10");
 	snprintf(d.body, sizeof d.body, "%s", "C40");
 	snprintf(d.reason, sizeof d.reason, "%s", "absent from meetings");
 	assert_int_equal(app_discipline_add(f->a, &f->root, &d, &id, &f->e), ERR_OK);
@@ -848,6 +849,7 @@ static void test_discipline_then_reviews(void **state)
 	snprintf(d.org_code, sizeof d.org_code, "%s", "C03");
 	d.form = DF_WARNING;
 	d.date = D("2025-09-01");
+	d.act_date = D("2025-08-10");
 	snprintf(d.body, sizeof d.body, "%s", "P");
 	snprintf(d.reason, sizeof d.reason, "%s", "loss of weapons");
 	assert_int_equal(app_discipline_add(f->a, &f->root, &d, &id, &f->e), ERR_OK);

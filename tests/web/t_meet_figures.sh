@@ -191,7 +191,7 @@ expect_exit 0 emulation rate A1C --model chi-bo-4-tot --year 2025 --met 1,1,1,1
 # AX held every thematic meeting and 9 of 10 monthly ones.
 expect_refused 5 "in 9 of 10 months" emulation rate AX --model chi-bo-4-tot --year 2026 --met 1,1,1,1
 # A member of B1C disciplined in 2026: "no member disciplined" cannot be ticked.
-expect_exit 0 discipline add --member "$MEMBER_B" --form reprimand --body B1 --reason "vi phạm" --date 2026-03-01
+expect_exit 0 discipline add --member "$MEMBER_B" --form reprimand --body B1 --reason "vi phạm" --date 2026-03-01 --act-date 2026-02-01
 expect_refused 5 "1 disciplinary decision(s) on members of B1C are recorded in 2026" emulation rate B1C --model 4-tot-3-khong --year 2026 --met 1,1,1,0,1,1,1
 expect_exit 0 emulation rate B1C --model 4-tot-3-khong --year 2026 --met 1,1,1,0,0,1,1
 server_start

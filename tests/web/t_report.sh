@@ -275,7 +275,7 @@ tcase "the demo: a region's, a province's and a cell's report, a cell's form, un
 demo_fixture "$DB" # a copy of the run's one demo database
 expect_eq "demo built" 0 "$RC"
 printf '%s\n' "$PW" >"$WORK/.pw"
-STDIN=$WORK/.pw cadre user add chief --role clerk --org QK2
+STDIN=$WORK/.pw cadre user add chief --role clerk --org QK2 --inspection
 expect_eq "account added" 0 "$RC"
 server_start
 for lang in vi en; do

@@ -149,6 +149,7 @@ server_stop
 
 # ---------------------------------------------------------------------------------------------
 tcase "discipline: recorded by its form; the member is marked on the review form and graded at best as the rule says" "$FX"
+expect_exit 0 user grant aclerk --inspection # the register: docs/inspection.md
 server_start
 login aclerk
 page GET /discipline
@@ -176,9 +177,10 @@ expect_beside member_id
 expect_out_lacks "Trần Thị Bình"
 expect_eq "nothing recorded" 0 "$(sqlite3 "$DB" 'SELECT count(*) FROM discipline')"
 post /discipline --data-urlencode "member_id=$P2" --data-urlencode form=reprimand \
-	--data-urlencode date=2026-03-01 --data-urlencode body=A1 --data-urlencode "reason=$EVIL"
+	--data-urlencode date=2026-03-01 --data-urlencode act_date=2026-02-10 --data-urlencode body=A1 \
+	--data-urlencode "reason=$EVIL"
 expect_status 303
-expect_eq "to the year's list" "/discipline?year=2026&done=discipline-added&of=$P2" "$(location)"
+expect_eq "to the record" "/discipline/1?done=discipline-added&of=$P2" "$(location)"
 expect_eq "one recorded" 1 "$(sqlite3 "$DB" 'SELECT count(*) FROM discipline')"
 page GET "/discipline?year=2026"
 expect_status 200
@@ -381,6 +383,7 @@ server_stop
 
 # ---------------------------------------------------------------------------------------------
 tcase "outside the subtree nothing exists (404), and a viewer gets no form" "$FX"
+expect_exit 0 user grant aview --inspection # the register: docs/inspection.md
 server_start
 login aclerk
 for p in /orgs/B1C/review /orgs/B1C/review-org "/discipline?org=B" /orgs/NOPE/review; do
@@ -415,6 +418,7 @@ server_stop
 
 # ---------------------------------------------------------------------------------------------
 tcase "hostile names: the cell named <script>\"'& and its member, escaped on every page" "$FX"
+expect_exit 0 user grant aclerk --inspection # the register: docs/inspection.md
 server_start
 login aclerk
 grade AX $Y "$MEMBER_EVIL=good"
@@ -437,6 +441,7 @@ server_stop
 
 # ---------------------------------------------------------------------------------------------
 tcase "Vietnamese by default, English by the switch" "$FX"
+expect_exit 0 user grant aclerk --inspection # the register: docs/inspection.md
 server_start
 HTTP_LANG=vi
 login aclerk
