@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../core/docnum.h"
 #include "../core/text.h"
@@ -180,7 +181,7 @@ enum err_code app_complaint_add(struct app *a, const struct actor *ac,
 		   complaint_check_lodged(&a->rules, d.notified_on, c.lodged_on, 0, e) == 1) {
 		err_add(&a->warn, ERR_OK, 0, "notified_on", NULL, R_COMPLAINT_DAYS,
 			"the decision's notice date is not recorded: the complaint is accepted, "
-			"its 30 days cannot be checked");
+			"its deadline cannot be checked");
 	}
 	if (!text_accept(in->content ? in->content : "", TEXT_REASON_MAX, TEXT_LINES, c.content,
 			 sizeof c.content, e, 0, "content", "the content") &&
@@ -758,4 +759,164 @@ done:
 	csv_reader_free(rd);
 	err_cleanup(&row);
 	return rc;
+}
+
+/* ---- JSON and downloads ---------------------------------------------------------------- */
+
+static json_t *jdate(date_t d)
+{
+	char s[DATE_STR];
+
+	return d && d != DATE_NONE ? json_string(date_format(d, s)) : json_null();
+}
+
+json_t *app_complaint_json(struct app *a, const struct complaint_row *c)
+{
+	json_t *j = json_object();
+
+	if (!j)
+		return NULL;
+	json_object_set_new(j, "id", json_integer(c->id));
+	json_object_set_new(j, "kind", json_string(complaint_kind_name((enum complaint_kind)c->kind)));
+	json_object_set_new(j, "discipline_id",
+			    c->discipline_id ? json_integer(c->discipline_id) : json_null());
+	json_object_set_new(j, "member_id", c->member_id ? json_integer(c->member_id) : json_null());
+	json_object_set_new(j, "member_name", json_string(c->member_name));
+	json_object_set_new(j, "org", json_string(c->org_code));
+	json_object_set_new(j, "org_name", json_string(c->org_name));
+	json_object_set_new(j, "to_body", json_string(c->body_code));
+	json_object_set_new(j, "to_body_name", json_string(c->body_name));
+	json_object_set_new(j, "from", json_string(c->from_name));
+	json_object_set_new(j, "lodged_on", jdate(c->lodged_on));
+	json_object_set_new(j, "due_on", jdate(c->due_on));
+	json_object_set_new(j, "overdue", json_boolean(c->state == CS_OPEN && c->due_on < a->today));
+	json_object_set_new(j, "content", json_string(c->content));
+	json_object_set_new(j, "state",
+			    json_string(complaint_state_name((enum complaint_state)c->state)));
+	json_object_set_new(j, "outcome",
+			    c->outcome >= 0 ? json_string(complaint_outcome_name(
+						      (enum complaint_outcome)c->outcome))
+					    : json_null());
+	json_object_set_new(j, "settled_on", jdate(c->settled_on));
+	json_object_set_new(j, "settlement_no", json_string(c->settlement_no));
+	json_object_set_new(j, "settlement", json_string(c->settlement));
+	json_object_set_new(j, "new_discipline_id",
+			    c->new_discipline_id ? json_integer(c->new_discipline_id) : json_null());
+	json_object_set_new(j, "recorded_by", json_string(c->by));
+	return j;
+}
+
+json_t *app_complaint_discipline_json(const struct discipline_row *d)
+{
+	json_t *j = json_object();
+
+	if (!j)
+		return NULL;
+	json_object_set_new(j, "id", json_integer(d->id));
+	json_object_set_new(j, "member_id", d->member_id ? json_integer(d->member_id) : json_null());
+	json_object_set_new(j, "member_name", json_string(d->member_name));
+	json_object_set_new(j, "org", json_string(d->org_code));
+	json_object_set_new(j, "form",
+			    json_string(discipline_form_name((enum discipline_form)d->form)));
+	json_object_set_new(j, "decided_on", jdate(d->date));
+	json_object_set_new(j, "body", json_string(d->body_code));
+	json_object_set_new(j, "inspection", json_boolean(d->inspection));
+	json_object_set_new(j, "decision_no", json_string(d->decision_no));
+	json_object_set_new(j, "act_date", jdate(d->act_date));
+	json_object_set_new(j, "notified_on", jdate(d->notified_on));
+	json_object_set_new(j, "state", json_string(d->state[0] ? d->state : "in_force"));
+	json_object_set_new(j, "ended_on", jdate(d->ended_on));
+	json_object_set_new(j, "replaces_id", d->replaces_id ? json_integer(d->replaces_id)
+							     : json_null());
+	json_object_set_new(j, "reason", json_string(d->reason));
+	return j;
+}
+
+static const char *const export_cols[] = {
+	"id", "kind", "discipline_id", "member_id", "member_name", "org", "to_body", "from",
+	"lodged_on", "due_on", "state", "outcome", "settled_on", "settlement_no", "content", NULL,
+};
+
+struct export_ctx {
+	struct table_out *t;
+	long rows;
+};
+
+static int export_row(void *ctx, const struct complaint_row *c)
+{
+	struct export_ctx *x = ctx;
+	char d1[DATE_STR], d2[DATE_STR], d3[DATE_STR];
+
+	table_out_int(x->t, c->id);
+	table_out_text(x->t, complaint_kind_name((enum complaint_kind)c->kind));
+	if (c->discipline_id)
+		table_out_int(x->t, c->discipline_id);
+	else
+		table_out_text(x->t, "");
+	if (c->member_id)
+		table_out_int(x->t, c->member_id);
+	else
+		table_out_text(x->t, "");
+	table_out_text(x->t, c->member_name);
+	table_out_text(x->t, c->org_code);
+	table_out_text(x->t, c->body_code);
+	table_out_text(x->t, c->from_name);
+	table_out_text(x->t, date_format(c->lodged_on, d1));
+	table_out_text(x->t, date_format(c->due_on, d2));
+	table_out_text(x->t, complaint_state_name((enum complaint_state)c->state));
+	table_out_text(x->t, c->outcome >= 0 ? complaint_outcome_name(
+						       (enum complaint_outcome)c->outcome)
+					     : "");
+	table_out_text(x->t, c->settled_on ? date_format(c->settled_on, d3) : "");
+	table_out_text(x->t, c->settlement_no);
+	table_out_text(x->t, c->content);
+	table_out_row(x->t);
+	x->rows++;
+	return 0;
+}
+
+enum err_code app_complaint_export(struct app *a, const struct actor *ac, const char *org_code,
+				   struct complaint_filter *f, enum table_format fmt, int *fd,
+				   long long *len, struct err *e)
+{
+	struct export_ctx x = {NULL, 0};
+	const char *const *col;
+	enum err_code rc;
+
+	*fd = -1;
+	*len = 0;
+	if (app_inspection_check(a, ac, 0, e))
+		return e->code;
+	if (!(x.t = table_out_new(fmt, "complaints", e)))
+		return e->code;
+	for (col = export_cols; *col; col++)
+		table_out_text(x.t, *col);
+	table_out_row(x.t);
+	rc = app_complaint_list(a, ac, org_code, f, export_row, &x, e);
+	if (!rc)
+		rc = app_audit_bulk(a, ac, "complaints.export", org_code, x.rows, NULL, NULL, e);
+	if (rc) {
+		int tfd;
+		long long tlen;
+		struct err tmp;
+
+		err_init(&tmp);
+		if (!table_out_finish(x.t, &tfd, &tlen, &tmp))
+			close(tfd);
+		err_cleanup(&tmp);
+		return rc;
+	}
+	return table_out_finish(x.t, fd, len, e);
+}
+
+enum err_code app_complaint_export_file(struct app *a, const struct actor *ac,
+					const char *org_code, struct complaint_filter *f,
+					enum table_format fmt, const char *path, struct err *e)
+{
+	long long len;
+	int fd;
+
+	if (app_complaint_export(a, ac, org_code, f, fmt, &fd, &len, e))
+		return e->code;
+	return table_out_save(fd, path, e);
 }

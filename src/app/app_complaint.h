@@ -7,6 +7,7 @@
 
 #include "../store/store_complaint.h"
 #include "app.h"
+#include "table_out.h"
 
 /* A complaint (kind CK_COMPLAINT: discipline_id) or a denunciation (CK_DENUNCIATION: about
  * member_id, or the organisation org_code) as lodged. to_body "" or NULL: the body above the
@@ -70,6 +71,22 @@ enum err_code app_complaint_history(struct app *a, int64_t discipline_id,
 enum err_code app_complaint_list(struct app *a, const struct actor *ac, const char *org_code,
 				 struct complaint_filter *f, store_complaint_cb cb, void *ctx,
 				 struct err *e);
+/* A row as the API and the command line give it (new reference; NULL when jansson fails):
+ * id, kind, discipline_id, member_id, member_name, org, org_name, to_body, to_body_name,
+ * from, lodged_on, due_on, overdue (open and past due as of today), content, state, outcome,
+ * settled_on, settlement_no, settlement, new_discipline_id, recorded_by. */
+json_t *app_complaint_json(struct app *a, const struct complaint_row *c);
+/* A discipline row (a complaint's decision and its history) as JSON. */
+json_t *app_complaint_discipline_json(const struct discipline_row *d);
+/* The register as app_complaint_list picks it, as a CSV or XLSX download (table_out.h);
+ * one audit entry for the read (complaints.export). */
+enum err_code app_complaint_export(struct app *a, const struct actor *ac, const char *org_code,
+				   struct complaint_filter *f, enum table_format fmt, int *fd,
+				   long long *len, struct err *e);
+/* The same into a file (path "-": standard output). */
+enum err_code app_complaint_export_file(struct app *a, const struct actor *ac,
+					const char *org_code, struct complaint_filter *f,
+					enum table_format fmt, const char *path, struct err *e);
 /* Import past complaints and denunciations from CSV (docs/inspection.md): columns kind,
  * discipline_id, member_id, org, from, to_body, lodged_on, content (required: kind,
  * lodged_on, content), outcome (a settlement's, or "withdrawn"), form, settled_on,

@@ -34,10 +34,12 @@ static int which(struct cli *c, const char *what, int reviews)
 		return 9;
 	if (reviews && strcmp(what, "committees") == 0)
 		return 10;
+	if (reviews && strcmp(what, "complaints") == 0)
+		return 11;
 	err_add(&c->e, ERR_USAGE, 0, NULL, what, NULL, reviews ?
 		"say what to import: 'orgs', 'members', 'reviews', 'org-reviews', 'candidates', "
-		"'meetings', 'attendance', 'documents', 'training', 'holdings' or "
-		"'committees'" :
+		"'meetings', 'attendance', 'documents', 'training', 'holdings', "
+		"'committees' or 'complaints'" :
 		"say what to export: 'orgs' or 'members'");
 	return -1;
 }
@@ -75,7 +77,7 @@ int cmd_import(struct cli *c, int npos, char **pos)
 			"skipping them");
 		return cli_fail(c);
 	}
-	if ((kind == 9 || kind == 10) && OPT(c, "skip-bad")) {
+	if ((kind == 9 || kind == 10 || kind == 11) && OPT(c, "skip-bad")) {
 		err_add(&c->e, ERR_USAGE, 0, "skip-bad", NULL, NULL,
 			"%s are imported all or nothing: fix the bad rows instead of skipping them",
 			pos[0]);
