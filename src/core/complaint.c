@@ -140,7 +140,7 @@ int complaint_check_new_form(const struct ruleset *rs, date_t on, enum complaint
 	}
 	if (complaint_authority_allowed(rs, on, body_kind, 0, tk, f) == 0) {
 		err_add(e, ERR_RULE, line, "form", discipline_form_name(f), R_DISCIPLINE_AUTHORITY,
-			"a %s's committee does not decide %s on %s", body_kind,
+			"the committee of a %s organisation does not decide %s on %s", body_kind,
 			discipline_form_name(f), !strcmp(tk, "org") ? "an organisation" : "a member");
 		n++;
 	}
