@@ -131,12 +131,12 @@ expect_json 'd["outcome"] == "kept" and d["new_discipline_id"] is None and [h["s
 tcase "an annulled expulsion restores the member's status; open revisions resolved" "$WORK/base.db"
 madd E98 "Phạm Văn Dũng"
 X=$MID
+expect_exit 0 review member "$X" --year 2026 --grade complete --date 2026-09-01
 expect_exit 0 member status "$X" expelled --date 2026-09-10 --reason "khai trừ"
 disc --member "$X" --form expulsion --body E98 --reason "vi phạm nghiêm trọng" --date 2026-09-10
 DX=$DID
 notify "$DX" 2026-09-12
 # A review decision flagged for revision by the expulsion (as the discipline part records it).
-sqlite3 "$DB" "INSERT INTO review(member_id, org_id, grassroots_id, year, step, grade, on_date, recorded_by) SELECT $X, org_id, org_id, 2026, 'decision', 'complete', CAST(julianday('2026-09-01') - 2440587.5 AS INTEGER), 't' FROM member WHERE id = $X"
 RID=$(sqlite3 "$DB" "SELECT max(id) FROM review")
 sqlite3 "$DB" "INSERT INTO review_revision(review_id, member_id, org_id, year, discipline_id, rule_id, flagged_on) SELECT $RID, $X, org_id, 2026, $DX, 'R-REVIEW-DISCIPLINED-MEMBER', 20700 FROM member WHERE id = $X"
 expect_exit 0 --json complaint add --discipline "$DX" --date 2026-10-12 --content "xin xem xét lại"
