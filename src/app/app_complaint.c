@@ -546,7 +546,9 @@ enum err_code app_complaint_list(struct app *a, const struct actor *ac, const ch
 	struct org o;
 	int64_t org_id = 0;
 
-	if (app_subtree(a, ac, org_code, 1, &f->pre, &f->last, e))
+	/* Without the right the register is refused whatever organisation it names. */
+	if (app_inspection_check(a, ac, 0, e) ||
+	    app_subtree(a, ac, org_code, 1, &f->pre, &f->last, e))
 		return e->code;
 	if (org_code && org_code[0]) {
 		if (app_org_lookup(a, ac, org_code, &o, 0, "org", e))
