@@ -40,6 +40,9 @@ static const struct flash_msg flash_table[] = {
 	{"personnel-granted", N_("The personnel right was granted.")},
 	{"personnel-revoked", N_("The personnel right was revoked.")},
 	{"training-added", N_("The training record was saved.")},
+	{"complaint-added", N_("The complaint was recorded.")},
+	{"complaint-settled", N_("The settlement was recorded.")},
+	{"complaint-withdrawn", N_("The withdrawal was recorded.")},
 	{NULL, NULL},
 };
 
