@@ -151,12 +151,16 @@ enum err_code app_complaint_add(struct app *a, const struct actor *ac,
 	if (in->to_body && in->to_body[0]) {
 		if (app_org_lookup(a, ac, in->to_body, &to, 1, "to_body", e))
 			return app_end(a, e->code, e);
-		if (!org_above(&to, &target, own_ok))
-			err_add(e, ERR_INPUT, 0, "to_body", in->to_body, NULL,
-				"%s is lodged with %s %s: %s is not",
-				in->kind == CK_COMPLAINT ? "a complaint" : "a denunciation",
-				own_ok ? "the organisation of" : "an organisation above", target.code,
-				in->to_body);
+		if (!org_above(&to, &target, own_ok)) {
+			if (own_ok)
+				err_add(e, ERR_INPUT, 0, "to_body", in->to_body, NULL,
+					"it is lodged with %s or an organisation above it: %s is not",
+					target.code, in->to_body);
+			else
+				err_add(e, ERR_INPUT, 0, "to_body", in->to_body, NULL,
+					"it is lodged with an organisation above %s: %s is not",
+					target.code, in->to_body);
+		}
 	} else if (in->kind == CK_COMPLAINT && own_ok) {
 		to = target;
 	} else if (target.parent_id) {

@@ -130,18 +130,34 @@ int complaint_check_new_form(const struct ruleset *rs, date_t on, enum complaint
 		n++;
 	}
 	if (discipline_form_allowed(rs, on, target, f) == 0) {
-		err_add(e, ERR_RULE, line, "form", discipline_form_name(f), R_DISCIPLINE_FORMS,
-			"%s does not apply to %s", discipline_form_name(f),
-			!strcmp(target, "org")		 ? "an organisation"
-			: !strcmp(target, "probationary") ? "a member on probation (reprimand or "
-							    "warning only)"
-							  : "a member");
+		if (!strcmp(target, "org"))
+			err_add(e, ERR_RULE, line, "form", discipline_form_name(f),
+				R_DISCIPLINE_FORMS, "%s does not apply to an organisation",
+				discipline_form_name(f));
+		else if (!strcmp(target, "probationary"))
+			err_add(e, ERR_RULE, line, "form", discipline_form_name(f),
+				R_DISCIPLINE_FORMS,
+				"%s does not apply to a member on probation (reprimand or warning "
+				"only)",
+				discipline_form_name(f));
+		else
+			err_add(e, ERR_RULE, line, "form", discipline_form_name(f),
+				R_DISCIPLINE_FORMS, "%s does not apply to a member",
+				discipline_form_name(f));
 		n++;
 	}
 	if (complaint_authority_allowed(rs, on, body_kind, 0, tk, f) == 0) {
-		err_add(e, ERR_RULE, line, "form", discipline_form_name(f), R_DISCIPLINE_AUTHORITY,
-			"the committee of a %s organisation does not decide %s on %s", body_kind,
-			discipline_form_name(f), !strcmp(tk, "org") ? "an organisation" : "a member");
+		if (!strcmp(tk, "org"))
+			err_add(e, ERR_RULE, line, "form", discipline_form_name(f),
+				R_DISCIPLINE_AUTHORITY,
+				"the committee of a %s organisation does not decide %s on an "
+				"organisation",
+				body_kind, discipline_form_name(f));
+		else
+			err_add(e, ERR_RULE, line, "form", discipline_form_name(f),
+				R_DISCIPLINE_AUTHORITY,
+				"the committee of a %s organisation does not decide %s on a member",
+				body_kind, discipline_form_name(f));
 		n++;
 	}
 	return n;
