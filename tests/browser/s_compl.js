@@ -1,7 +1,7 @@
 // s_compl.js - complaints in the browser (issue 14, docs/inspection.md "Complaints and
 // denunciations"): the administrator (who holds the inspection right) opens a province's
 // register, lodges a complaint against one of its warnings on the form (a refused form first:
-// the error beside its field, the values kept), settles it as reduced to a reprimand, and sees
+// a date after today, the error beside its field, the values kept), settles it as reduced to a reprimand, and sees
 // the decision's history: the warning changed, the reprimand in force naming it; a province
 // clerk without the right is refused the register.
 'use strict';
@@ -27,11 +27,13 @@ module.exports = ({ scenario, assert }) => {
 		const warnings = options.filter((o) => / warning, /.test(o.label));
 		assert.ok(warnings.length > 0, 'the province has warnings in force to complain against');
 
-		// Refused: no content. The problem beside its field, the values kept.
+		// Refused: lodged after today. The problem beside its field, the values kept.
 		await p.selectOption('#f-discipline_id', warnings[0].value);
 		await p.fill('#f-from', 'Đảng viên bị kỷ luật');
+		await p.fill('#f-lodged_on', day(today, 5));
+		await p.fill('#f-content', 'Đề nghị xem xét giảm hình thức kỷ luật');
 		await t.submit(p.locator('#submit'));
-		assert.ok((await t.text('#e-content')).length > 0, 'the problem beside the content');
+		assert.ok((await t.text('#e-lodged_on')).length > 0, 'the problem beside the date');
 		assert.equal(await p.inputValue('#f-from'), 'Đảng viên bị kỷ luật', 'the values kept');
 		await t.shot('refused');
 
