@@ -13,10 +13,11 @@
 #include "app_complaint.h"
 #include "app_int.h"
 
-/* Whether org o lies in the actor's scope: ERR_NOTFOUND (as for an id that does not exist)
+/* Whether organisation org_id lies in the actor's scope: ERR_NOTFOUND (as for an id that
+ * does not exist: of a complaint, or of a discipline decision when decision is set)
  * otherwise, then the inspection right over it. */
 static enum err_code complaint_access(struct app *a, const struct actor *ac, int64_t org_id,
-				      int64_t id, struct err *e)
+				      int64_t id, int decision, struct err *e)
 {
 	long pre, last;
 	struct org o;
@@ -28,6 +29,9 @@ static enum err_code complaint_access(struct app *a, const struct actor *ac, int
 	    store_org_by_id(a->st, org_id, &o, &tmp) == ERR_OK)
 		in = app_org_visible(a, pre, last, &o);
 	err_cleanup(&tmp);
+	if (!in && decision)
+		return err_add(e, ERR_NOTFOUND, 0, "discipline_id", NULL, NULL,
+			       "no discipline decision has the id %lld", (long long)id);
 	if (!in)
 		return err_set(e, ERR_NOTFOUND, "no complaint has the id %lld", (long long)id);
 	return app_inspection_check(a, ac, org_id, e);
@@ -108,7 +112,7 @@ enum err_code app_complaint_add(struct app *a, const struct actor *ac,
 		}
 		if (store_discipline_get(a->st, in->discipline_id, &d, e))
 			return app_end(a, e->code, e);
-		if (complaint_access(a, ac, d.org_id, in->discipline_id, e) || app_can_edit(ac, e))
+		if (complaint_access(a, ac, d.org_id, in->discipline_id, 1, e) || app_can_edit(ac, e))
 			return app_end(a, e->code, e);
 		if (e->code == ERR_OK && strcmp(d.state, "in_force"))
 			err_add(e, ERR_RULE, 0, "discipline_id", d.state, NULL,
@@ -332,7 +336,7 @@ enum err_code app_complaint_settle(struct app *a, const struct actor *ac,
 		return rc;
 	memset(&nd, 0, sizeof nd);
 	if (store_complaint_get(a->st, in->id, &c, e) ||
-	    complaint_access(a, ac, c.org_id, in->id, e) || app_can_edit(ac, e))
+	    complaint_access(a, ac, c.org_id, in->id, 0, e) || app_can_edit(ac, e))
 		return app_end(a, e->code, e);
 	before = c;
 	if (c.state != CS_OPEN) {
@@ -497,7 +501,7 @@ enum err_code app_complaint_withdraw(struct app *a, const struct actor *ac, int6
 
 	if ((rc = app_begin(a, e)))
 		return rc;
-	if (store_complaint_get(a->st, id, &c, e) || complaint_access(a, ac, c.org_id, id, e) ||
+	if (store_complaint_get(a->st, id, &c, e) || complaint_access(a, ac, c.org_id, id, 0, e) ||
 	    app_can_edit(ac, e))
 		return app_end(a, e->code, e);
 	before = c;
@@ -534,7 +538,7 @@ enum err_code app_complaint_get(struct app *a, const struct actor *ac, int64_t i
 {
 	if (store_complaint_get(a->st, id, c, e))
 		return e->code;
-	return complaint_access(a, ac, c->org_id, id, e);
+	return complaint_access(a, ac, c->org_id, id, 0, e);
 }
 
 enum err_code app_complaint_history(struct app *a, int64_t discipline_id,
