@@ -6,17 +6,29 @@
 # and downloads, the problems' fields; a refused call leaves the row as it was.
 . "$(dirname "$0")/lib_api.sh"
 
+# disc ARGS...: record a discipline decision (DID its id); the act's date 30 days before the
+# decision where the command takes it (--act-date comes with the discipline part of this issue).
+disc() {
+	local a prev="" d=""
+	for a in "$@"; do
+		[ "$prev" = --date ] && d=$a
+		prev=$a
+	done
+	cadre --json discipline add "$@" --act-date "$(date -u -d "$d -30 days" +%F)"
+	[ "$RC" = 2 ] && cadre --json discipline add "$@"
+	json_val 'd["id"]'
+	DID=$JV
+}
+
 FX=$WORK/fx.db
 http_fixture "$FX"
 tcase "complaints through the API" "$FX"
-cadre --json discipline add --member "$MEMBER_A" --form warning --body A1C --reason "vắng sinh hoạt" --date 2026-08-20
-json_val 'd["id"]'
-D=$JV
+disc --member "$MEMBER_A" --form warning --body A1C --reason "vắng sinh hoạt" --date 2026-08-20
+D=$DID
 cadre discipline notify "$D" --date 2026-09-01
 [ "$RC" = 0 ] || sqlite3 "$DB" "UPDATE discipline SET notified_on = CAST(julianday('2026-09-01') - 2440587.5 AS INTEGER) WHERE id = $D"
-cadre --json discipline add --member "$MEMBER_A" --form reprimand --body A1 --reason "lần hai" --date 2026-08-21
-json_val 'd["id"]'
-D2=$JV
+disc --member "$MEMBER_A" --form reprimand --body A1 --reason "lần hai" --date 2026-08-21
+D2=$DID
 server_start
 TOKEN=$TOKEN_admin
 japi POST /api/v1/complaints '{"discipline_id":'"$D"',"lodged_on":"2026-10-02","content":"Tôi không đồng ý"}'
@@ -46,6 +58,10 @@ expect_problem 422 form
 expect_json '"lighter than warning" in d["detail"] or any("lighter" in e["detail"] for e in d["errors"])' "not lighter"
 japi POST "/api/v1/complaints/$K/settle" '{"outcome":"founded","settled_on":"2026-10-20"}'
 expect_problem 422 outcome
+japi POST "/api/v1/complaints/$K/settle" '{"outcome":"kept","settled_on":"2026-10-20","decision_no":"???"}'
+expect_problem 422 decision_no
+japi POST /api/v1/complaints '{"discipline_id":999999,"content":"x"}'
+expect_problem 404
 api GET "/api/v1/complaints/$K"
 expect_json 'd["state"] == "open" and [h["state"] for h in d["history"]] == ["in_force"]' "refusals left it as it was"
 japi POST "/api/v1/complaints/$K/settle" '{"outcome":"reduced","form":"reprimand","settled_on":"2026-10-20","decision_no":"12-QĐ/ĐU","settlement":"Giảm"}'

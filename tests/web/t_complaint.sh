@@ -9,6 +9,20 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib_web.sh"
 . "$HERE/lib_forms.sh"
 
+# disc ARGS...: record a discipline decision (DID its id); the act's date 30 days before the
+# decision where the command takes it (--act-date comes with the discipline part of this issue).
+disc() {
+	local a prev="" d=""
+	for a in "$@"; do
+		[ "$prev" = --date ] && d=$a
+		prev=$a
+	done
+	cadre --json discipline add "$@" --act-date "$(date -u -d "$d -30 days" +%F)"
+	[ "$RC" = 2 ] && cadre --json discipline add "$@"
+	json_val 'd["id"]'
+	DID=$JV
+}
+
 FX=$WORK/fx.db
 web_fixture "$FX"
 CP=$WORK/cp.db
@@ -20,9 +34,8 @@ for spec in ainsp:clerk:A aviewi:viewer:A binsp:clerk:B; do
 	STDIN=$WORK/.pw cadre user add "$name" --role "$role" --org "$org" --inspection
 	[ "$RC" = 0 ] || fail "fixture: user add $name" "exit 0" "exit $RC: $ERR"
 done
-cadre --json discipline add --member "$MEMBER_A" --form warning --body A1C --reason "vắng sinh hoạt" --date 2026-08-20
-json_val 'd["id"]'
-D=$JV
+disc --member "$MEMBER_A" --form warning --body A1C --reason "vắng sinh hoạt" --date 2026-08-20
+D=$DID
 cadre discipline notify "$D" --date 2026-09-01
 [ "$RC" = 0 ] || sqlite3 "$DB" "UPDATE discipline SET notified_on = CAST(julianday('2026-09-01') - 2440587.5 AS INTEGER) WHERE id = $D"
 cadre --json complaint add --kind denunciation --member "$MEMBER_EVIL" --date 2026-11-01 --content "$EVIL" --from "$SQLISH"
