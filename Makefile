@@ -51,6 +51,8 @@ LIB_SRC := \
 	src/core/member.c \
 	src/core/org.c \
 	src/core/report.c \
+	src/core/complaint.c \
+	src/store/store_complaint.c \
 	src/store/store.c \
 	src/store/schema.c \
 	src/store/store_fig.c \
@@ -129,6 +131,8 @@ LIB_SRC := \
 	src/app/demo_training.c \
 	src/app/demo_insp.c \
 	src/app/demo_plan.c \
+	src/app/app_complaint.c \
+	src/app/demo_complaint.c \
 	$(sort $(wildcard src/http/*.c)) \
 	$(sort $(wildcard src/web/*.c))
 
@@ -156,7 +160,8 @@ CLI_SRC := \
 	src/cli/cmd_adm_fig.c \
 	src/cli/cmd_meet_fig.c \
 	src/cli/cmd_serve.c \
-	src/cli/cmd_hb.c
+	src/cli/cmd_hb.c \
+	src/cli/cmd_complaint.c
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 

@@ -13,6 +13,7 @@
 #include "app_report.h"
 #include "app_cadres_io.h"
 #include "app_training.h"
+#include "app_complaint.h"
 #include "app_meeting.h"
 #include "app_json.h"
 #include "app_review_io.h"
@@ -201,6 +202,8 @@ enum err_code app_import_run(struct app *a, const struct actor *ac, const char *
 		return app_import_documents(a, ac, o, res, e);
 	if (!strcmp(what, "training"))
 		return app_import_training(a, ac, o, res, e);
+	if (!strcmp(what, "complaints"))
+		return app_import_complaints(a, ac, o, res, e);
 	if (!strcmp(what, "holdings"))
 		return app_import_holdings(a, ac, o, res, e);
 	if (!strcmp(what, "committees"))

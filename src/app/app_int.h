@@ -197,6 +197,10 @@ enum err_code demo_training(struct app *a, const struct actor *ac, struct err *e
  * province and some grassroots committees, cases from them and on signs of violation, with
  * conclusions, notices and some discipline; after the reviews. */
 enum err_code demo_inspection(struct app *a, const struct actor *ac, struct err *e);
+/* The demo's complaints and denunciations (demo_complaint.c): complaints against decisions of
+ * every organisation under the region, one of each outcome, some open and one past due, and
+ * denunciations; at the end of the demo, after the discipline. */
+enum err_code demo_complaints(struct app *a, const struct actor *ac, struct err *e);
 
 /* ---- CSV files with a header (app_io.c; the review imports use them too) ---------------- */
 /* The columns of a CSV file: names the known ones (NULL-terminated, at most 64), required

@@ -1730,7 +1730,8 @@ enum err_code app_demo(struct app *a, const struct actor *ac, struct err *e)
 	    (rc = demo_study(a, ac, e)) || (rc = demo_hb(a, ac, e)) ||
 	    (rc = demo_cadres(a, ac, e)) ||
 	    (rc = demo_training(a, ac, e)) || (rc = demo_sheet(a, ac, e)) ||
-	    (rc = demo_plan(a, ac, e)) || (rc = demo_discipline(a, ac, e)))
+	    (rc = demo_plan(a, ac, e)) || (rc = demo_discipline(a, ac, e)) ||
+	    (rc = demo_complaints(a, ac, e)))
 		err_add(e, rc, 0, NULL, NULL, NULL,
 			"the database holds part of the demo; delete it and build the demo again");
 out:

@@ -109,6 +109,14 @@ int cmd_insp_case_followup(struct cli *c, int npos, char **pos);
 int cmd_insp_case_close(struct cli *c, int npos, char **pos);
 int cmd_insp_case_list(struct cli *c, int npos, char **pos);
 int cmd_insp_case_show(struct cli *c, int npos, char **pos);
+/* cmd_complaint.c: complaints and denunciations (docs/inspection.md), with their options. */
+extern struct opt complaint_add_opts[], complaint_list_opts[], complaint_settle_opts[],
+	complaint_withdraw_opts[];
+int cmd_complaint_add(struct cli *c, int npos, char **pos);
+int cmd_complaint_list(struct cli *c, int npos, char **pos);
+int cmd_complaint_show(struct cli *c, int npos, char **pos);
+int cmd_complaint_settle(struct cli *c, int npos, char **pos);
+int cmd_complaint_withdraw(struct cli *c, int npos, char **pos);
 /* cmd_training.c: training records (docs/cadres.md), with their options. */
 extern struct opt training_add_opts[], training_edit_opts[], training_list_opts[],
 	training_figures_opts[];

@@ -40,10 +40,12 @@ static int which(struct cli *c, const char *what, int reviews)
 		return 12;
 	if (reviews && strcmp(what, "discipline") == 0)
 		return 13;
+	if (reviews && strcmp(what, "complaints") == 0)
+		return 14;
 	err_add(&c->e, ERR_USAGE, 0, NULL, what, NULL, reviews ?
 		"say what to import: 'orgs', 'members', 'reviews', 'org-reviews', 'candidates', "
 		"'meetings', 'attendance', 'documents', 'training', 'holdings', "
-		"'committees', 'programmes', 'cases' or 'discipline'" :
+		"'committees', 'programmes', 'cases', 'discipline' or 'complaints'" :
 		"say what to export: 'orgs' or 'members'");
 	return -1;
 }

@@ -700,14 +700,14 @@ const struct command cli_commands[] = {
 	 cmd_serve, 1},
 	{"import", NULL,
  "orgs|members|reviews|org-reviews|candidates|meetings|attendance|documents|training|"
- "holdings|committees|programmes|cases|discipline FILE",
+ "holdings|committees|programmes|cases|discipline|complaints FILE",
 	 N_("Import organisations, members, reviews, candidates for admission, meetings, "
 	    "their attendance, the register of documents, training records, position holders, "
-	    "committees, inspection programmes or cases, or past discipline from CSV "
-	    "(docs/csv.md, docs/study.md, docs/cadres.md, docs/inspection.md; '-' for standard "
-	    "input); all or nothing unless --skip-bad (reviews, meetings, attendance, documents, "
-	    "training, holdings, committees, programmes, cases, discipline: always all or "
-	    "nothing)."),
+	    "committees, inspection programmes or cases, past discipline, or complaints and "
+	    "denunciations from CSV (docs/csv.md, docs/study.md, docs/cadres.md, "
+	    "docs/inspection.md; '-' for standard input); all or nothing unless --skip-bad "
+	    "(reviews, meetings, attendance, documents, training, holdings, committees, "
+	    "programmes, cases, discipline, complaints: always all or nothing)."),
 	 import_opts, 2, 2,
 	 cmd_import, 1},
 	{"export", NULL, "orgs|members FILE", N_("Export organisations or members as CSV ('-' for "
@@ -738,6 +738,23 @@ const struct command cli_commands[] = {
 	{"discipline", "notify", "ID", N_("Record the day (and the notice) by which the target of "
 				       "a discipline was notified."),
 	 discipline_notify_opts, 1, 1, cmd_discipline_notify, 1},
+	{"complaint", "add", "", N_("Lodge a complaint against a discipline decision (within "
+				 "R-COMPLAINT-DAYS of its notice, with the body above) or, with "
+				 "--kind denunciation, a denunciation about a member or an "
+				 "organisation; needs the inspection right."),
+	 complaint_add_opts, 0, 0, cmd_complaint_add, 1},
+	{"complaint", "list", "", N_("The register of complaints and denunciations of a subtree, "
+				  "newest first (--overdue: open past due); --csv/--xlsx."),
+	 complaint_list_opts, 0, 0, cmd_complaint_list, 1},
+	{"complaint", "show", "ID", N_("One complaint or denunciation, with the decision it "
+				    "concerns and that decision's history."),
+	 no_opts, 1, 1, cmd_complaint_show, 1},
+	{"complaint", "settle", "ID", N_("Settle a complaint (kept, reduced, annulled, raised: the "
+				      "decision changes as the settlement says, kept as history) "
+				      "or a denunciation (founded, partly_founded, unfounded)."),
+	 complaint_settle_opts, 1, 1, cmd_complaint_settle, 1},
+	{"complaint", "withdraw", "ID", N_("Record that a complaint or denunciation was withdrawn."),
+	 complaint_withdraw_opts, 1, 1, cmd_complaint_withdraw, 1},
 	{"emulation", "models", "", N_("List the emulation models, every version with its criteria "
 				    "(the one in force today marked)."), no_opts, 0, 0,
 	 cmd_emulation_models, 1},

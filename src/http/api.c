@@ -227,6 +227,18 @@ const struct route api_routes[] = {
 	 "confirm having studied a document (the member's own)"},
 	{"POST", "/api/v1/orgs/{code}/member-accounts", api_hb_accounts, ROUTE_API,
 	 "make a cell's member accounts with one-time activation codes (clerks)"},
+	{"GET", "/api/v1/complaints", api_complaint_list, ROUTE_API,
+	 "the register of complaints and denunciations of a subtree (JSON, CSV, XLSX; inspection "
+	 "right)"},
+	{"POST", "/api/v1/complaints", api_complaint_add, ROUTE_API,
+	 "lodge a complaint against a discipline decision or a denunciation (inspection right)"},
+	{"GET", "/api/v1/complaints/{id}", api_complaint_get, ROUTE_API,
+	 "a complaint or denunciation with the decision's history (inspection right)"},
+	{"POST", "/api/v1/complaints/{id}/settle", api_complaint_settle, ROUTE_API,
+	 "settle a complaint or denunciation; the decision changes as the settlement says "
+	 "(inspection right)"},
+	{"POST", "/api/v1/complaints/{id}/withdraw", api_complaint_withdraw, ROUTE_API,
+	 "record a complaint or denunciation withdrawn (inspection right)"},
 	{"GET", "/api/v1/training", api_training_list, ROUTE_API,
 	 "training records of a member or of the members sent by a subtree (JSON, CSV, XLSX; "
 	 "personnel right)"},
@@ -373,6 +385,7 @@ const struct route_params api_params[] = {
 	{"GET", "/api/v1/me/reviews", "offset limit"},
 	{"GET", "/api/v1/me/plans", "offset limit"},
 	{"GET", "/api/v1/me/documents", "offset limit"},
+	{"GET", "/api/v1/complaints", "org kind state overdue year format offset limit"},
 	{"GET", "/api/v1/training", "member org year kind format offset limit"},
 	{"GET", "/api/v1/orgs/{code}/training-figures", "year"},
 	{"POST", "/api/v1/import/training", "skip_bad"},

@@ -257,6 +257,12 @@ void api_insp_case_close(struct req *r);
 void api_import_programmes(struct req *r);
 void api_import_cases(struct req *r);
 void api_account_inspection(struct req *r);
+/* api_complaint.c: complaints and denunciations (docs/inspection.md). */
+void api_complaint_list(struct req *r);
+void api_complaint_get(struct req *r);
+void api_complaint_add(struct req *r);
+void api_complaint_settle(struct req *r);
+void api_complaint_withdraw(struct req *r);
 /* api_training.c: training records (docs/cadres.md). */
 void api_training_list(struct req *r);
 void api_import_holdings(struct req *r);

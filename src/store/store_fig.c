@@ -1202,10 +1202,11 @@ enum err_code store_discipline_count(struct store *st, int64_t member_id, int64_
 				     date_t from, date_t to, long *n, struct err *e)
 {
 	static const char by_member[] =
-		"SELECT count(*) FROM discipline WHERE member_id = ?1 AND decided_on BETWEEN ?2 AND ?3";
+		"SELECT count(*) FROM discipline WHERE member_id = ?1 AND decided_on BETWEEN ?2 AND ?3"
+		" AND state = 'in_force'";
 	static const char by_org[] =
 		"SELECT count(*) FROM discipline WHERE member_id IS NULL AND org_id = ?1"
-		" AND decided_on BETWEEN ?2 AND ?3";
+		" AND decided_on BETWEEN ?2 AND ?3 AND state = 'in_force'";
 	sqlite3_stmt *s = sq_prep(st, member_id ? by_member : by_org, e);
 
 	if (!s)
@@ -1224,7 +1225,8 @@ enum err_code store_discipline_subunits(struct store *st, int64_t org_id, date_t
 	/* A sub-unit counts as disciplined when the organisation itself (its leadership) was. */
 	static const char sql[] =
 		"SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM discipline d"
-		"  WHERE d.member_id IS NULL AND d.org_id = o.id AND d.decided_on BETWEEN ?2 AND ?3)), 0)"
+		"  WHERE d.member_id IS NULL AND d.org_id = o.id AND d.decided_on BETWEEN ?2 AND ?3"
+		"  AND d.state = 'in_force')), 0)"
 		" FROM org o WHERE o.parent_id = ?1 AND o.dissolved IS NULL";
 	sqlite3_stmt *s = sq_prep(st, sql, e);
 

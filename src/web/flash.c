@@ -46,6 +46,9 @@ static const struct flash_msg flash_table[] = {
 	{"case-step", N_("The step of the case was recorded.")},
 	{"inspection-granted", N_("The inspection right was granted.")},
 	{"inspection-revoked", N_("The inspection right was revoked.")},
+	{"complaint-added", N_("The complaint was recorded.")},
+	{"complaint-settled", N_("The settlement was recorded.")},
+	{"complaint-withdrawn", N_("The withdrawal was recorded.")},
 	{NULL, NULL},
 };
 

@@ -93,6 +93,17 @@ const struct route web_routes[] = {
 	 "the training records of the members an organisation's subtree sent, by year and kind"},
 	{"GET", "/members/{id}/training/new", web_training_new_get, ROUTE_PAGE,
 	 "the form adding a member's training record"},
+	/* Complaints and denunciations (issue 14, page_complaint.c; the inspection right). */
+	{"GET", "/orgs/{code}/complaints", web_org_complaints, ROUTE_PAGE,
+	 "an organisation's register of complaints and denunciations, filtered"},
+	{"GET", "/orgs/{code}/complaints.csv", web_org_complaints_csv, ROUTE_PAGE | ROUTE_TOKEN_OK,
+	 "the register of complaints and denunciations as CSV"},
+	{"GET", "/orgs/{code}/complaints.xlsx", web_org_complaints_xlsx,
+	 ROUTE_PAGE | ROUTE_TOKEN_OK, "the register of complaints and denunciations as XLSX"},
+	{"GET", "/orgs/{code}/complaints/new", web_complaint_new_get, ROUTE_PAGE,
+	 "the form lodging a complaint or recording a denunciation"},
+	{"GET", "/complaints/{id}", web_complaint, ROUTE_PAGE,
+	 "a complaint or denunciation with the decision's history and the settle form"},
 	/* The cadre's sheet and own assessment (issue 13, page_sheet.c; the personnel right). */
 	{"GET", "/members/{id}/cadre-sheet", web_cadre_sheet, ROUTE_PAGE,
 	 "the cadre's sheet, one A4 page for a personnel meeting (audited)"},

@@ -49,6 +49,17 @@ void web_member_training(struct req *r, const struct member *m);
 void web_org_training(struct req *r);
 void web_training_new_get(struct req *r);
 void web_training_new_post(struct req *r);
+/* page_complaint.c: complaints and denunciations (docs/inspection.md; the inspection right):
+ * an organisation's register and its downloads, the lodge form, a complaint's page with the
+ * decision's history, the settle and withdraw forms. */
+void web_org_complaints(struct req *r);
+void web_org_complaints_csv(struct req *r);
+void web_org_complaints_xlsx(struct req *r);
+void web_complaint_new_get(struct req *r);
+void web_complaint_new_post(struct req *r);
+void web_complaint(struct req *r);
+void web_complaint_settle_post(struct req *r);
+void web_complaint_withdraw_post(struct req *r);
 /* page_sheet.c: the cadre's sheet and the form of the cadre's own assessment (the personnel
  * right); web_member_sheet_link: the member page's link to the sheet, shown only with it. */
 void web_cadre_sheet(struct req *r);
