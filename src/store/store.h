@@ -731,8 +731,8 @@ struct discipline_row {
 	char body_kind[16];    /* read: the deciding organisation's kind (org_kind_name) */
 };
 enum err_code store_discipline_insert(struct store *st, struct discipline_row *d, struct err *e);
-/* Discipline in force (not annulled, not changed on a complaint) decided between from and to (inclusive) on member_id, or (member_id 0) on the
- * organisation org_id itself. */
+/* Discipline in force (not annulled, not changed on a complaint) decided between from and to
+ * (inclusive) on member_id, or (member_id 0) on the organisation org_id itself. */
 enum err_code store_discipline_count(struct store *st, int64_t member_id, int64_t org_id,
 				     date_t from, date_t to, long *n, struct err *e);
 /* How many of org_id's active direct sub-organisations were disciplined between from and to
