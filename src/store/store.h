@@ -753,6 +753,11 @@ enum err_code store_discipline_notify(struct store *st, int64_t id, date_t on,
  * breaks; the review's deciding body is told: rv->body_org_id). The first open flag of a
  * review moves its count in the figures to FIG_GRADE_REVISION (*moved 1); a new decision on
  * that review (store_review_insert) resolves every open flag and counts its grade again. */
+/* Resolve the open review_revision rows of discipline id on date on (no review: the
+ * discipline annulled), counting each review left with no open revision back under its grade:
+ * *n rows resolved. */
+enum err_code store_review_revision_drop(struct store *st, int64_t discipline_id, date_t on,
+					 long *n, struct err *e);
 enum err_code store_review_revision_flag(struct store *st, const struct review_row *rv,
 					 int64_t discipline_id, const char *rule_id,
 					 date_t flagged_on, int *moved, struct err *e);

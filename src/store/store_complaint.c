@@ -280,21 +280,3 @@ enum err_code store_discipline_end(struct store *st, int64_t id, const char *sta
 	return ERR_OK;
 }
 
-enum err_code store_review_revision_drop(struct store *st, int64_t discipline_id, date_t on,
-					 long *n, struct err *e)
-{
-	static const char sql[] =
-		"UPDATE review_revision SET resolved_on = ?2"
-		" WHERE discipline_id = ?1 AND resolved_on IS NULL";
-	sqlite3_stmt *s = sq_prep(st, sql, e);
-
-	*n = 0;
-	if (!s)
-		return e->code;
-	sqlite3_bind_int64(s, 1, discipline_id);
-	sq_bind_date(s, 2, on);
-	if (sq_step_done(st, s, e, "resolving reviews flagged for revision"))
-		return e->code;
-	*n = (long)sqlite3_changes(st->db);
-	return ERR_OK;
-}

@@ -69,9 +69,5 @@ enum err_code store_discipline_history(struct store *st, int64_t id, store_disci
  * when it is not in force. */
 enum err_code store_discipline_end(struct store *st, int64_t id, const char *state,
 				   date_t ended_on, struct err *e);
-/* Resolve the open review_revision rows of discipline id on date on (no review): *n of
- * them. */
-enum err_code store_review_revision_drop(struct store *st, int64_t discipline_id, date_t on,
-					 long *n, struct err *e);
 
 #endif

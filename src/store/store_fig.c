@@ -1187,6 +1187,76 @@ enum err_code store_review_revision_flag(struct store *st, const struct review_r
 			       FIG_GRADE_REVISION, e);
 }
 
+/* Resolve, with no review, the open revisions discipline_id flagged (the discipline annulled on
+ * a complaint): each review left with no open revision has its grade counted back from the
+ * bucket under revision (store_review_revision_flag moved it there). *n: rows resolved. */
+enum err_code store_review_revision_drop(struct store *st, int64_t discipline_id, date_t on,
+					 long *n, struct err *e)
+{
+	static const char pick[] =
+		"SELECT DISTINCT r.id, r.org_id, r.member_id IS NULL, r.grassroots, r.year, r.grade"
+		" FROM review_revision v JOIN review r ON r.id = v.review_id"
+		" WHERE v.discipline_id = ?1 AND v.resolved_on IS NULL";
+	static const char upd[] =
+		"UPDATE review_revision SET resolved_on = ?2"
+		" WHERE discipline_id = ?1 AND resolved_on IS NULL";
+	struct rv {
+		int64_t id, org_id;
+		int is_org, grassroots, year, grade;
+	} *v = NULL, *nv;
+	size_t nr = 0, cap = 0, i;
+	sqlite3_stmt *s = sq_prep(st, pick, e);
+	long open;
+	int rc;
+
+	*n = 0;
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, discipline_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (nr == cap) {
+			cap = cap ? cap * 2 : 8;
+			if (!(nv = realloc(v, cap * sizeof *v))) {
+				sq_done(st, s);
+				free(v);
+				return err_set(e, ERR_STORAGE, "out of memory");
+			}
+			v = nv;
+		}
+		v[nr].id = sqlite3_column_int64(s, 0);
+		v[nr].org_id = sqlite3_column_int64(s, 1);
+		v[nr].is_org = sqlite3_column_int(s, 2);
+		v[nr].grassroots = sqlite3_column_int(s, 3);
+		v[nr].year = sqlite3_column_int(s, 4);
+		v[nr].grade = grade_parse((const char *)sqlite3_column_text(s, 5));
+		nr++;
+	}
+	sq_done(st, s);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return sq_db_error(st, e, "reading reviews flagged for revision");
+	}
+	if (!(s = sq_prep(st, upd, e))) {
+		free(v);
+		return e->code;
+	}
+	sqlite3_bind_int64(s, 1, discipline_id);
+	sq_bind_date(s, 2, on);
+	if (sq_step_done(st, s, e, "resolving reviews flagged for revision")) {
+		free(v);
+		return e->code;
+	}
+	*n = (long)sqlite3_changes(st->db);
+	for (i = 0; i < nr && !e->code; i++) {
+		if (v[i].grade < 0 || revision_open_count(st, v[i].id, &open, e) || open)
+			continue;
+		fig_review_move(st, v[i].org_id, v[i].is_org, v[i].grassroots, v[i].year,
+				FIG_GRADE_REVISION, v[i].grade, e);
+	}
+	free(v);
+	return e->code;
+}
+
 enum err_code store_review_revision_open(struct store *st, int64_t review_id, int *open,
 					 struct err *e)
 {
