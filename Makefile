@@ -60,6 +60,7 @@ LIB_SRC := \
 	src/store/store_study.c \
 	src/store/store_adm_fig.c \
 	src/store/store_meet_fig.c \
+	src/store/store_insp_fig.c \
 	src/store/sorted_vtab.c \
 	src/store/store_scratch.c \
 	src/store/store_hb.c \
@@ -109,6 +110,7 @@ LIB_SRC := \
 	src/app/app_report.c \
 	src/app/app_adm_fig.c \
 	src/app/app_meet_fig.c \
+	src/app/app_insp_fig.c \
 	src/app/app_meet_fig_export.c \
 	src/app/report_out.c \
 	src/app/table_out.c \
@@ -146,6 +148,7 @@ CLI_SRC := \
 	src/cli/cmd_find.c \
 	src/cli/cmd_adm_fig.c \
 	src/cli/cmd_meet_fig.c \
+	src/cli/cmd_insp_fig.c \
 	src/cli/cmd_serve.c \
 	src/cli/cmd_hb.c
 
