@@ -58,6 +58,21 @@ static int report_get(struct req *r, struct insp_report *ir)
 	return 0;
 }
 
+/* Put dst (n bytes) in the request's language: the catalogue may answer dst itself. */
+static void tr_in_place(const struct req *r, char *dst, size_t n)
+{
+	const char *s = web_tr(r, dst);
+	size_t len = strlen(s);
+
+	if (len >= n) { /* cut at a character's boundary */
+		len = n - 1;
+		while (len && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	memmove(dst, s, len);
+	dst[len] = 0;
+}
+
 static void translate(const struct req *r, struct report *rep)
 {
 	size_t i, k;
@@ -65,15 +80,13 @@ static void translate(const struct req *r, struct report *rep)
 	for (i = 0; i < rep->n; i++) {
 		struct report_table *t = &rep->t[i];
 
-		snprintf(t->title, sizeof t->title, "%s", web_tr(r, t->title));
+		tr_in_place(r, t->title, sizeof t->title);
 		if (t->note[0])
-			snprintf(t->note, sizeof t->note, "%s", web_tr(r, t->note));
+			tr_in_place(r, t->note, sizeof t->note);
 		for (k = 0; k < t->ncol; k++)
-			snprintf(t->col_label[k], sizeof t->col_label[k], "%s",
-				 web_tr(r, t->col_label[k]));
+			tr_in_place(r, t->col_label[k], sizeof t->col_label[k]);
 		for (k = 0; k < t->nrow; k++)
-			snprintf(t->rows[k].label, sizeof t->rows[k].label, "%s",
-				 web_tr(r, t->rows[k].label));
+			tr_in_place(r, t->rows[k].label, sizeof t->rows[k].label);
 	}
 }
 
