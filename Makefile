@@ -193,7 +193,7 @@ unit-bins: $(UNIT_TESTS:%=$(B)/tests/%)
 # The OpenAPI description is assembled into this object (.incbin), which -MMD does not see.
 $(B)/obj/src/http/api_openapi.o: src/http/openapi.json
 
-$(B)/bench/cadre_bench $(B)/bench/load_reviews $(B)/bench/adm_bench $(B)/bench/meet_fig_bench $(B)/bench/vac_bench: $(B)/bench/%: bench/%.c $(B)/libcadre.a
+$(B)/bench/cadre_bench $(B)/bench/load_reviews $(B)/bench/adm_bench $(B)/bench/meet_fig_bench $(B)/bench/vac_bench $(B)/bench/insp_bench: $(B)/bench/%: bench/%.c $(B)/libcadre.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  BENCH   $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(B)/libcadre.a $(LIBS)
