@@ -167,16 +167,22 @@ static enum err_code count_rows(struct store *st, long pre, long last, date_t fr
 	return ERR_OK;
 }
 
+/* The complaints and denunciations of [pre, last] open past their due date as of to: by each
+ * organisation's complaints (a subtree), or by_date over every complaint lodged by to (a
+ * large subtree: a few thousand complaints beat tens of thousands of organisations). */
 static enum err_code count_overdue(struct store *st, long pre, long last, date_t to,
-				   long overdue[2][2], struct err *e)
+				   int by_date, long overdue[2][2], struct err *e)
 {
-	static const char sql[] =
-		"SELECT p.kind = 'denunciation', p.member_id IS NOT NULL, count(*)"
-		" FROM org o JOIN complaint p INDEXED BY complaint_org ON p.org_id = o.id"
-		" AND p.lodged_on <= ?3"
-		" WHERE" ORG_RANGE "AND p.due_on < ?3 AND p.state <> 'withdrawn'"
-		" AND (p.settled_on IS NULL OR p.settled_on > ?3) GROUP BY 1, 2";
-	sqlite3_stmt *s = sq_prep(st, sql, e);
+#define Q_OVERDUE(join)                                                                      \
+	"SELECT p.kind = 'denunciation', p.member_id IS NOT NULL, count(*) FROM " join         \
+	" WHERE" ORG_RANGE "AND p.lodged_on <= ?3 AND p.due_on < ?3 AND p.state <> 'withdrawn'" \
+	" AND (p.settled_on IS NULL OR p.settled_on > ?3) GROUP BY 1, 2"
+	static const char q_org_sql[] =
+		Q_OVERDUE("org o JOIN complaint p INDEXED BY complaint_org ON p.org_id = o.id");
+	static const char q_date_sql[] =
+		Q_OVERDUE("complaint p INDEXED BY complaint_lodged JOIN org o ON o.id = p.org_id");
+#undef Q_OVERDUE
+	sqlite3_stmt *s = sq_prep(st, by_date ? q_date_sql : q_org_sql, e);
 
 	if (!s)
 		return e->code;
@@ -190,17 +196,22 @@ static enum err_code count_overdue(struct store *st, long pre, long last, date_t
 	return ERR_OK;
 }
 
+/* Subtrees of more organisations than this read a few edge days by the date indexes. */
+static long by_date_orgs = 2000;
+
+void store_insp_fig_tune(long orgs)
+{
+	by_date_orgs = orgs;
+}
+
 enum err_code store_insp_fig_plain(struct store *st, long pre, long last, date_t from,
 				   date_t to, struct insp_fig_counts *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
 	if (count_rows(st, pre, last, from, to, 0, out->cell, e))
 		return e->code;
-	return count_overdue(st, pre, last, to, out->overdue, e);
+	return count_overdue(st, pre, last, to, 0, out->overdue, e);
 }
-
-/* Subtrees of more organisations than this read a few edge days by the date indexes. */
-#define BY_DATE_ORGS 2000
 
 enum err_code store_insp_fig(struct store *st, long pre, long last, date_t from, date_t to,
 			     struct insp_fig_counts *out, struct err *e)
@@ -214,20 +225,23 @@ enum err_code store_insp_fig(struct store *st, long pre, long last, date_t from,
 		"SELECT f.cell, f.n FROM org o JOIN insp_fig f ON f.org_id = o.id"
 		" AND f.month BETWEEN ?3 AND ?4 WHERE o.pre BETWEEN ?1 AND ?2";
 	long mlo = month_of(from), mhi = month_of(to);
-	int by_date = last - pre + 1 > BY_DATE_ORGS, whole = 0, c;
+	int by_date = last - pre + 1 > by_date_orgs, whole = 0, c;
 	date_t full_from, full_to;
 	sqlite3_stmt *s;
 
 	memset(out, 0, sizeof *out);
 	if (from > to)
-		return count_overdue(st, pre, last, to, out->overdue, e);
+		return count_overdue(st, pre, last, to, by_date, out->overdue, e);
 	/* the whole months inside [from, to] */
 	if (month_start(mlo) != from)
 		mlo++;
 	if (month_start(mhi + 1) - 1 != to)
 		mhi--;
-	if (mlo > mhi) /* no whole month: the rows only */
-		return store_insp_fig_plain(st, pre, last, from, to, out, e);
+	if (mlo > mhi) { /* no whole month: the rows only */
+		if (count_rows(st, pre, last, from, to, by_date, out->cell, e))
+			return e->code;
+		return count_overdue(st, pre, last, to, by_date, out->overdue, e);
+	}
 	full_from = month_start(mlo);
 	full_to = month_start(mhi + 1) - 1;
 	if (!(s = sq_prep(st, q_whole, e)))
@@ -249,7 +263,7 @@ enum err_code store_insp_fig(struct store *st, long pre, long last, date_t from,
 	if (count_rows(st, pre, last, from, full_from - 1, by_date, out->cell, e) ||
 	    count_rows(st, pre, last, full_to + 1, to, by_date, out->cell, e))
 		return e->code;
-	return count_overdue(st, pre, last, to, out->overdue, e);
+	return count_overdue(st, pre, last, to, by_date, out->overdue, e);
 }
 
 /* ---- the drill-down lists ------------------------------------------------------------------ */

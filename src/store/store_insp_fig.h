@@ -1,10 +1,10 @@
 /* store_insp_fig.h - the counting behind seed 004's footnote 7 (the inspection report,
- * store_insp_fig.c; app/app_insp_fig.c). Each case, discipline in force and complaint adds 1
- * to a counter of its organisation (insp_fig: one blob per organisation, core/fig.h's
- * encoding) under a key = month << 8 | cell, kept by triggers in the same transaction as the
- * change. A period's figures are the counters of the months wholly inside it summed over the
- * subtree, plus the rows of its partial edge months counted one by one with the same cell
- * function, so the result equals the plain count of the rows. */
+ * store_insp_fig.c; app/app_insp_fig.c). Each case, discipline in force and complaint
+ * received or settled adds 1 to a counter of its organisation, month and cell (insp_fig) and
+ * of the whole tree (insp_fig_all), kept by plain-SQL triggers (schema.c, migration 42) in
+ * the same transaction as the change. A period's figures are the counters of the months
+ * wholly inside it summed over the subtree, plus the rows of its partial edge months counted
+ * with the same cells, so the result equals the plain count of the rows. */
 #ifndef CADRE_STORE_INSP_FIG_H
 #define CADRE_STORE_INSP_FIG_H
 
@@ -52,6 +52,11 @@ struct insp_fig_counts {
 /* The figures of the organisations of [pre, last] (pre-order interval) for [from, to]. */
 enum err_code store_insp_fig(struct store *st, long pre, long last, date_t from, date_t to,
 			     struct insp_fig_counts *out, struct err *e);
+
+/* Subtrees of more than orgs organisations count the edge days and the overdue complaints
+ * by the date indexes rather than organisation by organisation (default 2000; the tests set
+ * 0 to prove both ways). */
+void store_insp_fig_tune(long orgs);
 
 /* The same, counted from the rows with plain SQL (the tests and the bench compare). */
 enum err_code store_insp_fig_plain(struct store *st, long pre, long last, date_t from,
