@@ -179,9 +179,17 @@ static enum err_code count_overdue(struct store *st, long pre, long last, date_t
 	" AND (p.settled_on IS NULL OR p.settled_on > ?3) GROUP BY 1, 2"
 	static const char q_org_sql[] =
 		Q_OVERDUE("org o JOIN complaint p INDEXED BY complaint_org ON p.org_id = o.id");
-	static const char q_date_sql[] =
-		Q_OVERDUE("complaint p INDEXED BY complaint_lodged JOIN org o ON o.id = p.org_id");
 #undef Q_OVERDUE
+	/* by date: the open ones past due (complaint_open) and those settled after to
+	 * (complaint_settled), the same set as above without reading every complaint */
+	static const char q_date_sql[] =
+		"SELECT p.kind = 'denunciation', p.member_id IS NOT NULL, count(*) FROM ("
+		" SELECT kind, member_id, org_id FROM complaint INDEXED BY complaint_open"
+		"  WHERE state = 'open' AND due_on < ?3 AND lodged_on <= ?3"
+		"  AND (settled_on IS NULL OR settled_on > ?3)"
+		" UNION ALL SELECT kind, member_id, org_id FROM complaint INDEXED BY complaint_settled"
+		"  WHERE settled_on > ?3 AND state = 'settled' AND due_on < ?3 AND lodged_on <= ?3) p"
+		" JOIN org o ON o.id = p.org_id WHERE" ORG_RANGE "GROUP BY 1, 2";
 	sqlite3_stmt *s = sq_prep(st, by_date ? q_date_sql : q_org_sql, e);
 
 	if (!s)
