@@ -27,8 +27,10 @@ struct insp_report {
 };
 
 /* The figures of org_code's subtree (NULL or "": the actor's scope) for [from, to]
- * (DATE_NONE: 2020-01-01; today). ERR_INPUT when to is before from or after today. The
- * caller frees with insp_report_cleanup. Audited as one bulk read "report.inspection". */
+ * (DATE_NONE: 2020-01-01; today). ERR_INPUT when to is before from or after today;
+ * ERR_DENIED without the inspection right; ERR_NOTFOUND for an organisation out of sight.
+ * The caller frees with insp_report_cleanup (also after a failure). Counts only: not audited
+ * (the lists behind them are). */
 enum err_code app_insp_fig(struct app *a, const struct actor *ac, const char *org_code,
 			   date_t from, date_t to, struct insp_report *out, struct err *e);
 void insp_report_cleanup(struct insp_report *r);
