@@ -62,6 +62,7 @@ LIB_SRC := \
 	src/store/store_study.c \
 	src/store/store_adm_fig.c \
 	src/store/store_meet_fig.c \
+	src/store/store_insp_fig.c \
 	src/store/sorted_vtab.c \
 	src/store/store_scratch.c \
 	src/store/store_hb.c \
@@ -116,6 +117,7 @@ LIB_SRC := \
 	src/app/app_report.c \
 	src/app/app_adm_fig.c \
 	src/app/app_meet_fig.c \
+	src/app/app_insp_fig.c \
 	src/app/app_meet_fig_export.c \
 	src/app/report_out.c \
 	src/app/table_out.c \
@@ -159,6 +161,7 @@ CLI_SRC := \
 	src/cli/cmd_find.c \
 	src/cli/cmd_adm_fig.c \
 	src/cli/cmd_meet_fig.c \
+	src/cli/cmd_insp_fig.c \
 	src/cli/cmd_serve.c \
 	src/cli/cmd_hb.c \
 	src/cli/cmd_complaint.c
@@ -204,7 +207,7 @@ unit-bins: $(UNIT_TESTS:%=$(B)/tests/%)
 # The OpenAPI description is assembled into this object (.incbin), which -MMD does not see.
 $(B)/obj/src/http/api_openapi.o: src/http/openapi.json
 
-$(B)/bench/cadre_bench $(B)/bench/load_reviews $(B)/bench/adm_bench $(B)/bench/meet_fig_bench $(B)/bench/vac_bench: $(B)/bench/%: bench/%.c $(B)/libcadre.a
+$(B)/bench/cadre_bench $(B)/bench/load_reviews $(B)/bench/adm_bench $(B)/bench/meet_fig_bench $(B)/bench/vac_bench $(B)/bench/insp_bench: $(B)/bench/%: bench/%.c $(B)/libcadre.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  BENCH   $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(B)/libcadre.a $(LIBS)

@@ -297,6 +297,14 @@ if [ "${BENCH_CADRES:-1}" = 1 ]; then
 	echo "bench: key cadres and the vacancy report (issue 13) ..."
 	bench/cadres_natl.sh "$db" "$(dirname "$db")/cadres.db" "$out"
 fi
+# Inspection (issue 14): six years of programmes, cases, discipline and complaints generated
+# on a copy of the database, then seed 004's footnote-7 report of the country and of the five
+# provinces, 2020 to date, cadre beside the plain SQL way (bench/insp_natl.sh;
+# BENCH_INSPECTION=0 leaves it out).
+if [ "${BENCH_INSPECTION:-1}" = 1 ]; then
+	echo "bench: inspection and the footnote-7 report (issue 14) ..."
+	bench/insp_natl.sh "$db" "$(dirname "$db")/insp.db" "$out"
+fi
 # The server under abuse (issue 9): uploads, half-open connections, writers during an import.
 if [ "${BENCH_ABUSE:-1}" = 1 ]; then
 	bench/abuse.sh "$orgs" "$members" "$out"

@@ -25,6 +25,7 @@
 #include "app_cadres.h"
 #include "app_meet_fig.h"
 #include "app_int.h"
+#include "app_insp_fig.h"
 #include "app_report.h"
 #include "app_study.h"
 #include "app_plan.h"
@@ -936,11 +937,14 @@ enum err_code app_report(struct app *a, const struct actor *ac, const char *org_
 	review_tables(r, &f, year, total);
 	force_tables(r, &f);
 	discipline_table(r, &f, year);
+	if (app_insp_fig_year(a, ac, o.id, o.pre, o.last, year, r, e))
+		goto out;
 	transfer_table(a, r, o.pre, o.last, year, e);
 	for (i = 0; i < r->n; i++)
 		if (strncmp(r->t[i].name, "org_", 4) && strcmp(r->t[i].name, "standing_boards") &&
 		    strcmp(r->t[i].name, "grassroots_reviews") &&
-		    strcmp(r->t[i].name, "study_coverage") && strcmp(r->t[i].name, "key_cadres"))
+		    strcmp(r->t[i].name, "study_coverage") && strcmp(r->t[i].name, "key_cadres") &&
+		    strcmp(r->t[i].name, "inspection"))
 			r->t[i].member_rows = 1;
 out:
 	figs_cleanup(&f);

@@ -10,6 +10,7 @@
 #include "app_int.h"
 #include "app_cadres.h"
 #include "app_meet_fig.h"
+#include "app_insp_fig.h"
 #include "app_sheet.h"
 #include "app_plan.h"
 
@@ -30,6 +31,9 @@ struct wl_env {
 	int meet_read;
 	long meet_monthly_missed, meet_thematic_missed, meet_absentees;
 	date_t meet_month, meet_quarter; /* the first days of that month and quarter */
+	/* the inspection work due, read once for its four items */
+	int insp_read;
+	struct insp_fig_work insp;
 };
 
 /* A provider: id and title as in struct worklist_item, the count for the actor, and the link
@@ -408,6 +412,91 @@ static void wl_plan_link(const struct wl_env *w, struct buf *b)
 	buf_adds(b, "/plan");
 }
 
+/* ---- inspection (docs/inspection.md "The footnote-7 report") ---------------------------- */
+
+/* The four items of the inspection work, for an actor holding the inspection right only
+ * (inspection records are confidential): cases open past their period, conclusions not yet
+ * notified, complaints and denunciations open past their due date, reviews to revise after a
+ * discipline. Each links to the list of the report's records with its filter. */
+static int wl_insp_shown(struct wl_env *w)
+{
+	struct err tmp;
+	int shown;
+
+	err_init(&tmp);
+	shown = app_inspection_check(w->a, w->ac, 0, &tmp) == ERR_OK;
+	err_cleanup(&tmp);
+	return shown;
+}
+
+static enum err_code wl_insp_read(struct wl_env *w, struct err *e)
+{
+	if (w->insp_read)
+		return ERR_OK;
+	w->insp_read = 1;
+	return app_insp_fig_work(w->a, w->ac, w->pre, w->last, &w->insp, e);
+}
+
+static enum err_code wl_insp_late(struct wl_env *w, long *n, struct err *e)
+{
+	enum err_code rc = wl_insp_read(w, e);
+
+	*n = w->insp.cases_late;
+	return rc;
+}
+
+static enum err_code wl_insp_notice(struct wl_env *w, long *n, struct err *e)
+{
+	enum err_code rc = wl_insp_read(w, e);
+
+	*n = w->insp.notice_due;
+	return rc;
+}
+
+static enum err_code wl_insp_complaints(struct wl_env *w, long *n, struct err *e)
+{
+	enum err_code rc = wl_insp_read(w, e);
+
+	*n = w->insp.complaints_due;
+	return rc;
+}
+
+static enum err_code wl_insp_revise(struct wl_env *w, long *n, struct err *e)
+{
+	enum err_code rc = wl_insp_read(w, e);
+
+	*n = w->insp.reviews_to_revise;
+	return rc;
+}
+
+static void wl_insp_link(const struct wl_env *w, struct buf *b, const char *what)
+{
+	buf_adds(b, "/orgs/");
+	buf_adds(b, w->top);
+	buf_adds(b, "/inspection-report/list?what=");
+	buf_adds(b, what);
+}
+
+static void wl_insp_late_link(const struct wl_env *w, struct buf *b)
+{
+	wl_insp_link(w, b, "late");
+}
+
+static void wl_insp_notice_link(const struct wl_env *w, struct buf *b)
+{
+	wl_insp_link(w, b, "notice");
+}
+
+static void wl_insp_complaints_link(const struct wl_env *w, struct buf *b)
+{
+	wl_insp_link(w, b, "complaints&stage=overdue");
+}
+
+static void wl_insp_revise_link(const struct wl_env *w, struct buf *b)
+{
+	wl_insp_link(w, b, "revisions");
+}
+
 /* ---- the table ------------------------------------------------------------------------- */
 
 static const struct wl_provider providers[] = {
@@ -437,6 +526,14 @@ static const struct wl_provider providers[] = {
 	 wl_assessments, wl_assessments_link, NULL},
 	{"plan_short", "Key posts short of planned successors", wl_plan_short, wl_plan_link,
 	 wl_plan_shown},
+	{"insp_cases_late", "Inspection cases open past their period", wl_insp_late,
+	 wl_insp_late_link, wl_insp_shown},
+	{"insp_notice_due", "Inspection conclusions not yet notified", wl_insp_notice,
+	 wl_insp_notice_link, wl_insp_shown},
+	{"complaints_due", "Complaints and denunciations past their due date",
+	 wl_insp_complaints, wl_insp_complaints_link, wl_insp_shown},
+	{"reviews_to_revise", "Reviews to revise after a discipline", wl_insp_revise,
+	 wl_insp_revise_link, wl_insp_shown},
 };
 
 /* The organisation at the top of [pre, last]: the first in pre-order. */

@@ -8,7 +8,7 @@
 
 #include "app.h"
 
-#define WORKLIST_MAX 16
+#define WORKLIST_MAX 20
 #define WORKLIST_LINK 256
 
 /* One item: id is stable (the API's key, the page's element id), title the English message

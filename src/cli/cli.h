@@ -199,6 +199,11 @@ int cmd_meeting_resolution(struct cli *c, int npos, char **pos);
 int cmd_meeting_cancel(struct cli *c, int npos, char **pos);
 int cmd_meeting_minutes(struct cli *c, int npos, char **pos);
 int cmd_meeting_figures(struct cli *c, int npos, char **pos); /* cmd_meet_fig.c */
+int cmd_report_inspection(struct cli *c, int npos, char **pos); /* cmd_insp_fig.c */
+int cmd_report_inspection_list(struct cli *c, int npos, char **pos);
+/* The report as text, table after table (cmd_review.c). */
+struct report;
+void print_report_text(const struct report *r);
 
 /* cmd_cadres.c: key cadres (docs/cadres.md), with their options. */
 extern struct opt cadre_position_list_opts[], cadre_position_add_opts[], cadre_position_show_opts[],

@@ -692,7 +692,7 @@ static void print_report_table(const struct report_table *t)
 	table_cleanup(&out);
 }
 
-static void print_report_text(const struct report *r)
+void print_report_text(const struct report *r)
 {
 	size_t i;
 	char d[DATE_STR];

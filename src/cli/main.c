@@ -366,6 +366,36 @@ static struct opt report_opts[] = {
 	{"xlsx", 1, N_("write the report as an XLSX workbook to FILE"), NULL, 0},
 	{NULL, 0, NULL, NULL, 0},
 };
+static struct opt report_insp_opts[] = {
+	{"org", 1, N_("code of the organisation (default: your whole scope)"), NULL, 0},
+	{"from", 1, N_("first day of the period, YYYY-MM-DD (default 2020-01-01)"), NULL, 0},
+	{"to", 1, N_("last day of the period (default: today)"), NULL, 0},
+	{"csv", 0, N_("print the report as CSV, one record per figure (docs/reports.md)"), NULL, 0},
+	{"xlsx", 1, N_("write the report as an XLSX workbook to FILE"), NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
+static struct opt report_insp_list_opts[] = {
+	{"org", 1, N_("code of the organisation of the report"), NULL, 0},
+	{"from", 1, N_("first day of the period, YYYY-MM-DD (default 2020-01-01)"), NULL, 0},
+	{"to", 1, N_("last day of the period (default: today)"), NULL, 0},
+	{"filter", 1, N_("the number's filter as the report gives it (what=cases&body=...)"), NULL,
+	 0},
+	{"what", 1, N_("cases, discipline, complaints, late, notice or revisions"), NULL, 0},
+	{"body", 1, N_("committee or inspection"), NULL, 0},
+	{"act", 1, N_("inspection, signs or supervision"), NULL, 0},
+	{"target", 1, N_("orgs or members"), NULL, 0},
+	{"result", 1, N_("violation, no_violation or open"), NULL, 0},
+	{"form", 1, N_("reprimand, warning, removal, expulsion or dissolution"), NULL, 0},
+	{"level", 1, N_("committee, grassroots, subcommittee or cell"), NULL, 0},
+	{"kind", 1, N_("complaint or denunciation"), NULL, 0},
+	{"stage", 1, N_("received, settled or overdue"), NULL, 0},
+	{"outcome", 1, N_("the settlement's outcome (kept, reduced, ...)"), NULL, 0},
+	{"offset", 1, N_("skip this many rows (default 0)"), NULL, 0},
+	{"limit", 1, N_("list at most this many (default: all)"), NULL, 0},
+	{"csv", 0, N_("print the list as CSV"), NULL, 0},
+	{"xlsx", 1, N_("write the list as an XLSX workbook to FILE"), NULL, 0},
+	{NULL, 0, NULL, NULL, 0},
+};
 static struct opt report_members_opts[] = {
 	{"org", 1, N_("code of the organisation of the report"), NULL, 0},
 	{"filter", 1, N_("the figure's filter, NAME=VALUE, as a report row gives it "
@@ -768,6 +798,14 @@ const struct command cli_commands[] = {
 	{"emulation", "rate", "CODE", N_("Rate a cell against an emulation model's criteria for a "
 				      "year (the version in force on 31 December of that year)."),
 	 emulation_opts, 1, 1, cmd_emulation_rate, 1},
+	{"report", "inspection", "", N_("Seed 004's footnote 7: inspection, supervision, "
+				     "discipline and complaints of a subtree and period (text, "
+				     "--json, --csv or --xlsx FILE); needs the inspection right."),
+	 report_insp_opts, 0, 0, cmd_report_inspection, 1},
+	{"report", "inspection-list", "", N_("The cases, discipline or complaints behind a number "
+					  "of the inspection report (--filter as the report gives "
+					  "it); --csv or --xlsx FILE."),
+	 report_insp_list_opts, 0, 0, cmd_report_inspection_list, 1},
 	{"report", "members", "", N_("The members behind a figure of the report (a row's filter)."),
 	 report_members_opts, 0, 0, cmd_report_members, 1},
 	{"report", "cases", "", N_("The people behind an admission figure of the report (a row's "

@@ -137,6 +137,9 @@ const char *report_row_records(const struct report_row *w)
 	/* the key positions and their successors (the organisation's plan page) */
 	if (!strncmp(w->filter, "plan_", 5))
 		return "plan";
+	/* the cases, discipline or complaints of the year (the inspection report's list) */
+	if (!strncmp(w->filter, "what=", 5))
+		return "inspection";
 	for (i = 0; org_filters[i]; i++)
 		if (!strncmp(w->filter, org_filters[i], strlen(org_filters[i])))
 			return "organisations";

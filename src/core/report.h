@@ -84,7 +84,8 @@ const struct report_row *report_row_find(const struct report_table *t, const cha
  * figure, on the meeting figures' page), "study" (study_missing=ID: the organisations that have
  * not studied document ID, on its coverage page), "training" (training_kind=: the training
  * records of the year), "cadres" (cadre_state=: the vacancy report's rows in that state;
- * cadre_rotation=all|border|difficult: the rotations of the year), "members" for any other
+ * cadre_rotation=all|border|difficult: the rotations of the year), "inspection" (what=...:
+ * the inspection report's records of the year), "members" for any other
  * filter, "" when it has none. */
 const char *report_row_records(const struct report_row *w);
 /* A percentage rounded half away from zero to 2 decimals, in hundredths (2270 = 22.70%);

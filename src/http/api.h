@@ -282,6 +282,14 @@ void api_assessment_add(struct req *r);
 void api_cadre_sheet(struct req *r);
 void api_import_attendance(struct req *r);
 void api_import_documents(struct req *r);
+/* A report's JSON (reference stolen), or its XLSX workbook as the download file (api_review.c;
+ * the inspection report answers with them too). */
+struct report;
+void reply_report_json(struct req *r, json_t *j);
+void reply_xlsx(struct req *r, const struct report *rep, const char *file);
+/* api_insp_fig.c (docs/inspection.md "The footnote-7 report") */
+void api_insp_report(struct req *r);
+void api_insp_report_list(struct req *r);
 /* api_meet_fig.c (docs/meetings.md "Figures in the API") */
 void api_meet_figures(struct req *r);
 void api_meet_fig_cells(struct req *r);

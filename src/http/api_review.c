@@ -631,7 +631,7 @@ static int report_format_of(struct req *r)
 }
 
 /* Answer a report's JSON, percentages written as people read them (22.7, not 22.69999). */
-static void reply_report_json(struct req *r, json_t *j)
+void reply_report_json(struct req *r, json_t *j)
 {
 	char *s = json_dumps(j, REPORT_JSON_FLAGS | JSON_COMPACT);
 
@@ -649,7 +649,7 @@ static void reply_report_json(struct req *r, json_t *j)
 /* Answer the report as an XLSX download named file. report_xlsx writes a path, so the
  * workbook is made in a private directory (mode 0700) that is removed, with the file's name,
  * once the file is open: what is sent is an unlinked file nobody else could open. */
-static void reply_xlsx(struct req *r, const struct report *rep, const char *file)
+void reply_xlsx(struct req *r, const struct report *rep, const char *file)
 {
 	const char *tmp = getenv("TMPDIR");
 	char dir[PATH_MAX], path[PATH_MAX + 16];

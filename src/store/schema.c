@@ -51,6 +51,73 @@
 	"DROP TRIGGER IF EXISTS member_fig_ins; DROP TRIGGER IF EXISTS member_fig_del;" \
 	" DROP TRIGGER IF EXISTS member_fig_upd;"
 
+/* The footnote-7 counters (store_insp_fig.h), plain SQL so that any client's change keeps
+ * them: a row's month (y * 12 + m - 1 of its date) and cell (NULL: not counted), added to
+ * insp_fig (per organisation) and insp_fig_all (the whole tree) by IF_ADD. The cells'
+ * numbering is store_insp_fig.h's (IF_CASE, IF_DISC, IF_RECV, IF_SETTLED). */
+#define IF_MONTH(d) "(CAST(strftime('%Y', (" d ") * 86400, 'unixepoch') AS INTEGER) * 12" \
+	" + CAST(strftime('%m', (" d ") * 86400, 'unixepoch') AS INTEGER) - 1)"
+#define IF_BODY(r) "(" r ".body = 'inspection')"
+#define IF_CASE_CELL(r) "(((" IF_BODY(r) " * 3 + CASE " r ".kind WHEN 'signs' THEN 1" \
+	" WHEN 'regular' THEN 2 WHEN 'thematic' THEN 2 ELSE 0 END) * 2 + (" r ".member_id IS NOT" \
+	" NULL)) * 3 + CASE WHEN " r ".conclusion IS NULL THEN 2 WHEN " r ".conclusion =" \
+	" 'no_violation' THEN 1 ELSE 0 END)"
+#define IF_LEVEL(k) "CASE " k " WHEN 'committee' THEN 0 WHEN 'grassroots' THEN 1" \
+	" WHEN 'subcommittee' THEN 2 ELSE 3 END"
+#define IF_DISC_CELL_K(r, k) "CASE WHEN " r ".state = 'in_force' THEN 64 + (((" r ".member_id" \
+	" IS NOT NULL) * 5 + CASE " r ".form WHEN 'reprimand' THEN 0 WHEN 'warning' THEN 1" \
+	" WHEN 'removal' THEN 2 WHEN 'expulsion' THEN 3 ELSE 4 END) * 4 + " IF_LEVEL(k) ") * 2 + " \
+	IF_BODY(r) " END"
+#define IF_DISC_CELL(r) IF_DISC_CELL_K(r, "(SELECT kind FROM org WHERE id = " r ".body_org_id)")
+#define IF_KIND_TGT(r) "((" r ".kind = 'denunciation') * 2 + (" r ".member_id IS NOT NULL))"
+#define IF_RECV_CELL(r) "(160 + " IF_KIND_TGT(r) ")"
+#define IF_SETTLED_CELL(r) "CASE WHEN " r ".state = 'settled' AND " r ".settled_on IS NOT NULL" \
+	" AND " r ".outcome IS NOT NULL THEN 168 + " IF_KIND_TGT(r) " * 7 + CASE " r ".outcome" \
+	" WHEN 'kept' THEN 0 WHEN 'reduced' THEN 1 WHEN 'annulled' THEN 2 WHEN 'raised' THEN 3" \
+	" WHEN 'founded' THEN 4 WHEN 'partly_founded' THEN 5 ELSE 6 END END"
+/* Add delta to the counters of organisation org for the row dated d in cell (when not NULL);
+ * a counter that falls to 0 is removed. */
+#define IF_ADD(org, delta, d, cell) \
+	"INSERT INTO insp_fig(org_id, month, cell, n) SELECT " org ", " IF_MONTH(d) ", x.c, " delta \
+	" FROM (SELECT " cell " AS c) x WHERE x.c IS NOT NULL AND " d " IS NOT NULL" \
+	" ON CONFLICT(org_id, month, cell) DO UPDATE SET n = n + excluded.n;" \
+	"INSERT INTO insp_fig_all(month, cell, n) SELECT " IF_MONTH(d) ", x.c, " delta \
+	" FROM (SELECT " cell " AS c) x WHERE x.c IS NOT NULL AND " d " IS NOT NULL" \
+	" ON CONFLICT(month, cell) DO UPDATE SET n = n + excluded.n;"
+/* Take the row dated d in cell away from org's counters, removing a counter left at 0. */
+#define IF_SUB(org, d, cell) IF_ADD(org, "-1", d, cell) \
+	"DELETE FROM insp_fig WHERE org_id = " org " AND month = " IF_MONTH(d) " AND cell = (" \
+	cell ") AND n = 0;" \
+	"DELETE FROM insp_fig_all WHERE month = " IF_MONTH(d) " AND cell = (" cell ") AND n = 0;"
+#define IF_CASE_ADD(r) IF_ADD(r ".org_id", "1", r ".decision_on", IF_CASE_CELL(r))
+#define IF_CASE_SUB(r) IF_SUB(r ".org_id", r ".decision_on", IF_CASE_CELL(r))
+#define IF_DISC_ADD(r) IF_ADD(r ".org_id", "1", r ".decided_on", IF_DISC_CELL(r))
+#define IF_DISC_SUB(r) IF_SUB(r ".org_id", r ".decided_on", IF_DISC_CELL(r))
+#define IF_COMPL_ADD(r) IF_ADD(r ".org_id", "1", r ".lodged_on", IF_RECV_CELL(r)) \
+	IF_ADD(r ".org_id", "1", r ".settled_on", IF_SETTLED_CELL(r))
+#define IF_COMPL_SUB(r) IF_SUB(r ".org_id", r ".lodged_on", IF_RECV_CELL(r)) \
+	IF_SUB(r ".org_id", r ".settled_on", IF_SETTLED_CELL(r))
+/* An organisation whose kind changes: its discipline decisions in force move from the old
+ * level's cells to the new one's (k: old.kind or new.kind). */
+#define IF_REKIND(k, sign) \
+	"INSERT INTO insp_fig(org_id, month, cell, n) SELECT d.org_id, " IF_MONTH("d.decided_on") \
+	", " IF_DISC_CELL_K("d", k) ", " sign "count(*) FROM discipline d WHERE d.body_org_id =" \
+	" new.id AND d.state = 'in_force' GROUP BY 1, 2, 3" \
+	" ON CONFLICT(org_id, month, cell) DO UPDATE SET n = n + excluded.n;" \
+	"INSERT INTO insp_fig_all(month, cell, n) SELECT " IF_MONTH("d.decided_on") \
+	", " IF_DISC_CELL_K("d", k) ", " sign "count(*) FROM discipline d WHERE d.body_org_id =" \
+	" new.id AND d.state = 'in_force' GROUP BY 1, 2" \
+	" ON CONFLICT(month, cell) DO UPDATE SET n = n + excluded.n;"
+/* The counters from the rows (the migration's first fill). */
+#define IF_FILL(tbl, sel_org, grp) \
+	"INSERT INTO " tbl " SELECT " sel_org "month, cell, count(*) FROM (" \
+	"SELECT c.org_id, " IF_MONTH("c.decision_on") " AS month, " IF_CASE_CELL("c") " AS cell" \
+	" FROM insp_case c UNION ALL SELECT d.org_id, " IF_MONTH("d.decided_on") ", " \
+	IF_DISC_CELL("d") " FROM discipline d UNION ALL SELECT p.org_id, " IF_MONTH("p.lodged_on") \
+	", " IF_RECV_CELL("p") " FROM complaint p UNION ALL SELECT p.org_id, " \
+	IF_MONTH("p.settled_on") ", " IF_SETTLED_CELL("p") " FROM complaint p)" \
+	" WHERE cell IS NOT NULL AND month IS NOT NULL GROUP BY " grp ";"
+
 /* (study) A member's presence at a study session taken back (old.*: the attendance row): the
  * member is covered for its document no more, unless present at another session of it (or a
  * make-up) not cancelled, or confirmed having studied it. */
@@ -1912,6 +1979,54 @@ static const char *const migrations[] = {
 	 * target of a discipline was told of it ('cadre discipline notify ID --date D --number
 	 * NO'), beside its date (notified_on, migration 41). */
 	"ALTER TABLE discipline ADD COLUMN notice_no TEXT NOT NULL DEFAULT '';",
+	/* 43 (issue 14: docs/inspection.md, "The footnote-7 report") the counters of seed 004's
+	 * footnote 7 (store_insp_fig.h): per organisation, month and cell, how many cases,
+	 * discipline decisions in force, complaints received and settled; and the same for the
+	 * whole tree (insp_fig_all: the country's report reads a few thousand rows). Kept by the
+	 * triggers below in the same transaction as every change, in plain SQL so that every
+	 * client keeps them; an organisation moved or merged keeps its id, so its counters stay
+	 * right; a deciding organisation whose kind changes moves its decisions' cells. The
+	 * date indexes (covering) count a report's partial edge months from the rows. */
+	"CREATE TABLE insp_fig (org_id INTEGER NOT NULL, month INTEGER NOT NULL,"
+	"  cell INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (org_id, month, cell)) WITHOUT ROWID;"
+	"CREATE TABLE insp_fig_all (month INTEGER NOT NULL, cell INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL, PRIMARY KEY (month, cell)) WITHOUT ROWID;"
+	/* covering: a few days of the whole country read from the index alone */
+	"CREATE INDEX insp_case_date ON insp_case(decision_on, org_id, body, kind, member_id,"
+	"  conclusion);"
+	"CREATE INDEX discipline_date ON discipline(decided_on, org_id, state, member_id, form,"
+	"  body_org_id, body);"
+	"CREATE INDEX complaint_lodged ON complaint(lodged_on, org_id, kind, member_id);"
+	"CREATE INDEX complaint_settled ON complaint(settled_on, org_id, kind, member_id, state,"
+	"  outcome) WHERE settled_on IS NOT NULL;"
+	"CREATE TRIGGER insp_case_fig_ins AFTER INSERT ON insp_case BEGIN "
+	IF_CASE_ADD("new") " END;"
+	"CREATE TRIGGER insp_case_fig_del AFTER DELETE ON insp_case BEGIN "
+	IF_CASE_SUB("old") " END;"
+	"CREATE TRIGGER insp_case_fig_upd AFTER UPDATE OF org_id, decision_on, body, kind, member_id,"
+	" conclusion ON insp_case BEGIN " IF_CASE_SUB("old") IF_CASE_ADD("new") " END;"
+	"CREATE TRIGGER discipline_insp_fig_ins AFTER INSERT ON discipline BEGIN "
+	IF_DISC_ADD("new") " END;"
+	"CREATE TRIGGER discipline_insp_fig_del AFTER DELETE ON discipline BEGIN "
+	IF_DISC_SUB("old") " END;"
+	/* old's level is read from the body's kind of now: a kind changes only through the
+	 * org trigger below, which moves the cells itself. */
+	"CREATE TRIGGER discipline_insp_fig_upd AFTER UPDATE OF org_id, decided_on, member_id, form,"
+	" body_org_id, body, state ON discipline BEGIN " IF_DISC_SUB("old") IF_DISC_ADD("new")
+	" END;"
+	"CREATE TRIGGER complaint_insp_fig_ins AFTER INSERT ON complaint BEGIN "
+	IF_COMPL_ADD("new") " END;"
+	"CREATE TRIGGER complaint_insp_fig_del AFTER DELETE ON complaint BEGIN "
+	IF_COMPL_SUB("old") " END;"
+	"CREATE TRIGGER complaint_insp_fig_upd AFTER UPDATE OF org_id, kind, member_id, lodged_on,"
+	" settled_on, outcome, state ON complaint BEGIN " IF_COMPL_SUB("old") IF_COMPL_ADD("new")
+	" END;"
+	"CREATE TRIGGER org_insp_fig_kind AFTER UPDATE OF kind ON org WHEN old.kind IS NOT new.kind"
+	" BEGIN " IF_REKIND("old.kind", "-") IF_REKIND("new.kind", "")
+	" DELETE FROM insp_fig WHERE org_id IN (SELECT org_id FROM discipline WHERE body_org_id = new.id)"
+	" AND n = 0; DELETE FROM insp_fig_all WHERE n = 0; END;"
+	IF_FILL("insp_fig", "org_id, ", "org_id, month, cell")
+	IF_FILL("insp_fig_all", "", "month, cell"),
 };
 
 const char *schema_fig_member_triggers(int create)

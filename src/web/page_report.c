@@ -204,6 +204,21 @@ static int behind_url(const struct req *r, const struct report *rep,
 		buf_adds(b, "/plan");
 		return 1;
 	}
+	if (!strcmp(records, "inspection")) {
+		/* The inspection report's records of the year (the inspection right). */
+		buf_adds(b, "/orgs/");
+		web_url_arg(b, org);
+		buf_printf(b, "/inspection-report/list?from=%ld-01-01&to=", year);
+		{
+			char d[DATE_STR];
+			date_t end = date_from_ymd((int)year, 12, 31);
+
+			buf_adds(b, date_format(end < r->app->today ? end : r->app->today, d));
+		}
+		buf_adds(b, "&");
+		buf_adds(b, filter);
+		return 1;
+	}
 	if (!strcmp(records, "meetings")) {
 		/* The meeting figures' page of the year, showing the cells or members. */
 		buf_adds(b, "/orgs/");

@@ -84,6 +84,13 @@ void web_report_xlsx(struct req *r);
 void web_report_members(struct req *r);
 void web_report_cases(struct req *r);
 void web_report_orgs(struct req *r);
+/* page_insp_fig.c: seed 004's footnote 7 and the records behind its numbers. */
+void web_insp_report(struct req *r);
+void web_insp_report_csv(struct req *r);
+void web_insp_report_xlsx(struct req *r);
+void web_insp_report_list(struct req *r);
+void web_insp_report_list_csv(struct req *r);
+void web_insp_report_list_xlsx(struct req *r);
 void web_rules(struct req *r);
 /* page_cadres.c: key cadres (docs/cadres.md). */
 extern const char *const cadre_page_words[];

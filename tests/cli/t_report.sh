@@ -81,7 +81,7 @@ tcase "report --json: the numbers after reviews" "$WORK/reviewed.db"
 expect_exit 0 --json report --org E98 --year 2026 --as-of 2026-11-23
 expect_json 'd["org"] == {"code": "E98", "name": "Đảng ủy Trung đoàn 98"} and d["as_of"] == "2026-11-23" and d["year"] == 2026 and d["made_by"] == "cli:clitest" and d["made_at"].endswith("Z")' \
 	"whose figures, as of when, made by whom"
-expect_json 'list(d["tables"]) == ["members_by_status", "members_by_category", "members_by_sex", "members_by_ethnicity", "members_by_age", "members_by_seniority", "admissions", "admission_stages", "admission_sources", "admission_year", "meetings", "study_coverage", "training", "key_cadres", "member_reviews", "org_reviews", "grassroots_reviews", "reviews_by_suborg", "review_trend", "standing_boards", "leadership_ratio", "discipline", "transfers"]' \
+expect_json 'list(d["tables"]) == ["members_by_status", "members_by_category", "members_by_sex", "members_by_ethnicity", "members_by_age", "members_by_seniority", "admissions", "admission_stages", "admission_sources", "admission_year", "meetings", "study_coverage", "training", "key_cadres", "member_reviews", "org_reviews", "grassroots_reviews", "reviews_by_suborg", "review_trend", "standing_boards", "leadership_ratio", "discipline", "inspection", "transfers"]' \
 	"every table, in the documented order (docs/reports.md)"
 expect_json "$(cell members_by_status official) == {'count': 11, 'base': 12, 'percent': 91.67}"
 expect_json "$(cell members_by_status probationary) == {'count': 1, 'base': 12, 'percent': 8.33}"

@@ -43,9 +43,9 @@ server_stop
 
 tcase "--org narrows to a subtree in sight; out of sight is not found" "$FX"
 cadre --json worklist --org B
-expect_json "d['org'] == 'B' and [i['count'] for i in d['items']] == [1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0]" "B's subtree (its one cell without meetings recorded; the command line holds the personnel right: no key cadre unassessed)"
+expect_json "d['org'] == 'B' and [i['count'] for i in d['items']] == [1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0]" "B's subtree (its one cell without meetings recorded; the command line holds the personnel right: no key cadre unassessed; and the inspection right: no case, complaint or review to revise)"
 cadre --json worklist --org C1C
-expect_json "d['org'] == 'C1C' and [i['count'] for i in d['items']] == [0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0]" "C1C: its one member undecided, no meeting recorded"
+expect_json "d['org'] == 'C1C' and [i['count'] for i in d['items']] == [0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0]" "C1C: its one member undecided, no meeting recorded"
 CADRE_TOKEN=$TOKEN_aclerk expect_exit 4 worklist --org B
 expect_err_contains "B"
 CADRE_TOKEN=$TOKEN_aclerk cadre worklist --org NOPE

@@ -580,7 +580,7 @@ static void test_worklist(void **state)
 	(void)state;
 	err_init(&e);
 	assert_int_equal(app_worklist(&demo.a, &admin, 0, &w, &e), ERR_OK);
-	assert_int_equal(w.n, 14);
+	assert_int_equal(w.n, 18);
 	assert_string_equal(w.items[0].id, "transfers_to_receive");
 	assert_true(w.items[0].count >= 4);
 	assert_string_equal(w.items[1].id, "transfers_overdue");
@@ -623,6 +623,19 @@ static void test_worklist(void **state)
 	assert_string_equal(w.items[13].id, "plan_short");
 	assert_true(w.items[13].count > 10);
 	assert_string_equal(w.items[13].link, "/orgs/QD/plan");
+	/* the inspection work (app_insp_fig.c), for an account with the inspection right: the
+	 * demo's cases and complaints decide the counts; each links to the report's list */
+	assert_string_equal(w.items[14].id, "insp_cases_late");
+	assert_string_equal(w.items[14].link, "/orgs/QD/inspection-report/list?what=late");
+	assert_string_equal(w.items[15].id, "insp_notice_due");
+	assert_string_equal(w.items[15].link, "/orgs/QD/inspection-report/list?what=notice");
+	assert_string_equal(w.items[16].id, "complaints_due");
+	assert_string_equal(w.items[16].link,
+			    "/orgs/QD/inspection-report/list?what=complaints&stage=overdue");
+	assert_string_equal(w.items[17].id, "reviews_to_revise");
+	assert_string_equal(w.items[17].link, "/orgs/QD/inspection-report/list?what=revisions");
+	for (i = 14; i < 18; i++)
+		assert_true(w.items[i].count >= 0);
 	{
 		long rn, rdif, rbor, rfl;
 

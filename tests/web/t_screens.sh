@@ -157,8 +157,9 @@ if "transfers" not in want:
     bad.append("no transfer table in the CSV")
 print("; ".join(bad) or "whole (%d tables)" % len(want))
 PY
-	# 23 with the training and planning tables (the administrator holds the personnel right) and key_cadres
-	expect_eq "$code: every row of every table on the page to print" "whole (23 tables)" "$(cat "$WORK/whole.txt")"
+	# 24 with the training and planning tables (the administrator holds the personnel right),
+	# key_cadres and inspection (and the inspection right)
+	expect_eq "$code: every row of every table on the page to print" "whole (24 tables)" "$(cat "$WORK/whole.txt")"
 }
 
 tcase "the demo: the region's and a province's report whole to print; charts that tell names apart and link"
