@@ -39,7 +39,7 @@ static char *schema_text(const char *path)
 {
 	sqlite3 *db;
 	sqlite3_stmt *s;
-	size_t cap = 1 << 16, len = 0;
+	size_t cap = 1 << 18, len = 0;
 	char *out = calloc(1, cap);
 
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
