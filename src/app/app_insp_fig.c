@@ -415,7 +415,7 @@ enum err_code app_insp_fig_year(struct app *a, const struct actor *ac, int64_t o
 					    "with_violation", "disciplined", "complaints_received",
 					    "complaints_settled", "complaints_overdue"};
 	static const char *const labels[8] = {
-		"organisations and members inspected", "... of them on signs of violation",
+		"organisations and members inspected", "inspected on signs of violation",
 		"organisations and members supervised", "cases concluded with violation",
 		"discipline decisions in force", "complaints and denunciations received",
 		"complaints and denunciations settled", "complaints and denunciations open past due"};
@@ -441,9 +441,8 @@ enum err_code app_insp_fig_year(struct app *a, const struct actor *ac, int64_t o
 				for (x = 0; x < 3; x++) {
 					long v = c.cell[IF_CASE(b, i, g, x)];
 
-					n[i == 1 ? 0 : i] += v;
-					if (i == 1)
-						n[1] += v;
+					n[i] += v; /* inspection, signs, supervision: as the
+						    * rows' lists filter them */
 					if (x == 0)
 						n[3] += v;
 				}

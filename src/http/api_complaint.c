@@ -220,7 +220,8 @@ void api_complaint_add(struct req *r)
 }
 
 static const struct api_field settle_fields[] = {
-	{"outcome", AT_STRING, 1}, {"form", AT_STRING, 0},  {"settled_on", AT_DATE, 0},
+	/* outcome is required by app_complaint_settle, after the access check */
+	{"outcome", AT_STRING, 0}, {"form", AT_STRING, 0},  {"settled_on", AT_DATE, 0},
 	{"decision_no", AT_STRING, 0}, {"settlement", AT_STRING, 0}, {NULL, 0, 0},
 };
 

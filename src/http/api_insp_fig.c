@@ -159,6 +159,12 @@ void api_insp_report_list(struct req *r)
 	json_t *items, *j;
 	long total = 0;
 
+	/* The right before the filter: an actor without it learns nothing from how its input
+	 * is refused (tests/api/t_access_member.sh). */
+	if (app_inspection_check(r->app, &r->actor, 0, &r->e)) {
+		reply_problem(r);
+		return;
+	}
 	api_query_date(r, "from", &from);
 	api_query_date(r, "to", &to);
 	if (fmt < 0 || r->e.code || app_insp_fig_filter(query_param, r, &f, &r->e) ||

@@ -29,10 +29,10 @@ N=0
 # one (DA), so that every writer finds something to write.
 fresh() {
 	N=$((N + 1))
-	cadre --json discipline add --member "$MEMBER_A" --form reprimand --body A1 --reason "lần $N" --date 2026-10-01
+	cadre --json discipline add --member "$MEMBER_A" --form reprimand --body A1 --reason "lần $N" --date 2026-10-01 --act-date 2026-09-01
 	json_val 'd["id"]'
 	local d1=$JV
-	cadre --json discipline add --member "$MEMBER_A" --form reprimand --body A1 --reason "lần $N b" --date 2026-10-01
+	cadre --json discipline add --member "$MEMBER_A" --form reprimand --body A1 --reason "lần $N b" --date 2026-10-01 --act-date 2026-09-01
 	json_val 'd["id"]'
 	DA=$JV
 	cadre --json complaint add --discipline "$d1" --date 2026-10-05 --content "khiếu nại $N"

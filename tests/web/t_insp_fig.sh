@@ -31,7 +31,7 @@ INSERT INTO insp_case(org_id, body_org_id, body, kind, decision_no, decision_on,
  SELECT t.id, b.id, 'committee', 'regular', '1-QĐ/ĐU', CAST(julianday('2025-03-03') - 2440587.5 AS INTEGER),
   0, 1, 'open', 'test' FROM org t JOIN org b ON b.code = 'B1' WHERE t.code = 'B1C';
 SQL
-cadre discipline add --member "$MEMBER_A" --form warning --body A1 --reason "vi phạm" --date 2025-05-05
+cadre discipline add --member "$MEMBER_A" --form warning --body A1 --reason "vi phạm" --date 2025-05-05 --act-date 2025-04-01
 sqlite3 "$DB" "UPDATE discipline SET body = 'inspection' WHERE member_id = $MEMBER_A"
 server_start
 login admin
@@ -92,7 +92,7 @@ expect_page "/orgs/A/inspection-report?from=2025-01-01&to=2025-06-30"
 expect_out_contains 'Báo cáo công tác kiểm tra, giám sát'
 expect_out_contains 'ủy ban kiểm tra kiểm tra tổ chức đảng khi có dấu hiệu vi phạm'
 expect_out_contains 'đảng viên: cảnh cáo'
-expect_out_contains 'Khiếu nại, tố cáo'
+expect_out_contains 'Khiếu nại và tố cáo'
 expect_page "/orgs/A/inspection-report/list?from=2025-01-01&to=2025-06-30&what=cases&act=signs"
 expect_out_contains 'kiểm tra khi có dấu hiệu vi phạm'
 HTTP_LANG=en
