@@ -68,7 +68,11 @@ static struct tally count(struct app *a, const struct actor *ac)
 	err_init(&e);
 	app_complaint_list(a, ac, "", &f, row_cb, &t, &e);
 	err_clear(&e);
-	app_discipline_list(a, ac, "", 0, disc_cb, &t, &e);
+	{
+		struct discipline_filter df = {"", 0, -1, NULL};
+
+		app_discipline_list(a, ac, &df, disc_cb, &t, &e);
+	}
 	err_cleanup(&e);
 	return t;
 }
