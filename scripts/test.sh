@@ -111,6 +111,16 @@ suite_result() {
 	fi
 	printf '%-40s %4d passed, %d failed (%d s)\n' "$name" "$p" "$f" "$secs"
 }
+# The fuzz targets are built (clang, every source again) beside the pool at a lower priority:
+# they take the processor time the pool leaves while its files wait, and are run after it.
+fuzz_build_pid=
+if command -v clang >/dev/null; then
+	(
+		nice -n 10 make --no-print-directory -s -j1 fuzz >"$log/fuzz-build.log" 2>&1
+		echo "$?" >"$log/fuzz-build.rc"
+	) &
+	fuzz_build_pid=$!
+fi
 # The browser tests (the plain build, a server and Chromium of their own) run beside the
 # sanitized suites: they wait on the browser and the network much of their time, when the
 # pool keeps the processors busy.
@@ -178,8 +188,9 @@ if [ -n "$browser_pid" ]; then
 fi
 
 # Fuzz targets: a short run over each corpus (longer runs: make fuzz; tests/fuzz/replay.sh).
-if command -v clang >/dev/null && make --no-print-directory -s -j"$(nproc)" fuzz >"$log/fuzz-build.log" 2>&1; then
-	FUZZ_JOBS=${FUZZ_JOBS:-$jobs} FUZZ_SECONDS=${FUZZ_SECONDS:-5} tests/fuzz/replay.sh build/fuzz >"$log/fuzz.log" 2>&1
+[ -n "$fuzz_build_pid" ] && wait "$fuzz_build_pid"
+if [ -n "$fuzz_build_pid" ] && [ "$(cat "$log/fuzz-build.rc" 2>/dev/null)" = 0 ]; then
+	FUZZ_JOBS=${FUZZ_JOBS:-$jobs} FUZZ_SECONDS=${FUZZ_SECONDS:-3} tests/fuzz/replay.sh build/fuzz >"$log/fuzz.log" 2>&1
 	p=$(grep -c ': ok$' "$log/fuzz.log")
 	f=$(grep -c ': FAILED' "$log/fuzz.log")
 	passed=$((passed + p))
