@@ -131,9 +131,15 @@ api GET "/api/v1/audit?subject=member:$MEMBER_A"
 expect_json "d['total'] >= 1 and all(i['subject'] == 'member:$MEMBER_A' for i in d['items'])"
 api GET "/api/v1/audit?actor=cli:nobody"
 expect_json 'd["total"] == 0 and d["items"] == [] and d["next"] is None'
-today=$(date -u +%F)
-api GET "/api/v1/audit?from=$today&to=$today&limit=1"
-expect_json "d['total'] == $all" "every entry was written today (UTC)"
+# The fixture may have been written before midnight (UTC) and read after it:
+# the days come from the log itself, not from the clock.
+first=$(sqlite3 "$DB" 'SELECT substr(min(at), 1, 10) FROM audit')
+last=$(sqlite3 "$DB" 'SELECT substr(max(at), 1, 10) FROM audit')
+api GET "/api/v1/audit?from=$first&to=$last&limit=1"
+expect_json "d['total'] == $all" "every entry lies between its first and last day (UTC)"
+onlast=$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE at >= '$last'")
+api GET "/api/v1/audit?from=$last&to=$last&limit=1"
+expect_json "d['total'] == $onlast" "one day counts that day's entries only (UTC)"
 api GET "/api/v1/audit?to=2000-01-01"
 expect_json 'd["total"] == 0'
 api GET "/api/v1/audit?from=2026-02-30"
